@@ -1,0 +1,209 @@
+//! The command line: argument definitions, dispatch and exit codes. One module
+//! per subcommand; each returns an [`Outcome`] or a [`CliError`].
+//!
+//! Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
+
+pub mod check;
+pub mod report;
+pub mod schema;
+pub mod verify;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::error::InputErrors;
+use crate::money::{Overflow, Unit};
+use crate::table::{DisplayOptions, Lang, ShareMethod};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "sparekrav",
+    version,
+    about = "Compute and verify the budget tables of the 2026-2029 employment reform, exact to the øre",
+    long_about = "Compute and verify the budget tables of the 2026-2029 employment reform.\n\n\
+        Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the tables of a scenario (besparelseskrav, gaps, shares, bevillingsansøgninger)
+    Report(report::ReportArgs),
+    /// Validate and reconcile scenario files: exit 0 when all holds, 1 when a reconciliation fails
+    Check(check::CheckArgs),
+    /// Judge every total, share and change in a document's tables: exact, rounding or error
+    Verify(verify::VerifyArgs),
+    /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
+    Schema,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+/// Display options shared by the commands that print tables.
+#[derive(Args, Debug, Clone)]
+pub struct DisplayArgs {
+    /// Unit of the printed amounts (never changes the arithmetic)
+    #[arg(long, value_enum, default_value_t = UnitArg::Mio)]
+    pub unit: UnitArg,
+    /// Decimals of the printed amounts (rounded half away from zero)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=8))]
+    pub decimals: u32,
+    /// Language of labels and numbers
+    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    pub lang: LangArg,
+    /// How shares are rounded: each on its own (as published), or by largest
+    /// remainder so that they add up to exactly 100,0
+    #[arg(long, value_enum, default_value_t = SharesArg::Independent)]
+    pub shares: SharesArg,
+}
+
+impl DisplayArgs {
+    pub fn options(&self) -> DisplayOptions {
+        DisplayOptions {
+            unit: self.unit.into(),
+            decimals: self.decimals,
+            share_decimals: 1,
+            lang: self.lang.into(),
+            shares: match self.shares {
+                SharesArg::Independent => ShareMethod::Independent,
+                SharesArg::LargestRemainder => ShareMethod::LargestRemainder,
+            },
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitArg {
+    Kr,
+    Tkr,
+    Mio,
+}
+
+impl From<UnitArg> for Unit {
+    fn from(u: UnitArg) -> Unit {
+        match u {
+            UnitArg::Kr => Unit::Kr,
+            UnitArg::Tkr => Unit::TKr,
+            UnitArg::Mio => Unit::Mio,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangArg {
+    Da,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharesArg {
+    Independent,
+    LargestRemainder,
+}
+
+/// How a command ended when it did not fail on its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything holds: exit 0.
+    Ok,
+    /// A check or verification failed: exit 1.
+    CheckFailed,
+}
+
+/// A command that could not do its job: exit 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Input(#[from] InputErrors),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Overflow(#[from] Overflow),
+}
+
+impl CliError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> CliError {
+        CliError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`sparekrav report | head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::io("<stdout>", e)),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome, CliError> {
+    match cli.command {
+        Command::Report(args) => report::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Verify(args) => verify::run(&args),
+        Command::Schema => schema::run(),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sparekrav", &mut buf);
+            write_stdout(&buf)?;
+            Ok(Outcome::Ok)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| CliError::io("<man page>", e))?;
+            write_stdout(&buf)?;
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("sparekrav: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Exact money: amounts, units, known/unknown figures and the one rounding rule.
+//!
+//! Every amount is a [`Decimal`] in kroner. Arithmetic is checked: an overflow is
+//! an [`Overflow`] error, never a panic or a wrapped value. Nothing here knows
+//! about files, terminals or formats.
+
+use std::fmt;
+
+pub use rust_decimal::Decimal;
+use rust_decimal::RoundingStrategy;
+
+/// The unit a figure is entered or shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// kr.
+    Kr,
+    /// t. kr. (1.000 kr.)
+    TKr,
+    /// mio. kr. (1.000.000 kr.)
+    Mio,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 3] = [Unit::Kr, Unit::TKr, Unit::Mio];
+
+    /// How many kroner one of this unit is.
+    pub fn kroner(self) -> Decimal {
+        match self {
+            Unit::Kr => Decimal::ONE,
+            Unit::TKr => Decimal::from(1_000),
+            Unit::Mio => Decimal::from(1_000_000),
+        }
+    }
+
+    /// The most decimals an amount in this unit may carry: whole øre.
+    pub fn max_decimals(self) -> u32 {
+        match self {
+            Unit::Kr => 2,
+            Unit::TKr => 5,
+            Unit::Mio => 8,
+        }
+    }
+
+    /// The spelling used in scenario files and documents (`kr.`, `t. kr.`, `mio. kr.`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Kr => "kr.",
+            Unit::TKr => "t. kr.",
+            Unit::Mio => "mio. kr.",
+        }
+    }
+
+    /// The stub-column header of a table in this unit (`Mio. kr.`).
+    pub fn header(self) -> &'static str {
+        match self {
+            Unit::Kr => "Kr.",
+            Unit::TKr => "T. kr.",
+            Unit::Mio => "Mio. kr.",
+        }
+    }
+
+    /// Short command-line spelling (`kr`, `tkr`, `mio`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            Unit::Kr => "kr",
+            Unit::TKr => "tkr",
+            Unit::Mio => "mio",
+        }
+    }
+
+    /// Reads a unit as written in a file or on the command line.
+    pub fn parse(s: &str) -> Option<Unit> {
+        let norm: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.')
+            .collect();
+        match norm.as_str() {
+            "kr" => Some(Unit::Kr),
+            "tkr" => Some(Unit::TKr),
+            "miokr" | "mio" => Some(Unit::Mio),
+            _ => None,
+        }
+    }
+
+    /// Converts an amount given in this unit to kroner, exactly.
+    pub fn to_kroner(self, amount: Decimal) -> Result<Decimal, Overflow> {
+        amount
+            .checked_mul(self.kroner())
+            .ok_or(Overflow::new("conversion to kr."))
+    }
+
+    /// Converts an amount in kroner to this unit, exactly (division by a power of ten).
+    pub fn from_kroner(self, kroner: Decimal) -> Result<Decimal, Overflow> {
+        kroner
+            .checked_div(self.kroner())
+            .ok_or(Overflow::new("unit conversion"))
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An amount too large for exact decimal arithmetic.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("overflow: {what} exceeds the largest exact amount (about 7,9·10^28)")]
+pub struct Overflow {
+    pub what: String,
+}
+
+impl Overflow {
+    pub fn new(what: impl Into<String>) -> Overflow {
+        Overflow { what: what.into() }
+    }
+}
+
+/// Rounds half away from zero (the school rule of Danish public finance):
+/// 0,25 -> 0,3 and -0,25 -> -0,3. `Decimal::round_dp` would round half to even.
+/// A result of zero is never negative.
+pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// Checked sum of exact amounts.
+pub fn checked_sum<I: IntoIterator<Item = Decimal>>(
+    items: I,
+    what: &str,
+) -> Result<Decimal, Overflow> {
+    items
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+        .ok_or_else(|| Overflow::new(what.to_string()))
+}
+
+/// A figure that is either known exactly or unknown. Unknown is not zero:
+/// any total that depends on an unknown figure is itself unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Figure {
+    Known(Decimal),
+    Unknown,
+}
+
+impl Figure {
+    pub fn known(self) -> Option<Decimal> {
+        match self {
+            Figure::Known(d) => Some(d),
+            Figure::Unknown => None,
+        }
+    }
+
+    pub fn is_known(self) -> bool {
+        matches!(self, Figure::Known(_))
+    }
+
+    /// `self + other`; unknown if either is unknown.
+    pub fn checked_add(self, other: Figure, what: &str) -> Result<Figure, Overflow> {
+        match (self, other) {
+            (Figure::Known(a), Figure::Known(b)) => a
+                .checked_add(b)
+                .map(Figure::Known)
+                .ok_or_else(|| Overflow::new(what.to_string())),
+            _ => Ok(Figure::Unknown),
+        }
+    }
+
+    /// `self - other`; unknown if either is unknown.
+    pub fn checked_sub(self, other: Figure, what: &str) -> Result<Figure, Overflow> {
+        match (self, other) {
+            (Figure::Known(a), Figure::Known(b)) => a
+                .checked_sub(b)
+                .map(Figure::Known)
+                .ok_or_else(|| Overflow::new(what.to_string())),
+            _ => Ok(Figure::Unknown),
+        }
+    }
+
+    /// Sum of figures; unknown as soon as one is unknown (and it is never a
+    /// partial sum). The sum of no figures is a known zero.
+    pub fn sum<I: IntoIterator<Item = Figure>>(items: I, what: &str) -> Result<Figure, Overflow> {
+        let mut acc = Figure::Known(Decimal::ZERO);
+        for f in items {
+            acc = acc.checked_add(f, what)?;
+        }
+        Ok(acc)
+    }
+
+    pub fn from_option(value: Option<Decimal>) -> Figure {
+        value.map_or(Figure::Unknown, Figure::Known)
+    }
+}
+
+impl From<Decimal> for Figure {
+    fn from(d: Decimal) -> Figure {
+        Figure::Known(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round_half_away(d("0.25"), 1), d("0.3"));
+        assert_eq!(round_half_away(d("-0.25"), 1), d("-0.3"));
+        assert_eq!(round_half_away(d("0.35"), 1), d("0.4"));
+        assert_eq!(round_half_away(d("22.9508"), 1), d("23.0"));
+        // banker's rounding would give 0.2 here
+        assert_eq!(d("0.25").round_dp(1), d("0.2"));
+    }
+
+    #[test]
+    fn rounded_zero_is_not_negative() {
+        let r = round_half_away(d("-0.04"), 1);
+        assert!(r.is_zero());
+        assert!(r.is_sign_positive());
+    }
+
+    #[test]
+    fn unknown_propagates() {
+        let s = Figure::sum(
+            [
+                Figure::Known(d("1")),
+                Figure::Unknown,
+                Figure::Known(d("2")),
+            ],
+            "t",
+        )
+        .unwrap();
+        assert_eq!(s, Figure::Unknown);
+        assert_eq!(Figure::sum([], "t").unwrap(), Figure::Known(Decimal::ZERO));
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        let err = checked_sum([Decimal::MAX, Decimal::ONE], "I alt").unwrap_err();
+        assert_eq!(err.what, "I alt");
+        assert!(Unit::Mio.to_kroner(Decimal::MAX).is_err());
+    }
+
+    #[test]
+    fn units_convert_exactly() {
+        assert_eq!(Unit::Mio.to_kroner(d("6.1")).unwrap(), d("6100000"));
+        assert_eq!(Unit::Mio.from_kroner(d("-325000")).unwrap(), d("-0.325"));
+        assert_eq!(Unit::TKr.from_kroner(d("1")).unwrap(), d("0.001"));
+        assert_eq!(Unit::parse("Mio. kr."), Some(Unit::Mio));
+        assert_eq!(Unit::parse("t. kr."), Some(Unit::TKr));
+        assert_eq!(Unit::parse("kr"), Some(Unit::Kr));
+        assert_eq!(Unit::parse("euro"), None);
+    }
+}

@@ -1,0 +1,282 @@
+//! Numbers as the documents print them: Danish by default (`33.071`, `-6,1`,
+//! `57,4%`), English on request (`33,071`, `-6.1`, `57.4%`).
+//!
+//! Formatting rounds half away from zero; parsing keeps the number of printed
+//! decimals, because a printed figure with d decimals stands for a true value in
+//! [v - ½·10^-d ; v + ½·10^-d].
+
+use std::str::FromStr;
+
+use crate::money::{round_half_away, Decimal};
+
+/// How numbers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NumberStyle {
+    pub decimal: char,
+    /// Thousands separator; `None` for none.
+    pub thousands: Option<char>,
+}
+
+impl NumberStyle {
+    /// `33.071`, `-6,1`
+    pub const DANISH: NumberStyle = NumberStyle {
+        decimal: ',',
+        thousands: Some('.'),
+    };
+    /// `33,071`, `-6.1`
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        decimal: '.',
+        thousands: Some(','),
+    };
+    /// `33071.5`: for machines (plain CSV, JSON).
+    pub const PLAIN: NumberStyle = NumberStyle {
+        decimal: '.',
+        thousands: None,
+    };
+    /// `33071,5`: Danish spreadsheet cells (decimal comma, no grouping).
+    pub const DANISH_UNGROUPED: NumberStyle = NumberStyle {
+        decimal: ',',
+        thousands: None,
+    };
+}
+
+/// Rounds `value` half away from zero to `decimals` and writes it in `style`.
+/// A value that rounds to zero is written without a minus sign (`0,0`).
+pub fn format_number(value: Decimal, decimals: u32, style: NumberStyle) -> String {
+    let rounded = round_half_away(value, decimals);
+    write_fixed(rounded, decimals, style)
+}
+
+/// Like [`format_number`], followed by `%` (`57,4%`).
+pub fn format_percent(value: Decimal, decimals: u32, style: NumberStyle) -> String {
+    let mut s = format_number(value, decimals, style);
+    s.push('%');
+    s
+}
+
+/// Writes an already rounded value with exactly `decimals` decimals.
+fn write_fixed(value: Decimal, decimals: u32, style: NumberStyle) -> String {
+    // `{:.N}` on Decimal pads with zeros; the value has at most `decimals` digits
+    // after rounding, so no further rounding happens here.
+    let plain = format!("{:.*}", decimals as usize, value.abs());
+    let (int_part, frac_part) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain.as_str(), None),
+    };
+    let mut out = String::with_capacity(plain.len() + 8);
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    match style.thousands {
+        Some(sep) => {
+            let digits = int_part.as_bytes();
+            for (i, ch) in digits.iter().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(sep);
+                }
+                out.push(*ch as char);
+            }
+        }
+        None => out.push_str(int_part),
+    }
+    if let Some(frac) = frac_part {
+        out.push(style.decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A number read from a document, with what its printing says about precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PrintedNumber {
+    /// The value as printed (for a percentage: the percent figure, 57,4 for `57,4%`).
+    pub value: Decimal,
+    /// Decimals printed (1 for `-6,1`, 0 for `-325.000`).
+    pub decimals: u32,
+    /// Printed with a `%` sign.
+    pub percent: bool,
+}
+
+impl PrintedNumber {
+    /// Half the last printed unit: the rounding slack of this figure.
+    pub fn half_unit(&self) -> Decimal {
+        Decimal::new(5, self.decimals + 1)
+    }
+}
+
+/// Why a cell is not a Danish number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not a number: {0:?}")]
+pub struct NotANumber(pub String);
+
+/// Reads a number printed in `style` (Danish: `33.071`, `-6,1`, `57,4%`,
+/// `2,6 %`, `-325.000`, `−5,0` with a typographic minus, `+5,0`). A trailing
+/// word after the number is allowed as a unit (`50 sager`, `5,0 mio. kr.`).
+/// Grouping separators must split the integer part into groups of three.
+pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, NotANumber> {
+    let err = || NotANumber(text.to_string());
+    let s = text.trim();
+    let (sign_negative, rest) = match s.chars().next() {
+        Some('-') | Some('\u{2212}') | Some('\u{2013}') => {
+            (true, &s[s.chars().next().map_or(0, char::len_utf8)..])
+        }
+        Some('+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let rest = rest.trim_start();
+    // Split the numeric prefix from a unit suffix.
+    let numeric_end = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || c == style.decimal
+                || Some(c) == style.thousands
+                || c == '\u{a0}' && style.thousands == Some('\u{a0}'))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let (num, suffix) = rest.split_at(numeric_end);
+    let suffix = suffix.trim();
+    let percent = if suffix.is_empty() {
+        false
+    } else if suffix == "%" || suffix == "pct." || suffix == "pct" {
+        true
+    } else if suffix.starts_with('%') {
+        return Err(err());
+    } else {
+        // A unit word: letters, dots and spaces only (`sager`, `mio. kr.`).
+        if !suffix
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+            || !suffix.chars().next().is_some_and(char::is_alphabetic)
+        {
+            return Err(err());
+        }
+        false
+    };
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(err());
+    }
+    let (int_part, frac_part) = match num.split_once(style.decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (num, None),
+    };
+    if let Some(f) = frac_part {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+    }
+    let int_digits: String = match style.thousands {
+        Some(sep) if int_part.contains(sep) => {
+            let groups: Vec<&str> = int_part.split(sep).collect();
+            let first_ok = groups[0].len() >= 1 && groups[0].len() <= 3;
+            let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+            if !first_ok
+                || !rest_ok
+                || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Err(err());
+            }
+            groups.concat()
+        }
+        _ => {
+            if !int_part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err());
+            }
+            int_part.to_string()
+        }
+    };
+    let decimals = frac_part.map_or(0, str::len);
+    if decimals > 20 || int_digits.len() + decimals > 28 {
+        return Err(err());
+    }
+    let mut plain = String::with_capacity(int_digits.len() + decimals + 2);
+    if sign_negative {
+        plain.push('-');
+    }
+    plain.push_str(&int_digits);
+    if let Some(f) = frac_part {
+        plain.push('.');
+        plain.push_str(f);
+    }
+    let mut value = Decimal::from_str(&plain).map_err(|_| err())?;
+    if value.is_zero() {
+        value.set_sign_positive(true);
+    }
+    Ok(PrintedNumber {
+        value,
+        decimals: decimals as u32,
+        percent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn formats_danish() {
+        let da = NumberStyle::DANISH;
+        assert_eq!(format_number(d("-6.1"), 1, da), "-6,1");
+        assert_eq!(format_number(d("0"), 1, da), "0,0");
+        assert_eq!(format_number(d("33071"), 0, da), "33.071");
+        assert_eq!(format_number(d("-325000"), 0, da), "-325.000");
+        assert_eq!(format_number(d("-0.325"), 1, da), "-0,3");
+        assert_eq!(format_number(d("1234567.25"), 1, da), "1.234.567,3");
+        assert_eq!(format_number(d("-0.04"), 1, da), "0,0");
+        assert_eq!(format_number(d("-0.05"), 1, da), "-0,1");
+        assert_eq!(format_percent(d("57.377"), 1, da), "57,4%");
+        assert_eq!(format_number(d("100"), 1, da), "100,0");
+    }
+
+    #[test]
+    fn formats_english_and_plain() {
+        assert_eq!(
+            format_number(d("-1234.56"), 1, NumberStyle::ENGLISH),
+            "-1,234.6"
+        );
+        assert_eq!(
+            format_number(d("-1234.56"), 2, NumberStyle::PLAIN),
+            "-1234.56"
+        );
+        assert_eq!(
+            format_number(d("-1234.56"), 1, NumberStyle::DANISH_UNGROUPED),
+            "-1234,6"
+        );
+    }
+
+    #[test]
+    fn parses_danish() {
+        let da = NumberStyle::DANISH;
+        let p = parse_number("33.071", da).unwrap();
+        assert_eq!((p.value, p.decimals, p.percent), (d("33071"), 0, false));
+        let p = parse_number("-6,1", da).unwrap();
+        assert_eq!((p.value, p.decimals), (d("-6.1"), 1));
+        let p = parse_number("57,4%", da).unwrap();
+        assert_eq!((p.value, p.decimals, p.percent), (d("57.4"), 1, true));
+        let p = parse_number("2,6 %", da).unwrap();
+        assert_eq!((p.value, p.percent), (d("2.6"), true));
+        let p = parse_number("\u{2212}5,0", da).unwrap();
+        assert_eq!(p.value, d("-5.0"));
+        let p = parse_number("+5,0", da).unwrap();
+        assert_eq!(p.value, d("5.0"));
+        let p = parse_number("50 sager", da).unwrap();
+        assert_eq!((p.value, p.decimals), (d("50"), 0));
+        let p = parse_number("-0,0", da).unwrap();
+        assert!(p.value.is_zero() && p.value.is_sign_positive());
+        assert_eq!(p.half_unit(), d("0.05"));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        let da = NumberStyle::DANISH;
+        for bad in [
+            "", "-", "abc", "1.5", "12.34,5", "1,", ",5", "5%x", "Konto 6", "1.0000", "5 6",
+        ] {
+            assert!(parse_number(bad, da).is_err(), "{bad:?} should not parse");
+        }
+    }
+}

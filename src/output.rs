@@ -1,0 +1,1 @@
+//! Writing output files (issue 4 makes this atomic).
