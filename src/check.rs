@@ -1,1 +1,269 @@
-//! placeholder
+//! Reconciliation, as small independent passes over a scenario. Each pass
+//! returns findings with the key path they concern; the CLI turns paths into
+//! file positions.
+
+use crate::calc;
+use crate::model::{Realiseret, Scenario, Year};
+use crate::money::{checked_sum, Decimal, Figure, Overflow};
+use crate::numfmt::{format_number, NumberStyle};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The reconciliation holds exactly.
+    Holds,
+    /// It does not; the message says by how much.
+    Fails,
+    /// It cannot be judged (a figure is unknown); the message says why.
+    Skipped,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Which pass found it.
+    pub pass: &'static str,
+    /// Key path in the scenario file.
+    pub path: String,
+    pub status: Status,
+    pub message: String,
+}
+
+/// A pass: one kind of reconciliation.
+pub type Pass = fn(&Scenario) -> Result<Vec<Finding>, Overflow>;
+
+/// Every pass, in order.
+pub const PASSES: &[(&str, Pass)] = &[
+    ("realiseret", realized_reconciles),
+    ("flytning", moves_net_to_zero),
+    ("budget", budgets_reconcile),
+];
+
+/// Runs every pass.
+pub fn run_all(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let mut out = Vec::new();
+    for (_, pass) in PASSES {
+        out.extend(pass(s)?);
+    }
+    Ok(out)
+}
+
+/// An exact amount in kroner, Danish style, with øre only when there are any.
+pub fn kr(d: Decimal) -> String {
+    let decimals = if d.fract().is_zero() { 0 } else { 2 };
+    format!("{} kr.", format_number(d, decimals, NumberStyle::DANISH))
+}
+
+/// One form of a konto's realized savings, summed for a year.
+struct Form {
+    path: String,
+    name: String,
+    value: Figure,
+}
+
+fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow> {
+    let base = format!("realiserede_besparelser.{konto}");
+    let mut out = Vec::new();
+    if let Some(total) = &r.total {
+        out.push(Form {
+            path: format!("{base}.i_alt"),
+            name: "i_alt".to_string(),
+            value: total.get(year),
+        });
+    }
+    if !r.initiatives.is_empty() {
+        out.push(Form {
+            path: format!("{base}.initiativer"),
+            name: "the initiatives".to_string(),
+            value: calc::initiatives_total(r, year)?,
+        });
+    }
+    for b in &r.breakdowns {
+        out.push(Form {
+            path: format!("{base}.fordelinger.{}", b.dimension),
+            name: format!("the breakdown by {}", b.dimension),
+            value: Figure::sum(b.parts.iter().map(|(_, v)| v.get(year)), "fordeling")?,
+        });
+    }
+    Ok(out)
+}
+
+/// Every form of a konto's realized savings (stated total, initiatives, each
+/// breakdown) equals every other, year by year.
+pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let mut out = Vec::new();
+    for (konto, r) in &s.realiseret {
+        for &year in &s.years {
+            let forms = forms(konto, r, year)?;
+            let Some(reference) = forms.iter().find(|f| f.value.is_known()) else {
+                continue;
+            };
+            let Figure::Known(want) = reference.value else {
+                continue;
+            };
+            for f in forms.iter().filter(|f| !std::ptr::eq(*f, reference)) {
+                let finding = |status, message| Finding {
+                    pass: "realiseret",
+                    path: f.path.clone(),
+                    status,
+                    message,
+                };
+                match f.value {
+                    Figure::Known(got) if got == want => out.push(finding(
+                        Status::Holds,
+                        format!(
+                            "{year}: {} sums to {}, as {} does",
+                            f.name,
+                            kr(got),
+                            reference.name
+                        ),
+                    )),
+                    Figure::Known(got) => {
+                        let diff = got
+                            .checked_sub(want)
+                            .ok_or_else(|| Overflow::new("difference"))?;
+                        out.push(finding(
+                            Status::Fails,
+                            format!(
+                                "{year}: {} sums to {} but {} is {}: off by {}",
+                                f.name,
+                                kr(got),
+                                reference.name,
+                                kr(want),
+                                kr(diff)
+                            ),
+                        ));
+                    }
+                    Figure::Unknown => {
+                        // A form given for some years only is not a failure; one
+                        // that is partly known for this year cannot be judged.
+                        let partly = partly_known(konto, r, &f.path, year);
+                        if partly {
+                            out.push(finding(
+                                Status::Skipped,
+                                format!(
+                                    "{year}: {} has unknown parts, so it cannot be reconciled",
+                                    f.name
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the form at `path` gives some but not all figures for `year`.
+fn partly_known(konto: &str, r: &Realiseret, path: &str, year: Year) -> bool {
+    let base = format!("realiserede_besparelser.{konto}");
+    let figures: Vec<Figure> = if path == format!("{base}.initiativer") {
+        r.initiatives.iter().map(|i| i.amounts.get(year)).collect()
+    } else if let Some(b) = r
+        .breakdowns
+        .iter()
+        .find(|b| path == format!("{base}.fordelinger.{}", b.dimension))
+    {
+        b.parts.iter().map(|(_, v)| v.get(year)).collect()
+    } else {
+        return false;
+    };
+    figures.iter().any(|f| f.is_known())
+}
+
+/// A move between areas (flytning) nets to zero.
+pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let Some(b) = &s.bevillinger else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (i, r) in b
+        .requests
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.move_nets_to_zero)
+    {
+        let net = r.amount()?;
+        let path = format!("bevillingsansøgninger.ansøgninger[{i}].flytning");
+        let parts: Vec<String> = r
+            .lines
+            .iter()
+            .map(|l| format!("{} {}", l.label, kr(l.amount)))
+            .collect();
+        out.push(Finding {
+            pass: "flytning",
+            path,
+            status: if net.is_zero() {
+                Status::Holds
+            } else {
+                Status::Fails
+            },
+            message: if net.is_zero() {
+                format!(
+                    "{} {}: {} net to 0 kr.",
+                    r.area,
+                    r.year,
+                    parts.join(" and ")
+                )
+            } else {
+                format!(
+                    "{} {}: {} net to {}, not 0 kr.",
+                    r.area,
+                    r.year,
+                    parts.join(" and "),
+                    kr(net)
+                )
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// A stated corrected budget equals the original plus the approved changes.
+pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let mut out = Vec::new();
+    for (i, b) in s.budgets.iter().enumerate() {
+        let (Some(original), Some(corrected)) = (b.original, b.corrected) else {
+            continue;
+        };
+        let changes = checked_sum(b.changes.iter().map(|c| c.amount), "ændringer")?;
+        let want = original
+            .checked_add(changes)
+            .ok_or_else(|| Overflow::new("korrigeret budget"))?;
+        let path = format!("budgetter[{i}].korrigeret");
+        out.push(if want == corrected {
+            Finding {
+                pass: "budget",
+                path,
+                status: Status::Holds,
+                message: format!(
+                    "{} {}: {} + {} = {}",
+                    b.area,
+                    b.year,
+                    kr(original),
+                    kr(changes),
+                    kr(corrected)
+                ),
+            }
+        } else {
+            Finding {
+                pass: "budget",
+                path,
+                status: Status::Fails,
+                message: format!(
+                    "{} {}: korrigeret is {} but oprindeligt {} + ændringer {} = {}: off by {}",
+                    b.area,
+                    b.year,
+                    kr(corrected),
+                    kr(original),
+                    kr(changes),
+                    kr(want),
+                    kr(corrected
+                        .checked_sub(want)
+                        .ok_or_else(|| Overflow::new("difference"))?)
+                ),
+            }
+        });
+    }
+    Ok(out)
+}

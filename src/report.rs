@@ -1,1 +1,631 @@
-//! placeholder
+//! The tables of a case write-up, built from a scenario over exact values.
+//! Rounding happens later, once, in [`crate::table::Table::display`].
+
+use crate::calc;
+use crate::model::{Scenario, Year};
+use crate::money::{Decimal, Figure, Overflow};
+use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
+
+/// Labels in the chosen language.
+struct Labels {
+    lang: Lang,
+}
+
+impl Labels {
+    fn t(&self, da: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(da, en)
+    }
+
+    fn total(&self, what: &str) -> String {
+        format!("{} {what}", self.t("I alt", "Total"))
+    }
+}
+
+fn cell(f: Figure) -> Cell {
+    match f {
+        Figure::Known(d) => Cell::Amount(d),
+        Figure::Unknown => Cell::Unknown,
+    }
+}
+
+fn share_cell(f: Figure) -> Cell {
+    match f {
+        Figure::Known(d) => Cell::Share(d),
+        Figure::Unknown => Cell::Unknown,
+    }
+}
+
+fn year_columns(years: &[Year]) -> Vec<Column> {
+    years
+        .iter()
+        .map(|y| Column {
+            label: y.to_string(),
+            kind: ColumnKind::Amount,
+        })
+        .collect()
+}
+
+fn item(label: impl Into<String>, kind: RowKind, cells: Vec<Cell>) -> Row {
+    Row {
+        label: label.into(),
+        kind,
+        cells,
+    }
+}
+
+/// A row of figures per year.
+fn year_row(
+    label: impl Into<String>,
+    kind: RowKind,
+    years: &[Year],
+    f: impl Fn(Year) -> Result<Figure, Overflow>,
+) -> Result<Row, Overflow> {
+    let cells = years
+        .iter()
+        .map(|&y| f(y).map(cell))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(item(label, kind, cells))
+}
+
+/// Every table of the scenario, in the order of a case write-up.
+pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
+    let l = Labels { lang };
+    let mut tables = Vec::new();
+    if !s.years.is_empty() {
+        konto_tables(s, &l, &mut tables)?;
+        share_tables(s, &l, &mut tables)?;
+        hovedkonto_tables(s, &l, &mut tables)?;
+        further_table(s, &l, &mut tables)?;
+        target_table(s, &l, &mut tables)?;
+        reserve_tables(s, &l, &mut tables)?;
+    }
+    bevilling_tables(s, &l, &mut tables)?;
+    budget_tables(s, &l, &mut tables)?;
+    Ok(tables)
+}
+
+/// Per konto: besparelseskrav, realiserede besparelser, I alt (the gap).
+fn konto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    for k in &s.konti {
+        if !s.besparelseskrav.contains_key(&k.id) && !s.realiseret.contains_key(&k.id) {
+            continue;
+        }
+        let years = &s.years;
+        let rows = vec![
+            Row::section(&k.name, years.len()),
+            year_row(
+                l.t("Besparelseskrav", "Savings requirement"),
+                RowKind::Item,
+                years,
+                |y| Ok(calc::krav(s, &k.id, y)),
+            )?,
+            year_row(
+                l.t("Realiserede besparelser", "Realized savings"),
+                RowKind::Item,
+                years,
+                |y| calc::realiseret(s, &k.id, y),
+            )?,
+            year_row(l.total(&k.short), RowKind::Total, years, |y| {
+                calc::gap(s, &k.id, y)
+            })?,
+        ];
+        out.push(Table {
+            id: format!("konto-{}", slug(&k.id)),
+            title: format!(
+                "{}: {}",
+                k.name,
+                l.t(
+                    "besparelseskrav og realiserede besparelser",
+                    "savings requirement and realized savings"
+                )
+            ),
+            stub: None,
+            columns: year_columns(years),
+            rows,
+            notes: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+/// Per konto, dimension and year with a breakdown: amounts and shares.
+fn share_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    for k in &s.konti {
+        for d in &s.dimensions {
+            for &year in &s.years {
+                let Some(parts) = calc::breakdown(s, &k.id, &d.name, year)? else {
+                    continue;
+                };
+                if parts.is_empty() || parts.iter().all(|(_, f)| !f.is_known()) {
+                    continue;
+                }
+                let total = Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?;
+                let mut rows = vec![Row::section(&k.name, 2)];
+                for (member, f) in &parts {
+                    rows.push(item(
+                        member,
+                        RowKind::Item,
+                        vec![cell(*f), share_cell(calc::share(*f, total)?)],
+                    ));
+                }
+                rows.push(item(
+                    l.total(&k.short),
+                    RowKind::Total,
+                    vec![cell(total), share_cell(calc::share(total, total)?)],
+                ));
+                out.push(Table {
+                    id: format!("andele-{}-{}-{year}", slug(&k.id), slug(&d.name)),
+                    title: format!(
+                        "{}: {} {year} {} {}",
+                        k.name,
+                        l.t("realiserede besparelser", "realized savings"),
+                        l.t("fordelt på", "by"),
+                        d.name
+                    ),
+                    stub: None,
+                    columns: vec![
+                        Column {
+                            label: format!(
+                                "{} {year}",
+                                l.t("Realiserede besparelser", "Realized savings")
+                            ),
+                            kind: ColumnKind::Amount,
+                        },
+                        Column {
+                            label: l.t("Andel", "Share").to_string(),
+                            kind: ColumnKind::Share,
+                        },
+                    ],
+                    rows,
+                    notes: Vec::new(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Konti grouped by hovedkonto: per hovedkonto with several konti a table of
+/// their requirements, and across hovedkonti the reform's total requirement.
+fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    let with_krav: Vec<_> = s
+        .konti
+        .iter()
+        .filter(|k| s.besparelseskrav.contains_key(&k.id))
+        .collect();
+    let mut groups: Vec<(Option<u32>, Vec<&crate::model::Konto>)> = Vec::new();
+    for k in &with_krav {
+        match groups
+            .iter_mut()
+            .find(|(h, _)| h.is_some() && *h == k.hovedkonto)
+        {
+            Some((_, ks)) => ks.push(k),
+            None => groups.push((k.hovedkonto, vec![k])),
+        }
+    }
+    let years = &s.years;
+    let group_total = |ks: &[&crate::model::Konto], y: Year| {
+        Figure::sum(ks.iter().map(|k| calc::krav(s, &k.id, y)), "I alt")
+    };
+    for (h, ks) in &groups {
+        let (Some(h), true) = (h, ks.len() > 1) else {
+            continue;
+        };
+        let name = format!("Konto {h}");
+        let mut rows = vec![Row::section(
+            l.t("Besparelseskrav", "Savings requirement"),
+            years.len(),
+        )];
+        for k in ks {
+            rows.push(year_row(&k.name, RowKind::Item, years, |y| {
+                Ok(calc::krav(s, &k.id, y))
+            })?);
+        }
+        rows.push(year_row(
+            l.total(&name.to_lowercase()),
+            RowKind::Total,
+            years,
+            |y| group_total(ks, y),
+        )?);
+        out.push(Table {
+            id: format!("besparelseskrav-konto-{h}"),
+            title: format!("{name}: {}", l.t("besparelseskrav", "savings requirement")),
+            stub: None,
+            columns: year_columns(years),
+            rows,
+            notes: Vec::new(),
+        });
+    }
+    if groups.len() > 1 {
+        let mut rows = vec![Row::section(
+            l.t("Besparelseskrav", "Savings requirement"),
+            years.len(),
+        )];
+        for (h, ks) in &groups {
+            let label = match h {
+                Some(h) if ks.len() > 1 => format!("Konto {h}"),
+                _ => ks.first().map_or(String::new(), |k| k.name.clone()),
+            };
+            rows.push(year_row(label, RowKind::Item, years, |y| {
+                group_total(ks, y)
+            })?);
+        }
+        rows.push(year_row(
+            l.t("I alt", "Total"),
+            RowKind::Total,
+            years,
+            |y| group_total(&with_krav, y),
+        )?);
+        out.push(Table {
+            id: "besparelseskrav-i-alt".to_string(),
+            title: l
+                .t(
+                    "Reformens besparelseskrav i alt",
+                    "The reform's savings requirement in total",
+                )
+                .to_string(),
+            stub: None,
+            columns: year_columns(years),
+            rows,
+            notes: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+/// Further savings to find after the base year if the realized level holds:
+/// krav(year) + realiseret(base).
+fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    let Some(base) = s.base_year() else {
+        return Ok(());
+    };
+    let later: Vec<Year> = s.years.iter().copied().filter(|&y| y > base).collect();
+    if later.is_empty() {
+        return Ok(());
+    }
+    let konti: Vec<_> = s
+        .konti
+        .iter()
+        .filter(|k| s.besparelseskrav.contains_key(&k.id))
+        .filter(|k| matches!(calc::realiseret(s, &k.id, base), Ok(Figure::Known(_))))
+        .collect();
+    if konti.is_empty() {
+        return Ok(());
+    }
+    let mut rows = vec![Row::section(
+        format!(
+            "{} {base}",
+            l.t(
+                "Udestående ved realiseret niveau fra",
+                "Remaining gap at the realized level of"
+            )
+        ),
+        later.len(),
+    )];
+    for k in &konti {
+        rows.push(year_row(&k.name, RowKind::Item, &later, |y| {
+            calc::further_against_base(s, &k.id, base, y)
+        })?);
+    }
+    if konti.len() > 1 {
+        rows.push(year_row(
+            l.t("I alt", "Total"),
+            RowKind::Total,
+            &later,
+            |y| {
+                let parts = konti
+                    .iter()
+                    .map(|k| calc::further_against_base(s, &k.id, base, y))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Figure::sum(parts, "I alt")
+            },
+        )?);
+    }
+    out.push(Table {
+        id: format!("yderligere-{base}"),
+        title: format!(
+            "{} {base}",
+            l.t(
+                "Yderligere besparelser i forhold til",
+                "Further savings compared with"
+            )
+        ),
+        stub: None,
+        columns: year_columns(&later),
+        rows,
+        notes: Vec::new(),
+    });
+    Ok(())
+}
+
+/// Targets (sigtelinjer) against the requirement, and the buffer between them.
+fn target_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    let buffers = calc::target_buffers(s)?;
+    if buffers.is_empty() {
+        return Ok(());
+    }
+    let columns = vec![
+        Column {
+            label: l.t("Sigtelinje", "Target").to_string(),
+            kind: ColumnKind::Amount,
+        },
+        Column {
+            label: l.t("Besparelseskrav", "Savings requirement").to_string(),
+            kind: ColumnKind::Amount,
+        },
+        Column {
+            label: l.t("Buffer", "Buffer").to_string(),
+            kind: ColumnKind::Amount,
+        },
+    ];
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for (b, t) in buffers.iter().zip(&s.sigtelinjer) {
+        let name = s
+            .konto(&b.konto)
+            .map_or(b.konto.as_str(), |k| k.name.as_str());
+        rows.push(item(
+            format!("{name} {}", b.year),
+            RowKind::Item,
+            vec![Cell::Amount(b.target), cell(b.krav), cell(b.buffer)],
+        ));
+        if let Some(text) = &t.text {
+            notes.push(format!("{name} {}: {text}", b.year));
+        }
+    }
+    out.push(Table {
+        id: "sigtelinjer".to_string(),
+        title: l
+            .t(
+                "Sigtelinje mod besparelseskrav og buffer",
+                "Target against savings requirement and buffer",
+            )
+            .to_string(),
+        stub: None,
+        columns,
+        rows,
+        notes,
+    });
+    Ok(())
+}
+
+/// How a reserve (opsparing) covers the gaps of the following years.
+fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    for o in &s.opsparing {
+        let plan = calc::cover_with_reserve(s, &o.konto, o.ultimo, o.amount)?;
+        if plan.is_empty() {
+            continue;
+        }
+        let k = s.konto(&o.konto);
+        let short = k.map_or(o.konto.as_str(), |k| k.short.as_str());
+        let name = k.map_or(o.konto.as_str(), |k| k.name.as_str());
+        let years: Vec<Year> = plan.iter().map(|p| p.year).collect();
+        let row = |label: String, kind: RowKind, f: &dyn Fn(&calc::ReserveYear) -> Figure| Row {
+            label,
+            kind,
+            cells: plan.iter().map(|p| cell(f(p))).collect(),
+        };
+        let rows = vec![
+            Row::section(name, years.len()),
+            row(
+                format!("{} {short}", l.t("Udestående", "Remaining gap")),
+                RowKind::Item,
+                &|p| p.gap,
+            ),
+            row(
+                format!(
+                    "{} {}",
+                    l.t("Dækket af opsparing ultimo", "Covered by reserve at end of"),
+                    o.ultimo
+                ),
+                RowKind::Item,
+                &|p| p.covered,
+            ),
+            row(
+                l.t("Udækket i alt", "Uncovered in total").to_string(),
+                RowKind::Total,
+                &|p| p.uncovered,
+            ),
+            row(
+                l.t("Opsparing tilbage", "Reserve left").to_string(),
+                RowKind::Derived,
+                &|p| p.remaining,
+            ),
+        ];
+        let mut notes = Vec::new();
+        if let Some(text) = &o.text {
+            notes.push(text.clone());
+        }
+        out.push(Table {
+            id: format!("opsparing-{}-{}", slug(&o.konto), o.ultimo),
+            title: format!(
+                "{name}: {} {}",
+                l.t(
+                    "udestående dækket af opsparing ultimo",
+                    "gap covered by the reserve at end of"
+                ),
+                o.ultimo
+            ),
+            stub: None,
+            columns: year_columns(&years),
+            rows,
+            notes,
+        });
+    }
+    Ok(())
+}
+
+/// The bevillingsansøgninger table (areas × years, Anlægsbevillinger) and the
+/// requests line by line, so that a move shows its two sides netting to zero.
+fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    let Some(b) = &s.bevillinger else {
+        return Ok(());
+    };
+    let mut columns = year_columns(&b.years);
+    if b.anlæg_column {
+        columns.push(Column {
+            label: l
+                .t("Anlægsbevillinger", "Capital appropriations")
+                .to_string(),
+            kind: ColumnKind::Amount,
+        });
+    }
+    let mut rows = Vec::new();
+    let mut column_totals: Vec<Figure> = vec![Figure::Known(Decimal::ZERO); columns.len()];
+    let mut anlæg_any = false;
+    for area in &b.areas {
+        let mut cells = Vec::new();
+        for &y in &b.years {
+            cells.push(Cell::Amount(calc::bevilling_cell(&b.requests, area, y)?));
+        }
+        if b.anlæg_column {
+            match calc::anlæg_cell(&b.requests, area)? {
+                Some(v) => {
+                    anlæg_any = true;
+                    cells.push(Cell::Amount(v));
+                }
+                None => cells.push(Cell::NotApplicable),
+            }
+        }
+        for (t, c) in column_totals.iter_mut().zip(&cells) {
+            if let Cell::Amount(v) = c {
+                *t = t.checked_add(Figure::Known(*v), "I alt")?;
+            }
+        }
+        rows.push(item(area, RowKind::Item, cells));
+    }
+    let mut total_cells: Vec<Cell> = column_totals.into_iter().map(cell).collect();
+    if b.anlæg_column && !anlæg_any {
+        if let Some(last) = total_cells.last_mut() {
+            *last = Cell::NotApplicable;
+        }
+    }
+    rows.push(item(l.t("I alt", "Total"), RowKind::Total, total_cells));
+    let title = b.title.clone().unwrap_or_else(|| {
+        l.t("Bevillingsansøgninger", "Appropriation requests")
+            .to_string()
+    });
+    out.push(Table {
+        id: "bevillingsansoegninger".to_string(),
+        title: title.clone(),
+        stub: Some(title.clone()),
+        columns,
+        rows,
+        notes: Vec::new(),
+    });
+
+    // The requests line by line, per area.
+    let mut rows = Vec::new();
+    for area in &b.areas {
+        let requests: Vec<_> = b.requests.iter().filter(|r| &r.area == area).collect();
+        if requests.is_empty() {
+            continue;
+        }
+        rows.push(Row::section(area, b.years.len()));
+        for r in &requests {
+            for line in &r.lines {
+                let label = if r.move_nets_to_zero {
+                    line.label.clone()
+                } else {
+                    r.text.clone()
+                };
+                rows.push(item(
+                    label,
+                    RowKind::Item,
+                    b.years
+                        .iter()
+                        .map(|&y| {
+                            Cell::Amount(if y == r.year {
+                                line.amount
+                            } else {
+                                Decimal::ZERO
+                            })
+                        })
+                        .collect(),
+                ));
+            }
+        }
+        let mut cells = Vec::new();
+        for &y in &b.years {
+            let sum = requests
+                .iter()
+                .filter(|r| r.year == y)
+                .map(|r| r.amount())
+                .collect::<Result<Vec<_>, _>>()?;
+            cells.push(Cell::Amount(crate::money::checked_sum(sum, "I alt")?));
+        }
+        rows.push(item(l.total(area), RowKind::Total, cells));
+    }
+    if !rows.is_empty() {
+        let notes = b
+            .requests
+            .iter()
+            .filter(|r| r.move_nets_to_zero)
+            .map(|r| format!("{} {}: {}", r.area, r.year, r.text))
+            .collect();
+        out.push(Table {
+            id: "bevillingsansoegninger-linjer".to_string(),
+            title: format!("{title}: {}", l.t("specifikation", "details")),
+            stub: None,
+            columns: year_columns(&b.years),
+            rows,
+            notes,
+        });
+    }
+    Ok(())
+}
+
+/// Korrigeret budget = oprindeligt budget + godkendte bevillingsændringer.
+fn budget_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    for b in &s.budgets {
+        let f = calc::budget_figures(b)?;
+        let mut rows = vec![Row::section(&b.area, 1)];
+        let original_label = if f.original_derived {
+            l.t("Oprindeligt budget (afledt)", "Original budget (derived)")
+        } else {
+            l.t("Oprindeligt budget", "Original budget")
+        };
+        rows.push(item(original_label, RowKind::Item, vec![cell(f.original)]));
+        for c in &b.changes {
+            rows.push(item(&c.text, RowKind::Item, vec![Cell::Amount(c.amount)]));
+        }
+        rows.push(item(
+            l.t("Korrigeret budget i alt", "Corrected budget in total"),
+            RowKind::Total,
+            vec![cell(f.corrected)],
+        ));
+        out.push(Table {
+            id: format!("budget-{}-{}", slug(&b.area), b.year),
+            title: format!(
+                "{} {}: {}",
+                b.area,
+                b.year,
+                l.t("korrigeret budget", "corrected budget")
+            ),
+            stub: None,
+            columns: year_columns(&[b.year]),
+            rows,
+            notes: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+/// A lower-case ASCII-ish identifier for table ids.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {
+                if !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    out.trim_matches('-').to_string()
+}

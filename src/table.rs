@@ -79,6 +79,9 @@ pub struct Table {
     pub id: String,
     /// Caption shown above the table.
     pub title: String,
+    /// Label of the stub column, shown with the unit (`Bevillingsansøgninger
+    /// (mio. kr.)`); `None` shows the unit alone (`Mio. kr.`).
+    pub stub: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     /// Lines shown under the table (a buffer explained, a move that nets to zero).
@@ -106,6 +109,14 @@ impl Lang {
         match self {
             Lang::Da => da,
             Lang::En => en,
+        }
+    }
+
+    /// A unit inside a sentence or a parenthesis (`mio. kr.` / `DKK million`).
+    pub fn unit_name(self, unit: Unit) -> &'static str {
+        match self {
+            Lang::Da => unit.name(),
+            Lang::En => self.unit_header(unit),
         }
     }
 
@@ -286,7 +297,10 @@ impl Table {
         Ok(DisplayTable {
             id: self.id.clone(),
             title: self.title.clone(),
-            stub_header: options.lang.unit_header(options.unit).to_string(),
+            stub_header: match &self.stub {
+                Some(stub) => format!("{stub} ({})", options.lang.unit_name(options.unit)),
+                None => options.lang.unit_header(options.unit).to_string(),
+            },
             columns: self.columns.clone(),
             rows,
             notes: self.notes.clone(),

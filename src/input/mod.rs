@@ -1,1 +1,168 @@
-//! placeholder
+//! Reading scenario files. serde_yaml is used only here (and yaml-rust2 only
+//! in [`locate`], for positions). Every problem becomes an [`InputError`] with
+//! file, line, column and key path.
+
+pub mod amount;
+pub mod locate;
+pub mod scenario;
+pub mod unique_map;
+
+use std::path::Path;
+
+use crate::error::{InputError, InputErrors};
+use crate::model::Scenario;
+use locate::Locator;
+use scenario::ScenarioFile;
+
+/// The largest scenario file read (scenario files are a few kB).
+pub const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A scenario together with where it came from, so later findings can point
+/// into the file.
+#[derive(Debug)]
+pub struct LoadedScenario {
+    pub file: String,
+    pub scenario: Scenario,
+    pub locator: Locator,
+}
+
+impl LoadedScenario {
+    /// An error at a key path of this file (line and column when the path is found).
+    pub fn error_at(&self, path: &str, message: impl Into<String>) -> InputError {
+        located(&self.file, &self.locator, path, message)
+    }
+}
+
+fn located(file: &str, locator: &Locator, path: &str, message: impl Into<String>) -> InputError {
+    let pos = locator.locate(path);
+    InputError::new(file, message)
+        .at(pos.map(|p| p.0), pos.map(|p| p.1))
+        .with_path(path)
+}
+
+/// Reads the bytes of an input file with clear errors for the usual mistakes.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(InputError::new(&name, "is a directory, not a file"));
+    }
+    if meta.len() > max_bytes {
+        return Err(InputError::new(
+            &name,
+            format!("file is {} bytes; the limit is {max_bytes}", meta.len()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        InputError::new(
+            &name,
+            format!("not UTF-8 text (invalid byte at offset {at}); save the file as UTF-8"),
+        )
+        .at(Some(line), None)
+    })
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Reads and checks a scenario file.
+pub fn read_scenario_file(path: &Path) -> Result<LoadedScenario, InputErrors> {
+    let text = read_text(path, MAX_SCENARIO_BYTES)?;
+    read_scenario_str(&path.display().to_string(), &text)
+}
+
+/// Reads and checks a scenario from text; `file` names it in errors.
+pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, InputErrors> {
+    if source.trim().is_empty() {
+        return Err(InputError::new(
+            file,
+            "empty file: a scenario needs at least `titel` and `enhed`",
+        )
+        .into());
+    }
+    let locator = Locator::new(source);
+    if !locator.duplicates.is_empty() {
+        return Err(InputErrors(
+            locator
+                .duplicates
+                .iter()
+                .map(|(path, (line, col))| {
+                    let first = locator
+                        .locate(path)
+                        .map(|(l, _)| format!(" (first at line {l})"))
+                        .unwrap_or_default();
+                    let key = path.rsplit('.').next().unwrap_or(path);
+                    InputError::new(file, format!("duplicate key {key:?}{first}"))
+                        .at(Some(*line), Some(*col))
+                        .with_path(path.as_str())
+                })
+                .collect(),
+        ));
+    }
+    let parsed: ScenarioFile = serde_yaml::from_str(source).map_err(|e| yaml_error(file, &e))?;
+    let scenario = scenario::to_model(&parsed).map_err(|errors| {
+        InputErrors(
+            errors
+                .into_iter()
+                .map(|e| located(file, &locator, &e.path, e.message))
+                .collect(),
+        )
+    })?;
+    Ok(LoadedScenario {
+        file: file.to_string(),
+        scenario,
+        locator,
+    })
+}
+
+/// serde_yaml says `path: message at line L column C`; we say
+/// `file:L:C: path: message`.
+fn yaml_error(file: &str, e: &serde_yaml::Error) -> InputError {
+    let mut message = e.to_string();
+    let location = e.location();
+    if let Some(loc) = &location {
+        let suffix = format!(" at line {} column {}", loc.line(), loc.column());
+        if let Some(stripped) = message.strip_suffix(&suffix) {
+            message = stripped.to_string();
+        }
+    }
+    // serde_yaml words a recursion limit and an alias bomb in its own terms.
+    if message.contains("recursion limit exceeded") {
+        message = format!("{message}: the file is nested too deeply to be a scenario");
+    } else if message.contains("repetition limit exceeded") {
+        message = format!("{message}: too many aliases (a YAML alias bomb?)");
+    }
+    let (path, msg) = split_path(&message);
+    let mut err = InputError::new(file, msg).at(
+        location.as_ref().map(|l| l.line()),
+        location.as_ref().map(|l| l.column()),
+    );
+    if let Some(p) = path {
+        err = err.with_path(p);
+    }
+    err
+}
+
+/// Splits serde_yaml's `path.to.key: message` into its parts.
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    if let Some((head, rest)) = message.split_once(": ") {
+        let looks_like_path = !head.is_empty()
+            && !head.contains(' ')
+            && head
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._[]-æøåÆØÅ".contains(c));
+        if looks_like_path {
+            return (Some(head), rest);
+        }
+    }
+    (None, message)
+}
