@@ -201,6 +201,11 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        Err(CliError::Input(errors)) => {
+            // One line per problem, `file:line:column: key.path: message`.
+            eprintln!("{errors}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("sparekrav: error: {e}");
             ExitCode::from(2)
