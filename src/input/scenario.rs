@@ -66,14 +66,28 @@ pub struct ScenarioFile {
 #[derive(Debug, Clone, Copy)]
 pub struct UnitName(pub Unit);
 
-impl<'de> Deserialize<'de> for UnitName {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Unit::parse(&s).map(UnitName).ok_or_else(|| {
-            serde::de::Error::custom(format!(
+struct UnitVisitor;
+
+impl serde::de::Visitor<'_> for UnitVisitor {
+    type Value = UnitName;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a unit (kr., t. kr. or mio. kr.)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<UnitName, E> {
+        Unit::parse(s).map(UnitName).ok_or_else(|| {
+            E::custom(format!(
                 "expected a unit (kr., t. kr. or mio. kr.), found {s:?}"
             ))
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for UnitName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Inside the visitor, so that serde_yaml gives the error its position.
+        d.deserialize_str(UnitVisitor)
     }
 }
 
@@ -287,10 +301,15 @@ impl Converter {
         if self.years.is_empty() || self.years.contains(&y) {
             return true;
         }
-        let (first, last) = (self.years[0], self.years[self.years.len() - 1]);
+        let list = self
+            .years
+            .iter()
+            .map(Year::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         self.err(
             path,
-            format!("year {y} is outside the scenario's years {first}-{last}"),
+            format!("year {y} is not one of the scenario's years ({list})"),
         );
         false
     }
