@@ -36,12 +36,12 @@ pub fn run_on_yaml(args: &[&str], yaml: &[u8]) -> (i32, String, String) {
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     all.push(path.display().to_string());
     let out = sparekrav().args(&all).output().expect("runs");
-    let stderr =
-        String::from_utf8_lossy(&out.stderr).replace(&path.display().to_string(), "s.yaml");
+    // Paths in messages are shown as `s.yaml`, whatever the temporary folder.
+    let shown = path.display().to_string();
     (
         out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
+        String::from_utf8_lossy(&out.stdout).replace(&shown, "s.yaml"),
+        String::from_utf8_lossy(&out.stderr).replace(&shown, "s.yaml"),
     )
 }
 
