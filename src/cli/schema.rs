@@ -1,7 +1,17 @@
-//! `sparekrav schema` (issue 4).
+//! `sparekrav schema`: the JSON Schema of the scenario file, generated from
+//! the same types that read it.
 
-use super::{CliError, Outcome};
+use super::{write_stdout, CliError, Outcome};
+
+/// The schema as pretty JSON, with a trailing newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(crate::input::scenario::ScenarioFile);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
 
 pub fn run() -> Result<Outcome, CliError> {
-    Err(CliError::Usage("schema is not built yet (issue 4)".into()))
+    write_stdout(schema_json().as_bytes())?;
+    Ok(Outcome::Ok)
 }
