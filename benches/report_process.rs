@@ -40,14 +40,21 @@ fn peak_kib(args: &[&str]) -> Option<u64> {
         .stdout(Stdio::null())
         .output()
         .ok()?;
-    String::from_utf8_lossy(&out.stderr).lines().last()?.trim().parse().ok()
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 fn report(name: &str, args: &[&str]) {
     let t = time_runs(args);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mean = t.iter().map(|d| ms(*d)).sum::<f64>() / t.len() as f64;
-    let peak = peak_kib(args).map_or("n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0));
+    let peak = peak_kib(args).map_or("n/a".to_string(), |k| {
+        format!("{:.1} MiB", k as f64 / 1024.0)
+    });
     println!(
         "{name:<28} runs {RUNS}  median {:.2} ms  mean {mean:.2} ms  p95 {:.2} ms  min {:.2} ms  peak RSS {peak}",
         ms(t[t.len() / 2]),
@@ -62,6 +69,12 @@ fn main() {
         return;
     }
     report("sparekrav --version", &["--version"]);
-    report("sparekrav report (reference)", &["report", "scenarios/randers-2025-12-02.yaml"]);
-    report("sparekrav check (reference)", &["check", "scenarios/randers-2025-12-02.yaml"]);
+    report(
+        "sparekrav report (reference)",
+        &["report", "scenarios/randers-2025-12-02.yaml"],
+    );
+    report(
+        "sparekrav check (reference)",
+        &["check", "scenarios/randers-2025-12-02.yaml"],
+    );
 }

@@ -73,14 +73,14 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
     if !r.initiatives.is_empty() {
         out.push(Form {
             path: format!("{base}.initiativer"),
-            name: "the initiatives".to_string(),
+            name: "the sum of the initiatives".to_string(),
             value: calc::initiatives_total(r, year)?,
         });
     }
     for b in &r.breakdowns {
         out.push(Form {
             path: format!("{base}.fordelinger.{}", b.dimension),
-            name: format!("the breakdown by {}", b.dimension),
+            name: format!("the sum of the breakdown by {}", b.dimension),
             value: Figure::sum(b.parts.iter().map(|(_, v)| v.get(year)), "fordeling")?,
         });
     }
@@ -111,7 +111,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     Figure::Known(got) if got == want => out.push(finding(
                         Status::Holds,
                         format!(
-                            "{year}: {} sums to {}, as {} does",
+                            "{year}: {} is {}, equal to {}",
                             f.name,
                             kr(got),
                             reference.name
@@ -124,7 +124,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                         out.push(finding(
                             Status::Fails,
                             format!(
-                                "{year}: {} sums to {} but {} is {}: off by {}",
+                                "{year}: {} is {} but {} is {}: off by {}",
                                 f.name,
                                 kr(got),
                                 reference.name,

@@ -73,6 +73,7 @@ pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     let mut tables = Vec::new();
     if !s.years.is_empty() {
         konto_tables(s, &l, &mut tables)?;
+        initiative_tables(s, &l, &mut tables)?;
         share_tables(s, &l, &mut tables)?;
         hovedkonto_tables(s, &l, &mut tables)?;
         further_table(s, &l, &mut tables)?;
@@ -117,6 +118,44 @@ fn konto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
                 l.t(
                     "besparelseskrav og realiserede besparelser",
                     "savings requirement and realized savings"
+                )
+            ),
+            stub: None,
+            columns: year_columns(years),
+            rows,
+            notes: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+/// Per konto with initiatives: each initiative's realized savings per year.
+fn initiative_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
+    for k in &s.konti {
+        let Some(r) = s.realiseret.get(&k.id) else {
+            continue;
+        };
+        if r.initiatives.is_empty() {
+            continue;
+        }
+        let years = &s.years;
+        let mut rows = vec![Row::section(&k.name, years.len())];
+        for i in &r.initiatives {
+            rows.push(year_row(&i.name, RowKind::Item, years, |y| {
+                Ok(i.amounts.get(y))
+            })?);
+        }
+        rows.push(year_row(l.total(&k.short), RowKind::Total, years, |y| {
+            calc::initiatives_total(r, y)
+        })?);
+        out.push(Table {
+            id: format!("initiativer-{}", slug(&k.id)),
+            title: format!(
+                "{}: {}",
+                k.name,
+                l.t(
+                    "realiserede besparelser pr. initiativ",
+                    "realized savings by initiative"
                 )
             ),
             stub: None,

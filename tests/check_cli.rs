@@ -17,7 +17,7 @@ fn reference_case_reconciles() {
     assert_eq!(code, 0);
     assert!(out.contains(
         "scenarios/randers-2025-12-02.yaml:55:7: realiserede_besparelser.service.fordelinger.center: \
-         2026: the breakdown by center sums to -6.100.000 kr., as i_alt does (holds)"
+         2026: the sum of the breakdown by center is -6.100.000 kr., equal to i_alt (holds)"
     ));
 }
 
@@ -58,8 +58,8 @@ fn failures_say_which_and_by_how_much() {
     assert_eq!(
         lines,
         vec![
-            "s.yaml:10:7: realiserede_besparelser.service.fordelinger.center: 2026: the breakdown by center sums to \
-             -6.000.000 kr. but i_alt is -6.100.000 kr.: off by 100.000 kr.",
+            "s.yaml:10:7: realiserede_besparelser.service.fordelinger.center: 2026: the sum of the breakdown by center \
+             is -6.000.000 kr. but i_alt is -6.100.000 kr.: off by 100.000 kr.",
             "s.yaml:21:7: bevillingsansøgninger.ansøgninger[0].flytning: Indkomstoverførsler 2025: Kontanthjælp \
              -5.000.000 kr. and Integration 4.999.000 kr. net to -1.000 kr., not 0 kr.",
             "s.yaml:27:5: budgetter[0].korrigeret: Tilbudsviften 2025: korrigeret is 75.000.000 kr. but oprindeligt \
@@ -97,7 +97,7 @@ fn partly_unknown_breakdown_is_skipped_not_passed() {
     let (code, out, _) = run_on_yaml(&["check"], yaml.as_bytes());
     assert_eq!(code, 0);
     assert!(out.contains(
-        "realiserede_besparelser.s.fordelinger.center: 2026: the breakdown by center has unknown parts, so it cannot \
+        "realiserede_besparelser.s.fordelinger.center: 2026: the sum of the breakdown by center has unknown parts, so it cannot \
          be reconciled (skipped)"
     ));
     assert!(out.ends_with("check: 1 file, 0 reconciliations hold, 0 fail, 1 skipped\n"));

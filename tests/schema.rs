@@ -19,7 +19,10 @@ fn yaml_to_json(text: &str) -> serde_json::Value {
 fn committed_schema_is_current() {
     let (_, out, _) = run(&["schema"]);
     let committed = std::fs::read_to_string(root().join("sparekrav.schema.json")).unwrap();
-    assert_eq!(committed, out, "run `cargo run -- schema > sparekrav.schema.json`");
+    assert_eq!(
+        committed, out,
+        "run `cargo run -- schema > sparekrav.schema.json`"
+    );
 }
 
 #[test]
@@ -53,6 +56,9 @@ fn unknown_key_and_wrong_types_do_not_validate() {
         "titel: x\nenhed: kr.\nbesparelseskrav: {s: {toogtyve: 1}}\n",
         "titel: x\nenhed: kr.\nbesparelseskrav: {s: {2026: [1]}}\n",
     ] {
-        assert!(!validator.is_valid(&yaml_to_json(bad)), "should not validate: {bad}");
+        assert!(
+            !validator.is_valid(&yaml_to_json(bad)),
+            "should not validate: {bad}"
+        );
     }
 }

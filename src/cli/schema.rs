@@ -6,7 +6,8 @@ use super::{write_stdout, CliError, Outcome};
 /// The schema as pretty JSON, with a trailing newline.
 pub fn schema_json() -> String {
     let schema = schemars::schema_for!(crate::input::scenario::ScenarioFile);
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
