@@ -18,10 +18,15 @@ pub struct Locator {
     positions: HashMap<String, Position>,
     /// Duplicate keys: path of the key and the position of its repetition.
     pub duplicates: Vec<(String, Position)>,
+    /// Where the nesting first went deeper than [`MAX_DEPTH`], if it did.
+    pub too_deep_at: Option<Position>,
 }
 
-/// How deep the walk goes; deeper documents are refused by the reader anyway.
-const MAX_DEPTH: usize = 256;
+/// How deep a scenario may nest. A real one nests about six levels
+/// (`realiserede_besparelser.service.fordelinger.center.Nord.2026`); the limit
+/// keeps libyaml, which is quadratic in the nesting depth, from being handed
+/// ten thousand levels.
+pub const MAX_DEPTH: usize = 64;
 /// How many events the walk reads at most.
 const MAX_EVENTS: usize = 2_000_000;
 
@@ -53,8 +58,16 @@ impl Locator {
         let mut parser = Parser::new_from_str(source);
         let mut stack: Vec<Frame> = Vec::new();
         for _ in 0..MAX_EVENTS {
-            let Ok((event, marker)) = parser.next_token() else {
-                break;
+            let (event, marker) = match parser.next_token() {
+                Ok(e) => e,
+                Err(e) => {
+                    // yaml-rust2 refuses flow nesting past 255 levels, and may
+                    // do so before handing out the first event of the nest.
+                    if e.info().contains("recursion limit") {
+                        loc.too_deep_at = Some((e.marker().line(), e.marker().col() + 1));
+                    }
+                    break;
+                }
             };
             let pos = (marker.line(), marker.col() + 1);
             // The path of the node this event starts, and whether it is a key.
@@ -93,6 +106,7 @@ impl Locator {
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     if stack.len() >= MAX_DEPTH {
+                        loc.too_deep_at = Some(pos);
                         break;
                     }
                     if !is_key {

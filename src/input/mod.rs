@@ -90,6 +90,14 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
         .into());
     }
     let locator = Locator::new(source);
+    if let Some((line, column)) = locator.too_deep_at {
+        return Err(InputError::new(
+            file,
+            format!("nested more than {} levels deep; a scenario file nests about six", locate::MAX_DEPTH),
+        )
+        .at(Some(line), Some(column))
+        .into());
+    }
     if !locator.duplicates.is_empty() {
         return Err(InputErrors(
             locator
