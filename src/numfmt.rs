@@ -168,7 +168,7 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
     let int_digits: String = match style.thousands {
         Some(sep) if int_part.contains(sep) => {
             let groups: Vec<&str> = int_part.split(sep).collect();
-            let first_ok = groups[0].len() >= 1 && groups[0].len() <= 3;
+            let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
             let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
             if !first_ok
                 || !rest_ok
