@@ -8,7 +8,10 @@
 //!
 //! Targets that exist and are not regular files (`/dev/stdout`, a named pipe,
 //! `/dev/full`) cannot be replaced by a rename, and should not be: they are
-//! written directly, and their errors are reported like any other.
+//! written directly, and their errors are reported like any other. So is
+//! anything under `/dev`, `/proc` and `/sys`, or a link pointing there. A
+//! symbolic link to a regular file stays a link; the file it points to is
+//! replaced atomically.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -48,7 +51,53 @@ pub fn write_atomic_with<F>(path: &Path, fill: F) -> Result<(), OutputError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
-    match std::fs::metadata(path) {
+    if is_system_path(path) {
+        // `/dev/stdout`, `/dev/fd/1`, `/dev/full`, `/proc/...`: never put a
+        // temporary file there nor rename over it (as root, both would
+        // succeed); open it as it is, without creating anything.
+        return write_in_place(path, path, fill);
+    }
+    // A symbolic link (`seneste.xlsx -> rapport-2025-12.xlsx`) stays a link:
+    // the file it points to is replaced. A dangling link is replaced itself.
+    let resolved;
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(p) => {
+                resolved = p;
+                resolved.as_path()
+            }
+            Err(_) => path,
+        },
+        _ => path,
+    };
+    replace(path, target, fill)
+}
+
+/// Is `path`, or the first target of the link it is, in `/dev` (other than
+/// the ordinary files of `/dev/shm`), `/proc` or `/sys`?
+fn is_system_path(path: &Path) -> bool {
+    let system = |p: &Path| {
+        let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        (abs.starts_with("/dev") && !abs.starts_with("/dev/shm"))
+            || abs.starts_with("/proc")
+            || abs.starts_with("/sys")
+    };
+    system(path)
+        || std::fs::read_link(path).is_ok_and(|link| {
+            let link = match path.parent() {
+                Some(parent) if link.is_relative() => parent.join(link),
+                _ => link,
+            };
+            system(&link)
+        })
+}
+
+/// Replaces `target` (the resolved `path`); errors name `path`, as the user gave it.
+fn replace<F>(path: &Path, target: &Path, fill: F) -> Result<(), OutputError>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    match std::fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(OutputError::new(
                 path,
@@ -56,17 +105,18 @@ where
                 io::Error::new(io::ErrorKind::InvalidInput, "expected a file name"),
             ));
         }
-        Ok(meta) if !meta.is_file() => return write_in_place(path, fill),
+        Ok(meta) if !meta.is_file() => return write_in_place(path, target, fill),
         _ => {}
     }
 
-    let dir = match path.parent() {
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let prefix = format!(
         ".{}.",
-        path.file_name()
+        target
+            .file_name()
             .map_or_else(|| "sparekrav".into(), |n| n.to_string_lossy())
     );
     let mut builder = tempfile::Builder::new();
@@ -91,7 +141,7 @@ where
     tmp.as_file_mut()
         .flush()
         .map_err(|e| OutputError::new(path, "flush failed", e))?;
-    if let Ok(previous) = std::fs::metadata(path) {
+    if let Ok(previous) = std::fs::metadata(target) {
         // Keep the permissions of the file being replaced.
         tmp.as_file()
             .set_permissions(previous.permissions())
@@ -100,7 +150,7 @@ where
     tmp.as_file()
         .sync_all()
         .map_err(|e| OutputError::new(path, "fsync failed", e))?;
-    tmp.persist(path).map_err(|e| {
+    tmp.persist(target).map_err(|e| {
         // `e.file` is the temporary file; dropping it with `e` removes it.
         OutputError::new(path, "cannot replace the file", e.error)
     })?;
@@ -114,14 +164,14 @@ where
 }
 
 /// Writes straight into an existing non-regular file (a terminal, pipe or device).
-fn write_in_place<F>(path: &Path, fill: F) -> Result<(), OutputError>
+fn write_in_place<F>(path: &Path, target: &Path, fill: F) -> Result<(), OutputError>
 where
     F: FnOnce(&mut dyn Write) -> io::Result<()>,
 {
     let mut file = OpenOptions::new()
         .write(true)
         .truncate(true)
-        .open(path)
+        .open(target)
         .map_err(|e| OutputError::new(path, "cannot open", e))?;
     fill(&mut file).map_err(|e| OutputError::new(path, "write failed", e))?;
     file.flush()

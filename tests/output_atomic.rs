@@ -149,12 +149,13 @@ fn a_missing_directory_gives_an_error_naming_the_path() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_read_only_file_system_gives_an_error_even_for_root() {
-    // procfs allows no new files, whoever asks.
+    // procfs allows no new files, whoever asks; and no temporary file is
+    // ever created under /proc or /dev.
     let path = Path::new("/proc/sparekrav-test-rapport.csv");
     let err = write_atomic(path, b"data").unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.starts_with("cannot write /proc/sparekrav-test-rapport.csv: cannot create a temporary file in /proc: "),
+        msg.starts_with("cannot write /proc/sparekrav-test-rapport.csv: cannot open: "),
         "{msg}"
     );
     assert!(!path.exists());
@@ -205,6 +206,40 @@ fn a_replaced_file_keeps_its_permissions() {
         fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o640
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_stays_a_link_to_the_new_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("rapport-2025-12.csv");
+    let link = dir.path().join("seneste.csv");
+    fs::write(&real, b"old").unwrap();
+    std::os::unix::fs::symlink("rapport-2025-12.csv", &link).unwrap();
+    write_atomic(&link, b"new").unwrap();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read(&real).unwrap(), b"new");
+    assert_eq!(
+        entries(dir.path()),
+        vec!["rapport-2025-12.csv", "seneste.csv"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_into_dev_is_written_through_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("null.csv");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    write_atomic(&link, b"data").unwrap();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(entries(dir.path()), vec!["null.csv"]);
 }
 
 proptest! {
