@@ -801,3 +801,29 @@ fn split_markdown_row(line: &str) -> Vec<String> {
     }
     cells
 }
+
+#[test]
+fn xlsx_totals_are_formulas_only_when_they_are_the_sum() {
+    // ØVO: sigtelinje 8,6, buffer -1,1 (derived), I alt 7,5 = both; then a
+    // second block whose "total" is not the sum of its rows.
+    let t = Table {
+        id: "oevo".into(),
+        title: "Indsats (konto 5)".into(),
+        columns: amount_columns(&["2026"]),
+        rows: vec![
+            row("Sigtelinje", RowKind::Item, vec![kr("8600000")]),
+            row("ØVO-buffer", RowKind::Derived, vec![kr("-1100000")]),
+            row("I alt indsats", RowKind::Total, vec![kr("7500000")]),
+            row("Opsparing", RowKind::Item, vec![kr("5500000")]),
+            row("Ikke en sum", RowKind::Total, vec![kr("1000000")]),
+        ],
+        notes: vec![],
+    };
+    let shown = t.display(&DisplayOptions::default()).unwrap();
+    let (_, sheets) = read_xlsx(render::xlsx::render(&ReportMeta::default(), &[shown]).unwrap());
+    let s = &sheets[0];
+    assert_eq!(s.formula(5, 1), "SUM(B3:B4)");
+    assert_eq!(float(&s.value(5, 1)), 7.5);
+    assert_eq!(s.formula(7, 1), "");
+    assert_eq!(float(&s.value(7, 1)), 1.0);
+}
