@@ -93,7 +93,10 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
     if let Some((line, column)) = locator.too_deep_at {
         return Err(InputError::new(
             file,
-            format!("nested more than {} levels deep; a scenario file nests about six", locate::MAX_DEPTH),
+            format!(
+                "nested more than {} levels deep; a scenario file nests about six",
+                locate::MAX_DEPTH
+            ),
         )
         .at(Some(line), Some(column))
         .into());
