@@ -145,6 +145,10 @@ pub enum CliError {
     },
     #[error("{0}")]
     Overflow(#[from] Overflow),
+    #[error("{0}")]
+    Output(#[from] crate::output::OutputError),
+    #[error("{0}")]
+    Render(#[from] crate::render::RenderError),
 }
 
 impl CliError {
@@ -153,6 +157,55 @@ impl CliError {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// Output format of `report`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+impl From<FormatArg> for crate::render::Format {
+    fn from(f: FormatArg) -> crate::render::Format {
+        use crate::render::Format;
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Xlsx => Format::Xlsx,
+        }
+    }
+}
+
+/// CSV dialect.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvStyleArg {
+    /// `;`, decimal comma, UTF-8 with BOM: opens right in Danish Excel
+    Danish,
+    /// `,` and `.`, no BOM: for other tools
+    Plain,
+}
+
+impl From<CsvStyleArg> for crate::render::CsvStyle {
+    fn from(c: CsvStyleArg) -> crate::render::CsvStyle {
+        match c {
+            CsvStyleArg::Danish => crate::render::CsvStyle::Danish,
+            CsvStyleArg::Plain => crate::render::CsvStyle::Plain,
+        }
+    }
+}
+
+/// Writes `bytes` to `-o FILE` atomically, or to standard output.
+pub fn emit(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), CliError> {
+    match output {
+        Some(path) => Ok(crate::output::write_atomic(path, bytes)?),
+        None => write_stdout(bytes),
     }
 }
 
