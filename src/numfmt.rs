@@ -168,8 +168,9 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
     let int_digits: String = match style.thousands {
         Some(sep) if int_part.contains(sep) => {
             let groups: Vec<&str> = int_part.split(sep).collect();
-            let first_ok = (1..=3).contains(&groups[0].len());
-            let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+            let (first, rest) = groups.split_first().ok_or_else(err)?;
+            let first_ok = (1..=3).contains(&first.len());
+            let rest_ok = rest.iter().all(|g| g.len() == 3);
             if !first_ok
                 || !rest_ok
                 || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))

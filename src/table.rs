@@ -311,6 +311,9 @@ impl Table {
 
 /// Re-rounds each block of item shares (the items above a total row) so that
 /// they add up to exactly the total's printed share.
+///
+/// Indexing: `i` runs over `rows`, and a row index enters `block` only after
+/// `cells.get(col)` was seen to be a share, so `rows[r].cells[col]` exists.
 fn allocate_share_column(rows: &mut [DisplayRow], col: usize, decimals: u32) {
     let mut block: Vec<usize> = Vec::new();
     for i in 0..rows.len() {
@@ -387,6 +390,7 @@ pub fn largest_remainder(
             .then(a.cmp(&b))
     });
     let mut out = floors;
+    // `order` is a permutation of `0..exact.len()`, the length of `out`.
     for &i in order.iter().take(missing) {
         out[i] += unit;
     }

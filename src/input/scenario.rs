@@ -392,15 +392,14 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
     };
 
     // Years: ascending, no repeats.
-    for (i, w) in c.years.clone().windows(2).enumerate() {
-        if w[1] <= w[0] {
-            c.err(
-                format!("år[{}]", i + 1),
-                format!(
-                    "years must be listed once each, in ascending order ({} after {})",
-                    w[1], w[0]
-                ),
-            );
+    for (i, pair) in c.years.clone().windows(2).enumerate() {
+        if let [a, b] = pair {
+            if b <= a {
+                c.err(
+                    format!("år[{}]", i + 1),
+                    format!("years must be listed once each, in ascending order ({b} after {a})"),
+                );
+            }
         }
     }
     let base_year = file.base_year.map(|y| y.0);
