@@ -23,15 +23,24 @@ fn exercise(text: &str) {
             let msg = errors.to_string();
             assert!(!msg.is_empty());
             for line in msg.lines() {
-                assert!(line.starts_with("fuzz.yaml"), "every error names the file: {line}");
+                assert!(
+                    line.starts_with("fuzz.yaml"),
+                    "every error names the file: {line}"
+                );
             }
         }
         Ok(loaded) => {
             let _ = run_all(&loaded.scenario);
             for lang in [Lang::Da, Lang::En] {
                 if let Ok(tables) = report::build(&loaded.scenario, lang) {
-                    let options = DisplayOptions { lang, ..DisplayOptions::default() };
-                    let shown: Vec<_> = tables.iter().filter_map(|t| t.display(&options).ok()).collect();
+                    let options = DisplayOptions {
+                        lang,
+                        ..DisplayOptions::default()
+                    };
+                    let shown: Vec<_> = tables
+                        .iter()
+                        .filter_map(|t| t.display(&options).ok())
+                        .collect();
                     for f in [Format::Text, Format::Markdown, Format::Csv, Format::Json] {
                         let _ = render(&ReportMeta::default(), &shown, f, CsvStyle::Danish);
                     }
@@ -54,16 +63,44 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let snippets = prop::sample::select(vec![
-        ":", "- ", "{", "}", "[", "]", "&a ", "*a", "~", "\"", "'", "#", "\t", "\n", "  ", "1e400", ".nan", "-0",
-        "999999999999999999999999999999", "2031", "æøå", "\u{0}", "\r\n", "!!binary ", "<<: *a", "? ",
+        ":",
+        "- ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a ",
+        "*a",
+        "~",
+        "\"",
+        "'",
+        "#",
+        "\t",
+        "\n",
+        "  ",
+        "1e400",
+        ".nan",
+        "-0",
+        "999999999999999999999999999999",
+        "2031",
+        "æøå",
+        "\u{0}",
+        "\r\n",
+        "!!binary ",
+        "<<: *a",
+        "? ",
     ]);
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (any::<usize>(), snippets).prop_map(|(at, s)| Mutation::Insert { at, text: s.to_string() }),
+        (any::<usize>(), snippets).prop_map(|(at, s)| Mutation::Insert {
+            at,
+            text: s.to_string()
+        }),
         (any::<usize>(), "[ -~]{1,8}").prop_map(|(at, text)| Mutation::Insert { at, text }),
         any::<usize>().prop_map(|line| Mutation::DuplicateLine { line }),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
-        (any::<usize>(), prop::char::range('0', '9')).prop_map(|(nth, with)| Mutation::ReplaceDigit { nth, with }),
+        (any::<usize>(), prop::char::range('0', '9'))
+            .prop_map(|(nth, with)| Mutation::ReplaceDigit { nth, with }),
         (any::<usize>(), 1usize..6).prop_map(|(line, by)| Mutation::Indent { line, by }),
     ]
 }
@@ -102,7 +139,11 @@ fn apply(text: &str, m: &Mutation) -> String {
             lines.join("\n")
         }
         Mutation::ReplaceDigit { nth, with } => {
-            let digits: Vec<usize> = text.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+            let digits: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
             if digits.is_empty() {
                 return text.to_string();
             }

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::{write_stdout, CliError, Outcome};
 use crate::check::{run_all, Status};
-use crate::error::InputErrors;
+use crate::error::{InputError, InputErrors};
 use crate::input::read_scenario_file;
 
 #[derive(Args, Debug)]
@@ -56,7 +56,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let (mut holds, mut fails, mut skipped) = (0usize, 0usize, 0usize);
     let mut per_file = Vec::new();
     for l in &loaded {
-        per_file.push((l, run_all(&l.scenario)?));
+        let findings = run_all(&l.scenario).map_err(|e| InputError::new(&l.file, e.to_string()))?;
+        per_file.push((l, findings));
     }
     for (l, findings) in &per_file {
         for f in findings {
