@@ -1,17 +1,287 @@
-//! `sparekrav verify` (issue 3).
+//! `sparekrav verify DOCUMENT...`: judge every total, share and change in a
+//! document's tables. Exit 0 when nothing is an error, 1 when one is (or, with
+//! `--strict`, when one is only rounding), 2 on unreadable input.
 
-use clap::Args;
-use std::path::PathBuf;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
 
 use super::{CliError, Outcome};
+use crate::error::{InputError, InputErrors};
+use crate::input::checks::read_checks_file;
+use crate::verify::{
+    verify_checks, verify_document, Check, DocumentKind, Summary, TableReport, Verdict,
+};
+
+/// Documents larger than this are refused (a case write-up is kilobytes).
+const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-    /// Documents to read (`-` for standard input)
+    /// Documents to read: text with tab-separated tables, Markdown, sparekrav's
+    /// text output, or CSV (by the .csv ending); `-` for standard input
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// A checks file (YAML) stating relations from the running text; may be repeated
+    #[arg(long, value_name = "FILE")]
+    pub checks: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = VerifyFormat::Text)]
+    pub format: VerifyFormat,
+    /// Also fail (exit 1) when a relation holds only within rounding
+    #[arg(long)]
+    pub strict: bool,
+    /// How to read the documents (default: CSV for .csv files, text otherwise)
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+    /// Print only errors, roundings and skipped relations (and the summary)
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Number style of text documents: Danish (`-6,1`, `33.071`) or English (`-6.1`, `33,071`)
+    #[arg(long, value_enum, default_value_t = super::LangArg::Da)]
+    pub lang: super::LangArg,
 }
 
-pub fn run(_args: &VerifyArgs) -> Result<Outcome, CliError> {
-    Err(CliError::Usage("verify is not built yet (issue 3)".into()))
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputArg {
+    Auto,
+    Text,
+    /// CSV as Danish Excel writes it (`;`, decimal comma)
+    Csv,
+    /// CSV with `,` and decimal point
+    CsvPlain,
+}
+
+/// Reads a document as UTF-8 text, refusing binary input.
+fn read_document(path: &Path) -> Result<(String, String), InputError> {
+    let name = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .take(MAX_DOCUMENT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
+        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+            return Err(InputError::new(
+                &name,
+                format!("more than {MAX_DOCUMENT_BYTES} bytes"),
+            ));
+        }
+    } else {
+        return crate::input::read_text(path, MAX_DOCUMENT_BYTES)
+            .and_then(|t| check_text(&name, t).map(|t| (name, t)));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError::new(
+            &name,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    check_text(&name, text).map(|t| (name, t))
+}
+
+fn check_text(name: &str, text: String) -> Result<String, InputError> {
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        return Err(InputError::new(
+            name,
+            format!("binary data (a NUL byte at offset {at}), not a document"),
+        ));
+    }
+    Ok(text)
+}
+
+fn kind_for(path: &Path, input: InputArg) -> DocumentKind {
+    match input {
+        InputArg::Text => DocumentKind::Text,
+        InputArg::Csv => DocumentKind::Csv { delimiter: b';' },
+        InputArg::CsvPlain => DocumentKind::Csv { delimiter: b',' },
+        InputArg::Auto => {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            {
+                DocumentKind::Csv { delimiter: b';' }
+            } else {
+                DocumentKind::Text
+            }
+        }
+    }
+}
+
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Exact => "exact",
+        Verdict::Rounding => "rounding",
+        Verdict::Error => "ERROR",
+        Verdict::Skipped => "skipped",
+    }
+}
+
+/// Writes checks as they come: text lines or a JSON array.
+struct Printer<W: Write> {
+    out: W,
+    format: VerifyFormat,
+    quiet: bool,
+    first_json: bool,
+    summary: Summary,
+    tables: usize,
+}
+
+impl<W: Write> Printer<W> {
+    fn check(&mut self, c: &Check) -> std::io::Result<()> {
+        self.summary.add(c.verdict);
+        match self.format {
+            VerifyFormat::Json => {
+                self.out.write_all(if self.first_json {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                })?;
+                self.first_json = false;
+                serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::other)
+            }
+            VerifyFormat::Text => {
+                if self.quiet && c.verdict == Verdict::Exact {
+                    return Ok(());
+                }
+                // A checks-file relation is its own formula: name it by its text instead.
+                let name = if c.stated { &c.table } else { &c.relation };
+                writeln!(
+                    self.out,
+                    "{}:{}: {:<8} {}: {}",
+                    c.file,
+                    c.line,
+                    verdict_word(c.verdict),
+                    name,
+                    c.detail
+                )
+            }
+        }
+    }
+
+    fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
+        self.tables += 1;
+        if self.format == VerifyFormat::Text
+            && !(self.quiet && t.checks.iter().all(|c| c.verdict == Verdict::Exact))
+        {
+            writeln!(self.out, "{}:{}: table {:?}", t.file, t.line, t.name)?;
+        }
+        for c in &t.checks {
+            self.check(c)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
+    // Bad input anywhere is exit 2 before anything is judged.
+    let mut errors = Vec::new();
+    let mut specs = Vec::new();
+    for path in &args.checks {
+        match read_checks_file(path) {
+            Ok(s) => specs.extend(s),
+            Err(InputErrors(e)) => errors.extend(e),
+        }
+    }
+    let checks = match verify_checks(&specs) {
+        Ok(c) => c,
+        Err(InputErrors(e)) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
+    let mut documents = Vec::new();
+    for path in &args.files {
+        match read_document(path) {
+            Ok((name, text)) => documents.push((name, text, kind_for(path, args.input))),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(InputErrors(errors).into());
+    }
+
+    let stdout = std::io::stdout();
+    let mut p = Printer {
+        out: BufWriter::with_capacity(1 << 16, stdout.lock()),
+        format: args.format,
+        quiet: args.quiet,
+        first_json: true,
+        summary: Summary::default(),
+        tables: 0,
+    };
+    let io = |e: std::io::Error| CliError::io("<stdout>", e);
+    let result = (|| -> Result<(), CliError> {
+        if args.format == VerifyFormat::Json {
+            p.out.write_all(b"{\n  \"checks\": [").map_err(io)?;
+        }
+        for (name, text, kind) in &documents {
+            let mut failed = None;
+            let style = crate::table::Lang::from(args.lang).number_style();
+            verify_document(name, text, *kind, style, |t| {
+                if failed.is_none() {
+                    failed = p.table(&t).err();
+                }
+            })
+            .map_err(|why| CliError::Input(InputError::new(name, why).into()))?;
+            if let Some(e) = failed {
+                return Err(io(e));
+            }
+        }
+        for c in &checks {
+            p.check(c).map_err(io)?;
+        }
+        let s = p.summary;
+        match args.format {
+            VerifyFormat::Json => {
+                let summary =
+                    serde_json::to_string(&s).map_err(|e| io(std::io::Error::other(e)))?;
+                write!(p.out, "\n  ],\n  \"summary\": {summary}\n}}\n").map_err(io)?;
+            }
+            VerifyFormat::Text => {
+                writeln!(
+                    p.out,
+                    "verify: {} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
+                    documents.len() + args.checks.len(),
+                    if documents.len() + args.checks.len() == 1 { "" } else { "s" },
+                    p.tables,
+                    if p.tables == 1 { "" } else { "s" },
+                    s.total(),
+                    if s.total() == 1 { "" } else { "s" },
+                    s.exact,
+                    s.rounding,
+                    s.error,
+                    if s.error == 1 { "" } else { "s" },
+                    s.skipped
+                )
+                .map_err(io)?;
+            }
+        }
+        p.out.flush().map_err(io)
+    })();
+    match result {
+        Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e),
+        Ok(()) => {}
+    }
+    let s = p.summary;
+    Ok(if s.error > 0 || (args.strict && s.rounding > 0) {
+        Outcome::CheckFailed
+    } else {
+        Outcome::Ok
+    })
 }

@@ -3,6 +3,7 @@
 //! file, line, column and key path.
 
 pub mod amount;
+pub mod checks;
 pub mod locate;
 pub mod scenario;
 pub mod unique_map;
@@ -137,7 +138,7 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
 
 /// serde_yaml says `path: message at line L column C`; we say
 /// `file:L:C: path: message`.
-fn yaml_error(file: &str, e: &serde_yaml::Error) -> InputError {
+pub(crate) fn yaml_error(file: &str, e: &serde_yaml::Error) -> InputError {
     let mut message = e.to_string();
     let location = e.location();
     if let Some(loc) = &location {

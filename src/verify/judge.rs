@@ -1,0 +1,423 @@
+//! Judging a relation between printed figures: exact, rounding or error.
+//!
+//! A figure printed with d decimals stands for a true value in the closed
+//! interval [v − ½·10^-d ; v + ½·10^-d]. A relation is *exact* when the printed
+//! values satisfy it, *rounding* when true values inside the intervals do, and
+//! an *error* when none do. All arithmetic is exact decimal; interval ends of a
+//! quotient are exact to 28 significant digits.
+
+use crate::money::{round_half_away, Decimal};
+use crate::numfmt::{format_number, NumberStyle, PrintedNumber};
+
+/// The verdict on one relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Exact,
+    Rounding,
+    Error,
+    Skipped,
+}
+
+/// A closed interval of true values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: Decimal,
+    pub hi: Decimal,
+}
+
+/// Arithmetic too large for exact decimals: the relation is skipped.
+#[derive(Debug)]
+pub struct TooLarge;
+
+type R<T> = Result<T, TooLarge>;
+
+impl Interval {
+    pub fn of(p: &PrintedNumber) -> R<Interval> {
+        let h = p.half_unit();
+        Ok(Interval {
+            lo: p.value.checked_sub(h).ok_or(TooLarge)?,
+            hi: p.value.checked_add(h).ok_or(TooLarge)?,
+        })
+    }
+
+    fn add(self, o: Interval) -> R<Interval> {
+        Ok(Interval {
+            lo: self.lo.checked_add(o.lo).ok_or(TooLarge)?,
+            hi: self.hi.checked_add(o.hi).ok_or(TooLarge)?,
+        })
+    }
+
+    fn neg(self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
+    }
+
+    fn contains_zero(self) -> bool {
+        self.lo <= Decimal::ZERO && self.hi >= Decimal::ZERO
+    }
+
+    pub fn intersects(self, o: Interval) -> bool {
+        self.lo <= o.hi && o.lo <= self.hi
+    }
+
+    /// 100 · num / den over every corner; `None` when den may be zero.
+    fn percent_of(num: Interval, den: Interval) -> R<Option<Interval>> {
+        if den.contains_zero() {
+            return Ok(None);
+        }
+        let mut lo: Option<Decimal> = None;
+        let mut hi: Option<Decimal> = None;
+        for n in [num.lo, num.hi] {
+            for d in [den.lo, den.hi] {
+                let q = n
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(d))
+                    .ok_or(TooLarge)?;
+                lo = Some(lo.map_or(q, |l| l.min(q)));
+                hi = Some(hi.map_or(q, |h| h.max(q)));
+            }
+        }
+        Ok(lo.zip(hi).map(|(lo, hi)| Interval { lo, hi }))
+    }
+}
+
+/// A term of a sum: a printed figure with its sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub negative: bool,
+    pub figure: PrintedNumber,
+}
+
+/// A relation between printed figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// ± a ± b ... = total
+    Sum {
+        terms: Vec<Term>,
+        total: PrintedNumber,
+    },
+    /// part / whole = share %
+    Share {
+        part: PrintedNumber,
+        whole: PrintedNumber,
+        share: PrintedNumber,
+    },
+    /// (new − old) / old = pct %
+    PercentChange {
+        new: PrintedNumber,
+        old: PrintedNumber,
+        pct: PrintedNumber,
+    },
+}
+
+/// Writes a figure as printed (Danish, with its own decimals and `%`).
+pub fn show(p: &PrintedNumber) -> String {
+    let mut s = format_number(p.value, p.decimals, NumberStyle::DANISH);
+    if p.percent {
+        s.push('%');
+    }
+    s
+}
+
+fn show_at(d: Decimal, decimals: u32) -> String {
+    format_number(d, decimals, NumberStyle::DANISH)
+}
+
+fn show_interval(i: Interval, decimals: u32) -> String {
+    format!("[{}; {}]", show_at(i.lo, decimals), show_at(i.hi, decimals))
+}
+
+/// `a + b - c` as printed.
+pub fn show_terms(terms: &[Term]) -> String {
+    let mut s = String::new();
+    for (i, t) in terms.iter().enumerate() {
+        let negative = t.negative != t.figure.value.is_sign_negative() && !t.figure.value.is_zero();
+        let abs = PrintedNumber {
+            value: t.figure.value.abs(),
+            ..t.figure
+        };
+        match (i, negative) {
+            (0, false) => s.push_str(&show(&abs)),
+            (0, true) => {
+                s.push('-');
+                s.push_str(&show(&abs));
+            }
+            (_, false) => {
+                s.push_str(" + ");
+                s.push_str(&show(&abs));
+            }
+            (_, true) => {
+                s.push_str(" - ");
+                s.push_str(&show(&abs));
+            }
+        }
+    }
+    s
+}
+
+impl Relation {
+    /// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
+    pub fn formula(&self) -> String {
+        match self {
+            Relation::Sum { terms, total } => format!("{} = {}", show_terms(terms), show(total)),
+            Relation::Share { part, whole, share } => {
+                format!("{} / {} = {}", show(part), show(whole), show(share))
+            }
+            Relation::PercentChange { new, old, pct } => {
+                format!(
+                    "({} - {}) / {} = {}",
+                    show(new),
+                    show(old),
+                    show(old),
+                    show(pct)
+                )
+            }
+        }
+    }
+
+    /// Judges the relation; the detail says why.
+    pub fn judge(&self) -> (Verdict, String) {
+        match self.try_judge() {
+            Ok(v) => v,
+            Err(TooLarge) => (
+                Verdict::Skipped,
+                format!(
+                    "{}: the figures are too large for exact arithmetic",
+                    self.formula()
+                ),
+            ),
+        }
+    }
+
+    fn try_judge(&self) -> R<(Verdict, String)> {
+        match self {
+            Relation::Sum { terms, total } => judge_sum(terms, total),
+            Relation::Share { part, whole, share } => judge_ratio(part, whole, share, false),
+            Relation::PercentChange { new, old, pct } => judge_ratio(new, old, pct, true),
+        }
+    }
+}
+
+fn judge_sum(terms: &[Term], total: &PrintedNumber) -> R<(Verdict, String)> {
+    let mut sum = Decimal::ZERO;
+    let mut range = Interval {
+        lo: Decimal::ZERO,
+        hi: Decimal::ZERO,
+    };
+    let mut decimals = total.decimals;
+    for t in terms {
+        let i = Interval::of(&t.figure)?;
+        let (v, i) = if t.negative {
+            (-t.figure.value, i.neg())
+        } else {
+            (t.figure.value, i)
+        };
+        sum = sum.checked_add(v).ok_or(TooLarge)?;
+        range = range.add(i)?;
+        decimals = decimals.max(t.figure.decimals);
+    }
+    let expr = show_terms(terms);
+    let t = show(total);
+    let allows = Interval::of(total)?;
+    let d = decimals + 1;
+    if sum == total.value {
+        return Ok((Verdict::Exact, format!("{expr} = {t}")));
+    }
+    let pct = if total.percent { "%" } else { "" };
+    if range.intersects(allows) {
+        return Ok((
+            Verdict::Rounding,
+            format!(
+                "{expr} = {}{pct} lies in {}, {t} allows {}",
+                show_at(sum, decimals),
+                show_interval(range, d),
+                show_interval(allows, d)
+            ),
+        ));
+    }
+    Ok((
+        Verdict::Error,
+        format!(
+            "{expr} = {}{pct}, not {t}: the true sum lies in {}, which {t} (allowing {}) cannot reach; it should read {}{pct}",
+            show_at(sum, decimals),
+            show_interval(range, d),
+            show_interval(allows, d),
+            show_at(round_half_away(sum, total.decimals), total.decimals)
+        ),
+    ))
+}
+
+/// share = 100·part/whole, or pct = 100·(new − old)/old = 100·new/old − 100.
+fn judge_ratio(
+    a: &PrintedNumber,
+    b: &PrintedNumber,
+    result: &PrintedNumber,
+    change: bool,
+) -> R<(Verdict, String)> {
+    let formula = if change {
+        format!("({} - {}) / {}", show(a), show(b), show(b))
+    } else {
+        format!("{} / {}", show(a), show(b))
+    };
+    let r = show(result);
+    if b.value.is_zero() {
+        return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let offset = if change { hundred } else { Decimal::ZERO };
+    let exact = a
+        .value
+        .checked_mul(hundred)
+        .and_then(|x| x.checked_div(b.value))
+        .and_then(|x| x.checked_sub(offset))
+        .ok_or(TooLarge)?;
+    let Some(q) = Interval::percent_of(Interval::of(a)?, Interval::of(b)?)? else {
+        return Ok((
+            Verdict::Skipped,
+            format!(
+                "{formula} = {r}: the denominator {} may be zero within its rounding",
+                show(b)
+            ),
+        ));
+    };
+    let range = Interval {
+        lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
+        hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
+    };
+    let allows = Interval::of(result)?;
+    let d = result.decimals + 1;
+    if exact == result.value {
+        return Ok((Verdict::Exact, format!("{formula} = {r}")));
+    }
+    let at = show_at(exact, result.decimals + 2);
+    if range.intersects(allows) {
+        return Ok((
+            Verdict::Rounding,
+            format!(
+                "{formula} = {at}% lies in {}, {r} allows {}",
+                show_interval(range, d + 1),
+                show_interval(allows, d)
+            ),
+        ));
+    }
+    Ok((
+        Verdict::Error,
+        format!(
+            "{formula} = {at}%, not {r}: the true value lies in {}, which {r} (allowing {}) cannot reach; it should read {}%",
+            show_interval(range, d + 1),
+            show_interval(allows, d),
+            show_at(round_half_away(exact, result.decimals), result.decimals)
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numfmt::parse_number;
+
+    fn p(s: &str) -> PrintedNumber {
+        parse_number(s, NumberStyle::DANISH).unwrap()
+    }
+
+    fn sum(parts: &[&str], total: &str) -> (Verdict, String) {
+        Relation::Sum {
+            terms: parts
+                .iter()
+                .map(|s| Term {
+                    negative: false,
+                    figure: p(s),
+                })
+                .collect(),
+            total: p(total),
+        }
+        .judge()
+    }
+
+    #[test]
+    fn the_domain_primer_cases() {
+        assert_eq!(
+            sum(&["19,1", "36,4"], "55,4"),
+            (
+                Verdict::Rounding,
+                "19,1 + 36,4 = 55,5 lies in [55,40; 55,60], 55,4 allows [55,35; 55,45]".to_string()
+            )
+        );
+        assert_eq!(
+            sum(&["7,5", "2,3"], "9,8"),
+            (Verdict::Exact, "7,5 + 2,3 = 9,8".to_string())
+        );
+        assert_eq!(sum(&["0,1", "3,5", "1,5"], "5,0").0, Verdict::Rounding);
+        assert_eq!(
+            sum(&["23,0%", "68,9%", "8,2%"], "100,0%").0,
+            Verdict::Rounding
+        );
+        // -6,0 is still within rounding of -1,4 - 4,2 - 0,5; -5,8 is not.
+        assert_eq!(sum(&["-1,4", "-4,2", "-0,5"], "-6,0").0, Verdict::Rounding);
+        let (v, d) = sum(&["-1,4", "-4,2", "-0,5"], "-5,8");
+        assert_eq!(v, Verdict::Error);
+        assert_eq!(
+            d,
+            "-1,4 - 4,2 - 0,5 = -6,1, not -5,8: the true sum lies in [-6,25; -5,95], which -5,8 (allowing \
+             [-5,85; -5,75]) cannot reach; it should read -6,1"
+        );
+    }
+
+    #[test]
+    fn touching_intervals_are_rounding() {
+        // 1,0 + 1,0 lies in [1,9; 2,1]; 2,2 allows [2,15; 2,25]: apart.
+        assert_eq!(sum(&["1,0", "1,0"], "2,2").0, Verdict::Error);
+        // 1,0 + 1,0 + 1,0 lies in [2,85; 3,15]; 3,2 allows [3,15; 3,25]: they touch.
+        assert_eq!(sum(&["1,0", "1,0", "1,0"], "3,2").0, Verdict::Rounding);
+    }
+
+    #[test]
+    fn shares() {
+        let share = |a: &str, b: &str, s: &str| {
+            Relation::Share {
+                part: p(a),
+                whole: p(b),
+                share: p(s),
+            }
+            .judge()
+        };
+        assert_eq!(
+            share("-1,4", "-6,1", "23,0%"),
+            (
+                Verdict::Rounding,
+                "-1,4 / -6,1 = 22,951% lies in [21,951; 23,967], 23,0% allows [22,95; 23,05]"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            share("-6,1", "-6,1", "100,0%"),
+            (Verdict::Exact, "-6,1 / -6,1 = 100,0%".to_string())
+        );
+        assert_eq!(share("-3,5", "-6,1", "47,4%").0, Verdict::Error);
+        assert_eq!(share("1", "0,0", "5%").0, Verdict::Skipped);
+        // 0,0 allows [-0,05; 0,05]: a total that may be zero cannot be divided by.
+        assert_eq!(share("0,1", "0,0", "5%").0, Verdict::Skipped);
+        assert_eq!(share("0,1", "0,04", "250,0%").0, Verdict::Exact);
+    }
+
+    #[test]
+    fn percent_change() {
+        let pc = |n: &str, o: &str, s: &str| {
+            Relation::PercentChange {
+                new: p(n),
+                old: p(o),
+                pct: p(s),
+            }
+            .judge()
+        };
+        assert_eq!(
+            pc("110", "100", "10,0%"),
+            (Verdict::Exact, "(110 - 100) / 100 = 10,0%".to_string())
+        );
+        assert_eq!(pc("33.071", "30.000", "10,2%").0, Verdict::Rounding);
+        assert_eq!(pc("33.071", "30.000", "12,2%").0, Verdict::Error);
+    }
+}
