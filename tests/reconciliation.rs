@@ -5,7 +5,7 @@
 //! - every breakdown reconciles (`check` finds no failure);
 //! - shares add up as documented, in every format;
 //! - kr. / t. kr. / mio. kr. never change a total, in the file or on display;
-//! - rendering then verifying any report gives no error (`verify_roundtrip.rs`).
+//! - rendering then verifying any report gives no error.
 
 mod scenario_gen;
 
@@ -22,6 +22,7 @@ use sparekrav::report;
 use sparekrav::table::{
     Cell, ColumnKind, DisplayCell, DisplayOptions, Lang, RowKind, ShareMethod, Table,
 };
+use sparekrav::verify::{verify_document, DocumentKind, Options, Verdict};
 
 fn tables_of(yaml: &str) -> Vec<Table> {
     let loaded = read_scenario_str("gen.yaml", yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
@@ -156,6 +157,45 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Every report, in text, Markdown and CSV, in Danish and English, with
+    /// either share method, verifies with no error.
+    #[test]
+    fn rendering_then_verifying_gives_no_error(g in scenario(), lr in any::<bool>(), english in any::<bool>(), decimals in 0u32..3) {
+        let lang = if english { Lang::En } else { Lang::Da };
+        let loaded = read_scenario_str("gen.yaml", &g.yaml(Unit::Kr)).unwrap();
+        let tables = report::build(&loaded.scenario, lang).unwrap();
+        let display = DisplayOptions {
+            lang,
+            decimals,
+            shares: if lr { ShareMethod::LargestRemainder } else { ShareMethod::Independent },
+            ..DisplayOptions::default()
+        };
+        let shown: Vec<_> = tables.iter().map(|t| t.display(&display).unwrap()).collect();
+        let options = Options { style: lang.number_style(), allocated_shares: lr };
+        for (format, kind) in [
+            (Format::Text, DocumentKind::Text),
+            (Format::Markdown, DocumentKind::Text),
+            (Format::Csv, DocumentKind::Csv { delimiter: b';' }),
+            (Format::Csv, DocumentKind::Csv { delimiter: b',' }),
+        ] {
+            let style = if kind == (DocumentKind::Csv { delimiter: b',' }) { CsvStyle::Plain } else { CsvStyle::Danish };
+            let text = String::from_utf8(render(&ReportMeta::default(), &shown, format, style).unwrap()).unwrap();
+            let mut judged = 0;
+            let mut errors = Vec::new();
+            verify_document("r", &text, kind, &options, |t| {
+                judged += t.checks.len();
+                errors.extend(t.checks.into_iter().filter(|c| c.verdict == Verdict::Error));
+            })
+            .unwrap();
+            prop_assert!(judged > 0, "{:?}: nothing judged", format);
+            prop_assert!(errors.is_empty(), "{:?} {:?}: {:#?}", format, kind, errors);
         }
     }
 }

@@ -58,8 +58,11 @@ fn the_published_tables_relation_by_relation() {
         "tests/data/randers-2025-12-02.md:142: rounding Center for Job og Kompetencer [Andel]: share of \"I alt konto 6\": \
          -1,4 / -6,1 = 22,951% lies in [21,951; 23,967], 23,0% allows [22,95; 23,05]"
     );
-    assert!(lines_with(&out, ":143: ")[0].contains(": rounding Center for Job og Udvikling [Andel]"));
-    assert!(lines_with(&out, ":144: ")[0].contains(": rounding Center for Virksomhedsservice og Rekruttering [Andel]"));
+    assert!(
+        lines_with(&out, ":143: ")[0].contains(": rounding Center for Job og Udvikling [Andel]")
+    );
+    assert!(lines_with(&out, ":144: ")[0]
+        .contains(": rounding Center for Virksomhedsservice og Rekruttering [Andel]"));
     assert_eq!(
         lines_with(&out, ":145: ")[..],
         [
@@ -88,7 +91,9 @@ fn the_checks_file_judges_relations_from_the_running_text() {
          0,1 + 3,5 + 1,5 = 5,1 lies in [4,95; 5,25], 5,0 allows [4,95; 5,05]\n"
     ));
     assert!(out.contains("checks.yaml:13: exact    Punkt 119: sigtelinje mod besparelseskrav, ØVO-buffer: 8,6 - 7,5 = 1,1\n"));
-    assert!(out.ends_with("verify: 2 files, 4 tables, 33 relations: 22 exact, 10 rounding, 0 errors, 1 skipped\n"));
+    assert!(out.ends_with(
+        "verify: 2 files, 4 tables, 33 relations: 22 exact, 10 rounding, 0 errors, 1 skipped\n"
+    ));
 }
 
 #[test]
@@ -96,10 +101,16 @@ fn json_output() {
     let (code, out, _) = run(&["verify", DOC, "--checks", CHECKS, "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"], serde_json::json!({"exact": 22, "rounding": 10, "error": 0, "skipped": 1}));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"exact": 22, "rounding": 10, "error": 0, "skipped": 1})
+    );
     let checks = v["checks"].as_array().unwrap();
     assert_eq!(checks.len(), 33);
-    let c = checks.iter().find(|c| c["relation"] == "19,1 + 36,4 = 55,4").unwrap();
+    let c = checks
+        .iter()
+        .find(|c| c["relation"] == "19,1 + 36,4 = 55,4")
+        .unwrap();
     assert_eq!(
         c,
         &serde_json::json!({
@@ -137,7 +148,9 @@ fn a_wrong_total_is_an_error_with_what_it_should_be() {
         "sag.txt:6: ERROR    I alt konto 6 [2027]: sum of 2 rows: 15,9 - 6,1 = 9,8, not 9,6: the true sum lies in \
          [9,70; 9,90], which 9,6 (allowing [9,55; 9,65]) cannot reach; it should read 9,8\n"
     ));
-    assert!(out.ends_with("verify: 1 file, 1 table, 2 relations: 1 exact, 0 rounding, 1 error, 0 skipped\n"));
+    assert!(out.ends_with(
+        "verify: 1 file, 1 table, 2 relations: 1 exact, 0 rounding, 1 error, 0 skipped\n"
+    ));
 }
 
 #[test]
@@ -157,7 +170,11 @@ fn unreadable_input_is_exit_2() {
 fn a_checks_file_with_an_unreadable_relation_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let checks = dir.path().join("c.yaml");
-    std::fs::write(&checks, "kontroller:\n  - relation: \"7,5 + 2,3\"\n  - relation: \"7,5 + x = 9,8\"\n").unwrap();
+    std::fs::write(
+        &checks,
+        "kontroller:\n  - relation: \"7,5 + 2,3\"\n  - relation: \"7,5 + x = 9,8\"\n",
+    )
+    .unwrap();
     let (code, _, err) = run(&["verify", DOC, "--checks", checks.to_str().unwrap()]);
     assert_eq!(code, 2);
     let shown = checks.display().to_string();

@@ -41,6 +41,10 @@ pub struct VerifyArgs {
     /// Number style of text documents: Danish (`-6,1`, `33.071`) or English (`-6.1`, `33,071`)
     #[arg(long, value_enum, default_value_t = super::LangArg::Da)]
     pub lang: super::LangArg,
+    /// How the document's shares were rounded: each on its own (as published),
+    /// or by largest remainder (then a share may be a whole last unit off)
+    #[arg(long, value_enum, default_value_t = super::SharesArg::Independent)]
+    pub shares: super::SharesArg,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,8 +235,11 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         }
         for (name, text, kind) in &documents {
             let mut failed = None;
-            let style = crate::table::Lang::from(args.lang).number_style();
-            verify_document(name, text, *kind, style, |t| {
+            let options = crate::verify::Options {
+                style: crate::table::Lang::from(args.lang).number_style(),
+                allocated_shares: args.shares == super::SharesArg::LargestRemainder,
+            };
+            verify_document(name, text, *kind, &options, |t| {
                 if failed.is_none() {
                     failed = p.table(&t).err();
                 }

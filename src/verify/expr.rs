@@ -47,6 +47,7 @@ pub fn parse(text: &str) -> Result<Relation, String> {
             part: number(part)?,
             whole: number(whole)?,
             share: result,
+            allocated: false,
         });
     }
     // a ± b ± c = total

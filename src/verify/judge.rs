@@ -104,6 +104,9 @@ pub enum Relation {
         part: PrintedNumber,
         whole: PrintedNumber,
         share: PrintedNumber,
+        /// Shares allocated by largest remainder: each may be a whole last
+        /// unit from its true value (not half), by design.
+        allocated: bool,
     },
     /// (new − old) / old = pct %
     PercentChange {
@@ -163,7 +166,9 @@ impl Relation {
     pub fn formula(&self) -> String {
         match self {
             Relation::Sum { terms, total } => format!("{} = {}", show_terms(terms), show(total)),
-            Relation::Share { part, whole, share } => {
+            Relation::Share {
+                part, whole, share, ..
+            } => {
                 format!("{} / {} = {}", show(part), show(whole), show(share))
             }
             Relation::PercentChange { new, old, pct } => {
@@ -195,8 +200,13 @@ impl Relation {
     fn try_judge(&self) -> R<(Verdict, String)> {
         match self {
             Relation::Sum { terms, total } => judge_sum(terms, total),
-            Relation::Share { part, whole, share } => judge_ratio(part, whole, share, false),
-            Relation::PercentChange { new, old, pct } => judge_ratio(new, old, pct, true),
+            Relation::Share {
+                part,
+                whole,
+                share,
+                allocated,
+            } => judge_ratio(part, whole, share, false, *allocated),
+            Relation::PercentChange { new, old, pct } => judge_ratio(new, old, pct, true, false),
         }
     }
 }
@@ -256,6 +266,7 @@ fn judge_ratio(
     b: &PrintedNumber,
     result: &PrintedNumber,
     change: bool,
+    allocated: bool,
 ) -> R<(Verdict, String)> {
     let formula = if change {
         format!("({} - {}) / {}", show(a), show(b), show(b))
@@ -287,11 +298,25 @@ fn judge_ratio(
         lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
         hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
     };
-    let allows = Interval::of(result)?;
+    let allows = if allocated {
+        // Largest remainder moves a share by less than one last unit.
+        let unit = result.half_unit() * Decimal::TWO;
+        Interval {
+            lo: result.value.checked_sub(unit).ok_or(TooLarge)?,
+            hi: result.value.checked_add(unit).ok_or(TooLarge)?,
+        }
+    } else {
+        Interval::of(result)?
+    };
     let d = result.decimals + 1;
     if exact == result.value {
         return Ok((Verdict::Exact, format!("{formula} = {r}")));
     }
+    let r = if allocated {
+        format!("{r} (largest remainder)")
+    } else {
+        r
+    };
     let at = show_at(exact, result.decimals + 2);
     if range.intersects(allows) {
         return Ok((
@@ -381,9 +406,33 @@ mod tests {
                 part: p(a),
                 whole: p(b),
                 share: p(s),
+                allocated: false,
             }
             .judge()
         };
+        // Largest remainder: 22,9 for 22,951 is a whole tenth off, by design.
+        let allocated = Relation::Share {
+            part: p("-1.400.000"),
+            whole: p("-6.100.000"),
+            share: p("22,9%"),
+            allocated: true,
+        };
+        assert_eq!(
+            allocated.judge(),
+            (
+                Verdict::Rounding,
+                "-1.400.000 / -6.100.000 = 22,951% lies in [22,951; 22,951], 22,9% (largest remainder) allows \
+                 [22,80; 23,00]"
+                    .to_string()
+            )
+        );
+        let independent = Relation::Share {
+            part: p("-1.400.000"),
+            whole: p("-6.100.000"),
+            share: p("22,9%"),
+            allocated: false,
+        };
+        assert_eq!(independent.judge().0, Verdict::Error);
         assert_eq!(
             share("-1,4", "-6,1", "23,0%"),
             (

@@ -12,6 +12,7 @@ use crate::error::{InputError, InputErrors};
 use crate::input::checks::CheckSpec;
 use crate::numfmt::NumberStyle;
 pub use judge::Verdict;
+pub use relations::Options;
 
 /// How a document is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,9 +118,9 @@ fn table_name(t: &scan::RawTable) -> String {
         .unwrap_or_else(|| format!("table at line {}", t.line))
 }
 
-fn judge_table(file: &str, t: &scan::RawTable, style: NumberStyle) -> TableReport {
+fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> TableReport {
     let name = table_name(t);
-    let checks = relations::find(t, style)
+    let checks = relations::find(t, options)
         .into_iter()
         .map(|f| {
             let (verdict, detail) = match &f.what {
@@ -148,26 +149,30 @@ fn judge_table(file: &str, t: &scan::RawTable, style: NumberStyle) -> TableRepor
 /// Finds every table of a document and judges it, calling `sink` table by
 /// table (so a large document is never held twice). Only unreadable CSV is
 /// an error.
-/// Numbers in a text document are read in `style` (Danish by default).
+/// Numbers in a text document are read in `options.style` (Danish by
+/// default); CSV's dialect decides its own.
 pub fn verify_document(
     file: &str,
     text: &str,
     kind: DocumentKind,
-    style: NumberStyle,
+    options: &relations::Options,
     mut sink: impl FnMut(TableReport),
 ) -> Result<(), String> {
     match kind {
         DocumentKind::Text => {
-            scan::scan_text(text, |t| sink(judge_table(file, &t, style)));
+            scan::scan_text(text, |t| sink(judge_table(file, &t, options)));
             Ok(())
         }
         DocumentKind::Csv { delimiter } => {
-            let style = if delimiter == b';' {
-                NumberStyle::DANISH
-            } else {
-                NumberStyle::PLAIN
+            let options = relations::Options {
+                style: if delimiter == b';' {
+                    NumberStyle::DANISH
+                } else {
+                    NumberStyle::PLAIN
+                },
+                ..*options
             };
-            scan::scan_csv(text, delimiter, |t| sink(judge_table(file, &t, style)))
+            scan::scan_csv(text, delimiter, |t| sink(judge_table(file, &t, &options)))
         }
     }
 }

@@ -117,8 +117,26 @@ fn col_kind(header: &str, vals: &[&Val]) -> ColKind {
     }
 }
 
+/// How a table's figures are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub style: NumberStyle,
+    /// Shares were allocated by largest remainder (`report --shares largest-remainder`).
+    pub allocated_shares: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            style: NumberStyle::DANISH,
+            allocated_shares: false,
+        }
+    }
+}
+
 /// Every relation of a table, in row order.
-pub fn find(table: &RawTable, style: NumberStyle) -> Vec<Found> {
+pub fn find(table: &RawTable, options: &Options) -> Vec<Found> {
+    let style = options.style;
     let Some((header, body)) = table.rows.split_first() else {
         return Vec::new();
     };
@@ -161,7 +179,7 @@ pub fn find(table: &RawTable, style: NumberStyle) -> Vec<Found> {
     let mut out = Vec::new();
     for (total, parts) in coverage(&rows) {
         sums(&rows, total, &parts, &headers, &kinds, &mut out);
-        shares(&rows, total, &parts, &headers, &kinds, &mut out);
+        shares(&rows, total, &parts, &headers, &kinds, options, &mut out);
     }
     changes(&rows, &headers, &kinds, &mut out);
     out.sort_by_key(|f| f.line);
@@ -298,6 +316,7 @@ fn shares(
     parts: &[usize],
     headers: &[String],
     kinds: &[ColKind],
+    options: &Options,
     out: &mut Vec<Found>,
 ) {
     for (s, kind) in kinds.iter().enumerate() {
@@ -323,6 +342,7 @@ fn shares(
                     part: p[0],
                     whole: whole[0],
                     share: share[0],
+                    allocated: options.allocated_shares,
                 })
             });
             out.push(Found {
@@ -400,7 +420,7 @@ mod tests {
 
     fn found(doc: &str) -> Vec<Found> {
         let mut out = Vec::new();
-        scan_text(doc, |t| out.extend(find(&t, NumberStyle::DANISH)));
+        scan_text(doc, |t| out.extend(find(&t, &Options::default())));
         out
     }
 
