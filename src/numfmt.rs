@@ -5,8 +5,6 @@
 //! decimals, because a printed figure with d decimals stands for a true value in
 //! [v - ½·10^-d ; v + ½·10^-d].
 
-use std::str::FromStr;
-
 use crate::money::{round_half_away, Decimal};
 
 /// How numbers are written.
@@ -54,24 +52,45 @@ pub fn format_percent(value: Decimal, decimals: u32, style: NumberStyle) -> Stri
     s
 }
 
+/// The digits of `|value|` with exactly `decimals` of them after the point
+/// (`value` already has at most `decimals`), without going through text.
+fn fixed_digits(value: Decimal, decimals: u32) -> String {
+    let mantissa = value.mantissa().unsigned_abs();
+    let scale = value.scale();
+    // After rounding, scale <= decimals; pad with zeros up to `decimals`.
+    let pad = decimals.saturating_sub(scale);
+    let digits = match 10u128
+        .checked_pow(pad)
+        .and_then(|f| mantissa.checked_mul(f))
+    {
+        Some(m) => m.to_string(),
+        None => {
+            let mut d = mantissa.to_string();
+            d.extend(std::iter::repeat_n('0', pad as usize));
+            d
+        }
+    };
+    let width = decimals as usize + 1;
+    if digits.len() < width {
+        format!("{}{digits}", "0".repeat(width - digits.len()))
+    } else {
+        digits
+    }
+}
+
 /// Writes an already rounded value with exactly `decimals` decimals.
 fn write_fixed(value: Decimal, decimals: u32, style: NumberStyle) -> String {
-    // `{:.N}` on Decimal pads with zeros; the value has at most `decimals` digits
-    // after rounding, so no further rounding happens here.
-    let plain = format!("{:.*}", decimals as usize, value.abs());
-    let (int_part, frac_part) = match plain.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (plain.as_str(), None),
-    };
-    let mut out = String::with_capacity(plain.len() + 8);
+    let digits = fixed_digits(value, decimals);
+    let (int_part, frac_part) = digits.split_at(digits.len() - decimals as usize);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
     if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
     match style.thousands {
         Some(sep) => {
-            let digits = int_part.as_bytes();
-            for (i, ch) in digits.iter().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+            let bytes = int_part.as_bytes();
+            for (i, ch) in bytes.iter().enumerate() {
+                if i > 0 && (bytes.len() - i) % 3 == 0 {
                     out.push(sep);
                 }
                 out.push(*ch as char);
@@ -79,9 +98,9 @@ fn write_fixed(value: Decimal, decimals: u32, style: NumberStyle) -> String {
         }
         None => out.push_str(int_part),
     }
-    if let Some(frac) = frac_part {
+    if decimals > 0 {
         out.push(style.decimal);
-        out.push_str(frac);
+        out.push_str(frac_part);
     }
     out
 }
@@ -165,41 +184,45 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
             return Err(err());
         }
     }
-    let int_digits: String = match style.thousands {
+    // The integer part: digits, with separators only between groups of three.
+    match style.thousands {
         Some(sep) if int_part.contains(sep) => {
-            let groups: Vec<&str> = int_part.split(sep).collect();
-            let (first, rest) = groups.split_first().ok_or_else(err)?;
-            let first_ok = (1..=3).contains(&first.len());
-            let rest_ok = rest.iter().all(|g| g.len() == 3);
-            if !first_ok
-                || !rest_ok
-                || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
-            {
+            let mut groups = int_part.split(sep);
+            let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+            if !first_ok || !groups.all(|g| g.len() == 3) {
                 return Err(err());
             }
-            groups.concat()
         }
-        _ => {
-            if !int_part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err());
-            }
-            int_part.to_string()
-        }
-    };
-    let decimals = frac_part.map_or(0, str::len);
-    if decimals > 20 || int_digits.len() + decimals > 28 {
+        _ => {}
+    }
+    let int_digits = int_part.len()
+        - style
+            .thousands
+            .map_or(0, |sep| int_part.matches(sep).count());
+    if !int_part
+        .bytes()
+        .all(|b| b.is_ascii_digit() || Some(b as char) == style.thousands)
+    {
         return Err(err());
     }
-    let mut plain = String::with_capacity(int_digits.len() + decimals + 2);
+    let decimals = frac_part.map_or(0, str::len);
+    if decimals > 20 || int_digits + decimals > 28 {
+        return Err(err());
+    }
+    // At most 28 digits: the mantissa fits, and the scale is at most 20.
+    let mut mantissa: i128 = 0;
+    for b in int_part
+        .bytes()
+        .chain(frac_part.unwrap_or("").bytes())
+        .filter(u8::is_ascii_digit)
+    {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
     if sign_negative {
-        plain.push('-');
+        mantissa = -mantissa;
     }
-    plain.push_str(&int_digits);
-    if let Some(f) = frac_part {
-        plain.push('.');
-        plain.push_str(f);
-    }
-    let mut value = Decimal::from_str(&plain).map_err(|_| err())?;
+    let mut value =
+        Decimal::try_from_i128_with_scale(mantissa, decimals as u32).map_err(|_| err())?;
     if value.is_zero() {
         value.set_sign_positive(true);
     }
@@ -213,6 +236,7 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

@@ -101,6 +101,12 @@ proptest! {
         prop_assert!(!checks.is_empty());
         let errors: Vec<&Check> = checks.iter().filter(|c| c.verdict == Verdict::Error).collect();
         prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, doc);
+        // Judging without words (`--quiet`) gives the same verdicts.
+        let mut quiet = Vec::new();
+        let options = Options { describe_exact: false, ..Options::default() };
+        verify_document("t.txt", &doc, DocumentKind::Text, &options, |t| quiet.extend(t.checks)).unwrap();
+        let verdicts = |c: &[Check]| c.iter().map(|c| c.verdict).collect::<Vec<_>>();
+        prop_assert_eq!(verdicts(&quiet), verdicts(&checks));
     }
 
     /// A sum of n printed figures has slack (n + 1)·½·10^-d; a total moved by

@@ -238,6 +238,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
             let options = crate::verify::Options {
                 style: crate::table::Lang::from(args.lang).number_style(),
                 allocated_shares: args.shares == super::SharesArg::LargestRemainder,
+                describe_exact: !(args.quiet && args.format == VerifyFormat::Text),
             };
             verify_document(name, text, *kind, &options, |t| {
                 if failed.is_none() {

@@ -185,7 +185,13 @@ impl Relation {
 
     /// Judges the relation; the detail says why.
     pub fn judge(&self) -> (Verdict, String) {
-        match self.try_judge() {
+        self.judge_with(true)
+    }
+
+    /// Judges the relation; the detail is written only when `describe` is
+    /// set (it costs more than the judging itself).
+    pub fn judge_with(&self, describe: bool) -> (Verdict, String) {
+        match self.try_judge(describe) {
             Ok(v) => v,
             Err(TooLarge) => (
                 Verdict::Skipped,
@@ -197,21 +203,23 @@ impl Relation {
         }
     }
 
-    fn try_judge(&self) -> R<(Verdict, String)> {
+    fn try_judge(&self, describe: bool) -> R<(Verdict, String)> {
         match self {
-            Relation::Sum { terms, total } => judge_sum(terms, total),
+            Relation::Sum { terms, total } => judge_sum(terms, total, describe),
             Relation::Share {
                 part,
                 whole,
                 share,
                 allocated,
-            } => judge_ratio(part, whole, share, false, *allocated),
-            Relation::PercentChange { new, old, pct } => judge_ratio(new, old, pct, true, false),
+            } => judge_ratio(part, whole, share, false, *allocated, describe),
+            Relation::PercentChange { new, old, pct } => {
+                judge_ratio(new, old, pct, true, false, describe)
+            }
         }
     }
 }
 
-fn judge_sum(terms: &[Term], total: &PrintedNumber) -> R<(Verdict, String)> {
+fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdict, String)> {
     let mut sum = Decimal::ZERO;
     let mut range = Interval {
         lo: Decimal::ZERO,
@@ -229,9 +237,19 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber) -> R<(Verdict, String)> {
         range = range.add(i)?;
         decimals = decimals.max(t.figure.decimals);
     }
+    let allows = Interval::of(total)?;
+    if !describe {
+        let verdict = if sum == total.value {
+            Verdict::Exact
+        } else if range.intersects(allows) {
+            Verdict::Rounding
+        } else {
+            Verdict::Error
+        };
+        return Ok((verdict, String::new()));
+    }
     let expr = show_terms(terms);
     let t = show(total);
-    let allows = Interval::of(total)?;
     let d = decimals + 1;
     if sum == total.value {
         return Ok((Verdict::Exact, format!("{expr} = {t}")));
@@ -260,14 +278,83 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber) -> R<(Verdict, String)> {
     ))
 }
 
+/// The interval a printed share or percentage allows.
+fn allowed(result: &PrintedNumber, allocated: bool) -> R<Interval> {
+    if allocated {
+        // Largest remainder moves a share by less than one last unit.
+        let unit = result.half_unit() * Decimal::TWO;
+        Ok(Interval {
+            lo: result.value.checked_sub(unit).ok_or(TooLarge)?,
+            hi: result.value.checked_add(unit).ok_or(TooLarge)?,
+        })
+    } else {
+        Interval::of(result)
+    }
+}
+
+/// The verdict on `result = 100·a/b − offset`, by cross-multiplication (no
+/// division, so no rounding of quotients): with b's interval made positive,
+/// 100·a/b ranges over [100·a_lo / (a_lo ≥ 0 ? b_hi : b_lo) ;
+/// 100·a_hi / (a_hi ≥ 0 ? b_lo : b_hi)], and each comparison with the result's
+/// interval multiplies out. This is the one place a ratio's verdict is decided.
+fn ratio_verdict(
+    a: &PrintedNumber,
+    b: &PrintedNumber,
+    result: &PrintedNumber,
+    change: bool,
+    allocated: bool,
+) -> R<Verdict> {
+    if b.value.is_zero() {
+        return Ok(Verdict::Skipped);
+    }
+    let mul = |x: Decimal, y: Decimal| x.checked_mul(y).ok_or(TooLarge);
+    let hundred = Decimal::ONE_HUNDRED;
+    let offset = if change { hundred } else { Decimal::ZERO };
+    // result + offset = 100·a/b  <=>  (result + offset)·b = 100·a
+    let target = result.value.checked_add(offset).ok_or(TooLarge)?;
+    if mul(target, b.value)? == mul(hundred, a.value)? {
+        return Ok(Verdict::Exact);
+    }
+    let (mut ai, mut bi) = (Interval::of(a)?, Interval::of(b)?);
+    if bi.contains_zero() {
+        return Ok(Verdict::Skipped);
+    }
+    if bi.hi < Decimal::ZERO {
+        ai = ai.neg();
+        bi = bi.neg();
+    }
+    let allows = allowed(result, allocated)?;
+    let (slo, shi) = (
+        allows.lo.checked_add(offset).ok_or(TooLarge)?,
+        allows.hi.checked_add(offset).ok_or(TooLarge)?,
+    );
+    // The lowest quotient <= shi, and slo <= the highest quotient.
+    let b_for_lo = if ai.lo >= Decimal::ZERO { bi.hi } else { bi.lo };
+    let b_for_hi = if ai.hi >= Decimal::ZERO { bi.lo } else { bi.hi };
+    let low_ok = mul(hundred, ai.lo)? <= mul(shi, b_for_lo)?;
+    let high_ok = mul(slo, b_for_hi)? <= mul(hundred, ai.hi)?;
+    Ok(if low_ok && high_ok {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    })
+}
+
 /// share = 100·part/whole, or pct = 100·(new − old)/old = 100·new/old − 100.
+/// The verdict comes from [`ratio_verdict`]; the words show the quotient and
+/// its range (ends exact to 28 significant digits).
 fn judge_ratio(
     a: &PrintedNumber,
     b: &PrintedNumber,
     result: &PrintedNumber,
     change: bool,
     allocated: bool,
+    describe: bool,
 ) -> R<(Verdict, String)> {
+    let verdict = ratio_verdict(a, b, result, change, allocated)?;
+    if !describe {
+        return Ok((verdict, String::new()));
+    }
     let formula = if change {
         format!("({} - {}) / {}", show(a), show(b), show(b))
     } else {
@@ -277,14 +364,9 @@ fn judge_ratio(
     if b.value.is_zero() {
         return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
     }
-    let hundred = Decimal::ONE_HUNDRED;
-    let offset = if change { hundred } else { Decimal::ZERO };
-    let exact = a
-        .value
-        .checked_mul(hundred)
-        .and_then(|x| x.checked_div(b.value))
-        .and_then(|x| x.checked_sub(offset))
-        .ok_or(TooLarge)?;
+    if verdict == Verdict::Exact {
+        return Ok((Verdict::Exact, format!("{formula} = {r}")));
+    }
     let Some(q) = Interval::percent_of(Interval::of(a)?, Interval::of(b)?)? else {
         return Ok((
             Verdict::Skipped,
@@ -294,31 +376,30 @@ fn judge_ratio(
             ),
         ));
     };
+    let offset = if change {
+        Decimal::ONE_HUNDRED
+    } else {
+        Decimal::ZERO
+    };
+    let exact = a
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(b.value))
+        .and_then(|x| x.checked_sub(offset))
+        .ok_or(TooLarge)?;
     let range = Interval {
         lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
         hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
     };
-    let allows = if allocated {
-        // Largest remainder moves a share by less than one last unit.
-        let unit = result.half_unit() * Decimal::TWO;
-        Interval {
-            lo: result.value.checked_sub(unit).ok_or(TooLarge)?,
-            hi: result.value.checked_add(unit).ok_or(TooLarge)?,
-        }
-    } else {
-        Interval::of(result)?
-    };
+    let allows = allowed(result, allocated)?;
     let d = result.decimals + 1;
-    if exact == result.value {
-        return Ok((Verdict::Exact, format!("{formula} = {r}")));
-    }
     let r = if allocated {
         format!("{r} (largest remainder)")
     } else {
         r
     };
     let at = show_at(exact, result.decimals + 2);
-    if range.intersects(allows) {
+    if verdict == Verdict::Rounding {
         return Ok((
             Verdict::Rounding,
             format!(
@@ -389,6 +470,42 @@ mod tests {
             "-1,4 - 4,2 - 0,5 = -6,1, not -5,8: the true sum lies in [-6,25; -5,95], which -5,8 (allowing \
              [-5,85; -5,75]) cannot reach; it should read -6,1"
         );
+    }
+
+    #[test]
+    fn the_verdict_does_not_depend_on_describing_it() {
+        for (parts, total) in [
+            (&["19,1", "36,4"][..], "55,4"),
+            (&["7,5", "2,3"][..], "9,8"),
+            (&["1,0", "1,0"][..], "2,2"),
+        ] {
+            let r = Relation::Sum {
+                terms: parts
+                    .iter()
+                    .map(|s| Term {
+                        negative: false,
+                        figure: p(s),
+                    })
+                    .collect(),
+                total: p(total),
+            };
+            assert_eq!(r.judge_with(false).0, r.judge().0);
+            assert_eq!(r.judge_with(false).1, "");
+        }
+        for (a, b, s, allocated) in [
+            ("-1,4", "-6,1", "23,0%", false),
+            ("-3,5", "-6,1", "47,4%", false),
+            ("1", "0,0", "5%", false),
+            ("-1.400.000", "-6.100.000", "22,9%", true),
+        ] {
+            let r = Relation::Share {
+                part: p(a),
+                whole: p(b),
+                share: p(s),
+                allocated,
+            };
+            assert_eq!(r.judge_with(false).0, r.judge().0);
+        }
     }
 
     #[test]

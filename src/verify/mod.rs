@@ -124,7 +124,11 @@ fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> 
         .into_iter()
         .map(|f| {
             let (verdict, detail) = match &f.what {
-                Ok(r) => r.judge(),
+                Ok(r) if options.describe_exact => r.judge(),
+                Ok(r) => match r.judge_with(false) {
+                    (Verdict::Exact, none) => (Verdict::Exact, none),
+                    _ => r.judge(),
+                },
                 Err(why) => (Verdict::Skipped, why.clone()),
             };
             Check {

@@ -62,11 +62,22 @@ fn val(cell: Option<&String>, style: NumberStyle) -> Val {
     }
 }
 
+/// `word` (ASCII, lower case) in `haystack` as a whole word, ignoring ASCII case.
 fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack.match_indices(word).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    if w.is_empty() || h.len() < w.len() {
+        return false;
+    }
+    (0..=h.len() - w.len()).any(|i| {
+        h[i..i + w.len()].eq_ignore_ascii_case(w)
+            && !haystack[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !haystack
+                .get(i + w.len()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -74,12 +85,10 @@ fn row_kind(label: &str, vals: &[Val]) -> RowKind {
     if vals.iter().all(|v| *v == Val::Empty) {
         return RowKind::Section;
     }
-    let l = label
-        .trim_start_matches(['-', '–', ' ', '•'])
-        .to_lowercase();
-    if l.starts_with("heraf") {
+    let l = label.trim_start_matches(['-', '–', ' ', '•']);
+    if l.len() >= 5 && l.as_bytes()[..5].eq_ignore_ascii_case(b"heraf") {
         RowKind::Heraf
-    } else if contains_word(&l, "i alt") || contains_word(&l, "total") {
+    } else if contains_word(l, "i alt") || contains_word(l, "total") {
         RowKind::Total
     } else {
         RowKind::Item
@@ -123,6 +132,9 @@ pub struct Options {
     pub style: NumberStyle,
     /// Shares were allocated by largest remainder (`report --shares largest-remainder`).
     pub allocated_shares: bool,
+    /// Write the detail of exact relations too (off for `--quiet`, where only
+    /// the others are shown: words cost more than judging).
+    pub describe_exact: bool,
 }
 
 impl Default for Options {
@@ -130,6 +142,7 @@ impl Default for Options {
         Options {
             style: NumberStyle::DANISH,
             allocated_shares: false,
+            describe_exact: true,
         }
     }
 }
