@@ -41,8 +41,9 @@ impl NumberStyle {
 /// Rounds `value` half away from zero to `decimals` and writes it in `style`.
 /// A value that rounds to zero is written without a minus sign (`0,0`).
 pub fn format_number(value: Decimal, decimals: u32, style: NumberStyle) -> String {
-    let rounded = round_half_away(value, decimals);
-    write_fixed(rounded, decimals, style)
+    let mut s = String::with_capacity(16);
+    push_number(&mut s, value, decimals, style);
+    s
 }
 
 /// Like [`format_number`], followed by `%` (`57,4%`).
@@ -52,57 +53,60 @@ pub fn format_percent(value: Decimal, decimals: u32, style: NumberStyle) -> Stri
     s
 }
 
-/// The digits of `|value|` with exactly `decimals` of them after the point
-/// (`value` already has at most `decimals`), without going through text.
-fn fixed_digits(value: Decimal, decimals: u32) -> String {
-    let mantissa = value.mantissa().unsigned_abs();
-    let scale = value.scale();
-    // After rounding, scale <= decimals; pad with zeros up to `decimals`.
-    let pad = decimals.saturating_sub(scale);
-    let digits = match 10u128
-        .checked_pow(pad)
-        .and_then(|f| mantissa.checked_mul(f))
-    {
-        Some(m) => m.to_string(),
-        None => {
-            let mut d = mantissa.to_string();
-            d.extend(std::iter::repeat_n('0', pad as usize));
-            d
-        }
-    };
-    let width = decimals as usize + 1;
-    if digits.len() < width {
-        format!("{}{digits}", "0".repeat(width - digits.len()))
+/// [`format_number`] appended to `out`, without allocating.
+pub fn push_number(out: &mut String, value: Decimal, decimals: u32, style: NumberStyle) {
+    let rounded = if value.scale() <= decimals && !value.is_zero() {
+        // Nothing to round (a printed figure shown as printed).
+        value
     } else {
-        digits
-    }
+        round_half_away(value, decimals)
+    };
+    push_fixed(out, rounded, decimals, style);
 }
 
-/// Writes an already rounded value with exactly `decimals` decimals.
-fn write_fixed(value: Decimal, decimals: u32, style: NumberStyle) -> String {
-    let digits = fixed_digits(value, decimals);
-    let (int_part, frac_part) = digits.split_at(digits.len() - decimals as usize);
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+/// Writes an already rounded value (at most `decimals` decimals) with exactly
+/// `decimals` decimals, from its mantissa, least significant digit first.
+fn push_fixed(out: &mut String, value: Decimal, decimals: u32, style: NumberStyle) {
+    const CAP: usize = 96;
+    let mut buf = [b'0'; CAP];
+    // Trailing zeros up to `decimals`, then the mantissa's digits.
+    let pad = decimals.saturating_sub(value.scale()) as usize;
+    let decimals = decimals as usize;
+    if pad + 30 > CAP || decimals + 2 > CAP {
+        // More decimals than any table shows: spell them out plainly.
+        out.push_str(&format!("{:.*}", decimals, value).replace('.', &style.decimal.to_string()));
+        return;
+    }
+    let mut len = pad;
+    let mut m = value.mantissa().unsigned_abs();
+    loop {
+        buf[len] = b'0' + (m % 10) as u8;
+        len += 1;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    // At least one integer digit.
+    len = len.max(decimals + 1);
     if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
-    match style.thousands {
-        Some(sep) => {
-            let bytes = int_part.as_bytes();
-            for (i, ch) in bytes.iter().enumerate() {
-                if i > 0 && (bytes.len() - i) % 3 == 0 {
-                    out.push(sep);
-                }
-                out.push(*ch as char);
+    let int_len = len - decimals;
+    for k in 0..int_len {
+        if k > 0 && (int_len - k) % 3 == 0 {
+            if let Some(sep) = style.thousands {
+                out.push(sep);
             }
         }
-        None => out.push_str(int_part),
+        out.push(buf[len - 1 - k] as char);
     }
     if decimals > 0 {
         out.push(style.decimal);
-        out.push_str(frac_part);
+        for k in int_len..len {
+            out.push(buf[len - 1 - k] as char);
+        }
     }
-    out
 }
 
 /// A number read from a document, with what its printing says about precision.

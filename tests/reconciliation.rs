@@ -178,7 +178,7 @@ proptest! {
             ..DisplayOptions::default()
         };
         let shown: Vec<_> = tables.iter().map(|t| t.display(&display).unwrap()).collect();
-        let options = Options { style: lang.number_style(), allocated_shares: lr, describe_exact: true };
+        let options = Options { style: lang.number_style(), allocated_shares: lr, ..Options::default() };
         for (format, kind) in [
             (Format::Text, DocumentKind::Text),
             (Format::Markdown, DocumentKind::Text),

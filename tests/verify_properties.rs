@@ -103,7 +103,7 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, doc);
         // Judging without words (`--quiet`) gives the same verdicts.
         let mut quiet = Vec::new();
-        let options = Options { describe_exact: false, ..Options::default() };
+        let options = Options { describe_exact: false, describe_rounding: false, ..Options::default() };
         verify_document("t.txt", &doc, DocumentKind::Text, &options, |t| quiet.extend(t.checks)).unwrap();
         let verdicts = |c: &[Check]| c.iter().map(|c| c.verdict).collect::<Vec<_>>();
         prop_assert_eq!(verdicts(&quiet), verdicts(&checks));

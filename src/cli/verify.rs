@@ -35,7 +35,7 @@ pub struct VerifyArgs {
     /// How to read the documents (default: CSV for .csv files, text otherwise)
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     pub input: InputArg,
-    /// Print only errors, roundings and skipped relations (and the summary)
+    /// Print only what fails — errors, and with --strict roundings — then the summary
     #[arg(long, short)]
     pub quiet: bool,
     /// Number style of text documents: Danish (`-6,1`, `33.071`) or English (`-6.1`, `33,071`)
@@ -140,6 +140,7 @@ struct Printer<W: Write> {
     out: W,
     format: VerifyFormat,
     quiet: bool,
+    strict: bool,
     first_json: bool,
     summary: Summary,
     tables: usize,
@@ -159,7 +160,7 @@ impl<W: Write> Printer<W> {
                 serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::other)
             }
             VerifyFormat::Text => {
-                if self.quiet && c.verdict == Verdict::Exact {
+                if self.quiet && !self.fails(c.verdict) {
                     return Ok(());
                 }
                 // A checks-file relation is its own formula: name it by its text instead.
@@ -177,10 +178,15 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// Whether a verdict makes the run fail.
+    fn fails(&self, v: Verdict) -> bool {
+        v == Verdict::Error || (self.strict && v == Verdict::Rounding)
+    }
+
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
         self.tables += 1;
         if self.format == VerifyFormat::Text
-            && !(self.quiet && t.checks.iter().all(|c| c.verdict == Verdict::Exact))
+            && !(self.quiet && !t.checks.iter().any(|c| self.fails(c.verdict)))
         {
             writeln!(self.out, "{}:{}: table {:?}", t.file, t.line, t.name)?;
         }
@@ -224,6 +230,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
         format: args.format,
         quiet: args.quiet,
+        strict: args.strict,
         first_json: true,
         summary: Summary::default(),
         tables: 0,
@@ -239,6 +246,8 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                 style: crate::table::Lang::from(args.lang).number_style(),
                 allocated_shares: args.shares == super::SharesArg::LargestRemainder,
                 describe_exact: !(args.quiet && args.format == VerifyFormat::Text),
+                describe_rounding: !(args.quiet && args.format == VerifyFormat::Text)
+                    || args.strict,
             };
             verify_document(name, text, *kind, &options, |t| {
                 if failed.is_none() {

@@ -7,7 +7,7 @@
 //! quotient are exact to 28 significant digits.
 
 use crate::money::{round_half_away, Decimal};
-use crate::numfmt::{format_number, NumberStyle, PrintedNumber};
+use crate::numfmt::{format_number, push_number, NumberStyle, PrintedNumber};
 
 /// The verdict on one relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -116,12 +116,18 @@ pub enum Relation {
     },
 }
 
+/// Appends a figure as printed (Danish, with its own decimals and `%`).
+fn push_fig(out: &mut String, p: &PrintedNumber) {
+    push_number(out, p.value, p.decimals, NumberStyle::DANISH);
+    if p.percent {
+        out.push('%');
+    }
+}
+
 /// Writes a figure as printed (Danish, with its own decimals and `%`).
 pub fn show(p: &PrintedNumber) -> String {
-    let mut s = format_number(p.value, p.decimals, NumberStyle::DANISH);
-    if p.percent {
-        s.push('%');
-    }
+    let mut s = String::with_capacity(12);
+    push_fig(&mut s, p);
     s
 }
 
@@ -130,33 +136,31 @@ fn show_at(d: Decimal, decimals: u32) -> String {
 }
 
 fn show_interval(i: Interval, decimals: u32) -> String {
-    format!("[{}; {}]", show_at(i.lo, decimals), show_at(i.hi, decimals))
+    let mut s = String::with_capacity(24);
+    s.push('[');
+    push_number(&mut s, i.lo, decimals, NumberStyle::DANISH);
+    s.push_str("; ");
+    push_number(&mut s, i.hi, decimals, NumberStyle::DANISH);
+    s.push(']');
+    s
 }
 
 /// `a + b - c` as printed.
 pub fn show_terms(terms: &[Term]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(terms.len() * 8);
     for (i, t) in terms.iter().enumerate() {
         let negative = t.negative != t.figure.value.is_sign_negative() && !t.figure.value.is_zero();
         let abs = PrintedNumber {
             value: t.figure.value.abs(),
             ..t.figure
         };
-        match (i, negative) {
-            (0, false) => s.push_str(&show(&abs)),
-            (0, true) => {
-                s.push('-');
-                s.push_str(&show(&abs));
-            }
-            (_, false) => {
-                s.push_str(" + ");
-                s.push_str(&show(&abs));
-            }
-            (_, true) => {
-                s.push_str(" - ");
-                s.push_str(&show(&abs));
-            }
-        }
+        s.push_str(match (i, negative) {
+            (0, false) => "",
+            (0, true) => "-",
+            (_, false) => " + ",
+            (_, true) => " - ",
+        });
+        push_fig(&mut s, &abs);
     }
     s
 }

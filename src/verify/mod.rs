@@ -124,9 +124,12 @@ fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> 
         .into_iter()
         .map(|f| {
             let (verdict, detail) = match &f.what {
-                Ok(r) if options.describe_exact => r.judge(),
+                Ok(r) if options.describe_exact && options.describe_rounding => r.judge(),
                 Ok(r) => match r.judge_with(false) {
-                    (Verdict::Exact, none) => (Verdict::Exact, none),
+                    (Verdict::Exact, none) if !options.describe_exact => (Verdict::Exact, none),
+                    (Verdict::Rounding, none) if !options.describe_rounding => {
+                        (Verdict::Rounding, none)
+                    }
                     _ => r.judge(),
                 },
                 Err(why) => (Verdict::Skipped, why.clone()),

@@ -132,9 +132,11 @@ pub struct Options {
     pub style: NumberStyle,
     /// Shares were allocated by largest remainder (`report --shares largest-remainder`).
     pub allocated_shares: bool,
-    /// Write the detail of exact relations too (off for `--quiet`, where only
-    /// the others are shown: words cost more than judging).
+    /// Write the detail of exact relations (off for `--quiet`, which shows
+    /// only failures: the words cost more than the judging).
     pub describe_exact: bool,
+    /// Write the detail of relations that hold within rounding.
+    pub describe_rounding: bool,
 }
 
 impl Default for Options {
@@ -143,6 +145,7 @@ impl Default for Options {
             style: NumberStyle::DANISH,
             allocated_shares: false,
             describe_exact: true,
+            describe_rounding: true,
         }
     }
 }
