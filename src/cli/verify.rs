@@ -185,9 +185,8 @@ impl<W: Write> Printer<W> {
 
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
         self.tables += 1;
-        if self.format == VerifyFormat::Text
-            && !(self.quiet && !t.checks.iter().any(|c| self.fails(c.verdict)))
-        {
+        let shown = !self.quiet || t.checks.iter().any(|c| self.fails(c.verdict));
+        if self.format == VerifyFormat::Text && shown {
             writeln!(self.out, "{}:{}: table {:?}", t.file, t.line, t.name)?;
         }
         for c in &t.checks {
