@@ -296,3 +296,21 @@ fn output_file_is_written_atomically_and_kept_on_failure() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
 }
+
+#[test]
+fn markdown_csv_and_text_output_verify_with_zero_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, file) in [("text", "r.txt"), ("markdown", "r.md"), ("csv", "r.csv")] {
+        let path = dir.path().join(file);
+        let p = path.to_str().unwrap();
+        let (code, _, _) = run(&["report", REFERENCE, "--format", format, "-o", p]);
+        assert_eq!(code, 0);
+        let (code, out, err) = run(&["verify", p]);
+        assert_eq!((code, err.as_str()), (0, ""), "{format}");
+        let summary = out.lines().last().unwrap();
+        assert!(
+            summary.ends_with("51 relations: 31 exact, 6 rounding, 0 errors, 14 skipped"),
+            "{format}: {summary}"
+        );
+    }
+}

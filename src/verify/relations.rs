@@ -1,6 +1,11 @@
 //! The relations a table states by itself: I alt rows against the rows they
 //! cover, shares against row / total, changes against new − old, percentage
 //! changes against change / old.
+//!
+//! Indexing: row indices come from enumerating `rows`, column indices from
+//! `0..width` (every row's `vals`, `headers` and `kinds` have `width` entries),
+//! and `figures` returns one figure per index asked for, so `[0]` after a
+//! one-index call exists.
 
 use super::judge::{Relation, Term};
 use super::scan::RawTable;
