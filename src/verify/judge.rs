@@ -26,7 +26,8 @@ pub struct Interval {
     pub hi: Decimal,
 }
 
-/// Arithmetic too large for exact decimals: the relation is skipped.
+/// Arithmetic that would not be exact (overflow, or more digits than a
+/// decimal holds): the relation is skipped.
 #[derive(Debug)]
 pub struct TooLarge;
 
@@ -64,24 +65,55 @@ impl Interval {
     }
 
     /// 100 · num / den over every corner; `None` when den may be zero.
-    fn percent_of(num: Interval, den: Interval) -> R<Option<Interval>> {
+    /// Where 100·num/den is lowest and highest: `(num_lo, den_at_lo, num_hi,
+    /// den_at_hi)`, with den made positive. `None` when den may be zero.
+    fn quotient_corners(
+        num: Interval,
+        den: Interval,
+    ) -> Option<(Decimal, Decimal, Decimal, Decimal)> {
         if den.contains_zero() {
-            return Ok(None);
+            return None;
         }
-        let mut lo: Option<Decimal> = None;
-        let mut hi: Option<Decimal> = None;
-        for n in [num.lo, num.hi] {
-            for d in [den.lo, den.hi] {
-                let q = n
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .and_then(|x| x.checked_div(d))
-                    .ok_or(TooLarge)?;
-                lo = Some(lo.map_or(q, |l| l.min(q)));
-                hi = Some(hi.map_or(q, |h| h.max(q)));
-            }
-        }
-        Ok(lo.zip(hi).map(|(lo, hi)| Interval { lo, hi }))
+        let (n, d) = if den.hi < Decimal::ZERO {
+            (num.neg(), den.neg())
+        } else {
+            (num, den)
+        };
+        let d_at_lo = if n.lo >= Decimal::ZERO { d.hi } else { d.lo };
+        let d_at_hi = if n.hi >= Decimal::ZERO { d.lo } else { d.hi };
+        Some((n.lo, d_at_lo, n.hi, d_at_hi))
     }
+
+    /// The range of 100·num/den (ends exact to 28 significant digits), for words.
+    fn percent_of(num: Interval, den: Interval) -> R<Option<Interval>> {
+        let Some((n_lo, d_lo, n_hi, d_hi)) = Interval::quotient_corners(num, den) else {
+            return Ok(None);
+        };
+        let q = |n: Decimal, d: Decimal| {
+            n.checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(d))
+                .ok_or(TooLarge)
+        };
+        Ok(Some(Interval {
+            lo: q(n_lo, d_lo)?,
+            hi: q(n_hi, d_hi)?,
+        }))
+    }
+}
+
+/// `x · y`, exactly: refused (as too large) when the product could need more
+/// than 28 significant digits or decimals, which rust_decimal would round.
+fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
+    let digits = |d: Decimal| {
+        d.mantissa()
+            .unsigned_abs()
+            .checked_ilog10()
+            .map_or(1, |l| l + 1)
+    };
+    if digits(x) + digits(y) > 28 || x.scale() + y.scale() > 28 {
+        return Err(TooLarge);
+    }
+    x.checked_mul(y).ok_or(TooLarge)
 }
 
 /// A term of a sum: a printed figure with its sign.
@@ -200,7 +232,7 @@ impl Relation {
             Err(TooLarge) => (
                 Verdict::Skipped,
                 format!(
-                    "{}: the figures are too large for exact arithmetic",
+                    "{}: the figures have too many digits for exact arithmetic",
                     self.formula()
                 ),
             ),
@@ -311,7 +343,7 @@ fn ratio_verdict(
     if b.value.is_zero() {
         return Ok(Verdict::Skipped);
     }
-    let mul = |x: Decimal, y: Decimal| x.checked_mul(y).ok_or(TooLarge);
+    let mul = exact_mul;
     let hundred = Decimal::ONE_HUNDRED;
     let offset = if change { hundred } else { Decimal::ZERO };
     // result + offset = 100·a/b  <=>  (result + offset)·b = 100·a
@@ -319,24 +351,19 @@ fn ratio_verdict(
     if mul(target, b.value)? == mul(hundred, a.value)? {
         return Ok(Verdict::Exact);
     }
-    let (mut ai, mut bi) = (Interval::of(a)?, Interval::of(b)?);
-    if bi.contains_zero() {
+    let Some((a_lo, b_at_lo, a_hi, b_at_hi)) =
+        Interval::quotient_corners(Interval::of(a)?, Interval::of(b)?)
+    else {
         return Ok(Verdict::Skipped);
-    }
-    if bi.hi < Decimal::ZERO {
-        ai = ai.neg();
-        bi = bi.neg();
-    }
+    };
     let allows = allowed(result, allocated)?;
     let (slo, shi) = (
         allows.lo.checked_add(offset).ok_or(TooLarge)?,
         allows.hi.checked_add(offset).ok_or(TooLarge)?,
     );
     // The lowest quotient <= shi, and slo <= the highest quotient.
-    let b_for_lo = if ai.lo >= Decimal::ZERO { bi.hi } else { bi.lo };
-    let b_for_hi = if ai.hi >= Decimal::ZERO { bi.lo } else { bi.hi };
-    let low_ok = mul(hundred, ai.lo)? <= mul(shi, b_for_lo)?;
-    let high_ok = mul(slo, b_for_hi)? <= mul(hundred, ai.hi)?;
+    let low_ok = mul(hundred, a_lo)? <= mul(shi, b_at_lo)?;
+    let high_ok = mul(slo, b_at_hi)? <= mul(hundred, a_hi)?;
     Ok(if low_ok && high_ok {
         Verdict::Rounding
     } else {
@@ -571,6 +598,35 @@ mod tests {
         // 0,0 allows [-0,05; 0,05]: a total that may be zero cannot be divided by.
         assert_eq!(share("0,1", "0,0", "5%").0, Verdict::Skipped);
         assert_eq!(share("0,1", "0,04", "250,0%").0, Verdict::Exact);
+    }
+
+    #[test]
+    fn products_that_would_round_are_skipped_not_judged() {
+        // 26 significant digits times 100 could need 29, which a decimal
+        // would round: the share is skipped rather than judged on rounded figures.
+        let r = Relation::Share {
+            part: p("12.345.678.901.234.567.890.123.456"),
+            whole: p("23.456.789.012.345.678.901.234.567"),
+            share: p("52,6%"),
+            allocated: false,
+        };
+        assert_eq!(r.judge().0, Verdict::Skipped);
+        assert!(r
+            .judge()
+            .1
+            .ends_with("the figures have too many digits for exact arithmetic"));
+        // 15-digit figures still multiply exactly and are judged.
+        let r = Relation::Share {
+            part: p("123.456.789.012.345"),
+            whole: p("234.567.890.123.456"),
+            share: p("52,6%"),
+            allocated: false,
+        };
+        assert_eq!(r.judge().0, Verdict::Rounding);
+        assert_eq!(
+            exact_mul(Decimal::new(12345, 2), Decimal::new(2, 1)).ok(),
+            Some(Decimal::new(24690, 3))
+        );
     }
 
     #[test]
