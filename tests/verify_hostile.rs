@@ -123,6 +123,33 @@ fn binary_and_non_utf8_input_is_exit_2() {
 }
 
 #[test]
+fn utf16_and_byte_order_marks() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (_d, p) = write_temp("w.txt", &utf16);
+    let (code, _, err) = run(&["verify", &p]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        format!("{p}: UTF-16 text; save the file as UTF-8")
+    );
+    // A UTF-8 byte-order mark is not part of the first cell.
+    let (_d, p) = write_temp(
+        "bom.txt",
+        "\u{feff}Mio. kr.\t2026\nA\t1,0\nB\t2,0\nI alt\t3,0\n".as_bytes(),
+    );
+    let (code, out, _) = run(&["verify", &p]);
+    assert_eq!(code, 0);
+    assert!(out.contains(":1: table \"table at line 1\""), "{out}");
+    assert!(
+        out.contains(":4: exact    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0"),
+        "{out}"
+    );
+}
+
+#[test]
 fn an_empty_document_has_no_tables() {
     let (_d, p) = write_temp("empty.txt", b"");
     let (code, out, _) = run(&["verify", &p]);

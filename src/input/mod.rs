@@ -54,7 +54,17 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
             format!("file is {} bytes; the limit is {max_bytes}", meta.len()),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    let mut bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::new(
+            &name,
+            "UTF-16 text; save the file as UTF-8",
+        ));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        // A UTF-8 byte-order mark (as Windows editors write it) is not content.
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
