@@ -61,7 +61,7 @@ fn a_line_of_junk_ends_a_table_and_is_left_alone() {
     assert_eq!(verdicts(doc, DocumentKind::Text), vec![]);
     let (code, out, _) = {
         let (_d, p) = write_temp("junk.txt", doc.as_bytes());
-        run(&["verify", &p])
+        run(&["verify", "--allow-empty", &p])
     };
     assert_eq!(code, 0);
     assert!(
@@ -150,13 +150,41 @@ fn utf16_and_byte_order_marks() {
 }
 
 #[test]
-fn an_empty_document_has_no_tables() {
-    let (_d, p) = write_temp("empty.txt", b"");
+fn a_document_where_nothing_can_be_judged_fails() {
+    // Empty, or plain text without tables: nothing was verified, which is not a pass.
+    for content in ["", "Løbende tekst uden tabeller.\n"] {
+        let (_d, p) = write_temp("empty.txt", content.as_bytes());
+        let (code, out, err) = run(&["verify", &p]);
+        assert_eq!(code, 1);
+        assert_eq!(
+            out,
+            "verify: 1 file, 0 tables, 0 relations: 0 exact, 0 rounding, 0 errors, 0 skipped\n"
+        );
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "{p}: no total, share or change could be judged (no tables found, or no figures readable with \
+                 --lang da); nothing was verified"
+            )
+        );
+        let (code, _, _) = run(&["verify", "--allow-empty", &p]);
+        assert_eq!(code, 0);
+    }
+    // Danish figures read as English: every relation skipped, so it fails too.
+    let (_d, p) = write_temp("da.txt", "x\t2026\nA\t1,5\nB\t2,5\nI alt\t4,0\n".as_bytes());
+    assert_eq!(run(&["verify", &p]).0, 0);
+    assert_eq!(run(&["verify", "--lang", "en", &p]).0, 1);
+}
+
+#[test]
+fn a_plain_csv_with_a_wrong_total_is_caught() {
+    // `,`-separated with decimal points: the separator is guessed from the file.
+    let (_d, p) = write_temp("w2.csv", b"Mio. kr.,2026\nA,1.0\nB,2.0\nI alt,9.9\n");
     let (code, out, _) = run(&["verify", &p]);
-    assert_eq!(code, 0);
-    assert_eq!(
-        out,
-        "verify: 1 file, 0 tables, 0 relations: 0 exact, 0 rounding, 0 errors, 0 skipped\n"
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(":4: ERROR    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0, not 9,9"),
+        "{out}"
     );
 }
 
@@ -193,12 +221,13 @@ fn a_ten_megabyte_document() {
 }
 
 #[test]
-fn unreadable_csv_is_exit_2() {
-    // An unterminated quote runs to the end: the csv reader reports it.
+fn a_csv_with_an_unterminated_quote() {
+    // An unterminated quote runs to the end of the file: one field, no table,
+    // so nothing could be judged (exit 1), and no panic.
     let (_d, p) = write_temp("t.csv", "a;b\n\"x;1\n".as_bytes());
     let (code, _, err) = run(&["verify", &p]);
-    assert!(code == 0 || code == 2, "{err}");
-    assert!(!err.contains("panicked"));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.ends_with("nothing was verified\n"), "{err}");
 }
 
 fn exercise(doc: &str) {

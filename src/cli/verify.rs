@@ -45,6 +45,10 @@ pub struct VerifyArgs {
     /// or by largest remainder (then a share may be a whole last unit off)
     #[arg(long, value_enum, default_value_t = super::SharesArg::Independent)]
     pub shares: super::SharesArg,
+    /// Exit 0 even when a document has nothing that could be judged
+    /// (by default that fails: nothing was verified)
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +112,7 @@ fn check_text(name: &str, text: String) -> Result<String, InputError> {
     Ok(text)
 }
 
-fn kind_for(path: &Path, input: InputArg) -> DocumentKind {
+fn kind_for(path: &Path, text: &str, input: InputArg) -> DocumentKind {
     match input {
         InputArg::Text => DocumentKind::Text,
         InputArg::Csv => DocumentKind::Csv { delimiter: b';' },
@@ -118,7 +122,9 @@ fn kind_for(path: &Path, input: InputArg) -> DocumentKind {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
             {
-                DocumentKind::Csv { delimiter: b';' }
+                DocumentKind::Csv {
+                    delimiter: crate::verify::scan::guess_csv_delimiter(text),
+                }
             } else {
                 DocumentKind::Text
             }
@@ -216,7 +222,10 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let mut documents = Vec::new();
     for path in &args.files {
         match read_document(path) {
-            Ok((name, text)) => documents.push((name, text, kind_for(path, args.input))),
+            Ok((name, text)) => {
+                let kind = kind_for(path, &text, args.input);
+                documents.push((name, text, kind))
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -224,6 +233,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         return Err(InputErrors(errors).into());
     }
 
+    let mut unjudged: Vec<String> = Vec::new();
     let stdout = std::io::stdout();
     let mut p = Printer {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
@@ -248,6 +258,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                 describe_rounding: !(args.quiet && args.format == VerifyFormat::Text)
                     || args.strict,
             };
+            let before = p.summary;
             verify_document(name, text, *kind, &options, |t| {
                 if failed.is_none() {
                     failed = p.table(&t).err();
@@ -256,6 +267,10 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
             .map_err(|why| CliError::Input(InputError::new(name, why).into()))?;
             if let Some(e) = failed {
                 return Err(io(e));
+            }
+            let judged = |s: Summary| s.exact + s.rounding + s.error;
+            if judged(p.summary) == judged(before) {
+                unjudged.push(name.clone());
             }
         }
         for c in &checks {
@@ -294,10 +309,22 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         Err(e) => return Err(e),
         Ok(()) => {}
     }
+    // A document in which nothing could be judged has not been verified: a
+    // wrong --input or --lang, or not the document meant. Say so, and fail.
+    for name in &unjudged {
+        eprintln!(
+            "{name}: no total, share or change could be judged (no tables found, or no figures readable \
+             with --lang {}); nothing was verified",
+            if args.lang == super::LangArg::En { "en" } else { "da" }
+        );
+    }
     let s = p.summary;
-    Ok(if s.error > 0 || (args.strict && s.rounding > 0) {
-        Outcome::CheckFailed
-    } else {
-        Outcome::Ok
-    })
+    let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
+    Ok(
+        if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+            Outcome::CheckFailed
+        } else {
+            Outcome::Ok
+        },
+    )
 }

@@ -178,14 +178,41 @@ fn emit(t: RawTable, found: &mut impl FnMut(RawTable)) {
     }
 }
 
+/// The CSV separator of a document: `;` (Danish Excel) when one of its first
+/// 50 lines has one, else `,`.
+pub fn guess_csv_delimiter(text: &str) -> u8 {
+    if text.lines().take(50).any(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// Scans CSV (Danish Excel: `;`; plain: `,`). Records of one field are titles
 /// or notes and separate tables; blank lines are skipped by the reader.
 pub fn scan_csv(text: &str, delimiter: u8, mut found: impl FnMut(RawTable)) -> Result<(), String> {
+    let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .from_reader(text.as_bytes());
+    // Lines are counted from byte offsets: the csv reader's own line count is
+    // off by one after CRLF line endings.
+    let (mut counted_to, mut lines_before) = (0usize, 0usize);
+    let mut line_at = |byte: usize| {
+        // A record's position can be the LF of the CRLF before it: start at
+        // the record's first byte.
+        let mut byte = byte.min(text.len());
+        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte >= counted_to {
+            lines_before += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..byte]).count();
+            counted_to = byte;
+        }
+        lines_before + 1
+    };
     let mut current: Option<RawTable> = None;
     let mut last_single: Option<String> = None;
     let mut record = csv::StringRecord::new();
@@ -200,7 +227,7 @@ pub fn scan_csv(text: &str, delimiter: u8, mut found: impl FnMut(RawTable)) -> R
                 return Err(format!("{at}not readable as CSV: {e}"));
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| line_at(p.byte() as usize));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.len() >= 2 {
             let row = RawRow { line, cells };
@@ -264,6 +291,30 @@ mod tests {
     fn windows_line_endings() {
         let t = tables("a\tb\r\nc\t1\r\n");
         assert_eq!(t[0].rows[1].cells, vec!["c", "1"]);
+    }
+
+    #[test]
+    fn csv_line_numbers_with_crlf_and_lf() {
+        for text in [
+            "T\r\nx;2026\r\nA;1\r\nI alt;1\r\n",
+            "T\nx;2026\nA;1\nI alt;1\n",
+        ] {
+            let mut out = Vec::new();
+            scan_csv(text, b';', |t| out.push(t)).unwrap();
+            let lines: Vec<usize> = out[0].rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, vec![2, 3, 4], "{text:?}");
+        }
+    }
+
+    /// The CSV separator of a document: `;` (Danish Excel) when any of its
+    /// first lines has one, else `,`.
+    #[test]
+    fn csv_separator_guess() {
+        assert_eq!(
+            guess_csv_delimiter("Titel, med komma\nMio. kr.;2026\n"),
+            b';'
+        );
+        assert_eq!(guess_csv_delimiter("Mio. kr.,2026\nA,1.0\n"), b',');
     }
 
     #[test]
