@@ -77,9 +77,9 @@ impl Unit {
             .filter(|c| !c.is_whitespace() && *c != '.')
             .collect();
         match norm.as_str() {
-            "kr" => Some(Unit::Kr),
-            "tkr" => Some(Unit::TKr),
-            "miokr" | "mio" => Some(Unit::Mio),
+            "kr" | "kroner" => Some(Unit::Kr),
+            "tkr" | "tkroner" | "tusindkr" | "1000kr" => Some(Unit::TKr),
+            "miokr" | "mio" | "miokroner" | "millionerkr" | "millionerkroner" => Some(Unit::Mio),
             _ => None,
         }
     }
@@ -259,6 +259,8 @@ mod tests {
         assert_eq!(Unit::parse("Mio. kr."), Some(Unit::Mio));
         assert_eq!(Unit::parse("t. kr."), Some(Unit::TKr));
         assert_eq!(Unit::parse("kr"), Some(Unit::Kr));
+        assert_eq!(Unit::parse("kroner"), Some(Unit::Kr));
+        assert_eq!(Unit::parse("mio. kroner"), Some(Unit::Mio));
         assert_eq!(Unit::parse("euro"), None);
     }
 }

@@ -76,7 +76,7 @@ fn json_output_for_ci() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 1, "holds": 0, "fails": 3, "skipped": 0})
+        serde_json::json!({"files": 1, "holds": 0, "fails": 3, "skipped": 0, "input_errors": 0})
     );
     let first = &v["findings"][0];
     assert_eq!(first["status"], "fails");
@@ -104,9 +104,28 @@ fn partly_unknown_breakdown_is_skipped_not_passed() {
 }
 
 #[test]
-fn bad_input_among_several_files_is_exit_2() {
+fn bad_input_among_several_files_is_exit_2_and_hides_nothing() {
+    // The good file is still checked and its findings shown; the bad one is
+    // reported on stderr; bad input wins the exit code.
     let (code, out, err) = run(&["check", REFERENCE, "does/not/exist.yaml"]);
     assert_eq!(code, 2);
-    assert_eq!(out, "");
+    assert_eq!(
+        out,
+        "check: 2 files, 3 reconciliations hold, 0 fail, 0 skipped, 1 input error\n"
+    );
     assert_eq!(err.trim_end(), "does/not/exist.yaml: no such file");
+    let (code, out, err) = run(&[
+        "check",
+        "--format",
+        "json",
+        REFERENCE,
+        "does/not/exist.yaml",
+    ]);
+    assert_eq!((code, err.as_str()), (2, ""));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["input_errors"],
+        serde_json::json!([{"file": "does/not/exist.yaml", "line": null, "column": null, "path": null, "message": "no such file"}])
+    );
+    assert_eq!(v["summary"]["holds"], 3);
 }

@@ -93,7 +93,7 @@ fn more_decimals_than_the_unit_allows() {
     assert_eq!(
         err.trim_end(),
         "s.yaml:6:13: besparelseskrav.service.2026: -325.000 has 3 decimals, more than kr. allows (2: whole øre) \
-         (a thousands separator? write 325000, not 325.000)"
+         (a thousands separator? write -325000, not -325.000)"
     );
 }
 

@@ -38,26 +38,35 @@ struct JsonFinding<'a> {
     finding: &'a crate::check::Finding,
 }
 
+#[derive(serde::Serialize)]
+struct JsonInputError {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Option<String>,
+    message: String,
+}
+
 pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
-    // Read every file first: bad input anywhere is exit 2, with every problem listed.
+    // Every file is read and checked; one with bad input is reported (and
+    // makes the exit code 2) without hiding the findings of the others.
     let mut loaded = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors: Vec<InputError> = Vec::new();
     for path in &args.scenarios {
         match read_scenario_file(path) {
             Ok(l) => loaded.push(l),
             Err(InputErrors(e)) => errors.extend(e),
         }
     }
-    if !errors.is_empty() {
-        return Err(InputErrors(errors).into());
-    }
     let mut text = String::new();
     let mut json = Vec::new();
     let (mut holds, mut fails, mut skipped) = (0usize, 0usize, 0usize);
     let mut per_file = Vec::new();
     for l in &loaded {
-        let findings = run_all(&l.scenario).map_err(|e| InputError::new(&l.file, e.to_string()))?;
-        per_file.push((l, findings));
+        match run_all(&l.scenario) {
+            Ok(findings) => per_file.push((l, findings)),
+            Err(e) => errors.push(InputError::new(&l.file, e.to_string())),
+        }
     }
     for (l, findings) in &per_file {
         for f in findings {
@@ -70,8 +79,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             let located = l.error_at(&f.path, f.message.clone());
             let line = match f.status {
                 Status::Fails => Some(format!("{located}\n")),
-                Status::Skipped => Some(format!("{} (skipped)\n", located)),
-                Status::Holds if args.verbose => Some(format!("{} (holds)\n", located)),
+                Status::Skipped => Some(format!("{located} (skipped)\n")),
+                Status::Holds if args.verbose => Some(format!("{located} (holds)\n")),
                 Status::Holds => None,
             };
             text.push_str(line.as_deref().unwrap_or(""));
@@ -83,21 +92,39 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             });
         }
     }
-    let files = loaded.len();
+    let files = args.scenarios.len();
+    let bad = errors.len();
     let out = match args.format {
         CheckFormat::Text => {
+            // Input errors go to stderr (one per line), findings to stdout.
+            if !errors.is_empty() {
+                eprintln!("{}", InputErrors(errors.clone()));
+            }
             text.push_str(&format!(
-                "check: {files} file{}, {holds} reconciliation{} hold, {fails} fail{}, {skipped} skipped\n",
+                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}\n",
                 if files == 1 { "" } else { "s" },
-                if holds == 1 { "" } else { "s" },
+                if holds == 1 { " holds" } else { "s hold" },
                 if fails == 1 { "s" } else { "" },
+                if bad == 0 { String::new() } else { format!(", {bad} input error{}", if bad == 1 { "" } else { "s" }) },
             ));
             text
         }
         CheckFormat::Json => {
+            // CI reads one JSON document, bad input included.
+            let input_errors: Vec<JsonInputError> = errors
+                .iter()
+                .map(|e| JsonInputError {
+                    file: e.location.file.clone(),
+                    line: e.location.line,
+                    column: e.location.column,
+                    path: e.path.clone(),
+                    message: e.message.clone(),
+                })
+                .collect();
             let doc = serde_json::json!({
                 "findings": json,
-                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped},
+                "input_errors": input_errors,
+                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped, "input_errors": bad},
             });
             let mut s =
                 serde_json::to_string_pretty(&doc).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -106,7 +133,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
         }
     };
     write_stdout(out.as_bytes())?;
-    Ok(if fails > 0 {
+    Ok(if bad > 0 {
+        Outcome::BadInput
+    } else if fails > 0 {
         Outcome::CheckFailed
     } else {
         Outcome::Ok

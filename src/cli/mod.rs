@@ -128,6 +128,8 @@ pub enum Outcome {
     Ok,
     /// A check or verification failed: exit 1.
     CheckFailed,
+    /// Some input was bad, and has been reported already: exit 2.
+    BadInput,
 }
 
 /// A command that could not do its job: exit 2.
@@ -254,6 +256,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::CheckFailed) => ExitCode::from(1),
+        Ok(Outcome::BadInput) => ExitCode::from(2),
         Err(CliError::Input(errors)) => {
             // One line per problem, `file:line:column: key.path: message`.
             eprintln!("{errors}");

@@ -149,6 +149,9 @@ pub fn parse_year(text: &str) -> Result<Year, String> {
     let t = text.trim();
     match t.parse::<Year>() {
         Ok(y) if (1900..=2200).contains(&y) => Ok(y),
+        _ if !t.is_empty() && t.len() < 4 && t.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "expected a year such as 2026, found {t:?} (a decimal comma, as in `{{2026: 6,1}}`? write 6.1)"
+        )),
         _ => Err(format!("expected a year such as 2026, found {t:?}")),
     }
 }
@@ -251,5 +254,9 @@ mod tests {
             Err("expected a year such as 2026, found \"toogtyve\"".to_string())
         );
         assert!(parse_year("99999").is_err());
+        assert_eq!(
+            parse_year("1"),
+            Err("expected a year such as 2026, found \"1\" (a decimal comma, as in `{2026: 6,1}`? write 6.1)".to_string())
+        );
     }
 }

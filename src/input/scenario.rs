@@ -261,9 +261,10 @@ impl Converter {
     fn amount_in(&mut self, unit: Unit, a: Amount, path: &str) -> Option<Decimal> {
         if a.decimals > unit.max_decimals() {
             let hint = if unit == Unit::Kr && a.decimals == 3 {
-                " (a thousands separator? write 325000, not 325.000)"
+                let plain = a.value.to_string().replace('.', "");
+                format!(" (a thousands separator? write {plain}, not {})", a.value)
             } else {
-                ""
+                String::new()
             };
             self.err(
                 path,
