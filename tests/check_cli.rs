@@ -129,3 +129,21 @@ fn bad_input_among_several_files_is_exit_2_and_hides_nothing() {
     );
     assert_eq!(v["summary"]["holds"], 3);
 }
+
+#[test]
+fn report_prints_the_tables_but_fails_on_a_scenario_that_does_not_reconcile() {
+    let (code, out, err) = run_on_yaml(&["report"], BROKEN.as_bytes());
+    assert_eq!(code, 1);
+    assert!(out.contains("I alt"), "the tables are still printed");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert_eq!(
+        lines[0],
+        "s.yaml:10:7: realiserede_besparelser.service.fordelinger.center: warning: 2026: the sum of the breakdown \
+         by center is -6.000.000 kr. but i_alt is -6.100.000 kr.: off by 100.000 kr."
+    );
+    assert_eq!(
+        lines[3],
+        "report: 3 reconciliations fail: these tables do not agree with each other (see `sparekrav check`)"
+    );
+}

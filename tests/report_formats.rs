@@ -314,3 +314,30 @@ fn markdown_csv_and_text_output_verify_with_zero_errors() {
         );
     }
 }
+
+#[test]
+fn the_output_file_ending_picks_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, starts) in [
+        ("r.xlsx", &b"PK"[..]),
+        ("r.csv", "\u{feff}".as_bytes()),
+        ("r.json", b"{"),
+        ("r.md", b"## "),
+    ] {
+        let path = dir.path().join(file);
+        let (code, _, _) = run(&["report", REFERENCE, "-o", path.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        assert!(std::fs::read(&path).unwrap().starts_with(starts), "{file}");
+    }
+    // --format wins over the ending.
+    let path = dir.path().join("r2.csv");
+    run(&[
+        "report",
+        REFERENCE,
+        "-f",
+        "markdown",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("## "));
+}

@@ -266,9 +266,16 @@ fn unit_and_decimals_change_the_display_only() {
     let t = text_table(&out, "Bevillingsansøgninger");
     assert_eq!(cells(&t)[1][1], "-0,33");
 
+    // kr. and t. kr. print whole units unless told otherwise, as documents do.
     let out = report(&["--unit", "tkr"]);
     let t = text_table(&out, "Bevillingsansøgninger");
     assert_eq!(cells(&t)[0][0], "Bevillingsansøgninger (t. kr.)");
+    assert_eq!(cells(&t)[1][1], "-325");
+    let out = report(&["--unit", "kr"]);
+    let t = text_table(&out, "Bevillingsansøgninger");
+    assert_eq!(cells(&t)[1][1], "-325.000");
+    let out = report(&["--unit", "tkr", "--decimals", "1"]);
+    let t = text_table(&out, "Bevillingsansøgninger");
     assert_eq!(cells(&t)[1][1], "-325,0");
 }
 

@@ -56,9 +56,10 @@ pub struct DisplayArgs {
     /// Unit of the printed amounts (never changes the arithmetic)
     #[arg(long, value_enum, default_value_t = UnitArg::Mio)]
     pub unit: UnitArg,
-    /// Decimals of the printed amounts (rounded half away from zero)
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(0..=8))]
-    pub decimals: u32,
+    /// Decimals of the printed amounts, rounded half away from zero (default:
+    /// 1 in mio. kr., 0 in kr. and t. kr., as the documents print them)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=8))]
+    pub decimals: Option<u32>,
     /// Language of labels and numbers
     #[arg(long, value_enum, default_value_t = LangArg::Da)]
     pub lang: LangArg,
@@ -72,7 +73,10 @@ impl DisplayArgs {
     pub fn options(&self) -> DisplayOptions {
         DisplayOptions {
             unit: self.unit.into(),
-            decimals: self.decimals,
+            decimals: self.decimals.unwrap_or(match self.unit {
+                UnitArg::Mio => 1,
+                UnitArg::Kr | UnitArg::Tkr => 0,
+            }),
             share_decimals: 1,
             lang: self.lang.into(),
             shares: match self.shares {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{emit, CliError, CsvStyleArg, DisplayArgs, FormatArg, Outcome};
+use crate::check::{run_all, Status};
 use crate::error::InputError;
 use crate::input::read_scenario_file;
 use crate::render::{render, ReportMeta};
@@ -17,9 +18,10 @@ pub struct ReportArgs {
     pub scenario: PathBuf,
     #[command(flatten)]
     pub display: DisplayArgs,
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Output format (default: from the ending of -o FILE — .md, .csv, .json,
+    /// .xlsx — else text)
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<FormatArg>,
     /// CSV dialect (with --format csv)
     #[arg(long, value_enum, default_value_t = CsvStyleArg::Danish)]
     pub csv_style: CsvStyleArg,
@@ -28,8 +30,29 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The format asked for, else the one the output file's ending names.
+fn format_of(args: &ReportArgs) -> FormatArg {
+    let by_ending = || {
+        let ext = args
+            .output
+            .as_ref()?
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(FormatArg::Markdown),
+            "csv" => Some(FormatArg::Csv),
+            "json" => Some(FormatArg::Json),
+            "xlsx" => Some(FormatArg::Xlsx),
+            _ => None,
+        }
+    };
+    args.format.or_else(by_ending).unwrap_or(FormatArg::Text)
+}
+
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
-    if args.format == FormatArg::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+    let format = format_of(args);
+    if format == FormatArg::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),
         ));
@@ -49,7 +72,30 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         title: loaded.scenario.title.clone(),
         source: loaded.scenario.source.clone(),
     };
-    let bytes = render(&meta, &shown, args.format.into(), args.csv_style.into())?;
+    let bytes = render(&meta, &shown, format.into(), args.csv_style.into())?;
     emit(args.output.as_deref(), &bytes)?;
-    Ok(Outcome::Ok)
+    // The tables are printed either way, but a scenario whose breakdowns do
+    // not reconcile must not pass unnoticed: say so, and exit 1.
+    let failures: Vec<_> = run_all(&loaded.scenario)
+        .map_err(in_file)?
+        .into_iter()
+        .filter(|f| f.status == Status::Fails)
+        .collect();
+    for f in &failures {
+        eprintln!(
+            "{}",
+            loaded.error_at(&f.path, format!("warning: {}", f.message))
+        );
+    }
+    if failures.is_empty() {
+        Ok(Outcome::Ok)
+    } else {
+        eprintln!(
+            "report: {} reconciliation{} fail{}: these tables do not agree with each other (see `sparekrav check`)",
+            failures.len(),
+            if failures.len() == 1 { "" } else { "s" },
+            if failures.len() == 1 { "s" } else { "" },
+        );
+        Ok(Outcome::CheckFailed)
+    }
 }
