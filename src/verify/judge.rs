@@ -131,6 +131,12 @@ pub enum Relation {
         terms: Vec<Term>,
         total: PrintedNumber,
     },
+    /// The rows' shares against the total's share (100 %): judged as a sum,
+    /// but when it fails, it is a row's share that is wrong, not the total.
+    ShareSum {
+        terms: Vec<Term>,
+        total: PrintedNumber,
+    },
     /// part / whole = share %
     Share {
         part: PrintedNumber,
@@ -201,7 +207,9 @@ impl Relation {
     /// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
     pub fn formula(&self) -> String {
         match self {
-            Relation::Sum { terms, total } => format!("{} = {}", show_terms(terms), show(total)),
+            Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+                format!("{} = {}", show_terms(terms), show(total))
+            }
             Relation::Share {
                 part, whole, share, ..
             } => {
@@ -242,6 +250,19 @@ impl Relation {
     fn try_judge(&self, describe: bool) -> R<(Verdict, String)> {
         match self {
             Relation::Sum { terms, total } => judge_sum(terms, total, describe),
+            Relation::ShareSum { terms, total } => {
+                let (verdict, detail) = judge_sum(terms, total, describe)?;
+                Ok(match (verdict, detail.split_once("; it should read")) {
+                    (Verdict::Error, Some((why, _))) => (
+                        verdict,
+                        format!(
+                            "{why}; the rows' shares should add up to {}: one of them is wrong",
+                            show(total)
+                        ),
+                    ),
+                    _ => (verdict, detail),
+                })
+            }
             Relation::Share {
                 part,
                 whole,
@@ -537,6 +558,29 @@ mod tests {
             };
             assert_eq!(r.judge_with(false).0, r.judge().0);
         }
+    }
+
+    #[test]
+    fn a_wrong_sum_of_shares_points_at_the_rows() {
+        let r = Relation::ShareSum {
+            terms: ["25,0%", "77,0%"]
+                .iter()
+                .map(|s| Term {
+                    negative: false,
+                    figure: p(s),
+                })
+                .collect(),
+            total: p("100,0%"),
+        };
+        assert_eq!(
+            r.judge(),
+            (
+                Verdict::Error,
+                "25,0% + 77,0% = 102,0%, not 100,0%: the true sum lies in [101,90; 102,10], which 100,0% (allowing \
+                 [99,95; 100,05]) cannot reach; the rows' shares should add up to 100,0%: one of them is wrong"
+                    .to_string()
+            )
+        );
     }
 
     #[test]

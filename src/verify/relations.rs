@@ -306,15 +306,25 @@ fn sums(
             Err("no figures to add (-)".to_string())
         } else {
             figures(rows, &[total], c).and_then(|tot| {
-                figures(rows, parts, c).map(|ps| Relation::Sum {
-                    terms: ps
+                figures(rows, parts, c).map(|ps| {
+                    let terms = ps
                         .into_iter()
                         .map(|figure| Term {
                             negative: false,
                             figure,
                         })
-                        .collect(),
-                    total: tot[0],
+                        .collect();
+                    if *kind == ColKind::Share {
+                        Relation::ShareSum {
+                            terms,
+                            total: tot[0],
+                        }
+                    } else {
+                        Relation::Sum {
+                            terms,
+                            total: tot[0],
+                        }
+                    }
                 })
             })
         };
