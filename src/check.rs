@@ -58,6 +58,13 @@ struct Form {
     path: String,
     name: String,
     value: Figure,
+    /// Some, but not all, of the figures it sums are given for the year.
+    partly_known: bool,
+}
+
+/// Whether some but not all of `figures` are known.
+fn partly(figures: &[Figure]) -> bool {
+    figures.iter().any(|f| f.is_known()) && !figures.iter().all(|f| f.is_known())
 }
 
 fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow> {
@@ -68,20 +75,25 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
             path: format!("{base}.i_alt"),
             name: "i_alt".to_string(),
             value: total.get(year),
+            partly_known: false,
         });
     }
     if !r.initiatives.is_empty() {
+        let figures: Vec<Figure> = r.initiatives.iter().map(|i| i.amounts.get(year)).collect();
         out.push(Form {
             path: format!("{base}.initiativer"),
             name: "the sum of the initiatives".to_string(),
             value: calc::initiatives_total(r, year)?,
+            partly_known: partly(&figures),
         });
     }
     for b in &r.breakdowns {
+        let figures: Vec<Figure> = b.parts.iter().map(|(_, v)| v.get(year)).collect();
         out.push(Form {
             path: format!("{base}.fordelinger.{}", b.dimension),
             name: format!("the sum of the breakdown by {}", b.dimension),
-            value: Figure::sum(b.parts.iter().map(|(_, v)| v.get(year)), "fordeling")?,
+            value: Figure::sum(figures.iter().copied(), "fordeling")?,
+            partly_known: partly(&figures),
         });
     }
     Ok(out)
@@ -136,8 +148,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     Figure::Unknown => {
                         // A form given for some years only is not a failure; one
                         // that is partly known for this year cannot be judged.
-                        let partly = partly_known(konto, r, &f.path, year);
-                        if partly {
+                        if f.partly_known {
                             out.push(finding(
                                 Status::Skipped,
                                 format!(
@@ -152,23 +163,6 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
         }
     }
     Ok(out)
-}
-
-/// Whether the form at `path` gives some but not all figures for `year`.
-fn partly_known(konto: &str, r: &Realiseret, path: &str, year: Year) -> bool {
-    let base = format!("realiserede_besparelser.{konto}");
-    let figures: Vec<Figure> = if path == format!("{base}.initiativer") {
-        r.initiatives.iter().map(|i| i.amounts.get(year)).collect()
-    } else if let Some(b) = r
-        .breakdowns
-        .iter()
-        .find(|b| path == format!("{base}.fordelinger.{}", b.dimension))
-    {
-        b.parts.iter().map(|(_, v)| v.get(year)).collect()
-    } else {
-        return false;
-    };
-    figures.iter().any(|f| f.is_known())
 }
 
 /// A move between areas (flytning) nets to zero.
