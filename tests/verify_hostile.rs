@@ -315,3 +315,31 @@ proptest! {
         exercise(&doc);
     }
 }
+
+#[test]
+fn standard_input_is_decoded_like_a_file() {
+    // UTF-16 on standard input gets the same hint as a UTF-16 file.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let out = common::sparekrav()
+        .args(["verify", "-"])
+        .write_stdin(utf16)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "<stdin>: UTF-16 text; save the file as UTF-8"
+    );
+    let out = common::sparekrav()
+        .args(["verify", "-"])
+        .write_stdin(&b"a\tb\n\xff\n"[..])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "<stdin>:2: not UTF-8 text (invalid byte at offset 4); save the file as UTF-8"
+    );
+}

@@ -90,15 +90,7 @@ fn read_document(path: &Path) -> Result<(String, String), InputError> {
         return crate::input::read_text(path, MAX_DOCUMENT_BYTES)
             .and_then(|t| check_text(&name, t).map(|t| (name, t)));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        InputError::new(
-            &name,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
+    let text = crate::input::decode_text(&name, bytes)?;
     check_text(&name, text).map(|t| (name, t))
 }
 

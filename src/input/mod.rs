@@ -54,12 +54,16 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
             format!("file is {} bytes; the limit is {max_bytes}", meta.len()),
         ));
     }
-    let mut bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    decode_text(&name, bytes)
+}
+
+/// Bytes of an input (a file or standard input) as UTF-8 text: UTF-16 is
+/// refused with a hint, a UTF-8 byte-order mark dropped, and invalid UTF-8
+/// reported with its offset and line.
+pub fn decode_text(name: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::new(
-            &name,
-            "UTF-16 text; save the file as UTF-8",
-        ));
+        return Err(InputError::new(name, "UTF-16 text; save the file as UTF-8"));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         // A UTF-8 byte-order mark (as Windows editors write it) is not content.
@@ -70,7 +74,7 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         InputError::new(
-            &name,
+            name,
             format!("not UTF-8 text (invalid byte at offset {at}); save the file as UTF-8"),
         )
         .at(Some(line), None)
