@@ -10,17 +10,22 @@
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
 //! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
 //!   [`verify`] (tables read back from documents): the formats at the edges.
+//! - [`read`]: one reader per document format, all producing [`document`].
+//! - [`document`]: the one model of a read document (paragraphs and tables,
+//!   every cell with its place) that verify's readers produce.
 //! - [`cli`]: the command line, one module per subcommand.
 
 pub mod calc;
 pub mod check;
 pub mod cli;
+pub mod document;
 pub mod error;
 pub mod input;
 pub mod model;
 pub mod money;
 pub mod numfmt;
 pub mod output;
+pub mod read;
 pub mod render;
 pub mod report;
 pub mod table;

@@ -1,0 +1,276 @@
+//! The document model: what every reader produces and `verify` consumes.
+//!
+//! A document is a sequence of blocks — paragraphs of running text and
+//! tables — each carrying the place it came from. Readers (one module per
+//! format under [`crate::read`]) fill it in; table understanding, judging and
+//! the claim reader know nothing of formats, only of this model.
+//!
+//! Cells keep the text a reader of the document sees (`-6,1`, `57,4%`,
+//! `**I alt**`, `1.234 t. kr.`): interpreting it is table understanding's job,
+//! not the reader's. A reader that knows more than the text (a spreadsheet's
+//! number format, Word's bold run, an HTML `<th>`) says so in the cell's
+//! hints.
+
+use std::fmt;
+
+use crate::numfmt::NumberStyle;
+
+/// Where something stands in its document. Every cell, row, table and
+/// paragraph has one; every check and finding carries one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Loc {
+    /// Text formats: 1-based line and column (column 0 when unknown).
+    Line { line: usize, column: usize },
+    /// PDF: 1-based page and 1-based line on that page.
+    Page { page: usize, line: usize },
+    /// Spreadsheets: sheet name and A1 reference (`Ark1!B7`).
+    Sheet { sheet: String, cell: String },
+    /// Word and HTML: 1-based table number and row, with the nearest
+    /// heading above the table when there is one.
+    TableRow {
+        table: usize,
+        row: usize,
+        heading: Option<String>,
+    },
+}
+
+impl Loc {
+    pub fn line(line: usize) -> Loc {
+        Loc::Line { line, column: 0 }
+    }
+
+    /// The line number for formats that have one (text, and a PDF page's
+    /// line); used where older interfaces want a plain line.
+    pub fn line_number(&self) -> Option<usize> {
+        match self {
+            Loc::Line { line, .. } | Loc::Page { line, .. } => Some(*line),
+            Loc::Sheet { .. } | Loc::TableRow { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Loc {
+    /// The part after `file:` in a message: `12`, `12:5`, `p. 3, line 14`,
+    /// `Ark1!B7`, `table 2, row 4`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Line { line, column: 0 } => write!(f, "{line}"),
+            Loc::Line { line, column } => write!(f, "{line}:{column}"),
+            Loc::Page { page, line } => write!(f, "p. {page}, line {line}"),
+            Loc::Sheet { sheet, cell } => write!(f, "{sheet}!{cell}"),
+            Loc::TableRow { table, row, .. } => write!(f, "table {table}, row {row}"),
+        }
+    }
+}
+
+/// What a reader knows about a cell beyond its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellHints {
+    /// Bold or strong emphasis (Word run, `<b>`/`<strong>`, `**…**`).
+    pub bold: bool,
+    /// A header cell (`<th>`, Word's repeated header row).
+    pub header: bool,
+    /// Indentation level (leading spaces or Word's left indent, in steps).
+    pub indent: u8,
+    /// Decimals the cell is displayed with, when the format says so (a
+    /// spreadsheet's number format). The cell's text is already shown with
+    /// them; this makes the rounding interval explicit.
+    pub decimals: Option<u32>,
+    /// Columns this cell spans (merged cells); 1 for an ordinary cell. A
+    /// reader places a spanning cell in its first column and leaves the
+    /// others empty.
+    pub span: u32,
+}
+
+/// One cell: its text as the document shows it, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub loc: Loc,
+    pub hints: CellHints,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, loc: Loc) -> Cell {
+        Cell {
+            text: text.into(),
+            loc,
+            hints: CellHints {
+                span: 1,
+                ..CellHints::default()
+            },
+        }
+    }
+}
+
+/// One row of a table, cells left to right; the first cell is usually the
+/// row's label. Rows of one table may differ in length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub loc: Loc,
+    pub cells: Vec<Cell>,
+}
+
+/// A table as read: rows of text cells, no interpretation yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Where the table starts (its first row).
+    pub loc: Loc,
+    /// A caption or short line just above the table, when there is one.
+    pub title: Option<String>,
+    /// How numbers are written in this table, when the format decides it
+    /// (a CSV dialect, a spreadsheet); `None` means the document's style.
+    pub style: Option<NumberStyle>,
+    pub rows: Vec<Row>,
+}
+
+/// A paragraph of running text (a heading is a paragraph too).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// Where the paragraph starts; a figure's own place is found from its
+    /// offset in `text` (see [`Paragraph::loc_at`]).
+    pub loc: Loc,
+    pub heading: bool,
+}
+
+impl Paragraph {
+    /// The place of the byte at `offset` in the paragraph's text: line and
+    /// column for text formats (a paragraph may span lines), the paragraph's
+    /// own place otherwise.
+    pub fn loc_at(&self, offset: usize) -> Loc {
+        match &self.loc {
+            Loc::Line { line, column } => {
+                let mut end = offset.min(self.text.len());
+                while !self.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let before = &self.text[..end];
+                let newlines = before.bytes().filter(|&b| b == b'\n').count();
+                let col_start = before.rfind('\n').map(|i| i + 1);
+                let column = match col_start {
+                    Some(s) => before[s..].chars().count() + 1,
+                    None => column.max(&1) + before.chars().count(),
+                };
+                Loc::Line {
+                    line: line + newlines,
+                    column,
+                }
+            }
+            other => other.clone(),
+        }
+    }
+}
+
+/// A block of a document, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+/// Something a reader saw but could not read, or assumed: said to the user,
+/// never dropped (`a table was seen at line 40 but its columns could not be
+/// determined`, `read as Windows-1252`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub loc: Option<Loc>,
+    pub message: String,
+}
+
+/// A whole document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// The file's name as the user gave it (`-` for standard input).
+    pub name: String,
+    /// How numbers are written in running text and tables without a style
+    /// of their own.
+    pub style: NumberStyle,
+    pub blocks: Vec<Block>,
+    pub notices: Vec<Notice>,
+}
+
+impl Document {
+    pub fn new(name: impl Into<String>, style: NumberStyle) -> Document {
+        Document {
+            name: name.into(),
+            style,
+            blocks: Vec::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    }
+
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_print_as_messages_want_them() {
+        assert_eq!(Loc::line(12).to_string(), "12");
+        assert_eq!(
+            Loc::Line {
+                line: 12,
+                column: 5
+            }
+            .to_string(),
+            "12:5"
+        );
+        assert_eq!(Loc::Page { page: 3, line: 14 }.to_string(), "p. 3, line 14");
+        let s = Loc::Sheet {
+            sheet: "Ark1".into(),
+            cell: "B7".into(),
+        };
+        assert_eq!(s.to_string(), "Ark1!B7");
+    }
+
+    #[test]
+    fn a_figure_in_a_paragraph_is_placed_by_line_and_column() {
+        let p = Paragraph {
+            text: "Besparelser på 6,1 mio. kr.\ni 2026 og 19,1 i 2029".into(),
+            loc: Loc::Line {
+                line: 10,
+                column: 1,
+            },
+            heading: false,
+        };
+        let first = p.text.find("6,1").unwrap_or(0);
+        assert_eq!(
+            p.loc_at(first),
+            Loc::Line {
+                line: 10,
+                column: 16
+            }
+        );
+        let second = p.text.find("19,1").unwrap_or(0);
+        assert_eq!(
+            p.loc_at(second),
+            Loc::Line {
+                line: 11,
+                column: 11
+            }
+        );
+        // An offset inside a multi-byte letter does not panic.
+        assert_eq!(
+            p.loc_at(14),
+            Loc::Line {
+                line: 10,
+                column: 14
+            }
+        );
+    }
+}
