@@ -27,3 +27,13 @@ pub struct Source<'a> {
 
 /// The signature every reader has.
 pub type ReadFn = fn(&Source) -> Result<Document, InputError>;
+
+pub mod docx;
+pub mod grid;
+pub mod html;
+pub mod layout;
+pub mod ods;
+pub mod package;
+pub mod pasted;
+pub mod pdf;
+pub mod xlsx;
