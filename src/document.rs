@@ -32,6 +32,12 @@ pub enum Loc {
         row: usize,
         heading: Option<String>,
     },
+    /// Word and HTML running text: 1-based paragraph number in the body,
+    /// with the nearest heading above it.
+    Paragraph {
+        paragraph: usize,
+        heading: Option<String>,
+    },
 }
 
 impl Loc {
@@ -44,7 +50,7 @@ impl Loc {
     pub fn line_number(&self) -> Option<usize> {
         match self {
             Loc::Line { line, .. } | Loc::Page { line, .. } => Some(*line),
-            Loc::Sheet { .. } | Loc::TableRow { .. } => None,
+            Loc::Sheet { .. } | Loc::TableRow { .. } | Loc::Paragraph { .. } => None,
         }
     }
 }
@@ -59,6 +65,7 @@ impl fmt::Display for Loc {
             Loc::Page { page, line } => write!(f, "p. {page}, line {line}"),
             Loc::Sheet { sheet, cell } => write!(f, "{sheet}!{cell}"),
             Loc::TableRow { table, row, .. } => write!(f, "table {table}, row {row}"),
+            Loc::Paragraph { paragraph, .. } => write!(f, "paragraph {paragraph}"),
         }
     }
 }

@@ -37,3 +37,4 @@ pub mod package;
 pub mod pasted;
 pub mod pdf;
 pub mod xlsx;
+pub mod xml;
