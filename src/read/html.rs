@@ -1,1 +1,510 @@
-//! TODO
+//! HTML pages (`.html`, `.htm`) through `scraper` (html5ever, the browsers'
+//! parsing algorithm, so a page with unclosed tags reads as a browser shows
+//! it): every `<table>` with `thead`/`th` as header hints, `colspan` and
+//! `rowspan` placed as a browser places them (text in the first cell of the
+//! span, empty cells after and below it), `<b>`/`<strong>` or a bold style
+//! as the bold hint, `<caption>` or the nearest short line above as the
+//! title; the page's running text as paragraphs, headings marked. A table
+//! inside a table (a layout table) is read on its own; the outer one keeps
+//! only its own cells' text. Scripts and styles are not text.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use super::Source;
+use crate::document::{Block, Cell, CellHints, Document, Loc, Notice, Paragraph, Row, Table};
+use crate::error::InputError;
+
+/// The most cells one table may place (rows × columns after spans).
+const MAX_CELLS: usize = 1_000_000;
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "hr"
+            | "address"
+            | "body"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "head" | "title"
+    )
+}
+
+fn element_name(node: NodeRef<'_, Node>) -> Option<&str> {
+    match node.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+fn bold_style(node: NodeRef<'_, Node>) -> bool {
+    match node.value() {
+        Node::Element(e) => {
+            matches!(e.name(), "b" | "strong")
+                || e.attr("style").is_some_and(|s| {
+                    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                    let s = s.to_lowercase();
+                    s.contains("font-weight:bold")
+                        || s.contains("font-weight:700")
+                        || s.contains("font-weight:800")
+                        || s.contains("font-weight:900")
+                })
+        }
+        _ => false,
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of a cell (or caption), without nested tables, scripts and
+/// styles; and whether all of it is bold.
+fn cell_text(cell: NodeRef<'_, Node>) -> (String, bool) {
+    let mut text = String::new();
+    let mut all_bold = true;
+    let mut any = false;
+    let mut skip = 0usize;
+    let mut bold = 0usize;
+    for edge in cell.traverse() {
+        match edge {
+            Edge::Open(n) if n.id() == cell.id() => {}
+            Edge::Close(n) if n.id() == cell.id() => {}
+            Edge::Open(n) => {
+                if let Some(name) = element_name(n) {
+                    if name == "table" || hidden(name) {
+                        skip += 1;
+                    }
+                    if bold_style(n) {
+                        bold += 1;
+                    }
+                    if matches!(name, "br" | "p" | "div" | "li") {
+                        text.push(' ');
+                    }
+                }
+                if skip == 0 {
+                    if let Node::Text(t) = n.value() {
+                        if !t.trim().is_empty() {
+                            any = true;
+                            all_bold &= bold > 0;
+                        }
+                        text.push_str(t);
+                    }
+                }
+            }
+            Edge::Close(n) => {
+                if let Some(name) = element_name(n) {
+                    if name == "table" || hidden(name) {
+                        skip = skip.saturating_sub(1);
+                    }
+                    if bold_style(n) {
+                        bold = bold.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    (collapse(&text), any && all_bold)
+}
+
+/// The table element nearest above `node` (its own table).
+fn owner_table(node: NodeRef<'_, Node>) -> Option<ego_tree::NodeId> {
+    node.ancestors()
+        .find(|a| element_name(*a) == Some("table"))
+        .map(|a| a.id())
+}
+
+fn span(n: NodeRef<'_, Node>, attr: &str, max: usize) -> usize {
+    match n.value() {
+        Node::Element(e) => e
+            .attr(attr)
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(1)
+            .clamp(1, max),
+        _ => 1,
+    }
+}
+
+struct Reader {
+    blocks: Vec<Block>,
+    notices: Vec<Notice>,
+    tables: usize,
+    paragraphs: usize,
+    heading: Option<String>,
+}
+
+impl Reader {
+    fn paragraph(&mut self, text: &str, heading: bool) {
+        let text = collapse(text);
+        if text.is_empty() {
+            return;
+        }
+        self.paragraphs += 1;
+        self.blocks.push(Block::Paragraph(Paragraph {
+            loc: Loc::Paragraph {
+                paragraph: self.paragraphs,
+                heading: if heading { None } else { self.heading.clone() },
+            },
+            text: text.clone(),
+            heading,
+        }));
+        if heading {
+            self.heading = Some(text);
+        }
+    }
+
+    fn table(&mut self, table: NodeRef<'_, Node>) {
+        let mut caption = None;
+        // Rows of this table, in order, with whether they sit in <thead>.
+        let mut trs = Vec::new();
+        for n in table.descendants() {
+            match element_name(n) {
+                Some("tr") if owner_table(n) == Some(table.id()) => {
+                    let in_head = n
+                        .ancestors()
+                        .take_while(|a| a.id() != table.id())
+                        .any(|a| element_name(a) == Some("thead"));
+                    trs.push((n, in_head));
+                }
+                Some("caption") if owner_table(n) == Some(table.id()) => {
+                    let (t, _) = cell_text(n);
+                    if !t.is_empty() {
+                        caption = Some(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let number = self.tables + 1;
+        let loc = |row: usize, heading: &Option<String>| Loc::TableRow {
+            table: number,
+            row,
+            heading: heading.clone(),
+        };
+        // Grid placement: `pending[c]` is how many more rows column c is
+        // taken by a rowspan from above.
+        let mut pending: Vec<usize> = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
+        let mut placed = 0usize;
+        for (i, (tr, in_head)) in trs.iter().enumerate() {
+            let row_loc = loc(i + 1, &self.heading);
+            let mut cells: Vec<Cell> = Vec::new();
+            let mut col = 0usize;
+            let take_pending = |col: usize, cells: &mut Vec<Cell>, pending: &mut Vec<usize>| {
+                let mut col = col;
+                while pending.get(col).is_some_and(|p| *p > 0) {
+                    cells.push(Cell::new("", row_loc.clone()));
+                    col += 1;
+                }
+                col
+            };
+            for td in tr.children() {
+                let Some(name) = element_name(td) else {
+                    continue;
+                };
+                if name != "td" && name != "th" {
+                    continue;
+                }
+                col = take_pending(col, &mut cells, &mut pending);
+                let colspan = span(td, "colspan", 1000);
+                let rowspan = span(td, "rowspan", 65534).min(trs.len() - i);
+                let (text, bold) = cell_text(td);
+                placed += colspan;
+                if placed > MAX_CELLS {
+                    self.notices.push(Notice {
+                        loc: Some(row_loc.clone()),
+                        message: format!(
+                            "a table with more than {MAX_CELLS} cells was seen here but not read"
+                        ),
+                    });
+                    return;
+                }
+                cells.push(Cell {
+                    text,
+                    loc: row_loc.clone(),
+                    hints: CellHints {
+                        bold,
+                        header: name == "th" || *in_head,
+                        indent: 0,
+                        decimals: None,
+                        span: u32::try_from(colspan).unwrap_or(1),
+                    },
+                });
+                for _ in 1..colspan {
+                    cells.push(Cell::new("", row_loc.clone()));
+                }
+                if pending.len() < col + colspan {
+                    pending.resize(col + colspan, 0);
+                }
+                for p in pending.iter_mut().skip(col).take(colspan) {
+                    *p = rowspan;
+                }
+                col += colspan;
+            }
+            take_pending(col, &mut cells, &mut pending);
+            for p in pending.iter_mut() {
+                *p = p.saturating_sub(1);
+            }
+            if cells.iter().all(|c| c.text.is_empty()) {
+                continue;
+            }
+            rows.push(Row {
+                loc: row_loc,
+                cells,
+            });
+        }
+        if rows.is_empty() {
+            return;
+        }
+        self.tables += 1;
+        let title = caption.or_else(|| match self.blocks.last() {
+            Some(Block::Paragraph(p)) if p.text.chars().count() <= 120 => Some(p.text.clone()),
+            _ => None,
+        });
+        self.blocks.push(Block::Table(Table {
+            loc: loc(1, &self.heading),
+            title,
+            style: None,
+            rows,
+        }));
+    }
+}
+
+/// The page's text: a BOM or a `<meta charset>` decides, else UTF-8, else
+/// Windows-1252 (said in a notice).
+fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, _) = enc.decode(bytes);
+        return (text.into_owned(), (enc != encoding_rs::UTF_8).then(|| enc.name()));
+    }
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_lowercase();
+    let declared = head.find("charset=").and_then(|i| {
+        let rest = head[i + 8..].trim_start_matches(['"', '\'']);
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(rest[..end].as_bytes())
+    });
+    match declared {
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            let (text, _, _) = enc.decode(bytes);
+            (text.into_owned(), Some(enc.name()))
+        }
+        _ => match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), None),
+            Err(_) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                (text.into_owned(), Some(encoding_rs::WINDOWS_1252.name()))
+            }
+        },
+    }
+}
+
+pub fn read(source: &Source) -> Result<Document, InputError> {
+    let (text, encoding) = decode(source.bytes);
+    let html = Html::parse_document(&text);
+    let mut r = Reader {
+        blocks: Vec::new(),
+        notices: Vec::new(),
+        tables: 0,
+        paragraphs: 0,
+        heading: None,
+    };
+    if let Some(enc) = encoding {
+        r.notices.push(Notice {
+            loc: None,
+            message: format!("read as {enc}"),
+        });
+    }
+    let mut buf = String::new();
+    let mut table_depth = 0usize;
+    let mut hidden_depth = 0usize;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                let Some(name) = element_name(n) else {
+                    if let (Node::Text(t), 0, 0) = (n.value(), table_depth, hidden_depth) {
+                        buf.push_str(t);
+                    }
+                    continue;
+                };
+                if hidden(name) {
+                    hidden_depth += 1;
+                } else if name == "table" {
+                    if table_depth == 0 {
+                        r.paragraph(&std::mem::take(&mut buf), false);
+                        // This table and every table inside it, in order.
+                        for t in n.descendants() {
+                            if element_name(t) == Some("table") {
+                                r.table(t);
+                            }
+                        }
+                    }
+                    table_depth += 1;
+                } else if table_depth == 0 && hidden_depth == 0 {
+                    if is_block(name) {
+                        r.paragraph(&std::mem::take(&mut buf), false);
+                    } else if name == "br" {
+                        buf.push(' ');
+                    }
+                }
+            }
+            Edge::Close(n) => {
+                let Some(name) = element_name(n) else {
+                    continue;
+                };
+                if hidden(name) {
+                    hidden_depth = hidden_depth.saturating_sub(1);
+                } else if name == "table" {
+                    table_depth = table_depth.saturating_sub(1);
+                } else if table_depth == 0 && hidden_depth == 0 && is_block(name) {
+                    r.paragraph(&std::mem::take(&mut buf), is_heading(name));
+                }
+            }
+        }
+    }
+    r.paragraph(&buf, false);
+    let mut doc = Document::new(source.name, source.style);
+    doc.blocks = r.blocks;
+    doc.notices = r.notices;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numfmt::NumberStyle;
+
+    fn read_str(s: &str) -> Document {
+        read(&Source {
+            name: "x.html",
+            bytes: s.as_bytes(),
+            style: NumberStyle::DANISH,
+        })
+        .unwrap()
+    }
+
+    fn texts(t: &Table) -> Vec<Vec<&str>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn tables_with_spans_headers_bold_and_a_caption() {
+        let doc = read_str(
+            "<html><head><title>x</title><style>p{}</style></head><body>\
+             <h2>116. Budgetopfølgning</h2><p>Tabellen viser &aelig;ndringerne.</p>\
+             <table><caption>Tabel 1</caption><thead><tr><th>Mio. kr.</th><th colspan=2>2026</th></tr></thead>\
+             <tbody><tr><td rowspan=2>Service</td><td>1,0</td><td>2,0</td></tr>\
+             <tr><td>3,0</td><td>4,0</td></tr>\
+             <tr><td><b>I alt</b></td><td><strong>4,0</strong></td><td>6,0</td></tbody></table>\
+             <p>Efter<br>tabellen</p><script>var x = 1;</script></body></html>",
+        );
+        let paras: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            paras,
+            vec![
+                "116. Budgetopfølgning",
+                "Tabellen viser ændringerne.",
+                "Efter tabellen"
+            ]
+        );
+        let t = doc.tables().next().unwrap();
+        assert_eq!(t.title.as_deref(), Some("Tabel 1"));
+        assert_eq!(
+            texts(t),
+            vec![
+                vec!["Mio. kr.", "2026", ""],
+                vec!["Service", "1,0", "2,0"],
+                vec!["", "3,0", "4,0"],
+                vec!["I alt", "4,0", "6,0"],
+            ]
+        );
+        assert!(t.rows[0].cells[1].hints.header);
+        assert_eq!(t.rows[0].cells[1].hints.span, 2);
+        assert!(t.rows[3].cells[0].hints.bold);
+        assert!(t.rows[3].cells[1].hints.bold);
+        assert!(!t.rows[3].cells[2].hints.bold);
+        assert_eq!(
+            t.rows[3].loc,
+            Loc::TableRow {
+                table: 1,
+                row: 4,
+                heading: Some("116. Budgetopfølgning".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_layout_table_and_its_inner_table_are_read_apart() {
+        let doc = read_str(
+            "<table><tr><td>Menu</td><td><p>Titel</p><table><tr><td>a</td><td>1</td></tr></table></td></tr></table>",
+        );
+        let tables: Vec<&Table> = doc.tables().collect();
+        assert_eq!(tables.len(), 2);
+        assert_eq!(texts(tables[0]), vec![vec!["Menu", "Titel"]]);
+        assert_eq!(texts(tables[1]), vec![vec!["a", "1"]]);
+    }
+
+    #[test]
+    fn windows_1252_pages_are_read_and_said() {
+        let bytes = b"<p>\xe6ndring \xf8konomi</p>";
+        let doc = read(&Source {
+            name: "x.htm",
+            bytes,
+            style: NumberStyle::DANISH,
+        })
+        .unwrap();
+        assert_eq!(doc.paragraphs().next().unwrap().text, "ændring økonomi");
+        assert_eq!(doc.notices[0].message, "read as windows-1252");
+    }
+
+    #[test]
+    fn huge_spans_are_bounded() {
+        let doc = read_str(
+            "<table><tr><td colspan=999999 rowspan=999999>x</td></tr><tr><td>1</td></tr></table>",
+        );
+        let t = doc.tables().next().unwrap();
+        assert_eq!(t.rows[0].cells.len(), 1000);
+    }
+}
