@@ -1,1 +1,444 @@
-//! TODO
+//! Tables laid out by position, as Tabula's and Camelot's "stream" mode
+//! find them: the words of a line are grouped into segments (a wide gap ends
+//! a segment), a table is a run of lines with several segments whose
+//! figures stand in columns, and the columns are found where the segments of
+//! the table's fullest rows line up. Used for the PDF text layer (positions
+//! in hundredths of a point) and for layout text as `pdftotext -layout`
+//! writes it (positions in characters; runs of two or more spaces separate
+//! columns). Knows nothing of either format.
+//!
+//! Where a run of lines looks like a table but its columns cannot be
+//! determined, a [`Notice`] says so at its place; nothing is dropped
+//! silently.
+
+use crate::document::{Block, Cell, CellHints, Loc, Notice, Paragraph, Row, Table};
+
+/// A run of text on a line, with its horizontal extent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub x0: i64,
+    pub x1: i64,
+    pub bold: bool,
+}
+
+/// One line in reading order; an empty line (no segments) ends a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub loc: Loc,
+    pub segs: Vec<Seg>,
+}
+
+/// Whether a segment reads as a figure: an amount, a percentage, a
+/// placeholder dash, or a year.
+pub fn is_figure(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.trim_end_matches('%').trim_end();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    let t = t.trim_start_matches(['-', '−', '–', '+']).trim_start();
+    if s.trim().is_empty() {
+        return false;
+    }
+    if t.is_empty() {
+        // A lone dash stands for "nothing" in a figure column.
+        return s.trim().chars().all(|c| matches!(c, '-' | '−' | '–'));
+    }
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+}
+
+/// Lines of running text split into segments at runs of two or more spaces
+/// or a tab (layout text); positions are character columns.
+pub fn segments(text: &str) -> Vec<Seg> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut segs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while i < chars.len() {
+            if chars[i] == '\t' {
+                break;
+            }
+            if chars[i].is_whitespace() {
+                let mut j = i;
+                while j < chars.len() && chars[j] == ' ' {
+                    j += 1;
+                }
+                if j - i >= 2 || j >= chars.len() || chars[j] == '\t' {
+                    break;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            end = i;
+        }
+        segs.push(Seg {
+            text: chars[start..end].iter().collect(),
+            x0: start as i64,
+            x1: end as i64,
+            bold: false,
+        });
+    }
+    segs
+}
+
+/// A figure segment after the first (the row's label).
+fn has_figure(line: &Line) -> bool {
+    line.segs.iter().skip(1).any(|s| is_figure(&s.text))
+}
+
+/// Cuts lines into paragraphs and tables. `indent_unit` is the width of one
+/// indent step in the lines' position unit.
+pub fn blocks(lines: &[Line], indent_unit: i64) -> (Vec<Block>, Vec<Notice>) {
+    let mut out = Vec::new();
+    let mut notices = Vec::new();
+    let mut para: Vec<&Line> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(end) = region_end(lines, i) {
+            flush(&mut para, &mut out);
+            let region = &lines[i..end];
+            match table(region, indent_unit) {
+                Some(t) => {
+                    let t = with_title(t, &out);
+                    out.push(Block::Table(t));
+                }
+                None => {
+                    notices.push(Notice {
+                        loc: Some(region[0].loc.clone()),
+                        message: format!(
+                            "a table was seen here ({} lines) but its columns could not be determined",
+                            region.len()
+                        ),
+                    });
+                    for l in region {
+                        para.push(l);
+                    }
+                    flush(&mut para, &mut out);
+                }
+            }
+            i = end;
+            continue;
+        }
+        if lines[i].segs.is_empty() {
+            flush(&mut para, &mut out);
+        } else {
+            para.push(&lines[i]);
+        }
+        i += 1;
+    }
+    flush(&mut para, &mut out);
+    (out, notices)
+}
+
+fn with_title(mut t: Table, before: &[Block]) -> Table {
+    if let Some(Block::Paragraph(p)) = before.last() {
+        if p.text.chars().count() <= 120 {
+            t.title = Some(p.text.clone());
+        }
+    }
+    t
+}
+
+fn flush(para: &mut Vec<&Line>, out: &mut Vec<Block>) {
+    if para.is_empty() {
+        return;
+    }
+    let text = para
+        .iter()
+        .map(|l| {
+            l.segs
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push(Block::Paragraph(Paragraph {
+        text,
+        loc: para[0].loc.clone(),
+        heading: false,
+    }));
+    para.clear();
+}
+
+/// Where a table starting at `start` ends (exclusive), if one starts there:
+/// a run of lines of two or more segments, at least two of them with
+/// figures; a header line without figures and single-segment section lines
+/// (followed by more table lines) belong to it; one empty line inside is
+/// allowed.
+fn region_end(lines: &[Line], start: usize) -> Option<usize> {
+    let multi = |l: &Line| l.segs.len() >= 2;
+    if !multi(&lines[start]) {
+        return None;
+    }
+    let mut end = start;
+    let mut with_figures = 0;
+    let mut j = start;
+    while j < lines.len() {
+        let l = &lines[j];
+        if multi(l) {
+            if has_figure(l) {
+                with_figures += 1;
+            } else if with_figures > 0 && !l.segs.iter().skip(1).any(|s| is_figure(&s.text)) {
+                // A text-only line after figures: a new header or prose.
+                // Keep it only if figure lines follow right after.
+                let next = lines.get(j + 1);
+                if !next.is_some_and(|n| multi(n) && has_figure(n)) {
+                    break;
+                }
+            }
+            j += 1;
+            end = j;
+            continue;
+        }
+        // A gap (empty or single-segment line) continues the table only when
+        // a figure line follows within two lines.
+        let gap = lines[j..].iter().take_while(|g| !multi(g)).count();
+        let resumes = gap <= 2
+            && lines
+                .get(j + gap)
+                .is_some_and(|n| multi(n) && has_figure(n));
+        if resumes && with_figures > 0 {
+            j += gap;
+            continue;
+        }
+        break;
+    }
+    (with_figures >= 2).then_some(end)
+}
+
+/// The columns of a region: the segments of its fullest rows (the most
+/// common segment count of at least two) lined up by position.
+fn columns(region: &[Line]) -> Option<Vec<(i64, i64)>> {
+    let mut counts = std::collections::BTreeMap::new();
+    for l in region.iter().filter(|l| l.segs.len() >= 2) {
+        *counts.entry(l.segs.len()).or_insert(0usize) += 1;
+    }
+    // The most common count; ties go to the larger.
+    let (&n, _) = counts.iter().max_by_key(|(n, c)| (**c, **n))?;
+    let mut cols: Vec<(i64, i64)> = vec![(i64::MAX, i64::MIN); n];
+    for l in region.iter().filter(|l| l.segs.len() == n) {
+        for (c, s) in cols.iter_mut().zip(&l.segs) {
+            c.0 = c.0.min(s.x0);
+            c.1 = c.1.max(s.x1);
+        }
+    }
+    // Columns must not overlap.
+    if cols.windows(2).any(|w| w[0].1 > w[1].0) {
+        return None;
+    }
+    Some(cols)
+}
+
+fn overlap(a: (i64, i64), b: (i64, i64)) -> i64 {
+    a.1.min(b.1) - a.0.max(b.0)
+}
+
+fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
+    let cols = columns(region)?;
+    let mut rows = Vec::new();
+    let label_x = cols.first().map(|c| c.0).unwrap_or(0);
+    for l in region.iter().filter(|l| !l.segs.is_empty()) {
+        let mut texts: Vec<Option<(String, bool, i64)>> = vec![None; cols.len()];
+        let mut spans = vec![1u32; cols.len()];
+        for (k, s) in l.segs.iter().enumerate() {
+            // The column it overlaps most; else the nearest; a row's first
+            // segment that starts left of the second column is its label.
+            let mut best = 0usize;
+            let mut best_score = i64::MIN;
+            for (c, col) in cols.iter().enumerate() {
+                // Overlap, or the distance as a negative overlap.
+                let score = overlap((s.x0, s.x1), *col);
+                if score > best_score {
+                    best_score = score;
+                    best = c;
+                }
+            }
+            if k == 0 && cols.get(1).is_some_and(|c1| s.x1 <= c1.0) {
+                best = 0;
+            }
+            let covered = cols
+                .iter()
+                .filter(|c| overlap((s.x0, s.x1), **c) > 0)
+                .count();
+            match &mut texts[best] {
+                Some((t, b, _)) => {
+                    t.push(' ');
+                    t.push_str(&s.text);
+                    *b &= s.bold;
+                }
+                slot @ None => {
+                    *slot = Some((s.text.clone(), s.bold, s.x0));
+                    if covered > 1 && !is_figure(&s.text) {
+                        spans[best] = u32::try_from(covered).unwrap_or(1);
+                    }
+                }
+            }
+        }
+        let cells: Vec<Cell> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(c, t)| match t {
+                Some((text, bold, x0)) => Cell {
+                    text,
+                    loc: l.loc.clone(),
+                    hints: CellHints {
+                        bold,
+                        header: false,
+                        indent: if c == 0 && indent_unit > 0 {
+                            u8::try_from(((x0 - label_x).max(0)) / indent_unit).unwrap_or(u8::MAX)
+                        } else {
+                            0
+                        },
+                        decimals: None,
+                        span: spans[c],
+                    },
+                },
+                None => Cell::new("", l.loc.clone()),
+            })
+            .collect();
+        rows.push(Row {
+            loc: l.loc.clone(),
+            cells,
+        });
+    }
+    Some(Table {
+        loc: region[0].loc.clone(),
+        title: None,
+        style: None,
+        rows,
+    })
+}
+
+/// Layout text (`pdftotext -layout`): lines split at runs of spaces, pages at
+/// form feeds (then places are page and line).
+pub fn text_lines(text: &str) -> Vec<Line> {
+    let paged = text.contains('\u{c}');
+    let mut page = 1;
+    let mut line_on_page = 0;
+    let mut out = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let mut raw = raw;
+        while let Some(rest) = raw.strip_prefix('\u{c}') {
+            page += 1;
+            line_on_page = 0;
+            raw = rest;
+        }
+        line_on_page += 1;
+        let loc = if paged {
+            Loc::Page {
+                page,
+                line: line_on_page,
+            }
+        } else {
+            Loc::line(n + 1)
+        };
+        out.push(Line {
+            loc,
+            segs: segments(raw),
+        });
+    }
+    out
+}
+
+/// Reads layout text as paragraphs and tables.
+pub fn read(source: &super::Source) -> Result<crate::document::Document, crate::error::InputError> {
+    let text = super::decode::text(source)?;
+    let (blocks, mut notices) = blocks(&text_lines(&text.text), 2);
+    let mut doc = crate::document::Document::new(source.name, source.style);
+    doc.blocks = blocks;
+    if let Some(n) = text.notice {
+        notices.insert(0, n);
+    }
+    doc.notices = notices;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(t: &Table) -> Vec<Vec<&str>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn figures() {
+        for f in ["-6,1", "1.234", "57,4%", "(3,0)", "-", "2026", "− 2,5", "0"] {
+            assert!(is_figure(f), "{f}");
+        }
+        for f in ["Service", "I alt", "2026-29", "6,1 mio. kr.", ""] {
+            assert!(!is_figure(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn segments_split_at_two_spaces() {
+        let s = segments("  Mio. kr.     2026   -6,1");
+        let t: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(t, vec!["Mio. kr.", "2026", "-6,1"]);
+        assert_eq!((s[0].x0, s[0].x1), (2, 10));
+    }
+
+    #[test]
+    fn a_layout_table_between_paragraphs() {
+        let text = "Nedenstående tabel viser\nbesparelserne.\n\n\
+                    Besparelser (mio. kr.)\n\
+                    Mio. kr.                  2026     2027      2028\n\
+                    Service (konto 6)         -6,1     -8,0     -10,2\n\
+                    Konto 5\n  \
+                      Overførsler             -9,8    -20,0     -1,0\n\
+                    I alt                    -15,9    -28,0    -11,2\n\
+                    \n\
+                    Teksten fortsætter  her.\n";
+        let (blocks, notices) = blocks(&text_lines(text), 2);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(blocks.len(), 4, "{blocks:#?}");
+        let Block::Table(t) = &blocks[2] else {
+            panic!("{blocks:#?}")
+        };
+        assert_eq!(t.title.as_deref(), Some("Besparelser (mio. kr.)"));
+        assert_eq!(
+            cells(t),
+            vec![
+                vec!["Mio. kr.", "2026", "2027", "2028"],
+                vec!["Service (konto 6)", "-6,1", "-8,0", "-10,2"],
+                vec!["Konto 5", "", "", ""],
+                vec!["Overførsler", "-9,8", "-20,0", "-1,0"],
+                vec!["I alt", "-15,9", "-28,0", "-11,2"],
+            ]
+        );
+        assert_eq!(t.rows[3].cells[0].hints.indent, 1);
+        assert_eq!(t.rows[1].loc, Loc::line(6));
+    }
+
+    #[test]
+    fn prose_with_a_double_space_is_not_a_table() {
+        let (blocks, notices) = blocks(
+            &text_lines("Det er  godt i 2026.\nOg  i 2027 også.\nSlut."),
+            2,
+        );
+        assert!(notices.is_empty());
+        assert!(blocks.iter().all(|b| matches!(b, Block::Paragraph(_))));
+    }
+
+    #[test]
+    fn pages_from_form_feeds() {
+        let lines = text_lines("a\n\u{c}b\nc");
+        assert_eq!(lines[2].loc, Loc::Page { page: 2, line: 2 });
+    }
+}

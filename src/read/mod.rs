@@ -28,6 +28,7 @@ pub struct Source<'a> {
 /// The signature every reader has.
 pub type ReadFn = fn(&Source) -> Result<Document, InputError>;
 
+pub mod decode;
 pub mod docx;
 pub mod grid;
 pub mod html;

@@ -1,0 +1,98 @@
+//! Text bytes to text: UTF-8 (a byte-order mark dropped), UTF-16 with a
+//! byte-order mark, and otherwise Windows-1252 (which reads Latin-1 too, as
+//! Danish Excel's "CSV (semikolonsepareret)" and older agenda systems write
+//! it), through `encoding_rs`. Whatever was assumed beyond UTF-8 is said in
+//! a notice.
+
+use super::Source;
+use crate::document::Notice;
+use crate::error::InputError;
+
+/// Decoded text and, when it was not UTF-8, what it was read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `None` for UTF-8; else the encoding's name (`UTF-16LE`, `windows-1252`).
+    pub encoding: Option<&'static str>,
+    pub notice: Option<Notice>,
+}
+
+/// Decodes `bytes`; never fails on well-formed input of the encodings above.
+/// A NUL byte in text that is not UTF-16 is bad input (a binary file).
+pub fn bytes(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
+    let (text, encoding) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(InputError::new(
+                name,
+                format!("not valid {} text", enc.name()),
+            ));
+        }
+        (
+            text.into_owned(),
+            (enc != encoding_rs::UTF_8).then(|| enc.name()),
+        )
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), None),
+            Err(_) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                (text.into_owned(), Some("windows-1252"))
+            }
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(InputError::new(name, "binary data (a NUL byte), not text").at(Some(line), None));
+    }
+    let notice = encoding.map(|e| Notice {
+        loc: None,
+        message: match e {
+            "windows-1252" => "not UTF-8; read as Windows-1252 (Latin-1)".to_string(),
+            other => format!("read as {other}"),
+        },
+    });
+    Ok(Decoded {
+        text,
+        encoding,
+        notice,
+    })
+}
+
+/// Decodes a source's bytes.
+pub fn text(source: &Source) -> Result<Decoded, InputError> {
+    bytes(source.name, source.bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_windows_1252_and_utf16() {
+        let d = bytes("f", "ændring".as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("ændring", None));
+        let d = bytes("f", b"\xEF\xBB\xBFok").unwrap();
+        assert_eq!(d.text, "ok");
+        let d = bytes("f", b"\xe6ndring;-6,1").unwrap();
+        assert_eq!(d.text, "ændring;-6,1");
+        assert_eq!(d.encoding, Some("windows-1252"));
+        assert!(d.notice.unwrap().message.contains("Windows-1252"));
+        let mut le = vec![0xFF, 0xFE];
+        for u in "Å 2026".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = bytes("f", &le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Å 2026", Some("UTF-16LE")));
+        let mut be = vec![0xFE, 0xFF];
+        for u in "ø".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(bytes("f", &be).unwrap().text, "ø");
+    }
+
+    #[test]
+    fn binary_is_bad_input() {
+        assert!(bytes("f", b"a\nb\0c").is_err());
+    }
+}
