@@ -209,7 +209,7 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
             && lines
                 .get(j + gap)
                 .is_some_and(|n| multi(n) && has_figure(n));
-        if resumes && with_figures > 0 {
+        if resumes {
             j += gap;
             continue;
         }
@@ -245,54 +245,126 @@ fn overlap(a: (i64, i64), b: (i64, i64)) -> i64 {
     a.1.min(b.1) - a.0.max(b.0)
 }
 
-fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
-    let cols = columns(region)?;
-    let mut rows = Vec::new();
-    let label_x = cols.first().map(|c| c.0).unwrap_or(0);
-    for l in region.iter().filter(|l| !l.segs.is_empty()) {
-        let mut texts: Vec<Option<(String, bool, i64)>> = vec![None; cols.len()];
-        let mut spans = vec![1u32; cols.len()];
-        for (k, s) in l.segs.iter().enumerate() {
-            // The column it overlaps most; else the nearest; a row's first
-            // segment that starts left of the second column is its label.
-            let mut best = 0usize;
-            let mut best_score = i64::MIN;
-            for (c, col) in cols.iter().enumerate() {
-                // Overlap, or the distance as a negative overlap.
-                let score = overlap((s.x0, s.x1), *col);
-                if score > best_score {
-                    best_score = score;
-                    best = c;
-                }
-            }
-            if k == 0 && cols.get(1).is_some_and(|c1| s.x1 <= c1.0) {
-                best = 0;
-            }
-            let covered = cols
+type Slots = Vec<Option<(String, bool, i64)>>;
+
+/// Words that leave a label unfinished at the end of a line.
+fn unfinished(label: &str) -> bool {
+    let t = label.trim_end();
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    t.ends_with('-')
+        || t.ends_with(',')
+        || t.matches('(').count() > t.matches(')').count()
+        || matches!(
+            last.as_str(),
+            "og" | "for" | "i" | "til" | "af" | "på" | "med" | "eller" | "samt" | "inkl." | "ekskl." | "fra" | "om" | "ved" | "under" | "de" | "den" | "det" | "en" | "et"
+        )
+}
+
+/// Whether `line` continues the row above it (a label or header wrapped
+/// inside its cell) rather than starting a row: it holds no figure, its
+/// text stands under text of the row above, and either it has no label
+/// and continues the header, or its label goes on from an unfinished one
+/// (a connecting word, an open parenthesis, a lower-case start).
+fn continues(above: &Slots, line: &Slots, above_is_header: bool) -> bool {
+    let under_text = line
+        .iter()
+        .zip(above)
+        .all(|(l, a)| l.is_none() || a.as_ref().is_some_and(|(t, _, _)| !t.is_empty()));
+    if !under_text {
+        return false;
+    }
+    match &line[0] {
+        None => above_is_header,
+        Some((t, _, _)) => {
+            let others_text = line
                 .iter()
-                .filter(|c| overlap((s.x0, s.x1), **c) > 0)
-                .count();
-            match &mut texts[best] {
-                Some((t, b, _)) => {
-                    t.push(' ');
-                    t.push_str(&s.text);
-                    *b &= s.bold;
-                }
-                slot @ None => {
-                    *slot = Some((s.text.clone(), s.bold, s.x0));
-                    if covered > 1 && !is_figure(&s.text) {
-                        spans[best] = u32::try_from(covered).unwrap_or(1);
-                    }
+                .skip(1)
+                .flatten()
+                .all(|(t, _, _)| !is_figure(t));
+            let lower = t.chars().next().is_some_and(char::is_lowercase);
+            let open = above[0].as_ref().is_some_and(|(a, _, _)| unfinished(a));
+            others_text && (lower || open)
+        }
+    }
+}
+
+fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
+    let mut texts: Slots = vec![None; cols.len()];
+    let mut spans = vec![1u32; cols.len()];
+    for (k, s) in l.segs.iter().enumerate() {
+        // The column it overlaps most (or is nearest to); a row's first
+        // segment that ends left of the second column is its label.
+        let mut best = 0usize;
+        let mut best_score = i64::MIN;
+        for (c, col) in cols.iter().enumerate() {
+            // Overlap, or the distance as a negative overlap.
+            let score = overlap((s.x0, s.x1), *col);
+            if score > best_score {
+                best_score = score;
+                best = c;
+            }
+        }
+        if k == 0 && cols.get(1).is_some_and(|c1| s.x1 <= c1.0) {
+            best = 0;
+        }
+        let covered = cols
+            .iter()
+            .filter(|c| overlap((s.x0, s.x1), **c) > 0)
+            .count();
+        match &mut texts[best] {
+            Some((t, b, _)) => {
+                t.push(' ');
+                t.push_str(&s.text);
+                *b &= s.bold;
+            }
+            slot @ None => {
+                *slot = Some((s.text.clone(), s.bold, s.x0));
+                if covered > 1 && !is_figure(&s.text) {
+                    spans[best] = u32::try_from(covered).unwrap_or(1);
                 }
             }
         }
+    }
+    (texts, spans)
+}
+
+fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
+    let cols = columns(region)?;
+    let label_x = cols.first().map(|c| c.0).unwrap_or(0);
+    // Rows as slots, wrapped lines folded into the row above.
+    let mut folded: Vec<(Loc, Slots, Vec<u32>)> = Vec::new();
+    let mut last_index: Option<usize> = None;
+    for (i, l) in region.iter().enumerate() {
+        if l.segs.is_empty() {
+            continue;
+        }
+        let (line, spans) = slots(l, &cols);
+        let adjacent = last_index.is_some_and(|j| j + 1 == i);
+        last_index = Some(i);
+        let header = folded.len() == 1;
+        if let Some((_, above, _)) = folded.last_mut() {
+            if adjacent && continues(above, &line, header) {
+                for (a, l) in above.iter_mut().zip(line) {
+                    if let (Some((at, ab, _)), Some((lt, lb, _))) = (a.as_mut(), l) {
+                        at.push(' ');
+                        at.push_str(&lt);
+                        *ab &= lb;
+                    }
+                }
+                continue;
+            }
+        }
+        folded.push((l.loc.clone(), line, spans));
+    }
+    let mut rows = Vec::new();
+    for (loc, texts, spans) in folded {
         let cells: Vec<Cell> = texts
             .into_iter()
             .enumerate()
             .map(|(c, t)| match t {
                 Some((text, bold, x0)) => Cell {
                     text,
-                    loc: l.loc.clone(),
+                    loc: loc.clone(),
                     hints: CellHints {
                         bold,
                         header: false,
@@ -302,16 +374,13 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
                             0
                         },
                         decimals: None,
-                        span: spans[c],
+                        span: spans.get(c).copied().unwrap_or(1),
                     },
                 },
-                None => Cell::new("", l.loc.clone()),
+                None => Cell::new("", loc.clone()),
             })
             .collect();
-        rows.push(Row {
-            loc: l.loc.clone(),
-            cells,
-        });
+        rows.push(Row { loc, cells });
     }
     Some(Table {
         loc: region[0].loc.clone(),
@@ -440,5 +509,40 @@ mod tests {
     fn pages_from_form_feeds() {
         let lines = text_lines("a\n\u{c}b\nc");
         assert_eq!(lines[2].loc, Loc::Page { page: 2, line: 2 });
+    }
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_labels_and_headers_fold_into_their_row() {
+        let text = "Mio. kr.                              Realiserede besparelser          Andel\n\
+                    \x20                                     2026\n\
+                    Konto 6 (service)\n\
+                    Center for Job og Kompetencer         -1,4                             23,0%\n\
+                    Center for Virksomhedsservice og      -0,5                             8,2%\n\
+                    Rekruttering\n\
+                    I alt konto 6                         -6,1                             100,0%\n";
+        let (blocks, _) = blocks(&text_lines(text), 2);
+        let Some(Block::Table(t)) = blocks.first() else {
+            panic!("{blocks:#?}")
+        };
+        let rows: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["Mio. kr.", "Realiserede besparelser 2026", "Andel"],
+                vec!["Konto 6 (service)", "", ""],
+                vec!["Center for Job og Kompetencer", "-1,4", "23,0%"],
+                vec!["Center for Virksomhedsservice og Rekruttering", "-0,5", "8,2%"],
+                vec!["I alt konto 6", "-6,1", "100,0%"],
+            ]
+        );
     }
 }
