@@ -46,8 +46,18 @@ pub fn is_figure(s: &str) -> bool {
         // A lone dash stands for "nothing" in a figure column.
         return s.trim().chars().all(|c| matches!(c, '-' | '−' | '–'));
     }
-    t.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+    if !t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}'))
+    {
+        return false;
+    }
+    // Spaces only as thousands separators: `1 234 567`, not `2026 2027`.
+    let mut groups = t.split([' ', '\u{a0}']);
+    let first = groups.next().unwrap_or("");
+    first.len() <= 3 || !t.contains([' ', '\u{a0}'])
+        || groups.all(|g| g.len() == 3 || g.starts_with(|c: char| c.is_ascii_digit()) && g.len() > 3 && g[3..].starts_with([',', '.']))
 }
 
 /// Lines of running text split into segments at runs of two or more spaces
@@ -204,7 +214,16 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
         }
         // A gap (empty or single-segment line) continues the table only when
         // a figure line follows within two lines.
-        let gap = lines[j..].iter().take_while(|g| !multi(g)).count();
+        // Section rows and wrapped labels are short and not sentences.
+        let gap = lines[j..]
+            .iter()
+            .take_while(|g| {
+                !multi(g)
+                    && g.segs.first().is_none_or(|s| {
+                        s.text.chars().count() <= 60 && !s.text.ends_with(['.', ':'])
+                    })
+            })
+            .count();
         let resumes = gap <= 2
             && lines
                 .get(j + gap)
@@ -218,27 +237,42 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
     (with_figures >= 2).then_some(end)
 }
 
-/// The columns of a region: the segments of its fullest rows (the most
-/// common segment count of at least two) lined up by position.
-fn columns(region: &[Line]) -> Option<Vec<(i64, i64)>> {
+/// The most common segment count of at least two among a region's lines;
+/// ties go to the larger.
+fn mode_count(region: &[Line]) -> Option<usize> {
     let mut counts = std::collections::BTreeMap::new();
     for l in region.iter().filter(|l| l.segs.len() >= 2) {
         *counts.entry(l.segs.len()).or_insert(0usize) += 1;
     }
-    // The most common count; ties go to the larger.
-    let (&n, _) = counts.iter().max_by_key(|(n, c)| (**c, **n))?;
+    counts
+        .iter()
+        .max_by_key(|(n, c)| (**c, **n))
+        .map(|(n, _)| *n)
+}
+
+/// The columns of some lines: the segments of the lines with `n` segments
+/// lined up by position; `None` when there are none or they overlap.
+fn columns(lines: &[&Line], n: usize) -> Option<Vec<(i64, i64)>> {
     let mut cols: Vec<(i64, i64)> = vec![(i64::MAX, i64::MIN); n];
-    for l in region.iter().filter(|l| l.segs.len() == n) {
+    let mut any = false;
+    for l in lines.iter().filter(|l| l.segs.len() == n) {
+        any = true;
         for (c, s) in cols.iter_mut().zip(&l.segs) {
             c.0 = c.0.min(s.x0);
             c.1 = c.1.max(s.x1);
         }
     }
-    // Columns must not overlap.
-    if cols.windows(2).any(|w| w[0].1 > w[1].0) {
+    if !any || cols.windows(2).any(|w| w[0].1 > w[1].0) {
         return None;
     }
     Some(cols)
+}
+
+fn page_of(loc: &Loc) -> usize {
+    match loc {
+        Loc::Page { page, .. } => *page,
+        _ => 0,
+    }
 }
 
 fn overlap(a: (i64, i64), b: (i64, i64)) -> i64 {
@@ -291,6 +325,13 @@ fn continues(above: &Slots, line: &Slots, above_is_header: bool) -> bool {
 fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
     let mut texts: Slots = vec![None; cols.len()];
     let mut spans = vec![1u32; cols.len()];
+    if l.segs.len() == cols.len() {
+        // A full row: one segment per column, in order.
+        for (t, s) in texts.iter_mut().zip(&l.segs) {
+            *t = Some((s.text.clone(), s.bold, s.x0));
+        }
+        return (texts, spans);
+    }
     for (k, s) in l.segs.iter().enumerate() {
         // The column it overlaps most (or is nearest to); a row's first
         // segment that ends left of the second column is its label.
@@ -329,8 +370,29 @@ fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
 }
 
 fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
-    let cols = columns(region)?;
-    let label_x = cols.first().map(|c| c.0).unwrap_or(0);
+    let n = mode_count(region)?;
+    // Columns page by page (a layout converter may place a table that
+    // breaks across pages differently on each); a page without a full row
+    // borrows the nearest page's.
+    let mut pages: Vec<(usize, Option<Vec<(i64, i64)>>)> = Vec::new();
+    for l in region {
+        let p = page_of(&l.loc);
+        if pages.last().is_none_or(|(q, _)| *q != p) {
+            let lines: Vec<&Line> = region.iter().filter(|m| page_of(&m.loc) == p).collect();
+            pages.push((p, columns(&lines, n)));
+        }
+    }
+    let known: Vec<Vec<(i64, i64)>> = pages.iter().filter_map(|(_, c)| c.clone()).collect();
+    let first_known = known.first()?.clone();
+    let cols_of = |p: usize| -> Vec<(i64, i64)> {
+        let at = pages.iter().position(|(q, _)| *q == p).unwrap_or(0);
+        pages[at..]
+            .iter()
+            .chain(pages[..at].iter().rev())
+            .find_map(|(_, c)| c.clone())
+            .unwrap_or_else(|| first_known.clone())
+    };
+    let label_x = first_known.first().map(|c| c.0).unwrap_or(0);
     // Rows as slots, wrapped lines folded into the row above.
     let mut folded: Vec<(Loc, Slots, Vec<u32>)> = Vec::new();
     let mut last_index: Option<usize> = None;
@@ -338,7 +400,7 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
         if l.segs.is_empty() {
             continue;
         }
-        let (line, spans) = slots(l, &cols);
+        let (line, spans) = slots(l, &cols_of(page_of(&l.loc)));
         let adjacent = last_index.is_some_and(|j| j + 1 == i);
         last_index = Some(i);
         let header = folded.len() == 1;
@@ -447,10 +509,10 @@ mod tests {
 
     #[test]
     fn figures() {
-        for f in ["-6,1", "1.234", "57,4%", "(3,0)", "-", "2026", "− 2,5", "0"] {
+        for f in ["-6,1", "1.234", "57,4%", "(3,0)", "-", "2026", "− 2,5", "0", "1 234 567,5"] {
             assert!(is_figure(f), "{f}");
         }
-        for f in ["Service", "I alt", "2026-29", "6,1 mio. kr.", ""] {
+        for f in ["Service", "I alt", "2026-29", "6,1 mio. kr.", "", "2026 2027"] {
             assert!(!is_figure(f), "{f}");
         }
     }

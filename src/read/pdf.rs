@@ -313,13 +313,16 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         )));
     }
     let mut doc = Document::new(source.name, source.style);
-    for (i, page) in pages.into_iter().enumerate() {
-        let lines = page_lines(i + 1, page);
-        // Median font size of the page, for indent steps.
-        let (blocks, notices) = layout::blocks(&lines, 600);
-        doc.blocks.extend(blocks);
-        doc.notices.extend(notices);
-    }
+    // One sequence of lines: a table that breaks across pages goes on.
+    let lines: Vec<Line> = pages
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, page)| page_lines(i + 1, page))
+        .collect();
+    // An indent step is about a font size (6 pt).
+    let (blocks, notices) = layout::blocks(&lines, 600);
+    doc.blocks = blocks;
+    doc.notices = notices;
     Ok(doc)
 }
 
@@ -391,5 +394,27 @@ mod tests {
         pdf.extend_from_slice(b"\nendstream\nendobj\n");
         let e = check_streams("x.pdf", &pdf, 2 * 1024 * 1024).err().unwrap();
         assert!(e.message.contains("compression bomb"), "{e:?}");
+    }
+}
+
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    #[ignore]
+    fn dump_fixture_lines() {
+        let bytes = std::fs::read("tests/data/docs/randers.pdf").unwrap();
+        let super::Outcome::Pages(pages) = super::extract_guarded(&bytes) else {
+            panic!()
+        };
+        for (i, p) in pages.into_iter().enumerate() {
+            for l in super::page_lines(i + 1, p) {
+                let segs: Vec<String> = l
+                    .segs
+                    .iter()
+                    .map(|s| format!("[{}..{} {}]", s.x0, s.x1, s.text))
+                    .collect();
+                println!("{} {}", l.loc, segs.join(" "));
+            }
+        }
     }
 }

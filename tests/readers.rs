@@ -1,0 +1,92 @@
+//! verify's readers on documents as people write and publish them: the
+//! reference tables of Randers' items 116 and 119 and a table with a planted
+//! error (tests/data/docs, made by make-fixtures.py) read from Word, PDF,
+//! layout text, pasted text, HTML, xlsx and ods give the same tables as the
+//! text version.
+
+use sparekrav::document::{Block, Document};
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::read::{self, Source};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/data/docs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn read_with(f: read::ReadFn, name: &str) -> Document {
+    let bytes = fixture(name);
+    f(&Source {
+        name,
+        bytes: &bytes,
+        style: NumberStyle::DANISH,
+    })
+    .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+/// Tables as tab-separated rows, numbers in Danish style, trailing empty
+/// cells dropped.
+fn tsv(doc: &Document) -> Vec<Vec<String>> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|r| {
+                    let mut cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| match t.style {
+                            Some(s) if s.decimal == '.' && read::layout::is_figure(&c.text) => {
+                                c.text.replace('.', ",")
+                            }
+                            _ => c.text.clone(),
+                        })
+                        .collect();
+                    while cells.last().is_some_and(|c| c.is_empty()) {
+                        cells.pop();
+                    }
+                    cells.join("\t")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn expected() -> Vec<Vec<String>> {
+    let text = String::from_utf8(fixture("randers.txt")).unwrap();
+    let mut tables = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.contains('\t') {
+            let mut cells: Vec<&str> = line.split('\t').collect();
+            while cells.last().is_some_and(|c| c.is_empty()) {
+                cells.pop();
+            }
+            cur.push(cells.join("\t"));
+        } else if !cur.is_empty() {
+            tables.push(std::mem::take(&mut cur));
+        }
+    }
+    tables
+}
+
+#[test]
+fn every_format_gives_the_text_versions_tables() {
+    let want = expected();
+    assert_eq!(want.len(), 5);
+    for (f, name) in [
+        (read::docx::read as read::ReadFn, "randers.docx"),
+        (read::html::read, "randers.html"),
+        (read::xlsx::read, "randers.xlsx"),
+        (read::ods::read, "randers.ods"),
+        (read::pdf::read, "randers.pdf"),
+        (read::layout::read, "randers.layout.txt"),
+        (read::pasted::read, "randers.pasted.txt"),
+    ] {
+        let doc = read_with(f, name);
+        assert_eq!(tsv(&doc), want, "{name}");
+    }
+}
