@@ -90,3 +90,34 @@ fn every_format_gives_the_text_versions_tables() {
         assert_eq!(tsv(&doc), want, "{name}");
     }
 }
+
+#[test]
+fn flattened_rows_give_the_same_tables_but_for_word_headings() {
+    let want = expected();
+    let got = tsv(&read_with(read::pasted::read, "randers.flattened.txt"));
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        // A heading row of words cannot be split by the figures: only its
+        // last words are taken as column headings.
+        let years = w[0].split('\t').skip(1).all(|c| c.parse::<u32>().is_ok() || c == "Anlægsbevillinger");
+        if years {
+            assert_eq!(g, w);
+        } else {
+            assert_eq!(g[1..], w[1..]);
+        }
+    }
+}
+
+#[test]
+fn a_table_pasted_column_by_column_is_said_not_silently_dropped() {
+    let doc = read_with(read::pasted::read, "randers.raw.txt");
+    let read_tables = tsv(&doc).len();
+    let seen = doc
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("a table was seen"))
+        .count();
+    assert!(seen >= 1, "{:?}", doc.notices);
+    // Every reference table is either read or said.
+    assert!(read_tables + seen >= 5, "{read_tables} read, {seen} said: {:?}", doc.notices);
+}

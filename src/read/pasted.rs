@@ -1,7 +1,480 @@
-//! OpenDocument spreadsheets (`.ods`). TODO
-use super::Source;
-use crate::document::Document;
-use crate::error::InputError;
-pub fn read(source: &Source) -> Result<Document, InputError> {
-    Err(InputError::new(source.name, "pasted: not yet"))
+//! Tables as a person pastes them into a text file after copying them out of
+//! a PDF viewer or a web page: each cell on its own line (row by row), rows
+//! flattened to single spaces (`Besparelseskrav 6,1 15,9 18,5 19,1`), dot
+//! leaders (`Skatter ........ 1.234`), section rows without figures. A
+//! table is reconstructed where the figures determine it: rows of one label
+//! and the same number of figures, at least two of them, with the row of
+//! column headings above. Figures one per line that do not make such rows
+//! (a table pasted column by column, cells lost in copying) are said in a
+//! notice at their place: a table was seen but not read.
+
+use super::layout::{self, is_figure};
+use crate::document::{Block, Cell, Document, Loc, Notice, Paragraph, Row, Table};
+
+/// A line of the stretch: its place and its text (trimmed, not empty).
+#[derive(Clone, Debug)]
+struct L<'a> {
+    loc: &'a Loc,
+    text: &'a str,
+    /// An empty line stood just before it.
+    after_blank: bool,
+}
+
+/// A dot leader (`Skatter ........ 1.234`, `. . . .`, `…`) removed.
+fn strip_leader(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '…' || c == '.' || c == '·' {
+            // Count the run of dots (spaces between them allowed).
+            let mut j = i;
+            let mut dots = 0;
+            while j < chars.len() && matches!(chars[j], '.' | '…' | '·' | ' ') {
+                if chars[j] != ' ' {
+                    dots += if chars[j] == '…' { 3 } else { 1 };
+                }
+                j += 1;
+            }
+            if dots >= 3 {
+                out.push(' ');
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Short, not a sentence: can be a label, a heading cell or a section row.
+fn label_like(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 80 && !sentence(s) && !is_figure(s)
+}
+
+/// Ends like a sentence: a colon, or a full stop after a word that is not an
+/// abbreviation (`således.`, not `kr.`).
+fn sentence(s: &str) -> bool {
+    let last = s.split_whitespace().last().unwrap_or("");
+    s.ends_with([':', ';']) || (s.ends_with('.') && last.chars().count() > 4)
+}
+
+/// A flattened row: label and trailing figures (`I alt 0,0 9,8` ->
+/// `("I alt", ["0,0", "9,8"])`).
+fn flattened(s: &str) -> (String, Vec<String>) {
+    let s = strip_leader(s);
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let mut k = tokens.len();
+    while k > 0 && is_figure(tokens[k - 1]) {
+        k -= 1;
+    }
+    (
+        tokens[..k].join(" "),
+        tokens[k..].iter().map(|t| t.to_string()).collect(),
+    )
+}
+
+fn row(loc: &Loc, cells: Vec<String>) -> Row {
+    Row {
+        loc: loc.clone(),
+        cells: cells.into_iter().map(|t| Cell::new(t, loc.clone())).collect(),
+    }
+}
+
+/// Cell-per-line rows starting at `i`: label, then exactly `k` figures.
+fn cell_row(lines: &[L], i: usize, k: usize) -> bool {
+    lines.get(i).is_some_and(|l| label_like(l.text))
+        && (1..=k).all(|d| lines.get(i + d).is_some_and(|l| is_figure(l.text)))
+        && lines.get(i + k + 1).is_none_or(|l| !is_figure(l.text))
+}
+
+/// The number of figures after the label at `i` (cell per line).
+fn figures_after(lines: &[L], i: usize) -> usize {
+    lines[i + 1..]
+        .iter()
+        .take_while(|l| is_figure(l.text))
+        .count()
+}
+
+/// A table found: its rows and the lines it took (`from..to`).
+struct Found {
+    from: usize,
+    to: usize,
+    rows: Vec<Row>,
+}
+
+/// Whether the line before `at` ends what came before a table: nothing, an
+/// empty line, or a sentence.
+fn starts_here(lines: &[L], at: usize) -> bool {
+    at == 0 || lines[at].after_blank || !label_like(lines[at - 1].text)
+}
+
+/// Row by row, one cell per line.
+fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
+    let i = start;
+    if !label_like(lines.get(i)?.text) {
+        return None;
+    }
+    let k = figures_after(lines, i);
+    if k == 0 {
+        return None;
+    }
+    // Data rows (and section rows between them) from i.
+    let mut rows = Vec::new();
+    let mut j = i;
+    let mut data = 0;
+    loop {
+        if cell_row(lines, j, k) {
+            let mut cells = vec![strip_leader(lines[j].text)];
+            cells.extend((1..=k).map(|d| lines[j + d].text.to_string()));
+            rows.push(row(lines[j].loc, cells));
+            data += 1;
+            j += k + 1;
+        } else if lines.get(j).is_some_and(|l| label_like(l.text))
+            && cell_row(lines, j + 1, k)
+        {
+            rows.push(row(lines[j].loc, vec![strip_leader(lines[j].text)]));
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if data < 2 || (k == 1 && data < 3) {
+        return None;
+    }
+    // The heading row: a stub and k headings just above, possibly with
+    // section rows between it and the first data row.
+    let mut from = i;
+    for s in 0..=2usize {
+        let Some(h) = i.checked_sub(s + k + 1) else {
+            break;
+        };
+        let head = &lines[h..h + k + 1];
+        let sections = &lines[h + k + 1..i];
+        if head.iter().all(|l| label_like(l.text) || is_figure(l.text))
+            && sections.iter().all(|l| label_like(l.text))
+            && starts_here(lines, h)
+            && !lines[h..i].iter().skip(1).any(|l| l.after_blank && s == 0 && false)
+        {
+            let mut head_rows = vec![row(
+                head[0].loc,
+                head.iter().map(|l| l.text.to_string()).collect(),
+            )];
+            head_rows.extend(sections.iter().map(|l| row(l.loc, vec![l.text.to_string()])));
+            head_rows.append(&mut rows);
+            rows = head_rows;
+            from = h;
+            break;
+        }
+    }
+    Some(Found { from, to: j, rows })
+}
+
+/// Rows flattened to single spaces: a label and the same number of figures
+/// on each line.
+fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
+    let (label, figs) = flattened(lines.get(start)?.text);
+    if label.is_empty() || figs.is_empty() {
+        return None;
+    }
+    // The run of lines with figures (and section lines between them).
+    let mut j = start;
+    let mut counts = Vec::new();
+    let mut parsed: Vec<(usize, String, Vec<String>)> = Vec::new();
+    while j < lines.len() {
+        let (label, figs) = flattened(lines[j].text);
+        if !figs.is_empty() && !label.is_empty() && label_like(&label) {
+            counts.push(figs.len());
+            parsed.push((j, label, figs));
+            j += 1;
+        } else if label_like(lines[j].text)
+            && lines.get(j + 1).is_some_and(|n| {
+                let (l, f) = flattened(n.text);
+                !f.is_empty() && !l.is_empty()
+            })
+        {
+            parsed.push((j, strip_leader(lines[j].text), Vec::new()));
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // The most common figure count is the table's.
+    let k = (1..=counts.iter().copied().max()?)
+        .max_by_key(|k| (counts.iter().filter(|c| *c == k).count(), *k))?;
+    let data = counts.iter().filter(|c| **c >= k).count();
+    if data < 2 || (k == 1 && data < 3) || counts.iter().any(|c| *c < k) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for (at, label, mut figs) in parsed {
+        if figs.is_empty() {
+            rows.push(row(lines[at].loc, vec![label]));
+            continue;
+        }
+        // Extra leading figures belong to the label (`I alt konto 6 0,0 …`).
+        let extra: Vec<String> = figs.drain(..figs.len() - k).collect();
+        let mut label = label;
+        for e in extra {
+            label.push(' ');
+            label.push_str(&e);
+        }
+        let mut cells = vec![label];
+        cells.extend(figs);
+        rows.push(row(lines[at].loc, cells));
+    }
+    // The heading row above (possibly with section rows between): its
+    // last k words are the headings.
+    let mut from = start;
+    for s in 0..=2usize {
+        let Some(h) = start.checked_sub(s + 1) else {
+            break;
+        };
+        let words: Vec<&str> = lines[h].text.split_whitespace().collect();
+        let sections = &lines[h + 1..start];
+        if label_like(lines[h].text)
+            && words.len() > k
+            && starts_here(lines, h)
+            && sections.iter().all(|l| label_like(l.text) && !l.after_blank)
+            && !lines[h + 1..=start].iter().any(|l| l.after_blank)
+        {
+            let mut head = vec![row(lines[h].loc, {
+                let mut cells = vec![words[..words.len() - k].join(" ")];
+                cells.extend(words[words.len() - k..].iter().map(|w| w.to_string()));
+                cells
+            })];
+            head.extend(sections.iter().map(|l| row(l.loc, vec![strip_leader(l.text)])));
+            head.append(&mut rows);
+            rows = head;
+            from = h;
+            break;
+        }
+    }
+    Some(Found { from, to: j, rows })
+}
+
+/// Finds pasted tables in a stretch of text lines (none of them already a
+/// tab or pipe table) and returns its blocks in order, with notices for
+/// figures that look tabular but could not be read.
+pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
+    let mut ls: Vec<L> = Vec::new();
+    let mut blank = true;
+    for (loc, text) in lines {
+        let t = text.trim();
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        ls.push(L {
+            loc,
+            text: t,
+            after_blank: blank,
+        });
+        blank = false;
+    }
+    let mut out: Vec<Block> = Vec::new();
+    let mut notices = Vec::new();
+    let mut para: Vec<&L> = Vec::new();
+    let flush = |para: &mut Vec<&L>, out: &mut Vec<Block>| {
+        if let Some(first) = para.first() {
+            out.push(Block::Paragraph(Paragraph {
+                text: para.iter().map(|l| l.text).collect::<Vec<_>>().join("\n"),
+                loc: first.loc.clone(),
+                heading: false,
+            }));
+        }
+        para.clear();
+    };
+    let mut i = 0;
+    while i < ls.len() {
+        let found = cell_per_line(&ls, i).or_else(|| flat_rows(&ls, i));
+        if let Some(f) = found {
+            // Lines taken back for the heading row leave the paragraph.
+            let keep = para.len().saturating_sub(i - f.from);
+            para.truncate(keep);
+            flush(&mut para, &mut out);
+            let title = match out.last() {
+                Some(Block::Paragraph(p)) => p
+                    .text
+                    .lines()
+                    .last()
+                    .filter(|t| t.chars().count() <= 120)
+                    .map(str::to_string),
+                _ => None,
+            };
+            out.push(Block::Table(Table {
+                loc: ls[f.from].loc.clone(),
+                title,
+                style: None,
+                rows: f.rows,
+            }));
+            i = f.to;
+            continue;
+        }
+        // Three or more figures one per line that made no table.
+        if is_figure(ls[i].text) {
+            let run = ls[i..].iter().take_while(|l| is_figure(l.text)).count();
+            if run >= 3 && (i == 0 || !is_figure(ls[i - 1].text)) {
+                notices.push(Notice {
+                    loc: Some(ls[i].loc.clone()),
+                    message: format!(
+                        "a table was seen here ({run} figures one per line) but its rows and columns could not be determined"
+                    ),
+                });
+            }
+        }
+        if ls[i].after_blank {
+            flush(&mut para, &mut out);
+        }
+        para.push(&ls[i]);
+        i += 1;
+    }
+    flush(&mut para, &mut out);
+    (out, notices)
+}
+
+/// Text that is not already a tab or pipe table: tables laid out by spaces
+/// (layout text) first, then pasted tables in what is left as running text.
+pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
+    let laid: Vec<layout::Line> = lines
+        .iter()
+        .map(|(loc, text)| layout::Line {
+            loc: loc.clone(),
+            segs: layout::segments(text),
+        })
+        .collect();
+    let (first, mut notices) = layout::blocks(&laid, 2);
+    let mut out = Vec::new();
+    for b in first {
+        match b {
+            Block::Paragraph(p) => {
+                let start = match &p.loc {
+                    Loc::Line { line, .. } | Loc::Page { line, .. } => Some(*line),
+                    _ => None,
+                };
+                // The paragraph's own lines, with their places.
+                let own: Vec<(Loc, String)> = match start {
+                    Some(_) => {
+                        let from = lines.iter().position(|(l, _)| *l == p.loc).unwrap_or(0);
+                        lines[from..]
+                            .iter()
+                            .take(p.text.lines().count())
+                            .cloned()
+                            .collect()
+                    }
+                    None => vec![(p.loc.clone(), p.text.clone())],
+                };
+                let (blocks, n) = blocks(&own);
+                out.extend(blocks);
+                notices.extend(n);
+            }
+            other => out.push(other),
+        }
+    }
+    (out, notices)
+}
+
+/// Reads a text file of pasted tables.
+pub fn read(
+    source: &super::Source,
+) -> Result<Document, crate::error::InputError> {
+    let text = super::decode::text(source)?;
+    let lines: Vec<(Loc, String)> = text
+        .text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (Loc::line(n + 1), l.to_string()))
+        .collect();
+    let (blocks, mut notices) = stretch(&lines);
+    let mut doc = Document::new(source.name, source.style);
+    doc.blocks = blocks;
+    if let Some(n) = text.notice {
+        notices.insert(0, n);
+    }
+    doc.notices = notices;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<(Loc, String)> {
+        s.lines()
+            .enumerate()
+            .map(|(n, l)| (Loc::line(n + 1), l.to_string()))
+            .collect()
+    }
+
+    fn tables(s: &str) -> (Vec<Vec<Vec<String>>>, Vec<Notice>) {
+        let (b, n) = stretch(&lines(s));
+        (
+            b.iter()
+                .filter_map(|b| match b {
+                    Block::Table(t) => Some(
+                        t.rows
+                            .iter()
+                            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                            .collect(),
+                    ),
+                    _ => None,
+                })
+                .collect(),
+            n,
+        )
+    }
+
+    #[test]
+    fn one_cell_per_line_row_by_row_with_a_section_row() {
+        let (t, n) = tables(
+            "Besparelserne fordeler sig således.\nMio. kr.\nRealiserede besparelser 2026\nAndel\nKonto 6 (service)\n\
+             Medarbejdere\n-3,5\n57,4%\nReducerede udgifter\n-2,6\n42,6%\nI alt konto 6\n-6,1\n100,0%\nTekst efter.",
+        );
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(
+            t,
+            vec![vec![
+                vec!["Mio. kr.", "Realiserede besparelser 2026", "Andel"],
+                vec!["Konto 6 (service)"],
+                vec!["Medarbejdere", "-3,5", "57,4%"],
+                vec!["Reducerede udgifter", "-2,6", "42,6%"],
+                vec!["I alt konto 6", "-6,1", "100,0%"],
+            ]]
+        );
+    }
+
+    #[test]
+    fn flattened_rows_with_dot_leaders() {
+        let (t, _) = tables(
+            "Mio. kr. 2026 2027\nKonto 6 (service)\nBesparelseskrav ........ 6,1 15,9\nRealiserede besparelser . . . . -6,1 -6,1\nI alt konto 6 0,0 9,8\n",
+        );
+        assert_eq!(
+            t,
+            vec![vec![
+                vec!["Mio. kr.", "2026", "2027"],
+                vec!["Konto 6 (service)"],
+                vec!["Besparelseskrav", "6,1", "15,9"],
+                vec!["Realiserede besparelser", "-6,1", "-6,1"],
+                vec!["I alt konto 6", "0,0", "9,8"],
+            ]]
+        );
+    }
+
+    #[test]
+    fn figures_one_per_line_that_make_no_table_are_said() {
+        let (t, n) = tables("Mio. kr.\nService\nOverførsler\nI alt\n2026\n1,0\n2,0\n3,0\n2027\n1,0\n");
+        assert!(t.is_empty(), "{t:?}");
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].loc, Some(Loc::line(5)));
+    }
+
+    #[test]
+    fn prose_with_numbers_is_not_a_table() {
+        let (t, n) = tables(
+            "Reformen giver besparelser på 6,1 mio. kr. i 2026.\nDet stiger til 19,1 i 2029.\n",
+        );
+        assert!(t.is_empty() && n.is_empty(), "{t:?} {n:?}");
+    }
 }

@@ -9,7 +9,11 @@ table with a planted error, written the way people write and publish them:
   randers.docx         Word document (python-docx), bold total rows
   randers.pdf          converted from the .docx by LibreOffice
   randers.layout.txt   `pdftotext -layout randers.pdf`
-  randers.pasted.txt   `pdftotext randers.pdf` (plain: one cell per line)
+  randers.pasted.txt   copied row by row out of a PDF viewer: one cell per line,
+                       empty cells lost, section rows alone
+  randers.flattened.txt  copied rows flattened to single spaces, dot leaders
+  randers.raw.txt      `pdftotext randers.pdf` (plain: cells column by column,
+                       which verify must say it saw but could not read)
   randers.html         an agenda page as municipal web sites publish them
   randers.xlsx         openpyxl, with number formats (0.0, 0.0%) and bold totals
   randers.ods          converted from the .xlsx by LibreOffice
@@ -112,6 +116,35 @@ def write_text(path, encoding="utf-8"):
             f.write(text.encode("utf-16"))  # with a byte-order mark
         else:
             f.write(text.encode(encoding))
+
+
+def write_pasted(path):
+    lines = []
+    for kind, x in DOC:
+        if kind == "t":
+            for row in x:
+                lines += [c for c in row if c != ""]
+        else:
+            lines.append(x)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def write_flattened(path):
+    lines = []
+    for kind, x in DOC:
+        if kind == "t":
+            for i, row in enumerate(x):
+                cells = [c for c in row if c != ""]
+                if x is T119A and i > 1 and len(cells) > 1:
+                    # A table of contents style: dot leaders after the label.
+                    cells[0] = cells[0] + " " + "." * (30 - len(cells[0]))
+                lines.append(" ".join(cells))
+        else:
+            lines.append(x)
+        lines.append("")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
 
 
 def write_docx(path):
@@ -295,13 +328,15 @@ def main():
     write_text("randers.txt")
     write_text("randers.cp1252.txt", "cp1252")
     write_text("randers.utf16.txt", "utf-16")
+    write_pasted("randers.pasted.txt")
+    write_flattened("randers.flattened.txt")
     write_docx("randers.docx")
     write_html("randers.html")
     write_xlsx("randers.xlsx")
     soffice(["--convert-to", "pdf", "randers.docx"])
     soffice(["--convert-to", "ods", "randers.xlsx"])
     subprocess.run(["pdftotext", "-layout", "randers.pdf", "randers.layout.txt"], check=True)
-    subprocess.run(["pdftotext", "randers.pdf", "randers.pasted.txt"], check=True)
+    subprocess.run(["pdftotext", "randers.pdf", "randers.raw.txt"], check=True)
     hostile()
 
 
