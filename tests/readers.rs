@@ -121,3 +121,33 @@ fn a_table_pasted_column_by_column_is_said_not_silently_dropped() {
     // Every reference table is either read or said.
     assert!(read_tables + seen >= 5, "{read_tables} read, {seen} said: {:?}", doc.notices);
 }
+
+fn refused(f: read::ReadFn, name: &str) -> String {
+    let bytes = fixture(&format!("hostile/{name}"));
+    match f(&Source {
+        name,
+        bytes: &bytes,
+        style: NumberStyle::DANISH,
+    }) {
+        Ok(doc) => panic!("{name} was read: {} blocks", doc.blocks.len()),
+        Err(e) => e.message,
+    }
+}
+
+#[test]
+fn hostile_documents_are_refused_with_a_clear_message() {
+    let m = refused(read::docx::read, "bomb.docx");
+    assert!(m.contains("zip bomb"), "{m}");
+    let m = refused(read::xlsx::read, "bomb.xlsx");
+    assert!(m.contains("zip bomb"), "{m}");
+    let m = refused(read::docx::read, "malformed.docx");
+    assert!(m.contains("malformed XML in word/document.xml"), "{m}");
+    let m = refused(read::pdf::read, "bomb.pdf");
+    assert!(m.contains("compression bomb"), "{m}");
+    let m = refused(read::pdf::read, "scan.pdf");
+    assert!(m.contains("no text layer") && m.contains("OCR"), "{m}");
+    let m = refused(read::pdf::read, "encrypted.pdf");
+    assert!(m.contains("encrypted"), "{m}");
+    let m = refused(read::pdf::read, "nested.pdf");
+    assert!(m.contains("not a readable PDF"), "{m}");
+}

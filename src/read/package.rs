@@ -10,9 +10,9 @@ use std::io::{Cursor, Read};
 use crate::error::InputError;
 
 /// The most one part (`word/document.xml`, a sheet) may unpack to.
-pub const PART_LIMIT: u64 = 256 * 1024 * 1024;
+pub const PART_LIMIT: u64 = 64 * 1024 * 1024;
 /// The most all parts together may unpack to.
-pub const TOTAL_LIMIT: u64 = 512 * 1024 * 1024;
+pub const TOTAL_LIMIT: u64 = 256 * 1024 * 1024;
 /// The most parts a package may have.
 pub const MAX_ENTRIES: usize = 20_000;
 

@@ -27,7 +27,7 @@ use crate::error::InputError;
 /// The most one stream may inflate to.
 const STREAM_LIMIT: u64 = 64 * 1024 * 1024;
 /// The most all streams together may inflate to.
-const TOTAL_LIMIT: u64 = 512 * 1024 * 1024;
+const TOTAL_LIMIT: u64 = 256 * 1024 * 1024;
 /// The most characters read from one document.
 const MAX_CHARS: usize = 20_000_000;
 /// The stack of the thread the PDF libraries run on.
