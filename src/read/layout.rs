@@ -262,7 +262,7 @@ fn columns(lines: &[&Line], n: usize) -> Option<Vec<(i64, i64)>> {
             c.1 = c.1.max(s.x1);
         }
     }
-    if !any || cols.windows(2).any(|w| w[0].1 > w[1].0) {
+    if !any {
         return None;
     }
     Some(cols)
@@ -393,6 +393,18 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
             .unwrap_or_else(|| first_known.clone())
     };
     let label_x = first_known.first().map(|c| c.0).unwrap_or(0);
+    // Columns that overlap (cells not aligned, as with tabs) place only full
+    // rows and lone labels; a partial row cannot be placed.
+    let overlapping = known
+        .iter()
+        .any(|c| c.windows(2).any(|w| w[0].1 > w[1].0));
+    if overlapping
+        && region
+            .iter()
+            .any(|l| l.segs.len() > 1 && l.segs.len() != n)
+    {
+        return None;
+    }
     // Rows as slots, wrapped lines folded into the row above.
     let mut folded: Vec<(Loc, Slots, Vec<u32>)> = Vec::new();
     let mut last_index: Option<usize> = None;

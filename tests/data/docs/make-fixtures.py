@@ -256,6 +256,35 @@ def write_xlsx(path):
     wb.save(path)
 
 
+PROSE = (
+    "Beskæftigelsesreformen medfører besparelser på konto 6 (service) og konto 5 "
+    "(indsats og overførsler). Reformen implementeres i samme takt, som de statslige "
+    "besparelser rammer kommunerne, og forvaltningen følger udviklingen i forbruget tæt. "
+)
+
+
+def write_bench_docx(path, pages, tables_every):
+    """A long agenda: `pages` pages of prose, a table on every
+    `tables_every`-th page."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    d = docx.Document()
+    for p in range(pages):
+        d.add_heading(f"Punkt {p + 1}: Budgetopfølgning", level=2)
+        for _ in range(2 if p % tables_every == 0 else 4):
+            d.add_paragraph(PROSE * 2)
+        if p % tables_every == 0:
+            x = [T119A, T119B, T119C, TERR][p // tables_every % 4]
+            t = d.add_table(rows=len(x), cols=len(x[0]))
+            t.style = "Table Grid"
+            for i, row in enumerate(x):
+                for j, text in enumerate(row):
+                    t.cell(i, j).text = text
+        d.add_page_break()
+    d.save(path)
+
+
 def soffice(args):
     subprocess.run(["soffice", "--headless", "--norestore"] + args, check=True, cwd=HERE,
                    stdout=subprocess.DEVNULL)
@@ -338,6 +367,11 @@ def main():
     subprocess.run(["pdftotext", "-layout", "randers.pdf", "randers.layout.txt"], check=True)
     subprocess.run(["pdftotext", "randers.pdf", "randers.raw.txt"], check=True)
     hostile()
+    os.makedirs("bench", exist_ok=True)
+    write_bench_docx("bench/agenda-50.docx", 50, 2)
+    write_bench_docx("bench/agenda-100.docx", 100, 2)
+    soffice(["--convert-to", "pdf", "--outdir", "bench", "bench/agenda-100.docx"])
+    os.remove("bench/agenda-100.docx")
 
 
 if __name__ == "__main__":
