@@ -12,7 +12,8 @@ Usage:  python3 tests/data/real/expect.py            # all slugs
 
 The .rel format (TAB-separated; `#` starts a comment line):
 
-    @header N                 tsv line (1-based) holding the column headers (default 1)
+    @header N                 tsv line (1-based) holding the column headers (default 1;
+                              0 = the table prints none, names come from @colnames)
     @colnames A<TAB>B<TAB>..  explicit column names (first = label column), if the
                               printed header spans several lines
     @exact ROWS<TAB>COLS      figures in these cells are exact counts (no rounding
@@ -83,7 +84,10 @@ NUM_RE = re.compile(r"^[+-]?\d{1,3}(?:[.\u00a0 ]\d{3})*(?:,\d+)?$|^[+-]?\d+(?:,\
 
 def clean(text):
     t = text.strip()
-    t = t.replace("**", "").replace("\u00a0", " ").strip()
+    t = t.replace("\u00a0", " ").strip()
+    m = re.fullmatch(r"\*\*(.+)\*\*", t)  # markdown emphasis around the whole cell
+    if m:
+        t = m.group(1).strip()
     return t
 
 
@@ -160,6 +164,8 @@ class Table:
     def header_names(self):
         if self.colnames is not None:
             return self.colnames
+        if self.header == 0:
+            raise KeyError("%s: @header 0 needs @colnames" % self.slug)
         return [clean(c) for c in self.rows[self.header - 1]]
 
     def col_index(self, name):
@@ -220,7 +226,7 @@ class Table:
 
 
 def split_occ(name):
-    m = re.match(r"^(.*)#(\d+)$", name)
+    m = re.match(r"^(.*\S)\s*#(\d+)$", name)
     if m:
         return m.group(1).strip(), int(m.group(2))
     return name.strip(), 1
