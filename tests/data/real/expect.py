@@ -14,6 +14,8 @@ The .rel format (TAB-separated; `#` starts a comment line):
 
     @header N                 tsv line (1-based) holding the column headers (default 1;
                               0 = the table prints none, names come from @colnames)
+    @labelcol N               the row labels stand in column N (default 1; e.g. 2 when
+                              column 1 holds row numbers)
     @colnames A<TAB>B<TAB>..  explicit column names (first = label column), if the
                               printed header spans several lines
     @exact ROWS<TAB>COLS      figures in these cells are exact counts (no rounding
@@ -157,6 +159,7 @@ class Table:
             self.lines = [ln.rstrip("\n").rstrip("\r") for ln in f]
         self.rows = [ln.split("\t") for ln in self.lines]
         self.header = 1
+        self.labelcol = 0  # 0-based column holding the row labels
         self.colnames = None
         self.exact = []  # list of (rowset or None, colset or None)
         self.halves = []  # list of (rowset, colset, half-width) for coarser rounding
@@ -181,14 +184,15 @@ class Table:
         hits = [
             i
             for i, r in enumerate(self.rows)
-            if i >= self.header and r and clean(r[0]) == base
+            if i >= self.header and len(r) > self.labelcol and clean(r[self.labelcol]) == base
         ]
         if len(hits) < occ:
             raise KeyError("%s: no row %r" % (self.slug, label))
         return hits[occ - 1]
 
     def label(self, ri):
-        return clean(self.rows[ri][0])
+        r = self.rows[ri]
+        return clean(r[self.labelcol]) if len(r) > self.labelcol else ""
 
     def cell(self, ri, ci):
         r = self.rows[ri]
@@ -404,6 +408,9 @@ def process(slug):
         if parts[0] == "@header":
             t.header = int(parts[1])
             continue
+        if parts[0] == "@labelcol":
+            t.labelcol = int(parts[1]) - 1
+            continue
         if parts[0] == "@colnames":
             t.colnames = [p.strip() for p in parts[1:]]
             continue
@@ -424,7 +431,7 @@ def process(slug):
         extra = parts[5] if len(parts) > 5 else ""
         names = t.header_names()
         if colspec.strip() == "*":
-            cols = list(range(1, len(names)))
+            cols = list(range(t.labelcol + 1, len(names)))
         else:
             cols = [t.col_index(c) for c in split_list(colspec)]
         if rowspec.strip() == "*":
