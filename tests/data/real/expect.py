@@ -14,6 +14,8 @@ The .rel format (TAB-separated; `#` starts a comment line):
 
     @header N                 tsv line (1-based) holding the column headers (default 1;
                               0 = the table prints none, names come from @colnames)
+    @blank0                   an EMPTY operand cell (or "...") means nothing: read as 0
+                              (the checked cell itself must hold a figure)
     @labelcol N               the row labels stand in column N (default 1; e.g. 2 when
                               column 1 holds row numbers)
     @colnames A<TAB>B<TAB>..  explicit column names (first = label column), if the
@@ -163,6 +165,7 @@ class Table:
         self.colnames = None
         self.exact = []  # list of (rowset or None, colset or None)
         self.halves = []  # list of (rowset, colset, half-width) for coarser rounding
+        self.blank0 = False  # an empty cell among the operands means nothing (0)
 
     def header_names(self):
         if self.colnames is not None:
@@ -216,6 +219,8 @@ class Table:
 
     def fig(self, ri, ci):
         text = self.cell(ri, ci)
+        if self.blank0 and clean(text) in ("", "...", "\u2026"):
+            return Fig(Fraction(0), Fraction(0), clean(text) or "(tom)", 0)
         p = parse_fig(text)
         if p is None:
             return None
@@ -297,7 +302,7 @@ def linear_text(used):
 
 def judge_linear(t, ri, ci, terms):
     target = t.fig(ri, ci)
-    if target is None or clean(t.cell(ri, ci)) in ("-",):
+    if target is None or clean(t.cell(ri, ci)) in ("-", "", "...", "\u2026"):
         return None
     ev = eval_linear(t, terms, ri, ci)
     if ev is None:
@@ -315,6 +320,10 @@ def judge_linear(t, ri, ci, terms):
         note += " = %s" % fmt(pv, decimals)
     if any(f.text in ("-", "\u2013", "\u2014", "\u2212") for _, f, _ in used):
         note += " ('-' read as 0)"
+    if any(f.text == "(tom)" for _, f, _ in used):
+        note += " (empty cell read as 0)"
+    if any(f.text in ("...", "\u2026") for _, f, _ in used):
+        note += " ('...' read as 0)"
     return verdict, note
 
 
@@ -328,7 +337,7 @@ def vertices(used_n, used_d):
 
 def judge_ratio(t, ri, ci, nterms, dterms, scale, absval):
     target = t.fig(ri, ci)
-    if target is None or clean(t.cell(ri, ci)) == "-":
+    if target is None or clean(t.cell(ri, ci)) in ("-", "", "...", "\u2026"):
         return None
     en = eval_linear(t, nterms, ri, ci)
     ed = eval_linear(t, dterms, ri, ci)
@@ -407,6 +416,9 @@ def process(slug):
         parts = line.split("\t")
         if parts[0] == "@header":
             t.header = int(parts[1])
+            continue
+        if parts[0] == "@blank0":
+            t.blank0 = True
             continue
         if parts[0] == "@labelcol":
             t.labelcol = int(parts[1]) - 1
