@@ -9,6 +9,7 @@ writes <slug>.expect.  It does not use sparekrav in any way.
 Usage:  python3 tests/data/real/expect.py            # all slugs
         python3 tests/data/real/expect.py SLUG ...   # some slugs
         python3 tests/data/real/expect.py --check    # fail if an .expect is stale
+        python3 tests/data/real/expect.py --selftest # the DOMAIN.md worked examples
 
 The .rel format (TAB-separated; `#` starts a comment line):
 
@@ -483,7 +484,53 @@ def process(slug):
     return text, counts
 
 
+def selftest():
+    """The worked examples of DOMAIN.md, and a few edges, judged by the same code."""
+    import tempfile
+
+    cases = [
+        # (tsv, rel-line, expected verdict of the single relation)
+        ("\tA\nx\t19,1\ny\t36,4\nI alt\t55,4\n", "sum\tI alt\tA\t+[x] +[y]", "rounding"),
+        ("\tA\nx\t19,1\ny\t36,4\nI alt\t55,5\n", "sum\tI alt\tA\t+[x] +[y]", "exact"),
+        ("\tA\nx\t19,1\ny\t36,4\nI alt\t55,7\n", "sum\tI alt\tA\t+[x] +[y]", "error"),
+        ("\tA\nx\t0,1\ny\t3,5\nz\t1,5\nI alt\t5,0\n", "sum\tI alt\tA\t+[x] +[y] +[z]", "rounding"),
+        ("\tA\nx\t23,0\ny\t68,9\nz\t8,2\nI alt\t100,0\n", "sum\tI alt\tA\t+[x] +[y] +[z]", "rounding"),
+        ("\tBeløb\tAndel\nx\t1,4\t23,0%\nI alt\t6,1\t\n", "share\tx\tAndel\t+{Beløb} // +[I alt]{Beløb}", "exact"),
+        ("\tBeløb\tAndel\nx\t1,4\t23,6%\nI alt\t6,1\t\n", "share\tx\tAndel\t+{Beløb} // +[I alt]{Beløb}", "rounding"),
+        ("\tBeløb\tAndel\nx\t1,4\t25,0%\nI alt\t6,1\t\n", "share\tx\tAndel\t+{Beløb} // +[I alt]{Beløb}", "error"),
+        # counts: no slack
+        ("\tN\nx\t10\ny\t20\nI alt\t31\n", "@exact\t*\t*\nsum\tI alt\tN\t+[x] +[y]", "error"),
+        ("\tN\nx\t10\ny\t20\nI alt\t31\n", "sum\tI alt\tN\t+[x] +[y]", "rounding"),
+        # half away from zero at the boundary: closed intervals give the benefit of the doubt
+        ("\tA\nx\t-0,25\nI alt\t-0,3\n", "sum\tI alt\tA\t+[x]", "rounding"),
+        # unsigned % of a negative afvigelse
+        ("\tK\tA\tP\nr\t68,5\t-8,5\t12,5%\n", "ratio\tr\tP\t+{A} // +{K}\tabs", "rounding"),
+        ("\tK\tA\tP\nr\t68,5\t-8,5\t12,5%\n", "ratio\tr\tP\t+{A} // +{K}", "error"),
+    ]
+    bad = 0
+    with tempfile.TemporaryDirectory() as d:
+        global HERE
+        old = HERE
+        HERE = d
+        try:
+            for i, (tsv, rel, want) in enumerate(cases):
+                slug = "case%d" % i
+                open(os.path.join(d, slug + ".tsv"), "w", encoding="utf-8").write(tsv)
+                open(os.path.join(d, slug + ".rel"), "w", encoding="utf-8").write(rel + "\n")
+                text, _ = process(slug)
+                got = [ln.split("\t")[3] for ln in text.splitlines() if not ln.startswith("#")]
+                if got != [want]:
+                    bad += 1
+                    print("selftest %d: want %s, got %s" % (i, want, got), file=sys.stderr)
+        finally:
+            HERE = old
+    print("selftest: %d of %d cases as expected" % (len(cases) - bad, len(cases)))
+    return 1 if bad else 0
+
+
 def main(argv):
+    if "--selftest" in argv:
+        return selftest()
     check = "--check" in argv
     args = [a for a in argv if not a.startswith("--")]
     slugs = args or sorted(fn[:-4] for fn in os.listdir(HERE) if fn.endswith(".rel"))
