@@ -37,7 +37,9 @@ EXPR is linear (`+[row] -[row]` = same column as the checked cell, `+{col}` =
 same row, `+[row]{col}` = that cell; a factor may precede: `+2*[row]`) or a
 ratio `LINEAR // LINEAR`.  Ratios are scaled by 100 unless OPTIONS holds `x1`;
 OPTIONS `abs` compares the absolute value (tables that print the afvigelse in
-% without its sign).
+% without its sign). A cell that holds several figures ("3.020 (2.189)") is
+addressed with `@n` after the reference or after the checked column's name:
+`{Antal mænd}@2` is the second figure of that cell.
 
 Verdicts:
   linear: exact    if the printed operands give the printed figure exactly;
@@ -218,8 +220,15 @@ class Table:
                 return half
         return None
 
-    def fig(self, ri, ci):
+    def fig(self, ri, ci, part=None):
         text = self.cell(ri, ci)
+        if part is not None:
+            # a cell holding several figures, e.g. "3.020 (2.189)": take the part-th one; the
+            # parentheses mark a second figure (here: the previous year), not a negative sign
+            toks = re.findall(r"-?\d[\d.]*(?:,\d+)?", text)
+            if len(toks) < part:
+                return None
+            text = toks[part - 1]
         if self.blank0 and clean(text) in ("", "...", "\u2026"):
             return Fig(Fraction(0), Fraction(0), clean(text) or "(tom)", 0)
         p = parse_fig(text)
@@ -242,7 +251,7 @@ def split_occ(name):
     return name.strip(), 1
 
 
-TERM_RE = re.compile(r"([+-])\s*(?:(\d+(?:,\d+)?)\s*\*\s*)?(?:\[([^\]]*)\])?(?:\{([^}]*)\})?")
+TERM_RE = re.compile(r"([+-])\s*(?:(\d+(?:,\d+)?)\s*\*\s*)?(?:\[([^\]]*)\])?(?:\{([^}]*)\})?(?:@(\d))?")
 
 
 def parse_linear(expr):
@@ -260,7 +269,7 @@ def parse_linear(expr):
         coef = Fraction(m.group(2).replace(",", ".")) if m.group(2) else Fraction(1)
         if m.group(1) == "-":
             coef = -coef
-        terms.append((coef, m.group(3), m.group(4)))
+        terms.append((coef, m.group(3), m.group(4), int(m.group(5)) if m.group(5) else None))
         pos = m.end()
     return terms
 
@@ -269,10 +278,10 @@ def eval_linear(t, terms, ri, ci):
     """-> (point value, lo, hi, [(coef, Fig)]) or None if an operand is missing."""
     pv = lo = hi = Fraction(0)
     used = []
-    for coef, row, col in terms:
+    for coef, row, col, part in terms:
         r = t.row_index(row) if row is not None else ri
         c = t.col_index(col) if col is not None else ci
-        f = t.fig(r, c)
+        f = t.fig(r, c, part)
         if f is None:
             return None
         pv += coef * f.value
@@ -282,7 +291,7 @@ def eval_linear(t, terms, ri, ci):
         else:
             lo += coef * f.hi
             hi += coef * f.lo
-        used.append((coef, f, (r, c)))
+        used.append((coef, f, (r, c, part)))
     return pv, lo, hi, used
 
 
@@ -301,8 +310,8 @@ def linear_text(used):
     return " ".join(out)
 
 
-def judge_linear(t, ri, ci, terms):
-    target = t.fig(ri, ci)
+def judge_linear(t, ri, ci, terms, tpart=None):
+    target = t.fig(ri, ci, tpart)
     if target is None or clean(t.cell(ri, ci)) in ("-", "", "...", "\u2026"):
         return None
     ev = eval_linear(t, terms, ri, ci)
@@ -336,8 +345,8 @@ def vertices(used_n, used_d):
     return cells
 
 
-def judge_ratio(t, ri, ci, nterms, dterms, scale, absval):
-    target = t.fig(ri, ci)
+def judge_ratio(t, ri, ci, nterms, dterms, scale, absval, tpart=None):
+    target = t.fig(ri, ci, tpart)
     if target is None or clean(t.cell(ri, ci)) in ("-", "", "...", "\u2026"):
         return None
     en = eval_linear(t, nterms, ri, ci)
@@ -443,6 +452,10 @@ def process(slug):
         opts = parts[4].split() if len(parts) > 4 else []
         extra = parts[5] if len(parts) > 5 else ""
         names = t.header_names()
+        tpart = None
+        m_part = re.match(r"^(.*)@(\d)$", colspec.strip())
+        if m_part:
+            colspec, tpart = m_part.group(1), int(m_part.group(2))
         if colspec.strip() == "*":
             cols = list(range(t.labelcol + 1, len(names)))
         else:
@@ -462,15 +475,17 @@ def process(slug):
         for ri in rows:
             for ci in cols:
                 if is_ratio:
-                    res = judge_ratio(t, ri, ci, nterms, dterms, scale, absval)
+                    res = judge_ratio(t, ri, ci, nterms, dterms, scale, absval, tpart)
                 else:
-                    res = judge_linear(t, ri, ci, terms)
+                    res = judge_linear(t, ri, ci, terms, tpart)
                 if res is None:
                     if rowspec.strip() != "*" and colspec.strip() != "*":
                         print("%s.rel:%d: not judged (missing figure) at %s / %s"
                               % (slug, lineno, t.label(ri), names[ci]), file=sys.stderr)
                     continue
                 verdict, note = res
+                if tpart is not None:
+                    note += " (figure %d of the cell)" % tpart
                 if extra:
                     note += " (" + extra + ")"
                 row_label = t.label(ri)
