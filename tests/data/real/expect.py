@@ -31,7 +31,8 @@ KIND is one of sum, cross, share, change, pctchange, difference, formula, ratio.
 ROW and COLS name the checked cell(s): a row label (`*` = every row whose cell
 in the column holds a figure) and one or more column headers (`*` = every
 column but the label column; several separated by ` ; `).  A label that occurs
-more than once is written `label#2` for its second occurrence.
+more than once is written `label#2` for its second occurrence; the .expect then says in the
+note which occurrence it is ("row 2 of 3 labelled so").
 
 EXPR is linear (`+[row] -[row]` = same column as the checked cell, `+{col}` =
 same row, `+[row]{col}` = that cell; a factor may precede: `+2*[row]`) or a
@@ -489,6 +490,9 @@ def process(slug):
                 if extra:
                     note += " (" + extra + ")"
                 row_label = t.label(ri)
+                same = [i for i in range(t.header, len(t.rows)) if t.label(i) == row_label]
+                if len(same) > 1:
+                    note += " (row %d of %d labelled so)" % (same.index(ri) + 1, len(same))
                 out.append("\t".join([kind, row_label, names[ci], verdict, note]))
                 counts[(kind, verdict)] = counts.get((kind, verdict), 0) + 1
     header = [
