@@ -8,6 +8,7 @@
 //! - [`calc`], [`check`], [`report`]: computations, reconciliation passes, and
 //!   the tables of a case write-up, all over exact values.
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
+//! - [`totals`]: the one rule for which rows a total covers.
 //! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
 //!   [`read`] (documents: one reader per format, chosen by one detection
 //!   function): the formats at the edges.
@@ -32,4 +33,5 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod table;
+pub mod totals;
 pub mod verify;

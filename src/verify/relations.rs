@@ -12,6 +12,7 @@ use super::judge::{Relation, Term, Unjudged};
 use super::structure::{ColKind, Row, RowKind, Structure, Val};
 use crate::document::Loc;
 use crate::numfmt::PrintedNumber;
+use crate::totals::{covers, Role};
 
 /// One relation found in a table, or why it cannot be judged.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,57 +61,21 @@ pub fn find(table: &Structure, options: &Options) -> Vec<Found> {
     out
 }
 
-/// Which rows each total covers: the item rows of its block when it is last;
-/// the item rows after it when it is first; the subtotals above when it is a
-/// grand total with no rows of its own.
+/// Which rows each total covers: the one rule of [`crate::totals`].
 fn coverage(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
-    let mut out = Vec::new();
-    let mut block: Vec<usize> = Vec::new();
-    let mut subtotals: Vec<usize> = Vec::new();
-    let mut first: Option<(usize, Vec<usize>)> = None;
-    let next_kind = |i: usize| {
-        rows[i + 1..]
-            .iter()
-            .map(|r| r.kind)
-            .find(|k| *k != RowKind::Heraf)
-    };
-    for (i, r) in rows.iter().enumerate() {
-        match r.kind {
-            RowKind::Heraf => {}
-            RowKind::Section => {
-                if let Some((t, parts)) = first.take() {
-                    subtotals.push(t);
-                    out.push((t, parts));
-                }
-                block.clear();
-            }
-            RowKind::Item => match &mut first {
-                Some((_, parts)) => parts.push(i),
-                None => block.push(i),
-            },
-            RowKind::Total => {
-                if let Some((t, parts)) = first.take() {
-                    subtotals.push(t);
-                    out.push((t, parts));
-                }
-                if !block.is_empty() {
-                    out.push((i, std::mem::take(&mut block)));
-                    subtotals.push(i);
-                } else if next_kind(i) == Some(RowKind::Item) {
-                    first = Some((i, Vec::new()));
-                } else if subtotals.len() >= 2 {
-                    out.push((i, std::mem::take(&mut subtotals)));
-                }
-            }
-        }
-    }
-    if let Some((t, parts)) = first.take() {
-        if !parts.is_empty() {
-            out.push((t, parts));
-        }
-    }
-    out.retain(|(_, parts)| !parts.is_empty());
-    out
+    let roles: Vec<Role> = rows
+        .iter()
+        .map(|r| match r.kind {
+            RowKind::Section => Role::Section,
+            RowKind::Item => Role::Item,
+            RowKind::Total => Role::Total,
+            RowKind::Heraf => Role::Part,
+        })
+        .collect();
+    covers(&roles)
+        .into_iter()
+        .map(|c| (c.total, c.rows))
+        .collect()
 }
 
 /// Why a set of cells cannot be judged, or their figures.
