@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::error::InputErrors;
+use crate::error::{InputError, InputErrors};
 use crate::money::{Overflow, Unit};
 use crate::table::{DisplayOptions, Lang, ShareMethod};
 
@@ -155,6 +155,12 @@ pub enum CliError {
     Output(#[from] crate::output::OutputError),
     #[error("{0}")]
     Render(#[from] crate::render::RenderError),
+}
+
+impl From<InputError> for CliError {
+    fn from(e: InputError) -> CliError {
+        CliError::Input(e.into())
+    }
 }
 
 impl CliError {
