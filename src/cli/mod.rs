@@ -163,6 +163,16 @@ impl From<InputError> for CliError {
     }
 }
 
+/// An overflow in a scenario's figures as bad input, placed by its key path
+/// when it names one (`s.yaml:7:5: realiserede_besparelser.a.initiativer:
+/// overflow: ...`).
+pub fn overflow_in(loaded: &crate::input::LoadedScenario, e: &Overflow) -> InputError {
+    match &e.path {
+        Some(path) => loaded.error_at(path, e.to_string()),
+        None => InputError::new(&loaded.file, e.to_string()),
+    }
+}
+
 impl CliError {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> CliError {
         CliError::Io {
