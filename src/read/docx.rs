@@ -120,9 +120,7 @@ impl State {
                 self.depth += 1;
                 if self.depth == 1 {
                     let title = match self.blocks.last() {
-                        Some(Block::Paragraph(p)) if p.text.chars().count() <= 120 => {
-                            Some(p.text.clone())
-                        }
+                        Some(Block::Paragraph(p)) => super::title_of(&p.text),
                         _ => None,
                     };
                     self.table = Some(TableCtx {

@@ -14,6 +14,24 @@ pub struct GridCell {
     pub hints: CellHints,
 }
 
+/// How a sheet's numbers are written in its cells' text: the decimal mark
+/// of the user's style (`--lang`; Danish Excel shows `-6,1`), no grouping.
+pub fn sheet_style(user: NumberStyle) -> NumberStyle {
+    NumberStyle {
+        decimal: user.decimal,
+        thousands: None,
+    }
+}
+
+/// A number written plain (`-6.1`, `57.4%`) in `style`.
+pub fn localize(plain: &str, style: NumberStyle) -> String {
+    if style.decimal == '.' {
+        plain.to_string()
+    } else {
+        plain.replace('.', &style.decimal.to_string())
+    }
+}
+
 /// `0 -> A`, `27 -> AB`.
 pub fn column_name(mut col: u32) -> String {
     let mut s = Vec::new();
@@ -138,8 +156,8 @@ pub fn titles(blocks: Vec<Block>) -> Vec<Block> {
             }
             Block::Table(mut t) => {
                 if let Some(Block::Paragraph(p)) = out.last() {
-                    if t.title.is_none() && p.text.chars().count() <= 120 {
-                        t.title = Some(p.text.clone());
+                    if t.title.is_none() {
+                        t.title = super::title_of(&p.text);
                     }
                 }
                 out.push(Block::Table(t));

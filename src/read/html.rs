@@ -295,7 +295,7 @@ impl Reader {
         }
         self.tables += 1;
         let title = caption.or_else(|| match self.blocks.last() {
-            Some(Block::Paragraph(p)) if p.text.chars().count() <= 120 => Some(p.text.clone()),
+            Some(Block::Paragraph(p)) => super::title_of(&p.text),
             _ => None,
         });
         self.blocks.push(Block::Table(Table {
@@ -335,6 +335,21 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
                 (text.into_owned(), Some(encoding_rs::WINDOWS_1252.name()))
             }
         },
+    }
+}
+
+/// A page starts with a doctype or an `<html>` tag (after a BOM, blanks or a
+/// comment).
+pub fn sniff(bytes: &[u8]) -> super::Sniff {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with("<!doctype html") || t.starts_with("<html") {
+        super::Sniff::Yes
+    } else if t.starts_with('<') {
+        super::Sniff::Maybe
+    } else {
+        super::Sniff::No
     }
 }
 

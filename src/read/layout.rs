@@ -152,9 +152,7 @@ pub fn blocks(lines: &[Line], indent_unit: i64) -> (Vec<Block>, Vec<Notice>) {
 
 fn with_title(mut t: Table, before: &[Block]) -> Table {
     if let Some(Block::Paragraph(p)) = before.last() {
-        if p.text.chars().count() <= 120 {
-            t.title = Some(p.text.clone());
-        }
+        t.title = p.text.lines().last().and_then(super::title_of);
     }
     t
 }

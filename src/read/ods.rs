@@ -21,7 +21,6 @@ use super::xml::{self, Ev};
 use super::Source;
 use crate::document::{CellHints, Document, Notice};
 use crate::error::InputError;
-use crate::numfmt::NumberStyle;
 
 /// The most cells a repeated row or cell is expanded to.
 const MAX_REPEAT: u32 = 10_000;
@@ -83,6 +82,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
     })?;
     let content = xml::utf8(source.name, "content.xml", &content)?;
     let mut doc = Document::new(source.name, source.style);
+    let style = grid::sheet_style(source.style);
     let mut bold_styles: HashSet<String> = HashSet::new();
     let mut style_name: Option<String> = None;
     let mut sheet: Option<String> = None;
@@ -182,7 +182,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                         if !text.is_empty() {
                             let (text, decimals) = match &c.value {
                                 Some(v) => match shown(v, &text, c.percent) {
-                                    Some((t, d)) => (t, Some(d)),
+                                    Some((t, d)) => (grid::localize(&t, style), Some(d)),
                                     None => (text, None),
                                 },
                                 None => (text, None),
@@ -228,7 +228,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                         doc.blocks.extend(grid::titles(grid::tables(
                             &name,
                             std::mem::take(&mut cells),
-                            NumberStyle::PLAIN,
+                            style,
                         )));
                     }
                 }
@@ -255,6 +255,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numfmt::NumberStyle;
 
     #[test]
     fn the_displayed_text_gives_the_decimals() {
@@ -287,7 +288,7 @@ mod tests {
         .unwrap();
         let t = doc.tables().next().unwrap();
         assert_eq!(t.rows.len(), 3);
-        assert_eq!(t.rows[1].cells[1].text, "-6.1");
+        assert_eq!(t.rows[1].cells[1].text, "-6,1");
         assert_eq!(t.rows[1].cells[1].hints.decimals, Some(1));
         assert!(t.rows[2].cells[1].hints.bold);
         assert!(!t.rows[1].cells[1].hints.bold);

@@ -275,7 +275,9 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
         blank = false;
     }
     let mut out: Vec<Block> = Vec::new();
-    let mut notices = Vec::new();
+    // Notices with the index of the line they are at (a table found later
+    // may take those lines back as its heading row).
+    let mut notices: Vec<(usize, Notice)> = Vec::new();
     let mut para: Vec<&L> = Vec::new();
     let flush = |para: &mut Vec<&L>, out: &mut Vec<Block>| {
         if let Some(first) = para.first() {
@@ -294,14 +296,10 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
             // Lines taken back for the heading row leave the paragraph.
             let keep = para.len().saturating_sub(i - f.from);
             para.truncate(keep);
+            notices.retain(|(at, _)| *at < f.from);
             flush(&mut para, &mut out);
             let title = match out.last() {
-                Some(Block::Paragraph(p)) => p
-                    .text
-                    .lines()
-                    .last()
-                    .filter(|t| t.chars().count() <= 120)
-                    .map(str::to_string),
+                Some(Block::Paragraph(p)) => p.text.lines().last().and_then(super::title_of),
                 _ => None,
             };
             out.push(Block::Table(Table {
@@ -317,12 +315,12 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
         if is_figure(ls[i].text) {
             let run = ls[i..].iter().take_while(|l| is_figure(l.text)).count();
             if run >= 3 && (i == 0 || !is_figure(ls[i - 1].text)) {
-                notices.push(Notice {
+                notices.push((i, Notice {
                     loc: Some(ls[i].loc.clone()),
                     message: format!(
                         "a table was seen here ({run} figures one per line) but its rows and columns could not be determined"
                     ),
-                });
+                }));
             }
         }
         if ls[i].after_blank {
@@ -332,7 +330,7 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
         i += 1;
     }
     flush(&mut para, &mut out);
-    (out, notices)
+    (out, notices.into_iter().map(|(_, n)| n).collect())
 }
 
 /// Text that is not already a tab or pipe table: tables laid out by spaces

@@ -281,6 +281,15 @@ fn page_lines(page: usize, mut chars: Vec<Ch>) -> Vec<Line> {
     lines
 }
 
+/// `%PDF-` in the first kilobyte (some writers put bytes before it).
+pub fn sniff(bytes: &[u8]) -> super::Sniff {
+    if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+        super::Sniff::Yes
+    } else {
+        super::Sniff::No
+    }
+}
+
 pub fn read(source: &Source) -> Result<Document, InputError> {
     let err = |m: String| InputError::new(source.name, m);
     if !source.bytes.starts_with(b"%PDF") && memchr::memmem::find(&source.bytes[..source.bytes.len().min(1024)], b"%PDF").is_none() {

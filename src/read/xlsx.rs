@@ -19,7 +19,6 @@ use super::package::Package;
 use super::Source;
 use crate::document::{CellHints, Document};
 use crate::error::InputError;
-use crate::numfmt::NumberStyle;
 
 /// What a number format says about how a number is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +141,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
     };
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(source.bytes)).map_err(bad)?;
     let mut doc = Document::new(source.name, source.style);
+    let sheet_style = grid::sheet_style(source.style);
     for sheet in book.sheet_names() {
         let range = book.worksheet_range(&sheet).map_err(bad)?;
         let styles = book.worksheet_style(&sheet).map_err(bad)?;
@@ -160,9 +160,10 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 .and_then(|s| s.number_format.as_ref())
                 .map(|f| f.format_code.as_str())
                 .unwrap_or("General");
+            let number = |(t, d): (String, Option<u32>)| (grid::localize(&t, sheet_style), d);
             let (text, decimals) = match value {
-                Data::Float(f) => display(*f, shown(code)),
-                Data::Int(i) => display(*i as f64, shown(code)),
+                Data::Float(f) => number(display(*f, shown(code))),
+                Data::Int(i) => number(display(*i as f64, shown(code))),
                 Data::String(s) => (s.clone(), None),
                 Data::Bool(b) => ((if *b { "SAND" } else { "FALSK" }).to_string(), None),
                 Data::Error(e) => (format!("#{e}"), None),
@@ -182,11 +183,8 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 },
             });
         }
-        doc.blocks.extend(grid::titles(grid::tables(
-            &sheet,
-            cells,
-            NumberStyle::PLAIN,
-        )));
+        doc.blocks
+            .extend(grid::titles(grid::tables(&sheet, cells, sheet_style)));
     }
     Ok(doc)
 }
@@ -194,6 +192,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numfmt::NumberStyle;
     use crate::document::Block;
 
     #[test]
@@ -239,7 +238,7 @@ mod tests {
         let tables: Vec<_> = doc.tables().collect();
         assert_eq!(tables.len(), 1);
         let t = tables[0];
-        assert_eq!(t.rows[1].cells[1].text, "2.0");
+        assert_eq!(t.rows[1].cells[1].text, "2,0");
         assert_eq!(t.rows[1].cells[1].hints.decimals, Some(1));
         assert!(!t.rows[1].cells[1].hints.bold);
         assert!(t.rows[2].cells[1].hints.bold);

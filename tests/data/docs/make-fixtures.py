@@ -70,13 +70,13 @@ T119C = [
     ["Center for Virksomhedsservice og Rekruttering", "-0,5", "8,2%"],
     ["I alt konto 6", "-6,1", "100,0%"],
 ]
-# The planted error: 2027's total reads 9,9 where its rows give 9,8.
+# The planted error: 2027's total reads 10,8 where its rows give 9,8.
 TERR = [
     ["Mio. kr.", "2026", "2027", "2028", "2029"],
     ["Konto 6 (service)", "", "", "", ""],
     ["Besparelseskrav", "6,1", "15,9", "18,5", "19,1"],
     ["Realiserede besparelser", "-6,1", "-6,1", "-6,1", "-6,1"],
-    ["I alt konto 6", "0,0", "9,9", "12,4", "13,0"],
+    ["I alt konto 6", "0,0", "10,8", "12,4", "13,0"],
 ]
 
 DOC = [
