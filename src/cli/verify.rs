@@ -18,8 +18,9 @@ use crate::verify::{verify, verify_checks, Check, Options, Summary, TableReport,
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
-    /// Documents to read: text with tab-separated tables, Markdown, sparekrav's
-    /// text output, or CSV (by the .csv ending); `-` for standard input
+    /// Documents to read: Word (.docx), PDF, HTML, Excel (.xlsx, .xlsm), .ods,
+    /// CSV, or text (tab-separated, Markdown, layout or pasted tables); `-` for
+    /// standard input; a folder: every document in it and its subfolders
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// A checks file (YAML) stating relations from the running text; may be repeated
@@ -115,6 +116,12 @@ struct Printer<W: Write> {
     /// What readers saw but could not read, or assumed (JSON prints them at
     /// the end; text as they come).
     notices: Vec<serde_json::Value>,
+    /// Per document: its name, tables and verdict counts.
+    per_file: Vec<(String, usize, Summary)>,
+    /// Files of a folder not judged, and why.
+    skipped: Vec<(String, String)>,
+    /// Documents of a folder that could not be read (bad input: exit 2).
+    unreadable: usize,
 }
 
 impl<W: Write> Printer<W> {
@@ -170,12 +177,47 @@ impl<W: Write> Printer<W> {
                     "nothing_judged": unjudged,
                 });
                 let notices = serde_json::Value::Array(std::mem::take(&mut self.notices));
+                let per_file: Vec<serde_json::Value> = self
+                    .per_file
+                    .iter()
+                    .map(|(file, tables, s)| {
+                        serde_json::json!({
+                            "file": file, "tables": tables, "exact": s.exact,
+                            "rounding": s.rounding, "error": s.error, "skipped": s.skipped,
+                        })
+                    })
+                    .collect();
+                let skipped: Vec<serde_json::Value> = self
+                    .skipped
+                    .iter()
+                    .map(|(file, why)| serde_json::json!({"file": file, "why": why}))
+                    .collect();
+                let per_file = serde_json::Value::Array(per_file);
+                let skipped = serde_json::Value::Array(skipped);
                 write!(
                     self.out,
-                    "\n  ],\n  \"notices\": {notices},\n  \"summary\": {summary}\n}}\n"
+                    "\n  ],\n  \"notices\": {notices},\n  \"files\": {per_file},\n  \"skipped_files\": {skipped},\n  \"summary\": {summary}\n}}\n"
                 )
             }
-            VerifyFormat::Text => writeln!(
+            VerifyFormat::Text => {
+                for (file, why) in &self.skipped {
+                    writeln!(self.out, "{file}: skipped: {why}")?;
+                }
+                if self.per_file.len() > 1 {
+                    for (file, tables, s) in &self.per_file {
+                        writeln!(
+                            self.out,
+                            "{file}: {tables} table{}, {} exact, {} rounding, {} error{}, {} skipped",
+                            plural(*tables),
+                            s.exact,
+                            s.rounding,
+                            s.error,
+                            plural(s.error),
+                            s.skipped
+                        )?;
+                    }
+                }
+                writeln!(
                 self.out,
                 "verify: {files} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
                 plural(files),
@@ -188,7 +230,8 @@ impl<W: Write> Printer<W> {
                 s.error,
                 plural(s.error),
                 s.skipped
-            ),
+            )
+            }
         }
     }
 
@@ -237,8 +280,15 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         summary: Summary::default(),
         tables: 0,
         notices: Vec::new(),
+        per_file: Vec::new(),
+        skipped: Vec::new(),
+        unreadable: 0,
     };
-    let files = documents.len() + args.checks.len();
+    let files = documents
+        .iter()
+        .filter(|d| !matches!(d, Input::Skipped(..)))
+        .count()
+        + args.checks.len();
     let mut unjudged: Vec<String> = Vec::new();
     match print_all(&mut p, &settings, &documents, &checks, files, &mut unjudged) {
         Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -257,7 +307,11 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
     Ok(
-        if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+        if p.unreadable > 0 {
+            // A document of a folder could not be read (said in the output):
+            // bad input, after every other document was judged.
+            Outcome::BadInput
+        } else if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
             Outcome::CheckFailed
         } else {
             Outcome::Ok
@@ -265,11 +319,88 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     )
 }
 
-/// Reads every checks file and document; all problems together, or none.
+/// A document to judge: read already (named on the command line), or found
+/// in a folder (read when its turn comes, so a folder is never held whole),
+/// or a folder's file that is not a document.
+enum Input {
+    Read(Document),
+    InFolder(PathBuf),
+    /// A folder's file of no format verify reads: name and why.
+    Skipped(String, String),
+}
+
+/// The most files one folder walk looks at, and how deep it goes.
+const MAX_FOLDER_FILES: usize = 100_000;
+const MAX_FOLDER_DEPTH: usize = 32;
+
+/// Every file under `dir`, sorted, hidden files and symbolic links left out.
+fn walk(dir: &std::path::Path, depth: usize, out: &mut Vec<Input>) -> Result<(), crate::error::InputError> {
+    let name = dir.display().to_string();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| crate::error::InputError::new(&name, format!("cannot read the folder: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if out.len() >= MAX_FOLDER_FILES {
+            return Err(crate::error::InputError::new(
+                &name,
+                format!("more than {MAX_FOLDER_FILES} files; verify a smaller folder"),
+            ));
+        }
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if hidden || meta.file_type().is_symlink() {
+            continue;
+        }
+        if meta.is_dir() {
+            if depth < MAX_FOLDER_DEPTH {
+                walk(&path, depth + 1, out)?;
+            }
+            continue;
+        }
+        let ending = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let known = ending
+            .as_deref()
+            .is_some_and(|e| READERS.iter().any(|r| r.extensions.contains(&e)));
+        if known {
+            out.push(Input::InFolder(path));
+        } else {
+            let why = match ending {
+                Some(e) => format!("not a document format verify reads (.{e})"),
+                None => "no file ending, so no document format".to_string(),
+            };
+            out.push(Input::Skipped(path.display().to_string(), why));
+        }
+    }
+    Ok(())
+}
+
+/// Reads one document.
+fn read_document(path: &std::path::Path, settings: &VerifySettings) -> Result<Document, crate::error::InputError> {
+    crate::read::load(path).and_then(|(name, bytes)| {
+        let source = Source {
+            name: &name,
+            bytes: &bytes,
+            style: settings.style,
+        };
+        crate::read::read(&source, settings.forced)
+    })
+}
+
+/// Reads every checks file and named document, and lists the documents of
+/// named folders; all problems with named files together, or none.
 fn read_inputs(
     args: &VerifyArgs,
     settings: &VerifySettings,
-) -> Result<(Vec<Check>, Vec<Document>), CliError> {
+) -> Result<(Vec<Check>, Vec<Input>), CliError> {
     let mut errors = Vec::new();
     let mut specs = Vec::new();
     for path in &args.checks {
@@ -287,16 +418,14 @@ fn read_inputs(
     };
     let mut documents = Vec::new();
     for path in &args.files {
-        let read = crate::read::load(path).and_then(|(name, bytes)| {
-            let source = Source {
-                name: &name,
-                bytes: &bytes,
-                style: settings.style,
-            };
-            crate::read::read(&source, settings.forced)
-        });
-        match read {
-            Ok(d) => documents.push(d),
+        if path != std::path::Path::new("-") && path.is_dir() {
+            if let Err(e) = walk(path, 0, &mut documents) {
+                errors.push(e);
+            }
+            continue;
+        }
+        match read_document(path, settings) {
+            Ok(d) => documents.push(Input::Read(d)),
             Err(e) => errors.push(e),
         }
     }
@@ -307,12 +436,55 @@ fn read_inputs(
     }
 }
 
+/// A progress bar on standard error, shown once the work has taken more
+/// than a second and only when standard error is a terminal.
+struct Progress {
+    start: std::time::Instant,
+    total: usize,
+    terminal: bool,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            start: std::time::Instant::now(),
+            total,
+            terminal: std::io::stderr().is_terminal(),
+            shown: false,
+        }
+    }
+
+    fn step(&mut self, done: usize, name: &str) {
+        if !self.terminal || self.total < 2 || self.start.elapsed().as_secs_f32() < 1.0 {
+            return;
+        }
+        self.shown = true;
+        let width = 30;
+        let filled = done * width / self.total.max(1);
+        let name: String = name.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        eprint!(
+            "\r[{}{}] {done}/{} {name:<40}",
+            "=".repeat(filled),
+            " ".repeat(width - filled),
+            self.total
+        );
+    }
+
+    fn finish(&mut self) {
+        if self.shown {
+            eprint!("\r{}\r", " ".repeat(80));
+        }
+    }
+}
+
 /// Judges and prints every document, then the checks files' relations and
 /// the summary; notes each document where nothing could be judged.
 fn print_all<W: Write>(
     p: &mut Printer<W>,
     settings: &VerifySettings,
-    documents: &[Document],
+    documents: &[Input],
     checks: &[Check],
     files: usize,
     unjudged: &mut Vec<String>,
@@ -321,9 +493,39 @@ fn print_all<W: Write>(
     if p.format == VerifyFormat::Json {
         p.out.write_all(b"{\n  \"checks\": [").map_err(io)?;
     }
-    for document in documents {
+    let mut progress = Progress::new(documents.len());
+    for (i, input) in documents.iter().enumerate() {
+        let loaded;
+        let document = match input {
+            Input::Read(d) => d,
+            Input::InFolder(path) => {
+                progress.step(i, &path.display().to_string());
+                match read_document(path, settings) {
+                    Ok(d) => {
+                        loaded = d;
+                        &loaded
+                    }
+                    Err(e) => {
+                        let name = path.display().to_string();
+                        let why = e.to_string();
+                        let why = why
+                            .strip_prefix(&format!("{name}: "))
+                            .unwrap_or(&why)
+                            .to_string();
+                        p.skipped.push((name, format!("cannot be read: {why}")));
+                        p.unreadable += 1;
+                        continue;
+                    }
+                }
+            }
+            Input::Skipped(name, why) => {
+                p.skipped.push((name.clone(), why.clone()));
+                continue;
+            }
+        };
         let mut failed = None;
         let before = p.summary;
+        let tables_before = p.tables;
         verify(document, &settings.options, |t| {
             if failed.is_none() {
                 failed = p.table(&t).err();
@@ -339,7 +541,19 @@ fn print_all<W: Write>(
         if judged(p.summary) == judged(before) {
             unjudged.push(document.name.clone());
         }
+        let s = p.summary;
+        p.per_file.push((
+            document.name.clone(),
+            p.tables - tables_before,
+            Summary {
+                exact: s.exact - before.exact,
+                rounding: s.rounding - before.rounding,
+                error: s.error - before.error,
+                skipped: s.skipped - before.skipped,
+            },
+        ));
     }
+    progress.finish();
     for c in checks {
         p.check(c).map_err(io)?;
     }
