@@ -69,7 +69,9 @@ fn main() {
                 ok.ok().flatten()
             );
         } else {
-            println!("(build the release binary for the whole-process figure: cargo build --release)");
+            println!(
+                "(build the release binary for the whole-process figure: cargo build --release)"
+            );
         }
     }
 }

@@ -9,7 +9,11 @@ use sparekrav::numfmt::NumberStyle;
 use sparekrav::read::{self, Source};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/data/docs/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/data/docs/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn read_with(f: read::ReadFn, name: &str) -> Document {
@@ -95,11 +99,14 @@ fn every_format_gets_the_text_versions_verdicts() {
     let want = verdicts(&text);
     // The reference: 24 relations, the planted error among them.
     assert_eq!(want.len(), 24);
-    let errors: Vec<&(String, String, String)> =
-        want.iter().filter(|v| v.1 == "Error").collect();
+    let errors: Vec<&(String, String, String)> = want.iter().filter(|v| v.1 == "Error").collect();
     assert_eq!(errors.len(), 1, "{want:#?}");
     assert_eq!(errors[0].0, "I alt konto 6 [2027]: sum of 2 rows");
-    assert!(errors[0].2.contains("it should read 9,8"), "{}", errors[0].2);
+    assert!(
+        errors[0].2.contains("it should read 9,8"),
+        "{}",
+        errors[0].2
+    );
     for (f, name) in [
         (read::docx::read as read::ReadFn, "randers.docx"),
         (read::html::read, "randers.html"),
@@ -153,7 +160,10 @@ fn flattened_rows_give_the_same_tables_but_for_word_headings() {
     for (g, w) in got.iter().zip(&want) {
         // A heading row of words cannot be split by the figures: only its
         // last words are taken as column headings.
-        let years = w[0].split('\t').skip(1).all(|c| c.parse::<u32>().is_ok() || c == "Anlægsbevillinger");
+        let years = w[0]
+            .split('\t')
+            .skip(1)
+            .all(|c| c.parse::<u32>().is_ok() || c == "Anlægsbevillinger");
         if years {
             assert_eq!(g, w);
         } else {
@@ -173,7 +183,11 @@ fn a_table_pasted_column_by_column_is_said_not_silently_dropped() {
         .count();
     assert!(seen >= 1, "{:?}", doc.notices);
     // Every reference table is either read or said.
-    assert!(read_tables + seen >= 5, "{read_tables} read, {seen} said: {:?}", doc.notices);
+    assert!(
+        read_tables + seen >= 5,
+        "{read_tables} read, {seen} said: {:?}",
+        doc.notices
+    );
 }
 
 fn refused(f: read::ReadFn, name: &str) -> String {

@@ -1,6 +1,6 @@
 //! Property: a generated table written as a Word document, an Excel workbook
 //! (with a number format) and an HTML page is read as the same table as its
-//! text form, and so gets the same verdicts.
+//! text form, and gets the same verdicts (its total right, or one off).
 
 use std::io::Write;
 
@@ -46,7 +46,8 @@ fn table() -> impl Strategy<Value = Gen> {
                     .enumerate()
                     .map(|(i, f)| (LABELS[i % LABELS.len()].to_string(), f.clone()))
                     .collect();
-                let mut total: Vec<i64> = (0..cols).map(|c| figs.iter().map(|r| r[c]).sum()).collect();
+                let mut total: Vec<i64> =
+                    (0..cols).map(|c| figs.iter().map(|r| r[c]).sum()).collect();
                 total[0] += off - 1;
                 rows.push(("I alt".into(), total));
                 Gen {
@@ -61,7 +62,12 @@ fn table() -> impl Strategy<Value = Gen> {
 
 /// Tenths in Danish (`-6,1`).
 fn dk(t: i64) -> String {
-    format!("{}{},{}", if t < 0 { "-" } else { "" }, t.abs() / 10, t.abs() % 10)
+    format!(
+        "{}{},{}",
+        if t < 0 { "-" } else { "" },
+        t.abs() / 10,
+        t.abs() % 10
+    )
 }
 
 fn grid(g: &Gen) -> Vec<Vec<String>> {
@@ -79,7 +85,9 @@ fn grid(g: &Gen) -> Vec<Vec<String>> {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn docx(g: &Gen) -> Vec<u8> {
@@ -89,8 +97,15 @@ fn docx(g: &Gen) -> Vec<u8> {
     for (i, r) in rows.iter().enumerate() {
         body.push_str("<w:tr>");
         for c in r {
-            let b = if i == last && g.bold_total { "<w:rPr><w:b/></w:rPr>" } else { "" };
-            body.push_str(&format!("<w:tc><w:p><w:r>{b}<w:t>{}</w:t></w:r></w:p></w:tc>", esc(c)));
+            let b = if i == last && g.bold_total {
+                "<w:rPr><w:b/></w:rPr>"
+            } else {
+                ""
+            };
+            body.push_str(&format!(
+                "<w:tc><w:p><w:r>{b}<w:t>{}</w:t></w:r></w:p></w:tc>",
+                esc(c)
+            ));
         }
         body.push_str("</w:tr>");
     }
@@ -134,7 +149,9 @@ fn xlsx(g: &Gen) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     let one = rust_xlsxwriter::Format::new().set_num_format("0.0");
-    let bold = rust_xlsxwriter::Format::new().set_num_format("0.0").set_bold();
+    let bold = rust_xlsxwriter::Format::new()
+        .set_num_format("0.0")
+        .set_bold();
     ws.write_string(0, 0, "Mio. kr.").unwrap();
     for (c, y) in g.years.iter().enumerate() {
         ws.write_string(0, c as u16 + 1, y.to_string()).unwrap();
@@ -145,7 +162,11 @@ fn xlsx(g: &Gen) -> Vec<u8> {
         for (c, f) in figs.iter().enumerate() {
             // The workbook holds a double; its format shows one decimal.
             let v = *f as f64 / 10.0;
-            let fmt = if r == last && g.bold_total { &bold } else { &one };
+            let fmt = if r == last && g.bold_total {
+                &bold
+            } else {
+                &one
+            };
             ws.write_number_with_format(r as u32 + 1, c as u16 + 1, v, fmt)
                 .unwrap();
         }
@@ -183,6 +204,22 @@ fn cells(doc: &Document) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Every relation judged: (relation, verdict, detail).
+fn verdicts(doc: &Document) -> Vec<(String, String, String)> {
+    let options = sparekrav::verify::Options {
+        allocated_shares: false,
+        describe_exact: true,
+        describe_rounding: true,
+    };
+    let mut out = Vec::new();
+    sparekrav::verify::verify(doc, &options, |t| {
+        for c in t.checks {
+            out.push((c.relation, format!("{:?}", c.verdict), c.detail));
+        }
+    });
+    out
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -197,6 +234,12 @@ proptest! {
         prop_assert_eq!(cells(&read_as(read::docx::read, "t.docx", &docx(&g))), want.clone());
         prop_assert_eq!(cells(&read_as(read::html::read, "t.html", &html(&g))), want.clone());
         prop_assert_eq!(cells(&read_as(read::xlsx::read, "t.xlsx", &xlsx(&g))), want.clone());
+        // And so the same verdicts as the text form, read by the text reader.
+        let want = verdicts(&read_as(read::text::read, "t.txt", text.as_bytes()));
+        prop_assert!(!want.is_empty());
+        prop_assert_eq!(verdicts(&read_as(read::docx::read, "t.docx", &docx(&g))), want.clone());
+        prop_assert_eq!(verdicts(&read_as(read::html::read, "t.html", &html(&g))), want.clone());
+        prop_assert_eq!(verdicts(&read_as(read::xlsx::read, "t.xlsx", &xlsx(&g))), want.clone());
         let doc = read_as(read::docx::read, "t.docx", &docx(&g));
         let t = doc.tables().next().unwrap();
         prop_assert_eq!(t.title.as_deref(), Some("Tabel 1"));

@@ -114,20 +114,31 @@ fn windows_line_endings_give_the_same_verdicts() {
 }
 
 #[test]
-fn binary_and_non_utf8_input_is_exit_2() {
-    let (_d, p) = write_temp("bin.pdf", b"%PDF-1.7\n\x00\x01\x02binary");
+fn binary_input_is_exit_2_and_windows_1252_is_read_and_said() {
+    let (_d, p) = write_temp("bin.txt", b"Mio. kr.\t2026\n\x00\x01\x02binary");
     let (code, out, err) = run(&["verify", &p]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err.trim_end(),
-        format!("{p}: binary data (a NUL byte at offset 9), not a document")
+        format!("{p}: binary data (a NUL byte at offset 14), not a document")
     );
-    let (_d, p) = write_temp("latin1.txt", b"Bel\xf8b\t2026\nI alt\t1\n");
-    let (code, _, err) = run(&["verify", &p]);
-    assert_eq!(code, 2);
-    assert_eq!(
-        err.trim_end(),
-        format!("{p}:1: not UTF-8 text (invalid byte at offset 3); save the file as UTF-8")
+    // A damaged PDF is bad input too.
+    let (_d, p) = write_temp("bin.pdf", b"%PDF-1.7\n\x00\x01\x02binary");
+    let (code, out, err) = run(&["verify", &p]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.starts_with(&format!("{p}: not a readable PDF")), "{err}");
+    // Latin-1 / Windows-1252 (Danish Excel's CSV, older agenda systems) is
+    // read, and the output says what was assumed.
+    let (_d, p) = write_temp(
+        "latin1.txt",
+        b"Bel\xf8b\t2026\nA\t1,0\nB\t2,0\nI alt\t3,0\n",
+    );
+    let (code, out, _) = run(&["verify", &p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("table \"Beløb\""), "{out}");
+    assert!(
+        out.contains(&format!("{p}: note: not UTF-8; read as Windows-1252 (Latin-1)")),
+        "{out}"
     );
 }
 
@@ -138,12 +149,21 @@ fn utf16_and_byte_order_marks() {
         .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let (_d, p) = write_temp("w.txt", &utf16);
-    let (code, _, err) = run(&["verify", &p]);
-    assert_eq!(code, 2);
-    assert_eq!(
-        err.trim_end(),
-        format!("{p}: UTF-16 text; save the file as UTF-8")
-    );
+    let (code, out, _) = run(&["verify", "--allow-empty", &p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(&format!("{p}: note: read as UTF-16LE")), "{out}");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Mio. kr.\t2026\nA\t1,0\nB\t2,0\nI alt\t3,0\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let (_d, p) = write_temp("w16.txt", &utf16);
+    let (code, out, _) = run(&["verify", &p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("exact    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0"), "{out}");
     // A UTF-8 byte-order mark is not part of the first cell.
     let (_d, p) = write_temp(
         "bom.txt",
@@ -344,28 +364,27 @@ proptest! {
 
 #[test]
 fn standard_input_is_decoded_like_a_file() {
-    // UTF-16 on standard input gets the same hint as a UTF-16 file.
+    // UTF-16 on standard input is read like a UTF-16 file, and said.
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let out = common::sparekrav()
-        .args(["verify", "-"])
+        .args(["verify", "--allow-empty", "-"])
         .write_stdin(utf16)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim_end(),
-        "<stdin>: UTF-16 text; save the file as UTF-8"
-    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<stdin>: note: read as UTF-16LE"));
+    // Bytes that are not UTF-8 are read as Windows-1252, and said.
     let out = common::sparekrav()
-        .args(["verify", "-"])
+        .args(["verify", "--allow-empty", "-"])
         .write_stdin(&b"a\tb\n\xff\n"[..])
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr).trim_end(),
-        "<stdin>:2: not UTF-8 text (invalid byte at offset 4); save the file as UTF-8"
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("<stdin>: note: not UTF-8; read as Windows-1252 (Latin-1)"),
+        "{out:?}"
     );
 }

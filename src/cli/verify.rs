@@ -306,17 +306,15 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     }
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
-    Ok(
-        if p.unreadable > 0 {
-            // A document of a folder could not be read (said in the output):
-            // bad input, after every other document was judged.
-            Outcome::BadInput
-        } else if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
-            Outcome::CheckFailed
-        } else {
-            Outcome::Ok
-        },
-    )
+    Ok(if p.unreadable > 0 {
+        // A document of a folder could not be read (said in the output):
+        // bad input, after every other document was judged.
+        Outcome::BadInput
+    } else if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+        Outcome::CheckFailed
+    } else {
+        Outcome::Ok
+    })
 }
 
 /// A document to judge: read already (named on the command line), or found
@@ -334,10 +332,15 @@ const MAX_FOLDER_FILES: usize = 100_000;
 const MAX_FOLDER_DEPTH: usize = 32;
 
 /// Every file under `dir`, sorted, hidden files and symbolic links left out.
-fn walk(dir: &std::path::Path, depth: usize, out: &mut Vec<Input>) -> Result<(), crate::error::InputError> {
+fn walk(
+    dir: &std::path::Path,
+    depth: usize,
+    out: &mut Vec<Input>,
+) -> Result<(), crate::error::InputError> {
     let name = dir.display().to_string();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| crate::error::InputError::new(&name, format!("cannot read the folder: {e}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        crate::error::InputError::new(&name, format!("cannot read the folder: {e}"))
+    })?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
@@ -384,7 +387,10 @@ fn walk(dir: &std::path::Path, depth: usize, out: &mut Vec<Input>) -> Result<(),
 }
 
 /// Reads one document.
-fn read_document(path: &std::path::Path, settings: &VerifySettings) -> Result<Document, crate::error::InputError> {
+fn read_document(
+    path: &std::path::Path,
+    settings: &VerifySettings,
+) -> Result<Document, crate::error::InputError> {
     crate::read::load(path).and_then(|(name, bytes)| {
         let source = Source {
             name: &name,
@@ -457,13 +463,20 @@ impl Progress {
     }
 
     fn step(&mut self, done: usize, name: &str) {
-        if !self.terminal || self.total < 2 || self.start.elapsed().as_secs_f32() < 1.0 {
+        if !self.terminal || self.total < 2 || self.start.elapsed() < std::time::Duration::from_secs(1) {
             return;
         }
         self.shown = true;
         let width = 30;
         let filled = done * width / self.total.max(1);
-        let name: String = name.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let name: String = name
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         eprint!(
             "\r[{}{}] {done}/{} {name:<40}",
             "=".repeat(filled),

@@ -42,8 +42,10 @@ pub fn bytes(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
         }
     };
     if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(InputError::new(name, "binary data (a NUL byte), not text").at(Some(line), None));
+        return Err(InputError::new(
+            name,
+            format!("binary data (a NUL byte at offset {at}), not a document"),
+        ));
     }
     let notice = encoding.map(|e| Notice {
         loc: None,

@@ -76,10 +76,7 @@ pub fn tables(sheet: &str, mut cells: Vec<GridCell>, style: NumberStyle) -> Vec<
             }
         }
         for (lo, hi) in groups {
-            let part: Vec<&GridCell> = band
-                .iter()
-                .filter(|c| c.col >= lo && c.col <= hi)
-                .collect();
+            let part: Vec<&GridCell> = band.iter().filter(|c| c.col >= lo && c.col <= hi).collect();
             if let Some(t) = table(sheet, &part, lo, hi, style) {
                 out.push(t);
             }
@@ -89,13 +86,7 @@ pub fn tables(sheet: &str, mut cells: Vec<GridCell>, style: NumberStyle) -> Vec<
     out
 }
 
-fn table(
-    sheet: &str,
-    cells: &[&GridCell],
-    lo: u32,
-    hi: u32,
-    style: NumberStyle,
-) -> Option<Block> {
+fn table(sheet: &str, cells: &[&GridCell], lo: u32, hi: u32, style: NumberStyle) -> Option<Block> {
     let first = cells.first()?;
     let last = cells.last()?;
     let loc = |row: u32, col: u32| Loc::Sheet {

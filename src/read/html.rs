@@ -312,7 +312,10 @@ impl Reader {
 fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, _) = enc.decode(bytes);
-        return (text.into_owned(), (enc != encoding_rs::UTF_8).then(|| enc.name()));
+        return (
+            text.into_owned(),
+            (enc != encoding_rs::UTF_8).then(|| enc.name()),
+        );
     }
     let head = &bytes[..bytes.len().min(2048)];
     let head = String::from_utf8_lossy(head).to_lowercase();

@@ -56,8 +56,14 @@ pub fn is_figure(s: &str) -> bool {
     // Spaces only as thousands separators: `1 234 567`, not `2026 2027`.
     let mut groups = t.split([' ', '\u{a0}']);
     let first = groups.next().unwrap_or("");
-    first.len() <= 3 || !t.contains([' ', '\u{a0}'])
-        || groups.all(|g| g.len() == 3 || g.starts_with(|c: char| c.is_ascii_digit()) && g.len() > 3 && g[3..].starts_with([',', '.']))
+    first.len() <= 3
+        || !t.contains([' ', '\u{a0}'])
+        || groups.all(|g| {
+            g.len() == 3
+                || g.starts_with(|c: char| c.is_ascii_digit())
+                    && g.len() > 3
+                    && g[3..].starts_with([',', '.'])
+        })
 }
 
 /// Lines of running text split into segments at runs of two or more spaces
@@ -288,7 +294,25 @@ fn unfinished(label: &str) -> bool {
         || t.matches('(').count() > t.matches(')').count()
         || matches!(
             last.as_str(),
-            "og" | "for" | "i" | "til" | "af" | "på" | "med" | "eller" | "samt" | "inkl." | "ekskl." | "fra" | "om" | "ved" | "under" | "de" | "den" | "det" | "en" | "et"
+            "og" | "for"
+                | "i"
+                | "til"
+                | "af"
+                | "på"
+                | "med"
+                | "eller"
+                | "samt"
+                | "inkl."
+                | "ekskl."
+                | "fra"
+                | "om"
+                | "ved"
+                | "under"
+                | "de"
+                | "den"
+                | "det"
+                | "en"
+                | "et"
         )
 }
 
@@ -308,11 +332,7 @@ fn continues(above: &Slots, line: &Slots, above_is_header: bool) -> bool {
     match &line[0] {
         None => above_is_header,
         Some((t, _, _)) => {
-            let others_text = line
-                .iter()
-                .skip(1)
-                .flatten()
-                .all(|(t, _, _)| !is_figure(t));
+            let others_text = line.iter().skip(1).flatten().all(|(t, _, _)| !is_figure(t));
             let lower = t.chars().next().is_some_and(char::is_lowercase);
             let open = above[0].as_ref().is_some_and(|(a, _, _)| unfinished(a));
             others_text && (lower || open)
@@ -393,14 +413,8 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
     let label_x = first_known.first().map(|c| c.0).unwrap_or(0);
     // Columns that overlap (cells not aligned, as with tabs) place only full
     // rows and lone labels; a partial row cannot be placed.
-    let overlapping = known
-        .iter()
-        .any(|c| c.windows(2).any(|w| w[0].1 > w[1].0));
-    if overlapping
-        && region
-            .iter()
-            .any(|l| l.segs.len() > 1 && l.segs.len() != n)
-    {
+    let overlapping = known.iter().any(|c| c.windows(2).any(|w| w[0].1 > w[1].0));
+    if overlapping && region.iter().any(|l| l.segs.len() > 1 && l.segs.len() != n) {
         return None;
     }
     // Rows as slots, wrapped lines folded into the row above.
@@ -519,10 +533,27 @@ mod tests {
 
     #[test]
     fn figures() {
-        for f in ["-6,1", "1.234", "57,4%", "(3,0)", "-", "2026", "− 2,5", "0", "1 234 567,5"] {
+        for f in [
+            "-6,1",
+            "1.234",
+            "57,4%",
+            "(3,0)",
+            "-",
+            "2026",
+            "− 2,5",
+            "0",
+            "1 234 567,5",
+        ] {
             assert!(is_figure(f), "{f}");
         }
-        for f in ["Service", "I alt", "2026-29", "6,1 mio. kr.", "", "2026 2027"] {
+        for f in [
+            "Service",
+            "I alt",
+            "2026-29",
+            "6,1 mio. kr.",
+            "",
+            "2026 2027",
+        ] {
             assert!(!is_figure(f), "{f}");
         }
     }
@@ -612,7 +643,11 @@ mod wrap_tests {
                 vec!["Mio. kr.", "Realiserede besparelser 2026", "Andel"],
                 vec!["Konto 6 (service)", "", ""],
                 vec!["Center for Job og Kompetencer", "-1,4", "23,0%"],
-                vec!["Center for Virksomhedsservice og Rekruttering", "-0,5", "8,2%"],
+                vec![
+                    "Center for Virksomhedsservice og Rekruttering",
+                    "-0,5",
+                    "8,2%"
+                ],
                 vec!["I alt konto 6", "-6,1", "100,0%"],
             ]
         );

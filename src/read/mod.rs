@@ -143,7 +143,8 @@ pub static READERS: &[Reader] = &[
     },
     Reader {
         format: "pasted",
-        help: "Tables pasted from a PDF viewer or web page: a cell per line, rows flattened to spaces",
+        help:
+            "Tables pasted from a PDF viewer or web page: a cell per line, rows flattened to spaces",
         extensions: &[],
         sniff: |_| Sniff::No,
         read: pasted::read,

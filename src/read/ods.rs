@@ -49,7 +49,8 @@ pub fn shown(value: &str, displayed: &str, percent: bool) -> Option<(String, u32
         let text = format!("{:.*}", d as usize, r);
         let got = digits(&text);
         // A leading zero the display leaves out (`,5`) does not count.
-        if got == want || (got.len() == want.len() + 1 && got.starts_with('0') && got[1..] == want) {
+        if got == want || (got.len() == want.len() + 1 && got.starts_with('0') && got[1..] == want)
+        {
             let text = if r.is_zero() {
                 text.trim_start_matches('-').to_string()
             } else {
@@ -99,7 +100,10 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
             Ev::Start { name, .. } => match name.as_str() {
                 "style:style" => style_name = ev.attr("style:name").map(str::to_string),
                 "style:text-properties" => {
-                    if ev.attr("fo:font-weight").is_some_and(|w| w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600)) {
+                    if ev
+                        .attr("fo:font-weight")
+                        .is_some_and(|w| w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600))
+                    {
                         if let Some(s) = &style_name {
                             bold_styles.insert(s.clone());
                         }
@@ -238,8 +242,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         if cells.len() > 20_000_000 {
             notices.push(Notice {
                 loc: None,
-                message: "more than 20 million cells; the rest of the workbook is not read"
-                    .into(),
+                message: "more than 20 million cells; the rest of the workbook is not read".into(),
             });
             return Err(InputError::new(
                 source.name,

@@ -79,7 +79,10 @@ fn flattened(s: &str) -> (String, Vec<String>) {
 fn row(loc: &Loc, cells: Vec<String>) -> Row {
     Row {
         loc: loc.clone(),
-        cells: cells.into_iter().map(|t| Cell::new(t, loc.clone())).collect(),
+        cells: cells
+            .into_iter()
+            .map(|t| Cell::new(t, loc.clone()))
+            .collect(),
     }
 }
 
@@ -132,9 +135,7 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
             rows.push(row(lines[j].loc, cells));
             data += 1;
             j += k + 1;
-        } else if lines.get(j).is_some_and(|l| label_like(l.text))
-            && cell_row(lines, j + 1, k)
-        {
+        } else if lines.get(j).is_some_and(|l| label_like(l.text)) && cell_row(lines, j + 1, k) {
             rows.push(row(lines[j].loc, vec![strip_leader(lines[j].text)]));
             j += 1;
         } else {
@@ -156,13 +157,20 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
         if head.iter().all(|l| label_like(l.text) || is_figure(l.text))
             && sections.iter().all(|l| label_like(l.text))
             && starts_here(lines, h)
-            && !lines[h..i].iter().skip(1).any(|l| l.after_blank && s == 0 && false)
+            && !lines[h..i]
+                .iter()
+                .skip(1)
+                .any(|l| l.after_blank && s == 0 && false)
         {
             let mut head_rows = vec![row(
                 head[0].loc,
                 head.iter().map(|l| l.text.to_string()).collect(),
             )];
-            head_rows.extend(sections.iter().map(|l| row(l.loc, vec![l.text.to_string()])));
+            head_rows.extend(
+                sections
+                    .iter()
+                    .map(|l| row(l.loc, vec![l.text.to_string()])),
+            );
             head_rows.append(&mut rows);
             rows = head_rows;
             from = h;
@@ -237,7 +245,9 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
         if label_like(lines[h].text)
             && words.len() > k
             && starts_here(lines, h)
-            && sections.iter().all(|l| label_like(l.text) && !l.after_blank)
+            && sections
+                .iter()
+                .all(|l| label_like(l.text) && !l.after_blank)
             && !lines[h + 1..=start].iter().any(|l| l.after_blank)
         {
             let mut head = vec![row(lines[h].loc, {
@@ -245,7 +255,11 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
                 cells.extend(words[words.len() - k..].iter().map(|w| w.to_string()));
                 cells
             })];
-            head.extend(sections.iter().map(|l| row(l.loc, vec![strip_leader(l.text)])));
+            head.extend(
+                sections
+                    .iter()
+                    .map(|l| row(l.loc, vec![strip_leader(l.text)])),
+            );
             head.append(&mut rows);
             rows = head;
             from = h;
@@ -375,9 +389,7 @@ pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
 }
 
 /// Reads a text file of pasted tables.
-pub fn read(
-    source: &super::Source,
-) -> Result<Document, crate::error::InputError> {
+pub fn read(source: &super::Source) -> Result<Document, crate::error::InputError> {
     let text = super::decode::text(source)?;
     let lines: Vec<(Loc, String)> = text
         .text
@@ -462,7 +474,8 @@ mod tests {
 
     #[test]
     fn figures_one_per_line_that_make_no_table_are_said() {
-        let (t, n) = tables("Mio. kr.\nService\nOverførsler\nI alt\n2026\n1,0\n2,0\n3,0\n2027\n1,0\n");
+        let (t, n) =
+            tables("Mio. kr.\nService\nOverførsler\nI alt\n2026\n1,0\n2,0\n3,0\n2027\n1,0\n");
         assert!(t.is_empty(), "{t:?}");
         assert_eq!(n.len(), 1, "{n:?}");
         assert_eq!(n[0].loc, Some(Loc::line(5)));

@@ -146,7 +146,8 @@ fn check_streams(name: &str, bytes: &[u8], stream_limit: u64) -> Result<(), Inpu
         {
             continue;
         }
-        let end = memchr::memmem::find(&bytes[data..], b"endstream").map_or(bytes.len(), |e| data + e);
+        let end =
+            memchr::memmem::find(&bytes[data..], b"endstream").map_or(bytes.len(), |e| data + e);
         let mut inflate = flate2::read::ZlibDecoder::new(&bytes[data..end]).take(stream_limit + 1);
         let n = std::io::copy(&mut inflate, &mut std::io::sink()).unwrap_or(0);
         total += n;
@@ -206,9 +207,7 @@ fn extract_guarded(bytes: &[u8]) -> Outcome {
     let handle = std::thread::Builder::new()
         .name("pdf".into())
         .stack_size(STACK)
-        .spawn(move || {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(owned)))
-        });
+        .spawn(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(owned))));
     match handle {
         Ok(h) => match h.join() {
             Ok(Ok(outcome)) => outcome,
@@ -292,18 +291,18 @@ pub fn sniff(bytes: &[u8]) -> super::Sniff {
 
 pub fn read(source: &Source) -> Result<Document, InputError> {
     let err = |m: String| InputError::new(source.name, m);
-    if !source.bytes.starts_with(b"%PDF") && memchr::memmem::find(&source.bytes[..source.bytes.len().min(1024)], b"%PDF").is_none() {
+    if !source.bytes.starts_with(b"%PDF")
+        && memchr::memmem::find(&source.bytes[..source.bytes.len().min(1024)], b"%PDF").is_none()
+    {
         return Err(err("not a PDF (no %PDF header)".into()));
     }
     check_streams(source.name, source.bytes, STREAM_LIMIT)?;
     let pages = match extract_guarded(source.bytes) {
         Outcome::Pages(p) => p,
-        Outcome::Encrypted => {
-            return Err(err(
-                "the PDF is encrypted (password-protected); save an unprotected copy and verify that"
-                    .into(),
-            ))
-        }
+        Outcome::Encrypted => return Err(err(
+            "the PDF is encrypted (password-protected); save an unprotected copy and verify that"
+                .into(),
+        )),
         Outcome::TooMany => {
             return Err(err(format!(
                 "the PDF has more than {MAX_CHARS} characters of text; not read"

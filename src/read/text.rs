@@ -310,16 +310,24 @@ fn find_in_running_text(doc: &mut Document, text: &str) {
     let blocks = std::mem::take(&mut doc.blocks);
     let mut out = Vec::with_capacity(blocks.len());
     let mut run: Vec<Paragraph> = Vec::new();
-    let flush = |run: &mut Vec<Paragraph>, out: &mut Vec<Block>, notices: &mut Vec<crate::document::Notice>| {
+    let flush = |run: &mut Vec<Paragraph>,
+                 out: &mut Vec<Block>,
+                 notices: &mut Vec<crate::document::Notice>| {
         if run.is_empty() {
             return;
         }
         let first = run.first().and_then(|p| p.loc.line_number()).unwrap_or(1);
         let last = run
             .last()
-            .and_then(|p| p.loc.line_number().map(|l| l + p.text.lines().count().saturating_sub(1)))
+            .and_then(|p| {
+                p.loc
+                    .line_number()
+                    .map(|l| l + p.text.lines().count().saturating_sub(1))
+            })
             .unwrap_or(first);
-        let span = lines.get(first.saturating_sub(1)..last.min(lines.len())).unwrap_or(&[]);
+        let span = lines
+            .get(first.saturating_sub(1)..last.min(lines.len()))
+            .unwrap_or(&[]);
         if span.iter().filter(|l| may_be_table_line(l)).count() >= 2 {
             let numbered: Vec<(Loc, String)> = span
                 .iter()

@@ -134,10 +134,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
     // Measure every part through the zip limits before calamine unpacks it.
     Package::open(source.name, source.bytes, "Excel workbook")?.check_all()?;
     let bad = |e: calamine::XlsxError| {
-        InputError::new(
-            source.name,
-            format!("not a readable Excel workbook: {e}"),
-        )
+        InputError::new(source.name, format!("not a readable Excel workbook: {e}"))
     };
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(source.bytes)).map_err(bad)?;
     let mut doc = Document::new(source.name, source.style);
@@ -192,8 +189,8 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numfmt::NumberStyle;
     use crate::document::Block;
+    use crate::numfmt::NumberStyle;
 
     #[test]
     fn number_formats_say_how_a_number_is_shown() {

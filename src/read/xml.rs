@@ -45,10 +45,7 @@ pub fn events(
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let bad = |pos: u64, e: &dyn std::fmt::Display| {
-        InputError::new(
-            file,
-            format!("malformed XML in {part} at byte {pos}: {e}"),
-        )
+        InputError::new(file, format!("malformed XML in {part} at byte {pos}: {e}"))
     };
     loop {
         let pos = reader.buffer_position();
@@ -133,7 +130,13 @@ mod tests {
     fn entities_and_empty_elements() {
         let v = all(r#"<a x="1 &amp; 2"><b/>&lt;&#65;</a>"#).unwrap();
         assert_eq!(v[0].attr("x"), Some("1 & 2"));
-        assert_eq!(v[1], Ev::Start { name: "b".into(), attrs: vec![] });
+        assert_eq!(
+            v[1],
+            Ev::Start {
+                name: "b".into(),
+                attrs: vec![]
+            }
+        );
         assert_eq!(v[2], Ev::End { name: "b".into() });
         assert_eq!(v[3], Ev::Text("<".into()));
         assert_eq!(v[4], Ev::Text("A".into()));
