@@ -126,7 +126,10 @@ fn binary_input_is_exit_2_and_windows_1252_is_read_and_said() {
     let (_d, p) = write_temp("bin.pdf", b"%PDF-1.7\n\x00\x01\x02binary");
     let (code, out, err) = run(&["verify", &p]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.starts_with(&format!("{p}: not a readable PDF")), "{err}");
+    assert!(
+        err.starts_with(&format!("{p}: not a readable PDF")),
+        "{err}"
+    );
     // Latin-1 / Windows-1252 (Danish Excel's CSV, older agenda systems) is
     // read, and the output says what was assumed.
     let (_d, p) = write_temp(
@@ -137,7 +140,9 @@ fn binary_input_is_exit_2_and_windows_1252_is_read_and_said() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("table \"Beløb\""), "{out}");
     assert!(
-        out.contains(&format!("{p}: note: not UTF-8; read as Windows-1252 (Latin-1)")),
+        out.contains(&format!(
+            "{p}: note: not UTF-8; read as Windows-1252 (Latin-1)"
+        )),
         "{out}"
     );
 }
@@ -151,7 +156,10 @@ fn utf16_and_byte_order_marks() {
     let (_d, p) = write_temp("w.txt", &utf16);
     let (code, out, _) = run(&["verify", "--allow-empty", &p]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains(&format!("{p}: note: read as UTF-16LE")), "{out}");
+    assert!(
+        out.contains(&format!("{p}: note: read as UTF-16LE")),
+        "{out}"
+    );
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain(
@@ -163,7 +171,10 @@ fn utf16_and_byte_order_marks() {
     let (_d, p) = write_temp("w16.txt", &utf16);
     let (code, out, _) = run(&["verify", &p]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("exact    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0"), "{out}");
+    assert!(
+        out.contains("exact    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0"),
+        "{out}"
+    );
     // A UTF-8 byte-order mark is not part of the first cell.
     let (_d, p) = write_temp(
         "bom.txt",

@@ -168,9 +168,17 @@ fn unreadable_input_is_exit_2() {
     let (code, out, err) = run(&["verify", "does/not/exist.md"]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(err.trim_end(), "does/not/exist.md: no such file");
-    let (code, _, err) = run(&["verify", "tests"]);
-    assert_eq!(code, 2);
-    assert_eq!(err.trim_end(), "tests: is a directory, not a file");
+    // A folder is walked; one with nothing to read has verified nothing.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("logo.png"), b"png").unwrap();
+    let d = dir.path().display().to_string();
+    let (code, out, err) = run(&["verify", &d]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("logo.png: skipped: not a document format verify reads (.png)"),
+        "{out}"
+    );
+    assert!(err.contains("no document to verify"), "{err}");
     let (code, _, err) = run(&["verify", DOC, "--checks", "does/not/exist.yaml"]);
     assert_eq!(code, 2);
     assert_eq!(err.trim_end(), "does/not/exist.yaml: no such file");

@@ -289,6 +289,17 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         .filter(|d| !matches!(d, Input::Skipped(..)))
         .count()
         + args.checks.len();
+    if files == 0 {
+        // Only folders, and nothing in them to read: nothing was verified.
+        eprintln!(
+            "{}: no document to verify (the folder holds no .docx, .pdf, .html, .xlsx, .ods, .csv or text files)",
+            args.files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let mut unjudged: Vec<String> = Vec::new();
     match print_all(&mut p, &settings, &documents, &checks, files, &mut unjudged) {
         Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -305,7 +316,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         );
     }
     let s = p.summary;
-    let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
+    let nothing_verified = (!unjudged.is_empty() || files == 0) && !args.allow_empty;
     Ok(if p.unreadable > 0 {
         // A document of a folder could not be read (said in the output):
         // bad input, after every other document was judged.
@@ -463,7 +474,10 @@ impl Progress {
     }
 
     fn step(&mut self, done: usize, name: &str) {
-        if !self.terminal || self.total < 2 || self.start.elapsed() < std::time::Duration::from_secs(1) {
+        if !self.terminal
+            || self.total < 2
+            || self.start.elapsed() < std::time::Duration::from_secs(1)
+        {
             return;
         }
         self.shown = true;
