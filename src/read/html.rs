@@ -324,7 +324,7 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
         let end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(rest.len());
-        encoding_rs::Encoding::for_label(rest[..end].as_bytes())
+        encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
     });
     match declared {
         Some(enc) if enc != encoding_rs::UTF_8 => {

@@ -285,6 +285,9 @@ fn overlap(a: (i64, i64), b: (i64, i64)) -> i64 {
 
 type Slots = Vec<Option<(String, bool, i64)>>;
 
+/// Column extents, left to right.
+type Columns = Vec<(i64, i64)>;
+
 /// Words that leave a label unfinished at the end of a line.
 fn unfinished(label: &str) -> bool {
     let t = label.trim_end();
@@ -392,7 +395,7 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
     // Columns page by page (a layout converter may place a table that
     // breaks across pages differently on each); a page without a full row
     // borrows the nearest page's.
-    let mut pages: Vec<(usize, Option<Vec<(i64, i64)>>)> = Vec::new();
+    let mut pages: Vec<(usize, Option<Columns>)> = Vec::new();
     for l in region {
         let p = page_of(&l.loc);
         if pages.last().is_none_or(|(q, _)| *q != p) {

@@ -99,14 +99,13 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         match &ev {
             Ev::Start { name, .. } => match name.as_str() {
                 "style:style" => style_name = ev.attr("style:name").map(str::to_string),
-                "style:text-properties" => {
-                    if ev
-                        .attr("fo:font-weight")
-                        .is_some_and(|w| w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600))
-                    {
-                        if let Some(s) = &style_name {
-                            bold_styles.insert(s.clone());
-                        }
+                "style:text-properties"
+                    if ev.attr("fo:font-weight").is_some_and(|w| {
+                        w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600)
+                    }) =>
+                {
+                    if let Some(s) = &style_name {
+                        bold_styles.insert(s.clone());
                     }
                 }
                 "table:table" => {

@@ -157,10 +157,6 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
         if head.iter().all(|l| label_like(l.text) || is_figure(l.text))
             && sections.iter().all(|l| label_like(l.text))
             && starts_here(lines, h)
-            && !lines[h..i]
-                .iter()
-                .skip(1)
-                .any(|l| l.after_blank && s == 0 && false)
         {
             let mut head_rows = vec![row(
                 head[0].loc,
