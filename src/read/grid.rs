@@ -14,13 +14,12 @@ pub struct GridCell {
     pub hints: CellHints,
 }
 
-/// How a sheet's numbers are written in its cells' text: the decimal mark
-/// of the user's style (`--lang`; Danish Excel shows `-6,1`), no grouping.
+/// How a sheet's numbers are written in its cells' text: the user's style
+/// (`--lang`; Danish Excel shows `-6,1`). Cells are written without
+/// grouping, so the thousands mark never meets a cell; it only words the
+/// judgments as the rest of the output.
 pub fn sheet_style(user: NumberStyle) -> NumberStyle {
-    NumberStyle {
-        decimal: user.decimal,
-        thousands: None,
-    }
+    user
 }
 
 /// A number written plain (`-6.1`, `57.4%`) in `style`.
