@@ -48,6 +48,7 @@ struct Collector {
     height: f64,
     pages: Vec<Vec<Ch>>,
     chars: usize,
+    max_chars: usize,
     too_many: bool,
 }
 
@@ -84,7 +85,7 @@ impl OutputDev for Collector {
         char: &str,
     ) -> Result<(), OutputError> {
         self.chars += 1;
-        if self.chars > MAX_CHARS {
+        if self.chars > self.max_chars {
             self.too_many = true;
             return Err(OutputError::FormatError(std::fmt::Error));
         }
@@ -172,32 +173,86 @@ enum Outcome {
     Damaged(String),
 }
 
+/// Text of some pages (`numbers`), in their order.
+fn extract_pages(doc: &lopdf::Document, numbers: &[u32], max_chars: usize) -> Outcome {
+    let mut out = Collector {
+        height: 0.0,
+        pages: Vec::new(),
+        chars: 0,
+        max_chars,
+        too_many: false,
+    };
+    for &n in numbers {
+        let result = pdf_extract::output_doc_page(doc, &mut out, n);
+        if out.too_many {
+            return Outcome::TooMany;
+        }
+        if let Err(e) = result {
+            return Outcome::Damaged(e.to_string());
+        }
+    }
+    Outcome::Pages(out.pages)
+}
+
+/// How many threads read pages: the two halves of a document are read at
+/// once on a two-core machine.
+const THREADS: usize = 2;
+
 fn extract(bytes: Vec<u8>) -> Outcome {
     let mut doc = match lopdf::Document::load_mem(&bytes) {
         Ok(d) => d,
         Err(e) => return Outcome::Damaged(e.to_string()),
     };
+    // A permissions-only lock opens with the empty user password; a real
+    // password is not ours to guess.
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Outcome::Encrypted;
     }
-    if doc.is_encrypted() {
-        // Opened with the empty user password (a permissions-only lock).
-        let _ = doc.decrypt("");
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let chunk = numbers.len().div_ceil(THREADS).max(1);
+    let doc = &doc;
+    let parts: Vec<Outcome> = std::thread::scope(|scope| {
+        let handles: Vec<_> = numbers
+            .chunks(chunk)
+            .map(|part| {
+                std::thread::Builder::new()
+                    .name("pdf-pages".into())
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, move || {
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            extract_pages(doc, part, MAX_CHARS / THREADS)
+                        }))
+                    })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h {
+                Ok(h) => match h.join() {
+                    Ok(Ok(outcome)) => outcome,
+                    Ok(Err(p)) | Err(p) => Outcome::Damaged(panic_message(p)),
+                },
+                Err(e) => Outcome::Damaged(format!("cannot start the PDF reader: {e}")),
+            })
+            .collect()
+    });
+    let mut pages = Vec::new();
+    for part in parts {
+        match part {
+            Outcome::Pages(p) => pages.extend(p),
+            other => return other,
+        }
     }
-    let mut out = Collector {
-        height: 0.0,
-        pages: Vec::new(),
-        chars: 0,
-        too_many: false,
-    };
-    let result = pdf_extract::output_doc(&doc, &mut out);
-    if out.too_many {
-        return Outcome::TooMany;
-    }
-    match result {
-        Ok(()) => Outcome::Pages(out.pages),
-        Err(e) => Outcome::Damaged(e.to_string()),
-    }
+    Outcome::Pages(pages)
+}
+
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    let why = p
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "internal error".into());
+    format!("the PDF library gave up: {why}")
 }
 
 /// Runs the PDF libraries on a thread of their own; a panic in them is an
@@ -211,14 +266,7 @@ fn extract_guarded(bytes: &[u8]) -> Outcome {
     match handle {
         Ok(h) => match h.join() {
             Ok(Ok(outcome)) => outcome,
-            Ok(Err(p)) | Err(p) => {
-                let why = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "internal error".into());
-                Outcome::Damaged(format!("the PDF library gave up: {why}"))
-            }
+            Ok(Err(p)) | Err(p) => Outcome::Damaged(panic_message(p)),
         },
         Err(e) => Outcome::Damaged(format!("cannot start the PDF reader: {e}")),
     }
