@@ -356,7 +356,19 @@ pub fn sniff(bytes: &[u8]) -> super::Sniff {
     }
 }
 
+/// The largest page read: its tree takes several times its size.
+const MAX_PAGE_BYTES: usize = 64 * 1024 * 1024;
+
 pub fn read(source: &Source) -> Result<Document, InputError> {
+    if source.bytes.len() > MAX_PAGE_BYTES {
+        return Err(InputError::new(
+            source.name,
+            format!(
+                "an HTML page of more than {} MiB; not read",
+                MAX_PAGE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
     let (text, encoding) = decode(source.bytes);
     let html = Html::parse_document(&text);
     let mut r = Reader {

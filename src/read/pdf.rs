@@ -28,6 +28,8 @@ use crate::error::InputError;
 const STREAM_LIMIT: u64 = 64 * 1024 * 1024;
 /// The most all streams together may inflate to.
 const TOTAL_LIMIT: u64 = 256 * 1024 * 1024;
+/// The largest PDF read (an agenda with its appendices is a few MiB).
+const MAX_PDF_BYTES: usize = 256 * 1024 * 1024;
 /// The most characters read from one document.
 const MAX_CHARS: usize = 20_000_000;
 /// The stack of the thread the PDF libraries run on.
@@ -343,6 +345,12 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         && memchr::memmem::find(&source.bytes[..source.bytes.len().min(1024)], b"%PDF").is_none()
     {
         return Err(err("not a PDF (no %PDF header)".into()));
+    }
+    if source.bytes.len() > MAX_PDF_BYTES {
+        return Err(err(format!(
+            "a PDF of more than {} MiB; not read",
+            MAX_PDF_BYTES / (1024 * 1024)
+        )));
     }
     check_streams(source.name, source.bytes, STREAM_LIMIT)?;
     let pages = match extract_guarded(source.bytes) {
