@@ -33,7 +33,8 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub strict: bool,
     /// How to read the documents (default: by the file's ending, then its
-    /// content: CSV for .csv files, text otherwise)
+    /// content: .docx, .pdf, .html, .xlsx, .ods, .csv by name or signature,
+    /// text otherwise)
     #[arg(long, default_value = "auto", value_parser = input_formats())]
     pub input: String,
     /// Print only what fails — errors, and with --strict roundings — then the summary
