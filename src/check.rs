@@ -4,7 +4,7 @@
 
 use crate::calc;
 use crate::model::{Realiseret, Scenario, Year};
-use crate::money::{checked_sum, Decimal, Figure, Overflow};
+use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
 use crate::numfmt::{format_number, NumberStyle};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -36,6 +36,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("realiseret", realized_reconciles),
     ("flytning", moves_net_to_zero),
     ("budget", budgets_reconcile),
+    ("budgetopfølgning", crate::followup::check),
 ];
 
 /// Runs every pass.
@@ -51,6 +52,27 @@ pub fn run_all(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
 pub fn kr(d: Decimal) -> String {
     let decimals = if d.fract().is_zero() { 0 } else { 2 };
     format!("{} kr.", format_number(d, decimals, NumberStyle::DANISH))
+}
+
+/// An exact amount in `unit`, as a reader writes it (`0,1 mio. kr.`,
+/// `-325.000 kr.`): never rounded, every decimal the value has is shown (in
+/// mio. kr. at least one).
+pub fn amount_text(kroner: Decimal, unit: Unit) -> String {
+    let Ok(v) = unit.from_kroner(kroner) else {
+        return kr(kroner);
+    };
+    let v = v.normalize();
+    let decimals = match unit {
+        Unit::Mio => v.scale().max(1),
+        Unit::TKr => v.scale(),
+        Unit::Kr if v.scale() > 0 => v.scale().max(2),
+        Unit::Kr => 0,
+    };
+    format!(
+        "{} {}",
+        format_number(v, decimals, NumberStyle::DANISH),
+        unit.name()
+    )
 }
 
 /// One form of a konto's realized savings, summed for a year.

@@ -6,7 +6,8 @@
 //! - [`model`]: the scenario (besparelseskrav, realiserede besparelser,
 //!   bevillingsansøgninger, budgets); no I/O.
 //! - [`calc`], [`check`], [`report`]: computations, reconciliation passes, and
-//!   the tables of a case write-up, all over exact values.
+//!   the tables of a case write-up, all over exact values; [`followup`] does
+//!   all three for the budget follow-up (budgetopfølgning).
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
 //! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
 //!   [`verify`] (tables read back from documents): the formats at the edges.
@@ -20,6 +21,7 @@ pub mod check;
 pub mod cli;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod input;
 pub mod model;
 pub mod money;

@@ -82,6 +82,7 @@ pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     }
     bevilling_tables(s, &l, &mut tables)?;
     budget_tables(s, &l, &mut tables)?;
+    tables.extend(crate::followup::tables(s, lang)?);
     Ok(tables)
 }
 
