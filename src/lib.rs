@@ -19,6 +19,7 @@
 pub mod calc;
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod followup;

@@ -32,13 +32,13 @@ pub struct ReportArgs {
 
 /// The format asked for, else the one the output file's ending names.
 fn format_of(args: &ReportArgs) -> FormatArg {
+    format_for(args.format, args.output.as_deref())
+}
+
+/// `format`, else the one the ending of `output` names, else text.
+pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -> FormatArg {
     let by_ending = || {
-        let ext = args
-            .output
-            .as_ref()?
-            .extension()?
-            .to_str()?
-            .to_ascii_lowercase();
+        let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" => Some(FormatArg::Markdown),
             "csv" => Some(FormatArg::Csv),
@@ -47,7 +47,7 @@ fn format_of(args: &ReportArgs) -> FormatArg {
             _ => None,
         }
     };
-    args.format.or_else(by_ending).unwrap_or(FormatArg::Text)
+    format.or_else(by_ending).unwrap_or(FormatArg::Text)
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
