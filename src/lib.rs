@@ -28,6 +28,7 @@ pub mod model;
 pub mod money;
 pub mod numfmt;
 pub mod output;
+pub mod pl;
 pub mod read;
 pub mod render;
 pub mod report;

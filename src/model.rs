@@ -173,6 +173,10 @@ pub struct Scenario {
     pub opfølgning: Option<Opfølgning>,
     /// The unit the scenario's amounts are written in; messages use it.
     pub unit: Unit,
+    /// The price level of every amount in the scenario (`2026`: 2026-priser).
+    pub prisniveau: Option<Year>,
+    /// Pris- og lønskøn per year, for converting to another price level.
+    pub pl_skøn: Vec<crate::pl::PlSkøn>,
 }
 
 impl Scenario {

@@ -369,3 +369,34 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn table_chooses_tables_by_id() {
+    let (code, out, err) = run(&[
+        "report",
+        FOLLOWUP,
+        "--table",
+        "budgetopfoelgning-2025-siden-forrige",
+        "--table",
+        "budgetopfoelgning-2025-art",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let titles: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("Budgetopfølgning pr.") || l.starts_with("Forventet regnskab:"))
+        .collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Budgetopfølgning pr. 30. september 2025: Beskæftigelse, integration og ydelser: service og overførsler i alt",
+            "Forventet regnskab: ændring siden 31. maj 2025",
+        ]
+    );
+    let (code, _, err) = run(&["report", FOLLOWUP, "--table", "konto-6"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "sparekrav: error: scenarios/randers-opfoelgning-2025-09-30.yaml: no table \"konto-6\"; its tables are: \
+         budgetopfoelgning-2025, budgetopfoelgning-2025-art, budgetopfoelgning-2025-siden-forrige\n"
+    );
+}

@@ -28,6 +28,14 @@ pub struct ReportArgs {
     /// Write to FILE (atomically: a failed run leaves the previous file intact)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Convert every amount to this year's price level (YEAR-priser) with the
+    /// scenario's pris- og lønskøn (`pl_skøn`, the `samlet` index); the
+    /// scenario must state its own `prisniveau`
+    #[arg(long, value_name = "YEAR")]
+    pub prisniveau: Option<i32>,
+    /// Print only the table with this id (repeatable; `--format json` lists the ids)
+    #[arg(long = "table", value_name = "ID")]
+    pub tables: Vec<String>,
 }
 
 /// The format asked for, else the one the output file's ending names.
@@ -50,6 +58,76 @@ pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -
     format.or_else(by_ending).unwrap_or(FormatArg::Text)
 }
 
+/// Converts the tables to the price level asked for, and marks each with
+/// its price level, when the scenario states one.
+pub fn price_level(
+    loaded: &crate::input::LoadedScenario,
+    to: Option<i32>,
+    lang: crate::table::Lang,
+    tables: &mut [crate::table::Table],
+) -> Result<(), CliError> {
+    let s = &loaded.scenario;
+    match (s.prisniveau, to) {
+        (None, None) => Ok(()),
+        (None, Some(_)) => Err(InputError::new(
+            &loaded.file,
+            "--prisniveau: the scenario does not state the price level of its amounts (add `prisniveau: 2026` for 2026-priser)",
+        )
+        .into()),
+        (Some(from), to) => {
+            let to = to.unwrap_or(from);
+            if to != from {
+                let f = crate::pl::factor(&s.pl_skøn, from, to)
+                    .map_err(|e| loaded.error_at("pl_skøn", e.to_string()))?;
+                let exact = crate::pl::convert_tables(tables, f)
+                    .map_err(|e| InputError::new(&loaded.file, e.to_string()))?;
+                if !exact {
+                    for t in tables.iter_mut() {
+                        t.notes.push(format!(
+                            "{from}-priser {} {to}-priser: {}",
+                            lang.pick("omregnet til", "converted to"),
+                            lang.pick(
+                                "division med pris- og lønskønnet, regnet med 28 betydende cifre (under 10^-15 kr. fra det eksakte)",
+                                "divided by the price and wage factor, to 28 significant digits (within 10^-15 kr. of exact)"
+                            )
+                        ));
+                    }
+                }
+            }
+            crate::pl::label_tables(tables, to, lang);
+            Ok(())
+        }
+    }
+}
+
+/// The tables named by `--table` (all when none is named), in report order.
+pub fn choose(
+    file: &str,
+    tables: Vec<crate::table::Table>,
+    ids: &[String],
+) -> Result<Vec<crate::table::Table>, CliError> {
+    if ids.is_empty() {
+        return Ok(tables);
+    }
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| !tables.iter().any(|t| &t.id == *id))
+        .collect();
+    if !unknown.is_empty() {
+        let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        return Err(CliError::Usage(format!(
+            "{file}: no table {}; its tables are: {}",
+            unknown
+                .iter()
+                .map(|u| format!("{u:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            known.join(", ")
+        )));
+    }
+    Ok(tables.into_iter().filter(|t| ids.contains(&t.id)).collect())
+}
+
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
     let format = format_of(args);
     if format == FormatArg::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
@@ -62,7 +140,9 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
     let in_file = |e: crate::money::Overflow| -> CliError {
         InputError::new(&loaded.file, e.to_string()).into()
     };
-    let tables = report::build(&loaded.scenario, options.lang).map_err(in_file)?;
+    let mut tables = report::build(&loaded.scenario, options.lang).map_err(in_file)?;
+    price_level(&loaded, args.prisniveau, options.lang, &mut tables)?;
+    let tables = choose(&loaded.file, tables, &args.tables)?;
     let shown = tables
         .iter()
         .map(|t| t.display(&options))

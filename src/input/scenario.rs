@@ -64,6 +64,26 @@ pub struct ScenarioFile {
     /// The budget follow-up (budgetopfølgning / forventet regnskab) of the budget year.
     #[serde(default, rename = "budgetopfølgning")]
     pub budgetopfølgning: Option<OpfølgningFile>,
+    /// The price level of every amount in the file (`2026` for 2026-priser).
+    #[serde(default)]
+    pub prisniveau: Option<YearKey>,
+    /// Pris- og lønskøn per year, as KL publishes them: the growth from the
+    /// year before, in percent (`2027: {løn: 3.2, priser: 2.0, samlet: 2.8}`).
+    /// `report --prisniveau` converts with `samlet`.
+    #[serde(default, rename = "pl_skøn")]
+    pub pl_skøn: UniqueMap<YearKey, PlSkønFile>,
+}
+
+/// One year's pris- og lønskøn, in percent.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlSkønFile {
+    #[serde(default, rename = "løn")]
+    pub løn: Option<Amount>,
+    #[serde(default)]
+    pub priser: Option<Amount>,
+    #[serde(default)]
+    pub samlet: Option<Amount>,
 }
 
 /// A unit name as written in the file.
@@ -761,6 +781,27 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
         .as_ref()
         .map(|o| opfølgning(&mut c, o));
 
+    let mut pl_skøn = Vec::new();
+    for (YearKey(y), p) in file.pl_skøn.iter() {
+        let mut pct = |a: Option<Amount>, key: &str| {
+            let a = a?;
+            if a.value <= Decimal::from(-100) {
+                c.err(
+                    format!("pl_skøn.{y}.{key}"),
+                    format!("{} % is not a growth rate (it must be above -100)", a.value),
+                );
+                return None;
+            }
+            Some(a.value)
+        };
+        pl_skøn.push(crate::pl::PlSkøn {
+            year: *y,
+            løn: pct(p.løn, "løn"),
+            priser: pct(p.priser, "priser"),
+            samlet: pct(p.samlet, "samlet"),
+        });
+    }
+
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
@@ -779,6 +820,8 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
         budgets,
         opfølgning,
         unit: file.enhed.0,
+        prisniveau: file.prisniveau.map(|y| y.0),
+        pl_skøn,
     })
 }
 
