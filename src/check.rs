@@ -147,7 +147,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                         format!(
                             "{year}: {} is {}, equal to {}",
                             f.name,
-                            kr(got),
+                            amount_text(got, s.unit),
                             reference.name
                         ),
                     )),
@@ -160,10 +160,10 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                             format!(
                                 "{year}: {} is {} but {} is {}: off by {}",
                                 f.name,
-                                kr(got),
+                                amount_text(got, s.unit),
                                 reference.name,
-                                kr(want),
-                                kr(diff)
+                                amount_text(want, s.unit),
+                                amount_text(diff, s.unit)
                             ),
                         ));
                     }
@@ -204,7 +204,7 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
         let parts: Vec<String> = r
             .lines
             .iter()
-            .map(|l| format!("{} {}", l.label, kr(l.amount)))
+            .map(|l| format!("{} {}", l.label, amount_text(l.amount, b.unit)))
             .collect();
         out.push(Finding {
             pass: "flytning",
@@ -216,7 +216,7 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
             },
             message: if net.is_zero() {
                 format!(
-                    "{} {}: {} net to 0 kr.",
+                    "{} {}: {} net to 0",
                     r.area,
                     r.year,
                     parts.join(" and ")
@@ -227,7 +227,7 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     r.area,
                     r.year,
                     parts.join(" and "),
-                    kr(net)
+                    amount_text(net, b.unit)
                 )
             },
         });
@@ -253,12 +253,12 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 path,
                 status: Status::Holds,
                 message: format!(
-                    "{} {}: {} + {} = {}",
+                    "{} {}: {} {} = {}",
                     b.area,
                     b.year,
-                    kr(original),
-                    kr(changes),
-                    kr(corrected)
+                    amount_text(original, s.unit),
+                    crate::followup::signed_term(changes, s.unit),
+                    amount_text(corrected, s.unit)
                 ),
             }
         } else {
@@ -267,16 +267,19 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 path,
                 status: Status::Fails,
                 message: format!(
-                    "{} {}: korrigeret is {} but oprindeligt {} + ændringer {} = {}: off by {}",
+                    "{} {}: korrigeret is {} but oprindeligt {} {} (ændringer) = {}: off by {}",
                     b.area,
                     b.year,
-                    kr(corrected),
-                    kr(original),
-                    kr(changes),
-                    kr(want),
-                    kr(corrected
-                        .checked_sub(want)
-                        .ok_or_else(|| Overflow::new("difference"))?)
+                    amount_text(corrected, s.unit),
+                    amount_text(original, s.unit),
+                    crate::followup::signed_term(changes, s.unit),
+                    amount_text(want, s.unit),
+                    amount_text(
+                        corrected
+                            .checked_sub(want)
+                            .ok_or_else(|| Overflow::new("difference"))?,
+                        s.unit
+                    )
                 ),
             }
         });

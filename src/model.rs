@@ -130,6 +130,8 @@ pub struct Bevillinger {
     /// Show the Anlægsbevillinger column.
     pub anlæg_column: bool,
     pub requests: Vec<Bevillingsansøgning>,
+    /// The unit the requests are written in (messages use it).
+    pub unit: Unit,
 }
 
 /// An approved change to a budget.

@@ -976,5 +976,6 @@ fn bevillinger(c: &mut Converter, b: &BevillingerFile) -> Bevillinger {
         areas: b.areas.clone(),
         anlæg_column: b.anlæg_column,
         requests,
+        unit,
     }
 }
