@@ -215,12 +215,7 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 Status::Fails
             },
             message: if net.is_zero() {
-                format!(
-                    "{} {}: {} net to 0",
-                    r.area,
-                    r.year,
-                    parts.join(" and ")
-                )
+                format!("{} {}: {} net to 0", r.area, r.year, parts.join(" and "))
             } else {
                 format!(
                     "{} {}: {} net to {}, not 0 kr.",
