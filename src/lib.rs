@@ -32,5 +32,6 @@ pub mod pl;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod side;
 pub mod table;
 pub mod verify;

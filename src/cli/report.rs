@@ -14,8 +14,13 @@ use crate::report;
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The scenario file (YAML)
-    pub scenario: PathBuf,
+    /// The scenario file (YAML); several with --side-by-side
+    #[arg(required = true, value_name = "SCENARIO")]
+    pub scenarios: Vec<PathBuf>,
+    /// Print several scenarios side by side: per table, one block of columns
+    /// per scenario (alternatives a committee chooses between)
+    #[arg(long)]
+    pub side_by_side: bool,
     #[command(flatten)]
     pub display: DisplayArgs,
     /// Output format (default: from the ending of -o FILE — .md, .csv, .json,
@@ -56,6 +61,26 @@ pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -
         }
     };
     format.or_else(by_ending).unwrap_or(FormatArg::Text)
+}
+
+/// Names for the scenarios' column blocks: the file names without their
+/// folder and ending (`alternativ-a`), or the whole path where those repeat.
+fn short_names(all: &[crate::input::LoadedScenario]) -> Vec<String> {
+    let stem = |f: &str| {
+        std::path::Path::new(f)
+            .file_stem()
+            .map_or_else(|| f.to_string(), |s| s.to_string_lossy().into_owned())
+    };
+    let stems: Vec<String> = all.iter().map(|l| stem(&l.file)).collect();
+    let unique = stems
+        .iter()
+        .enumerate()
+        .all(|(i, s)| !stems[..i].contains(s));
+    if unique {
+        stems
+    } else {
+        all.iter().map(|l| l.file.clone()).collect()
+    }
 }
 
 /// Converts the tables to the price level asked for, and marks each with
@@ -135,37 +160,88 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),
         ));
     }
-    let loaded = read_scenario_file(&args.scenario)?;
+    if args.scenarios.len() > 1 && !args.side_by_side {
+        return Err(CliError::Usage(
+            "several scenarios: give --side-by-side to print them side by side".to_string(),
+        ));
+    }
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.scenarios {
+        match read_scenario_file(path) {
+            Ok(l) => all.push(l),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(crate::error::InputErrors(errors).into());
+    }
     let options = args.display.options();
-    let in_file = |e: crate::money::Overflow| -> CliError {
-        InputError::new(&loaded.file, e.to_string()).into()
+    let in_file = |file: &str| {
+        let file = file.to_string();
+        move |e: crate::money::Overflow| -> CliError {
+            InputError::new(&file, e.to_string()).into()
+        }
     };
-    let mut tables = report::build(&loaded.scenario, options.lang).map_err(in_file)?;
-    price_level(&loaded, args.prisniveau, options.lang, &mut tables)?;
-    let tables = choose(&loaded.file, tables, &args.tables)?;
+    let mut sets = Vec::new();
+    for loaded in &all {
+        let mut tables =
+            report::build(&loaded.scenario, options.lang).map_err(in_file(&loaded.file))?;
+        price_level(loaded, args.prisniveau, options.lang, &mut tables)?;
+        sets.push(tables);
+    }
+    let (meta, tables, first_file) = match (all.as_slice(), sets.pop()) {
+        ([loaded], Some(tables)) => (
+            ReportMeta {
+                title: loaded.scenario.title.clone(),
+                source: loaded.scenario.source.clone(),
+            },
+            tables,
+            loaded.file.clone(),
+        ),
+        (_, last) => {
+            sets.extend(last);
+            let names = short_names(&all);
+            (
+                ReportMeta {
+                    title: format!(
+                        "{}: {}",
+                        options.lang.pick("Side om side", "Side by side"),
+                        names.join(", ")
+                    ),
+                    source: Some(
+                        all.iter()
+                            .zip(&names)
+                            .map(|(l, n)| format!("{n}: {}", l.scenario.title))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                },
+                crate::side::side_by_side(&names, &sets, options.lang),
+                all.first().map(|l| l.file.clone()).unwrap_or_default(),
+            )
+        }
+    };
+    let tables = choose(&first_file, tables, &args.tables)?;
     let shown = tables
         .iter()
         .map(|t| t.display(&options))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(in_file)?;
-    let meta = ReportMeta {
-        title: loaded.scenario.title.clone(),
-        source: loaded.scenario.source.clone(),
-    };
+        .map_err(in_file(&first_file))?;
     let bytes = render(&meta, &shown, format.into(), args.csv_style.into())?;
     emit(args.output.as_deref(), &bytes)?;
     // The tables are printed either way, but a scenario whose breakdowns do
     // not reconcile must not pass unnoticed: say so, and exit 1.
-    let failures: Vec<_> = run_all(&loaded.scenario)
-        .map_err(in_file)?
-        .into_iter()
-        .filter(|f| f.status == Status::Fails)
-        .collect();
-    for f in &failures {
-        eprintln!(
-            "{}",
-            loaded.error_at(&f.path, format!("warning: {}", f.message))
-        );
+    let mut failures = Vec::new();
+    for loaded in &all {
+        let found = run_all(&loaded.scenario).map_err(in_file(&loaded.file))?;
+        for f in found.into_iter().filter(|f| f.status == Status::Fails) {
+            eprintln!(
+                "{}",
+                loaded.error_at(&f.path, format!("warning: {}", f.message))
+            );
+            failures.push(f);
+        }
     }
     if failures.is_empty() {
         Ok(Outcome::Ok)
