@@ -7,6 +7,8 @@
 //! A row, column or table found in one version only is named, and its cells
 //! are listed with `-` (not applicable) on the other side.
 
+use std::collections::HashMap;
+
 use crate::money::Overflow;
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
@@ -65,6 +67,8 @@ type RowKey = (Option<String>, String, usize);
 
 fn keyed_rows(t: &Table) -> Vec<(RowKey, &Row)> {
     let mut out: Vec<(RowKey, &Row)> = Vec::new();
+    // Occurrences so far of each (section, label): linear time in the rows.
+    let mut seen: HashMap<(Option<String>, String), usize> = HashMap::new();
     let mut section: Option<String> = None;
     for r in &t.rows {
         if r.kind == RowKind::Section {
@@ -77,11 +81,9 @@ fn keyed_rows(t: &Table) -> Vec<(RowKey, &Row)> {
             section = None;
         }
         let section = this_section;
-        let n = out
-            .iter()
-            .filter(|((s, l, _), _)| *s == section && *l == r.label)
-            .count();
-        out.push(((section.clone(), r.label.clone(), n), r));
+        let n = seen.entry((section.clone(), r.label.clone())).or_insert(0);
+        out.push(((section.clone(), r.label.clone(), *n), r));
+        *n += 1;
     }
     out
 }
@@ -136,12 +138,25 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
     }
     let old_rows = old.map(keyed_rows).unwrap_or_default();
     let new_rows = new.map(keyed_rows).unwrap_or_default();
+    let old_index: HashMap<&RowKey, &Row> = old_rows.iter().map(|(k, r)| (k, *r)).collect();
+    let new_index: HashMap<&RowKey, &Row> = new_rows.iter().map(|(k, r)| (k, *r)).collect();
     let mut keys: Vec<RowKey> = new_rows.iter().map(|(k, _)| k.clone()).collect();
-    for (k, _) in &old_rows {
-        if !keys.contains(k) {
-            keys.push(k.clone());
-        }
-    }
+    keys.extend(
+        old_rows
+            .iter()
+            .filter(|(k, _)| !new_index.contains_key(k))
+            .map(|(k, _)| k.clone()),
+    );
+    let old_col: HashMap<&str, usize> = old_cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.label.as_str(), i))
+        .collect();
+    let new_col: HashMap<&str, usize> = new_cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.label.as_str(), i))
+        .collect();
     let mut d = TableDiff {
         id: any.id.clone(),
         title: any.title.clone(),
@@ -162,8 +177,8 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
         }
     }
     for key in &keys {
-        let o = old_rows.iter().find(|(k, _)| k == key).map(|(_, r)| *r);
-        let n = new_rows.iter().find(|(k, _)| k == key).map(|(_, r)| *r);
+        let o = old_index.get(key).copied();
+        let n = new_index.get(key).copied();
         if only_in.is_none() {
             let name = match &key.0 {
                 Some(s) => format!("{s}: {}", key.1),
@@ -176,8 +191,8 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
             }
         }
         for c in &columns {
-            let oc = cell_at(o, old_cols.iter().position(|x| &x.label == c));
-            let nc = cell_at(n, new_cols.iter().position(|x| &x.label == c));
+            let oc = cell_at(o, old_col.get(c.as_str()).copied());
+            let nc = cell_at(n, new_col.get(c.as_str()).copied());
             if oc == Cell::Blank && nc == Cell::Blank {
                 continue;
             }
@@ -222,16 +237,15 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
         if !all && !d.has_changes() {
             continue;
         }
-        let ambiguous = |row: &str| {
-            let mut sections = d
-                .cells
-                .iter()
-                .filter(|c| c.row == row)
-                .map(|c| &c.section)
-                .collect::<Vec<_>>();
-            sections.dedup();
-            sections.len() > 1
-        };
+        // Rows whose label occurs under more than one section get the section's name.
+        let mut sections_of: HashMap<&str, Vec<&Option<String>>> = HashMap::new();
+        for c in &d.cells {
+            let v = sections_of.entry(c.row.as_str()).or_default();
+            if !v.contains(&&c.section) {
+                v.push(&c.section);
+            }
+        }
+        let ambiguous = |row: &str| sections_of.get(row).is_some_and(|v| v.len() > 1);
         let single_column = d
             .cells
             .iter()
