@@ -400,3 +400,47 @@ fn table_chooses_tables_by_id() {
          budgetopfoelgning-2025, budgetopfoelgning-2025-art, budgetopfoelgning-2025-siden-forrige\n"
     );
 }
+
+#[test]
+fn verify_judges_the_texts_7_2_a_rounding_difference() {
+    let (code, out, err) = run(&[
+        "verify",
+        "tests/data/randers-2025-12-02.md",
+        "--checks",
+        "scenarios/randers-opfoelgning-2025-09-30.checks.yaml",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains(
+            "scenarios/randers-opfoelgning-2025-09-30.checks.yaml:8: rounding Punkt 116: servicerammens resultat \
+             inkl. overførsler (mindreforbrug + overført overskud): 0,1 + 7,2 = 7,3 lies in [7,20; 7,40], 7,2 allows [7,15; 7,25]\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn forbrug_pr_dato_is_shown_when_given() {
+    let yaml = "titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dato: 31. august 2025\n  dele:\n    - {navn: Service, art: service, korrigeret: 100, forbrug: 61.3, forventet: 99.5}\n";
+    let (code, out, err) = run_on_yaml(&["report"], yaml.as_bytes());
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(&out, "Budgetopfølgning pr. 31. august 2025 (budgetår 2025)");
+    assert_eq!(
+        cells(&t),
+        vec![
+            vec![
+                "Mio. kr.",
+                "Korrigeret budget",
+                "Forbrug pr. dato",
+                "Forventet regnskab",
+                "Afvigelse",
+                "Overført fra sidste år",
+                "Resultat inkl. overførsler"
+            ],
+            vec!["Service", "100,0", "61,3", "99,5", "-0,5", "-", "-"],
+        ]
+    );
+    assert!(out.contains(
+        "Service: afledt, ikke oplyst: afvigelse (afvigelse = forventet − korrigeret).\n"
+    ));
+}
