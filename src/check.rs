@@ -3,9 +3,13 @@
 //! file positions.
 
 use crate::calc;
+use crate::followup::{add, del_figures, sub, Col, LinjeFigures, Relation, Value};
 use crate::model::{Realiseret, Scenario, Year};
 use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
+pub use crate::numfmt::amount_text;
+use crate::numfmt::signed_term;
 use crate::numfmt::{format_number, NumberStyle};
+use crate::table::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,7 +40,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("realiseret", realized_reconciles),
     ("flytning", moves_net_to_zero),
     ("budget", budgets_reconcile),
-    ("budgetopfølgning", crate::followup::check),
+    ("budgetopfølgning", followup_reconciles),
 ];
 
 /// Runs every pass.
@@ -52,27 +56,6 @@ pub fn run_all(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
 pub fn kr(d: Decimal) -> String {
     let decimals = if d.fract().is_zero() { 0 } else { 2 };
     format!("{} kr.", format_number(d, decimals, NumberStyle::DANISH))
-}
-
-/// An exact amount in `unit`, as a reader writes it (`0,1 mio. kr.`,
-/// `-325.000 kr.`): never rounded, every decimal the value has is shown (in
-/// mio. kr. at least one).
-pub fn amount_text(kroner: Decimal, unit: Unit) -> String {
-    let Ok(v) = unit.from_kroner(kroner) else {
-        return kr(kroner);
-    };
-    let v = v.normalize();
-    let decimals = match unit {
-        Unit::Mio => v.scale().max(1),
-        Unit::TKr => v.scale(),
-        Unit::Kr if v.scale() > 0 => v.scale().max(2),
-        Unit::Kr => 0,
-    };
-    format!(
-        "{} {}",
-        format_number(v, decimals, NumberStyle::DANISH),
-        unit.name()
-    )
 }
 
 /// One form of a konto's realized savings, summed for a year.
@@ -105,7 +88,8 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
         out.push(Form {
             path: format!("{base}.initiativer"),
             name: "the sum of the initiatives".to_string(),
-            value: calc::initiatives_total(r, year)?,
+            value: calc::initiatives_total(r, year)
+                .map_err(|e| e.at(format!("{base}.initiativer")))?,
             partly_known: partly(&figures),
         });
     }
@@ -114,7 +98,8 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
         out.push(Form {
             path: format!("{base}.fordelinger.{}", b.dimension),
             name: format!("the sum of the breakdown by {}", b.dimension),
-            value: Figure::sum(figures.iter().copied(), "fordeling")?,
+            value: Figure::sum(figures.iter().copied(), "fordeling")
+                .map_err(|e| e.at(format!("{base}.fordelinger.{}", b.dimension)))?,
             partly_known: partly(&figures),
         });
     }
@@ -252,7 +237,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     b.area,
                     b.year,
                     amount_text(original, s.unit),
-                    crate::followup::signed_term(changes, s.unit),
+                    signed_term(changes, s.unit),
                     amount_text(corrected, s.unit)
                 ),
             }
@@ -267,7 +252,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     b.year,
                     amount_text(corrected, s.unit),
                     amount_text(original, s.unit),
-                    crate::followup::signed_term(changes, s.unit),
+                    signed_term(changes, s.unit),
                     amount_text(want, s.unit),
                     amount_text(
                         corrected
@@ -278,6 +263,203 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 ),
             }
         });
+    }
+    Ok(out)
+}
+
+// The budget follow-up: see crate::followup for the relations.
+
+fn followup_finding(path: String, status: Status, message: String) -> Finding {
+    Finding {
+        pass: "budgetopfølgning",
+        path,
+        status,
+        message,
+    }
+}
+
+/// The three relations of a line, where all terms are known and none was
+/// derived from the relation itself.
+fn followup_line(
+    name: &str,
+    path: &str,
+    f: &LinjeFigures,
+    unit: Unit,
+    out: &mut Vec<Finding>,
+) -> Result<(), Overflow> {
+    let a = |d: Decimal| amount_text(d, unit);
+    // korrigeret = oprindeligt + tillæg
+    if let (Some(o), Some(t), Some(k)) = (f.original.known(), f.tillæg.known(), f.corrected.known())
+    {
+        let r = Relation::Korrigeret;
+        if !f.original.derived_by(r) && !f.corrected.derived_by(r) {
+            let want = add(o, t, "korrigeret budget")?;
+            let sum = format!("oprindeligt {} {}", a(o), signed_term(t, unit));
+            out.push(if want == k {
+                followup_finding(
+                    format!("{path}.korrigeret"),
+                    Status::Holds,
+                    format!("{name}: korrigeret budget {} = {sum}", a(k)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.korrigeret"),
+                    Status::Fails,
+                    format!(
+                        "{name}: korrigeret budget is {} but {sum} = {}: off by {}",
+                        a(k),
+                        a(want),
+                        a(sub(k, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    // afvigelse = forventet − korrigeret
+    if let (Some(fo), Some(k), Some(av)) = (
+        f.forventet.known(),
+        f.corrected.known(),
+        f.afvigelse.known(),
+    ) {
+        let r = Relation::Afvigelse;
+        if !f.forventet.derived_by(r) && !f.corrected.derived_by(r) && !f.afvigelse.derived_by(r) {
+            let want = sub(fo, k, "afvigelse")?;
+            let diff = format!("forventet {} − korrigeret {}", a(fo), a(k));
+            out.push(if want == av {
+                followup_finding(
+                    format!("{path}.afvigelse"),
+                    Status::Holds,
+                    format!("{name}: afvigelse {} = {diff}", a(av)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.afvigelse"),
+                    Status::Fails,
+                    format!(
+                        "{name}: afvigelse is {} but {diff} = {}: off by {}",
+                        a(av),
+                        a(want),
+                        a(sub(av, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    // resultat = afvigelse + overført
+    if let (Some(av), Some(ov), Some(re)) =
+        (f.afvigelse.known(), f.overført.known(), f.resultat.known())
+    {
+        let r = Relation::Resultat;
+        if !f.afvigelse.derived_by(r) && !f.overført.derived_by(r) && !f.resultat.derived_by(r) {
+            let want = add(av, ov, "resultat")?;
+            let sum = format!("afvigelse {} {} overført", a(av), signed_term(ov, unit));
+            out.push(if want == re {
+                followup_finding(
+                    format!("{path}.resultat"),
+                    Status::Holds,
+                    format!("{name}: resultat inkl. overførsler {} = {sum}", a(re)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.resultat"),
+                    Status::Fails,
+                    format!(
+                        "{name}: resultat inkl. overførsler is {} but {sum} = {}: off by {}",
+                        a(re),
+                        a(want),
+                        a(sub(re, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Every relation of the follow-up, and every part's stated figures against
+/// the sums of its lines.
+pub fn followup_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let Some(o) = &s.opfølgning else {
+        return Ok(Vec::new());
+    };
+    let unit = s.unit;
+    let mut out = Vec::new();
+    for (i, d) in o.parts.iter().enumerate() {
+        let path = format!("budgetopfølgning.dele[{i}]");
+        let (lines, total) = del_figures(d)?;
+        for (j, (l, f)) in d.lines.iter().zip(&lines).enumerate() {
+            followup_line(&l.name, &format!("{path}.linjer[{j}]"), f, unit, &mut out)?;
+        }
+        followup_line(&d.total.name, &path, &total, unit, &mut out)?;
+        if lines.is_empty() {
+            continue;
+        }
+        // A part's stated figures against the sums of its lines.
+        for c in Col::ALL {
+            let tillæg = match &d.total.tillæg {
+                Some(list) => Some(checked_sum(list.iter().map(|c| c.amount), "tillæg")?),
+                None => None,
+            };
+            let own = Value::stated(match c {
+                Col::Oprindeligt => d.total.original,
+                Col::Korrigeret => d.total.corrected,
+                Col::Forbrug => d.total.forbrug,
+                Col::Forventet => d.total.forventet,
+                Col::Afvigelse => d.total.afvigelse,
+                Col::Overført => d.total.overført,
+                Col::Resultat => d.total.resultat,
+                Col::Tillæg => tillæg,
+            });
+            let Some(stated) = own.known() else {
+                continue;
+            };
+            let figures: Vec<Figure> = lines.iter().map(|x| x.get(c).figure).collect();
+            let cpath = format!("{path}.{}", c.key());
+            let name = format!("{} {}", d.total.name, c.label(Lang::Da).to_lowercase());
+            match Figure::sum(figures.iter().copied(), c.key())? {
+                Figure::Known(sum) if sum == stated => out.push(followup_finding(
+                    cpath,
+                    Status::Holds,
+                    format!(
+                        "{name}: {} is the sum of its {} lines",
+                        amount_text(stated, unit),
+                        lines.len()
+                    ),
+                )),
+                Figure::Known(sum) => out.push(followup_finding(
+                    cpath,
+                    Status::Fails,
+                    format!(
+                        "{name}: stated {} but its {} lines add up to {}: off by {}",
+                        amount_text(stated, unit),
+                        lines.len(),
+                        amount_text(sum, unit),
+                        amount_text(sub(stated, sum, "difference")?, unit)
+                    ),
+                )),
+                Figure::Unknown => {
+                    let unknown: Vec<&str> = d
+                        .lines
+                        .iter()
+                        .zip(&figures)
+                        .filter(|(_, f)| !f.is_known())
+                        .map(|(l, _)| l.name.as_str())
+                        .collect();
+                    if unknown.len() < figures.len() {
+                        out.push(followup_finding(
+                            cpath,
+                            Status::Skipped,
+                            format!(
+                                "{name}: stated {}, but the {} of {} is not given, so the lines cannot be added up",
+                                amount_text(stated, unit),
+                                c.label(Lang::Da).to_lowercase(),
+                                unknown.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
     }
     Ok(out)
 }

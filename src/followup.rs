@@ -11,12 +11,13 @@
 //! and a part's stated figures are the sums of its lines. A figure that is not
 //! given is derived only when one of these relations gives it exactly from
 //! known figures, and it says so ([`Source::Derived`]); otherwise it stays
-//! unknown. A relation is checked only when none of its terms was derived from
-//! it (so a check never merely confirms its own derivation).
+//! unknown. [`crate::check::followup_reconciles`] checks a relation only when
+//! none of its terms was derived from it (so a check never merely confirms its
+//! own derivation).
 
-use crate::check::{amount_text, Finding, Status};
 use crate::model::{Art, Opfølgning, OpfølgningDel, OpfølgningLinje, Scenario};
 use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
+use crate::numfmt::amount_text;
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
 /// One of the relations of a follow-up line.
@@ -54,7 +55,7 @@ impl Value {
         source: None,
     };
 
-    fn stated(v: Option<Decimal>) -> Value {
+    pub fn stated(v: Option<Decimal>) -> Value {
         match v {
             Some(d) => Value {
                 figure: Figure::Known(d),
@@ -64,7 +65,7 @@ impl Value {
         }
     }
 
-    fn known(self) -> Option<Decimal> {
+    pub fn known(self) -> Option<Decimal> {
         self.figure.known()
     }
 
@@ -75,7 +76,7 @@ impl Value {
         )
     }
 
-    fn derived_by(self, r: Relation) -> bool {
+    pub fn derived_by(self, r: Relation) -> bool {
         self.source == Some(Source::Derived(r))
     }
 }
@@ -105,7 +106,7 @@ impl Col {
         Col::Resultat,
     ];
 
-    fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Col::Oprindeligt => lang.pick("Oprindeligt budget", "Original budget"),
             Col::Tillæg => lang.pick("Tillægsbevillinger", "Supplementary appropriations"),
@@ -119,7 +120,7 @@ impl Col {
     }
 
     /// The key of the figure in the scenario file.
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Col::Oprindeligt => "oprindeligt",
             Col::Tillæg => "tillæg",
@@ -175,11 +176,11 @@ impl LinjeFigures {
     }
 }
 
-fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
+pub(crate) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
     a.checked_add(b).ok_or_else(|| Overflow::new(what))
 }
 
-fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
+pub(crate) fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
     a.checked_sub(b).ok_or_else(|| Overflow::new(what))
 }
 
@@ -304,212 +305,6 @@ fn column_sums(items: &[LinjeFigures]) -> Result<Vec<(Col, Figure)>, Overflow> {
             ))
         })
         .collect()
-}
-
-// ---------------------------------------------------------------- check
-
-fn finding(path: String, status: Status, message: String) -> Finding {
-    Finding {
-        pass: "budgetopfølgning",
-        path,
-        status,
-        message,
-    }
-}
-
-/// The three relations of a line, where all terms are known and none was
-/// derived from the relation itself.
-fn check_line(
-    name: &str,
-    path: &str,
-    f: &LinjeFigures,
-    unit: Unit,
-    out: &mut Vec<Finding>,
-) -> Result<(), Overflow> {
-    let a = |d: Decimal| amount_text(d, unit);
-    // korrigeret = oprindeligt + tillæg
-    if let (Some(o), Some(t), Some(k)) = (f.original.known(), f.tillæg.known(), f.corrected.known())
-    {
-        let r = Relation::Korrigeret;
-        if !f.original.derived_by(r) && !f.corrected.derived_by(r) {
-            let want = add(o, t, "korrigeret budget")?;
-            let sum = format!("oprindeligt {} {}", a(o), signed_term(t, unit));
-            out.push(if want == k {
-                finding(
-                    format!("{path}.korrigeret"),
-                    Status::Holds,
-                    format!("{name}: korrigeret budget {} = {sum}", a(k)),
-                )
-            } else {
-                finding(
-                    format!("{path}.korrigeret"),
-                    Status::Fails,
-                    format!(
-                        "{name}: korrigeret budget is {} but {sum} = {}: off by {}",
-                        a(k),
-                        a(want),
-                        a(sub(k, want, "difference")?)
-                    ),
-                )
-            });
-        }
-    }
-    // afvigelse = forventet − korrigeret
-    if let (Some(fo), Some(k), Some(av)) = (
-        f.forventet.known(),
-        f.corrected.known(),
-        f.afvigelse.known(),
-    ) {
-        let r = Relation::Afvigelse;
-        if !f.forventet.derived_by(r) && !f.corrected.derived_by(r) && !f.afvigelse.derived_by(r) {
-            let want = sub(fo, k, "afvigelse")?;
-            let diff = format!("forventet {} − korrigeret {}", a(fo), a(k));
-            out.push(if want == av {
-                finding(
-                    format!("{path}.afvigelse"),
-                    Status::Holds,
-                    format!("{name}: afvigelse {} = {diff}", a(av)),
-                )
-            } else {
-                finding(
-                    format!("{path}.afvigelse"),
-                    Status::Fails,
-                    format!(
-                        "{name}: afvigelse is {} but {diff} = {}: off by {}",
-                        a(av),
-                        a(want),
-                        a(sub(av, want, "difference")?)
-                    ),
-                )
-            });
-        }
-    }
-    // resultat = afvigelse + overført
-    if let (Some(av), Some(ov), Some(re)) =
-        (f.afvigelse.known(), f.overført.known(), f.resultat.known())
-    {
-        let r = Relation::Resultat;
-        if !f.afvigelse.derived_by(r) && !f.overført.derived_by(r) && !f.resultat.derived_by(r) {
-            let want = add(av, ov, "resultat")?;
-            let sum = format!("afvigelse {} {} overført", a(av), signed_term(ov, unit));
-            out.push(if want == re {
-                finding(
-                    format!("{path}.resultat"),
-                    Status::Holds,
-                    format!("{name}: resultat inkl. overførsler {} = {sum}", a(re)),
-                )
-            } else {
-                finding(
-                    format!("{path}.resultat"),
-                    Status::Fails,
-                    format!(
-                        "{name}: resultat inkl. overførsler is {} but {sum} = {}: off by {}",
-                        a(re),
-                        a(want),
-                        a(sub(re, want, "difference")?)
-                    ),
-                )
-            });
-        }
-    }
-    Ok(())
-}
-
-/// `+ 5 kr.` or `− 5 kr.`: a term after the first, written as a reader would.
-pub fn signed_term(d: Decimal, unit: Unit) -> String {
-    if d.is_sign_negative() && !d.is_zero() {
-        format!("− {}", amount_text(-d, unit))
-    } else {
-        format!("+ {}", amount_text(d, unit))
-    }
-}
-
-/// Every relation of the follow-up, and every part's stated figures against
-/// the sums of its lines.
-pub fn check(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
-    let Some(o) = &s.opfølgning else {
-        return Ok(Vec::new());
-    };
-    let unit = s.unit;
-    let mut out = Vec::new();
-    for (i, d) in o.parts.iter().enumerate() {
-        let path = format!("budgetopfølgning.dele[{i}]");
-        let (lines, total) = del_figures(d)?;
-        for (j, (l, f)) in d.lines.iter().zip(&lines).enumerate() {
-            check_line(&l.name, &format!("{path}.linjer[{j}]"), f, unit, &mut out)?;
-        }
-        check_line(&d.total.name, &path, &total, unit, &mut out)?;
-        if lines.is_empty() {
-            continue;
-        }
-        // A part's stated figures against the sums of its lines.
-        for c in Col::ALL {
-            let tillæg = match &d.total.tillæg {
-                Some(list) => Some(checked_sum(list.iter().map(|c| c.amount), "tillæg")?),
-                None => None,
-            };
-            let own = Value::stated(match c {
-                Col::Oprindeligt => d.total.original,
-                Col::Korrigeret => d.total.corrected,
-                Col::Forbrug => d.total.forbrug,
-                Col::Forventet => d.total.forventet,
-                Col::Afvigelse => d.total.afvigelse,
-                Col::Overført => d.total.overført,
-                Col::Resultat => d.total.resultat,
-                Col::Tillæg => tillæg,
-            });
-            let Some(stated) = own.known() else {
-                continue;
-            };
-            let figures: Vec<Figure> = lines.iter().map(|x| x.get(c).figure).collect();
-            let cpath = format!("{path}.{}", c.key());
-            let name = format!("{} {}", d.total.name, c.label(Lang::Da).to_lowercase());
-            match Figure::sum(figures.iter().copied(), c.key())? {
-                Figure::Known(sum) if sum == stated => out.push(finding(
-                    cpath,
-                    Status::Holds,
-                    format!(
-                        "{name}: {} is the sum of its {} lines",
-                        amount_text(stated, unit),
-                        lines.len()
-                    ),
-                )),
-                Figure::Known(sum) => out.push(finding(
-                    cpath,
-                    Status::Fails,
-                    format!(
-                        "{name}: stated {} but its {} lines add up to {}: off by {}",
-                        amount_text(stated, unit),
-                        lines.len(),
-                        amount_text(sum, unit),
-                        amount_text(sub(stated, sum, "difference")?, unit)
-                    ),
-                )),
-                Figure::Unknown => {
-                    let unknown: Vec<&str> = d
-                        .lines
-                        .iter()
-                        .zip(&figures)
-                        .filter(|(_, f)| !f.is_known())
-                        .map(|(l, _)| l.name.as_str())
-                        .collect();
-                    if unknown.len() < figures.len() {
-                        out.push(finding(
-                            cpath,
-                            Status::Skipped,
-                            format!(
-                                "{name}: stated {}, but the {} of {} is not given, so the lines cannot be added up",
-                                amount_text(stated, unit),
-                                c.label(Lang::Da).to_lowercase(),
-                                unknown.join(", ")
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------- report

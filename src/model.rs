@@ -178,7 +178,7 @@ pub struct Scenario {
     /// The price level of every amount in the scenario (`2026`: 2026-priser).
     pub prisniveau: Option<Year>,
     /// Pris- og lønskøn per year, for converting to another price level.
-    pub pl_skøn: Vec<crate::pl::PlSkøn>,
+    pub pl_skøn: Vec<PlSkøn>,
 }
 
 impl Scenario {
@@ -278,4 +278,14 @@ pub struct Opfølgning {
     /// The previous follow-up's date (`31. maj 2025`).
     pub previous: Option<String>,
     pub parts: Vec<OpfølgningDel>,
+}
+
+/// One year's pris- og lønskøn: growth from the year before, in percent
+/// ([`crate::pl`] converts with it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlSkøn {
+    pub year: Year,
+    pub løn: Option<Decimal>,
+    pub priser: Option<Decimal>,
+    pub samlet: Option<Decimal>,
 }

@@ -18,18 +18,10 @@
 //! every table ([`convert_tables`] tells whether that happened). This is the
 //! one precision rule; rounding for display still happens once, at the edge.
 
+pub use crate::model::PlSkøn;
 use crate::model::Year;
 use crate::money::Decimal;
 use crate::table::{Cell, Table};
-
-/// One year's pris- og lønskøn: growth from the year before, in percent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlSkøn {
-    pub year: Year,
-    pub løn: Option<Decimal>,
-    pub priser: Option<Decimal>,
-    pub samlet: Option<Decimal>,
-}
 
 /// How amounts at one price level become amounts at another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

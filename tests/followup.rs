@@ -297,7 +297,7 @@ mod properties {
                 resultat: Some(r),
                 ..OpfølgningLinje::default()
             };
-            let findings = followup::check(&scenario(l.clone(), vec![])).unwrap();
+            let findings = sparekrav::check::followup_reconciles(&scenario(l.clone(), vec![])).unwrap();
             prop_assert_eq!(findings.len(), 3);
             prop_assert!(findings.iter().all(|f| f.status == Status::Holds));
             let key = ["korrigeret", "afvigelse", "resultat"][which];
@@ -306,7 +306,7 @@ mod properties {
                 1 => l.afvigelse = Some(a + d),
                 _ => l.resultat = Some(r + d),
             }
-            let findings = followup::check(&scenario(l, vec![])).unwrap();
+            let findings = sparekrav::check::followup_reconciles(&scenario(l, vec![])).unwrap();
             for f in &findings {
                 let moved = f.path.ends_with(key);
                 // korrigeret is a term of afvigelse's relation, afvigelse of resultat's.
@@ -356,7 +356,7 @@ mod properties {
                 ..OpfølgningLinje::default()
             }).collect();
             let total = OpfølgningLinje { name: "T".into(), afvigelse: Some(sum + d), ..OpfølgningLinje::default() };
-            let findings = followup::check(&scenario(total, lines)).unwrap();
+            let findings = sparekrav::check::followup_reconciles(&scenario(total, lines)).unwrap();
             let f: Vec<_> = findings.iter().filter(|f| f.path.ends_with("dele[0].afvigelse")).collect();
             let has_hole = hole.is_some_and(|h| h < parts.len());
             if has_hole && parts.len() == 1 {

@@ -83,21 +83,18 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, CliError> {
         }
     };
     let options = args.display.options();
-    let in_file = |file: &str| {
-        let file = file.to_string();
-        move |e: crate::money::Overflow| -> CliError {
-            InputError::new(&file, e.to_string()).into()
-        }
-    };
-    let old_tables = report::build(&old.scenario, options.lang).map_err(in_file(&old.file))?;
-    let new_tables = report::build(&new.scenario, options.lang).map_err(in_file(&new.file))?;
-    let diffs = diff::diff(&old_tables, &new_tables).map_err(in_file(&new.file))?;
+    fn in_file(loaded: &LoadedScenario) -> impl Fn(crate::money::Overflow) -> CliError + '_ {
+        move |e| super::overflow_in(loaded, &e).into()
+    }
+    let old_tables = report::build(&old.scenario, options.lang).map_err(in_file(&old))?;
+    let new_tables = report::build(&new.scenario, options.lang).map_err(in_file(&new))?;
+    let diffs = diff::diff(&old_tables, &new_tables).map_err(in_file(&new))?;
     let tables = diff::to_tables(&diffs, args.all, options.lang);
     let shown = tables
         .iter()
         .map(|t| t.display(&options))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(in_file(&new.file))?;
+        .map_err(in_file(&new))?;
     let changed: usize = diffs.iter().map(|d| d.changed().count()).sum();
     let tables_changed = diffs.iter().filter(|d| d.has_changes()).count();
     let lang = options.lang;

@@ -177,16 +177,14 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         return Err(crate::error::InputErrors(errors).into());
     }
     let options = args.display.options();
-    let in_file = |file: &str| {
-        let file = file.to_string();
-        move |e: crate::money::Overflow| -> CliError {
-            InputError::new(&file, e.to_string()).into()
-        }
-    };
+    fn in_file(
+        loaded: &crate::input::LoadedScenario,
+    ) -> impl Fn(crate::money::Overflow) -> CliError + '_ {
+        move |e| super::overflow_in(loaded, &e).into()
+    }
     let mut sets = Vec::new();
     for loaded in &all {
-        let mut tables =
-            report::build(&loaded.scenario, options.lang).map_err(in_file(&loaded.file))?;
+        let mut tables = report::build(&loaded.scenario, options.lang).map_err(in_file(loaded))?;
         price_level(loaded, args.prisniveau, options.lang, &mut tables)?;
         sets.push(tables);
     }
@@ -227,14 +225,19 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         .iter()
         .map(|t| t.display(&options))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(in_file(&first_file))?;
+        .map_err(|e| -> CliError {
+            match all.first() {
+                Some(l) => super::overflow_in(l, &e).into(),
+                None => InputError::new(&first_file, e.to_string()).into(),
+            }
+        })?;
     let bytes = render(&meta, &shown, format.into(), args.csv_style.into())?;
     emit(args.output.as_deref(), &bytes)?;
     // The tables are printed either way, but a scenario whose breakdowns do
     // not reconcile must not pass unnoticed: say so, and exit 1.
     let mut failures = Vec::new();
     for loaded in &all {
-        let found = run_all(&loaded.scenario).map_err(in_file(&loaded.file))?;
+        let found = run_all(&loaded.scenario).map_err(in_file(loaded))?;
         for f in found.into_iter().filter(|f| f.status == Status::Fails) {
             eprintln!(
                 "{}",

@@ -794,7 +794,7 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
             }
             Some(a.value)
         };
-        pl_skøn.push(crate::pl::PlSkøn {
+        pl_skøn.push(crate::model::PlSkøn {
             year: *y,
             løn: pct(p.løn, "løn"),
             priser: pct(p.priser, "priser"),
