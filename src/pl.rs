@@ -1,7 +1,8 @@
 //! Price and wage levels (pris- og lønniveau, PL): amounts stated in one
 //! year's prices ("2026-priser") converted to another's with the pris- og
 //! lønskøn the scenario gives (per year, the growth in percent, as KL
-//! publishes them: løn, priser, samlet). The `samlet` index is used.
+//! publishes them: løn, priser, samlet). The `samlet` index is used unless
+//! another is chosen (`report --pl-indeks løn`).
 //!
 //! Exactness: from level A to a later level B an amount is multiplied by
 //! Π (1 + samlet_y / 100) for y = A+1 ..= B. That factor is an exact decimal,
@@ -32,24 +33,57 @@ pub enum Factor {
     Divide(Decimal),
 }
 
+/// Which of KL's indices converts: løn (wages), priser (prices) or samlet
+/// (the two weighted together; the default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Index {
+    Løn,
+    Priser,
+    #[default]
+    Samlet,
+}
+
+impl Index {
+    pub fn key(self) -> &'static str {
+        match self {
+            Index::Løn => "løn",
+            Index::Priser => "priser",
+            Index::Samlet => "samlet",
+        }
+    }
+
+    fn of(self, s: &PlSkøn) -> Option<Decimal> {
+        match self {
+            Index::Løn => s.løn,
+            Index::Priser => s.priser,
+            Index::Samlet => s.samlet,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlError {
-    #[error("no pris- og lønskøn (samlet) for {0}: add it under `pl_skøn` to convert between {1}- and {2}-priser")]
-    Missing(Year, Year, Year),
+    #[error("no pris- og lønskøn ({3}) for {0}: add it under `pl_skøn` to convert between {1}- and {2}-priser")]
+    Missing(Year, Year, Year, &'static str),
     #[error("converting {0} kr. to another price level needs more than the 28 significant digits an exact amount can hold")]
     Digits(Decimal),
 }
 
-/// The factor from `from`-priser to `to`-priser.
+/// The factor from `from`-priser to `to`-priser, by the samlet index.
 pub fn factor(skøn: &[PlSkøn], from: Year, to: Year) -> Result<Factor, PlError> {
+    factor_by(skøn, from, to, Index::Samlet)
+}
+
+/// The factor from `from`-priser to `to`-priser, by `index`.
+pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Result<Factor, PlError> {
     let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
     let mut f = Decimal::ONE;
     for y in (lo + 1)..=hi {
         let s = skøn
             .iter()
             .find(|s| s.year == y)
-            .and_then(|s| s.samlet)
-            .ok_or(PlError::Missing(y, from, to))?;
+            .and_then(|s| index.of(s))
+            .ok_or(PlError::Missing(y, from, to, index.key()))?;
         let step = Decimal::ONE_HUNDRED
             .checked_add(s)
             .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))

@@ -48,6 +48,7 @@ fn report_converts_and_says_the_price_level() {
         PL.as_bytes(),
     );
     assert_eq!(code, 0);
+    assert!(out.contains("Omregnet fra 2026- til 2028-priser med pris- og lønskønnet (samlet)"));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let cell = &v["tables"][0]["rows"][1]["cells"][0];
     assert_eq!(cell["exact"], "6.42757");
@@ -73,6 +74,38 @@ fn an_earlier_level_says_how_exact_it_is() {
     let (_, out, _) = run_on_yaml(&["report", "--prisniveau", "2026"], exact.as_bytes());
     assert!(!out.contains("omregnet"), "{out}");
     assert!(out.contains("|  4,9 | 12,7 |"), "{out}");
+}
+
+#[test]
+fn the_wage_index_on_request() {
+    // 6,1 × 1,032 = 6,2952; 15,9 × 1,032 = 16,4088.
+    let (code, out, err) = run_on_yaml(
+        &[
+            "report",
+            "--prisniveau",
+            "2027",
+            "--pl-indeks",
+            "løn",
+            "--unit",
+            "kr",
+        ],
+        PL.as_bytes(),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        cells(&text_table(
+            &out,
+            "Konto 6 (service): besparelseskrav og realiserede besparelser (2027-priser)"
+        ))[2],
+        vec!["Besparelseskrav", "6.295.200", "16.408.800"]
+    );
+    assert!(out.contains("Omregnet fra 2026- til 2027-priser med pris- og lønskønnet (løn)\n"));
+    let (code, _, err) = run_on_yaml(
+        &["report", "--prisniveau", "2028", "--pl-indeks", "løn"],
+        PL.as_bytes(),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("no pris- og lønskøn (løn) for 2028"), "{err}");
 }
 
 #[test]

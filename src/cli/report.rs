@@ -38,6 +38,9 @@ pub struct ReportArgs {
     /// scenario must state its own `prisniveau`
     #[arg(long, value_name = "YEAR")]
     pub prisniveau: Option<i32>,
+    /// The index --prisniveau converts with
+    #[arg(long, value_enum, default_value_t = PlIndeksArg::Samlet)]
+    pub pl_indeks: PlIndeksArg,
     /// Print only the table with this id (repeatable; `--format json` lists the ids)
     #[arg(long = "table", value_name = "ID")]
     pub tables: Vec<String>,
@@ -61,6 +64,28 @@ pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -
         }
     };
     format.or_else(by_ending).unwrap_or(FormatArg::Text)
+}
+
+/// KL's index to convert price levels with.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlIndeksArg {
+    /// Wages
+    #[value(name = "løn", alias = "loen", alias = "lon")]
+    Løn,
+    /// Prices
+    Priser,
+    /// Wages and prices weighted together (KL's samlet P/L)
+    Samlet,
+}
+
+impl From<PlIndeksArg> for crate::pl::Index {
+    fn from(a: PlIndeksArg) -> crate::pl::Index {
+        match a {
+            PlIndeksArg::Løn => crate::pl::Index::Løn,
+            PlIndeksArg::Priser => crate::pl::Index::Priser,
+            PlIndeksArg::Samlet => crate::pl::Index::Samlet,
+        }
+    }
 }
 
 /// Names for the scenarios' column blocks: the file names without their
@@ -88,6 +113,7 @@ fn short_names(all: &[crate::input::LoadedScenario]) -> Vec<String> {
 pub fn price_level(
     loaded: &crate::input::LoadedScenario,
     to: Option<i32>,
+    index: crate::pl::Index,
     lang: crate::table::Lang,
     tables: &mut [crate::table::Table],
 ) -> Result<(), CliError> {
@@ -102,10 +128,22 @@ pub fn price_level(
         (Some(from), to) => {
             let to = to.unwrap_or(from);
             if to != from {
-                let f = crate::pl::factor(&s.pl_skøn, from, to)
+                let f = crate::pl::factor_by(&s.pl_skøn, from, to, index)
                     .map_err(|e| loaded.error_at("pl_skøn", e.to_string()))?;
                 let exact = crate::pl::convert_tables(tables, f)
                     .map_err(|e| InputError::new(&loaded.file, e.to_string()))?;
+                for t in tables.iter_mut() {
+                    t.notes.push(format!(
+                        "{} {from}- {} {to}-{} ({})",
+                        lang.pick("Omregnet fra", "Converted from"),
+                        lang.pick("til", "to"),
+                        lang.pick(
+                            "priser med pris- og lønskønnet",
+                            "prices with the price and wage index"
+                        ),
+                        index.key()
+                    ));
+                }
                 if !exact {
                     for t in tables.iter_mut() {
                         t.notes.push(format!(
@@ -185,7 +223,13 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
     let mut sets = Vec::new();
     for loaded in &all {
         let mut tables = report::build(&loaded.scenario, options.lang).map_err(in_file(loaded))?;
-        price_level(loaded, args.prisniveau, options.lang, &mut tables)?;
+        price_level(
+            loaded,
+            args.prisniveau,
+            args.pl_indeks.into(),
+            options.lang,
+            &mut tables,
+        )?;
         sets.push(tables);
     }
     let (meta, tables, first_file) = match (all.as_slice(), sets.pop()) {
