@@ -444,3 +444,42 @@ fn forbrug_pr_dato_is_shown_when_given() {
         "Service: afledt, ikke oplyst: afvigelse (afvigelse = forventet − korrigeret).\n"
     ));
 }
+
+#[test]
+fn follow_up_in_english() {
+    let (code, out, err) = run(&["report", FOLLOWUP, "--lang", "en"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(
+        &out,
+        "Budget follow-up as of 30. september 2025: Beskæftigelse, integration og ydelser (budget year 2025)",
+    );
+    assert_eq!(
+        cells(&t)[0],
+        vec![
+            "DKK million",
+            "Original budget",
+            "Supplementary appropriations",
+            "Corrected budget",
+            "Expected outturn",
+            "Variance",
+            "Carried over from last year",
+            "Result incl. carry-overs"
+        ]
+    );
+    assert_eq!(
+        cells(&t)[3],
+        vec![
+            "Total Servicerammen",
+            "-",
+            "-",
+            "137.8",
+            "137.7",
+            "-0.1",
+            "-7.2",
+            "-7.3"
+        ]
+    );
+    assert!(out.contains(
+        "Servicerammen: expected underspend of 0,1 mio. kr.; result incl. carry-overs: surplus of 7,3 mio. kr.\n"
+    ));
+}
