@@ -4,14 +4,17 @@
 //! it), through `encoding_rs`. Whatever was assumed beyond UTF-8 is said in
 //! a notice.
 
+use std::borrow::Cow;
+
 use super::Source;
 use crate::document::Notice;
 use crate::error::InputError;
 
 /// Decoded text and, when it was not UTF-8, what it was read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the bytes when they are UTF-8.
+    pub text: Cow<'a, str>,
     /// `None` for UTF-8; else the encoding's name (`UTF-16LE`, `windows-1252`).
     pub encoding: Option<&'static str>,
     pub notice: Option<Notice>,
@@ -19,7 +22,7 @@ pub struct Decoded {
 
 /// Decodes `bytes`; never fails on well-formed input of the encodings above.
 /// A NUL byte in text that is not UTF-16 is bad input (a binary file).
-pub fn bytes(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
+pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError> {
     let (text, encoding) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -28,16 +31,13 @@ pub fn bytes(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
                 format!("not valid {} text", enc.name()),
             ));
         }
-        (
-            text.into_owned(),
-            (enc != encoding_rs::UTF_8).then(|| enc.name()),
-        )
+        (text, (enc != encoding_rs::UTF_8).then(|| enc.name()))
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_string(), None),
+            Ok(s) => (Cow::Borrowed(s), None),
             Err(_) => {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                (text.into_owned(), Some("windows-1252"))
+                (text, Some("windows-1252"))
             }
         }
     };
@@ -62,7 +62,7 @@ pub fn bytes(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
 }
 
 /// Decodes a source's bytes.
-pub fn text(source: &Source) -> Result<Decoded, InputError> {
+pub fn text<'a>(source: &Source<'a>) -> Result<Decoded<'a>, InputError> {
     bytes(source.name, source.bytes)
 }
 
@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn utf8_windows_1252_and_utf16() {
         let d = bytes("f", "ændring".as_bytes()).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("ændring", None));
+        assert_eq!((&*d.text, d.encoding), ("ændring", None));
         let d = bytes("f", b"\xEF\xBB\xBFok").unwrap();
         assert_eq!(d.text, "ok");
         let d = bytes("f", b"\xe6ndring;-6,1").unwrap();
@@ -85,7 +85,7 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         let d = bytes("f", &le).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("Å 2026", Some("UTF-16LE")));
+        assert_eq!((&*d.text, d.encoding), ("Å 2026", Some("UTF-16LE")));
         let mut be = vec![0xFE, 0xFF];
         for u in "ø".encode_utf16() {
             be.extend_from_slice(&u.to_be_bytes());

@@ -240,10 +240,10 @@ pub fn load(path: &Path) -> Result<(String, Vec<u8>), InputError> {
     Ok((name, bytes))
 }
 
-/// A text format's bytes as text: UTF-8, UTF-16 with a byte-order mark, or
-/// else Windows-1252 (see [`decode`]); binary data is refused. The notice
-/// says which encoding was assumed when it was not UTF-8.
-pub fn text_of(source: &Source) -> Result<decode::Decoded, InputError> {
+/// A text format's bytes as text: UTF-8 (borrowed, no copy), UTF-16 with a
+/// byte-order mark, or else Windows-1252 (see [`decode`]); binary data is
+/// refused. The notice says which encoding was assumed when it was not UTF-8.
+pub fn text_of<'a>(source: &Source<'a>) -> Result<decode::Decoded<'a>, InputError> {
     decode::text(source)
 }
 
