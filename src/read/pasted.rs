@@ -106,6 +106,8 @@ struct Found {
     from: usize,
     to: usize,
     rows: Vec<Row>,
+    /// Something of the table seen but not read (a column that fell short).
+    notice: Option<Notice>,
 }
 
 /// Whether the line before `at` ends what came before a table: nothing, an
@@ -173,7 +175,12 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
             break;
         }
     }
-    Some(Found { from, to: j, rows })
+    Some(Found {
+        from,
+        to: j,
+        rows,
+        notice: None,
+    })
 }
 
 /// Rows flattened to single spaces: a label and the same number of figures
@@ -188,6 +195,10 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
     let mut counts = Vec::new();
     let mut parsed: Vec<(usize, String, Vec<String>)> = Vec::new();
     while j < lines.len() {
+        // A sentence ends the table, whatever figures it ends with.
+        if sentence(lines[j].text) {
+            break;
+        }
         let (label, figs) = flattened(lines[j].text);
         if !figs.is_empty() && !label.is_empty() && label_like(&label) {
             counts.push(figs.len());
@@ -196,7 +207,7 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
         } else if label_like(lines[j].text)
             && lines.get(j + 1).is_some_and(|n| {
                 let (l, f) = flattened(n.text);
-                !f.is_empty() && !l.is_empty()
+                !f.is_empty() && !l.is_empty() && !sentence(n.text)
             })
         {
             parsed.push((j, strip_leader(lines[j].text), Vec::new()));
@@ -262,7 +273,114 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
             break;
         }
     }
-    Some(Found { from, to: j, rows })
+    Some(Found {
+        from,
+        to: j,
+        rows,
+        notice: None,
+    })
+}
+
+/// A year as a column heading (`2026`).
+fn year(s: &str) -> bool {
+    s.len() == 4 && s.starts_with(['1', '2']) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Column by column, one cell per line: the stub (`Mio. kr.`) and the row
+/// labels, then for each column its heading and one figure per row. Read only when every column has exactly one figure per row; a
+/// column that falls short ends the table.
+fn column_by_column(lines: &[L], start: usize) -> Option<Found> {
+    if !starts_here(lines, start) {
+        return None;
+    }
+    let m = lines[start..]
+        .iter()
+        .take_while(|l| label_like(l.text))
+        .count();
+    if m < 2 {
+        return None;
+    }
+    // Columns of `r` figures after a heading, r = m - 1 (the first label is
+    // the stub).
+    let columns_of = |r: usize| -> Vec<(usize, Vec<usize>)> {
+        let mut cols = Vec::new();
+        let mut j = start + m;
+        loop {
+            let Some(h) = lines.get(j) else { break };
+            if !(label_like(h.text) || year(h.text)) {
+                break;
+            }
+            let figs: Vec<usize> = (j + 1..j + 1 + r)
+                .take_while(|&k| lines.get(k).is_some_and(|l| is_figure(l.text)))
+                .collect();
+            // A figure right after the column's figures means a longer
+            // column than the labels (a year is the next column's heading).
+            let next_is_figure = lines
+                .get(j + 1 + r)
+                .is_some_and(|l| is_figure(l.text) && !year(l.text));
+            if figs.len() != r || next_is_figure {
+                break;
+            }
+            cols.push((j, figs));
+            j += 1 + r;
+        }
+        cols
+    };
+    // Only with a stub: without one, a stub line (`Mio. kr.`) and a row
+    // label cannot be told apart, and a wrong row is a false error.
+    let (r, stub) = (m - 1, true);
+    if r < 2 {
+        return None;
+    }
+    let cols = columns_of(r);
+    if cols.is_empty() {
+        return None;
+    }
+    let first_label = if stub { start + 1 } else { start };
+    let mut rows = vec![row(
+        lines[start].loc,
+        std::iter::once(if stub {
+            lines[start].text.to_string()
+        } else {
+            String::new()
+        })
+        .chain(cols.iter().map(|(h, _)| lines[*h].text.to_string()))
+        .collect(),
+    )];
+    for k in 0..r {
+        let label = &lines[first_label + k];
+        rows.push(row(
+            label.loc,
+            std::iter::once(strip_leader(label.text))
+                .chain(cols.iter().map(|(_, figs)| lines[figs[k]].text.to_string()))
+                .collect(),
+        ));
+    }
+    let to = cols.last().map_or(start + m, |(h, _)| h + 1 + r);
+    // A heading with fewer figures after it: a column whose cells were lost
+    // in copying. Said, not read.
+    let short = lines
+        .get(to)
+        .filter(|h| label_like(h.text) || year(h.text))
+        .and_then(|h| {
+            let n = lines[to + 1..]
+                .iter()
+                .take_while(|l| is_figure(l.text))
+                .count();
+            (n > 0 && n < r).then(|| Notice {
+                loc: Some(h.loc.clone()),
+                message: format!(
+                "a column of the table above (\"{}\") has {n} of its {r} figures; it was not read",
+                h.text
+            ),
+            })
+        });
+    Some(Found {
+        from: start,
+        to,
+        rows,
+        notice: short,
+    })
 }
 
 /// Finds pasted tables in a stretch of text lines (none of them already a
@@ -301,12 +419,17 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
     };
     let mut i = 0;
     while i < ls.len() {
-        let found = cell_per_line(&ls, i).or_else(|| flat_rows(&ls, i));
+        let found = cell_per_line(&ls, i)
+            .or_else(|| flat_rows(&ls, i))
+            .or_else(|| column_by_column(&ls, i));
         if let Some(f) = found {
             // Lines taken back for the heading row leave the paragraph.
             let keep = para.len().saturating_sub(i - f.from);
             para.truncate(keep);
             notices.retain(|(at, _)| *at < f.from);
+            if let Some(n) = f.notice {
+                notices.push((f.to, n));
+            }
             flush(&mut para, &mut out);
             let title = match out.last() {
                 Some(Block::Paragraph(p)) => p.text.lines().last().and_then(super::title_of),
@@ -355,32 +478,47 @@ pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
         .collect();
     let (first, mut notices) = layout::blocks(&laid, 2);
     let mut out = Vec::new();
+    // The lines between layout tables (blank lines included: a table pasted
+    // one cell per paragraph spans several), read again for pasted tables.
+    // `cursor` walks `lines` once, so this is linear.
+    let mut cursor = 0usize;
+    let mut pending: Option<(usize, usize)> = None;
+    let flush =
+        |pending: &mut Option<(usize, usize)>, out: &mut Vec<Block>, notices: &mut Vec<Notice>| {
+            if let Some((from, to)) = pending.take() {
+                let (b, n) = blocks(&lines[from..to]);
+                out.extend(b);
+                notices.extend(n);
+            }
+        };
     for b in first {
         match b {
             Block::Paragraph(p) => {
-                let start = match &p.loc {
-                    Loc::Line { line, .. } | Loc::Page { line, .. } => Some(*line),
-                    _ => None,
+                let Some(at) = lines[cursor..].iter().position(|(l, _)| *l == p.loc) else {
+                    flush(&mut pending, &mut out, &mut notices);
+                    out.push(Block::Paragraph(p));
+                    continue;
                 };
-                // The paragraph's own lines, with their places.
-                let own: Vec<(Loc, String)> = match start {
-                    Some(_) => {
-                        let from = lines.iter().position(|(l, _)| *l == p.loc).unwrap_or(0);
-                        lines[from..]
-                            .iter()
-                            .take(p.text.lines().count())
-                            .cloned()
-                            .collect()
-                    }
-                    None => vec![(p.loc.clone(), p.text.clone())],
-                };
-                let (blocks, n) = blocks(&own);
-                out.extend(blocks);
-                notices.extend(n);
+                let from = cursor + at;
+                let to = (from + p.text.lines().count()).min(lines.len());
+                cursor = to;
+                pending = Some(match pending {
+                    Some((start, _)) => (start, to),
+                    None => (from, to),
+                });
             }
-            other => out.push(other),
+            other => {
+                flush(&mut pending, &mut out, &mut notices);
+                if let Block::Table(t) = &other {
+                    if let Some(at) = lines[cursor..].iter().position(|(l, _)| *l == t.loc) {
+                        cursor += at + t.rows.len();
+                    }
+                }
+                out.push(other);
+            }
         }
     }
+    flush(&mut pending, &mut out, &mut notices);
     (out, notices)
 }
 
@@ -471,7 +609,8 @@ mod tests {
     #[test]
     fn figures_one_per_line_that_make_no_table_are_said() {
         let (t, n) =
-            tables("Mio. kr.\nService\nOverførsler\nI alt\n2026\n1,0\n2,0\n3,0\n2027\n1,0\n");
+            // A column of four figures under three labels: no rows fit.
+            tables("Mio. kr.\nService\nOverførsler\nI alt\n2026\n1,0\n2,0\n4,0\n3,0\n2027\n1,0\n");
         assert!(t.is_empty(), "{t:?}");
         assert_eq!(n.len(), 1, "{n:?}");
         assert_eq!(n[0].loc, Some(Loc::line(5)));
@@ -483,5 +622,53 @@ mod tests {
             "Reformen giver besparelser på 6,1 mio. kr. i 2026.\nDet stiger til 19,1 i 2029.\n",
         );
         assert!(t.is_empty() && n.is_empty(), "{t:?} {n:?}");
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<(Loc, String)> {
+        s.lines()
+            .enumerate()
+            .map(|(n, l)| (Loc::line(n + 1), l.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_pasted_column_by_column_is_rebuilt_when_every_column_fits() {
+        let (b, n) = blocks(&lines(
+            "Tabellen viser bevillingerne.\nBevillinger (mio. kr.)\nService\nOverførsler\nI alt\n\
+             2025\n-0,3\n0,0\n-0,3\n2026\n0,0\n0,0\n0,0\nAnlæg\n-\nTekst efter.",
+        ));
+        let t: Vec<Vec<Vec<String>>> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(
+                    t.rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            t,
+            vec![vec![
+                vec!["Bevillinger (mio. kr.)", "2025", "2026"],
+                vec!["Service", "-0,3", "0,0"],
+                vec!["Overførsler", "0,0", "0,0"],
+                vec!["I alt", "-0,3", "0,0"],
+            ]]
+        );
+        // The column that fell short is said, and left as running text.
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].loc, Some(Loc::line(14)));
+        assert!(
+            n[0].message.contains("(\"Anlæg\") has 1 of its 3 figures"),
+            "{n:?}"
+        );
     }
 }
