@@ -305,8 +305,7 @@ fn column_by_column(lines: &[L], start: usize) -> Option<Found> {
     let columns_of = |r: usize| -> Vec<(usize, Vec<usize>)> {
         let mut cols = Vec::new();
         let mut j = start + m;
-        loop {
-            let Some(h) = lines.get(j) else { break };
+        while let Some(h) = lines.get(j) {
             if !(label_like(h.text) || year(h.text)) {
                 break;
             }
