@@ -13,6 +13,8 @@
 //! - [`read`]: one reader per document format, all producing [`document`].
 //! - [`document`]: the one model of a read document (paragraphs and tables,
 //!   every cell with its place) that verify's readers produce.
+//! - [`import`]: figures from ERP extracts and workbooks, through a mapping
+//!   file, into a scenario's sections.
 //! - [`cli`]: the command line, one module per subcommand.
 
 pub mod calc;
@@ -20,6 +22,7 @@ pub mod check;
 pub mod cli;
 pub mod document;
 pub mod error;
+pub mod import;
 pub mod input;
 pub mod model;
 pub mod money;

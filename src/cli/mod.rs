@@ -4,6 +4,7 @@
 //! Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 
 pub mod check;
+pub mod import;
 pub mod report;
 pub mod schema;
 pub mod verify;
@@ -37,6 +38,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Validate and reconcile scenario files: exit 0 when all holds, 1 when a reconciliation fails
     Check(check::CheckArgs),
+    /// Aggregate an ERP extract or workbook by konto × center × year through a mapping file, every line accounted for
+    Import(import::ImportArgs),
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
@@ -230,6 +233,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Verify(args) => verify::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Schema => schema::run(),
         Command::Completions { shell } => {
             let mut buf = Vec::new();

@@ -135,7 +135,7 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
         ));
     }
     let parsed: ScenarioFile = serde_yaml::from_str(source).map_err(|e| yaml_error(file, &e))?;
-    let scenario = scenario::to_model(&parsed).map_err(|errors| {
+    let mut scenario = scenario::to_model(&parsed).map_err(|errors| {
         InputErrors(
             errors
                 .into_iter()
@@ -143,6 +143,10 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
                 .collect(),
         )
     })?;
+    if let Some(data) = &parsed.data {
+        // Figures from an extract, read through its mapping (paths relative to this file).
+        crate::import::scenario::apply(&mut scenario, data, file, &locator)?;
+    }
     Ok(LoadedScenario {
         file: file.to_string(),
         scenario,

@@ -60,6 +60,10 @@ pub struct ScenarioFile {
     /// Budgets and their approved changes (korrigeret budget).
     #[serde(default)]
     pub budgetter: Vec<BudgetFile>,
+    /// Figures read from an ERP extract or a workbook through a mapping file
+    /// (`{udtræk: udtræk.csv, mapping: map.yaml}`, relative to this file).
+    #[serde(default)]
+    pub data: Option<crate::import::scenario::DataFile>,
 }
 
 /// A unit name as written in the file.

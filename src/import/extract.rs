@@ -1,0 +1,512 @@
+//! Text extracts as the financial systems export them: `;` or tab separated,
+//! Windows-1252 or UTF-8 (with or without a byte-order mark), a header row
+//! (possibly after a few title lines), Danish numbers (`-1.234.567,89`, also
+//! with a trailing minus `1.234,00-`). Read line by line from a buffer:
+//! memory does not grow with the file.
+
+use std::borrow::Cow;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use super::mapping::Charset;
+use super::{Decode, FileSummary, Importer};
+use crate::error::InputError;
+use crate::money::{Decimal, Unit};
+use crate::numfmt::{parse_number, NumberStyle};
+
+/// The longest line read; a longer one is an error (and skipped to its end).
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+/// Lines searched for the header.
+pub const MAX_PREAMBLE_LINES: u64 = 50;
+
+/// The character set of one file, decided by its byte-order mark, the
+/// mapping, or (auto) its first non-ASCII text.
+pub struct TextDecoder {
+    charset: Charset,
+}
+
+impl TextDecoder {
+    pub fn new(charset: Charset) -> TextDecoder {
+        TextDecoder { charset }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self.charset {
+            Charset::Auto => "ASCII",
+            Charset::Utf8 => "UTF-8",
+            Charset::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+impl Decode for TextDecoder {
+    fn decode<'a>(&mut self, bytes: &'a [u8]) -> Result<Cow<'a, str>, String> {
+        if bytes.is_ascii() {
+            return std::str::from_utf8(bytes)
+                .map(Cow::Borrowed)
+                .map_err(|e| e.to_string());
+        }
+        match self.charset {
+            Charset::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| {
+                "not UTF-8 text, though the file's earlier text was (or the mapping says `tegnsæt: utf-8`); is it windows-1252?".to_string()
+            }),
+            Charset::Windows1252 => Ok(encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0),
+            Charset::Auto => match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    self.charset = Charset::Utf8;
+                    Ok(Cow::Borrowed(s))
+                }
+                Err(_) => {
+                    self.charset = Charset::Windows1252;
+                    Ok(encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(bytes)
+                        .0)
+                }
+            },
+        }
+    }
+}
+
+/// Reads an amount as the systems write it: Danish (`-1.234.567,89`,
+/// `1234,5`), a trailing minus (`1.234,00-`), in `unit` at most to the øre.
+pub fn parse_extract_amount(text: &str, unit: Unit) -> Result<Decimal, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("no amount (an empty cell is not zero: write 0,00)".to_string());
+    }
+    let (body, trailing_minus) = match t.strip_suffix('-') {
+        Some(b) => (b.trim_end(), true),
+        None => (t, false),
+    };
+    let plain = body.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '\u{2212}' | '\u{a0}' | ' ')
+    });
+    let err = || format!("{t:?} is not an amount (Danish form: -1.234.567,89 or 1.234,00-)");
+    if !plain {
+        return Err(err());
+    }
+    let mut n = parse_number(body, NumberStyle::DANISH).map_err(|_| err())?;
+    if n.percent {
+        return Err(err());
+    }
+    if trailing_minus {
+        if body.starts_with(['-', '+', '\u{2212}']) {
+            return Err(err());
+        }
+        n.value.set_sign_negative(!n.value.is_zero());
+    }
+    if n.decimals > unit.max_decimals() {
+        return Err(format!(
+            "{t:?} has {} decimals, more than {} allows (whole øre)",
+            n.decimals,
+            unit.name()
+        ));
+    }
+    Ok(n.value)
+}
+
+/// Where the fields of a line are: ranges into the line, or (for a quoted
+/// field with `""` inside) into a scratch buffer.
+#[derive(Clone, Copy)]
+enum Field {
+    Line(usize, usize),
+    Scratch(usize, usize),
+}
+
+/// Splits a line at `sep`; fields in double quotes may hold `sep` and `""`.
+fn split_line(
+    line: &[u8],
+    sep: u8,
+    out: &mut Vec<Field>,
+    scratch: &mut Vec<u8>,
+) -> Result<(), String> {
+    out.clear();
+    scratch.clear();
+    if !line.contains(&b'"') {
+        let mut start = 0;
+        for i in memchr::memchr_iter(sep, line) {
+            out.push(Field::Line(start, i));
+            start = i + 1;
+        }
+        out.push(Field::Line(start, line.len()));
+        return Ok(());
+    }
+    let mut i = 0;
+    loop {
+        // Leading spaces before an opening quote.
+        let mut j = i;
+        while j < line.len() && line[j] == b' ' {
+            j += 1;
+        }
+        if j < line.len() && line[j] == b'"' {
+            let s = scratch.len();
+            let mut k = j + 1;
+            loop {
+                match line.get(k) {
+                    None => return Err("a quoted field is not closed on its line (a line break inside quotes is not supported)".to_string()),
+                    Some(b'"') if line.get(k + 1) == Some(&b'"') => {
+                        scratch.push(b'"');
+                        k += 2;
+                    }
+                    Some(b'"') => {
+                        k += 1;
+                        break;
+                    }
+                    Some(&b) => {
+                        scratch.push(b);
+                        k += 1;
+                    }
+                }
+            }
+            out.push(Field::Scratch(s, scratch.len()));
+            while k < line.len() && line[k] == b' ' {
+                k += 1;
+            }
+            match line.get(k) {
+                None => return Ok(()),
+                Some(&b) if b == sep => i = k + 1,
+                Some(_) => return Err("text after a closing quote".to_string()),
+            }
+        } else {
+            let end = memchr::memchr(sep, &line[i..]).map_or(line.len(), |p| i + p);
+            out.push(Field::Line(i, end));
+            if end == line.len() {
+                return Ok(());
+            }
+            i = end + 1;
+        }
+    }
+}
+
+fn field<'a>(line: &'a [u8], scratch: &'a [u8], f: Field) -> &'a [u8] {
+    let b = match f {
+        Field::Line(s, e) => line.get(s..e),
+        Field::Scratch(s, e) => scratch.get(s..e),
+    };
+    b.unwrap_or(&[]).trim_ascii()
+}
+
+fn is_blank(line: &[u8], sep: Option<u8>) -> bool {
+    line.iter()
+        .all(|&b| b.is_ascii_whitespace() || Some(b) == sep || b == b'"')
+}
+
+/// Normalises a header cell for comparison: trimmed, case-folded.
+fn header_key(s: &str) -> String {
+    s.trim().trim_matches('"').trim().to_lowercase()
+}
+
+/// Opens and reads one extract file.
+pub fn read_extract_file(
+    path: &Path,
+    imp: &mut Importer,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(), InputError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| {
+        InputError::new(
+            &name,
+            match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                _ => format!("cannot read: {e}"),
+            },
+        )
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(InputError::new(&name, "is a directory, not a file"));
+    }
+    read_extract(&name, file, meta.len(), imp, progress)
+}
+
+/// Reads one extract from any reader; `name` names it in messages.
+pub fn read_extract<R: Read>(
+    name: &str,
+    reader: R,
+    size: u64,
+    imp: &mut Importer,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<(), InputError> {
+    let mapping = imp.mapping().clone();
+    imp.begin_file();
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let mut decoder = TextDecoder::new(mapping.charset);
+    let mut summary = FileSummary {
+        name: name.to_string(),
+        ..FileSummary::default()
+    };
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    let mut fields: Vec<Field> = Vec::new();
+    let mut scratch: Vec<u8> = Vec::new();
+    // Column index per slot, then the amount's; known once the header is read.
+    let mut columns: Option<(Vec<usize>, usize, u8)> = None;
+    let mut first_blank_error: Option<String> = None;
+    let mut line_no: u64 = 0;
+    let mut read_bytes: u64 = 0;
+    loop {
+        buf.clear();
+        let n = (&mut reader)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| InputError::new(name, format!("cannot read: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        read_bytes += n as u64;
+        line_no += 1;
+        if line_no & 0xFFFF == 0 {
+            progress(read_bytes, size);
+        }
+        if buf.len() > MAX_LINE_BYTES && buf.last() != Some(&b'\n') {
+            // Skip to the end of this line.
+            let mut rest = Vec::new();
+            loop {
+                rest.clear();
+                let m = (&mut reader)
+                    .take(MAX_LINE_BYTES as u64)
+                    .read_until(b'\n', &mut rest)
+                    .map_err(|e| InputError::new(name, format!("cannot read: {e}")))?;
+                read_bytes += m as u64;
+                if m == 0 || rest.last() == Some(&b'\n') {
+                    break;
+                }
+            }
+            if columns.is_none() {
+                return Err(InputError::new(
+                    name,
+                    format!("line longer than {MAX_LINE_BYTES} bytes before the header: is this an extract?"),
+                )
+                .at(Some(line_no as usize), None));
+            }
+            imp.line_error(
+                name,
+                line_no,
+                None,
+                format!("line longer than {MAX_LINE_BYTES} bytes"),
+            );
+            continue;
+        }
+        let mut line: &[u8] = &buf;
+        if let Some(l) = line.strip_suffix(b"\n") {
+            line = l;
+        }
+        if let Some(l) = line.strip_suffix(b"\r") {
+            line = l;
+        }
+        if line_no == 1 {
+            if line.starts_with(&[0xFF, 0xFE]) || line.starts_with(&[0xFE, 0xFF]) {
+                return Err(InputError::new(
+                    name,
+                    "UTF-16 text; export the extract as UTF-8 or windows-1252",
+                ));
+            }
+            if let Some(l) = line.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+                line = l;
+                decoder = TextDecoder::new(Charset::Utf8);
+            }
+        }
+        let Some((slot_cols, amount_col, sep)) = &columns else {
+            if is_blank(line, None) {
+                summary.preamble += 1;
+                continue;
+            }
+            // Is this the header?
+            match find_header(line, &mapping, &mut decoder, &mut fields, &mut scratch) {
+                Ok(found) => {
+                    summary.header_line = line_no;
+                    columns = Some(found);
+                }
+                Err(missing) => {
+                    first_blank_error.get_or_insert(missing);
+                    summary.preamble += 1;
+                    if line_no >= MAX_PREAMBLE_LINES {
+                        break;
+                    }
+                }
+            }
+            continue;
+        };
+        if is_blank(line, Some(*sep)) {
+            summary.blank += 1;
+            continue;
+        }
+        if let Err(e) = split_line(line, *sep, &mut fields, &mut scratch) {
+            imp.line_error(name, line_no, None, e);
+            continue;
+        }
+        let need = slot_cols
+            .iter()
+            .copied()
+            .chain([*amount_col])
+            .max()
+            .unwrap_or(0);
+        if fields.len() <= need {
+            imp.line_error(
+                name,
+                line_no,
+                None,
+                format!(
+                    "{} field{}, but the header's column {} is needed (a different separator? a broken line?)",
+                    fields.len(),
+                    if fields.len() == 1 { "" } else { "s" },
+                    need + 1
+                ),
+            );
+            continue;
+        }
+        // The key columns' bytes, without allocating for the usual few.
+        let mut small: [&[u8]; 8] = [&[]; 8];
+        let many: Vec<&[u8]>;
+        let raw: &[&[u8]] = if slot_cols.len() <= small.len() {
+            for (dst, &c) in small.iter_mut().zip(slot_cols) {
+                *dst = field(line, &scratch, fields[c]);
+            }
+            &small[..slot_cols.len()]
+        } else {
+            many = slot_cols
+                .iter()
+                .map(|&c| field(line, &scratch, fields[c]))
+                .collect();
+            &many
+        };
+        let amount_raw = field(line, &scratch, fields[*amount_col]);
+        let amount = decoder
+            .decode(amount_raw)
+            .and_then(|t| parse_extract_amount(&t, mapping.unit));
+        imp.record(name, line_no, raw, amount, &mut decoder)
+            .map_err(|e| InputError::new(name, e.to_string()))?;
+    }
+    progress(read_bytes, size);
+    if columns.is_none() {
+        let why = first_blank_error.unwrap_or_else(|| "the file is empty".to_string());
+        return Err(InputError::new(
+            name,
+            format!("no header with the mapping's columns in the first {MAX_PREAMBLE_LINES} lines: {why}"),
+        )
+        .at(Some(1), None));
+    }
+    summary.lines = line_no;
+    summary.charset = decoder.name().to_string();
+    imp.end_file(summary);
+    Ok(())
+}
+
+/// The columns of a header line: each slot's index, the amount's, and the
+/// separator; or what is missing.
+fn find_header(
+    line: &[u8],
+    mapping: &super::mapping::Mapping,
+    decoder: &mut TextDecoder,
+    fields: &mut Vec<Field>,
+    scratch: &mut Vec<u8>,
+) -> Result<(Vec<usize>, usize, u8), String> {
+    let seps: Vec<u8> = match mapping.separator {
+        Some(s) => vec![s],
+        None => vec![b';', b'\t'],
+    };
+    let mut best_missing: Option<String> = None;
+    for sep in seps {
+        if split_line(line, sep, fields, scratch).is_err() {
+            continue;
+        }
+        let mut names: Vec<String> = Vec::with_capacity(fields.len());
+        for f in fields.iter() {
+            let text = decoder.decode(field(line, scratch, *f))?;
+            names.push(header_key(&text));
+        }
+        let find = |h: &str| names.iter().position(|n| *n == header_key(h));
+        let mut slot_cols = Vec::new();
+        let mut missing = Vec::new();
+        for s in &mapping.slots {
+            match find(&s.header) {
+                Some(i) => slot_cols.push(i),
+                None => missing.push(format!("{:?} ({})", s.header, s.name)),
+            }
+        }
+        let amount = find(&mapping.amount_header);
+        if amount.is_none() {
+            missing.push(format!("{:?} (beløb)", mapping.amount_header));
+        }
+        match amount {
+            Some(a) if missing.is_empty() => return Ok((slot_cols, a, sep)),
+            _ => {
+                if best_missing.is_none() || fields.len() > 1 {
+                    let shown: Vec<String> = names.iter().take(20).cloned().collect();
+                    best_missing = Some(format!(
+                        "missing {}; the first line's columns: {}",
+                        missing.join(", "),
+                        shown.join(" | ")
+                    ));
+                }
+            }
+        }
+    }
+    Err(best_missing.unwrap_or_else(|| "no columns".to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn danish_amounts() {
+        let kr = Unit::Kr;
+        assert_eq!(
+            parse_extract_amount("-1.234.567,89", kr).unwrap(),
+            d("-1234567.89")
+        );
+        assert_eq!(
+            parse_extract_amount("1.234,00-", kr).unwrap(),
+            d("-1234.00")
+        );
+        assert_eq!(parse_extract_amount("1234,5", kr).unwrap(), d("1234.5"));
+        assert_eq!(parse_extract_amount(" 0,00- ", kr).unwrap(), d("0"));
+        assert!(parse_extract_amount("0,00-", kr)
+            .unwrap()
+            .is_sign_positive());
+        assert_eq!(parse_extract_amount("325.000", kr).unwrap(), d("325000"));
+        for bad in [
+            "", "12,3,4", "1234.56", "-1,00-", "12 kr", "1,234", "5%", "abc",
+        ] {
+            assert!(parse_extract_amount(bad, kr).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            parse_extract_amount("1,234", kr).unwrap_err(),
+            "\"1,234\" has 3 decimals, more than kr. allows (whole øre)"
+        );
+        assert_eq!(
+            parse_extract_amount("1,234", Unit::TKr).unwrap(),
+            d("1.234")
+        );
+    }
+
+    #[test]
+    fn splits_quoted_fields() {
+        let (mut f, mut s) = (Vec::new(), Vec::new());
+        let line = b"a;\"b;c\";\"d\"\"e\";f";
+        split_line(line, b';', &mut f, &mut s).unwrap();
+        let got: Vec<&[u8]> = f.iter().map(|x| field(line, &s, *x)).collect();
+        assert_eq!(got, vec![&b"a"[..], b"b;c", b"d\"e", b"f"]);
+        assert!(split_line(b"a;\"b", b';', &mut f, &mut s).is_err());
+    }
+
+    #[test]
+    fn decoder_locks_on_first_non_ascii() {
+        let mut d = TextDecoder::new(Charset::Auto);
+        assert_eq!(d.decode(b"abc").unwrap(), "abc");
+        assert_eq!(d.decode(b"\xd8st").unwrap(), "Øst");
+        assert_eq!(d.name(), "windows-1252");
+        let mut u = TextDecoder::new(Charset::Auto);
+        assert_eq!(u.decode("Øst".as_bytes()).unwrap(), "Øst");
+        assert!(u.decode(b"\xd8st").is_err());
+    }
+}
