@@ -43,7 +43,11 @@ pub enum Command {
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
-    Schema,
+    Schema {
+        /// The schema of the import mapping file instead
+        #[arg(long)]
+        mapping: bool,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -234,7 +238,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Check(args) => check::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Import(args) => import::run(&args),
-        Command::Schema => schema::run(),
+        Command::Schema { mapping } => schema::run(mapping),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "sparekrav", &mut buf);
