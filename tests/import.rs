@@ -546,6 +546,24 @@ mod props {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
+        /// Any bytes after a valid header: a clean result or a clean error,
+        /// never a panic, and every line is either data, blank or an error.
+        #[test]
+        fn random_bytes_never_panic(body in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let map = mapping(&[(4, false)], true);
+            let m = read_mapping_str("m.yaml", &map).unwrap();
+            let mut bytes = b"Funktion;Sted;\xc5r;Bel\xf8b\n".to_vec();
+            bytes.extend_from_slice(&body);
+            let mut imp = Importer::new(&m);
+            let t = std::time::Instant::now();
+            if read_extract("u.csv", &bytes[..], 0, &mut imp, &mut |_, _| {}).is_ok() {
+                let a = imp.finish().unwrap();
+                prop_assert_eq!(a.lines_read, a.lines_mapped + a.lines_unmapped + a.lines_failed);
+                prop_assert!(a.reconciles());
+            }
+            prop_assert!(t.elapsed().as_secs() < 2);
+        }
+
         /// Mapped + unmapped = the extract's total (summed here from the
         /// generated øre, independently), whatever the mapping; and nothing
         /// depends on the order of the lines.

@@ -80,9 +80,14 @@ pub fn parse_extract_amount(text: &str, unit: Unit) -> Result<Decimal, String> {
         Some(b) => (b.trim_end(), true),
         None => (t, false),
     };
-    let plain = body.chars().all(|c| {
-        c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '\u{2212}' | '\u{a0}' | ' ')
-    });
+    let plain = if body.is_ascii() {
+        body.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
+    } else {
+        body.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '\u{2212}' | '\u{a0}' | ' ')
+        })
+    };
     let err = || format!("{t:?} is not an amount (Danish form: -1.234.567,89 or 1.234,00-)");
     if !plain {
         return Err(err());
@@ -186,6 +191,11 @@ fn field<'a>(line: &'a [u8], scratch: &'a [u8], f: Field) -> &'a [u8] {
         Field::Scratch(s, e) => scratch.get(s..e),
     };
     b.unwrap_or(&[]).trim_ascii()
+}
+
+/// Field `i` (an empty one past the end; the caller has checked the count).
+fn field_at<'a>(line: &'a [u8], scratch: &'a [u8], fields: &[Field], i: usize) -> &'a [u8] {
+    fields.get(i).map_or(&[], |f| field(line, scratch, *f))
 }
 
 fn is_blank(line: &[u8], sep: Option<u8>) -> bool {
@@ -363,17 +373,17 @@ pub fn read_extract<R: Read>(
         let many: Vec<&[u8]>;
         let raw: &[&[u8]] = if slot_cols.len() <= small.len() {
             for (dst, &c) in small.iter_mut().zip(slot_cols) {
-                *dst = field(line, &scratch, fields[c]);
+                *dst = field_at(line, &scratch, &fields, c);
             }
             &small[..slot_cols.len()]
         } else {
             many = slot_cols
                 .iter()
-                .map(|&c| field(line, &scratch, fields[c]))
+                .map(|&c| field_at(line, &scratch, &fields, c))
                 .collect();
             &many
         };
-        let amount_raw = field(line, &scratch, fields[*amount_col]);
+        let amount_raw = field_at(line, &scratch, &fields, *amount_col);
         let amount = decoder
             .decode(amount_raw)
             .and_then(|t| parse_extract_amount(&t, mapping.unit));

@@ -210,37 +210,46 @@ impl Glob {
 
     /// Whether the whole of `s` matches (characters, not bytes).
     pub fn matches(&self, s: &str) -> bool {
+        if self.text.is_ascii() && s.is_ascii() {
+            return glob_match(self.text.as_bytes(), s.as_bytes());
+        }
         let p: Vec<char> = self.text.chars().collect();
         let t: Vec<char> = s.chars().collect();
-        // Iterative matching with one backtrack point for the last `*`.
-        let (mut pi, mut ti) = (0usize, 0usize);
-        let mut star: Option<(usize, usize)> = None;
-        while ti < t.len() {
-            match p.get(pi) {
-                Some('*') => {
-                    star = Some((pi, ti));
-                    pi += 1;
-                }
-                Some(&c) if c == '?' || c == t[ti] => {
-                    pi += 1;
-                    ti += 1;
-                }
-                _ => match star {
-                    Some((sp, st)) => {
-                        pi = sp + 1;
-                        ti = st + 1;
-                        star = Some((sp, st + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        p[pi.min(p.len())..].iter().all(|&c| c == '*')
+        glob_match(&p, &t)
     }
 
     pub fn as_str(&self) -> &str {
         &self.text
     }
+}
+
+/// Glob matching with one backtrack point for the last `*` (linear in
+/// practice, at most |p|·|t|).
+fn glob_match<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T]) -> bool {
+    let (star, any) = (T::from(b'*'), T::from(b'?'));
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut back: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some(&c) if c == star => {
+                back = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == any || Some(&c) == t.get(ti) => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match back {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    back = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..).unwrap_or(&[]).iter().all(|&c| c == star)
 }
 
 /// Where a line goes when it matches.

@@ -34,7 +34,7 @@ use mapping::{Mapping, Role, Target};
 pub const MAX_ERRORS_KEPT: usize = 100;
 /// Distinct kontostrenge whose decision is cached; past this, lines are
 /// decided afresh (slower, but memory stays bounded).
-pub const MAX_CACHED_KEYS: usize = 1 << 20;
+pub const MAX_CACHED_KEYS: usize = 1 << 16;
 
 /// Turns a column's raw bytes into text (the extract's character set).
 pub trait Decode {
@@ -42,15 +42,41 @@ pub trait Decode {
 }
 
 /// What happens to every line with the same key columns.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Decision {
     /// Index into the groups.
     Group(usize),
     /// Index into the unmapped entries.
     Unmapped(usize),
-    /// The line cannot be read: column header and message.
-    Error(String, String),
+    /// The line cannot be read: index into the problems (column header, message).
+    Error(usize),
 }
+
+/// FxHash (as in rustc): a fast hash for the decision cache, whose keys are
+/// the bytes of a few short columns. The cache is bounded
+/// ([`MAX_CACHED_KEYS`]), so even colliding keys cost bounded time.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// One konto × center × year sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -162,7 +188,8 @@ pub struct Importer<'m> {
     mapping: &'m Mapping,
     /// Extra year filter (a scenario's years), on top of the mapping's.
     years_filter: Vec<Year>,
-    cache: HashMap<Box<[u8]>, Decision>,
+    cache: HashMap<Box<[u8]>, Decision, FxBuild>,
+    problems: Vec<(String, String)>,
     key: Vec<u8>,
     group_index: HashMap<GroupKey, usize>,
     groups: Vec<(GroupKey, Decimal)>,
@@ -183,7 +210,8 @@ impl<'m> Importer<'m> {
         Importer {
             mapping,
             years_filter: Vec::new(),
-            cache: HashMap::new(),
+            cache: HashMap::default(),
+            problems: Vec::new(),
             key: Vec::with_capacity(128),
             group_index: HashMap::new(),
             groups: Vec::new(),
@@ -260,21 +288,22 @@ impl<'m> Importer<'m> {
             self.key.push(0x1f);
         }
         let decision = match self.cache.get(&self.key[..]) {
-            Some(d) => d.clone(),
+            Some(d) => *d,
             None => {
                 let d = self.decide(fields, decode);
                 if self.cache.len() < MAX_CACHED_KEYS {
-                    self.cache
-                        .insert(self.key.clone().into_boxed_slice(), d.clone());
+                    self.cache.insert(self.key.clone().into_boxed_slice(), d);
                 }
                 d
             }
         };
-        let amount = match (&decision, amount) {
-            (Decision::Error(col, msg), _) => {
+        let amount = match (decision, amount) {
+            (Decision::Error(i), _) => {
                 self.lines_failed += 1;
-                let (col, msg) = (col.clone(), msg.clone());
-                self.push_error(file, line, Some(&col), msg);
+                if self.errors.len() < MAX_ERRORS_KEPT {
+                    let (col, msg) = self.problems.get(i).cloned().unwrap_or_default();
+                    self.push_error(file, line, Some(&col), msg);
+                }
                 return Ok(());
             }
             (_, Err(msg)) => {
@@ -285,11 +314,14 @@ impl<'m> Importer<'m> {
             }
             (_, Ok(a)) => a,
         };
-        let kroner = self
-            .mapping
-            .unit
-            .to_kroner(amount)
-            .map_err(|_| Overflow::new(format!("{file}:{line}: the amount in kr.")))?;
+        let kroner = if self.mapping.unit == Unit::Kr {
+            amount
+        } else {
+            self.mapping
+                .unit
+                .to_kroner(amount)
+                .map_err(|_| Overflow::new(format!("{file}:{line}: the amount in kr.")))?
+        };
         self.total = self
             .total
             .checked_add(kroner)
@@ -311,7 +343,7 @@ impl<'m> Importer<'m> {
                     .checked_add(kroner)
                     .ok_or_else(|| Overflow::new(format!("{file}:{line}: an unmapped sum")))?;
             }
-            Decision::Error(..) => {}
+            Decision::Error(_) => {}
         }
         Ok(())
     }
@@ -324,7 +356,7 @@ impl<'m> Importer<'m> {
         for (slot, raw) in m.slots.iter().zip(fields) {
             let text = match decode.decode(raw) {
                 Ok(t) => t,
-                Err(e) => return Decision::Error(slot.header.clone(), e),
+                Err(e) => return self.problem(slot.header.clone(), e),
             };
             let read = match slot.role {
                 Role::Funktion => mapping::parse_funktion(&text, false),
@@ -346,7 +378,7 @@ impl<'m> Importer<'m> {
                             "; a total line? remove it from the extract (its amount would be counted twice)",
                         );
                     }
-                    return Decision::Error(slot.header.clone(), e);
+                    return self.problem(slot.header.clone(), e);
                 }
             }
         }
@@ -402,6 +434,11 @@ impl<'m> Importer<'m> {
             }
         };
         Decision::Group(i)
+    }
+
+    fn problem(&mut self, column: String, message: String) -> Decision {
+        self.problems.push((column, message));
+        Decision::Error(self.problems.len() - 1)
     }
 
     fn unmapped_entry(&mut self, reason: String, funktion: String) -> Decision {
