@@ -127,13 +127,14 @@ def child(engine):
 
 
 def measure(engine):
-    """Wall time and peak RSS (KiB) of one engine in its own process."""
-    cmd = ["/usr/bin/time", "-f", "%M", sys.executable, __file__, "--child", engine]
+    """Wall time, peak RSS (KiB) and CPU time (user + system) of one engine
+    in its own process (Python's own start-up included for DuckDB and pandas)."""
+    cmd = ["/usr/bin/time", "-f", "%M %U %S", sys.executable, __file__, "--child", engine]
     t = time.perf_counter()
     p = subprocess.run(cmd, check=True, capture_output=True, text=True)
     elapsed = time.perf_counter() - t
-    peak = int(p.stderr.strip().splitlines()[-1])
-    return elapsed, peak, json.loads(p.stdout)
+    peak, user, system = p.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(peak), json.loads(p.stdout), float(user) + float(system)
 
 
 def main():
@@ -151,15 +152,18 @@ def main():
             sys.exit(f"{f} is missing: run `{hint}` first")
     size = os.path.getsize(CSV)
     results = {}
+    load = os.getloadavg()[0]
+    print(f"load average before: {load:.1f}")
     print(f"extract: {CSV} ({size / 1e6:.1f} MB, 1 000 000 lines); cores: {os.cpu_count()}")
-    print(f"{'engine':<10} {'best s':>8} {'median s':>9} {'M lines/s':>10} {'peak RSS MiB':>13}")
+    print(f"{'engine':<10} {'best s':>8} {'median s':>9} {'M lines/s':>10} {'CPU s':>7} {'peak RSS MiB':>13}")
     for e in a.engines.split(","):
         runs = [measure(e) for _ in range(a.runs if e != "pandas" else 1)]
         times = sorted(r[0] for r in runs)
         results[e] = runs[0][2]
         peak = max(r[1] for r in runs) / 1024
+        cpu = min(r[3] for r in runs)
         print(f"{e:<10} {times[0]:>8.3f} {times[len(times) // 2]:>9.3f} "
-              f"{1.0 / times[0]:>10.2f} {peak:>13.1f}")
+              f"{1.0 / times[0]:>10.2f} {cpu:>7.2f} {peak:>13.1f}")
     names = list(results)
     base = {k: str(__import__('decimal').Decimal(v)) for k, v in results[names[0]].items()}
     for n in names[1:]:

@@ -78,6 +78,27 @@ impl std::hash::Hasher for FxHasher {
 
 type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
+/// Key bytes up to this length are cached inline (one memory access per
+/// lookup instead of two); longer keys in a map of boxed keys.
+const INLINE_KEY: usize = 46;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct InlineKey {
+    len: u8,
+    bytes: [u8; INLINE_KEY],
+}
+
+impl InlineKey {
+    fn new(key: &[u8]) -> Option<InlineKey> {
+        let mut bytes = [0u8; INLINE_KEY];
+        bytes.get_mut(..key.len())?.copy_from_slice(key);
+        Some(InlineKey {
+            len: key.len() as u8,
+            bytes,
+        })
+    }
+}
+
 /// One konto × center × year sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GroupKey {
@@ -188,7 +209,8 @@ pub struct Importer<'m> {
     mapping: &'m Mapping,
     /// Extra year filter (a scenario's years), on top of the mapping's.
     years_filter: Vec<Year>,
-    cache: HashMap<Box<[u8]>, Decision, FxBuild>,
+    cache: HashMap<InlineKey, Decision, FxBuild>,
+    long_cache: HashMap<Box<[u8]>, Decision, FxBuild>,
     problems: Vec<(String, String)>,
     key: Vec<u8>,
     group_index: HashMap<GroupKey, usize>,
@@ -211,6 +233,7 @@ impl<'m> Importer<'m> {
             mapping,
             years_filter: Vec::new(),
             cache: HashMap::default(),
+            long_cache: HashMap::default(),
             problems: Vec::new(),
             key: Vec::with_capacity(128),
             group_index: HashMap::new(),
@@ -242,6 +265,7 @@ impl<'m> Importer<'m> {
     /// bytes of a key mean different text in different character sets.
     pub(crate) fn begin_file(&mut self) {
         self.cache.clear();
+        self.long_cache.clear();
     }
 
     pub(crate) fn end_file(&mut self, summary: FileSummary) {
@@ -287,12 +311,25 @@ impl<'m> Importer<'m> {
             self.key.extend_from_slice(f);
             self.key.push(0x1f);
         }
-        let decision = match self.cache.get(&self.key[..]) {
-            Some(d) => *d,
+        let inline = InlineKey::new(&self.key);
+        let cached = match &inline {
+            Some(k) => self.cache.get(k).copied(),
+            None => self.long_cache.get(&self.key[..]).copied(),
+        };
+        let decision = match cached {
+            Some(d) => d,
             None => {
                 let d = self.decide(fields, decode);
-                if self.cache.len() < MAX_CACHED_KEYS {
-                    self.cache.insert(self.key.clone().into_boxed_slice(), d);
+                if self.cache.len() + self.long_cache.len() < MAX_CACHED_KEYS {
+                    match inline {
+                        Some(k) => {
+                            self.cache.insert(k, d);
+                        }
+                        None => {
+                            self.long_cache
+                                .insert(self.key.clone().into_boxed_slice(), d);
+                        }
+                    }
                 }
                 d
             }
