@@ -280,7 +280,16 @@ fn a_workbook_in_long_form_reads_like_the_extract() {
     }
     // Function as text, dranst and year as numbers, amounts as numbers
     // (doubles by the file format) and one as Danish text.
-    let rows: [(&str, f64, &str, &str, f64, Option<f64>, Option<&str>); 4] = [
+    type Line<'a> = (
+        &'a str,
+        f64,
+        &'a str,
+        &'a str,
+        f64,
+        Option<f64>,
+        Option<&'a str>,
+    );
+    let rows: [Line; 4] = [
         (
             "6.45.53",
             1.0,

@@ -333,7 +333,7 @@ pub fn read_mapping_str(file: &str, source: &str) -> Result<Mapping, InputErrors
             .at(Some(line), Some(column))
             .into());
     }
-    if let Some((path, (line, col))) = locator.duplicates.iter().next() {
+    if let Some((path, (line, col))) = locator.duplicates.first() {
         let key = path.rsplit('.').next().unwrap_or(path);
         return Err(InputError::new(file, format!("duplicate key {key:?}"))
             .at(Some(*line), Some(*col))
@@ -391,7 +391,7 @@ fn check_glob_form(role: Role, glob: &str) -> Result<(), String> {
         // Underart digits after the template, for art only.
         let expected = match t.get(i) {
             Some(&e) => e,
-            None if role == Role::Art && c.is_ascii_digit() || role == Role::Art && c == '?' => 'd',
+            None if role == Role::Art && (c.is_ascii_digit() || c == '?') => 'd',
             None => return Err(format!("{glob:?} is longer than the form: {what}")),
         };
         let ok = match expected {
@@ -697,9 +697,7 @@ pub fn parse_period_year(text: &str) -> Result<Year, String> {
     let err = || format!("{t:?} is not a year or period (2026, 2026-03, 202603 or 03.2026)");
     let b = t.as_bytes();
     let all_digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
-    let year_text = if b.len() == 4 && all_digits(b) {
-        &t[..4]
-    } else if b.len() == 6 && all_digits(b) {
+    let year_text = if (b.len() == 4 || b.len() == 6) && all_digits(b) {
         &t[..4]
     } else if let Some(i) = t.find(['-', '/', '.', ' ']) {
         let (a, rest) = (&t[..i], &t[i + 1..]);

@@ -15,7 +15,7 @@ use super::mapping::{read_mapping_file, Section};
 use super::{import_files, Aggregate};
 use crate::error::{InputError, InputErrors};
 use crate::input::locate::Locator;
-use crate::model::{Breakdown, Realiseret, Scenario, Year, YearValues};
+use crate::model::{Breakdown, Scenario, Year, YearValues};
 use crate::money::Decimal;
 
 /// Figures read from an ERP extract or workbook through a mapping file.
@@ -196,7 +196,7 @@ pub fn apply(
                 let r = scenario
                     .realiseret
                     .entry(k.clone())
-                    .or_insert_with(Realiseret::default);
+                    .or_default();
                 if r.total.is_some() {
                     errors.push(at(
                         &format!("{path}.i_alt"),
