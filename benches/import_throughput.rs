@@ -184,13 +184,15 @@ fn main() {
     let bytes = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
 
     // In-process: the library alone.
-    let mapping = sparekrav::import::mapping::read_mapping_file(&map).expect("mapping reads");
+    let mapping =
+        sparekrav::input::import::mapping::read_mapping_file(&map).expect("mapping reads");
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..5 {
         let t = Instant::now();
-        let agg = sparekrav::import::import_files(&[&big], &mapping, Vec::new(), &mut |_, _| {})
-            .expect("import");
+        let agg =
+            sparekrav::input::import::import_files(&[&big], &mapping, Vec::new(), &mut |_, _| {})
+                .expect("import");
         times.push(t.elapsed().as_secs_f64());
         last = Some(agg);
     }
@@ -257,12 +259,14 @@ fn main() {
         show(rss(&big, &map)),
         agg.groups.len()
     );
-    let many_map = sparekrav::import::mapping::read_mapping_file(&many).expect("mapping");
-    let many_agg = sparekrav::import::import_files(&[&big], &many_map, Vec::new(), &mut |_, _| {})
-        .expect("import");
-    let one_map = sparekrav::import::mapping::read_mapping_file(&one).expect("mapping");
-    let one_agg = sparekrav::import::import_files(&[&big], &one_map, Vec::new(), &mut |_, _| {})
-        .expect("import");
+    let many_map = sparekrav::input::import::mapping::read_mapping_file(&many).expect("mapping");
+    let many_agg =
+        sparekrav::input::import::import_files(&[&big], &many_map, Vec::new(), &mut |_, _| {})
+            .expect("import");
+    let one_map = sparekrav::input::import::mapping::read_mapping_file(&one).expect("mapping");
+    let one_agg =
+        sparekrav::input::import::import_files(&[&big], &one_map, Vec::new(), &mut |_, _| {})
+            .expect("import");
     let (a, b) = (rss(&big, &one), rss(&big, &many));
     let per_group = match (a, b) {
         (Some(a), Some(b)) => format!(

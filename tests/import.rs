@@ -12,9 +12,9 @@ use std::str::FromStr;
 
 use common::{root, run};
 use rust_decimal::Decimal;
-use sparekrav::import::extract::read_extract;
-use sparekrav::import::mapping::{read_mapping_file, read_mapping_str};
-use sparekrav::import::{import_files, Aggregate, Importer};
+use sparekrav::input::import::extract::read_extract;
+use sparekrav::input::import::mapping::{read_mapping_file, read_mapping_str};
+use sparekrav::input::import::{import_files, Aggregate, Importer};
 
 const EXTRACT: &str = "tests/data/udtraek-test.csv";
 const MAP: &str = "tests/data/udtraek-test.map.yaml";

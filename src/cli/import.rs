@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 
 use super::{emit, CliError, CsvStyleArg, LangArg, Outcome, UnitArg};
 use crate::error::{InputError, InputErrors};
-use crate::import::{import_files, mapping::read_mapping_file, output};
+use crate::input::import::{import_files, mapping::read_mapping_file, output};
 use crate::money::Unit;
 use crate::render::{render, Format, ReportMeta};
 use crate::table::{DisplayOptions, Lang, ShareMethod};

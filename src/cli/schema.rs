@@ -14,7 +14,7 @@ pub fn schema_json() -> String {
 
 /// The schema of the import mapping file, as pretty JSON.
 pub fn mapping_schema_json() -> String {
-    let schema = schemars::schema_for!(crate::import::mapping::MappingFile);
+    let schema = schemars::schema_for!(crate::input::import::mapping::MappingFile);
     let mut s =
         serde_json::to_string_pretty(&schema).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');

@@ -63,7 +63,7 @@ pub struct ScenarioFile {
     /// Figures read from an ERP extract or a workbook through a mapping file
     /// (`{udtræk: udtræk.csv, mapping: map.yaml}`, relative to this file).
     #[serde(default)]
-    pub data: Option<crate::import::scenario::DataFile>,
+    pub data: Option<crate::input::import::scenario::DataFile>,
 }
 
 /// A unit name as written in the file.
