@@ -636,3 +636,65 @@ fn the_mapping_schema_is_current_and_the_bundled_mappings_validate() {
         serde_yaml::from_str("kolonner: {funktion: F}\nreglr: []\n").unwrap();
     assert!(!validator.is_valid(&bad));
 }
+
+/// A file past the parallel threshold is read in ranges on several threads;
+/// the result, errors and their line numbers included, is the sequential one.
+#[test]
+fn a_large_extract_read_in_parallel_equals_the_sequential_read() {
+    use std::fmt::Write as _;
+    let mut s = String::from("Titel\r\nFunktion;Dranst;Art;Omkostningssted;Sted navn;År;Beløb\r\n");
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut n = 0u64;
+    while s.len() < (sparekrav::input::import::extract::PARALLEL_FROM_BYTES as usize) + 2_000_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        n += 1;
+        let f = ["6.45.53", "5.68.90", "5.57.73", "3.22.01"][(x % 4) as usize];
+        let sted = [41010, 42020, 99999][(x >> 8) as usize % 3];
+        let amount = if n % 50_000 == 0 {
+            "12,3,4".to_string()
+        } else {
+            format!("{},{:02}-", (x >> 20) % 1_000_000, (x >> 40) % 100)
+        };
+        let _ = write!(
+            s,
+            "{f};{};4.0;{sted};Jobcenter Øst;{};{amount}\r\n",
+            1 + (x >> 12) % 2,
+            2026 + (x >> 16) % 2
+        );
+    }
+    let bytes = encoding_rs::WINDOWS_1252.encode(&s).0.into_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stor.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let mapping = read_mapping_file(&root().join(MAP)).unwrap();
+    let parallel = import_files(&[&path], &mapping, vec![2026, 2027], &mut |_, _| {}).unwrap();
+    let mut imp = Importer::new(&mapping).with_years(vec![2026, 2027]);
+    let name = path.display().to_string();
+    read_extract(
+        &name,
+        &bytes[..],
+        bytes.len() as u64,
+        &mut imp,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let sequential = imp.finish().unwrap();
+    assert!(parallel.lines_failed >= 3);
+    assert_eq!(parallel.errors, sequential.errors);
+    assert_eq!(parallel.groups, sequential.groups);
+    assert_eq!(parallel.unmapped, sequential.unmapped);
+    assert_eq!(parallel.files[0].lines, sequential.files[0].lines);
+    assert_eq!(parallel.files[0].charset, "windows-1252");
+    assert_eq!(
+        (parallel.total, parallel.lines_read, parallel.lines_mapped),
+        (
+            sequential.total,
+            sequential.lines_read,
+            sequential.lines_mapped
+        )
+    );
+    // The bad amounts are every 50 000th data line: line 50 002 of the file.
+    assert_eq!(parallel.errors[0].location.line, Some(50_002));
+}

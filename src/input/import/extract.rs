@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use super::mapping::Charset;
+use super::mapping::{Charset, Mapping};
 use super::{Decode, FileSummary, Importer};
 use crate::error::InputError;
 use crate::money::{Decimal, Unit};
@@ -208,7 +208,8 @@ fn header_key(s: &str) -> String {
     s.trim().trim_matches('"').trim().to_lowercase()
 }
 
-/// Opens and reads one extract file.
+/// Opens and reads one extract file. A large file is read in parallel, in
+/// byte ranges split at line ends, one importer per range, merged in order.
 pub fn read_extract_file(
     path: &Path,
     imp: &mut Importer,
@@ -230,7 +231,252 @@ pub fn read_extract_file(
     if meta.is_dir() {
         return Err(InputError::new(&name, "is a directory, not a file"));
     }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if meta.is_file() && meta.len() >= PARALLEL_FROM_BYTES && threads > 1 {
+        return parallel::read(path, &name, file, meta.len(), threads, imp, progress);
+    }
     read_extract(&name, file, meta.len(), imp, progress)
+}
+
+/// Files from this size on are read in parallel.
+pub const PARALLEL_FROM_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Where the columns are, once the header is read.
+#[derive(Clone)]
+struct Layout {
+    slot_cols: Vec<usize>,
+    amount_col: usize,
+    sep: u8,
+}
+
+/// The state of reading one file (or one range of it).
+struct Reading<'n> {
+    name: &'n str,
+    decoder: TextDecoder,
+    summary: FileSummary,
+    line_no: u64,
+    read_bytes: u64,
+    buf: Vec<u8>,
+    fields: Vec<Field>,
+    scratch: Vec<u8>,
+}
+
+enum Line {
+    /// A line (without its end) is in `buf`.
+    Text,
+    /// Longer than MAX_LINE_BYTES; skipped to its end.
+    TooLong,
+    End,
+}
+
+impl<'n> Reading<'n> {
+    fn new(name: &'n str, charset: Charset) -> Reading<'n> {
+        Reading {
+            name,
+            decoder: TextDecoder::new(charset),
+            summary: FileSummary {
+                name: name.to_string(),
+                ..FileSummary::default()
+            },
+            line_no: 0,
+            read_bytes: 0,
+            buf: Vec::with_capacity(4096),
+            fields: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    fn io(&self, e: std::io::Error) -> InputError {
+        InputError::new(self.name, format!("cannot read: {e}"))
+    }
+
+    /// Reads the next line into `buf`, without its line end.
+    fn next_line<R: BufRead>(&mut self, reader: &mut R) -> Result<Line, InputError> {
+        self.buf.clear();
+        let n = reader
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| self.io(e))?;
+        if n == 0 {
+            return Ok(Line::End);
+        }
+        self.read_bytes += n as u64;
+        self.line_no += 1;
+        if self.buf.len() > MAX_LINE_BYTES && self.buf.last() != Some(&b'\n') {
+            let mut rest = Vec::new();
+            loop {
+                rest.clear();
+                let m = reader
+                    .take(MAX_LINE_BYTES as u64)
+                    .read_until(b'\n', &mut rest)
+                    .map_err(|e| self.io(e))?;
+                self.read_bytes += m as u64;
+                if m == 0 || rest.last() == Some(&b'\n') {
+                    break;
+                }
+            }
+            return Ok(Line::TooLong);
+        }
+        if self.buf.last() == Some(&b'\n') {
+            self.buf.pop();
+        }
+        if self.buf.last() == Some(&b'\r') {
+            self.buf.pop();
+        }
+        Ok(Line::Text)
+    }
+
+    /// Reads up to and including the header line.
+    fn header<R: BufRead>(
+        &mut self,
+        reader: &mut R,
+        mapping: &Mapping,
+    ) -> Result<Layout, InputError> {
+        let mut first_error: Option<String> = None;
+        loop {
+            match self.next_line(reader)? {
+                Line::End => break,
+                Line::TooLong => {
+                    return Err(InputError::new(
+                        self.name,
+                        format!("line longer than {MAX_LINE_BYTES} bytes before the header: is this an extract?"),
+                    )
+                    .at(Some(self.line_no as usize), None))
+                }
+                Line::Text => {}
+            }
+            if self.line_no == 1 {
+                if self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF]) {
+                    return Err(InputError::new(
+                        self.name,
+                        "UTF-16 text; export the extract as UTF-8 or windows-1252",
+                    ));
+                }
+                if self.buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    self.buf.drain(..3);
+                    self.decoder = TextDecoder::new(Charset::Utf8);
+                }
+            }
+            if is_blank(&self.buf, None) {
+                self.summary.preamble += 1;
+                continue;
+            }
+            match find_header(
+                &self.buf,
+                mapping,
+                &mut self.decoder,
+                &mut self.fields,
+                &mut self.scratch,
+            ) {
+                Ok((slot_cols, amount_col, sep)) => {
+                    self.summary.header_line = self.line_no;
+                    return Ok(Layout {
+                        slot_cols,
+                        amount_col,
+                        sep,
+                    });
+                }
+                Err(missing) => {
+                    first_error.get_or_insert(missing);
+                    self.summary.preamble += 1;
+                    if self.line_no >= MAX_PREAMBLE_LINES {
+                        break;
+                    }
+                }
+            }
+        }
+        let why = first_error.unwrap_or_else(|| "the file is empty".to_string());
+        Err(InputError::new(
+            self.name,
+            format!("no header with the mapping's columns in the first {MAX_PREAMBLE_LINES} lines: {why}"),
+        )
+        .at(Some(1), None))
+    }
+
+    /// Reads data lines to the end of `reader`; line numbers are `line_no`
+    /// plus the lines read here.
+    fn data<R: BufRead>(
+        &mut self,
+        reader: &mut R,
+        layout: &Layout,
+        imp: &mut Importer,
+        mapping: &Mapping,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<(), InputError> {
+        loop {
+            match self.next_line(reader)? {
+                Line::End => return Ok(()),
+                Line::TooLong => {
+                    imp.line_error(
+                        self.name,
+                        self.line_no,
+                        None,
+                        format!("line longer than {MAX_LINE_BYTES} bytes"),
+                    );
+                    continue;
+                }
+                Line::Text => {}
+            }
+            if self.line_no & 0xFFFF == 0 {
+                progress(self.read_bytes);
+            }
+            let line: &[u8] = &self.buf;
+            if is_blank(line, Some(layout.sep)) {
+                self.summary.blank += 1;
+                continue;
+            }
+            if let Err(e) = split_line(line, layout.sep, &mut self.fields, &mut self.scratch) {
+                imp.line_error(self.name, self.line_no, None, e);
+                continue;
+            }
+            let need = layout
+                .slot_cols
+                .iter()
+                .copied()
+                .chain([layout.amount_col])
+                .max()
+                .unwrap_or(0);
+            let fields = &self.fields;
+            if fields.len() <= need {
+                imp.line_error(
+                    self.name,
+                    self.line_no,
+                    None,
+                    format!(
+                        "{} field{}, but the header's column {} is needed (a different separator? a broken line?)",
+                        fields.len(),
+                        if fields.len() == 1 { "" } else { "s" },
+                        need + 1
+                    ),
+                );
+                continue;
+            }
+            let scratch = &self.scratch;
+            // The key columns' bytes, without allocating for the usual few.
+            let mut small: [&[u8]; 8] = [&[]; 8];
+            let many: Vec<&[u8]>;
+            let raw: &[&[u8]] = if layout.slot_cols.len() <= small.len() {
+                for (dst, &c) in small.iter_mut().zip(&layout.slot_cols) {
+                    *dst = field_at(line, scratch, fields, c);
+                }
+                &small[..layout.slot_cols.len()]
+            } else {
+                many = layout
+                    .slot_cols
+                    .iter()
+                    .map(|&c| field_at(line, scratch, fields, c))
+                    .collect();
+                &many
+            };
+            let amount_raw = field_at(line, scratch, fields, layout.amount_col);
+            let amount = self
+                .decoder
+                .decode(amount_raw)
+                .and_then(|t| parse_extract_amount(&t, mapping.unit));
+            imp.record(self.name, self.line_no, raw, amount, &mut self.decoder)
+                .map_err(|e| InputError::new(self.name, e.to_string()))?;
+        }
+    }
 }
 
 /// Reads one extract from any reader; `name` names it in messages.
@@ -244,165 +490,131 @@ pub fn read_extract<R: Read>(
     let mapping = imp.mapping().clone();
     imp.begin_file();
     let mut reader = BufReader::with_capacity(1 << 20, reader);
-    let mut decoder = TextDecoder::new(mapping.charset);
-    let mut summary = FileSummary {
-        name: name.to_string(),
-        ..FileSummary::default()
-    };
-    let mut buf: Vec<u8> = Vec::with_capacity(4096);
-    let mut fields: Vec<Field> = Vec::new();
-    let mut scratch: Vec<u8> = Vec::new();
-    // Column index per slot, then the amount's; known once the header is read.
-    let mut columns: Option<(Vec<usize>, usize, u8)> = None;
-    let mut first_blank_error: Option<String> = None;
-    let mut line_no: u64 = 0;
-    let mut read_bytes: u64 = 0;
-    loop {
-        buf.clear();
-        let n = (&mut reader)
-            .take(MAX_LINE_BYTES as u64 + 1)
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| InputError::new(name, format!("cannot read: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        read_bytes += n as u64;
-        line_no += 1;
-        if line_no & 0xFFFF == 0 {
-            progress(read_bytes, size);
-        }
-        if buf.len() > MAX_LINE_BYTES && buf.last() != Some(&b'\n') {
-            // Skip to the end of this line.
-            let mut rest = Vec::new();
-            loop {
-                rest.clear();
-                let m = (&mut reader)
-                    .take(MAX_LINE_BYTES as u64)
-                    .read_until(b'\n', &mut rest)
-                    .map_err(|e| InputError::new(name, format!("cannot read: {e}")))?;
-                read_bytes += m as u64;
-                if m == 0 || rest.last() == Some(&b'\n') {
-                    break;
-                }
-            }
-            if columns.is_none() {
-                return Err(InputError::new(
-                    name,
-                    format!("line longer than {MAX_LINE_BYTES} bytes before the header: is this an extract?"),
-                )
-                .at(Some(line_no as usize), None));
-            }
-            imp.line_error(
-                name,
-                line_no,
-                None,
-                format!("line longer than {MAX_LINE_BYTES} bytes"),
-            );
-            continue;
-        }
-        let mut line: &[u8] = &buf;
-        if let Some(l) = line.strip_suffix(b"\n") {
-            line = l;
-        }
-        if let Some(l) = line.strip_suffix(b"\r") {
-            line = l;
-        }
-        if line_no == 1 {
-            if line.starts_with(&[0xFF, 0xFE]) || line.starts_with(&[0xFE, 0xFF]) {
-                return Err(InputError::new(
-                    name,
-                    "UTF-16 text; export the extract as UTF-8 or windows-1252",
-                ));
-            }
-            if let Some(l) = line.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-                line = l;
-                decoder = TextDecoder::new(Charset::Utf8);
-            }
-        }
-        let Some((slot_cols, amount_col, sep)) = &columns else {
-            if is_blank(line, None) {
-                summary.preamble += 1;
-                continue;
-            }
-            // Is this the header?
-            match find_header(line, &mapping, &mut decoder, &mut fields, &mut scratch) {
-                Ok(found) => {
-                    summary.header_line = line_no;
-                    columns = Some(found);
-                }
-                Err(missing) => {
-                    first_blank_error.get_or_insert(missing);
-                    summary.preamble += 1;
-                    if line_no >= MAX_PREAMBLE_LINES {
-                        break;
-                    }
-                }
-            }
-            continue;
-        };
-        if is_blank(line, Some(*sep)) {
-            summary.blank += 1;
-            continue;
-        }
-        if let Err(e) = split_line(line, *sep, &mut fields, &mut scratch) {
-            imp.line_error(name, line_no, None, e);
-            continue;
-        }
-        let need = slot_cols
-            .iter()
-            .copied()
-            .chain([*amount_col])
-            .max()
-            .unwrap_or(0);
-        if fields.len() <= need {
-            imp.line_error(
-                name,
-                line_no,
-                None,
-                format!(
-                    "{} field{}, but the header's column {} is needed (a different separator? a broken line?)",
-                    fields.len(),
-                    if fields.len() == 1 { "" } else { "s" },
-                    need + 1
-                ),
-            );
-            continue;
-        }
-        // The key columns' bytes, without allocating for the usual few.
-        let mut small: [&[u8]; 8] = [&[]; 8];
-        let many: Vec<&[u8]>;
-        let raw: &[&[u8]] = if slot_cols.len() <= small.len() {
-            for (dst, &c) in small.iter_mut().zip(slot_cols) {
-                *dst = field_at(line, &scratch, &fields, c);
-            }
-            &small[..slot_cols.len()]
-        } else {
-            many = slot_cols
-                .iter()
-                .map(|&c| field_at(line, &scratch, &fields, c))
-                .collect();
-            &many
-        };
-        let amount_raw = field_at(line, &scratch, &fields, *amount_col);
-        let amount = decoder
-            .decode(amount_raw)
-            .and_then(|t| parse_extract_amount(&t, mapping.unit));
-        imp.record(name, line_no, raw, amount, &mut decoder)
-            .map_err(|e| InputError::new(name, e.to_string()))?;
-    }
-    progress(read_bytes, size);
-    if columns.is_none() {
-        let why = first_blank_error.unwrap_or_else(|| "the file is empty".to_string());
-        return Err(InputError::new(
-            name,
-            format!("no header with the mapping's columns in the first {MAX_PREAMBLE_LINES} lines: {why}"),
-        )
-        .at(Some(1), None));
-    }
-    summary.lines = line_no;
-    summary.charset = decoder.name().to_string();
-    imp.end_file(summary);
+    let mut r = Reading::new(name, mapping.charset);
+    let layout = r.header(&mut reader, &mapping)?;
+    r.data(&mut reader, &layout, imp, &mapping, &mut |b| {
+        progress(b, size)
+    })?;
+    progress(r.read_bytes, size);
+    r.summary.lines = r.line_no;
+    r.summary.charset = r.decoder.name().to_string();
+    imp.end_file(r.summary);
     Ok(())
+}
+
+/// Reading a large file in parallel ranges.
+mod parallel {
+    use std::fs::File;
+    use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+    use std::path::Path;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use super::{Layout, Reading};
+    use crate::error::InputError;
+    use crate::input::import::mapping::Charset;
+    use crate::input::import::Importer;
+
+    /// The offset of the first byte after the line end at or after `at`.
+    fn line_start_after(file: &mut File, at: u64, size: u64) -> std::io::Result<u64> {
+        file.seek(SeekFrom::Start(at))?;
+        let mut r = BufReader::with_capacity(64 * 1024, file);
+        let mut skipped = Vec::new();
+        let n = r.read_until(b'\n', &mut skipped)?;
+        Ok((at + n as u64).min(size))
+    }
+
+    pub(super) fn read(
+        path: &Path,
+        name: &str,
+        file: File,
+        size: u64,
+        threads: usize,
+        imp: &mut Importer,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<(), InputError> {
+        let io = |e: std::io::Error| InputError::new(name, format!("cannot read: {e}"));
+        let mapping = imp.mapping().clone();
+        imp.begin_file();
+        // The header, read in order.
+        let mut head = BufReader::with_capacity(64 * 1024, file);
+        let mut first = Reading::new(name, mapping.charset);
+        let layout: Layout = first.header(&mut head, &mapping)?;
+        let data_start = first.read_bytes;
+        let mut file = head.into_inner();
+        // Ranges of about equal size, each starting at a line.
+        let mut bounds = vec![data_start];
+        for k in 1..threads as u64 {
+            let at = data_start + (size - data_start) * k / threads as u64;
+            let b = line_start_after(&mut file, at.max(1) - 1, size).map_err(io)?;
+            if b > *bounds.last().unwrap_or(&0) && b < size {
+                bounds.push(b);
+            }
+        }
+        bounds.push(size);
+        let charset = match first.decoder.name() {
+            "UTF-8" => Charset::Utf8,
+            "windows-1252" => Charset::Windows1252,
+            _ => mapping.charset,
+        };
+        let done = AtomicU64::new(data_start);
+        let parts: Vec<Importer> = bounds.windows(2).map(|_| imp.fork()).collect();
+        let results = std::thread::scope(|scope| {
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .zip(parts)
+                .map(|(w, mut part)| {
+                    let (from, to) = (w[0], w[1]);
+                    let (mapping, layout, done) = (&mapping, &layout, &done);
+                    scope.spawn(move || {
+                        let mut r = Reading::new(name, charset);
+                        let mut f = File::open(path).map_err(io)?;
+                        f.seek(SeekFrom::Start(from)).map_err(io)?;
+                        let mut reader = BufReader::with_capacity(1 << 20, f.take(to - from));
+                        let mut last = 0u64;
+                        r.data(&mut reader, layout, &mut part, mapping, &mut |b| {
+                            done.fetch_add(b - last, Ordering::Relaxed);
+                            last = b;
+                        })?;
+                        Ok::<_, InputError>((part, r))
+                    })
+                })
+                .collect();
+            while !handles.iter().all(|h| h.is_finished()) {
+                progress(done.load(Ordering::Relaxed), size);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(InputError::new(name, "a reading thread failed")))
+                })
+                .collect::<Vec<_>>()
+        });
+        progress(size, size);
+        let mut lines = first.line_no;
+        let mut summary = first.summary;
+        let mut charsets = vec![first.decoder.name()];
+        for res in results {
+            let (part, r) = res?;
+            imp.merge(part, lines)
+                .map_err(|e| InputError::new(name, e.to_string()))?;
+            lines += r.line_no;
+            summary.blank += r.summary.blank;
+            charsets.push(r.decoder.name());
+        }
+        let named: Vec<&str> = charsets.iter().copied().filter(|c| *c != "ASCII").collect();
+        if named.windows(2).any(|w| w[0] != w[1]) {
+            return Err(InputError::new(
+                name,
+                "the extract's text is UTF-8 in one part and windows-1252 in another; set `tegnsæt` in the mapping",
+            ));
+        }
+        summary.lines = lines;
+        summary.charset = named.first().copied().unwrap_or("ASCII").to_string();
+        imp.end_file(summary);
+        Ok(())
+    }
 }
 
 /// The columns of a header line: each slot's index, the amount's, and the

@@ -261,6 +261,60 @@ impl<'m> Importer<'m> {
         self.mapping
     }
 
+    /// A fresh importer with the same mapping and year filter (for one range
+    /// of a file read in parallel; [`Importer::merge`] adds it back).
+    pub(crate) fn fork(&self) -> Importer<'m> {
+        Importer::new(self.mapping).with_years(self.years_filter.clone())
+    }
+
+    /// Adds a fork's lines, its errors' line numbers shifted by `line_offset`.
+    pub(crate) fn merge(&mut self, other: Importer<'_>, line_offset: u64) -> Result<(), Overflow> {
+        for (key, v) in other.groups {
+            let i = match self.group_index.get(&key) {
+                Some(&i) => i,
+                None => {
+                    self.groups.push((key, Decimal::ZERO));
+                    self.group_index.insert(key, self.groups.len() - 1);
+                    self.groups.len() - 1
+                }
+            };
+            if let Some(g) = self.groups.get_mut(i) {
+                g.1 =
+                    g.1.checked_add(v)
+                        .ok_or_else(|| Overflow::new("a group's sum"))?;
+            }
+        }
+        for u in other.unmapped {
+            let Decision::Unmapped(i) = self.unmapped_entry(u.reason, u.funktion) else {
+                continue;
+            };
+            if let Some(mine) = self.unmapped.get_mut(i) {
+                mine.lines += u.lines;
+                mine.amount = mine
+                    .amount
+                    .checked_add(u.amount)
+                    .ok_or_else(|| Overflow::new("an unmapped sum"))?;
+            }
+        }
+        self.lines_read += other.lines_read;
+        self.lines_mapped += other.lines_mapped;
+        self.lines_unmapped += other.lines_unmapped;
+        self.lines_failed += other.lines_failed;
+        self.total = self
+            .total
+            .checked_add(other.total)
+            .ok_or_else(|| Overflow::new("the extract's total"))?;
+        self.years_seen.extend(other.years_seen);
+        for mut e in other.errors {
+            if self.errors.len() >= MAX_ERRORS_KEPT {
+                break;
+            }
+            e.location.line = e.location.line.map(|l| l + line_offset as usize);
+            self.errors.push(e);
+        }
+        Ok(())
+    }
+
     /// Starts a new file: decisions are cached per file, since the raw
     /// bytes of a key mean different text in different character sets.
     pub(crate) fn begin_file(&mut self) {
@@ -474,6 +528,12 @@ impl<'m> Importer<'m> {
     }
 
     fn problem(&mut self, column: String, message: String) -> Decision {
+        // A problem is made while reading a line, which then reports it while
+        // fewer than MAX_ERRORS_KEPT are kept; past that, none is shown, so
+        // none need be kept (memory stays bounded past the cache's limit).
+        if self.problems.len() >= MAX_ERRORS_KEPT {
+            return Decision::Error(usize::MAX);
+        }
         self.problems.push((column, message));
         Decision::Error(self.problems.len() - 1)
     }
