@@ -442,6 +442,29 @@ fn a_scenario_whose_mapping_names_an_undefined_konto_is_refused_with_its_place()
 }
 
 #[test]
+fn a_scenario_whose_extract_is_missing_says_where_it_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.yaml"),
+        "kolonner: {funktion: Funktion, år: År, beløb: Beløb}\nregler:\n  - {funktion: \"*\", konto: service}\n",
+    )
+    .unwrap();
+    let s = dir.path().join("s.yaml");
+    std::fs::write(
+        &s,
+        "titel: t\nenhed: kr.\når: [2026]\nkonti: {service: {navn: S}}\ndata:\n  udtræk: mangler.csv\n  mapping: m.yaml\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["report", s.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("mangler.csv: no such file"), "{err}");
+    assert!(
+        err.contains("s.yaml:6:3: data.udtræk: the extract named here could not be read"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_missing_column_names_what_the_header_has() {
     let m = read_mapping_str(
         "m.yaml",

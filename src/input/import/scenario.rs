@@ -87,7 +87,16 @@ pub fn apply(
         .map(|p| relative(file, p))
         .collect();
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let agg = import_files(&refs, &mapping, scenario.years.clone(), &mut |_, _| {})?;
+    let agg =
+        import_files(&refs, &mapping, scenario.years.clone(), &mut |_, _| {}).map_err(|e| {
+            InputErrors(vec![
+                e,
+                at(
+                    "data.udtræk",
+                    "the extract named here could not be read".into(),
+                ),
+            ])
+        })?;
     if agg.lines_failed > 0 {
         let mut errors = agg.errors.clone();
         errors.push(at(
