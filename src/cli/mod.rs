@@ -4,6 +4,7 @@
 //! Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 
 pub mod check;
+pub mod diff;
 pub mod import;
 pub mod report;
 pub mod schema;
@@ -40,6 +41,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Aggregate an ERP extract or workbook by konto × center × year through a mapping file, every line accounted for
     Import(import::ImportArgs),
+    /// Compare two versions of a scenario, table by table and cell by cell (old, new, change)
+    Diff(diff::DiffArgs),
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
@@ -252,6 +255,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     match cli.command {
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Schema { mapping } => schema::run(mapping),
