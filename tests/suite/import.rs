@@ -719,3 +719,58 @@ fn a_large_extract_read_in_parallel_equals_the_sequential_read() {
     // The bad amounts are every 50 000th data line: line 50 002 of the file.
     assert_eq!(parallel.errors[0].location.line, Some(50_002));
 }
+
+/// `afsnit: besparelseskrav` fills a scenario's besparelseskrav from the
+/// extract (summed over centres); `afsnit: budgetter` gives a fragment that
+/// reads back as budgets.
+#[test]
+fn the_other_sections_fill_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("scenarios/data/eksempel-udtraek.csv"),
+        dir.path().join("u.csv"),
+    )
+    .unwrap();
+    let map = |afsnit: &str| {
+        format!(
+            "kolonner: {{funktion: Funktion, dranst: Dranst, år: Budgetår, beløb: Beløb}}\nafsnit: {afsnit}\nregler:\n  - {{funktion: \"6.45.53\", konto: service}}\n  - {{funktion: \"5.57.*\", dranst: \"2\", udelad: statsrefusion}}\n"
+        )
+    };
+    std::fs::write(dir.path().join("krav.yaml"), map("besparelseskrav")).unwrap();
+    let s = dir.path().join("s.yaml");
+    std::fs::write(
+        &s,
+        "titel: t\nenhed: mio. kr.\når: [2026, 2027]\nkonti: {service: {navn: S}}\ndata: {udtræk: u.csv, mapping: krav.yaml}\n",
+    )
+    .unwrap();
+    let loaded = sparekrav::input::read_scenario_file(&s).unwrap();
+    // Per year: -1.450.000 - 1.000.000 - 1.750.000 - 1.050.000 - 350.000 - 500.000.
+    assert_eq!(
+        loaded.scenario.besparelseskrav["service"].0,
+        [(2026, d("-6100000.00")), (2027, d("-6100000.00"))]
+            .into_iter()
+            .collect()
+    );
+
+    std::fs::write(dir.path().join("budget.yaml"), map("budgetter")).unwrap();
+    let u = dir.path().join("u.csv");
+    let (code, frag, err) = run(&[
+        "import",
+        u.to_str().unwrap(),
+        "--map",
+        dir.path().join("budget.yaml").to_str().unwrap(),
+        "-f",
+        "yaml",
+        "--unit",
+        "mio",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        frag.contains("  - {område: service, år: 2030, oprindeligt: -6.1}"),
+        "{frag}"
+    );
+    let scenario = format!("titel: t\nenhed: mio. kr.\n{frag}");
+    let loaded = sparekrav::input::read_scenario_str("s.yaml", &scenario).unwrap();
+    assert_eq!(loaded.scenario.budgets.len(), 5);
+    assert_eq!(loaded.scenario.budgets[0].original, Some(d("-6100000")));
+}
