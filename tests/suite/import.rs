@@ -774,3 +774,24 @@ fn the_other_sections_fill_and_read_back() {
     assert_eq!(loaded.scenario.budgets.len(), 5);
     assert_eq!(loaded.scenario.budgets[0].original, Some(d("-6100000")));
 }
+
+#[test]
+fn bad_input_to_the_cli_is_exit_2_with_its_place() {
+    let (code, out, err) = run(&["import", "tests/data/mangler.csv", "--map", MAP]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err.trim_end(), "tests/data/mangler.csv: no such file");
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.yaml");
+    std::fs::write(
+        &m,
+        "kolonner: {funktion: Funktion, år: År, beløb: Beløb}\nregler:\n  - {funktion: \"5.68.900\", konto: indsats}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["import", EXTRACT, "--map", m.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("m.yaml:3:")
+            && err.contains("regler[0].funktion: \"5.68.900\" is longer than the form"),
+        "{err}"
+    );
+}
