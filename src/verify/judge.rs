@@ -103,7 +103,7 @@ impl Interval {
 
 /// `x · y`, exactly: refused (as too large) when the product could need more
 /// than 28 significant digits or decimals, which rust_decimal would round.
-fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
+pub(crate) fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
     let digits = |d: Decimal| {
         d.mantissa()
             .unsigned_abs()
@@ -152,6 +152,23 @@ pub enum Relation {
         old: PrintedNumber,
         pct: PrintedNumber,
     },
+    /// result % = 100 · (Σ ± num) / (Σ ± den) (− 100 when `change`), where
+    /// numerator and denominator are sums of the same printed figures
+    /// (`figures`, each printed once, so a figure in both varies together):
+    /// a share of parts (`3,5 / (3,5 + 2,6)`), a change over a base that is
+    /// not printed (`6.900 / (739.400 + 6.900)`).
+    Quotient(Quotient),
+}
+
+/// See [`Relation::Quotient`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotient {
+    pub figures: Vec<PrintedNumber>,
+    /// Indices into `figures`, with `true` for a subtracted figure.
+    pub num: Vec<(usize, bool)>,
+    pub den: Vec<(usize, bool)>,
+    pub result: PrintedNumber,
+    pub change: bool,
 }
 
 /// Appends a figure as printed (Danish, with its own decimals and `%`).
@@ -224,6 +241,7 @@ impl Relation {
                     show(pct)
                 )
             }
+            Relation::Quotient(q) => q.formula(),
         }
     }
 
@@ -272,6 +290,7 @@ impl Relation {
             Relation::PercentChange { new, old, pct } => {
                 judge_ratio(new, old, pct, true, false, describe)
             }
+            Relation::Quotient(q) => q.judge(describe),
         }
     }
 }
@@ -470,6 +489,155 @@ fn judge_ratio(
             show_at(round_half_away(exact, result.decimals), result.decimals)
         ),
     ))
+}
+
+impl Quotient {
+    fn side(&self, terms: &[(usize, bool)]) -> String {
+        let ts: Vec<Term> = terms
+            .iter()
+            .filter_map(|&(i, negative)| {
+                self.figures.get(i).map(|&figure| Term { negative, figure })
+            })
+            .collect();
+        let s = show_terms(&ts);
+        if ts.len() > 1 {
+            format!("({s})")
+        } else {
+            s
+        }
+    }
+
+    /// `3,5 / (3,5 + 2,6) = 57,4%`.
+    pub fn formula(&self) -> String {
+        let minus = if self.change { " - 100%" } else { "" };
+        format!(
+            "{} / {}{minus} = {}",
+            self.side(&self.num),
+            self.side(&self.den),
+            show(&self.result)
+        )
+    }
+
+    /// Σ ± figures at the chosen ends (`at(i)` gives figure i's value).
+    fn sum(terms: &[(usize, bool)], at: impl Fn(usize) -> Option<Decimal>) -> R<Decimal> {
+        let mut s = Decimal::ZERO;
+        for &(i, negative) in terms {
+            let v = at(i).ok_or(TooLarge)?;
+            s = if negative {
+                s.checked_sub(v)
+            } else {
+                s.checked_add(v)
+            }
+            .ok_or(TooLarge)?;
+        }
+        Ok(s)
+    }
+
+    /// A quotient of sums of the same figures is monotone in each figure
+    /// (a linear-fractional function), so over the box of their intervals it
+    /// ranges between its values at the corners; each corner is compared
+    /// with the result's interval by cross-multiplication, without division.
+    fn judge(&self, describe: bool) -> R<(Verdict, String)> {
+        let n = self.figures.len();
+        if n == 0 || n > 10 {
+            return Err(TooLarge);
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let offset = if self.change { hundred } else { Decimal::ZERO };
+        let printed = |i: usize| self.figures.get(i).map(|f| f.value);
+        let (num, den) = (Self::sum(&self.num, printed)?, Self::sum(&self.den, printed)?);
+        let formula = self.formula();
+        if den.is_zero() {
+            return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
+        }
+        let target = self.result.value.checked_add(offset).ok_or(TooLarge)?;
+        if exact_mul(target, den)? == exact_mul(hundred, num)? {
+            return Ok((Verdict::Exact, if describe { formula } else { String::new() }));
+        }
+        let intervals = self
+            .figures
+            .iter()
+            .map(Interval::of)
+            .collect::<R<Vec<_>>>()?;
+        let allows = Interval::of(&self.result)?;
+        let (slo, shi) = (
+            allows.lo.checked_add(offset).ok_or(TooLarge)?,
+            allows.hi.checked_add(offset).ok_or(TooLarge)?,
+        );
+        let (mut low_ok, mut high_ok) = (false, false);
+        let mut corners = Vec::with_capacity(1 << n);
+        for mask in 0u32..(1 << n) {
+            let at = |i: usize| {
+                intervals
+                    .get(i)
+                    .map(|iv| if mask & (1 << i) != 0 { iv.hi } else { iv.lo })
+            };
+            let (cn, cd) = (Self::sum(&self.num, at)?, Self::sum(&self.den, at)?);
+            if cd.is_zero() || cd.is_sign_negative() != den.is_sign_negative() {
+                return Ok((
+                    Verdict::Skipped,
+                    format!("{formula}: the denominator may be zero within its rounding"),
+                ));
+            }
+            // 100·cn/cd <= shi  <=>  100·cn <= shi·cd (cd > 0), reversed for cd < 0.
+            let (l, h) = (exact_mul(hundred, cn)?, exact_mul(shi, cd)?);
+            let (l2, h2) = (exact_mul(hundred, cn)?, exact_mul(slo, cd)?);
+            if cd > Decimal::ZERO {
+                low_ok |= l <= h;
+                high_ok |= l2 >= h2;
+            } else {
+                low_ok |= l >= h;
+                high_ok |= l2 <= h2;
+            }
+            corners.push((cn, cd));
+        }
+        let verdict = if low_ok && high_ok {
+            Verdict::Rounding
+        } else {
+            Verdict::Error
+        };
+        if !describe {
+            return Ok((verdict, String::new()));
+        }
+        let q = |n: Decimal, d: Decimal| {
+            n.checked_mul(hundred)
+                .and_then(|x| x.checked_div(d))
+                .and_then(|x| x.checked_sub(offset))
+                .ok_or(TooLarge)
+        };
+        let exact = q(num, den)?;
+        let mut range = Interval {
+            lo: exact,
+            hi: exact,
+        };
+        for (cn, cd) in corners {
+            let v = q(cn, cd)?;
+            range.lo = range.lo.min(v);
+            range.hi = range.hi.max(v);
+        }
+        let r = show(&self.result);
+        let d = self.result.decimals + 1;
+        let at = show_at(exact, self.result.decimals + 2);
+        Ok(match verdict {
+            Verdict::Rounding => (
+                verdict,
+                format!(
+                    "{formula}: {at}% lies in {}, {r} allows {}",
+                    show_interval(range, d + 1),
+                    show_interval(allows, d)
+                ),
+            ),
+            _ => (
+                verdict,
+                format!(
+                    "{formula}: {at}%, not {r}: the true value lies in {}, which {r} (allowing {}) cannot reach; it should read {}%",
+                    show_interval(range, d + 1),
+                    show_interval(allows, d),
+                    show_at(round_half_away(exact, self.result.decimals), self.result.decimals)
+                ),
+            ),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -671,6 +839,33 @@ mod tests {
             exact_mul(Decimal::new(12345, 2), Decimal::new(2, 1)).ok(),
             Some(Decimal::new(24690, 3))
         );
+    }
+
+    #[test]
+    fn quotients_of_sums_of_the_same_figures() {
+        let q = |figs: &[&str], num: &[(usize, bool)], den: &[(usize, bool)], r: &str| {
+            Relation::Quotient(Quotient {
+                figures: figs.iter().map(|s| p(s)).collect(),
+                num: num.to_vec(),
+                den: den.to_vec(),
+                result: p(r),
+                change: false,
+            })
+            .judge()
+        };
+        // 3,5 / (3,5 + 2,6) = 57,377…%: 57,4% is rounding, 58,4% an error.
+        let (v, d) = q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "57,4%");
+        assert_eq!(v, Verdict::Rounding);
+        assert!(d.starts_with("3,5 / (3,5 + 2,6) = 57,4%: 57,377% lies in"), "{d}");
+        // The part moves with the whole: [3,45/6,1 ; 3,55/6,1] = [56,56 ; 58,20]%.
+        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "58,2%").0, Verdict::Rounding);
+        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "58,3%").0, Verdict::Error);
+        assert_eq!(q(&["1", "1"], &[(0, false)], &[(0, false), (1, false)], "50%").0, Verdict::Exact);
+        // A fall of 6.900 to 739.400 is 6.900 / 746.300 = 0,92%.
+        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &[(1, false), (0, false)], "0,9%").0, Verdict::Rounding);
+        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &[(1, false), (0, false)], "1,0%").0, Verdict::Error);
+        // A denominator that may be zero is skipped.
+        assert_eq!(q(&["1", "0,0"], &[(0, false)], &[(1, false)], "5%").0, Verdict::Skipped);
     }
 
     #[test]
