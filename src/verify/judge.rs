@@ -158,6 +158,14 @@ pub enum Relation {
     /// a share of parts (`3,5 / (3,5 + 2,6)`), a change over a base that is
     /// not printed (`6.900 / (739.400 + 6.900)`).
     Quotient(Quotient),
+    /// `a` is `p`% and `b` is `q`% of one whole that is not printed: the
+    /// wholes they imply, 100·a/p and 100·b/q, must be able to be equal.
+    SameWhole {
+        a: PrintedNumber,
+        p: PrintedNumber,
+        b: PrintedNumber,
+        q: PrintedNumber,
+    },
 }
 
 /// See [`Relation::Quotient`].
@@ -242,6 +250,9 @@ impl Relation {
                 )
             }
             Relation::Quotient(q) => q.formula(),
+            Relation::SameWhole { a, p, b, q } => {
+                format!("{} / {} = {} / {}", show(a), show(p), show(b), show(q))
+            }
         }
     }
 
@@ -291,6 +302,7 @@ impl Relation {
                 judge_ratio(new, old, pct, true, false, describe)
             }
             Relation::Quotient(q) => q.judge(describe),
+            Relation::SameWhole { a, p, b, q } => judge_same_whole(a, p, b, q, describe),
         }
     }
 }
@@ -488,6 +500,82 @@ fn judge_ratio(
             show_interval(allows, d),
             show_at(round_half_away(exact, result.decimals), result.decimals)
         ),
+    ))
+}
+
+/// The whole 100·a/p implied by a part and its share, as an interval
+/// (positive figures only; `None` otherwise), for words.
+fn implied_whole(a: &PrintedNumber, p: &PrintedNumber) -> R<Option<Interval>> {
+    let (ia, ip) = (Interval::of(a)?, Interval::of(p)?);
+    if ia.lo <= Decimal::ZERO || ip.lo <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let q = |n: Decimal, d: Decimal| {
+        n.checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(d))
+            .ok_or(TooLarge)
+    };
+    Ok(Some(Interval {
+        lo: q(ia.lo, ip.hi)?,
+        hi: q(ia.hi, ip.lo)?,
+    }))
+}
+
+/// a is p% of W and b is q% of W: exact when a·q = b·p; rounding when the
+/// wholes' intervals meet (a_lo·q_lo ≤ b_hi·p_hi and b_lo·p_lo ≤ a_hi·q_hi,
+/// by cross-multiplication); an error otherwise.
+fn judge_same_whole(
+    a: &PrintedNumber,
+    p: &PrintedNumber,
+    b: &PrintedNumber,
+    q: &PrintedNumber,
+    describe: bool,
+) -> R<(Verdict, String)> {
+    let abs = |x: &PrintedNumber| PrintedNumber {
+        value: x.value.abs(),
+        ..*x
+    };
+    let (a, p, b, q) = (abs(a), abs(p), abs(b), abs(q));
+    let formula = format!("{} / {} = {} / {}", show(&a), show(&p), show(&b), show(&q));
+    let (Some(wa), Some(wb)) = (implied_whole(&a, &p)?, implied_whole(&b, &q)?) else {
+        return Ok((
+            Verdict::Skipped,
+            format!("{formula}: a figure may be zero within its rounding"),
+        ));
+    };
+    if exact_mul(a.value, q.value)? == exact_mul(b.value, p.value)? {
+        return Ok((Verdict::Exact, if describe { formula } else { String::new() }));
+    }
+    let (ia, ip, ib, iq) = (
+        Interval::of(&a)?,
+        Interval::of(&p)?,
+        Interval::of(&b)?,
+        Interval::of(&q)?,
+    );
+    let meet = exact_mul(ia.lo, iq.lo)? <= exact_mul(ib.hi, ip.hi)?
+        && exact_mul(ib.lo, ip.lo)? <= exact_mul(ia.hi, iq.hi)?;
+    let verdict = if meet {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    };
+    if !describe {
+        return Ok((verdict, String::new()));
+    }
+    let words = format!(
+        "{formula}: {} of a whole in {} and {} of a whole in {}",
+        show(&p),
+        show_interval(wa, 1),
+        show(&q),
+        show_interval(wb, 1)
+    );
+    Ok((
+        verdict,
+        if meet {
+            format!("{words}, which meet")
+        } else {
+            format!("{words}, which cannot be the same whole: one of the figures is wrong")
+        },
     ))
 }
 

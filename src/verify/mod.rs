@@ -3,6 +3,7 @@
 //! [`relations`] finds what they state, [`judge`] decides; [`expr`] reads
 //! relations written out in a checks file.
 
+pub mod claims;
 pub mod expr;
 pub mod judge;
 pub mod relations;

@@ -1,0 +1,347 @@
+//! Claims in running text: the sums, shares, changes and differences a
+//! document's sentences state, and its figures that restate a table or
+//! another sentence, judged with the same interval arithmetic as tables
+//! ([`super::judge`]).
+//!
+//! The reader is format-blind: it takes a [`Document`] (paragraphs, and
+//! tables for tick-and-tie) and knows nothing of where it came from. It is
+//! conservative: a claim is judged only when its sentence reads
+//! unambiguously; a sentence that states a relation the reader cannot pin
+//! down is listed as not understood, with the sentence, never guessed at.
+//!
+//! Passes:
+//! - [`prose`]: sentences of words and figures with their units.
+//! - [`facts`]: what each amount is about (account, area, year, measure),
+//!   for claims whose figures stand in other sentences.
+//! - [`patterns`]: the claims one sentence or paragraph states.
+//! - [`tie`]: figures that restate a table cell or another sentence.
+//! - [`denominators`]: shares of a denominator that is not printed must be
+//!   able to share one.
+
+mod denominators;
+mod facts;
+mod patterns;
+pub mod prose;
+mod tie;
+
+use std::collections::HashSet;
+
+use super::judge::{Relation, Verdict};
+use crate::document::{Block, Document, Loc, Paragraph};
+use prose::Sentence;
+
+/// What kind of claim a sentence makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Sum,
+    Share,
+    Change,
+    Difference,
+    /// A figure that restates a table's cell.
+    Table,
+    /// A figure stated twice (resumé and sagsfremstilling).
+    Restated,
+    /// Shares of one unstated denominator.
+    Denominator,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sum => "sum",
+            Kind::Share => "share",
+            Kind::Change => "change",
+            Kind::Difference => "difference",
+            Kind::Table => "table",
+            Kind::Restated => "restated",
+            Kind::Denominator => "denominator",
+        }
+    }
+}
+
+/// One judged claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// Where the claim's own figure stands (the total, the share, the change).
+    pub loc: Loc,
+    /// The sentence, as printed (whitespace collapsed).
+    pub sentence: String,
+    pub kind: Kind,
+    pub relation: Relation,
+    pub verdict: Verdict,
+    pub detail: String,
+}
+
+/// A sentence that states a relation the reader could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    pub loc: Loc,
+    pub sentence: String,
+    pub why: String,
+}
+
+/// Everything the claim reader found in a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Claims {
+    pub judged: Vec<Claim>,
+    pub not_understood: Vec<Unread>,
+}
+
+/// A paragraph with its sentences.
+pub(crate) struct Para<'a> {
+    pub p: &'a Paragraph,
+    pub sents: Vec<Sentence>,
+}
+
+/// The reading of one document.
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub paras: Vec<Para<'a>>,
+    pub facts: Vec<facts::Fact>,
+    /// Sentences (paragraph, sentence) a claim was read from.
+    pub used: HashSet<(usize, usize)>,
+    seen: HashSet<(Loc, String)>,
+    pub out: Claims,
+}
+
+/// Longest paragraph read, in bytes; a longer one is listed as not
+/// understood (bounded time on hostile input).
+const MAX_PARAGRAPH: usize = 64 * 1024;
+
+/// Reads and judges the claims of a document's running text.
+pub fn read(doc: &Document) -> Claims {
+    let mut ctx = Ctx {
+        doc,
+        paras: Vec::new(),
+        facts: Vec::new(),
+        used: HashSet::new(),
+        seen: HashSet::new(),
+        out: Claims::default(),
+    };
+    for b in &doc.blocks {
+        if let Block::Paragraph(p) = b {
+            if p.text.len() > MAX_PARAGRAPH {
+                ctx.out.not_understood.push(Unread {
+                    loc: p.loc.clone(),
+                    sentence: String::new(),
+                    why: format!("a paragraph of {} bytes is too long to read", p.text.len()),
+                });
+                continue;
+            }
+            let mut sents = prose::sentences(&p.text, doc.style);
+            for s in &mut sents {
+                facts::resolve_bare(s);
+            }
+            ctx.paras.push(Para { p, sents });
+        }
+    }
+    ctx.facts = facts::collect(&ctx.paras);
+    patterns::read_all(&mut ctx);
+    tie::restatements(&mut ctx);
+    tie::tables(&mut ctx);
+    denominators::judge(&mut ctx);
+    unread(&mut ctx);
+    let mut out = ctx.out;
+    out.judged.sort_by(|a, b| a.loc.cmp(&b.loc));
+    out.not_understood.sort_by(|a, b| a.loc.cmp(&b.loc));
+    out
+}
+
+impl Ctx<'_> {
+    pub fn sentence_text(&self, pi: usize, si: usize) -> String {
+        let Some(para) = self.paras.get(pi) else {
+            return String::new();
+        };
+        let Some(s) = para.sents.get(si) else {
+            return String::new();
+        };
+        let raw = para.p.text.get(s.start..s.end).unwrap_or("");
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn loc(&self, pi: usize, offset: usize) -> Loc {
+        self.paras
+            .get(pi)
+            .map_or(Loc::line(0), |p| p.p.loc_at(offset))
+    }
+
+    /// Judges a claim read from sentence `si` of paragraph `pi`, placed at
+    /// the figure starting at `offset`.
+    pub fn claim(&mut self, pi: usize, si: usize, offset: usize, kind: Kind, relation: Relation) {
+        self.claim_noted(pi, si, offset, kind, relation, "");
+    }
+
+    /// As [`Ctx::claim`], with a note appended to the verdict's words.
+    pub fn claim_noted(
+        &mut self,
+        pi: usize,
+        si: usize,
+        offset: usize,
+        kind: Kind,
+        relation: Relation,
+        note: &str,
+    ) {
+        self.used.insert((pi, si));
+        let loc = self.loc(pi, offset);
+        if !self.seen.insert((loc.clone(), relation.formula())) {
+            return;
+        }
+        let (verdict, mut detail) = relation.judge();
+        if !note.is_empty() {
+            detail.push_str(" (");
+            detail.push_str(note);
+            detail.push(')');
+        }
+        let sentence = self.sentence_text(pi, si);
+        self.out.judged.push(Claim {
+            loc,
+            sentence,
+            kind,
+            relation,
+            verdict,
+            detail,
+        });
+    }
+
+    pub fn not_understood(&mut self, pi: usize, si: usize, offset: usize, why: impl Into<String>) {
+        self.used.insert((pi, si));
+        let loc = self.loc(pi, offset);
+        let sentence = self.sentence_text(pi, si);
+        self.out.not_understood.push(Unread {
+            loc,
+            sentence,
+            why: why.into(),
+        });
+    }
+}
+
+/// Words that say a sentence relates its figures.
+fn states_relation(s: &Sentence) -> bool {
+    s.has_word(|w| {
+        matches!(
+            w,
+            "alt" | "heraf" | "hvoraf" | "svarende" | "svarer" | "flere" | "færre" | "yderligere"
+                | "andel" | "andelen" | "udgør" | "udgjorde"
+        ) || w.starts_with("samle")
+            || w.starts_with("fordel")
+            || w.starts_with("stign")
+            || w.starts_with("fald")
+            || w.starts_with("steg")
+            || w.starts_with("forskel")
+            || w.starts_with("differen")
+            || w.starts_with("ændring")
+    }) || s.figs.iter().any(|f| f.is_percent())
+}
+
+/// Sentences with two or more quantities that state a relation no claim
+/// was read from: listed, never judged.
+fn unread(ctx: &mut Ctx) {
+    let mut todo = Vec::new();
+    for (pi, para) in ctx.paras.iter().enumerate() {
+        for (si, s) in para.sents.iter().enumerate() {
+            if ctx.used.contains(&(pi, si)) {
+                continue;
+            }
+            let q: Vec<_> = s.quantities().collect();
+            if q.len() >= 2 && states_relation(s) {
+                let why = if q.iter().any(|f| f.approx) {
+                    "an approximate figure (ca., knap, over …) is not judged"
+                } else {
+                    "the sentence relates its figures in a way the reader does not know"
+                };
+                todo.push((pi, si, q.first().map_or(s.start, |f| f.start), why));
+            }
+        }
+    }
+    for (pi, si, off, why) in todo {
+        ctx.not_understood(pi, si, off, why);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testdoc {
+    //! Documents for tests: paragraphs split at blank lines; lines with a
+    //! tab are table rows.
+    use crate::document::{Block, Cell, Document, Loc, Paragraph, Row, Table};
+    use crate::numfmt::NumberStyle;
+
+    pub fn doc(text: &str) -> Document {
+        let mut d = Document::new("t.md", NumberStyle::DANISH);
+        let mut para: Vec<(usize, &str)> = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
+        let flush_p = |d: &mut Document, para: &mut Vec<(usize, &str)>| {
+            if let Some(&(line, _)) = para.first() {
+                let text = para.iter().map(|p| p.1).collect::<Vec<_>>().join("\n");
+                d.blocks.push(Block::Paragraph(Paragraph {
+                    text,
+                    loc: Loc::Line { line, column: 1 },
+                    heading: false,
+                }));
+            }
+            para.clear();
+        };
+        let flush_t = |d: &mut Document, rows: &mut Vec<Row>| {
+            if let Some(first) = rows.first() {
+                d.blocks.push(Block::Table(Table {
+                    loc: first.loc.clone(),
+                    title: None,
+                    style: None,
+                    rows: std::mem::take(rows),
+                }));
+            }
+        };
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            if line.contains('\t') {
+                flush_p(&mut d, &mut para);
+                rows.push(Row {
+                    loc: Loc::line(n),
+                    cells: line
+                        .split('\t')
+                        .map(|c| Cell::new(c.trim(), Loc::line(n)))
+                        .collect(),
+                });
+            } else if line.trim().is_empty() {
+                flush_p(&mut d, &mut para);
+                flush_t(&mut d, &mut rows);
+            } else {
+                flush_t(&mut d, &mut rows);
+                para.push((n, line));
+            }
+        }
+        flush_p(&mut d, &mut para);
+        flush_t(&mut d, &mut rows);
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn show(c: &Claims) -> String {
+        let mut s = String::new();
+        for j in &c.judged {
+            s.push_str(&format!(
+                "{} {:?} {:?} {} | {}\n",
+                j.loc,
+                j.kind,
+                j.verdict,
+                j.relation.formula(),
+                j.detail
+            ));
+        }
+        for u in &c.not_understood {
+            s.push_str(&format!("{} NOT {} | {}\n", u.loc, u.why, u.sentence));
+        }
+        s
+    }
+
+    #[test]
+    fn reference_dump() {
+        let text = std::fs::read_to_string("tests/data/randers-2025-12-02.md").unwrap_or_default();
+        let c = read(&testdoc::doc(&text));
+        eprintln!("{}", show(&c));
+    }
+}
