@@ -650,6 +650,10 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             }
         }
     }
+    // `fra X til Y` with nothing more states two levels: nothing to judge.
+    if fra.is_some() && claims.is_empty() && unread.is_none() {
+        ctx.used.insert((pi, si));
+    }
     let any = !claims.is_empty();
     for (off, r) in claims {
         ctx.claim(pi, si, off, Kind::Change, r);

@@ -183,6 +183,13 @@ const REFERENCE: &[&str] = &[
     "tabel", "figur", "lov", "hovedkonto", "funktion", "niveau", "trin", "fase", "gruppe",
 ];
 
+/// Words after a whole number that do not say what it counts.
+const NOT_NOUNS: &[&str] = &[
+    "fra", "til", "og", "med", "for", "som", "der", "det", "den", "er", "var", "har", "end", "mod",
+    "af", "hvor", "eller", "men", "mens", "samt", "inden", "efter", "før", "over", "under", "siden",
+    "gange", "dage", "uger", "måneder", "år", "timer", "minutter", "procent", "pct", "point",
+];
+
 fn is_sign(c: char) -> bool {
     matches!(c, '-' | '\u{2212}' | '\u{2013}')
 }
@@ -413,6 +420,16 @@ fn classify(
     if p(i + 1) == Some('.') && w(i + 2).is_some_and(|m| MONTHS.contains(&m)) {
         return (Unit::Other, num);
     }
+    // An ordinal: `3. kvartal`, `2. behandling` (a point, then a small letter).
+    if num.decimals == 0 && p(i + 1) == Some('.') {
+        let next = tokens
+            .get(i + 2)
+            .and_then(|t| text.get(t.start..))
+            .and_then(|s| s.chars().next());
+        if next.is_some_and(char::is_lowercase) {
+            return (Unit::Other, num);
+        }
+    }
     if p(i + 1) == Some('%') {
         num.percent = true;
         return (Unit::Percent, num);
@@ -446,7 +463,7 @@ fn classify(
     }
     if num.decimals == 0 {
         if let Some(x) = w(i + 1) {
-            if x.chars().all(char::is_alphabetic) && x.chars().count() > 2 {
+            if x.chars().all(char::is_alphabetic) && x.chars().count() > 2 && !NOT_NOUNS.contains(&x) {
                 return (Unit::Count(x.to_string()), num);
             }
         }
