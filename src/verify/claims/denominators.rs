@@ -39,10 +39,11 @@ fn whole_words(s: &Sentence, af: usize) -> Option<String> {
 fn stated(s: &Sentence) -> Vec<(usize, PrintedNumber, PrintedNumber, String)> {
     let mut out = Vec::new();
     for p in s.figs.iter().filter(|f| f.is_percent() && !f.approx) {
-        if s.word(p.token + 1) != Some("af") {
+        let af = s.after_unit(p);
+        if s.word(af) != Some("af") {
             continue;
         }
-        let Some(whole) = whole_words(s, p.token + 1) else { continue };
+        let Some(whole) = whole_words(s, af) else { continue };
         // The part: the one amount or count within a few words, joined by
         // `svarende til` or a parenthesis.
         let near: Vec<_> = s
@@ -110,6 +111,7 @@ pub fn judge(ctx: &mut Ctx) {
             continue;
         };
         let Some(reference) = list.get(r) else { continue };
+        ctx.used.insert((reference.pi, reference.si));
         let whole = key.split(" [").next().unwrap_or("").to_string();
         let others_fit = score(r) + 1 >= list.len().saturating_sub(1);
         for (i, x) in list.iter().enumerate() {

@@ -222,7 +222,8 @@ fn states_relation(s: &Sentence) -> bool {
         matches!(
             w,
             "alt" | "heraf" | "hvoraf" | "svarende" | "svarer" | "flere" | "færre" | "yderligere"
-                | "andel" | "andelen" | "udgør" | "udgjorde"
+                | "andel" | "andelen" | "udgør" | "udgjorde" | "højere" | "lavere" | "bedre"
+                | "dårligere" | "mere" | "mindre"
         ) || w.starts_with("samle")
             || w.starts_with("fordel")
             || w.starts_with("stign")
@@ -414,5 +415,71 @@ mod tests {
         let c = claims_of(&changed);
         assert!(has(&c, Kind::Restated, "5,2 = 5,0", Verdict::Error), "{}", show(&c));
         assert!(has(&c, Kind::Sum, "0,1 + 3,5 + 1,5 = 5,2", Verdict::Rounding), "{}", show(&c));
+    }
+
+    fn verdict_name(v: Verdict) -> &'static str {
+        match v {
+            Verdict::Exact => "exact",
+            Verdict::Rounding => "rounding",
+            Verdict::Error => "error",
+            Verdict::Skipped => "skipped",
+        }
+    }
+
+    /// The prose corpus (tests/data/prose): every claim's verdict as
+    /// expected (computed by tests/data/prose/expected.py, not by this
+    /// tool), nothing judged that is not expected, and the sentences that
+    /// must stay not understood.
+    #[test]
+    fn the_prose_corpus() {
+        let mut files: Vec<_> = std::fs::read_dir("tests/data/prose")
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        files.sort();
+        assert!(files.len() >= 15, "{files:?}");
+        let (mut judged, mut unread, mut errors) = (0, 0, 0);
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let (head, body) = text.split_once("\n---\n").unwrap_or(("", ""));
+            assert!(head.contains("source: "), "{path:?} names its source");
+            let mut want: Vec<String> = head
+                .lines()
+                .filter_map(|l| l.strip_prefix("expect: "))
+                .map(str::to_string)
+                .collect();
+            let snippets: Vec<&str> = head
+                .lines()
+                .filter_map(|l| l.strip_prefix("expect-not-understood: "))
+                .collect();
+            let c = claims_of(body);
+            let mut got: Vec<String> = c
+                .judged
+                .iter()
+                .map(|j| {
+                    format!(
+                        "{} {} {}",
+                        j.kind.name(),
+                        verdict_name(j.verdict),
+                        j.relation.formula()
+                    )
+                })
+                .collect();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{path:?}:\n{}", show(&c));
+            for sn in &snippets {
+                assert!(
+                    c.not_understood.iter().any(|u| u.sentence.contains(sn)),
+                    "{path:?}: {sn:?} is not listed as not understood:\n{}",
+                    show(&c)
+                );
+            }
+            assert_eq!(c.not_understood.len(), snippets.len(), "{path:?}:\n{}", show(&c));
+            judged += got.len();
+            unread += snippets.len();
+            errors += c.judged.iter().filter(|j| j.verdict == Verdict::Error).count();
+        }
+        eprintln!("prose corpus: {judged} claims judged ({errors} errors, all expected), {unread} not understood");
     }
 }

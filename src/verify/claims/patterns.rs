@@ -620,7 +620,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             s.word(i) == Some("med")
                 && s.fig_at(i + 1).is_some_and(is_level)
                 && i > 0
-                && (i.saturating_sub(4)..i)
+                && (i.saturating_sub(6)..i)
                     .filter_map(|k| s.word(k))
                     .any(|w| direction(w).is_some())
         });
@@ -628,14 +628,14 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             let Some(d) = s.fig_at(med + 1) else { return };
             let til = s.find_word(d.token + 1, |w| w == "til");
             let y = til.and_then(|t| s.fig_at(t + 1)).filter(|y| same_unit(d, y) && !y.approx);
-            let rise = (med.saturating_sub(4)..med)
+            let rise = (med.saturating_sub(6)..med)
                 .filter_map(|k| s.word(k))
                 .find_map(direction);
             if let (Some(y), Some(rise), Some(p)) = (y, rise, y.and_then(|y| pct_after(s, y))) {
                 if !d.approx && !p.approx {
                     // P = D / X with X = Y − D (rise) or Y + D (fall).
                     let figures = vec![abs(d.num), abs(y.num)];
-                    let den = vec![(1, false), (0, !rise)];
+                    let den = vec![(1, false), (0, rise)];
                     claims.push((
                         p.start,
                         Relation::Quotient(Quotient {
@@ -682,8 +682,9 @@ fn share_of(ctx: &mut Ctx, pi: usize, si: usize) {
             continue;
         }
         // P% af W … A  /  A … P% af W
-        let af_w = (s.word(p.token + 1) == Some("af"))
-            .then(|| s.fig_at(p.token + 2))
+        let af = s.after_unit(p);
+        let af_w = (s.word(af) == Some("af"))
+            .then(|| s.fig_at(af + 1))
             .flatten()
             .filter(|w| is_level(w));
         let levels: Vec<&Fig> = s
@@ -820,7 +821,7 @@ fn difference_in_sentence(ctx: &mut Ctx, pi: usize, si: usize) {
     if [x, d, y].iter().any(|f| f.approx) || !same_unit(x, d) || !same_unit(d, y) {
         return;
     }
-    let between: Vec<&str> = (d.token + 1..y.token).filter_map(|i| s.word(i)).collect();
+    let between: Vec<&str> = (s.after_unit(d)..y.token).filter_map(|i| s.word(i)).collect();
     let comparative = between.first().and_then(|w| direction(w));
     if between.get(1) != Some(&"end") {
         return;

@@ -143,6 +143,27 @@ impl Sentence {
             )
         })
     }
+    /// Index of the first token after a figure and its unit (`57,4 %`,
+    /// `3,5 mio. kr.`, `2,9 pct.`).
+    pub fn after_unit(&self, f: &Fig) -> usize {
+        let mut i = f.token + 1;
+        if self.punct(i) == Some('%') {
+            return i + 1;
+        }
+        while let Some(w) = self.word(i) {
+            let unit = matches!(
+                w,
+                "pct." | "pct" | "procent" | "mio." | "mio" | "mia." | "mia" | "kr." | "kr" | "t."
+                    | "kroner" | "millioner" | "milliarder" | "procentpoint"
+            );
+            if !unit {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
     /// The years printed in the sentence.
     pub fn years(&self) -> Vec<u32> {
         let mut y: Vec<u32> = self.figs.iter().filter_map(Fig::year).collect();
@@ -414,6 +435,9 @@ fn classify(
         return (Unit::Other, num);
     }
     // `30/6`, `1:1`, a date `1. februar`.
+    if i > 0 && matches!(p(i - 1), Some('/' | ':')) {
+        return (Unit::Other, num);
+    }
     if matches!(p(i + 1), Some('/' | ':')) && tokens.get(i + 2).is_some() {
         return (Unit::Other, num);
     }
@@ -514,7 +538,7 @@ mod tests {
                 ("16".into(), Unit::Bare),
                 ("64".into(), Unit::Bare),
                 ("30".into(), Unit::Other),
-                ("6".into(), Unit::Bare),
+                ("6".into(), Unit::Other),
             ]
         );
     }
