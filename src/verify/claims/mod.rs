@@ -482,4 +482,121 @@ mod tests {
         }
         eprintln!("prose corpus: {judged} claims judged ({errors} errors, all expected), {unread} not understood");
     }
+
+    mod generated {
+        //! Sentences from templates over exact values, each figure printed
+        //! rounded (half away from zero, once): never an error. One printed
+        //! figure moved beyond every rounding: found.
+        use super::*;
+        use crate::money::{round_half_away, Decimal};
+        use crate::numfmt::{format_number, NumberStyle};
+        use proptest::prelude::*;
+
+        fn mio(thousands: i64) -> Decimal {
+            Decimal::new(thousands, 3)
+        }
+
+        fn p1(d: Decimal) -> String {
+            format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
+        }
+
+        fn int(n: i64) -> String {
+            format_number(Decimal::from(n), 0, NumberStyle::DANISH)
+        }
+
+        fn pct(part: Decimal, whole: Decimal) -> String {
+            p1(part * Decimal::ONE_HUNDRED / whole)
+        }
+
+        /// The sentences, with one figure moved by `shift` tenths (0: none).
+        fn sentences(v: &[i64; 8], shift: i64) -> Vec<String> {
+            let [x, y, a, b, c, n, m, w] = *v;
+            let (x, y) = (mio(x), mio(x + y));
+            let (a, b, c) = (mio(a), mio(b), mio(c));
+            let moved = |d: Decimal| d + Decimal::new(shift, 1);
+            let (n, m) = (n, n + m);
+            vec![
+                format!(
+                    "Udgifterne steg fra {} mio. kr. i 2024 til {} mio. kr. i 2025, en stigning på {} mio. kr. ({}%).",
+                    p1(x), p1(y), p1(moved(y - x)), pct(y - x, x)
+                ),
+                format!(
+                    "Rammen udgør i alt {} mio. kr., heraf {} mio. kr. til skoler, {} mio. kr. til dagtilbud og {} mio. kr. til fritid.",
+                    p1(a + b + c), p1(a), p1(b), p1(c)
+                ),
+                format!(
+                    "Der er afsat {} mio. kr. til veje og {} mio. kr. til stier, i alt {} mio. kr.",
+                    p1(a), p1(c), p1(moved(a + c))
+                ),
+                format!(
+                    "Antallet af ledige faldt fra {} personer i januar til {} personer i juni, et fald på {} personer eller {}%.",
+                    int(m), int(n), int(m - n), pct(Decimal::from(m - n), Decimal::from(m))
+                ),
+                format!(
+                    "{} personer af de {} ledige ({}%) er under 30 år.",
+                    int(n), int(m), pct(Decimal::from(n), Decimal::from(m))
+                ),
+                format!(
+                    "Besparelserne fordeler sig mellem løn {} mio. kr. ({}%) og drift {} mio. kr. ({}%).",
+                    p1(a), pct(a, a + b), p1(b), pct(b, a + b)
+                ),
+                format!(
+                    "Antallet af forløb steg med {} til {}, svarende til en stigning på {}%.",
+                    int(m - n), int(m), pct(Decimal::from(m - n), Decimal::from(n))
+                ),
+                format!(
+                    "Overskuddet blev {} mio. kr., hvilket er {} mio. kr. mere end de {} mio. kr., der var forventet.",
+                    p1(y), p1(y - x), p1(x)
+                ),
+                format!(
+                    "I 2025 modtog {} personer kontanthjælp, svarende til {}% af befolkningen i den erhvervsaktive alder. I 2025 modtog {} personer sygedagpenge, svarende til {}% af befolkningen i den erhvervsaktive alder.",
+                    int(n), pct(Decimal::from(n), Decimal::from(w)), int(m - n), pct(Decimal::from(m - n), Decimal::from(w))
+                ),
+            ]
+        }
+
+        fn values() -> impl Strategy<Value = [i64; 8]> {
+            (
+                1_000i64..400_000,
+                // A change of at least 1,0, so that a moved one keeps its sign.
+                1_000i64..200_000,
+                1_000i64..90_000,
+                1_000i64..90_000,
+                1_000i64..90_000,
+                100i64..5_000,
+                1i64..5_000,
+                20_000i64..60_000,
+            )
+                .prop_map(|(x, y, a, b, c, n, m, w)| [x, y, a, b, c, n, m, w])
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn rounded_true_sentences_are_never_errors(v in values()) {
+                let text = sentences(&v, 0).join("\n\n");
+                let c = claims_of(&text);
+                prop_assert!(c.judged.iter().all(|j| j.verdict != Verdict::Error), "{}\n{}", text, show(&c));
+                // Every template is read: a change, a sum, a fall, a share,
+                // two shares of parts, a change over its base, a difference,
+                // a common whole.
+                for kind in [Kind::Change, Kind::Sum, Kind::Share, Kind::Difference, Kind::Denominator] {
+                    prop_assert!(c.judged.iter().any(|j| j.kind == kind), "{kind:?} not read:\n{}\n{}", text, show(&c));
+                }
+                prop_assert!(c.judged.len() >= 10, "{}", show(&c));
+            }
+
+            #[test]
+            fn one_moved_figure_is_found(v in values(), shift in prop_oneof![-9i64..=-3, 3i64..=9]) {
+                let text = sentences(&v, shift).join("\n\n");
+                let c = claims_of(&text);
+                // The moved change and the moved total.
+                let errors: Vec<&Claim> = c.judged.iter().filter(|j| j.verdict == Verdict::Error).collect();
+                prop_assert!(errors.iter().any(|j| j.kind == Kind::Change && j.sentence.starts_with("Udgifterne")), "{}\n{}", text, show(&c));
+                prop_assert!(errors.iter().any(|j| j.sentence.starts_with("Der er afsat")), "{}\n{}", text, show(&c));
+                prop_assert_eq!(errors.len(), 2, "{}", show(&c));
+            }
+        }
+    }
 }
