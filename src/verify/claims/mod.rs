@@ -28,6 +28,7 @@ use std::collections::HashSet;
 
 use super::judge::{Relation, Verdict};
 use crate::document::{Block, Document, Loc, Paragraph};
+use crate::numfmt::PrintedNumber;
 use prose::Sentence;
 
 /// What kind of claim a sentence makes.
@@ -146,6 +147,69 @@ pub fn read(doc: &Document) -> Claims {
     out.judged.sort_by(|a, b| a.loc.cmp(&b.loc));
     out.not_understood.sort_by(|a, b| a.loc.cmp(&b.loc));
     out
+}
+
+/// The figure of a document's running text that a checks-file relation
+/// names ([`super::expr::FigureRef`]): the first figure of a phrase that
+/// occurs exactly once, or the one figure at a line (and column).
+pub fn resolve(doc: &Document, r: &super::expr::FigureRef) -> Result<PrintedNumber, String> {
+    use super::expr::FigureRef;
+    let is_quantity = |f: &prose::Fig| {
+        !matches!(f.unit, prose::Unit::Year | prose::Unit::Other)
+    };
+    match r {
+        FigureRef::Phrase(phrase) => {
+            let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let want = norm(phrase);
+            let found = doc
+                .paragraphs()
+                .map(|p| norm(&p.text).matches(want.as_str()).count())
+                .sum::<usize>();
+            match found {
+                0 => return Err(format!("{}: the phrase {phrase:?} is not in its running text", doc.name)),
+                1 => {}
+                n => {
+                    return Err(format!(
+                        "{}: the phrase {phrase:?} occurs {n} times in its running text; quote more of it",
+                        doc.name
+                    ))
+                }
+            }
+            prose::sentences(&want, doc.style)
+                .iter()
+                .flat_map(|s| s.figs.iter())
+                .find(|f| is_quantity(f))
+                .map(|f| f.num)
+                .ok_or_else(|| format!("the phrase {phrase:?} has no figure"))
+        }
+        FigureRef::At { line, column } => {
+            let mut found = Vec::new();
+            for p in doc.paragraphs() {
+                for s in prose::sentences(&p.text, doc.style) {
+                    for f in s.figs.iter().filter(|f| is_quantity(f)) {
+                        if let Loc::Line { line: l, column: c } = p.loc_at(f.start) {
+                            if l == *line && column.is_none_or(|col| col == c) {
+                                found.push(f.num);
+                            }
+                        }
+                    }
+                }
+            }
+            let place = match column {
+                Some(c) => format!("{line}:{c}"),
+                None => line.to_string(),
+            };
+            match found[..] {
+                [one] => Ok(one),
+                [] => Err(format!("{}:{place}: no figure of the running text is there", doc.name)),
+                _ => Err(format!(
+                    "{}:{place}: {} figures are on that line; name one by its column (@{line}:COLUMN)",
+                    doc.name,
+                    found.len()
+                )),
+            }
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -399,6 +463,32 @@ mod tests {
                 "110:875".to_string(),
                 "Af den grund sigtes der mod en besparelse på 8,6 mio. kr. på indsats i 2026 hvor differences på 1,1 mio. kr. friholdes som en ØVO-buffer.".to_string()
             ))
+        );
+    }
+
+    #[test]
+    fn a_checks_file_relation_takes_its_figures_from_the_document() {
+        let text = std::fs::read_to_string("tests/data/randers-2025-12-02.md").unwrap_or_default();
+        let d = testdoc::doc(&text);
+        let r = crate::verify::expr::parse_in(
+            "\"7,5 mio. kr. på indsats\" + \"2,3 mio. kr. på overførsler\" = @102:126",
+            |f| resolve(&d, f),
+        );
+        assert_eq!(r.map(|r| r.formula()), Ok("7,5 + 2,3 = 9,8".to_string()));
+        let err = |rel: &str| {
+            crate::verify::expr::parse_in(rel, |f| resolve(&d, f)).map(|r| r.formula())
+        };
+        assert_eq!(
+            err("\"besparelser på 6,1\" = @102"),
+            Err("t.md:102: 4 figures are on that line; name one by its column (@102:COLUMN)".to_string())
+        );
+        assert_eq!(
+            err("\"mindreforbrug på 0,1 mio. kr.\" = 1"),
+            Err("t.md: the phrase \"mindreforbrug på 0,1 mio. kr.\" occurs 3 times in its running text; quote more of it".to_string())
+        );
+        assert_eq!(
+            err("\"84,8 mio. kr.\" = 1"),
+            Err("t.md: the phrase \"84,8 mio. kr.\" is not in its running text".to_string())
         );
     }
 
