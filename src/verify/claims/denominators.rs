@@ -11,6 +11,9 @@ use super::{Ctx, Kind};
 use crate::numfmt::PrintedNumber;
 use crate::verify::judge::{Relation, Verdict};
 
+/// Claims of one whole compared pairwise, at most (bounded time).
+const MAX_GROUP: usize = 64;
+
 struct Stated {
     pi: usize,
     si: usize,
@@ -87,7 +90,7 @@ pub fn judge(ctx: &mut Ctx) {
         }
     }
     for (key, list) in groups {
-        if list.len() < 2 {
+        if list.len() < 2 || list.len() > MAX_GROUP {
             continue;
         }
         let fits = |x: &Stated, y: &Stated| {

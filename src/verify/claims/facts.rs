@@ -4,6 +4,8 @@
 //! `en stigning på`). Claims whose figures stand in other sentences look them
 //! up here, and only when every statement of that key agrees.
 
+use std::collections::HashMap;
+
 use super::prose::{Fig, Scale, Sentence, Tok, Unit};
 use super::Para;
 use crate::numfmt::PrintedNumber;
@@ -291,7 +293,7 @@ pub fn chains(s: &Sentence) -> Vec<usize> {
 }
 
 /// Every amount of the document with what it is about.
-pub fn collect(paras: &[Para]) -> Vec<Fact> {
+pub fn collect(paras: &[Para]) -> Facts {
     let mut out = Vec::new();
     for (pi, para) in paras.iter().enumerate() {
         for (si, s) in para.sents.iter().enumerate() {
@@ -337,7 +339,7 @@ pub fn collect(paras: &[Para]) -> Vec<Fact> {
             }
         }
     }
-    out
+    Facts::new(out)
 }
 
 /// The one value every level statement of a key gives; `None` when there is
@@ -354,42 +356,80 @@ pub fn agreed<'a>(found: impl Iterator<Item = &'a Fact>) -> Option<&'a Fact> {
     first
 }
 
-/// The level of an account in a year, for a measure.
-pub fn lookup_konto<'a>(
-    facts: &'a [Fact],
-    konto: &str,
-    year: u32,
-    measure: &str,
-) -> Option<&'a Fact> {
-    agreed(facts.iter().filter(|f| {
-        !f.delta
-            && f.konto.as_deref() == Some(konto)
-            && f.year == Some(year)
-            && f.measure == Some(measure)
-    }))
+/// Every fact, in document order, indexed for look-ups.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub all: Vec<Fact>,
+    by_konto: HashMap<(String, u32), Vec<usize>>,
+    by_area: HashMap<(String, u32), Vec<usize>>,
 }
 
-/// The level of an area in a year: the measure itself if stated, else its
-/// family.
-pub fn lookup_area<'a>(
-    facts: &'a [Fact],
-    area: &str,
-    year: u32,
-    measure: &str,
-) -> Option<&'a Fact> {
-    let base = |f: &&Fact| !f.delta && f.area.as_deref() == Some(area) && f.year == Some(year);
-    let exact: Vec<&Fact> = facts
-        .iter()
-        .filter(base)
-        .filter(|f| f.measure == Some(measure))
-        .collect();
-    if !exact.is_empty() {
-        return agreed(exact.into_iter());
+/// More statements of one key than this are not looked through (bounded
+/// time on hostile input); the key is then not understood.
+const MAX_STATEMENTS: usize = 1000;
+
+impl Facts {
+    pub fn new(all: Vec<Fact>) -> Facts {
+        let mut f = Facts {
+            all,
+            ..Facts::default()
+        };
+        for (i, x) in f.all.iter().enumerate() {
+            let Some(y) = x.year else { continue };
+            if let Some(k) = &x.konto {
+                f.by_konto.entry((k.clone(), y)).or_default().push(i);
+            }
+            if let Some(a) = &x.area {
+                f.by_area.entry((a.clone(), y)).or_default().push(i);
+            }
+        }
+        f
     }
-    agreed(
-        facts
+
+    /// The facts of one paragraph (they are in document order).
+    pub fn of_para(&self, pi: usize) -> &[Fact] {
+        let lo = self.all.partition_point(|f| f.para < pi);
+        let hi = self.all.partition_point(|f| f.para <= pi);
+        self.all.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The facts of one sentence.
+    pub fn of_sentence(&self, pi: usize, si: usize) -> &[Fact] {
+        let para = self.of_para(pi);
+        let lo = para.partition_point(|f| f.sent < si);
+        let hi = para.partition_point(|f| f.sent <= si);
+        para.get(lo..hi).unwrap_or(&[])
+    }
+
+    fn listed<'a>(&'a self, list: Option<&'a Vec<usize>>) -> Option<Vec<&'a Fact>> {
+        let list = list?;
+        if list.len() > MAX_STATEMENTS {
+            return None;
+        }
+        Some(list.iter().filter_map(|&i| self.all.get(i)).filter(|f| !f.delta).collect())
+    }
+
+    /// The level of an account in a year, for a measure.
+    pub fn konto(&self, konto: &str, year: u32, measure: &str) -> Option<&Fact> {
+        let c = self.listed(self.by_konto.get(&(konto.to_string(), year)))?;
+        agreed(c.into_iter().filter(|f| f.measure == Some(measure)))
+    }
+
+    /// The level of an area in a year: the measure itself if stated, else
+    /// its family.
+    pub fn area(&self, area: &str, year: u32, measure: &str) -> Option<&Fact> {
+        let c = self.listed(self.by_area.get(&(area.to_string(), year)))?;
+        let exact: Vec<&Fact> = c
             .iter()
-            .filter(base)
-            .filter(|f| f.measure.is_some_and(|m| family(m) == family(measure))),
-    )
+            .copied()
+            .filter(|f| f.measure == Some(measure))
+            .collect();
+        if !exact.is_empty() {
+            return agreed(exact.into_iter());
+        }
+        agreed(
+            c.into_iter()
+                .filter(|f| f.measure.is_some_and(|m| family(m) == family(measure))),
+        )
+    }
 }

@@ -99,7 +99,7 @@ pub(crate) struct Para<'a> {
 pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
     pub paras: Vec<Para<'a>>,
-    pub facts: Vec<facts::Fact>,
+    pub facts: facts::Facts,
     /// Sentences (paragraph, sentence) a claim was read from.
     pub used: HashSet<(usize, usize)>,
     seen: HashSet<(Loc, String)>,
@@ -115,7 +115,7 @@ pub fn read(doc: &Document) -> Claims {
     let mut ctx = Ctx {
         doc,
         paras: Vec::new(),
-        facts: Vec::new(),
+        facts: facts::Facts::default(),
         used: HashSet::new(),
         seen: HashSet::new(),
         out: Claims::default(),
@@ -571,6 +571,22 @@ mod tests {
             errors += c.judged.iter().filter(|j| j.verdict == Verdict::Error).count();
         }
         eprintln!("prose corpus: {judged} claims judged ({errors} errors, all expected), {unread} not understood");
+    }
+
+    #[test]
+    #[ignore = "a measurement: cargo test --lib claims_scale -- --ignored --nocapture"]
+    fn claims_scale() {
+        let one = "Rammen udgør i alt 412,6 mio. kr., heraf 251,3 mio. kr. til skoler, 98,7 mio. kr. til dagtilbud og 62,6 mio. kr. til fritid. På konto 5 fordeler besparelserne sig mellem indsats og overførsler med 7,5 mio. kr. på indsats i 2026 og 2,3 mio. kr. på overførsler i 2026.\n\n";
+        let text = one.repeat(8_000);
+        let t = std::time::Instant::now();
+        let c = claims_of(&text);
+        eprintln!(
+            "{} bytes: {} judged, {} not understood in {:?}",
+            text.len(),
+            c.judged.len(),
+            c.not_understood.len(),
+            t.elapsed()
+        );
     }
 
     mod generated {

@@ -13,11 +13,25 @@ use super::{Ctx, Kind};
 use crate::numfmt::PrintedNumber;
 use crate::verify::judge::{Quotient, Relation, Term};
 
+/// Figures in one sentence read, at most (bounded time on hostile input).
+const MAX_FIGURES: usize = 60;
+
 /// Runs every pattern over every sentence.
 pub fn read_all(ctx: &mut Ctx) {
     for pi in 0..ctx.paras.len() {
         let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
         for si in 0..n {
+            let figs = sentence(ctx, pi, si).map_or(0, |s| s.figs.len());
+            if figs > MAX_FIGURES {
+                let off = sentence(ctx, pi, si).map_or(0, |s| s.start);
+                ctx.not_understood(
+                    pi,
+                    si,
+                    off,
+                    format!("a sentence of {figs} figures is too long to read"),
+                );
+                continue;
+            }
             split(ctx, pi, si);
             difference_in_paragraph(ctx, pi, si);
             further_since(ctx, pi, si);
@@ -231,8 +245,9 @@ fn split(ctx: &mut Ctx, pi: usize, si: usize) {
     // Parts in the sentence, by subject and year.
     let in_sentence: Vec<&Fact> = ctx
         .facts
+        .of_sentence(pi, si)
         .iter()
-        .filter(|f| f.para == pi && f.sent == si && !f.delta)
+        .filter(|f| !f.delta)
         .collect();
     let mut years: Vec<u32> = whole_by_year.iter().map(|w| w.0).collect();
     years.extend(in_sentence.iter().filter_map(|f| f.year));
@@ -255,8 +270,8 @@ fn split(ctx: &mut Ctx, pi: usize, si: usize) {
             let found = match here.len() {
                 1 => here.first().copied(),
                 0 => match (&p.konto, &p.area) {
-                    (Some(k), _) => facts::lookup_konto(&ctx.facts, k, y, measure),
-                    (None, Some(a)) => facts::lookup_area(&ctx.facts, a, y, measure),
+                    (Some(k), _) => ctx.facts.konto(k, y, measure),
+                    (None, Some(a)) => ctx.facts.area(a, y, measure),
                     _ => None,
                 },
                 _ => None,
@@ -275,8 +290,8 @@ fn split(ctx: &mut Ctx, pi: usize, si: usize) {
             .map(|w| (w.1, Some(w.2)))
             .or_else(|| {
                 let f = match (&whole_subject.konto, &whole_subject.area) {
-                    (Some(k), _) => facts::lookup_konto(&ctx.facts, k, y, measure),
-                    (None, Some(a)) => facts::lookup_area(&ctx.facts, a, y, measure),
+                    (Some(k), _) => ctx.facts.konto(k, y, measure),
+                    (None, Some(a)) => ctx.facts.area(a, y, measure),
                     _ => None,
                 }?;
                 Some((f.value, None))
@@ -310,8 +325,9 @@ fn difference_in_paragraph(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let others: Vec<&Fact> = ctx
         .facts
+        .of_sentence(pi, si)
         .iter()
-        .filter(|f| f.para == pi && f.sent == si && f.offset != d.start && !f.delta)
+        .filter(|f| f.offset != d.start && !f.delta)
         .collect();
     let [x] = others[..] else { return };
     if x.scale != scale(d).unwrap_or(Scale::Kr) || x.area.is_none() && x.konto.is_none() {
@@ -319,10 +335,10 @@ fn difference_in_paragraph(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     let ys: Vec<&Fact> = ctx
         .facts
+        .of_para(pi)
         .iter()
         .filter(|f| {
-            f.para == pi
-                && f.sent != si
+            f.sent != si
                 && !f.delta
                 && f.year == x.year
                 && f.area == x.area
@@ -369,16 +385,17 @@ fn further_since(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(y1) = y1 else { return };
     let bases: Vec<&Fact> = ctx
         .facts
+        .of_para(pi)
         .iter()
-        .filter(|f| f.para == pi && f.year == Some(y0) && !f.delta)
+        .filter(|f| f.year == Some(y0) && !f.delta)
         .collect();
     let Some(base) = facts::agreed(bases.into_iter()) else {
         return;
     };
     let measure = base.measure.unwrap_or("");
     let end = match (&base.area, &base.konto) {
-        (Some(a), _) => facts::lookup_area(&ctx.facts, a, y1, measure),
-        (None, Some(k)) => facts::lookup_konto(&ctx.facts, k, y1, measure),
+        (Some(a), _) => ctx.facts.area(a, y1, measure),
+        (None, Some(k)) => ctx.facts.konto(k, y1, measure),
         _ => None,
     };
     let Some(end) = end else { return };

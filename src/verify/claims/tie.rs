@@ -60,6 +60,12 @@ fn signature(s: &Sentence, text: &str) -> Vec<Sig> {
     out
 }
 
+/// Sentences of one length compared pairwise, at most.
+const MAX_GROUP: usize = 256;
+
+/// Figures times table rows tried for tick-and-tie, at most (bounded time).
+const MAX_TIE_WORK: usize = 4_000_000;
+
 /// At most one edit apart (a typo: `indsat` / `indsats`).
 fn near(a: &str, b: &str) -> bool {
     if a == b {
@@ -104,10 +110,12 @@ pub fn restatements(ctx: &mut Ctx) {
             let words = sig.iter().filter(|x| matches!(x, Sig::Word(_))).count();
             let slots = sig.iter().filter(|x| matches!(x, Sig::Slot(_))).count();
             if words >= 8 && slots >= 1 {
-                groups
-                    .entry((sig.len(), slots))
-                    .or_default()
-                    .push((pi, si, sig));
+                let g = groups.entry((sig.len(), slots)).or_default();
+                // Bounded: a group of many sentences of one shape is not
+                // compared pair by pair beyond this many.
+                if g.len() < MAX_GROUP {
+                    g.push((pi, si, sig));
+                }
             }
         }
     }
@@ -319,6 +327,23 @@ pub fn tables(ctx: &mut Ctx) {
         })
         .collect();
     if tables.is_empty() {
+        return;
+    }
+    let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
+    let figs: usize = ctx
+        .paras
+        .iter()
+        .flat_map(|p| p.sents.iter())
+        .map(|s| s.figs.len())
+        .sum();
+    if rows.saturating_mul(figs) > MAX_TIE_WORK {
+        ctx.out.not_understood.push(super::Unread {
+            loc: ctx.paras.first().map_or(Loc::line(0), |p| p.p.loc.clone()),
+            sentence: String::new(),
+            why: format!(
+                "{figs} figures in the text and {rows} table rows are too many to tie figures to tables"
+            ),
+        });
         return;
     }
     let mut todo = Vec::new();
