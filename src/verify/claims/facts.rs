@@ -53,6 +53,15 @@ pub fn measure_word(w: &str) -> Option<&'static str> {
         .map(|(_, m)| *m)
 }
 
+/// [`family`] of a measure name.
+pub fn family_static(m: &'static str) -> &'static str {
+    if m.starts_with("besparelse") {
+        "besparelse"
+    } else {
+        m
+    }
+}
+
 /// The family a measure belongs to (a saving and a saving requirement are
 /// both savings).
 pub fn family(m: &str) -> &str {

@@ -355,7 +355,7 @@ pub fn tables(ctx: &mut Ctx) {
                     continue;
                 }
                 let near_words = window(s, k, &heads);
-                let sentence_measures: Vec<&str> =
+                let sentence_measures: Vec<&'static str> =
                     near_words.iter().filter_map(|w| measure_word(w)).collect();
                 let year = if f.is_percent() {
                     None
@@ -410,7 +410,7 @@ fn candidates(
     f: &Fig,
     year: Option<u32>,
     near_words: &[String],
-    sentence_measures: &[&str],
+    sentence_measures: &[&'static str],
     style: crate::numfmt::NumberStyle,
     out: &mut Vec<Candidate>,
 ) {
@@ -446,15 +446,24 @@ fn candidates(
     if cols.is_empty() {
         return;
     }
-    // Measures named by the table's rows: a sentence about one of them must
-    // name a row that has it.
-    let row_measures: Vec<&str> = t
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.first())
-        .flat_map(|c| c.text.split_whitespace())
-        .filter_map(|w| measure_word(&w.to_lowercase()))
-        .collect();
+    // Measures the table names (title, headers, row labels): a figure whose
+    // words name a measure must find it in its row, section, headers or title.
+    let measures_in = |text: &str| -> Vec<&'static str> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| measure_word(&w.to_lowercase()))
+            .map(facts::family_static)
+            .collect()
+    };
+    let mut table_wide: Vec<&str> = measures_in(t.title.as_deref().unwrap_or(""));
+    for c in &header.cells {
+        table_wide.extend(measures_in(&c.text));
+    }
+    let headers = table_wide.clone();
+    for r in t.rows.iter().skip(1) {
+        if let Some(c) = r.cells.first() {
+            table_wide.extend(measures_in(&c.text));
+        }
+    }
     let mut section: Vec<String> = Vec::new();
     for r in t.rows.iter().skip(1) {
         let Some(label) = r.cells.first() else { continue };
@@ -484,15 +493,13 @@ fn candidates(
             all.sort();
             all.dedup();
             let score = all.iter().filter(|w| covers(near_words, w)).count();
-            let row_lower = label.text.to_lowercase();
-            let context = format!("{} {}", row_lower, section.join(" "));
-            let measure_ok = sentence_measures.iter().all(|m| {
-                !row_measures.iter().any(|r| facts::family(r) == facts::family(m))
-                    || context
-                        .split_whitespace()
-                        .filter_map(measure_word)
-                        .any(|x| facts::family(x) == facts::family(m))
-            });
+            let mut own = headers.clone();
+            own.extend(measures_in(&label.text));
+            own.extend(measures_in(&section.join(" ")));
+            let measure_ok = table_wide.is_empty()
+                || sentence_measures
+                    .iter()
+                    .all(|m| own.contains(&facts::family_static(m)));
             out.push(Candidate {
                 value,
                 loc: cell.loc.clone(),
