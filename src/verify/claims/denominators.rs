@@ -1,7 +1,7 @@
 //! Shares of a whole that is not printed (`412 personer, svarende til 0,9%
 //! af arbejdsstyrken`): each claim allows an interval for the whole;
-//! claims about the same whole (the same words after `af`, the same years)
-//! must be able to share one. The claim that cannot, when the others can,
+//! claims about the same whole (the same words after `af`, the same years,
+//! in one paragraph) must be able to share one. The claim that cannot, when the others can,
 //! is the odd one out.
 
 use std::collections::BTreeMap;
@@ -68,18 +68,21 @@ fn stated(s: &Sentence) -> Vec<(usize, PrintedNumber, PrintedNumber, String)> {
             continue;
         }
         let years: Vec<String> = s.years().iter().map(u32::to_string).collect();
-        let key = format!("{whole} [{}]", years.join(","));
+        let kind = if a.is_amount() { "amount" } else { "count" };
+        let key = format!("{whole} [{}] {kind}", years.join(","));
         out.push((p.start, a.num, p.num, key));
     }
     out
 }
 
 pub fn judge(ctx: &mut Ctx) {
-    let mut groups: BTreeMap<String, Vec<Stated>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, String), Vec<Stated>> = BTreeMap::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
         for (si, s) in para.sents.iter().enumerate() {
             for (offset, part, share, key) in stated(s) {
-                groups.entry(key).or_default().push(Stated {
+                // One paragraph: the same words may name another whole
+                // (another place, another group) elsewhere in a document.
+                groups.entry((pi, key)).or_default().push(Stated {
                     pi,
                     si,
                     part,
@@ -89,7 +92,7 @@ pub fn judge(ctx: &mut Ctx) {
             }
         }
     }
-    for (key, list) in groups {
+    for ((_, key), list) in groups {
         if list.len() < 2 || list.len() > MAX_GROUP {
             continue;
         }

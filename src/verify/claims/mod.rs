@@ -501,9 +501,16 @@ mod tests {
         let c = claims_of(&changed);
         assert!(has(&c, Kind::Sum, "7,5 + 2,8 = 9,8", Verdict::Error), "{}", show(&c));
         // The resumé restated with another figure.
+        let changed = text.replacen("stigende til -55,4 i 2029", "stigende til -54,4 i 2029", 1);
+        let c = claims_of(&changed);
+        assert!(has(&c, Kind::Restated, "-54,4 = -55,4", Verdict::Error), "{}", show(&c));
+        assert!(has(&c, Kind::Sum, "19,1 + 36,4 = 54,4", Verdict::Error), "{}", show(&c));
+        // Where the restatement's dates differ (pr. 30. september / pr. 31.
+        // maj), another figure may be a newer estimate: not understood.
         let changed = text.replacen("bliver 5,0 mio. kr. som følge overførsler på 1,5", "bliver 5,2 mio. kr. som følge overførsler på 1,5", 1);
         let c = claims_of(&changed);
-        assert!(has(&c, Kind::Restated, "5,2 = 5,0", Verdict::Error), "{}", show(&c));
+        assert!(!c.judged.iter().any(|j| j.kind == Kind::Restated && j.verdict == Verdict::Error), "{}", show(&c));
+        assert!(c.not_understood.iter().any(|u| u.why.contains("other dates")), "{}", show(&c));
         assert!(has(&c, Kind::Sum, "0,1 + 3,5 + 1,5 = 5,2", Verdict::Rounding), "{}", show(&c));
     }
 

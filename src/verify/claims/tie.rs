@@ -98,44 +98,49 @@ fn near(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
-/// Sentences of at least 8 words with figures, word for word the same
-/// (a typo allowed) in two paragraphs: each figure must restate the other.
-/// Where only their dates differ, agreeing figures are judged and differing
-/// ones listed as not understood (the later text may be a newer estimate).
+/// Paragraphs of at least 20 words with figures, word for word the same
+/// (a typo allowed) as an earlier paragraph: each figure must restate the
+/// other. Judged only when some figure of the two agrees (a paragraph copied
+/// into the resumé); where every figure differs, the same words may speak of
+/// another quantity, and where the dates differ the later text may be a
+/// newer estimate: differing figures are then listed as not understood.
 pub fn restatements(ctx: &mut Ctx) {
-    let mut groups: HashMap<(usize, usize), Vec<(usize, usize, Vec<Sig>)>> = HashMap::new();
+    type Slot = (usize, usize);
+    let mut groups: HashMap<(usize, usize), Vec<(usize, Vec<Sig>, Vec<Slot>)>> = HashMap::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
+        let mut sig = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
         for (si, s) in para.sents.iter().enumerate() {
-            let sig = signature(s, &para.p.text);
-            let words = sig.iter().filter(|x| matches!(x, Sig::Word(_))).count();
-            let slots = sig.iter().filter(|x| matches!(x, Sig::Slot(_))).count();
-            if words >= 8 && slots >= 1 {
-                let g = groups.entry((sig.len(), slots)).or_default();
-                // Bounded: a group of many sentences of one shape is not
-                // compared pair by pair beyond this many.
-                if g.len() < MAX_GROUP {
-                    g.push((pi, si, sig));
+            for x in signature(s, &para.p.text) {
+                if let Sig::Slot(k) = x {
+                    slots.push((si, k));
+                    sig.push(Sig::Slot(slots.len() - 1));
+                } else {
+                    sig.push(x);
                 }
+            }
+            sig.push(Sig::Word(".".to_string()));
+        }
+        let words = sig.iter().filter(|x| matches!(x, Sig::Word(_))).count();
+        if words >= 20 && !slots.is_empty() {
+            let g = groups.entry((sig.len(), slots.len())).or_default();
+            // Bounded: a group of many paragraphs of one shape is not
+            // compared pair by pair beyond this many.
+            if g.len() < MAX_GROUP {
+                g.push((pi, sig, slots));
             }
         }
     }
     let mut found = Vec::new();
     for list in groups.values() {
         for (a, x) in list.iter().enumerate() {
-            // The first earlier sentence it restates.
+            // The first earlier paragraph it restates.
             for y in list.iter().take(a) {
-                if y.0 == x.0 {
-                    continue;
-                }
-                let mut pairs = Vec::new();
                 let mut dates = false;
-                let ok = y.2.iter().zip(&x.2).all(|(p, q)| match (p, q) {
+                let ok = y.1.iter().zip(&x.1).all(|(p, q)| match (p, q) {
                     (Sig::Word(p), Sig::Word(q)) => near(p, q),
                     (Sig::Year(p), Sig::Year(q)) => p == q,
-                    (Sig::Slot(p), Sig::Slot(q)) => {
-                        pairs.push((*p, *q));
-                        true
-                    }
+                    (Sig::Slot(_), Sig::Slot(_)) => true,
                     (Sig::Date(p), Sig::Date(q)) => {
                         dates |= p != q;
                         true
@@ -143,32 +148,34 @@ pub fn restatements(ctx: &mut Ctx) {
                     _ => false,
                 });
                 if ok {
-                    found.push(((y.0, y.1), (x.0, x.1), pairs, dates));
+                    let pairs: Vec<(Slot, Slot)> = y.2.iter().copied().zip(x.2.iter().copied()).collect();
+                    found.push((y.0, x.0, pairs, dates));
                     break;
                 }
             }
         }
     }
     found.sort();
-    for ((p0, s0), (p1, s1), pairs, dates) in found {
-        let (Some(first), Some(second)) = (
-            ctx.paras.get(p0).and_then(|p| p.sents.get(s0)),
-            ctx.paras.get(p1).and_then(|p| p.sents.get(s1)),
-        ) else {
-            continue;
+    for (p0, p1, pairs, dates) in found {
+        let fig = |pi: usize, (si, k): Slot| {
+            ctx.paras
+                .get(pi)
+                .and_then(|p| p.sents.get(si))
+                .and_then(|s| s.figs.get(k))
         };
         let mut todo = Vec::new();
         for (a, b) in pairs {
-            let (Some(fa), Some(fb)) = (first.figs.get(a), second.figs.get(b)) else {
+            let (Some(fa), Some(fb)) = (fig(p0, a), fig(p1, b)) else {
                 continue;
             };
             if fa.unit != fb.unit || fa.approx || fb.approx {
                 continue;
             }
-            todo.push((fa.num, fa.start, fb.num, fb.start));
+            todo.push((fa.num, fb.num, b.0, fb.start));
         }
-        let where_first = ctx.loc(p0, first.start);
-        for (a, _, b, off) in todo {
+        let some_agree = todo.iter().any(|(a, b, _, _)| a == b);
+        let where_first = ctx.paras.get(p0).map_or(Loc::line(0), |p| p.p.loc.clone());
+        for (a, b, s1, off) in todo {
             let rel = Relation::Sum {
                 terms: vec![Term {
                     negative: false,
@@ -176,15 +183,13 @@ pub fn restatements(ctx: &mut Ctx) {
                 }],
                 total: b,
             };
-            if dates && a != b {
-                ctx.not_understood(
-                    p1,
-                    s1,
-                    off,
-                    format!(
-                        "restates the sentence at line {where_first} with other dates and another figure"
-                    ),
-                );
+            if a != b && (dates || !some_agree) {
+                let why = if dates {
+                    format!("restates the paragraph at line {where_first} with other dates and another figure")
+                } else {
+                    format!("the paragraph at line {where_first} has the same words and other figures throughout")
+                };
+                ctx.not_understood(p1, s1, off, why);
                 continue;
             }
             let note = if dates {
