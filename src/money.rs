@@ -110,11 +110,27 @@ impl fmt::Display for Unit {
 #[error("overflow: {what} exceeds the largest exact amount (about 7,9·10^28)")]
 pub struct Overflow {
     pub what: String,
+    /// The key path of the scenario whose figures overflowed
+    /// (`realiserede_besparelser.service.initiativer`), when known: messages
+    /// place the error by it.
+    pub path: Option<String>,
 }
 
 impl Overflow {
     pub fn new(what: impl Into<String>) -> Overflow {
-        Overflow { what: what.into() }
+        Overflow {
+            what: what.into(),
+            path: None,
+        }
+    }
+
+    /// Names the key path the overflow happened at, unless a closer one is
+    /// named already.
+    pub fn at(mut self, path: impl Into<String>) -> Overflow {
+        if self.path.is_none() {
+            self.path = Some(path.into());
+        }
+        self
     }
 }
 

@@ -43,6 +43,13 @@ fn located(file: &str, locator: &Locator, path: &str, message: impl Into<String>
 
 /// Reads the bytes of an input file with clear errors for the usual mistakes.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
+    let bytes = read_bytes(path, max_bytes)?;
+    decode_text(&path.display().to_string(), bytes)
+}
+
+/// Reads the bytes of an input file, at most `max_bytes`, with clear errors
+/// for the usual mistakes.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
     if meta.is_dir() {
@@ -54,8 +61,7 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
             format!("file is {} bytes; the limit is {max_bytes}", meta.len()),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
-    decode_text(&name, bytes)
+    std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))
 }
 
 /// Bytes of an input (a file or standard input) as UTF-8 text: UTF-16 is

@@ -39,7 +39,7 @@ pub fn parse_in(
                 };
                 let phrase = &rest[..end];
                 let fig = resolve(&FigureRef::Phrase(phrase.to_string()))?;
-                out.push_str(&super::judge::show(&fig));
+                out.push_str(&super::explain::show(&fig, NumberStyle::DANISH));
                 let skip_to = i + c.len_utf8() + end;
                 while chars.peek().is_some_and(|&(j, _)| j <= skip_to) {
                     chars.next();
@@ -61,7 +61,7 @@ pub fn parse_in(
                     None => (place.parse().map_err(|_| bad())?, None),
                 };
                 let fig = resolve(&FigureRef::At { line, column })?;
-                out.push_str(&super::judge::show(&fig));
+                out.push_str(&super::explain::show(&fig, NumberStyle::DANISH));
             }
             c => out.push(c),
         }
@@ -148,6 +148,7 @@ pub fn parse(text: &str) -> Result<Relation, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verify::explain::InWords;
     use crate::verify::judge::Verdict;
 
     #[test]
@@ -191,9 +192,10 @@ mod tests {
             other => Err(format!("{other:?} is not in the document")),
         };
         assert_eq!(
-            parse_in("\"7,5 mio. kr. på indsats\" + @110 = @102:130", resolve)
-                .unwrap()
-                .formula(),
+            crate::verify::explain::formula(
+                &parse_in("\"7,5 mio. kr. på indsats\" + @110 = @102:130", resolve).unwrap(),
+                NumberStyle::DANISH
+            ),
             "7,5 + 2,3 = 9,8"
         );
         assert_eq!(

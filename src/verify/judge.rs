@@ -5,9 +5,12 @@
 //! values satisfy it, *rounding* when true values inside the intervals do, and
 //! an *error* when none do. All arithmetic is exact decimal; interval ends of a
 //! quotient are exact to 28 significant digits.
+//!
+//! The judge decides and returns its evidence as numbers ([`Judgment`]);
+//! putting it into words is [`super::explain`]'s job.
 
-use crate::money::{round_half_away, Decimal};
-use crate::numfmt::{format_number, push_number, NumberStyle, PrintedNumber};
+use crate::money::Decimal;
+use crate::numfmt::PrintedNumber;
 
 /// The verdict on one relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -31,10 +34,10 @@ pub struct Interval {
 #[derive(Debug)]
 pub struct TooLarge;
 
-type R<T> = Result<T, TooLarge>;
+type Exact<T> = Result<T, TooLarge>;
 
 impl Interval {
-    pub fn of(p: &PrintedNumber) -> R<Interval> {
+    pub fn of(p: &PrintedNumber) -> Exact<Interval> {
         let h = p.half_unit();
         Ok(Interval {
             lo: p.value.checked_sub(h).ok_or(TooLarge)?,
@@ -42,7 +45,7 @@ impl Interval {
         })
     }
 
-    fn add(self, o: Interval) -> R<Interval> {
+    fn add(self, o: Interval) -> Exact<Interval> {
         Ok(Interval {
             lo: self.lo.checked_add(o.lo).ok_or(TooLarge)?,
             hi: self.hi.checked_add(o.hi).ok_or(TooLarge)?,
@@ -85,7 +88,7 @@ impl Interval {
     }
 
     /// The range of 100·num/den (ends exact to 28 significant digits), for words.
-    fn percent_of(num: Interval, den: Interval) -> R<Option<Interval>> {
+    fn percent_of(num: Interval, den: Interval) -> Exact<Option<Interval>> {
         let Some((n_lo, d_lo, n_hi, d_hi)) = Interval::quotient_corners(num, den) else {
             return Ok(None);
         };
@@ -103,7 +106,7 @@ impl Interval {
 
 /// `x · y`, exactly: refused (as too large) when the product could need more
 /// than 28 significant digits or decimals, which rust_decimal would round.
-pub(crate) fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
+pub(crate) fn exact_mul(x: Decimal, y: Decimal) -> Exact<Decimal> {
     let digits = |d: Decimal| {
         d.mantissa()
             .unsigned_abs()
@@ -179,141 +182,294 @@ pub struct Quotient {
     pub change: bool,
 }
 
-/// Appends a figure as printed (Danish, with its own decimals and `%`).
-fn push_fig(out: &mut String, p: &PrintedNumber) {
-    push_number(out, p.value, p.decimals, NumberStyle::DANISH);
-    if p.percent {
-        out.push('%');
+/// Why a relation was not judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unjudged {
+    /// A cell the relation needs holds text, not a figure.
+    NotAFigure { label: String, text: String },
+    /// A cell the relation needs is empty or `-`.
+    NoFigure { label: String },
+    /// Every cell of a sum is empty or `-`.
+    NoFigures,
+    /// A share or change divides by a printed zero.
+    DivisionByZero,
+    /// The denominator may be zero within its rounding.
+    MayBeZero,
+    /// The figures have too many digits for exact arithmetic.
+    TooManyDigits,
+}
+
+/// What the judge found, as numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Only the verdict was worked out (its words were not wanted), or the
+    /// printed figures of a share or change satisfy it exactly.
+    Verdict,
+    /// The relation's value from the printed figures (the sum; or the share or
+    /// change, 100·a/b − offset, exact to 28 significant digits), the
+    /// interval the true figures give it, and the interval the stated result
+    /// allows.
+    Range {
+        value: Decimal,
+        range: Interval,
+        expected: Interval,
+    },
+    Unjudged(Unjudged),
+}
+
+/// The verdict on a relation, with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judgment {
+    pub verdict: Verdict,
+    pub evidence: Evidence,
+}
+
+impl Judgment {
+    pub fn skipped(why: Unjudged) -> Judgment {
+        Judgment {
+            verdict: Verdict::Skipped,
+            evidence: Evidence::Unjudged(why),
+        }
     }
-}
-
-/// Writes a figure as printed (Danish, with its own decimals and `%`).
-pub fn show(p: &PrintedNumber) -> String {
-    let mut s = String::with_capacity(12);
-    push_fig(&mut s, p);
-    s
-}
-
-fn show_at(d: Decimal, decimals: u32) -> String {
-    format_number(d, decimals, NumberStyle::DANISH)
-}
-
-fn show_interval(i: Interval, decimals: u32) -> String {
-    let mut s = String::with_capacity(24);
-    s.push('[');
-    push_number(&mut s, i.lo, decimals, NumberStyle::DANISH);
-    s.push_str("; ");
-    push_number(&mut s, i.hi, decimals, NumberStyle::DANISH);
-    s.push(']');
-    s
-}
-
-/// `a + b - c` as printed.
-pub fn show_terms(terms: &[Term]) -> String {
-    let mut s = String::with_capacity(terms.len() * 8);
-    for (i, t) in terms.iter().enumerate() {
-        let negative = t.negative != t.figure.value.is_sign_negative() && !t.figure.value.is_zero();
-        let abs = PrintedNumber {
-            value: t.figure.value.abs(),
-            ..t.figure
-        };
-        s.push_str(match (i, negative) {
-            (0, false) => "",
-            (0, true) => "-",
-            (_, false) => " + ",
-            (_, true) => " - ",
-        });
-        push_fig(&mut s, &abs);
-    }
-    s
 }
 
 impl Relation {
-    /// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
-    pub fn formula(&self) -> String {
+    /// The kind of relation, as JSON names it.
+    pub fn kind(&self) -> &'static str {
         match self {
-            Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-                format!("{} = {}", show_terms(terms), show(total))
-            }
-            Relation::Share {
-                part, whole, share, ..
-            } => {
-                format!("{} / {} = {}", show(part), show(whole), show(share))
-            }
-            Relation::PercentChange { new, old, pct } => {
-                format!(
-                    "({} - {}) / {} = {}",
-                    show(new),
-                    show(old),
-                    show(old),
-                    show(pct)
-                )
-            }
-            Relation::Quotient(q) => q.formula(),
-            Relation::SameWhole { a, p, b, q } => {
-                format!("{} / {} = {} / {}", show(a), show(p), show(b), show(q))
-            }
-        }
-    }
-
-    /// Judges the relation; the detail says why.
-    pub fn judge(&self) -> (Verdict, String) {
-        self.judge_with(true)
-    }
-
-    /// Judges the relation; the detail is written only when `describe` is
-    /// set (it costs more than the judging itself).
-    pub fn judge_with(&self, describe: bool) -> (Verdict, String) {
-        match self.try_judge(describe) {
-            Ok(v) => v,
-            Err(TooLarge) => (
-                Verdict::Skipped,
-                format!(
-                    "{}: the figures have too many digits for exact arithmetic",
-                    self.formula()
-                ),
-            ),
-        }
-    }
-
-    fn try_judge(&self, describe: bool) -> R<(Verdict, String)> {
-        match self {
-            Relation::Sum { terms, total } => judge_sum(terms, total, describe),
-            Relation::ShareSum { terms, total } => {
-                let (verdict, detail) = judge_sum(terms, total, describe)?;
-                Ok(match (verdict, detail.split_once("; it should read")) {
-                    (Verdict::Error, Some((why, _))) => (
-                        verdict,
-                        format!(
-                            "{why}; the rows' shares should add up to {}: one of them is wrong",
-                            show(total)
-                        ),
-                    ),
-                    _ => (verdict, detail),
-                })
-            }
-            Relation::Share {
-                part,
-                whole,
-                share,
-                allocated,
-            } => judge_ratio(part, whole, share, false, *allocated, describe),
-            Relation::PercentChange { new, old, pct } => {
-                judge_ratio(new, old, pct, true, false, describe)
-            }
-            Relation::Quotient(q) => q.judge(describe),
-            Relation::SameWhole { a, p, b, q } => judge_same_whole(a, p, b, q, describe),
+            Relation::Sum { .. } => "sum",
+            Relation::ShareSum { .. } => "share_sum",
+            Relation::Share { .. } => "share",
+            Relation::PercentChange { .. } => "percent_change",
+            Relation::Quotient(_) => "quotient",
+            Relation::SameWhole { .. } => "same_whole",
         }
     }
 }
 
-fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdict, String)> {
+/// Judges a relation. With `evidence` unset, only what the verdict needs is
+/// worked out (a share's range costs divisions); a skip always says why.
+pub fn judge(relation: &Relation, evidence: bool) -> Judgment {
+    match try_judge(relation, evidence) {
+        Ok(j) => j,
+        Err(TooLarge) => Judgment::skipped(Unjudged::TooManyDigits),
+    }
+}
+
+fn try_judge(relation: &Relation, evidence: bool) -> Exact<Judgment> {
+    match relation {
+        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+            judge_sum(terms, total)
+        }
+        Relation::Share {
+            part,
+            whole,
+            share,
+            allocated,
+        } => judge_ratio(part, whole, share, false, *allocated, evidence),
+        Relation::PercentChange { new, old, pct } => {
+            judge_ratio(new, old, pct, true, false, evidence)
+        }
+        Relation::Quotient(q) => judge_quotient(q, evidence),
+        Relation::SameWhole { a, p, b, q } => judge_same_whole(a, p, b, q, evidence),
+    }
+}
+
+impl Quotient {
+    /// Σ ± figures at the chosen ends (`at(i)` gives figure i's value).
+    fn sum(terms: &[(usize, bool)], at: impl Fn(usize) -> Option<Decimal>) -> Exact<Decimal> {
+        let mut s = Decimal::ZERO;
+        for &(i, negative) in terms {
+            let v = at(i).ok_or(TooLarge)?;
+            s = if negative {
+                s.checked_sub(v)
+            } else {
+                s.checked_add(v)
+            }
+            .ok_or(TooLarge)?;
+        }
+        Ok(s)
+    }
+}
+
+/// A quotient of sums of the same figures is monotone in each figure (a
+/// linear-fractional function), so over the box of their intervals it ranges
+/// between its values at the corners; each corner is compared with the
+/// result's interval by cross-multiplication, without division. The range
+/// (for the evidence) divides, exact to 28 significant digits.
+fn judge_quotient(q: &Quotient, evidence: bool) -> Exact<Judgment> {
+    let n = q.figures.len();
+    if n == 0 || n > 10 {
+        return Err(TooLarge);
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let offset = if q.change { hundred } else { Decimal::ZERO };
+    let printed = |i: usize| q.figures.get(i).map(|f| f.value);
+    let (num, den) = (Quotient::sum(&q.num, printed)?, Quotient::sum(&q.den, printed)?);
+    if den.is_zero() {
+        return Ok(Judgment::skipped(Unjudged::DivisionByZero));
+    }
+    let target = q.result.value.checked_add(offset).ok_or(TooLarge)?;
+    if exact_mul(target, den)? == exact_mul(hundred, num)? {
+        return Ok(Judgment {
+            verdict: Verdict::Exact,
+            evidence: Evidence::Verdict,
+        });
+    }
+    let intervals = q
+        .figures
+        .iter()
+        .map(Interval::of)
+        .collect::<Exact<Vec<_>>>()?;
+    let expected = Interval::of(&q.result)?;
+    let (slo, shi) = (
+        expected.lo.checked_add(offset).ok_or(TooLarge)?,
+        expected.hi.checked_add(offset).ok_or(TooLarge)?,
+    );
+    let (mut low_ok, mut high_ok) = (false, false);
+    let mut corners = Vec::with_capacity(1 << n);
+    for mask in 0u32..(1 << n) {
+        let at = |i: usize| {
+            intervals
+                .get(i)
+                .map(|iv| if mask & (1 << i) != 0 { iv.hi } else { iv.lo })
+        };
+        let (cn, cd) = (Quotient::sum(&q.num, at)?, Quotient::sum(&q.den, at)?);
+        if cd.is_zero() || cd.is_sign_negative() != den.is_sign_negative() {
+            return Ok(Judgment::skipped(Unjudged::MayBeZero));
+        }
+        // 100·cn/cd <= shi  <=>  100·cn <= shi·cd (cd > 0), reversed for cd < 0.
+        let l = exact_mul(hundred, cn)?;
+        let (h, h2) = (exact_mul(shi, cd)?, exact_mul(slo, cd)?);
+        if cd > Decimal::ZERO {
+            low_ok |= l <= h;
+            high_ok |= l >= h2;
+        } else {
+            low_ok |= l >= h;
+            high_ok |= l <= h2;
+        }
+        corners.push((cn, cd));
+    }
+    let verdict = if low_ok && high_ok {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    };
+    if !evidence {
+        return Ok(Judgment {
+            verdict,
+            evidence: Evidence::Verdict,
+        });
+    }
+    let quot = |n: Decimal, d: Decimal| {
+        n.checked_mul(hundred)
+            .and_then(|x| x.checked_div(d))
+            .and_then(|x| x.checked_sub(offset))
+            .ok_or(TooLarge)
+    };
+    let value = quot(num, den)?;
+    let mut range = Interval {
+        lo: value,
+        hi: value,
+    };
+    for (cn, cd) in corners {
+        let v = quot(cn, cd)?;
+        range.lo = range.lo.min(v);
+        range.hi = range.hi.max(v);
+    }
+    Ok(Judgment {
+        verdict,
+        evidence: Evidence::Range {
+            value,
+            range,
+            expected,
+        },
+    })
+}
+
+/// The whole 100·a/p a part and its share imply, as an interval (positive
+/// figures only; `None` otherwise).
+fn implied_whole(a: &PrintedNumber, p: &PrintedNumber) -> Exact<Option<Interval>> {
+    let (ia, ip) = (Interval::of(a)?, Interval::of(p)?);
+    if ia.lo <= Decimal::ZERO || ip.lo <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let q = |n: Decimal, d: Decimal| {
+        n.checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(d))
+            .ok_or(TooLarge)
+    };
+    Ok(Some(Interval {
+        lo: q(ia.lo, ip.hi)?,
+        hi: q(ia.hi, ip.lo)?,
+    }))
+}
+
+/// a is p% of W and b is q% of W: exact when a·q = b·p; rounding when the
+/// wholes' intervals meet (a_lo·q_lo ≤ b_hi·p_hi and b_lo·p_lo ≤ a_hi·q_hi,
+/// by cross-multiplication); an error otherwise. The evidence: the whole
+/// the first claim implies (value and range) and the range the second allows.
+fn judge_same_whole(
+    a: &PrintedNumber,
+    p: &PrintedNumber,
+    b: &PrintedNumber,
+    q: &PrintedNumber,
+    evidence: bool,
+) -> Exact<Judgment> {
+    let abs = |x: &PrintedNumber| PrintedNumber {
+        value: x.value.abs(),
+        ..*x
+    };
+    let (a, p, b, q) = (abs(a), abs(p), abs(b), abs(q));
+    let (Some(wa), Some(wb)) = (implied_whole(&a, &p)?, implied_whole(&b, &q)?) else {
+        return Ok(Judgment::skipped(Unjudged::MayBeZero));
+    };
+    if exact_mul(a.value, q.value)? == exact_mul(b.value, p.value)? {
+        return Ok(Judgment {
+            verdict: Verdict::Exact,
+            evidence: Evidence::Verdict,
+        });
+    }
+    let (ia, ip, ib, iq) = (
+        Interval::of(&a)?,
+        Interval::of(&p)?,
+        Interval::of(&b)?,
+        Interval::of(&q)?,
+    );
+    let meet = exact_mul(ia.lo, iq.lo)? <= exact_mul(ib.hi, ip.hi)?
+        && exact_mul(ib.lo, ip.lo)? <= exact_mul(ia.hi, iq.hi)?;
+    let verdict = if meet {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    };
+    if !evidence {
+        return Ok(Judgment {
+            verdict,
+            evidence: Evidence::Verdict,
+        });
+    }
+    let value = a
+        .value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(p.value))
+        .ok_or(TooLarge)?;
+    Ok(Judgment {
+        verdict,
+        evidence: Evidence::Range {
+            value,
+            range: wa,
+            expected: wb,
+        },
+    })
+}
+
+fn judge_sum(terms: &[Term], total: &PrintedNumber) -> Exact<Judgment> {
     let mut sum = Decimal::ZERO;
     let mut range = Interval {
         lo: Decimal::ZERO,
         hi: Decimal::ZERO,
     };
-    let mut decimals = total.decimals;
     for t in terms {
         let i = Interval::of(&t.figure)?;
         let (v, i) = if t.negative {
@@ -323,51 +479,27 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdic
         };
         sum = sum.checked_add(v).ok_or(TooLarge)?;
         range = range.add(i)?;
-        decimals = decimals.max(t.figure.decimals);
     }
-    let allows = Interval::of(total)?;
-    if !describe {
-        let verdict = if sum == total.value {
-            Verdict::Exact
-        } else if range.intersects(allows) {
-            Verdict::Rounding
-        } else {
-            Verdict::Error
-        };
-        return Ok((verdict, String::new()));
-    }
-    let expr = show_terms(terms);
-    let t = show(total);
-    let d = decimals + 1;
-    if sum == total.value {
-        return Ok((Verdict::Exact, format!("{expr} = {t}")));
-    }
-    let pct = if total.percent { "%" } else { "" };
-    if range.intersects(allows) {
-        return Ok((
-            Verdict::Rounding,
-            format!(
-                "{expr} = {}{pct} lies in {}, {t} allows {}",
-                show_at(sum, decimals),
-                show_interval(range, d),
-                show_interval(allows, d)
-            ),
-        ));
-    }
-    Ok((
-        Verdict::Error,
-        format!(
-            "{expr} = {}{pct}, not {t}: the true sum lies in {}, which {t} (allowing {}) cannot reach; it should read {}{pct}",
-            show_at(sum, decimals),
-            show_interval(range, d),
-            show_interval(allows, d),
-            show_at(round_half_away(sum, total.decimals), total.decimals)
-        ),
-    ))
+    let expected = Interval::of(total)?;
+    let verdict = if sum == total.value {
+        Verdict::Exact
+    } else if range.intersects(expected) {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    };
+    Ok(Judgment {
+        verdict,
+        evidence: Evidence::Range {
+            value: sum,
+            range,
+            expected,
+        },
+    })
 }
 
 /// The interval a printed share or percentage allows.
-fn allowed(result: &PrintedNumber, allocated: bool) -> R<Interval> {
+fn allowed(result: &PrintedNumber, allocated: bool) -> Exact<Interval> {
     if allocated {
         // Largest remainder moves a share by less than one last unit.
         let unit = result.half_unit() * Decimal::TWO;
@@ -391,7 +523,7 @@ fn ratio_verdict(
     result: &PrintedNumber,
     change: bool,
     allocated: bool,
-) -> R<Verdict> {
+) -> Exact<Verdict> {
     if b.value.is_zero() {
         return Ok(Verdict::Skipped);
     }
@@ -424,7 +556,7 @@ fn ratio_verdict(
 }
 
 /// share = 100·part/whole, or pct = 100·(new − old)/old = 100·new/old − 100.
-/// The verdict comes from [`ratio_verdict`]; the words show the quotient and
+/// The verdict comes from [`ratio_verdict`]; the evidence is the quotient and
 /// its range (ends exact to 28 significant digits).
 fn judge_ratio(
     a: &PrintedNumber,
@@ -432,39 +564,30 @@ fn judge_ratio(
     result: &PrintedNumber,
     change: bool,
     allocated: bool,
-    describe: bool,
-) -> R<(Verdict, String)> {
+    evidence: bool,
+) -> Exact<Judgment> {
     let verdict = ratio_verdict(a, b, result, change, allocated)?;
-    if !describe {
-        return Ok((verdict, String::new()));
-    }
-    let formula = if change {
-        format!("({} - {}) / {}", show(a), show(b), show(b))
-    } else {
-        format!("{} / {}", show(a), show(b))
-    };
-    let r = show(result);
     if b.value.is_zero() {
-        return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
+        return Ok(Judgment::skipped(Unjudged::DivisionByZero));
     }
-    if verdict == Verdict::Exact {
-        return Ok((Verdict::Exact, format!("{formula} = {r}")));
+    if verdict == Verdict::Skipped {
+        return Ok(Judgment::skipped(Unjudged::MayBeZero));
+    }
+    if !evidence || verdict == Verdict::Exact {
+        return Ok(Judgment {
+            verdict,
+            evidence: Evidence::Verdict,
+        });
     }
     let Some(q) = Interval::percent_of(Interval::of(a)?, Interval::of(b)?)? else {
-        return Ok((
-            Verdict::Skipped,
-            format!(
-                "{formula} = {r}: the denominator {} may be zero within its rounding",
-                show(b)
-            ),
-        ));
+        return Ok(Judgment::skipped(Unjudged::MayBeZero));
     };
     let offset = if change {
         Decimal::ONE_HUNDRED
     } else {
         Decimal::ZERO
     };
-    let exact = a
+    let value = a
         .value
         .checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|x| x.checked_div(b.value))
@@ -474,264 +597,21 @@ fn judge_ratio(
         lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
         hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
     };
-    let allows = allowed(result, allocated)?;
-    let d = result.decimals + 1;
-    let r = if allocated {
-        format!("{r} (largest remainder)")
-    } else {
-        r
-    };
-    let at = show_at(exact, result.decimals + 2);
-    if verdict == Verdict::Rounding {
-        return Ok((
-            Verdict::Rounding,
-            format!(
-                "{formula} = {at}% lies in {}, {r} allows {}",
-                show_interval(range, d + 1),
-                show_interval(allows, d)
-            ),
-        ));
-    }
-    Ok((
-        Verdict::Error,
-        format!(
-            "{formula} = {at}%, not {r}: the true value lies in {}, which {r} (allowing {}) cannot reach; it should read {}%",
-            show_interval(range, d + 1),
-            show_interval(allows, d),
-            show_at(round_half_away(exact, result.decimals), result.decimals)
-        ),
-    ))
-}
-
-/// The whole 100·a/p implied by a part and its share, as an interval
-/// (positive figures only; `None` otherwise), for words.
-fn implied_whole(a: &PrintedNumber, p: &PrintedNumber) -> R<Option<Interval>> {
-    let (ia, ip) = (Interval::of(a)?, Interval::of(p)?);
-    if ia.lo <= Decimal::ZERO || ip.lo <= Decimal::ZERO {
-        return Ok(None);
-    }
-    let q = |n: Decimal, d: Decimal| {
-        n.checked_mul(Decimal::ONE_HUNDRED)
-            .and_then(|x| x.checked_div(d))
-            .ok_or(TooLarge)
-    };
-    Ok(Some(Interval {
-        lo: q(ia.lo, ip.hi)?,
-        hi: q(ia.hi, ip.lo)?,
-    }))
-}
-
-/// a is p% of W and b is q% of W: exact when a·q = b·p; rounding when the
-/// wholes' intervals meet (a_lo·q_lo ≤ b_hi·p_hi and b_lo·p_lo ≤ a_hi·q_hi,
-/// by cross-multiplication); an error otherwise.
-fn judge_same_whole(
-    a: &PrintedNumber,
-    p: &PrintedNumber,
-    b: &PrintedNumber,
-    q: &PrintedNumber,
-    describe: bool,
-) -> R<(Verdict, String)> {
-    let abs = |x: &PrintedNumber| PrintedNumber {
-        value: x.value.abs(),
-        ..*x
-    };
-    let (a, p, b, q) = (abs(a), abs(p), abs(b), abs(q));
-    let formula = format!("{} / {} = {} / {}", show(&a), show(&p), show(&b), show(&q));
-    let (Some(wa), Some(wb)) = (implied_whole(&a, &p)?, implied_whole(&b, &q)?) else {
-        return Ok((
-            Verdict::Skipped,
-            format!("{formula}: a figure may be zero within its rounding"),
-        ));
-    };
-    if exact_mul(a.value, q.value)? == exact_mul(b.value, p.value)? {
-        return Ok((Verdict::Exact, if describe { formula } else { String::new() }));
-    }
-    let (ia, ip, ib, iq) = (
-        Interval::of(&a)?,
-        Interval::of(&p)?,
-        Interval::of(&b)?,
-        Interval::of(&q)?,
-    );
-    let meet = exact_mul(ia.lo, iq.lo)? <= exact_mul(ib.hi, ip.hi)?
-        && exact_mul(ib.lo, ip.lo)? <= exact_mul(ia.hi, iq.hi)?;
-    let verdict = if meet {
-        Verdict::Rounding
-    } else {
-        Verdict::Error
-    };
-    if !describe {
-        return Ok((verdict, String::new()));
-    }
-    let words = format!(
-        "{formula}: {} of a whole in {} and {} of a whole in {}",
-        show(&p),
-        show_interval(wa, 1),
-        show(&q),
-        show_interval(wb, 1)
-    );
-    Ok((
+    Ok(Judgment {
         verdict,
-        if meet {
-            format!("{words}, which meet")
-        } else {
-            format!("{words}, which cannot be the same whole: one of the figures is wrong")
+        evidence: Evidence::Range {
+            value,
+            range,
+            expected: allowed(result, allocated)?,
         },
-    ))
-}
-
-impl Quotient {
-    fn side(&self, terms: &[(usize, bool)]) -> String {
-        let ts: Vec<Term> = terms
-            .iter()
-            .filter_map(|&(i, negative)| {
-                self.figures.get(i).map(|&figure| Term { negative, figure })
-            })
-            .collect();
-        let s = show_terms(&ts);
-        if ts.len() > 1 {
-            format!("({s})")
-        } else {
-            s
-        }
-    }
-
-    /// `3,5 / (3,5 + 2,6) = 57,4%`.
-    pub fn formula(&self) -> String {
-        let minus = if self.change { " - 100%" } else { "" };
-        format!(
-            "{} / {}{minus} = {}",
-            self.side(&self.num),
-            self.side(&self.den),
-            show(&self.result)
-        )
-    }
-
-    /// Σ ± figures at the chosen ends (`at(i)` gives figure i's value).
-    fn sum(terms: &[(usize, bool)], at: impl Fn(usize) -> Option<Decimal>) -> R<Decimal> {
-        let mut s = Decimal::ZERO;
-        for &(i, negative) in terms {
-            let v = at(i).ok_or(TooLarge)?;
-            s = if negative {
-                s.checked_sub(v)
-            } else {
-                s.checked_add(v)
-            }
-            .ok_or(TooLarge)?;
-        }
-        Ok(s)
-    }
-
-    /// A quotient of sums of the same figures is monotone in each figure
-    /// (a linear-fractional function), so over the box of their intervals it
-    /// ranges between its values at the corners; each corner is compared
-    /// with the result's interval by cross-multiplication, without division.
-    fn judge(&self, describe: bool) -> R<(Verdict, String)> {
-        let n = self.figures.len();
-        if n == 0 || n > 10 {
-            return Err(TooLarge);
-        }
-        let hundred = Decimal::ONE_HUNDRED;
-        let offset = if self.change { hundred } else { Decimal::ZERO };
-        let printed = |i: usize| self.figures.get(i).map(|f| f.value);
-        let (num, den) = (Self::sum(&self.num, printed)?, Self::sum(&self.den, printed)?);
-        let formula = self.formula();
-        if den.is_zero() {
-            return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
-        }
-        let target = self.result.value.checked_add(offset).ok_or(TooLarge)?;
-        if exact_mul(target, den)? == exact_mul(hundred, num)? {
-            return Ok((Verdict::Exact, if describe { formula } else { String::new() }));
-        }
-        let intervals = self
-            .figures
-            .iter()
-            .map(Interval::of)
-            .collect::<R<Vec<_>>>()?;
-        let allows = Interval::of(&self.result)?;
-        let (slo, shi) = (
-            allows.lo.checked_add(offset).ok_or(TooLarge)?,
-            allows.hi.checked_add(offset).ok_or(TooLarge)?,
-        );
-        let (mut low_ok, mut high_ok) = (false, false);
-        let mut corners = Vec::with_capacity(1 << n);
-        for mask in 0u32..(1 << n) {
-            let at = |i: usize| {
-                intervals
-                    .get(i)
-                    .map(|iv| if mask & (1 << i) != 0 { iv.hi } else { iv.lo })
-            };
-            let (cn, cd) = (Self::sum(&self.num, at)?, Self::sum(&self.den, at)?);
-            if cd.is_zero() || cd.is_sign_negative() != den.is_sign_negative() {
-                return Ok((
-                    Verdict::Skipped,
-                    format!("{formula}: the denominator may be zero within its rounding"),
-                ));
-            }
-            // 100·cn/cd <= shi  <=>  100·cn <= shi·cd (cd > 0), reversed for cd < 0.
-            let (l, h) = (exact_mul(hundred, cn)?, exact_mul(shi, cd)?);
-            let (l2, h2) = (exact_mul(hundred, cn)?, exact_mul(slo, cd)?);
-            if cd > Decimal::ZERO {
-                low_ok |= l <= h;
-                high_ok |= l2 >= h2;
-            } else {
-                low_ok |= l >= h;
-                high_ok |= l2 <= h2;
-            }
-            corners.push((cn, cd));
-        }
-        let verdict = if low_ok && high_ok {
-            Verdict::Rounding
-        } else {
-            Verdict::Error
-        };
-        if !describe {
-            return Ok((verdict, String::new()));
-        }
-        let q = |n: Decimal, d: Decimal| {
-            n.checked_mul(hundred)
-                .and_then(|x| x.checked_div(d))
-                .and_then(|x| x.checked_sub(offset))
-                .ok_or(TooLarge)
-        };
-        let exact = q(num, den)?;
-        let mut range = Interval {
-            lo: exact,
-            hi: exact,
-        };
-        for (cn, cd) in corners {
-            let v = q(cn, cd)?;
-            range.lo = range.lo.min(v);
-            range.hi = range.hi.max(v);
-        }
-        let r = show(&self.result);
-        let d = self.result.decimals + 1;
-        let at = show_at(exact, self.result.decimals + 2);
-        Ok(match verdict {
-            Verdict::Rounding => (
-                verdict,
-                format!(
-                    "{formula}: {at}% lies in {}, {r} allows {}",
-                    show_interval(range, d + 1),
-                    show_interval(allows, d)
-                ),
-            ),
-            _ => (
-                verdict,
-                format!(
-                    "{formula}: {at}%, not {r}: the true value lies in {}, which {r} (allowing {}) cannot reach; it should read {}%",
-                    show_interval(range, d + 1),
-                    show_interval(allows, d),
-                    show_at(round_half_away(exact, self.result.decimals), self.result.decimals)
-                ),
-            ),
-        })
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numfmt::parse_number;
+    use crate::numfmt::{parse_number, NumberStyle};
+    use crate::verify::explain::InWords;
 
     fn p(s: &str) -> PrintedNumber {
         parse_number(s, NumberStyle::DANISH).unwrap()
@@ -941,19 +821,47 @@ mod tests {
             })
             .judge()
         };
+        let parts = [(0, false), (1, false)];
         // 3,5 / (3,5 + 2,6) = 57,377…%: 57,4% is rounding, 58,4% an error.
-        let (v, d) = q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "57,4%");
+        let (v, d) = q(&["3,5", "2,6"], &[(0, false)], &parts, "57,4%");
         assert_eq!(v, Verdict::Rounding);
-        assert!(d.starts_with("3,5 / (3,5 + 2,6) = 57,4%: 57,377% lies in"), "{d}");
+        assert_eq!(
+            d,
+            "3,5 / (3,5 + 2,6) = 57,377% lies in [56,557; 58,197], 57,4% allows [57,35; 57,45]"
+        );
         // The part moves with the whole: [3,45/6,1 ; 3,55/6,1] = [56,56 ; 58,20]%.
-        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "58,2%").0, Verdict::Rounding);
-        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &[(0, false), (1, false)], "58,3%").0, Verdict::Error);
-        assert_eq!(q(&["1", "1"], &[(0, false)], &[(0, false), (1, false)], "50%").0, Verdict::Exact);
+        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &parts, "58,2%").0, Verdict::Rounding);
+        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &parts, "58,3%").0, Verdict::Error);
+        assert_eq!(q(&["1", "1"], &[(0, false)], &parts, "50%").0, Verdict::Exact);
         // A fall of 6.900 to 739.400 is 6.900 / 746.300 = 0,92%.
-        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &[(1, false), (0, false)], "0,9%").0, Verdict::Rounding);
-        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &[(1, false), (0, false)], "1,0%").0, Verdict::Error);
+        let fall = [(1, false), (0, false)];
+        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &fall, "0,9%").0, Verdict::Rounding);
+        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &fall, "1,0%").0, Verdict::Error);
         // A denominator that may be zero is skipped.
         assert_eq!(q(&["1", "0,0"], &[(0, false)], &[(1, false)], "5%").0, Verdict::Skipped);
+    }
+
+    #[test]
+    fn shares_of_one_unprinted_whole() {
+        let w = |a: &str, pp: &str, b: &str, q: &str| {
+            Relation::SameWhole {
+                a: p(a),
+                p: p(pp),
+                b: p(b),
+                q: p(q),
+            }
+            .judge()
+        };
+        assert_eq!(w("1.240", "4,0%", "620", "2,0%").0, Verdict::Exact);
+        assert_eq!(w("1.240", "4,0%", "625", "2,0%").0, Verdict::Rounding);
+        let (v, d) = w("1.240", "4,0%", "930", "4,5%");
+        assert_eq!(v, Verdict::Error);
+        assert_eq!(
+            d,
+            "1.240 / 4,0% = 930 / 4,5%: 4,0% of a whole in [30.604,9; 31.405,1] and 4,5% of a whole in \
+             [20.428,6; 20.910,1], which cannot be the same whole: one of the figures is wrong"
+        );
+        assert_eq!(w("1", "0,0%", "930", "4,5%").0, Verdict::Skipped);
     }
 
     #[test]

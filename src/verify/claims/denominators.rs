@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::prose::{Sentence, Unit};
 use super::{Ctx, Kind};
 use crate::numfmt::PrintedNumber;
-use crate::verify::judge::{Relation, Verdict};
+use crate::verify::judge::{self, Relation, Verdict};
 
 /// Claims of one whole compared pairwise, at most (bounded time).
 const MAX_GROUP: usize = 64;
@@ -97,14 +97,13 @@ pub fn judge(ctx: &mut Ctx) {
             continue;
         }
         let fits = |x: &Stated, y: &Stated| {
-            Relation::SameWhole {
+            let r = Relation::SameWhole {
                 a: x.part,
                 p: x.share,
                 b: y.part,
                 q: y.share,
-            }
-            .judge_with(false)
-            .0 != Verdict::Error
+            };
+            judge::judge(&r, false).verdict != Verdict::Error
         };
         // The reference: the claim that fits the most others.
         let score = |i: usize| {

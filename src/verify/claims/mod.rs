@@ -26,7 +26,9 @@ mod tie;
 
 use std::collections::HashSet;
 
-use super::judge::{Relation, Verdict};
+use super::explain;
+use super::judge::{judge, Judgment, Relation, Verdict};
+use crate::numfmt::NumberStyle;
 use crate::document::{Block, Document, Loc, Paragraph};
 use crate::numfmt::PrintedNumber;
 use prose::Sentence;
@@ -71,7 +73,18 @@ pub struct Claim {
     pub kind: Kind,
     pub relation: Relation,
     pub verdict: Verdict,
+    pub judgment: Judgment,
+    /// The judgment in words, with where its figures come from.
     pub detail: String,
+    /// How the document writes numbers (and the words write them).
+    pub style: NumberStyle,
+}
+
+impl Claim {
+    /// The relation as a formula of its printed figures.
+    pub fn formula(&self) -> String {
+        explain::formula(&self.relation, self.style)
+    }
 }
 
 /// A sentence that states a relation the reader could not read.
@@ -248,10 +261,13 @@ impl Ctx<'_> {
     ) {
         self.used.insert((pi, si));
         let loc = self.loc(pi, offset);
-        if !self.seen.insert((loc.clone(), relation.formula())) {
+        let style = self.doc.style;
+        if !self.seen.insert((loc.clone(), explain::formula(&relation, style))) {
             return;
         }
-        let (verdict, mut detail) = relation.judge();
+        let judgment = judge(&relation, true);
+        let verdict = judgment.verdict;
+        let mut detail = explain::words(Some(&relation), &judgment, style);
         if !note.is_empty() {
             detail.push_str(" (");
             detail.push_str(note);
@@ -264,7 +280,9 @@ impl Ctx<'_> {
             kind,
             relation,
             verdict,
+            judgment,
             detail,
+            style,
         });
     }
 
@@ -393,7 +411,7 @@ mod tests {
                 j.loc,
                 j.kind,
                 j.verdict,
-                j.relation.formula(),
+                j.formula(),
                 j.detail
             ));
         }
@@ -410,7 +428,7 @@ mod tests {
     fn has(c: &Claims, kind: Kind, formula: &str, verdict: Verdict) -> bool {
         c.judged
             .iter()
-            .any(|j| j.kind == kind && j.relation.formula() == formula && j.verdict == verdict)
+            .any(|j| j.kind == kind && j.formula() == formula && j.verdict == verdict)
     }
 
     /// Every relation of scenarios/randers-2025-12-02.checks.yaml whose
@@ -455,7 +473,7 @@ mod tests {
         let s = c
             .judged
             .iter()
-            .find(|j| j.relation.formula() == "8,6 - 7,5 = 1,1")
+            .find(|j| j.formula() == "8,6 - 7,5 = 1,1")
             .map(|j| (j.loc.to_string(), j.sentence.clone()));
         assert_eq!(
             s,
@@ -474,9 +492,9 @@ mod tests {
             "\"7,5 mio. kr. på indsats\" + \"2,3 mio. kr. på overførsler\" = @102:126",
             |f| resolve(&d, f),
         );
-        assert_eq!(r.map(|r| r.formula()), Ok("7,5 + 2,3 = 9,8".to_string()));
+        assert_eq!(r.map(|r| explain::formula(&r, NumberStyle::DANISH)), Ok("7,5 + 2,3 = 9,8".to_string()));
         let err = |rel: &str| {
-            crate::verify::expr::parse_in(rel, |f| resolve(&d, f)).map(|r| r.formula())
+            crate::verify::expr::parse_in(rel, |f| resolve(&d, f)).map(|r| explain::formula(&r, NumberStyle::DANISH))
         };
         assert_eq!(
             err("\"besparelser på 6,1\" = @102"),
@@ -558,7 +576,7 @@ mod tests {
                         "{} {} {}",
                         j.kind.name(),
                         verdict_name(j.verdict),
-                        j.relation.formula()
+                        j.formula()
                     )
                 })
                 .collect();

@@ -813,7 +813,7 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
             let sum: Option<crate::money::Decimal> = terms
                 .iter()
                 .try_fold(crate::money::Decimal::ZERO, |acc, x| acc.checked_add(x.figure.value));
-            let (v, _) = rel.judge_with(false);
+            let v = crate::verify::judge::judge(&rel, false).verdict;
             if v == crate::verify::judge::Verdict::Error && sum.is_some_and(|x| x < t.value) {
                 let off = total.start;
                 ctx.not_understood(
