@@ -344,58 +344,18 @@ fn unread(ctx: &mut Ctx) {
 
 #[cfg(test)]
 pub(crate) mod testdoc {
-    //! Documents for tests: paragraphs split at blank lines; lines with a
-    //! tab are table rows.
-    use crate::document::{Block, Cell, Document, Loc, Paragraph, Row, Table};
+    //! Documents for tests, read by the text reader users get.
+    use crate::document::Document;
     use crate::numfmt::NumberStyle;
+    use crate::read::Source;
 
     pub fn doc(text: &str) -> Document {
-        let mut d = Document::new("t.md", NumberStyle::DANISH);
-        let mut para: Vec<(usize, &str)> = Vec::new();
-        let mut rows: Vec<Row> = Vec::new();
-        let flush_p = |d: &mut Document, para: &mut Vec<(usize, &str)>| {
-            if let Some(&(line, _)) = para.first() {
-                let text = para.iter().map(|p| p.1).collect::<Vec<_>>().join("\n");
-                d.blocks.push(Block::Paragraph(Paragraph {
-                    text,
-                    loc: Loc::Line { line, column: 1 },
-                    heading: false,
-                }));
-            }
-            para.clear();
+        let source = Source {
+            name: "t.md",
+            bytes: text.as_bytes(),
+            style: NumberStyle::DANISH,
         };
-        let flush_t = |d: &mut Document, rows: &mut Vec<Row>| {
-            if let Some(first) = rows.first() {
-                d.blocks.push(Block::Table(Table {
-                    loc: first.loc.clone(),
-                    title: None,
-                    style: None,
-                    rows: std::mem::take(rows),
-                }));
-            }
-        };
-        for (i, line) in text.lines().enumerate() {
-            let n = i + 1;
-            if line.contains('\t') {
-                flush_p(&mut d, &mut para);
-                rows.push(Row {
-                    loc: Loc::line(n),
-                    cells: line
-                        .split('\t')
-                        .map(|c| Cell::new(c.trim(), Loc::line(n)))
-                        .collect(),
-                });
-            } else if line.trim().is_empty() {
-                flush_p(&mut d, &mut para);
-                flush_t(&mut d, &mut rows);
-            } else {
-                flush_t(&mut d, &mut rows);
-                para.push((n, line));
-            }
-        }
-        flush_p(&mut d, &mut para);
-        flush_t(&mut d, &mut rows);
-        d
+        crate::read::text::read(&source).unwrap_or_else(|_| Document::new("t.md", NumberStyle::DANISH))
     }
 }
 
