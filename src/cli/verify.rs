@@ -15,8 +15,8 @@ use crate::input::checks::read_checks_file;
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source, READERS};
 use crate::verify::{
-    unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary, TableReport, TextReport,
-    Verdict,
+    unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary, TableReport,
+    TextReport, Verdict,
 };
 
 #[derive(Args, Debug)]
@@ -281,7 +281,15 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let files = documents.len() + args.checks.len();
     let mut unjudged: Vec<String> = Vec::new();
     let text = !args.no_text;
-    match print_all(&mut p, &settings, &documents, &checks, files, text, &mut unjudged) {
+    match print_all(
+        &mut p,
+        &settings,
+        &documents,
+        &checks,
+        files,
+        text,
+        &mut unjudged,
+    ) {
         Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e),
         Ok(()) => {}
@@ -376,7 +384,8 @@ fn print_all<W: Write>(
             return Err(io(e));
         }
         if text {
-            p.text(&verify_text(document, &settings.options)).map_err(io)?;
+            p.text(&verify_text(document, &settings.options))
+                .map_err(io)?;
         }
         let judged = |s: Summary| s.exact + s.rounding + s.error;
         if judged(p.summary) == judged(before) {

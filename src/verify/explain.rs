@@ -90,7 +90,13 @@ fn quotient_side(q: &Quotient, style: NumberStyle) -> String {
 }
 
 /// `a / p% = b / q%`.
-fn same_whole_side(a: &PrintedNumber, p: &PrintedNumber, b: &PrintedNumber, q: &PrintedNumber, style: NumberStyle) -> String {
+fn same_whole_side(
+    a: &PrintedNumber,
+    p: &PrintedNumber,
+    b: &PrintedNumber,
+    q: &PrintedNumber,
+    style: NumberStyle,
+) -> String {
     format!(
         "{} / {} = {} / {}",
         show(a, style),
@@ -118,11 +124,9 @@ pub fn formula(relation: &Relation, style: NumberStyle) -> String {
             ratio_side(new, old, true, style),
             show(pct, style)
         ),
-        Relation::Quotient(q) => format!(
-            "{} = {}",
-            quotient_side(q, style),
-            show(&q.result, style)
-        ),
+        Relation::Quotient(q) => {
+            format!("{} = {}", quotient_side(q, style), show(&q.result, style))
+        }
         Relation::SameWhole { a, p, b, q } => same_whole_side(a, p, b, q, style),
     }
 }
@@ -160,7 +164,10 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
                 show(b, style)
             ),
             None => match relation {
-                Some(r) => format!("{}: a figure may be zero within its rounding", formula(r, style)),
+                Some(r) => format!(
+                    "{}: a figure may be zero within its rounding",
+                    formula(r, style)
+                ),
                 None => "the denominator may be zero within its rounding".to_string(),
             },
         },

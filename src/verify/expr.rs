@@ -57,7 +57,10 @@ pub fn parse_in(
                 }
                 let bad = || format!("{text:?}: @{place} is not a place such as @110 or @110:73");
                 let (line, column) = match place.split_once(':') {
-                    Some((l, c)) => (l.parse().map_err(|_| bad())?, Some(c.parse().map_err(|_| bad())?)),
+                    Some((l, c)) => (
+                        l.parse().map_err(|_| bad())?,
+                        Some(c.parse().map_err(|_| bad())?),
+                    ),
                     None => (place.parse().map_err(|_| bad())?, None),
                 };
                 let fig = resolve(&FigureRef::At { line, column })?;
@@ -187,8 +190,14 @@ mod tests {
     fn figures_named_in_the_document() {
         let resolve = |r: &FigureRef| match r {
             FigureRef::Phrase(p) if p == "7,5 mio. kr. på indsats" => Ok(number("7,5")?),
-            FigureRef::At { line: 110, column: None } => Ok(number("2,3")?),
-            FigureRef::At { line: 102, column: Some(130) } => Ok(number("9,8")?),
+            FigureRef::At {
+                line: 110,
+                column: None,
+            } => Ok(number("2,3")?),
+            FigureRef::At {
+                line: 102,
+                column: Some(130),
+            } => Ok(number("9,8")?),
             other => Err(format!("{other:?} is not in the document")),
         };
         assert_eq!(

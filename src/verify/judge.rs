@@ -305,7 +305,10 @@ fn judge_quotient(q: &Quotient, evidence: bool) -> Exact<Judgment> {
     let hundred = Decimal::ONE_HUNDRED;
     let offset = if q.change { hundred } else { Decimal::ZERO };
     let printed = |i: usize| q.figures.get(i).map(|f| f.value);
-    let (num, den) = (Quotient::sum(&q.num, printed)?, Quotient::sum(&q.den, printed)?);
+    let (num, den) = (
+        Quotient::sum(&q.num, printed)?,
+        Quotient::sum(&q.den, printed)?,
+    );
     if den.is_zero() {
         return Ok(Judgment::skipped(Unjudged::DivisionByZero));
     }
@@ -830,15 +833,33 @@ mod tests {
             "3,5 / (3,5 + 2,6) = 57,377% lies in [56,557; 58,197], 57,4% allows [57,35; 57,45]"
         );
         // The part moves with the whole: [3,45/6,1 ; 3,55/6,1] = [56,56 ; 58,20]%.
-        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &parts, "58,2%").0, Verdict::Rounding);
-        assert_eq!(q(&["3,5", "2,6"], &[(0, false)], &parts, "58,3%").0, Verdict::Error);
-        assert_eq!(q(&["1", "1"], &[(0, false)], &parts, "50%").0, Verdict::Exact);
+        assert_eq!(
+            q(&["3,5", "2,6"], &[(0, false)], &parts, "58,2%").0,
+            Verdict::Rounding
+        );
+        assert_eq!(
+            q(&["3,5", "2,6"], &[(0, false)], &parts, "58,3%").0,
+            Verdict::Error
+        );
+        assert_eq!(
+            q(&["1", "1"], &[(0, false)], &parts, "50%").0,
+            Verdict::Exact
+        );
         // A fall of 6.900 to 739.400 is 6.900 / 746.300 = 0,92%.
         let fall = [(1, false), (0, false)];
-        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &fall, "0,9%").0, Verdict::Rounding);
-        assert_eq!(q(&["6.900", "739.400"], &[(0, false)], &fall, "1,0%").0, Verdict::Error);
+        assert_eq!(
+            q(&["6.900", "739.400"], &[(0, false)], &fall, "0,9%").0,
+            Verdict::Rounding
+        );
+        assert_eq!(
+            q(&["6.900", "739.400"], &[(0, false)], &fall, "1,0%").0,
+            Verdict::Error
+        );
         // A denominator that may be zero is skipped.
-        assert_eq!(q(&["1", "0,0"], &[(0, false)], &[(1, false)], "5%").0, Verdict::Skipped);
+        assert_eq!(
+            q(&["1", "0,0"], &[(0, false)], &[(1, false)], "5%").0,
+            Verdict::Skipped
+        );
     }
 
     #[test]

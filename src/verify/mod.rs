@@ -271,7 +271,10 @@ pub fn verify_checks(specs: &[CheckSpec]) -> Result<Vec<Check>, InputErrors> {
 
 /// The figure a checks-file relation names (a quoted phrase, `@line` or
 /// `@line:column`) in the one document that has it.
-fn resolve_in(documents: &[Document], r: &expr::FigureRef) -> Result<crate::numfmt::PrintedNumber, String> {
+fn resolve_in(
+    documents: &[Document],
+    r: &expr::FigureRef,
+) -> Result<crate::numfmt::PrintedNumber, String> {
     let mut first_err = None;
     let mut found = Vec::new();
     for d in documents {
@@ -298,7 +301,10 @@ fn resolve_in(documents: &[Document], r: &expr::FigureRef) -> Result<crate::numf
 /// Judges the relations of a checks file whose figures may be named in the
 /// documents: a quoted phrase of their running text or a place (`@110`,
 /// `@110:73`) instead of a retyped figure.
-pub fn verify_checks_in(specs: &[CheckSpec], documents: &[Document]) -> Result<Vec<Check>, InputErrors> {
+pub fn verify_checks_in(
+    specs: &[CheckSpec],
+    documents: &[Document],
+) -> Result<Vec<Check>, InputErrors> {
     let mut checks = Vec::new();
     let mut errors = Vec::new();
     for c in specs {

@@ -46,7 +46,9 @@ fn stated(s: &Sentence) -> Vec<(usize, PrintedNumber, PrintedNumber, String)> {
         if s.word(af) != Some("af") {
             continue;
         }
-        let Some(whole) = whole_words(s, af) else { continue };
+        let Some(whole) = whole_words(s, af) else {
+            continue;
+        };
         // The part: the one amount or count within a few words, joined by
         // `svarende til` or a parenthesis.
         let near: Vec<_> = s
@@ -115,7 +117,9 @@ pub fn judge(ctx: &mut Ctx) {
         let Some(r) = (0..list.len()).max_by_key(|&i| (score(i), usize::MAX - i)) else {
             continue;
         };
-        let Some(reference) = list.get(r) else { continue };
+        let Some(reference) = list.get(r) else {
+            continue;
+        };
         ctx.used.insert((reference.pi, reference.si));
         let whole = key.split(" [").next().unwrap_or("").to_string();
         let others_fit = score(r) + 1 >= list.len().saturating_sub(1);

@@ -73,7 +73,17 @@ pub fn family(m: &str) -> &str {
 }
 
 const UNIT_WORDS: &[&str] = &[
-    "mio.", "mio", "mia.", "mia", "kr.", "kr", "t.", "kroner", "millioner", "milliarder", "dkk",
+    "mio.",
+    "mio",
+    "mia.",
+    "mia",
+    "kr.",
+    "kr",
+    "t.",
+    "kroner",
+    "millioner",
+    "milliarder",
+    "dkk",
 ];
 
 /// Words after which the figures that follow belong to another clause.
@@ -107,7 +117,14 @@ const DELTA_BEFORE: &[&str] = &[
 ];
 
 const DELTA_AFTER: &[&str] = &[
-    "flere", "færre", "mere", "mindre", "højere", "lavere", "bedre", "dårligere",
+    "flere",
+    "færre",
+    "mere",
+    "mindre",
+    "højere",
+    "lavere",
+    "bedre",
+    "dårligere",
 ];
 
 /// Gives a bare number (`stigende til -55,4 i 2029`) the scale of the
@@ -159,7 +176,9 @@ pub fn year_of(s: &Sentence, fig: &Fig) -> Option<u32> {
             }
             return None;
         }
-        if s.word(i).is_some_and(|w| CLAUSE_STOP.contains(&w) || w == "og") {
+        if s.word(i)
+            .is_some_and(|w| CLAUSE_STOP.contains(&w) || w == "og")
+        {
             break;
         }
         i += 1;
@@ -221,8 +240,20 @@ fn is_area_word(w: &str) -> bool {
         && w.chars().count() >= 4
         && !matches!(
             w,
-            "baggrund" | "grund" | "området" | "trods" | "forhånd" | "landsplan" | "nuværende"
-                | "sigt" | "tidspunkt" | "beløbet" | "disse" | "denne" | "dette" | "vegne"
+            "baggrund"
+                | "grund"
+                | "området"
+                | "trods"
+                | "forhånd"
+                | "landsplan"
+                | "nuværende"
+                | "sigt"
+                | "tidspunkt"
+                | "beløbet"
+                | "disse"
+                | "denne"
+                | "dette"
+                | "vegne"
         )
 }
 
@@ -233,7 +264,9 @@ pub fn subject_of(s: &Sentence, fig: &Fig) -> Subject {
     while i < s.tokens.len() && i <= fig.token + 6 {
         match &s.tokens.get(i).map(|t| &t.tok) {
             Some(Tok::Word(w)) if UNIT_WORDS.contains(&w.as_str()) => i += 1,
-            Some(Tok::Word(w)) if w == "i" && s.fig_at(i + 1).is_some_and(|f| f.unit == Unit::Year) => {
+            Some(Tok::Word(w))
+                if w == "i" && s.fig_at(i + 1).is_some_and(|f| f.unit == Unit::Year) =>
+            {
                 i += 2
             }
             Some(Tok::Word(w)) if w == "på" => {
@@ -292,7 +325,10 @@ pub fn chains(s: &Sentence) -> Vec<usize> {
             continue;
         };
         let linked = (fa.token + 1..fb.token).filter_map(|i| s.word(i)).any(|w| {
-            matches!(w, "stigende" | "faldende" | "stiger" | "falder" | "voksende")
+            matches!(
+                w,
+                "stigende" | "faldende" | "stiger" | "falder" | "voksende"
+            )
         }) && s.word(fb.token - 1) == Some("til");
         if linked {
             head[b] = head.get(a).copied().unwrap_or(a);
@@ -415,7 +451,12 @@ impl Facts {
         if list.len() > MAX_STATEMENTS {
             return None;
         }
-        Some(list.iter().filter_map(|&i| self.all.get(i)).filter(|f| !f.delta).collect())
+        Some(
+            list.iter()
+                .filter_map(|&i| self.all.get(i))
+                .filter(|f| !f.delta)
+                .collect(),
+        )
     }
 
     /// The level of an account in a year, for a measure.

@@ -28,8 +28,8 @@ use std::collections::HashSet;
 
 use super::explain;
 use super::judge::{judge, Judgment, Relation, Verdict};
-use crate::numfmt::NumberStyle;
 use crate::document::{Block, Document, Loc, Paragraph};
+use crate::numfmt::NumberStyle;
 use crate::numfmt::PrintedNumber;
 use prose::Sentence;
 
@@ -167,9 +167,7 @@ pub fn read(doc: &Document) -> Claims {
 /// occurs exactly once, or the one figure at a line (and column).
 pub fn resolve(doc: &Document, r: &super::expr::FigureRef) -> Result<PrintedNumber, String> {
     use super::expr::FigureRef;
-    let is_quantity = |f: &prose::Fig| {
-        !matches!(f.unit, prose::Unit::Year | prose::Unit::Other)
-    };
+    let is_quantity = |f: &prose::Fig| !matches!(f.unit, prose::Unit::Year | prose::Unit::Other);
     match r {
         FigureRef::Phrase(phrase) => {
             let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -262,7 +260,10 @@ impl Ctx<'_> {
         self.used.insert((pi, si));
         let loc = self.loc(pi, offset);
         let style = self.doc.style;
-        if !self.seen.insert((loc.clone(), explain::formula(&relation, style))) {
+        if !self
+            .seen
+            .insert((loc.clone(), explain::formula(&relation, style)))
+        {
             return;
         }
         let judgment = judge(&relation, true);
@@ -303,9 +304,24 @@ fn states_relation(s: &Sentence) -> bool {
     s.has_word(|w| {
         matches!(
             w,
-            "alt" | "heraf" | "hvoraf" | "svarende" | "svarer" | "flere" | "færre" | "yderligere"
-                | "andel" | "andelen" | "udgør" | "udgjorde" | "højere" | "lavere" | "bedre"
-                | "dårligere" | "mere" | "mindre"
+            "alt"
+                | "heraf"
+                | "hvoraf"
+                | "svarende"
+                | "svarer"
+                | "flere"
+                | "færre"
+                | "yderligere"
+                | "andel"
+                | "andelen"
+                | "udgør"
+                | "udgjorde"
+                | "højere"
+                | "lavere"
+                | "bedre"
+                | "dårligere"
+                | "mere"
+                | "mindre"
         ) || w.starts_with("samle")
             || w.starts_with("fordel")
             || w.starts_with("stign")
@@ -355,7 +371,8 @@ pub(crate) mod testdoc {
             bytes: text.as_bytes(),
             style: NumberStyle::DANISH,
         };
-        crate::read::text::read(&source).unwrap_or_else(|_| Document::new("t.md", NumberStyle::DANISH))
+        crate::read::text::read(&source)
+            .unwrap_or_else(|_| Document::new("t.md", NumberStyle::DANISH))
     }
 }
 
@@ -426,7 +443,10 @@ mod tests {
             (Table, "57,4% = 57,4%", Exact),
             (Table, "68,9% = 68,9%", Exact),
         ] {
-            assert!(has(&c, kind, formula, verdict), "{kind:?} {formula} {verdict:?} not in\n{all}");
+            assert!(
+                has(&c, kind, formula, verdict),
+                "{kind:?} {formula} {verdict:?} not in\n{all}"
+            );
         }
         assert!(c.judged.iter().all(|j| j.verdict != Error), "{all}");
         // Figures carry their line and column, and quote their sentence.
@@ -452,13 +472,20 @@ mod tests {
             "\"7,5 mio. kr. på indsats\" + \"2,3 mio. kr. på overførsler\" = @102:126",
             |f| resolve(&d, f),
         );
-        assert_eq!(r.map(|r| explain::formula(&r, NumberStyle::DANISH)), Ok("7,5 + 2,3 = 9,8".to_string()));
+        assert_eq!(
+            r.map(|r| explain::formula(&r, NumberStyle::DANISH)),
+            Ok("7,5 + 2,3 = 9,8".to_string())
+        );
         let err = |rel: &str| {
-            crate::verify::expr::parse_in(rel, |f| resolve(&d, f)).map(|r| explain::formula(&r, NumberStyle::DANISH))
+            crate::verify::expr::parse_in(rel, |f| resolve(&d, f))
+                .map(|r| explain::formula(&r, NumberStyle::DANISH))
         };
         assert_eq!(
             err("\"besparelser på 6,1\" = @102"),
-            Err("t.md:102: 4 figures are on that line; name one by its column (@102:COLUMN)".to_string())
+            Err(
+                "t.md:102: 4 figures are on that line; name one by its column (@102:COLUMN)"
+                    .to_string()
+            )
         );
         assert_eq!(
             err("\"mindreforbrug på 0,1 mio. kr.\" = 1"),
@@ -474,22 +501,58 @@ mod tests {
     fn a_changed_figure_in_the_reference_is_found() {
         let text = std::fs::read_to_string("tests/data/randers-2025-12-02.md").unwrap_or_default();
         // The sagsfremstilling's konto 5 split with 2,8 on overførsler.
-        let changed = text.replacen("og 2,3 mio. kr. på overførsler", "og 2,8 mio. kr. på overførsler", 1);
+        let changed = text.replacen(
+            "og 2,3 mio. kr. på overførsler",
+            "og 2,8 mio. kr. på overførsler",
+            1,
+        );
         assert_ne!(changed, text);
         let c = claims_of(&changed);
-        assert!(has(&c, Kind::Sum, "7,5 + 2,8 = 9,8", Verdict::Error), "{}", show(&c));
+        assert!(
+            has(&c, Kind::Sum, "7,5 + 2,8 = 9,8", Verdict::Error),
+            "{}",
+            show(&c)
+        );
         // The resumé restated with another figure.
         let changed = text.replacen("stigende til -55,4 i 2029", "stigende til -54,4 i 2029", 1);
         let c = claims_of(&changed);
-        assert!(has(&c, Kind::Restated, "-54,4 = -55,4", Verdict::Error), "{}", show(&c));
-        assert!(has(&c, Kind::Sum, "19,1 + 36,4 = 54,4", Verdict::Error), "{}", show(&c));
+        assert!(
+            has(&c, Kind::Restated, "-54,4 = -55,4", Verdict::Error),
+            "{}",
+            show(&c)
+        );
+        assert!(
+            has(&c, Kind::Sum, "19,1 + 36,4 = 54,4", Verdict::Error),
+            "{}",
+            show(&c)
+        );
         // Where the restatement's dates differ (pr. 30. september / pr. 31.
         // maj), another figure may be a newer estimate: not understood.
-        let changed = text.replacen("bliver 5,0 mio. kr. som følge overførsler på 1,5", "bliver 5,2 mio. kr. som følge overførsler på 1,5", 1);
+        let changed = text.replacen(
+            "bliver 5,0 mio. kr. som følge overførsler på 1,5",
+            "bliver 5,2 mio. kr. som følge overførsler på 1,5",
+            1,
+        );
         let c = claims_of(&changed);
-        assert!(!c.judged.iter().any(|j| j.kind == Kind::Restated && j.verdict == Verdict::Error), "{}", show(&c));
-        assert!(c.not_understood.iter().any(|u| u.why.contains("other dates")), "{}", show(&c));
-        assert!(has(&c, Kind::Sum, "0,1 + 3,5 + 1,5 = 5,2", Verdict::Rounding), "{}", show(&c));
+        assert!(
+            !c.judged
+                .iter()
+                .any(|j| j.kind == Kind::Restated && j.verdict == Verdict::Error),
+            "{}",
+            show(&c)
+        );
+        assert!(
+            c.not_understood
+                .iter()
+                .any(|u| u.why.contains("other dates")),
+            "{}",
+            show(&c)
+        );
+        assert!(
+            has(&c, Kind::Sum, "0,1 + 3,5 + 1,5 = 5,2", Verdict::Rounding),
+            "{}",
+            show(&c)
+        );
     }
 
     fn verdict_name(v: Verdict) -> &'static str {
@@ -550,10 +613,19 @@ mod tests {
                     show(&c)
                 );
             }
-            assert_eq!(c.not_understood.len(), snippets.len(), "{path:?}:\n{}", show(&c));
+            assert_eq!(
+                c.not_understood.len(),
+                snippets.len(),
+                "{path:?}:\n{}",
+                show(&c)
+            );
             judged += got.len();
             unread += snippets.len();
-            errors += c.judged.iter().filter(|j| j.verdict == Verdict::Error).count();
+            errors += c
+                .judged
+                .iter()
+                .filter(|j| j.verdict == Verdict::Error)
+                .count();
         }
         eprintln!("prose corpus: {judged} claims judged ({errors} errors, all expected), {unread} not understood");
     }

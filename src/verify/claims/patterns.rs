@@ -143,7 +143,9 @@ fn is_level(f: &Fig) -> bool {
 /// them agrees. `fordeler sig mellem A x (P%) og B y (Q%)`: each share is its
 /// part over the parts' sum.
 fn split(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(para) = ctx.paras.get(pi) else { return };
+    let Some(para) = ctx.paras.get(pi) else {
+        return;
+    };
     let Some(s) = para.sents.get(si) else { return };
     let Some(fw) = s.find_word(0, |w| w.starts_with("fordel")) else {
         return;
@@ -298,7 +300,12 @@ fn split(ctx: &mut Ctx, pi: usize, si: usize) {
             });
         if let Some((total, off)) = whole {
             let off = off
-                .or_else(|| in_sentence.iter().find(|f| f.year == Some(y)).map(|f| f.offset))
+                .or_else(|| {
+                    in_sentence
+                        .iter()
+                        .find(|f| f.year == Some(y))
+                        .map(|f| f.offset)
+                })
                 .unwrap_or(s.start);
             claims.push((off, signed_sum(&vals, total)));
         }
@@ -312,9 +319,10 @@ fn split(ctx: &mut Ctx, pi: usize, si: usize) {
 /// 1,1 mio. kr. …`: the difference between the sentence's amount and the
 /// other amount the paragraph states for the same subject and year.
 fn difference_in_paragraph(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
-    let Some(dw) = s.find_word(0, |w| w.starts_with("differen") || w.starts_with("forskel"))
-    else {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(dw) = s.find_word(0, |w| w.starts_with("differen") || w.starts_with("forskel")) else {
         return;
     };
     if s.word(dw + 1) != Some("på") {
@@ -362,7 +370,9 @@ fn difference_in_paragraph(ctx: &mut Ctx, pi: usize, si: usize) {
 /// `Sammenlignet med 2026 skal der spares yderligere 9,6 mio. kr. frem mod
 /// 2029`: the level in 2029 less the paragraph's level in 2026.
 fn further_since(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let Some(sm) = s.find_word(0, |w| w == "sammenlignet") else {
         return;
     };
@@ -407,7 +417,13 @@ fn further_since(ctx: &mut Ctx, pi: usize, si: usize) {
     ctx.claim(pi, si, off, Kind::Change, r);
 }
 
-const PLUS_WORDS: &[&str] = &["mindreforbrug", "mindreudgift", "overskud", "overførsler", "overført"];
+const PLUS_WORDS: &[&str] = &[
+    "mindreforbrug",
+    "mindreudgift",
+    "overskud",
+    "overførsler",
+    "overført",
+];
 const MINUS_WORDS: &[&str] = &["merforbrug", "merudgift", "underskud"];
 
 /// The nearest sign word before a figure within its clause.
@@ -435,7 +451,9 @@ fn side(s: &Sentence, f: &Fig) -> Option<bool> {
 /// before carry-over (`ekskl. overførsler … 0,1`, or a `Samlet …` sentence
 /// of the year's results): those plus the carry-over make the total.
 fn result_with_carryover(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let Some(r) = s.find_word(0, |w| w == "resultat") else {
         return;
     };
@@ -445,7 +463,11 @@ fn result_with_carryover(ctx: &mut Ctx, pi: usize, si: usize) {
     if s.word(inkl + 1) != Some("overførsler") {
         return;
     }
-    let amounts: Vec<&Fig> = s.figs.iter().filter(|f| f.token > inkl && f.is_amount()).collect();
+    let amounts: Vec<&Fig> = s
+        .figs
+        .iter()
+        .filter(|f| f.token > inkl && f.is_amount())
+        .collect();
     let [total, carry] = amounts[..] else { return };
     let carry_ok = (total.token..carry.token)
         .filter_map(|i| s.word(i))
@@ -459,18 +481,18 @@ fn result_with_carryover(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(prev) = si.checked_sub(1).and_then(|p| sentence(ctx, pi, p)) else {
         return;
     };
-    let before: Vec<&Fig> = if let Some(e) = prev.find_word(0, |w| w == "ekskl." || w == "eksklusive")
-    {
-        prev.figs
-            .iter()
-            .filter(|f| f.token > e && f.is_amount())
-            .take(1)
-            .collect()
-    } else if prev.word(0) == Some("samlet") {
-        prev.figs.iter().filter(|f| f.is_amount()).collect()
-    } else {
-        return;
-    };
+    let before: Vec<&Fig> =
+        if let Some(e) = prev.find_word(0, |w| w == "ekskl." || w == "eksklusive") {
+            prev.figs
+                .iter()
+                .filter(|f| f.token > e && f.is_amount())
+                .take(1)
+                .collect()
+        } else if prev.word(0) == Some("samlet") {
+            prev.figs.iter().filter(|f| f.is_amount()).collect()
+        } else {
+            return;
+        };
     if before.is_empty()
         || before
             .iter()
@@ -489,7 +511,9 @@ fn result_with_carryover(ctx: &mut Ctx, pi: usize, si: usize) {
 /// `Den samlede bevillingsansøgning på indkomstoverførsler er derved 0.`
 /// after a sentence that names the same thing with its amounts.
 fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let Some(sa) = s.find_word(0, |w| w == "samlede" || w == "samlet") else {
         return;
     };
@@ -531,12 +555,23 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
 
 /// Words of a rise and of a fall.
 fn direction(w: &str) -> Option<bool> {
-    if w.starts_with("stign") || w.starts_with("steg") || w.starts_with("forøg") || w.starts_with("øg")
-        || w.starts_with("vækst") || w == "flere" || w == "mere" || w == "højere"
+    if w.starts_with("stign")
+        || w.starts_with("steg")
+        || w.starts_with("forøg")
+        || w.starts_with("øg")
+        || w.starts_with("vækst")
+        || w == "flere"
+        || w == "mere"
+        || w == "højere"
     {
         Some(true)
-    } else if w.starts_with("fald") || w.starts_with("reduk") || w.starts_with("nedgang")
-        || w == "færre" || w == "mindre" || w == "lavere" || w.starts_with("reducer")
+    } else if w.starts_with("fald")
+        || w.starts_with("reduk")
+        || w.starts_with("nedgang")
+        || w == "færre"
+        || w == "mindre"
+        || w == "lavere"
+        || w.starts_with("reducer")
     {
         Some(false)
     } else {
@@ -569,25 +604,36 @@ fn pct_after<'a>(s: &'a Sentence, f: &Fig) -> Option<&'a Fig> {
 /// `fra X til Y` with `en stigning/et fald på D` and/or `P%`; `steg med D
 /// til Y, svarende til P%`; `D flere/færre … end X`.
 fn change(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let mut claims: Vec<(usize, Relation)> = Vec::new();
     let mut unread: Option<(usize, &str)> = None;
     // fra X til Y
     let fra = (0..s.tokens.len()).find(|&i| {
-        s.word(i) == Some("fra") && s.fig_at(i + 1).is_some_and(|f| is_level(f) || f.is_percent())
+        s.word(i) == Some("fra")
+            && s.fig_at(i + 1)
+                .is_some_and(|f| is_level(f) || f.is_percent())
     });
     if let Some(fra) = fra {
         let (Some(x), Some(til)) = (s.fig_at(fra + 1), s.find_word(fra + 2, |w| w == "til")) else {
             return;
         };
-        let Some(y) = s.fig_at(til + 1).filter(|y| y.unit.clone() == x.unit || same_unit(x, y))
+        let Some(y) = s
+            .fig_at(til + 1)
+            .filter(|y| y.unit.clone() == x.unit || same_unit(x, y))
         else {
             return;
         };
         if x.approx || y.approx {
-            unread = Some((x.start, "an approximate figure (ca., knap, over …) is not judged"));
+            unread = Some((
+                x.start,
+                "an approximate figure (ca., knap, over …) is not judged",
+            ));
         } else {
-            let dir = (0..s.tokens.len()).filter_map(|i| s.word(i)).find_map(direction);
+            let dir = (0..s.tokens.len())
+                .filter_map(|i| s.word(i))
+                .find_map(direction);
             // The change's own figures after Y.
             let rest: Vec<&Fig> = s
                 .figs
@@ -602,7 +648,10 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             let level_pct = x.is_percent();
             for f in rest {
                 if f.approx {
-                    unread = Some((f.start, "an approximate figure (ca., knap, over …) is not judged"));
+                    unread = Some((
+                        f.start,
+                        "an approximate figure (ca., knap, over …) is not judged",
+                    ));
                     continue;
                 }
                 if (same_unit(f, x) && !level_pct) || (level_pct && f.unit == Unit::Points) {
@@ -644,7 +693,9 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
         if let Some(med) = med {
             let Some(d) = s.fig_at(med + 1) else { return };
             let til = s.find_word(d.token + 1, |w| w == "til");
-            let y = til.and_then(|t| s.fig_at(t + 1)).filter(|y| same_unit(d, y) && !y.approx);
+            let y = til
+                .and_then(|t| s.fig_at(t + 1))
+                .filter(|y| same_unit(d, y) && !y.approx);
             let rise = (med.saturating_sub(6)..med)
                 .filter_map(|k| s.word(k))
                 .find_map(direction);
@@ -692,7 +743,9 @@ fn neg(p: PrintedNumber) -> PrintedNumber {
 /// `A af (de) W (P%)`, `A ud af W, svarende til P%`, `P% af W, svarende til
 /// A`, `A, svarende til P% af W`: shares whose denominator is printed.
 fn share_of(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let mut claims = Vec::new();
     for (k, p) in s.figs.iter().enumerate() {
         if !p.is_percent() || p.approx {
@@ -723,12 +776,16 @@ fn share_of(ctx: &mut Ctx, pi: usize, si: usize) {
         }
         // A af (de/i alt) W (P%) / A ud af W, svarende til P%
         for (ai, a) in levels.iter().enumerate() {
-            let Some(w) = levels.get(ai + 1) else { continue };
+            let Some(w) = levels.get(ai + 1) else {
+                continue;
+            };
             if !(a.token < w.token && w.token < p.token && p.token - w.token <= 6) {
                 continue;
             }
             let between: Vec<&str> = (a.token + 1..w.token).filter_map(|i| s.word(i)).collect();
-            let af = between.last().is_some_and(|x| matches!(*x, "af" | "de" | "alt"))
+            let af = between
+                .last()
+                .is_some_and(|x| matches!(*x, "af" | "de" | "alt"))
                 && between.contains(&"af")
                 && between.len() <= 5;
             let via = s.punct(p.token - 1) == Some('(')
@@ -758,7 +815,9 @@ fn share(a: PrintedNumber, w: PrintedNumber, p: PrintedNumber) -> Relation {
 /// A, B og C`. Parts listed after `heraf` need not be all of the whole: a
 /// sum short of it is not judged, one over it is an error.
 fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     if s.find_word(0, |w| w.starts_with("fordel")).is_some() {
         return;
     }
@@ -812,7 +871,9 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
         if let Relation::Sum { terms, total: t } = &rel {
             let sum: Option<crate::money::Decimal> = terms
                 .iter()
-                .try_fold(crate::money::Decimal::ZERO, |acc, x| acc.checked_add(x.figure.value));
+                .try_fold(crate::money::Decimal::ZERO, |acc, x| {
+                    acc.checked_add(x.figure.value)
+                });
             let v = crate::verify::judge::judge(&rel, false).verdict;
             if v == crate::verify::judge::Verdict::Error && sum.is_some_and(|x| x < t.value) {
                 let off = total.start;
@@ -832,13 +893,17 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
 
 /// `X, hvilket er D mere/mindre end Y`; `forskellen mellem X og Y er D`.
 fn difference_in_sentence(ctx: &mut Ctx, pi: usize, si: usize) {
-    let Some(s) = sentence(ctx, pi, si) else { return };
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
     let q: Vec<&Fig> = s.quantities().filter(|f| f.unit != Unit::Bare).collect();
     let [x, d, y] = q[..] else { return };
     if [x, d, y].iter().any(|f| f.approx) || !same_unit(x, d) || !same_unit(d, y) {
         return;
     }
-    let between: Vec<&str> = (s.after_unit(d)..y.token).filter_map(|i| s.word(i)).collect();
+    let between: Vec<&str> = (s.after_unit(d)..y.token)
+        .filter_map(|i| s.word(i))
+        .collect();
     let comparative = between.first().and_then(|w| direction(w));
     if between.get(1) != Some(&"end") {
         return;

@@ -153,8 +153,20 @@ impl Sentence {
         while let Some(w) = self.word(i) {
             let unit = matches!(
                 w,
-                "pct." | "pct" | "procent" | "mio." | "mio" | "mia." | "mia" | "kr." | "kr" | "t."
-                    | "kroner" | "millioner" | "milliarder" | "procentpoint"
+                "pct."
+                    | "pct"
+                    | "procent"
+                    | "mio."
+                    | "mio"
+                    | "mia."
+                    | "mia"
+                    | "kr."
+                    | "kr"
+                    | "t."
+                    | "kroner"
+                    | "millioner"
+                    | "milliarder"
+                    | "procentpoint"
             );
             if !unit {
                 break;
@@ -194,21 +206,40 @@ const MONTHS: &[&str] = &[
 ];
 
 const APPROX: &[&str] = &[
-    "ca.", "cirka", "omkring", "knap", "knapt", "godt", "over", "under", "mindst", "højst", "næsten",
-    "op", "ca", "små", "lidt", "anslået", "skønnet", "omtrent", "mere", "mindre", "end",
+    "ca.", "cirka", "omkring", "knap", "knapt", "godt", "over", "under", "mindst", "højst",
+    "næsten", "op", "ca", "små", "lidt", "anslået", "skønnet", "omtrent", "mere", "mindre", "end",
 ];
 
 /// Words that make the number after them a reference, not a quantity.
 const REFERENCE: &[&str] = &[
-    "nr.", "sag", "bilag", "§", "konto", "punkt", "stk.", "kl.", "side", "kapitel", "afsnit",
-    "tabel", "figur", "lov", "hovedkonto", "funktion", "niveau", "trin", "fase", "gruppe",
+    "nr.",
+    "sag",
+    "bilag",
+    "§",
+    "konto",
+    "punkt",
+    "stk.",
+    "kl.",
+    "side",
+    "kapitel",
+    "afsnit",
+    "tabel",
+    "figur",
+    "lov",
+    "hovedkonto",
+    "funktion",
+    "niveau",
+    "trin",
+    "fase",
+    "gruppe",
 ];
 
 /// Words after a whole number that do not say what it counts.
 const NOT_NOUNS: &[&str] = &[
     "fra", "til", "og", "med", "for", "som", "der", "det", "den", "er", "var", "har", "end", "mod",
-    "af", "hvor", "eller", "men", "mens", "samt", "inden", "efter", "før", "over", "under", "siden",
-    "gange", "dage", "uger", "måneder", "år", "timer", "minutter", "procent", "pct", "point",
+    "af", "hvor", "eller", "men", "mens", "samt", "inden", "efter", "før", "over", "under",
+    "siden", "gange", "dage", "uger", "måneder", "år", "timer", "minutter", "procent", "pct",
+    "point",
 ];
 
 fn is_sign(c: char) -> bool {
@@ -487,7 +518,10 @@ fn classify(
     }
     if num.decimals == 0 {
         if let Some(x) = w(i + 1) {
-            if x.chars().all(char::is_alphabetic) && x.chars().count() > 2 && !NOT_NOUNS.contains(&x) {
+            if x.chars().all(char::is_alphabetic)
+                && x.chars().count() > 2
+                && !NOT_NOUNS.contains(&x)
+            {
                 return (Unit::Count(x.to_string()), num);
             }
         }
@@ -502,7 +536,11 @@ mod tests {
     fn units(s: &str) -> Vec<(String, Unit)> {
         sentences(s, NumberStyle::DANISH)
             .iter()
-            .flat_map(|x| x.figs.iter().map(|f| (s[f.start..f.end].to_string(), f.unit.clone())))
+            .flat_map(|x| {
+                x.figs
+                    .iter()
+                    .map(|f| (s[f.start..f.end].to_string(), f.unit.clone()))
+            })
             .collect()
     }
 
@@ -527,7 +565,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            units("sag nr. 71 den 1. februar 2026, bilag 14c, konto 5, 2026-2029, 16-64-årige, 30/6"),
+            units(
+                "sag nr. 71 den 1. februar 2026, bilag 14c, konto 5, 2026-2029, 16-64-årige, 30/6"
+            ),
             vec![
                 ("71".into(), Unit::Other),
                 ("1".into(), Unit::Other),

@@ -22,8 +22,18 @@ enum Sig {
 }
 
 const MONTHS: &[&str] = &[
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-    "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 fn signature(s: &Sentence, text: &str) -> Vec<Sig> {
@@ -148,7 +158,8 @@ pub fn restatements(ctx: &mut Ctx) {
                     _ => false,
                 });
                 if ok {
-                    let pairs: Vec<(Slot, Slot)> = y.2.iter().copied().zip(x.2.iter().copied()).collect();
+                    let pairs: Vec<(Slot, Slot)> =
+                        y.2.iter().copied().zip(x.2.iter().copied()).collect();
                     found.push((y.0, x.0, pairs, dates));
                     break;
                 }
@@ -211,8 +222,21 @@ fn content_words(label: &str) -> Vec<String> {
         .filter(|w| {
             !matches!(
                 w.as_str(),
-                "i" | "alt" | "og" | "for" | "af" | "på" | "til" | "mio" | "kr" | "t" | "mia"
-                    | "heraf" | "the" | "med" | "samlet" | "total"
+                "i" | "alt"
+                    | "og"
+                    | "for"
+                    | "af"
+                    | "på"
+                    | "til"
+                    | "mio"
+                    | "kr"
+                    | "t"
+                    | "mia"
+                    | "heraf"
+                    | "the"
+                    | "med"
+                    | "samlet"
+                    | "total"
             )
         })
         .collect()
@@ -220,12 +244,18 @@ fn content_words(label: &str) -> Vec<String> {
 
 /// Inflections of a Danish noun or adjective (`besparelse`, `besparelser`,
 /// `besparelserne`); not compounds (`besparelseskrav`, `servicerammen`).
-const ENDINGS: &[&str] = &["e", "er", "ne", "en", "et", "erne", "ene", "s", "r", "n", "ens", "ets"];
+const ENDINGS: &[&str] = &[
+    "e", "er", "ne", "en", "et", "erne", "ene", "s", "r", "n", "ens", "ets",
+];
 
 fn covers(words: &[String], w: &str) -> bool {
     words.iter().any(|x| {
         x == w || {
-            let (short, long) = if x.len() < w.len() { (x.as_str(), w) } else { (w, x.as_str()) };
+            let (short, long) = if x.len() < w.len() {
+                (x.as_str(), w)
+            } else {
+                (w, x.as_str())
+            };
             short.chars().count() >= 4
                 && long
                     .strip_prefix(short)
@@ -274,13 +304,17 @@ struct Candidate {
 /// quantity, comma or parenthesis. A `(P%)` after an amount, and a figure
 /// after `stigende til`, take the words of the amount they follow.
 fn window(s: &Sentence, k: usize, heads: &[usize]) -> Vec<String> {
-    let Some(f) = s.figs.get(k) else { return Vec::new() };
+    let Some(f) = s.figs.get(k) else {
+        return Vec::new();
+    };
     let is_q = |i: usize| {
         s.fig_at(i)
             .is_some_and(|g| !matches!(g.unit, Unit::Year | Unit::Other))
     };
     if f.is_percent() && s.punct(f.token.wrapping_sub(1)) == Some('(') {
-        let prev = (0..k).rev().find(|&j| s.figs.get(j).is_some_and(Fig::is_amount));
+        let prev = (0..k)
+            .rev()
+            .find(|&j| s.figs.get(j).is_some_and(Fig::is_amount));
         if let Some(j) = prev {
             return window(s, j, heads);
         }
@@ -369,7 +403,15 @@ pub fn tables(ctx: &mut Ctx) {
                 };
                 let mut cands = Vec::new();
                 for t in &tables {
-                    candidates(t, f, year, &near_words, &sentence_measures, ctx.doc.style, &mut cands);
+                    candidates(
+                        t,
+                        f,
+                        year,
+                        &near_words,
+                        &sentence_measures,
+                        ctx.doc.style,
+                        &mut cands,
+                    );
                 }
                 let Some(best) = cands.iter().map(|c| c.score).max() else {
                     continue;
@@ -382,9 +424,10 @@ pub fn tables(ctx: &mut Ctx) {
                 let all_agree = best.iter().all(agree);
                 let none_agree = !best.iter().any(agree);
                 let Some(c) = best.first() else { continue };
-                let values_equal = best
-                    .iter()
-                    .all(|x| x.value.value.abs() == c.value.value.abs() && x.value.decimals == c.value.decimals);
+                let values_equal = best.iter().all(|x| {
+                    x.value.value.abs() == c.value.value.abs()
+                        && x.value.decimals == c.value.decimals
+                });
                 if all_agree || (none_agree && values_equal) {
                     let rel = Relation::Sum {
                         terms: vec![Term {
@@ -471,7 +514,9 @@ fn candidates(
     }
     let mut section: Vec<String> = Vec::new();
     for r in t.rows.iter().skip(1) {
-        let Some(label) = r.cells.first() else { continue };
+        let Some(label) = r.cells.first() else {
+            continue;
+        };
         let numeric = r.cells.iter().skip(1).any(|c| parse(&c.text).is_some());
         if !numeric {
             section = content_words(&label.text);
@@ -487,11 +532,16 @@ fn candidates(
         }
         for &j in &cols {
             let Some(cell) = r.cells.get(j) else { continue };
-            let Some(value) = parse(&cell.text) else { continue };
+            let Some(value) = parse(&cell.text) else {
+                continue;
+            };
             if value.percent != f.is_percent() {
                 continue;
             }
-            let column = header.cells.get(j).map_or(String::new(), |c| c.text.clone());
+            let column = header
+                .cells
+                .get(j)
+                .map_or(String::new(), |c| c.text.clone());
             let mut all: Vec<String> = words.clone();
             all.extend(section.iter().cloned());
             all.extend(content_words(&column));
