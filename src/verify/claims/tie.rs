@@ -108,6 +108,12 @@ fn near(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// A figure's place: sentence and figure index.
+type Slot = (usize, usize);
+
+/// A paragraph, its signature and where its figures are.
+type Shaped = (usize, Vec<Sig>, Vec<Slot>);
+
 /// Paragraphs of at least 20 words with figures, word for word the same
 /// (a typo allowed) as an earlier paragraph: each figure must restate the
 /// other. Judged only when some figure of the two agrees (a paragraph copied
@@ -115,8 +121,7 @@ fn near(a: &str, b: &str) -> bool {
 /// another quantity, and where the dates differ the later text may be a
 /// newer estimate: differing figures are then listed as not understood.
 pub fn restatements(ctx: &mut Ctx) {
-    type Slot = (usize, usize);
-    let mut groups: HashMap<(usize, usize), Vec<(usize, Vec<Sig>, Vec<Slot>)>> = HashMap::new();
+    let mut groups: HashMap<(usize, usize), Vec<Shaped>> = HashMap::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
         let mut sig = Vec::new();
         let mut slots: Vec<Slot> = Vec::new();
