@@ -143,6 +143,10 @@ pub fn read(doc: &Document) -> Claims {
                 });
                 continue;
             }
+            // No digit, no figure: nothing to read (most running text).
+            if !p.text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let mut sents = prose::sentences(&p.text, doc.style);
             for s in &mut sents {
                 facts::resolve_bare(s);

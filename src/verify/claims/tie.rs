@@ -123,6 +123,9 @@ type Shaped = (usize, Vec<Sig>, Vec<Slot>);
 pub fn restatements(ctx: &mut Ctx) {
     let mut groups: HashMap<(usize, usize), Vec<Shaped>> = HashMap::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
+        if para.sents.iter().all(|s| s.figs.is_empty()) {
+            continue;
+        }
         let mut sig = Vec::new();
         let mut slots: Vec<Slot> = Vec::new();
         for (si, s) in para.sents.iter().enumerate() {
