@@ -635,10 +635,36 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
                 .filter_map(|i| s.word(i))
                 .find_map(direction);
             // The change's own figures after Y.
+            // The change's own figures: after Y, in its clause, each named
+            // as a change (`en stigning på D`, `svarende til P%`, `(P%)`,
+            // `eller P%`, `D flere`); another amount in the sentence is not.
+            let clause_end = (y.token..s.tokens.len())
+                .find(|&i| {
+                    s.word(i).is_some_and(|w| {
+                        matches!(w, "mens" | "hvor" | "samt" | "hvilket" | "idet" | "men" | "da")
+                    }) || s.punct(i) == Some(';')
+                })
+                .unwrap_or(s.tokens.len());
+            let named = |f: &&Fig| {
+                let before = (f.token.saturating_sub(4)..f.token).any(|i| {
+                    s.word(i).is_some_and(|w| {
+                        direction(w).is_some()
+                            || w.starts_with("ændring")
+                            || w.starts_with("forskel")
+                            || matches!(w, "svarende" | "svarer" | "eller")
+                    })
+                }) || s.punct(f.token - 1) == Some('(');
+                let after = (f.token + 1..f.token + 4)
+                    .filter_map(|i| s.word(i))
+                    .any(|w| matches!(w, "flere" | "færre" | "mere" | "mindre"));
+                before || after
+            };
             let rest: Vec<&Fig> = s
                 .figs
                 .iter()
-                .filter(|f| f.token > y.token && f.unit != Unit::Year && f.unit != Unit::Other)
+                .filter(|f| f.token > y.token && f.token < clause_end)
+                .filter(|f| f.unit != Unit::Year && f.unit != Unit::Other)
+                .filter(named)
                 .collect();
             let rise = match dir {
                 Some(d) => d,
@@ -854,11 +880,22 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
     } else {
         // `…, i alt W` at the end: the last amount, right after the total word.
         let Some(last) = amounts.last() else { return };
-        let tw = (last.token.saturating_sub(3)..last.token).any(total_word);
+        // `i alt W` (or `i alt på W`), the parts an enumeration with `og`.
+        let tw = (last.token.saturating_sub(3)..last.token).any(total_word)
+            && (last.token.saturating_sub(3)..last.token)
+                .filter_map(|i| s.word(i))
+                .all(|w| matches!(w, "i" | "alt" | "samlet" | "totalt" | "på" | "til" | "er"));
         if !tw || last.token + 6 < s.tokens.len() && s.punct(last.token + 3) != Some('.') {
             return;
         }
         let parts = amounts[..amounts.len() - 1].to_vec();
+        let enumerated = match parts[..] {
+            [.., a, b] => (a.token..b.token).any(|i| s.word(i) == Some("og")),
+            _ => false,
+        };
+        if !enumerated {
+            return;
+        }
         (*last, parts, false)
     };
     if parts.len() < 2 {

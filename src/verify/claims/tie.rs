@@ -306,6 +306,9 @@ struct Candidate {
     column: String,
     score: usize,
     measure_ok: bool,
+    /// The figure's words name no measure while the table names some: the
+    /// figure may be of another measure, so it may agree but not be an error.
+    unsure: bool,
 }
 
 /// Words near a figure: back to the previous quantity, and on to the next
@@ -436,7 +439,8 @@ pub fn tables(ctx: &mut Ctx) {
                     x.value.value.abs() == c.value.value.abs()
                         && x.value.decimals == c.value.decimals
                 });
-                if all_agree || (none_agree && values_equal) {
+                let sure = !best.iter().any(|c| c.unsure);
+                if all_agree || (none_agree && values_equal && sure) {
                     let rel = Relation::Sum {
                         terms: vec![Term {
                             negative: false,
@@ -570,6 +574,7 @@ fn candidates(
                 column,
                 score,
                 measure_ok,
+                unsure: sentence_measures.is_empty() && !table_wide.is_empty(),
             });
         }
     }
