@@ -641,7 +641,10 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             let clause_end = (y.token..s.tokens.len())
                 .find(|&i| {
                     s.word(i).is_some_and(|w| {
-                        matches!(w, "mens" | "hvor" | "samt" | "hvilket" | "idet" | "men" | "da")
+                        matches!(
+                            w,
+                            "mens" | "hvor" | "samt" | "hvilket" | "idet" | "men" | "da"
+                        )
                     }) || s.punct(i) == Some(';')
                 })
                 .unwrap_or(s.tokens.len());
@@ -659,12 +662,21 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
                     .any(|w| matches!(w, "flere" | "færre" | "mere" | "mindre"));
                 before || after
             };
+            // `faldet med D fra X til Y`: the change before the levels.
+            let before = (fra.saturating_sub(4)..fra)
+                .filter_map(|i| s.fig_at(i))
+                .find(|d| d.token > 0 && s.word(d.token - 1) == Some("med"))
+                .filter(|d| {
+                    (d.token.saturating_sub(6)..d.token)
+                        .any(|i| s.word(i).is_some_and(|w| direction(w).is_some()))
+                });
             let rest: Vec<&Fig> = s
                 .figs
                 .iter()
                 .filter(|f| f.token > y.token && f.token < clause_end)
                 .filter(|f| f.unit != Unit::Year && f.unit != Unit::Other)
                 .filter(named)
+                .chain(before)
                 .collect();
             let rise = match dir {
                 Some(d) => d,
