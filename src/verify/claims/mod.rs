@@ -650,6 +650,73 @@ mod tests {
         );
     }
 
+    mod hostile {
+        //! Sentences of Danish words, figures and punctuation in any order:
+        //! never a panic, and every claim's verdict comes with its words.
+        use super::*;
+        use proptest::prelude::*;
+
+        fn token() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("i alt".to_string()),
+                Just("heraf".to_string()),
+                Just("fra".to_string()),
+                Just("til".to_string()),
+                Just("fordelt på".to_string()),
+                Just("svarende til".to_string()),
+                Just("en stigning på".to_string()),
+                Just("faldet med".to_string()),
+                Just("yderligere".to_string()),
+                Just("differencen på".to_string()),
+                Just("sammenlignet med".to_string()),
+                Just("hvilket er".to_string()),
+                Just("mere end".to_string()),
+                Just("af".to_string()),
+                Just("konto 5".to_string()),
+                Just("(konto 6)".to_string()),
+                Just("mio. kr.".to_string()),
+                Just("%".to_string()),
+                Just("pct.".to_string()),
+                Just(",".to_string()),
+                Just(".".to_string()),
+                Just("(".to_string()),
+                Just(")".to_string()),
+                Just("\"".to_string()),
+                Just("ca.".to_string()),
+                Just("1. februar".to_string()),
+                (1900u32..2100).prop_map(|y| y.to_string()),
+                (-99_999i64..99_999, 0u32..3).prop_map(|(v, d)| {
+                    crate::numfmt::format_number(
+                        crate::money::Decimal::new(v, d),
+                        d,
+                        NumberStyle::DANISH,
+                    )
+                }),
+                "[a-zæøå]{1,12}",
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn any_sentence_is_read_without_panic(
+                paras in proptest::collection::vec(proptest::collection::vec(token(), 0..40), 1..6)
+            ) {
+                let text = paras
+                    .iter()
+                    .map(|p| p.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                let c = claims_of(&text);
+                for j in &c.judged {
+                    prop_assert!(!j.formula().is_empty());
+                    prop_assert!(j.verdict == Verdict::Exact || !j.detail.is_empty(), "{}", show(&c));
+                }
+            }
+        }
+    }
+
     mod generated {
         //! Sentences from templates over exact values, each figure printed
         //! rounded (half away from zero, once): never an error. One printed
