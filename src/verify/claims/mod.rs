@@ -650,6 +650,36 @@ mod tests {
         );
     }
 
+    #[test]
+    fn bounded_reading_says_what_it_did_not_read() {
+        // A paragraph over 64 KiB is not read, and says so.
+        let long = "Der er 1,0 mio. kr. i alt og 2,0 mio. kr. mere end ventet og ".repeat(1200);
+        let c = claims_of(&long);
+        assert!(c.judged.is_empty());
+        assert_eq!(c.not_understood.len(), 1);
+        assert!(
+            c.not_understood[0]
+                .why
+                .ends_with("bytes is too long to read"),
+            "{}",
+            show(&c)
+        );
+        // A sentence of more than 60 figures is not read, and says so.
+        let many = format!(
+            "Beløbene er {} mio. kr. i alt.",
+            vec!["1,0"; 70].join(" og ")
+        );
+        let c = claims_of(&many);
+        assert!(c.judged.is_empty());
+        assert_eq!(
+            c.not_understood
+                .iter()
+                .map(|u| u.why.as_str())
+                .collect::<Vec<_>>(),
+            ["a sentence of 70 figures is too long to read"]
+        );
+    }
+
     mod hostile {
         //! Sentences of Danish words, figures and punctuation in any order:
         //! never a panic, and every claim's verdict comes with its words.
