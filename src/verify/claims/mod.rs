@@ -143,11 +143,17 @@ pub fn read(doc: &Document) -> Claims {
                 });
                 continue;
             }
-            // No digit, no figure: nothing to read (most running text).
-            if !p.text.bytes().any(|b| b.is_ascii_digit()) {
+            // No figure that could be a quantity: nothing to read (most
+            // running text; years and account numbers are not quantities).
+            if !prose::may_have_quantity(&p.text) {
                 continue;
             }
             let mut sents = prose::sentences(&p.text, doc.style);
+            // Only paragraphs with a quantity are kept (memory stays
+            // proportional to the figures, not to the text).
+            if !sents.iter().any(|s| s.quantities().next().is_some()) {
+                continue;
+            }
             for s in &mut sents {
                 facts::resolve_bare(s);
             }

@@ -246,6 +246,62 @@ fn is_sign(c: char) -> bool {
     matches!(c, '-' | '\u{2212}' | '\u{2013}')
 }
 
+/// A quick look, before tokenising: whether a paragraph has a digit run
+/// that could be a quantity — not a four-digit year (`2026`, `2026-2029`),
+/// not the number of an account, case or paragraph (`konto 6`, `nr. 71`,
+/// `§ 3`), not a day or an ordinal (`1. februar`, `3. kvartal`).
+pub fn may_have_quantity(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = i - start;
+        let next = b.get(i).copied();
+        // A decimal comma, a thousands point or a percent: a quantity.
+        if matches!(next, Some(b',' | b'%'))
+            && b.get(i + 1)
+                .is_some_and(|c| c.is_ascii_digit() || next == Some(b'%'))
+        {
+            return true;
+        }
+        if next == Some(b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return true;
+        }
+        // The word just before (a few bytes back is enough).
+        let mut from = start.saturating_sub(8);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = text
+            .get(from..start)
+            .unwrap_or("")
+            .trim_end()
+            .to_lowercase();
+        let reference = [
+            "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        let year = run == 4
+            && text
+                .get(start..i)
+                .and_then(|s| s.parse::<u32>().ok())
+                .is_some_and(|y| (1900..=2100).contains(&y));
+        let ordinal = run <= 2 && next == Some(b'.') && b.get(i + 1) == Some(&b' ');
+        if !(reference || year || ordinal) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Splits a paragraph into sentences of tokens and figures. Bounded: linear
 /// in the text.
 pub fn sentences(text: &str, style: NumberStyle) -> Vec<Sentence> {
@@ -581,6 +637,26 @@ mod tests {
                 ("6".into(), Unit::Other),
             ]
         );
+    }
+
+    #[test]
+    fn a_quick_look_for_quantities() {
+        for none in [
+            "Beskæftigelsesreformen medfører besparelser på konto 6 (service) og konto 5 i 2026-2029.",
+            "Mødet den 1. februar 2026, sag nr. 71, jf. § 3, i 3. kvartal.",
+            "Ingen tal her.",
+        ] {
+            assert!(!may_have_quantity(none), "{none}");
+        }
+        for some in [
+            "6,1 mio. kr.",
+            "57%",
+            "1.300 personer",
+            "312 borgere",
+            "i 2026 er der 5 sager",
+        ] {
+            assert!(may_have_quantity(some), "{some}");
+        }
     }
 
     #[test]
