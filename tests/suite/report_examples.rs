@@ -1,8 +1,6 @@
 //! The bundled example scenarios: each reports and checks cleanly.
 
-mod common;
-
-use common::{cells, run, text_table};
+use crate::common::{cells, run, text_table};
 
 const EXAMPLE: &str = "scenarios/eksempel-initiativer.yaml";
 
@@ -46,7 +44,7 @@ fn initiatives_are_listed_and_broken_down() {
 
 #[test]
 fn every_bundled_scenario_checks_clean() {
-    for entry in std::fs::read_dir(common::root().join("scenarios")).unwrap() {
+    for entry in std::fs::read_dir(crate::common::root().join("scenarios")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.to_string_lossy().to_string();
         if !name.ends_with(".yaml") || name.ends_with(".checks.yaml") {

@@ -7,14 +7,11 @@
 //! - kr. / t. kr. / mio. kr. never change a total, in the file or on display;
 //! - rendering then verifying any report gives no error.
 
-mod common;
-mod scenario_gen;
-
 use std::str::FromStr;
 
-use common::verify_text;
+use crate::common::verify_text;
+use crate::scenario_gen::{scenario, GenScenario, YEARS};
 use proptest::prelude::*;
-use scenario_gen::{scenario, GenScenario, YEARS};
 use sparekrav::check::{run_all, Status};
 use sparekrav::input::read_scenario_str;
 use sparekrav::money::{round_half_away, Decimal, Unit};

@@ -1,9 +1,7 @@
 //! `sparekrav schema`: generated from the reading types; the committed copy is
 //! current; every bundled scenario validates; a typo does not.
 
-mod common;
-
-use common::{root, run};
+use crate::common::{root, run};
 
 fn schema() -> serde_json::Value {
     let (code, out, err) = run(&["schema"]);

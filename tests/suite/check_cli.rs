@@ -1,9 +1,7 @@
 //! `sparekrav check`: exit 0 when every reconciliation holds, 1 when one
 //! fails (saying which and by how much), 2 on bad input.
 
-mod common;
-
-use common::{run, run_on_yaml, REFERENCE};
+use crate::common::{run, run_on_yaml, REFERENCE};
 
 #[test]
 fn reference_case_reconciles() {

@@ -1,12 +1,10 @@
 //! Every output format of `report` carries exactly the figures of the text
 //! report, for the reference scenario; `-o` writes atomically.
 
-mod common;
-
 use std::str::FromStr;
 
+use crate::common::{run, REFERENCE};
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{run, REFERENCE};
 use sparekrav::money::{round_half_away, Decimal};
 use sparekrav::numfmt::{parse_number, NumberStyle};
 

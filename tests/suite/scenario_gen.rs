@@ -1,6 +1,5 @@
 //! A generator of scenario files for property tests: a konto with a
 //! requirement per year and initiatives tagged with a centre and a kategori.
-#![allow(dead_code)]
 
 use proptest::prelude::*;
 use sparekrav::money::{Decimal, Unit};

@@ -2,15 +2,13 @@
 //! input, Windows line endings, random bytes and mutated reference tables —
 //! a clear message or a correct judgment, never a panic.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{run, verify_text};
+use crate::common::{run, verify_text};
 use proptest::prelude::*;
 use sparekrav::verify::{Options, Verdict};
 
-const REFERENCE: &str = include_str!("data/randers-2025-12-02.md");
+const REFERENCE: &str = include_str!("../data/randers-2025-12-02.md");
 
 fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -349,7 +347,7 @@ fn standard_input_is_decoded_like_a_file() {
         .into_iter()
         .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    let out = common::sparekrav()
+    let out = crate::common::sparekrav()
         .args(["verify", "-"])
         .write_stdin(utf16)
         .output()
@@ -359,7 +357,7 @@ fn standard_input_is_decoded_like_a_file() {
         String::from_utf8_lossy(&out.stderr).trim_end(),
         "<stdin>: UTF-16 text; save the file as UTF-8"
     );
-    let out = common::sparekrav()
+    let out = crate::common::sparekrav()
         .args(["verify", "-"])
         .write_stdin(&b"a\tb\n\xff\n"[..])
         .output()

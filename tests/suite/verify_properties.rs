@@ -2,9 +2,7 @@
 //! never an error), complete (a figure moved past its relation's slack is
 //! always an error), and indifferent to row order and thousands separators.
 
-mod common;
-
-use common::verify_text;
+use crate::common::verify_text;
 use proptest::prelude::*;
 use sparekrav::money::{round_half_away, Decimal};
 use sparekrav::numfmt::{format_number, format_percent, NumberStyle};

@@ -1,9 +1,7 @@
 //! `sparekrav report` on the reference case (Randers, 2. december 2025): every
 //! figure of the published tables, read from the command's real output.
 
-mod common;
-
-use common::{cells, run, text_table, REFERENCE};
+use crate::common::{cells, run, text_table, REFERENCE};
 
 fn report(extra: &[&str]) -> String {
     let mut args = vec!["report", REFERENCE];
@@ -303,7 +301,8 @@ fn english_labels_and_numbers() {
 #[test]
 fn whole_report_matches_the_golden_file() {
     let out = report(&[]);
-    let golden = std::fs::read_to_string(common::root().join("tests/golden/report-randers.txt"))
-        .expect("golden file");
+    let golden =
+        std::fs::read_to_string(crate::common::root().join("tests/golden/report-randers.txt"))
+            .expect("golden file");
     assert_eq!(out, golden);
 }

@@ -1,11 +1,9 @@
 //! Named hostile cases for scenario files (the rest are in scenario_errors.rs
 //! and check_cli.rs): each gives its message and exit code, bounded in time.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::run_on_yaml;
+use crate::common::run_on_yaml;
 
 fn timed(args: &[&str], yaml: &[u8]) -> (i32, String, String, Duration) {
     let start = Instant::now();
@@ -81,9 +79,9 @@ fn minus_zero_is_zero() {
                 besparelseskrav:\n  a: {2026: -0}\nrealiserede_besparelser:\n  a: {i_alt: {2026: -0.0}}\n";
     let (code, out, err, _) = timed(&["report"], yaml.as_bytes());
     assert_eq!((code, err.as_str()), (0, ""));
-    let t = common::text_table(&out, "A: besparelseskrav og realiserede besparelser");
+    let t = crate::common::text_table(&out, "A: besparelseskrav og realiserede besparelser");
     assert_eq!(
-        common::cells(&t)[2..],
+        crate::common::cells(&t)[2..],
         vec![
             vec!["Besparelseskrav", "0,0"],
             vec!["Realiserede besparelser", "0,0"],

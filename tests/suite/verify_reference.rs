@@ -1,9 +1,7 @@
 //! `sparekrav verify` on the reference document (Randers, 2. december 2025),
 //! its checks file, and the verdicts' exit codes.
 
-mod common;
-
-use common::run;
+use crate::common::run;
 
 const DOC: &str = "tests/data/randers-2025-12-02.md";
 const CHECKS: &str = "scenarios/randers-2025-12-02.checks.yaml";

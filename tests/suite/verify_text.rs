@@ -3,9 +3,7 @@
 //! with exit 1, `--verbose`, `--no-text`, JSON, and a checks file that names
 //! the document's figures instead of retyping them.
 
-mod common;
-
-use common::run;
+use crate::common::run;
 
 const DOC: &str = "tests/data/randers-2025-12-02.md";
 

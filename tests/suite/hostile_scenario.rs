@@ -11,8 +11,8 @@ use sparekrav::render::{render, CsvStyle, Format, ReportMeta};
 use sparekrav::report;
 use sparekrav::table::{DisplayOptions, Lang};
 
-const REFERENCE: &str = include_str!("../scenarios/randers-2025-12-02.yaml");
-const EXAMPLE: &str = include_str!("../scenarios/eksempel-initiativer.yaml");
+const REFERENCE: &str = include_str!("../../scenarios/randers-2025-12-02.yaml");
+const EXAMPLE: &str = include_str!("../../scenarios/eksempel-initiativer.yaml");
 const BOUND: Duration = Duration::from_secs(2);
 
 /// Reads `text` and, when it reads, runs everything downstream of it.
