@@ -14,7 +14,10 @@ use crate::error::InputErrors;
 use crate::input::checks::read_checks_file;
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source, READERS};
-use crate::verify::{verify, verify_checks, Check, Options, Summary, TableReport, Verdict};
+use crate::verify::{
+    unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary, TableReport,
+    TextReport, Verdict,
+};
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
@@ -49,6 +52,12 @@ pub struct VerifyArgs {
     /// (by default that fails: nothing was verified)
     #[arg(long)]
     pub allow_empty: bool,
+    /// Judge only the tables, not the sums, shares and changes stated in the running text
+    #[arg(long)]
+    pub no_text: bool,
+    /// Also list the sentences that state a relation the claim reader could not read
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// `--input`'s values: `auto` and every reader's format.
@@ -112,6 +121,9 @@ struct Printer<W: Write> {
     first_json: bool,
     summary: Summary,
     tables: usize,
+    verbose: bool,
+    /// Sentences not understood, for JSON's `not_understood`.
+    not_understood: Vec<serde_json::Value>,
 }
 
 impl<W: Write> Printer<W> {
@@ -165,8 +177,13 @@ impl<W: Write> Printer<W> {
                     "files": files,
                     "tables": self.tables,
                     "nothing_judged": unjudged,
+                    "not_understood": self.not_understood.len(),
                 });
-                write!(self.out, "\n  ],\n  \"summary\": {summary}\n}}\n")
+                let unread = serde_json::Value::Array(std::mem::take(&mut self.not_understood));
+                write!(
+                    self.out,
+                    "\n  ],\n  \"not_understood\": {unread},\n  \"summary\": {summary}\n}}\n"
+                )
             }
             VerifyFormat::Text => writeln!(
                 self.out,
@@ -183,6 +200,53 @@ impl<W: Write> Printer<W> {
                 s.skipped
             ),
         }
+    }
+
+    /// The running text's claims, after the document's tables.
+    fn text(&mut self, t: &TextReport) -> std::io::Result<()> {
+        if t.checks.is_empty() && t.not_understood.is_empty() {
+            return Ok(());
+        }
+        let shown = !self.quiet || t.checks.iter().any(|c| self.fails(c.verdict));
+        if self.format == VerifyFormat::Text && shown {
+            let n = t.checks.len();
+            let u = t.not_understood.len();
+            let more = if u > 0 && !self.verbose {
+                " (--verbose lists them)"
+            } else {
+                ""
+            };
+            writeln!(
+                self.out,
+                "{}: running text: {n} claim{}, {u} not understood{more}",
+                t.file,
+                if n == 1 { "" } else { "s" },
+            )?;
+        }
+        for c in &t.checks {
+            self.check(c)?;
+        }
+        for u in &t.not_understood {
+            match self.format {
+                VerifyFormat::Json => self.not_understood.push(serde_json::json!({
+                    "file": t.file,
+                    "loc": u.loc.to_string(),
+                    "line": u.loc.line_number(),
+                    "sentence": u.sentence,
+                    "why": u.why,
+                })),
+                VerifyFormat::Text if self.verbose && !self.quiet => writeln!(
+                    self.out,
+                    "{}:{}: {:<8} {}",
+                    t.file,
+                    u.loc,
+                    "not understood:",
+                    unread_words(u)
+                )?,
+                VerifyFormat::Text => {}
+            }
+        }
+        Ok(())
     }
 
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
@@ -211,10 +275,21 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         first_json: true,
         summary: Summary::default(),
         tables: 0,
+        verbose: args.verbose,
+        not_understood: Vec::new(),
     };
     let files = documents.len() + args.checks.len();
     let mut unjudged: Vec<String> = Vec::new();
-    match print_all(&mut p, &settings, &documents, &checks, files, &mut unjudged) {
+    let text = !args.no_text;
+    match print_all(
+        &mut p,
+        &settings,
+        &documents,
+        &checks,
+        files,
+        text,
+        &mut unjudged,
+    ) {
         Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e),
         Ok(()) => {}
@@ -252,13 +327,6 @@ fn read_inputs(
             Err(InputErrors(e)) => errors.extend(e),
         }
     }
-    let checks = match verify_checks(&specs) {
-        Ok(c) => c,
-        Err(InputErrors(e)) => {
-            errors.extend(e);
-            Vec::new()
-        }
-    };
     let mut documents = Vec::new();
     for path in &args.files {
         let read = crate::read::load(path).and_then(|(name, bytes)| {
@@ -274,6 +342,14 @@ fn read_inputs(
             Err(e) => errors.push(e),
         }
     }
+    // Read after the documents: a relation may name their figures.
+    let checks = match verify_checks_in(&specs, &documents) {
+        Ok(c) => c,
+        Err(InputErrors(e)) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
     if errors.is_empty() {
         Ok((checks, documents))
     } else {
@@ -289,6 +365,7 @@ fn print_all<W: Write>(
     documents: &[Document],
     checks: &[Check],
     files: usize,
+    text: bool,
     unjudged: &mut Vec<String>,
 ) -> Result<(), CliError> {
     let io = |e: std::io::Error| CliError::io("<stdout>", e);
@@ -305,6 +382,10 @@ fn print_all<W: Write>(
         });
         if let Some(e) = failed {
             return Err(io(e));
+        }
+        if text {
+            p.text(&verify_text(document, &settings.options))
+                .map_err(io)?;
         }
         let judged = |s: Summary| s.exact + s.rounding + s.error;
         if judged(p.summary) == judged(before) {

@@ -4,13 +4,14 @@
 //!
 //! 1. read ([`crate::read`]): bytes to the one [`Document`] model;
 //! 2. [`structure`]: what each table's rows, columns and cells mean;
-//! 3. [`relations`]: the totals, shares and changes a table states
-//!    (later: claims in running text);
+//! 3. [`relations`]: the totals, shares and changes a table states;
+//!    [`claims`]: those the running text states;
 //! 4. [`judge`]: a verdict with its evidence, as numbers;
 //! 5. [`explain`]: the evidence in words, in the document's number style.
 //!
 //! [`expr`] reads relations written out in a checks file.
 
+pub mod claims;
 pub mod explain;
 pub mod expr;
 pub mod judge;
@@ -158,6 +159,70 @@ pub fn verify(document: &Document, options: &Options, mut sink: impl FnMut(Table
     }
 }
 
+/// The claims of a document's running text, judged ([`claims`]), and the
+/// sentences that state a relation the reader could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextReport {
+    pub file: String,
+    pub checks: Vec<Check>,
+    pub not_understood: Vec<claims::Unread>,
+}
+
+/// Longest quote of a sentence in a check's words.
+const QUOTE: usize = 160;
+
+fn quote(sentence: &str) -> String {
+    if sentence.chars().count() <= QUOTE {
+        format!("\u{ab}{sentence}\u{bb}")
+    } else {
+        let cut: String = sentence.chars().take(QUOTE).collect();
+        format!("\u{ab}{cut}…\u{bb}")
+    }
+}
+
+/// Reads and judges the claims of a document's running text: each check is
+/// placed at its figure (line and column) and quotes its sentence.
+pub fn verify_text(document: &Document, options: &Options) -> TextReport {
+    let found = claims::read(document);
+    let checks = found
+        .judged
+        .into_iter()
+        .map(|c| {
+            let detail = if wanted(c.verdict, options) {
+                format!("{}; {}", c.detail, quote(&c.sentence))
+            } else {
+                String::new()
+            };
+            Check {
+                file: document.name.clone(),
+                loc: c.loc,
+                table: "running text".to_string(),
+                relation: format!("{} in the text", c.kind.name()),
+                verdict: c.verdict,
+                detail,
+                judged: Some(c.relation),
+                evidence: c.judgment.evidence,
+                style: c.style,
+                stated: false,
+            }
+        })
+        .collect();
+    TextReport {
+        file: document.name.clone(),
+        checks,
+        not_understood: found.not_understood,
+    }
+}
+
+/// A sentence not understood, as one line's words.
+pub fn unread_words(u: &claims::Unread) -> String {
+    if u.sentence.is_empty() {
+        u.why.clone()
+    } else {
+        format!("{}; {}", u.why, quote(&u.sentence))
+    }
+}
+
 /// Whether the words (and the evidence they need) are wanted for a verdict:
 /// `--quiet` shows only failures, and words cost more than judging.
 fn wanted(verdict: Verdict, options: &Options) -> bool {
@@ -201,10 +266,49 @@ fn explain_if_wanted(
 /// Judges the relations of a checks file (written in Danish numbers); one
 /// that cannot be read is bad input, reported with its file and line.
 pub fn verify_checks(specs: &[CheckSpec]) -> Result<Vec<Check>, InputErrors> {
+    verify_checks_in(specs, &[])
+}
+
+/// The figure a checks-file relation names (a quoted phrase, `@line` or
+/// `@line:column`) in the one document that has it.
+fn resolve_in(
+    documents: &[Document],
+    r: &expr::FigureRef,
+) -> Result<crate::numfmt::PrintedNumber, String> {
+    let mut first_err = None;
+    let mut found = Vec::new();
+    for d in documents {
+        match claims::resolve(d, r) {
+            Ok(f) => found.push((d.name.as_str(), f)),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    match found[..] {
+        [(_, f)] => Ok(f),
+        [] => Err(first_err.unwrap_or_else(|| {
+            "a figure named by a phrase or a place (@line) needs the document: name it on the command line".to_string()
+        })),
+        _ => Err(format!(
+            "{} documents have it ({}); name it so that only one has",
+            found.len(),
+            found.iter().map(|x| x.0).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// Judges the relations of a checks file whose figures may be named in the
+/// documents: a quoted phrase of their running text or a place (`@110`,
+/// `@110:73`) instead of a retyped figure.
+pub fn verify_checks_in(
+    specs: &[CheckSpec],
+    documents: &[Document],
+) -> Result<Vec<Check>, InputErrors> {
     let mut checks = Vec::new();
     let mut errors = Vec::new();
     for c in specs {
-        match expr::parse(&c.relation) {
+        match expr::parse_in(&c.relation, |r| resolve_in(documents, r)) {
             Ok(r) => {
                 let judgment = judge::judge(&r, true);
                 let detail = explain::words(Some(&r), &judgment, NumberStyle::DANISH);

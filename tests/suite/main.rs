@@ -29,4 +29,5 @@ mod side_by_side;
 mod verify_hostile;
 mod verify_properties;
 mod verify_reference;
+mod verify_text;
 mod yaml_exact;
