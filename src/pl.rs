@@ -99,6 +99,11 @@ pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Resul
 
 /// `a × b`, refused when the product would lose a digit.
 fn exact_mul(a: Decimal, b: Decimal) -> Result<Decimal, PlError> {
+    // Zero times anything is exactly zero (rust_decimal returns it with
+    // scale 0, which the scale test below would take for a lost digit).
+    if a.is_zero() || b.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
     let p = a.checked_mul(b).ok_or(PlError::Digits(a))?;
     // rust_decimal rounds a product that needs more than 28 decimals (or
     // more than 96 bits) by lowering its scale: that is a lost digit.

@@ -130,6 +130,53 @@ fn missing_skøn_or_price_level_is_bad_input() {
     );
 }
 
+#[test]
+fn a_zero_amount_converts_to_zero() {
+    // 6,1 − 6,1 = 0,0 in I alt konto 6: zero at any price level, not an error.
+    let zero = format!(
+        "{PL}realiserede_besparelser: {{service: {{i_alt: {{2026: -6.1, 2027: -6.1}}}}}}\n"
+    );
+    for level in ["2028", "2025"] {
+        let zero = zero.replace(
+            "2028: {samlet: 2.5}",
+            "2028: {samlet: 2.5}\n  2026: {samlet: 2.0}",
+        );
+        let (code, out, err) = run_on_yaml(
+            &["report", "--prisniveau", level, "--unit", "kr"],
+            zero.as_bytes(),
+        );
+        assert_eq!((code, err.as_str()), (0, ""), "{level}");
+        let rows = text_table(
+            &out,
+            &format!(
+                "Konto 6 (service): besparelseskrav og realiserede besparelser ({level}-priser)"
+            ),
+        );
+        assert_eq!(
+            cells(&rows)[4][..2],
+            ["I alt konto 6", "0"],
+            "{level}: {out}"
+        );
+    }
+    assert_eq!(
+        convert(
+            Decimal::ZERO,
+            factor(
+                &[PlSkøn {
+                    year: 2027,
+                    løn: None,
+                    priser: None,
+                    samlet: Some(Decimal::new(28, 1))
+                }],
+                2026,
+                2027
+            )
+            .unwrap()
+        ),
+        Ok(Decimal::ZERO)
+    );
+}
+
 fn skøn() -> impl Strategy<Value = Vec<PlSkøn>> {
     proptest::collection::vec(-50i64..150, 5).prop_map(|rates| {
         rates
@@ -146,7 +193,11 @@ fn skøn() -> impl Strategy<Value = Vec<PlSkøn>> {
 }
 
 fn kroner() -> impl Strategy<Value = Decimal> {
-    (-100_000_000_000_000i64..100_000_000_000_000).prop_map(|o| Decimal::new(o, 2))
+    // Zero (a total that nets out) on purpose: it is exact at every level.
+    prop_oneof![
+        1 => Just(Decimal::ZERO),
+        9 => (-100_000_000_000_000i64..100_000_000_000_000).prop_map(|o| Decimal::new(o, 2)),
+    ]
 }
 
 proptest! {
