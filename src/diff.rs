@@ -45,6 +45,10 @@ pub struct TableDiff {
     /// Rows (with their section) in one version only.
     pub rows_only_in: Vec<(Side, String)>,
     pub columns_only_in: Vec<(Side, String)>,
+    /// Notes under the table in one version only: a figure or text a table
+    /// gives only in a note (a follow-up line's use of savings, an
+    /// ansøgning's text) must not change unseen.
+    pub notes_only_in: Vec<(Side, String)>,
     /// Every cell (changed or not), in the new version's order, then what only the old has.
     pub cells: Vec<CellDiff>,
 }
@@ -58,6 +62,7 @@ impl TableDiff {
         self.only_in.is_some()
             || !self.rows_only_in.is_empty()
             || !self.columns_only_in.is_empty()
+            || !self.notes_only_in.is_empty()
             || self.cells.iter().any(|c| c.changed)
     }
 }
@@ -163,8 +168,25 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
         only_in,
         rows_only_in: Vec::new(),
         columns_only_in: Vec::new(),
+        notes_only_in: Vec::new(),
         cells: Vec::new(),
     };
+    if let (Some(o), Some(n)) = (old, new) {
+        let in_old: std::collections::HashSet<&str> = o.notes.iter().map(String::as_str).collect();
+        let in_new: std::collections::HashSet<&str> = n.notes.iter().map(String::as_str).collect();
+        d.notes_only_in.extend(
+            o.notes
+                .iter()
+                .filter(|x| !in_new.contains(x.as_str()))
+                .map(|x| (Side::Old, x.clone())),
+        );
+        d.notes_only_in.extend(
+            n.notes
+                .iter()
+                .filter(|x| !in_old.contains(x.as_str()))
+                .map(|x| (Side::New, x.clone())),
+        );
+    }
     if only_in.is_none() {
         for c in &columns {
             let in_old = old_cols.iter().any(|x| &x.label == c);
@@ -292,6 +314,13 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
             notes.push(format!(
                 "{} {name:?}: {}",
                 lang.pick("Rækken", "The row"),
+                side(*s)
+            ));
+        }
+        for (s, note) in &d.notes_only_in {
+            notes.push(format!(
+                "{} {}: {note}",
+                lang.pick("Note", "Note"),
                 side(*s)
             ));
         }

@@ -77,6 +77,27 @@ fn a_scenario_against_itself_shows_nothing() {
 }
 
 #[test]
+fn a_figure_given_only_in_a_note_is_not_changed_unseen() {
+    // Sprogcenteret's use of savings is printed in a note, not a cell: a
+    // change to it was "Ingen ændringer" (a silent pass).
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(SEPTEMBER)).unwrap();
+    let changed = text.replace("brug_af_opsparing: 1.5", "brug_af_opsparing: 3.0");
+    assert_ne!(text, changed);
+    let new = dir.path().join("new.yaml");
+    std::fs::write(&new, changed).unwrap();
+    let (code, out, err) = run(&["diff", SEPTEMBER, new.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(!out.contains("Ingen ændringer"), "{out}");
+    for note in [
+        "Note kun i den gamle version: Sprogcenteret: forventer at bruge opsparede midler på 1,5 mio. kr.",
+        "Note kun i den nye version: Sprogcenteret: forventer at bruge opsparede midler på 3,0 mio. kr.",
+    ] {
+        assert!(out.lines().any(|l| l == note), "{note}\n{out}");
+    }
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);
