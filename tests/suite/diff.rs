@@ -98,6 +98,82 @@ fn a_figure_given_only_in_a_note_is_not_changed_unseen() {
 }
 
 #[test]
+fn versions_in_different_price_levels_are_compared_at_one() {
+    // 6,1 in 2026-priser is not 6,1 in 2027-priser: that was "Ingen ændringer".
+    let pl = |level: u32| {
+        format!(
+            "titel: PL
+enhed: mio. kr.
+år: [2026, 2027]
+prisniveau: {level}
+pl_skøn:
+  2027: {{samlet: 2.8}}
+konti: {{service: {{navn: Konto 6 (service), kort: konto 6}}}}
+besparelseskrav: {{service: {{2026: 6.1, 2027: 15.9}}}}
+"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, pl(2026)).unwrap();
+    std::fs::write(&new, pl(2027)).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, out, err) = run(&["diff", "--unit", "kr", old, new]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // The old version in 2027-priser: 6,1 × 1,028 = 6,2708; 15,9 × 1,028 = 16,3452.
+    let t = text_table(
+        &out,
+        "Konto 6 (service): besparelseskrav og realiserede besparelser (2027-priser)",
+    );
+    assert_eq!(
+        cells(&t),
+        vec![
+            vec!["Kr.", "Før", "Efter", "Ændring"],
+            vec![
+                "Besparelseskrav, 2026",
+                "6.270.800",
+                "6.100.000",
+                "-170.800"
+            ],
+            vec![
+                "Besparelseskrav, 2027",
+                "16.345.200",
+                "15.900.000",
+                "-445.200"
+            ],
+        ]
+    );
+    assert!(
+        out.contains("Omregnet fra 2026- til 2027-priser med pris- og lønskønnet (samlet)"),
+        "{out}"
+    );
+    // The same level: nothing changed; and an explicit level converts both.
+    let (code, out, _) = run(&["diff", new, new]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("Ingen ændringer\n"), "{out}");
+    let (code, out, _) = run(&["diff", "--prisniveau", "2027", old, old]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("Ingen ændringer\n"), "{out}");
+    // A level stated in one version only is named, the amounts compared as they stand.
+    let unstated = dir.path().join("unstated.yaml");
+    std::fs::write(&unstated, pl(2026).replace("prisniveau: 2026\n", "")).unwrap();
+    let (code, out, _) = run(&["diff", unstated.to_str().unwrap(), old]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().nth(1) == Some("Ingen ændringer; prisniveau: ikke angivet → 2026-priser"),
+        "{out}"
+    );
+    // Levels that cannot be converted between: bad input, said where.
+    std::fs::write(dir.path().join("new.yaml"), pl(2028)).unwrap();
+    let (code, out, err) = run(&["diff", old, new]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("pl_skøn: no pris- og lønskøn (samlet) for 2028"),
+        "{err}"
+    );
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);
