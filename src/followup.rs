@@ -294,6 +294,23 @@ pub fn del_figures(d: &OpfølgningDel) -> Result<(Vec<LinjeFigures>, LinjeFigure
     Ok((lines, total))
 }
 
+/// [`del_figures`] of the part at `path` (`budgetopfølgning.dele[0]`): an
+/// overflow names the line or part it happened in, so the error is placed
+/// in the file.
+pub fn del_figures_at(
+    d: &OpfølgningDel,
+    path: &str,
+) -> Result<(Vec<LinjeFigures>, LinjeFigures), Overflow> {
+    let lines = d
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| linje_figures(l, &[]).map_err(|e| e.at(format!("{path}.linjer[{j}]"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let total = linje_figures(&d.total, &lines).map_err(|e| e.at(path))?;
+    Ok((lines, total))
+}
+
 /// Sum per column over several lines' figures (unknown as soon as one is).
 fn column_sums(items: &[LinjeFigures]) -> Result<Vec<(Col, Figure)>, Overflow> {
     Col::ALL
@@ -361,7 +378,8 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     let figures = o
         .parts
         .iter()
-        .map(del_figures)
+        .enumerate()
+        .map(|(i, d)| del_figures_at(d, &format!("budgetopfølgning.dele[{i}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let all_lines: Vec<&LinjeFigures> = figures
         .iter()
@@ -481,7 +499,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                 .filter(|(d, _)| d.art == a)
                 .map(|(_, t)| *t)
                 .collect();
-            let sums = column_sums(&of_art)?;
+            let sums = column_sums(&of_art).map_err(|e| e.at("budgetopfølgning.dele"))?;
             rows.push(Row {
                 label: art_label(a, lang).to_string(),
                 kind: RowKind::Item,
@@ -495,7 +513,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                     .collect(),
             });
         }
-        let sums = column_sums(&totals)?;
+        let sums = column_sums(&totals).map_err(|e| e.at("budgetopfølgning.dele"))?;
         rows.push(Row {
             label: lang.pick("I alt", "Total").to_string(),
             kind: RowKind::Total,
