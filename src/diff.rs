@@ -224,7 +224,8 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
                 column: c.clone(),
                 old: oc,
                 new: nc,
-                change: change(oc, nc)?,
+                change: change(oc, nc)
+                    .map_err(|e| Overflow::new(format!("{} ({}, {c})", e.what, key.1)))?,
                 changed: !same(oc, nc),
             });
         }

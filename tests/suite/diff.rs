@@ -174,6 +174,24 @@ besparelseskrav: {{service: {{2026: 6.1, 2027: 15.9}}}}
 }
 
 #[test]
+fn a_change_beyond_the_largest_amount_is_bad_input_naming_the_cell() {
+    let max = "79228162514264337593543";
+    let part = |v: &str| {
+        format!("titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - {{navn: S, art: service, oprindeligt: {v}}}\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, part(max)).unwrap();
+    std::fs::write(&new, part(&format!("-{max}"))).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.ends_with("new.yaml: overflow: ændring (S, Oprindeligt budget) exceeds the largest exact amount (about 7,9·10^28)\n"),
+        "{err}"
+    );
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);
