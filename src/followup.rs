@@ -445,7 +445,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                     d.art,
                     l,
                     f,
-                    unit,
+                    (unit, s.prisniveau),
                     lang,
                     &mut notes,
                     &mut derived_notes,
@@ -462,7 +462,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
             d.art,
             &d.total,
             total,
-            unit,
+            (unit, s.prisniveau),
             lang,
             &mut notes,
             &mut derived_notes,
@@ -596,12 +596,19 @@ fn describe(
     art: Art,
     l: &OpfølgningLinje,
     f: &LinjeFigures,
-    unit: Unit,
+    (unit, level): (Unit, Option<crate::model::Year>),
     lang: Lang,
     notes: &mut Vec<String>,
     derived: &mut Vec<String>,
 ) {
-    let words = |d: Decimal| amount_text(d.abs(), unit);
+    // An amount in words is the scenario's own: where it states its price
+    // level the words say it, so they stay true when the table beside them
+    // is converted to another (`report --prisniveau`).
+    let at_level = |text: String| match level {
+        Some(y) => format!("{text} ({y}-{})", lang.pick("priser", "prices")),
+        None => text,
+    };
+    let words = |d: Decimal| at_level(amount_text(d.abs(), unit));
     let mut parts = Vec::new();
     if let Some(a) = f.afvigelse.known() {
         let word = afvigelse_word(a, art, lang);
@@ -645,7 +652,7 @@ fn describe(
                 "forventer at bruge opsparede midler på",
                 "expects to use savings of"
             ),
-            amount_text(b, unit)
+            at_level(amount_text(b, unit))
         ));
     }
     if !parts.is_empty() {

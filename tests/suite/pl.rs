@@ -177,6 +177,34 @@ fn a_zero_amount_converts_to_zero() {
     );
 }
 
+#[test]
+fn follow_up_words_say_the_price_level_of_their_amounts() {
+    // The table is converted to 2026-priser; the words under it give the
+    // scenario's own amounts, and must say in which prices.
+    let yaml = "titel: FU
+enhed: mio. kr.
+prisniveau: 2025
+pl_skøn:
+  2026: {samlet: 10}
+budgetopfølgning:
+  år: 2025
+  dele:
+    - {navn: Service, art: service, korrigeret: 100, forventet: 90, brug_af_opsparing: 5}
+";
+    let (code, out, err) = run_on_yaml(&["report", "--prisniveau", "2026"], yaml.as_bytes());
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(&out, "Budgetopfølgning (budgetår 2025) (2026-priser)");
+    assert_eq!(
+        cells(&t)[1],
+        ["Service", "110,0", "99,0", "-11,0", "-", "-"]
+    );
+    assert!(
+        out.lines().any(|l| l
+            == "Service: forventet mindreforbrug på 10,0 mio. kr. (2025-priser); forventer at bruge opsparede midler på 5,0 mio. kr. (2025-priser)."),
+        "{out}"
+    );
+}
+
 fn skøn() -> impl Strategy<Value = Vec<PlSkøn>> {
     proptest::collection::vec(-50i64..150, 5).prop_map(|rates| {
         rates
