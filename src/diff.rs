@@ -25,6 +25,9 @@ pub struct CellDiff {
     /// The row's section (the section row above it), if any.
     pub section: Option<String>,
     pub row: String,
+    /// Which row of that label within its section (0: the first): rows of
+    /// the same label are told apart by it.
+    pub occurrence: usize,
     pub column: String,
     /// `Cell::NotApplicable` when the row, column or table is not in the old version.
     pub old: Cell,
@@ -221,6 +224,7 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
             d.cells.push(CellDiff {
                 section: key.0.clone(),
                 row: key.1.clone(),
+                occurrence: key.2,
                 column: c.clone(),
                 old: oc,
                 new: nc,
@@ -282,6 +286,9 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
                     (Some(s), true) => format!("{s}: {}", c.row),
                     _ => c.row.clone(),
                 };
+                if c.occurrence > 0 {
+                    label = format!("{label} ({}.)", c.occurrence + 1);
+                }
                 if !single_column {
                     label = format!("{label}, {}", c.column);
                 }

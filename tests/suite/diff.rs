@@ -192,6 +192,21 @@ fn a_change_beyond_the_largest_amount_is_bad_input_naming_the_cell() {
 }
 
 #[test]
+fn rows_of_the_same_label_are_told_apart() {
+    let yaml = |second: &str| {
+        format!("titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - navn: A\n      art: service\n      linjer:\n        - {{navn: X, afvigelse: 1}}\n        - {{navn: X, afvigelse: {second}}}\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, yaml("2")).unwrap();
+    std::fs::write(&new, yaml("3")).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(&out, "Budgetopfølgning (budgetår 2025)");
+    assert_eq!(cells(&t)[1], ["X (2.), Afvigelse", "2,0", "3,0", "1,0"]);
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);
