@@ -332,6 +332,19 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
                 side(*s)
             ));
         }
+        // A change of a share is a difference of percentages: percentage points.
+        if rows
+            .iter()
+            .any(|r| matches!(r.cells.get(2), Some(Cell::Share(_))))
+        {
+            notes.push(
+                lang.pick(
+                    "Ændringen af en andel er i procentpoint.",
+                    "The change of a share is in percentage points.",
+                )
+                .to_string(),
+            );
+        }
         let amount = |label: &str| Column {
             label: label.to_string(),
             kind: ColumnKind::Amount,

@@ -207,6 +207,42 @@ fn rows_of_the_same_label_are_told_apart() {
 }
 
 #[test]
+fn a_change_of_a_share_is_said_to_be_in_percentage_points() {
+    // 68,9% → 69,4% is a change of 0,5 percentage points, not of 0,5%.
+    let text = std::fs::read_to_string(root().join(crate::common::REFERENCE)).unwrap();
+    let changed = text.replace(
+        "Center for Job og Udvikling: {2026: -4.2}",
+        "Center for Job og Udvikling: {2026: -4.3}",
+    );
+    assert_ne!(text, changed);
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.yaml");
+    std::fs::write(&new, changed).unwrap();
+    let (code, out, _) = run(&["diff", crate::common::REFERENCE, new.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let t = text_table(
+        &out,
+        "Konto 6 (service): realiserede besparelser 2026 fordelt på center",
+    );
+    assert_eq!(
+        cells(&t)[3],
+        [
+            "Center for Job og Udvikling, Andel",
+            "68,9%",
+            "69,4%",
+            "0,5%"
+        ]
+    );
+    assert!(
+        out.lines()
+            .any(|l| l == "Ændringen af en andel er i procentpoint."),
+        "{out}"
+    );
+    let (_, out, _) = run(&["diff", MAY, SEPTEMBER]);
+    assert!(!out.contains("procentpoint"), "{out}");
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);
