@@ -17,7 +17,7 @@
 
 use crate::model::{Art, Opfølgning, OpfølgningDel, OpfølgningLinje, Scenario};
 use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
-use crate::numfmt::amount_text;
+use crate::numfmt::{amount_text, format_number, NumberStyle};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
 /// One of the relations of a follow-up line.
@@ -608,7 +608,7 @@ fn describe(
         Some(y) => format!("{text} ({y}-{})", lang.pick("priser", "prices")),
         None => text,
     };
-    let words = |d: Decimal| at_level(amount_text(d.abs(), unit));
+    let words = |d: Decimal| at_level(amount_words(d.abs(), unit, lang));
     let mut parts = Vec::new();
     if let Some(a) = f.afvigelse.known() {
         let word = afvigelse_word(a, art, lang);
@@ -652,7 +652,7 @@ fn describe(
                 "forventer at bruge opsparede midler på",
                 "expects to use savings of"
             ),
-            at_level(amount_text(b, unit))
+            at_level(amount_words(b, unit, lang))
         ));
     }
     if !parts.is_empty() {
@@ -687,6 +687,32 @@ fn describe(
             sentence(&which.join(", "))
         ));
     }
+}
+
+/// An exact amount in words in the language of the table: `0,1 mio. kr.`
+/// in Danish, `DKK 0.1 million` in English (as the English tables' numbers).
+fn amount_words(kroner: Decimal, unit: Unit, lang: Lang) -> String {
+    if lang == Lang::Da {
+        return amount_text(kroner, unit);
+    }
+    let Ok(v) = unit.from_kroner(kroner) else {
+        let decimals = if kroner.fract().is_zero() { 0 } else { 2 };
+        return format!(
+            "DKK {}",
+            format_number(kroner, decimals, NumberStyle::ENGLISH)
+        );
+    };
+    let v = v.normalize();
+    let (decimals, after) = match unit {
+        Unit::Mio => (v.scale().max(1), " million"),
+        Unit::TKr => (v.scale(), " thousand"),
+        Unit::Kr if v.scale() > 0 => (v.scale().max(2), ""),
+        Unit::Kr => (0, ""),
+    };
+    format!(
+        "DKK {}{after}",
+        format_number(v, decimals, NumberStyle::ENGLISH)
+    )
 }
 
 /// `text` ending in one full stop (`7,3 mio. kr.` is not given a second one).

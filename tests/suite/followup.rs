@@ -517,6 +517,17 @@ fn follow_up_in_english() {
         ]
     );
     assert!(out.contains(
-        "Servicerammen: expected underspend of 0,1 mio. kr.; result incl. carry-overs: surplus of 7,3 mio. kr.\n"
+        "Servicerammen: expected underspend of DKK 0.1 million; result incl. carry-overs: surplus of DKK 7.3 million.\n"
     ));
+    // The words' numbers are English like the table's (they were "0,1 mio. kr.").
+    assert!(
+        out.contains("Sprogcenteret: expects to use savings of DKK 1.5 million.\n"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["report", FOLLOWUP, "--lang", "en", "--unit", "kr"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Førtidspension: expected overspend of DKK 4.0 million.\n"),
+        "{out}"
+    );
 }
