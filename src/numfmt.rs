@@ -118,11 +118,17 @@ pub struct PrintedNumber {
     pub decimals: u32,
     /// Printed with a `%` sign.
     pub percent: bool,
+    /// An exact figure (a whole count of cases or persons): it stands for
+    /// itself, with no rounding interval.
+    pub exact: bool,
 }
 
 impl PrintedNumber {
     /// Half the last printed unit: the rounding slack of this figure.
     pub fn half_unit(&self) -> Decimal {
+        if self.exact {
+            return Decimal::ZERO;
+        }
         Decimal::new(5, self.decimals + 1)
     }
 }
@@ -234,6 +240,7 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
         value,
         decimals: decimals as u32,
         percent,
+        exact: false,
     })
 }
 

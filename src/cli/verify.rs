@@ -49,6 +49,16 @@ pub struct VerifyArgs {
     /// (by default that fails: nothing was verified)
     #[arg(long)]
     pub allow_empty: bool,
+    /// Also fail (exit 1) on these verdicts: `skipped` (a labelled total,
+    /// share or change that could not be judged), `rounding` (as --strict)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub fail_on: Vec<FailOn>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Skipped,
+    Rounding,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,11 +152,16 @@ struct Printer<W: Write> {
     first_json: bool,
     summary: Summary,
     tables: usize,
+    skipped_by: std::collections::BTreeMap<&'static str, usize>,
+    fail_on_skipped: bool,
 }
 
 impl<W: Write> Printer<W> {
     fn check(&mut self, c: &Check) -> std::io::Result<()> {
-        self.summary.add(c.verdict);
+        self.summary.add_check(c);
+        if c.verdict == Verdict::Skipped {
+            *self.skipped_by.entry(c.skip_reason()).or_default() += 1;
+        }
         match self.format {
             VerifyFormat::Json => {
                 self.out.write_all(if self.first_json {
@@ -163,14 +178,15 @@ impl<W: Write> Printer<W> {
                 }
                 // A checks-file relation is its own formula: name it by its text instead.
                 let name = if c.stated { &c.table } else { &c.relation };
+                let word = if c.consequence_of.is_some() {
+                    "(error)"
+                } else {
+                    verdict_word(c.verdict)
+                };
                 writeln!(
                     self.out,
                     "{}:{}: {:<8} {}: {}",
-                    c.file,
-                    c.line,
-                    verdict_word(c.verdict),
-                    name,
-                    c.detail
+                    c.file, c.line, word, name, c.detail
                 )
             }
         }
@@ -178,7 +194,9 @@ impl<W: Write> Printer<W> {
 
     /// Whether a verdict makes the run fail.
     fn fails(&self, v: Verdict) -> bool {
-        v == Verdict::Error || (self.strict && v == Verdict::Rounding)
+        v == Verdict::Error
+            || (self.strict && v == Verdict::Rounding)
+            || (self.fail_on_skipped && v == Verdict::Skipped)
     }
 
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
@@ -231,10 +249,12 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
         format: args.format,
         quiet: args.quiet,
-        strict: args.strict,
+        strict: args.strict || args.fail_on.contains(&FailOn::Rounding),
         first_json: true,
         summary: Summary::default(),
         tables: 0,
+        skipped_by: Default::default(),
+        fail_on_skipped: args.fail_on.contains(&FailOn::Skipped),
     };
     let io = |e: std::io::Error| CliError::io("<stdout>", e);
     let result = (|| -> Result<(), CliError> {
@@ -276,6 +296,8 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                     "rounding": s.rounding,
                     "error": s.error,
                     "skipped": s.skipped,
+                    "skipped_by_reason": p.skipped_by,
+                    "consequences": s.consequences,
                     "files": documents.len() + args.checks.len(),
                     "tables": p.tables,
                     "nothing_judged": unjudged,
@@ -283,6 +305,23 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                 write!(p.out, "\n  ],\n  \"summary\": {summary}\n}}\n").map_err(io)?;
             }
             VerifyFormat::Text => {
+                if !p.skipped_by.is_empty() {
+                    let by: Vec<String> = p
+                        .skipped_by
+                        .iter()
+                        .map(|(k, n)| format!("{n} {k}"))
+                        .collect();
+                    writeln!(p.out, "skipped: {}", by.join(", ")).map_err(io)?;
+                }
+                if s.consequences > 0 {
+                    writeln!(
+                        p.out,
+                        "{} more failing relation{} fail only through a finding above (consequences)",
+                        s.consequences,
+                        if s.consequences == 1 { "" } else { "s" }
+                    )
+                    .map_err(io)?;
+                }
                 writeln!(
                     p.out,
                     "verify: {} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
@@ -320,7 +359,11 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
     Ok(
-        if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+        if s.error > 0
+            || (p.strict && s.rounding > 0)
+            || (p.fail_on_skipped && s.skipped > 0)
+            || nothing_verified
+        {
             Outcome::CheckFailed
         } else {
             Outcome::Ok

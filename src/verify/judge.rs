@@ -154,6 +154,38 @@ pub enum Relation {
     },
 }
 
+/// The interval a relation's other figures allow for its result: the true
+/// sum's range for a sum, the true quotient's range for a share or change.
+pub fn expected_interval(r: &Relation) -> Option<Interval> {
+    match r {
+        Relation::Sum { terms, .. } | Relation::ShareSum { terms, .. } => {
+            let mut range = Interval {
+                lo: Decimal::ZERO,
+                hi: Decimal::ZERO,
+            };
+            for t in terms {
+                let i = Interval::of(&t.figure).ok()?;
+                range = range.add(if t.negative { i.neg() } else { i }).ok()?;
+            }
+            Some(range)
+        }
+        Relation::Share { part, whole, .. } => {
+            Interval::percent_of(Interval::of(part).ok()?, Interval::of(whole).ok()?)
+                .ok()
+                .flatten()
+        }
+        Relation::PercentChange { new, old, .. } => {
+            let q = Interval::percent_of(Interval::of(new).ok()?, Interval::of(old).ok()?)
+                .ok()
+                .flatten()?;
+            Some(Interval {
+                lo: q.lo - Decimal::ONE_HUNDRED,
+                hi: q.hi - Decimal::ONE_HUNDRED,
+            })
+        }
+    }
+}
+
 /// Appends a figure as printed (Danish, with its own decimals and `%`).
 fn push_fig(out: &mut String, p: &PrintedNumber) {
     push_number(out, p.value, p.decimals, NumberStyle::DANISH);

@@ -3,10 +3,15 @@
 //! [`relations`] finds what they state, [`judge`] decides; [`expr`] reads
 //! relations written out in a checks file.
 
+pub mod attribute;
+pub mod engine;
+pub mod establish;
 pub mod expr;
+pub mod figure;
 pub mod judge;
 pub mod relations;
 pub mod scan;
+pub mod structure;
 
 use crate::error::{InputError, InputErrors};
 use crate::input::checks::CheckSpec;
@@ -35,6 +40,87 @@ pub struct Check {
     /// Stated in a checks file (named by its text there), not found in a table.
     #[serde(skip)]
     pub stated: bool,
+    /// What kind of relation: sum, cross, share, change, pctchange,
+    /// difference, formula, ratio.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<establish::Kind>,
+    /// The figures related, the result last: printed text, value, interval.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<FigureOut>,
+    /// The interval the other figures allow for the result (sums and
+    /// changes: the true sum's range).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<[String; 2]>,
+    /// The finding this failure is a consequence of (its relation's name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consequence_of: Option<String>,
+    /// The figure found wrong and what it should read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<Correction>,
+}
+
+/// A figure of a check, for machines.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FigureOut {
+    /// Where it stands (`12:3`, `Ark1!B7`).
+    pub at: String,
+    pub text: String,
+    pub value: String,
+    /// The true value's interval, `[lo, hi]` (equal for an exact count).
+    pub interval: [String; 2],
+}
+
+/// The figure a finding names and its correct value.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Correction {
+    pub at: String,
+    pub printed: String,
+    pub should_read: String,
+}
+
+impl Check {
+    /// A check with no structured parts (a checks-file relation).
+    pub fn plain(
+        file: &str,
+        line: usize,
+        table: String,
+        relation: String,
+        (verdict, detail): (Verdict, String),
+        stated: bool,
+    ) -> Check {
+        Check {
+            file: file.to_string(),
+            line,
+            table,
+            relation,
+            verdict,
+            detail,
+            stated,
+            kind: None,
+            figures: Vec::new(),
+            expected: None,
+            consequence_of: None,
+            correction: None,
+        }
+    }
+
+    /// Why it was skipped, in a few words (the summary counts by it).
+    pub fn skip_reason(&self) -> &'static str {
+        let d = &self.detail;
+        if d.contains("not understood") {
+            "not understood"
+        } else if d.contains("no figures to add") || d.contains("no figure") {
+            "no figure (-)"
+        } else if d.contains("not a figure") {
+            "text where a figure should be"
+        } else if d.contains("too many digits") || d.contains("cannot be converted") {
+            "too many digits"
+        } else if d.contains("divides by 0") {
+            "divides by 0"
+        } else {
+            "nothing to relate"
+        }
+    }
 }
 
 /// One table and the verdicts on its relations.
@@ -51,11 +137,28 @@ pub struct TableReport {
 pub struct Summary {
     pub exact: usize,
     pub rounding: usize,
+    /// Findings: errors that are not the consequence of another.
     pub error: usize,
     pub skipped: usize,
+    /// Failing relations that fail only through a finding.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub consequences: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
+    /// Counts a check: a consequence is not a finding of its own.
+    pub fn add_check(&mut self, c: &Check) {
+        if c.verdict == Verdict::Error && c.consequence_of.is_some() {
+            self.consequences += 1;
+        } else {
+            self.add(c.verdict);
+        }
+    }
+
     pub fn add(&mut self, v: Verdict) {
         match v {
             Verdict::Exact => self.exact += 1,
@@ -66,7 +169,7 @@ impl Summary {
     }
 
     pub fn total(&self) -> usize {
-        self.exact + self.rounding + self.error + self.skipped
+        self.exact + self.rounding + self.error + self.skipped + self.consequences
     }
 }
 
@@ -118,30 +221,101 @@ fn table_name(t: &scan::RawTable) -> String {
         .unwrap_or_else(|| format!("table at line {}", t.line))
 }
 
+/// The scanner's table as the shared document model's.
+fn to_document_table(t: &scan::RawTable) -> crate::document::Table {
+    use crate::document::{Cell, Loc, Row, Table};
+    Table {
+        loc: Loc::line(t.line),
+        title: t.title.clone(),
+        style: None,
+        rows: t
+            .rows
+            .iter()
+            .map(|r| Row {
+                loc: Loc::line(r.line),
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| Cell::new(c.clone(), Loc::line(r.line)))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn show_figure(f: &figure::Figure) -> String {
+    let mut s = crate::numfmt::format_number(f.value, f.decimals, NumberStyle::DANISH);
+    if f.percent() {
+        s.push('%');
+    }
+    s
+}
+
 fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> TableReport {
     let name = table_name(t);
-    let checks = relations::find(t, options)
+    let table = to_document_table(t);
+    let (grid, found) = engine::relations(&table, options.style);
+    let judged = attribute::judge_all(
+        &grid,
+        found,
+        (options.describe_exact, options.describe_rounding),
+        options.allocated_shares,
+    );
+    let da = |d: crate::money::Decimal| d.normalize().to_string();
+    let checks = judged
         .into_iter()
-        .map(|f| {
-            let (verdict, detail) = match &f.what {
-                Ok(r) if options.describe_exact && options.describe_rounding => r.judge(),
-                Ok(r) => match r.judge_with(false) {
-                    (Verdict::Exact, none) if !options.describe_exact => (Verdict::Exact, none),
-                    (Verdict::Rounding, none) if !options.describe_rounding => {
-                        (Verdict::Rounding, none)
-                    }
-                    _ => r.judge(),
-                },
-                Err(why) => (Verdict::Skipped, why.clone()),
+        .map(|j| {
+            let line = grid.rows.get(j.at.0).map_or(t.line, |r| r.line);
+            let place = |at: establish::At| {
+                grid.rows
+                    .get(at.0)
+                    .and_then(|r| r.locs.get(at.1))
+                    .map_or_else(String::new, |l| l.to_string())
             };
+            let figures: Vec<FigureOut> = j
+                .expr
+                .as_ref()
+                .map(|e| e.cells())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|at| {
+                    let row = grid.rows.get(at.0)?;
+                    let figure::Cell::Fig(f) = row.cells.get(at.1)? else {
+                        return None;
+                    };
+                    let i = attribute::interval_of(f)?;
+                    Some(FigureOut {
+                        at: format!("{}", place(at)),
+                        text: row.texts.get(at.1).cloned().unwrap_or_default(),
+                        value: da(f.value),
+                        interval: [da(i.lo), da(i.hi)],
+                    })
+                })
+                .collect();
+            let expected = j.relation.as_ref().and_then(judge::expected_interval);
+            let correction = j.blamed.map(|(at, f)| Correction {
+                at: place(at),
+                printed: grid
+                    .rows
+                    .get(at.0)
+                    .and_then(|r| r.texts.get(at.1))
+                    .cloned()
+                    .unwrap_or_default(),
+                should_read: show_figure(&f),
+            });
             Check {
                 file: file.to_string(),
-                line: f.line,
+                line,
                 table: name.clone(),
-                relation: f.name,
-                verdict,
-                detail,
+                relation: j.name,
+                verdict: j.verdict,
+                detail: j.detail,
                 stated: false,
+                kind: Some(j.kind),
+                figures,
+                expected: expected.map(|i| [da(i.lo), da(i.hi)]),
+                consequence_of: j.consequence_of,
+                correction,
             }
         })
         .collect();
@@ -192,16 +366,14 @@ pub fn verify_checks(specs: &[CheckSpec]) -> Result<Vec<Check>, InputErrors> {
     for c in specs {
         match expr::parse(&c.relation) {
             Ok(r) => {
-                let (verdict, detail) = r.judge();
-                checks.push(Check {
-                    file: c.file.clone(),
-                    line: c.line,
-                    table: c.text.clone().unwrap_or_else(|| "checks".to_string()),
-                    relation: c.relation.clone(),
-                    verdict,
-                    detail,
-                    stated: true,
-                });
+                checks.push(Check::plain(
+                    &c.file,
+                    c.line,
+                    c.text.clone().unwrap_or_else(|| "checks".to_string()),
+                    c.relation.clone(),
+                    r.judge(),
+                    true,
+                ));
             }
             Err(why) => errors.push(InputError::new(&c.file, why).at(Some(c.line), None)),
         }
