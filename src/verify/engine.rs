@@ -4,10 +4,11 @@
 //! then attribute failures ([`super::attribute`]).
 
 use super::establish::{
-    col_relation, pick_figures, pick_labelled, row_sum, sum_name, summable, Candidate, Expr,
-    Instance, Kind,
+    col_relation, pick_figures, pick_labelled, promising, quick_cols, quick_rows, row_sum,
+    sum_name, summable, Candidate, Expr, Instance, Kind,
 };
 use super::figure::Cell;
+use super::judge::Verdict as sparekrav_verdict;
 use super::structure::{ColKind, Grid, Role};
 use crate::document::Table;
 use crate::numfmt::NumberStyle;
@@ -37,6 +38,8 @@ struct State {
     total_of: Vec<Option<usize>>,
     /// Rows whose own relation has been found (not to be reported as not understood).
     explained: Vec<bool>,
+    /// Change column -> the column it is taken from (the budget).
+    change_old: std::collections::BTreeMap<usize, usize>,
     out: Vec<Instance>,
 }
 
@@ -80,13 +83,15 @@ fn propose(g: &Grid) -> Vec<Instance> {
         parent: vec![None; n],
         total_of: vec![None; n],
         explained: vec![false; n],
+        change_old: Default::default(),
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
+    labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {
         structural_totals(g, &mut s);
     }
-    labelled_totals(g, &mut s);
+    labelled_totals(g, &mut s, false);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s);
@@ -204,17 +209,28 @@ fn structural_totals(g: &Grid, s: &mut State) {
         }
         let (above, below) = blocks_around(g, s, r);
         let mut cands = Vec::new();
+        let mut tried = 0;
         for len in 2..=above.len() {
             let parts: Vec<(bool, usize)> = above[above.len() - len..]
                 .iter()
                 .map(|&i| (false, i))
                 .collect();
-            cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            tried += 1;
+            if promising(quick_rows(g, r, &parts)) {
+                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            }
         }
         for len in 2..=below.len() {
             let parts: Vec<(bool, usize)> = below[..len].iter().map(|&i| (false, i)).collect();
-            cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            tried += 1;
+            if promising(quick_rows(g, r, &parts)) {
+                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            }
         }
+        if cands.is_empty() {
+            continue;
+        }
+        pad(&mut cands, tried);
         let cue = matches!(g.rows[r].role, Role::Total { .. } | Role::Difference);
         if let Some(c) = pick_figures(g, cands, cue) {
             let parts = parts_of(&c);
@@ -231,7 +247,7 @@ fn structural_totals(g: &Grid, s: &mut State) {
 /// total or section; if none, the rows below (a total placed first), ending
 /// where its parts end; else the subtotals above. The figures choose among
 /// these when the first does not fit.
-fn labelled_totals(g: &Grid, s: &mut State) {
+fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
     for t in 0..g.rows.len() {
         let Role::Total { strong } = g.rows[t].role else {
             continue;
@@ -291,6 +307,9 @@ fn labelled_totals(g: &Grid, s: &mut State) {
                 row_sum(g, t, &parts, Kind::Sum, &sum_name(parts.len()))
             })
             .collect();
+        if only_fitting && !fits(g, &cands) {
+            continue;
+        }
         match pick_labelled(g, cands, strong) {
             Ok(c) => {
                 let parts = parts_of(&c);
@@ -311,6 +330,23 @@ fn labelled_totals(g: &Grid, s: &mut State) {
             Err(_) => {}
         }
     }
+}
+
+/// Whether some reading of a total holds in every column it has figures in.
+fn fits(g: &Grid, cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        let mut any = false;
+        for i in &c.instances {
+            if let Ok(e) = &i.what {
+                match super::establish::verdict_with(g, e, &Default::default()) {
+                    sparekrav_verdict::Error => return false,
+                    sparekrav_verdict::Exact | sparekrav_verdict::Rounding => any = true,
+                    sparekrav_verdict::Skipped => {}
+                }
+            }
+        }
+        any
+    })
 }
 
 /// Rows that name their formula: `A+B. Resultat`, `3 BFI (1+2)`.
@@ -365,7 +401,11 @@ fn formula_rows(g: &Grid, s: &mut State) {
 fn difference_rows(g: &Grid, s: &mut State) {
     for r in 0..g.rows.len() {
         let cue = g.rows[r].role == Role::Difference;
-        if !(cue || g.rows[r].role == Role::Item) || s.explained[r] || !has_figs(g, r) {
+        if !(cue || g.rows[r].role == Role::Item)
+            || s.explained[r]
+            || s.parent[r].is_some()
+            || !has_figs(g, r)
+        {
             continue;
         }
         let lo = r.saturating_sub(if cue { 3 * PAIR_REACH } else { PAIR_REACH });
@@ -373,6 +413,7 @@ fn difference_rows(g: &Grid, s: &mut State) {
             .filter(|&i| has_figs(g, i) && !matches!(g.rows[i].role, Role::Section))
             .collect();
         let mut cands = Vec::new();
+        let mut tried = 0;
         for (x, &j) in above.iter().enumerate() {
             for &k in &above[x + 1..] {
                 for (nj, nk, op) in [(false, false, "+"), (false, true, "-"), (true, false, "-")] {
@@ -382,11 +423,16 @@ fn difference_rows(g: &Grid, s: &mut State) {
                     } else {
                         vec![(false, j), (nk, k)]
                     };
+                    tried += 1;
+                    if !promising(quick_rows(g, r, &parts)) {
+                        continue;
+                    }
                     let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);
                     cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
                 }
             }
         }
+        pad(&mut cands, tried);
         if let Some(c) = pick_figures(g, cands, cue) {
             s.explained[r] = true;
             push(s, c);
@@ -481,6 +527,7 @@ fn change_cand(g: &Grid, c: usize, new: usize, old: usize, kind: Kind) -> Candid
                 den: (r, old),
                 result: (r, c),
                 change: true,
+                abs: false,
             })
         })
     } else {
@@ -521,23 +568,30 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
                 den: (t, a),
                 result: (r, c),
                 change: false,
+                abs: false,
             }),
         });
     }
     Candidate {
         instances,
         what: format!("share of {}'s total", g.cols[a].header),
+        prefer: false,
     }
 }
 
-fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize) -> Candidate {
-    let what = format!("{} / {}", g.cols[x].header, g.cols[y].header);
+fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize, abs: bool) -> Candidate {
+    let what = if abs {
+        format!("{} / |{}|", g.cols[x].header, g.cols[y].header)
+    } else {
+        format!("{} / {}", g.cols[x].header, g.cols[y].header)
+    };
     col_relation(g, c, Kind::Ratio, &what, &|r| {
         Some(Expr::Ratio {
             num: (r, x),
             den: (r, y),
             result: (r, c),
             change: false,
+            abs,
         })
     })
 }
@@ -584,7 +638,16 @@ fn columns(g: &Grid, s: &mut State) {
                     continue;
                 }
                 match pick_labelled(g, cands, strong) {
-                    Ok(cand) => push(s, cand),
+                    Ok(cand) => {
+                        if let Some(Ok(Expr::Linear { terms, .. })) =
+                            cand.instances.first().map(|i| &i.what)
+                        {
+                            if let Some(&(_, (_, old))) = terms.get(1) {
+                                s.change_old.insert(c, old);
+                            }
+                        }
+                        push(s, cand)
+                    }
                     Err(why) => skipped_col(g, s, c, kind, why),
                 }
             }
@@ -644,7 +707,12 @@ fn columns(g: &Grid, s: &mut State) {
                 for &x in changes.iter().chain(amounts.iter()) {
                     for &y in &amounts {
                         if x != y {
-                            cands.push(ratio_cand(g, c, x, y));
+                            let prefer = s.change_old.get(&x) == Some(&y);
+                            for abs in [false, true] {
+                                let mut rc = ratio_cand(g, c, x, y, abs);
+                                rc.prefer = prefer;
+                                cands.push(rc);
+                            }
                         }
                     }
                 }
@@ -715,23 +783,48 @@ fn columns(g: &Grid, s: &mut State) {
                 // A column that is the sum or difference of others, by figures.
                 let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
                 let mut cands = Vec::new();
+                let mut tried = 0;
                 for (i, &a) in others.iter().enumerate() {
                     for &b in &others[i + 1..] {
-                        cands.push(pair_cand(g, c, a, b, false, false));
-                        cands.push(pair_cand(g, c, a, b, false, true));
-                        cands.push(pair_cand(g, c, a, b, true, false));
+                        for (na, nb) in [(false, false), (false, true), (true, false)] {
+                            tried += 1;
+                            if promising(quick_cols(g, c, &[(na, a), (nb, b)])) {
+                                cands.push(pair_cand(g, c, a, b, na, nb));
+                            }
+                        }
                     }
                 }
                 let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
                 for from in 0..left.len().saturating_sub(2) {
-                    cands.push(cross_cand(g, c, &left[from..]));
+                    tried += 1;
+                    let cols: Vec<(bool, usize)> =
+                        left[from..].iter().map(|&k| (false, k)).collect();
+                    if promising(quick_cols(g, c, &cols)) {
+                        cands.push(cross_cand(g, c, &left[from..]));
+                    }
                 }
+                if cands.is_empty() {
+                    continue;
+                }
+                pad(&mut cands, tried);
                 if let Some(cand) = pick_figures(g, cands, false) {
                     push(s, cand);
                 }
             }
             ColKind::Text => {}
         }
+    }
+}
+
+/// Candidates dropped by the quick look still count as tried: the chance
+/// of a coincidence grows with the number of readings tried.
+fn pad(cands: &mut Vec<Candidate>, tried: usize) {
+    while cands.len() < tried {
+        cands.push(Candidate {
+            instances: Vec::new(),
+            what: String::new(),
+            prefer: false,
+        });
     }
 }
 
@@ -798,6 +891,7 @@ fn change_rows(g: &Grid, s: &mut State) {
                             den: (b, old),
                             result: at,
                             change: true,
+                            abs: false,
                         },
                     )
                 } else {
@@ -825,6 +919,7 @@ fn change_rows(g: &Grid, s: &mut State) {
                 cands.push(Candidate {
                     instances,
                     what: format!("change of {:?}", g.rows[b].label),
+                    prefer: false,
                 });
             }
         }

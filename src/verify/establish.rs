@@ -63,12 +63,14 @@ pub enum Expr {
         result: At,
         shares: bool,
     },
-    /// result % = 100·num/den (− 100 when `change`).
+    /// result % = 100·num/den (− 100 when `change`); with `abs`, divided by
+    /// the denominator's size (an afvigelse in percent of a negative budget).
     Ratio {
         num: At,
         den: At,
         result: At,
         change: bool,
+        abs: bool,
     },
 }
 
@@ -185,6 +187,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             den,
             result,
             change,
+            abs,
         } => {
             let n = get(*num, false)?.ok_or("no figure")?;
             let d = get(*den, false)?.ok_or("no figure")?;
@@ -194,7 +197,10 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 f.printed_in(u)
                     .ok_or_else(|| "the units cannot be converted exactly".to_string())
             };
-            let (n, d) = (conv(&n)?, conv(&d)?);
+            let (n, mut d) = (conv(&n)?, conv(&d)?);
+            if *abs {
+                d.value = d.value.abs();
+            }
             let r = PrintedNumber {
                 percent: true,
                 ..r.printed_in(None).ok_or("no figure")?
@@ -281,6 +287,9 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
 pub struct Candidate {
     pub instances: Vec<Instance>,
     pub what: String,
+    /// The reading the domain expects when the figures fit several equally
+    /// (an afvigelse in percent of the budget it was computed from).
+    pub prefer: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -331,10 +340,19 @@ pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Ca
             [one] => Some(*one),
             [a, b, ..] => {
                 let (sa, sb) = (scores[*a], scores[*b]);
+                let tied: Vec<usize> = idx
+                    .iter()
+                    .copied()
+                    .filter(|&i| (scores[i].holds, scores[i].fails) == (sa.holds, sa.fails))
+                    .collect();
+                let preferred: Vec<usize> =
+                    tied.iter().copied().filter(|&i| cands[i].prefer).collect();
                 if (sa.holds, sa.fails) != (sb.holds, sb.fails)
                     || same_cells(&cands[*a], &cands[*b])
                 {
                     Some(*a)
+                } else if preferred.len() == 1 {
+                    Some(preferred[0])
                 } else {
                     None
                 }
@@ -383,11 +401,7 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
     let mut tie = false;
     for (i, c) in cands.iter().enumerate() {
         let s = score(g, c);
-        let needed = if s.fails == 0 { 2 } else { 3 };
-        if s.holds < needed
-            || s.fails > 1
-            || s.chance.checked_mul(n).unwrap_or(Decimal::ONE) > limit
-        {
+        if s.holds < 2 || s.fails > 1 || s.chance.checked_mul(n).unwrap_or(Decimal::ONE) > limit {
             continue;
         }
         match &best {
@@ -472,6 +486,7 @@ pub fn row_sum(
     Candidate {
         instances,
         what: what.to_string(),
+        prefer: false,
     }
 }
 
@@ -506,6 +521,7 @@ pub fn col_relation(
     Candidate {
         instances,
         what: what.to_string(),
+        prefer: false,
     }
 }
 
@@ -566,21 +582,30 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
             den,
             result,
             change,
+            abs,
         } => {
+            let den_v = if *abs { val(*den)?.abs() } else { val(*den)? };
             let off = if *change { hundred } else { Decimal::ZERO };
             if *result == at {
                 hundred
                     .checked_mul(val(*num)?)?
-                    .checked_div(val(*den)?)?
+                    .checked_div(den_v)?
                     .checked_sub(off)?
             } else if *num == at {
                 val(*result)?
                     .checked_add(off)?
-                    .checked_mul(val(*den)?)?
+                    .checked_mul(den_v)?
                     .checked_div(hundred)?
             } else {
                 let q = val(*result)?.checked_add(off)?;
-                hundred.checked_mul(val(*num)?)?.checked_div(q)?
+                let d = hundred.checked_mul(val(*num)?)?.checked_div(q)?;
+                if *abs && f.value.is_sign_negative() {
+                    -d.abs()
+                } else if *abs {
+                    d.abs()
+                } else {
+                    d
+                }
             }
         }
     };
@@ -593,4 +618,87 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
 /// The verdict of an instance with some figures replaced.
 pub fn verdict_with(g: &Grid, e: &Expr, o: &Overrides) -> Verdict {
     fare(g, e, o).verdict
+}
+
+/// A quick look before a candidate is built: does `result = Σ ±terms` hold
+/// within the printed intervals? `None` when a figure is missing. Units are
+/// not converted here: figures of different units count as holding (the
+/// full judgement decides).
+pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> {
+    let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(Some(*f)),
+        Some(Cell::Dash) => Some(None),
+        _ => None,
+    };
+    let r = get(result)??;
+    let half = |f: &Figure| {
+        if f.exact {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, f.decimals + 1)
+        }
+    };
+    let mut sum = Decimal::ZERO;
+    let mut slack = half(&r);
+    let mut nonzero = 0;
+    for &(neg, at) in terms {
+        let Some(f) = get(at)? else { continue };
+        if f.unit != r.unit {
+            return Some(true);
+        }
+        if !f.value.is_zero() {
+            nonzero += 1;
+        }
+        sum = if neg {
+            sum.checked_sub(f.value)?
+        } else {
+            sum.checked_add(f.value)?
+        };
+        slack = slack.checked_add(half(&f))?;
+    }
+    if nonzero < 2 {
+        return None;
+    }
+    Some(sum.checked_sub(r.value)?.abs() <= slack)
+}
+
+/// How many places a candidate holds and fails, quickly: rows `r` over the
+/// summable columns for a row relation.
+pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize) {
+    let (mut holds, mut fails) = (0, 0);
+    let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
+    for c in 0..g.cols.len() {
+        if !summable(g, c) {
+            continue;
+        }
+        terms.clear();
+        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
+        match quick_linear(g, &terms, (total, c)) {
+            Some(true) => holds += 1,
+            Some(false) => fails += 1,
+            None => {}
+        }
+    }
+    (holds, fails)
+}
+
+/// The same along a column: `result = Σ ±cols` in every row.
+pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, usize) {
+    let (mut holds, mut fails) = (0, 0);
+    let mut terms: Vec<(bool, At)> = Vec::with_capacity(cols.len());
+    for r in 0..g.rows.len() {
+        terms.clear();
+        terms.extend(cols.iter().map(|&(n, c)| (n, (r, c))));
+        match quick_linear(g, &terms, (r, result)) {
+            Some(true) => holds += 1,
+            Some(false) => fails += 1,
+            None => {}
+        }
+    }
+    (holds, fails)
+}
+
+/// Worth building as a figure-only candidate.
+pub fn promising((holds, fails): (usize, usize)) -> bool {
+    holds >= 2 && fails <= 1 && holds > fails
 }
