@@ -745,9 +745,10 @@ fn columns(g: &Grid, s: &mut State) {
                         s,
                         c,
                         Kind::Ratio,
-                        format!(
-                            "not understood: the % column fits neither a share of a total, nor one column in percent of another (afvigelse/korrigeret, forbrug/budget), nor a percentage change"
-                        ),
+                        "not understood: the % column fits neither a share of a total, nor one column \
+                         in percent of another (afvigelse/korrigeret, forbrug/budget), nor a \
+                         percentage change"
+                            .to_string(),
                     ),
                 }
             }

@@ -285,7 +285,7 @@ fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> 
                     };
                     let i = attribute::interval_of(f)?;
                     Some(FigureOut {
-                        at: format!("{}", place(at)),
+                        at: place(at),
                         text: row.texts.get(at.1).cloned().unwrap_or_default(),
                         value: da(f.value),
                         interval: [da(i.lo), da(i.hi)],

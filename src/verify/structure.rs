@@ -302,8 +302,11 @@ fn is_dashed(label: &str) -> bool {
         && t.len() > 2
 }
 
+/// A row as read: its place, its cells' text and places, its indentation.
+type RawRow = (Loc, Vec<(String, Loc)>, u8);
+
 struct RawGrid {
-    rows: Vec<(Loc, Vec<(String, Loc)>, u8)>,
+    rows: Vec<RawRow>,
 }
 
 fn raw(table: &Table) -> RawGrid {
@@ -593,6 +596,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     }
 }
 
+#[allow(clippy::needless_range_loop)]
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
