@@ -142,9 +142,14 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
         let heraf = ch.iter().any(|&r| g.rows[r].role == Role::Heraf);
         let what = format!("{} (parts below it)", sum_name(parts.len()));
         let cand = row_sum(g, p, &parts, Kind::Sum, &what);
+        // One `heraf` row is a part, never the whole; several add up to a
+        // total by its label, or where the figures show it.
         let chosen = match g.rows[p].role {
-            Role::Total { strong: true } => pick_labelled(g, vec![cand], true).ok(),
-            _ => pick_figures(g, vec![cand], !heraf),
+            Role::Total { strong: true } if parts.len() >= 2 => pick_labelled(g, vec![cand], true)
+                .and_then(|c| guard_total(g, c))
+                .ok(),
+            _ if parts.len() >= 2 => pick_figures(g, vec![cand], !heraf),
+            _ => None,
         };
         if let Some(c) = chosen {
             record_block(s, p, &parts);
@@ -310,7 +315,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if only_fitting && !fits(g, &cands) {
             continue;
         }
-        match pick_labelled(g, cands, strong) {
+        match pick_labelled(g, cands, strong).and_then(|c| guard_total(g, c)) {
             Ok(c) => {
                 let parts = parts_of(&c);
                 for &(_, p) in &parts {
@@ -330,6 +335,87 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// A total by its label whose rows fit in no column is not judged on the
+/// label alone where the table gives reason to doubt the reading: in
+/// several columns and holding in none, or in one column where the rows
+/// hold subtotals of their own or the total is smaller than a part (an
+/// average or a rate, not a sum). Then it is not understood, not wrong.
+fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
+    let (holds, fails) = super::establish::holds_fails(g, &c);
+    if fails == 0 {
+        return Ok(c);
+    }
+    let label = c
+        .instances
+        .first()
+        .map(|i| g.rows[i.at.0].label.clone())
+        .unwrap_or_default();
+    let judged = c.instances.iter().filter(|i| i.what.is_ok()).count();
+    if judged >= 2 && holds == 0 {
+        return Err(format!(
+            "not understood: the rows taken for {label:?} add up to it in no column"
+        ));
+    }
+    // Per column: a total smaller than its largest part, all positive, or a
+    // block that holds subtotals of its own.
+    let mut out = Vec::with_capacity(c.instances.len());
+    for mut i in c.instances {
+        if let Ok(e) = &i.what {
+            if super::establish::fails(g, e) {
+                if let Some(why) = doubt(g, e) {
+                    i.what = Err(format!("not understood: {why}"));
+                }
+            }
+        }
+        out.push(i);
+    }
+    Ok(Candidate {
+        instances: out,
+        ..c
+    })
+}
+
+fn doubt(g: &Grid, e: &Expr) -> Option<String> {
+    let Expr::Linear { terms, result, .. } = e else {
+        return None;
+    };
+    let val = |at: (usize, usize)| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    let total = val(*result)?;
+    let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
+    if total > crate::money::Decimal::ZERO
+        && parts.iter().all(|p| *p >= crate::money::Decimal::ZERO)
+        && parts.iter().any(|p| *p > total)
+    {
+        return Some("the total is smaller than one of its rows (an average or a rate?)".into());
+    }
+    // A row of the block that is the sum of the rows just after it.
+    let n = parts.len();
+    for i in 0..n {
+        for len in 2..=n.saturating_sub(i + 1).min(BLOCK) {
+            let mut sum = crate::money::Decimal::ZERO;
+            for p in &parts[i + 1..i + 1 + len] {
+                sum += *p;
+            }
+            if sum == parts[i] && !sum.is_zero() {
+                return Some("the rows above hold subtotals of their own".into());
+            }
+        }
+        for len in 2..=i.min(BLOCK) {
+            let mut sum = crate::money::Decimal::ZERO;
+            for p in &parts[i - len..i] {
+                sum += *p;
+            }
+            if sum == parts[i] && !sum.is_zero() {
+                return Some("the rows above hold subtotals of their own".into());
+            }
+        }
+    }
+    None
 }
 
 /// Whether some reading of a total holds in every column it has figures in.
@@ -453,7 +539,7 @@ fn difference_rows(g: &Grid, s: &mut State) {
 /// Amount columns in order, with their years.
 fn amount_cols(g: &Grid) -> Vec<usize> {
     (0..g.cols.len())
-        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount))
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
         .collect()
 }
 
@@ -467,7 +553,40 @@ fn change_pairs(
     either_sign: bool,
 ) -> (Vec<(usize, usize)>, bool) {
     let amounts = amount_cols(g);
-    let by_year = |y: i32| amounts.iter().copied().find(|&a| g.cols[a].year == Some(y));
+    // The part of a header below its year (`2015 / Total` -> `total`), to
+    // match `Ændring 2015-2016 / Total %` with its own columns.
+    let sub = |h: &str| -> String {
+        h.rsplit(" / ")
+            .next()
+            .unwrap_or("")
+            .replace(['%'], "")
+            .replace("pct.", "")
+            .trim()
+            .to_lowercase()
+    };
+    let own = sub(&g.cols[c].header);
+    let year_of_col = |a: usize| {
+        g.cols[a].year.or_else(|| {
+            g.cols[a]
+                .header
+                .split(" / ")
+                .find_map(super::figure::year_of)
+        })
+    };
+    let by_year = |y: i32| {
+        let all: Vec<usize> = amounts
+            .iter()
+            .copied()
+            .filter(|&a| year_of_col(a) == Some(y))
+            .collect();
+        match all.as_slice() {
+            [one] => Some(*one),
+            many => many
+                .iter()
+                .copied()
+                .find(|&a| g.cols[c].header.contains(" / ") && sub(&g.cols[a].header) == own),
+        }
+    };
     if let [y1, y2] = years {
         if let (Some(old), Some(new)) = (by_year(*y1.min(y2)), by_year(*y1.max(y2))) {
             return (vec![(new, old)], true);

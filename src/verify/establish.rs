@@ -321,6 +321,18 @@ fn score(g: &Grid, c: &Candidate) -> Score {
     s
 }
 
+/// (holds, fails) of a candidate on the printed figures; trivial holds
+/// (zeros) not counted.
+pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
+    let s = score(g, c);
+    (s.holds, s.fails)
+}
+
+/// Whether one instance fails on the printed figures.
+pub fn fails(g: &Grid, e: &Expr) -> bool {
+    fare(g, e, &Overrides::new()).verdict == Verdict::Error
+}
+
 /// The figures' choice among readings a label allows. `strong`: the label
 /// alone establishes the first candidate, judged even when nothing fits.
 pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Candidate, String> {
@@ -361,7 +373,11 @@ pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Ca
     };
     let perfect = best(&|s: &Score| s.fails == 0 && s.holds >= 1);
     let near = best(&|s: &Score| s.fails <= 1 && s.holds >= 2 && s.holds > s.fails);
-    let choice = perfect.or(near).or(if strong { Some(0) } else { None });
+    // The label's own reading, judged although nothing fits; but where it
+    // spans several places and holds in none, the reading is wrong, not
+    // every figure: not understood.
+    let fallback = (strong && !(first.holds == 0 && first.fails >= 2)).then_some(0);
+    let choice = perfect.or(near).or(fallback);
     match choice {
         Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),
         None => {
@@ -466,6 +482,15 @@ pub fn row_sum(
         if cells.iter().all(|v| matches!(v, Cell::Empty)) {
             continue;
         }
+        // Percentages outside a share column are rates, not parts of a sum.
+        let share_col = matches!(g.cols[c].kind, ColKind::Share | ColKind::ShareOfChange);
+        if !share_col
+            && cells
+                .iter()
+                .any(|v| matches!(v, Cell::Fig(f) if f.percent()))
+        {
+            continue;
+        }
         let name = format!("{} [{}]: {what}", g.rows[total].label, g.cols[c].header);
         let what = if cells.iter().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
@@ -507,10 +532,14 @@ pub fn col_relation(
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             continue;
         }
-        if !matches!(row.cells.get(result), Some(Cell::Fig(_))) {
+        let Some(Cell::Fig(rf)) = row.cells.get(result) else {
+            continue;
+        };
+        let Some(e) = make(r) else { continue };
+        // A sum along a row of percentages is no sum (rates, not parts).
+        if kind == Kind::Cross && rf.percent() {
             continue;
         }
-        let Some(e) = make(r) else { continue };
         instances.push(Instance {
             kind,
             name: format!("{} [{}]: {what}", row.label, g.cols[result].header),

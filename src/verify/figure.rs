@@ -48,6 +48,8 @@ pub struct Figure {
     pub unit: Option<Unit>,
     /// A whole count: no rounding interval.
     pub exact: bool,
+    /// Rounded to 10^coarse (a column whose whole figures all end in 0).
+    pub coarse: u32,
 }
 
 impl Figure {
@@ -77,6 +79,7 @@ impl Figure {
             decimals,
             percent: self.percent(),
             exact: self.exact,
+            coarse: self.coarse,
         })
     }
 }
@@ -133,6 +136,10 @@ pub fn unit_in(text: &str) -> Option<Unit> {
         || has("gennemsnitlig")
     {
         Some(Unit::Derived)
+    } else if l.contains("1.000 ") || l.contains("1 000") || l.contains("tusind") || has("antal") {
+        // Thousands of persons, or a bare `Antal` (often full-time
+        // equivalents): rounded, not exact.
+        Some(Unit::Derived)
     } else if has("sager")
         || has("sag")
         || has("personer")
@@ -141,7 +148,6 @@ pub fn unit_in(text: &str) -> Option<Unit> {
         || has("borger")
         || has("stk.")
         || has("stk")
-        || has("antal")
         || has("elever")
         || has("børn")
         || has("modtagere")
@@ -261,12 +267,20 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         decimals: p.decimals,
         unit,
         exact,
+        coarse: 0,
     })
 }
 
 /// A year written as a header (`2026`, `B2026`, `R2024`, `Budget 2026`): the
 /// year, when the text is one.
 pub fn year_of(text: &str) -> Option<i32> {
+    // `2.016`: a year printed with a thousands separator.
+    let t = text.trim();
+    if t.len() == 5 && t.as_bytes()[1] == b'.' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+    {
+        let y: String = t.chars().filter(char::is_ascii_digit).collect();
+        return y.parse().ok().filter(|y| (1950..=2100).contains(y));
+    }
     let years = years_in(text);
     if years.len() == 1 {
         years.first().copied()
@@ -394,7 +408,9 @@ mod tests {
     fn units_and_years_in_headers() {
         assert_eq!(unit_in("Mio. kr."), Some(Unit::Money(6)));
         assert_eq!(unit_in("1.000 kr."), Some(Unit::Money(3)));
-        assert_eq!(unit_in("Antal sager"), Some(Unit::Count));
+        assert_eq!(unit_in("Antal sager"), Some(Unit::Derived));
+        assert_eq!(unit_in("sager"), Some(Unit::Count));
+        assert_eq!(unit_in("1.000 personer"), Some(Unit::Derived));
         assert_eq!(unit_in("Helårspersoner"), Some(Unit::Derived));
         assert_eq!(unit_in("Pct."), Some(Unit::Percent));
         assert_eq!(unit_in("Skole"), None);

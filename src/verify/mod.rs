@@ -57,6 +57,11 @@ pub struct Check {
     /// The figure found wrong and what it should read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correction: Option<Correction>,
+    /// The checked cell's row label and column header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// A figure of a check, for machines.
@@ -101,6 +106,8 @@ impl Check {
             expected: None,
             consequence_of: None,
             correction: None,
+            row: None,
+            column: None,
         }
     }
 
@@ -252,9 +259,19 @@ fn show_figure(f: &figure::Figure) -> String {
 }
 
 fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> TableReport {
-    let name = table_name(t);
-    let table = to_document_table(t);
-    let (grid, found) = engine::relations(&table, options.style);
+    verify_table(file, table_name(t), &to_document_table(t), options)
+}
+
+/// Judges one table of the document model: its structure read, its
+/// relations established, every one judged and failures attributed.
+pub fn verify_table(
+    file: &str,
+    name: String,
+    table: &crate::document::Table,
+    options: &relations::Options,
+) -> TableReport {
+    let t_line = table.loc.line_number().unwrap_or(0);
+    let (grid, found) = engine::relations(table, options.style);
     let judged = attribute::judge_all(
         &grid,
         found,
@@ -265,7 +282,7 @@ fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> 
     let checks = judged
         .into_iter()
         .map(|j| {
-            let line = grid.rows.get(j.at.0).map_or(t.line, |r| r.line);
+            let line = grid.rows.get(j.at.0).map_or(t_line, |r| r.line);
             let place = |at: establish::At| {
                 grid.rows
                     .get(at.0)
@@ -316,12 +333,14 @@ fn judge_table(file: &str, t: &scan::RawTable, options: &relations::Options) -> 
                 expected: expected.map(|i| [da(i.lo), da(i.hi)]),
                 consequence_of: j.consequence_of,
                 correction,
+                row: grid.rows.get(j.at.0).map(|r| r.label.clone()),
+                column: grid.cols.get(j.at.1).map(|c| c.header.clone()),
             }
         })
         .collect();
     TableReport {
         file: file.to_string(),
-        line: t.line,
+        line: t_line,
         name,
         checks,
     }

@@ -11,6 +11,7 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{Cell, Unit};
 use crate::document::{Loc, Table};
+use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 
 /// What a row is.
@@ -284,8 +285,10 @@ fn running_number(s: &str) -> bool {
 
 fn is_year_cell(text: &str, style: NumberStyle) -> bool {
     let t = strip_emphasis(text);
-    if t.len() == 4 {
-        return year_of(t).is_some();
+    if t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.') {
+        if year_of(t).is_some() {
+            return true;
+        }
     }
     matches!(
         read_cell(t, style, None),
@@ -434,10 +437,13 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let mut g = raw(table);
-    let transposed = should_transpose(&g);
-    if transposed {
-        g = transpose(g);
-    }
+    let _ = (
+        should_transpose as fn(&RawGrid) -> bool,
+        transpose as fn(RawGrid) -> RawGrid,
+    );
+    // Years as row labels are read as they stand: an `I alt` column is
+    // cross-cast along each row, an `Ændring` or `%` row along the years.
+    let transposed = false;
     // A running-number column before the label.
     let numbered = g
         .rows
@@ -472,7 +478,8 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         .unwrap_or(0);
     // Header rows: text or years in every figure column, no total label.
     let mut header_rows = 0;
-    for (_, cells, _) in g.rows.iter().take(3) {
+    let mut numbering_rows = Vec::new();
+    for (k, (_, cells, _)) in g.rows.iter().take(5).enumerate() {
         let label = cells.first().map_or("", |(t, _)| t.as_str());
         let rest: Vec<&String> = cells.iter().skip(1).map(|(t, _)| t).collect();
         let non_empty = rest
@@ -480,6 +487,20 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             .filter(|t| !strip_emphasis(t).is_empty())
             .count();
         let all_headerish = rest.iter().all(|t| is_year_cell(t, style));
+        // A row numbering the columns (`1 2 3 … 14`) under a header.
+        let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
+            let nums: Vec<i64> = rest
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .filter_map(|t| t.trim().parse::<i64>().ok())
+                .collect();
+            nums.len() >= 3 && nums.len() == non_empty && nums.windows(2).all(|w| w[1] == w[0] + 1)
+        };
+        if numbering {
+            numbering_rows.push(k);
+            header_rows += 1;
+            continue;
+        }
         if non_empty > 0 && all_headerish && total_label(label) != Some(true) {
             header_rows += 1;
         } else {
@@ -500,20 +521,56 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         .and_then(unit_in)
         .or_else(|| unit_in(&corner))
         .filter(|u| *u != Unit::Percent);
+    // Several header rows: an upper cell spans the empty ones to its right
+    // (`2015 | | 2016 |` over `Total | 1. prioritet | …`); the parts are
+    // joined with ` / `.
+    let mut spans: Vec<Vec<String>> = Vec::new();
+    for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
+        if numbering_rows.contains(&k) {
+            continue;
+        }
+        let mut row: Vec<String> = (0..=width)
+            .map(|c| {
+                cells
+                    .get(c)
+                    .map_or(String::new(), |(t, _)| strip_emphasis(t).to_string())
+            })
+            .collect();
+        if k + 1 < header_rows {
+            for c in 2..=width {
+                if row[c].is_empty() {
+                    row[c] = row[c - 1].clone();
+                }
+            }
+        }
+        spans.push(row);
+    }
     let headers: Vec<String> = (1..=width)
         .map(|c| {
-            let parts: Vec<&str> = g.rows[..header_rows]
+            let parts: Vec<&str> = spans
                 .iter()
-                .filter_map(|(_, cells, _)| cells.get(c).map(|(t, _)| strip_emphasis(t)))
+                .map(|r| r[c].as_str())
                 .filter(|t| !t.is_empty())
                 .collect();
             if parts.is_empty() {
                 format!("column {}", c + 1)
             } else {
-                parts.join(" ")
+                parts.join(" / ")
             }
         })
         .collect();
+    let header_texts: Vec<String> = g
+        .rows
+        .get(header_rows.saturating_sub(1))
+        .filter(|_| header_rows > 0)
+        .map(|(_, cells, _)| {
+            cells
+                .iter()
+                .skip(1)
+                .map(|(t, _)| strip_emphasis(t).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     let col_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h).or(table_unit)).collect();
     let mut rows: Vec<GRow> = Vec::new();
     let mut prev_indent = 0u8;
@@ -586,13 +643,69 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         }
     }
+    coarse_columns(&mut rows, width);
     assign_roles(&mut rows);
+    // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
+    // starts a section; it is no row of figures.
+    for r in &mut rows {
+        let years = r
+            .texts
+            .iter()
+            .filter(|t| !t.is_empty())
+            .all(|t| year_of(t).is_some() && t.len() <= 5);
+        let same =
+            !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
+        if r.texts.iter().any(|t| !t.is_empty())
+            && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
+        {
+            r.role = Role::Section;
+            for c in &mut r.cells {
+                *c = Cell::Empty;
+            }
+        }
+    }
     Grid {
         cols,
         rows,
         has_header,
         transposed,
         corner,
+    }
+}
+
+/// A column whose whole figures all end in 0 (at least three of them) is
+/// rounded to tens (all in 00: hundreds), as published tables of counts
+/// often are: its figures get that interval, and are no exact counts.
+fn coarse_columns(rows: &mut [GRow], width: usize) {
+    for c in 0..width {
+        let figs: Vec<Decimal> = rows
+            .iter()
+            .filter_map(|r| match r.cells.get(c) {
+                Some(Cell::Fig(f)) if f.decimals == 0 && !f.percent() && !f.value.is_zero() => {
+                    Some(f.value)
+                }
+                _ => None,
+            })
+            .collect();
+        if figs.len() < 3 {
+            continue;
+        }
+        let ends = |k: i64| figs.iter().all(|v| (v % Decimal::from(k)).is_zero());
+        let coarse = if ends(100) {
+            2
+        } else if ends(10) {
+            1
+        } else {
+            continue;
+        };
+        for r in rows.iter_mut() {
+            if let Some(Cell::Fig(f)) = r.cells.get_mut(c) {
+                if f.decimals == 0 && !f.percent() {
+                    f.coarse = coarse;
+                    f.exact = false;
+                }
+            }
+        }
     }
 }
 
