@@ -269,6 +269,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                 describe_exact: !(args.quiet && args.format == VerifyFormat::Text),
                 describe_rounding: !(args.quiet && args.format == VerifyFormat::Text)
                     || args.strict,
+                structured: args.format == VerifyFormat::Json,
             };
             let before = p.summary;
             verify_document(name, text, *kind, &options, |t| {

@@ -387,32 +387,29 @@ fn doubt(g: &Grid, e: &Expr) -> Option<String> {
     };
     let total = val(*result)?;
     let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
-    if total > crate::money::Decimal::ZERO
+    // Amounts in kroner add up; counts and unnamed figures may be averages.
+    let money = matches!(
+        g.rows.get(result.0).and_then(|r| r.cells.get(result.1)),
+        Some(Cell::Fig(f)) if matches!(f.unit, Some(super::figure::Unit::Money(_)))
+    );
+    if !money
+        && parts.len() >= 2
+        && total > crate::money::Decimal::ZERO
         && parts.iter().all(|p| *p >= crate::money::Decimal::ZERO)
         && parts.iter().any(|p| *p > total)
     {
         return Some("the total is smaller than one of its rows (an average or a rate?)".into());
     }
-    // A row of the block that is the sum of the rows just after it.
-    let n = parts.len();
-    for i in 0..n {
-        for len in 2..=n.saturating_sub(i + 1).min(BLOCK) {
-            let mut sum = crate::money::Decimal::ZERO;
-            for p in &parts[i + 1..i + 1 + len] {
-                sum += *p;
-            }
-            if sum == parts[i] && !sum.is_zero() {
-                return Some("the rows above hold subtotals of their own".into());
-            }
+    // The rows add up to twice the total: they hold subtotals of their own.
+    if parts.len() >= 3 {
+        let mut sum = crate::money::Decimal::ZERO;
+        for p in &parts {
+            sum += *p;
         }
-        for len in 2..=i.min(BLOCK) {
-            let mut sum = crate::money::Decimal::ZERO;
-            for p in &parts[i - len..i] {
-                sum += *p;
-            }
-            if sum == parts[i] && !sum.is_zero() {
-                return Some("the rows above hold subtotals of their own".into());
-            }
+        let twice = total * crate::money::Decimal::TWO;
+        let slack = total.abs() / crate::money::Decimal::from(1000) + crate::money::Decimal::ONE;
+        if !total.is_zero() && (sum - twice).abs() <= slack {
+            return Some("the rows add up to twice the total: they hold subtotals of their own".into());
         }
     }
     None
@@ -475,7 +472,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
             .join(" ");
         let what = format!("formula {}", what.trim_start_matches("+ "));
         let cand = row_sum(g, r, &parts, Kind::Formula, &what);
-        if let Ok(c) = pick_labelled(g, vec![cand], true) {
+        if let Ok(c) = super::establish::pick_named(g, vec![cand]) {
             push(s, c);
         }
     }
@@ -756,7 +753,12 @@ fn columns(g: &Grid, s: &mut State) {
                     );
                     continue;
                 }
-                match pick_labelled(g, cands, strong) {
+                let picked = if strong {
+                    super::establish::pick_named(g, cands)
+                } else {
+                    pick_labelled(g, cands, false)
+                };
+                match picked {
                     Ok(cand) => {
                         if let Some(Ok(Expr::Linear { terms, .. })) =
                             cand.instances.first().map(|i| &i.what)
@@ -786,7 +788,12 @@ fn columns(g: &Grid, s: &mut State) {
                     );
                     continue;
                 }
-                match pick_labelled(g, cands, strong) {
+                let picked = if strong {
+                    super::establish::pick_named(g, cands)
+                } else {
+                    pick_labelled(g, cands, false)
+                };
+                match picked {
                     Ok(cand) => push(s, cand),
                     Err(why) => skipped_col(g, s, c, Kind::PctChange, why),
                 }

@@ -336,6 +336,16 @@ pub fn fails(g: &Grid, e: &Expr) -> bool {
 /// The figures' choice among readings a label allows. `strong`: the label
 /// alone establishes the first candidate, judged even when nothing fits.
 pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Candidate, String> {
+    pick(g, cands, strong, false)
+}
+
+/// As [`pick_labelled`], for a reading whose operands the label names
+/// outright (`Ændring 2025-26`, `A+B`): judged even where it holds nowhere.
+pub fn pick_named(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
+    pick(g, cands, true, true)
+}
+
+fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Candidate, String> {
     let scores: Vec<Score> = cands.iter().map(|c| score(g, c)).collect();
     let Some(first) = scores.first() else {
         return Err("nothing to relate".to_string());
@@ -376,7 +386,7 @@ pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Ca
     // The label's own reading, judged although nothing fits; but where it
     // spans several places and holds in none, the reading is wrong, not
     // every figure: not understood.
-    let fallback = (strong && !(first.holds == 0 && first.fails >= 2)).then_some(0);
+    let fallback = (strong && (named || !(first.holds == 0 && first.fails >= 2))).then_some(0);
     let choice = perfect.or(near).or(fallback);
     match choice {
         Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),

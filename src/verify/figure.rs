@@ -102,6 +102,9 @@ pub fn strip_emphasis(s: &str) -> &str {
 
 /// The unit a header, title or unit word names, if any.
 pub fn unit_in(text: &str) -> Option<Unit> {
+    if !text.chars().any(|c| c.is_alphabetic() || c == '%') {
+        return None;
+    }
     let l = text.to_lowercase();
     let has = |w: &str| contains_word(&l, w);
     if has("mia. kr.") || has("mia.kr.") || has("mia. kr") || has("mia kr") || has("mia.") {
@@ -136,9 +139,8 @@ pub fn unit_in(text: &str) -> Option<Unit> {
         || has("gennemsnitlig")
     {
         Some(Unit::Derived)
-    } else if l.contains("1.000 ") || l.contains("1 000") || l.contains("tusind") || has("antal") {
-        // Thousands of persons, or a bare `Antal` (often full-time
-        // equivalents): rounded, not exact.
+    } else if l.contains("1.000 ") || l.contains("1 000") || l.contains("tusind") {
+        // Thousands of persons: rounded.
         Some(Unit::Derived)
     } else if has("sager")
         || has("sag")
@@ -154,6 +156,9 @@ pub fn unit_in(text: &str) -> Option<Unit> {
         || has("ansøgninger")
     {
         Some(Unit::Count)
+    } else if has("antal") {
+        // A bare `Antal` (often full-time equivalents, STÅ): rounded.
+        Some(Unit::Derived)
     } else if l.trim() == "%" || has("pct.") || has("pct") || has("procent") || l.contains('%') {
         Some(Unit::Percent)
     } else {
@@ -164,19 +169,24 @@ pub fn unit_in(text: &str) -> Option<Unit> {
 /// `word` in `haystack` (both lower case) with no letter or digit on
 /// either side.
 pub fn contains_word(haystack: &str, word: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = haystack.get(from..).and_then(|h| h.find(word)) {
-        let at = from + i;
-        let before = haystack[..at].chars().next_back();
-        let after = haystack[at + word.len()..].chars().next();
-        let edge = |c: Option<char>, w: Option<char>| match (c, w) {
-            (Some(c), Some(w)) => !(c.is_alphanumeric() && w.is_alphanumeric()),
-            _ => true,
-        };
-        if edge(before, word.chars().next()) && edge(after, word.chars().next_back()) {
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    if w.is_empty() || h.len() < w.len() {
+        return false;
+    }
+    let first_alnum = word.chars().next().is_some_and(char::is_alphanumeric);
+    let last_alnum = word.chars().next_back().is_some_and(char::is_alphanumeric);
+    for i in 0..=h.len() - w.len() {
+        if h[i] != w[0] || !h[i..].starts_with(w) || !haystack.is_char_boundary(i) {
+            continue;
+        }
+        let end = i + w.len();
+        let before = haystack[..i].chars().next_back();
+        let after = haystack.get(end..).and_then(|r| r.chars().next());
+        let ok_before = !(first_alnum && before.is_some_and(char::is_alphanumeric));
+        let ok_after = !(last_alnum && after.is_some_and(char::is_alphanumeric));
+        if ok_before && ok_after {
             return true;
         }
-        from = at + word.len().max(1);
     }
     false
 }
@@ -408,7 +418,8 @@ mod tests {
     fn units_and_years_in_headers() {
         assert_eq!(unit_in("Mio. kr."), Some(Unit::Money(6)));
         assert_eq!(unit_in("1.000 kr."), Some(Unit::Money(3)));
-        assert_eq!(unit_in("Antal sager"), Some(Unit::Derived));
+        assert_eq!(unit_in("Antal sager"), Some(Unit::Count));
+        assert_eq!(unit_in("Antal"), Some(Unit::Derived));
         assert_eq!(unit_in("sager"), Some(Unit::Count));
         assert_eq!(unit_in("1.000 personer"), Some(Unit::Derived));
         assert_eq!(unit_in("Helårspersoner"), Some(Unit::Derived));

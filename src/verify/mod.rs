@@ -292,6 +292,7 @@ pub fn verify_table(
             let figures: Vec<FigureOut> = j
                 .expr
                 .as_ref()
+                .filter(|_| options.structured)
                 .map(|e| e.cells())
                 .unwrap_or_default()
                 .into_iter()
@@ -309,7 +310,11 @@ pub fn verify_table(
                     })
                 })
                 .collect();
-            let expected = j.relation.as_ref().and_then(judge::expected_interval);
+            let expected = j
+                .relation
+                .as_ref()
+                .filter(|_| options.structured)
+                .and_then(judge::expected_interval);
             let correction = j.blamed.map(|(at, f)| Correction {
                 at: place(at),
                 printed: grid

@@ -142,6 +142,8 @@ pub struct Options {
     pub describe_exact: bool,
     /// Write the detail of relations that hold within rounding.
     pub describe_rounding: bool,
+    /// Fill in each check's figures and expected interval (for JSON).
+    pub structured: bool,
 }
 
 impl Default for Options {
@@ -151,6 +153,7 @@ impl Default for Options {
             allocated_shares: false,
             describe_exact: true,
             describe_rounding: true,
+            structured: true,
         }
     }
 }

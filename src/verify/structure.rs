@@ -690,7 +690,11 @@ fn coarse_columns(rows: &mut [GRow], width: usize) {
         if figs.len() < 3 {
             continue;
         }
-        let ends = |k: i64| figs.iter().all(|v| (v % Decimal::from(k)).is_zero());
+        // Only large figures: 100, 200, 300 are as likely exact.
+        let ends = |k: i64| {
+            figs.iter()
+                .all(|v| (v % Decimal::from(k)).is_zero() && v.abs() >= Decimal::from(k * 100))
+        };
         let coarse = if ends(100) {
             2
         } else if ends(10) {
