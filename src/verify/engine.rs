@@ -358,6 +358,11 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
             "not understood: the rows taken for {label:?} add up to it in no column"
         ));
     }
+    // Holding in another column, the reading is the table's own: a failing
+    // column is an error in it.
+    if holds >= 1 {
+        return Ok(c);
+    }
     // Per column: a total smaller than its largest part, all positive, or a
     // block that holds subtotals of its own.
     let mut out = Vec::with_capacity(c.instances.len());

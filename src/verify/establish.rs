@@ -386,7 +386,17 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     // The label's own reading, judged although nothing fits; but where it
     // spans several places and holds in none, the reading is wrong, not
     // every figure: not understood.
-    let fallback = (strong && (named || !(first.holds == 0 && first.fails >= 2))).then_some(0);
+    let fallback = if !strong {
+        None
+    } else if named {
+        Some(0)
+    } else if cands.iter().all(|c| c.instances.iter().filter(|i| i.what.is_ok()).count() <= 1) {
+        // One place each: the reading whose figures come closest, if within
+        // a quarter of the total; else no block of rows is it.
+        closest(g, &cands)
+    } else {
+        (!(first.holds == 0 && first.fails >= 2)).then_some(0)
+    };
     let choice = perfect.or(near).or(fallback);
     match choice {
         Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),
@@ -398,6 +408,39 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
             ))
         }
     }
+}
+
+/// The single-place candidate whose sum comes closest to its printed
+/// result, when within a quarter of it.
+fn closest(g: &Grid, cands: &[Candidate]) -> Option<usize> {
+    let mut best: Option<(Decimal, usize)> = None;
+    for (k, c) in cands.iter().enumerate() {
+        let Some(Ok(e)) = c.instances.iter().map(|i| &i.what).find(|w| w.is_ok()) else {
+            continue;
+        };
+        let Ok(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) =
+            relation(g, e, &Overrides::new())
+        else {
+            continue;
+        };
+        let mut sum = Decimal::ZERO;
+        for t in &terms {
+            sum = if t.negative {
+                sum.checked_sub(t.figure.value)?
+            } else {
+                sum.checked_add(t.figure.value)?
+            };
+        }
+        let size = total.value.abs().max(sum.abs());
+        if size.is_zero() {
+            continue;
+        }
+        let dev = (sum - total.value).abs().checked_div(size)?;
+        if best.is_none_or(|(d, _)| dev < d) {
+            best = Some((dev, k));
+        }
+    }
+    best.filter(|(d, _)| *d <= Decimal::new(25, 2)).map(|(_, k)| k)
 }
 
 fn same_cells(a: &Candidate, b: &Candidate) -> bool {

@@ -122,8 +122,29 @@ const TOTAL_WORDS: [&str; 11] = [
     "alt i alt",
 ];
 
+/// A label without a leading section number (`5.3 - heraf mænd` ->
+/// `- heraf mænd`, `1.2 Deltidsuddannelse` -> `Deltidsuddannelse`).
+pub fn without_number(label: &str) -> &str {
+    let t = label.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, rest) = t.split_at(end);
+    if !num.is_empty()
+        && num.starts_with(|c: char| c.is_ascii_digit())
+        && num.contains('.')
+        && rest.starts_with(' ')
+        && num.len() <= 8
+    {
+        rest.trim_start()
+    } else {
+        t
+    }
+}
+
 fn clean_label(label: &str) -> String {
-    let l = strip_emphasis(label)
+    let l = without_number(strip_emphasis(label))
         .trim_start_matches(['-', '–', '•', '·', '*', ' ', '\u{2212}', '>'])
         .trim_end_matches([':', ' '])
         .to_lowercase();
@@ -297,7 +318,7 @@ fn is_year_cell(text: &str, style: NumberStyle) -> bool {
 }
 
 fn is_dashed(label: &str) -> bool {
-    let t = strip_emphasis(label);
+    let t = without_number(strip_emphasis(label));
     (t.starts_with("- ")
         || t.starts_with("– ")
         || t.starts_with("• ")
