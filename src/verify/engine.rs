@@ -87,6 +87,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
+    numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {
         structural_totals(g, &mut s);
@@ -153,6 +154,79 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
         };
         if let Some(c) = chosen {
             record_block(s, p, &parts);
+            push(s, c);
+        }
+    }
+}
+
+/// The section number a label starts with: `1.` -> [1], `2.1` -> [2, 1],
+/// `3.2.` -> [3, 2].
+fn section_path(label: &str) -> Option<Vec<u32>> {
+    let t = label.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, rest) = t.split_at(end);
+    if num.is_empty() || !rest.starts_with(' ') || !num.contains('.') && rest.is_empty() {
+        return None;
+    }
+    let path: Option<Vec<u32>> = num
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect();
+    path.filter(|p| !p.is_empty() && p.len() <= 4)
+}
+
+/// Numbered sections: `1. VIP` over `1.1 …`, `1.2 …`; `1.2 Deltidsuddannelse`
+/// over `A. Tilskud`, `B. Deltagerbetaling`. The numbering names the parts,
+/// as a total word does.
+fn numbered_blocks(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let paths: Vec<Option<Vec<u32>>> = g.rows.iter().map(|r| section_path(&r.label)).collect();
+    for r in 0..n {
+        let Some(p) = &paths[r] else { continue };
+        if !has_figs(g, r) || s.parent[r].is_some() {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut i = r + 1;
+        while i < n {
+            if g.rows[i].role == Role::Section && !has_figs(g, i) {
+                break;
+            }
+            match &paths[i] {
+                Some(q) if q.len() == p.len() + 1 && q.starts_with(p) => parts.push(i),
+                Some(q) if q.len() > p.len() + 1 && q.starts_with(p) => {}
+                Some(_) => break,
+                None => {
+                    // Lettered parts right under a numbered row.
+                    let letter = g.rows[i]
+                        .id
+                        .as_deref()
+                        .is_some_and(|id| id.len() == 1 && id.chars().all(|c| c.is_ascii_uppercase()));
+                    if letter && (parts.is_empty() || paths[parts[0]].is_none()) {
+                        parts.push(i);
+                    } else {
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        // Lettered parts are only parts when they come right after.
+        if parts.len() < 2 || parts.iter().any(|&q| s.parent[q].is_some()) {
+            continue;
+        }
+        let parts: Vec<(bool, usize)> = parts.into_iter().map(|q| (false, q)).collect();
+        let what = format!("{} (by its numbering)", sum_name(parts.len()));
+        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        if let Ok(c) = pick_labelled(g, vec![cand], true).and_then(|c| guard_total(g, c)) {
+            for &(_, q) in &parts {
+                s.parent[q] = Some(r);
+            }
+            record_block(s, r, &parts);
             push(s, c);
         }
     }
