@@ -281,7 +281,9 @@ fn locate(tsv: &str, e: &Expect) -> Option<(usize, usize, String)> {
 fn figure_like(t: &str) -> bool {
     let t = t.trim().trim_matches('*');
     t.chars().filter(char::is_ascii_digit).count() >= 2
-        && t.chars().next().is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
+        && t.chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
 }
 
 #[test]
@@ -300,7 +302,12 @@ fn a_planted_figure_in_every_real_table_is_found() {
         }
         let Some((l, c, text)) = ex
             .iter()
-            .filter(|e| matches!(e.kind.as_str(), "sum" | "cross" | "difference" | "formula" | "change"))
+            .filter(|e| {
+                matches!(
+                    e.kind.as_str(),
+                    "sum" | "cross" | "difference" | "formula" | "change"
+                )
+            })
             .find_map(|e| locate(&tsv, e))
         else {
             continue;
@@ -310,7 +317,11 @@ fn a_planted_figure_in_every_real_table_is_found() {
         named += usize::from(n);
         caught += usize::from(k);
         if !n {
-            missed.push(format!("{slug}: {}:{} {text:?} (caught: {k})", l + 1, c + 1));
+            missed.push(format!(
+                "{slug}: {}:{} {text:?} (caught: {k})",
+                l + 1,
+                c + 1
+            ));
         }
     }
     eprintln!("planted: {tried} tables, {caught} caught, {named} named; missed: {missed:#?}");

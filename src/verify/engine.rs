@@ -202,10 +202,9 @@ fn numbered_blocks(g: &Grid, s: &mut State) {
                 Some(_) => break,
                 None => {
                     // Lettered parts right under a numbered row.
-                    let letter = g.rows[i]
-                        .id
-                        .as_deref()
-                        .is_some_and(|id| id.len() == 1 && id.chars().all(|c| c.is_ascii_uppercase()));
+                    let letter = g.rows[i].id.as_deref().is_some_and(|id| {
+                        id.len() == 1 && id.chars().all(|c| c.is_ascii_uppercase())
+                    });
                     if letter && (parts.is_empty() || paths[parts[0]].is_none()) {
                         parts.push(i);
                     } else {
@@ -488,7 +487,9 @@ fn doubt(g: &Grid, e: &Expr) -> Option<String> {
         let twice = total * crate::money::Decimal::TWO;
         let slack = total.abs() / crate::money::Decimal::from(1000) + crate::money::Decimal::ONE;
         if !total.is_zero() && (sum - twice).abs() <= slack {
-            return Some("the rows add up to twice the total: they hold subtotals of their own".into());
+            return Some(
+                "the rows add up to twice the total: they hold subtotals of their own".into(),
+            );
         }
     }
     None

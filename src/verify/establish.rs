@@ -390,7 +390,10 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
         None
     } else if named {
         Some(0)
-    } else if cands.iter().all(|c| c.instances.iter().filter(|i| i.what.is_ok()).count() <= 1) {
+    } else if cands
+        .iter()
+        .all(|c| c.instances.iter().filter(|i| i.what.is_ok()).count() <= 1)
+    {
         // One place each: the reading whose figures come closest, if within
         // a quarter of the total; else no block of rows is it.
         closest(g, &cands)
@@ -440,7 +443,8 @@ fn closest(g: &Grid, cands: &[Candidate]) -> Option<usize> {
             best = Some((dev, k));
         }
     }
-    best.filter(|(d, _)| *d <= Decimal::new(25, 2)).map(|(_, k)| k)
+    best.filter(|(d, _)| *d <= Decimal::new(25, 2))
+        .map(|(_, k)| k)
 }
 
 fn same_cells(a: &Candidate, b: &Candidate) -> bool {

@@ -167,7 +167,15 @@ pub fn total_label(label: &str) -> Option<bool> {
             return Some(true);
         }
     }
-    for w in ["i alt", "ialt", "hovedtotal", "subtotal", "totalt"] {
+    for w in [
+        "i alt",
+        "ialt",
+        "hovedtotal",
+        "subtotal",
+        "totalt",
+        "samlet",
+        "samlede",
+    ] {
         if l.starts_with(w) && contains_word(&l, w) {
             return Some(true);
         }
@@ -665,6 +673,33 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         }
     }
     coarse_columns(&mut rows, width);
+    // A numbered row whose number was lost between n and n + 2 is n + 1
+    // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
+    let numeric = |r: &GRow| r.id.as_deref().and_then(|i| i.parse::<u32>().ok());
+    for i in 1..rows.len().saturating_sub(1) {
+        if rows[i].id.is_some() || !rows[i].has_figures() {
+            continue;
+        }
+        let prev = (0..i).rev().find_map(|k| numeric(&rows[k]));
+        let next = (i + 1..rows.len()).find_map(|k| numeric(&rows[k]));
+        let prev_row = (0..i).rev().find(|&k| numeric(&rows[k]).is_some());
+        let next_row = (i + 1..rows.len()).find(|&k| numeric(&rows[k]).is_some());
+        let unnumbered_between = |a: usize, b: usize| {
+            (a + 1..b)
+                .filter(|&k| {
+                    rows[k].id.is_none()
+                        && rows[k].has_figures()
+                        && !is_dashed(&rows[k].label)
+                        && !heraf_label(&rows[k].label)
+                })
+                .count()
+        };
+        if let (Some(p), Some(n), Some(pr), Some(nr)) = (prev, next, prev_row, next_row) {
+            if n == p + 2 && unnumbered_between(pr, nr) == 1 {
+                rows[i].id = Some((p + 1).to_string());
+            }
+        }
+    }
     assign_roles(&mut rows);
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
