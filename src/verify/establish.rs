@@ -481,8 +481,13 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
             Some((b, _))
                 if (b.holds, std::cmp::Reverse(b.fails))
                     > (s.holds, std::cmp::Reverse(s.fails)) => {}
+            // Two readings that both hold everywhere are both true of the
+            // table: the first (a sum before a difference) is kept. Two that
+            // fail once each disagree about the wrong figure: neither.
             Some((b, bi))
-                if (b.holds, b.fails) == (s.holds, s.fails) && !same_cells(&cands[*bi], c) =>
+                if (b.holds, b.fails) == (s.holds, s.fails)
+                    && s.fails > 0
+                    && !same_cells(&cands[*bi], c) =>
             {
                 tie = true
             }
