@@ -127,7 +127,10 @@ fn same_cell(c: &Check, e: &Expect) -> bool {
     }));
     let row_ok = row.as_deref() == Some(er.as_str())
         || c.relation.to_lowercase().starts_with(&format!("{er} ["));
-    row_ok && c.column.as_deref().is_some_and(|col| same_column(col, &e.column))
+    row_ok
+        && c.column
+            .as_deref()
+            .is_some_and(|col| same_column(col, &e.column))
 }
 
 #[derive(Default)]

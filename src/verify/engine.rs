@@ -38,6 +38,8 @@ struct State {
     total_of: Vec<Option<usize>>,
     /// Rows whose own relation has been found (not to be reported as not understood).
     explained: Vec<bool>,
+    /// Row -> the difference rows it is an operand of.
+    operand_of: Vec<Vec<usize>>,
     /// Change column -> the column it is taken from (the budget).
     change_old: std::collections::BTreeMap<usize, usize>,
     out: Vec<Instance>,
@@ -84,18 +86,23 @@ fn propose(g: &Grid) -> Vec<Instance> {
         total_of: vec![None; n],
         explained: vec![false; n],
         change_old: Default::default(),
+        operand_of: vec![Vec::new(); n],
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {
+        // Rows whose label names a result (`Årets resultat`, `Saldo`) before
+        // totals by structure, so `Indtægter` is not taken for the sum of
+        // `Udgifter` and `Årets resultat`.
+        difference_rows(g, &mut s, true);
         structural_totals(g, &mut s);
     }
     labelled_totals(g, &mut s, false);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
-        difference_rows(g, &mut s);
+        difference_rows(g, &mut s, false);
     }
     change_rows(g, &mut s);
     columns(g, &mut s);
@@ -286,6 +293,20 @@ fn structural_totals(g: &Grid, s: &mut State) {
             continue;
         }
         let (above, below) = blocks_around(g, s, r);
+        // A result row already found as a difference of `r` is no part of it.
+        let cut = |v: &[usize]| -> Vec<usize> {
+            v.iter()
+                .copied()
+                .take_while(|&p| !s.operand_of[r].contains(&p))
+                .collect()
+        };
+        let below = cut(&below);
+        let above: Vec<usize> = {
+            let rev: Vec<usize> = above.iter().rev().copied().collect();
+            let mut k = cut(&rev);
+            k.reverse();
+            k
+        };
         let mut cands = Vec::new();
         let mut tried = 0;
         for len in 2..=above.len() {
@@ -561,9 +582,12 @@ fn formula_rows(g: &Grid, s: &mut State) {
 /// A row that is the sum or difference of two rows above it (`Saldo`,
 /// `Netto`, `Resultat inkl. overførsler`), established by the figures. A
 /// row labelled as a difference that fits none is reported as not understood.
-fn difference_rows(g: &Grid, s: &mut State) {
+fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
     for r in 0..g.rows.len() {
         let cue = g.rows[r].role == Role::Difference;
+        if cues_only && !cue {
+            continue;
+        }
         if !(cue || g.rows[r].role == Role::Item)
             || s.explained[r]
             || s.parent[r].is_some()
@@ -598,8 +622,11 @@ fn difference_rows(g: &Grid, s: &mut State) {
         pad(&mut cands, tried);
         if let Some(c) = pick_figures(g, cands, cue) {
             s.explained[r] = true;
+            for &(_, p) in &parts_of(&c) {
+                s.operand_of[p].push(r);
+            }
             push(s, c);
-        } else if cue && g.rows[r].has_figures() {
+        } else if cue && !cues_only && g.rows[r].has_figures() {
             s.out.push(Instance {
                 kind: Kind::Difference,
                 name: format!("{}: difference", g.rows[r].label),
