@@ -105,6 +105,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
         difference_rows(g, &mut s, false);
     }
     change_rows(g, &mut s);
+    if n <= STRUCTURE_ROWS {
+        carried_rows(g, &mut s);
+    }
     columns(g, &mut s);
     let mut out = s.out;
     out.sort_by_key(|i| i.at.0);
@@ -636,6 +639,66 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                     g.rows[r].label
                 )),
             });
+        }
+    }
+}
+
+/// A row carried over from the year before: `Overført fra tidligere år`,
+/// `Primosaldo` = last year's `Akkumuleret resultat`, `Ultimosaldo` (the
+/// year columns in order), found by the figures.
+fn carried_rows(g: &Grid, s: &mut State) {
+    let years: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| g.cols[c].kind == ColKind::Amount && g.cols[c].year.is_some())
+        .collect();
+    if years.len() < 3 {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        let l = g.rows[r].label.to_lowercase();
+        let cue = ["overført", "primo", "tidligere år", "saldo primo", "fra sidste år"]
+            .iter()
+            .any(|w| l.contains(w));
+        if !cue || !has_figs(g, r) {
+            continue;
+        }
+        let mut cands = Vec::new();
+        for y in 0..g.rows.len() {
+            if y == r || !has_figs(g, y) {
+                continue;
+            }
+            let mut instances = Vec::new();
+            for w in years.windows(2) {
+                let (prev, cur) = (w[0], w[1]);
+                if g.cols[prev].year >= g.cols[cur].year {
+                    continue;
+                }
+                if !matches!(g.rows[r].cells.get(cur), Some(Cell::Fig(_))) {
+                    continue;
+                }
+                instances.push(Instance {
+                    kind: Kind::Formula,
+                    name: format!(
+                        "{} [{}]: carried over from {} [{}]",
+                        g.rows[r].label, g.cols[cur].header, g.rows[y].label, g.cols[prev].header
+                    ),
+                    at: (r, cur),
+                    what: Ok(Expr::Linear {
+                        terms: vec![(false, (y, prev))],
+                        result: (r, cur),
+                        shares: false,
+                    }),
+                });
+            }
+            if !instances.is_empty() {
+                cands.push(Candidate {
+                    instances,
+                    what: format!("carried over from {}", g.rows[y].label),
+                    prefer: false,
+                });
+            }
+        }
+        if let Some(c) = pick_figures(g, cands, true) {
+            push(s, c);
         }
     }
 }

@@ -263,7 +263,10 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
                 width += t.figure.half_unit() * Decimal::TWO;
                 size = size.max(t.figure.value.abs());
             }
-            (nonzero < 2, ratio_of(width.max(unit), size))
+            // One term: a figure carried from another column (`Overført
+            // fra tidligere år` = last year's `Akkumuleret resultat`).
+            let carried = terms.len() == 1 && nonzero == 1 && !total.value.is_zero();
+            (nonzero < 2 && !carried, ratio_of(width.max(unit), size))
         }
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
