@@ -107,6 +107,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     change_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         carried_rows(g, &mut s);
+        section_sums(g, &mut s);
     }
     columns(g, &mut s);
     let mut out = s.out;
@@ -643,6 +644,70 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
     }
 }
 
+/// A section that totals others row by row: under `AU i alt` each row is
+/// the sum of the rows of the same label in the sections above (by the
+/// label); the first section's rows are the sum of the same rows in the
+/// `Heraf …` sections below it (by the figures).
+fn section_sums(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let mut section = vec![0usize; n];
+    let mut names: Vec<Option<usize>> = vec![None];
+    for r in 0..n {
+        if matches!(g.rows[r].role, Role::Section | Role::HerafMarker) {
+            names.push(Some(r));
+        }
+        section[r] = names.len() - 1;
+    }
+    if names.len() < 3 {
+        return;
+    }
+    let key = |r: usize| g.rows[r].label.trim().to_lowercase();
+    for r in 0..n {
+        if !has_figs(g, r) || matches!(g.rows[r].role, Role::Section | Role::HerafMarker) {
+            continue;
+        }
+        let k = key(r);
+        let mut others: Vec<usize> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut unique = true;
+        for q in 0..n {
+            if q != r && section[q] != section[r] && has_figs(g, q) && key(q) == k {
+                if !seen.insert(section[q]) {
+                    unique = false;
+                }
+                others.push(q);
+            }
+        }
+        if others.len() < 2 || !unique {
+            continue;
+        }
+        let sec_name = names[section[r]]
+            .map(|i| g.rows[i].label.as_str())
+            .unwrap_or("");
+        let all_before = others.iter().all(|&q| q < r);
+        let all_after = others.iter().all(|&q| q > r);
+        let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+        let what = format!(
+            "sum of the rows {:?} in {} sections",
+            g.rows[r].label,
+            parts.len()
+        );
+        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        let chosen = if all_before && super::structure::total_label(sec_name) == Some(true) {
+            pick_labelled(g, vec![cand], true)
+                .and_then(|c| guard_total(g, c))
+                .ok()
+        } else if all_after {
+            pick_figures(g, vec![cand], true)
+        } else {
+            None
+        };
+        if let Some(c) = chosen {
+            push(s, c);
+        }
+    }
+}
+
 /// A row carried over from the year before: `Overført fra tidligere år`,
 /// `Primosaldo` = last year's `Akkumuleret resultat`, `Ultimosaldo` (the
 /// year columns in order), found by the figures.
@@ -655,9 +720,15 @@ fn carried_rows(g: &Grid, s: &mut State) {
     }
     for r in 0..g.rows.len() {
         let l = g.rows[r].label.to_lowercase();
-        let cue = ["overført", "primo", "tidligere år", "saldo primo", "fra sidste år"]
-            .iter()
-            .any(|w| l.contains(w));
+        let cue = [
+            "overført",
+            "primo",
+            "tidligere år",
+            "saldo primo",
+            "fra sidste år",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
         if !cue || !has_figs(g, r) {
             continue;
         }
