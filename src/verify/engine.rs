@@ -884,7 +884,7 @@ fn change_cand(g: &Grid, c: usize, new: usize, old: usize, kind: Kind) -> Candid
                 den: (r, old),
                 result: (r, c),
                 change: true,
-                abs: false,
+                abs: 0,
             })
         })
     } else {
@@ -925,7 +925,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
                 den: (t, a),
                 result: (r, c),
                 change: false,
-                abs: false,
+                abs: 0,
             }),
         });
     }
@@ -936,11 +936,11 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     }
 }
 
-fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize, abs: bool) -> Candidate {
-    let what = if abs {
-        format!("{} / |{}|", g.cols[x].header, g.cols[y].header)
-    } else {
-        format!("{} / {}", g.cols[x].header, g.cols[y].header)
+fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize, abs: u8) -> Candidate {
+    let what = match abs {
+        1 => format!("{} / |{}|", g.cols[x].header, g.cols[y].header),
+        2 => format!("|{} / {}|", g.cols[x].header, g.cols[y].header),
+        _ => format!("{} / {}", g.cols[x].header, g.cols[y].header),
     };
     col_relation(g, c, Kind::Ratio, &what, &|r| {
         Some(Expr::Ratio {
@@ -1014,11 +1014,24 @@ fn columns(g: &Grid, s: &mut State) {
                 }
             }
             ColKind::PctChange { years } => {
-                let (pairs, strong) = change_pairs(g, c, &years, false);
-                let cands: Vec<Candidate> = pairs
+                let (pairs, mut strong) = change_pairs(g, c, &years, false);
+                let mut cands: Vec<Candidate> = pairs
                     .iter()
                     .map(|&(n, o)| change_cand(g, c, n, o, Kind::PctChange))
                     .collect();
+                // `Afvigelse i %`: the afvigelse column in percent of the
+                // budget it was taken from, sign as printed or not.
+                for &x in &changes {
+                    for &y in &amounts {
+                        let prefer = s.change_old.get(&x) == Some(&y);
+                        for abs in [0, 1, 2] {
+                            let mut rc = ratio_cand(g, c, x, y, abs);
+                            rc.prefer = prefer;
+                            cands.push(rc);
+                            strong = false;
+                        }
+                    }
+                }
                 if cands.is_empty() {
                     skipped_col(
                         g,
@@ -1075,7 +1088,7 @@ fn columns(g: &Grid, s: &mut State) {
                     for &y in &amounts {
                         if x != y {
                             let prefer = s.change_old.get(&x) == Some(&y);
-                            for abs in [false, true] {
+                            for abs in [0, 1, 2] {
                                 let mut rc = ratio_cand(g, c, x, y, abs);
                                 rc.prefer = prefer;
                                 cands.push(rc);
@@ -1259,7 +1272,7 @@ fn change_rows(g: &Grid, s: &mut State) {
                             den: (b, old),
                             result: at,
                             change: true,
-                            abs: false,
+                            abs: 0,
                         },
                     )
                 } else {

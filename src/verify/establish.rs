@@ -63,14 +63,15 @@ pub enum Expr {
         result: At,
         shares: bool,
     },
-    /// result % = 100·num/den (− 100 when `change`); with `abs`, divided by
-    /// the denominator's size (an afvigelse in percent of a negative budget).
+    /// result % = 100·num/den (− 100 when `change`); `abs` 1: divided by
+    /// the denominator's size (an afvigelse in percent of a negative
+    /// budget), 2: the ratio's size (afvigelse in % printed without sign).
     Ratio {
         num: At,
         den: At,
         result: At,
         change: bool,
-        abs: bool,
+        abs: u8,
     },
 }
 
@@ -197,9 +198,12 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 f.printed_in(u)
                     .ok_or_else(|| "the units cannot be converted exactly".to_string())
             };
-            let (n, mut d) = (conv(&n)?, conv(&d)?);
-            if *abs {
+            let (mut n, mut d) = (conv(&n)?, conv(&d)?);
+            if *abs >= 1 {
                 d.value = d.value.abs();
+            }
+            if *abs == 2 {
+                n.value = n.value.abs();
             }
             let r = PrintedNumber {
                 percent: true,
@@ -678,25 +682,44 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
             change,
             abs,
         } => {
-            let den_v = if *abs { val(*den)?.abs() } else { val(*den)? };
+            let den_v = if *abs >= 1 {
+                val(*den)?.abs()
+            } else {
+                val(*den)?
+            };
+            let num_v = if *abs == 2 {
+                val(*num)?.abs()
+            } else {
+                val(*num)?
+            };
             let off = if *change { hundred } else { Decimal::ZERO };
+            let keep_sign = |d: Decimal| {
+                if f.value.is_sign_negative() {
+                    -d.abs()
+                } else {
+                    d.abs()
+                }
+            };
             if *result == at {
                 hundred
-                    .checked_mul(val(*num)?)?
+                    .checked_mul(num_v)?
                     .checked_div(den_v)?
                     .checked_sub(off)?
             } else if *num == at {
-                val(*result)?
+                let v = val(*result)?
                     .checked_add(off)?
                     .checked_mul(den_v)?
-                    .checked_div(hundred)?
+                    .checked_div(hundred)?;
+                if *abs == 2 {
+                    keep_sign(v)
+                } else {
+                    v
+                }
             } else {
                 let q = val(*result)?.checked_add(off)?;
-                let d = hundred.checked_mul(val(*num)?)?.checked_div(q)?;
-                if *abs && f.value.is_sign_negative() {
-                    -d.abs()
-                } else if *abs {
-                    d.abs()
+                let d = hundred.checked_mul(num_v)?.checked_div(q)?;
+                if *abs >= 1 {
+                    keep_sign(d)
                 } else {
                     d
                 }
