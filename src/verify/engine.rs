@@ -451,7 +451,7 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
         .map(|i| g.rows[i.at.0].label.clone())
         .unwrap_or_default();
     let judged = c.instances.iter().filter(|i| i.what.is_ok()).count();
-    if judged >= 2 && holds == 0 {
+    if judged >= 2 && holds == 0 && !super::establish::close(g, &c) {
         return Err(format!(
             "not understood: the rows taken for {label:?} add up to it in no column"
         ));

@@ -404,8 +404,13 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
         // One place each: the reading whose figures come closest, if within
         // a quarter of the total; else no block of rows is it.
         closest(g, &cands)
+    } else if first.holds == 0 && first.fails >= 2 {
+        // Failing everywhere: the label's reading still stands when its
+        // figures come within 5 % in every column (a misprinted or
+        // incomplete total); far off, it is the reading that is wrong.
+        close_everywhere(g, &cands[0], Decimal::new(5, 2)).then_some(0)
     } else {
-        (!(first.holds == 0 && first.fails >= 2)).then_some(0)
+        Some(0)
     };
     let choice = perfect.or(near).or(fallback);
     match choice {
@@ -418,6 +423,48 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
             ))
         }
     }
+}
+
+/// The relative distance of a sum's printed figures from its result.
+fn deviation(g: &Grid, e: &Expr) -> Option<Decimal> {
+    let Ok(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) =
+        relation(g, e, &Overrides::new())
+    else {
+        return None;
+    };
+    let mut sum = Decimal::ZERO;
+    for t in &terms {
+        sum = if t.negative {
+            sum.checked_sub(t.figure.value)?
+        } else {
+            sum.checked_add(t.figure.value)?
+        };
+    }
+    let size = total.value.abs().max(sum.abs());
+    if size.is_zero() {
+        return None;
+    }
+    (sum - total.value).abs().checked_div(size)
+}
+
+/// Every judged place of a sum within 5 % of its result.
+pub fn close(g: &Grid, c: &Candidate) -> bool {
+    close_everywhere(g, c, Decimal::new(5, 2))
+}
+
+/// Every judged place of a candidate within `limit` of its result.
+fn close_everywhere(g: &Grid, c: &Candidate, limit: Decimal) -> bool {
+    let mut any = false;
+    for i in &c.instances {
+        if let Ok(e) = &i.what {
+            match deviation(g, e) {
+                Some(d) if d <= limit => any = true,
+                Some(_) => return false,
+                None => {}
+            }
+        }
+    }
+    any
 }
 
 /// The single-place candidate whose sum comes closest to its printed
