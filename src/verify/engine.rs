@@ -652,8 +652,8 @@ fn section_sums(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut section = vec![0usize; n];
     let mut names: Vec<Option<usize>> = vec![None];
-    for r in 0..n {
-        if matches!(g.rows[r].role, Role::Section | Role::HerafMarker) {
+    for (r, row) in g.rows.iter().enumerate() {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
             names.push(Some(r));
         }
         section[r] = names.len() - 1;

@@ -2,7 +2,7 @@
 //! are the header (if any), a running-number column before the label,
 //! section rows, totals by their label, `Heraf`/`Herunder`/`Deraf` blocks
 //! and dashed or indented sub-rows, rows that name their formula (`A+B`,
-//! `(1+2)`), transposed tables; and what each column means from its header
+//! `(1+2)`), change rows along the years; and what each column means from its header
 //! (years, changes between named years, shares, percentages, row totals).
 //!
 //! Format-blind: it takes a [`document::Table`](crate::document::Table).
@@ -38,7 +38,7 @@ pub enum Role {
     /// `Driftsresultat`, `Afvigelse`, `Resultat inkl. overførsler`): a cue,
     /// the figures decide which rows.
     Difference,
-    /// In a transposed table: a row of changes (`Ændring`) or percentage
+    /// Along the year columns: a row of changes (`Ændring`) or percentage
     /// changes (`%`, `Ændring i pct.`) along the year columns.
     ChangeRow {
         percent: bool,
@@ -104,7 +104,6 @@ pub struct Grid {
     pub cols: Vec<Col>,
     pub rows: Vec<GRow>,
     pub has_header: bool,
-    pub transposed: bool,
     pub corner: String,
 }
 
@@ -314,10 +313,8 @@ fn running_number(s: &str) -> bool {
 
 fn is_year_cell(text: &str, style: NumberStyle) -> bool {
     let t = strip_emphasis(text);
-    if t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.') {
-        if year_of(t).is_some() {
-            return true;
-        }
+    if (t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.')) && year_of(t).is_some() {
+        return true;
     }
     matches!(
         read_cell(t, style, None),
@@ -358,55 +355,6 @@ fn raw(table: &Table) -> RawGrid {
             )
         })
         .collect();
-    RawGrid { rows }
-}
-
-/// Years as the row labels and something to compute down them (`I alt`,
-/// `%`, `Ændring` as rows are read the other way round): the table is read
-/// transposed when at least three row labels are years and no column header is.
-fn should_transpose(g: &RawGrid) -> bool {
-    let Some((_, first, _)) = g.rows.first() else {
-        return false;
-    };
-    let header_years = first
-        .iter()
-        .skip(1)
-        .filter(|(t, _)| year_of(strip_emphasis(t)).is_some() && strip_emphasis(t).len() <= 12)
-        .count();
-    let label_years = g
-        .rows
-        .iter()
-        .skip(1)
-        .filter(|(_, c, _)| {
-            c.first().is_some_and(|(t, _)| {
-                let t = strip_emphasis(t);
-                t.len() <= 12 && year_of(t).is_some()
-            })
-        })
-        .count();
-    label_years >= 3 && header_years == 0
-}
-
-fn transpose(g: RawGrid) -> RawGrid {
-    let width = g.rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
-    let mut rows = Vec::with_capacity(width);
-    for c in 0..width {
-        let cells: Vec<(String, Loc)> = g
-            .rows
-            .iter()
-            .map(|(loc, cells, _)| {
-                cells
-                    .get(c)
-                    .cloned()
-                    .unwrap_or_else(|| (String::new(), loc.clone()))
-            })
-            .collect();
-        let loc = cells
-            .first()
-            .map(|(_, l)| l.clone())
-            .unwrap_or_else(|| Loc::line(0));
-        rows.push((loc, cells, 0));
-    }
     RawGrid { rows }
 }
 
@@ -466,13 +414,6 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let mut g = raw(table);
-    let _ = (
-        should_transpose as fn(&RawGrid) -> bool,
-        transpose as fn(RawGrid) -> RawGrid,
-    );
-    // Years as row labels are read as they stand: an `I alt` column is
-    // cross-cast along each row, an `Ændring` or `%` row along the years.
-    let transposed = false;
     // A running-number column before the label.
     let numbered = g
         .rows
@@ -724,7 +665,6 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         cols,
         rows,
         has_header,
-        transposed,
         corner,
     }
 }
@@ -930,12 +870,11 @@ mod tests {
     }
 
     #[test]
-    fn transposed_tables_are_turned() {
-        let t = table("Mio. kr.\tA\tB\tI alt\n2024\t1,0\t2,0\t3,0\n2025\t1,5\t2,5\t4,0\n2026\t2,0\t3,0\t5,0\n");
+    fn years_as_row_labels_are_read_as_they_stand() {
+        // An `I alt` column is cast along each year's row.
+        let t = table("Mio. kr.\tA\tB\tI alt\n2024\t1,0\t2,0\t3,0\n2025\t1,5\t2,5\t4,0\n");
         let g = read(&t, NumberStyle::DANISH);
-        assert!(g.transposed);
-        assert_eq!(g.cols.len(), 3);
-        assert_eq!(g.rows[2].label, "I alt");
-        assert_eq!(g.cols[0].year, Some(2024));
+        assert_eq!(g.rows[1].label, "2025");
+        assert_eq!(g.cols[2].kind, ColKind::RowTotal);
     }
 }
