@@ -314,3 +314,49 @@ fn the_json_carries_the_figures_and_the_finding() {
     assert_eq!(v["expected"], serde_json::json!(["4.9", "5.1"]));
     assert_eq!(v["correction"]["should_read"], "5,0");
 }
+
+mod common;
+
+#[test]
+fn skipped_is_counted_by_reason_and_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("pct.txt");
+    std::fs::write(
+        &doc,
+        "Mio. kr.\tBudget\tRegnskab\t%\nA\t100,0\t90,0\t37,0%\nB\t50,0\t45,0\t12,0%\nC\t20,0\t30,0\t51,0%\nI alt\t170,0\t165,0\t100,0%\n",
+    )
+    .unwrap();
+    let p = doc.to_str().unwrap();
+    let (code, out, _) = common::run(&["verify", p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\nskipped: 1 not understood\n"), "{out}");
+    assert!(out.ends_with("0 errors, 1 skipped\n"), "{out}");
+    let (code, out, _) = common::run(&["verify", "--quiet", "--fail-on", "skipped", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("skipped  [%]: column: not understood"),
+        "{out}"
+    );
+    let (_, json, _) = common::run(&["verify", "--format", "json", p]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["summary"]["skipped_by_reason"],
+        serde_json::json!({"not understood": 1})
+    );
+}
+
+#[test]
+fn counts_can_be_read_as_rounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("sager.txt");
+    std::fs::write(
+        &doc,
+        "Antal sager\t2025\nA\t19\nB\t17\nC\t2\nD\t12\nI alt\t51\n",
+    )
+    .unwrap();
+    let p = doc.to_str().unwrap();
+    assert_eq!(common::run(&["verify", p]).0, 1);
+    let (code, out, _) = common::run(&["verify", "--counts", "rounded", p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("rounding I alt [2025]"), "{out}");
+}

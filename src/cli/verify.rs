@@ -53,6 +53,19 @@ pub struct VerifyArgs {
     /// share or change that could not be judged), `rounding` (as --strict)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     pub fail_on: Vec<FailOn>,
+    /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact (no
+    /// rounding slack), or rounded like amounts
+    #[arg(long, value_enum, default_value_t = CountsArg::Exact)]
+    pub counts: CountsArg,
+}
+
+/// How whole counts are read.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsArg {
+    /// `50 sager`, `1.250 personer` are exact: no rounding slack
+    Exact,
+    /// Counts are rounded like any figure (a document that rounds them)
+    Rounded,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,6 +283,7 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
                 describe_rounding: !(args.quiet && args.format == VerifyFormat::Text)
                     || args.strict,
                 structured: args.format == VerifyFormat::Json,
+                counts_exact: args.counts == CountsArg::Exact,
             };
             let before = p.summary;
             verify_document(name, text, *kind, &options, |t| {

@@ -21,8 +21,19 @@ const BLOCK: usize = 40;
 const PAIR_REACH: usize = 6;
 
 /// The relations of a table, in row order, with the grid they refer to.
-pub fn relations(table: &Table, style: NumberStyle) -> (Grid, Vec<Instance>) {
-    let g = super::structure::read(table, style);
+/// `counts_exact`: whole counts (`sager`, `personer`) have no rounding
+/// interval; off, every figure is read as rounded to its digits.
+pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid, Vec<Instance>) {
+    let mut g = super::structure::read(table, style);
+    if !counts_exact {
+        for r in &mut g.rows {
+            for c in &mut r.cells {
+                if let Cell::Fig(f) = c {
+                    f.exact = false;
+                }
+            }
+        }
+    }
     let out = propose(&g);
     (g, out)
 }

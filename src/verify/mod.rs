@@ -271,7 +271,7 @@ pub fn verify_table(
     options: &relations::Options,
 ) -> TableReport {
     let t_line = table.loc.line_number().unwrap_or(0);
-    let (grid, found) = engine::relations(table, options.style);
+    let (grid, found) = engine::relations(table, options.style, options.counts_exact);
     let judged = attribute::judge_all(
         &grid,
         found,

@@ -144,6 +144,8 @@ pub struct Options {
     pub describe_rounding: bool,
     /// Fill in each check's figures and expected interval (for JSON).
     pub structured: bool,
+    /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact.
+    pub counts_exact: bool,
 }
 
 impl Default for Options {
@@ -154,6 +156,7 @@ impl Default for Options {
             describe_exact: true,
             describe_rounding: true,
             structured: true,
+            counts_exact: true,
         }
     }
 }
