@@ -207,7 +207,14 @@ fn the_real_tables_have_no_false_error() {
 /// row: (line index, cell index, text).
 fn figure_cells(tsv: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for (i, l) in tsv.lines().enumerate() {
+    // Rows with a label, below the first line: figures, not headers.
+    for (i, l) in tsv.lines().enumerate().skip(1) {
+        if l.split('\t')
+            .next()
+            .is_none_or(|label| label.trim().is_empty())
+        {
+            continue;
+        }
         for (c, cell) in l.split('\t').enumerate().skip(1) {
             let t = cell.trim().trim_matches('*');
             let digits = t.chars().filter(char::is_ascii_digit).count();

@@ -360,3 +360,80 @@ fn counts_can_be_read_as_rounded() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("rounding I alt [2025]"), "{out}");
 }
+
+#[test]
+fn pasted_section_rows_without_a_tab_and_a_blank_line_inside_a_table() {
+    let doc = "Tekst før tabellen, som slutter her.\n\nMio. kr.\t2026\t2027\nKonto 6 (service)\nBesparelseskrav\t6,1\t15,9\nRealiserede besparelser\t-6,1\t-6,1\nI alt konto 6\t0,0\t9,8\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "I alt konto 6 [2027]"),
+        vec![(Verdict::Exact, "15,9 - 6,1 = 9,8")]
+    );
+    // The real case-count table: total first, no header, Heraf, a blank line.
+    let doc = "Antal sager gennemgået i alt\t50 sager\nHeraf\t\n\n- antal sager med korrekt afgørelse\t19 sager\n- antal sager med mangler\t17 sager\n- antal sager hjemvist\t2 sager\n- antal sager ændret\t12 sager\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "Antal sager gennemgået i alt"),
+        vec![(Verdict::Exact, "19 + 17 + 2 + 12 = 50")]
+    );
+}
+
+#[test]
+fn more_totals_without_a_total_word_and_chains() {
+    // A quarter over its months, placed first.
+    // (Three columns: a structure found by the figures must hold in two
+    // others before a third is an error.)
+    let doc = "Mio. kr.\tUdgifter\tIndtægter\tAnlæg\n1. kvartal\t30,0\t-6,0\t4,5\nJanuar\t10,0\t-2,0\t1,0\nFebruar\t9,0\t-1,5\t2,0\nMarts\t11,0\t-2,5\t1,5\n2. kvartal\t33,0\t-6,3\t3,2\nApril\t11,0\t-2,0\t0,9\nMaj\t11,0\t-2,2\t1,1\nJuni\t11,0\t-2,1\t1,2\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "2. kvartal [Udgifter]")[0].0,
+        Verdict::Exact,
+        "{c:#?}"
+    );
+    let c = checks(&doc.replace("33,0", "35,0"));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].correction.as_ref().unwrap().should_read, "33,0");
+    // A ceiling with its dashed sub-ceilings.
+    let doc = "Mia. kr.\t2025\t2026\nStatsligt udgiftsloft\t500,0\t510,0\n- delloft for driftsudgifter\t300,0\t305,0\n- delloft for indkomstoverførsler\t200,0\t205,0\nAnlæg\t20,0\t21,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "Statsligt udgiftsloft [2026]")[0].0,
+        Verdict::Exact,
+        "{c:#?}"
+    );
+    // Carry-over chain and a result including carry-overs.
+    let doc = "Mio. kr.\t2023\t2024\t2025\nÅrets resultat\t46,0\t9,0\t-17,0\nOverført fra tidligere år\t80,0\t126,0\t135,0\nAkkumuleret resultat\t126,0\t135,0\t118,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert!(
+        c.iter().any(|c| c.relation.starts_with(
+            "Overført fra tidligere år [2025]: carried over from Akkumuleret resultat [2024]"
+        ) && c.verdict == Verdict::Exact),
+        "{c:#?}"
+    );
+    // A+B+C+D.
+    let doc = "Mio. kr.\t2025\t2026\nA. Drift\t10,0\t11,0\nB. Anlæg\t2,0\t3,0\nC. Renter\t-1,0\t-1,0\nD. Finansiering\t-5,0\t-6,0\nA+B+C+D. Resultat\t6,0\t8,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "A+B+C+D. Resultat [2025]")[0].0,
+        Verdict::Exact
+    );
+    assert_eq!(
+        verdict_of(&c, "A+B+C+D. Resultat [2026]")[0].0,
+        Verdict::Error
+    );
+}
+
+#[test]
+fn a_share_next_to_a_change_is_a_share_of_the_amounts() {
+    let doc = "Mio. kr.\t2025\t2026\tÆndring\tAndel\nA\t10,0\t12,0\t2,0\t60,0%\nB\t8,0\t8,0\t0,0\t40,0%\nI alt\t18,0\t20,0\t2,0\t100,0%\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "A [Andel]"),
+        vec![(Verdict::Exact, "12,0 / 20,0 = 60,0%")]
+    );
+}

@@ -297,6 +297,10 @@ fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
 /// it (`Hele landet` under the regions) or just below it (`Skole` over its
 /// schools, `1. kvartal` over its months), in at least two columns.
 fn structural_totals(g: &Grid, s: &mut State) {
+    // Shapes found (parts below?, how many): a sibling of the same shape
+    // (`2. kvartal` after `1. kvartal`, three months each) needs less
+    // evidence of its own.
+    let mut shapes: Vec<(bool, usize)> = Vec::new();
     for r in 0..g.rows.len() {
         if !matches!(
             g.rows[r].role,
@@ -344,10 +348,30 @@ fn structural_totals(g: &Grid, s: &mut State) {
         if cands.is_empty() {
             continue;
         }
+        let sibling: Vec<Candidate> = shapes
+            .iter()
+            .filter_map(|&(down, len)| {
+                let rows: &[usize] = if down {
+                    below.get(..len)?
+                } else {
+                    above.get(above.len().checked_sub(len)?..)?
+                };
+                let parts: Vec<(bool, usize)> = rows.iter().map(|&i| (false, i)).collect();
+                Some(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)))
+            })
+            .collect();
         pad(&mut cands, tried);
         let cue = matches!(g.rows[r].role, Role::Total { .. } | Role::Difference);
-        if let Some(c) = pick_figures(g, cands, cue) {
+        let chosen = pick_figures(g, cands, cue).or_else(|| pick_figures(g, sibling, true));
+        if let Some(c) = chosen {
             let parts = parts_of(&c);
+            if let (Some(&(_, first)), Some(&(_, last))) = (parts.first(), parts.last()) {
+                let shape = (first > r, parts.len());
+                let _ = last;
+                if !shapes.contains(&shape) {
+                    shapes.push(shape);
+                }
+            }
             for &(_, p) in &parts {
                 s.parent[p] = Some(r);
             }

@@ -520,9 +520,9 @@ fn same_cells(a: &Candidate, b: &Candidate) -> bool {
 pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candidate> {
     let n = Decimal::from(cands.len().max(1));
     let limit = if cue {
-        Decimal::new(1, 2)
+        Decimal::new(5, 2)
     } else {
-        Decimal::new(1, 3)
+        Decimal::new(1, 2)
     };
     let mut best: Option<(Score, usize)> = None;
     let mut tie = false;

@@ -109,6 +109,10 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
     let mut current: Option<(Family, RawTable)> = None;
     // The last non-empty line outside a table, and how many lines back it was.
     let mut last_text: Option<(usize, &str)> = None;
+    // One line after a tab table that may still belong to it: a blank line,
+    // or a section row pasted without its tab (`Konto 6 (service)`). It does
+    // when the next line continues the table's columns with figures.
+    let mut pending: Option<(usize, &str)> = None;
     while start < bytes.len() {
         let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         // `start` and `end` sit on ASCII bytes (or the ends), so these are char boundaries.
@@ -126,6 +130,37 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
                     line: line_no,
                     cells,
                 };
+                if let Some((at, held)) = pending.take() {
+                    let continues = match &current {
+                        Some((Family::Tabs, t)) if family == Family::Tabs => {
+                            let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+                            row.cells.len() == width
+                                && row
+                                    .cells
+                                    .iter()
+                                    .skip(1)
+                                    .any(|c| c.bytes().any(|b| b.is_ascii_digit()))
+                        }
+                        _ => false,
+                    };
+                    if continues {
+                        if let Some((_, t)) = &mut current {
+                            if !held.trim().is_empty() {
+                                let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+                                let mut cells = vec![held.trim().to_string()];
+                                cells.resize(width.max(1), String::new());
+                                t.rows.push(RawRow { line: at, cells });
+                            }
+                        }
+                    } else {
+                        if let Some((_, t)) = current.take() {
+                            emit(t, &mut found);
+                        }
+                        if !held.trim().is_empty() {
+                            last_text = Some((at, held));
+                        }
+                    }
+                }
                 match &mut current {
                     Some((f, t)) if *f == family => t.rows.push(row),
                     _ => {
@@ -157,6 +192,19 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
                 }
             }
             LineKind::Other => {
+                let t = line.trim();
+                let section_like = t.is_empty()
+                    || (t.chars().count() <= 60 && !t.ends_with('.') && !t.ends_with(':'));
+                if pending.is_none() && section_like && matches!(&current, Some((Family::Tabs, _)))
+                {
+                    pending = Some((line_no, line));
+                    continue;
+                }
+                if let Some((at, held)) = pending.take() {
+                    if !held.trim().is_empty() {
+                        last_text = Some((at, held));
+                    }
+                }
                 if let Some((_, t)) = current.take() {
                     emit(t, &mut found);
                 }
