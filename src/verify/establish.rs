@@ -376,12 +376,17 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
                     .collect();
                 let preferred: Vec<usize> =
                     tied.iter().copied().filter(|&i| cands[i].prefer).collect();
+                // Readings that all hold everywhere agree on every figure:
+                // the first (the nearest columns) is taken. Tied readings
+                // that fail somewhere disagree on what is wrong: neither.
                 if (sa.holds, sa.fails) != (sb.holds, sb.fails)
                     || same_cells(&cands[*a], &cands[*b])
                 {
                     Some(*a)
                 } else if preferred.len() == 1 {
                     Some(preferred[0])
+                } else if sa.fails == 0 {
+                    Some(*a)
                 } else {
                     None
                 }
