@@ -270,7 +270,9 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             // One term: a figure carried from another column (`Overført
             // fra tidligere år` = last year's `Akkumuleret resultat`).
             let carried = terms.len() == 1 && nonzero == 1 && !total.value.is_zero();
-            (nonzero < 2 && !carried, ratio_of(width.max(unit), size))
+            // A zero from two equal figures (`x - x = 0`) proves nothing.
+            let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
+            (trivial, ratio_of(width.max(unit), size))
         }
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
