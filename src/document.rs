@@ -181,7 +181,7 @@ pub struct Notice {
 /// A whole document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
-    /// The file's name as the user gave it (`-` for standard input).
+    /// The file's name as the user gave it (`<stdin>` for standard input).
     pub name: String,
     /// How numbers are written in running text and tables without a style
     /// of their own.

@@ -10,9 +10,10 @@ pub use rust_decimal::Decimal;
 use rust_decimal::RoundingStrategy;
 
 /// The unit a figure is entered or shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
     /// kr.
+    #[default]
     Kr,
     /// t. kr. (1.000 kr.)
     TKr,
@@ -110,11 +111,27 @@ impl fmt::Display for Unit {
 #[error("overflow: {what} exceeds the largest exact amount (about 7,9·10^28)")]
 pub struct Overflow {
     pub what: String,
+    /// The key path of the scenario whose figures overflowed
+    /// (`realiserede_besparelser.service.initiativer`), when known: messages
+    /// place the error by it.
+    pub path: Option<String>,
 }
 
 impl Overflow {
     pub fn new(what: impl Into<String>) -> Overflow {
-        Overflow { what: what.into() }
+        Overflow {
+            what: what.into(),
+            path: None,
+        }
+    }
+
+    /// Names the key path the overflow happened at, unless a closer one is
+    /// named already.
+    pub fn at(mut self, path: impl Into<String>) -> Overflow {
+        if self.path.is_none() {
+            self.path = Some(path.into());
+        }
+        self
     }
 }
 

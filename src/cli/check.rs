@@ -65,7 +65,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     for l in &loaded {
         match run_all(&l.scenario) {
             Ok(findings) => per_file.push((l, findings)),
-            Err(e) => errors.push(InputError::new(&l.file, e.to_string())),
+            Err(e) => errors.push(super::overflow_in(l, &e)),
         }
     }
     for (l, findings) in &per_file {

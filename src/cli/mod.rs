@@ -4,6 +4,7 @@
 //! Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 
 pub mod check;
+pub mod diff;
 pub mod report;
 pub mod schema;
 pub mod verify;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::error::InputErrors;
+use crate::error::{InputError, InputErrors};
 use crate::money::{Overflow, Unit};
 use crate::table::{DisplayOptions, Lang, ShareMethod};
 
@@ -37,6 +38,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Validate and reconcile scenario files: exit 0 when all holds, 1 when a reconciliation fails
     Check(check::CheckArgs),
+    /// Compare two versions of a scenario, table by table and cell by cell (old, new, change)
+    Diff(diff::DiffArgs),
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
@@ -157,6 +160,22 @@ pub enum CliError {
     Render(#[from] crate::render::RenderError),
 }
 
+impl From<InputError> for CliError {
+    fn from(e: InputError) -> CliError {
+        CliError::Input(e.into())
+    }
+}
+
+/// An overflow in a scenario's figures as bad input, placed by its key path
+/// when it names one (`s.yaml:7:5: realiserede_besparelser.a.initiativer:
+/// overflow: ...`).
+pub fn overflow_in(loaded: &crate::input::LoadedScenario, e: &Overflow) -> InputError {
+    match &e.path {
+        Some(path) => loaded.error_at(path, e.to_string()),
+        None => InputError::new(&loaded.file, e.to_string()),
+    }
+}
+
 impl CliError {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> CliError {
         CliError::Io {
@@ -229,6 +248,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     match cli.command {
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Schema => schema::run(),
         Command::Completions { shell } => {

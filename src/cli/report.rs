@@ -14,8 +14,13 @@ use crate::report;
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The scenario file (YAML)
-    pub scenario: PathBuf,
+    /// The scenario file (YAML); several with --side-by-side
+    #[arg(required = true, value_name = "SCENARIO")]
+    pub scenarios: Vec<PathBuf>,
+    /// Print several scenarios side by side: per table, one block of columns
+    /// per scenario (alternatives a committee chooses between)
+    #[arg(long)]
+    pub side_by_side: bool,
     #[command(flatten)]
     pub display: DisplayArgs,
     /// Output format (default: from the ending of -o FILE — .md, .csv, .json,
@@ -28,17 +33,28 @@ pub struct ReportArgs {
     /// Write to FILE (atomically: a failed run leaves the previous file intact)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Convert every amount to this year's price level (YEAR-priser) with the
+    /// scenario's pris- og lønskøn (`pl_skøn`, the `samlet` index); the
+    /// scenario must state its own `prisniveau`
+    #[arg(long, value_name = "YEAR")]
+    pub prisniveau: Option<i32>,
+    /// The index --prisniveau converts with
+    #[arg(long, value_enum, default_value_t = PlIndeksArg::Samlet)]
+    pub pl_indeks: PlIndeksArg,
+    /// Print only the table with this id (repeatable; `--format json` lists the ids)
+    #[arg(long = "table", value_name = "ID")]
+    pub tables: Vec<String>,
 }
 
 /// The format asked for, else the one the output file's ending names.
 fn format_of(args: &ReportArgs) -> FormatArg {
+    format_for(args.format, args.output.as_deref())
+}
+
+/// `format`, else the one the ending of `output` names, else text.
+pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -> FormatArg {
     let by_ending = || {
-        let ext = args
-            .output
-            .as_ref()?
-            .extension()?
-            .to_str()?
-            .to_ascii_lowercase();
+        let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" => Some(FormatArg::Markdown),
             "csv" => Some(FormatArg::Csv),
@@ -47,7 +63,132 @@ fn format_of(args: &ReportArgs) -> FormatArg {
             _ => None,
         }
     };
-    args.format.or_else(by_ending).unwrap_or(FormatArg::Text)
+    format.or_else(by_ending).unwrap_or(FormatArg::Text)
+}
+
+/// KL's index to convert price levels with.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlIndeksArg {
+    /// Wages
+    #[value(name = "løn", alias = "loen", alias = "lon")]
+    Løn,
+    /// Prices
+    Priser,
+    /// Wages and prices weighted together (KL's samlet P/L)
+    Samlet,
+}
+
+impl From<PlIndeksArg> for crate::pl::Index {
+    fn from(a: PlIndeksArg) -> crate::pl::Index {
+        match a {
+            PlIndeksArg::Løn => crate::pl::Index::Løn,
+            PlIndeksArg::Priser => crate::pl::Index::Priser,
+            PlIndeksArg::Samlet => crate::pl::Index::Samlet,
+        }
+    }
+}
+
+/// Names for the scenarios' column blocks: the file names without their
+/// folder and ending (`alternativ-a`), or the whole path where those repeat.
+fn short_names(all: &[crate::input::LoadedScenario]) -> Vec<String> {
+    let stem = |f: &str| {
+        std::path::Path::new(f)
+            .file_stem()
+            .map_or_else(|| f.to_string(), |s| s.to_string_lossy().into_owned())
+    };
+    let stems: Vec<String> = all.iter().map(|l| stem(&l.file)).collect();
+    let unique = stems
+        .iter()
+        .enumerate()
+        .all(|(i, s)| !stems[..i].contains(s));
+    if unique {
+        stems
+    } else {
+        all.iter().map(|l| l.file.clone()).collect()
+    }
+}
+
+/// Converts the tables to the price level asked for, and marks each with
+/// its price level, when the scenario states one.
+pub fn price_level(
+    loaded: &crate::input::LoadedScenario,
+    to: Option<i32>,
+    index: crate::pl::Index,
+    lang: crate::table::Lang,
+    tables: &mut [crate::table::Table],
+) -> Result<(), CliError> {
+    let s = &loaded.scenario;
+    match (s.prisniveau, to) {
+        (None, None) => Ok(()),
+        (None, Some(_)) => Err(InputError::new(
+            &loaded.file,
+            "--prisniveau: the scenario does not state the price level of its amounts (add `prisniveau: 2026` for 2026-priser)",
+        )
+        .into()),
+        (Some(from), to) => {
+            let to = to.unwrap_or(from);
+            if to != from {
+                let f = crate::pl::factor_by(&s.pl_skøn, from, to, index)
+                    .map_err(|e| loaded.error_at("pl_skøn", e.to_string()))?;
+                let exact = crate::pl::convert_tables(tables, f)
+                    .map_err(|e| InputError::new(&loaded.file, e.to_string()))?;
+                for t in tables.iter_mut() {
+                    t.notes.push(format!(
+                        "{} {from}- {} {to}-{} ({})",
+                        lang.pick("Omregnet fra", "Converted from"),
+                        lang.pick("til", "to"),
+                        lang.pick(
+                            "priser med pris- og lønskønnet",
+                            "prices with the price and wage index"
+                        ),
+                        index.key()
+                    ));
+                }
+                if !exact {
+                    for t in tables.iter_mut() {
+                        t.notes.push(format!(
+                            "{from}-priser {} {to}-priser: {}",
+                            lang.pick("omregnet til", "converted to"),
+                            lang.pick(
+                                "division med pris- og lønskønnet, regnet med 28 betydende cifre (under 10^-15 kr. fra det eksakte)",
+                                "divided by the price and wage factor, to 28 significant digits (within 10^-15 kr. of exact)"
+                            )
+                        ));
+                    }
+                }
+            }
+            crate::pl::label_tables(tables, to, lang);
+            Ok(())
+        }
+    }
+}
+
+/// The tables named by `--table` (all when none is named), in report order.
+pub fn choose(
+    file: &str,
+    tables: Vec<crate::table::Table>,
+    ids: &[String],
+) -> Result<Vec<crate::table::Table>, CliError> {
+    if ids.is_empty() {
+        return Ok(tables);
+    }
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| !tables.iter().any(|t| &t.id == *id))
+        .collect();
+    if !unknown.is_empty() {
+        let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        return Err(CliError::Usage(format!(
+            "{file}: no table {}; its tables are: {}",
+            unknown
+                .iter()
+                .map(|u| format!("{u:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            known.join(", ")
+        )));
+    }
+    Ok(tables.into_iter().filter(|t| ids.contains(&t.id)).collect())
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
@@ -57,35 +198,97 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),
         ));
     }
-    let loaded = read_scenario_file(&args.scenario)?;
+    if args.scenarios.len() > 1 && !args.side_by_side {
+        return Err(CliError::Usage(
+            "several scenarios: give --side-by-side to print them side by side".to_string(),
+        ));
+    }
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.scenarios {
+        match read_scenario_file(path) {
+            Ok(l) => all.push(l),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(crate::error::InputErrors(errors).into());
+    }
     let options = args.display.options();
-    let in_file = |e: crate::money::Overflow| -> CliError {
-        InputError::new(&loaded.file, e.to_string()).into()
+    fn in_file(
+        loaded: &crate::input::LoadedScenario,
+    ) -> impl Fn(crate::money::Overflow) -> CliError + '_ {
+        move |e| super::overflow_in(loaded, &e).into()
+    }
+    let mut sets = Vec::new();
+    for loaded in &all {
+        let mut tables = report::build(&loaded.scenario, options.lang).map_err(in_file(loaded))?;
+        price_level(
+            loaded,
+            args.prisniveau,
+            args.pl_indeks.into(),
+            options.lang,
+            &mut tables,
+        )?;
+        sets.push(tables);
+    }
+    let (meta, tables, first_file) = match (all.as_slice(), sets.pop()) {
+        ([loaded], Some(tables)) => (
+            ReportMeta {
+                title: loaded.scenario.title.clone(),
+                source: loaded.scenario.source.clone(),
+            },
+            tables,
+            loaded.file.clone(),
+        ),
+        (_, last) => {
+            sets.extend(last);
+            let names = short_names(&all);
+            (
+                ReportMeta {
+                    title: format!(
+                        "{}: {}",
+                        options.lang.pick("Side om side", "Side by side"),
+                        names.join(", ")
+                    ),
+                    source: Some(
+                        all.iter()
+                            .zip(&names)
+                            .map(|(l, n)| format!("{n}: {}", l.scenario.title))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                },
+                crate::side::side_by_side(&names, &sets, options.lang),
+                all.first().map(|l| l.file.clone()).unwrap_or_default(),
+            )
+        }
     };
-    let tables = report::build(&loaded.scenario, options.lang).map_err(in_file)?;
+    let tables = choose(&first_file, tables, &args.tables)?;
     let shown = tables
         .iter()
         .map(|t| t.display(&options))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(in_file)?;
-    let meta = ReportMeta {
-        title: loaded.scenario.title.clone(),
-        source: loaded.scenario.source.clone(),
-    };
+        .map_err(|e| -> CliError {
+            match all.first() {
+                Some(l) => super::overflow_in(l, &e).into(),
+                None => InputError::new(&first_file, e.to_string()).into(),
+            }
+        })?;
     let bytes = render(&meta, &shown, format.into(), args.csv_style.into())?;
     emit(args.output.as_deref(), &bytes)?;
     // The tables are printed either way, but a scenario whose breakdowns do
     // not reconcile must not pass unnoticed: say so, and exit 1.
-    let failures: Vec<_> = run_all(&loaded.scenario)
-        .map_err(in_file)?
-        .into_iter()
-        .filter(|f| f.status == Status::Fails)
-        .collect();
-    for f in &failures {
-        eprintln!(
-            "{}",
-            loaded.error_at(&f.path, format!("warning: {}", f.message))
-        );
+    let mut failures = Vec::new();
+    for loaded in &all {
+        let found = run_all(&loaded.scenario).map_err(in_file(loaded))?;
+        for f in found.into_iter().filter(|f| f.status == Status::Fails) {
+            eprintln!(
+                "{}",
+                loaded.error_at(&f.path, format!("warning: {}", f.message))
+            );
+            failures.push(f);
+        }
     }
     if failures.is_empty() {
         Ok(Outcome::Ok)

@@ -5,9 +5,11 @@
 //! relations that fail only through it are its consequences.
 
 use super::establish::{implied, relation, verdict_with, At, Expr, Instance, Kind, Overrides};
+use super::explain;
 use super::figure::{Cell, Figure};
-use super::judge::{Interval, Relation, Verdict};
-use super::structure::Grid;
+use super::grid::Grid;
+use super::judge::{self, Evidence, Interval, Judgment, Relation, Unjudged, Verdict};
+use super::relations::Options;
 use crate::numfmt::{format_number, NumberStyle};
 
 /// A judged relation.
@@ -20,6 +22,7 @@ pub struct Judged {
     pub detail: String,
     pub expr: Option<Expr>,
     pub relation: Option<Relation>,
+    pub evidence: Evidence,
     /// The finding (its name) this failure is a consequence of.
     pub consequence_of: Option<String>,
     /// The figure found wrong and the value it should have.
@@ -32,62 +35,76 @@ fn cell_name(g: &Grid, at: At) -> String {
     format!("{label} [{header}]")
 }
 
-fn show(f: &Figure) -> String {
-    let mut s = format_number(f.value, f.decimals, NumberStyle::DANISH);
+pub fn show(f: &Figure, style: NumberStyle) -> String {
+    let mut s = format_number(f.value, f.decimals, style);
     if f.percent() {
         s.push('%');
     }
     s
 }
 
-/// Judges every instance and attributes the failures.
+/// Whether the words (and the evidence they need) are wanted for a verdict.
+fn wanted(verdict: Verdict, options: &Options) -> bool {
+    match verdict {
+        Verdict::Exact => options.describe_exact,
+        Verdict::Rounding => options.describe_rounding,
+        Verdict::Error | Verdict::Skipped => true,
+    }
+}
+
+/// Judges every instance (the judge stage), words what is wanted (the
+/// explain stage) and attributes the failures.
 pub fn judge_all(
     g: &Grid,
     instances: Vec<Instance>,
-    describe: (bool, bool),
-    allocated_shares: bool,
+    options: &Options,
+    style: NumberStyle,
 ) -> Vec<Judged> {
     let mut out: Vec<Judged> = instances
         .into_iter()
         .map(|i| {
-            let (verdict, detail, expr, rel) = match i.what {
-                Err(why) => (Verdict::Skipped, why, None, None),
+            let (judgment, expr, rel) = match i.what {
+                Err(why) => (Judgment::skipped(Unjudged::Reason(why)), None, None),
                 Ok(e) => match relation(g, &e, &Overrides::new()) {
-                    Err(why) => (Verdict::Skipped, why, Some(e), None),
+                    Err(why) => (Judgment::skipped(Unjudged::Reason(why)), Some(e), None),
                     Ok(mut r) => {
                         if let Relation::Share { allocated, .. } = &mut r {
-                            *allocated = allocated_shares;
+                            *allocated = options.allocated_shares;
                         }
-                        let (v, d) = match describe {
-                            (true, true) => r.judge(),
-                            (de, dr) => match r.judge_with(false) {
-                                (Verdict::Exact, none) if !de => (Verdict::Exact, none),
-                                (Verdict::Rounding, none) if !dr => (Verdict::Rounding, none),
-                                _ => r.judge(),
-                            },
+                        let quick = judge::judge(&r, false);
+                        let j = if wanted(quick.verdict, options) {
+                            judge::judge(&r, true)
+                        } else {
+                            quick
                         };
-                        (v, d, Some(e), Some(r))
+                        (j, Some(e), Some(r))
                     }
                 },
+            };
+            let detail = if wanted(judgment.verdict, options) {
+                explain::words(rel.as_ref(), &judgment, style)
+            } else {
+                String::new()
             };
             Judged {
                 kind: i.kind,
                 name: i.name,
                 at: i.at,
-                verdict,
+                verdict: judgment.verdict,
                 detail,
                 expr,
                 relation: rel,
+                evidence: judgment.evidence,
                 consequence_of: None,
                 blamed: None,
             }
         })
         .collect();
-    attribute(g, &mut out);
+    attribute(g, &mut out, style);
     out
 }
 
-fn attribute(g: &Grid, out: &mut [Judged]) {
+fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
     let failing: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].verdict == Verdict::Error)
         .collect();
@@ -189,7 +206,7 @@ fn attribute(g: &Grid, out: &mut [Judged]) {
                 .to_string();
             out[primary].detail = format!(
                 "{base}; the figure to correct is {what} {printed}: it should read {}",
-                show(&fixed)
+                show(&fixed, style)
             );
         }
         assigned[primary] = true;
@@ -211,7 +228,7 @@ fn attribute(g: &Grid, out: &mut [Judged]) {
                 .to_string();
             out[k].detail = format!(
                 "{base}; a consequence of {what} {printed}, which should read {}",
-                show(&fixed)
+                show(&fixed, style)
             );
         }
     }

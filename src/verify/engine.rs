@@ -8,8 +8,8 @@ use super::establish::{
     sum_name, summable, Candidate, Expr, Instance, Kind,
 };
 use super::figure::Cell;
+use super::grid::{ColKind, Grid, Role};
 use super::judge::Verdict as sparekrav_verdict;
-use super::structure::{ColKind, Grid, Role};
 use crate::document::Table;
 use crate::numfmt::NumberStyle;
 
@@ -24,7 +24,7 @@ const PAIR_REACH: usize = 6;
 /// `counts_exact`: whole counts (`sager`, `personer`) have no rounding
 /// interval; off, every figure is read as rounded to its digits.
 pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid, Vec<Instance>) {
-    let mut g = super::structure::read(table, style);
+    let mut g = super::grid::read(table, style);
     if !counts_exact {
         for r in &mut g.rows {
             for c in &mut r.cells {
@@ -728,7 +728,7 @@ fn section_sums(g: &Grid, s: &mut State) {
             parts.len()
         );
         let cand = row_sum(g, r, &parts, Kind::Sum, &what);
-        let chosen = if all_before && super::structure::total_label(sec_name) == Some(true) {
+        let chosen = if all_before && super::grid::total_label(sec_name) == Some(true) {
             pick_labelled(g, vec![cand], true)
                 .and_then(|c| guard_total(g, c))
                 .ok()

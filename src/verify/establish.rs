@@ -16,8 +16,8 @@
 use std::collections::BTreeMap;
 
 use super::figure::{Cell, Figure, Unit};
+use super::grid::{ColKind, Grid, Role};
 use super::judge::{Relation, Term, Verdict};
-use super::structure::{ColKind, Grid, Role};
 use crate::money::{round_half_away, Decimal};
 use crate::numfmt::PrintedNumber;
 
@@ -256,7 +256,7 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             chance: Decimal::ONE,
         };
     };
-    let (verdict, _) = rel.judge_with(false);
+    let verdict = super::judge::judge(&rel, false).verdict;
     let (trivial, chance) = match &rel {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
             let nonzero = terms.iter().filter(|t| !t.figure.value.is_zero()).count();
@@ -408,9 +408,14 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
         .iter()
         .all(|c| c.instances.iter().filter(|i| i.what.is_ok()).count() <= 1)
     {
-        // One place each: the reading whose figures come closest, if within
-        // a quarter of the total; else no block of rows is it.
-        closest(g, &cands)
+        // One place each: the only reading the label allows; among several,
+        // the one whose figures come closest, if within a quarter of the
+        // total; else no block of rows is it.
+        if cands.len() == 1 {
+            Some(0)
+        } else {
+            closest(g, &cands)
+        }
     } else if first.holds == 0 && first.fails >= 2 {
         // Failing everywhere: the label's reading still stands when its
         // figures come within 5 % in every column (a misprinted or

@@ -1,0 +1,34 @@
+//! The integration tests, as one test binary (one link, one process to
+//! start; ripgrep's `tests/tests.rs`): one module per suite, shared helpers
+//! in [`common`] and [`scenario_gen`]. TESTING.md maps each suite to what it
+//! promises.
+
+mod check_cli;
+mod cli_misc;
+mod common;
+mod diff;
+mod followup;
+mod hostile_named;
+mod hostile_scenario;
+mod layers;
+mod no_float;
+mod output_atomic;
+mod pl;
+mod properties;
+mod reconciliation;
+mod render_formats;
+mod render_props;
+mod report_examples;
+mod report_formats;
+mod report_reference;
+mod scenario_errors;
+mod scenario_gen;
+mod schema;
+mod side_by_side;
+mod verify_cell_forms;
+mod verify_hostile;
+mod verify_properties;
+mod verify_real;
+mod verify_reference;
+mod verify_tables;
+mod yaml_exact;

@@ -1,0 +1,139 @@
+//! A generator of scenario files for property tests: a konto with a
+//! requirement per year and initiatives tagged with a centre and a kategori.
+
+use proptest::prelude::*;
+use sparekrav::money::{Decimal, Unit};
+
+pub const YEARS: [i32; 4] = [2026, 2027, 2028, 2029];
+pub const CENTERS: [&str; 3] = ["Center Nord", "Center Midt", "Center Syd"];
+pub const KATEGORIER: [&str; 2] = ["Medarbejdere", "Reducerede udgifter"];
+
+#[derive(Clone, Debug)]
+pub struct GenInitiative {
+    pub center: usize,
+    pub kategori: usize,
+    /// Per year, in kr. with øre.
+    pub amounts: [Decimal; 4],
+}
+
+#[derive(Clone, Debug)]
+pub struct GenScenario {
+    pub krav: [Decimal; 4],
+    pub initiatives: Vec<GenInitiative>,
+}
+
+/// Kroner with øre, up to 100 mio. kr.; savings negative.
+fn four(max_ore: i64, sign: i64) -> impl Strategy<Value = [Decimal; 4]> {
+    proptest::array::uniform4(0..max_ore)
+        .prop_map(move |o| o.map(|ore| Decimal::new(sign * ore, 2)))
+}
+
+pub fn scenario() -> impl Strategy<Value = GenScenario> {
+    let initiative =
+        (0..3usize, 0..2usize, four(2_000_000_000, -1)).prop_map(|(center, kategori, amounts)| {
+            GenInitiative {
+                center,
+                kategori,
+                amounts,
+            }
+        });
+    (
+        four(10_000_000_000, 1),
+        proptest::collection::vec(initiative, 1..8),
+    )
+        // A total of zero has no shares; keep the generated totals non-zero.
+        .prop_filter("non-zero realized total", |(_, inits)| {
+            (0..4).all(|i| inits.iter().map(|x| x.amounts[i]).sum::<Decimal>() != Decimal::ZERO)
+        })
+        .prop_map(|(krav, initiatives)| GenScenario { krav, initiatives })
+}
+
+/// `kroner` written in `unit`, exactly.
+fn in_unit(kroner: Decimal, unit: Unit) -> String {
+    (kroner / unit.kroner()).normalize().to_string()
+}
+
+fn year_map(values: &[Decimal; 4], unit: Unit) -> String {
+    let parts: Vec<String> = YEARS
+        .iter()
+        .zip(values)
+        .map(|(y, v)| format!("{y}: {}", in_unit(*v, unit)))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
+impl GenScenario {
+    pub fn example() -> GenScenario {
+        GenScenario {
+            krav: [Decimal::new(61, 1) * Decimal::from(1_000_000); 4],
+            initiatives: vec![GenInitiative {
+                center: 1,
+                kategori: 0,
+                amounts: [Decimal::new(-350_000_001, 2); 4],
+            }],
+        }
+    }
+
+    pub fn realized(&self, year: usize) -> Decimal {
+        self.initiatives.iter().map(|x| x.amounts[year]).sum()
+    }
+
+    /// The scenario as a file with amounts in `unit`.
+    pub fn yaml(&self, unit: Unit) -> String {
+        let mut s = format!(
+            "titel: Genereret\nenhed: {}\når: [2026, 2027, 2028, 2029]\n\
+             konti:\n  a: {{navn: Konto 6 (service), kort: konto 6, hovedkonto: 6}}\n\
+             dimensioner:\n  center: [{}]\n  kategori: [{}]\n\
+             besparelseskrav:\n  a: {}\nrealiserede_besparelser:\n  a:\n    initiativer:\n",
+            unit.name(),
+            CENTERS.join(", "),
+            KATEGORIER.join(", "),
+            year_map(&self.krav, unit)
+        );
+        for (i, x) in self.initiatives.iter().enumerate() {
+            s.push_str(&format!(
+                "      - navn: Initiativ {i}\n        dimensioner: {{center: {}, kategori: {}}}\n        beløb: {}\n",
+                CENTERS[x.center],
+                KATEGORIER[x.kategori],
+                year_map(&x.amounts, unit)
+            ));
+        }
+        s
+    }
+
+    /// The same, with a stated total and marginal breakdowns by centre and
+    /// kategori beside the initiatives; the centre breakdown's first member is
+    /// off by `off` kroner in the first year.
+    pub fn yaml_with_marginals(&self, unit: Unit, off: Decimal) -> String {
+        let mut s = self.yaml(unit);
+        let totals: [Decimal; 4] = std::array::from_fn(|i| self.realized(i));
+        s.push_str(&format!(
+            "    i_alt: {}\n    fordelinger:\n",
+            year_map(&totals, unit)
+        ));
+        for (dim, names, pick) in [
+            (
+                "center",
+                &CENTERS[..],
+                (|x: &GenInitiative| x.center) as fn(&GenInitiative) -> usize,
+            ),
+            ("kategori", &KATEGORIER[..], |x: &GenInitiative| x.kategori),
+        ] {
+            s.push_str(&format!("      {dim}:\n"));
+            for (m, name) in names.iter().enumerate() {
+                let mut v: [Decimal; 4] = std::array::from_fn(|i| {
+                    self.initiatives
+                        .iter()
+                        .filter(|x| pick(x) == m)
+                        .map(|x| x.amounts[i])
+                        .sum()
+                });
+                if dim == "center" && m == 0 {
+                    v[0] += off;
+                }
+                s.push_str(&format!("        {name}: {}\n", year_map(&v, unit)));
+            }
+        }
+        s
+    }
+}
