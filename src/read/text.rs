@@ -271,8 +271,15 @@ impl<'t> Blocks<'t> {
 
     fn other(&mut self, line: &'t str, line_no: usize) {
         let t = line.trim();
-        let section_like =
-            t.is_empty() || (t.chars().count() <= 60 && !t.ends_with('.') && !t.ends_with(':'));
+        // A short label: letters, digits and the punctuation of a heading,
+        // not a sentence, not markup or junk.
+        let section_like = t.is_empty()
+            || (t.chars().count() <= 60
+                && !t.ends_with('.')
+                && !t.ends_with(':')
+                && t.chars().any(char::is_alphabetic)
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)));
         if self.pending.is_none() && section_like && matches!(self.table, Some((Family::Tabs, _))) {
             self.pending = Some((line_no, line));
             return;

@@ -100,6 +100,29 @@ pub fn judge_all(
             }
         })
         .collect();
+    // A `-` part was read as nothing (0). Where that makes a relation fail,
+    // the `-` may stand for a figure not known: not judged, never an error.
+    for j in &mut out {
+        if j.verdict != Verdict::Error {
+            continue;
+        }
+        let Some(e) = &j.expr else { continue };
+        let dash = e.cells().into_iter().find(|&(r, c)| {
+            matches!(
+                g.rows.get(r).and_then(|row| row.cells.get(c)),
+                Some(Cell::Dash)
+            )
+        });
+        if let Some((r, _)) = dash {
+            let why = format!(
+                "{:?} has no figure (-): the relation holds only if it is 0, and `-` may be a figure not known",
+                g.rows[r].label
+            );
+            j.verdict = Verdict::Skipped;
+            j.detail = why.clone();
+            j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
+        }
+    }
     attribute(g, &mut out, style);
     out
 }
