@@ -58,6 +58,29 @@ pub struct VerifyArgs {
     /// Also list the sentences that state a relation the claim reader could not read
     #[arg(long, short)]
     pub verbose: bool,
+    /// Also fail (exit 1) on these verdicts: `skipped` (a labelled total,
+    /// share or change that could not be judged), `rounding` (as --strict)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub fail_on: Vec<FailOn>,
+    /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact (no
+    /// rounding slack), or rounded like amounts
+    #[arg(long, value_enum, default_value_t = CountsArg::Exact)]
+    pub counts: CountsArg,
+}
+
+/// How whole counts are read.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsArg {
+    /// `50 sager`, `1.250 personer` are exact: no rounding slack
+    Exact,
+    /// Counts are rounded like any figure (a document that rounds them)
+    Rounded,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Skipped,
+    Rounding,
 }
 
 /// `--input`'s values: `auto` and every reader's format.
@@ -95,7 +118,11 @@ impl VerifyArgs {
             options: Options {
                 allocated_shares: self.shares == super::SharesArg::LargestRemainder,
                 describe_exact: !quiet_text,
-                describe_rounding: !quiet_text || self.strict,
+                describe_rounding: !quiet_text
+                    || self.strict
+                    || self.fail_on.contains(&FailOn::Rounding),
+                structured: self.format == VerifyFormat::Json,
+                counts_exact: self.counts == CountsArg::Exact,
             },
             style: crate::table::Lang::from(self.lang).number_style(),
             forced: crate::read::reader(&self.input),
@@ -124,11 +151,16 @@ struct Printer<W: Write> {
     verbose: bool,
     /// Sentences not understood, for JSON's `not_understood`.
     not_understood: Vec<serde_json::Value>,
+    fail_on_skipped: bool,
+    skipped_by: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl<W: Write> Printer<W> {
     fn check(&mut self, c: &Check) -> std::io::Result<()> {
-        self.summary.add(c.verdict);
+        self.summary.add_check(c);
+        if c.verdict == Verdict::Skipped {
+            *self.skipped_by.entry(c.skip_reason()).or_default() += 1;
+        }
         match self.format {
             VerifyFormat::Json => {
                 self.out.write_all(if self.first_json {
@@ -145,14 +177,16 @@ impl<W: Write> Printer<W> {
                 }
                 // A checks-file relation is its own formula: name it by its text instead.
                 let name = if c.stated { &c.table } else { &c.relation };
+                // A failure that is only the consequence of a finding.
+                let word = if c.consequence_of.is_some() {
+                    "(error)"
+                } else {
+                    verdict_word(c.verdict)
+                };
                 writeln!(
                     self.out,
                     "{}:{}: {:<8} {}: {}",
-                    c.file,
-                    c.loc,
-                    verdict_word(c.verdict),
-                    name,
-                    c.detail
+                    c.file, c.loc, word, name, c.detail
                 )
             }
         }
@@ -160,7 +194,9 @@ impl<W: Write> Printer<W> {
 
     /// Whether a verdict makes the run fail.
     fn fails(&self, v: Verdict) -> bool {
-        v == Verdict::Error || (self.strict && v == Verdict::Rounding)
+        v == Verdict::Error
+            || (self.strict && v == Verdict::Rounding)
+            || (self.fail_on_skipped && v == Verdict::Skipped)
     }
 
     /// The last lines: counts of files, tables and verdicts.
@@ -174,6 +210,8 @@ impl<W: Write> Printer<W> {
                     "rounding": s.rounding,
                     "error": s.error,
                     "skipped": s.skipped,
+                    "skipped_by_reason": self.skipped_by,
+                    "consequences": s.consequences,
                     "files": files,
                     "tables": self.tables,
                     "nothing_judged": unjudged,
@@ -185,7 +223,24 @@ impl<W: Write> Printer<W> {
                     "\n  ],\n  \"not_understood\": {unread},\n  \"summary\": {summary}\n}}\n"
                 )
             }
-            VerifyFormat::Text => writeln!(
+            VerifyFormat::Text => {
+                if !self.skipped_by.is_empty() {
+                    let by: Vec<String> = self
+                        .skipped_by
+                        .iter()
+                        .map(|(k, n)| format!("{n} {k}"))
+                        .collect();
+                    writeln!(self.out, "skipped: {}", by.join(", "))?;
+                }
+                if s.consequences > 0 {
+                    writeln!(
+                        self.out,
+                        "{} more failing relation{} fail only through a finding above (consequences)",
+                        s.consequences,
+                        plural(s.consequences)
+                    )?;
+                }
+                writeln!(
                 self.out,
                 "verify: {files} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
                 plural(files),
@@ -198,7 +253,8 @@ impl<W: Write> Printer<W> {
                 s.error,
                 plural(s.error),
                 s.skipped
-            ),
+            )
+            }
         }
     }
 
@@ -271,12 +327,14 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
         format: args.format,
         quiet: args.quiet,
-        strict: args.strict,
+        strict: args.strict || args.fail_on.contains(&FailOn::Rounding),
         first_json: true,
         summary: Summary::default(),
         tables: 0,
         verbose: args.verbose,
         not_understood: Vec::new(),
+        fail_on_skipped: args.fail_on.contains(&FailOn::Skipped),
+        skipped_by: Default::default(),
     };
     let files = documents.len() + args.checks.len();
     let mut unjudged: Vec<String> = Vec::new();
@@ -306,7 +364,11 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
     Ok(
-        if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+        if s.error > 0
+            || (p.strict && s.rounding > 0)
+            || (p.fail_on_skipped && s.skipped > 0)
+            || nothing_verified
+        {
             Outcome::CheckFailed
         } else {
             Outcome::Ok

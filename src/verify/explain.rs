@@ -171,6 +171,7 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
                 None => "the denominator may be zero within its rounding".to_string(),
             },
         },
+        Unjudged::Reason(why) => why.clone(),
         Unjudged::TooManyDigits => match relation {
             Some(r) => format!(
                 "{}: the figures have too many digits for exact arithmetic",

@@ -197,6 +197,9 @@ pub enum Unjudged {
     MayBeZero,
     /// The figures have too many digits for exact arithmetic.
     TooManyDigits,
+    /// The table's structure or a column's meaning is not understood, or
+    /// the cells hold no figures: the reason in words (table understanding).
+    Reason(String),
 }
 
 /// What the judge found, as numbers.

@@ -109,7 +109,9 @@ fn json_output() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["summary"],
-        serde_json::json!({"exact": 22, "rounding": 10, "error": 0, "skipped": 1, "files": 2, "tables": 4, "nothing_judged": [], "not_understood": 0})
+        serde_json::json!({"exact": 22, "rounding": 10, "error": 0, "skipped": 1,
+            "skipped_by_reason": {"no figure (-)": 1}, "consequences": 0,
+            "files": 2, "tables": 4, "nothing_judged": [], "not_understood": 0})
     );
     let checks = v["checks"].as_array().unwrap();
     assert_eq!(checks.len(), 33);
