@@ -1,13 +1,19 @@
 //! No amount passes through binary floating point: `f32`/`f64` appear in the
 //! source only where a float is refused (the amount visitor) and at the xlsx
-//! edge (spreadsheet cells are IEEE doubles by the file format), and PDF
-//! positions (never figures) where the PDF libraries hand them over.
+//! edges (spreadsheet cells are IEEE doubles by the file format: written in
+//! `render/xlsx.rs`, read in `input/import/workbook.rs`, which takes a double as the
+//! shortest decimal that converts back to it and refuses anything past whole
+//! øre or 2^53, never rounding; and shown as their number format displays
+//! them in `read/xlsx.rs`), and PDF positions (never figures) where the PDF
+//! libraries hand them over.
 
 use std::path::Path;
 
 const ALLOWED: &[&str] = &[
     "src/input/amount.rs",
     "src/render/xlsx.rs",
+    // Workbook cells are doubles by the file format; converted exactly there.
+    "src/input/import/workbook.rs",
     // Spreadsheet cells are IEEE doubles by the file format: formatted once,
     // to the text the number format displays, and never seen as a float after.
     "src/read/xlsx.rs",

@@ -79,11 +79,7 @@ fn expected() -> Vec<Vec<String>> {
 
 /// Every relation judged in a document: (relation, verdict, detail), in order.
 fn verdicts(doc: &Document) -> Vec<(String, String, String)> {
-    let options = sparekrav::verify::Options {
-        allocated_shares: false,
-        describe_exact: true,
-        describe_rounding: true,
-    };
+    let options = sparekrav::verify::Options::default();
     let mut out = Vec::new();
     sparekrav::verify::verify(doc, &options, |t| {
         for c in t.checks {

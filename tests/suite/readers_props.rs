@@ -206,11 +206,7 @@ fn cells(doc: &Document) -> Vec<Vec<String>> {
 
 /// Every relation judged: (relation, verdict, detail).
 fn verdicts(doc: &Document) -> Vec<(String, String, String)> {
-    let options = sparekrav::verify::Options {
-        allocated_shares: false,
-        describe_exact: true,
-        describe_rounding: true,
-    };
+    let options = sparekrav::verify::Options::default();
     let mut out = Vec::new();
     sparekrav::verify::verify(doc, &options, |t| {
         for c in t.checks {
