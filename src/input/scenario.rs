@@ -259,17 +259,15 @@ impl Converter {
 
     /// An amount in `unit`, converted to kroner.
     fn amount_in(&mut self, unit: Unit, a: Amount, path: &str) -> Option<Decimal> {
+        if let Some(hint) = super::amount::grouping_ambiguity(a, unit) {
+            self.err(path, hint);
+            return None;
+        }
         if a.decimals > unit.max_decimals() {
-            let hint = if unit == Unit::Kr && a.decimals == 3 {
-                let plain = a.value.to_string().replace('.', "");
-                format!(" (a thousands separator? write {plain}, not {})", a.value)
-            } else {
-                String::new()
-            };
             self.err(
                 path,
                 format!(
-                    "{} has {} decimals, more than {} allows ({}: whole øre){hint}",
+                    "{} has {} decimals, more than {} allows ({}: whole øre)",
                     a.value,
                     a.decimals,
                     unit.name(),

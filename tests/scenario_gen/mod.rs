@@ -50,8 +50,17 @@ pub fn scenario() -> impl Strategy<Value = GenScenario> {
 }
 
 /// `kroner` written in `unit`, exactly.
+/// Three decimals after a non-zero integer part of up to three digits
+/// (`1.234`) would be refused as looking like thousands grouping; such an
+/// amount is written with a fourth decimal (`1.2340`), as the refusal says.
 fn in_unit(kroner: Decimal, unit: Unit) -> String {
-    (kroner / unit.kroner()).normalize().to_string()
+    let v = (kroner / unit.kroner()).normalize();
+    let abs = v.abs();
+    if v.scale() == 3 && abs >= Decimal::ONE && abs < Decimal::ONE_THOUSAND {
+        format!("{v}0")
+    } else {
+        v.to_string()
+    }
 }
 
 fn year_map(values: &[Decimal; 4], unit: Unit) -> String {
