@@ -4,7 +4,7 @@
 
 use crate::calc;
 use crate::model::{Realiseret, Scenario, Year};
-use crate::money::{checked_sum, Decimal, Figure, Overflow};
+use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow};
 use crate::numfmt::{format_number, NumberStyle};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -131,7 +131,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     )),
                     Figure::Known(got) => {
                         let diff = got
-                            .checked_sub(want)
+                            .exact_sub(want)
                             .ok_or_else(|| Overflow::new("difference"))?;
                         out.push(finding(
                             Status::Fails,
@@ -222,7 +222,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
         };
         let changes = checked_sum(b.changes.iter().map(|c| c.amount), "ændringer")?;
         let want = original
-            .checked_add(changes)
+            .exact_add(changes)
             .ok_or_else(|| Overflow::new("korrigeret budget"))?;
         let path = format!("budgetter[{i}].korrigeret");
         out.push(if want == corrected {
@@ -253,7 +253,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     kr(changes),
                     kr(want),
                     kr(corrected
-                        .checked_sub(want)
+                        .exact_sub(want)
                         .ok_or_else(|| Overflow::new("difference"))?)
                 ),
             }

@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use crate::model::Year;
-use crate::money::{Decimal, Unit};
+use crate::money::{Decimal, Exact, Unit};
 
 /// An amount as written in a scenario file, in the file's unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,9 +94,7 @@ pub fn parse_amount(text: &str) -> Result<Amount, String> {
 fn is_grouped(unsigned: &str) -> bool {
     let mut parts = unsigned.split('.');
     let head_ok = parts.next().is_some_and(|h| {
-        (1..=3).contains(&h.len())
-            && !h.starts_with('0')
-            && h.bytes().all(|b| b.is_ascii_digit())
+        (1..=3).contains(&h.len()) && !h.starts_with('0') && h.bytes().all(|b| b.is_ascii_digit())
     });
     let mut groups = 0;
     for g in parts {
@@ -121,7 +119,7 @@ pub fn grouping_ambiguity(a: Amount, unit: Unit) -> Option<String> {
     }
     use crate::numfmt::{format_number, NumberStyle};
     let text = a.value.to_string();
-    let grouped = a.value.checked_mul(Decimal::ONE_THOUSAND)?;
+    let grouped = a.value.exact_mul(Decimal::ONE_THOUSAND)?;
     let normal = a.value.normalize();
     // The decimal reading, written so that it cannot be taken for grouping.
     let decimal = if normal.scale() == 3 {
@@ -307,7 +305,9 @@ mod tests {
         for t in ["6.100", "12.500", "999.000", "1.234.567"] {
             assert!(is_grouped(t), "{t}");
         }
-        for t in ["0.100", "6.1", "6.1000", "1234.567", "06.100", "1.23.456", "1."] {
+        for t in [
+            "0.100", "6.1", "6.1000", "1234.567", "06.100", "1.23.456", "1.",
+        ] {
             assert!(!is_grouped(t), "{t}");
         }
         let a = |t: &str| parse_amount(t).unwrap();

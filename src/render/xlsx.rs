@@ -41,7 +41,7 @@ use rust_xlsxwriter::{
 };
 
 use super::{RenderError, ReportMeta};
-use crate::money::{round_half_away, Decimal};
+use crate::money::{round_half_away, Decimal, Exact};
 use crate::table::{ColumnKind, DisplayCell, DisplayTable, RowKind};
 
 /// Excel's limit on sheet names, in UTF-16 code units.
@@ -330,7 +330,7 @@ fn total_formula(table: &DisplayTable, r: usize, c: usize) -> Result<Option<Stri
         }
         let sum = amounts
             .iter()
-            .try_fold(Decimal::ZERO, |acc, &(_, k)| acc.checked_add(k));
+            .try_fold(Decimal::ZERO, |acc, &(_, k)| acc.exact_add(k));
         if sum == Some(total) {
             let rows: Vec<usize> = amounts.iter().map(|&(i, _)| i).collect();
             return sum_formula(&rows, c).map(Some);
@@ -397,6 +397,8 @@ fn share_formula(
     if total_row.kind != RowKind::Total || total.is_zero() {
         return Ok(None);
     }
+    // A quotient is rounded to 28 digits anyway; so may its hundredfold be.
+    #[allow(clippy::disallowed_methods)]
     let Some(quotient) = part
         .checked_div(total)
         .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))

@@ -6,7 +6,7 @@
 //! an *error* when none do. All arithmetic is exact decimal; interval ends of a
 //! quotient are exact to 28 significant digits.
 
-use crate::money::{round_half_away, Decimal};
+use crate::money::{round_half_away, Decimal, Exact};
 use crate::numfmt::{format_number, push_number, NumberStyle, PrintedNumber};
 
 /// The verdict on one relation.
@@ -37,15 +37,15 @@ impl Interval {
     pub fn of(p: &PrintedNumber) -> R<Interval> {
         let h = p.half_unit();
         Ok(Interval {
-            lo: p.value.checked_sub(h).ok_or(TooLarge)?,
-            hi: p.value.checked_add(h).ok_or(TooLarge)?,
+            lo: p.value.exact_sub(h).ok_or(TooLarge)?,
+            hi: p.value.exact_add(h).ok_or(TooLarge)?,
         })
     }
 
     fn add(self, o: Interval) -> R<Interval> {
         Ok(Interval {
-            lo: self.lo.checked_add(o.lo).ok_or(TooLarge)?,
-            hi: self.hi.checked_add(o.hi).ok_or(TooLarge)?,
+            lo: self.lo.exact_add(o.lo).ok_or(TooLarge)?,
+            hi: self.hi.exact_add(o.hi).ok_or(TooLarge)?,
         })
     }
 
@@ -90,7 +90,7 @@ impl Interval {
             return Ok(None);
         };
         let q = |n: Decimal, d: Decimal| {
-            n.checked_mul(Decimal::ONE_HUNDRED)
+            n.exact_mul(Decimal::ONE_HUNDRED)
                 .and_then(|x| x.checked_div(d))
                 .ok_or(TooLarge)
         };
@@ -113,7 +113,7 @@ fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
     if digits(x) + digits(y) > 28 || x.scale() + y.scale() > 28 {
         return Err(TooLarge);
     }
-    x.checked_mul(y).ok_or(TooLarge)
+    x.exact_mul(y).ok_or(TooLarge)
 }
 
 /// A term of a sum: a printed figure with its sign.
@@ -290,7 +290,7 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdic
         } else {
             (t.figure.value, i)
         };
-        sum = sum.checked_add(v).ok_or(TooLarge)?;
+        sum = sum.exact_add(v).ok_or(TooLarge)?;
         range = range.add(i)?;
         decimals = decimals.max(t.figure.decimals);
     }
@@ -341,8 +341,8 @@ fn allowed(result: &PrintedNumber, allocated: bool) -> R<Interval> {
         // Largest remainder moves a share by less than one last unit.
         let unit = result.half_unit() * Decimal::TWO;
         Ok(Interval {
-            lo: result.value.checked_sub(unit).ok_or(TooLarge)?,
-            hi: result.value.checked_add(unit).ok_or(TooLarge)?,
+            lo: result.value.exact_sub(unit).ok_or(TooLarge)?,
+            hi: result.value.exact_add(unit).ok_or(TooLarge)?,
         })
     } else {
         Interval::of(result)
@@ -368,7 +368,7 @@ fn ratio_verdict(
     let hundred = Decimal::ONE_HUNDRED;
     let offset = if change { hundred } else { Decimal::ZERO };
     // result + offset = 100·a/b  <=>  (result + offset)·b = 100·a
-    let target = result.value.checked_add(offset).ok_or(TooLarge)?;
+    let target = result.value.exact_add(offset).ok_or(TooLarge)?;
     if mul(target, b.value)? == mul(hundred, a.value)? {
         return Ok(Verdict::Exact);
     }
@@ -379,8 +379,8 @@ fn ratio_verdict(
     };
     let allows = allowed(result, allocated)?;
     let (slo, shi) = (
-        allows.lo.checked_add(offset).ok_or(TooLarge)?,
-        allows.hi.checked_add(offset).ok_or(TooLarge)?,
+        allows.lo.exact_add(offset).ok_or(TooLarge)?,
+        allows.hi.exact_add(offset).ok_or(TooLarge)?,
     );
     // The lowest quotient <= shi, and slo <= the highest quotient.
     let low_ok = mul(hundred, a_lo)? <= mul(shi, b_at_lo)?;
@@ -433,12 +433,16 @@ fn judge_ratio(
     } else {
         Decimal::ZERO
     };
+    // Words only (the verdict is decided above without division): a quotient
+    // is already rounded to 28 digits, so its difference may round too.
+    #[allow(clippy::disallowed_methods)]
     let exact = a
         .value
-        .checked_mul(Decimal::ONE_HUNDRED)
+        .exact_mul(Decimal::ONE_HUNDRED)
         .and_then(|x| x.checked_div(b.value))
         .and_then(|x| x.checked_sub(offset))
         .ok_or(TooLarge)?;
+    #[allow(clippy::disallowed_methods)]
     let range = Interval {
         lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
         hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
