@@ -57,6 +57,9 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),
         ));
     }
+    if let Some(out) = &args.output {
+        crate::output::refuse_input(out, &[&args.scenario])?;
+    }
     let loaded = read_scenario_file(&args.scenario)?;
     let options = args.display.options();
     let in_file = |e: crate::money::Overflow| -> CliError {
