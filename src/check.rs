@@ -4,8 +4,9 @@
 
 use crate::calc;
 use crate::model::{Realiseret, Scenario, Year};
-use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow};
+use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow, Unit};
 use crate::numfmt::{format_number, NumberStyle};
+use crate::table::{DisplayOptions, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -38,13 +39,30 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("budget", budgets_reconcile),
 ];
 
-/// Runs every pass.
+/// Runs every pass. First computes every table `report` shows, in every
+/// unit, so that `check` never passes a scenario whose tables cannot be
+/// computed exactly (a total across konti that overflows, say).
 pub fn run_all(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    report_computes(s)?;
     let mut out = Vec::new();
     for (_, pass) in PASSES {
         out.extend(pass(s)?);
     }
     Ok(out)
+}
+
+/// Computes every table of the report and shows it in every unit; the
+/// first total that cannot be computed exactly is the error.
+pub fn report_computes(s: &Scenario) -> Result<(), Overflow> {
+    for table in crate::report::build(s, Lang::Da)? {
+        for unit in Unit::ALL {
+            table.display(&DisplayOptions {
+                unit,
+                ..DisplayOptions::default()
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// An exact amount in kroner, Danish style, with øre only when there are any.

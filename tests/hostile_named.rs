@@ -182,3 +182,25 @@ fn a_check_relation_beyond_28_digits_is_skipped_not_exact() {
     );
     assert_eq!(code, 0);
 }
+
+/// Issue 8 item 3: nine konti of 28 nines each: `report` overflowed on the
+/// total across konti while `check` exited 0. `check` computes every total
+/// `report` shows, so both refuse it alike.
+#[test]
+fn check_refuses_what_report_cannot_compute() {
+    let nines = "9".repeat(28);
+    let mut yaml = String::from("titel: x\nenhed: kr.\når: [2026]\nkonti:\n");
+    for i in 0..9 {
+        yaml.push_str(&format!("  k{i}: {{navn: K{i}}}\n"));
+    }
+    yaml.push_str("besparelseskrav:\n");
+    for i in 0..9 {
+        yaml.push_str(&format!("  k{i}: {{2026: {nines}}}\n"));
+    }
+    let message = "s.yaml: I alt cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits";
+    for cmd in ["report", "check"] {
+        let (code, _, err, _) = timed(&[cmd], yaml.as_bytes());
+        assert_eq!(code, 2, "{cmd}");
+        assert_eq!(err.lines().next(), Some(message), "{cmd}");
+    }
+}
