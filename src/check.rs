@@ -65,6 +65,101 @@ pub fn report_computes(s: &Scenario) -> Result<(), Overflow> {
     Ok(())
 }
 
+/// Something the scenario says that is allowed but probably not meant: a sign
+/// flip, or an initiative that silently removes the tables by a dimension.
+/// Reported on stderr; exit 1 only under `--strict`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// Key path in the scenario file.
+    pub path: String,
+    pub message: String,
+}
+
+/// Every warning for a scenario, in file order.
+pub fn warnings(s: &Scenario) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut sign = |path: String, values: &crate::model::YearValues, want_positive: bool| {
+        for (year, v) in &values.0 {
+            let flipped = if want_positive {
+                v.is_sign_negative() && !v.is_zero()
+            } else {
+                v.is_sign_positive() && !v.is_zero()
+            };
+            if flipped {
+                let message = if want_positive {
+                    format!(
+                        "besparelseskrav is negative ({}); a savings requirement is written positive (the amount that must be found). A sign flip?",
+                        kr(*v)
+                    )
+                } else {
+                    format!(
+                        "realized savings are positive ({}); realized savings are written negative (they reduce spending). A sign flip?",
+                        kr(*v)
+                    )
+                };
+                out.push(Warning {
+                    path: format!("{path}.{year}"),
+                    message,
+                });
+            }
+        }
+    };
+    for (konto, values) in &s.besparelseskrav {
+        sign(format!("besparelseskrav.{konto}"), values, true);
+    }
+    for (konto, r) in &s.realiseret {
+        let base = format!("realiserede_besparelser.{konto}");
+        if let Some(total) = &r.total {
+            sign(format!("{base}.i_alt"), total, false);
+        }
+        for (i, init) in r.initiatives.iter().enumerate() {
+            sign(
+                format!("{base}.initiativer[{i}].beløb"),
+                &init.amounts,
+                false,
+            );
+        }
+        for b in &r.breakdowns {
+            for (member, values) in &b.parts {
+                sign(
+                    format!("{base}.fordelinger.{}.{member}", b.dimension),
+                    values,
+                    false,
+                );
+            }
+        }
+    }
+    // A dimension some initiatives of a konto carry and others lack: the
+    // tables by that dimension are left out (they could not add up).
+    for (konto, r) in &s.realiseret {
+        for d in &s.dimensions {
+            let carry = r
+                .initiatives
+                .iter()
+                .filter(|i| i.tags.contains_key(&d.name))
+                .count();
+            if carry == 0 || carry == r.initiatives.len() {
+                continue;
+            }
+            for (i, init) in r.initiatives.iter().enumerate() {
+                if !init.tags.contains_key(&d.name) {
+                    out.push(Warning {
+                        path: format!("realiserede_besparelser.{konto}.initiativer[{i}]"),
+                        message: format!(
+                            "initiative {:?} has no {} ({carry} of the {} initiatives give one), so the tables by {} are left out",
+                            init.name,
+                            d.name,
+                            r.initiatives.len(),
+                            d.name
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// An exact amount in kroner, Danish style, with øre only when there are any.
 pub fn kr(d: Decimal) -> String {
     let decimals = if d.fract().is_zero() { 0 } else { 2 };

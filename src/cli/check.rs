@@ -21,6 +21,10 @@ pub struct CheckArgs {
     /// Also list the reconciliations that hold
     #[arg(long, short)]
     pub verbose: bool,
+    /// Warnings (a sign flip, an initiative without a dimension the others
+    /// give) fail the check: exit 1
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,10 +66,15 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut json = Vec::new();
     let (mut holds, mut fails, mut skipped) = (0usize, 0usize, 0usize);
     let mut per_file = Vec::new();
+    let mut warnings = Vec::new();
     for l in &loaded {
         match run_all(&l.scenario) {
             Ok(findings) => per_file.push((l, findings)),
             Err(e) => errors.push(InputError::new(&l.file, e.to_string())),
+        }
+        for w in crate::check::warnings(&l.scenario) {
+            let pos = l.locator.locate(&w.path);
+            warnings.push((l, pos, w));
         }
     }
     for (l, findings) in &per_file {
@@ -100,12 +109,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             if !errors.is_empty() {
                 eprintln!("{}", InputErrors(errors.clone()));
             }
+            for (l, _, w) in &warnings {
+                super::eprint_line(&l.error_at(&w.path, format!("warning: {}", w.message)));
+            }
+            let w = warnings.len();
             text.push_str(&format!(
-                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}\n",
+                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}{}\n",
                 if files == 1 { "" } else { "s" },
                 if holds == 1 { " holds" } else { "s hold" },
                 if fails == 1 { "s" } else { "" },
                 if bad == 0 { String::new() } else { format!(", {bad} input error{}", if bad == 1 { "" } else { "s" }) },
+                if w == 0 { String::new() } else { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) },
             ));
             text
         }
@@ -121,10 +135,23 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
                     message: e.message.clone(),
                 })
                 .collect();
+            let json_warnings: Vec<_> = warnings
+                .iter()
+                .map(|(l, pos, w)| {
+                    serde_json::json!({
+                        "file": l.file,
+                        "line": pos.map(|p| p.0),
+                        "column": pos.map(|p| p.1),
+                        "path": w.path,
+                        "message": w.message,
+                    })
+                })
+                .collect();
             let doc = serde_json::json!({
                 "findings": json,
                 "input_errors": input_errors,
-                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped, "input_errors": bad},
+                "warnings": json_warnings,
+                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped, "input_errors": bad, "warnings": warnings.len()},
             });
             let mut s =
                 serde_json::to_string_pretty(&doc).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -135,7 +162,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     write_stdout(out.as_bytes())?;
     Ok(if bad > 0 {
         Outcome::BadInput
-    } else if fails > 0 {
+    } else if fails > 0 || (args.strict && !warnings.is_empty()) {
         Outcome::CheckFailed
     } else {
         Outcome::Ok

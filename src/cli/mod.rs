@@ -215,6 +215,13 @@ pub fn emit(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), CliErr
     }
 }
 
+/// One line to standard error. Never panics (`eprintln!` does when stderr is
+/// closed or full); a line that cannot be written is lost, as it must be.
+pub fn eprint_line(line: &dyn std::fmt::Display) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
 /// Writes to standard output; a closed pipe (`sparekrav report | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();

@@ -28,6 +28,10 @@ pub struct ReportArgs {
     /// Write to FILE (atomically: a failed run leaves the previous file intact)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Warnings (a sign flip, an initiative without a dimension the others
+    /// give) fail the run: exit 1, the tables still written
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// The format asked for, else the one the output file's ending names.
@@ -90,8 +94,19 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
             loaded.error_at(&f.path, format!("warning: {}", f.message))
         );
     }
-    if failures.is_empty() {
+    let warnings = crate::check::warnings(&loaded.scenario);
+    for w in &warnings {
+        super::eprint_line(&loaded.error_at(&w.path, format!("warning: {}", w.message)));
+    }
+    if failures.is_empty() && (warnings.is_empty() || !args.strict) {
         Ok(Outcome::Ok)
+    } else if failures.is_empty() {
+        super::eprint_line(&format!(
+            "report: {} warning{} (--strict)",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        ));
+        Ok(Outcome::CheckFailed)
     } else {
         eprintln!(
             "report: {} reconciliation{} fail{}: these tables do not agree with each other (see `sparekrav check`)",
