@@ -15,6 +15,19 @@ use std::fmt;
 
 use crate::numfmt::NumberStyle;
 
+/// The most cells a table row may have. Budget tables have a few dozen
+/// columns; a row with more is not understood, and its table is reported as
+/// such (never silently cut). Readers stop splitting a row here, so a line
+/// of a million tabs costs no more than this.
+pub const MAX_CELLS_PER_ROW: usize = 1_000;
+
+/// The most cells a table may have, counted as rows × its widest row (table
+/// understanding pads every row to the widest). A table past it is not
+/// understood and reported as such; its rows are not kept. With
+/// [`MAX_CELLS_PER_ROW`] this bounds the memory of one table, and as tables
+/// are judged one at a time, verify's memory is the document plus one table.
+pub const MAX_CELLS_PER_TABLE: usize = 1_000_000;
+
 /// Where something stands in its document. Every cell, row, table and
 /// paragraph has one; every check and finding carries one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -233,13 +233,21 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         .filter(|k| s.besparelseskrav.contains_key(&k.id))
         .collect();
     let mut groups: Vec<(Option<u32>, Vec<&crate::model::Konto>)> = Vec::new();
+    // Where each hovedkonto's group is (a scan per konto was quadratic).
+    let mut group_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for k in &with_krav {
-        match groups
-            .iter_mut()
-            .find(|(h, _)| h.is_some() && *h == k.hovedkonto)
-        {
-            Some((_, ks)) => ks.push(k),
-            None => groups.push((k.hovedkonto, vec![k])),
+        match k.hovedkonto.and_then(|h| group_of.get(&h).copied()) {
+            Some(i) => {
+                if let Some((_, ks)) = groups.get_mut(i) {
+                    ks.push(k);
+                }
+            }
+            None => {
+                if let Some(h) = k.hovedkonto {
+                    group_of.insert(h, groups.len());
+                }
+                groups.push((k.hovedkonto, vec![k]));
+            }
         }
     }
     let years = &s.years;

@@ -69,12 +69,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut warnings = Vec::new();
     for l in &loaded {
         match run_all(&l.scenario) {
-            Ok(findings) => per_file.push((l, findings)),
+            Ok(findings) => {
+                per_file.push((l, findings));
+                for w in crate::check::warnings(&l.scenario) {
+                    let pos = l.locator.locate(&w.path);
+                    warnings.push((l, pos, w));
+                }
+            }
             Err(e) => errors.push(InputError::new(&l.file, e.to_string())),
-        }
-        for w in crate::check::warnings(&l.scenario) {
-            let pos = l.locator.locate(&w.path);
-            warnings.push((l, pos, w));
         }
     }
     for (l, findings) in &per_file {

@@ -2,7 +2,7 @@
 //! document's tables. Exit 0 when nothing is an error, 1 when one is (or, with
 //! `--strict`, when one is only rounding), 2 on unreadable input.
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -14,8 +14,7 @@ use crate::verify::{
     verify_checks, verify_document, Check, DocumentKind, Summary, TableReport, Verdict,
 };
 
-/// Documents larger than this are refused (a case write-up is kilobytes).
-const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
+use crate::input::MAX_DOCUMENT_BYTES;
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
@@ -74,22 +73,12 @@ fn read_document(path: &Path) -> Result<(String, String), InputError> {
     } else {
         path.display().to_string()
     };
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .take(MAX_DOCUMENT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
-        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(InputError::new(
-                &name,
-                format!("more than {MAX_DOCUMENT_BYTES} bytes"),
-            ));
-        }
-    } else {
+    if path != Path::new("-") {
         return crate::input::read_text(path, MAX_DOCUMENT_BYTES)
             .and_then(|t| check_text(&name, t).map(|t| (name, t)));
     }
+    let bytes =
+        crate::input::read_bounded_from(&name, std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES)?;
     let text = crate::input::decode_text(&name, bytes)?;
     check_text(&name, text).map(|t| (name, t))
 }

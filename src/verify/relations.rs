@@ -157,6 +157,14 @@ impl Default for Options {
 
 /// Every relation of a table, in row order.
 pub fn find(table: &RawTable, options: &Options) -> Vec<Found> {
+    if let Some(why) = &table.refused {
+        // Too wide or too large to understand: said, never judged in part.
+        return vec![Found {
+            line: table.line,
+            name: "table".to_string(),
+            what: Err(why.clone()),
+        }];
+    }
     let style = options.style;
     let Some((header, body)) = table.rows.split_first() else {
         return Vec::new();

@@ -5,6 +5,8 @@
 
 use memchr::memchr;
 
+use crate::document::{MAX_CELLS_PER_ROW, MAX_CELLS_PER_TABLE};
+
 /// A table as found: cells as text, with the line each row stands on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawTable {
@@ -13,6 +15,56 @@ pub struct RawTable {
     /// A short line just above the table (`### Konto 6 ...`), when there is one.
     pub title: Option<String>,
     pub rows: Vec<RawRow>,
+    /// Why the table cannot be understood (a row past
+    /// [`MAX_CELLS_PER_ROW`], the table past [`MAX_CELLS_PER_TABLE`]); its
+    /// rows are then not all kept.
+    pub refused: Option<String>,
+    /// Cells of the widest row kept.
+    pub width: usize,
+}
+
+impl RawTable {
+    fn new(line: usize, title: Option<String>, row: RawRow) -> RawTable {
+        let mut t = RawTable {
+            line,
+            title,
+            rows: Vec::new(),
+            refused: None,
+            width: 0,
+        };
+        t.push(row);
+        t
+    }
+
+    /// Adds a row, unless the table is already refused or the row makes it
+    /// too large to understand (then only the reason is kept).
+    fn push(&mut self, row: RawRow) {
+        if self.refused.is_some() {
+            return;
+        }
+        if row.cells.len() > MAX_CELLS_PER_ROW {
+            self.refuse(format!(
+                "line {}: a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood",
+                row.line
+            ));
+            return;
+        }
+        let width = self.width.max(row.cells.len());
+        if width.saturating_mul(self.rows.len() + 1) > MAX_CELLS_PER_TABLE {
+            self.refuse(format!(
+                "line {}: more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood",
+                row.line
+            ));
+            return;
+        }
+        self.width = width;
+        self.rows.push(row);
+    }
+
+    fn refuse(&mut self, why: String) {
+        self.refused = Some(why);
+        self.rows = Vec::new();
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +131,13 @@ fn pipe_cells(line: &str) -> Vec<String> {
                 }
                 None => cur.push('\\'),
             },
-            '|' => cells.push(std::mem::take(&mut cur).trim().to_string()),
+            '|' => {
+                cells.push(std::mem::take(&mut cur).trim().to_string());
+                if cells.len() > MAX_CELLS_PER_ROW {
+                    // Too wide to understand: stop splitting (the table is refused).
+                    return cells;
+                }
+            }
             c => cur.push(c),
         }
     }
@@ -87,8 +145,13 @@ fn pipe_cells(line: &str) -> Vec<String> {
     cells
 }
 
+/// Cells of a tab row; past [`MAX_CELLS_PER_ROW`] the line is not split
+/// further (one cell more says the row is too wide).
 fn tab_cells(line: &str) -> Vec<String> {
-    line.split('\t').map(|c| c.trim().to_string()).collect()
+    line.split('\t')
+        .take(MAX_CELLS_PER_ROW + 1)
+        .map(|c| c.trim().to_string())
+        .collect()
 }
 
 /// A line that can title the table below it: short, not a sentence.
@@ -127,7 +190,7 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
                     cells,
                 };
                 match &mut current {
-                    Some((f, t)) if *f == family => t.rows.push(row),
+                    Some((f, t)) if *f == family => t.push(row),
                     _ => {
                         if let Some((_, t)) = current.take() {
                             emit(t, &mut found);
@@ -135,14 +198,7 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
                         let title = last_text
                             .filter(|(at, _)| line_no - at <= 2)
                             .and_then(|(_, l)| title_of(l));
-                        current = Some((
-                            family,
-                            RawTable {
-                                line: line_no,
-                                title,
-                                rows: vec![row],
-                            },
-                        ));
+                        current = Some((family, RawTable::new(line_no, title, row)));
                     }
                 }
             }
@@ -172,8 +228,9 @@ pub fn scan_text(text: &str, mut found: impl FnMut(RawTable)) {
 }
 
 fn emit(t: RawTable, found: &mut impl FnMut(RawTable)) {
-    // A header and at least one row, and at least a label and a figure column.
-    if t.rows.len() >= 2 && t.rows.iter().any(|r| r.cells.len() >= 2) {
+    // A header and at least one row, and at least a label and a figure column;
+    // a refused table is always reported.
+    if t.refused.is_some() || (t.rows.len() >= 2 && t.rows.iter().any(|r| r.cells.len() >= 2)) {
         found(t);
     }
 }
@@ -228,18 +285,16 @@ pub fn scan_csv(text: &str, delimiter: u8, mut found: impl FnMut(RawTable)) -> R
             }
         }
         let line = record.position().map_or(0, |p| line_at(p.byte() as usize));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .take(MAX_CELLS_PER_ROW + 1)
+            .map(|c| c.trim().to_string())
+            .collect();
         if cells.len() >= 2 {
             let row = RawRow { line, cells };
             match &mut current {
-                Some(t) => t.rows.push(row),
-                None => {
-                    current = Some(RawTable {
-                        line,
-                        title: last_single.take(),
-                        rows: vec![row],
-                    })
-                }
+                Some(t) => t.push(row),
+                None => current = Some(RawTable::new(line, last_single.take(), row)),
             }
         } else {
             if let Some(t) = current.take() {
