@@ -109,7 +109,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
         CheckFormat::Text => {
             // Input errors go to stderr (one per line), findings to stdout.
             if !errors.is_empty() {
-                eprintln!("{}", InputErrors(errors.clone()));
+                super::eprint_line(&InputErrors(errors.clone()));
             }
             for (l, _, w) in &warnings {
                 super::eprint_line(&l.error_at(&w.path, format!("warning: {}", w.message)));

@@ -222,12 +222,23 @@ pub fn eprint_line(line: &dyn std::fmt::Display) {
     let _ = writeln!(err, "{line}");
 }
 
+/// A closed pipe (`| head`), also when wrapped in another error: not a
+/// failure of the run; the reader has seen what it wanted.
+pub fn is_broken_pipe(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<std::io::Error>())
+        .is_some_and(is_broken_pipe)
+}
+
 /// Writes to standard output; a closed pipe (`sparekrav report | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         Err(e) => Err(CliError::io("<stdout>", e)),
     }
 }
@@ -260,8 +271,12 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // `--help` and `--version` into a full disk or closed stream have
+            // lost their output: that is a failure (exit 2), except a closed
+            // pipe (`--help | head`).
+            let printed = e.print();
+            let lost = printed.as_ref().is_err_and(|p| !is_broken_pipe(p));
+            return ExitCode::from(if e.use_stderr() || lost { 2 } else { 0 });
         }
     };
     match run(cli) {
@@ -270,11 +285,11 @@ pub fn main() -> ExitCode {
         Ok(Outcome::BadInput) => ExitCode::from(2),
         Err(CliError::Input(errors)) => {
             // One line per problem, `file:line:column: key.path: message`.
-            eprintln!("{errors}");
+            eprint_line(&errors);
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("sparekrav: error: {e}");
+            eprint_line(&format!("sparekrav: error: {e}"));
             ExitCode::from(2)
         }
     }

@@ -89,10 +89,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         .filter(|f| f.status == Status::Fails)
         .collect();
     for f in &failures {
-        eprintln!(
-            "{}",
-            loaded.error_at(&f.path, format!("warning: {}", f.message))
-        );
+        super::eprint_line(&loaded.error_at(&f.path, format!("warning: {}", f.message)));
     }
     let warnings = crate::check::warnings(&loaded.scenario);
     for w in &warnings {
@@ -108,12 +105,12 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         ));
         Ok(Outcome::CheckFailed)
     } else {
-        eprintln!(
+        super::eprint_line(&format!(
             "report: {} reconciliation{} fail{}: these tables do not agree with each other (see `sparekrav check`)",
             failures.len(),
             if failures.len() == 1 { "" } else { "s" },
             if failures.len() == 1 { "s" } else { "" },
-        );
+        ));
         Ok(Outcome::CheckFailed)
     }
 }

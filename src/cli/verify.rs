@@ -144,7 +144,8 @@ impl<W: Write> Printer<W> {
                     b",\n    "
                 })?;
                 self.first_json = false;
-                serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::other)
+                // `From` keeps an I/O error's kind (a closed pipe stays BrokenPipe).
+                serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::from)
             }
             VerifyFormat::Text => {
                 if self.quiet && !self.fails(c.verdict) {
@@ -293,18 +294,18 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         p.out.flush().map_err(io)
     })();
     match result {
-        Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(CliError::Io { source, .. }) if super::is_broken_pipe(&source) => {}
         Err(e) => return Err(e),
         Ok(()) => {}
     }
     // A document in which nothing could be judged has not been verified: a
     // wrong --input or --lang, or not the document meant. Say so, and fail.
     for name in &unjudged {
-        eprintln!(
+        super::eprint_line(&format!(
             "{name}: no total, share or change could be judged (no tables found, or no figures readable \
              with --lang {}); nothing was verified",
             if args.lang == super::LangArg::En { "en" } else { "da" }
-        );
+        ));
     }
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
