@@ -82,7 +82,34 @@ pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     }
     bevilling_tables(s, &l, &mut tables)?;
     budget_tables(s, &l, &mut tables)?;
+    unique_ids(&mut tables);
     Ok(tables)
+}
+
+/// Makes every table id unique: ids come from slugs, and konti `a b`, `a-b`
+/// and `A_B` (or two budgets of one område and år) slug alike. A repeated id
+/// gets `-2`, `-3` … in table order, skipping any id already taken, so ids
+/// stay stable for the same scenario.
+fn unique_ids(tables: &mut [Table]) {
+    let mut taken: std::collections::HashSet<String> =
+        tables.iter().map(|t| t.id.clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for t in tables.iter_mut() {
+        if seen.insert(t.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let id = loop {
+            let candidate = format!("{}-{n}", t.id);
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        taken.insert(id.clone());
+        seen.insert(id.clone());
+        t.id = id;
+    }
 }
 
 /// Per konto: besparelseskrav, realiserede besparelser, I alt (the gap).

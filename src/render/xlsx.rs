@@ -36,8 +36,8 @@
 //! - The report title and source go into the document properties (title, subject).
 
 use rust_xlsxwriter::{
-    utility::column_number_to_name, ColNum, DocProperties, Format, FormatAlign, Formula, RowNum,
-    Workbook, Worksheet, XlsxError,
+    utility::column_number_to_name, ColNum, DocProperties, ExcelDateTime, Format, FormatAlign,
+    Formula, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use super::{RenderError, ReportMeta};
@@ -71,6 +71,16 @@ pub fn render(meta: &ReportMeta, tables: &[DisplayTable]) -> Result<Vec<u8>, Ren
     }
     if let Some(source) = &meta.source {
         props = props.set_subject(source.as_str());
+    }
+    // Reproducible builds: SOURCE_DATE_EPOCH (seconds since 1970, UTC), when
+    // set, is the creation time in docProps/core.xml instead of the clock, so
+    // two runs give identical bytes.
+    if let Some(when) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|t| ExcelDateTime::from_timestamp(t).ok())
+    {
+        props = props.set_creation_datetime(&when);
     }
     workbook.set_properties(&props);
     let names = sheet_names(tables.iter().map(|t| t.id.as_str()));

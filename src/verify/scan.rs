@@ -235,6 +235,15 @@ fn emit(t: RawTable, found: &mut impl FnMut(RawTable)) {
     }
 }
 
+/// A CSV text cell without the `'` that guards it against formula
+/// injection (`'- heraf …`, `'=…`, as sparekrav and OWASP's guidance write it).
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
+    }
+}
+
 /// The CSV separator of a document: `;` (Danish Excel) when one of its first
 /// 50 lines has one, else `,`.
 pub fn guess_csv_delimiter(text: &str) -> u8 {
@@ -288,7 +297,7 @@ pub fn scan_csv(text: &str, delimiter: u8, mut found: impl FnMut(RawTable)) -> R
         let cells: Vec<String> = record
             .iter()
             .take(MAX_CELLS_PER_ROW + 1)
-            .map(|c| c.trim().to_string())
+            .map(|c| unguard(c.trim()).to_string())
             .collect();
         if cells.len() >= 2 {
             let row = RawRow { line, cells };
