@@ -56,7 +56,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     // makes the exit code 2) without hiding the findings of the others.
     let mut loaded = Vec::new();
     let mut errors: Vec<InputError> = Vec::new();
+    let mut notes = Vec::new();
     for path in &args.scenarios {
+        // `check scenarios/*.yaml` also names the checks files beside the
+        // scenarios: say what such a file is instead of failing on it.
+        if crate::input::checks::read_checks_file(path).is_ok() {
+            notes.push(format!(
+                "{}: a checks file (relations for `verify --checks`), not a scenario; not checked here",
+                path.display()
+            ));
+            continue;
+        }
         match read_scenario_file(path) {
             Ok(l) => loaded.push(l),
             Err(InputErrors(e)) => errors.extend(e),
@@ -110,6 +120,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             // Input errors go to stderr (one per line), findings to stdout.
             if !errors.is_empty() {
                 super::eprint_line(&InputErrors(errors.clone()));
+            }
+            for note in &notes {
+                super::eprint_line(note);
             }
             for (l, _, w) in &warnings {
                 super::eprint_line(&l.error_at(&w.path, format!("warning: {}", w.message)));

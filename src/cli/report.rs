@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{emit, CliError, CsvStyleArg, DisplayArgs, FormatArg, Outcome};
 use crate::check::{run_all, Status};
@@ -34,28 +34,49 @@ pub struct ReportArgs {
     pub strict: bool,
 }
 
-/// The format asked for, else the one the output file's ending names.
-fn format_of(args: &ReportArgs) -> FormatArg {
-    let by_ending = || {
-        let ext = args
-            .output
-            .as_ref()?
-            .extension()?
-            .to_str()?
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(FormatArg::Markdown),
-            "csv" => Some(FormatArg::Csv),
-            "json" => Some(FormatArg::Json),
-            "xlsx" => Some(FormatArg::Xlsx),
-            _ => None,
-        }
+/// The format asked for, else the one the output file's ending names. A
+/// format that contradicts the ending (`-f csv -o r.xlsx`), or a spreadsheet
+/// ending sparekrav does not write (`-o r.xls`), is refused rather than
+/// written into a file that its ending misnames.
+fn format_of(args: &ReportArgs) -> Result<FormatArg, CliError> {
+    let ext = args
+        .output
+        .as_ref()
+        .and_then(|o| o.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let by_ending = match ext.as_str() {
+        "md" | "markdown" => Some(FormatArg::Markdown),
+        "csv" => Some(FormatArg::Csv),
+        "json" => Some(FormatArg::Json),
+        "xlsx" => Some(FormatArg::Xlsx),
+        _ => None,
     };
-    args.format.or_else(by_ending).unwrap_or(FormatArg::Text)
+    let name = || {
+        args.output
+            .as_ref()
+            .map(|o| o.display().to_string())
+            .unwrap_or_default()
+    };
+    match (args.format, by_ending) {
+        (Some(f), Some(e)) if f != e => Err(CliError::Usage(format!(
+            "--format {} contradicts the ending of {} (.{ext}): drop --format, or name the file for the format",
+            f.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default(),
+            name()
+        ))),
+        (None, None) if matches!(ext.as_str(), "xls" | "xlsm" | "xlsb" | "ods") => {
+            Err(CliError::Usage(format!(
+                "{}: sparekrav writes .xlsx spreadsheets, not .{ext}; name the file .xlsx (or give --format)",
+                name()
+            )))
+        }
+        (f, e) => Ok(f.or(e).unwrap_or(FormatArg::Text)),
+    }
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
-    let format = format_of(args);
+    let format = format_of(args)?;
     if format == FormatArg::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),

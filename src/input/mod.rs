@@ -195,7 +195,8 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
                 .collect(),
         ));
     }
-    let parsed: ScenarioFile = serde_yaml::from_str(source).map_err(|e| yaml_error(file, &e))?;
+    let parsed: ScenarioFile =
+        serde_yaml::from_str(source).map_err(|e| tab_hint(yaml_error(file, &e), source))?;
     let scenario = scenario::to_model(&parsed).map_err(|errors| {
         InputErrors(
             errors
@@ -235,6 +236,25 @@ pub(crate) fn yaml_error(file: &str, e: &serde_yaml::Error) -> InputError {
     );
     if let Some(p) = path {
         err = err.with_path(p);
+    }
+    err
+}
+
+/// A YAML error on a line indented with a tab says so, instead of the
+/// parser's "found character that cannot start any token".
+pub(crate) fn tab_hint(mut err: InputError, source: &str) -> InputError {
+    let indented_with_tab = err
+        .location
+        .line
+        .and_then(|l| source.lines().nth(l.checked_sub(1)?))
+        .is_some_and(|line| {
+            line.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+        });
+    if indented_with_tab {
+        err.message =
+            "tabs are not allowed for indentation in YAML; indent with spaces".to_string();
     }
     err
 }
