@@ -82,3 +82,34 @@ fn a_tab_for_indentation_is_named() {
         "s.yaml:4:1: tabs are not allowed for indentation in YAML; indent with spaces"
     );
 }
+
+/// `sparekrav man` referred to `sparekrav-report(1)` and others that did
+/// not exist: every page it refers to is now `sparekrav man <subcommand>`.
+#[test]
+fn every_man_page_referred_to_exists() {
+    let (code, main, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    let mut referred = Vec::new();
+    for line in main.lines() {
+        if let Some(rest) = line.strip_prefix("sparekrav\\-") {
+            if let Some(name) = rest.strip_suffix("(1)") {
+                referred.push(name.to_string());
+            }
+        }
+    }
+    assert_eq!(
+        referred,
+        ["report", "check", "verify", "schema", "completions", "man"]
+    );
+    for name in &referred {
+        let (code, page, err) = run(&["man", name]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(page.contains(&format!(".TH sparekrav-{name} 1 ")), "{name}");
+    }
+    let (code, _, err) = run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "sparekrav: error: no subcommand \"nope\"; pages: report, check, verify, schema, completions, man"
+    );
+}

@@ -46,8 +46,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff); with a subcommand, that subcommand's page
+    /// (`sparekrav man report > sparekrav-report.1`), which the main page refers to
+    Man {
+        /// report, check, verify, schema, completions or man
+        subcommand: Option<String>,
+    },
 }
 
 /// Display options shared by the commands that print tables.
@@ -255,9 +259,40 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
             write_stdout(&buf)?;
             Ok(Outcome::Ok)
         }
-        Command::Man => {
+        Command::Man { subcommand } => {
             let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
+            let page =
+                match subcommand {
+                    // Every page it refers to exists (`sparekrav man report`);
+                    // clap's `help` subcommand has none, so it is not listed.
+                    None => Cli::command().disable_help_subcommand(true),
+                    Some(name) => {
+                        // The names the main page refers to (`sparekrav-report(1)`).
+                        const PAGES: [(&str, &str); 6] = [
+                            ("report", "sparekrav-report"),
+                            ("check", "sparekrav-check"),
+                            ("verify", "sparekrav-verify"),
+                            ("schema", "sparekrav-schema"),
+                            ("completions", "sparekrav-completions"),
+                            ("man", "sparekrav-man"),
+                        ];
+                        let cli = Cli::command();
+                        let found = PAGES.iter().find(|(n, _)| *n == name.as_str()).and_then(
+                            |(n, page)| cli.find_subcommand(n).map(|sub| sub.clone().name(*page)),
+                        );
+                        match found {
+                            Some(sub) => sub,
+                            None => {
+                                let names: Vec<&str> = PAGES.iter().map(|(n, _)| *n).collect();
+                                return Err(CliError::Usage(format!(
+                                    "no subcommand {name:?}; pages: {}",
+                                    names.join(", ")
+                                )));
+                            }
+                        }
+                    }
+                };
+            clap_mangen::Man::new(page)
                 .render(&mut buf)
                 .map_err(|e| CliError::io("<man page>", e))?;
             write_stdout(&buf)?;
