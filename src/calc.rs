@@ -17,24 +17,22 @@ pub fn krav(s: &Scenario, konto: &str, year: Year) -> Figure {
 /// The realized total of a konto in a year: the stated total, else the sum of
 /// its initiatives, else the sum of its first breakdown. Unknown when none is given.
 pub fn realiseret(s: &Scenario, konto: &str, year: Year) -> Result<Figure, Overflow> {
-    match s.realiseret.get(konto) {
-        None => Ok(Figure::Unknown),
-        Some(r) => realiseret_total(r, year),
-    }
-}
-
-fn realiseret_total(r: &Realiseret, year: Year) -> Result<Figure, Overflow> {
+    let Some(r) = s.realiseret.get(konto) else {
+        return Ok(Figure::Unknown);
+    };
+    let base = || format!("realiserede_besparelser.{konto}");
     if let Some(total) = &r.total {
         return Ok(total.get(year));
     }
     if !r.initiatives.is_empty() {
-        return initiatives_total(r, year);
+        return initiatives_total(r, year).map_err(|e| e.at(format!("{}.initiativer", base())));
     }
     match r.breakdowns.first() {
         Some(b) => Figure::sum(
             b.parts.iter().map(|(_, v)| v.get(year)),
             "realiserede besparelser",
-        ),
+        )
+        .map_err(|e| e.at(format!("{}.fordelinger.{}", base(), b.dimension))),
         None => Ok(Figure::Unknown),
     }
 }
@@ -50,7 +48,9 @@ pub fn initiatives_total(r: &Realiseret, year: Year) -> Result<Figure, Overflow>
 /// The gap (I alt, udestående): besparelseskrav + realiserede besparelser.
 /// A positive gap is still to be found.
 pub fn gap(s: &Scenario, konto: &str, year: Year) -> Result<Figure, Overflow> {
-    krav(s, konto, year).checked_add(realiseret(s, konto, year)?, "I alt")
+    krav(s, konto, year)
+        .checked_add(realiseret(s, konto, year)?, "I alt")
+        .map_err(|e| e.at(format!("besparelseskrav.{konto}")))
 }
 
 /// The gap in `year` if the realized savings stay at the base year's level:
@@ -61,7 +61,9 @@ pub fn further_against_base(
     base: Year,
     year: Year,
 ) -> Result<Figure, Overflow> {
-    krav(s, konto, year).checked_add(realiseret(s, konto, base)?, "yderligere besparelser")
+    krav(s, konto, year)
+        .checked_add(realiseret(s, konto, base)?, "yderligere besparelser")
+        .map_err(|e| e.at(format!("besparelseskrav.{konto}")))
 }
 
 /// One konto's breakdown by a dimension in a year: member and amount, in the
@@ -90,7 +92,9 @@ pub fn breakdown(
                 .map(|i| i.amounts.get(year))
                 .collect();
             if !parts.is_empty() {
-                out.push((m, Figure::sum(parts, "fordeling")?));
+                let sum = Figure::sum(parts, "fordeling")
+                    .map_err(|e| e.at(format!("realiserede_besparelser.{konto}.initiativer")))?;
+                out.push((m, sum));
             }
         }
         return Ok(Some(out));
@@ -133,14 +137,17 @@ pub struct TargetBuffer {
 pub fn target_buffers(s: &Scenario) -> Result<Vec<TargetBuffer>, Overflow> {
     s.sigtelinjer
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let k = krav(s, &t.konto, t.year);
             Ok(TargetBuffer {
                 konto: t.konto.clone(),
                 year: t.year,
                 target: t.amount,
                 krav: k,
-                buffer: Figure::Known(t.amount).checked_sub(k, "buffer")?,
+                buffer: Figure::Known(t.amount)
+                    .checked_sub(k, "buffer")
+                    .map_err(|e| e.at(format!("sigtelinjer[{i}]")))?,
             })
         })
         .collect()
@@ -207,7 +214,7 @@ pub fn bevilling_cell(
         .filter(|r| r.area == area && r.year == year && !r.anlæg)
         .map(|r| r.amount())
         .collect::<Result<Vec<_>, _>>()?;
-    checked_sum(amounts, "bevillingsansøgninger")
+    checked_sum(amounts, "bevillingsansøgninger").map_err(|e| e.at("bevillingsansøgninger"))
 }
 
 /// Sum of the anlæg requests of an area; `None` when there are none (`-`).
@@ -223,7 +230,9 @@ pub fn anlæg_cell(
     if amounts.is_empty() {
         Ok(None)
     } else {
-        checked_sum(amounts, "anlægsbevillinger").map(Some)
+        checked_sum(amounts, "anlægsbevillinger")
+            .map(Some)
+            .map_err(|e| e.at("bevillingsansøgninger"))
     }
 }
 

@@ -196,7 +196,8 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
         out.push(Form {
             path: format!("{base}.initiativer"),
             name: "the sum of the initiatives".to_string(),
-            value: calc::initiatives_total(r, year)?,
+            value: calc::initiatives_total(r, year)
+                .map_err(|e| e.at(format!("{base}.initiativer")))?,
             partly_known: partly(&figures),
         });
     }
@@ -205,7 +206,8 @@ fn forms(konto: &str, r: &Realiseret, year: Year) -> Result<Vec<Form>, Overflow>
         out.push(Form {
             path: format!("{base}.fordelinger.{}", b.dimension),
             name: format!("the sum of the breakdown by {}", b.dimension),
-            value: Figure::sum(figures.iter().copied(), "fordeling")?,
+            value: Figure::sum(figures.iter().copied(), "fordeling")
+                .map_err(|e| e.at(format!("{base}.fordelinger.{}", b.dimension)))?,
             partly_known: partly(&figures),
         });
     }

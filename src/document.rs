@@ -23,9 +23,9 @@ pub const MAX_CELLS_PER_ROW: usize = 1_000;
 
 /// The most cells a table may have, counted as rows × its widest row (table
 /// understanding pads every row to the widest). A table past it is not
-/// understood and reported as such; its rows are not kept. With
-/// [`MAX_CELLS_PER_ROW`] this bounds the memory of one table, and as tables
-/// are judged one at a time, verify's memory is the document plus one table.
+/// understood and reported as such, and never padded: with
+/// [`MAX_CELLS_PER_ROW`] this keeps understanding's memory proportional to
+/// the cells read.
 pub const MAX_CELLS_PER_TABLE: usize = 1_000_000;
 
 /// Where something stands in its document. Every cell, row, table and
@@ -194,7 +194,7 @@ pub struct Notice {
 /// A whole document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
-    /// The file's name as the user gave it (`-` for standard input).
+    /// The file's name as the user gave it (`<stdin>` for standard input).
     pub name: String,
     /// How numbers are written in running text and tables without a style
     /// of their own.

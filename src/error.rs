@@ -107,12 +107,6 @@ impl fmt::Display for InputErrors {
 
 impl std::error::Error for InputErrors {}
 
-impl From<InputError> for crate::cli::CliError {
-    fn from(e: InputError) -> crate::cli::CliError {
-        crate::cli::CliError::Input(e.into())
-    }
-}
-
 impl From<InputError> for InputErrors {
     fn from(e: InputError) -> InputErrors {
         InputErrors(vec![e])

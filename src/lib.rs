@@ -8,12 +8,16 @@
 //! - [`calc`], [`check`], [`report`]: computations, reconciliation passes, and
 //!   the tables of a case write-up, all over exact values.
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
+//! - [`totals`]: the one rule for which rows a total covers.
 //! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
-//!   [`verify`] (tables read back from documents): the formats at the edges.
-//! - [`read`]: one reader per document format, all producing [`document`].
+//!   [`read`] (documents: one reader per format, chosen by one detection
+//!   function): the formats at the edges.
 //! - [`document`]: the one model of a read document (paragraphs and tables,
-//!   every cell with its place) that verify's readers produce.
-//! - [`cli`]: the command line, one module per subcommand.
+//!   every cell with its place) that the readers produce.
+//! - [`verify`]: judging a document, format-blind: structure → relations →
+//!   judge → explain.
+//! - [`cli`]: the command line, one module per subcommand; it parses,
+//!   dispatches and prints. Nothing below it imports it.
 
 pub mod calc;
 pub mod check;
@@ -29,4 +33,5 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod table;
+pub mod totals;
 pub mod verify;

@@ -150,11 +150,27 @@ impl Exact for Decimal {
 #[error("{what} cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits")]
 pub struct Overflow {
     pub what: String,
+    /// The key path of the scenario whose figures overflowed
+    /// (`realiserede_besparelser.service.initiativer`), when known: messages
+    /// place the error by it.
+    pub path: Option<String>,
 }
 
 impl Overflow {
     pub fn new(what: impl Into<String>) -> Overflow {
-        Overflow { what: what.into() }
+        Overflow {
+            what: what.into(),
+            path: None,
+        }
+    }
+
+    /// Names the key path the overflow happened at, unless a closer one is
+    /// named already.
+    pub fn at(mut self, path: impl Into<String>) -> Overflow {
+        if self.path.is_none() {
+            self.path = Some(path.into());
+        }
+        self
     }
 }
 

@@ -174,6 +174,7 @@ fn initiative_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         }
         rows.push(year_row(l.total(&k.short), RowKind::Total, years, |y| {
             calc::initiatives_total(r, y)
+                .map_err(|e| e.at(format!("realiserede_besparelser.{}.initiativer", k.id)))
         })?);
         out.push(Table {
             id: format!("initiativer-{}", slug(&k.id)),

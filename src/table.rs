@@ -309,41 +309,78 @@ impl Table {
     }
 }
 
-/// Re-rounds each block of item shares (the items above a total row) so that
-/// they add up to exactly the total's printed share.
+/// What a report row is to the rule of which rows a total covers.
+pub fn total_role(kind: RowKind) -> crate::totals::Role {
+    use crate::totals::Role;
+    match kind {
+        RowKind::Section => Role::Section,
+        RowKind::Item | RowKind::Derived => Role::Item,
+        RowKind::Total => Role::Total,
+    }
+}
+
+/// The rows above total row `total` that it adds up (by the one rule of
+/// [`crate::totals`]); empty when it is not such a total.
+pub fn rows_above_total(kinds: &[RowKind], total: usize) -> Vec<usize> {
+    let roles: Vec<_> = kinds.iter().map(|&k| total_role(k)).collect();
+    crate::totals::covers(&roles)
+        .into_iter()
+        .find(|c| c.total == total && c.how == crate::totals::Covers::Above)
+        .map(|c| c.rows)
+        .unwrap_or_default()
+}
+
+/// The total row that adds up row `r` (by the one rule of
+/// [`crate::totals`]): `r` itself when it is a total, else the total its block
+/// ends with. `None` for a row no total adds up.
+pub fn total_of(kinds: &[RowKind], r: usize) -> Option<usize> {
+    if kinds.get(r) == Some(&RowKind::Total) {
+        return Some(r);
+    }
+    let roles: Vec<_> = kinds.iter().map(|&k| total_role(k)).collect();
+    crate::totals::covers(&roles)
+        .into_iter()
+        .find(|c| c.how == crate::totals::Covers::Above && c.rows.contains(&r))
+        .map(|c| c.total)
+}
+
+/// Re-rounds each block of item shares (the rows a total adds up, by the one
+/// rule of [`crate::totals`]) so that they add up to exactly the total's
+/// printed share.
 ///
-/// Indexing: `i` runs over `rows`, and a row index enters `block` only after
-/// `cells.get(col)` was seen to be a share, so `rows[r].cells[col]` exists.
+/// Indexing: covers hold indices into `rows`, and a row index enters `block`
+/// only after `cells.get(col)` was seen to be a share, so `rows[r].cells[col]`
+/// exists.
 fn allocate_share_column(rows: &mut [DisplayRow], col: usize, decimals: u32) {
-    let mut block: Vec<usize> = Vec::new();
-    for i in 0..rows.len() {
-        match rows[i].kind {
-            RowKind::Section => block.clear(),
-            RowKind::Item | RowKind::Derived => {
-                if matches!(rows[i].cells.get(col), Some(DisplayCell::Share { .. })) {
-                    block.push(i);
+    let roles: Vec<_> = rows.iter().map(|r| total_role(r.kind)).collect();
+    for cover in crate::totals::covers(&roles) {
+        if cover.how != crate::totals::Covers::Above {
+            continue;
+        }
+        let Some(DisplayCell::Share { shown: target, .. }) = rows
+            .get(cover.total)
+            .and_then(|r| r.cells.get(col))
+            .copied()
+        else {
+            continue;
+        };
+        let block: Vec<usize> = cover
+            .rows
+            .into_iter()
+            .filter(|&r| matches!(rows[r].cells.get(col), Some(DisplayCell::Share { .. })))
+            .collect();
+        let exact: Vec<Decimal> = block
+            .iter()
+            .filter_map(|&r| match rows[r].cells[col] {
+                DisplayCell::Share { exact, .. } => Some(exact),
+                _ => None,
+            })
+            .collect();
+        if let Some(shown) = largest_remainder(&exact, target, decimals) {
+            for (&r, s) in block.iter().zip(shown) {
+                if let DisplayCell::Share { shown, .. } = &mut rows[r].cells[col] {
+                    *shown = s;
                 }
-            }
-            RowKind::Total => {
-                if let Some(DisplayCell::Share { shown: target, .. }) =
-                    rows[i].cells.get(col).copied()
-                {
-                    let exact: Vec<Decimal> = block
-                        .iter()
-                        .filter_map(|&r| match rows[r].cells[col] {
-                            DisplayCell::Share { exact, .. } => Some(exact),
-                            _ => None,
-                        })
-                        .collect();
-                    if let Some(shown) = largest_remainder(&exact, target, decimals) {
-                        for (&r, s) in block.iter().zip(shown) {
-                            if let DisplayCell::Share { shown, .. } = &mut rows[r].cells[col] {
-                                *shown = s;
-                            }
-                        }
-                    }
-                }
-                block.clear();
             }
         }
     }

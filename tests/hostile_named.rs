@@ -102,6 +102,7 @@ fn minus_zero_is_zero() {
 
 #[test]
 fn a_total_that_overflows_is_a_clear_error() {
+    // Placed by the key path of the figures that overflow.
     let mut yaml = String::from("titel: x\nenhed: kr.\når: [2026]\nkonti: {a: {navn: A}}\nrealiserede_besparelser:\n  a:\n    initiativer:\n");
     for i in 0..10 {
         yaml.push_str(&format!(
@@ -112,13 +113,15 @@ fn a_total_that_overflows_is_a_clear_error() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err.trim_end(),
-        "s.yaml: initiativer cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits"
+        "s.yaml:7:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: it would \
+         exceed about 7,9·10^28 or need more than 28 significant digits"
     );
     let (code, _, err, _) = timed(&["check"], yaml.as_bytes());
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "s.yaml: initiativer cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits"
+        "s.yaml:7:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: it would \
+         exceed about 7,9·10^28 or need more than 28 significant digits"
     );
     // An amount too large for its unit's conversion to kr.
     let yaml = "titel: x\nenhed: mio. kr.\når: [2026]\nkonti: {a: {navn: A}}\nbesparelseskrav:\n  a: {2026: 99999999999999999999999}\n";

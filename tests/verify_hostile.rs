@@ -6,9 +6,9 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::run;
+use common::{run, verify_text};
 use proptest::prelude::*;
-use sparekrav::verify::{verify_document, DocumentKind, Options, Verdict};
+use sparekrav::verify::{Options, Verdict};
 
 const REFERENCE: &str = include_str!("data/randers-2025-12-02.md");
 
@@ -20,15 +20,22 @@ fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
     (dir, p)
 }
 
-fn verdicts(doc: &str, kind: DocumentKind) -> Vec<(usize, String, Verdict)> {
+fn verdicts(doc: &str, kind: &str) -> Vec<(usize, String, Verdict)> {
     let mut out = Vec::new();
-    verify_document("d", doc, kind, &Options::default(), |t| {
-        out.extend(
-            t.checks
-                .into_iter()
-                .map(|c| (c.line, c.relation, c.verdict)),
-        )
-    })
+    verify_text(
+        "d",
+        doc,
+        kind,
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &Options::default(),
+        |t| {
+            out.extend(
+                t.checks
+                    .into_iter()
+                    .map(|c| (c.line(), c.relation, c.verdict)),
+            )
+        },
+    )
     .unwrap();
     out
 }
@@ -37,9 +44,14 @@ fn verdicts(doc: &str, kind: DocumentKind) -> Vec<(usize, String, Verdict)> {
 fn a_junk_cell_is_skipped_with_the_reason() {
     let doc = "Mio. kr.\t2026\t2027\nBesparelseskrav\t6,1\tabc!\nRealiseret\t-6,1\t-6,1\nI alt\t0,0\t9,8\n";
     let mut details = Vec::new();
-    verify_document("d", doc, DocumentKind::Text, &Options::default(), |t| {
-        details.extend(t.checks.into_iter().map(|c| (c.verdict, c.detail)))
-    })
+    verify_text(
+        "d",
+        doc,
+        "text",
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &Options::default(),
+        |t| details.extend(t.checks.into_iter().map(|c| (c.verdict, c.detail))),
+    )
     .unwrap();
     assert_eq!(
         details,
@@ -58,7 +70,7 @@ fn a_line_of_junk_ends_a_table_and_is_left_alone() {
     let doc = "x\t2026\nA\t1\nB\t2\n\u{1}\u{7f}}{junk ### ||| \nI alt\t3\n";
     // The junk line has no tab: the table (x, A, B) ends before it, with no
     // total to judge; the lone "I alt" line after it is no table.
-    assert_eq!(verdicts(doc, DocumentKind::Text), vec![]);
+    assert_eq!(verdicts(doc, "text"), vec![]);
     let (code, out, _) = {
         let (_d, p) = write_temp("junk.txt", doc.as_bytes());
         run(&["verify", "--allow-empty", &p])
@@ -77,7 +89,7 @@ fn ragged_rows_are_judged_or_skipped() {
     // A short row (missing cells are empty) and a long one (extra column).
     let doc = "x\t2025\t2026\nA\t1\nB\t2\t3\t99\nI alt\t3\t3\n";
     assert_eq!(
-        verdicts(doc, DocumentKind::Text),
+        verdicts(doc, "text"),
         vec![
             (4, "I alt [2025]: sum of 2 rows".to_string(), Verdict::Exact),
             (
@@ -97,11 +109,8 @@ fn ragged_rows_are_judged_or_skipped() {
 #[test]
 fn windows_line_endings_give_the_same_verdicts() {
     let crlf = REFERENCE.replace('\n', "\r\n");
-    assert_eq!(
-        verdicts(&crlf, DocumentKind::Text),
-        verdicts(REFERENCE, DocumentKind::Text)
-    );
-    assert_eq!(verdicts(REFERENCE, DocumentKind::Text).len(), 20);
+    assert_eq!(verdicts(&crlf, "text"), verdicts(REFERENCE, "text"));
+    assert_eq!(verdicts(REFERENCE, "text").len(), 20);
 }
 
 #[test]
@@ -177,13 +186,27 @@ fn a_document_where_nothing_can_be_judged_fails() {
 }
 
 #[test]
+fn english_documents_are_worded_in_english_numbers() {
+    let (_d, p) = write_temp("en.txt", b"x\t2026\nA\t1.5\nB\t2.5\nI alt\t4.1\n");
+    let (code, out, _) = run(&["verify", "--lang", "en", &p]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            ":4: rounding I alt [2026]: sum of 2 rows: 1.5 + 2.5 = 4.0 lies in [3.90; 4.10], 4.1 allows [4.05; 4.15]\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_plain_csv_with_a_wrong_total_is_caught() {
     // `,`-separated with decimal points: the separator is guessed from the file.
     let (_d, p) = write_temp("w2.csv", b"Mio. kr.,2026\nA,1.0\nB,2.0\nI alt,9.9\n");
     let (code, out, _) = run(&["verify", &p]);
     assert_eq!(code, 1);
+    // Worded in the document's own number style.
     assert!(
-        out.contains(":4: ERROR    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0, not 9,9"),
+        out.contains(":4: ERROR    I alt [2026]: sum of 2 rows: 1.0 + 2.0 = 3.0, not 9.9"),
         "{out}"
     );
 }
@@ -232,11 +255,7 @@ fn a_csv_with_an_unterminated_quote() {
 
 fn exercise(doc: &str) {
     let start = Instant::now();
-    for kind in [
-        DocumentKind::Text,
-        DocumentKind::Csv { delimiter: b';' },
-        DocumentKind::Csv { delimiter: b',' },
-    ] {
+    for kind in ["text", "csv", "csv-plain"] {
         for options in [
             Options::default(),
             Options {
@@ -245,11 +264,18 @@ fn exercise(doc: &str) {
                 ..Options::default()
             },
         ] {
-            let _ = verify_document("fuzz", doc, kind, &options, |t| {
-                for c in &t.checks {
-                    assert!(!c.relation.is_empty());
-                }
-            });
+            let _ = verify_text(
+                "fuzz",
+                doc,
+                kind,
+                sparekrav::numfmt::NumberStyle::DANISH,
+                &options,
+                |t| {
+                    for c in &t.checks {
+                        assert!(!c.relation.is_empty());
+                    }
+                },
+            );
         }
     }
     assert!(

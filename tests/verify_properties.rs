@@ -2,10 +2,13 @@
 //! never an error), complete (a figure moved past its relation's slack is
 //! always an error), and indifferent to row order and thousands separators.
 
+mod common;
+
+use common::verify_text;
 use proptest::prelude::*;
 use sparekrav::money::{round_half_away, Decimal};
 use sparekrav::numfmt::{format_number, format_percent, NumberStyle};
-use sparekrav::verify::{verify_document, Check, DocumentKind, Options, Verdict};
+use sparekrav::verify::{Check, Options, Verdict};
 
 fn config() -> ProptestConfig {
     ProptestConfig {
@@ -16,9 +19,14 @@ fn config() -> ProptestConfig {
 
 fn checks_of(doc: &str) -> Vec<Check> {
     let mut out = Vec::new();
-    verify_document("t.txt", doc, DocumentKind::Text, &Options::default(), |t| {
-        out.extend(t.checks)
-    })
+    verify_text(
+        "t.txt",
+        doc,
+        "text",
+        NumberStyle::DANISH,
+        &Options::default(),
+        |t| out.extend(t.checks),
+    )
     .unwrap();
     out
 }
@@ -104,7 +112,7 @@ proptest! {
         // Judging without words (`--quiet`) gives the same verdicts.
         let mut quiet = Vec::new();
         let options = Options { describe_exact: false, describe_rounding: false, ..Options::default() };
-        verify_document("t.txt", &doc, DocumentKind::Text, &options, |t| quiet.extend(t.checks)).unwrap();
+        verify_text("t.txt", &doc, "text", NumberStyle::DANISH, &options, |t| quiet.extend(t.checks)).unwrap();
         let verdicts = |c: &[Check]| c.iter().map(|c| c.verdict).collect::<Vec<_>>();
         prop_assert_eq!(verdicts(&quiet), verdicts(&checks));
     }

@@ -107,13 +107,23 @@ fn json_output() {
     );
     let checks = v["checks"].as_array().unwrap();
     assert_eq!(checks.len(), 33);
-    let c = checks
+    let mut c = checks
         .iter()
         .find(|c| c["relation"] == "19,1 + 36,4 = 55,4")
-        .unwrap();
+        .unwrap()
+        .clone();
+    // The structured evidence and the place, next to the fields of old.
+    let fields = c.as_object_mut().unwrap();
+    let evidence = fields.remove("evidence").unwrap();
+    assert_eq!(fields.remove("loc"), Some(serde_json::json!("11")));
+    assert_eq!(evidence["kind"], "sum");
+    assert_eq!(evidence["value"], "55.5");
+    assert_eq!(evidence["range"], serde_json::json!(["55.40", "55.60"]));
+    assert_eq!(evidence["expected"], serde_json::json!(["55.35", "55.45"]));
+    assert_eq!(evidence["figures"][0]["text"], "19,1");
     assert_eq!(
         c,
-        &serde_json::json!({
+        serde_json::json!({
             "file": CHECKS,
             "line": 11,
             "table": "Punkt 116: samlede besparelser 2029, konto 6 + konto 5",

@@ -13,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
     // Every line as a relation too.
     for line in text.lines().take(64) {
         if let Ok(r) = sparekrav::verify::expr::parse(line) {
-            let _ = r.judge();
+            let j = sparekrav::verify::judge::judge(&r, true);
+            let _ = sparekrav::verify::explain::words(Some(&r), &j, sparekrav::numfmt::NumberStyle::DANISH);
         }
     }
 });

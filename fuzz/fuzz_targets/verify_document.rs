@@ -1,15 +1,20 @@
-//! The document readers of `verify` (text with tab-separated, Markdown and
-//! grid tables; both CSV dialects) and the judging of what they find.
+//! The document readers of `verify` (every reader in `read::READERS`: text
+//! with tab-separated, Markdown and grid tables; both CSV dialects) and the
+//! judging of what they find.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sparekrav::verify::{verify_document, DocumentKind, Options};
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::read::{Source, READERS};
+use sparekrav::verify::{verify_source, Options};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    for kind in [DocumentKind::Text, DocumentKind::Csv { delimiter: b';' }, DocumentKind::Csv { delimiter: b',' }] {
-        let _ = verify_document("fuzz", text, kind, &Options::default(), |_| {});
+    for reader in READERS {
+        let source = Source {
+            name: "fuzz",
+            bytes: data,
+            style: NumberStyle::DANISH,
+        };
+        let _ = verify_source(&source, Some(reader), &Options::default(), |_| {});
     }
 });

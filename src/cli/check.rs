@@ -86,7 +86,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
                     warnings.push((l, pos, w));
                 }
             }
-            Err(e) => errors.push(InputError::new(&l.file, e.to_string())),
+            Err(e) => errors.push(super::overflow_in(l, &e)),
         }
     }
     for (l, findings) in &per_file {

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::error::InputErrors;
+use crate::error::{InputError, InputErrors};
 use crate::money::{Overflow, Unit};
 use crate::table::{DisplayOptions, Lang, ShareMethod};
 
@@ -159,6 +159,22 @@ pub enum CliError {
     Output(#[from] crate::output::OutputError),
     #[error("{0}")]
     Render(#[from] crate::render::RenderError),
+}
+
+impl From<InputError> for CliError {
+    fn from(e: InputError) -> CliError {
+        CliError::Input(e.into())
+    }
+}
+
+/// An overflow in a scenario's figures as bad input, placed by its key path
+/// when it names one (`s.yaml:7:5: realiserede_besparelser.a.initiativer:
+/// overflow: ...`).
+pub fn overflow_in(loaded: &crate::input::LoadedScenario, e: &Overflow) -> InputError {
+    match &e.path {
+        Some(path) => loaded.error_at(path, e.to_string()),
+        None => InputError::new(&loaded.file, e.to_string()),
+    }
 }
 
 impl CliError {

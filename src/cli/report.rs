@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 
 use super::{emit, CliError, CsvStyleArg, DisplayArgs, FormatArg, Outcome};
 use crate::check::{run_all, Status};
-use crate::error::InputError;
 use crate::input::read_scenario_file;
 use crate::render::{render, ReportMeta};
 use crate::report;
@@ -87,9 +86,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
     }
     let loaded = read_scenario_file(&args.scenario)?;
     let options = args.display.options();
-    let in_file = |e: crate::money::Overflow| -> CliError {
-        InputError::new(&loaded.file, e.to_string()).into()
-    };
+    let in_file =
+        |e: crate::money::Overflow| -> CliError { super::overflow_in(&loaded, &e).into() };
     let tables = report::build(&loaded.scenario, options.lang).map_err(in_file)?;
     let shown = tables
         .iter()

@@ -3,18 +3,18 @@
 //! `--strict`, when one is only rounding), 2 on unreadable input.
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, ValueEnum};
 
 use super::{CliError, Outcome};
-use crate::error::{InputError, InputErrors};
+use crate::document::Document;
+use crate::error::InputErrors;
 use crate::input::checks::read_checks_file;
-use crate::verify::{
-    verify_checks, verify_document, Check, DocumentKind, Summary, TableReport, Verdict,
-};
-
-use crate::input::MAX_DOCUMENT_BYTES;
+use crate::numfmt::NumberStyle;
+use crate::read::{Reader, Source, READERS};
+use crate::verify::{verify, verify_checks, Check, Options, Summary, TableReport, Verdict};
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
@@ -31,9 +31,10 @@ pub struct VerifyArgs {
     /// Also fail (exit 1) when a relation holds only within rounding
     #[arg(long)]
     pub strict: bool,
-    /// How to read the documents (default: CSV for .csv files, text otherwise)
-    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
-    pub input: InputArg,
+    /// How to read the documents (default: by the file's ending, then its
+    /// content: CSV for .csv files, text otherwise)
+    #[arg(long, default_value = "auto", value_parser = input_formats())]
+    pub input: String,
     /// Print only what fails — errors, and with --strict roundings — then the summary
     #[arg(long, short)]
     pub quiet: bool,
@@ -50,65 +51,45 @@ pub struct VerifyArgs {
     pub allow_empty: bool,
 }
 
+/// `--input`'s values: `auto` and every reader's format.
+fn input_formats() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        std::iter::once(PossibleValue::new("auto").help("By the file's ending, then its content"))
+            .chain(
+                READERS
+                    .iter()
+                    .map(|r| PossibleValue::new(r.format).help(r.help)),
+            ),
+    )
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerifyFormat {
     Text,
     Json,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputArg {
-    Auto,
-    Text,
-    /// CSV as Danish Excel writes it (`;`, decimal comma)
-    Csv,
-    /// CSV with `,` and decimal point
-    CsvPlain,
+/// What the arguments mean, derived once.
+#[derive(Clone, Copy, Debug)]
+pub struct VerifySettings {
+    pub options: Options,
+    /// How numbers are written in documents that do not say.
+    pub style: NumberStyle,
+    /// The reader `--input` names; `None` to detect.
+    pub forced: Option<&'static Reader>,
 }
 
-/// Reads a document as UTF-8 text, refusing binary input.
-fn read_document(path: &Path) -> Result<(String, String), InputError> {
-    let name = if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    };
-    if path != Path::new("-") {
-        return crate::input::read_text(path, MAX_DOCUMENT_BYTES)
-            .and_then(|t| check_text(&name, t).map(|t| (name, t)));
-    }
-    let bytes =
-        crate::input::read_bounded_from(&name, std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES)?;
-    let text = crate::input::decode_text(&name, bytes)?;
-    check_text(&name, text).map(|t| (name, t))
-}
-
-fn check_text(name: &str, text: String) -> Result<String, InputError> {
-    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
-        return Err(InputError::new(
-            name,
-            format!("binary data (a NUL byte at offset {at}), not a document"),
-        ));
-    }
-    Ok(text)
-}
-
-fn kind_for(path: &Path, text: &str, input: InputArg) -> DocumentKind {
-    match input {
-        InputArg::Text => DocumentKind::Text,
-        InputArg::Csv => DocumentKind::Csv { delimiter: b';' },
-        InputArg::CsvPlain => DocumentKind::Csv { delimiter: b',' },
-        InputArg::Auto => {
-            if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-            {
-                DocumentKind::Csv {
-                    delimiter: crate::verify::scan::guess_csv_delimiter(text),
-                }
-            } else {
-                DocumentKind::Text
-            }
+impl VerifyArgs {
+    pub fn options(&self) -> VerifySettings {
+        let quiet_text = self.quiet && self.format == VerifyFormat::Text;
+        VerifySettings {
+            options: Options {
+                allocated_shares: self.shares == super::SharesArg::LargestRemainder,
+                describe_exact: !quiet_text,
+                describe_rounding: !quiet_text || self.strict,
+            },
+            style: crate::table::Lang::from(self.lang).number_style(),
+            forced: crate::read::reader(&self.input),
         }
     }
 }
@@ -157,7 +138,7 @@ impl<W: Write> Printer<W> {
                     self.out,
                     "{}:{}: {:<8} {}: {}",
                     c.file,
-                    c.line,
+                    c.loc,
                     verdict_word(c.verdict),
                     name,
                     c.detail
@@ -171,11 +152,45 @@ impl<W: Write> Printer<W> {
         v == Verdict::Error || (self.strict && v == Verdict::Rounding)
     }
 
+    /// The last lines: counts of files, tables and verdicts.
+    fn summary(&mut self, files: usize, unjudged: &[String]) -> std::io::Result<()> {
+        let s = self.summary;
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match self.format {
+            VerifyFormat::Json => {
+                let summary = serde_json::json!({
+                    "exact": s.exact,
+                    "rounding": s.rounding,
+                    "error": s.error,
+                    "skipped": s.skipped,
+                    "files": files,
+                    "tables": self.tables,
+                    "nothing_judged": unjudged,
+                });
+                write!(self.out, "\n  ],\n  \"summary\": {summary}\n}}\n")
+            }
+            VerifyFormat::Text => writeln!(
+                self.out,
+                "verify: {files} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
+                plural(files),
+                self.tables,
+                plural(self.tables),
+                s.total(),
+                plural(s.total()),
+                s.exact,
+                s.rounding,
+                s.error,
+                plural(s.error),
+                s.skipped
+            ),
+        }
+    }
+
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
         self.tables += 1;
         let shown = !self.quiet || t.checks.iter().any(|c| self.fails(c.verdict));
         if self.format == VerifyFormat::Text && shown {
-            writeln!(self.out, "{}:{}: table {:?}", t.file, t.line, t.name)?;
+            writeln!(self.out, "{}:{}: table {:?}", t.file, t.loc, t.name)?;
         }
         for c in &t.checks {
             self.check(c)?;
@@ -185,37 +200,9 @@ impl<W: Write> Printer<W> {
 }
 
 pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
+    let settings = args.options();
     // Bad input anywhere is exit 2 before anything is judged.
-    let mut errors = Vec::new();
-    let mut specs = Vec::new();
-    for path in &args.checks {
-        match read_checks_file(path) {
-            Ok(s) => specs.extend(s),
-            Err(InputErrors(e)) => errors.extend(e),
-        }
-    }
-    let checks = match verify_checks(&specs) {
-        Ok(c) => c,
-        Err(InputErrors(e)) => {
-            errors.extend(e);
-            Vec::new()
-        }
-    };
-    let mut documents = Vec::new();
-    for path in &args.files {
-        match read_document(path) {
-            Ok((name, text)) => {
-                let kind = kind_for(path, &text, args.input);
-                documents.push((name, text, kind))
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(InputErrors(errors).into());
-    }
-
-    let mut unjudged: Vec<String> = Vec::new();
+    let (checks, documents) = read_inputs(args, &settings)?;
     let stdout = std::io::stdout();
     let mut p = Printer {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
@@ -226,74 +213,9 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         summary: Summary::default(),
         tables: 0,
     };
-    let io = |e: std::io::Error| CliError::io("<stdout>", e);
-    let result = (|| -> Result<(), CliError> {
-        if args.format == VerifyFormat::Json {
-            p.out.write_all(b"{\n  \"checks\": [").map_err(io)?;
-        }
-        for (name, text, kind) in &documents {
-            let mut failed = None;
-            let options = crate::verify::Options {
-                style: crate::table::Lang::from(args.lang).number_style(),
-                allocated_shares: args.shares == super::SharesArg::LargestRemainder,
-                describe_exact: !(args.quiet && args.format == VerifyFormat::Text),
-                describe_rounding: !(args.quiet && args.format == VerifyFormat::Text)
-                    || args.strict,
-            };
-            let before = p.summary;
-            verify_document(name, text, *kind, &options, |t| {
-                if failed.is_none() {
-                    failed = p.table(&t).err();
-                }
-            })
-            .map_err(|why| CliError::Input(InputError::new(name, why).into()))?;
-            if let Some(e) = failed {
-                return Err(io(e));
-            }
-            let judged = |s: Summary| s.exact + s.rounding + s.error;
-            if judged(p.summary) == judged(before) {
-                unjudged.push(name.clone());
-            }
-        }
-        for c in &checks {
-            p.check(c).map_err(io)?;
-        }
-        let s = p.summary;
-        match args.format {
-            VerifyFormat::Json => {
-                let summary = serde_json::json!({
-                    "exact": s.exact,
-                    "rounding": s.rounding,
-                    "error": s.error,
-                    "skipped": s.skipped,
-                    "files": documents.len() + args.checks.len(),
-                    "tables": p.tables,
-                    "nothing_judged": unjudged,
-                });
-                write!(p.out, "\n  ],\n  \"summary\": {summary}\n}}\n").map_err(io)?;
-            }
-            VerifyFormat::Text => {
-                writeln!(
-                    p.out,
-                    "verify: {} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
-                    documents.len() + args.checks.len(),
-                    if documents.len() + args.checks.len() == 1 { "" } else { "s" },
-                    p.tables,
-                    if p.tables == 1 { "" } else { "s" },
-                    s.total(),
-                    if s.total() == 1 { "" } else { "s" },
-                    s.exact,
-                    s.rounding,
-                    s.error,
-                    if s.error == 1 { "" } else { "s" },
-                    s.skipped
-                )
-                .map_err(io)?;
-            }
-        }
-        p.out.flush().map_err(io)
-    })();
-    match result {
+    let files = documents.len() + args.checks.len();
+    let mut unjudged: Vec<String> = Vec::new();
+    match print_all(&mut p, &settings, &documents, &checks, files, &mut unjudged) {
         Err(CliError::Io { source, .. }) if super::is_broken_pipe(&source) => {}
         Err(e) => return Err(e),
         Ok(()) => {}
@@ -316,4 +238,83 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
             Outcome::Ok
         },
     )
+}
+
+/// Reads every checks file and document; all problems together, or none.
+fn read_inputs(
+    args: &VerifyArgs,
+    settings: &VerifySettings,
+) -> Result<(Vec<Check>, Vec<Document>), CliError> {
+    let mut errors = Vec::new();
+    let mut specs = Vec::new();
+    for path in &args.checks {
+        match read_checks_file(path) {
+            Ok(s) => specs.extend(s),
+            Err(InputErrors(e)) => errors.extend(e),
+        }
+    }
+    let checks = match verify_checks(&specs) {
+        Ok(c) => c,
+        Err(InputErrors(e)) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
+    let mut documents = Vec::new();
+    for path in &args.files {
+        let read = crate::read::load(path).and_then(|(name, bytes)| {
+            let source = Source {
+                name: &name,
+                bytes: &bytes,
+                style: settings.style,
+            };
+            crate::read::read(&source, settings.forced)
+        });
+        match read {
+            Ok(d) => documents.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok((checks, documents))
+    } else {
+        Err(InputErrors(errors).into())
+    }
+}
+
+/// Judges and prints every document, then the checks files' relations and
+/// the summary; notes each document where nothing could be judged.
+fn print_all<W: Write>(
+    p: &mut Printer<W>,
+    settings: &VerifySettings,
+    documents: &[Document],
+    checks: &[Check],
+    files: usize,
+    unjudged: &mut Vec<String>,
+) -> Result<(), CliError> {
+    let io = |e: std::io::Error| CliError::io("<stdout>", e);
+    if p.format == VerifyFormat::Json {
+        p.out.write_all(b"{\n  \"checks\": [").map_err(io)?;
+    }
+    for document in documents {
+        let mut failed = None;
+        let before = p.summary;
+        verify(document, &settings.options, |t| {
+            if failed.is_none() {
+                failed = p.table(&t).err();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(io(e));
+        }
+        let judged = |s: Summary| s.exact + s.rounding + s.error;
+        if judged(p.summary) == judged(before) {
+            unjudged.push(document.name.clone());
+        }
+    }
+    for c in checks {
+        p.check(c).map_err(io)?;
+    }
+    p.summary(files, unjudged).map_err(io)?;
+    p.out.flush().map_err(io)
 }

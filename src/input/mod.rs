@@ -47,16 +47,16 @@ fn located(file: &str, locator: &Locator, path: &str, message: impl Into<String>
 
 /// Reads the bytes of an input file with clear errors for the usual mistakes.
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
-    let name = path.display().to_string();
-    let bytes = read_bounded(path, max_bytes)?;
-    decode_text(&name, bytes)
+    let bytes = read_bytes(path, max_bytes)?;
+    decode_text(&path.display().to_string(), bytes)
 }
 
-/// The bytes of a file, at most `max_bytes` of them: the read itself is
-/// bounded, not just the size the file reports, so a device (`/dev/zero`),
-/// a named pipe or a process substitution (`<(yes)`) stops at the limit
-/// with an error instead of filling memory.
-pub fn read_bounded(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+/// The bytes of a file, at most `max_bytes` of them, with clear errors for
+/// the usual mistakes. The read itself is bounded, not just the size the
+/// file reports, so a device (`/dev/zero`), a named pipe or a process
+/// substitution (`<(yes)`) stops at the limit with an error instead of
+/// filling memory.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
     if meta.is_dir() {

@@ -8,7 +8,17 @@
 //! input, and reports what it saw but could not read as a [`Notice`] in the
 //! document rather than dropping it.
 //!
+//! Readers are records in one table, [`READERS`] (hledger's `Reader`): adding
+//! a format is one module and one line there. [`detect`] is the one place a
+//! format is chosen: by `--input`, then by the file's ending, then by its
+//! content.
+//!
 //! [`Notice`]: crate::document::Notice
+
+pub mod csv;
+pub mod text;
+
+use std::path::Path;
 
 use crate::document::Document;
 use crate::error::InputError;
@@ -17,8 +27,8 @@ use crate::numfmt::NumberStyle;
 /// One input as a reader receives it.
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
-    /// The file's name as the user gave it (`-` for standard input); it goes
-    /// into every message and into [`Document::name`].
+    /// The file's name as the user gave it (`<stdin>` for standard input); it
+    /// goes into every message and into [`Document::name`].
     pub name: &'a str,
     pub bytes: &'a [u8],
     /// How numbers are written where the format does not say (`--lang`).
@@ -27,3 +37,169 @@ pub struct Source<'a> {
 
 /// The signature every reader has.
 pub type ReadFn = fn(&Source) -> Result<Document, InputError>;
+
+/// What a reader makes of a document's first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sniff {
+    /// Not this format.
+    No,
+    /// Could be this format (text can be nearly anything).
+    Maybe,
+    /// A signature of this format (`%PDF-`): chosen whatever the file's name.
+    Yes,
+}
+
+/// A document format and its reader.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader {
+    /// The name `--input` takes.
+    pub format: &'static str,
+    /// What `--help` says about it.
+    pub help: &'static str,
+    /// File endings (lower case, no dot) that mean this format.
+    pub extensions: &'static [&'static str],
+    /// Whether the bytes look like this format: decides between readers of
+    /// the same ending, and picks a format with a signature whatever the ending.
+    pub sniff: fn(&[u8]) -> Sniff,
+    pub read: ReadFn,
+}
+
+/// Every reader, in the order [`detect`] tries them.
+pub static READERS: &[Reader] = &[
+    Reader {
+        format: "csv",
+        help: "CSV as Danish Excel writes it (`;`, decimal comma)",
+        extensions: &["csv"],
+        sniff: csv::sniff_danish,
+        read: csv::read_danish,
+    },
+    Reader {
+        format: "csv-plain",
+        help: "CSV with `,` and decimal point",
+        extensions: &["csv"],
+        sniff: csv::sniff_plain,
+        read: csv::read_plain,
+    },
+    Reader {
+        format: "text",
+        help: "Text with tab-separated, Markdown or text-grid tables",
+        extensions: &["txt", "md", "markdown", "text"],
+        sniff: text::sniff,
+        read: text::read,
+    },
+];
+
+/// The reader used when nothing else fits.
+const FALLBACK: &Reader = &READERS[2];
+
+/// The reader named `format` (as `--input` takes it).
+pub fn reader(format: &str) -> Option<&'static Reader> {
+    READERS.iter().find(|r| r.format == format)
+}
+
+/// The one choice of format: `forced` (`--input`), else the readers for the
+/// file's ending, the first whose sniff does not refuse the bytes, else a
+/// reader whose signature the bytes carry, else text.
+pub fn detect(name: &str, bytes: &[u8], forced: Option<&'static Reader>) -> &'static Reader {
+    if let Some(r) = forced {
+        return r;
+    }
+    let ending = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(ending) = ending {
+        let mut by_ending = READERS
+            .iter()
+            .filter(|r| r.extensions.contains(&ending.as_str()));
+        if let Some(r) = by_ending
+            .clone()
+            .find(|r| (r.sniff)(bytes) != Sniff::No)
+            .or_else(|| by_ending.next_back())
+        {
+            return r;
+        }
+    }
+    READERS
+        .iter()
+        .find(|r| (r.sniff)(bytes) == Sniff::Yes)
+        .unwrap_or(FALLBACK)
+}
+
+/// Reads a document in the format [`detect`] chooses.
+pub fn read(source: &Source, forced: Option<&'static Reader>) -> Result<Document, InputError> {
+    (detect(source.name, source.bytes, forced).read)(source)
+}
+
+/// Documents larger than this are refused (one limit, in [`crate::input`]).
+pub use crate::input::MAX_DOCUMENT_BYTES;
+
+/// The bytes of a document and the name messages give it: a file, or
+/// standard input for `-` (named `<stdin>`). At most [`MAX_DOCUMENT_BYTES`]:
+/// the read itself is bounded (a pipe, FIFO or device stops at the limit).
+pub fn load(path: &Path) -> Result<(String, Vec<u8>), InputError> {
+    if path == Path::new("-") {
+        let name = "<stdin>".to_string();
+        let bytes =
+            crate::input::read_bounded_from(&name, std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES)?;
+        return Ok((name, bytes));
+    }
+    let name = path.display().to_string();
+    let bytes = crate::input::read_bytes(path, MAX_DOCUMENT_BYTES)?;
+    Ok((name, bytes))
+}
+
+/// A text format's bytes as UTF-8 text (as [`crate::input::decode_text`]
+/// decodes every input), refusing binary data.
+pub fn text_of(source: &Source) -> Result<String, InputError> {
+    let text = crate::input::decode_text(source.name, source.bytes.to_vec())?;
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        return Err(InputError::new(
+            source.name,
+            format!("binary data (a NUL byte at offset {at}), not a document"),
+        ));
+    }
+    Ok(text)
+}
+
+/// A text line that can title the table below it: short, not a sentence.
+fn title_of(line: &str) -> Option<String> {
+    let t = line.trim().trim_start_matches('#').trim();
+    let t = t.trim_matches('*').trim();
+    if t.is_empty() || t.chars().count() > 120 || t.ends_with('.') || t.ends_with(':') {
+        return None;
+    }
+    Some(t.to_string())
+}
+
+/// Whether rows found together make a table: a header and at least one row,
+/// and at least a label and a figure column.
+fn is_table(rows: &[crate::document::Row]) -> bool {
+    rows.len() >= 2 && rows.iter().any(|r| r.cells.len() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_by_override_then_ending_then_content() {
+        let danish = b"Titel, med komma\nMio. kr.;2026\n";
+        let plain = b"Mio. kr.,2026\nA,1.0\n";
+        assert_eq!(detect("a.csv", danish, None).format, "csv");
+        assert_eq!(detect("a.CSV", plain, None).format, "csv-plain");
+        assert_eq!(detect("a.md", danish, None).format, "text");
+        assert_eq!(detect("<stdin>", danish, None).format, "text");
+        assert_eq!(detect("a.csv", plain, reader("text")).format, "text");
+        assert_eq!(detect("a.txt", plain, reader("csv")).format, "csv");
+    }
+
+    #[test]
+    fn every_reader_has_a_distinct_name() {
+        for (i, r) in READERS.iter().enumerate() {
+            assert_eq!(reader(r.format).map(|f| f.format), Some(r.format));
+            assert!(READERS[..i].iter().all(|o| o.format != r.format));
+        }
+        assert_eq!(FALLBACK.format, "text");
+    }
+}

@@ -284,15 +284,6 @@ fn write_table(sheet: &mut Worksheet, table: &DisplayTable) -> Result<(), Render
     Ok(())
 }
 
-/// The rows of the block that ends at row `end` (exclusive): back to the
-/// previous section or total row.
-fn block_start(table: &DisplayTable, end: usize) -> usize {
-    table.rows[..end]
-        .iter()
-        .rposition(|r| matches!(r.kind, RowKind::Section | RowKind::Total))
-        .map_or(0, |i| i + 1)
-}
-
 /// `SUM(...)` for the amount in total row `r`, column `c`, when the summed
 /// cells reproduce the exact total; `None` for a plain number.
 fn total_formula(table: &DisplayTable, r: usize, c: usize) -> Result<Option<String>, RenderError> {
@@ -305,10 +296,12 @@ fn total_formula(table: &DisplayTable, r: usize, c: usize) -> Result<Option<Stri
     if row.kind != RowKind::Total {
         return Ok(None);
     }
-    let block = block_start(table, r)..r;
+    let kinds: Vec<RowKind> = table.rows.iter().map(|r| r.kind).collect();
+    let block = crate::table::rows_above_total(&kinds, r);
     let cells = |kinds: &[RowKind]| -> Vec<(usize, DisplayCell)> {
         block
-            .clone()
+            .iter()
+            .copied()
             .filter_map(|i| {
                 let row = table.rows.get(i)?;
                 if kinds.contains(&row.kind) {
@@ -388,14 +381,11 @@ fn share_formula(
     else {
         return Ok(None);
     };
-    // The block's total: the first total row from `r` on, before any section.
-    let Some(offset) = table.rows[r..]
-        .iter()
-        .position(|row| matches!(row.kind, RowKind::Total | RowKind::Section))
-    else {
+    // The block's total, by the one rule of which rows a total covers.
+    let kinds: Vec<RowKind> = table.rows.iter().map(|r| r.kind).collect();
+    let Some(t) = crate::table::total_of(&kinds, r) else {
         return Ok(None);
     };
-    let t = r + offset;
     let amount = |i: usize| match table.rows.get(i)?.cells.get(amount_col)? {
         DisplayCell::Amount { kroner, .. } => Some(*kroner),
         _ => None,

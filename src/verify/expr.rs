@@ -90,6 +90,7 @@ pub fn parse(text: &str) -> Result<Relation, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::verify::explain::InWords;
     use crate::verify::judge::Verdict;
 
     #[test]

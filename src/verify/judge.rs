@@ -5,9 +5,14 @@
 //! values satisfy it, *rounding* when true values inside the intervals do, and
 //! an *error* when none do. All arithmetic is exact decimal; interval ends of a
 //! quotient are exact to 28 significant digits.
+//!
+//! The judge decides and returns its evidence as numbers ([`Judgment`]);
+//! putting it into words is [`super::explain`]'s job.
 
-use crate::money::{round_half_away, Decimal, Exact};
-use crate::numfmt::{format_number, push_number, NumberStyle, PrintedNumber};
+// The trait's methods (exact_add …) only: `Exact` names this module's result type.
+use crate::money::Decimal;
+use crate::money::Exact as _;
+use crate::numfmt::PrintedNumber;
 
 /// The verdict on one relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -31,10 +36,10 @@ pub struct Interval {
 #[derive(Debug)]
 pub struct TooLarge;
 
-type R<T> = Result<T, TooLarge>;
+type Exact<T> = Result<T, TooLarge>;
 
 impl Interval {
-    pub fn of(p: &PrintedNumber) -> R<Interval> {
+    pub fn of(p: &PrintedNumber) -> Exact<Interval> {
         let h = p.half_unit();
         Ok(Interval {
             lo: p.value.exact_sub(h).ok_or(TooLarge)?,
@@ -42,7 +47,7 @@ impl Interval {
         })
     }
 
-    fn add(self, o: Interval) -> R<Interval> {
+    fn add(self, o: Interval) -> Exact<Interval> {
         Ok(Interval {
             lo: self.lo.exact_add(o.lo).ok_or(TooLarge)?,
             hi: self.hi.exact_add(o.hi).ok_or(TooLarge)?,
@@ -85,7 +90,7 @@ impl Interval {
     }
 
     /// The range of 100·num/den (ends exact to 28 significant digits), for words.
-    fn percent_of(num: Interval, den: Interval) -> R<Option<Interval>> {
+    fn percent_of(num: Interval, den: Interval) -> Exact<Option<Interval>> {
         let Some((n_lo, d_lo, n_hi, d_hi)) = Interval::quotient_corners(num, den) else {
             return Ok(None);
         };
@@ -103,7 +108,7 @@ impl Interval {
 
 /// `x · y`, exactly: refused (as too large) when the product could need more
 /// than 28 significant digits or decimals, which rust_decimal would round.
-fn exact_mul(x: Decimal, y: Decimal) -> R<Decimal> {
+fn exact_mul(x: Decimal, y: Decimal) -> Exact<Decimal> {
     let digits = |d: Decimal| {
         d.mantissa()
             .unsigned_abs()
@@ -154,135 +159,105 @@ pub enum Relation {
     },
 }
 
-/// Appends a figure as printed (Danish, with its own decimals and `%`).
-fn push_fig(out: &mut String, p: &PrintedNumber) {
-    push_number(out, p.value, p.decimals, NumberStyle::DANISH);
-    if p.percent {
-        out.push('%');
+/// Why a relation was not judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unjudged {
+    /// A cell the relation needs holds text, not a figure.
+    NotAFigure { label: String, text: String },
+    /// A cell the relation needs is empty or `-`.
+    NoFigure { label: String },
+    /// Every cell of a sum is empty or `-`.
+    NoFigures,
+    /// A share or change divides by a printed zero.
+    DivisionByZero,
+    /// The denominator may be zero within its rounding.
+    MayBeZero,
+    /// The figures have too many digits for exact arithmetic.
+    TooManyDigits,
+    /// The table cannot be understood (a row past
+    /// [`crate::document::MAX_CELLS_PER_ROW`] cells, or the table past
+    /// [`crate::document::MAX_CELLS_PER_TABLE`]); the reason in words.
+    NotUnderstood(String),
+}
+
+/// What the judge found, as numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Only the verdict was worked out (its words were not wanted), or the
+    /// printed figures of a share or change satisfy it exactly.
+    Verdict,
+    /// The relation's value from the printed figures (the sum; or the share or
+    /// change, 100·a/b − offset, exact to 28 significant digits), the
+    /// interval the true figures give it, and the interval the stated result
+    /// allows.
+    Range {
+        value: Decimal,
+        range: Interval,
+        expected: Interval,
+    },
+    Unjudged(Unjudged),
+}
+
+/// The verdict on a relation, with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judgment {
+    pub verdict: Verdict,
+    pub evidence: Evidence,
+}
+
+impl Judgment {
+    pub fn skipped(why: Unjudged) -> Judgment {
+        Judgment {
+            verdict: Verdict::Skipped,
+            evidence: Evidence::Unjudged(why),
+        }
     }
-}
-
-/// Writes a figure as printed (Danish, with its own decimals and `%`).
-pub fn show(p: &PrintedNumber) -> String {
-    let mut s = String::with_capacity(12);
-    push_fig(&mut s, p);
-    s
-}
-
-fn show_at(d: Decimal, decimals: u32) -> String {
-    format_number(d, decimals, NumberStyle::DANISH)
-}
-
-fn show_interval(i: Interval, decimals: u32) -> String {
-    let mut s = String::with_capacity(24);
-    s.push('[');
-    push_number(&mut s, i.lo, decimals, NumberStyle::DANISH);
-    s.push_str("; ");
-    push_number(&mut s, i.hi, decimals, NumberStyle::DANISH);
-    s.push(']');
-    s
-}
-
-/// `a + b - c` as printed.
-pub fn show_terms(terms: &[Term]) -> String {
-    let mut s = String::with_capacity(terms.len() * 8);
-    for (i, t) in terms.iter().enumerate() {
-        let negative = t.negative != t.figure.value.is_sign_negative() && !t.figure.value.is_zero();
-        let abs = PrintedNumber {
-            value: t.figure.value.abs(),
-            ..t.figure
-        };
-        s.push_str(match (i, negative) {
-            (0, false) => "",
-            (0, true) => "-",
-            (_, false) => " + ",
-            (_, true) => " - ",
-        });
-        push_fig(&mut s, &abs);
-    }
-    s
 }
 
 impl Relation {
-    /// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
-    pub fn formula(&self) -> String {
+    /// The kind of relation, as JSON names it.
+    pub fn kind(&self) -> &'static str {
         match self {
-            Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-                format!("{} = {}", show_terms(terms), show(total))
-            }
-            Relation::Share {
-                part, whole, share, ..
-            } => {
-                format!("{} / {} = {}", show(part), show(whole), show(share))
-            }
-            Relation::PercentChange { new, old, pct } => {
-                format!(
-                    "({} - {}) / {} = {}",
-                    show(new),
-                    show(old),
-                    show(old),
-                    show(pct)
-                )
-            }
-        }
-    }
-
-    /// Judges the relation; the detail says why.
-    pub fn judge(&self) -> (Verdict, String) {
-        self.judge_with(true)
-    }
-
-    /// Judges the relation; the detail is written only when `describe` is
-    /// set (it costs more than the judging itself).
-    pub fn judge_with(&self, describe: bool) -> (Verdict, String) {
-        match self.try_judge(describe) {
-            Ok(v) => v,
-            Err(TooLarge) => (
-                Verdict::Skipped,
-                format!(
-                    "{}: the figures have too many digits for exact arithmetic",
-                    self.formula()
-                ),
-            ),
-        }
-    }
-
-    fn try_judge(&self, describe: bool) -> R<(Verdict, String)> {
-        match self {
-            Relation::Sum { terms, total } => judge_sum(terms, total, describe),
-            Relation::ShareSum { terms, total } => {
-                let (verdict, detail) = judge_sum(terms, total, describe)?;
-                Ok(match (verdict, detail.split_once("; it should read")) {
-                    (Verdict::Error, Some((why, _))) => (
-                        verdict,
-                        format!(
-                            "{why}; the rows' shares should add up to {}: one of them is wrong",
-                            show(total)
-                        ),
-                    ),
-                    _ => (verdict, detail),
-                })
-            }
-            Relation::Share {
-                part,
-                whole,
-                share,
-                allocated,
-            } => judge_ratio(part, whole, share, false, *allocated, describe),
-            Relation::PercentChange { new, old, pct } => {
-                judge_ratio(new, old, pct, true, false, describe)
-            }
+            Relation::Sum { .. } => "sum",
+            Relation::ShareSum { .. } => "share_sum",
+            Relation::Share { .. } => "share",
+            Relation::PercentChange { .. } => "percent_change",
         }
     }
 }
 
-fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdict, String)> {
+/// Judges a relation. With `evidence` unset, only what the verdict needs is
+/// worked out (a share's range costs divisions); a skip always says why.
+pub fn judge(relation: &Relation, evidence: bool) -> Judgment {
+    match try_judge(relation, evidence) {
+        Ok(j) => j,
+        Err(TooLarge) => Judgment::skipped(Unjudged::TooManyDigits),
+    }
+}
+
+fn try_judge(relation: &Relation, evidence: bool) -> Exact<Judgment> {
+    match relation {
+        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+            judge_sum(terms, total)
+        }
+        Relation::Share {
+            part,
+            whole,
+            share,
+            allocated,
+        } => judge_ratio(part, whole, share, false, *allocated, evidence),
+        Relation::PercentChange { new, old, pct } => {
+            judge_ratio(new, old, pct, true, false, evidence)
+        }
+    }
+}
+
+fn judge_sum(terms: &[Term], total: &PrintedNumber) -> Exact<Judgment> {
     let mut sum = Decimal::ZERO;
     let mut range = Interval {
         lo: Decimal::ZERO,
         hi: Decimal::ZERO,
     };
-    let mut decimals = total.decimals;
     for t in terms {
         let i = Interval::of(&t.figure)?;
         let (v, i) = if t.negative {
@@ -292,51 +267,27 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber, describe: bool) -> R<(Verdic
         };
         sum = sum.exact_add(v).ok_or(TooLarge)?;
         range = range.add(i)?;
-        decimals = decimals.max(t.figure.decimals);
     }
-    let allows = Interval::of(total)?;
-    if !describe {
-        let verdict = if sum == total.value {
-            Verdict::Exact
-        } else if range.intersects(allows) {
-            Verdict::Rounding
-        } else {
-            Verdict::Error
-        };
-        return Ok((verdict, String::new()));
-    }
-    let expr = show_terms(terms);
-    let t = show(total);
-    let d = decimals + 1;
-    if sum == total.value {
-        return Ok((Verdict::Exact, format!("{expr} = {t}")));
-    }
-    let pct = if total.percent { "%" } else { "" };
-    if range.intersects(allows) {
-        return Ok((
-            Verdict::Rounding,
-            format!(
-                "{expr} = {}{pct} lies in {}, {t} allows {}",
-                show_at(sum, decimals),
-                show_interval(range, d),
-                show_interval(allows, d)
-            ),
-        ));
-    }
-    Ok((
-        Verdict::Error,
-        format!(
-            "{expr} = {}{pct}, not {t}: the true sum lies in {}, which {t} (allowing {}) cannot reach; it should read {}{pct}",
-            show_at(sum, decimals),
-            show_interval(range, d),
-            show_interval(allows, d),
-            show_at(round_half_away(sum, total.decimals), total.decimals)
-        ),
-    ))
+    let expected = Interval::of(total)?;
+    let verdict = if sum == total.value {
+        Verdict::Exact
+    } else if range.intersects(expected) {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    };
+    Ok(Judgment {
+        verdict,
+        evidence: Evidence::Range {
+            value: sum,
+            range,
+            expected,
+        },
+    })
 }
 
 /// The interval a printed share or percentage allows.
-fn allowed(result: &PrintedNumber, allocated: bool) -> R<Interval> {
+fn allowed(result: &PrintedNumber, allocated: bool) -> Exact<Interval> {
     if allocated {
         // Largest remainder moves a share by less than one last unit.
         let unit = result.half_unit() * Decimal::TWO;
@@ -360,7 +311,7 @@ fn ratio_verdict(
     result: &PrintedNumber,
     change: bool,
     allocated: bool,
-) -> R<Verdict> {
+) -> Exact<Verdict> {
     if b.value.is_zero() {
         return Ok(Verdict::Skipped);
     }
@@ -393,7 +344,7 @@ fn ratio_verdict(
 }
 
 /// share = 100·part/whole, or pct = 100·(new − old)/old = 100·new/old − 100.
-/// The verdict comes from [`ratio_verdict`]; the words show the quotient and
+/// The verdict comes from [`ratio_verdict`]; the evidence is the quotient and
 /// its range (ends exact to 28 significant digits).
 fn judge_ratio(
     a: &PrintedNumber,
@@ -401,42 +352,34 @@ fn judge_ratio(
     result: &PrintedNumber,
     change: bool,
     allocated: bool,
-    describe: bool,
-) -> R<(Verdict, String)> {
+    evidence: bool,
+) -> Exact<Judgment> {
     let verdict = ratio_verdict(a, b, result, change, allocated)?;
-    if !describe {
-        return Ok((verdict, String::new()));
-    }
-    let formula = if change {
-        format!("({} - {}) / {}", show(a), show(b), show(b))
-    } else {
-        format!("{} / {}", show(a), show(b))
-    };
-    let r = show(result);
     if b.value.is_zero() {
-        return Ok((Verdict::Skipped, format!("{formula}: division by zero")));
+        return Ok(Judgment::skipped(Unjudged::DivisionByZero));
     }
-    if verdict == Verdict::Exact {
-        return Ok((Verdict::Exact, format!("{formula} = {r}")));
+    if verdict == Verdict::Skipped {
+        return Ok(Judgment::skipped(Unjudged::MayBeZero));
+    }
+    if !evidence || verdict == Verdict::Exact {
+        return Ok(Judgment {
+            verdict,
+            evidence: Evidence::Verdict,
+        });
     }
     let Some(q) = Interval::percent_of(Interval::of(a)?, Interval::of(b)?)? else {
-        return Ok((
-            Verdict::Skipped,
-            format!(
-                "{formula} = {r}: the denominator {} may be zero within its rounding",
-                show(b)
-            ),
-        ));
+        return Ok(Judgment::skipped(Unjudged::MayBeZero));
     };
     let offset = if change {
         Decimal::ONE_HUNDRED
     } else {
         Decimal::ZERO
     };
-    // Words only (the verdict is decided above without division): a quotient
-    // is already rounded to 28 digits, so its difference may round too.
+    // Evidence for words only (the verdict is decided above without
+    // division): a quotient is already rounded to 28 digits, so its
+    // difference may round too.
     #[allow(clippy::disallowed_methods)]
-    let exact = a
+    let value = a
         .value
         .exact_mul(Decimal::ONE_HUNDRED)
         .and_then(|x| x.checked_div(b.value))
@@ -447,39 +390,21 @@ fn judge_ratio(
         lo: q.lo.checked_sub(offset).ok_or(TooLarge)?,
         hi: q.hi.checked_sub(offset).ok_or(TooLarge)?,
     };
-    let allows = allowed(result, allocated)?;
-    let d = result.decimals + 1;
-    let r = if allocated {
-        format!("{r} (largest remainder)")
-    } else {
-        r
-    };
-    let at = show_at(exact, result.decimals + 2);
-    if verdict == Verdict::Rounding {
-        return Ok((
-            Verdict::Rounding,
-            format!(
-                "{formula} = {at}% lies in {}, {r} allows {}",
-                show_interval(range, d + 1),
-                show_interval(allows, d)
-            ),
-        ));
-    }
-    Ok((
-        Verdict::Error,
-        format!(
-            "{formula} = {at}%, not {r}: the true value lies in {}, which {r} (allowing {}) cannot reach; it should read {}%",
-            show_interval(range, d + 1),
-            show_interval(allows, d),
-            show_at(round_half_away(exact, result.decimals), result.decimals)
-        ),
-    ))
+    Ok(Judgment {
+        verdict,
+        evidence: Evidence::Range {
+            value,
+            range,
+            expected: allowed(result, allocated)?,
+        },
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numfmt::parse_number;
+    use crate::numfmt::{parse_number, NumberStyle};
+    use crate::verify::explain::InWords;
 
     fn p(s: &str) -> PrintedNumber {
         parse_number(s, NumberStyle::DANISH).unwrap()

@@ -1,140 +1,34 @@
 //! The relations a table states by itself: I alt rows against the rows they
 //! cover, shares against row / total, changes against new − old, percentage
-//! changes against change / old.
+//! changes against change / old. Works on an understood table
+//! ([`Structure`]), never on a format.
 //!
 //! Indexing: row indices come from enumerating `rows`, column indices from
 //! `0..width` (every row's `vals`, `headers` and `kinds` have `width` entries),
 //! and `figures` returns one figure per index asked for, so `[0]` after a
 //! one-index call exists.
 
-use super::judge::{Relation, Term};
-use super::scan::RawTable;
-use crate::numfmt::{parse_number, NumberStyle, PrintedNumber};
-
-/// A cell's content.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Val {
-    Num(PrintedNumber),
-    /// `-`: no figure.
-    Dash,
-    Empty,
-    /// Something that is not a number (`n.a.`).
-    Text(String),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ColKind {
-    Amount,
-    Share,
-    Change,
-    PercentChange,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum RowKind {
-    Section,
-    Item,
-    Total,
-    /// `Heraf ...`: a part of the row above, not added into totals.
-    Heraf,
-}
-
-struct Row {
-    line: usize,
-    label: String,
-    kind: RowKind,
-    vals: Vec<Val>,
-}
+use super::judge::{Relation, Term, Unjudged};
+use super::structure::{ColKind, Row, RowKind, Structure, Val};
+use crate::document::Loc;
+use crate::numfmt::PrintedNumber;
+use crate::totals::{covers, Role};
 
 /// One relation found in a table, or why it cannot be judged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
-    /// Line of the row the relation is about (the total, the share, the change).
-    pub line: usize,
+    /// The row the relation is about (the total, the share, the change):
+    /// its place, and its index among the table's body rows.
+    pub loc: Loc,
+    pub row: usize,
     /// What is related (`I alt konto 6 [2027]: sum of 2 rows`).
     pub name: String,
-    pub what: Result<Relation, String>,
-}
-
-fn val(cell: Option<&String>, style: NumberStyle) -> Val {
-    match cell.map(|s| s.trim()) {
-        None | Some("") => Val::Empty,
-        Some("-") | Some("\u{2013}") | Some("\u{2212}") => Val::Dash,
-        Some(t) => match parse_number(t, style) {
-            Ok(p) => Val::Num(p),
-            Err(_) => Val::Text(t.to_string()),
-        },
-    }
-}
-
-/// `word` (ASCII, lower case) in `haystack` as a whole word, ignoring ASCII case.
-fn contains_word(haystack: &str, word: &str) -> bool {
-    let (h, w) = (haystack.as_bytes(), word.as_bytes());
-    if w.is_empty() || h.len() < w.len() {
-        return false;
-    }
-    (0..=h.len() - w.len()).any(|i| {
-        h[i..i + w.len()].eq_ignore_ascii_case(w)
-            && !haystack[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            && !haystack
-                .get(i + w.len()..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphanumeric)
-    })
-}
-
-fn row_kind(label: &str, vals: &[Val]) -> RowKind {
-    if vals.iter().all(|v| *v == Val::Empty) {
-        return RowKind::Section;
-    }
-    let l = label.trim_start_matches(['-', '–', ' ', '•']);
-    if l.len() >= 5 && l.as_bytes()[..5].eq_ignore_ascii_case(b"heraf") {
-        RowKind::Heraf
-    } else if contains_word(l, "i alt") || contains_word(l, "total") {
-        RowKind::Total
-    } else {
-        RowKind::Item
-    }
-}
-
-fn col_kind(header: &str, vals: &[&Val]) -> ColKind {
-    let h = header.to_lowercase();
-    let change = [
-        "ændring",
-        "aendring",
-        "change",
-        "udvikling",
-        "difference",
-        "forskel",
-    ]
-    .iter()
-    .any(|w| h.contains(w));
-    let pct_word =
-        h.contains("pct") || h.contains('%') || h.contains("procent") || h.contains("percent");
-    let nums: Vec<&PrintedNumber> = vals
-        .iter()
-        .filter_map(|v| match v {
-            Val::Num(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    let all_percent = !nums.is_empty() && nums.iter().all(|p| p.percent);
-    match (change, pct_word || all_percent) {
-        (true, true) => ColKind::PercentChange,
-        (true, false) => ColKind::Change,
-        (false, true) => ColKind::Share,
-        (false, false) if h.contains("andel") || h.contains("share") => ColKind::Share,
-        _ => ColKind::Amount,
-    }
+    pub what: Result<Relation, Unjudged>,
 }
 
 /// How a table's figures are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    pub style: NumberStyle,
     /// Shares were allocated by largest remainder (`report --shares largest-remainder`).
     pub allocated_shares: bool,
     /// Write the detail of exact relations (off for `--quiet`, which shows
@@ -147,7 +41,6 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            style: NumberStyle::DANISH,
             allocated_shares: false,
             describe_exact: true,
             describe_rounding: true,
@@ -156,128 +49,52 @@ impl Default for Options {
 }
 
 /// Every relation of a table, in row order.
-pub fn find(table: &RawTable, options: &Options) -> Vec<Found> {
-    if let Some(why) = &table.refused {
-        // Too wide or too large to understand: said, never judged in part.
-        return vec![Found {
-            line: table.line,
-            name: "table".to_string(),
-            what: Err(why.clone()),
-        }];
-    }
-    let style = options.style;
-    let Some((header, body)) = table.rows.split_first() else {
-        return Vec::new();
-    };
-    let width = table
-        .rows
-        .iter()
-        .map(|r| r.cells.len().saturating_sub(1))
-        .max()
-        .unwrap_or(0);
-    let rows: Vec<Row> = body
-        .iter()
-        .map(|r| {
-            let vals: Vec<Val> = (1..=width).map(|c| val(r.cells.get(c), style)).collect();
-            let label = r.cells.first().cloned().unwrap_or_default();
-            Row {
-                line: r.line,
-                kind: row_kind(&label, &vals),
-                label,
-                vals,
-            }
-        })
-        .collect();
-    let headers: Vec<String> = (1..=width)
-        .map(|c| {
-            header
-                .cells
-                .get(c)
-                .cloned()
-                .filter(|h| !h.is_empty())
-                .unwrap_or_else(|| format!("column {}", c + 1))
-        })
-        .collect();
-    let kinds: Vec<ColKind> = (0..width)
-        .map(|c| {
-            let col: Vec<&Val> = rows.iter().filter_map(|r| r.vals.get(c)).collect();
-            col_kind(&headers[c], &col)
-        })
-        .collect();
-
+pub fn find(table: &Structure, options: &Options) -> Vec<Found> {
+    let (rows, headers, kinds) = (&table.rows, &table.headers, &table.kinds);
     let mut out = Vec::new();
-    for (total, parts) in coverage(&rows) {
-        sums(&rows, total, &parts, &headers, &kinds, &mut out);
-        shares(&rows, total, &parts, &headers, &kinds, options, &mut out);
+    for (total, parts) in coverage(rows) {
+        sums(rows, total, &parts, headers, kinds, &mut out);
+        shares(rows, total, &parts, headers, kinds, options, &mut out);
     }
-    changes(&rows, &headers, &kinds, &mut out);
-    out.sort_by_key(|f| f.line);
+    changes(rows, headers, kinds, &mut out);
+    out.sort_by_key(|f| f.row);
     out
 }
 
-/// Which rows each total covers: the item rows of its block when it is last;
-/// the item rows after it when it is first; the subtotals above when it is a
-/// grand total with no rows of its own.
+/// Which rows each total covers: the one rule of [`crate::totals`].
 fn coverage(rows: &[Row]) -> Vec<(usize, Vec<usize>)> {
-    let mut out = Vec::new();
-    let mut block: Vec<usize> = Vec::new();
-    let mut subtotals: Vec<usize> = Vec::new();
-    let mut first: Option<(usize, Vec<usize>)> = None;
-    let next_kind = |i: usize| {
-        rows[i + 1..]
-            .iter()
-            .map(|r| r.kind)
-            .find(|k| *k != RowKind::Heraf)
-    };
-    for (i, r) in rows.iter().enumerate() {
-        match r.kind {
-            RowKind::Heraf => {}
-            RowKind::Section => {
-                if let Some((t, parts)) = first.take() {
-                    subtotals.push(t);
-                    out.push((t, parts));
-                }
-                block.clear();
-            }
-            RowKind::Item => match &mut first {
-                Some((_, parts)) => parts.push(i),
-                None => block.push(i),
-            },
-            RowKind::Total => {
-                if let Some((t, parts)) = first.take() {
-                    subtotals.push(t);
-                    out.push((t, parts));
-                }
-                if !block.is_empty() {
-                    out.push((i, std::mem::take(&mut block)));
-                    subtotals.push(i);
-                } else if next_kind(i) == Some(RowKind::Item) {
-                    first = Some((i, Vec::new()));
-                } else if subtotals.len() >= 2 {
-                    out.push((i, std::mem::take(&mut subtotals)));
-                }
-            }
-        }
-    }
-    if let Some((t, parts)) = first.take() {
-        if !parts.is_empty() {
-            out.push((t, parts));
-        }
-    }
-    out.retain(|(_, parts)| !parts.is_empty());
-    out
+    let roles: Vec<Role> = rows
+        .iter()
+        .map(|r| match r.kind {
+            RowKind::Section => Role::Section,
+            RowKind::Item => Role::Item,
+            RowKind::Total => Role::Total,
+            RowKind::Heraf => Role::Part,
+        })
+        .collect();
+    covers(&roles)
+        .into_iter()
+        .map(|c| (c.total, c.rows))
+        .collect()
 }
 
 /// Why a set of cells cannot be judged, or their figures.
-fn figures(rows: &[Row], idx: &[usize], c: usize) -> Result<Vec<PrintedNumber>, String> {
+fn figures(rows: &[Row], idx: &[usize], c: usize) -> Result<Vec<PrintedNumber>, Unjudged> {
     let mut nums = Vec::with_capacity(idx.len());
     for &i in idx {
         match rows[i].vals.get(c) {
             Some(Val::Num(p)) => nums.push(*p),
             Some(Val::Text(t)) => {
-                return Err(format!("{:?} has {t:?}, not a figure", rows[i].label))
+                return Err(Unjudged::NotAFigure {
+                    label: rows[i].label.clone(),
+                    text: t.clone(),
+                })
             }
-            _ => return Err(format!("{:?} has no figure (-)", rows[i].label)),
+            _ => {
+                return Err(Unjudged::NoFigure {
+                    label: rows[i].label.clone(),
+                })
+            }
         }
     }
     Ok(nums)
@@ -311,7 +128,7 @@ fn sums(
             if parts.len() == 1 { "" } else { "s" }
         );
         let what = if cells.iter().all(|v| matches!(v, Val::Dash | Val::Empty)) {
-            Err("no figures to add (-)".to_string())
+            Err(Unjudged::NoFigures)
         } else {
             figures(rows, &[total], c).and_then(|tot| {
                 figures(rows, parts, c).map(|ps| {
@@ -337,7 +154,8 @@ fn sums(
             })
         };
         out.push(Found {
-            line: t.line,
+            loc: t.loc.clone(),
+            row: total,
             name,
             what,
         });
@@ -385,7 +203,8 @@ fn shares(
                 })
             });
             out.push(Found {
-                line: row.line,
+                loc: row.loc.clone(),
+                row: r,
                 name,
                 what,
             });
@@ -444,7 +263,8 @@ fn changes(rows: &[Row], headers: &[String], kinds: &[ColKind], out: &mut Vec<Fo
                 })
             })();
             out.push(Found {
-                line: row.line,
+                loc: row.loc.clone(),
+                row: i,
                 name,
                 what,
             });
@@ -455,12 +275,25 @@ fn changes(rows: &[Row], headers: &[String], kinds: &[ColKind], out: &mut Vec<Fo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::scan::scan_text;
+    use crate::numfmt::NumberStyle;
+    use crate::read::{text, Source};
+    use crate::verify::{explain, judge, structure};
 
     fn found(doc: &str) -> Vec<Found> {
-        let mut out = Vec::new();
-        scan_text(doc, |t| out.extend(find(&t, &Options::default())));
-        out
+        let source = Source {
+            name: "t",
+            bytes: doc.as_bytes(),
+            style: NumberStyle::DANISH,
+        };
+        let doc = text::read(&source).unwrap();
+        doc.tables()
+            .flat_map(|t| {
+                find(
+                    &structure::understand(t, NumberStyle::DANISH),
+                    &Options::default(),
+                )
+            })
+            .collect()
     }
 
     fn names(f: &[Found]) -> Vec<String> {
@@ -484,7 +317,7 @@ mod tests {
                 "I alt [2025]: sum of 2 rows"
             ]
         );
-        assert_eq!(f[2].line, 9);
+        assert_eq!(f[2].loc.line_number(), Some(9));
     }
 
     #[test]
@@ -493,8 +326,8 @@ mod tests {
         let f = found(doc);
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].what.as_ref().unwrap().judge().0,
-            super::super::judge::Verdict::Exact
+            judge::judge(f[0].what.as_ref().unwrap(), true).verdict,
+            judge::Verdict::Exact
         );
     }
 
@@ -522,6 +355,10 @@ mod tests {
         let doc = "x\t2025\tAnlæg\nA\t1\t-\nI alt\t1\t-\n";
         let f = found(doc);
         assert_eq!(f[1].name, "I alt [Anlæg]: sum of 1 row");
-        assert_eq!(f[1].what, Err("no figures to add (-)".to_string()));
+        assert_eq!(f[1].what, Err(Unjudged::NoFigures));
+        assert_eq!(
+            explain::unjudged(&Unjudged::NoFigures, None, NumberStyle::DANISH),
+            "no figures to add (-)"
+        );
     }
 }

@@ -70,3 +70,22 @@ pub fn cells(rows: &[Vec<String>]) -> Vec<Vec<&str>> {
         .map(|r| r.iter().map(String::as_str).collect())
         .collect()
 }
+
+/// Reads `text` as `format` (`text`, `csv`, `csv-plain`), its numbers in
+/// `style` where the format does not say, and judges it table by table.
+pub fn verify_text(
+    name: &str,
+    text: &str,
+    format: &str,
+    style: sparekrav::numfmt::NumberStyle,
+    options: &sparekrav::verify::Options,
+    sink: impl FnMut(sparekrav::verify::TableReport),
+) -> Result<(), sparekrav::error::InputError> {
+    let source = sparekrav::read::Source {
+        name,
+        bytes: text.as_bytes(),
+        style,
+    };
+    let reader = sparekrav::read::reader(format).expect("a reader of that name");
+    sparekrav::verify::verify_source(&source, Some(reader), options, sink)
+}

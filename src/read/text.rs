@@ -1,0 +1,390 @@
+//! Text documents: running text with tables in it — tab-separated lines (as
+//! copied out of a PDF), Markdown pipe tables and sparekrav's own text grids.
+//! A table is a run of consecutive table lines of one kind; its first row is
+//! the header. Other lines are paragraphs: consecutive non-blank lines, ended
+//! by a blank line, a heading (`# ...`) or a table.
+
+use memchr::memchr;
+
+use super::{is_table, text_of, title_of, Sniff, Source};
+use crate::document::{Block, Cell, Document, Loc, Paragraph, Row, Table, MAX_CELLS_PER_ROW};
+use crate::error::InputError;
+
+/// Text can be nearly anything: never refused, never claimed.
+pub fn sniff(_bytes: &[u8]) -> Sniff {
+    Sniff::Maybe
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    /// Tab-separated.
+    Tabs,
+    /// `| a | b |` rows, `|---|` and `+---+` rules.
+    Pipes,
+}
+
+enum LineKind {
+    Row(Family),
+    /// A rule inside a pipe table (`|:---|---:|`, `+----+`, `+====+`).
+    Rule,
+    Other,
+}
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim_start();
+    match t.as_bytes().first() {
+        Some(b'|') => {
+            if t.bytes()
+                .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'=' | b'+'))
+                && t.contains('-')
+            {
+                LineKind::Rule
+            } else {
+                LineKind::Row(Family::Pipes)
+            }
+        }
+        Some(b'+') if t.len() > 1 && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':')) => {
+            LineKind::Rule
+        }
+        _ if memchr(b'\t', line.as_bytes()).is_some() => LineKind::Row(Family::Tabs),
+        _ => LineKind::Other,
+    }
+}
+
+/// A cell placed at 1-based `column` of `line`; `**bold**` is noted.
+fn cell(text: &str, line: usize, column: usize) -> Cell {
+    let mut c = Cell::new(text, Loc::Line { line, column });
+    c.hints.bold = text.len() > 4 && text.starts_with("**") && text.ends_with("**");
+    c
+}
+
+/// Cells of a pipe row; `\|` is a literal bar.
+fn pipe_cells(line: &str, line_no: usize) -> Vec<Cell> {
+    let lead = line.len() - line.trim_start().len();
+    let t = line.trim();
+    let (t, mut column) = match t.strip_prefix('|') {
+        Some(rest) => (rest, lead + 2),
+        None => (t, lead + 1),
+    };
+    let t = t
+        .strip_suffix('|')
+        .filter(|s| !s.ends_with('\\'))
+        .unwrap_or(t);
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    // Where the current cell's text starts (its first non-blank character).
+    let mut start: Option<usize> = None;
+    let mut seg_start = column;
+    let mut chars = t.chars();
+    while let Some(c) = chars.next() {
+        let at = column;
+        column += 1;
+        match c {
+            '\\' => {
+                start.get_or_insert(at);
+                match chars.next() {
+                    Some(n @ ('|' | '\\')) => {
+                        column += 1;
+                        cur.push(n)
+                    }
+                    Some(n) => {
+                        column += 1;
+                        cur.push('\\');
+                        cur.push(n);
+                    }
+                    None => cur.push('\\'),
+                }
+            }
+            '|' => {
+                cells.push(cell(cur.trim(), line_no, start.unwrap_or(seg_start)));
+                if cells.len() > MAX_CELLS_PER_ROW {
+                    // Too wide to understand: stop splitting (the table is refused).
+                    return cells;
+                }
+                cur.clear();
+                start = None;
+                seg_start = column;
+            }
+            c => {
+                if !c.is_whitespace() {
+                    start.get_or_insert(at);
+                }
+                cur.push(c)
+            }
+        }
+    }
+    cells.push(cell(cur.trim(), line_no, start.unwrap_or(seg_start)));
+    cells
+}
+
+/// Cells of a tab row; past [`MAX_CELLS_PER_ROW`] the line is not split
+/// further (one cell more says the row is too wide).
+fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
+    let mut column = 1;
+    line.split('\t')
+        .take(MAX_CELLS_PER_ROW + 1)
+        .map(|field| {
+            let lead = field.chars().take_while(|c| c.is_whitespace()).count();
+            let c = cell(field.trim(), line_no, column + lead);
+            column += field.chars().count() + 1;
+            c
+        })
+        .collect()
+}
+
+/// Builds the blocks of a document in reading order.
+struct Blocks<'t> {
+    doc: Document,
+    /// The paragraph being collected: its first line and its lines.
+    paragraph: Option<(usize, String)>,
+    /// The table being collected.
+    table: Option<(Family, Table)>,
+    /// The last non-empty line outside a table, and its line number.
+    last_text: Option<(usize, &'t str)>,
+}
+
+impl<'t> Blocks<'t> {
+    fn end_paragraph(&mut self) {
+        if let Some((line, text)) = self.paragraph.take() {
+            self.doc.blocks.push(Block::Paragraph(Paragraph {
+                text,
+                loc: Loc::Line { line, column: 1 },
+                heading: false,
+            }));
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some((_, t)) = self.table.take() else {
+            return;
+        };
+        if is_table(&t.rows) {
+            self.doc.blocks.push(Block::Table(t));
+        } else {
+            // A lone line with a tab is running text, not a table.
+            let text = t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.doc.blocks.push(Block::Paragraph(Paragraph {
+                text,
+                loc: t.loc,
+                heading: false,
+            }));
+        }
+    }
+
+    fn row(&mut self, family: Family, line: &str, line_no: usize) {
+        self.end_paragraph();
+        let cells = match family {
+            Family::Tabs => tab_cells(line, line_no),
+            Family::Pipes => pipe_cells(line, line_no),
+        };
+        let row = Row {
+            loc: Loc::line(line_no),
+            cells,
+        };
+        match &mut self.table {
+            Some((f, t)) if *f == family => t.rows.push(row),
+            _ => {
+                self.end_table();
+                let title = self
+                    .last_text
+                    .filter(|(at, _)| line_no - at <= 2)
+                    .and_then(|(_, l)| title_of(l));
+                self.table = Some((
+                    family,
+                    Table {
+                        loc: Loc::line(line_no),
+                        title,
+                        style: None,
+                        rows: vec![row],
+                    },
+                ));
+            }
+        }
+    }
+
+    fn rule(&mut self, line_no: usize) {
+        self.end_paragraph();
+        if self.table.is_none() {
+            // A grid's top rule: the table starts below it; keep the title line.
+            if let Some((at, _)) = &mut self.last_text {
+                if line_no - *at <= 1 {
+                    *at = line_no;
+                }
+            }
+        }
+    }
+
+    fn other(&mut self, line: &'t str, line_no: usize) {
+        self.end_table();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            self.end_paragraph();
+            return;
+        }
+        self.last_text = Some((line_no, line));
+        if trimmed.starts_with('#') {
+            self.end_paragraph();
+            let text = trimmed.trim_start_matches('#').trim_start();
+            let column = line[..line.len() - text.len()].chars().count() + 1;
+            self.doc.blocks.push(Block::Paragraph(Paragraph {
+                text: text.to_string(),
+                loc: Loc::Line {
+                    line: line_no,
+                    column,
+                },
+                heading: true,
+            }));
+            return;
+        }
+        match &mut self.paragraph {
+            Some((_, text)) => {
+                text.push('\n');
+                text.push_str(line);
+            }
+            None => self.paragraph = Some((line_no, line.to_string())),
+        }
+    }
+}
+
+/// Reads a text document: its tables and paragraphs, every cell placed by
+/// line and column.
+pub fn read(source: &Source) -> Result<Document, InputError> {
+    let text = text_of(source)?;
+    let mut b = Blocks {
+        doc: Document::new(source.name, source.style),
+        paragraph: None,
+        table: None,
+        last_text: None,
+    };
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut line_no = 0usize;
+    while start < bytes.len() {
+        let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        // `start` and `end` sit on ASCII bytes (or the ends), so these are char boundaries.
+        let line = text.get(start..end).unwrap_or("");
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line_no += 1;
+        start = end + 1;
+        match classify(line) {
+            LineKind::Row(family) => b.row(family, line, line_no),
+            LineKind::Rule => b.rule(line_no),
+            LineKind::Other => b.other(line, line_no),
+        }
+    }
+    b.end_table();
+    b.end_paragraph();
+    Ok(b.doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numfmt::NumberStyle;
+
+    fn doc(text: &str) -> Document {
+        read(&Source {
+            name: "t",
+            bytes: text.as_bytes(),
+            style: NumberStyle::DANISH,
+        })
+        .unwrap()
+    }
+
+    fn tables(text: &str) -> Vec<Table> {
+        doc(text).tables().cloned().collect()
+    }
+
+    fn texts(r: &Row) -> Vec<&str> {
+        r.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn tab_tables_inside_running_text() {
+        let d = "Some text.\n\nMio. kr.\t2026\t2027\nKonto 6 (service)\t\t\nI alt\t0,0\t9,8\nMore text.\n";
+        let t = tables(d);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].loc, Loc::line(3));
+        assert_eq!(t[0].title, None);
+        assert_eq!(texts(&t[0].rows[1]), vec!["Konto 6 (service)", "", ""]);
+        assert_eq!(t[0].rows[2].loc, Loc::line(5));
+        assert_eq!(
+            t[0].rows[2].cells[2].loc,
+            Loc::Line {
+                line: 5,
+                column: 11
+            }
+        );
+    }
+
+    #[test]
+    fn markdown_and_grid_tables_with_titles() {
+        let d = "### Konto 6\n\n| Mio. kr. | 2026 |\n|:---|---:|\n| A \\| B | 6,1 |\n\nTitle\n+---+---+\n| x | 1 |\n+===+===+\n| y | 2 |\n+---+---+\n";
+        let t = tables(d);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].title.as_deref(), Some("Konto 6"));
+        assert_eq!(texts(&t[0].rows[1]), vec!["A | B", "6,1"]);
+        assert_eq!(
+            t[0].rows[1].cells[1].loc,
+            Loc::Line {
+                line: 5,
+                column: 12
+            }
+        );
+        assert_eq!(t[1].title.as_deref(), Some("Title"));
+        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(t[1].loc, Loc::line(9));
+    }
+
+    #[test]
+    fn windows_line_endings() {
+        let t = tables("a\tb\r\nc\t1\r\n");
+        assert_eq!(texts(&t[0].rows[1]), vec!["c", "1"]);
+    }
+
+    #[test]
+    fn running_text_becomes_paragraphs_and_headings() {
+        let d = doc("# Punkt 116\n\nBesparelser på 6,1\nmio. kr. i 2026.\n\nNy sætning.\nx\t2026\nA\t1\nEfter.\n");
+        let p: Vec<(&str, Loc, bool)> = d
+            .paragraphs()
+            .map(|p| (p.text.as_str(), p.loc.clone(), p.heading))
+            .collect();
+        assert_eq!(
+            p,
+            vec![
+                ("Punkt 116", Loc::Line { line: 1, column: 3 }, true),
+                (
+                    "Besparelser på 6,1\nmio. kr. i 2026.",
+                    Loc::Line { line: 3, column: 1 },
+                    false
+                ),
+                ("Ny sætning.", Loc::Line { line: 6, column: 1 }, false),
+                ("Efter.", Loc::Line { line: 9, column: 1 }, false),
+            ]
+        );
+        assert_eq!(d.tables().count(), 1);
+        // Blocks stay in reading order.
+        assert!(matches!(d.blocks[3], Block::Table(_)));
+    }
+
+    #[test]
+    fn a_lone_tab_line_is_running_text() {
+        let d = doc("Tekst\tmed tab\n\nmere\n");
+        assert_eq!(d.tables().count(), 0);
+        assert_eq!(
+            d.paragraphs().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            vec!["Tekst\tmed tab", "mere"]
+        );
+    }
+}

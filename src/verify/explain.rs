@@ -1,0 +1,427 @@
+//! Words for a judgment: the relation as a formula of its printed figures,
+//! what they sum to, the intervals, and what the figure should read — in the
+//! document's number style (`--lang en` words use English numbers). The one
+//! place a judgment becomes text; JSON gets the same judgment as data
+//! ([`evidence_json`]).
+
+use serde_json::{json, Value};
+
+use super::judge::{Evidence, Interval, Judgment, Relation, Term, Unjudged, Verdict};
+use crate::money::{round_half_away, Decimal};
+use crate::numfmt::{push_number, NumberStyle, PrintedNumber};
+
+/// Appends a figure as printed (with its own decimals and `%`).
+fn push_fig(out: &mut String, p: &PrintedNumber, style: NumberStyle) {
+    push_number(out, p.value, p.decimals, style);
+    if p.percent {
+        out.push('%');
+    }
+}
+
+/// A figure as printed (with its own decimals and `%`).
+pub fn show(p: &PrintedNumber, style: NumberStyle) -> String {
+    let mut s = String::with_capacity(12);
+    push_fig(&mut s, p, style);
+    s
+}
+
+fn show_at(d: Decimal, decimals: u32, style: NumberStyle) -> String {
+    let mut s = String::with_capacity(12);
+    push_number(&mut s, d, decimals, style);
+    s
+}
+
+fn show_interval(i: Interval, decimals: u32, style: NumberStyle) -> String {
+    let mut s = String::with_capacity(24);
+    s.push('[');
+    push_number(&mut s, i.lo, decimals, style);
+    s.push_str("; ");
+    push_number(&mut s, i.hi, decimals, style);
+    s.push(']');
+    s
+}
+
+/// `a + b - c` as printed.
+pub fn show_terms(terms: &[Term], style: NumberStyle) -> String {
+    let mut s = String::with_capacity(terms.len() * 8);
+    for (i, t) in terms.iter().enumerate() {
+        let negative = t.negative != t.figure.value.is_sign_negative() && !t.figure.value.is_zero();
+        let abs = PrintedNumber {
+            value: t.figure.value.abs(),
+            ..t.figure
+        };
+        s.push_str(match (i, negative) {
+            (0, false) => "",
+            (0, true) => "-",
+            (_, false) => " + ",
+            (_, true) => " - ",
+        });
+        push_fig(&mut s, &abs, style);
+    }
+    s
+}
+
+/// The left side of a share or change: `a / b` or `(a - b) / b`.
+fn ratio_side(a: &PrintedNumber, b: &PrintedNumber, change: bool, style: NumberStyle) -> String {
+    if change {
+        let b = show(b, style);
+        format!("({} - {b}) / {b}", show(a, style))
+    } else {
+        format!("{} / {}", show(a, style), show(b, style))
+    }
+}
+
+/// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
+pub fn formula(relation: &Relation, style: NumberStyle) -> String {
+    match relation {
+        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+            format!("{} = {}", show_terms(terms, style), show(total, style))
+        }
+        Relation::Share {
+            part, whole, share, ..
+        } => format!(
+            "{} = {}",
+            ratio_side(part, whole, false, style),
+            show(share, style)
+        ),
+        Relation::PercentChange { new, old, pct } => format!(
+            "{} = {}",
+            ratio_side(new, old, true, style),
+            show(pct, style)
+        ),
+    }
+}
+
+/// Why a relation was not judged, in words; `relation` when there is one.
+pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle) -> String {
+    let ratio = relation.and_then(|r| match r {
+        Relation::Share {
+            part, whole, share, ..
+        } => Some((part, whole, share, false)),
+        Relation::PercentChange { new, old, pct } => Some((new, old, pct, true)),
+        Relation::Sum { .. } | Relation::ShareSum { .. } => None,
+    });
+    match why {
+        Unjudged::NotAFigure { label, text } => format!("{label:?} has {text:?}, not a figure"),
+        Unjudged::NoFigure { label } => format!("{label:?} has no figure (-)"),
+        Unjudged::NoFigures => "no figures to add (-)".to_string(),
+        Unjudged::DivisionByZero => match ratio {
+            Some((a, b, _, change)) => {
+                format!("{}: division by zero", ratio_side(a, b, change, style))
+            }
+            None => "division by zero".to_string(),
+        },
+        Unjudged::MayBeZero => match ratio {
+            Some((a, b, r, change)) => format!(
+                "{} = {}: the denominator {} may be zero within its rounding",
+                ratio_side(a, b, change, style),
+                show(r, style),
+                show(b, style)
+            ),
+            None => "the denominator may be zero within its rounding".to_string(),
+        },
+        Unjudged::TooManyDigits => match relation {
+            Some(r) => format!(
+                "{}: the figures have too many digits for exact arithmetic",
+                formula(r, style)
+            ),
+            None => "the figures have too many digits for exact arithmetic".to_string(),
+        },
+        Unjudged::NotUnderstood(why) => why.clone(),
+    }
+}
+
+/// A judgment in words. Empty when only the verdict was worked out.
+pub fn words(relation: Option<&Relation>, judgment: &Judgment, style: NumberStyle) -> String {
+    let range = match (&judgment.evidence, relation) {
+        (Evidence::Unjudged(why), _) => return unjudged(why, relation, style),
+        (_, None) => return String::new(),
+        (
+            Evidence::Range {
+                value,
+                range,
+                expected,
+            },
+            _,
+        ) => Some((*value, *range, *expected)),
+        (Evidence::Verdict, _) => None,
+    };
+    let Some(relation) = relation else {
+        return String::new();
+    };
+    match relation {
+        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+            let share_sum = matches!(relation, Relation::ShareSum { .. });
+            sum_words(terms, total, share_sum, judgment.verdict, range, style)
+        }
+        Relation::Share {
+            part,
+            whole,
+            share,
+            allocated,
+        } => ratio_words(
+            ratio_side(part, whole, false, style),
+            share,
+            *allocated,
+            judgment.verdict,
+            range,
+            style,
+        ),
+        Relation::PercentChange { new, old, pct } => ratio_words(
+            ratio_side(new, old, true, style),
+            pct,
+            false,
+            judgment.verdict,
+            range,
+            style,
+        ),
+    }
+}
+
+fn sum_words(
+    terms: &[Term],
+    total: &PrintedNumber,
+    share_sum: bool,
+    verdict: Verdict,
+    range: Option<(Decimal, Interval, Interval)>,
+    style: NumberStyle,
+) -> String {
+    let expr = show_terms(terms, style);
+    let t = show(total, style);
+    if verdict == Verdict::Exact {
+        return format!("{expr} = {t}");
+    }
+    let Some((sum, range, allows)) = range else {
+        return String::new();
+    };
+    let decimals = terms
+        .iter()
+        .map(|t| t.figure.decimals)
+        .fold(total.decimals, u32::max);
+    let d = decimals + 1;
+    let pct = if total.percent { "%" } else { "" };
+    let value = show_at(sum, decimals, style);
+    let range = show_interval(range, d, style);
+    let allows = show_interval(allows, d, style);
+    match verdict {
+        Verdict::Rounding => format!("{expr} = {value}{pct} lies in {range}, {t} allows {allows}"),
+        _ if share_sum => format!(
+            "{expr} = {value}{pct}, not {t}: the true sum lies in {range}, which {t} (allowing {allows}) \
+             cannot reach; the rows' shares should add up to {t}: one of them is wrong"
+        ),
+        _ => format!(
+            "{expr} = {value}{pct}, not {t}: the true sum lies in {range}, which {t} (allowing {allows}) \
+             cannot reach; it should read {}{pct}",
+            show_at(
+                round_half_away(sum, total.decimals),
+                total.decimals,
+                style
+            )
+        ),
+    }
+}
+
+fn ratio_words(
+    side: String,
+    result: &PrintedNumber,
+    allocated: bool,
+    verdict: Verdict,
+    range: Option<(Decimal, Interval, Interval)>,
+    style: NumberStyle,
+) -> String {
+    let r = show(result, style);
+    if verdict == Verdict::Exact {
+        return format!("{side} = {r}");
+    }
+    let Some((value, range, allows)) = range else {
+        return String::new();
+    };
+    let d = result.decimals + 1;
+    let r = if allocated {
+        format!("{r} (largest remainder)")
+    } else {
+        r
+    };
+    let at = show_at(value, result.decimals + 2, style);
+    let range = show_interval(range, d + 1, style);
+    let allows = show_interval(allows, d, style);
+    if verdict == Verdict::Rounding {
+        return format!("{side} = {at}% lies in {range}, {r} allows {allows}");
+    }
+    format!(
+        "{side} = {at}%, not {r}: the true value lies in {range}, which {r} (allowing {allows}) \
+         cannot reach; it should read {}%",
+        show_at(
+            round_half_away(value, result.decimals),
+            result.decimals,
+            style
+        )
+    )
+}
+
+/// A figure as JSON: its printed text, its value and the interval it stands for.
+fn figure_json(role: &str, p: &PrintedNumber, style: NumberStyle) -> Value {
+    json!({
+        "role": role,
+        "text": show(p, style),
+        "value": p.value.to_string(),
+        "interval": Interval::of(p).map_or(Value::Null, interval_json),
+    })
+}
+
+fn interval_json(i: Interval) -> Value {
+    json!([i.lo.to_string(), i.hi.to_string()])
+}
+
+/// A judgment's evidence as JSON: the relation's kind, its figures (printed
+/// text, value, interval), the value and range they give, and the interval the
+/// stated result allows. Decimals are strings, to stay exact.
+pub fn evidence_json(
+    relation: Option<&Relation>,
+    judgment: &Judgment,
+    style: NumberStyle,
+) -> Value {
+    let mut figures = Vec::new();
+    if let Some(r) = relation {
+        match r {
+            Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+                for t in terms {
+                    let role = if t.negative { "minus" } else { "plus" };
+                    figures.push(figure_json(role, &t.figure, style));
+                }
+                figures.push(figure_json("total", total, style));
+            }
+            Relation::Share {
+                part, whole, share, ..
+            } => {
+                figures.push(figure_json("part", part, style));
+                figures.push(figure_json("whole", whole, style));
+                figures.push(figure_json("share", share, style));
+            }
+            Relation::PercentChange { new, old, pct } => {
+                figures.push(figure_json("new", new, style));
+                figures.push(figure_json("old", old, style));
+                figures.push(figure_json("percent", pct, style));
+            }
+        }
+    }
+    let mut v = json!({
+        "kind": relation.map(Relation::kind),
+        "figures": figures,
+    });
+    match &judgment.evidence {
+        Evidence::Range {
+            value,
+            range,
+            expected,
+        } => {
+            v["value"] = json!(value.to_string());
+            v["range"] = interval_json(*range);
+            v["expected"] = interval_json(*expected);
+        }
+        Evidence::Unjudged(why) => v["unjudged"] = json!(unjudged(why, relation, style)),
+        Evidence::Verdict => {}
+    }
+    v
+}
+
+/// For tests: a relation judged and worded in Danish, as `(verdict, words)`.
+#[cfg(test)]
+pub(crate) trait InWords {
+    fn judge(&self) -> (Verdict, String);
+    /// Only the verdict when `describe` is unset.
+    fn judge_with(&self, describe: bool) -> (Verdict, String);
+}
+
+#[cfg(test)]
+impl InWords for Relation {
+    fn judge(&self) -> (Verdict, String) {
+        self.judge_with(true)
+    }
+
+    fn judge_with(&self, describe: bool) -> (Verdict, String) {
+        let j = super::judge::judge(self, describe);
+        let words = if describe {
+            words(Some(self), &j, NumberStyle::DANISH)
+        } else {
+            String::new()
+        };
+        (j.verdict, words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numfmt::parse_number;
+    use crate::verify::judge::judge;
+
+    fn sum(parts: &[&str], total: &str, style: NumberStyle) -> (Verdict, String) {
+        let p = |s: &str| parse_number(s, style).unwrap();
+        let r = Relation::Sum {
+            terms: parts
+                .iter()
+                .map(|s| Term {
+                    negative: false,
+                    figure: p(s),
+                })
+                .collect(),
+            total: p(total),
+        };
+        let j = judge(&r, true);
+        (j.verdict, words(Some(&r), &j, style))
+    }
+
+    #[test]
+    fn english_words_use_english_numbers() {
+        assert_eq!(
+            sum(&["1.5", "2.5"], "4.1", NumberStyle::ENGLISH),
+            (
+                Verdict::Rounding,
+                "1.5 + 2.5 = 4.0 lies in [3.90; 4.10], 4.1 allows [4.05; 4.15]".to_string()
+            )
+        );
+        assert_eq!(
+            sum(&["1,5", "2,5"], "4,1", NumberStyle::DANISH).1,
+            "1,5 + 2,5 = 4,0 lies in [3,90; 4,10], 4,1 allows [4,05; 4,15]"
+        );
+        assert_eq!(
+            sum(&["1,234.5", "2.5"], "1,240.0", NumberStyle::ENGLISH).1,
+            "1,234.5 + 2.5 = 1,237.0, not 1,240.0: the true sum lies in [1,236.90; 1,237.10], which \
+             1,240.0 (allowing [1,239.95; 1,240.05]) cannot reach; it should read 1,237.0"
+        );
+    }
+
+    #[test]
+    fn evidence_as_json() {
+        let p = |s: &str| parse_number(s, NumberStyle::DANISH).unwrap();
+        let r = Relation::Sum {
+            terms: vec![
+                Term {
+                    negative: false,
+                    figure: p("19,1"),
+                },
+                Term {
+                    negative: false,
+                    figure: p("36,4"),
+                },
+            ],
+            total: p("55,4"),
+        };
+        let j = judge(&r, true);
+        assert_eq!(
+            evidence_json(Some(&r), &j, NumberStyle::DANISH),
+            json!({
+                "kind": "sum",
+                "figures": [
+                    {"role": "plus", "text": "19,1", "value": "19.1", "interval": ["19.05", "19.15"]},
+                    {"role": "plus", "text": "36,4", "value": "36.4", "interval": ["36.35", "36.45"]},
+                    {"role": "total", "text": "55,4", "value": "55.4", "interval": ["55.35", "55.45"]},
+                ],
+                "value": "55.5",
+                "range": ["55.40", "55.60"],
+                "expected": ["55.35", "55.45"],
+            })
+        );
+    }
+}
