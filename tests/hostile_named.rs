@@ -142,7 +142,8 @@ fn a_sum_that_would_lose_a_digit_is_an_error_not_a_pass() {
                 i_alt: {2026: -1000000000000000000000000000}\n    initiativer:\n      \
                 - {navn: i, beløb: {2026: -1000000000000000000000000000}}\n      \
                 - {navn: j, beløb: {2026: -0.01}}\n";
-    let message = "s.yaml: initiativer cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits";
+    let message = "s.yaml:8:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: \
+                   it would exceed about 7,9·10^28 or need more than 28 significant digits";
     for cmd in ["check", "report"] {
         let (code, out, err, _) = timed(&[cmd], yaml.as_bytes());
         assert_eq!(code, 2, "{cmd}: {out}{err}");
