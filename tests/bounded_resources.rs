@@ -80,6 +80,29 @@ fn long_lines_of_tabs_in_bounded_memory() {
     assert!(out.contains("a row of more than 1000 cells"), "{out}");
 }
 
+/// Item 8: every row as wide as allowed (999 tabs), 20 000 of them (20 MB):
+/// a document model of 20 million cells took about 90 bytes per input byte
+/// (1,8 GB). A table past a million cells is refused while it is read, its
+/// rows dropped, so this stays far below the limit.
+#[test]
+fn a_table_past_a_million_cells_is_refused_while_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = format!("a{}\n", "\t".repeat(999));
+    fs::write(dir.path().join("tabs.txt"), row.repeat(20_000)).unwrap();
+    // 512 MiB for a 20 MB document.
+    let (code, out, err) = limited(
+        dir.path(),
+        "ulimit -v 524288; \"$BIN\" verify --allow-empty tabs.txt",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains(
+            "tabs.txt:1001:1: skipped  table: more than 1000000 cells (rows × columns); the table is not understood"
+        ),
+        "{out}"
+    );
+}
+
 /// Item 10: a device reports size 0, so the size check let `check
 /// /dev/zero` read 4,2 GB. The read itself is bounded now.
 #[test]

@@ -70,7 +70,7 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
     let mut record = ::csv::StringRecord::new();
     let end = |current: &mut Option<Table>, doc: &mut Document| {
         if let Some(t) = current.take() {
-            if is_table(&t.rows) {
+            if t.refused.is_some() || is_table(&t.rows) {
                 doc.blocks.push(Block::Table(t));
             }
         }
@@ -110,14 +110,14 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
                 cells,
             };
             match &mut current {
-                Some(t) => t.rows.push(row),
+                Some(t) => t.push_row(row),
                 None => {
-                    current = Some(Table {
-                        loc: Loc::line(line),
-                        title: last_single.take(),
-                        style: Some(style),
-                        rows: vec![row],
-                    })
+                    current = Some(Table::new(
+                        Loc::line(line),
+                        last_single.take(),
+                        Some(style),
+                        row,
+                    ))
                 }
             }
         } else {

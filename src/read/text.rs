@@ -158,7 +158,7 @@ impl<'t> Blocks<'t> {
         let Some((_, t)) = self.table.take() else {
             return;
         };
-        if is_table(&t.rows) {
+        if t.refused.is_some() || is_table(&t.rows) {
             self.doc.blocks.push(Block::Table(t));
         } else {
             // A lone line with a tab is running text, not a table.
@@ -193,22 +193,14 @@ impl<'t> Blocks<'t> {
             cells,
         };
         match &mut self.table {
-            Some((f, t)) if *f == family => t.rows.push(row),
+            Some((f, t)) if *f == family => t.push_row(row),
             _ => {
                 self.end_table();
                 let title = self
                     .last_text
                     .filter(|(at, _)| line_no - at <= 2)
                     .and_then(|(_, l)| title_of(l));
-                self.table = Some((
-                    family,
-                    Table {
-                        loc: Loc::line(line_no),
-                        title,
-                        style: None,
-                        rows: vec![row],
-                    },
-                ));
+                self.table = Some((family, Table::new(Loc::line(line_no), title, None, row)));
             }
         }
     }

@@ -190,6 +190,9 @@ fn table_name(t: &Table) -> String {
 /// cells once every row is padded to the widest (as [`understand`] does).
 /// Asked before understanding, so the padding never grows past the bound.
 pub fn refusal(table: &Table) -> Option<(Loc, String)> {
+    if let Some(refused) = &table.refused {
+        return Some(refused.clone());
+    }
     let mut width = 0usize;
     for r in &table.rows {
         if r.cells.len() > MAX_CELLS_PER_ROW {
