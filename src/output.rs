@@ -229,6 +229,9 @@ where
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    // SIGINT, SIGTERM and SIGHUP wait while the temporary file is created and
+    // registered, so none can end the process between the two.
+    let blocked = signals::Blocked::new();
     let mut tmp = builder.tempfile_in(dir).map_err(|e| {
         OutputError::new(
             path,
@@ -240,6 +243,7 @@ where
     // From here on, returning early drops `tmp`, which deletes the temporary
     // file; so does a signal, through the guard.
     let _guard = signals::Guard::new(tmp.path());
+    drop(blocked);
     #[cfg(debug_assertions)]
     hold_for_tests();
     fill(tmp.as_file_mut()).map_err(|e| OutputError::new(path, "write failed", e))?;
@@ -446,6 +450,37 @@ mod signals {
         });
     }
 
+    /// While alive, the signals are held (delivered when it is dropped), and
+    /// their handlers are installed.
+    pub struct Blocked(libc::sigset_t);
+
+    impl Blocked {
+        pub fn new() -> Blocked {
+            install();
+            // SAFETY: plain C calls on a local signal set; the previous mask
+            // is kept and restored on drop.
+            unsafe {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                let mut old: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut set);
+                for sig in SIGNALS {
+                    libc::sigaddset(&mut set, sig);
+                }
+                libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+                Blocked(old)
+            }
+        }
+    }
+
+    impl Drop for Blocked {
+        fn drop(&mut self) {
+            // SAFETY: restores the mask saved in `new`.
+            unsafe {
+                libc::pthread_sigmask(libc::SIG_SETMASK, &self.0, std::ptr::null_mut());
+            }
+        }
+    }
+
     /// While alive, a signal removes the temporary file `path`.
     pub struct Guard(());
 
@@ -477,6 +512,12 @@ mod signals {
 
 #[cfg(not(unix))]
 mod signals {
+    pub struct Blocked(());
+    impl Blocked {
+        pub fn new() -> Blocked {
+            Blocked(())
+        }
+    }
     pub struct Guard(());
     impl Guard {
         pub fn new(_path: &std::path::Path) -> Guard {
