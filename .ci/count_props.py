@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counts the property tests in tests/*.rs and src/**/*.rs and the cases each
+"""Counts the property tests in tests/**/*.rs and src/**/*.rs and the cases each
 runs (from `cases: N` or `with_cases(N)` in its proptest! block), and prints
 one line per file and a total. Reads the sources only; runs nothing."""
 import pathlib
@@ -8,7 +8,7 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 total_tests = total_cases = 0
-for path in sorted(list(root.glob("tests/*.rs")) + list(root.glob("src/**/*.rs"))):
+for path in sorted(list(root.glob("tests/**/*.rs")) + list(root.glob("src/**/*.rs"))):
     text = path.read_text(encoding="utf-8")
     for block in re.finditer(r"proptest!\s*\{", text):
         # The block runs to the matching brace.

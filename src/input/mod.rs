@@ -123,16 +123,22 @@ fn too_large(name: &str, max_bytes: u64) -> InputError {
 /// refused with a hint, a UTF-8 byte-order mark dropped, and invalid UTF-8
 /// reported with its offset and line.
 pub fn decode_text(name: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
+    let bom = bytes.len() - decode_str(name, &bytes)?.len();
+    bytes.drain(..bom);
+    // Checked by decode_str: the conversion cannot fail.
+    String::from_utf8(bytes).map_err(|_| InputError::new(name, "not UTF-8 text"))
+}
+
+/// [`decode_text`] without a copy: the text of `bytes`, borrowed.
+pub fn decode_str<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::new(name, "UTF-16 text; save the file as UTF-8"));
     }
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        // A UTF-8 byte-order mark (as Windows editors write it) is not content.
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
+    // A UTF-8 byte-order mark (as Windows editors write it) is not content.
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let before = &bytes[..at];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         InputError::new(
             name,

@@ -38,6 +38,40 @@ pub fn read_plain(source: &Source) -> Result<Document, InputError> {
     read(source, b',', NumberStyle::PLAIN)
 }
 
+/// 1-based lines of byte offsets, counted from the bytes: the csv reader's
+/// own line count is off by one after CRLF line endings. Offsets are asked
+/// for in increasing order, so the text is counted through once.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    lines_before: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> LineCounter<'t> {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            lines_before: 0,
+        }
+    }
+
+    /// The line a record starting at `byte` stands on.
+    fn line_at(&mut self, byte: usize) -> usize {
+        // A record's position can be the LF of the CRLF before it: start at
+        // the record's first byte.
+        let mut byte = byte.min(self.text.len());
+        while matches!(self.text.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte >= self.counted_to {
+            self.lines_before += memchr_iter(b'\n', &self.text[self.counted_to..byte]).count();
+            self.counted_to = byte;
+        }
+        self.lines_before + 1
+    }
+}
+
 /// Reads CSV with `delimiter`, its numbers in `style`; a record that is not
 /// CSV is bad input, placed by its line.
 pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Document, InputError> {
@@ -49,22 +83,7 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    // Lines are counted from byte offsets: the csv reader's own line count is
-    // off by one after CRLF line endings.
-    let (mut counted_to, mut lines_before) = (0usize, 0usize);
-    let mut line_at = |byte: usize| {
-        // A record's position can be the LF of the CRLF before it: start at
-        // the record's first byte.
-        let mut byte = byte.min(text.len());
-        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
-            byte += 1;
-        }
-        if byte >= counted_to {
-            lines_before += memchr_iter(b'\n', &text.as_bytes()[counted_to..byte]).count();
-            counted_to = byte;
-        }
-        lines_before + 1
-    };
+    let mut lines = LineCounter::new(text);
     let mut current: Option<Table> = None;
     let mut last_single: Option<String> = None;
     let mut record = ::csv::StringRecord::new();
@@ -87,7 +106,9 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
                 );
             }
         }
-        let line = record.position().map_or(0, |p| line_at(p.byte() as usize));
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_at(p.byte() as usize));
         // Past MAX_CELLS_PER_ROW a record is not split further (one cell
         // more says it is too wide; table understanding refuses it).
         let cells: Vec<Cell> = record

@@ -150,9 +150,9 @@ pub fn load(path: &Path) -> Result<(String, Vec<u8>), InputError> {
 }
 
 /// A text format's bytes as UTF-8 text (as [`crate::input::decode_text`]
-/// decodes every input), refusing binary data.
-pub fn text_of(source: &Source) -> Result<String, InputError> {
-    let text = crate::input::decode_text(source.name, source.bytes.to_vec())?;
+/// decodes every input, without a copy), refusing binary data.
+pub fn text_of<'a>(source: &Source<'a>) -> Result<&'a str, InputError> {
+    let text = crate::input::decode_str(source.name, source.bytes)?;
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(InputError::new(
             source.name,

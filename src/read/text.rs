@@ -379,4 +379,63 @@ mod tests {
             vec!["Tekst\tmed tab", "mere"]
         );
     }
+
+    use proptest::prelude::*;
+
+    /// A line of a document: running text, a tab row, a pipe row, a rule
+    /// or a blank line.
+    fn line() -> impl Strategy<Value = String> {
+        let word = "[A-Za-zæøå0-9,.%-]{1,8}";
+        prop_oneof![
+            proptest::collection::vec(word, 1..6).prop_map(|w| w.join(" ")),
+            proptest::collection::vec(word, 2..5).prop_map(|w| w.join("\t")),
+            proptest::collection::vec(word, 2..5).prop_map(|w| format!("| {} |", w.join(" | "))),
+            Just("|---|---:|".to_string()),
+            Just(String::new()),
+            "#{1,3} [A-Za-z]{1,10}".prop_map(|h| h),
+        ]
+    }
+
+    proptest! {
+        /// Nothing the user wrote is dropped: every line that is not blank
+        /// and not a table rule is in exactly one paragraph or table row.
+        #[test]
+        fn every_line_lands_in_one_block(lines in proptest::collection::vec(line(), 0..30)) {
+            let text = lines.join("\n");
+            let d = doc(&text);
+            let expected = lines
+                .iter()
+                .filter(|l| !l.trim().is_empty() && !matches!(classify(l), LineKind::Rule))
+                .count();
+            let in_blocks: usize = d
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(p) => p.text.matches('\n').count() + 1,
+                    Block::Table(t) => t.rows.len(),
+                })
+                .sum();
+            prop_assert_eq!(in_blocks, expected);
+        }
+
+        /// Every cell's place points at its text: line `l`, column `c` is
+        /// where the cell's text starts on that line.
+        #[test]
+        fn cells_are_placed_where_their_text_stands(lines in proptest::collection::vec(line(), 0..30)) {
+            let text = lines.join("\n");
+            let d = doc(&text);
+            for t in d.tables() {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        let Loc::Line { line, column } = c.loc else {
+                            return Err(TestCaseError::fail("a text cell has a line"));
+                        };
+                        let src = &lines[line - 1];
+                        let at: String = src.chars().skip(column - 1).collect();
+                        prop_assert!(at.starts_with(&c.text), "{:?} at {}:{} in {:?}", c.text, line, column, src);
+                    }
+                }
+            }
+        }
+    }
 }

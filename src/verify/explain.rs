@@ -2,9 +2,9 @@
 //! what they sum to, the intervals, and what the figure should read — in the
 //! document's number style (`--lang en` words use English numbers). The one
 //! place a judgment becomes text; JSON gets the same judgment as data
-//! ([`evidence_json`]).
+//! ([`EvidenceJson`]).
 
-use serde_json::{json, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::judge::{Evidence, Interval, Judgment, Relation, Term, Unjudged, Verdict};
 use crate::money::{round_half_away, Decimal};
@@ -259,70 +259,104 @@ fn ratio_words(
     )
 }
 
-/// A figure as JSON: its printed text, its value and the interval it stands for.
-fn figure_json(role: &str, p: &PrintedNumber, style: NumberStyle) -> Value {
-    json!({
-        "role": role,
-        "text": show(p, style),
-        "value": p.value.to_string(),
-        "interval": Interval::of(p).map_or(Value::Null, interval_json),
-    })
+/// A decimal as a JSON string (exact), written without an intermediate value.
+struct Exact(Decimal);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
 }
 
-fn interval_json(i: Interval) -> Value {
-    json!([i.lo.to_string(), i.hi.to_string()])
+/// An interval as `["lo", "hi"]`.
+struct IntervalJson(Interval);
+
+impl Serialize for IntervalJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (Exact(self.0.lo), Exact(self.0.hi)).serialize(s)
+    }
 }
 
-/// A judgment's evidence as JSON: the relation's kind, its figures (printed
-/// text, value, interval), the value and range they give, and the interval the
-/// stated result allows. Decimals are strings, to stay exact.
-pub fn evidence_json(
-    relation: Option<&Relation>,
-    judgment: &Judgment,
+/// A figure as JSON: its role, its printed text, its value and the interval
+/// it stands for (`null` when that is beyond exact arithmetic).
+struct FigureJson<'a> {
+    role: &'static str,
+    figure: &'a PrintedNumber,
     style: NumberStyle,
-) -> Value {
-    let mut figures = Vec::new();
-    if let Some(r) = relation {
-        match r {
-            Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-                for t in terms {
-                    let role = if t.negative { "minus" } else { "plus" };
-                    figures.push(figure_json(role, &t.figure, style));
-                }
-                figures.push(figure_json("total", total, style));
-            }
-            Relation::Share {
+}
+
+impl Serialize for FigureJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("role", self.role)?;
+        m.serialize_entry("text", &show(self.figure, self.style))?;
+        m.serialize_entry("value", &Exact(self.figure.value))?;
+        m.serialize_entry(
+            "interval",
+            &Interval::of(self.figure).ok().map(IntervalJson),
+        )?;
+        m.end()
+    }
+}
+
+/// A judgment's evidence as JSON: the relation's `kind`, its `figures`
+/// (printed text, value, interval), the `value` and `range` they give, and
+/// the interval the stated result allows (`expected`); or why it was not
+/// judged (`unjudged`). Decimals are strings, to stay exact. Written
+/// straight to the output, from the same data the words come from.
+pub struct EvidenceJson<'a> {
+    pub relation: Option<&'a Relation>,
+    pub evidence: &'a Evidence,
+    pub style: NumberStyle,
+}
+
+impl EvidenceJson<'_> {
+    fn figures(&self) -> Vec<FigureJson<'_>> {
+        let style = self.style;
+        let f = |role, figure| FigureJson {
+            role,
+            figure,
+            style,
+        };
+        match self.relation {
+            None => Vec::new(),
+            Some(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) => terms
+                .iter()
+                .map(|t| f(if t.negative { "minus" } else { "plus" }, &t.figure))
+                .chain(std::iter::once(f("total", total)))
+                .collect(),
+            Some(Relation::Share {
                 part, whole, share, ..
+            }) => vec![f("part", part), f("whole", whole), f("share", share)],
+            Some(Relation::PercentChange { new, old, pct }) => {
+                vec![f("new", new), f("old", old), f("percent", pct)]
+            }
+        }
+    }
+}
+
+impl Serialize for EvidenceJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", &self.relation.map(Relation::kind))?;
+        m.serialize_entry("figures", &self.figures())?;
+        match self.evidence {
+            Evidence::Range {
+                value,
+                range,
+                expected,
             } => {
-                figures.push(figure_json("part", part, style));
-                figures.push(figure_json("whole", whole, style));
-                figures.push(figure_json("share", share, style));
+                m.serialize_entry("value", &Exact(*value))?;
+                m.serialize_entry("range", &IntervalJson(*range))?;
+                m.serialize_entry("expected", &IntervalJson(*expected))?;
             }
-            Relation::PercentChange { new, old, pct } => {
-                figures.push(figure_json("new", new, style));
-                figures.push(figure_json("old", old, style));
-                figures.push(figure_json("percent", pct, style));
+            Evidence::Unjudged(why) => {
+                m.serialize_entry("unjudged", &unjudged(why, self.relation, self.style))?
             }
+            Evidence::Verdict => {}
         }
+        m.end()
     }
-    let mut v = json!({
-        "kind": relation.map(Relation::kind),
-        "figures": figures,
-    });
-    match &judgment.evidence {
-        Evidence::Range {
-            value,
-            range,
-            expected,
-        } => {
-            v["value"] = json!(value.to_string());
-            v["range"] = interval_json(*range);
-            v["expected"] = interval_json(*expected);
-        }
-        Evidence::Unjudged(why) => v["unjudged"] = json!(unjudged(why, relation, style)),
-        Evidence::Verdict => {}
-    }
-    v
 }
 
 /// For tests: a relation judged and worded in Danish, as `(verdict, words)`.
@@ -409,9 +443,14 @@ mod tests {
             total: p("55,4"),
         };
         let j = judge(&r, true);
+        let evidence = EvidenceJson {
+            relation: Some(&r),
+            evidence: &j.evidence,
+            style: NumberStyle::DANISH,
+        };
         assert_eq!(
-            evidence_json(Some(&r), &j, NumberStyle::DANISH),
-            json!({
+            serde_json::to_value(&evidence).unwrap(),
+            serde_json::json!({
                 "kind": "sum",
                 "figures": [
                     {"role": "plus", "text": "19,1", "value": "19.1", "interval": ["19.05", "19.15"]},

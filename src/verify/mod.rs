@@ -57,10 +57,6 @@ impl Check {
 
 impl serde::Serialize for Check {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let judgment = Judgment {
-            verdict: self.verdict,
-            evidence: self.evidence.clone(),
-        };
         let mut m = s.serialize_map(Some(8))?;
         m.serialize_entry("file", &self.file)?;
         m.serialize_entry("line", &self.loc.line_number())?;
@@ -71,7 +67,11 @@ impl serde::Serialize for Check {
         m.serialize_entry("loc", &self.loc.to_string())?;
         m.serialize_entry(
             "evidence",
-            &explain::evidence_json(self.judged.as_ref(), &judgment, self.style),
+            &explain::EvidenceJson {
+                relation: self.judged.as_ref(),
+                evidence: &self.evidence,
+                style: self.style,
+            },
         )?;
         m.end()
     }

@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+pub const REFERENCE: &str = "scenarios/randers-2025-12-02.yaml";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sparekrav binary, run from the repository root.
+pub fn sparekrav() -> Command {
+    let mut cmd = Command::cargo_bin("sparekrav").expect("binary builds");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs sparekrav and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = sparekrav().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs sparekrav on a scenario given as text; returns (exit code, stdout, stderr).
+pub fn run_on_yaml(args: &[&str], yaml: &[u8]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.push(path.display().to_string());
+    let out = sparekrav().args(&all).output().expect("runs");
+    // Paths in messages are shown as `s.yaml`, whatever the temporary folder.
+    let shown = path.display().to_string();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).replace(&shown, "s.yaml"),
+        String::from_utf8_lossy(&out.stderr).replace(&shown, "s.yaml"),
+    )
+}
+
+/// The rows of the text-format table titled `title`: cells trimmed, rule lines left out.
+pub fn text_table(output: &str, title: &str) -> Vec<Vec<String>> {
+    let mut lines = output.lines().skip_while(|l| *l != title);
+    assert!(
+        lines.next().is_some(),
+        "no table titled {title:?} in:\n{output}"
+    );
+    lines
+        .take_while(|l| l.starts_with('+') || l.starts_with('|'))
+        .filter(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// `rows` as `&str` for comparing with literals.
+pub fn cells(rows: &[Vec<String>]) -> Vec<Vec<&str>> {
+    rows.iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Reads `text` as `format` (`text`, `csv`, `csv-plain`), its numbers in
+/// `style` where the format does not say, and judges it table by table.
+pub fn verify_text(
+    name: &str,
+    text: &str,
+    format: &str,
+    style: sparekrav::numfmt::NumberStyle,
+    options: &sparekrav::verify::Options,
+    sink: impl FnMut(sparekrav::verify::TableReport),
+) -> Result<(), sparekrav::error::InputError> {
+    let source = sparekrav::read::Source {
+        name,
+        bytes: text.as_bytes(),
+        style,
+    };
+    let reader = sparekrav::read::reader(format).expect("a reader of that name");
+    sparekrav::verify::verify_source(&source, Some(reader), options, sink)
+}

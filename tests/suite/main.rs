@@ -1,0 +1,32 @@
+//! The integration tests, as one test binary (one link, one process to
+//! start; ripgrep's `tests/tests.rs`): one module per suite, shared helpers
+//! in [`common`] and [`scenario_gen`]. TESTING.md maps each suite to what it
+//! promises.
+
+mod bounded_resources;
+mod check_cli;
+mod cli_guards;
+mod cli_misc;
+mod common;
+mod hostile_named;
+mod hostile_scenario;
+mod layers;
+mod no_float;
+mod output_atomic;
+mod output_safety;
+mod output_streams;
+mod properties;
+mod reconciliation;
+mod render_formats;
+mod render_props;
+mod render_safety;
+mod report_examples;
+mod report_formats;
+mod report_reference;
+mod scenario_errors;
+mod scenario_gen;
+mod schema;
+mod verify_hostile;
+mod verify_properties;
+mod verify_reference;
+mod yaml_exact;

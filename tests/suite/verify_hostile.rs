@@ -1,0 +1,369 @@
+//! Hostile documents for `verify`: junk, ragged rows, a 10 MB file, binary
+//! input, Windows line endings, random bytes and mutated reference tables —
+//! a clear message or a correct judgment, never a panic.
+
+use std::time::{Duration, Instant};
+
+use crate::common::{run, verify_text};
+use proptest::prelude::*;
+use sparekrav::verify::{Options, Verdict};
+
+const REFERENCE: &str = include_str!("../data/randers-2025-12-02.md");
+
+fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let p = path.display().to_string();
+    (dir, p)
+}
+
+fn verdicts(doc: &str, kind: &str) -> Vec<(usize, String, Verdict)> {
+    let mut out = Vec::new();
+    verify_text(
+        "d",
+        doc,
+        kind,
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &Options::default(),
+        |t| {
+            out.extend(
+                t.checks
+                    .into_iter()
+                    .map(|c| (c.line(), c.relation, c.verdict)),
+            )
+        },
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn a_junk_cell_is_skipped_with_the_reason() {
+    let doc = "Mio. kr.\t2026\t2027\nBesparelseskrav\t6,1\tabc!\nRealiseret\t-6,1\t-6,1\nI alt\t0,0\t9,8\n";
+    let mut details = Vec::new();
+    verify_text(
+        "d",
+        doc,
+        "text",
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &Options::default(),
+        |t| details.extend(t.checks.into_iter().map(|c| (c.verdict, c.detail))),
+    )
+    .unwrap();
+    assert_eq!(
+        details,
+        vec![
+            (Verdict::Exact, "6,1 - 6,1 = 0,0".to_string()),
+            (
+                Verdict::Skipped,
+                "\"Besparelseskrav\" has \"abc!\", not a figure".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_line_of_junk_ends_a_table_and_is_left_alone() {
+    let doc = "x\t2026\nA\t1\nB\t2\n\u{1}\u{7f}}{junk ### ||| \nI alt\t3\n";
+    // The junk line has no tab: the table (x, A, B) ends before it, with no
+    // total to judge; the lone "I alt" line after it is no table.
+    assert_eq!(verdicts(doc, "text"), vec![]);
+    let (code, out, _) = {
+        let (_d, p) = write_temp("junk.txt", doc.as_bytes());
+        run(&["verify", "--allow-empty", &p])
+    };
+    assert_eq!(code, 0);
+    assert!(
+        out.ends_with(
+            "verify: 1 file, 1 table, 0 relations: 0 exact, 0 rounding, 0 errors, 0 skipped\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn ragged_rows_are_judged_or_skipped() {
+    // A short row (missing cells are empty) and a long one (extra column).
+    let doc = "x\t2025\t2026\nA\t1\nB\t2\t3\t99\nI alt\t3\t3\n";
+    assert_eq!(
+        verdicts(doc, "text"),
+        vec![
+            (4, "I alt [2025]: sum of 2 rows".to_string(), Verdict::Exact),
+            (
+                4,
+                "I alt [2026]: sum of 2 rows".to_string(),
+                Verdict::Skipped
+            ),
+            (
+                4,
+                "I alt [column 4]: sum of 2 rows".to_string(),
+                Verdict::Skipped
+            ),
+        ]
+    );
+}
+
+#[test]
+fn windows_line_endings_give_the_same_verdicts() {
+    let crlf = REFERENCE.replace('\n', "\r\n");
+    assert_eq!(verdicts(&crlf, "text"), verdicts(REFERENCE, "text"));
+    assert_eq!(verdicts(REFERENCE, "text").len(), 20);
+}
+
+#[test]
+fn binary_and_non_utf8_input_is_exit_2() {
+    let (_d, p) = write_temp("bin.pdf", b"%PDF-1.7\n\x00\x01\x02binary");
+    let (code, out, err) = run(&["verify", &p]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err.trim_end(),
+        format!("{p}: binary data (a NUL byte at offset 9), not a document")
+    );
+    let (_d, p) = write_temp("latin1.txt", b"Bel\xf8b\t2026\nI alt\t1\n");
+    let (code, _, err) = run(&["verify", &p]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        format!("{p}:1: not UTF-8 text (invalid byte at offset 3); save the file as UTF-8")
+    );
+}
+
+#[test]
+fn utf16_and_byte_order_marks() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (_d, p) = write_temp("w.txt", &utf16);
+    let (code, _, err) = run(&["verify", &p]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        format!("{p}: UTF-16 text; save the file as UTF-8")
+    );
+    // A UTF-8 byte-order mark is not part of the first cell.
+    let (_d, p) = write_temp(
+        "bom.txt",
+        "\u{feff}Mio. kr.\t2026\nA\t1,0\nB\t2,0\nI alt\t3,0\n".as_bytes(),
+    );
+    let (code, out, _) = run(&["verify", &p]);
+    assert_eq!(code, 0);
+    assert!(out.contains(":1: table \"table at line 1\""), "{out}");
+    assert!(
+        out.contains(":4: exact    I alt [2026]: sum of 2 rows: 1,0 + 2,0 = 3,0"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_document_where_nothing_can_be_judged_fails() {
+    // Empty, or plain text without tables: nothing was verified, which is not a pass.
+    for content in ["", "Løbende tekst uden tabeller.\n"] {
+        let (_d, p) = write_temp("empty.txt", content.as_bytes());
+        let (code, out, err) = run(&["verify", &p]);
+        assert_eq!(code, 1);
+        assert_eq!(
+            out,
+            "verify: 1 file, 0 tables, 0 relations: 0 exact, 0 rounding, 0 errors, 0 skipped\n"
+        );
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "{p}: no total, share or change could be judged (no tables found, or no figures readable with \
+                 --lang da); nothing was verified"
+            )
+        );
+        let (code, _, _) = run(&["verify", "--allow-empty", &p]);
+        assert_eq!(code, 0);
+    }
+    // Danish figures read as English: every relation skipped, so it fails too.
+    let (_d, p) = write_temp("da.txt", "x\t2026\nA\t1,5\nB\t2,5\nI alt\t4,0\n".as_bytes());
+    assert_eq!(run(&["verify", &p]).0, 0);
+    assert_eq!(run(&["verify", "--lang", "en", &p]).0, 1);
+}
+
+#[test]
+fn english_documents_are_worded_in_english_numbers() {
+    let (_d, p) = write_temp("en.txt", b"x\t2026\nA\t1.5\nB\t2.5\nI alt\t4.1\n");
+    let (code, out, _) = run(&["verify", "--lang", "en", &p]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            ":4: rounding I alt [2026]: sum of 2 rows: 1.5 + 2.5 = 4.0 lies in [3.90; 4.10], 4.1 allows [4.05; 4.15]\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_plain_csv_with_a_wrong_total_is_caught() {
+    // `,`-separated with decimal points: the separator is guessed from the file.
+    let (_d, p) = write_temp("w2.csv", b"Mio. kr.,2026\nA,1.0\nB,2.0\nI alt,9.9\n");
+    let (code, out, _) = run(&["verify", &p]);
+    assert_eq!(code, 1);
+    // Worded in the document's own number style.
+    assert!(
+        out.contains(":4: ERROR    I alt [2026]: sum of 2 rows: 1.0 + 2.0 = 3.0, not 9.9"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_document() {
+    let table = "Mio. kr.\t2026\tAndel\nA\t-1,4\t23,0%\nB\t-4,2\t68,9%\nC\t-0,5\t8,2%\nI alt\t-6,1\t100,0%\n\n";
+    let text =
+        "Løbende tekst uden tabeller, som den står i en sagsfremstilling. ".repeat(8) + "\n\n";
+    let mut doc = String::with_capacity(10_500_000);
+    let mut tables = 0;
+    while doc.len() < 10_000_000 {
+        doc.push_str(&text);
+        doc.push_str(table);
+        tables += 1;
+    }
+    let (_d, p) = write_temp("big.txt", doc.as_bytes());
+    let start = Instant::now();
+    let (code, out, err) = run(&["verify", "--quiet", &p]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        format!(
+            "verify: 1 file, {tables} tables, {} relations: {} exact, {} rounding, 0 errors, 0 skipped\n",
+            tables * 6,
+            tables * 2,
+            tables * 4
+        )
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn a_csv_with_an_unterminated_quote() {
+    // An unterminated quote runs to the end of the file: one field, no table,
+    // so nothing could be judged (exit 1), and no panic.
+    let (_d, p) = write_temp("t.csv", "a;b\n\"x;1\n".as_bytes());
+    let (code, _, err) = run(&["verify", &p]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.ends_with("nothing was verified\n"), "{err}");
+}
+
+fn exercise(doc: &str) {
+    let start = Instant::now();
+    for kind in ["text", "csv", "csv-plain"] {
+        for options in [
+            Options::default(),
+            Options {
+                describe_exact: false,
+                describe_rounding: false,
+                ..Options::default()
+            },
+        ] {
+            let _ = verify_text(
+                "fuzz",
+                doc,
+                kind,
+                sparekrav::numfmt::NumberStyle::DANISH,
+                &options,
+                |t| {
+                    for c in &t.checks {
+                        assert!(!c.relation.is_empty());
+                    }
+                },
+            );
+        }
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
+/// A table-like line: cells of numbers, dashes, percentages and words.
+fn table_line() -> impl Strategy<Value = String> {
+    let cell = prop_oneof![
+        Just(String::new()),
+        Just("-".to_string()),
+        Just("I alt".to_string()),
+        Just("Heraf".to_string()),
+        Just("Andel".to_string()),
+        Just("Ændring i pct.".to_string()),
+        "-?[0-9]{1,3}(\\.[0-9]{3}){0,3}(,[0-9]{1,3})?%?",
+        "[a-zæøå ]{0,12}",
+        "[ -~]{0,6}",
+    ];
+    (
+        proptest::collection::vec(cell, 1..7),
+        prop::sample::select(vec!["\t", ";", " | ", ","]),
+    )
+        .prop_map(|(cells, sep)| {
+            if sep == " | " {
+                format!("| {} |", cells.join(sep))
+            } else {
+                cells.join(sep)
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        exercise(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn random_tables_never_panic(lines in proptest::collection::vec(table_line(), 0..40)) {
+        exercise(&lines.join("\n"));
+    }
+
+    #[test]
+    fn mutated_reference_tables_never_panic(cuts in proptest::collection::vec((any::<usize>(), 0usize..30, "[ -~\t\n]{0,6}"), 1..8)) {
+        let mut doc = REFERENCE.to_string();
+        for (at, len, ins) in cuts {
+            let mut a = at % (doc.len() + 1);
+            while !doc.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (a + len).min(doc.len());
+            while !doc.is_char_boundary(b) {
+                b -= 1;
+            }
+            doc.replace_range(a..b.max(a), &ins);
+        }
+        exercise(&doc);
+    }
+}
+
+#[test]
+fn standard_input_is_decoded_like_a_file() {
+    // UTF-16 on standard input gets the same hint as a UTF-16 file.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("x\t1\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let out = crate::common::sparekrav()
+        .args(["verify", "-"])
+        .write_stdin(utf16)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "<stdin>: UTF-16 text; save the file as UTF-8"
+    );
+    let out = crate::common::sparekrav()
+        .args(["verify", "-"])
+        .write_stdin(&b"a\tb\n\xff\n"[..])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "<stdin>:2: not UTF-8 text (invalid byte at offset 4); save the file as UTF-8"
+    );
+}
