@@ -79,4 +79,21 @@ fn main() {
         "sparekrav check (reference)",
         &["check", "scenarios/randers-2025-12-02.yaml"],
     );
+    report(
+        "sparekrav diff (follow-ups)",
+        &[
+            "diff",
+            "scenarios/randers-opfoelgning-2025-05-31.yaml",
+            "scenarios/randers-opfoelgning-2025-09-30.yaml",
+        ],
+    );
+    report(
+        "sparekrav report --side-by-side",
+        &[
+            "report",
+            "--side-by-side",
+            "scenarios/randers-opfoelgning-2025-05-31.yaml",
+            "scenarios/randers-opfoelgning-2025-09-30.yaml",
+        ],
+    );
 }

@@ -3,8 +3,11 @@
 //! file positions.
 
 use crate::calc;
+use crate::followup::{add, del_figures, sub, Col, LinjeFigures, Relation, Value};
 use crate::model::{Realiseret, Scenario, Year};
 use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow, Unit};
+pub use crate::numfmt::amount_text;
+use crate::numfmt::signed_term;
 use crate::numfmt::{format_number, NumberStyle};
 use crate::table::{DisplayOptions, Lang};
 
@@ -37,6 +40,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("realiseret", realized_reconciles),
     ("flytning", moves_net_to_zero),
     ("budget", budgets_reconcile),
+    ("budgetopfølgning", followup_reconciles),
 ];
 
 /// Runs every pass. First computes every table `report` shows, in every
@@ -240,7 +244,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                         format!(
                             "{year}: {} is {}, equal to {}",
                             f.name,
-                            kr(got),
+                            amount_text(got, s.unit),
                             reference.name
                         ),
                     )),
@@ -253,10 +257,10 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                             format!(
                                 "{year}: {} is {} but {} is {}: off by {}",
                                 f.name,
-                                kr(got),
+                                amount_text(got, s.unit),
                                 reference.name,
-                                kr(want),
-                                kr(diff)
+                                amount_text(want, s.unit),
+                                amount_text(diff, s.unit)
                             ),
                         ));
                     }
@@ -297,7 +301,7 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
         let parts: Vec<String> = r
             .lines
             .iter()
-            .map(|l| format!("{} {}", l.label, kr(l.amount)))
+            .map(|l| format!("{} {}", l.label, amount_text(l.amount, b.unit)))
             .collect();
         out.push(Finding {
             pass: "flytning",
@@ -308,19 +312,14 @@ pub fn moves_net_to_zero(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 Status::Fails
             },
             message: if net.is_zero() {
-                format!(
-                    "{} {}: {} net to 0 kr.",
-                    r.area,
-                    r.year,
-                    parts.join(" and ")
-                )
+                format!("{} {}: {} net to 0", r.area, r.year, parts.join(" and "))
             } else {
                 format!(
                     "{} {}: {} net to {}, not 0 kr.",
                     r.area,
                     r.year,
                     parts.join(" and "),
-                    kr(net)
+                    amount_text(net, b.unit)
                 )
             },
         });
@@ -346,12 +345,12 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 path,
                 status: Status::Holds,
                 message: format!(
-                    "{} {}: {} + {} = {}",
+                    "{} {}: {} {} = {}",
                     b.area,
                     b.year,
-                    kr(original),
-                    kr(changes),
-                    kr(corrected)
+                    amount_text(original, s.unit),
+                    signed_term(changes, s.unit),
+                    amount_text(corrected, s.unit)
                 ),
             }
         } else {
@@ -360,19 +359,219 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                 path,
                 status: Status::Fails,
                 message: format!(
-                    "{} {}: korrigeret is {} but oprindeligt {} + ændringer {} = {}: off by {}",
+                    "{} {}: korrigeret is {} but oprindeligt {} {} (ændringer) = {}: off by {}",
                     b.area,
                     b.year,
-                    kr(corrected),
-                    kr(original),
-                    kr(changes),
-                    kr(want),
-                    kr(corrected
-                        .exact_sub(want)
-                        .ok_or_else(|| Overflow::new("difference"))?)
+                    amount_text(corrected, s.unit),
+                    amount_text(original, s.unit),
+                    signed_term(changes, s.unit),
+                    amount_text(want, s.unit),
+                    amount_text(
+                        corrected
+                            .exact_sub(want)
+                            .ok_or_else(|| Overflow::new("difference"))?,
+                        s.unit
+                    )
                 ),
             }
         });
+    }
+    Ok(out)
+}
+
+// The budget follow-up: see crate::followup for the relations.
+
+fn followup_finding(path: String, status: Status, message: String) -> Finding {
+    Finding {
+        pass: "budgetopfølgning",
+        path,
+        status,
+        message,
+    }
+}
+
+/// The three relations of a line, where all terms are known and none was
+/// derived from the relation itself.
+fn followup_line(
+    name: &str,
+    path: &str,
+    f: &LinjeFigures,
+    unit: Unit,
+    out: &mut Vec<Finding>,
+) -> Result<(), Overflow> {
+    let a = |d: Decimal| amount_text(d, unit);
+    // korrigeret = oprindeligt + tillæg
+    if let (Some(o), Some(t), Some(k)) = (f.original.known(), f.tillæg.known(), f.corrected.known())
+    {
+        let r = Relation::Korrigeret;
+        if !f.original.derived_by(r) && !f.corrected.derived_by(r) {
+            let want = add(o, t, "korrigeret budget")?;
+            let sum = format!("oprindeligt {} {}", a(o), signed_term(t, unit));
+            out.push(if want == k {
+                followup_finding(
+                    format!("{path}.korrigeret"),
+                    Status::Holds,
+                    format!("{name}: korrigeret budget {} = {sum}", a(k)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.korrigeret"),
+                    Status::Fails,
+                    format!(
+                        "{name}: korrigeret budget is {} but {sum} = {}: off by {}",
+                        a(k),
+                        a(want),
+                        a(sub(k, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    // afvigelse = forventet − korrigeret
+    if let (Some(fo), Some(k), Some(av)) = (
+        f.forventet.known(),
+        f.corrected.known(),
+        f.afvigelse.known(),
+    ) {
+        let r = Relation::Afvigelse;
+        if !f.forventet.derived_by(r) && !f.corrected.derived_by(r) && !f.afvigelse.derived_by(r) {
+            let want = sub(fo, k, "afvigelse")?;
+            let diff = format!("forventet {} − korrigeret {}", a(fo), a(k));
+            out.push(if want == av {
+                followup_finding(
+                    format!("{path}.afvigelse"),
+                    Status::Holds,
+                    format!("{name}: afvigelse {} = {diff}", a(av)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.afvigelse"),
+                    Status::Fails,
+                    format!(
+                        "{name}: afvigelse is {} but {diff} = {}: off by {}",
+                        a(av),
+                        a(want),
+                        a(sub(av, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    // resultat = afvigelse + overført
+    if let (Some(av), Some(ov), Some(re)) =
+        (f.afvigelse.known(), f.overført.known(), f.resultat.known())
+    {
+        let r = Relation::Resultat;
+        if !f.afvigelse.derived_by(r) && !f.overført.derived_by(r) && !f.resultat.derived_by(r) {
+            let want = add(av, ov, "resultat")?;
+            let sum = format!("afvigelse {} {} overført", a(av), signed_term(ov, unit));
+            out.push(if want == re {
+                followup_finding(
+                    format!("{path}.resultat"),
+                    Status::Holds,
+                    format!("{name}: resultat inkl. overførsler {} = {sum}", a(re)),
+                )
+            } else {
+                followup_finding(
+                    format!("{path}.resultat"),
+                    Status::Fails,
+                    format!(
+                        "{name}: resultat inkl. overførsler is {} but {sum} = {}: off by {}",
+                        a(re),
+                        a(want),
+                        a(sub(re, want, "difference")?)
+                    ),
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Every relation of the follow-up, and every part's stated figures against
+/// the sums of its lines.
+pub fn followup_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    let Some(o) = &s.opfølgning else {
+        return Ok(Vec::new());
+    };
+    let unit = s.unit;
+    let mut out = Vec::new();
+    for (i, d) in o.parts.iter().enumerate() {
+        let path = format!("budgetopfølgning.dele[{i}]");
+        let (lines, total) = del_figures(d)?;
+        for (j, (l, f)) in d.lines.iter().zip(&lines).enumerate() {
+            followup_line(&l.name, &format!("{path}.linjer[{j}]"), f, unit, &mut out)?;
+        }
+        followup_line(&d.total.name, &path, &total, unit, &mut out)?;
+        if lines.is_empty() {
+            continue;
+        }
+        // A part's stated figures against the sums of its lines.
+        for c in Col::ALL {
+            let tillæg = match &d.total.tillæg {
+                Some(list) => Some(checked_sum(list.iter().map(|c| c.amount), "tillæg")?),
+                None => None,
+            };
+            let own = Value::stated(match c {
+                Col::Oprindeligt => d.total.original,
+                Col::Korrigeret => d.total.corrected,
+                Col::Forbrug => d.total.forbrug,
+                Col::Forventet => d.total.forventet,
+                Col::Afvigelse => d.total.afvigelse,
+                Col::Overført => d.total.overført,
+                Col::Resultat => d.total.resultat,
+                Col::Tillæg => tillæg,
+            });
+            let Some(stated) = own.known() else {
+                continue;
+            };
+            let figures: Vec<Figure> = lines.iter().map(|x| x.get(c).figure).collect();
+            let cpath = format!("{path}.{}", c.key());
+            let name = format!("{} {}", d.total.name, c.label(Lang::Da).to_lowercase());
+            match Figure::sum(figures.iter().copied(), c.key())? {
+                Figure::Known(sum) if sum == stated => out.push(followup_finding(
+                    cpath,
+                    Status::Holds,
+                    format!(
+                        "{name}: {} is the sum of its {} lines",
+                        amount_text(stated, unit),
+                        lines.len()
+                    ),
+                )),
+                Figure::Known(sum) => out.push(followup_finding(
+                    cpath,
+                    Status::Fails,
+                    format!(
+                        "{name}: stated {} but its {} lines add up to {}: off by {}",
+                        amount_text(stated, unit),
+                        lines.len(),
+                        amount_text(sum, unit),
+                        amount_text(sub(stated, sum, "difference")?, unit)
+                    ),
+                )),
+                Figure::Unknown => {
+                    let unknown: Vec<&str> = d
+                        .lines
+                        .iter()
+                        .zip(&figures)
+                        .filter(|(_, f)| !f.is_known())
+                        .map(|(l, _)| l.name.as_str())
+                        .collect();
+                    if unknown.len() < figures.len() {
+                        out.push(followup_finding(
+                            cpath,
+                            Status::Skipped,
+                            format!(
+                                "{name}: stated {}, but the {} of {} is not given, so the lines cannot be added up",
+                                amount_text(stated, unit),
+                                c.label(Lang::Da).to_lowercase(),
+                                unknown.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
     }
     Ok(out)
 }

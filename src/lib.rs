@@ -6,7 +6,11 @@
 //! - [`model`]: the scenario (besparelseskrav, realiserede besparelser,
 //!   bevillingsansøgninger, budgets); no I/O.
 //! - [`calc`], [`check`], [`report`]: computations, reconciliation passes, and
-//!   the tables of a case write-up, all over exact values.
+//!   the tables of a case write-up, all over exact values; [`followup`]: the
+//!   budget follow-up's derivations and tables (its check pass is in
+//!   [`check`]); [`pl`]: price levels.
+//! - [`diff`], [`side`]: two versions compared cell by cell; several
+//!   scenarios side by side (over the tables [`report`] builds).
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
 //! - [`totals`]: the one rule for which rows a total covers.
 //! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
@@ -22,16 +26,20 @@
 pub mod calc;
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod input;
 pub mod model;
 pub mod money;
 pub mod numfmt;
 pub mod output;
+pub mod pl;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod side;
 pub mod table;
 pub mod totals;
 pub mod verify;

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::money::{Decimal, Figure};
+use crate::money::{Decimal, Figure, Unit};
 
 /// A budget year (2026).
 pub type Year = i32;
@@ -130,6 +130,8 @@ pub struct Bevillinger {
     /// Show the Anlægsbevillinger column.
     pub anlæg_column: bool,
     pub requests: Vec<Bevillingsansøgning>,
+    /// The unit the requests are written in (messages use it).
+    pub unit: Unit,
 }
 
 /// An approved change to a budget.
@@ -169,6 +171,14 @@ pub struct Scenario {
     pub opsparing: Vec<Opsparing>,
     pub bevillinger: Option<Bevillinger>,
     pub budgets: Vec<Budget>,
+    /// The budget follow-up (budgetopfølgning), when the scenario gives one.
+    pub opfølgning: Option<Opfølgning>,
+    /// The unit the scenario's amounts are written in; messages use it.
+    pub unit: Unit,
+    /// The price level of every amount in the scenario (`2026`: 2026-priser).
+    pub prisniveau: Option<Year>,
+    /// Pris- og lønskøn per year, for converting to another price level.
+    pub pl_skøn: Vec<PlSkøn>,
 }
 
 impl Scenario {
@@ -184,4 +194,98 @@ impl Scenario {
     pub fn base_year(&self) -> Option<Year> {
         self.base_year.or_else(|| self.years.first().copied())
     }
+}
+
+/// What kind of spending a follow-up line is: servicerammen is what the law
+/// limits, indkomstoverførsler are driven by the number of recipients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Art {
+    Service,
+    Indsats,
+    Indkomstoverførsler,
+    Anlæg,
+}
+
+impl Art {
+    pub const ALL: [Art; 4] = [
+        Art::Service,
+        Art::Indsats,
+        Art::Indkomstoverførsler,
+        Art::Anlæg,
+    ];
+
+    /// The word used in files and tables (`service`, `indkomstoverførsler`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Art::Service => "service",
+            Art::Indsats => "indsats",
+            Art::Indkomstoverførsler => "indkomstoverførsler",
+            Art::Anlæg => "anlæg",
+        }
+    }
+}
+
+/// One line of a budget follow-up (a bevillingsområde's part, or a
+/// politikområde under it). Every figure is optional: what is not given is
+/// unknown, and [`crate::calc::opfølgning_figures`] derives only what follows
+/// exactly from what is given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpfølgningLinje {
+    pub name: String,
+    /// Oprindeligt budget.
+    pub original: Option<Decimal>,
+    /// Approved tillægsbevillinger; korrigeret = oprindeligt + their sum.
+    /// `None` when not given (unknown); `Some(vec![])` when there are none.
+    pub tillæg: Option<Vec<BudgetChange>>,
+    /// Korrigeret budget as stated.
+    pub corrected: Option<Decimal>,
+    /// Forbrug pr. opfølgningsdato.
+    pub forbrug: Option<Decimal>,
+    /// Forventet regnskab.
+    pub forventet: Option<Decimal>,
+    /// Afvigelse = forventet − korrigeret (negative: mindreforbrug), as stated.
+    pub afvigelse: Option<Decimal>,
+    /// Overført fra sidste år (negative: an overskud carried over; positive: an underskud).
+    pub overført: Option<Decimal>,
+    /// Resultat inkl. overførsler = afvigelse + overført, as stated.
+    pub resultat: Option<Decimal>,
+    /// Savings (opsparede midler) the line expects to use this year.
+    pub brug_af_opsparing: Option<Decimal>,
+    /// Change in forventet regnskab since the previous follow-up: not an afvigelse.
+    pub siden_forrige: Option<Decimal>,
+    pub text: Option<String>,
+}
+
+/// A part of the follow-up: one kind of spending, its own figures (stated
+/// totals) and optionally the lines (politikområder) under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpfølgningDel {
+    pub art: Art,
+    /// The part's own figures: the total of its lines where those are given.
+    pub total: OpfølgningLinje,
+    pub lines: Vec<OpfølgningLinje>,
+}
+
+/// A budget follow-up (budgetopfølgning / forventet regnskab) for the budget year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opfølgning {
+    pub title: Option<String>,
+    /// The bevillingsområde (`Beskæftigelse, integration og ydelser`).
+    pub area: Option<String>,
+    pub year: Year,
+    /// Opfølgningsdato as written (`30. september 2025`).
+    pub date: Option<String>,
+    /// The previous follow-up's date (`31. maj 2025`).
+    pub previous: Option<String>,
+    pub parts: Vec<OpfølgningDel>,
+}
+
+/// One year's pris- og lønskøn: growth from the year before, in percent
+/// ([`crate::pl`] converts with it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlSkøn {
+    pub year: Year,
+    pub løn: Option<Decimal>,
+    pub priser: Option<Decimal>,
+    pub samlet: Option<Decimal>,
 }

@@ -10,9 +10,10 @@ pub use rust_decimal::Decimal;
 use rust_decimal::RoundingStrategy;
 
 /// The unit a figure is entered or shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
     /// kr.
+    #[default]
     Kr,
     /// t. kr. (1.000 kr.)
     TKr,

@@ -5,7 +5,7 @@
 //! decimals, because a printed figure with d decimals stands for a true value in
 //! [v - ½·10^-d ; v + ½·10^-d].
 
-use crate::money::{round_half_away, Decimal};
+use crate::money::{round_half_away, Decimal, Unit};
 
 /// How numbers are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -235,6 +235,42 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
         decimals: decimals as u32,
         percent,
     })
+}
+
+/// An exact amount in `unit`, as a reader writes it (`0,1 mio. kr.`,
+/// `-325.000 kr.`): never rounded, every decimal the value has is shown (in
+/// mio. kr. at least one).
+pub fn amount_text(kroner: Decimal, unit: Unit) -> String {
+    let Ok(v) = unit.from_kroner(kroner) else {
+        // Beyond any unit's range: the kroner themselves.
+        let decimals = if kroner.fract().is_zero() { 0 } else { 2 };
+        return format!(
+            "{} kr.",
+            format_number(kroner, decimals, NumberStyle::DANISH)
+        );
+    };
+    let v = v.normalize();
+    let decimals = match unit {
+        Unit::Mio => v.scale().max(1),
+        Unit::TKr => v.scale(),
+        Unit::Kr if v.scale() > 0 => v.scale().max(2),
+        Unit::Kr => 0,
+    };
+    format!(
+        "{} {}",
+        format_number(v, decimals, NumberStyle::DANISH),
+        unit.name()
+    )
+}
+
+/// `+ 5 kr.` or `− 5 kr.`: a term after the first, written as a reader
+/// would (`84,8 mio. kr. − 9,9 mio. kr.`, not `+ -9,9`).
+pub fn signed_term(d: Decimal, unit: Unit) -> String {
+    if d.is_sign_negative() && !d.is_zero() {
+        format!("− {}", amount_text(-d, unit))
+    } else {
+        format!("+ {}", amount_text(d, unit))
+    }
 }
 
 #[cfg(test)]

@@ -82,6 +82,7 @@ pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     }
     bevilling_tables(s, &l, &mut tables)?;
     budget_tables(s, &l, &mut tables)?;
+    tables.extend(crate::followup::tables(s, lang)?);
     unique_ids(&mut tables);
     Ok(tables)
 }
@@ -195,10 +196,14 @@ fn initiative_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
     Ok(())
 }
 
-/// Per konto, dimension and year with a breakdown: amounts and shares.
+/// Per konto and dimension with a breakdown: amounts and shares. A breakdown
+/// given for one year is the published layout (`Realiserede besparelser 2026
+/// | Andel`); one given for several years is one table with the years as
+/// columns, each followed by its share (`2026 | Andel 2026 | 2027 | ...`).
 fn share_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Overflow> {
     for k in &s.konti {
         for d in &s.dimensions {
+            let mut per_year = Vec::new();
             for &year in &s.years {
                 let Some(parts) = calc::breakdown(s, &k.id, &d.name, year)? else {
                     continue;
@@ -206,50 +211,114 @@ fn share_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
                 if parts.is_empty() || parts.iter().all(|(_, f)| !f.is_known()) {
                     continue;
                 }
-                let total = Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?;
-                let mut rows = vec![Row::section(&k.name, 2)];
-                for (member, f) in &parts {
-                    rows.push(item(
-                        member,
-                        RowKind::Item,
-                        vec![cell(*f), share_cell(calc::share(*f, total)?)],
-                    ));
-                }
-                rows.push(item(
-                    l.total(&k.short),
-                    RowKind::Total,
-                    vec![cell(total), share_cell(calc::share(total, total)?)],
-                ));
-                out.push(Table {
-                    id: format!("andele-{}-{}-{year}", slug(&k.id), slug(&d.name)),
-                    title: format!(
-                        "{}: {} {year} {} {}",
-                        k.name,
-                        l.t("realiserede besparelser", "realized savings"),
-                        l.t("fordelt på", "by"),
-                        d.name
-                    ),
-                    stub: None,
-                    columns: vec![
-                        Column {
-                            label: format!(
-                                "{} {year}",
-                                l.t("Realiserede besparelser", "Realized savings")
-                            ),
+                per_year.push((year, parts));
+            }
+            match per_year.as_slice() {
+                [] => {}
+                [(year, parts)] => out.push(one_year_share_table(l, k, d, *year, parts)?),
+                [(first, parts), .., (last, _)] => {
+                    let members: Vec<String> = parts.iter().map(|(m, _)| m.clone()).collect();
+                    let mut columns = Vec::new();
+                    let mut totals = Vec::new();
+                    for (year, parts) in &per_year {
+                        columns.push(Column {
+                            label: year.to_string(),
                             kind: ColumnKind::Amount,
-                        },
-                        Column {
-                            label: l.t("Andel", "Share").to_string(),
+                        });
+                        columns.push(Column {
+                            label: format!("{} {year}", l.t("Andel", "Share")),
                             kind: ColumnKind::Share,
-                        },
-                    ],
-                    rows,
-                    notes: Vec::new(),
-                });
+                        });
+                        totals.push(Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?);
+                    }
+                    let mut rows = vec![Row::section(&k.name, columns.len())];
+                    for m in &members {
+                        let mut cells = Vec::new();
+                        for ((_, parts), total) in per_year.iter().zip(&totals) {
+                            let f = parts
+                                .iter()
+                                .find(|(x, _)| x == m)
+                                .map_or(Figure::Unknown, |(_, f)| *f);
+                            cells.push(cell(f));
+                            cells.push(share_cell(calc::share(f, *total)?));
+                        }
+                        rows.push(item(m, RowKind::Item, cells));
+                    }
+                    let mut cells = Vec::new();
+                    for total in &totals {
+                        cells.push(cell(*total));
+                        cells.push(share_cell(calc::share(*total, *total)?));
+                    }
+                    rows.push(item(l.total(&k.short), RowKind::Total, cells));
+                    out.push(Table {
+                        id: format!("andele-{}-{}", slug(&k.id), slug(&d.name)),
+                        title: format!(
+                            "{}: {} {first}-{last} {} {}",
+                            k.name,
+                            l.t("realiserede besparelser", "realized savings"),
+                            l.t("fordelt på", "by"),
+                            d.name
+                        ),
+                        stub: None,
+                        columns,
+                        rows,
+                        notes: Vec::new(),
+                    });
+                }
             }
         }
     }
     Ok(())
+}
+
+/// One konto's breakdown by a dimension in one year: amounts and shares.
+fn one_year_share_table(
+    l: &Labels,
+    k: &crate::model::Konto,
+    d: &crate::model::Dimension,
+    year: Year,
+    parts: &[(String, Figure)],
+) -> Result<Table, Overflow> {
+    let total = Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?;
+    let mut rows = vec![Row::section(&k.name, 2)];
+    for (member, f) in parts {
+        rows.push(item(
+            member,
+            RowKind::Item,
+            vec![cell(*f), share_cell(calc::share(*f, total)?)],
+        ));
+    }
+    rows.push(item(
+        l.total(&k.short),
+        RowKind::Total,
+        vec![cell(total), share_cell(calc::share(total, total)?)],
+    ));
+    Ok(Table {
+        id: format!("andele-{}-{}-{year}", slug(&k.id), slug(&d.name)),
+        title: format!(
+            "{}: {} {year} {} {}",
+            k.name,
+            l.t("realiserede besparelser", "realized savings"),
+            l.t("fordelt på", "by"),
+            d.name
+        ),
+        stub: None,
+        columns: vec![
+            Column {
+                label: format!(
+                    "{} {year}",
+                    l.t("Realiserede besparelser", "Realized savings")
+                ),
+                kind: ColumnKind::Amount,
+            },
+            Column {
+                label: l.t("Andel", "Share").to_string(),
+                kind: ColumnKind::Share,
+            },
+        ],
+        rows,
+        notes: Vec::new(),
+    })
 }
 
 /// Konti grouped by hovedkonto: per hovedkonto with several konti a table of
@@ -408,7 +477,17 @@ fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
         stub: None,
         columns: year_columns(&later),
         rows,
-        notes: Vec::new(),
+        notes: vec![format!(
+            "{} {base}{}",
+            l.t(
+                "Årets besparelseskrav + de realiserede besparelser i",
+                "The year's savings requirement + the realized savings of"
+            ),
+            l.t(
+                ": det udestående, hvis niveauet fastholdes (ikke årets egne realiserede besparelser).",
+                ": the gap if that level holds (not the year's own realized savings)."
+            )
+        )],
     });
     Ok(())
 }
@@ -483,7 +562,14 @@ fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), 
         let rows = vec![
             Row::section(name, years.len()),
             row(
-                format!("{} {short}", l.t("Udestående", "Remaining gap")),
+                format!(
+                    "{} {short} {}",
+                    l.t("Udestående", "Remaining gap"),
+                    l.t(
+                        "ved årets realiserede besparelser",
+                        "at the year's realized savings"
+                    )
+                ),
                 RowKind::Item,
                 &|p| p.gap,
             ),
@@ -507,7 +593,12 @@ fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), 
                 &|p| p.remaining,
             ),
         ];
-        let mut notes = Vec::new();
+        let mut notes = vec![l
+            .t(
+                "Udestående = årets besparelseskrav + årets realiserede besparelser.",
+                "Remaining gap = the year's savings requirement + the year's realized savings.",
+            )
+            .to_string()];
         if let Some(text) = &o.text {
             notes.push(text.clone());
         }

@@ -4,6 +4,7 @@
 //! Exit codes: 0 all is well, 1 a check failed, 2 bad input or usage.
 
 pub mod check;
+pub mod diff;
 pub mod report;
 pub mod schema;
 pub mod verify;
@@ -37,6 +38,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Validate and reconcile scenario files: exit 0 when all holds, 1 when a reconciliation fails
     Check(check::CheckArgs),
+    /// Compare two versions of a scenario, table by table and cell by cell (old, new, change)
+    Diff(diff::DiffArgs),
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
@@ -267,6 +270,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     match cli.command {
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Verify(args) => verify::run(&args),
         Command::Schema => schema::run(),
         Command::Completions { shell } => {

@@ -11,8 +11,9 @@ use serde::Deserialize;
 use super::amount::{Amount, YearKey};
 use super::unique_map::UniqueMap;
 use crate::model::{
-    AnsøgningLine, Bevillinger, Bevillingsansøgning, Breakdown, Budget, BudgetChange, Dimension,
-    Initiative, Konto, Opsparing, Realiseret, Scenario, Sigtelinje, Year, YearValues,
+    AnsøgningLine, Art, Bevillinger, Bevillingsansøgning, Breakdown, Budget, BudgetChange,
+    Dimension, Initiative, Konto, Opfølgning, OpfølgningDel, OpfølgningLinje, Opsparing,
+    Realiseret, Scenario, Sigtelinje, Year, YearValues,
 };
 use crate::money::{Decimal, Unit};
 
@@ -60,6 +61,29 @@ pub struct ScenarioFile {
     /// Budgets and their approved changes (korrigeret budget).
     #[serde(default)]
     pub budgetter: Vec<BudgetFile>,
+    /// The budget follow-up (budgetopfølgning / forventet regnskab) of the budget year.
+    #[serde(default, rename = "budgetopfølgning")]
+    pub budgetopfølgning: Option<OpfølgningFile>,
+    /// The price level of every amount in the file (`2026` for 2026-priser).
+    #[serde(default)]
+    pub prisniveau: Option<YearKey>,
+    /// Pris- og lønskøn per year, as KL publishes them: the growth from the
+    /// year before, in percent (`2027: {løn: 3.2, priser: 2.0, samlet: 2.8}`).
+    /// `report --prisniveau` converts with `samlet`.
+    #[serde(default, rename = "pl_skøn")]
+    pub pl_skøn: UniqueMap<YearKey, PlSkønFile>,
+}
+
+/// One year's pris- og lønskøn, in percent.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlSkønFile {
+    #[serde(default, rename = "løn")]
+    pub løn: Option<Amount>,
+    #[serde(default)]
+    pub priser: Option<Amount>,
+    #[serde(default)]
+    pub samlet: Option<Amount>,
 }
 
 /// A unit name as written in the file.
@@ -234,6 +258,182 @@ pub struct BudgetChangeFile {
     pub tekst: String,
     #[serde(rename = "beløb")]
     pub amount: Amount,
+}
+
+/// A budget follow-up: per part (service, indsats, indkomstoverførsler, anlæg)
+/// korrigeret budget, forventet regnskab, afvigelse and overførsler. Give only
+/// the figures the document gives; the rest is derived where it follows
+/// exactly (korrigeret = forventet − afvigelse ...) or stays unknown.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpfølgningFile {
+    /// Caption (default: `Budgetopfølgning pr. <dato>`).
+    #[serde(default)]
+    pub titel: Option<String>,
+    /// The bevillingsområde followed up (`Beskæftigelse, integration og ydelser`).
+    #[serde(default, rename = "bevillingsområde")]
+    pub area: Option<String>,
+    /// The budget year followed up.
+    #[serde(rename = "år")]
+    pub year: YearKey,
+    /// Opfølgningsdato as written in the document (`30. september 2025`).
+    #[serde(default)]
+    pub dato: Option<String>,
+    /// Date of the previous follow-up (`31. maj 2025`), for `ændring_siden_forrige`.
+    #[serde(default)]
+    pub forrige: Option<String>,
+    /// Unit of this section's amounts (default: the file's unit).
+    #[serde(default)]
+    pub enhed: Option<UnitName>,
+    /// The parts, in table order.
+    #[serde(rename = "dele")]
+    pub parts: Vec<OpfølgningDelFile>,
+}
+
+/// The kind of spending of a follow-up part.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+pub enum ArtFile {
+    #[serde(rename = "service")]
+    Service,
+    #[serde(rename = "indsats")]
+    Indsats,
+    #[serde(rename = "indkomstoverførsler")]
+    Indkomstoverførsler,
+    #[serde(rename = "anlæg")]
+    Anlæg,
+}
+
+/// One part of a follow-up: its own figures (the part's total) and the lines under it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpfølgningDelFile {
+    /// Row label (`Servicerammen`, `Indkomstoverførsler`).
+    pub navn: String,
+    /// service, indsats, indkomstoverførsler or anlæg.
+    pub art: ArtFile,
+    /// Oprindeligt budget.
+    #[serde(default)]
+    pub oprindeligt: Option<Amount>,
+    /// Approved tillægsbevillinger (negative: a reduction). Not given: unknown;
+    /// `[]`: there are none.
+    #[serde(default, rename = "tillæg")]
+    pub tillæg: Option<Vec<BudgetChangeFile>>,
+    /// Korrigeret budget as stated; checked against oprindeligt + tillæg.
+    #[serde(default)]
+    pub korrigeret: Option<Amount>,
+    /// Forbrug pr. opfølgningsdato.
+    #[serde(default)]
+    pub forbrug: Option<Amount>,
+    /// Forventet regnskab.
+    #[serde(default)]
+    pub forventet: Option<Amount>,
+    /// Afvigelse = forventet − korrigeret: negative a mindreforbrug, positive a merforbrug.
+    #[serde(default)]
+    pub afvigelse: Option<Amount>,
+    /// Overført fra sidste år: negative an overskud (opsparing), positive an underskud.
+    #[serde(default, rename = "overført")]
+    pub overført: Option<Amount>,
+    /// Resultat inkl. overførsler as stated; checked against afvigelse + overført.
+    #[serde(default)]
+    pub resultat: Option<Amount>,
+    /// Opsparede midler the part expects to use this year (positive).
+    #[serde(default)]
+    pub brug_af_opsparing: Option<Amount>,
+    /// Change in forventet regnskab since the previous follow-up (not an afvigelse).
+    #[serde(default, rename = "ændring_siden_forrige")]
+    pub siden_forrige: Option<Amount>,
+    #[serde(default)]
+    pub tekst: Option<String>,
+    /// Lines (politikområder) under the part; where all are given, the part's
+    /// stated figures must be their sum.
+    #[serde(default)]
+    pub linjer: Vec<OpfølgningLinjeFile>,
+}
+
+/// One line (politikområde) under a follow-up part.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpfølgningLinjeFile {
+    pub navn: String,
+    #[serde(default)]
+    pub oprindeligt: Option<Amount>,
+    /// Approved tillægsbevillinger. Not given: unknown; `[]`: there are none.
+    #[serde(default, rename = "tillæg")]
+    pub tillæg: Option<Vec<BudgetChangeFile>>,
+    #[serde(default)]
+    pub korrigeret: Option<Amount>,
+    #[serde(default)]
+    pub forbrug: Option<Amount>,
+    #[serde(default)]
+    pub forventet: Option<Amount>,
+    /// Afvigelse = forventet − korrigeret: negative a mindreforbrug, positive a merforbrug.
+    #[serde(default)]
+    pub afvigelse: Option<Amount>,
+    #[serde(default, rename = "overført")]
+    pub overført: Option<Amount>,
+    #[serde(default)]
+    pub resultat: Option<Amount>,
+    #[serde(default)]
+    pub brug_af_opsparing: Option<Amount>,
+    /// Change in forventet regnskab since the previous follow-up (not an afvigelse).
+    #[serde(default, rename = "ændring_siden_forrige")]
+    pub siden_forrige: Option<Amount>,
+    #[serde(default)]
+    pub tekst: Option<String>,
+}
+
+/// The figures of a part or a line, as written.
+struct LinjeRef<'a> {
+    navn: &'a str,
+    oprindeligt: Option<Amount>,
+    tillæg: Option<&'a [BudgetChangeFile]>,
+    korrigeret: Option<Amount>,
+    forbrug: Option<Amount>,
+    forventet: Option<Amount>,
+    afvigelse: Option<Amount>,
+    overført: Option<Amount>,
+    resultat: Option<Amount>,
+    brug_af_opsparing: Option<Amount>,
+    siden_forrige: Option<Amount>,
+    tekst: &'a Option<String>,
+}
+
+impl OpfølgningDelFile {
+    fn figures(&self) -> LinjeRef<'_> {
+        LinjeRef {
+            navn: &self.navn,
+            oprindeligt: self.oprindeligt,
+            tillæg: self.tillæg.as_deref(),
+            korrigeret: self.korrigeret,
+            forbrug: self.forbrug,
+            forventet: self.forventet,
+            afvigelse: self.afvigelse,
+            overført: self.overført,
+            resultat: self.resultat,
+            brug_af_opsparing: self.brug_af_opsparing,
+            siden_forrige: self.siden_forrige,
+            tekst: &self.tekst,
+        }
+    }
+}
+
+impl OpfølgningLinjeFile {
+    fn figures(&self) -> LinjeRef<'_> {
+        LinjeRef {
+            navn: &self.navn,
+            oprindeligt: self.oprindeligt,
+            tillæg: self.tillæg.as_deref(),
+            korrigeret: self.korrigeret,
+            forbrug: self.forbrug,
+            forventet: self.forventet,
+            afvigelse: self.afvigelse,
+            overført: self.overført,
+            resultat: self.resultat,
+            brug_af_opsparing: self.brug_af_opsparing,
+            siden_forrige: self.siden_forrige,
+            tekst: &self.tekst,
+        }
+    }
 }
 
 /// A semantic error: key path and message (the reader adds file, line, column).
@@ -591,6 +791,32 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
         });
     }
 
+    let opfølgning = file
+        .budgetopfølgning
+        .as_ref()
+        .map(|o| opfølgning(&mut c, o));
+
+    let mut pl_skøn = Vec::new();
+    for (YearKey(y), p) in file.pl_skøn.iter() {
+        let mut pct = |a: Option<Amount>, key: &str| {
+            let a = a?;
+            if a.value <= Decimal::from(-100) {
+                c.err(
+                    format!("pl_skøn.{y}.{key}"),
+                    format!("{} % is not a growth rate (it must be above -100)", a.value),
+                );
+                return None;
+            }
+            Some(a.value)
+        };
+        pl_skøn.push(crate::model::PlSkøn {
+            year: *y,
+            løn: pct(p.løn, "løn"),
+            priser: pct(p.priser, "priser"),
+            samlet: pct(p.samlet, "samlet"),
+        });
+    }
+
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
@@ -607,7 +833,84 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
         opsparing,
         bevillinger,
         budgets,
+        opfølgning,
+        unit: file.enhed.0,
+        prisniveau: file.prisniveau.map(|y| y.0),
+        pl_skøn,
     })
+}
+
+fn opfølgning(c: &mut Converter, o: &OpfølgningFile) -> Opfølgning {
+    let unit = o.enhed.map_or(c.unit, |u| u.0);
+    let mut parts = Vec::new();
+    for (i, d) in o.parts.iter().enumerate() {
+        let path = format!("budgetopfølgning.dele[{i}]");
+        let lines = d
+            .linjer
+            .iter()
+            .enumerate()
+            .map(|(j, l)| linje(c, unit, &l.figures(), &format!("{path}.linjer[{j}]")))
+            .collect();
+        parts.push(OpfølgningDel {
+            art: match d.art {
+                ArtFile::Service => Art::Service,
+                ArtFile::Indsats => Art::Indsats,
+                ArtFile::Indkomstoverførsler => Art::Indkomstoverførsler,
+                ArtFile::Anlæg => Art::Anlæg,
+            },
+            total: linje(c, unit, &d.figures(), &path),
+            lines,
+        });
+    }
+    Opfølgning {
+        title: o.titel.clone(),
+        area: o.area.clone(),
+        year: o.year.0,
+        date: o.dato.clone(),
+        previous: o.forrige.clone(),
+        parts,
+    }
+}
+
+fn linje(c: &mut Converter, unit: Unit, l: &LinjeRef<'_>, path: &str) -> OpfølgningLinje {
+    let mut amount = |a: Option<Amount>, key: &str| {
+        a.and_then(|a| c.amount_in(unit, a, &format!("{path}.{key}")))
+    };
+    let original = amount(l.oprindeligt, "oprindeligt");
+    let corrected = amount(l.korrigeret, "korrigeret");
+    let forbrug = amount(l.forbrug, "forbrug");
+    let forventet = amount(l.forventet, "forventet");
+    let afvigelse = amount(l.afvigelse, "afvigelse");
+    let overført = amount(l.overført, "overført");
+    let resultat = amount(l.resultat, "resultat");
+    let brug_af_opsparing = amount(l.brug_af_opsparing, "brug_af_opsparing");
+    let siden_forrige = amount(l.siden_forrige, "ændring_siden_forrige");
+    let tillæg = l.tillæg.map(|list| {
+        list.iter()
+            .enumerate()
+            .filter_map(|(j, ch)| {
+                c.amount_in(unit, ch.amount, &format!("{path}.tillæg[{j}].beløb"))
+                    .map(|amount| BudgetChange {
+                        text: ch.tekst.clone(),
+                        amount,
+                    })
+            })
+            .collect()
+    });
+    OpfølgningLinje {
+        name: l.navn.to_string(),
+        original,
+        tillæg,
+        corrected,
+        forbrug,
+        forventet,
+        afvigelse,
+        overført,
+        resultat,
+        brug_af_opsparing,
+        siden_forrige,
+        text: l.tekst.clone(),
+    }
 }
 
 fn bevillinger(c: &mut Converter, b: &BevillingerFile) -> Bevillinger {
@@ -688,5 +991,6 @@ fn bevillinger(c: &mut Converter, b: &BevillingerFile) -> Bevillinger {
         areas: b.areas.clone(),
         anlæg_column: b.anlæg_column,
         requests,
+        unit,
     }
 }

@@ -15,7 +15,7 @@ fn reference_case_reconciles() {
     assert_eq!(code, 0);
     assert!(out.contains(
         "scenarios/randers-2025-12-02.yaml:55:7: realiserede_besparelser.service.fordelinger.center: \
-         2026: the sum of the breakdown by center is -6.100.000 kr., equal to i_alt (holds)"
+         2026: the sum of the breakdown by center is -6,1 mio. kr., equal to i_alt (holds)"
     ));
 }
 
@@ -57,11 +57,11 @@ fn failures_say_which_and_by_how_much() {
         lines,
         vec![
             "s.yaml:10:7: realiserede_besparelser.service.fordelinger.center: 2026: the sum of the breakdown by center \
-             is -6.000.000 kr. but i_alt is -6.100.000 kr.: off by 100.000 kr.",
+             is -6,0 mio. kr. but i_alt is -6,1 mio. kr.: off by 0,1 mio. kr.",
             "s.yaml:21:7: bevillingsansøgninger.ansøgninger[0].flytning: Indkomstoverførsler 2025: Kontanthjælp \
              -5.000.000 kr. and Integration 4.999.000 kr. net to -1.000 kr., not 0 kr.",
-            "s.yaml:27:5: budgetter[0].korrigeret: Tilbudsviften 2025: korrigeret is 75.000.000 kr. but oprindeligt \
-             84.800.000 kr. + ændringer -9.900.000 kr. = 74.900.000 kr.: off by 100.000 kr.",
+            "s.yaml:27:5: budgetter[0].korrigeret: Tilbudsviften 2025: korrigeret is 75,0 mio. kr. but oprindeligt \
+             84,8 mio. kr. − 9,9 mio. kr. (ændringer) = 74,9 mio. kr.: off by 0,1 mio. kr.",
             "check: 1 file, 0 reconciliations hold, 3 fail, 0 skipped",
         ]
     );
@@ -138,7 +138,7 @@ fn report_prints_the_tables_but_fails_on_a_scenario_that_does_not_reconcile() {
     assert_eq!(
         lines[0],
         "s.yaml:10:7: realiserede_besparelser.service.fordelinger.center: warning: 2026: the sum of the breakdown \
-         by center is -6.000.000 kr. but i_alt is -6.100.000 kr.: off by 100.000 kr."
+         by center is -6,0 mio. kr. but i_alt is -6,1 mio. kr.: off by 0,1 mio. kr."
     );
     assert_eq!(
         lines[3],

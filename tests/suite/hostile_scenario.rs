@@ -13,6 +13,7 @@ use sparekrav::table::{DisplayOptions, Lang};
 
 const REFERENCE: &str = include_str!("../../scenarios/randers-2025-12-02.yaml");
 const EXAMPLE: &str = include_str!("../../scenarios/eksempel-initiativer.yaml");
+const FOLLOWUP: &str = include_str!("../../scenarios/randers-opfoelgning-2025-09-30.yaml");
 const BOUND: Duration = Duration::from_secs(2);
 
 /// Reads `text` and, when it reads, runs everything downstream of it.
@@ -33,6 +34,13 @@ fn exercise(text: &str) {
             let _ = run_all(&loaded.scenario);
             for lang in [Lang::Da, Lang::En] {
                 if let Ok(tables) = report::build(&loaded.scenario, lang) {
+                    // Compared with itself, side by side with itself.
+                    let _ = sparekrav::diff::diff(&tables, &tables);
+                    let _ = sparekrav::side::side_by_side(
+                        &["a".to_string(), "b".to_string()],
+                        &[tables.clone(), tables.clone()],
+                        lang,
+                    );
                     let options = DisplayOptions {
                         lang,
                         ..DisplayOptions::default()
@@ -174,10 +182,10 @@ proptest! {
 
     #[test]
     fn mutated_reference_scenarios_never_panic(
-        which in any::<bool>(),
+        which in 0..3usize,
         mutations in proptest::collection::vec(mutation(), 1..6),
     ) {
-        let mut text = if which { REFERENCE.to_string() } else { EXAMPLE.to_string() };
+        let mut text = [REFERENCE, EXAMPLE, FOLLOWUP][which].to_string();
         for m in &mutations {
             text = apply(&text, m);
         }
@@ -189,4 +197,5 @@ proptest! {
 fn the_unmutated_scenarios_read() {
     assert!(read_scenario_str("r.yaml", REFERENCE).is_ok());
     assert!(read_scenario_str("e.yaml", EXAMPLE).is_ok());
+    assert!(read_scenario_str("f.yaml", FOLLOWUP).is_ok());
 }

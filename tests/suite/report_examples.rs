@@ -30,16 +30,63 @@ fn initiatives_are_listed_and_broken_down() {
     );
     let t = text_table(
         &out,
-        "Konto 6 (service): realiserede besparelser 2026 fordelt på kategori",
+        "Konto 6 (service): realiserede besparelser 2026-2029 fordelt på kategori",
+    );
+    // One table with the years as columns, each with its share.
+    assert_eq!(
+        cells(&t)[0],
+        vec![
+            "Mio. kr.",
+            "2026",
+            "Andel 2026",
+            "2027",
+            "Andel 2027",
+            "2028",
+            "Andel 2028",
+            "2029",
+            "Andel 2029"
+        ]
     );
     assert_eq!(
         cells(&t)[2..],
         vec![
-            vec!["Medarbejdere", "-3,5", "57,4%"],
-            vec!["Reducerede udgifter", "-2,6", "42,6%"],
-            vec!["I alt konto 6", "-6,1", "100,0%"],
+            vec![
+                "Medarbejdere",
+                "-3,5",
+                "57,4%",
+                "-3,5",
+                "57,4%",
+                "-3,5",
+                "57,4%",
+                "-3,5",
+                "57,4%"
+            ],
+            vec![
+                "Reducerede udgifter",
+                "-2,6",
+                "42,6%",
+                "-2,6",
+                "42,6%",
+                "-2,6",
+                "42,6%",
+                "-2,6",
+                "42,6%"
+            ],
+            vec![
+                "I alt konto 6",
+                "-6,1",
+                "100,0%",
+                "-6,1",
+                "100,0%",
+                "-6,1",
+                "100,0%",
+                "-6,1",
+                "100,0%"
+            ],
         ]
     );
+    // 2 dimensions: 2 share tables, not one per year (8).
+    assert_eq!(out.matches("fordelt på").count(), 2);
 }
 
 #[test]

@@ -170,7 +170,12 @@ fn opsparing_covers_the_first_gap() {
         vec![
             vec!["Mio. kr.", "2027", "2028", "2029"],
             vec!["Konto 6 (service)", "", "", ""],
-            vec!["Udestående konto 6", "9,8", "12,4", "13,0"],
+            vec![
+                "Udestående konto 6 ved årets realiserede besparelser",
+                "9,8",
+                "12,4",
+                "13,0"
+            ],
             vec!["Dækket af opsparing ultimo 2026", "-5,5", "0,0", "0,0"],
             vec!["Udækket i alt", "4,3", "12,4", "13,0"],
             vec!["Opsparing tilbage", "0,0", "0,0", "0,0"],
