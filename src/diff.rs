@@ -102,7 +102,10 @@ pub fn change(old: Cell, new: Cell) -> Result<Cell, Overflow> {
             Cell::Amount(b.exact_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
         }
         (Cell::Share(a), Cell::Share(b)) => {
-            Cell::Share(b.exact_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
+            // Shares are quotients (28 significant digits): their
+            // difference may round as they do.
+            #[allow(clippy::disallowed_methods)]
+            Cell::Share(b.checked_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
         }
         (Cell::Unknown, _) | (_, Cell::Unknown) => Cell::Unknown,
         _ => Cell::NotApplicable,

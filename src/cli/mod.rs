@@ -288,9 +288,10 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
                     None => Cli::command().disable_help_subcommand(true),
                     Some(name) => {
                         // The names the main page refers to (`sparekrav-report(1)`).
-                        const PAGES: [(&str, &str); 6] = [
+                        const PAGES: [(&str, &str); 7] = [
                             ("report", "sparekrav-report"),
                             ("check", "sparekrav-check"),
+                            ("diff", "sparekrav-diff"),
                             ("verify", "sparekrav-verify"),
                             ("schema", "sparekrav-schema"),
                             ("completions", "sparekrav-completions"),

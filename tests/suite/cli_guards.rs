@@ -97,7 +97,15 @@ fn every_man_page_referred_to_exists() {
     }
     assert_eq!(
         referred,
-        ["report", "check", "verify", "schema", "completions", "man"]
+        [
+            "report",
+            "check",
+            "diff",
+            "verify",
+            "schema",
+            "completions",
+            "man"
+        ]
     );
     for name in &referred {
         let (code, page, err) = run(&["man", name]);
@@ -108,6 +116,6 @@ fn every_man_page_referred_to_exists() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "sparekrav: error: no subcommand \"nope\"; pages: report, check, verify, schema, completions, man"
+        "sparekrav: error: no subcommand \"nope\"; pages: report, check, diff, verify, schema, completions, man"
     );
 }

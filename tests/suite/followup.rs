@@ -237,7 +237,7 @@ fn bad_follow_up_input_is_refused_with_its_place() {
     );
     assert_eq!(code, 2);
     assert!(
-        err.contains("budgetopfølgning.dele[0].forventet: 1.234 has 3 decimals"),
+        err.contains("budgetopfølgning.dele[0].forventet: 1.234 is ambiguous: a dot before exactly three digits reads as a thousands separator"),
         "{err}"
     );
 }
