@@ -13,7 +13,8 @@
 //!   scenarios side by side (over the tables [`report`] builds).
 //! - [`table`]: one table model; [`table::Table::display`] rounds once, at the edge.
 //! - [`totals`]: the one rule for which rows a total covers.
-//! - [`input`] (scenario files), [`render`] (text, Markdown, CSV, JSON, xlsx),
+//! - [`input`] (scenario files, and ERP extracts and workbooks through a
+//!   mapping file: [`input::import`]), [`render`] (text, Markdown, CSV, JSON, xlsx),
 //!   [`read`] (documents: one reader per format, chosen by one detection
 //!   function): the formats at the edges.
 //! - [`document`]: the one model of a read document (paragraphs and tables,

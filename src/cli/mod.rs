@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod import;
 pub mod report;
 pub mod schema;
 pub mod verify;
@@ -38,12 +39,18 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Validate and reconcile scenario files: exit 0 when all holds, 1 when a reconciliation fails
     Check(check::CheckArgs),
+    /// Aggregate an ERP extract or workbook by konto × center × year through a mapping file, every line accounted for
+    Import(import::ImportArgs),
     /// Compare two versions of a scenario, table by table and cell by cell (old, new, change)
     Diff(diff::DiffArgs),
     /// Judge every total, share and change in a document's tables: exact, rounding or error
     Verify(verify::VerifyArgs),
     /// Print the JSON Schema of the scenario file (for editors with a YAML language server)
-    Schema,
+    Schema {
+        /// The schema of the import mapping file instead
+        #[arg(long)]
+        mapping: bool,
+    },
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -245,6 +252,13 @@ pub fn eprint_line(line: &dyn std::fmt::Display) {
     let _ = writeln!(err, "{line}");
 }
 
+/// Text to standard error as it is (no line end added). Never panics, as
+/// [`eprint_line`].
+pub fn eprint_text(text: &dyn std::fmt::Display) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{text}");
+}
+
 /// A closed pipe (`| head`), also when wrapped in another error: not a
 /// failure of the run; the reader has seen what it wanted.
 pub fn is_broken_pipe(e: &std::io::Error) -> bool {
@@ -272,7 +286,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Check(args) => check::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Verify(args) => verify::run(&args),
-        Command::Schema => schema::run(),
+        Command::Import(args) => import::run(&args),
+        Command::Schema { mapping } => schema::run(mapping),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "sparekrav", &mut buf);
@@ -288,9 +303,10 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
                     None => Cli::command().disable_help_subcommand(true),
                     Some(name) => {
                         // The names the main page refers to (`sparekrav-report(1)`).
-                        const PAGES: [(&str, &str); 7] = [
+                        const PAGES: [(&str, &str); 8] = [
                             ("report", "sparekrav-report"),
                             ("check", "sparekrav-check"),
+                            ("import", "sparekrav-import"),
                             ("diff", "sparekrav-diff"),
                             ("verify", "sparekrav-verify"),
                             ("schema", "sparekrav-schema"),

@@ -4,6 +4,7 @@
 
 pub mod amount;
 pub mod checks;
+pub mod import;
 pub mod locate;
 pub mod scenario;
 pub mod unique_map;
@@ -203,7 +204,7 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
     }
     let parsed: ScenarioFile =
         serde_yaml::from_str(source).map_err(|e| tab_hint(yaml_error(file, &e), source))?;
-    let scenario = scenario::to_model(&parsed).map_err(|errors| {
+    let mut scenario = scenario::to_model(&parsed).map_err(|errors| {
         InputErrors(
             errors
                 .into_iter()
@@ -211,6 +212,10 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
                 .collect(),
         )
     })?;
+    if let Some(data) = &parsed.data {
+        // Figures from an extract, read through its mapping (paths relative to this file).
+        crate::input::import::scenario::apply(&mut scenario, data, file, &locator)?;
+    }
     Ok(LoadedScenario {
         file: file.to_string(),
         scenario,

@@ -61,6 +61,10 @@ pub struct ScenarioFile {
     /// Budgets and their approved changes (korrigeret budget).
     #[serde(default)]
     pub budgetter: Vec<BudgetFile>,
+    /// Figures read from an ERP extract or a workbook through a mapping file
+    /// (`{udtræk: udtræk.csv, mapping: map.yaml}`, relative to this file).
+    #[serde(default)]
+    pub data: Option<crate::input::import::scenario::DataFile>,
     /// The budget follow-up (budgetopfølgning / forventet regnskab) of the budget year.
     #[serde(default, rename = "budgetopfølgning")]
     pub budgetopfølgning: Option<OpfølgningFile>,

@@ -116,6 +116,6 @@ fn every_man_page_referred_to_exists() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "sparekrav: error: no subcommand \"nope\"; pages: report, check, diff, verify, schema, completions, man"
+        "sparekrav: error: no subcommand \"nope\"; pages: report, check, import, diff, verify, schema, completions, man"
     );
 }

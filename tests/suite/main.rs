@@ -12,6 +12,7 @@ mod diff;
 mod followup;
 mod hostile_named;
 mod hostile_scenario;
+mod import;
 mod layers;
 mod no_float;
 mod output_atomic;

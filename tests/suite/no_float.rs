@@ -1,10 +1,18 @@
 //! No amount passes through binary floating point: `f32`/`f64` appear in the
 //! source only where a float is refused (the amount visitor) and at the xlsx
-//! edge (spreadsheet cells are IEEE doubles by the file format).
+//! edges (spreadsheet cells are IEEE doubles by the file format: written in
+//! `render/xlsx.rs`, read in `input/import/workbook.rs`, which takes a double as the
+//! shortest decimal that converts back to it and refuses anything past whole
+//! øre or 2^53, never rounding).
 
 use std::path::Path;
 
-const ALLOWED: &[&str] = &["src/input/amount.rs", "src/render/xlsx.rs"];
+const ALLOWED: &[&str] = &[
+    "src/input/amount.rs",
+    "src/render/xlsx.rs",
+    // Workbook cells are doubles by the file format; converted exactly there.
+    "src/input/import/workbook.rs",
+];
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
