@@ -100,6 +100,7 @@ fn every_man_page_referred_to_exists() {
         [
             "report",
             "check",
+            "import",
             "diff",
             "verify",
             "schema",
