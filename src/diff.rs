@@ -25,6 +25,9 @@ pub struct CellDiff {
     /// The row's section (the section row above it), if any.
     pub section: Option<String>,
     pub row: String,
+    /// Which row of that label within its section (0: the first): rows of
+    /// the same label are told apart by it.
+    pub occurrence: usize,
     pub column: String,
     /// `Cell::NotApplicable` when the row, column or table is not in the old version.
     pub old: Cell,
@@ -45,6 +48,10 @@ pub struct TableDiff {
     /// Rows (with their section) in one version only.
     pub rows_only_in: Vec<(Side, String)>,
     pub columns_only_in: Vec<(Side, String)>,
+    /// Notes under the table in one version only: a figure or text a table
+    /// gives only in a note (a follow-up line's use of savings, an
+    /// ansøgning's text) must not change unseen.
+    pub notes_only_in: Vec<(Side, String)>,
     /// Every cell (changed or not), in the new version's order, then what only the old has.
     pub cells: Vec<CellDiff>,
 }
@@ -58,6 +65,7 @@ impl TableDiff {
         self.only_in.is_some()
             || !self.rows_only_in.is_empty()
             || !self.columns_only_in.is_empty()
+            || !self.notes_only_in.is_empty()
             || self.cells.iter().any(|c| c.changed)
     }
 }
@@ -166,8 +174,25 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
         only_in,
         rows_only_in: Vec::new(),
         columns_only_in: Vec::new(),
+        notes_only_in: Vec::new(),
         cells: Vec::new(),
     };
+    if let (Some(o), Some(n)) = (old, new) {
+        let in_old: std::collections::HashSet<&str> = o.notes.iter().map(String::as_str).collect();
+        let in_new: std::collections::HashSet<&str> = n.notes.iter().map(String::as_str).collect();
+        d.notes_only_in.extend(
+            o.notes
+                .iter()
+                .filter(|x| !in_new.contains(x.as_str()))
+                .map(|x| (Side::Old, x.clone())),
+        );
+        d.notes_only_in.extend(
+            n.notes
+                .iter()
+                .filter(|x| !in_old.contains(x.as_str()))
+                .map(|x| (Side::New, x.clone())),
+        );
+    }
     if only_in.is_none() {
         for c in &columns {
             let in_old = old_cols.iter().any(|x| &x.label == c);
@@ -202,10 +227,12 @@ fn table_diff(old: Option<&Table>, new: Option<&Table>) -> Result<Option<TableDi
             d.cells.push(CellDiff {
                 section: key.0.clone(),
                 row: key.1.clone(),
+                occurrence: key.2,
                 column: c.clone(),
                 old: oc,
                 new: nc,
-                change: change(oc, nc)?,
+                change: change(oc, nc)
+                    .map_err(|e| Overflow::new(format!("{} ({}, {c})", e.what, key.1)))?,
                 changed: !same(oc, nc),
             });
         }
@@ -262,6 +289,9 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
                     (Some(s), true) => format!("{s}: {}", c.row),
                     _ => c.row.clone(),
                 };
+                if c.occurrence > 0 {
+                    label = format!("{label} ({}.)", c.occurrence + 1);
+                }
                 if !single_column {
                     label = format!("{label}, {}", c.column);
                 }
@@ -297,6 +327,26 @@ pub fn to_tables(diffs: &[TableDiff], all: bool, lang: Lang) -> Vec<Table> {
                 lang.pick("Rækken", "The row"),
                 side(*s)
             ));
+        }
+        for (s, note) in &d.notes_only_in {
+            notes.push(format!(
+                "{} {}: {note}",
+                lang.pick("Note", "Note"),
+                side(*s)
+            ));
+        }
+        // A change of a share is a difference of percentages: percentage points.
+        if rows
+            .iter()
+            .any(|r| matches!(r.cells.get(2), Some(Cell::Share(_))))
+        {
+            notes.push(
+                lang.pick(
+                    "Ændringen af en andel er i procentpoint.",
+                    "The change of a share is in percentage points.",
+                )
+                .to_string(),
+            );
         }
         let amount = |label: &str| Column {
             label: label.to_string(),

@@ -17,7 +17,7 @@
 
 use crate::model::{Art, Opfølgning, OpfølgningDel, OpfølgningLinje, Scenario};
 use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow, Unit};
-use crate::numfmt::amount_text;
+use crate::numfmt::{amount_text, format_number, NumberStyle};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
 /// One of the relations of a follow-up line.
@@ -294,6 +294,23 @@ pub fn del_figures(d: &OpfølgningDel) -> Result<(Vec<LinjeFigures>, LinjeFigure
     Ok((lines, total))
 }
 
+/// [`del_figures`] of the part at `path` (`budgetopfølgning.dele[0]`): an
+/// overflow names the line or part it happened in, so the error is placed
+/// in the file.
+pub fn del_figures_at(
+    d: &OpfølgningDel,
+    path: &str,
+) -> Result<(Vec<LinjeFigures>, LinjeFigures), Overflow> {
+    let lines = d
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| linje_figures(l, &[]).map_err(|e| e.at(format!("{path}.linjer[{j}]"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let total = linje_figures(&d.total, &lines).map_err(|e| e.at(path))?;
+    Ok((lines, total))
+}
+
 /// Sum per column over several lines' figures (unknown as soon as one is).
 fn column_sums(items: &[LinjeFigures]) -> Result<Vec<(Col, Figure)>, Overflow> {
     Col::ALL
@@ -361,7 +378,8 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     let figures = o
         .parts
         .iter()
-        .map(del_figures)
+        .enumerate()
+        .map(|(i, d)| del_figures_at(d, &format!("budgetopfølgning.dele[{i}]")))
         .collect::<Result<Vec<_>, _>>()?;
     let all_lines: Vec<&LinjeFigures> = figures
         .iter()
@@ -427,7 +445,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                     d.art,
                     l,
                     f,
-                    unit,
+                    (unit, s.prisniveau),
                     lang,
                     &mut notes,
                     &mut derived_notes,
@@ -444,7 +462,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
             d.art,
             &d.total,
             total,
-            unit,
+            (unit, s.prisniveau),
             lang,
             &mut notes,
             &mut derived_notes,
@@ -481,7 +499,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                 .filter(|(d, _)| d.art == a)
                 .map(|(_, t)| *t)
                 .collect();
-            let sums = column_sums(&of_art)?;
+            let sums = column_sums(&of_art).map_err(|e| e.at("budgetopfølgning.dele"))?;
             rows.push(Row {
                 label: art_label(a, lang).to_string(),
                 kind: RowKind::Item,
@@ -495,7 +513,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                     .collect(),
             });
         }
-        let sums = column_sums(&totals)?;
+        let sums = column_sums(&totals).map_err(|e| e.at("budgetopfølgning.dele"))?;
         rows.push(Row {
             label: lang.pick("I alt", "Total").to_string(),
             kind: RowKind::Total,
@@ -578,12 +596,19 @@ fn describe(
     art: Art,
     l: &OpfølgningLinje,
     f: &LinjeFigures,
-    unit: Unit,
+    (unit, level): (Unit, Option<crate::model::Year>),
     lang: Lang,
     notes: &mut Vec<String>,
     derived: &mut Vec<String>,
 ) {
-    let words = |d: Decimal| amount_text(d.abs(), unit);
+    // An amount in words is the scenario's own: where it states its price
+    // level the words say it, so they stay true when the table beside them
+    // is converted to another (`report --prisniveau`).
+    let at_level = |text: String| match level {
+        Some(y) => format!("{text} ({y}-{})", lang.pick("priser", "prices")),
+        None => text,
+    };
+    let words = |d: Decimal| at_level(amount_words(d.abs(), unit, lang));
     let mut parts = Vec::new();
     if let Some(a) = f.afvigelse.known() {
         let word = afvigelse_word(a, art, lang);
@@ -627,7 +652,7 @@ fn describe(
                 "forventer at bruge opsparede midler på",
                 "expects to use savings of"
             ),
-            amount_text(b, unit)
+            at_level(amount_words(b, unit, lang))
         ));
     }
     if !parts.is_empty() {
@@ -662,6 +687,32 @@ fn describe(
             sentence(&which.join(", "))
         ));
     }
+}
+
+/// An exact amount in words in the language of the table: `0,1 mio. kr.`
+/// in Danish, `DKK 0.1 million` in English (as the English tables' numbers).
+fn amount_words(kroner: Decimal, unit: Unit, lang: Lang) -> String {
+    if lang == Lang::Da {
+        return amount_text(kroner, unit);
+    }
+    let Ok(v) = unit.from_kroner(kroner) else {
+        let decimals = if kroner.fract().is_zero() { 0 } else { 2 };
+        return format!(
+            "DKK {}",
+            format_number(kroner, decimals, NumberStyle::ENGLISH)
+        );
+    };
+    let v = v.normalize();
+    let (decimals, after) = match unit {
+        Unit::Mio => (v.scale().max(1), " million"),
+        Unit::TKr => (v.scale(), " thousand"),
+        Unit::Kr if v.scale() > 0 => (v.scale().max(2), ""),
+        Unit::Kr => (0, ""),
+    };
+    format!(
+        "DKK {}{after}",
+        format_number(v, decimals, NumberStyle::ENGLISH)
+    )
 }
 
 /// `text` ending in one full stop (`7,3 mio. kr.` is not given a second one).

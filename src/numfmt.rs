@@ -118,11 +118,23 @@ pub struct PrintedNumber {
     pub decimals: u32,
     /// Printed with a `%` sign.
     pub percent: bool,
+    /// An exact figure (a whole count of cases or persons): it stands for
+    /// itself, with no rounding interval.
+    pub exact: bool,
+    /// Rounded coarser than the digits show, to 10^coarse (a column of
+    /// counts all ending in 0 is rounded to tens): 0 for the printed digits.
+    pub coarse: u32,
 }
 
 impl PrintedNumber {
     /// Half the last printed unit: the rounding slack of this figure.
     pub fn half_unit(&self) -> Decimal {
+        if self.exact {
+            return Decimal::ZERO;
+        }
+        if self.coarse > 0 && self.decimals == 0 {
+            return Decimal::new(5 * 10i64.pow(self.coarse.min(12)), 1);
+        }
         Decimal::new(5, self.decimals + 1)
     }
 }
@@ -234,6 +246,8 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
         value,
         decimals: decimals as u32,
         percent,
+        exact: false,
+        coarse: 0,
     })
 }
 

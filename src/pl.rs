@@ -21,7 +21,7 @@
 
 pub use crate::model::PlSkøn;
 use crate::model::Year;
-use crate::money::{Decimal, Exact};
+use crate::money::Decimal;
 use crate::table::{Cell, Table};
 
 /// How amounts at one price level become amounts at another.
@@ -67,6 +67,8 @@ pub enum PlError {
     Missing(Year, Year, Year, &'static str),
     #[error("converting {0} kr. to another price level needs more than the 28 significant digits an exact amount can hold")]
     Digits(Decimal),
+    #[error("a growth rate of {0} % gives a factor with more than the 28 decimals an exact amount can hold")]
+    Rate(Decimal),
 }
 
 /// The factor from `from`-priser to `to`-priser, by the samlet index.
@@ -84,10 +86,22 @@ pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Resul
             .find(|s| s.year == y)
             .and_then(|s| index.of(s))
             .ok_or(PlError::Missing(y, from, to, index.key()))?;
-        let step = Decimal::ONE_HUNDRED
-            .exact_add(s)
-            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
-            .ok_or(PlError::Digits(s))?;
+        // Checked below, digit by digit: rust_decimal's own methods here.
+        #[allow(clippy::disallowed_methods)]
+        let whole = Decimal::ONE_HUNDRED
+            .checked_add(s)
+            .ok_or(PlError::Rate(s))?;
+        let step = whole
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or(PlError::Rate(s))?;
+        // 100 + a rate with 27 or more decimals, or that divided by 100, can
+        // need more than 28 decimals: rust_decimal rounds, a lost digit.
+        #[allow(clippy::disallowed_methods)]
+        let lost = whole.checked_sub(Decimal::ONE_HUNDRED) != Some(s)
+            || step.checked_mul(Decimal::ONE_HUNDRED) != Some(whole);
+        if lost {
+            return Err(PlError::Rate(s));
+        }
         f = exact_mul(f, step)?;
     }
     Ok(if from <= to {
@@ -99,6 +113,11 @@ pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Resul
 
 /// `a × b`, refused when the product would lose a digit.
 fn exact_mul(a: Decimal, b: Decimal) -> Result<Decimal, PlError> {
+    // Zero times anything is exactly zero (rust_decimal returns it with
+    // scale 0, which the scale test below would take for a lost digit).
+    if a.is_zero() || b.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
     // The scale check below is what makes it exact.
     #[allow(clippy::disallowed_methods)]
     let p = a.checked_mul(b).ok_or(PlError::Digits(a))?;
@@ -201,6 +220,32 @@ mod tests {
         assert_eq!(
             factor(&skøn(), 2027, 2027).unwrap(),
             Factor::Multiply(Decimal::ONE)
+        );
+    }
+
+    #[test]
+    fn a_rate_whose_factor_would_lose_digits_is_refused() {
+        // 1 + 2,123456789012345678901234567 % = 1,02123456789012345678901234567:
+        // 29 decimals, one more than an exact amount holds. It was rounded
+        // to 1,0212345678901234567890123457 and converted with, silently.
+        let s = vec![PlSkøn {
+            year: 2027,
+            løn: None,
+            priser: None,
+            samlet: Some(d("2.123456789012345678901234567")),
+        }];
+        assert_eq!(
+            factor(&s, 2026, 2027).unwrap_err().to_string(),
+            "a growth rate of 2.123456789012345678901234567 % gives a factor with more than the 28 decimals an exact amount can hold"
+        );
+        // 26 decimals still fit (28 in the factor), exactly.
+        let s = vec![PlSkøn {
+            samlet: Some(d("2.12345678901234567890123456")),
+            ..s[0].clone()
+        }];
+        assert_eq!(
+            factor(&s, 2026, 2027).unwrap(),
+            Factor::Multiply(d("1.0212345678901234567890123456"))
         );
     }
 

@@ -133,6 +133,15 @@ pub fn side_by_side(names: &[String], sets: &[Vec<Table>], lang: Lang) -> Vec<Ta
                 }
             })
             .collect();
+        // The title is the first scenario's: where the others' differ (another
+        // price level, another date), each block's own is said.
+        if tables.iter().flatten().any(|t| t.title != first.title) {
+            for (name, t) in names.iter().zip(&tables) {
+                if let Some(t) = t {
+                    notes.push(format!("{name}: {}", t.title));
+                }
+            }
+        }
         for (name, t) in names.iter().zip(&tables) {
             if let Some(t) = t {
                 notes.extend(t.notes.iter().map(|n| format!("{name}: {n}")));

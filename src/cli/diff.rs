@@ -34,6 +34,13 @@ pub struct DiffArgs {
     /// Write to FILE (atomically)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Compare at this year's price level (YEAR-priser); by default the new
+    /// version's, when the two state different ones
+    #[arg(long, value_name = "YEAR")]
+    pub prisniveau: Option<i32>,
+    /// The index --prisniveau converts with
+    #[arg(long, value_enum, default_value_t = super::report::PlIndeksArg::Samlet)]
+    pub pl_indeks: super::report::PlIndeksArg,
 }
 
 /// Reads a scenario from a file, or from standard input for `-`.
@@ -86,8 +93,32 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, CliError> {
     fn in_file(loaded: &LoadedScenario) -> impl Fn(crate::money::Overflow) -> CliError + '_ {
         move |e| super::overflow_in(loaded, &e).into()
     }
-    let old_tables = report::build(&old.scenario, options.lang).map_err(in_file(&old))?;
-    let new_tables = report::build(&new.scenario, options.lang).map_err(in_file(&new))?;
+    let mut old_tables = report::build(&old.scenario, options.lang).map_err(in_file(&old))?;
+    let mut new_tables = report::build(&new.scenario, options.lang).map_err(in_file(&new))?;
+    // Amounts in different price levels are not comparable as they stand:
+    // both are compared at the level asked for, else at the new version's.
+    let level = match (old.scenario.prisniveau, new.scenario.prisniveau) {
+        (Some(a), Some(b)) if a != b => args.prisniveau.or(Some(b)),
+        _ => args.prisniveau,
+    };
+    let (old_res, new_res) = (
+        super::report::price_level(
+            &old,
+            level,
+            args.pl_indeks.into(),
+            options.lang,
+            &mut old_tables,
+        ),
+        super::report::price_level(
+            &new,
+            level,
+            args.pl_indeks.into(),
+            options.lang,
+            &mut new_tables,
+        ),
+    );
+    old_res?;
+    new_res?;
     let diffs = diff::diff(&old_tables, &new_tables).map_err(in_file(&new))?;
     let tables = diff::to_tables(&diffs, args.all, options.lang);
     let shown = tables
@@ -128,6 +159,25 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, CliError> {
                 }
             ),
         )
+    };
+    // A price level stated in one version only: the amounts are compared as
+    // they stand, and the summary says the statement changed.
+    let summary = match (old.scenario.prisniveau, new.scenario.prisniveau) {
+        (a, b) if a.is_some() != b.is_some() && level.is_none() => {
+            let said = |y: Option<i32>| {
+                y.map_or_else(
+                    || lang.pick("ikke angivet", "not stated").to_string(),
+                    |y| format!("{y}-{}", lang.pick("priser", "prices")),
+                )
+            };
+            format!(
+                "{summary}; {}: {} → {}",
+                lang.pick("prisniveau", "price level"),
+                said(a),
+                said(b)
+            )
+        }
+        _ => summary,
     };
     let meta = ReportMeta {
         title: format!(

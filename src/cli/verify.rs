@@ -14,7 +14,10 @@ use crate::error::InputErrors;
 use crate::input::checks::read_checks_file;
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source, READERS};
-use crate::verify::{verify, verify_checks, Check, Options, Summary, TableReport, Verdict};
+use crate::verify::{
+    unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary, TableReport,
+    TextReport, Verdict,
+};
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
@@ -49,6 +52,35 @@ pub struct VerifyArgs {
     /// (by default that fails: nothing was verified)
     #[arg(long)]
     pub allow_empty: bool,
+    /// Judge only the tables, not the sums, shares and changes stated in the running text
+    #[arg(long)]
+    pub no_text: bool,
+    /// Also list the sentences that state a relation the claim reader could not read
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Also fail (exit 1) on these verdicts: `skipped` (a labelled total,
+    /// share or change that could not be judged), `rounding` (as --strict)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub fail_on: Vec<FailOn>,
+    /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact (no
+    /// rounding slack), or rounded like amounts
+    #[arg(long, value_enum, default_value_t = CountsArg::Exact)]
+    pub counts: CountsArg,
+}
+
+/// How whole counts are read.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsArg {
+    /// `50 sager`, `1.250 personer` are exact: no rounding slack
+    Exact,
+    /// Counts are rounded like any figure (a document that rounds them)
+    Rounded,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Skipped,
+    Rounding,
 }
 
 /// `--input`'s values: `auto` and every reader's format.
@@ -86,7 +118,11 @@ impl VerifyArgs {
             options: Options {
                 allocated_shares: self.shares == super::SharesArg::LargestRemainder,
                 describe_exact: !quiet_text,
-                describe_rounding: !quiet_text || self.strict,
+                describe_rounding: !quiet_text
+                    || self.strict
+                    || self.fail_on.contains(&FailOn::Rounding),
+                structured: self.format == VerifyFormat::Json,
+                counts_exact: self.counts == CountsArg::Exact,
             },
             style: crate::table::Lang::from(self.lang).number_style(),
             forced: crate::read::reader(&self.input),
@@ -112,11 +148,19 @@ struct Printer<W: Write> {
     first_json: bool,
     summary: Summary,
     tables: usize,
+    verbose: bool,
+    /// Sentences not understood, for JSON's `not_understood`.
+    not_understood: Vec<serde_json::Value>,
+    fail_on_skipped: bool,
+    skipped_by: std::collections::BTreeMap<&'static str, usize>,
 }
 
 impl<W: Write> Printer<W> {
     fn check(&mut self, c: &Check) -> std::io::Result<()> {
-        self.summary.add(c.verdict);
+        self.summary.add_check(c);
+        if c.verdict == Verdict::Skipped {
+            *self.skipped_by.entry(c.skip_reason()).or_default() += 1;
+        }
         match self.format {
             VerifyFormat::Json => {
                 self.out.write_all(if self.first_json {
@@ -134,14 +178,16 @@ impl<W: Write> Printer<W> {
                 }
                 // A checks-file relation is its own formula: name it by its text instead.
                 let name = if c.stated { &c.table } else { &c.relation };
+                // A failure that is only the consequence of a finding.
+                let word = if c.consequence_of.is_some() {
+                    "(error)"
+                } else {
+                    verdict_word(c.verdict)
+                };
                 writeln!(
                     self.out,
                     "{}:{}: {:<8} {}: {}",
-                    c.file,
-                    c.loc,
-                    verdict_word(c.verdict),
-                    name,
-                    c.detail
+                    c.file, c.loc, word, name, c.detail
                 )
             }
         }
@@ -149,7 +195,9 @@ impl<W: Write> Printer<W> {
 
     /// Whether a verdict makes the run fail.
     fn fails(&self, v: Verdict) -> bool {
-        v == Verdict::Error || (self.strict && v == Verdict::Rounding)
+        v == Verdict::Error
+            || (self.strict && v == Verdict::Rounding)
+            || (self.fail_on_skipped && v == Verdict::Skipped)
     }
 
     /// The last lines: counts of files, tables and verdicts.
@@ -163,13 +211,37 @@ impl<W: Write> Printer<W> {
                     "rounding": s.rounding,
                     "error": s.error,
                     "skipped": s.skipped,
+                    "skipped_by_reason": self.skipped_by,
+                    "consequences": s.consequences,
                     "files": files,
                     "tables": self.tables,
                     "nothing_judged": unjudged,
+                    "not_understood": self.not_understood.len(),
                 });
-                write!(self.out, "\n  ],\n  \"summary\": {summary}\n}}\n")
+                let unread = serde_json::Value::Array(std::mem::take(&mut self.not_understood));
+                write!(
+                    self.out,
+                    "\n  ],\n  \"not_understood\": {unread},\n  \"summary\": {summary}\n}}\n"
+                )
             }
-            VerifyFormat::Text => writeln!(
+            VerifyFormat::Text => {
+                if !self.skipped_by.is_empty() {
+                    let by: Vec<String> = self
+                        .skipped_by
+                        .iter()
+                        .map(|(k, n)| format!("{n} {k}"))
+                        .collect();
+                    writeln!(self.out, "skipped: {}", by.join(", "))?;
+                }
+                if s.consequences > 0 {
+                    writeln!(
+                        self.out,
+                        "{} more failing relation{} fail only through a finding above (consequences)",
+                        s.consequences,
+                        plural(s.consequences)
+                    )?;
+                }
+                writeln!(
                 self.out,
                 "verify: {files} file{}, {} table{}, {} relation{}: {} exact, {} rounding, {} error{}, {} skipped",
                 plural(files),
@@ -182,8 +254,56 @@ impl<W: Write> Printer<W> {
                 s.error,
                 plural(s.error),
                 s.skipped
-            ),
+            )
+            }
         }
+    }
+
+    /// The running text's claims, after the document's tables.
+    fn text(&mut self, t: &TextReport) -> std::io::Result<()> {
+        if t.checks.is_empty() && t.not_understood.is_empty() {
+            return Ok(());
+        }
+        let shown = !self.quiet || t.checks.iter().any(|c| self.fails(c.verdict));
+        if self.format == VerifyFormat::Text && shown {
+            let n = t.checks.len();
+            let u = t.not_understood.len();
+            let more = if u > 0 && !self.verbose {
+                " (--verbose lists them)"
+            } else {
+                ""
+            };
+            writeln!(
+                self.out,
+                "{}: running text: {n} claim{}, {u} not understood{more}",
+                t.file,
+                if n == 1 { "" } else { "s" },
+            )?;
+        }
+        for c in &t.checks {
+            self.check(c)?;
+        }
+        for u in &t.not_understood {
+            match self.format {
+                VerifyFormat::Json => self.not_understood.push(serde_json::json!({
+                    "file": t.file,
+                    "loc": u.loc.to_string(),
+                    "line": u.loc.line_number(),
+                    "sentence": u.sentence,
+                    "why": u.why,
+                })),
+                VerifyFormat::Text if self.verbose && !self.quiet => writeln!(
+                    self.out,
+                    "{}:{}: {:<8} {}",
+                    t.file,
+                    u.loc,
+                    "not understood:",
+                    unread_words(u)
+                )?,
+                VerifyFormat::Text => {}
+            }
+        }
+        Ok(())
     }
 
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
@@ -208,14 +328,27 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
         format: args.format,
         quiet: args.quiet,
-        strict: args.strict,
+        strict: args.strict || args.fail_on.contains(&FailOn::Rounding),
         first_json: true,
         summary: Summary::default(),
         tables: 0,
+        verbose: args.verbose,
+        not_understood: Vec::new(),
+        fail_on_skipped: args.fail_on.contains(&FailOn::Skipped),
+        skipped_by: Default::default(),
     };
     let files = documents.len() + args.checks.len();
     let mut unjudged: Vec<String> = Vec::new();
-    match print_all(&mut p, &settings, &documents, &checks, files, &mut unjudged) {
+    let text = !args.no_text;
+    match print_all(
+        &mut p,
+        &settings,
+        &documents,
+        &checks,
+        files,
+        text,
+        &mut unjudged,
+    ) {
         Err(CliError::Io { source, .. }) if super::is_broken_pipe(&source) => {}
         Err(e) => return Err(e),
         Ok(()) => {}
@@ -232,7 +365,11 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
     let s = p.summary;
     let nothing_verified = !unjudged.is_empty() && !args.allow_empty;
     Ok(
-        if s.error > 0 || (args.strict && s.rounding > 0) || nothing_verified {
+        if s.error > 0
+            || (p.strict && s.rounding > 0)
+            || (p.fail_on_skipped && s.skipped > 0)
+            || nothing_verified
+        {
             Outcome::CheckFailed
         } else {
             Outcome::Ok
@@ -253,13 +390,6 @@ fn read_inputs(
             Err(InputErrors(e)) => errors.extend(e),
         }
     }
-    let checks = match verify_checks(&specs) {
-        Ok(c) => c,
-        Err(InputErrors(e)) => {
-            errors.extend(e);
-            Vec::new()
-        }
-    };
     let mut documents = Vec::new();
     for path in &args.files {
         let read = crate::read::load(path).and_then(|(name, bytes)| {
@@ -275,6 +405,14 @@ fn read_inputs(
             Err(e) => errors.push(e),
         }
     }
+    // Read after the documents: a relation may name their figures.
+    let checks = match verify_checks_in(&specs, &documents) {
+        Ok(c) => c,
+        Err(InputErrors(e)) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
     if errors.is_empty() {
         Ok((checks, documents))
     } else {
@@ -290,6 +428,7 @@ fn print_all<W: Write>(
     documents: &[Document],
     checks: &[Check],
     files: usize,
+    text: bool,
     unjudged: &mut Vec<String>,
 ) -> Result<(), CliError> {
     let io = |e: std::io::Error| CliError::io("<stdout>", e);
@@ -306,6 +445,10 @@ fn print_all<W: Write>(
         });
         if let Some(e) = failed {
             return Err(io(e));
+        }
+        if text {
+            p.text(&verify_text(document, &settings.options))
+                .map_err(io)?;
         }
         let judged = |s: Summary| s.exact + s.rounding + s.error;
         if judged(p.summary) == judged(before) {

@@ -141,6 +141,10 @@ struct Blocks<'t> {
     table: Option<(Family, Table)>,
     /// The last non-empty line outside a table, and its line number.
     last_text: Option<(usize, &'t str)>,
+    /// One line after a tab table that may still belong to it: a blank
+    /// line, or a section row pasted without its tab (`Konto 6 (service)`).
+    /// It does when the next line continues the table's columns with figures.
+    pending: Option<(usize, &'t str)>,
 }
 
 impl<'t> Blocks<'t> {
@@ -182,12 +186,55 @@ impl<'t> Blocks<'t> {
         }
     }
 
+    /// The held line, as running text (the table it followed has ended).
+    fn flush_pending(&mut self) {
+        if let Some((at, held)) = self.pending.take() {
+            self.other_now(held, at);
+        }
+    }
+
     fn row(&mut self, family: Family, line: &str, line_no: usize) {
-        self.end_paragraph();
         let cells = match family {
             Family::Tabs => tab_cells(line, line_no),
             Family::Pipes => pipe_cells(line, line_no),
         };
+        if let Some((at, held)) = self.pending.take() {
+            let continues = match &self.table {
+                Some((Family::Tabs, t)) if family == Family::Tabs => {
+                    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+                    cells.len() == width
+                        && cells
+                            .iter()
+                            .skip(1)
+                            .any(|c| c.text.bytes().any(|b| b.is_ascii_digit()))
+                }
+                _ => false,
+            };
+            if continues {
+                if let Some((_, t)) = &mut self.table {
+                    let text = held.trim();
+                    if !text.is_empty() {
+                        let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+                        let column = held.chars().count() - held.trim_start().chars().count() + 1;
+                        let end = held.chars().count() + 1;
+                        let mut row_cells = vec![cell(text, at, column)];
+                        while row_cells.len() < width {
+                            // The columns the line does not have: empty,
+                            // placed at its end.
+                            row_cells.push(cell("", at, end));
+                        }
+                        t.rows.push(Row {
+                            loc: Loc::line(at),
+                            cells: row_cells,
+                        });
+                    }
+                }
+            } else {
+                self.end_table();
+                self.other_now(held, at);
+            }
+        }
+        self.end_paragraph();
         let row = Row {
             loc: Loc::line(line_no),
             cells,
@@ -206,6 +253,10 @@ impl<'t> Blocks<'t> {
     }
 
     fn rule(&mut self, line_no: usize) {
+        if self.pending.is_some() {
+            self.end_table();
+            self.flush_pending();
+        }
         self.end_paragraph();
         if self.table.is_none() {
             // A grid's top rule: the table starts below it; keep the title line.
@@ -218,6 +269,28 @@ impl<'t> Blocks<'t> {
     }
 
     fn other(&mut self, line: &'t str, line_no: usize) {
+        let t = line.trim();
+        // A short label: letters, digits and the punctuation of a heading,
+        // not a sentence, not markup or junk.
+        let section_like = t.is_empty()
+            || (t.chars().count() <= 60
+                && !t.ends_with('.')
+                && !t.ends_with(':')
+                && t.chars().any(char::is_alphabetic)
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)));
+        if self.pending.is_none() && section_like && matches!(self.table, Some((Family::Tabs, _))) {
+            self.pending = Some((line_no, line));
+            return;
+        }
+        if self.pending.is_some() {
+            self.end_table();
+            self.flush_pending();
+        }
+        self.other_now(line, line_no);
+    }
+
+    fn other_now(&mut self, line: &'t str, line_no: usize) {
         self.end_table();
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -258,6 +331,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         paragraph: None,
         table: None,
         last_text: None,
+        pending: None,
     };
     let bytes = text.as_bytes();
     let mut start = 0usize;
@@ -276,6 +350,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
         }
     }
     b.end_table();
+    b.flush_pending();
     b.end_paragraph();
     Ok(b.doc)
 }

@@ -6,7 +6,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::judge::{Evidence, Interval, Judgment, Relation, Term, Unjudged, Verdict};
+use super::judge::{Evidence, Interval, Judgment, Quotient, Relation, Term, Unjudged, Verdict};
 use crate::money::{round_half_away, Decimal};
 use crate::numfmt::{push_number, NumberStyle, PrintedNumber};
 
@@ -71,6 +71,41 @@ fn ratio_side(a: &PrintedNumber, b: &PrintedNumber, change: bool, style: NumberS
     }
 }
 
+/// A quotient's left side: `3,5 / (3,5 + 2,6)`, with ` - 100%` for a change.
+fn quotient_side(q: &Quotient, style: NumberStyle) -> String {
+    let side = |terms: &[(usize, bool)]| {
+        let ts: Vec<Term> = terms
+            .iter()
+            .filter_map(|&(i, negative)| q.figures.get(i).map(|&figure| Term { negative, figure }))
+            .collect();
+        let s = show_terms(&ts, style);
+        if ts.len() > 1 {
+            format!("({s})")
+        } else {
+            s
+        }
+    };
+    let minus = if q.change { " - 100%" } else { "" };
+    format!("{} / {}{minus}", side(&q.num), side(&q.den))
+}
+
+/// `a / p% = b / q%`.
+fn same_whole_side(
+    a: &PrintedNumber,
+    p: &PrintedNumber,
+    b: &PrintedNumber,
+    q: &PrintedNumber,
+    style: NumberStyle,
+) -> String {
+    format!(
+        "{} / {} = {} / {}",
+        show(a, style),
+        show(p, style),
+        show(b, style),
+        show(q, style)
+    )
+}
+
 /// The relation as a formula of printed figures (`19,1 + 36,4 = 55,4`).
 pub fn formula(relation: &Relation, style: NumberStyle) -> String {
     match relation {
@@ -89,6 +124,10 @@ pub fn formula(relation: &Relation, style: NumberStyle) -> String {
             ratio_side(new, old, true, style),
             show(pct, style)
         ),
+        Relation::Quotient(q) => {
+            format!("{} = {}", quotient_side(q, style), show(&q.result, style))
+        }
+        Relation::SameWhole { a, p, b, q } => same_whole_side(a, p, b, q, style),
     }
 }
 
@@ -99,7 +138,10 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
             part, whole, share, ..
         } => Some((part, whole, share, false)),
         Relation::PercentChange { new, old, pct } => Some((new, old, pct, true)),
-        Relation::Sum { .. } | Relation::ShareSum { .. } => None,
+        Relation::Sum { .. }
+        | Relation::ShareSum { .. }
+        | Relation::Quotient(_)
+        | Relation::SameWhole { .. } => None,
     });
     match why {
         Unjudged::NotAFigure { label, text } => format!("{label:?} has {text:?}, not a figure"),
@@ -109,7 +151,10 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
             Some((a, b, _, change)) => {
                 format!("{}: division by zero", ratio_side(a, b, change, style))
             }
-            None => "division by zero".to_string(),
+            None => match relation {
+                Some(r) => format!("{}: division by zero", formula(r, style)),
+                None => "division by zero".to_string(),
+            },
         },
         Unjudged::MayBeZero => match ratio {
             Some((a, b, r, change)) => format!(
@@ -118,8 +163,15 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
                 show(r, style),
                 show(b, style)
             ),
-            None => "the denominator may be zero within its rounding".to_string(),
+            None => match relation {
+                Some(r) => format!(
+                    "{}: a figure may be zero within its rounding",
+                    formula(r, style)
+                ),
+                None => "the denominator may be zero within its rounding".to_string(),
+            },
         },
+        Unjudged::Reason(why) => why.clone(),
         Unjudged::TooManyDigits => match relation {
             Some(r) => format!(
                 "{}: the figures have too many digits for exact arithmetic",
@@ -127,7 +179,6 @@ pub fn unjudged(why: &Unjudged, relation: Option<&Relation>, style: NumberStyle)
             ),
             None => "the figures have too many digits for exact arithmetic".to_string(),
         },
-        Unjudged::NotUnderstood(why) => why.clone(),
     }
 }
 
@@ -175,6 +226,32 @@ pub fn words(relation: Option<&Relation>, judgment: &Judgment, style: NumberStyl
             range,
             style,
         ),
+        Relation::Quotient(q) => ratio_words(
+            quotient_side(q, style),
+            &q.result,
+            false,
+            judgment.verdict,
+            range,
+            style,
+        ),
+        Relation::SameWhole { a, p, b, q } => {
+            let side = same_whole_side(a, p, b, q, style);
+            let Some((_, first, second)) = range else {
+                return side;
+            };
+            let words = format!(
+                "{side}: {} of a whole in {} and {} of a whole in {}",
+                show(p, style),
+                show_interval(first, 1, style),
+                show(q, style),
+                show_interval(second, 1, style)
+            );
+            if judgment.verdict == Verdict::Error {
+                format!("{words}, which cannot be the same whole: one of the figures is wrong")
+            } else {
+                format!("{words}, which meet")
+            }
+        }
     }
 }
 
@@ -330,6 +407,15 @@ impl EvidenceJson<'_> {
             }) => vec![f("part", part), f("whole", whole), f("share", share)],
             Some(Relation::PercentChange { new, old, pct }) => {
                 vec![f("new", new), f("old", old), f("percent", pct)]
+            }
+            Some(Relation::Quotient(q)) => q
+                .figures
+                .iter()
+                .map(|x| f("figure", x))
+                .chain(std::iter::once(f("result", &q.result)))
+                .collect(),
+            Some(Relation::SameWhole { a, p, b, q }) => {
+                vec![f("part", a), f("share", p), f("part", b), f("share", q)]
             }
         }
     }

@@ -4,15 +4,21 @@
 //!
 //! 1. read ([`crate::read`]): bytes to the one [`Document`] model;
 //! 2. [`structure`]: what each table's rows, columns and cells mean;
-//! 3. [`relations`]: the totals, shares and changes a table states
-//!    (later: claims in running text);
+//! 3. [`relations`]: the totals, shares and changes a table states;
+//!    [`claims`]: those the running text states;
 //! 4. [`judge`]: a verdict with its evidence, as numbers;
 //! 5. [`explain`]: the evidence in words, in the document's number style.
 //!
 //! [`expr`] reads relations written out in a checks file.
 
+pub mod attribute;
+pub mod claims;
+pub mod engine;
+pub mod establish;
 pub mod explain;
 pub mod expr;
+pub mod figure;
+pub mod grid;
 pub mod judge;
 pub mod relations;
 pub mod structure;
@@ -25,7 +31,7 @@ use crate::input::checks::CheckSpec;
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source};
 pub use judge::Verdict;
-use judge::{Evidence, Judgment, Relation};
+use judge::{Evidence, Relation};
 pub use relations::Options;
 
 /// The verdict on one relation, with its evidence and its words.
@@ -46,12 +52,52 @@ pub struct Check {
     pub style: NumberStyle,
     /// Stated in a checks file (named by its text there), not found in a table.
     pub stated: bool,
+    /// What the table states: sum, cross, share, change, pctchange,
+    /// difference, formula, ratio.
+    pub kind: Option<establish::Kind>,
+    /// The finding (its relation's name) this failure is a consequence of.
+    pub consequence_of: Option<String>,
+    /// The figure found wrong and what it should read.
+    pub correction: Option<Correction>,
+    /// The checked cell's row label and column header.
+    pub row: Option<String>,
+    pub column: Option<String>,
+    /// Where the related figures stand, in the order of the evidence's
+    /// figures (the result last).
+    pub cells: Vec<String>,
+}
+
+/// The figure a finding names and its correct value.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Correction {
+    /// Where it stands (`12:3`, `Ark1!B7`).
+    pub at: String,
+    pub printed: String,
+    pub should_read: String,
 }
 
 impl Check {
     /// The line of the check, for formats that have lines (0 otherwise).
     pub fn line(&self) -> usize {
         self.loc.line_number().unwrap_or(0)
+    }
+
+    /// Why it was skipped, in a few words (the summary counts by it).
+    pub fn skip_reason(&self) -> &'static str {
+        let d = &self.detail;
+        if d.contains("not understood") {
+            "not understood"
+        } else if d.contains("no figures to add") || d.contains("no figure") {
+            "no figure (-)"
+        } else if d.contains("not a figure") {
+            "text where a figure should be"
+        } else if d.contains("too many digits") || d.contains("cannot be converted") {
+            "too many digits"
+        } else if d.contains("zero") {
+            "divides by 0"
+        } else {
+            "nothing to relate"
+        }
     }
 }
 
@@ -65,6 +111,24 @@ impl serde::Serialize for Check {
         m.serialize_entry("verdict", &self.verdict)?;
         m.serialize_entry("detail", &self.detail)?;
         m.serialize_entry("loc", &self.loc.to_string())?;
+        if let Some(k) = &self.kind {
+            m.serialize_entry("relation_kind", k)?;
+        }
+        if let Some(r) = &self.row {
+            m.serialize_entry("row", r)?;
+        }
+        if let Some(c) = &self.column {
+            m.serialize_entry("column", c)?;
+        }
+        if let Some(c) = &self.consequence_of {
+            m.serialize_entry("consequence_of", c)?;
+        }
+        if let Some(c) = &self.correction {
+            m.serialize_entry("correction", c)?;
+        }
+        if !self.cells.is_empty() {
+            m.serialize_entry("cells", &self.cells)?;
+        }
         m.serialize_entry(
             "evidence",
             &explain::EvidenceJson {
@@ -91,11 +155,23 @@ pub struct TableReport {
 pub struct Summary {
     pub exact: usize,
     pub rounding: usize,
+    /// Findings: errors that are not the consequence of another.
     pub error: usize,
     pub skipped: usize,
+    /// Failing relations that fail only through a finding.
+    pub consequences: usize,
 }
 
 impl Summary {
+    /// Counts a check: a consequence is not a finding of its own.
+    pub fn add_check(&mut self, c: &Check) {
+        if c.verdict == Verdict::Error && c.consequence_of.is_some() {
+            self.consequences += 1;
+        } else {
+            self.add(c.verdict);
+        }
+    }
+
     pub fn add(&mut self, v: Verdict) {
         match v {
             Verdict::Exact => self.exact += 1,
@@ -106,7 +182,7 @@ impl Summary {
     }
 
     pub fn total(&self) -> usize {
-        self.exact + self.rounding + self.error + self.skipped
+        self.exact + self.rounding + self.error + self.skipped + self.consequences
     }
 }
 
@@ -128,107 +204,225 @@ pub fn verify_source(
 pub fn verify(document: &Document, options: &Options, mut sink: impl FnMut(TableReport)) {
     for table in document.tables() {
         let style = table.style.unwrap_or(document.style);
-        if let Some((loc, why)) = structure::refusal(table) {
-            // Too wide or too large to understand: said, never judged in part.
-            let judgment = Judgment::skipped(judge::Unjudged::NotUnderstood(why));
-            let name = structure::name_of(table);
-            let detail = explain::words(None, &judgment, style);
-            sink(TableReport {
-                file: document.name.clone(),
-                loc: table.loc.clone(),
-                name: name.clone(),
-                checks: vec![Check {
-                    file: document.name.clone(),
-                    loc,
-                    table: name,
-                    relation: "table".to_string(),
-                    verdict: judgment.verdict,
-                    detail,
-                    judged: None,
-                    evidence: judgment.evidence,
-                    style,
-                    stated: false,
-                }],
-            });
-            continue;
-        }
-        let structure = structure::understand(table, style);
-        let checks = relations::find(&structure, options)
-            .into_iter()
-            .map(|found| {
-                let judgment = judge_found(&found.what, options);
-                let judged = found.what.ok();
-                let detail = explain_if_wanted(judged.as_ref(), &judgment, style, options);
-                Check {
-                    file: document.name.clone(),
-                    loc: found.loc,
-                    table: structure.name.clone(),
-                    relation: found.name,
-                    verdict: judgment.verdict,
-                    detail,
-                    judged,
-                    evidence: judgment.evidence,
-                    style,
-                    stated: false,
-                }
-            })
-            .collect();
-        sink(TableReport {
-            file: document.name.clone(),
-            loc: structure.loc,
-            name: structure.name,
-            checks,
-        });
+        sink(verify_table(&document.name, table, style, options));
     }
 }
 
-/// Whether the words (and the evidence they need) are wanted for a verdict:
-/// `--quiet` shows only failures, and words cost more than judging.
-fn wanted(verdict: Verdict, options: &Options) -> bool {
-    match verdict {
-        Verdict::Exact => options.describe_exact,
-        Verdict::Rounding => options.describe_rounding,
-        Verdict::Error | Verdict::Skipped => true,
+/// The claims of a document's running text, judged ([`claims`]), and the
+/// sentences that state a relation the reader could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextReport {
+    pub file: String,
+    pub checks: Vec<Check>,
+    pub not_understood: Vec<claims::Unread>,
+}
+
+/// Longest quote of a sentence in a check's words.
+const QUOTE: usize = 160;
+
+fn quote(sentence: &str) -> String {
+    if sentence.chars().count() <= QUOTE {
+        format!("\u{ab}{sentence}\u{bb}")
+    } else {
+        let cut: String = sentence.chars().take(QUOTE).collect();
+        format!("\u{ab}{cut}…\u{bb}")
     }
 }
 
-/// The judge stage: a relation's verdict, with evidence when its words are wanted.
-fn judge_found(what: &Result<Relation, judge::Unjudged>, options: &Options) -> Judgment {
-    match what {
-        Err(why) => Judgment::skipped(why.clone()),
-        Ok(r) if options.describe_exact && options.describe_rounding => judge::judge(r, true),
-        Ok(r) => {
-            let quick = judge::judge(r, false);
-            if wanted(quick.verdict, options) {
-                judge::judge(r, true)
+/// Reads and judges the claims of a document's running text: each check is
+/// placed at its figure (line and column) and quotes its sentence.
+pub fn verify_text(document: &Document, options: &Options) -> TextReport {
+    let found = claims::read(document);
+    let checks = found
+        .judged
+        .into_iter()
+        .map(|c| {
+            let detail = if attribute::wanted(c.verdict, options) {
+                format!("{}; {}", c.detail, quote(&c.sentence))
             } else {
-                quick
+                String::new()
+            };
+            Check {
+                file: document.name.clone(),
+                loc: c.loc,
+                table: "running text".to_string(),
+                relation: format!("{} in the text", c.kind.name()),
+                verdict: c.verdict,
+                detail,
+                judged: Some(c.relation),
+                evidence: c.judgment.evidence,
+                style: c.style,
+                stated: false,
+                kind: None,
+                consequence_of: None,
+                correction: None,
+                row: None,
+                column: None,
+                cells: Vec::new(),
             }
-        }
+        })
+        .collect();
+    TextReport {
+        file: document.name.clone(),
+        checks,
+        not_understood: found.not_understood,
     }
 }
 
-/// The explain stage: the judgment in words, when they are wanted.
-fn explain_if_wanted(
-    relation: Option<&Relation>,
-    judgment: &Judgment,
+/// A sentence not understood, as one line's words.
+pub fn unread_words(u: &claims::Unread) -> String {
+    if u.sentence.is_empty() {
+        u.why.clone()
+    } else {
+        format!("{}; {}", u.why, quote(&u.sentence))
+    }
+}
+
+/// One table through the stages: its structure read and its relations
+/// established ([`engine`]: [`grid`], [`establish`]), judged and worded,
+/// failures attributed ([`attribute`]).
+pub fn verify_table(
+    file: &str,
+    table: &crate::document::Table,
     style: NumberStyle,
     options: &Options,
-) -> String {
-    if wanted(judgment.verdict, options) {
-        explain::words(relation, judgment, style)
-    } else {
-        String::new()
+) -> TableReport {
+    let name = structure::table_name(table);
+    if let Some((loc, why)) = structure::refusal(table) {
+        // Too wide or too large to understand: said, never judged in part,
+        // and never padded into a grid.
+        let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(why));
+        let detail = explain::words(None, &judgment, style);
+        return TableReport {
+            file: file.to_string(),
+            loc: table.loc.clone(),
+            name: name.clone(),
+            checks: vec![Check {
+                file: file.to_string(),
+                loc,
+                table: name,
+                relation: "table".to_string(),
+                verdict: judgment.verdict,
+                detail,
+                judged: None,
+                evidence: judgment.evidence,
+                style,
+                stated: false,
+                kind: None,
+                consequence_of: None,
+                correction: None,
+                row: None,
+                column: None,
+                cells: Vec::new(),
+            }],
+        };
+    }
+    let (grid, found) = engine::relations(table, style, options.counts_exact);
+    let judged = attribute::judge_all(&grid, found, options, style);
+    let place = |at: establish::At| {
+        grid.rows
+            .get(at.0)
+            .and_then(|r| r.locs.get(at.1))
+            .map_or_else(String::new, |l| l.to_string())
+    };
+    let checks = judged
+        .into_iter()
+        .map(|j| {
+            let loc = grid
+                .rows
+                .get(j.at.0)
+                .map_or_else(|| table.loc.clone(), |r| r.loc.clone());
+            let correction = j.blamed.map(|(at, f)| Correction {
+                at: place(at),
+                printed: grid
+                    .rows
+                    .get(at.0)
+                    .and_then(|r| r.texts.get(at.1))
+                    .cloned()
+                    .unwrap_or_default(),
+                should_read: attribute::show(&f, style),
+            });
+            Check {
+                file: file.to_string(),
+                loc,
+                table: name.clone(),
+                relation: j.name,
+                verdict: j.verdict,
+                detail: j.detail,
+                judged: j.relation,
+                evidence: j.evidence,
+                style,
+                stated: false,
+                kind: Some(j.kind),
+                consequence_of: j.consequence_of,
+                correction,
+                row: grid.rows.get(j.at.0).map(|r| r.label.clone()),
+                column: grid.cols.get(j.at.1).map(|c| c.header.clone()),
+                cells: if options.structured {
+                    j.expr
+                        .as_ref()
+                        .map(|e| e.cells().into_iter().map(place).collect())
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    TableReport {
+        file: file.to_string(),
+        loc: table.loc.clone(),
+        name,
+        checks,
     }
 }
 
 /// Judges the relations of a checks file (written in Danish numbers); one
 /// that cannot be read is bad input, reported with its file and line.
 pub fn verify_checks(specs: &[CheckSpec]) -> Result<Vec<Check>, InputErrors> {
+    verify_checks_in(specs, &[])
+}
+
+/// The figure a checks-file relation names (a quoted phrase, `@line` or
+/// `@line:column`) in the one document that has it.
+fn resolve_in(
+    documents: &[Document],
+    r: &expr::FigureRef,
+) -> Result<crate::numfmt::PrintedNumber, String> {
+    let mut first_err = None;
+    let mut found = Vec::new();
+    for d in documents {
+        match claims::resolve(d, r) {
+            Ok(f) => found.push((d.name.as_str(), f)),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    match found[..] {
+        [(_, f)] => Ok(f),
+        [] => Err(first_err.unwrap_or_else(|| {
+            "a figure named by a phrase or a place (@line) needs the document: name it on the command line".to_string()
+        })),
+        _ => Err(format!(
+            "{} documents have it ({}); name it so that only one has",
+            found.len(),
+            found.iter().map(|x| x.0).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// Judges the relations of a checks file whose figures may be named in the
+/// documents: a quoted phrase of their running text or a place (`@110`,
+/// `@110:73`) instead of a retyped figure.
+pub fn verify_checks_in(
+    specs: &[CheckSpec],
+    documents: &[Document],
+) -> Result<Vec<Check>, InputErrors> {
     let mut checks = Vec::new();
     let mut errors = Vec::new();
     for c in specs {
-        match expr::parse(&c.relation) {
+        match expr::parse_in(&c.relation, |r| resolve_in(documents, r)) {
             Ok(r) => {
                 let judgment = judge::judge(&r, true);
                 let detail = explain::words(Some(&r), &judgment, NumberStyle::DANISH);
@@ -243,6 +437,12 @@ pub fn verify_checks(specs: &[CheckSpec]) -> Result<Vec<Check>, InputErrors> {
                     evidence: judgment.evidence,
                     style: NumberStyle::DANISH,
                     stated: true,
+                    kind: None,
+                    consequence_of: None,
+                    correction: None,
+                    row: None,
+                    column: None,
+                    cells: Vec::new(),
                 });
             }
             Err(why) => errors.push(InputError::new(&c.file, why).at(Some(c.line), None)),

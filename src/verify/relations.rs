@@ -36,6 +36,10 @@ pub struct Options {
     pub describe_exact: bool,
     /// Write the detail of relations that hold within rounding.
     pub describe_rounding: bool,
+    /// Fill in each check's figures and expected interval (for JSON).
+    pub structured: bool,
+    /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact.
+    pub counts_exact: bool,
 }
 
 impl Default for Options {
@@ -44,6 +48,8 @@ impl Default for Options {
             allocated_shares: false,
             describe_exact: true,
             describe_rounding: true,
+            structured: true,
+            counts_exact: true,
         }
     }
 }

@@ -157,7 +157,7 @@ fn text(r: &crate::document::Row, c: usize) -> &str {
 
 /// What a table is called in messages: its title, else its stub, else its
 /// first section with the column labels, else where it is.
-fn table_name(t: &Table) -> String {
+pub fn table_name(t: &Table) -> String {
     if let Some(title) = &t.title {
         return title.clone();
     }

@@ -77,6 +77,172 @@ fn a_scenario_against_itself_shows_nothing() {
 }
 
 #[test]
+fn a_figure_given_only_in_a_note_is_not_changed_unseen() {
+    // Sprogcenteret's use of savings is printed in a note, not a cell: a
+    // change to it was "Ingen ændringer" (a silent pass).
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(SEPTEMBER)).unwrap();
+    let changed = text.replace("brug_af_opsparing: 1.5", "brug_af_opsparing: 3.0");
+    assert_ne!(text, changed);
+    let new = dir.path().join("new.yaml");
+    std::fs::write(&new, changed).unwrap();
+    let (code, out, err) = run(&["diff", SEPTEMBER, new.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(!out.contains("Ingen ændringer"), "{out}");
+    for note in [
+        "Note kun i den gamle version: Sprogcenteret: forventer at bruge opsparede midler på 1,5 mio. kr.",
+        "Note kun i den nye version: Sprogcenteret: forventer at bruge opsparede midler på 3,0 mio. kr.",
+    ] {
+        assert!(out.lines().any(|l| l == note), "{note}\n{out}");
+    }
+}
+
+#[test]
+fn versions_in_different_price_levels_are_compared_at_one() {
+    // 6,1 in 2026-priser is not 6,1 in 2027-priser: that was "Ingen ændringer".
+    let pl = |level: u32| {
+        format!(
+            "titel: PL
+enhed: mio. kr.
+år: [2026, 2027]
+prisniveau: {level}
+pl_skøn:
+  2027: {{samlet: 2.8}}
+konti: {{service: {{navn: Konto 6 (service), kort: konto 6}}}}
+besparelseskrav: {{service: {{2026: 6.1, 2027: 15.9}}}}
+"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, pl(2026)).unwrap();
+    std::fs::write(&new, pl(2027)).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let (code, out, err) = run(&["diff", "--unit", "kr", old, new]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    // The old version in 2027-priser: 6,1 × 1,028 = 6,2708; 15,9 × 1,028 = 16,3452.
+    let t = text_table(
+        &out,
+        "Konto 6 (service): besparelseskrav og realiserede besparelser (2027-priser)",
+    );
+    assert_eq!(
+        cells(&t),
+        vec![
+            vec!["Kr.", "Før", "Efter", "Ændring"],
+            vec![
+                "Besparelseskrav, 2026",
+                "6.270.800",
+                "6.100.000",
+                "-170.800"
+            ],
+            vec![
+                "Besparelseskrav, 2027",
+                "16.345.200",
+                "15.900.000",
+                "-445.200"
+            ],
+        ]
+    );
+    assert!(
+        out.contains("Omregnet fra 2026- til 2027-priser med pris- og lønskønnet (samlet)"),
+        "{out}"
+    );
+    // The same level: nothing changed; and an explicit level converts both.
+    let (code, out, _) = run(&["diff", new, new]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("Ingen ændringer\n"), "{out}");
+    let (code, out, _) = run(&["diff", "--prisniveau", "2027", old, old]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("Ingen ændringer\n"), "{out}");
+    // A level stated in one version only is named, the amounts compared as they stand.
+    let unstated = dir.path().join("unstated.yaml");
+    std::fs::write(&unstated, pl(2026).replace("prisniveau: 2026\n", "")).unwrap();
+    let (code, out, _) = run(&["diff", unstated.to_str().unwrap(), old]);
+    assert_eq!(code, 0);
+    assert!(
+        out.lines().nth(1) == Some("Ingen ændringer; prisniveau: ikke angivet → 2026-priser"),
+        "{out}"
+    );
+    // Levels that cannot be converted between: bad input, said where.
+    std::fs::write(dir.path().join("new.yaml"), pl(2028)).unwrap();
+    let (code, out, err) = run(&["diff", old, new]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("pl_skøn: no pris- og lønskøn (samlet) for 2028"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_change_beyond_the_largest_amount_is_bad_input_naming_the_cell() {
+    let max = "79228162514264337593543";
+    let part = |v: &str| {
+        format!("titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - {{navn: S, art: service, oprindeligt: {v}}}\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, part(max)).unwrap();
+    std::fs::write(&new, part(&format!("-{max}"))).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.ends_with("new.yaml: overflow: ændring (S, Oprindeligt budget) exceeds the largest exact amount (about 7,9·10^28)\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rows_of_the_same_label_are_told_apart() {
+    let yaml = |second: &str| {
+        format!("titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - navn: A\n      art: service\n      linjer:\n        - {{navn: X, afvigelse: 1}}\n        - {{navn: X, afvigelse: {second}}}\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, yaml("2")).unwrap();
+    std::fs::write(&new, yaml("3")).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(&out, "Budgetopfølgning (budgetår 2025)");
+    assert_eq!(cells(&t)[1], ["X (2.), Afvigelse", "2,0", "3,0", "1,0"]);
+}
+
+#[test]
+fn a_change_of_a_share_is_said_to_be_in_percentage_points() {
+    // 68,9% → 69,4% is a change of 0,5 percentage points, not of 0,5%.
+    let text = std::fs::read_to_string(root().join(crate::common::REFERENCE)).unwrap();
+    let changed = text.replace(
+        "Center for Job og Udvikling: {2026: -4.2}",
+        "Center for Job og Udvikling: {2026: -4.3}",
+    );
+    assert_ne!(text, changed);
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.yaml");
+    std::fs::write(&new, changed).unwrap();
+    let (code, out, _) = run(&["diff", crate::common::REFERENCE, new.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let t = text_table(
+        &out,
+        "Konto 6 (service): realiserede besparelser 2026 fordelt på center",
+    );
+    assert_eq!(
+        cells(&t)[3],
+        [
+            "Center for Job og Udvikling, Andel",
+            "68,9%",
+            "69,4%",
+            "0,5%"
+        ]
+    );
+    assert!(
+        out.lines()
+            .any(|l| l == "Ændringen af en andel er i procentpoint."),
+        "{out}"
+    );
+    let (_, out, _) = run(&["diff", MAY, SEPTEMBER]);
+    assert!(!out.contains("procentpoint"), "{out}");
+}
+
+#[test]
 fn all_shows_unchanged_cells_too() {
     let (code, out, _) = run(&["diff", "--all", SEPTEMBER, SEPTEMBER]);
     assert_eq!(code, 0);

@@ -242,6 +242,45 @@ fn bad_follow_up_input_is_refused_with_its_place() {
     );
 }
 
+#[test]
+fn an_overflowing_figure_is_placed_in_the_file() {
+    // korrigeret = oprindeligt + tillæg beyond the largest exact amount: an
+    // error at the part (or line) it happens in, never a bare file name.
+    let max = "79228162514264337593543";
+    let part = format!(
+        "titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - navn: S\n      art: service\n      oprindeligt: {max}\n      tillæg: [{{tekst: t, beløb: {max}}}]\n"
+    );
+    let (code, out, err) = run_on_yaml(&["report"], part.as_bytes());
+    assert_eq!((code, out.as_str()), (2, ""));
+    // (The column is the locator's: the part's line is what this test is about.)
+    assert!(err.starts_with("s.yaml:6:"), "{err}");
+    assert!(
+        err.ends_with(": budgetopfølgning.dele[0]: overflow: korrigeret budget exceeds the largest exact amount (about 7,9·10^28)\n"),
+        "{err}"
+    );
+    let line = format!(
+        "titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - navn: S\n      art: service\n      linjer:\n        - {{navn: L, afvigelse: 1}}\n        - {{navn: M, forventet: {max}, korrigeret: -{max}}}\n"
+    );
+    let (code, _, err) = run_on_yaml(&["report"], line.as_bytes());
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("s.yaml:10:")
+            && err.contains(": budgetopfølgning.dele[0].linjer[1]: overflow: afvigelse"),
+        "{err}"
+    );
+    // Lines that add up beyond it: at the part.
+    let sum = format!(
+        "titel: x\nenhed: mio. kr.\nbudgetopfølgning:\n  år: 2025\n  dele:\n    - navn: S\n      art: service\n      linjer:\n        - {{navn: L, afvigelse: {max}}}\n        - {{navn: M, afvigelse: {max}}}\n"
+    );
+    let (code, _, err) = run_on_yaml(&["report"], sum.as_bytes());
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("s.yaml:6:")
+            && err.contains(": budgetopfølgning.dele[0]: overflow: afvigelse"),
+        "{err}"
+    );
+}
+
 mod properties {
     use proptest::prelude::*;
     use sparekrav::check::Status;
@@ -478,6 +517,17 @@ fn follow_up_in_english() {
         ]
     );
     assert!(out.contains(
-        "Servicerammen: expected underspend of 0,1 mio. kr.; result incl. carry-overs: surplus of 7,3 mio. kr.\n"
+        "Servicerammen: expected underspend of DKK 0.1 million; result incl. carry-overs: surplus of DKK 7.3 million.\n"
     ));
+    // The words' numbers are English like the table's (they were "0,1 mio. kr.").
+    assert!(
+        out.contains("Sprogcenteret: expects to use savings of DKK 1.5 million.\n"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["report", FOLLOWUP, "--lang", "en", "--unit", "kr"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Førtidspension: expected overspend of DKK 4.0 million.\n"),
+        "{out}"
+    );
 }

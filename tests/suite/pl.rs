@@ -130,6 +130,81 @@ fn missing_skøn_or_price_level_is_bad_input() {
     );
 }
 
+#[test]
+fn a_zero_amount_converts_to_zero() {
+    // 6,1 − 6,1 = 0,0 in I alt konto 6: zero at any price level, not an error.
+    let zero = format!(
+        "{PL}realiserede_besparelser: {{service: {{i_alt: {{2026: -6.1, 2027: -6.1}}}}}}\n"
+    );
+    for level in ["2028", "2025"] {
+        let zero = zero.replace(
+            "2028: {samlet: 2.5}",
+            "2028: {samlet: 2.5}\n  2026: {samlet: 2.0}",
+        );
+        let (code, out, err) = run_on_yaml(
+            &["report", "--prisniveau", level, "--unit", "kr"],
+            zero.as_bytes(),
+        );
+        assert_eq!((code, err.as_str()), (0, ""), "{level}");
+        let rows = text_table(
+            &out,
+            &format!(
+                "Konto 6 (service): besparelseskrav og realiserede besparelser ({level}-priser)"
+            ),
+        );
+        assert_eq!(
+            cells(&rows)[4][..2],
+            ["I alt konto 6", "0"],
+            "{level}: {out}"
+        );
+    }
+    assert_eq!(
+        convert(
+            Decimal::ZERO,
+            factor(
+                &[PlSkøn {
+                    year: 2027,
+                    løn: None,
+                    priser: None,
+                    samlet: Some(Decimal::new(28, 1))
+                }],
+                2026,
+                2027
+            )
+            .unwrap()
+        ),
+        Ok(Decimal::ZERO)
+    );
+}
+
+#[test]
+fn follow_up_words_say_the_price_level_of_their_amounts() {
+    // The table is converted to 2026-priser; the words under it give the
+    // scenario's own amounts, and must say in which prices.
+    let yaml = "titel: FU
+enhed: mio. kr.
+prisniveau: 2025
+pl_skøn:
+  2026: {samlet: 10}
+budgetopfølgning:
+  år: 2025
+  dele:
+    - {navn: Service, art: service, korrigeret: 100, forventet: 90, brug_af_opsparing: 5}
+";
+    let (code, out, err) = run_on_yaml(&["report", "--prisniveau", "2026"], yaml.as_bytes());
+    assert_eq!((code, err.as_str()), (0, ""));
+    let t = text_table(&out, "Budgetopfølgning (budgetår 2025) (2026-priser)");
+    assert_eq!(
+        cells(&t)[1],
+        ["Service", "110,0", "99,0", "-11,0", "-", "-"]
+    );
+    assert!(
+        out.lines().any(|l| l
+            == "Service: forventet mindreforbrug på 10,0 mio. kr. (2025-priser); forventer at bruge opsparede midler på 5,0 mio. kr. (2025-priser)."),
+        "{out}"
+    );
+}
+
 fn skøn() -> impl Strategy<Value = Vec<PlSkøn>> {
     proptest::collection::vec(-50i64..150, 5).prop_map(|rates| {
         rates
@@ -146,7 +221,11 @@ fn skøn() -> impl Strategy<Value = Vec<PlSkøn>> {
 }
 
 fn kroner() -> impl Strategy<Value = Decimal> {
-    (-100_000_000_000_000i64..100_000_000_000_000).prop_map(|o| Decimal::new(o, 2))
+    // Zero (a total that nets out) on purpose: it is exact at every level.
+    prop_oneof![
+        1 => Just(Decimal::ZERO),
+        9 => (-100_000_000_000_000i64..100_000_000_000_000).prop_map(|o| Decimal::new(o, 2)),
+    ]
 }
 
 proptest! {

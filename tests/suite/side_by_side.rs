@@ -139,3 +139,47 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn each_block_says_its_own_title_when_they_differ() {
+    // The title is the first scenario's: "(2026-priser)" over a block in
+    // 2027-priser, or "pr. 31. maj" over September's, said nothing.
+    let pl = |level: u32| {
+        format!(
+            "titel: PL
+enhed: mio. kr.
+år: [2026, 2027]
+prisniveau: {level}
+konti: {{service: {{navn: Konto 6 (service), kort: konto 6}}}}
+besparelseskrav: {{service: {{2026: 6.1, 2027: 15.9}}}}
+"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    std::fs::write(&a, pl(2026)).unwrap();
+    std::fs::write(&b, pl(2027)).unwrap();
+    let (code, out, err) = run(&[
+        "report",
+        "--side-by-side",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    for note in [
+        "a: Konto 6 (service): besparelseskrav og realiserede besparelser (2026-priser)",
+        "b: Konto 6 (service): besparelseskrav og realiserede besparelser (2027-priser)",
+    ] {
+        assert!(out.lines().any(|l| l == note), "{note}\n{out}");
+    }
+    // The same titles: no such note.
+    let (_, out, _) = run(&[
+        "report",
+        "--side-by-side",
+        a.to_str().unwrap(),
+        a.to_str().unwrap(),
+    ]);
+    assert!(!out.lines().any(|l| l.starts_with("a: Konto 6")), "{out}");
+    let (_, out, _) = run(&["report", "--side-by-side", MAY, SEPTEMBER]);
+    assert!(out.lines().any(|l| l == "randers-opfoelgning-2025-09-30: Budgetopfølgning pr. 30. september 2025: Beskæftigelse, integration og ydelser (budgetår 2025)"), "{out}");
+}

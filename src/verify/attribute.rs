@@ -1,0 +1,263 @@
+//! One mistake, one finding. When relations of a table fail, each figure in
+//! them implies a corrected value; the figure whose single correction makes
+//! every failing relation it takes part in hold (and breaks none that held)
+//! is reported as the error, with the value it should have. The other
+//! relations that fail only through it are its consequences.
+
+use super::establish::{implied, relation, verdict_with, At, Expr, Instance, Kind, Overrides};
+use super::explain;
+use super::figure::{Cell, Figure};
+use super::grid::Grid;
+use super::judge::{self, Evidence, Interval, Judgment, Relation, Unjudged, Verdict};
+use super::relations::Options;
+use crate::numfmt::{format_number, NumberStyle};
+
+/// A judged relation.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub kind: Kind,
+    pub name: String,
+    pub at: At,
+    pub verdict: Verdict,
+    pub detail: String,
+    pub expr: Option<Expr>,
+    pub relation: Option<Relation>,
+    pub evidence: Evidence,
+    /// The finding (its name) this failure is a consequence of.
+    pub consequence_of: Option<String>,
+    /// The figure found wrong and the value it should have.
+    pub blamed: Option<(At, Figure)>,
+}
+
+fn cell_name(g: &Grid, at: At) -> String {
+    let label = g.rows.get(at.0).map_or("", |r| r.label.as_str());
+    let header = g.cols.get(at.1).map_or("", |c| c.header.as_str());
+    format!("{label} [{header}]")
+}
+
+pub fn show(f: &Figure, style: NumberStyle) -> String {
+    let mut s = format_number(f.value, f.decimals, style);
+    if f.percent() {
+        s.push('%');
+    }
+    s
+}
+
+/// Whether the words (and the evidence they need) are wanted for a verdict.
+pub(super) fn wanted(verdict: Verdict, options: &Options) -> bool {
+    match verdict {
+        Verdict::Exact => options.describe_exact,
+        Verdict::Rounding => options.describe_rounding,
+        Verdict::Error | Verdict::Skipped => true,
+    }
+}
+
+/// Judges every instance (the judge stage), words what is wanted (the
+/// explain stage) and attributes the failures.
+pub fn judge_all(
+    g: &Grid,
+    instances: Vec<Instance>,
+    options: &Options,
+    style: NumberStyle,
+) -> Vec<Judged> {
+    let mut out: Vec<Judged> = instances
+        .into_iter()
+        .map(|i| {
+            let (judgment, expr, rel) = match i.what {
+                Err(why) => (Judgment::skipped(Unjudged::Reason(why)), None, None),
+                Ok(e) => match relation(g, &e, &Overrides::new()) {
+                    Err(why) => (Judgment::skipped(Unjudged::Reason(why)), Some(e), None),
+                    Ok(mut r) => {
+                        if let Relation::Share { allocated, .. } = &mut r {
+                            *allocated = options.allocated_shares;
+                        }
+                        let quick = judge::judge(&r, false);
+                        let j = if wanted(quick.verdict, options) {
+                            judge::judge(&r, true)
+                        } else {
+                            quick
+                        };
+                        (j, Some(e), Some(r))
+                    }
+                },
+            };
+            let detail = if wanted(judgment.verdict, options) {
+                explain::words(rel.as_ref(), &judgment, style)
+            } else {
+                String::new()
+            };
+            Judged {
+                kind: i.kind,
+                name: i.name,
+                at: i.at,
+                verdict: judgment.verdict,
+                detail,
+                expr,
+                relation: rel,
+                evidence: judgment.evidence,
+                consequence_of: None,
+                blamed: None,
+            }
+        })
+        .collect();
+    // A `-` part was read as nothing (0). Where that makes a relation fail,
+    // the `-` may stand for a figure not known: not judged, never an error.
+    for j in &mut out {
+        if j.verdict != Verdict::Error {
+            continue;
+        }
+        let Some(e) = &j.expr else { continue };
+        let dash = e.cells().into_iter().find(|&(r, c)| {
+            matches!(
+                g.rows.get(r).and_then(|row| row.cells.get(c)),
+                Some(Cell::Dash)
+            )
+        });
+        if let Some((r, _)) = dash {
+            let why = format!(
+                "{:?} has no figure (-): the relation holds only if it is 0, and `-` may be a figure not known",
+                g.rows[r].label
+            );
+            j.verdict = Verdict::Skipped;
+            j.detail = why.clone();
+            j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
+        }
+    }
+    attribute(g, &mut out, style);
+    out
+}
+
+fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
+    let failing: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].verdict == Verdict::Error)
+        .collect();
+    if failing.is_empty() {
+        return;
+    }
+    let mut assigned = vec![false; out.len()];
+    for &e in &failing {
+        if assigned[e] {
+            continue;
+        }
+        let Some(expr) = out[e].expr.clone() else {
+            continue;
+        };
+        // Each figure of the failing relation, corrected as it implies.
+        let mut best: Option<(At, Figure, Vec<usize>)> = None;
+        let mut tie = false;
+        for x in expr.cells() {
+            if !matches!(
+                g.rows.get(x.0).and_then(|r| r.cells.get(x.1)),
+                Some(Cell::Fig(_))
+            ) {
+                continue;
+            }
+            let Some(fixed) = implied(g, &expr, x) else {
+                continue;
+            };
+            let mut o = Overrides::new();
+            o.insert(x, fixed);
+            let mut fixes = Vec::new();
+            let mut breaks = false;
+            for (k, j) in out.iter().enumerate() {
+                let Some(ek) = &j.expr else { continue };
+                if !ek.cells().contains(&x) {
+                    continue;
+                }
+                let v = verdict_with(g, ek, &o);
+                if v == Verdict::Error {
+                    breaks = true;
+                    break;
+                }
+                if j.verdict == Verdict::Error {
+                    fixes.push(k);
+                }
+            }
+            if breaks || fixes.is_empty() {
+                continue;
+            }
+            match &best {
+                Some((_, _, f)) if f.len() > fixes.len() => {}
+                Some((_, _, f)) if f.len() == fixes.len() => tie = true,
+                _ => {
+                    best = Some((x, fixed, fixes));
+                    tie = false;
+                }
+            }
+        }
+        let Some((x, fixed, fixes)) = best else {
+            continue;
+        };
+        let only_this = fixes.len() == 1;
+        if tie && (!only_this || expr.result() != x) {
+            // Two figures explain it equally: the relation stands as found
+            // (its result said to be off), no figure singled out.
+            if !only_this {
+                continue;
+            }
+        }
+        if only_this && tie {
+            // One failing relation, any figure could be it: the printed
+            // result is reported, as the relation's own words say.
+            let rx = expr.result();
+            if let Some(f) = implied(g, &expr, rx) {
+                out[e].blamed = Some((rx, f));
+            }
+            assigned[e] = true;
+            continue;
+        }
+        // The primary finding: the failing relation whose result is the
+        // figure, else the first.
+        let primary = fixes
+            .iter()
+            .copied()
+            .find(|&k| out[k].expr.as_ref().is_some_and(|ek| ek.result() == x))
+            .unwrap_or(fixes[0]);
+        let what = cell_name(g, x);
+        let printed = g.rows[x.0].texts.get(x.1).cloned().unwrap_or_default();
+        let is_result = out[primary]
+            .expr
+            .as_ref()
+            .is_some_and(|ek| ek.result() == x);
+        out[primary].blamed = Some((x, fixed));
+        if !is_result {
+            let base = out[primary]
+                .detail
+                .split("; it should read")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            out[primary].detail = format!(
+                "{base}; the figure to correct is {what} {printed}: it should read {}",
+                show(&fixed, style)
+            );
+        }
+        assigned[primary] = true;
+        let primary_name = out[primary].name.clone();
+        for &k in &fixes {
+            if k == primary {
+                continue;
+            }
+            assigned[k] = true;
+            out[k].consequence_of = Some(primary_name.clone());
+            let base = out[k]
+                .detail
+                .split("; it should read")
+                .next()
+                .unwrap_or("")
+                .split("; the rows' shares should add up")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            out[k].detail = format!(
+                "{base}; a consequence of {what} {printed}, which should read {}",
+                show(&fixed, style)
+            );
+        }
+    }
+}
+
+/// The interval of a printed figure's true value, for the JSON figures.
+pub fn interval_of(f: &Figure) -> Option<Interval> {
+    f.printed_in(None).and_then(|p| Interval::of(&p).ok())
+}

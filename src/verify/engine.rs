@@ -1,0 +1,1359 @@
+//! verify's structure and relations stages for one table: read its structure
+//! ([`super::structure`]), propose the relations its labels and figures
+//! state and keep the ones the table establishes ([`super::establish`]),
+//! then attribute failures ([`super::attribute`]).
+
+use super::establish::{
+    col_relation, pick_figures, pick_labelled, promising, quick_cols, quick_rows, row_sum,
+    sum_name, summable, Candidate, Expr, Instance, Kind,
+};
+use super::figure::Cell;
+use super::grid::{ColKind, Grid, Role};
+use super::judge::Verdict as sparekrav_verdict;
+use crate::document::Table;
+use crate::numfmt::NumberStyle;
+
+/// The largest table searched for totals by structure (rows); beyond it only
+/// what the labels state is judged, so time stays linear in the input.
+const STRUCTURE_ROWS: usize = 400;
+/// How far a block or difference is looked for.
+const BLOCK: usize = 40;
+const PAIR_REACH: usize = 6;
+
+/// The relations of a table, in row order, with the grid they refer to.
+/// `counts_exact`: whole counts (`sager`, `personer`) have no rounding
+/// interval; off, every figure is read as rounded to its digits.
+pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid, Vec<Instance>) {
+    let mut g = super::grid::read(table, style);
+    if !counts_exact {
+        for r in &mut g.rows {
+            for c in &mut r.cells {
+                if let Cell::Fig(f) = c {
+                    f.exact = false;
+                }
+            }
+        }
+    }
+    let out = propose(&g);
+    (g, out)
+}
+
+fn has_figs(g: &Grid, r: usize) -> bool {
+    g.rows[r].has_figures()
+}
+
+struct State {
+    /// Row -> the row it is a part of (heraf, dashed, a structural block).
+    parent: Vec<Option<usize>>,
+    /// Row -> the total whose block holds it, for shares.
+    total_of: Vec<Option<usize>>,
+    /// Rows whose own relation has been found (not to be reported as not understood).
+    explained: Vec<bool>,
+    /// Row -> the difference rows it is an operand of.
+    operand_of: Vec<Vec<usize>>,
+    /// Change column -> the column it is taken from (the budget).
+    change_old: std::collections::BTreeMap<usize, usize>,
+    out: Vec<Instance>,
+}
+
+fn top_level(g: &Grid, s: &State, r: usize) -> bool {
+    s.parent[r].is_none()
+        && matches!(
+            g.rows[r].role,
+            Role::Item | Role::Total { .. } | Role::Difference
+        )
+}
+
+fn push(s: &mut State, c: Candidate) {
+    s.out.extend(c.instances);
+}
+
+fn record_block(s: &mut State, total: usize, parts: &[(bool, usize)]) {
+    for &(_, p) in parts {
+        if s.total_of[p].is_none() {
+            s.total_of[p] = Some(total);
+        }
+    }
+    s.total_of[total].get_or_insert(total);
+    s.explained[total] = true;
+}
+
+fn parts_of(c: &Candidate) -> Vec<(bool, usize)> {
+    c.instances
+        .iter()
+        .find_map(|i| match &i.what {
+            Ok(Expr::Linear { terms, .. }) => {
+                Some(terms.iter().map(|&(n, (r, _))| (n, r)).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+fn propose(g: &Grid) -> Vec<Instance> {
+    let n = g.rows.len();
+    let mut s = State {
+        parent: vec![None; n],
+        total_of: vec![None; n],
+        explained: vec![false; n],
+        change_old: Default::default(),
+        operand_of: vec![Vec::new(); n],
+        out: Vec::new(),
+    };
+    heraf_blocks(g, &mut s);
+    numbered_blocks(g, &mut s);
+    labelled_totals(g, &mut s, true);
+    if n <= STRUCTURE_ROWS {
+        // Rows whose label names a result (`Årets resultat`, `Saldo`) before
+        // totals by structure, so `Indtægter` is not taken for the sum of
+        // `Udgifter` and `Årets resultat`.
+        difference_rows(g, &mut s, true);
+        structural_totals(g, &mut s);
+    }
+    labelled_totals(g, &mut s, false);
+    formula_rows(g, &mut s);
+    if n <= STRUCTURE_ROWS {
+        difference_rows(g, &mut s, false);
+    }
+    change_rows(g, &mut s);
+    if n <= STRUCTURE_ROWS {
+        carried_rows(g, &mut s);
+        section_sums(g, &mut s);
+    }
+    columns(g, &mut s);
+    let mut out = s.out;
+    out.sort_by_key(|i| i.at.0);
+    out
+}
+
+/// `Heraf` rows and dashed or indented rows: parts of the row above them,
+/// not added into other sums. They add up to it when its label is a total
+/// (`Antal sager gennemgået i alt`) or the figures show it.
+fn heraf_blocks(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut last_top: Option<usize> = None;
+    for r in 0..n {
+        let row = &g.rows[r];
+        match row.role {
+            Role::Heraf => {
+                if let Some(p) = last_top {
+                    s.parent[r] = Some(p);
+                    children[p].push(r);
+                }
+            }
+            Role::HerafMarker => {}
+            Role::Section => last_top = None,
+            _ if row.sub && row.has_figures() => {
+                if let Some(p) = last_top {
+                    s.parent[r] = Some(p);
+                    children[p].push(r);
+                }
+            }
+            _ => {
+                if row.has_figures() {
+                    last_top = Some(r);
+                }
+            }
+        }
+    }
+    for (p, ch) in children.iter().enumerate() {
+        if ch.is_empty() {
+            continue;
+        }
+        let parts: Vec<(bool, usize)> = ch.iter().map(|&r| (false, r)).collect();
+        let heraf = ch.iter().any(|&r| g.rows[r].role == Role::Heraf);
+        let what = format!("{} (parts below it)", sum_name(parts.len()));
+        let cand = row_sum(g, p, &parts, Kind::Sum, &what);
+        // One `heraf` row is a part, never the whole; several add up to a
+        // total by its label, or where the figures show it.
+        let chosen = match g.rows[p].role {
+            Role::Total { strong: true } if parts.len() >= 2 => pick_labelled(g, vec![cand], true)
+                .and_then(|c| guard_total(g, c))
+                .ok(),
+            _ if parts.len() >= 2 => pick_figures(g, vec![cand], !heraf),
+            _ => None,
+        };
+        if let Some(c) = chosen {
+            record_block(s, p, &parts);
+            push(s, c);
+        }
+    }
+}
+
+/// The section number a label starts with: `1.` -> [1], `2.1` -> [2, 1],
+/// `3.2.` -> [3, 2].
+fn section_path(label: &str) -> Option<Vec<u32>> {
+    let t = label.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, rest) = t.split_at(end);
+    if num.is_empty() || !rest.starts_with(' ') || !num.contains('.') && rest.is_empty() {
+        return None;
+    }
+    let path: Option<Vec<u32>> = num
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect();
+    path.filter(|p| !p.is_empty() && p.len() <= 4)
+}
+
+/// Numbered sections: `1. VIP` over `1.1 …`, `1.2 …`; `1.2 Deltidsuddannelse`
+/// over `A. Tilskud`, `B. Deltagerbetaling`. The numbering names the parts,
+/// as a total word does.
+fn numbered_blocks(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let paths: Vec<Option<Vec<u32>>> = g.rows.iter().map(|r| section_path(&r.label)).collect();
+    for r in 0..n {
+        let Some(p) = &paths[r] else { continue };
+        if !has_figs(g, r) || s.parent[r].is_some() {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut i = r + 1;
+        while i < n {
+            if g.rows[i].role == Role::Section && !has_figs(g, i) {
+                break;
+            }
+            match &paths[i] {
+                Some(q) if q.len() == p.len() + 1 && q.starts_with(p) => parts.push(i),
+                Some(q) if q.len() > p.len() + 1 && q.starts_with(p) => {}
+                Some(_) => break,
+                None => {
+                    // Lettered parts right under a numbered row.
+                    let letter = g.rows[i].id.as_deref().is_some_and(|id| {
+                        id.len() == 1 && id.chars().all(|c| c.is_ascii_uppercase())
+                    });
+                    if letter && (parts.is_empty() || paths[parts[0]].is_none()) {
+                        parts.push(i);
+                    } else {
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        // Lettered parts are only parts when they come right after.
+        if parts.len() < 2 || parts.iter().any(|&q| s.parent[q].is_some()) {
+            continue;
+        }
+        let parts: Vec<(bool, usize)> = parts.into_iter().map(|q| (false, q)).collect();
+        let what = format!("{} (by its numbering)", sum_name(parts.len()));
+        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        if let Ok(c) = pick_labelled(g, vec![cand], true).and_then(|c| guard_total(g, c)) {
+            for &(_, q) in &parts {
+                s.parent[q] = Some(r);
+            }
+            record_block(s, r, &parts);
+            push(s, c);
+        }
+    }
+}
+
+/// Contiguous runs of top-level rows directly above or below `r`.
+fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
+    let stop = |i: usize| {
+        matches!(
+            g.rows[i].role,
+            Role::Section
+                | Role::Total { strong: true }
+                | Role::Formula(_)
+                | Role::ChangeRow { .. }
+        )
+    };
+    let mut above = Vec::new();
+    let mut i = r;
+    while i > 0 && above.len() < BLOCK {
+        i -= 1;
+        if s.parent[i].is_some() || g.rows[i].role == Role::HerafMarker {
+            continue;
+        }
+        if stop(i) || !top_level(g, s, i) {
+            break;
+        }
+        above.push(i);
+    }
+    above.reverse();
+    let mut below = Vec::new();
+    let mut i = r + 1;
+    while i < g.rows.len() && below.len() < BLOCK {
+        if s.parent[i].is_some() || g.rows[i].role == Role::HerafMarker {
+            i += 1;
+            continue;
+        }
+        if stop(i) || !top_level(g, s, i) {
+            break;
+        }
+        below.push(i);
+        i += 1;
+    }
+    (above, below)
+}
+
+/// Totals without a total word: a row that is the sum of the rows just above
+/// it (`Hele landet` under the regions) or just below it (`Skole` over its
+/// schools, `1. kvartal` over its months), in at least two columns.
+fn structural_totals(g: &Grid, s: &mut State) {
+    // Shapes found (parts below?, how many): a sibling of the same shape
+    // (`2. kvartal` after `1. kvartal`, three months each) needs less
+    // evidence of its own.
+    let mut shapes: Vec<(bool, usize)> = Vec::new();
+    for r in 0..g.rows.len() {
+        if !matches!(
+            g.rows[r].role,
+            Role::Item | Role::Difference | Role::Total { strong: false }
+        ) || s.parent[r].is_some()
+            || s.explained[r]
+            || !has_figs(g, r)
+        {
+            continue;
+        }
+        let (above, below) = blocks_around(g, s, r);
+        // A result row already found as a difference of `r` is no part of it.
+        let cut = |v: &[usize]| -> Vec<usize> {
+            v.iter()
+                .copied()
+                .take_while(|&p| !s.operand_of[r].contains(&p))
+                .collect()
+        };
+        let below = cut(&below);
+        let above: Vec<usize> = {
+            let rev: Vec<usize> = above.iter().rev().copied().collect();
+            let mut k = cut(&rev);
+            k.reverse();
+            k
+        };
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for len in 2..=above.len() {
+            let parts: Vec<(bool, usize)> = above[above.len() - len..]
+                .iter()
+                .map(|&i| (false, i))
+                .collect();
+            tried += 1;
+            if promising(quick_rows(g, r, &parts)) {
+                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            }
+        }
+        for len in 2..=below.len() {
+            let parts: Vec<(bool, usize)> = below[..len].iter().map(|&i| (false, i)).collect();
+            tried += 1;
+            if promising(quick_rows(g, r, &parts)) {
+                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        let sibling: Vec<Candidate> = shapes
+            .iter()
+            .filter_map(|&(down, len)| {
+                let rows: &[usize] = if down {
+                    below.get(..len)?
+                } else {
+                    above.get(above.len().checked_sub(len)?..)?
+                };
+                let parts: Vec<(bool, usize)> = rows.iter().map(|&i| (false, i)).collect();
+                Some(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)))
+            })
+            .collect();
+        pad(&mut cands, tried);
+        let cue = matches!(g.rows[r].role, Role::Total { .. } | Role::Difference);
+        let chosen = pick_figures(g, cands, cue).or_else(|| pick_figures(g, sibling, true));
+        if let Some(c) = chosen {
+            let parts = parts_of(&c);
+            if let (Some(&(_, first)), Some(&(_, last))) = (parts.first(), parts.last()) {
+                let shape = (first > r, parts.len());
+                let _ = last;
+                if !shapes.contains(&shape) {
+                    shapes.push(shape);
+                }
+            }
+            for &(_, p) in &parts {
+                s.parent[p] = Some(r);
+            }
+            record_block(s, r, &parts);
+            push(s, c);
+        }
+    }
+}
+
+/// `I alt`, `Samlet`, `Branche i alt` …: the block above back to the previous
+/// total or section; if none, the rows below (a total placed first), ending
+/// where its parts end; else the subtotals above. The figures choose among
+/// these when the first does not fit.
+fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
+    for t in 0..g.rows.len() {
+        let Role::Total { strong } = g.rows[t].role else {
+            continue;
+        };
+        if s.explained[t] || s.parent[t].is_some() {
+            continue;
+        }
+        let (above, below) = blocks_around(g, s, t);
+        let mut cands: Vec<Vec<usize>> = Vec::new();
+        if !above.is_empty() {
+            cands.push(above.clone());
+        }
+        if !below.is_empty() {
+            cands.push(below.clone());
+            for len in (1..below.len()).rev() {
+                cands.push(below[..len].to_vec());
+            }
+        }
+        // Subtotals above: earlier totals not yet part of anything.
+        let subtotals: Vec<usize> = (0..t)
+            .filter(|&i| {
+                matches!(g.rows[i].role, Role::Total { .. })
+                    && s.explained[i]
+                    && s.parent[i].is_none()
+                    && has_figs(g, i)
+            })
+            .collect();
+        if subtotals.len() >= 2 {
+            cands.push(subtotals.clone());
+        }
+        // Every top-level row above (subtotals and items outside blocks).
+        let tops: Vec<usize> = (0..t)
+            .filter(|&i| {
+                top_level(g, s, i)
+                    && has_figs(g, i)
+                    && (s.total_of[i].is_none() || s.total_of[i] == Some(i))
+            })
+            .collect();
+        if tops.len() >= 2 && !cands.contains(&tops) {
+            cands.push(tops);
+        }
+        if cands.is_empty() {
+            if strong && has_figs(g, t) {
+                s.out.push(Instance {
+                    kind: Kind::Sum,
+                    name: format!("{}: total", g.rows[t].label),
+                    at: (t, 0),
+                    what: Err("no rows to add: the total stands alone in its table".to_string()),
+                });
+            }
+            continue;
+        }
+        let cands: Vec<Candidate> = cands
+            .iter()
+            .map(|rows| {
+                let parts: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
+                row_sum(g, t, &parts, Kind::Sum, &sum_name(parts.len()))
+            })
+            .collect();
+        if only_fitting && !fits(g, &cands) {
+            continue;
+        }
+        match pick_labelled(g, cands, strong).and_then(|c| guard_total(g, c)) {
+            Ok(c) => {
+                let parts = parts_of(&c);
+                for &(_, p) in &parts {
+                    if s.parent[p].is_none() {
+                        s.parent[p] = Some(t);
+                    }
+                }
+                record_block(s, t, &parts);
+                push(s, c);
+            }
+            Err(why) if strong => s.out.push(Instance {
+                kind: Kind::Sum,
+                name: format!("{}: total", g.rows[t].label),
+                at: (t, 0),
+                what: Err(why),
+            }),
+            Err(_) => {}
+        }
+    }
+}
+
+/// A total by its label whose rows fit in no column is not judged on the
+/// label alone where the table gives reason to doubt the reading: in
+/// several columns and holding in none, or in one column where the rows
+/// hold subtotals of their own or the total is smaller than a part (an
+/// average or a rate, not a sum). Then it is not understood, not wrong.
+fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
+    let (holds, fails) = super::establish::holds_fails(g, &c);
+    if fails == 0 {
+        return Ok(c);
+    }
+    let label = c
+        .instances
+        .first()
+        .map(|i| g.rows[i.at.0].label.clone())
+        .unwrap_or_default();
+    let judged = c.instances.iter().filter(|i| i.what.is_ok()).count();
+    if judged >= 2 && holds == 0 && !super::establish::close(g, &c) {
+        return Err(format!(
+            "not understood: the rows taken for {label:?} add up to it in no column"
+        ));
+    }
+    // Holding in another column, the reading is the table's own: a failing
+    // column is an error in it.
+    if holds >= 1 {
+        return Ok(c);
+    }
+    // Per column: a total smaller than its largest part, all positive, or a
+    // block that holds subtotals of its own.
+    let mut out = Vec::with_capacity(c.instances.len());
+    for mut i in c.instances {
+        if let Ok(e) = &i.what {
+            if super::establish::fails(g, e) {
+                if let Some(why) = doubt(g, e) {
+                    i.what = Err(format!("not understood: {why}"));
+                }
+            }
+        }
+        out.push(i);
+    }
+    Ok(Candidate {
+        instances: out,
+        ..c
+    })
+}
+
+fn doubt(g: &Grid, e: &Expr) -> Option<String> {
+    let Expr::Linear { terms, result, .. } = e else {
+        return None;
+    };
+    let val = |at: (usize, usize)| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    let total = val(*result)?;
+    let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
+    // Amounts in kroner add up; counts and unnamed figures may be averages.
+    let money = matches!(
+        g.rows.get(result.0).and_then(|r| r.cells.get(result.1)),
+        Some(Cell::Fig(f)) if matches!(f.unit, Some(super::figure::Unit::Money(_)))
+    );
+    if !money
+        && parts.len() >= 2
+        && total > crate::money::Decimal::ZERO
+        && parts.iter().all(|p| *p >= crate::money::Decimal::ZERO)
+        && parts.iter().any(|p| *p > total)
+    {
+        return Some("the total is smaller than one of its rows (an average or a rate?)".into());
+    }
+    // The rows add up to twice the total: they hold subtotals of their own.
+    if parts.len() >= 3 {
+        let mut sum = crate::money::Decimal::ZERO;
+        for p in &parts {
+            sum += *p;
+        }
+        let twice = total * crate::money::Decimal::TWO;
+        let slack = total.abs() / crate::money::Decimal::from(1000) + crate::money::Decimal::ONE;
+        if !total.is_zero() && (sum - twice).abs() <= slack {
+            return Some(
+                "the rows add up to twice the total: they hold subtotals of their own".into(),
+            );
+        }
+    }
+    None
+}
+
+/// Whether some reading of a total holds in every column it has figures in.
+fn fits(g: &Grid, cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        let mut any = false;
+        for i in &c.instances {
+            if let Ok(e) = &i.what {
+                match super::establish::verdict_with(g, e, &Default::default()) {
+                    sparekrav_verdict::Error => return false,
+                    sparekrav_verdict::Exact | sparekrav_verdict::Rounding => any = true,
+                    sparekrav_verdict::Skipped => {}
+                }
+            }
+        }
+        any
+    })
+}
+
+/// Rows that name their formula: `A+B. Resultat`, `3 BFI (1+2)`.
+fn formula_rows(g: &Grid, s: &mut State) {
+    for r in 0..g.rows.len() {
+        let Role::Formula(f) = &g.rows[r].role else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        let mut missing = Vec::new();
+        for (neg, id) in f {
+            match (0..g.rows.len()).find(|&i| i != r && g.rows[i].id.as_deref() == Some(id)) {
+                Some(i) => parts.push((*neg, i)),
+                None => missing.push(id.clone()),
+            }
+        }
+        s.explained[r] = true;
+        if !missing.is_empty() {
+            s.out.push(Instance {
+                kind: Kind::Formula,
+                name: format!("{}: formula", g.rows[r].label),
+                at: (r, 0),
+                what: Err(format!(
+                    "the label names rows {} that the table does not have",
+                    missing.join(", ")
+                )),
+            });
+            continue;
+        }
+        let what = parts
+            .iter()
+            .map(|&(neg, i)| {
+                format!(
+                    "{}{}",
+                    if neg { "- " } else { "+ " },
+                    g.rows[i].id.as_deref().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let what = format!("formula {}", what.trim_start_matches("+ "));
+        let cand = row_sum(g, r, &parts, Kind::Formula, &what);
+        if let Ok(c) = super::establish::pick_named(g, vec![cand]) {
+            push(s, c);
+        }
+    }
+}
+
+/// A row that is the sum or difference of two rows above it (`Saldo`,
+/// `Netto`, `Resultat inkl. overførsler`), established by the figures. A
+/// row labelled as a difference that fits none is reported as not understood.
+fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
+    for r in 0..g.rows.len() {
+        let cue = g.rows[r].role == Role::Difference;
+        if cues_only && !cue {
+            continue;
+        }
+        if !(cue || g.rows[r].role == Role::Item)
+            || s.explained[r]
+            || s.parent[r].is_some()
+            || !has_figs(g, r)
+        {
+            continue;
+        }
+        let lo = r.saturating_sub(if cue { 3 * PAIR_REACH } else { PAIR_REACH });
+        let above: Vec<usize> = (lo..r)
+            .filter(|&i| has_figs(g, i) && !matches!(g.rows[i].role, Role::Section))
+            .collect();
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for (x, &j) in above.iter().enumerate() {
+            for &k in &above[x + 1..] {
+                for (nj, nk, op) in [(false, false, "+"), (false, true, "-"), (true, false, "-")] {
+                    let (a, b) = if nj { (k, j) } else { (j, k) };
+                    let parts = if nj {
+                        vec![(false, k), (true, j)]
+                    } else {
+                        vec![(false, j), (nk, k)]
+                    };
+                    tried += 1;
+                    if !promising(quick_rows(g, r, &parts)) {
+                        continue;
+                    }
+                    let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);
+                    cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
+                }
+            }
+        }
+        pad(&mut cands, tried);
+        if let Some(c) = pick_figures(g, cands, cue) {
+            s.explained[r] = true;
+            for &(_, p) in &parts_of(&c) {
+                s.operand_of[p].push(r);
+            }
+            push(s, c);
+        } else if cue && !cues_only && g.rows[r].has_figures() {
+            s.out.push(Instance {
+                kind: Kind::Difference,
+                name: format!("{}: difference", g.rows[r].label),
+                at: (r, 0),
+                what: Err(format!(
+                    "not understood: {:?} fits no sum or difference of the rows above it",
+                    g.rows[r].label
+                )),
+            });
+        }
+    }
+}
+
+/// A section that totals others row by row: under `AU i alt` each row is
+/// the sum of the rows of the same label in the sections above (by the
+/// label); the first section's rows are the sum of the same rows in the
+/// `Heraf …` sections below it (by the figures).
+fn section_sums(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let mut section = vec![0usize; n];
+    let mut names: Vec<Option<usize>> = vec![None];
+    for (r, row) in g.rows.iter().enumerate() {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
+            names.push(Some(r));
+        }
+        section[r] = names.len() - 1;
+    }
+    if names.len() < 3 {
+        return;
+    }
+    let key = |r: usize| g.rows[r].label.trim().to_lowercase();
+    for r in 0..n {
+        if !has_figs(g, r) || matches!(g.rows[r].role, Role::Section | Role::HerafMarker) {
+            continue;
+        }
+        let k = key(r);
+        let mut others: Vec<usize> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut unique = true;
+        for q in 0..n {
+            if q != r && section[q] != section[r] && has_figs(g, q) && key(q) == k {
+                if !seen.insert(section[q]) {
+                    unique = false;
+                }
+                others.push(q);
+            }
+        }
+        if others.len() < 2 || !unique {
+            continue;
+        }
+        let sec_name = names[section[r]]
+            .map(|i| g.rows[i].label.as_str())
+            .unwrap_or("");
+        let all_before = others.iter().all(|&q| q < r);
+        let all_after = others.iter().all(|&q| q > r);
+        let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+        let what = format!(
+            "sum of the rows {:?} in {} sections",
+            g.rows[r].label,
+            parts.len()
+        );
+        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        let chosen = if all_before && super::grid::total_label(sec_name) == Some(true) {
+            pick_labelled(g, vec![cand], true)
+                .and_then(|c| guard_total(g, c))
+                .ok()
+        } else if all_after {
+            pick_figures(g, vec![cand], true)
+        } else {
+            None
+        };
+        if let Some(c) = chosen {
+            push(s, c);
+        }
+    }
+}
+
+/// A row carried over from the year before: `Overført fra tidligere år`,
+/// `Primosaldo` = last year's `Akkumuleret resultat`, `Ultimosaldo` (the
+/// year columns in order), found by the figures.
+fn carried_rows(g: &Grid, s: &mut State) {
+    let years: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| g.cols[c].kind == ColKind::Amount && g.cols[c].year.is_some())
+        .collect();
+    if years.len() < 3 {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        let l = g.rows[r].label.to_lowercase();
+        let cue = [
+            "overført",
+            "primo",
+            "tidligere år",
+            "saldo primo",
+            "fra sidste år",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if !cue || !has_figs(g, r) {
+            continue;
+        }
+        let mut cands = Vec::new();
+        for y in 0..g.rows.len() {
+            if y == r || !has_figs(g, y) {
+                continue;
+            }
+            let mut instances = Vec::new();
+            for w in years.windows(2) {
+                let (prev, cur) = (w[0], w[1]);
+                if g.cols[prev].year >= g.cols[cur].year {
+                    continue;
+                }
+                if !matches!(g.rows[r].cells.get(cur), Some(Cell::Fig(_))) {
+                    continue;
+                }
+                instances.push(Instance {
+                    kind: Kind::Formula,
+                    name: format!(
+                        "{} [{}]: carried over from {} [{}]",
+                        g.rows[r].label, g.cols[cur].header, g.rows[y].label, g.cols[prev].header
+                    ),
+                    at: (r, cur),
+                    what: Ok(Expr::Linear {
+                        terms: vec![(false, (y, prev))],
+                        result: (r, cur),
+                        shares: false,
+                    }),
+                });
+            }
+            if !instances.is_empty() {
+                cands.push(Candidate {
+                    instances,
+                    what: format!("carried over from {}", g.rows[y].label),
+                    prefer: false,
+                });
+            }
+        }
+        if let Some(c) = pick_figures(g, cands, true) {
+            push(s, c);
+        }
+    }
+}
+
+/// Amount columns in order, with their years.
+fn amount_cols(g: &Grid) -> Vec<usize> {
+    (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect()
+}
+
+/// Pairs (new, old) a change column may relate: the years its header names;
+/// else pairs of year columns, later minus earlier, the nearest first; else
+/// any two amount columns in either order, the two just left of it first.
+fn change_pairs(
+    g: &Grid,
+    c: usize,
+    years: &[i32],
+    either_sign: bool,
+) -> (Vec<(usize, usize)>, bool) {
+    let amounts = amount_cols(g);
+    // The part of a header below its year (`2015 / Total` -> `total`), to
+    // match `Ændring 2015-2016 / Total %` with its own columns.
+    let sub = |h: &str| -> String {
+        h.rsplit(" / ")
+            .next()
+            .unwrap_or("")
+            .replace(['%'], "")
+            .replace("pct.", "")
+            .trim()
+            .to_lowercase()
+    };
+    let own = sub(&g.cols[c].header);
+    let year_of_col = |a: usize| {
+        g.cols[a].year.or_else(|| {
+            g.cols[a]
+                .header
+                .split(" / ")
+                .find_map(super::figure::year_of)
+        })
+    };
+    let by_year = |y: i32| {
+        let all: Vec<usize> = amounts
+            .iter()
+            .copied()
+            .filter(|&a| year_of_col(a) == Some(y))
+            .collect();
+        match all.as_slice() {
+            [one] => Some(*one),
+            many => many
+                .iter()
+                .copied()
+                .find(|&a| g.cols[c].header.contains(" / ") && sub(&g.cols[a].header) == own),
+        }
+    };
+    if let [y1, y2] = years {
+        if let (Some(old), Some(new)) = (by_year(*y1.min(y2)), by_year(*y1.max(y2))) {
+            return (vec![(new, old)], true);
+        }
+    }
+    let with_years: Vec<usize> = amounts
+        .iter()
+        .copied()
+        .filter(|&a| g.cols[a].year.is_some())
+        .collect();
+    let mut pairs = Vec::new();
+    if with_years.len() >= 2 && !either_sign {
+        let mut left: Vec<usize> = with_years.iter().copied().filter(|&a| a < c).collect();
+        if left.len() < 2 {
+            left = with_years.clone();
+        }
+        // The two nearest left of it, later minus earlier, first.
+        let mut ps = Vec::new();
+        for (i, &a) in left.iter().enumerate() {
+            for &b in &left[i + 1..] {
+                let (ya, yb) = (g.cols[a].year, g.cols[b].year);
+                let (new, old) = if ya > yb { (a, b) } else { (b, a) };
+                ps.push((new, old, c.abs_diff(a) + c.abs_diff(b)));
+            }
+        }
+        ps.sort_by_key(|p| p.2);
+        pairs.extend(ps.into_iter().map(|(n, o, _)| (n, o)));
+        let one = pairs_len_one(&pairs);
+        return (pairs, one);
+    }
+    let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
+    let pool = if left.len() >= 2 { left } else { amounts };
+    let mut ps = Vec::new();
+    for (i, &a) in pool.iter().enumerate() {
+        for &b in &pool[i + 1..] {
+            ps.push((b, a, c.abs_diff(a) + c.abs_diff(b)));
+            ps.push((a, b, c.abs_diff(a) + c.abs_diff(b) + 1));
+        }
+    }
+    ps.sort_by_key(|p| p.2);
+    pairs.extend(ps.into_iter().map(|(n, o, _)| (n, o)));
+    let strong = pool.len() == 2 && !either_sign;
+    (pairs, strong)
+}
+
+fn pairs_len_one(p: &[(usize, usize)]) -> bool {
+    p.len() == 1
+}
+
+fn change_cand(g: &Grid, c: usize, new: usize, old: usize, kind: Kind) -> Candidate {
+    let (hn, ho) = (&g.cols[new].header, &g.cols[old].header);
+    if kind == Kind::PctChange {
+        let what = format!("percentage change ({hn} - {ho}) / {ho}");
+        col_relation(g, c, kind, &what, &|r| {
+            Some(Expr::Ratio {
+                num: (r, new),
+                den: (r, old),
+                result: (r, c),
+                change: true,
+                abs: 0,
+            })
+        })
+    } else {
+        let what = format!("change {hn} - {ho}");
+        col_relation(g, c, kind, &what, &|r| {
+            Some(Expr::Linear {
+                terms: vec![(false, (r, new)), (true, (r, old))],
+                result: (r, c),
+                shares: false,
+            })
+        })
+    }
+}
+
+fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate {
+    let grand = (0..g.rows.len())
+        .rev()
+        .find(|&t| matches!(g.rows[t].role, Role::Total { strong: true }) && s.parent[t].is_none());
+    let whole_label = |t: usize| g.rows[t].label.clone();
+    let mut instances = Vec::new();
+    for (r, row) in g.rows.iter().enumerate() {
+        if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
+            continue;
+        }
+        let t = s.total_of[r].or(grand);
+        let Some(t) = t else { continue };
+        instances.push(Instance {
+            kind,
+            name: format!(
+                "{} [{}]: share of {:?}",
+                row.label,
+                g.cols[c].header,
+                whole_label(t)
+            ),
+            at: (r, c),
+            what: Ok(Expr::Ratio {
+                num: (r, a),
+                den: (t, a),
+                result: (r, c),
+                change: false,
+                abs: 0,
+            }),
+        });
+    }
+    Candidate {
+        instances,
+        what: format!("share of {}'s total", g.cols[a].header),
+        prefer: false,
+    }
+}
+
+fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize, abs: u8) -> Candidate {
+    let what = match abs {
+        1 => format!("{} / |{}|", g.cols[x].header, g.cols[y].header),
+        2 => format!("|{} / {}|", g.cols[x].header, g.cols[y].header),
+        _ => format!("{} / {}", g.cols[x].header, g.cols[y].header),
+    };
+    col_relation(g, c, Kind::Ratio, &what, &|r| {
+        Some(Expr::Ratio {
+            num: (r, x),
+            den: (r, y),
+            result: (r, c),
+            change: false,
+            abs,
+        })
+    })
+}
+
+fn skipped_col(g: &Grid, s: &mut State, c: usize, kind: Kind, why: String) {
+    let Some(r) = (0..g.rows.len()).find(|&r| matches!(g.rows[r].cells.get(c), Some(Cell::Fig(_))))
+    else {
+        return;
+    };
+    s.out.push(Instance {
+        kind,
+        name: format!("[{}]: column", g.cols[c].header),
+        at: (r, c),
+        what: Err(why),
+    });
+}
+
+fn columns(g: &Grid, s: &mut State) {
+    let amounts = amount_cols(g);
+    let changes: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
+        .collect();
+    for c in 0..g.cols.len() {
+        match g.cols[c].kind.clone() {
+            ColKind::Change { years, afvigelse } => {
+                let (pairs, strong) = change_pairs(g, c, &years, afvigelse);
+                let kind = if afvigelse {
+                    Kind::Difference
+                } else {
+                    Kind::Change
+                };
+                let cands: Vec<Candidate> = pairs
+                    .iter()
+                    .map(|&(n, o)| change_cand(g, c, n, o, kind))
+                    .collect();
+                if cands.is_empty() {
+                    skipped_col(
+                        g,
+                        s,
+                        c,
+                        kind,
+                        "no two amount columns to take the change of".into(),
+                    );
+                    continue;
+                }
+                let picked = if strong {
+                    super::establish::pick_named(g, cands)
+                } else {
+                    pick_labelled(g, cands, false)
+                };
+                match picked {
+                    Ok(cand) => {
+                        if let Some(Ok(Expr::Linear { terms, .. })) =
+                            cand.instances.first().map(|i| &i.what)
+                        {
+                            if let Some(&(_, (_, old))) = terms.get(1) {
+                                s.change_old.insert(c, old);
+                            }
+                        }
+                        push(s, cand)
+                    }
+                    Err(why) => skipped_col(g, s, c, kind, why),
+                }
+            }
+            ColKind::PctChange { years } => {
+                let (pairs, mut strong) = change_pairs(g, c, &years, false);
+                let mut cands: Vec<Candidate> = pairs
+                    .iter()
+                    .map(|&(n, o)| change_cand(g, c, n, o, Kind::PctChange))
+                    .collect();
+                // `Afvigelse i %`: the afvigelse column in percent of the
+                // budget it was taken from, sign as printed or not.
+                for &x in &changes {
+                    for &y in &amounts {
+                        let prefer = s.change_old.get(&x) == Some(&y);
+                        for abs in [0, 1, 2] {
+                            let mut rc = ratio_cand(g, c, x, y, abs);
+                            rc.prefer = prefer;
+                            cands.push(rc);
+                            strong = false;
+                        }
+                    }
+                }
+                if cands.is_empty() {
+                    skipped_col(
+                        g,
+                        s,
+                        c,
+                        Kind::PctChange,
+                        "no two amount columns to compare".into(),
+                    );
+                    continue;
+                }
+                let picked = if strong {
+                    super::establish::pick_named(g, cands)
+                } else {
+                    pick_labelled(g, cands, false)
+                };
+                match picked {
+                    Ok(cand) => push(s, cand),
+                    Err(why) => skipped_col(g, s, c, Kind::PctChange, why),
+                }
+            }
+            ColKind::Share | ColKind::ShareOfChange => {
+                let pool: Vec<usize> = if g.cols[c].kind == ColKind::ShareOfChange {
+                    changes.clone()
+                } else {
+                    let mut left: Vec<usize> =
+                        amounts.iter().copied().filter(|&a| a < c).rev().collect();
+                    left.extend(amounts.iter().copied().filter(|&a| a > c));
+                    left
+                };
+                let cands: Vec<Candidate> = pool
+                    .iter()
+                    .map(|&a| share_cand(g, s, c, a, Kind::Share))
+                    .filter(|c| !c.instances.is_empty())
+                    .collect();
+                if cands.is_empty() {
+                    skipped_col(
+                        g,
+                        s,
+                        c,
+                        Kind::Share,
+                        "no total to take the shares of".into(),
+                    );
+                    continue;
+                }
+                let strong = cands.len() == 1;
+                match pick_labelled(g, cands, strong) {
+                    Ok(cand) => push(s, cand),
+                    Err(why) => skipped_col(g, s, c, Kind::Share, why),
+                }
+            }
+            ColKind::Pct => {
+                let mut cands = Vec::new();
+                for &x in changes.iter().chain(amounts.iter()) {
+                    for &y in &amounts {
+                        if x != y {
+                            let prefer = s.change_old.get(&x) == Some(&y);
+                            for abs in [0, 1, 2] {
+                                let mut rc = ratio_cand(g, c, x, y, abs);
+                                rc.prefer = prefer;
+                                cands.push(rc);
+                            }
+                        }
+                    }
+                }
+                for &a in amounts.iter().chain(changes.iter()) {
+                    let sc = share_cand(g, s, c, a, Kind::Share);
+                    if !sc.instances.is_empty() {
+                        cands.push(sc);
+                    }
+                }
+                for (i, &a) in amounts.iter().enumerate() {
+                    for &b in &amounts[i + 1..] {
+                        cands.push(change_cand(g, c, b, a, Kind::PctChange));
+                        cands.push(change_cand(g, c, a, b, Kind::PctChange));
+                    }
+                }
+                if cands.is_empty() {
+                    skipped_col(
+                        g,
+                        s,
+                        c,
+                        Kind::Ratio,
+                        "not understood: a % column and no figures to relate it to".into(),
+                    );
+                    continue;
+                }
+                match pick_labelled(g, cands, false) {
+                    Ok(cand) => push(s, cand),
+                    Err(_) => skipped_col(
+                        g,
+                        s,
+                        c,
+                        Kind::Ratio,
+                        "not understood: the % column fits neither a share of a total, nor one column \
+                         in percent of another (afvigelse/korrigeret, forbrug/budget), nor a \
+                         percentage change"
+                            .to_string(),
+                    ),
+                }
+            }
+            ColKind::RowTotal => {
+                let start = (0..c)
+                    .rev()
+                    .find(|&k| g.cols[k].kind == ColKind::RowTotal)
+                    .map_or(0, |k| k + 1);
+                let left: Vec<usize> = amounts
+                    .iter()
+                    .copied()
+                    .filter(|&a| a >= start && a < c)
+                    .collect();
+                let mut cands = Vec::new();
+                for from in 0..left.len().saturating_sub(1) {
+                    let cols = &left[from..];
+                    cands.push(cross_cand(g, c, cols));
+                }
+                let all_left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
+                if all_left.len() > left.len() {
+                    cands.push(cross_cand(g, c, &all_left));
+                }
+                if cands.is_empty() {
+                    skipped_col(g, s, c, Kind::Cross, "no columns to add".into());
+                    continue;
+                }
+                match pick_labelled(g, cands, true) {
+                    Ok(cand) => push(s, cand),
+                    Err(why) => skipped_col(g, s, c, Kind::Cross, why),
+                }
+            }
+            ColKind::Amount => {
+                // A column that is the sum or difference of others, by figures.
+                let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
+                let mut cands = Vec::new();
+                let mut tried = 0;
+                for (i, &a) in others.iter().enumerate() {
+                    for &b in &others[i + 1..] {
+                        for (na, nb) in [(false, false), (false, true), (true, false)] {
+                            tried += 1;
+                            if promising(quick_cols(g, c, &[(na, a), (nb, b)])) {
+                                cands.push(pair_cand(g, c, a, b, na, nb));
+                            }
+                        }
+                    }
+                }
+                let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
+                for from in 0..left.len().saturating_sub(2) {
+                    tried += 1;
+                    let cols: Vec<(bool, usize)> =
+                        left[from..].iter().map(|&k| (false, k)).collect();
+                    if promising(quick_cols(g, c, &cols)) {
+                        cands.push(cross_cand(g, c, &left[from..]));
+                    }
+                }
+                if cands.is_empty() {
+                    continue;
+                }
+                pad(&mut cands, tried);
+                if let Some(cand) = pick_figures(g, cands, false) {
+                    push(s, cand);
+                }
+            }
+            ColKind::Text => {}
+        }
+    }
+}
+
+/// Candidates dropped by the quick look still count as tried: the chance
+/// of a coincidence grows with the number of readings tried.
+fn pad(cands: &mut Vec<Candidate>, tried: usize) {
+    while cands.len() < tried {
+        cands.push(Candidate {
+            instances: Vec::new(),
+            what: String::new(),
+            prefer: false,
+        });
+    }
+}
+
+fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
+    let what = format!("sum of {} columns", cols.len());
+    col_relation(g, c, Kind::Cross, &what, &|r| {
+        Some(Expr::Linear {
+            terms: cols.iter().map(|&k| (false, (r, k))).collect(),
+            result: (r, c),
+            shares: false,
+        })
+    })
+}
+
+fn pair_cand(g: &Grid, c: usize, a: usize, b: usize, na: bool, nb: bool) -> Candidate {
+    let sign = |n: bool| if n { "-" } else { "+" };
+    let what = format!(
+        "{}{} {} {}",
+        if na { "-" } else { "" },
+        g.cols[a].header,
+        sign(nb),
+        g.cols[b].header
+    );
+    col_relation(g, c, Kind::Difference, &what, &|r| {
+        Some(Expr::Linear {
+            terms: vec![(na, (r, a)), (nb, (r, b))],
+            result: (r, c),
+            shares: false,
+        })
+    })
+}
+
+/// Transposed tables: an `Ændring` row holds each year's change of a row
+/// above it, a `%` row its percentage change.
+fn change_rows(g: &Grid, s: &mut State) {
+    let years: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| summable(g, c) && g.cols[c].kind == ColKind::Amount)
+        .collect();
+    for r in 0..g.rows.len() {
+        let Role::ChangeRow { percent } = g.rows[r].role else {
+            continue;
+        };
+        let mut cands = Vec::new();
+        for b in (0..r).rev() {
+            if !has_figs(g, b) || matches!(g.rows[b].role, Role::ChangeRow { .. }) {
+                continue;
+            }
+            let mut instances = Vec::new();
+            for w in years.windows(2) {
+                let (old, new) = match (g.cols[w[0]].year, g.cols[w[1]].year) {
+                    (Some(y0), Some(y1)) if y0 > y1 => (w[1], w[0]),
+                    _ => (w[0], w[1]),
+                };
+                let at = (r, new);
+                if !matches!(g.rows[r].cells.get(new), Some(Cell::Fig(_))) {
+                    continue;
+                }
+                let (kind, what, e) = if percent {
+                    (
+                        Kind::PctChange,
+                        format!("percentage change of {:?}", g.rows[b].label),
+                        Expr::Ratio {
+                            num: (b, new),
+                            den: (b, old),
+                            result: at,
+                            change: true,
+                            abs: 0,
+                        },
+                    )
+                } else {
+                    (
+                        Kind::Change,
+                        format!("change of {:?}", g.rows[b].label),
+                        Expr::Linear {
+                            terms: vec![(false, (b, new)), (true, (b, old))],
+                            result: at,
+                            shares: false,
+                        },
+                    )
+                };
+                instances.push(Instance {
+                    kind,
+                    name: format!(
+                        "{} [{}]: {what} {} - {}",
+                        g.rows[r].label, g.cols[new].header, g.cols[new].header, g.cols[old].header
+                    ),
+                    at,
+                    what: Ok(e),
+                });
+            }
+            if !instances.is_empty() {
+                cands.push(Candidate {
+                    instances,
+                    what: format!("change of {:?}", g.rows[b].label),
+                    prefer: false,
+                });
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        match pick_labelled(g, cands, false) {
+            Ok(c) => push(s, c),
+            Err(why) => s.out.push(Instance {
+                kind: if percent {
+                    Kind::PctChange
+                } else {
+                    Kind::Change
+                },
+                name: format!("{}: change row", g.rows[r].label),
+                at: (r, 0),
+                what: Err(why),
+            }),
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! A table cell read as a typed figure: its value, the decimals it is printed
+//! with (and so its rounding interval), its unit and whether it is an exact
+//! count. Format-blind: it sees only the cell's text.
+//!
+//! Read here: thousands separators `.`, space, U+00A0 and U+202F; minus as
+//! `-`, U+2212 or an en dash, and negatives in parentheses `(1.234)`;
+//! emphasis `**…**` / `__…__`; units after the number or in the column's
+//! header (`kr.`, `t. kr.`, `1.000 kr.`, `mio. kr.`, `mia. kr.`, `%`, `pct.`,
+//! counts such as `sager`, `personer`, `borgere`, `stk.`).
+//!
+//! Granularity: a whole count (`50 sager`, a column headed `Antal personer`)
+//! is exact — it has no rounding interval. Amounts, percentages and derived
+//! counts (`fuldtidspersoner`, `helårspersoner`, averages) are rounded.
+
+use crate::money::Decimal;
+use crate::numfmt::{parse_number, NumberStyle, PrintedNumber};
+
+/// What a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Kroner times 10^n: 0 kr., 3 t. kr., 6 mio. kr., 9 mia. kr.
+    Money(u32),
+    Percent,
+    /// Whole things: cases, persons, pieces.
+    Count,
+    /// Things counted on average or per full-time person: rounded.
+    Derived,
+}
+
+/// A cell's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Fig(Figure),
+    /// `-`, `–`, `—`, `−`: nothing / not applicable.
+    Dash,
+    Empty,
+    /// Words, or something that is not a number.
+    Text,
+}
+
+/// A printed figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    /// The value as printed, in its own unit (57,4 for `57,4%`).
+    pub value: Decimal,
+    pub decimals: u32,
+    /// The unit, when the cell or its column says it.
+    pub unit: Option<Unit>,
+    /// A whole count: no rounding interval.
+    pub exact: bool,
+    /// Rounded to 10^coarse (a column whose whole figures all end in 0).
+    pub coarse: u32,
+}
+
+impl Figure {
+    pub fn percent(&self) -> bool {
+        self.unit == Some(Unit::Percent)
+    }
+
+    /// The figure for judging, converted from `Money(from)` to `Money(to)`
+    /// (to ≥ from: 500 t. kr. is 0,500 mio. kr., its interval scaled
+    /// exactly). `None` if the conversion would lose digits.
+    pub fn printed_in(&self, to: Option<u32>) -> Option<PrintedNumber> {
+        let (value, decimals) = match (self.unit, to) {
+            (Some(Unit::Money(from)), Some(to)) if to > from => {
+                let k = to - from;
+                let mut v = self.value;
+                let scale = v.scale().checked_add(k)?;
+                if scale > 28 {
+                    return None;
+                }
+                v.set_scale(scale).ok()?;
+                (v, self.decimals + k)
+            }
+            _ => (self.value, self.decimals),
+        };
+        Some(PrintedNumber {
+            value,
+            decimals,
+            percent: self.percent(),
+            exact: self.exact,
+            coarse: self.coarse,
+        })
+    }
+}
+
+/// `**I alt**`, `__-4.350__`, `*x*` -> the text inside, trimmed.
+pub fn strip_emphasis(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        for m in ["**", "__", "*", "_"] {
+            if t.len() > 2 * m.len() && t.starts_with(m) && t.ends_with(m) {
+                t = t[m.len()..t.len() - m.len()].trim();
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// The unit a header, title or unit word names, if any.
+pub fn unit_in(text: &str) -> Option<Unit> {
+    if !text.chars().any(|c| c.is_alphabetic() || c == '%') {
+        return None;
+    }
+    let l = text.to_lowercase();
+    let has = |w: &str| contains_word(&l, w);
+    if has("mia. kr.") || has("mia.kr.") || has("mia. kr") || has("mia kr") || has("mia.") {
+        Some(Unit::Money(9))
+    } else if has("mio. kr.")
+        || has("mio.kr.")
+        || has("mio. kr")
+        || has("mio kr")
+        || has("mio.")
+        || has("dkk million")
+    {
+        Some(Unit::Money(6))
+    } else if has("t. kr.")
+        || has("t.kr.")
+        || has("t. kr")
+        || has("1.000 kr.")
+        || has("1.000 kr")
+        || has("tkr")
+        || has("tkr.")
+        || has("1000 kr.")
+        || has("dkk 1,000")
+    {
+        Some(Unit::Money(3))
+    } else if has("kr.") || has("kr") || has("kroner") || has("dkk") {
+        Some(Unit::Money(0))
+    } else if has("fuldtidspersoner")
+        || has("helårspersoner")
+        || has("fuldtidsstillinger")
+        || has("årsværk")
+        || has("gns.")
+        || has("gennemsnit")
+        || has("gennemsnitlig")
+    {
+        Some(Unit::Derived)
+    } else if l.contains("1.000 ") || l.contains("1 000") || l.contains("tusind") {
+        // Thousands of persons: rounded.
+        Some(Unit::Derived)
+    } else if has("sager")
+        || has("sag")
+        || has("personer")
+        || has("person")
+        || has("borgere")
+        || has("borger")
+        || has("stk.")
+        || has("stk")
+        || has("elever")
+        || has("børn")
+        || has("modtagere")
+        || has("ansøgninger")
+    {
+        Some(Unit::Count)
+    } else if has("antal") {
+        // A bare `Antal` (often full-time equivalents, STÅ): rounded.
+        Some(Unit::Derived)
+    } else if l.trim() == "%" || has("pct.") || has("pct") || has("procent") || l.contains('%') {
+        Some(Unit::Percent)
+    } else {
+        None
+    }
+}
+
+/// `word` in `haystack` (both lower case) with no letter or digit on
+/// either side.
+pub fn contains_word(haystack: &str, word: &str) -> bool {
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    if w.is_empty() || h.len() < w.len() {
+        return false;
+    }
+    let first_alnum = word.chars().next().is_some_and(char::is_alphanumeric);
+    let last_alnum = word.chars().next_back().is_some_and(char::is_alphanumeric);
+    for i in 0..=h.len() - w.len() {
+        if h[i] != w[0] || !h[i..].starts_with(w) || !haystack.is_char_boundary(i) {
+            continue;
+        }
+        let end = i + w.len();
+        let before = haystack[..i].chars().next_back();
+        let after = haystack.get(end..).and_then(|r| r.chars().next());
+        let ok_before = !(first_alnum && before.is_some_and(char::is_alphanumeric));
+        let ok_after = !(last_alnum && after.is_some_and(char::is_alphanumeric));
+        if ok_before && ok_after {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_dash(t: &str) -> bool {
+    matches!(
+        t,
+        "-" | "\u{2013}" | "\u{2014}" | "\u{2212}" | "--" | "÷" | "-,-"
+    )
+}
+
+/// Drops thousands separators written as space, NBSP or U+202F between
+/// digit groups (`4 450` -> `4450`); other spaces are kept.
+fn drop_space_groups(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains([' ', '\u{a0}', '\u{202f}']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if matches!(c, ' ' | '\u{a0}' | '\u{202f}') {
+            let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
+            let three_after = chars.len() >= i + 4
+                && chars[i + 1..i + 4].iter().all(char::is_ascii_digit)
+                && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+            // Only inside the integer part: no decimal comma before it.
+            if before_digit && three_after {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Reads a cell. `column_unit` is the unit its column's header or the
+/// table's title names; a unit in the cell itself wins.
+pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> Cell {
+    let t = strip_emphasis(text);
+    if t.is_empty() {
+        return Cell::Empty;
+    }
+    if is_dash(t) {
+        return Cell::Dash;
+    }
+    let first = t.as_bytes()[0];
+    if !(first.is_ascii_digit()
+        || matches!(first, b'-' | b'+' | b'(')
+        || t.starts_with(['\u{2212}', '\u{2013}']))
+    {
+        return Cell::Text;
+    }
+    // Parentheses negative: `(1.234)`, `(1.234) t. kr.`
+    let (negative, body) = match t.strip_prefix('(') {
+        Some(rest) => match rest.split_once(')') {
+            Some((inside, after)) if !inside.starts_with(['-', '\u{2212}', '\u{2013}']) => {
+                (true, format!("{}{}", inside.trim(), after))
+            }
+            _ => return Cell::Text,
+        },
+        None => (false, t.to_string()),
+    };
+    let body = drop_space_groups(&body);
+    let Ok(p) = parse_number(&body, style) else {
+        return Cell::Text;
+    };
+    // The unit after the number, if any.
+    let suffix = body
+        .trim_start_matches(['-', '+', '\u{2212}', '\u{2013}', ' '])
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c == style.decimal || Some(c) == style.thousands
+        })
+        .trim();
+    let unit = if p.percent {
+        Some(Unit::Percent)
+    } else if suffix.is_empty() {
+        column_unit
+    } else {
+        unit_in(suffix).or(column_unit)
+    };
+    let mut value = p.value;
+    if negative && !value.is_zero() {
+        value = -value;
+    }
+    let exact = unit == Some(Unit::Count) && p.decimals == 0;
+    Cell::Fig(Figure {
+        value,
+        decimals: p.decimals,
+        unit,
+        exact,
+        coarse: 0,
+    })
+}
+
+/// A year written as a header (`2026`, `B2026`, `R2024`, `Budget 2026`): the
+/// year, when the text is one.
+pub fn year_of(text: &str) -> Option<i32> {
+    // `2.016`: a year printed with a thousands separator.
+    let t = text.trim();
+    if t.len() == 5 && t.as_bytes()[1] == b'.' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+    {
+        let y: String = t.chars().filter(char::is_ascii_digit).collect();
+        return y.parse().ok().filter(|y| (1950..=2100).contains(y));
+    }
+    let years = years_in(text);
+    if years.len() == 1 {
+        years.first().copied()
+    } else {
+        None
+    }
+}
+
+/// The years a header names: `Ændring 2025-26` -> [2025, 2026],
+/// `Udvikling fra 2018-2019` -> [2018, 2019], `2026` -> [2026].
+pub fn years_in(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut out: Vec<i32> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &text[start..i];
+            let before_ok = start == 0 || !b[start - 1].is_ascii_digit() && b[start - 1] != b',';
+            let after_ok = i >= b.len() || !matches!(b[i], b',' | b'.') || i + 1 >= b.len();
+            if !before_ok || !after_ok {
+                continue;
+            }
+            match digits.len() {
+                4 => {
+                    if let Ok(y) = digits.parse::<i32>() {
+                        if (1950..=2100).contains(&y) {
+                            out.push(y);
+                        }
+                    }
+                }
+                2 if start > 0 && matches!(b[start - 1], b'-' | b'/') => {
+                    // `2025-26`: the century of the year before.
+                    if let (Some(&prev), Ok(yy)) = (out.last(), digits.parse::<i32>()) {
+                        let y = prev / 100 * 100 + yy;
+                        if y > prev {
+                            out.push(y);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn fig(s: &str) -> Figure {
+        match read_cell(s, NumberStyle::DANISH, None) {
+            Cell::Fig(f) => f,
+            other => panic!("{s:?} read as {other:?}"),
+        }
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn every_cell_form_of_the_issue() {
+        assert_eq!(fig("**-4.350**").value, d("-4350"));
+        assert_eq!(fig("__12,5__").value, d("12.5"));
+        assert_eq!(fig("-4 450").value, d("-4450"));
+        assert_eq!(fig("4\u{a0}450,5").value, d("4450.5"));
+        assert_eq!(fig("1\u{202f}234\u{202f}567").value, d("1234567"));
+        assert_eq!(fig("(1.234)").value, d("-1234"));
+        assert_eq!(fig("\u{2212}5,0").value, d("-5.0"));
+        assert_eq!(fig("\u{2013}5,0").value, d("-5.0"));
+        let p = fig("0,5%");
+        assert_eq!(
+            (p.value, p.decimals, p.unit),
+            (d("0.5"), 1, Some(Unit::Percent))
+        );
+        assert_eq!(fig("2,6 pct.").unit, Some(Unit::Percent));
+        let s = fig("50 sager");
+        assert_eq!(
+            (s.value, s.exact, s.unit),
+            (d("50"), true, Some(Unit::Count))
+        );
+        assert!(!fig("12,5 fuldtidspersoner").exact);
+        assert_eq!(fig("500 t. kr.").unit, Some(Unit::Money(3)));
+        assert_eq!(fig("1,0 mio. kr.").unit, Some(Unit::Money(6)));
+        assert_eq!(fig("2 mia. kr.").unit, Some(Unit::Money(9)));
+        assert_eq!(read_cell("-", NumberStyle::DANISH, None), Cell::Dash);
+        assert_eq!(read_cell("\u{2013}", NumberStyle::DANISH, None), Cell::Dash);
+        assert_eq!(read_cell("n.a.", NumberStyle::DANISH, None), Cell::Text);
+        assert_eq!(read_cell(" ", NumberStyle::DANISH, None), Cell::Empty);
+        // Two numbers side by side are not one.
+        assert_eq!(read_cell("12 34", NumberStyle::DANISH, None), Cell::Text);
+    }
+
+    #[test]
+    fn a_column_unit_makes_counts_exact() {
+        let Cell::Fig(f) = read_cell("19", NumberStyle::DANISH, Some(Unit::Count)) else {
+            panic!()
+        };
+        assert!(f.exact);
+        assert_eq!(f.printed_in(None).unwrap().half_unit(), Decimal::ZERO);
+        let Cell::Fig(f) = read_cell("19,5", NumberStyle::DANISH, Some(Unit::Count)) else {
+            panic!()
+        };
+        assert!(!f.exact);
+    }
+
+    #[test]
+    fn units_convert_exactly() {
+        let p = fig("500 t. kr.").printed_in(Some(6)).unwrap();
+        // 500 t. kr. is 0,500 mio. kr., half a t. kr. either way.
+        assert_eq!((p.value, p.decimals), (d("0.500"), 3));
+        assert_eq!(p.half_unit(), d("0.0005"));
+        let p = fig("1 kr.").printed_in(Some(6)).unwrap();
+        assert_eq!(p.value, d("0.000001"));
+    }
+
+    #[test]
+    fn units_and_years_in_headers() {
+        assert_eq!(unit_in("Mio. kr."), Some(Unit::Money(6)));
+        assert_eq!(unit_in("1.000 kr."), Some(Unit::Money(3)));
+        assert_eq!(unit_in("Antal sager"), Some(Unit::Count));
+        assert_eq!(unit_in("Antal"), Some(Unit::Derived));
+        assert_eq!(unit_in("sager"), Some(Unit::Count));
+        assert_eq!(unit_in("1.000 personer"), Some(Unit::Derived));
+        assert_eq!(unit_in("Helårspersoner"), Some(Unit::Derived));
+        assert_eq!(unit_in("Pct."), Some(Unit::Percent));
+        assert_eq!(unit_in("Skole"), None);
+        assert_eq!(years_in("Ændring 2025-26"), vec![2025, 2026]);
+        assert_eq!(years_in("Udvikling fra 2018-2019"), vec![2018, 2019]);
+        assert_eq!(years_in("B2026"), vec![2026]);
+        assert_eq!(years_in("-1.500,0"), Vec::<i32>::new());
+        assert_eq!(year_of("Regnskab 2024"), Some(2024));
+    }
+}

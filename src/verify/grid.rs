@@ -1,0 +1,882 @@
+//! A table's structure, read the way a careful reader reads it: which rows
+//! are the header (if any), a running-number column before the label,
+//! section rows, totals by their label, `Heraf`/`Herunder`/`Deraf` blocks
+//! and dashed or indented sub-rows, rows that name their formula (`A+B`,
+//! `(1+2)`), change rows along the years; and what each column means from its header
+//! (years, changes between named years, shares, percentages, row totals).
+//!
+//! Format-blind: it takes a [`document::Table`](crate::document::Table).
+//! Nothing here judges; [`super::establish`] decides from the figures.
+
+use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
+use super::figure::{Cell, Unit};
+use crate::document::{Loc, Table};
+use crate::money::Decimal;
+use crate::numfmt::NumberStyle;
+
+/// What a row is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A label and no figures (`Konto 6 (service)`).
+    Section,
+    Item,
+    /// A total by its label. `strong`: the label is a total word, or ends
+    /// with one, or starts with `I alt` (`I alt konto 6`, `Branche i alt`);
+    /// otherwise (`Total omlægning af indsatsen`) the word is only a cue and
+    /// the figures decide.
+    Total {
+        strong: bool,
+    },
+    /// `Heraf …` with figures: a part of the row above, not added into sums.
+    Heraf,
+    /// `Heraf` / `Herunder:` with no figures: the rows after it that are
+    /// dashed or indented are parts of the row above it.
+    HerafMarker,
+    /// A row whose label names its formula: `A+B. Resultat`, `3 BFI (1+2)`.
+    Formula(Vec<(bool, String)>),
+    /// A label that names a difference or result (`Saldo`, `Netto`,
+    /// `Driftsresultat`, `Afvigelse`, `Resultat inkl. overførsler`): a cue,
+    /// the figures decide which rows.
+    Difference,
+    /// Along the year columns: a row of changes (`Ændring`) or percentage
+    /// changes (`%`, `Ændring i pct.`) along the year columns.
+    ChangeRow {
+        percent: bool,
+    },
+}
+
+/// What a column means, from its header (confirmed by the figures later).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColKind {
+    /// Amounts or counts (a year, a budget, a forecast).
+    Amount,
+    /// A change: `Ændring`, `Udvikling`, `Afvigelse`, `Difference`,
+    /// `Mer-/mindreforbrug`. `years`: the years its header names.
+    Change { years: Vec<i32>, afvigelse: bool },
+    /// A percentage change (`Ændring i pct.`).
+    PctChange { years: Vec<i32> },
+    /// A share of the column's total (`Andel`).
+    Share,
+    /// A share of the change (`Andel af ændring`).
+    ShareOfChange,
+    /// `%`, `Pct.` with no word for what: the figures must say.
+    Pct,
+    /// A row total (`I alt`, `Total` as a column header): cross-casting.
+    RowTotal,
+    /// No figures.
+    Text,
+}
+
+#[derive(Clone, Debug)]
+pub struct Col {
+    pub header: String,
+    pub kind: ColKind,
+    /// The year the header names, for an amount column.
+    pub year: Option<i32>,
+    pub unit: Option<Unit>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GRow {
+    pub label: String,
+    /// `A`, `B`, `1`, `2`: the id a formula refers to.
+    pub id: Option<String>,
+    pub loc: Loc,
+    pub line: usize,
+    pub cells: Vec<Cell>,
+    /// The cells' text (emphasis stripped) and places.
+    pub texts: Vec<String>,
+    pub locs: Vec<Loc>,
+    pub role: Role,
+    /// Dashed (`- delloft`) or indented deeper than the row above.
+    pub sub: bool,
+}
+
+impl GRow {
+    pub fn has_figures(&self) -> bool {
+        self.cells.iter().any(|c| matches!(c, Cell::Fig(_)))
+    }
+}
+
+/// A table read into rows and columns with their meanings.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    pub cols: Vec<Col>,
+    pub rows: Vec<GRow>,
+    pub has_header: bool,
+    pub corner: String,
+}
+
+const TOTAL_WORDS: [&str; 11] = [
+    "i alt",
+    "ialt",
+    "i alt:",
+    "samlet",
+    "total",
+    "totalt",
+    "hovedtotal",
+    "subtotal",
+    "sum",
+    "samlede",
+    "alt i alt",
+];
+
+/// A label without a leading section number (`5.3 - heraf mænd` ->
+/// `- heraf mænd`, `1.2 Deltidsuddannelse` -> `Deltidsuddannelse`).
+pub fn without_number(label: &str) -> &str {
+    let t = label.trim_start();
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, rest) = t.split_at(end);
+    if !num.is_empty()
+        && num.starts_with(|c: char| c.is_ascii_digit())
+        && num.contains('.')
+        && rest.starts_with(' ')
+        && num.len() <= 8
+    {
+        rest.trim_start()
+    } else {
+        t
+    }
+}
+
+fn clean_label(label: &str) -> String {
+    let l = without_number(strip_emphasis(label))
+        .trim_start_matches(['-', '–', '•', '·', '*', ' ', '\u{2212}', '>'])
+        .trim_end_matches([':', ' '])
+        .to_lowercase();
+    l.trim().to_string()
+}
+
+/// Is `label` a total by its words? `Some(true)`: strongly (`I alt`,
+/// `Branche i alt`, `I alt konto 6`, `Hovedtotal`); `Some(false)`: a total
+/// word starts or stands inside the label (`Total omlægning af indsatsen`).
+pub fn total_label(label: &str) -> Option<bool> {
+    let l = clean_label(label);
+    if l.is_empty() {
+        return None;
+    }
+    if TOTAL_WORDS.contains(&l.as_str()) {
+        return Some(true);
+    }
+    for w in TOTAL_WORDS {
+        if l.ends_with(w) && contains_word(&l, w) && l[..l.len() - w.len()].ends_with(' ') {
+            return Some(true);
+        }
+    }
+    for w in [
+        "i alt",
+        "ialt",
+        "hovedtotal",
+        "subtotal",
+        "totalt",
+        "samlet",
+        "samlede",
+    ] {
+        if l.starts_with(w) && contains_word(&l, w) {
+            return Some(true);
+        }
+    }
+    if TOTAL_WORDS.iter().any(|w| contains_word(&l, w)) {
+        return Some(false);
+    }
+    None
+}
+
+fn heraf_label(label: &str) -> bool {
+    let l = clean_label(label);
+    ["heraf", "herunder", "deraf", "hvoraf", "of which", "heraf:"]
+        .iter()
+        .any(|w| l.starts_with(w) && contains_word(&l, w))
+}
+
+fn difference_label(label: &str) -> bool {
+    let l = clean_label(label);
+    [
+        "saldo",
+        "netto",
+        "nettodrift",
+        "resultat",
+        "driftsresultat",
+        "afvigelse",
+        "difference",
+        "forskel",
+        "overskud",
+        "underskud",
+        "balance",
+        "resultat inkl. overførsler",
+        "nettoudgifter",
+        "nettoresultat",
+    ]
+    .iter()
+    .any(|w| contains_word(&l, w))
+}
+
+fn change_row_label(label: &str) -> Option<bool> {
+    let l = clean_label(label);
+    let pct = l == "%"
+        || l == "pct."
+        || l == "pct"
+        || l.contains("i pct")
+        || l.contains("i %")
+        || l.contains("procent");
+    let change = ["ændring", "udvikling", "stigning", "fald"]
+        .iter()
+        .any(|w| l.starts_with(w));
+    if change || pct {
+        Some(pct)
+    } else {
+        None
+    }
+}
+
+/// The ids a label's formula names: `A+B. Resultat` -> +A +B;
+/// `3 BFI (1+2)` -> +1 +2; `A-B` -> +A -B. At least one operator.
+pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
+    let l = strip_emphasis(label);
+    let chars: Vec<char> = l.chars().collect();
+    let is_tok = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit();
+    let mut i = 0;
+    while i < chars.len() {
+        // A token starting here (not preceded by a letter or digit).
+        if is_tok(chars[i]) && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let mut terms = Vec::new();
+            let mut j = i;
+            let mut negative = false;
+            loop {
+                let start = j;
+                while j < chars.len() && is_tok(chars[j]) && j - start < 3 {
+                    j += 1;
+                }
+                if start == j {
+                    break;
+                }
+                // A token is one letter or up to two digits.
+                let tok: String = chars[start..j].iter().collect();
+                let ok = (tok.len() == 1 && tok.chars().all(|c| c.is_ascii_uppercase()))
+                    || (tok.len() <= 2 && tok.chars().all(|c| c.is_ascii_digit()));
+                if !ok || chars.get(j).is_some_and(|c| c.is_alphanumeric()) {
+                    break;
+                }
+                terms.push((negative, tok));
+                let mut k = j;
+                while k < chars.len() && chars[k] == ' ' {
+                    k += 1;
+                }
+                match chars.get(k) {
+                    Some('+') => negative = false,
+                    Some('-') | Some('\u{2212}') | Some('–') => negative = true,
+                    _ => break,
+                }
+                k += 1;
+                while k < chars.len() && chars[k] == ' ' {
+                    k += 1;
+                }
+                j = k;
+            }
+            if terms.len() >= 2 {
+                return Some(terms);
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The id a label starts with: `A. Driftsresultat` -> `A`, `B Anlæg` -> `B`,
+/// `1. Skatter` -> `1`, `3 BFI (1+2)` -> `3`.
+fn id_of(label: &str) -> Option<String> {
+    let l = strip_emphasis(label);
+    let end = l
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .map_or(l.len(), |(i, _)| i);
+    let tok = &l[..end];
+    let rest = &l[end..];
+    let ok_tok = (tok.len() == 1 && tok.chars().all(|c| c.is_ascii_uppercase()))
+        || (!tok.is_empty() && tok.len() <= 2 && tok.chars().all(|c| c.is_ascii_digit()));
+    if ok_tok && (rest.starts_with(". ") || rest.starts_with(' ') || rest.starts_with(") ")) {
+        Some(tok.to_string())
+    } else {
+        None
+    }
+}
+
+fn running_number(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ')']);
+    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_year_cell(text: &str, style: NumberStyle) -> bool {
+    let t = strip_emphasis(text);
+    if (t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.')) && year_of(t).is_some() {
+        return true;
+    }
+    matches!(
+        read_cell(t, style, None),
+        Cell::Text | Cell::Empty | Cell::Dash
+    )
+}
+
+fn is_dashed(label: &str) -> bool {
+    let t = without_number(strip_emphasis(label));
+    (t.starts_with("- ")
+        || t.starts_with("– ")
+        || t.starts_with("• ")
+        || t.starts_with("\u{2212} "))
+        && t.len() > 2
+}
+
+/// A row as read: its place, its cells' text and places, its indentation.
+type RawRow = (Loc, Vec<(String, Loc)>, u8);
+
+struct RawGrid {
+    rows: Vec<RawRow>,
+}
+
+fn raw(table: &Table) -> RawGrid {
+    let rows = table
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty()))
+        .map(|r| {
+            let indent = r.cells.first().map_or(0, |c| c.hints.indent);
+            (
+                r.loc.clone(),
+                r.cells
+                    .iter()
+                    .map(|c| (c.text.trim().to_string(), c.loc.clone()))
+                    .collect(),
+                indent,
+            )
+        })
+        .collect();
+    RawGrid { rows }
+}
+
+fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+    let h = header.to_lowercase();
+    let has = |w: &str| h.contains(w);
+    let change = has("ændring")
+        || has("aendring")
+        || has("udvikling")
+        || has("afvigelse")
+        || has("difference")
+        || has("forskel")
+        || has("merforbrug")
+        || has("mindreforbrug")
+        || has("mer-/mindre")
+        || has("change");
+    let pct_word = has("pct") || has('%'.to_string().as_str()) || has("procent");
+    let nums: Vec<_> = figs
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Fig(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    if nums.is_empty() && figs.iter().any(|c| matches!(c, Cell::Text)) {
+        return ColKind::Text;
+    }
+    let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
+    if has("andel") || has("share") || has("fordeling") {
+        return if change {
+            ColKind::ShareOfChange
+        } else {
+            ColKind::Share
+        };
+    }
+    if change {
+        let years = years_in(header);
+        return if pct_word || all_percent {
+            ColKind::PctChange { years }
+        } else {
+            ColKind::Change {
+                years,
+                afvigelse: !(has("ændring") || has("udvikling") || has("aendring")),
+            }
+        };
+    }
+    if pct_word || all_percent {
+        return ColKind::Pct;
+    }
+    if total_label(header) == Some(true) {
+        return ColKind::RowTotal;
+    }
+    ColKind::Amount
+}
+
+/// Reads a table's structure.
+pub fn read(table: &Table, style: NumberStyle) -> Grid {
+    let style = table.style.unwrap_or(style);
+    let mut g = raw(table);
+    // A running-number column before the label.
+    let numbered = g
+        .rows
+        .iter()
+        .filter(|(_, c, _)| {
+            c.len() >= 3
+                && running_number(&c[0].0)
+                && matches!(read_cell(&c[1].0, style, None), Cell::Text)
+        })
+        .count();
+    let blank_or_number = g.rows.iter().skip(1).all(|(_, c, _)| {
+        c.first()
+            .is_none_or(|(t, _)| t.is_empty() || running_number(t))
+    });
+    let mut ids_from_numbers = Vec::new();
+    if numbered >= 2 && blank_or_number {
+        for (_, cells, _) in &mut g.rows {
+            let id = cells
+                .first()
+                .map(|(t, _)| t.trim_end_matches(['.', ')']).to_string());
+            if !cells.is_empty() {
+                cells.remove(0);
+            }
+            ids_from_numbers.push(id.filter(|s| !s.is_empty()));
+        }
+    }
+    let width = g
+        .rows
+        .iter()
+        .map(|r| r.1.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0);
+    // Header rows: text or years in every figure column, no total label.
+    let mut header_rows = 0;
+    let mut numbering_rows = Vec::new();
+    for (k, (_, cells, _)) in g.rows.iter().take(5).enumerate() {
+        let label = cells.first().map_or("", |(t, _)| t.as_str());
+        let rest: Vec<&String> = cells.iter().skip(1).map(|(t, _)| t).collect();
+        let non_empty = rest
+            .iter()
+            .filter(|t| !strip_emphasis(t).is_empty())
+            .count();
+        let all_headerish = rest.iter().all(|t| is_year_cell(t, style));
+        // A row numbering the columns (`1 2 3 … 14`) under a header.
+        let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
+            let nums: Vec<i64> = rest
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .filter_map(|t| t.trim().parse::<i64>().ok())
+                .collect();
+            nums.len() >= 3 && nums.len() == non_empty && nums.windows(2).all(|w| w[1] == w[0] + 1)
+        };
+        if numbering {
+            numbering_rows.push(k);
+            header_rows += 1;
+            continue;
+        }
+        if non_empty > 0 && all_headerish && total_label(label) != Some(true) {
+            header_rows += 1;
+        } else {
+            break;
+        }
+    }
+    let has_header = header_rows > 0;
+    let corner = g
+        .rows
+        .first()
+        .filter(|_| has_header)
+        .and_then(|(_, c, _)| c.first())
+        .map(|(t, _)| strip_emphasis(t).to_string())
+        .unwrap_or_default();
+    let table_unit = table
+        .title
+        .as_deref()
+        .and_then(unit_in)
+        .or_else(|| unit_in(&corner))
+        .filter(|u| *u != Unit::Percent);
+    // Several header rows: an upper cell spans the empty ones to its right
+    // (`2015 | | 2016 |` over `Total | 1. prioritet | …`); the parts are
+    // joined with ` / `.
+    let mut spans: Vec<Vec<String>> = Vec::new();
+    for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
+        if numbering_rows.contains(&k) {
+            continue;
+        }
+        let mut row: Vec<String> = (0..=width)
+            .map(|c| {
+                cells
+                    .get(c)
+                    .map_or(String::new(), |(t, _)| strip_emphasis(t).to_string())
+            })
+            .collect();
+        if k + 1 < header_rows {
+            for c in 2..=width {
+                if row[c].is_empty() {
+                    row[c] = row[c - 1].clone();
+                }
+            }
+        }
+        spans.push(row);
+    }
+    let headers: Vec<String> = (1..=width)
+        .map(|c| {
+            let parts: Vec<&str> = spans
+                .iter()
+                .map(|r| r[c].as_str())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if parts.is_empty() {
+                format!("column {}", c + 1)
+            } else {
+                parts.join(" / ")
+            }
+        })
+        .collect();
+    let header_texts: Vec<String> = g
+        .rows
+        .get(header_rows.saturating_sub(1))
+        .filter(|_| header_rows > 0)
+        .map(|(_, cells, _)| {
+            cells
+                .iter()
+                .skip(1)
+                .map(|(t, _)| strip_emphasis(t).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let col_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h).or(table_unit)).collect();
+    let mut rows: Vec<GRow> = Vec::new();
+    let mut prev_indent = 0u8;
+    for (i, (loc, cells, indent)) in g.rows.iter().enumerate().skip(header_rows) {
+        let label = cells
+            .first()
+            .map(|(t, _)| strip_emphasis(t).to_string())
+            .unwrap_or_default();
+        let mut vals = Vec::with_capacity(width);
+        let mut texts = Vec::with_capacity(width);
+        let mut locs = Vec::with_capacity(width);
+        for c in 1..=width {
+            let (t, l) = cells
+                .get(c)
+                .cloned()
+                .unwrap_or_else(|| (String::new(), loc.clone()));
+            vals.push(read_cell(&t, style, col_units[c - 1]));
+            texts.push(strip_emphasis(&t).to_string());
+            locs.push(l);
+        }
+        let id = ids_from_numbers
+            .get(i)
+            .cloned()
+            .flatten()
+            .or_else(|| id_of(&label));
+        let sub = is_dashed(&label) || (*indent > prev_indent && !rows.is_empty());
+        prev_indent = *indent;
+        rows.push(GRow {
+            line: loc.line_number().unwrap_or(0),
+            loc: loc.clone(),
+            id,
+            role: Role::Item,
+            label,
+            cells: vals,
+            texts,
+            locs,
+            sub,
+        });
+    }
+    let cols: Vec<Col> = (0..width)
+        .map(|c| {
+            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
+            let kind = col_kind(&headers[c], &cells);
+            let year = match kind {
+                ColKind::Amount | ColKind::RowTotal => year_of(&headers[c]),
+                _ => None,
+            };
+            let unit = match kind {
+                ColKind::Share
+                | ColKind::ShareOfChange
+                | ColKind::Pct
+                | ColKind::PctChange { .. } => Some(Unit::Percent),
+                _ => col_units[c],
+            };
+            Col {
+                header: headers[c].clone(),
+                kind,
+                year,
+                unit,
+            }
+        })
+        .collect();
+    // Re-read cells of percentage columns as percentages.
+    for (c, col) in cols.iter().enumerate() {
+        if col.unit == Some(Unit::Percent) {
+            for r in &mut rows {
+                if let (Some(t), Some(cell)) = (r.texts.get(c), r.cells.get_mut(c)) {
+                    *cell = read_cell(t, style, Some(Unit::Percent));
+                }
+            }
+        }
+    }
+    coarse_columns(&mut rows, width);
+    // A numbered row whose number was lost between n and n + 2 is n + 1
+    // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
+    let numeric = |r: &GRow| r.id.as_deref().and_then(|i| i.parse::<u32>().ok());
+    for i in 1..rows.len().saturating_sub(1) {
+        if rows[i].id.is_some() || !rows[i].has_figures() {
+            continue;
+        }
+        let prev = (0..i).rev().find_map(|k| numeric(&rows[k]));
+        let next = (i + 1..rows.len()).find_map(|k| numeric(&rows[k]));
+        let prev_row = (0..i).rev().find(|&k| numeric(&rows[k]).is_some());
+        let next_row = (i + 1..rows.len()).find(|&k| numeric(&rows[k]).is_some());
+        let unnumbered_between = |a: usize, b: usize| {
+            (a + 1..b)
+                .filter(|&k| {
+                    rows[k].id.is_none()
+                        && rows[k].has_figures()
+                        && !is_dashed(&rows[k].label)
+                        && !heraf_label(&rows[k].label)
+                })
+                .count()
+        };
+        if let (Some(p), Some(n), Some(pr), Some(nr)) = (prev, next, prev_row, next_row) {
+            if n == p + 2 && unnumbered_between(pr, nr) == 1 {
+                rows[i].id = Some((p + 1).to_string());
+            }
+        }
+    }
+    assign_roles(&mut rows);
+    // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
+    // starts a section; it is no row of figures.
+    for r in &mut rows {
+        let years = r
+            .texts
+            .iter()
+            .filter(|t| !t.is_empty())
+            .all(|t| year_of(t).is_some() && t.len() <= 5);
+        let same =
+            !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
+        if r.texts.iter().any(|t| !t.is_empty())
+            && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
+        {
+            r.role = Role::Section;
+            for c in &mut r.cells {
+                *c = Cell::Empty;
+            }
+        }
+    }
+    Grid {
+        cols,
+        rows,
+        has_header,
+        corner,
+    }
+}
+
+/// A column whose whole figures all end in 0 (at least three of them) is
+/// rounded to tens (all in 00: hundreds), as published tables of counts
+/// often are: its figures get that interval, and are no exact counts.
+fn coarse_columns(rows: &mut [GRow], width: usize) {
+    for c in 0..width {
+        let figs: Vec<Decimal> = rows
+            .iter()
+            .filter_map(|r| match r.cells.get(c) {
+                Some(Cell::Fig(f)) if f.decimals == 0 && !f.percent() && !f.value.is_zero() => {
+                    Some(f.value)
+                }
+                _ => None,
+            })
+            .collect();
+        if figs.len() < 3 {
+            continue;
+        }
+        // Only large figures: 100, 200, 300 are as likely exact.
+        let ends = |k: i64| {
+            figs.iter()
+                .all(|v| (v % Decimal::from(k)).is_zero() && v.abs() >= Decimal::from(k * 100))
+        };
+        let coarse = if ends(100) {
+            2
+        } else if ends(10) {
+            1
+        } else {
+            continue;
+        };
+        for r in rows.iter_mut() {
+            if let Some(Cell::Fig(f)) = r.cells.get_mut(c) {
+                if f.decimals == 0 && !f.percent() {
+                    f.coarse = coarse;
+                    f.exact = false;
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::needless_range_loop)]
+fn assign_roles(rows: &mut [GRow]) {
+    let mut in_heraf: Option<usize> = None;
+    for i in 0..rows.len() {
+        let label = rows[i].label.clone();
+        let figures = rows[i].has_figures();
+        let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
+        let role = if heraf_label(&label) {
+            if figures {
+                Role::Heraf
+            } else {
+                in_heraf = Some(i);
+                Role::HerafMarker
+            }
+        } else if only_empty {
+            Role::Section
+        } else if let Some(f) = formula_of(&label) {
+            Role::Formula(f)
+        } else if let Some(strong) = total_label(&label) {
+            Role::Total { strong }
+        } else if let Some(percent) = change_row_label(&label) {
+            Role::ChangeRow { percent }
+        } else if difference_label(&label) {
+            Role::Difference
+        } else {
+            Role::Item
+        };
+        // Rows after a heraf marker that are dashed or indented belong to it.
+        if in_heraf.is_some_and(|m| m < i) {
+            if rows[i].sub && figures {
+                rows[i].role = Role::Heraf;
+                continue;
+            }
+            in_heraf = None;
+        }
+        rows[i].role = role;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Cell as DCell, Row};
+
+    pub fn table(text: &str) -> Table {
+        let rows = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Row {
+                loc: Loc::line(i + 1),
+                cells: l
+                    .split('\t')
+                    .enumerate()
+                    .map(|(c, t)| {
+                        DCell::new(
+                            t,
+                            Loc::Line {
+                                line: i + 1,
+                                column: c + 1,
+                            },
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        Table {
+            loc: Loc::line(1),
+            title: None,
+            style: None,
+            rows,
+            refused: None,
+            width: 0,
+        }
+    }
+
+    #[test]
+    fn total_words() {
+        for l in [
+            "I alt",
+            "Ialt",
+            "Samlet",
+            "Total",
+            "Totalt",
+            "Hovedtotal",
+            "Subtotal",
+            "Sum",
+            "I alt konto 6",
+            "Branche i alt",
+            "**I alt**",
+            "I alt:",
+        ] {
+            assert_eq!(total_label(l), Some(true), "{l}");
+        }
+        assert_eq!(total_label("Total omlægning af indsatsen"), Some(false));
+        assert_eq!(total_label("Skole"), None);
+        assert_eq!(total_label("Summerede tal"), None);
+    }
+
+    #[test]
+    fn formulas_and_ids() {
+        assert_eq!(
+            formula_of("A+B. Resultat"),
+            Some(vec![(false, "A".into()), (false, "B".into())])
+        );
+        assert_eq!(
+            formula_of("3 BFI (1+2)"),
+            Some(vec![(false, "1".into()), (false, "2".into())])
+        );
+        assert_eq!(formula_of("A+B+C+D").map(|f| f.len()), Some(4));
+        assert_eq!(
+            formula_of("A - B"),
+            Some(vec![(false, "A".into()), (true, "B".into())])
+        );
+        assert_eq!(formula_of("Drift 2026-2027"), None);
+        assert_eq!(formula_of("Resultat"), None);
+        assert_eq!(id_of("A. Driftsresultat").as_deref(), Some("A"));
+        assert_eq!(id_of("3 BFI (1+2)").as_deref(), Some("3"));
+        assert_eq!(id_of("A+B. Resultat"), None);
+        assert_eq!(id_of("Anlæg"), None);
+    }
+
+    #[test]
+    fn headerless_with_total_first_heraf_and_dashed_counts() {
+        let t = table(
+            "Antal sager gennemgået i alt\t50 sager\nHeraf\t\n- antal sager med fejl\t19 sager\n- antal sager uden fejl\t17 sager\n",
+        );
+        let g = read(&t, NumberStyle::DANISH);
+        assert!(!g.has_header);
+        assert_eq!(g.rows.len(), 4);
+        assert_eq!(g.rows[0].role, Role::Total { strong: true });
+        assert_eq!(g.rows[1].role, Role::HerafMarker);
+        assert_eq!(g.rows[2].role, Role::Heraf);
+        assert!(matches!(g.rows[0].cells[0], Cell::Fig(f) if f.exact));
+    }
+
+    #[test]
+    fn running_numbers_and_column_meanings() {
+        let t = table(
+            "Nr.\tMio. kr.\t2025\t2026\tÆndring 2025-26\tAndel\t%\tI alt\n1\tSkatter\t1\t2\t1\t5,0%\t1\t3\n2\tUdgifter\t1\t2\t1\t5,0%\t1\t3\n3\tBFI (1+2)\t2\t4\t2\t10,0%\t1\t6\n",
+        );
+        let g = read(&t, NumberStyle::DANISH);
+        assert_eq!(g.rows[0].label, "Skatter");
+        assert_eq!(g.rows[2].id.as_deref(), Some("3"));
+        assert!(matches!(g.rows[2].role, Role::Formula(_)));
+        let kinds: Vec<&ColKind> = g.cols.iter().map(|c| &c.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                &ColKind::Amount,
+                &ColKind::Amount,
+                &ColKind::Change {
+                    years: vec![2025, 2026],
+                    afvigelse: false
+                },
+                &ColKind::Share,
+                &ColKind::Pct,
+                &ColKind::RowTotal
+            ]
+        );
+        assert_eq!(g.cols[1].year, Some(2026));
+    }
+
+    #[test]
+    fn years_as_row_labels_are_read_as_they_stand() {
+        // An `I alt` column is cast along each year's row.
+        let t = table("Mio. kr.\tA\tB\tI alt\n2024\t1,0\t2,0\t3,0\n2025\t1,5\t2,5\t4,0\n");
+        let g = read(&t, NumberStyle::DANISH);
+        assert_eq!(g.rows[1].label, "2025");
+        assert_eq!(g.cols[2].kind, ColKind::RowTotal);
+    }
+}

@@ -1,0 +1,451 @@
+//! Issue 9: every observation made on real tables, as a test with the exact
+//! verdict. Tables are tab-separated as the issue measures them.
+
+use crate::common;
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::verify::{Check, Options, Verdict};
+
+fn checks(doc: &str) -> Vec<Check> {
+    let mut out = Vec::new();
+    common::verify_text(
+        "t.txt",
+        doc,
+        "text",
+        NumberStyle::DANISH,
+        &Options::default(),
+        |t| out.extend(t.checks),
+    )
+    .unwrap();
+    out
+}
+
+fn findings(c: &[Check]) -> Vec<&Check> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+        .collect()
+}
+
+fn verdict_of<'a>(c: &'a [Check], name_starts: &str) -> Vec<(Verdict, &'a str)> {
+    c.iter()
+        .filter(|c| c.relation.starts_with(name_starts))
+        .map(|c| (c.verdict, c.detail.as_str()))
+        .collect()
+}
+
+fn no_error(c: &[Check]) {
+    let e: Vec<String> = c
+        .iter()
+        .filter(|c| c.verdict == Verdict::Error)
+        .map(|c| format!("{}: {}", c.relation, c.detail))
+        .collect();
+    assert!(e.is_empty(), "false errors: {e:#?}");
+}
+
+const FOLLOWUP: &str =
+    "Mio. kr.\tOprindeligt budget\tKorrigeret budget\tForventet regnskab\tAfvigelse\t%\n\
+Indtægter\t-1.500,0\t-1.520,0\t-1.512,4\t7,6\t0,5%\n\
+Serviceudgifter\t1.200,0\t1.250,0\t1.262,5\t12,5\t1,0%\n\
+Overførsler\t800,0\t810,0\t801,9\t-8,1\t-1,0%\n\
+I alt\t500,0\t540,0\t552,0\t12,0\t2,2%\n";
+
+#[test]
+fn a_percent_column_of_afvigelse_over_korrigeret_budget_is_not_a_share() {
+    let c = checks(FOLLOWUP);
+    no_error(&c);
+    let pct: Vec<_> = c.iter().filter(|c| c.relation.contains("[%]")).collect();
+    assert_eq!(pct.len(), 4, "{pct:#?}");
+    assert!(pct
+        .iter()
+        .all(|c| c.relation.ends_with("Afvigelse / |Korrigeret budget|")));
+    assert!(pct.iter().all(|c| c.verdict != Verdict::Skipped));
+    // Afvigelse = Forventet - Korrigeret, chosen by the figures.
+    let afv = verdict_of(&c, "Indtægter [Afvigelse]");
+    assert_eq!(afv[0].0, Verdict::Exact, "{afv:?}");
+    // The I alt row: every amount column is its sum.
+    assert_eq!(
+        verdict_of(&c, "I alt [Korrigeret budget]: sum of 3 rows")[0].0,
+        Verdict::Exact
+    );
+    // A wrong percentage is found and named.
+    let bad = FOLLOWUP.replace("1,0%\nOverf", "3,0%\nOverf");
+    let c = checks(&bad);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].relation,
+        "Serviceudgifter [%]: Afvigelse / |Korrigeret budget|"
+    );
+}
+
+#[test]
+fn a_percent_column_that_fits_nothing_is_not_understood() {
+    let doc = "Mio. kr.\tBudget\tRegnskab\t%\nA\t100,0\t90,0\t37,0%\nB\t50,0\t45,0\t12,0%\nC\t20,0\t30,0\t51,0%\nI alt\t170,0\t165,0\t100,0%\n";
+    let c = checks(doc);
+    no_error(&c);
+    let s: Vec<_> = c.iter().filter(|c| c.relation.contains("[%]")).collect();
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].verdict, Verdict::Skipped);
+    assert!(s[0].detail.starts_with("not understood"), "{}", s[0].detail);
+}
+
+#[test]
+fn andel_af_aendring_is_a_share_of_the_change() {
+    let doc = "Mio. kr.\t2025\t2026\tÆndring\tAndel af ændring\nA\t10,0\t13,0\t3,0\t75,0%\nB\t5,0\t6,0\t1,0\t25,0%\nI alt\t15,0\t19,0\t4,0\t100,0%\n";
+    let c = checks(doc);
+    no_error(&c);
+    let a = verdict_of(&c, "A [Andel af ændring]");
+    assert_eq!(a, vec![(Verdict::Exact, "3,0 / 4,0 = 75,0%")]);
+}
+
+#[test]
+fn heraf_herunder_and_deraf_rows_are_not_added() {
+    let doc = "Mio. kr.\t2027\nBesparelseskrav\t15,9\nHerunder medarbejdere\t9,8\nRealiserede besparelser\t-6,1\nDeraf lægeattester\t-3,5\nI alt\t9,8\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "I alt [2027]"),
+        vec![(Verdict::Exact, "15,9 - 6,1 = 9,8")]
+    );
+}
+
+#[test]
+fn a_change_is_later_year_minus_earlier_by_the_header() {
+    let doc = "Mio. kr.\t2026\t2025\tÆndring\nA\t12,0\t10,0\t2,0\nB\t5,0\t8,0\t-3,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "A [Ændring]"),
+        vec![(Verdict::Exact, "12,0 - 10,0 = 2,0")]
+    );
+    // Sign-flipped changes are wrong, not exact.
+    let flipped = "Mio. kr.\t2026\t2025\tÆndring\nA\t12,0\t10,0\t-2,0\nB\t5,0\t8,0\t3,0\n";
+    let c = checks(flipped);
+    assert_eq!(findings(&c).len(), 2);
+    // A header naming its years: `Udvikling fra 2018-2019`.
+    let doc =
+        "Antal\t2017\t2018\t2019\tUdvikling fra 2018-2019\nA\t5\t10\t13\t3\nB\t7\t20\t19\t-1\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "B [Udvikling fra 2018-2019]")[0].0,
+        Verdict::Exact
+    );
+}
+
+#[test]
+fn units_after_numbers_convert_exactly() {
+    let doc = "Post\tBeløb\nA\t1,0 mio. kr.\nB\t500 t. kr.\nI alt\t1,5 mio. kr.\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "I alt [Beløb]")[0].0, Verdict::Exact);
+    // 501 of no unit is not 1 mio. kr. + 500 t. kr.: never exact.
+    let doc = "Post\tBeløb\nA\t1 mio. kr.\nB\t500 t. kr.\nI alt\t501\n";
+    let c = checks(doc);
+    let v = verdict_of(&c, "I alt");
+    assert!(matches!(v[0].0, Verdict::Error | Verdict::Skipped), "{v:?}");
+    let doc = "Post\tBeløb\nA\t1,0 mio. kr.\nB\t500 t. kr.\nI alt\t1,7 mio. kr.\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "I alt [Beløb]")[0].0, Verdict::Error);
+}
+
+#[test]
+fn one_wrong_total_is_one_finding() {
+    // Shares computed from the right total; the total alone is misprinted.
+    let doc = "Mio. kr.\tBeløb\tAndel\nA\t-1,4\t23,0%\nB\t-4,2\t68,9%\nC\t-0,5\t8,2%\nI alt\t-6,4\t100,0%\n";
+    let c = checks(doc);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    let corr = f[0].correction.as_ref().unwrap();
+    assert_eq!(
+        (corr.printed.as_str(), corr.should_read.as_str()),
+        ("-6,4", "-6,1")
+    );
+}
+
+#[test]
+fn bold_markdown_totals_are_read() {
+    let doc = "| Mio. kr. | 2026 |\n|---|---:|\n| A | -2.000 |\n| B | -2.450 |\n| **I alt** | **-4.350** |\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "I alt [2026]")[0].0, Verdict::Error);
+}
+
+#[test]
+fn space_nbsp_and_parentheses_figures_are_read() {
+    for (a, b, t) in [
+        ("-2 000", "-2 450", "-4 450"),
+        ("-2\u{a0}000", "-2\u{a0}450", "-4\u{a0}450"),
+        ("-2\u{202f}000", "-2\u{202f}450", "-4\u{202f}450"),
+        ("(2.000)", "(2.450)", "(4.450)"),
+        ("\u{2212}2.000", "\u{2013}2.450", "-4.450"),
+    ] {
+        let doc = format!("Kr.\t2026\nA\t{a}\nB\t{b}\nI alt\t{t}\n");
+        let c = checks(&doc);
+        assert_eq!(verdict_of(&c, "I alt [2026]")[0].0, Verdict::Exact, "{doc}");
+        let cut = doc.rfind("450").unwrap();
+        let wrong = format!("{}470{}", &doc[..cut], &doc[cut + 3..]);
+        let c = checks(&wrong);
+        assert_eq!(
+            verdict_of(&c, "I alt [2026]")[0].0,
+            Verdict::Error,
+            "{wrong}"
+        );
+    }
+}
+
+#[test]
+fn every_total_word_is_a_total() {
+    for w in [
+        "Samlet",
+        "Totalt",
+        "Hovedtotal",
+        "Subtotal",
+        "Ialt",
+        "Total",
+        "Sum",
+        "Branche i alt",
+    ] {
+        let doc = format!("Mio. kr.\t2026\nA\t1,0\nB\t2,0\n{w}\t3,5\n");
+        let c = checks(&doc);
+        assert_eq!(verdict_of(&c, w)[0].0, Verdict::Error, "{w}");
+    }
+}
+
+#[test]
+fn a_row_total_column_is_cross_cast() {
+    let doc = "Mio. kr.\t2026\t2027\t2028\t2029\tI alt\nA\t4,3\t11,3\t13,2\t13,6\t45,4\nB\t1,0\t1,0\t1,0\t1,0\t4,0\n";
+    let c = checks(doc);
+    let a = verdict_of(&c, "A [I alt]");
+    assert_eq!(a[0].0, Verdict::Error, "{c:#?}");
+    assert_eq!(verdict_of(&c, "B [I alt]")[0].0, Verdict::Exact);
+}
+
+#[test]
+fn whole_counts_have_no_rounding_slack() {
+    let doc = "Antal sager\t2025\nA\t19\nB\t17\nC\t2\nD\t12\nI alt\t51\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "I alt [2025]")[0].0, Verdict::Error);
+    // Full-time persons are rounded.
+    let doc = "Fuldtidspersoner\t2025\nA\t19\nB\t17\nC\t2\nD\t12\nI alt\t51\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "I alt [2025]")[0].0, Verdict::Rounding);
+}
+
+#[test]
+fn totals_without_a_total_word_are_found_by_their_figures() {
+    // The group's name over its parts, and a line below the regions.
+    let doc = "Elever\t2023\t2024\t2025\nSkole\t300\t310\t1.320\nA-skolen\t100\t105\t110\nB-skolen\t200\t205\t210\n";
+    let c = checks(doc);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert!(f[0].relation.starts_with("Skole [2025]"));
+    assert_eq!(f[0].correction.as_ref().unwrap().should_read, "320");
+    let doc = "Mio. kr.\t2024\t2025\nNord\t10,0\t11,0\nSyd\t20,0\t22,0\nHele landet\t30,0\t33,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(verdict_of(&c, "Hele landet [2024]")[0].0, Verdict::Exact);
+}
+
+#[test]
+fn formula_and_difference_rows_are_judged() {
+    let doc = "Mio. kr.\t2025\t2026\nA. Driftsresultat\t-10,0\t-12,0\nB. Anlæg\t4,0\t5,0\nA+B. Resultat\t-6,0\t-7,5\n";
+    let c = checks(doc);
+    assert_eq!(verdict_of(&c, "A+B. Resultat [2025]")[0].0, Verdict::Exact);
+    assert_eq!(verdict_of(&c, "A+B. Resultat [2026]")[0].0, Verdict::Error);
+    let doc = "Mio. kr.\t2025\t2026\t2027\nIndtægter\t-100,0\t-110,0\t-120,0\nUdgifter\t95,0\t104,0\t121,0\nSaldo\t-5,0\t-6,0\t1,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "Saldo [2027]")[0].0,
+        Verdict::Exact,
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_total_placed_first_ends_where_its_parts_end() {
+    let doc = "Mio. kr.\t2025\t2026\nI alt\t30,0\t33,0\nNord\t10,0\t11,0\nSyd\t20,0\t22,0\nIndtægter\t-5,0\t-6,0\nNetto\t25,0\t27,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "I alt [2025]"),
+        vec![(Verdict::Exact, "10,0 + 20,0 = 30,0")]
+    );
+}
+
+#[test]
+fn running_numbers_and_transposed_tables() {
+    let doc = "Nr.\tMio. kr.\t2025\t2026\n1\tSkatter\t-10,0\t-11,0\n2\tUdgifter\t8,0\t9,0\n3\tBFI (1+2)\t-2,0\t-2,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(verdict_of(&c, "BFI (1+2) [2025]")[0].0, Verdict::Exact);
+    let doc =
+        "Mio. kr.\tA\tB\tI alt\n2023\t1,0\t2,0\t3,0\n2024\t1,5\t2,5\t4,0\n2025\t2,0\t3,0\t5,5\n";
+    let c = checks(doc);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].correction.as_ref().unwrap().should_read, "5,0");
+}
+
+#[test]
+fn a_headerless_case_count_table_with_heraf() {
+    let doc = "Antal sager gennemgået i alt\t50 sager\nHeraf\t\n- antal sager med korrekt afgørelse\t19 sager\n- antal sager med mangler\t17 sager\n- antal sager hjemvist\t2 sager\n- antal sager ændret\t12 sager\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "Antal sager gennemgået i alt"),
+        vec![(Verdict::Exact, "19 + 17 + 2 + 12 = 50")]
+    );
+    let c = checks(&doc.replace("50 sager", "51 sager"));
+    assert_eq!(
+        verdict_of(&c, "Antal sager gennemgået i alt")[0].0,
+        Verdict::Error
+    );
+}
+
+#[test]
+fn a_total_word_inside_a_label_is_only_a_cue() {
+    let doc =
+        "Mio. kr.\t2026\t2027\nTotal omlægning af indsatsen\t-2,0\t-3,0\nNye tilbud\t1,0\t1,5\n";
+    let c = checks(doc);
+    no_error(&c);
+}
+
+#[test]
+fn the_json_carries_the_figures_and_the_finding() {
+    let doc = "Mio. kr.\t2026\t2027\nA\t1,0\t2,0\nB\t2,0\t3,0\nI alt\t3,0\t5,5\n";
+    let c = checks(doc);
+    let e = findings(&c)[0];
+    let v = serde_json::to_value(e).unwrap();
+    assert_eq!(v["relation_kind"], "sum");
+    assert_eq!(
+        (v["row"].as_str(), v["column"].as_str()),
+        (Some("I alt"), Some("2027"))
+    );
+    assert_eq!(v["evidence"]["figures"][2]["text"], "5,5");
+    assert_eq!(
+        v["evidence"]["figures"][2]["interval"],
+        serde_json::json!(["5.45", "5.55"])
+    );
+    assert_eq!(v["evidence"]["range"], serde_json::json!(["4.90", "5.10"]));
+    assert_eq!(v["correction"]["should_read"], "5,0");
+    assert_eq!(v["correction"]["at"], "4:11");
+    assert_eq!(v["cells"], serde_json::json!(["2:7", "3:7", "4:11"]));
+    assert!(v.get("consequence_of").is_none());
+}
+
+#[test]
+fn skipped_is_counted_by_reason_and_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("pct.txt");
+    std::fs::write(
+        &doc,
+        "Mio. kr.\tBudget\tRegnskab\t%\nA\t100,0\t90,0\t37,0%\nB\t50,0\t45,0\t12,0%\nC\t20,0\t30,0\t51,0%\nI alt\t170,0\t165,0\t100,0%\n",
+    )
+    .unwrap();
+    let p = doc.to_str().unwrap();
+    let (code, out, _) = common::run(&["verify", p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\nskipped: 1 not understood\n"), "{out}");
+    assert!(out.ends_with("0 errors, 1 skipped\n"), "{out}");
+    let (code, out, _) = common::run(&["verify", "--quiet", "--fail-on", "skipped", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("skipped  [%]: column: not understood"),
+        "{out}"
+    );
+    let (_, json, _) = common::run(&["verify", "--format", "json", p]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["summary"]["skipped_by_reason"],
+        serde_json::json!({"not understood": 1})
+    );
+}
+
+#[test]
+fn counts_can_be_read_as_rounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("sager.txt");
+    std::fs::write(
+        &doc,
+        "Antal sager\t2025\nA\t19\nB\t17\nC\t2\nD\t12\nI alt\t51\n",
+    )
+    .unwrap();
+    let p = doc.to_str().unwrap();
+    assert_eq!(common::run(&["verify", p]).0, 1);
+    let (code, out, _) = common::run(&["verify", "--counts", "rounded", p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("rounding I alt [2025]"), "{out}");
+}
+
+#[test]
+fn pasted_section_rows_without_a_tab_and_a_blank_line_inside_a_table() {
+    let doc = "Tekst før tabellen, som slutter her.\n\nMio. kr.\t2026\t2027\nKonto 6 (service)\nBesparelseskrav\t6,1\t15,9\nRealiserede besparelser\t-6,1\t-6,1\nI alt konto 6\t0,0\t9,8\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "I alt konto 6 [2027]"),
+        vec![(Verdict::Exact, "15,9 - 6,1 = 9,8")]
+    );
+    // The real case-count table: total first, no header, Heraf, a blank line.
+    let doc = "Antal sager gennemgået i alt\t50 sager\nHeraf\t\n\n- antal sager med korrekt afgørelse\t19 sager\n- antal sager med mangler\t17 sager\n- antal sager hjemvist\t2 sager\n- antal sager ændret\t12 sager\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "Antal sager gennemgået i alt"),
+        vec![(Verdict::Exact, "19 + 17 + 2 + 12 = 50")]
+    );
+}
+
+#[test]
+fn more_totals_without_a_total_word_and_chains() {
+    // A quarter over its months, placed first.
+    // (Three columns: a structure found by the figures must hold in two
+    // others before a third is an error.)
+    let doc = "Mio. kr.\tUdgifter\tIndtægter\tAnlæg\n1. kvartal\t30,0\t-6,0\t4,5\nJanuar\t10,0\t-2,0\t1,0\nFebruar\t9,0\t-1,5\t2,0\nMarts\t11,0\t-2,5\t1,5\n2. kvartal\t33,0\t-6,3\t3,2\nApril\t11,0\t-2,0\t0,9\nMaj\t11,0\t-2,2\t1,1\nJuni\t11,0\t-2,1\t1,2\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "2. kvartal [Udgifter]")[0].0,
+        Verdict::Exact,
+        "{c:#?}"
+    );
+    let c = checks(&doc.replace("33,0", "35,0"));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].correction.as_ref().unwrap().should_read, "33,0");
+    // A ceiling with its dashed sub-ceilings.
+    let doc = "Mia. kr.\t2025\t2026\nStatsligt udgiftsloft\t500,0\t510,0\n- delloft for driftsudgifter\t300,0\t305,0\n- delloft for indkomstoverførsler\t200,0\t205,0\nAnlæg\t20,0\t21,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "Statsligt udgiftsloft [2026]")[0].0,
+        Verdict::Exact,
+        "{c:#?}"
+    );
+    // Carry-over chain and a result including carry-overs.
+    let doc = "Mio. kr.\t2023\t2024\t2025\nÅrets resultat\t46,0\t9,0\t-17,0\nOverført fra tidligere år\t80,0\t126,0\t135,0\nAkkumuleret resultat\t126,0\t135,0\t118,0\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert!(
+        c.iter().any(|c| c.relation.starts_with(
+            "Overført fra tidligere år [2025]: carried over from Akkumuleret resultat [2024]"
+        ) && c.verdict == Verdict::Exact),
+        "{c:#?}"
+    );
+    // A+B+C+D.
+    let doc = "Mio. kr.\t2025\t2026\nA. Drift\t10,0\t11,0\nB. Anlæg\t2,0\t3,0\nC. Renter\t-1,0\t-1,0\nD. Finansiering\t-5,0\t-6,0\nA+B+C+D. Resultat\t6,0\t8,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        verdict_of(&c, "A+B+C+D. Resultat [2025]")[0].0,
+        Verdict::Exact
+    );
+    assert_eq!(
+        verdict_of(&c, "A+B+C+D. Resultat [2026]")[0].0,
+        Verdict::Error
+    );
+}
+
+#[test]
+fn a_share_next_to_a_change_is_a_share_of_the_amounts() {
+    let doc = "Mio. kr.\t2025\t2026\tÆndring\tAndel\nA\t10,0\t12,0\t2,0\t60,0%\nB\t8,0\t8,0\t0,0\t40,0%\nI alt\t18,0\t20,0\t2,0\t100,0%\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "A [Andel]"),
+        vec![(Verdict::Exact, "12,0 / 20,0 = 60,0%")]
+    );
+}
