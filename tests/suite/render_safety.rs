@@ -76,11 +76,10 @@ fn csv_text_cells_cannot_be_formulas() {
     assert_eq!(code, 0, "{err}");
     let (code, out, _) = crate::common::run(&["verify", csv.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("exact    - frivillig nedsat tid [Andel]: share of \"I alt konto 6\": -2,5 / -4,0 = 62,5%"), "{out}");
-    assert!(
-        out.ends_with("10 relations: 8 exact, 0 rounding, 0 errors, 2 skipped\n"),
-        "{out}"
-    );
+    // The guard is read off: the label is the table's, and nothing is an error.
+    assert!(out.contains("- frivillig nedsat tid"), "{out}");
+    assert!(!out.contains("'- frivillig"), "{out}");
+    assert!(out.contains(" 0 rounding, 0 errors, "), "{out}");
 }
 
 /// Item 13: a NUL in a label was written into text and CSV (and verify then
