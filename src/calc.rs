@@ -5,7 +5,7 @@
 //! [`Figure::Unknown`]. Arithmetic overflow is an [`Overflow`] error.
 
 use crate::model::{Budget, Realiseret, Scenario, Year};
-use crate::money::{checked_sum, Decimal, Figure, Overflow};
+use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow};
 
 /// Besparelseskrav of a konto in a year.
 pub fn krav(s: &Scenario, konto: &str, year: Year) -> Figure {
@@ -115,7 +115,7 @@ pub fn breakdown(
 pub fn share(part: Figure, total: Figure) -> Result<Figure, Overflow> {
     match (part, total) {
         (Figure::Known(p), Figure::Known(t)) if !t.is_zero() => p
-            .checked_mul(Decimal::ONE_HUNDRED)
+            .exact_mul(Decimal::ONE_HUNDRED)
             .and_then(|x| x.checked_div(t))
             .map(Figure::Known)
             .ok_or_else(|| Overflow::new("Andel")),
@@ -254,14 +254,14 @@ pub fn budget_figures(b: &Budget) -> Result<BudgetFigures, Overflow> {
             original: Figure::Known(o),
             changes,
             corrected: Figure::Known(
-                o.checked_add(changes)
+                o.exact_add(changes)
                     .ok_or_else(|| Overflow::new("korrigeret budget"))?,
             ),
             original_derived: false,
         },
         (None, Some(k)) => BudgetFigures {
             original: Figure::Known(
-                k.checked_sub(changes)
+                k.exact_sub(changes)
                     .ok_or_else(|| Overflow::new("oprindeligt budget"))?,
             ),
             changes,

@@ -5,11 +5,11 @@
 use crate::calc;
 use crate::followup::{add, del_figures, sub, Col, LinjeFigures, Relation, Value};
 use crate::model::{Realiseret, Scenario, Year};
-use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
+use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow, Unit};
 pub use crate::numfmt::amount_text;
 use crate::numfmt::signed_term;
 use crate::numfmt::{format_number, NumberStyle};
-use crate::table::Lang;
+use crate::table::{DisplayOptions, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,13 +43,125 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("budgetopfølgning", followup_reconciles),
 ];
 
-/// Runs every pass.
+/// Runs every pass. First computes every table `report` shows, in every
+/// unit, so that `check` never passes a scenario whose tables cannot be
+/// computed exactly (a total across konti that overflows, say).
 pub fn run_all(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
+    report_computes(s)?;
     let mut out = Vec::new();
     for (_, pass) in PASSES {
         out.extend(pass(s)?);
     }
     Ok(out)
+}
+
+/// Computes every table of the report and shows it in every unit; the
+/// first total that cannot be computed exactly is the error.
+pub fn report_computes(s: &Scenario) -> Result<(), Overflow> {
+    for table in crate::report::build(s, Lang::Da)? {
+        for unit in Unit::ALL {
+            table.display(&DisplayOptions {
+                unit,
+                ..DisplayOptions::default()
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Something the scenario says that is allowed but probably not meant: a sign
+/// flip, or an initiative that silently removes the tables by a dimension.
+/// Reported on stderr; exit 1 only under `--strict`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// Key path in the scenario file.
+    pub path: String,
+    pub message: String,
+}
+
+/// Every warning for a scenario, in file order.
+pub fn warnings(s: &Scenario) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut sign = |path: String, values: &crate::model::YearValues, want_positive: bool| {
+        for (year, v) in &values.0 {
+            let flipped = if want_positive {
+                v.is_sign_negative() && !v.is_zero()
+            } else {
+                v.is_sign_positive() && !v.is_zero()
+            };
+            if flipped {
+                let message = if want_positive {
+                    format!(
+                        "besparelseskrav is negative ({}); a savings requirement is written positive (the amount that must be found). A sign flip?",
+                        kr(*v)
+                    )
+                } else {
+                    format!(
+                        "realized savings are positive ({}); realized savings are written negative (they reduce spending). A sign flip?",
+                        kr(*v)
+                    )
+                };
+                out.push(Warning {
+                    path: format!("{path}.{year}"),
+                    message,
+                });
+            }
+        }
+    };
+    for (konto, values) in &s.besparelseskrav {
+        sign(format!("besparelseskrav.{konto}"), values, true);
+    }
+    for (konto, r) in &s.realiseret {
+        let base = format!("realiserede_besparelser.{konto}");
+        if let Some(total) = &r.total {
+            sign(format!("{base}.i_alt"), total, false);
+        }
+        for (i, init) in r.initiatives.iter().enumerate() {
+            sign(
+                format!("{base}.initiativer[{i}].beløb"),
+                &init.amounts,
+                false,
+            );
+        }
+        for b in &r.breakdowns {
+            for (member, values) in &b.parts {
+                sign(
+                    format!("{base}.fordelinger.{}.{member}", b.dimension),
+                    values,
+                    false,
+                );
+            }
+        }
+    }
+    // A dimension some initiatives of a konto carry and others lack: the
+    // tables by that dimension are left out (they could not add up).
+    for (konto, r) in &s.realiseret {
+        for d in &s.dimensions {
+            let carry = r
+                .initiatives
+                .iter()
+                .filter(|i| i.tags.contains_key(&d.name))
+                .count();
+            if carry == 0 || carry == r.initiatives.len() {
+                continue;
+            }
+            for (i, init) in r.initiatives.iter().enumerate() {
+                if !init.tags.contains_key(&d.name) {
+                    out.push(Warning {
+                        path: format!("realiserede_besparelser.{konto}.initiativer[{i}]"),
+                        message: format!(
+                            "initiative {:?} has no {} ({carry} of the {} initiatives give one), so the tables by {} are left out",
+                            init.name,
+                            d.name,
+                            r.initiatives.len(),
+                            d.name
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// An exact amount in kroner, Danish style, with øre only when there are any.
@@ -138,7 +250,7 @@ pub fn realized_reconciles(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     )),
                     Figure::Known(got) => {
                         let diff = got
-                            .checked_sub(want)
+                            .exact_sub(want)
                             .ok_or_else(|| Overflow::new("difference"))?;
                         out.push(finding(
                             Status::Fails,
@@ -224,7 +336,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
         };
         let changes = checked_sum(b.changes.iter().map(|c| c.amount), "ændringer")?;
         let want = original
-            .checked_add(changes)
+            .exact_add(changes)
             .ok_or_else(|| Overflow::new("korrigeret budget"))?;
         let path = format!("budgetter[{i}].korrigeret");
         out.push(if want == corrected {
@@ -256,7 +368,7 @@ pub fn budgets_reconcile(s: &Scenario) -> Result<Vec<Finding>, Overflow> {
                     amount_text(want, s.unit),
                     amount_text(
                         corrected
-                            .checked_sub(want)
+                            .exact_sub(want)
                             .ok_or_else(|| Overflow::new("difference"))?,
                         s.unit
                     )

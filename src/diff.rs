@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::money::Overflow;
+use crate::money::{Exact, Overflow};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
 /// Which version a thing exists in, when not both.
@@ -107,9 +107,12 @@ fn cell_at(r: Option<&Row>, col: Option<usize>) -> Cell {
 pub fn change(old: Cell, new: Cell) -> Result<Cell, Overflow> {
     Ok(match (old, new) {
         (Cell::Amount(a), Cell::Amount(b)) => {
-            Cell::Amount(b.checked_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
+            Cell::Amount(b.exact_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
         }
         (Cell::Share(a), Cell::Share(b)) => {
+            // Shares are quotients (28 significant digits): their
+            // difference may round as they do.
+            #[allow(clippy::disallowed_methods)]
             Cell::Share(b.checked_sub(a).ok_or_else(|| Overflow::new("ændring"))?)
         }
         (Cell::Unknown, _) | (_, Cell::Unknown) => Cell::Unknown,

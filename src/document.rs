@@ -15,6 +15,19 @@ use std::fmt;
 
 use crate::numfmt::NumberStyle;
 
+/// The most cells a table row may have. Budget tables have a few dozen
+/// columns; a row with more is not understood, and its table is reported as
+/// such (never silently cut). Readers stop splitting a row here, so a line
+/// of a million tabs costs no more than this.
+pub const MAX_CELLS_PER_ROW: usize = 1_000;
+
+/// The most cells a table may have, counted as rows × its widest row (table
+/// understanding pads every row to the widest). A table past it is not
+/// understood and reported as such, and never padded: with
+/// [`MAX_CELLS_PER_ROW`] this keeps understanding's memory proportional to
+/// the cells read.
+pub const MAX_CELLS_PER_TABLE: usize = 1_000_000;
+
 /// Where something stands in its document. Every cell, row, table and
 /// paragraph has one; every check and finding carries one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +142,88 @@ pub struct Table {
     /// (a CSV dialect, a spreadsheet); `None` means the document's style.
     pub style: Option<NumberStyle>,
     pub rows: Vec<Row>,
+    /// Where and why the table is too large to understand (a row past
+    /// [`MAX_CELLS_PER_ROW`], the table past [`MAX_CELLS_PER_TABLE`]); its
+    /// rows are then dropped, so reading it costs no more than the limit.
+    pub refused: Option<(Loc, String)>,
+    /// Cells of the widest row kept.
+    pub width: usize,
+}
+
+impl Table {
+    /// A table starting with `row` (see [`Table::push_row`]).
+    pub fn new(loc: Loc, title: Option<String>, style: Option<NumberStyle>, row: Row) -> Table {
+        let mut t = Table {
+            loc,
+            title,
+            style,
+            rows: Vec::new(),
+            refused: None,
+            width: 0,
+        };
+        t.push_row(row);
+        t
+    }
+
+    /// A table of `rows`, each added through [`Table::push_row`] so that the
+    /// same limits hold whichever reader built it.
+    pub fn from_rows(
+        loc: Loc,
+        title: Option<String>,
+        style: Option<NumberStyle>,
+        rows: Vec<Row>,
+    ) -> Table {
+        let mut t = Table {
+            loc,
+            title,
+            style,
+            rows: Vec::with_capacity(rows.len().min(1024)),
+            refused: None,
+            width: 0,
+        };
+        for row in rows {
+            t.push_row(row);
+        }
+        t
+    }
+
+    /// Adds a row, unless the table is refused already or the row makes it
+    /// too large to understand: then the reason is kept and the rows dropped.
+    pub fn push_row(&mut self, row: Row) {
+        if self.refused.is_some() {
+            return;
+        }
+        let loc = row
+            .cells
+            .first()
+            .map_or_else(|| row.loc.clone(), |c| c.loc.clone());
+        if row.cells.len() > MAX_CELLS_PER_ROW {
+            self.refuse(
+                loc,
+                format!(
+                    "a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood"
+                ),
+            );
+            return;
+        }
+        let width = self.width.max(row.cells.len());
+        if width.saturating_mul(self.rows.len() + 1) > MAX_CELLS_PER_TABLE {
+            self.refuse(
+                loc,
+                format!(
+                    "more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood"
+                ),
+            );
+            return;
+        }
+        self.width = width;
+        self.rows.push(row);
+    }
+
+    fn refuse(&mut self, loc: Loc, why: String) {
+        self.refused = Some((loc, why));
+        self.rows = Vec::new();
+    }
 }
 
 /// A paragraph of running text (a heading is a paragraph too).

@@ -16,7 +16,7 @@
 //! own derivation).
 
 use crate::model::{Art, Opfølgning, OpfølgningDel, OpfølgningLinje, Scenario};
-use crate::money::{checked_sum, Decimal, Figure, Overflow, Unit};
+use crate::money::{checked_sum, Decimal, Exact, Figure, Overflow, Unit};
 use crate::numfmt::{amount_text, format_number, NumberStyle};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
@@ -177,11 +177,11 @@ impl LinjeFigures {
 }
 
 pub(crate) fn add(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
-    a.checked_add(b).ok_or_else(|| Overflow::new(what))
+    a.exact_add(b).ok_or_else(|| Overflow::new(what))
 }
 
 pub(crate) fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal, Overflow> {
-    a.checked_sub(b).ok_or_else(|| Overflow::new(what))
+    a.exact_sub(b).ok_or_else(|| Overflow::new(what))
 }
 
 /// A line's stated figures, and for a part with lines, the sums of its lines

@@ -88,12 +88,16 @@ impl Unit {
     /// Converts an amount given in this unit to kroner, exactly.
     pub fn to_kroner(self, amount: Decimal) -> Result<Decimal, Overflow> {
         amount
-            .checked_mul(self.kroner())
+            .exact_mul(self.kroner())
             .ok_or(Overflow::new("conversion to kr."))
     }
 
     /// Converts an amount in kroner to this unit, exactly (division by a power of ten).
     pub fn from_kroner(self, kroner: Decimal) -> Result<Decimal, Overflow> {
+        // Exact for every amount read (at most øre, so at most 8 decimals in
+        // mio. kr.); only a figure that is already a quotient of many
+        // decimals (a price-level conversion) can lose a digit past the
+        // 28th here, and it is an approximation by its own rule already.
         kroner
             .checked_div(self.kroner())
             .ok_or(Overflow::new("unit conversion"))
@@ -106,9 +110,47 @@ impl fmt::Display for Unit {
     }
 }
 
+/// Exact decimal arithmetic: `None` when the result overflows *or* would
+/// lose a digit. rust_decimal's own `checked_add`, `checked_sub` and
+/// `checked_mul` fail only on overflow; when an exact result needs more than
+/// 28 significant digits they round it silently (10²⁷ − 0,01 becomes 10²⁷).
+/// Every sum, difference and product of amounts goes through these (clippy's
+/// `disallowed-methods` in `clippy.toml` refuses the rounding ones elsewhere).
+pub trait Exact: Sized {
+    fn exact_add(self, other: Self) -> Option<Self>;
+    fn exact_sub(self, other: Self) -> Option<Self>;
+    fn exact_mul(self, other: Self) -> Option<Self>;
+}
+
+/// Decimals an exact result may need: no more than its operands' (for a
+/// sum) once their trailing zeros are dropped.
+fn needed_scale(x: Decimal) -> u32 {
+    x.normalize().scale()
+}
+
+#[allow(clippy::disallowed_methods)]
+impl Exact for Decimal {
+    fn exact_add(self, other: Decimal) -> Option<Decimal> {
+        let r = self.checked_add(other)?;
+        // rust_decimal only lowers the scale of a sum (rounding) when the
+        // mantissa would overflow; a result that kept every needed decimal
+        // dropped nothing but zeros.
+        (r.scale() >= needed_scale(self).max(needed_scale(other))).then_some(r)
+    }
+
+    fn exact_sub(self, other: Decimal) -> Option<Decimal> {
+        self.exact_add(-other)
+    }
+
+    fn exact_mul(self, other: Decimal) -> Option<Decimal> {
+        let r = self.checked_mul(other)?;
+        (r.scale() >= needed_scale(self) + needed_scale(other)).then_some(r)
+    }
+}
+
 /// An amount too large for exact decimal arithmetic.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("overflow: {what} exceeds the largest exact amount (about 7,9·10^28)")]
+#[error("{what} cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits")]
 pub struct Overflow {
     pub what: String,
     /// The key path of the scenario whose figures overflowed
@@ -153,7 +195,7 @@ pub fn checked_sum<I: IntoIterator<Item = Decimal>>(
 ) -> Result<Decimal, Overflow> {
     items
         .into_iter()
-        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+        .try_fold(Decimal::ZERO, |acc, x| acc.exact_add(x))
         .ok_or_else(|| Overflow::new(what.to_string()))
 }
 
@@ -181,7 +223,7 @@ impl Figure {
     pub fn checked_add(self, other: Figure, what: &str) -> Result<Figure, Overflow> {
         match (self, other) {
             (Figure::Known(a), Figure::Known(b)) => a
-                .checked_add(b)
+                .exact_add(b)
                 .map(Figure::Known)
                 .ok_or_else(|| Overflow::new(what.to_string())),
             _ => Ok(Figure::Unknown),
@@ -192,7 +234,7 @@ impl Figure {
     pub fn checked_sub(self, other: Figure, what: &str) -> Result<Figure, Overflow> {
         match (self, other) {
             (Figure::Known(a), Figure::Known(b)) => a
-                .checked_sub(b)
+                .exact_sub(b)
                 .map(Figure::Known)
                 .ok_or_else(|| Overflow::new(what.to_string())),
             _ => Ok(Figure::Unknown),
@@ -266,6 +308,35 @@ mod tests {
         let err = checked_sum([Decimal::MAX, Decimal::ONE], "I alt").unwrap_err();
         assert_eq!(err.what, "I alt");
         assert!(Unit::Mio.to_kroner(Decimal::MAX).is_err());
+    }
+
+    /// Issue 8 item 2: rust_decimal rounds a sum that needs more than 28
+    /// digits instead of failing; exact arithmetic refuses it.
+    #[test]
+    fn a_lost_digit_is_an_error_not_a_rounding() {
+        let big = d("-1000000000000000000000000000"); // -10^27
+        #[allow(clippy::disallowed_methods)]
+        let rounded = big.checked_add(d("-0.01")).unwrap();
+        assert_eq!(rounded, big, "rust_decimal rounds silently");
+        assert_eq!(big.exact_add(d("-0.01")), None);
+        assert_eq!(big.exact_sub(d("0.01")), None);
+        assert!(checked_sum([big, d("-0.01")], "I alt").is_err());
+        assert!(Figure::Known(big)
+            .checked_add(Figure::Known(d("-0.01")), "I alt")
+            .is_err());
+        assert_eq!(d("1000000000").exact_add(d("0.00000000000000000001")), None);
+        // Trailing zeros are not digits: this needs no rounding.
+        assert_eq!(
+            d("50000000000000000000000000000").exact_add(d("0.00")),
+            Some(d("50000000000000000000000000000"))
+        );
+        assert_eq!(d("0.1").exact_add(d("0.2")), Some(d("0.3")));
+        assert_eq!(d("1.5").exact_mul(d("1.5")), Some(d("2.25")));
+        assert_eq!(
+            d("0.00000000000001").exact_mul(d("0.000000000000001")),
+            None
+        );
+        assert_eq!(d("12345678901234567890").exact_mul(d("1234567890.1")), None);
     }
 
     #[test]

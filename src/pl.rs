@@ -86,6 +86,8 @@ pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Resul
             .find(|s| s.year == y)
             .and_then(|s| index.of(s))
             .ok_or(PlError::Missing(y, from, to, index.key()))?;
+        // Checked below, digit by digit: rust_decimal's own methods here.
+        #[allow(clippy::disallowed_methods)]
         let whole = Decimal::ONE_HUNDRED
             .checked_add(s)
             .ok_or(PlError::Rate(s))?;
@@ -94,9 +96,10 @@ pub fn factor_by(skøn: &[PlSkøn], from: Year, to: Year, index: Index) -> Resul
             .ok_or(PlError::Rate(s))?;
         // 100 + a rate with 27 or more decimals, or that divided by 100, can
         // need more than 28 decimals: rust_decimal rounds, a lost digit.
-        if whole.checked_sub(Decimal::ONE_HUNDRED) != Some(s)
-            || step.checked_mul(Decimal::ONE_HUNDRED) != Some(whole)
-        {
+        #[allow(clippy::disallowed_methods)]
+        let lost = whole.checked_sub(Decimal::ONE_HUNDRED) != Some(s)
+            || step.checked_mul(Decimal::ONE_HUNDRED) != Some(whole);
+        if lost {
             return Err(PlError::Rate(s));
         }
         f = exact_mul(f, step)?;
@@ -115,6 +118,8 @@ fn exact_mul(a: Decimal, b: Decimal) -> Result<Decimal, PlError> {
     if a.is_zero() || b.is_zero() {
         return Ok(Decimal::ZERO);
     }
+    // The scale check below is what makes it exact.
+    #[allow(clippy::disallowed_methods)]
     let p = a.checked_mul(b).ok_or(PlError::Digits(a))?;
     // rust_decimal rounds a product that needs more than 28 decimals (or
     // more than 96 bits) by lowering its scale: that is a lost digit.

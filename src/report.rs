@@ -83,7 +83,34 @@ pub fn build(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
     bevilling_tables(s, &l, &mut tables)?;
     budget_tables(s, &l, &mut tables)?;
     tables.extend(crate::followup::tables(s, lang)?);
+    unique_ids(&mut tables);
     Ok(tables)
+}
+
+/// Makes every table id unique: ids come from slugs, and konti `a b`, `a-b`
+/// and `A_B` (or two budgets of one område and år) slug alike. A repeated id
+/// gets `-2`, `-3` … in table order, skipping any id already taken, so ids
+/// stay stable for the same scenario.
+fn unique_ids(tables: &mut [Table]) {
+    let mut taken: std::collections::HashSet<String> =
+        tables.iter().map(|t| t.id.clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for t in tables.iter_mut() {
+        if seen.insert(t.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let id = loop {
+            let candidate = format!("{}-{n}", t.id);
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        taken.insert(id.clone());
+        seen.insert(id.clone());
+        t.id = id;
+    }
 }
 
 /// Per konto: besparelseskrav, realiserede besparelser, I alt (the gap).
@@ -303,13 +330,21 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         .filter(|k| s.besparelseskrav.contains_key(&k.id))
         .collect();
     let mut groups: Vec<(Option<u32>, Vec<&crate::model::Konto>)> = Vec::new();
+    // Where each hovedkonto's group is (a scan per konto was quadratic).
+    let mut group_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for k in &with_krav {
-        match groups
-            .iter_mut()
-            .find(|(h, _)| h.is_some() && *h == k.hovedkonto)
-        {
-            Some((_, ks)) => ks.push(k),
-            None => groups.push((k.hovedkonto, vec![k])),
+        match k.hovedkonto.and_then(|h| group_of.get(&h).copied()) {
+            Some(i) => {
+                if let Some((_, ks)) = groups.get_mut(i) {
+                    ks.push(k);
+                }
+            }
+            None => {
+                if let Some(h) = k.hovedkonto {
+                    group_of.insert(h, groups.len());
+                }
+                groups.push((k.hovedkonto, vec![k]));
+            }
         }
     }
     let years = &s.years;

@@ -7,7 +7,7 @@
 //! from zero exactly once. Every format (text, Markdown, CSV, JSON, xlsx) prints
 //! the same `shown` figures.
 
-use crate::money::{round_half_away, Decimal, Overflow, Unit};
+use crate::money::{round_half_away, Decimal, Exact, Overflow, Unit};
 use crate::numfmt::{format_number, format_percent, NumberStyle};
 
 /// What a column holds.
@@ -407,8 +407,8 @@ pub fn largest_remainder(
         .collect();
     let floor_sum = floors
         .iter()
-        .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))?;
-    let missing = target.checked_sub(floor_sum)?.checked_div(unit)?;
+        .try_fold(Decimal::ZERO, |a, b| a.exact_add(*b))?;
+    let missing = target.exact_sub(floor_sum)?.checked_div(unit)?;
     if missing.is_sign_negative()
         || missing.fract() != Decimal::ZERO
         || missing >= Decimal::from(exact.len()) + Decimal::ONE

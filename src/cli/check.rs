@@ -21,6 +21,10 @@ pub struct CheckArgs {
     /// Also list the reconciliations that hold
     #[arg(long, short)]
     pub verbose: bool,
+    /// Warnings (a sign flip, an initiative without a dimension the others
+    /// give) fail the check: exit 1
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +56,17 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     // makes the exit code 2) without hiding the findings of the others.
     let mut loaded = Vec::new();
     let mut errors: Vec<InputError> = Vec::new();
+    let mut notes = Vec::new();
     for path in &args.scenarios {
+        // `check scenarios/*.yaml` also names the checks files beside the
+        // scenarios: say what such a file is instead of failing on it.
+        if crate::input::checks::read_checks_file(path).is_ok() {
+            notes.push(format!(
+                "{}: a checks file (relations for `verify --checks`), not a scenario; not checked here",
+                path.display()
+            ));
+            continue;
+        }
         match read_scenario_file(path) {
             Ok(l) => loaded.push(l),
             Err(InputErrors(e)) => errors.extend(e),
@@ -62,9 +76,16 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut json = Vec::new();
     let (mut holds, mut fails, mut skipped) = (0usize, 0usize, 0usize);
     let mut per_file = Vec::new();
+    let mut warnings = Vec::new();
     for l in &loaded {
         match run_all(&l.scenario) {
-            Ok(findings) => per_file.push((l, findings)),
+            Ok(findings) => {
+                per_file.push((l, findings));
+                for w in crate::check::warnings(&l.scenario) {
+                    let pos = l.locator.locate(&w.path);
+                    warnings.push((l, pos, w));
+                }
+            }
             Err(e) => errors.push(super::overflow_in(l, &e)),
         }
     }
@@ -98,14 +119,22 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
         CheckFormat::Text => {
             // Input errors go to stderr (one per line), findings to stdout.
             if !errors.is_empty() {
-                eprintln!("{}", InputErrors(errors.clone()));
+                super::eprint_line(&InputErrors(errors.clone()));
             }
+            for note in &notes {
+                super::eprint_line(note);
+            }
+            for (l, _, w) in &warnings {
+                super::eprint_line(&l.error_at(&w.path, format!("warning: {}", w.message)));
+            }
+            let w = warnings.len();
             text.push_str(&format!(
-                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}\n",
+                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}{}\n",
                 if files == 1 { "" } else { "s" },
                 if holds == 1 { " holds" } else { "s hold" },
                 if fails == 1 { "s" } else { "" },
                 if bad == 0 { String::new() } else { format!(", {bad} input error{}", if bad == 1 { "" } else { "s" }) },
+                if w == 0 { String::new() } else { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) },
             ));
             text
         }
@@ -121,10 +150,23 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
                     message: e.message.clone(),
                 })
                 .collect();
+            let json_warnings: Vec<_> = warnings
+                .iter()
+                .map(|(l, pos, w)| {
+                    serde_json::json!({
+                        "file": l.file,
+                        "line": pos.map(|p| p.0),
+                        "column": pos.map(|p| p.1),
+                        "path": w.path,
+                        "message": w.message,
+                    })
+                })
+                .collect();
             let doc = serde_json::json!({
                 "findings": json,
                 "input_errors": input_errors,
-                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped, "input_errors": bad},
+                "warnings": json_warnings,
+                "summary": {"files": files, "holds": holds, "fails": fails, "skipped": skipped, "input_errors": bad, "warnings": warnings.len()},
             });
             let mut s =
                 serde_json::to_string_pretty(&doc).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -135,7 +177,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     write_stdout(out.as_bytes())?;
     Ok(if bad > 0 {
         Outcome::BadInput
-    } else if fails > 0 {
+    } else if fails > 0 || (args.strict && !warnings.is_empty()) {
         Outcome::CheckFailed
     } else {
         Outcome::Ok

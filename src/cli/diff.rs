@@ -76,7 +76,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, CliError> {
             "only one of OLD and NEW can be read from standard input (-)".to_string(),
         ));
     }
-    let format = super::report::format_for(args.format, args.output.as_deref());
+    let format = super::report::format_for(args.format, args.output.as_deref())?;
     // Both are read before either is judged, so every input error is reported.
     let (old, new) = (load(&args.old), load(&args.new));
     let (old, new) = match (old, new) {

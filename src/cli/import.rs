@@ -106,7 +106,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, CliError> {
     let summary = output::summary(&agg, style).map_err(in_map)?;
     if agg.lines_failed > 0 {
         // No figures while a line is unreadable: a partial sum must not be pasted.
-        eprint!("{summary}");
+        super::eprint_text(&summary);
         let mut errors = agg.errors.clone();
         let shown = errors.len() as u64;
         if agg.lines_failed > shown {
@@ -132,7 +132,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, CliError> {
             s.into_bytes()
         }
         ImportFormat::Yaml => {
-            eprint!("{summary}");
+            super::eprint_text(&summary);
             output::yaml_fragment(&agg, mapping.section, &mapping.dimension, unit, &source)
                 .map_err(in_map)?
                 .into_bytes()
@@ -162,7 +162,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, CliError> {
             };
             let mut bytes = render(&meta, &[shown], format, args.csv_style.into())?;
             match args.format {
-                ImportFormat::Csv => eprint!("{summary}"),
+                ImportFormat::Csv => super::eprint_text(&summary),
                 ImportFormat::Markdown => {
                     bytes.extend_from_slice(format!("\n```\n{summary}```\n").as_bytes())
                 }
@@ -173,12 +173,12 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, CliError> {
     };
     emit(args.output.as_deref(), &bytes)?;
     if args.strict && agg.lines_unmapped > 0 {
-        eprintln!(
+        super::eprint_line(&format!(
             "import: --strict: {} kr. in {} line{} not mapped",
             agg.unmapped_total,
             agg.lines_unmapped,
             if agg.lines_unmapped == 1 { "" } else { "s" }
-        );
+        ));
         return Ok(Outcome::CheckFailed);
     }
     Ok(Outcome::Ok)

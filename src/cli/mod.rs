@@ -56,8 +56,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff); with a subcommand, that subcommand's page
+    /// (`sparekrav man report > sparekrav-report.1`), which the main page refers to
+    Man {
+        /// report, check, verify, schema, completions or man
+        subcommand: Option<String>,
+    },
 }
 
 /// Display options shared by the commands that print tables.
@@ -241,12 +245,37 @@ pub fn emit(output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), CliErr
     }
 }
 
+/// One line to standard error. Never panics (`eprintln!` does when stderr is
+/// closed or full); a line that cannot be written is lost, as it must be.
+pub fn eprint_line(line: &dyn std::fmt::Display) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
+/// Text to standard error as it is (no line end added). Never panics, as
+/// [`eprint_line`].
+pub fn eprint_text(text: &dyn std::fmt::Display) {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{text}");
+}
+
+/// A closed pipe (`| head`), also when wrapped in another error: not a
+/// failure of the run; the reader has seen what it wanted.
+pub fn is_broken_pipe(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<std::io::Error>())
+        .is_some_and(is_broken_pipe)
+}
+
 /// Writes to standard output; a closed pipe (`sparekrav report | head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         Err(e) => Err(CliError::io("<stdout>", e)),
     }
 }
@@ -265,9 +294,42 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
             write_stdout(&buf)?;
             Ok(Outcome::Ok)
         }
-        Command::Man => {
+        Command::Man { subcommand } => {
             let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
+            let page =
+                match subcommand {
+                    // Every page it refers to exists (`sparekrav man report`);
+                    // clap's `help` subcommand has none, so it is not listed.
+                    None => Cli::command().disable_help_subcommand(true),
+                    Some(name) => {
+                        // The names the main page refers to (`sparekrav-report(1)`).
+                        const PAGES: [(&str, &str); 8] = [
+                            ("report", "sparekrav-report"),
+                            ("check", "sparekrav-check"),
+                            ("import", "sparekrav-import"),
+                            ("diff", "sparekrav-diff"),
+                            ("verify", "sparekrav-verify"),
+                            ("schema", "sparekrav-schema"),
+                            ("completions", "sparekrav-completions"),
+                            ("man", "sparekrav-man"),
+                        ];
+                        let cli = Cli::command();
+                        let found = PAGES.iter().find(|(n, _)| *n == name.as_str()).and_then(
+                            |(n, page)| cli.find_subcommand(n).map(|sub| sub.clone().name(*page)),
+                        );
+                        match found {
+                            Some(sub) => sub,
+                            None => {
+                                let names: Vec<&str> = PAGES.iter().map(|(n, _)| *n).collect();
+                                return Err(CliError::Usage(format!(
+                                    "no subcommand {name:?}; pages: {}",
+                                    names.join(", ")
+                                )));
+                            }
+                        }
+                    }
+                };
+            clap_mangen::Man::new(page)
                 .render(&mut buf)
                 .map_err(|e| CliError::io("<man page>", e))?;
             write_stdout(&buf)?;
@@ -281,8 +343,12 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // `--help` and `--version` into a full disk or closed stream have
+            // lost their output: that is a failure (exit 2), except a closed
+            // pipe (`--help | head`).
+            let printed = e.print();
+            let lost = printed.as_ref().is_err_and(|p| !is_broken_pipe(p));
+            return ExitCode::from(if e.use_stderr() || lost { 2 } else { 0 });
         }
     };
     match run(cli) {
@@ -291,11 +357,11 @@ pub fn main() -> ExitCode {
         Ok(Outcome::BadInput) => ExitCode::from(2),
         Err(CliError::Input(errors)) => {
             // One line per problem, `file:line:column: key.path: message`.
-            eprintln!("{errors}");
+            eprint_line(&errors);
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("sparekrav: error: {e}");
+            eprint_line(&format!("sparekrav: error: {e}"));
             ExitCode::from(2)
         }
     }

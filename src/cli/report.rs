@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{emit, CliError, CsvStyleArg, DisplayArgs, FormatArg, Outcome};
 use crate::check::{run_all, Status};
@@ -33,6 +33,10 @@ pub struct ReportArgs {
     /// Write to FILE (atomically: a failed run leaves the previous file intact)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Warnings (a sign flip, an initiative without a dimension the others
+    /// give) fail the run: exit 1, the tables still written
+    #[arg(long)]
+    pub strict: bool,
     /// Convert every amount to this year's price level (YEAR-priser) with the
     /// scenario's pris- og lønskøn (`pl_skøn`, the `samlet` index); the
     /// scenario must state its own `prisniveau`
@@ -47,23 +51,45 @@ pub struct ReportArgs {
 }
 
 /// The format asked for, else the one the output file's ending names.
-fn format_of(args: &ReportArgs) -> FormatArg {
+fn format_of(args: &ReportArgs) -> Result<FormatArg, CliError> {
     format_for(args.format, args.output.as_deref())
 }
 
-/// `format`, else the one the ending of `output` names, else text.
-pub fn format_for(format: Option<FormatArg>, output: Option<&std::path::Path>) -> FormatArg {
-    let by_ending = || {
-        let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(FormatArg::Markdown),
-            "csv" => Some(FormatArg::Csv),
-            "json" => Some(FormatArg::Json),
-            "xlsx" => Some(FormatArg::Xlsx),
-            _ => None,
-        }
+/// `format`, else the one the ending of `output` names, else text. A format
+/// that contradicts the ending (`-f csv -o r.xlsx`), or a spreadsheet ending
+/// sparekrav does not write (`-o r.xls`), is refused rather than written into
+/// a file that its ending misnames.
+pub fn format_for(
+    format: Option<FormatArg>,
+    output: Option<&std::path::Path>,
+) -> Result<FormatArg, CliError> {
+    let ext = output
+        .and_then(|o| o.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let by_ending = match ext.as_str() {
+        "md" | "markdown" => Some(FormatArg::Markdown),
+        "csv" => Some(FormatArg::Csv),
+        "json" => Some(FormatArg::Json),
+        "xlsx" => Some(FormatArg::Xlsx),
+        _ => None,
     };
-    format.or_else(by_ending).unwrap_or(FormatArg::Text)
+    let name = || output.map(|o| o.display().to_string()).unwrap_or_default();
+    match (format, by_ending) {
+        (Some(f), Some(e)) if f != e => Err(CliError::Usage(format!(
+            "--format {} contradicts the ending of {} (.{ext}): drop --format, or name the file for the format",
+            f.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default(),
+            name()
+        ))),
+        (None, None) if matches!(ext.as_str(), "xls" | "xlsm" | "xlsb" | "ods") => {
+            Err(CliError::Usage(format!(
+                "{}: sparekrav writes .xlsx spreadsheets, not .{ext}; name the file .xlsx (or give --format)",
+                name()
+            )))
+        }
+        (f, e) => Ok(f.or(e).unwrap_or(FormatArg::Text)),
+    }
 }
 
 /// KL's index to convert price levels with.
@@ -192,7 +218,7 @@ pub fn choose(
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
-    let format = format_of(args);
+    let format = format_of(args)?;
     if format == FormatArg::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::Usage(
             "xlsx is a binary file: give -o FILE.xlsx (or redirect standard output)".to_string(),
@@ -202,6 +228,10 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
         return Err(CliError::Usage(
             "several scenarios: give --side-by-side to print them side by side".to_string(),
         ));
+    }
+    if let Some(out) = &args.output {
+        let inputs: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
+        crate::output::refuse_input(out, &inputs)?;
     }
     let mut all = Vec::new();
     let mut errors = Vec::new();
@@ -283,22 +313,33 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, CliError> {
     for loaded in &all {
         let found = run_all(&loaded.scenario).map_err(in_file(loaded))?;
         for f in found.into_iter().filter(|f| f.status == Status::Fails) {
-            eprintln!(
-                "{}",
-                loaded.error_at(&f.path, format!("warning: {}", f.message))
-            );
+            super::eprint_line(&loaded.error_at(&f.path, format!("warning: {}", f.message)));
             failures.push(f);
         }
     }
-    if failures.is_empty() {
+    let mut warnings = Vec::new();
+    for loaded in &all {
+        for w in crate::check::warnings(&loaded.scenario) {
+            super::eprint_line(&loaded.error_at(&w.path, format!("warning: {}", w.message)));
+            warnings.push(w);
+        }
+    }
+    if failures.is_empty() && (warnings.is_empty() || !args.strict) {
         Ok(Outcome::Ok)
+    } else if failures.is_empty() {
+        super::eprint_line(&format!(
+            "report: {} warning{} (--strict)",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        ));
+        Ok(Outcome::CheckFailed)
     } else {
-        eprintln!(
+        super::eprint_line(&format!(
             "report: {} reconciliation{} fail{}: these tables do not agree with each other (see `sparekrav check`)",
             failures.len(),
             if failures.len() == 1 { "" } else { "s" },
             if failures.len() == 1 { "s" } else { "" },
-        );
+        ));
         Ok(Outcome::CheckFailed)
     }
 }

@@ -180,7 +180,8 @@ impl<W: Write> Printer<W> {
                     b",\n    "
                 })?;
                 self.first_json = false;
-                serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::other)
+                // `From` keeps an I/O error's kind (a closed pipe stays BrokenPipe).
+                serde_json::to_writer(&mut self.out, c).map_err(std::io::Error::from)
             }
             VerifyFormat::Text => {
                 if self.quiet && !self.fails(c.verdict) {
@@ -411,14 +412,14 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         + args.checks.len();
     if files == 0 {
         // Only folders, and nothing in them to read: nothing was verified.
-        eprintln!(
+        super::eprint_line(&format_args!(
             "{}: no document to verify (the folder holds no .docx, .pdf, .html, .xlsx, .ods, .csv or text files)",
             args.files
                 .iter()
                 .map(|f| f.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ));
     }
     let mut unjudged: Vec<String> = Vec::new();
     let text = !args.no_text;
@@ -431,18 +432,18 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         text,
         &mut unjudged,
     ) {
-        Err(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(CliError::Io { source, .. }) if super::is_broken_pipe(&source) => {}
         Err(e) => return Err(e),
         Ok(()) => {}
     }
     // A document in which nothing could be judged has not been verified: a
     // wrong --input or --lang, or not the document meant. Say so, and fail.
     for name in &unjudged {
-        eprintln!(
+        super::eprint_line(&format!(
             "{name}: no total, share or change could be judged (no tables found, or no figures readable \
              with --lang {}); nothing was verified",
             if args.lang == super::LangArg::En { "en" } else { "da" }
-        );
+        ));
     }
     let s = p.summary;
     let nothing_verified = (!unjudged.is_empty() || files == 0) && !args.allow_empty;
@@ -637,7 +638,9 @@ impl Progress {
             .into_iter()
             .rev()
             .collect();
-        eprint!(
+        // A progress line is a courtesy: a closed or full stderr loses it.
+        let _ = write!(
+            std::io::stderr(),
             "\r[{}{}] {done}/{} {name:<40}",
             "=".repeat(filled),
             " ".repeat(width - filled),
@@ -647,7 +650,7 @@ impl Progress {
 
     fn finish(&mut self) {
         if self.shown {
-            eprint!("\r{}\r", " ".repeat(80));
+            let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(80));
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use crate::model::Year;
-use crate::money::Decimal;
+use crate::money::{Decimal, Exact, Unit};
 
 /// An amount as written in a scenario file, in the file's unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,12 @@ pub fn parse_amount(text: &str) -> Result<Amount, String> {
             t.replace('.', "").replace(',', ".")
         ));
     }
+    if is_grouped(unsigned) && unsigned.matches('.').count() > 1 {
+        return Err(format!(
+            "{t:?}: write amounts without thousands separators ({})",
+            t.replace('.', "")
+        ));
+    }
     let (int_part, frac_part) = match unsigned.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (unsigned, None),
@@ -80,6 +86,54 @@ pub fn parse_amount(text: &str) -> Result<Amount, String> {
         value,
         decimals: decimals as u32,
     })
+}
+
+/// Has `unsigned` the shape of Danish thousands grouping: 1 to 3 digits, not
+/// starting with 0, then one or more groups of a dot and exactly three digits
+/// (`6.100`, `12.500`, `1.234.567`)?
+fn is_grouped(unsigned: &str) -> bool {
+    let mut parts = unsigned.split('.');
+    let head_ok = parts.next().is_some_and(|h| {
+        (1..=3).contains(&h.len()) && !h.starts_with('0') && h.bytes().all(|b| b.is_ascii_digit())
+    });
+    let mut groups = 0;
+    for g in parts {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        groups += 1;
+    }
+    head_ok && groups > 0
+}
+
+/// An amount whose dot can be read both ways: written with exactly three
+/// decimals after a non-zero integer part of at most three digits (`6.100`,
+/// `-12.500`), it has the shape of a Danish thousands separator (6.100 meaning
+/// six thousand one hundred), in every unit. Such an amount is refused with a
+/// hint, never read silently; the message says how to write either meaning.
+/// (`0.325` and `6.1000` are not ambiguous.)
+pub fn grouping_ambiguity(a: Amount, unit: Unit) -> Option<String> {
+    let abs = a.value.abs();
+    if a.decimals != 3 || abs < Decimal::ONE || abs >= Decimal::ONE_THOUSAND {
+        return None;
+    }
+    use crate::numfmt::{format_number, NumberStyle};
+    let text = a.value.to_string();
+    let grouped = a.value.exact_mul(Decimal::ONE_THOUSAND)?;
+    let normal = a.value.normalize();
+    // The decimal reading, written so that it cannot be taken for grouping.
+    let decimal = if normal.scale() == 3 {
+        format!("{text}0")
+    } else {
+        normal.to_string()
+    };
+    Some(format!(
+        "{text} is ambiguous: a dot before exactly three digits reads as a thousands separator; \
+         write {} if you mean {} {unit}, or {decimal} if you mean {} {unit}",
+        grouped.normalize(),
+        format_number(grouped, 0, NumberStyle::DANISH),
+        format_number(normal, normal.scale(), NumberStyle::DANISH),
+    ))
 }
 
 struct AmountVisitor;
@@ -244,6 +298,23 @@ mod tests {
         assert!(parse_amount("0x1F").is_err());
         assert!(parse_amount("1_000").is_err());
         assert!(parse_amount("true").is_err());
+    }
+
+    #[test]
+    fn thousands_grouping_shape() {
+        for t in ["6.100", "12.500", "999.000", "1.234.567"] {
+            assert!(is_grouped(t), "{t}");
+        }
+        for t in [
+            "0.100", "6.1", "6.1000", "1234.567", "06.100", "1.23.456", "1.",
+        ] {
+            assert!(!is_grouped(t), "{t}");
+        }
+        let a = |t: &str| parse_amount(t).unwrap();
+        assert!(grouping_ambiguity(a("-6.100"), Unit::Mio).is_some());
+        assert!(grouping_ambiguity(a("0.325"), Unit::Mio).is_none());
+        assert!(grouping_ambiguity(a("1000.500"), Unit::Mio).is_none());
+        assert!(grouping_ambiguity(a("6.10"), Unit::TKr).is_none());
     }
 
     #[test]

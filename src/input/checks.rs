@@ -54,8 +54,8 @@ pub fn read_checks_str(file: &str, source: &str) -> Result<Vec<CheckSpec>, Input
                 .into(),
         );
     }
-    let parsed: ChecksFile =
-        serde_yaml::from_str(source).map_err(|e| super::yaml_error(file, &e))?;
+    let parsed: ChecksFile = serde_yaml::from_str(source)
+        .map_err(|e| super::tab_hint(super::yaml_error(file, &e), source))?;
     Ok(parsed
         .kontroller
         .into_iter()

@@ -19,6 +19,10 @@ use scenario::ScenarioFile;
 /// The largest scenario file read (scenario files are a few kB).
 pub const MAX_SCENARIO_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The largest document `verify` reads (a case write-up is kilobytes; the
+/// throughput benchmark reads 50 MB).
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// A scenario together with where it came from, so later findings can point
 /// into the file.
 #[derive(Debug)]
@@ -48,21 +52,72 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
     decode_text(&path.display().to_string(), bytes)
 }
 
-/// Reads the bytes of an input file, at most `max_bytes`, with clear errors
-/// for the usual mistakes.
+/// The bytes of a file, at most `max_bytes` of them, with clear errors for
+/// the usual mistakes. The read itself is bounded, not just the size the
+/// file reports, so a device (`/dev/zero`), a named pipe or a process
+/// substitution (`<(yes)`) stops at the limit with an error instead of
+/// filling memory.
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
     if meta.is_dir() {
         return Err(InputError::new(&name, "is a directory, not a file"));
     }
-    if meta.len() > max_bytes {
-        return Err(InputError::new(
-            &name,
-            format!("file is {} bytes; the limit is {max_bytes}", meta.len()),
-        ));
+    if meta.is_file() && meta.len() > max_bytes {
+        return Err(too_large(&name, max_bytes));
     }
-    std::fs::read(path).map_err(|e| InputError::new(&name, io_message(&e)))
+    let file = std::fs::File::open(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    // A regular file says how large it is; anything else is read as a stream.
+    let expected = if meta.is_file() { meta.len() } else { 0 };
+    read_bounded_from(&name, file, expected, max_bytes)
+}
+
+/// Reads `reader` to its end, refusing more than `max_bytes`. Memory stays
+/// within about 1,5 × `max_bytes` while the buffer grows, never more.
+pub fn read_bounded_from(
+    name: &str,
+    mut reader: impl std::io::Read,
+    expected: u64,
+    max_bytes: u64,
+) -> Result<Vec<u8>, InputError> {
+    let cap = usize::try_from(max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes: Vec<u8> = Vec::new();
+    let first = usize::try_from(expected.saturating_add(1))
+        .unwrap_or(cap)
+        .clamp(64 * 1024, cap.max(1));
+    bytes.reserve_exact(first);
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(InputError::new(name, io_message(&e))),
+        };
+        let got = chunk.get(..n).unwrap_or(&[]);
+        if bytes.len() + got.len() > bytes.capacity() {
+            // Grow by doubling, but never past the limit (+1 to see it passed).
+            let want = (bytes.capacity().saturating_mul(2))
+                .max(bytes.len() + got.len())
+                .min(cap.max(bytes.len() + got.len()));
+            bytes.reserve_exact(want - bytes.len());
+        }
+        bytes.extend_from_slice(got);
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large(name, max_bytes));
+        }
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str, max_bytes: u64) -> InputError {
+    InputError::new(
+        name,
+        format!(
+            "more than {max_bytes} bytes ({} MiB), the limit for this input",
+            max_bytes / (1024 * 1024)
+        ),
+    )
 }
 
 /// Bytes of an input (a file or standard input) as UTF-8 text: UTF-16 is
@@ -147,7 +202,8 @@ pub fn read_scenario_str(file: &str, source: &str) -> Result<LoadedScenario, Inp
                 .collect(),
         ));
     }
-    let parsed: ScenarioFile = serde_yaml::from_str(source).map_err(|e| yaml_error(file, &e))?;
+    let parsed: ScenarioFile =
+        serde_yaml::from_str(source).map_err(|e| tab_hint(yaml_error(file, &e), source))?;
     let mut scenario = scenario::to_model(&parsed).map_err(|errors| {
         InputErrors(
             errors
@@ -191,6 +247,25 @@ pub(crate) fn yaml_error(file: &str, e: &serde_yaml::Error) -> InputError {
     );
     if let Some(p) = path {
         err = err.with_path(p);
+    }
+    err
+}
+
+/// A YAML error on a line indented with a tab says so, instead of the
+/// parser's "found character that cannot start any token".
+pub(crate) fn tab_hint(mut err: InputError, source: &str) -> InputError {
+    let indented_with_tab = err
+        .location
+        .line
+        .and_then(|l| source.lines().nth(l.checked_sub(1)?))
+        .is_some_and(|line| {
+            line.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+        });
+    if indented_with_tab {
+        err.message =
+            "tabs are not allowed for indentation in YAML; indent with spaces".to_string();
     }
     err
 }

@@ -3,7 +3,7 @@
 //! needs the whole file (undefined konto or center, a year outside the
 //! scenario, more decimals than the unit allows). Each error carries the key path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -451,6 +451,10 @@ struct Converter {
     unit: Unit,
     years: Vec<Year>,
     errors: Vec<PathError>,
+    /// The konti's ids and each dimension's members, for lookups in constant
+    /// time (a scan per reference made reading quadratic).
+    konto_ids: HashSet<String>,
+    members: HashMap<String, HashMap<String, usize>>,
 }
 
 impl Converter {
@@ -463,17 +467,15 @@ impl Converter {
 
     /// An amount in `unit`, converted to kroner.
     fn amount_in(&mut self, unit: Unit, a: Amount, path: &str) -> Option<Decimal> {
+        if let Some(hint) = super::amount::grouping_ambiguity(a, unit) {
+            self.err(path, hint);
+            return None;
+        }
         if a.decimals > unit.max_decimals() {
-            let hint = if unit == Unit::Kr && a.decimals == 3 {
-                let plain = a.value.to_string().replace('.', "");
-                format!(" (a thousands separator? write {plain}, not {})", a.value)
-            } else {
-                String::new()
-            };
             self.err(
                 path,
                 format!(
-                    "{} has {} decimals, more than {} allows ({}: whole øre){hint}",
+                    "{} has {} decimals, more than {} allows ({}: whole øre)",
                     a.value,
                     a.decimals,
                     unit.name(),
@@ -536,10 +538,13 @@ impl Converter {
     }
 
     fn konto_ref(&mut self, konti: &[Konto], id: &str, path: &str) -> bool {
-        if konti.iter().any(|k| k.id == id) {
+        if self.konto_ids.contains(id) {
             return true;
         }
-        let known: Vec<&str> = konti.iter().map(|k| k.id.as_str()).collect();
+        let mut known: Vec<&str> = konti.iter().map(|k| k.id.as_str()).take(20).collect();
+        if konti.len() > known.len() {
+            known.push("…");
+        }
         let hint = if known.is_empty() {
             "the scenario defines no konti (add them under `konti`)".to_string()
         } else {
@@ -557,6 +562,10 @@ impl Converter {
         path: &str,
         dim_path: &str,
     ) -> bool {
+        let known_member = self
+            .members
+            .get(dim)
+            .is_some_and(|m| m.contains_key(member));
         match dims.iter().find(|d| d.name == dim) {
             None => {
                 let known: Vec<&str> = dims.iter().map(|d| d.name.as_str()).collect();
@@ -573,7 +582,7 @@ impl Converter {
                 );
                 false
             }
-            Some(d) if !d.members.iter().any(|m| m == member) => {
+            Some(d) if !known_member => {
                 self.err(
                     path,
                     format!(
@@ -594,6 +603,8 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
         unit: file.enhed.0,
         years: file.years.iter().map(|y| y.0).collect(),
         errors: Vec::new(),
+        konto_ids: file.konti.iter().map(|(id, _)| id.clone()).collect(),
+        members: HashMap::new(),
     };
 
     // Years: ascending, no repeats.
@@ -625,14 +636,18 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
 
     let mut dimensions = Vec::new();
     for (name, members) in file.dimensioner.iter() {
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(members.len());
         for (i, m) in members.iter().enumerate() {
-            if members[..i].contains(m) {
+            if index.contains_key(m) {
                 c.err(
                     format!("dimensioner.{name}[{i}]"),
                     format!("{m:?} is listed twice"),
                 );
+            } else {
+                index.insert(m.clone(), i);
             }
         }
+        c.members.insert(name.clone(), index);
         dimensions.push(Dimension {
             name: name.clone(),
             members: members.clone(),
@@ -689,8 +704,8 @@ pub fn to_model(file: &ScenarioFile) -> Result<Scenario, Vec<PathError>> {
                 }
             }
             // Table order is the dimension's member order.
-            if let Some(d) = dimensions.iter().find(|d| &d.name == dim) {
-                out.sort_by_key(|(m, _)| d.members.iter().position(|x| x == m));
+            if let Some(index) = c.members.get(dim) {
+                out.sort_by_key(|(m, _)| index.get(m).copied());
             }
             breakdowns.push(Breakdown {
                 dimension: dim.clone(),

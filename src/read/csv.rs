@@ -90,7 +90,7 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
     let mut record = ::csv::StringRecord::new();
     let end = |current: &mut Option<Table>, doc: &mut Document| {
         if let Some(t) = current.take() {
-            if is_table(&t.rows) {
+            if t.refused.is_some() || is_table(&t.rows) {
                 doc.blocks.push(Block::Table(t));
             }
         }
@@ -110,12 +110,15 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
         let line = record
             .position()
             .map_or(0, |p| lines.line_at(p.byte() as usize));
+        // Past MAX_CELLS_PER_ROW a record is not split further (one cell
+        // more says it is too wide; table understanding refuses it).
         let cells: Vec<Cell> = record
             .iter()
+            .take(crate::document::MAX_CELLS_PER_ROW + 1)
             .enumerate()
             .map(|(i, c)| {
                 Cell::new(
-                    c.trim(),
+                    unguard(c.trim()),
                     Loc::Line {
                         line,
                         column: i + 1,
@@ -129,14 +132,14 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
                 cells,
             };
             match &mut current {
-                Some(t) => t.rows.push(row),
+                Some(t) => t.push_row(row),
                 None => {
-                    current = Some(Table {
-                        loc: Loc::line(line),
-                        title: last_single.take(),
-                        style: Some(style),
-                        rows: vec![row],
-                    })
+                    current = Some(Table::new(
+                        Loc::line(line),
+                        last_single.take(),
+                        Some(style),
+                        row,
+                    ))
                 }
             }
         } else {
@@ -154,6 +157,15 @@ pub fn read(source: &Source, delimiter: u8, style: NumberStyle) -> Result<Docume
     }
     end(&mut current, &mut doc);
     Ok(doc)
+}
+
+/// A CSV text cell without the `'` that guards it against formula
+/// injection (`'- heraf …`, `'=…`, as sparekrav and OWASP's guidance write it).
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
+    }
 }
 
 #[cfg(test)]

@@ -346,16 +346,16 @@ impl State {
         }
         self.tables += 1;
         // The title paragraph, if taken, stays as running text too.
-        self.blocks.push(Block::Table(Table {
-            loc: Loc::TableRow {
+        self.blocks.push(Block::Table(Table::from_rows(
+            Loc::TableRow {
                 table: self.tables,
                 row: 1,
                 heading: t.heading.clone(),
             },
-            title: t.title,
-            style: None,
-            rows: t.rows,
-        }));
+            t.title,
+            None,
+            t.rows,
+        )));
     }
 }
 

@@ -118,12 +118,12 @@ fn table(sheet: &str, cells: &[&GridCell], lo: u32, hi: u32, style: NumberStyle)
         });
     }
     // A lone cell above a table is its title, not a one-column table.
-    Some(Block::Table(Table {
-        loc: loc(first.row, lo),
-        title: None,
-        style: Some(style),
+    Some(Block::Table(Table::from_rows(
+        loc(first.row, lo),
+        None,
+        Some(style),
         rows,
-    }))
+    )))
 }
 
 /// Turns one-cell tables standing right above a table into its title, and

@@ -298,12 +298,12 @@ impl Reader {
             Some(Block::Paragraph(p)) => super::title_of(&p.text),
             _ => None,
         });
-        self.blocks.push(Block::Table(Table {
-            loc: loc(1, &self.heading),
+        self.blocks.push(Block::Table(Table::from_rows(
+            loc(1, &self.heading),
             title,
-            style: None,
+            None,
             rows,
-        }));
+        )));
     }
 }
 
@@ -535,6 +535,14 @@ mod tests {
             "<table><tr><td colspan=999999 rowspan=999999>x</td></tr><tr><td>1</td></tr></table>",
         );
         let t = doc.tables().next().unwrap();
-        assert_eq!(t.rows[0].cells.len(), 1000);
+        // Spans are capped at 1 000 columns; a million-cell table is then
+        // refused as a whole (said, with its reason) rather than kept.
+        assert!(t.width <= 1000, "{}", t.width);
+        let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
+        assert!(cells <= crate::document::MAX_CELLS_PER_TABLE, "{cells}");
+        match &t.refused {
+            Some((_, why)) => assert!(why.contains("cells"), "{why}"),
+            None => assert_eq!(t.rows[0].cells.len(), 1000),
+        }
     }
 }

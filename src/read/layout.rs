@@ -471,12 +471,7 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
             .collect();
         rows.push(Row { loc, cells });
     }
-    Some(Table {
-        loc: region[0].loc.clone(),
-        title: None,
-        style: None,
-        rows,
-    })
+    Some(Table::from_rows(region[0].loc.clone(), None, None, rows))
 }
 
 /// Layout text (`pdftotext -layout`): lines split at runs of spaces, pages at

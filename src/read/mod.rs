@@ -29,7 +29,6 @@ pub mod text;
 pub mod xlsx;
 pub mod xml;
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::document::Document;
@@ -193,8 +192,8 @@ pub fn read(source: &Source, forced: Option<&'static Reader>) -> Result<Document
     (detect(source.name, source.bytes, forced).read)(source)
 }
 
-/// Documents larger than this are refused (a case write-up is kilobytes).
-pub const MAX_DOCUMENT_BYTES: u64 = 1 << 30;
+/// Documents larger than this are refused (one limit, in [`crate::input`]).
+pub use crate::input::MAX_DOCUMENT_BYTES;
 
 /// A zip package holding `part` (its name stands in the zip directory).
 fn zip_with(bytes: &[u8], part: &[u8]) -> Sniff {
@@ -218,21 +217,13 @@ fn sniff_ods(bytes: &[u8]) -> Sniff {
 }
 
 /// The bytes of a document and the name messages give it: a file, or
-/// standard input for `-` (named `<stdin>`). At most [`MAX_DOCUMENT_BYTES`].
+/// standard input for `-` (named `<stdin>`). At most [`MAX_DOCUMENT_BYTES`]:
+/// the read itself is bounded (a pipe, FIFO or device stops at the limit).
 pub fn load(path: &Path) -> Result<(String, Vec<u8>), InputError> {
     if path == Path::new("-") {
         let name = "<stdin>".to_string();
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(MAX_DOCUMENT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
-        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-            return Err(InputError::new(
-                &name,
-                format!("more than {MAX_DOCUMENT_BYTES} bytes"),
-            ));
-        }
+        let bytes =
+            crate::input::read_bounded_from(&name, std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES)?;
         return Ok((name, bytes));
     }
     let name = path.display().to_string();

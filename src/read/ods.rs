@@ -40,7 +40,7 @@ pub fn shown(value: &str, displayed: &str, percent: bool) -> Option<(String, u32
         .or_else(|_| Decimal::from_scientific(value.trim()))
         .ok()?;
     if percent {
-        v = v.checked_mul(Decimal::ONE_HUNDRED)?;
+        v = crate::money::Exact::exact_mul(v, Decimal::ONE_HUNDRED)?;
     }
     let want = digits(displayed);
     let suffix = if percent { "%" } else { "" };

@@ -434,12 +434,12 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
                 Some(Block::Paragraph(p)) => p.text.lines().last().and_then(super::title_of),
                 _ => None,
             };
-            out.push(Block::Table(Table {
-                loc: ls[f.from].loc.clone(),
+            out.push(Block::Table(Table::from_rows(
+                ls[f.from].loc.clone(),
                 title,
-                style: None,
-                rows: f.rows,
-            }));
+                None,
+                f.rows,
+            )));
             i = f.to;
             continue;
         }

@@ -460,25 +460,3 @@ mod tests {
         assert!(e.message.contains("compression bomb"), "{e:?}");
     }
 }
-
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    #[ignore]
-    fn dump_fixture_lines() {
-        let bytes = std::fs::read("tests/data/docs/randers.pdf").unwrap();
-        let super::Outcome::Pages(pages) = super::extract_guarded(&bytes) else {
-            panic!()
-        };
-        for (i, p) in pages.into_iter().enumerate() {
-            for l in super::page_lines(i + 1, p) {
-                let segs: Vec<String> = l
-                    .segs
-                    .iter()
-                    .map(|s| format!("[{}..{} {}]", s.x0, s.x1, s.text))
-                    .collect();
-                println!("{} {}", l.loc, segs.join(" "));
-            }
-        }
-    }
-}

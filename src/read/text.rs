@@ -7,7 +7,7 @@
 use memchr::memchr;
 
 use super::{is_table, text_of, title_of, Sniff, Source};
-use crate::document::{Block, Cell, Document, Loc, Paragraph, Row, Table};
+use crate::document::{Block, Cell, Document, Loc, Paragraph, Row, Table, MAX_CELLS_PER_ROW};
 use crate::error::InputError;
 
 /// Text can be nearly anything: never refused, never claimed.
@@ -97,6 +97,10 @@ fn pipe_cells(line: &str, line_no: usize) -> Vec<Cell> {
             }
             '|' => {
                 cells.push(cell(cur.trim(), line_no, start.unwrap_or(seg_start)));
+                if cells.len() > MAX_CELLS_PER_ROW {
+                    // Too wide to understand: stop splitting (the table is refused).
+                    return cells;
+                }
                 cur.clear();
                 start = None;
                 seg_start = column;
@@ -113,9 +117,12 @@ fn pipe_cells(line: &str, line_no: usize) -> Vec<Cell> {
     cells
 }
 
+/// Cells of a tab row; past [`MAX_CELLS_PER_ROW`] the line is not split
+/// further (one cell more says the row is too wide).
 fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
     let mut column = 1;
     line.split('\t')
+        .take(MAX_CELLS_PER_ROW + 1)
         .map(|field| {
             let lead = field.chars().take_while(|c| c.is_whitespace()).count();
             let c = cell(field.trim(), line_no, column + lead);
@@ -155,7 +162,7 @@ impl<'t> Blocks<'t> {
         let Some((_, t)) = self.table.take() else {
             return;
         };
-        if is_table(&t.rows) {
+        if t.refused.is_some() || is_table(&t.rows) {
             self.doc.blocks.push(Block::Table(t));
         } else {
             // A lone line with a tab is running text, not a table.
@@ -233,22 +240,14 @@ impl<'t> Blocks<'t> {
             cells,
         };
         match &mut self.table {
-            Some((f, t)) if *f == family => t.rows.push(row),
+            Some((f, t)) if *f == family => t.push_row(row),
             _ => {
                 self.end_table();
                 let title = self
                     .last_text
                     .filter(|(at, _)| line_no - at <= 2)
                     .and_then(|(_, l)| title_of(l));
-                self.table = Some((
-                    family,
-                    Table {
-                        loc: Loc::line(line_no),
-                        title,
-                        style: None,
-                        rows: vec![row],
-                    },
-                ));
+                self.table = Some((family, Table::new(Loc::line(line_no), title, None, row)));
             }
         }
     }

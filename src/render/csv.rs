@@ -26,11 +26,17 @@
 //!
 //! In both, unknown and not-applicable figures are `-`, and lines end in CRLF
 //! (RFC 4180). The figures are the `shown` figures of the [`DisplayTable`];
-//! labels are as given (in the table's language).
+//! labels are as given (in the table's language), made safe: control
+//! characters escaped ([`super::plain_text`]), and text that begins with `=`,
+//! `+`, `-` or `@` prefixed with `'` so no spreadsheet takes it for a formula
+//! (OWASP's guidance on CSV injection; `- heraf frivillig nedsat tid` would
+//! otherwise be `#NAVN?` in Danish Excel). Figures the tool writes are not
+//! text and are never prefixed (`-6,1` stays a number); `verify` reads the
+//! prefix back off.
 
 use ::csv::{Terminator, WriterBuilder};
 
-use super::{CsvStyle, RenderError, ReportMeta};
+use super::{plain_text, CsvStyle, RenderError, ReportMeta};
 use crate::numfmt::NumberStyle;
 use crate::table::DisplayTable;
 
@@ -55,6 +61,17 @@ impl CsvStyle {
     }
 }
 
+/// A text cell (label, title, source, note, header), safe to open in a
+/// spreadsheet.
+pub fn text_cell(text: &str) -> String {
+    let plain = plain_text(text);
+    if plain.starts_with(['=', '+', '-', '@']) {
+        format!("'{plain}")
+    } else {
+        plain.into_owned()
+    }
+}
+
 pub fn render(
     meta: &ReportMeta,
     tables: &[DisplayTable],
@@ -64,10 +81,10 @@ pub fn render(
     let mut blocks: Vec<Vec<Vec<String>>> = Vec::new();
     let mut head = Vec::new();
     if !meta.title.is_empty() {
-        head.push(vec![meta.title.clone()]);
+        head.push(vec![text_cell(&meta.title)]);
     }
     if let Some(source) = &meta.source {
-        head.push(vec![source.clone()]);
+        head.push(vec![text_cell(source)]);
     }
     if !head.is_empty() {
         blocks.push(head);
@@ -75,17 +92,17 @@ pub fn render(
     let numbers = style.number_style();
     for table in tables {
         let mut records = Vec::with_capacity(table.rows.len() + table.notes.len() + 2);
-        records.push(vec![table.title.clone()]);
-        records.push(table.header());
+        records.push(vec![text_cell(&table.title)]);
+        records.push(table.header().iter().map(|h| text_cell(h)).collect());
         for row in &table.rows {
             records.push(
-                std::iter::once(row.label.clone())
+                std::iter::once(text_cell(&row.label))
                     .chain(row.cells.iter().map(|c| table.cell_text(c, numbers)))
                     .collect(),
             );
         }
         for note in &table.notes {
-            records.push(vec![note.clone()]);
+            records.push(vec![text_cell(note)]);
         }
         blocks.push(records);
     }

@@ -18,10 +18,13 @@
 //! ```
 //!
 //! Figures are [`DisplayTable::cell_text`] in the table's language style, so
-//! they are the same `shown` figures as every other format. In labels and
-//! headers `\` and `|` are backslash-escaped and line breaks become spaces.
+//! they are the same `shown` figures as every other format. Text the user
+//! wrote is inert: `&`, `<` and `>` become HTML entities (no `<script>`),
+//! `[` and `]` are backslash-escaped (no `[x](javascript:…)` link), line
+//! breaks become spaces and other control characters visible escapes
+//! ([`super::plain_text`]); in table cells `\` and `|` are backslash-escaped.
 
-use super::ReportMeta;
+use super::{plain_text, ReportMeta};
 use crate::table::DisplayTable;
 
 pub fn render(meta: &ReportMeta, tables: &[DisplayTable]) -> String {
@@ -78,21 +81,39 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push('\n');
 }
 
-/// Text for a table cell: `\` and `|` escaped, on one line.
+/// Text for a table cell: inert (see [`one_line`]), with `\` and `|`
+/// escaped as well.
 pub fn escape_cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in one_line(text).chars() {
-        if ch == '\\' || ch == '|' {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
+    inert(text, true)
 }
 
-/// Line breaks (which would end a heading or a table row) become spaces.
+/// Text on one line (line breaks would end a heading or a table row) with
+/// control characters escaped, HTML-significant characters as entities and
+/// link brackets escaped.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    inert(text, false)
+}
+
+fn inert(text: &str, in_cell: bool) -> String {
+    let plain = plain_text(text);
+    let mut out = String::with_capacity(plain.len());
+    for ch in plain.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\\' | '|' if in_cell => {
+                out.push('\\');
+                out.push(ch);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -103,5 +124,9 @@ mod tests {
     fn escapes_pipes_and_backslashes() {
         assert_eq!(escape_cell(r"a|b\c"), r"a\|b\\c");
         assert_eq!(escape_cell("to\nlinjer"), "to linjer");
+        assert_eq!(
+            escape_cell("<script>x</script> [k](javascript:alert(1)) & \u{1b}[31m"),
+            "&lt;script&gt;x&lt;/script&gt; \\[k\\](javascript:alert(1)) &amp; \\\\u{1b}\\[31m"
+        );
     }
 }

@@ -47,6 +47,37 @@ pub enum RenderError {
     },
 }
 
+/// Text the user wrote (a label, title, source or note), made safe for a
+/// line-oriented format: a line break or tab becomes a space (it would end a
+/// row or split a cell), and any other control character — NUL, the escape
+/// that starts ANSI and OSC-8 terminal sequences, DEL, C1 — and the
+/// bidirectional overrides are written as a visible `\u{…}` escape, so
+/// nothing reaches a terminal or a reader raw. JSON keeps the text exact
+/// (its own escaping is lossless).
+pub fn plain_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Unicode's bidirectional embedding, override and isolate controls (they
+/// can make text display in another order than it is stored).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
 /// Renders the tables in `format`.
 pub fn render(
     meta: &ReportMeta,

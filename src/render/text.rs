@@ -4,17 +4,31 @@
 use prettytable::format::{Alignment, FormatBuilder, LinePosition, LineSeparator};
 use prettytable::{Cell, Row, Table};
 
-use super::ReportMeta;
+use super::{plain_text, ReportMeta};
 use crate::table::DisplayTable;
+
+/// A label or header inside the grid: on one line, control characters
+/// escaped, and `\` and `|` backslash-escaped so the grid's columns stay
+/// where they are (verify reads `\|` back as `|`).
+fn grid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in plain_text(text).chars() {
+        if ch == '\\' || ch == '|' {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
 
 pub fn render(meta: &ReportMeta, tables: &[DisplayTable]) -> String {
     let mut out = String::new();
     if !meta.title.is_empty() {
-        out.push_str(&meta.title);
+        out.push_str(&plain_text(&meta.title));
         out.push('\n');
     }
     if let Some(source) = &meta.source {
-        out.push_str(source);
+        out.push_str(&plain_text(source));
         out.push('\n');
     }
     for table in tables {
@@ -46,7 +60,7 @@ pub fn render_table(table: &DisplayTable) -> String {
             .enumerate()
             .map(|(i, h)| {
                 Cell::new_align(
-                    h,
+                    &grid_text(h),
                     if i == 0 {
                         Alignment::LEFT
                     } else {
@@ -62,7 +76,7 @@ pub fn render_table(table: &DisplayTable) -> String {
             .enumerate()
             .map(|(i, s)| {
                 Cell::new_align(
-                    s,
+                    &if i == 0 { grid_text(s) } else { s.clone() },
                     if i == 0 {
                         Alignment::LEFT
                     } else {
@@ -74,12 +88,12 @@ pub fn render_table(table: &DisplayTable) -> String {
         t.add_row(Row::new(cells));
     }
     let mut out = String::new();
-    out.push_str(&table.title);
+    out.push_str(&plain_text(&table.title));
     out.push('\n');
     // Plain text, no terminal colours: the output is read by people and by `verify`.
     out.push_str(&t.to_string());
     for note in &table.notes {
-        out.push_str(note);
+        out.push_str(&plain_text(note));
         out.push('\n');
     }
     out

@@ -36,12 +36,12 @@
 //! - The report title and source go into the document properties (title, subject).
 
 use rust_xlsxwriter::{
-    utility::column_number_to_name, ColNum, DocProperties, Format, FormatAlign, Formula, RowNum,
-    Workbook, Worksheet, XlsxError,
+    utility::column_number_to_name, ColNum, DocProperties, ExcelDateTime, Format, FormatAlign,
+    Formula, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use super::{RenderError, ReportMeta};
-use crate::money::{round_half_away, Decimal};
+use crate::money::{round_half_away, Decimal, Exact};
 use crate::table::{ColumnKind, DisplayCell, DisplayTable, RowKind};
 
 /// Excel's limit on sheet names, in UTF-16 code units.
@@ -71,6 +71,16 @@ pub fn render(meta: &ReportMeta, tables: &[DisplayTable]) -> Result<Vec<u8>, Ren
     }
     if let Some(source) = &meta.source {
         props = props.set_subject(source.as_str());
+    }
+    // Reproducible builds: SOURCE_DATE_EPOCH (seconds since 1970, UTC), when
+    // set, is the creation time in docProps/core.xml instead of the clock, so
+    // two runs give identical bytes.
+    if let Some(when) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|t| ExcelDateTime::from_timestamp(t).ok())
+    {
+        props = props.set_creation_datetime(&when);
     }
     workbook.set_properties(&props);
     let names = sheet_names(tables.iter().map(|t| t.id.as_str()));
@@ -323,7 +333,7 @@ fn total_formula(table: &DisplayTable, r: usize, c: usize) -> Result<Option<Stri
         }
         let sum = amounts
             .iter()
-            .try_fold(Decimal::ZERO, |acc, &(_, k)| acc.checked_add(k));
+            .try_fold(Decimal::ZERO, |acc, &(_, k)| acc.exact_add(k));
         if sum == Some(total) {
             let rows: Vec<usize> = amounts.iter().map(|&(i, _)| i).collect();
             return sum_formula(&rows, c).map(Some);
@@ -387,6 +397,8 @@ fn share_formula(
     if total_row.kind != RowKind::Total || total.is_zero() {
         return Ok(None);
     }
+    // A quotient is rounded to 28 digits anyway; so may its hundredfold be.
+    #[allow(clippy::disallowed_methods)]
     let Some(quotient) = part
         .checked_div(total)
         .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))

@@ -779,6 +779,8 @@ mod tests {
             title: None,
             style: None,
             rows,
+            refused: None,
+            width: 0,
         }
     }
 

@@ -288,6 +288,35 @@ pub fn verify_table(
     options: &Options,
 ) -> TableReport {
     let name = structure::table_name(table);
+    if let Some((loc, why)) = structure::refusal(table) {
+        // Too wide or too large to understand: said, never judged in part,
+        // and never padded into a grid.
+        let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(why));
+        let detail = explain::words(None, &judgment, style);
+        return TableReport {
+            file: file.to_string(),
+            loc: table.loc.clone(),
+            name: name.clone(),
+            checks: vec![Check {
+                file: file.to_string(),
+                loc,
+                table: name,
+                relation: "table".to_string(),
+                verdict: judgment.verdict,
+                detail,
+                judged: None,
+                evidence: judgment.evidence,
+                style,
+                stated: false,
+                kind: None,
+                consequence_of: None,
+                correction: None,
+                row: None,
+                column: None,
+                cells: Vec::new(),
+            }],
+        };
+    }
     let (grid, found) = engine::relations(table, style, options.counts_exact);
     let judged = attribute::judge_all(&grid, found, options, style);
     let place = |at: establish::At| {

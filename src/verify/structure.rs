@@ -5,7 +5,7 @@
 //!
 //! Indexing: every row's `vals`, `headers` and `kinds` have `width` entries.
 
-use crate::document::{Loc, Table};
+use crate::document::{Loc, Table, MAX_CELLS_PER_ROW, MAX_CELLS_PER_TABLE};
 use crate::numfmt::{parse_number, NumberStyle, PrintedNumber};
 
 /// A cell's content.
@@ -183,6 +183,46 @@ pub fn table_name(t: &Table) -> String {
             Some(line) => format!("table at line {line}"),
             None => format!("table at {}", t.loc),
         })
+}
+
+/// Why a read table is too large to understand, if it is: a row of more
+/// than [`MAX_CELLS_PER_ROW`] cells, or more than [`MAX_CELLS_PER_TABLE`]
+/// cells once every row is padded to the widest (as [`understand`] does).
+/// Asked before understanding, so the padding never grows past the bound.
+pub fn refusal(table: &Table) -> Option<(Loc, String)> {
+    if let Some(refused) = &table.refused {
+        return Some(refused.clone());
+    }
+    let mut width = 0usize;
+    for r in &table.rows {
+        if r.cells.len() > MAX_CELLS_PER_ROW {
+            let loc = r
+                .cells
+                .first()
+                .map_or_else(|| table.loc.clone(), |c| c.loc.clone());
+            return Some((
+                loc,
+                format!(
+                    "a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood"
+                ),
+            ));
+        }
+        width = width.max(r.cells.len());
+    }
+    if width.saturating_mul(table.rows.len()) > MAX_CELLS_PER_TABLE {
+        return Some((
+            table.loc.clone(),
+            format!(
+                "more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood"
+            ),
+        ));
+    }
+    None
+}
+
+/// What a table is called in messages (see [`understand`]).
+pub fn name_of(table: &Table) -> String {
+    table_name(table)
 }
 
 /// Understands a read table whose numbers are written in `style`; its first

@@ -74,7 +74,7 @@ fn json_output_for_ci() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["summary"],
-        serde_json::json!({"files": 1, "holds": 0, "fails": 3, "skipped": 0, "input_errors": 0})
+        serde_json::json!({"files": 1, "holds": 0, "fails": 3, "skipped": 0, "input_errors": 0, "warnings": 0})
     );
     let first = &v["findings"][0];
     assert_eq!(first["status"], "fails");
@@ -144,4 +144,46 @@ fn report_prints_the_tables_but_fails_on_a_scenario_that_does_not_reconcile() {
         lines[3],
         "report: 3 reconciliations fail: these tables do not agree with each other (see `sparekrav check`)"
     );
+}
+
+/// Issue 8 item 4: a sign flip (negative besparelseskrav, positive realized
+/// savings) gave no word, and an initiative without the center the others
+/// give silently removed every table by center. Now each is a warning naming
+/// the key path: exit 0, and 1 under --strict, in check and report alike.
+#[test]
+fn sign_flips_and_a_missing_dimension_tag_are_warned() {
+    let yaml = "titel: x\nenhed: mio. kr.\når: [2026]\nkonti: {service: {navn: S}}\ndimensioner: {center: [A, B]}\n\
+                besparelseskrav:\n  service: {2026: -6.1}\nrealiserede_besparelser:\n  service:\n    initiativer:\n      \
+                - {navn: Et, dimensioner: {center: A}, beløb: {2026: 2.5}}\n      \
+                - {navn: To, beløb: {2026: -1}}\n";
+    let warnings = [
+        "s.yaml:7:13: besparelseskrav.service.2026: warning: besparelseskrav is negative (-6.100.000 kr.); \
+         a savings requirement is written positive (the amount that must be found). A sign flip?",
+        "s.yaml:11:54: realiserede_besparelser.service.initiativer[0].beløb.2026: warning: realized savings are \
+         positive (2.500.000 kr.); realized savings are written negative (they reduce spending). A sign flip?",
+        "s.yaml:12:9: realiserede_besparelser.service.initiativer[1]: warning: initiative \"To\" has no center \
+         (1 of the 2 initiatives give one), so the tables by center are left out",
+    ];
+    let (code, out, err) = run_on_yaml(&["check"], yaml.as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(err.lines().collect::<Vec<_>>(), warnings);
+    assert_eq!(
+        out,
+        "check: 1 file, 0 reconciliations hold, 0 fail, 0 skipped, 3 warnings\n"
+    );
+    let (code, _, _) = run_on_yaml(&["check", "--strict"], yaml.as_bytes());
+    assert_eq!(code, 1);
+    let (code, out, err) = run_on_yaml(&["report"], yaml.as_bytes());
+    assert_eq!(code, 0);
+    assert!(out.contains("Implementering") || !out.is_empty());
+    assert_eq!(err.lines().collect::<Vec<_>>(), warnings);
+    let (code, out, err) = run_on_yaml(&["report", "--strict"], yaml.as_bytes());
+    assert_eq!(code, 1);
+    assert!(!out.is_empty(), "the tables are still written");
+    assert_eq!(err.lines().last(), Some("report: 3 warnings (--strict)"));
+    // The reference case and the example give no warning.
+    for s in [REFERENCE, "scenarios/eksempel-initiativer.yaml"] {
+        let (code, _, err) = crate::common::run(&["check", "--strict", s]);
+        assert_eq!((code, err.as_str()), (0, ""), "{s}");
+    }
 }

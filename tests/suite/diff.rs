@@ -186,7 +186,7 @@ fn a_change_beyond_the_largest_amount_is_bad_input_naming_the_cell() {
     let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(
-        err.ends_with("new.yaml: overflow: ændring (S, Oprindeligt budget) exceeds the largest exact amount (about 7,9·10^28)\n"),
+        err.ends_with("new.yaml: ændring (S, Oprindeligt budget) cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits\n"),
         "{err}"
     );
 }

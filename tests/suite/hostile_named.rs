@@ -111,15 +111,15 @@ fn a_total_that_overflows_is_a_clear_error() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err.trim_end(),
-        "s.yaml:7:5: realiserede_besparelser.a.initiativer: overflow: initiativer exceeds the largest exact \
-         amount (about 7,9·10^28)"
+        "s.yaml:7:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: it would \
+         exceed about 7,9·10^28 or need more than 28 significant digits"
     );
     let (code, _, err, _) = timed(&["check"], yaml.as_bytes());
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "s.yaml:7:5: realiserede_besparelser.a.initiativer: overflow: initiativer exceeds the largest exact \
-         amount (about 7,9·10^28)"
+        "s.yaml:7:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: it would \
+         exceed about 7,9·10^28 or need more than 28 significant digits"
     );
     // An amount too large for its unit's conversion to kr.
     let yaml = "titel: x\nenhed: mio. kr.\når: [2026]\nkonti: {a: {navn: A}}\nbesparelseskrav:\n  a: {2026: 99999999999999999999999}\n";
@@ -129,4 +129,80 @@ fn a_total_that_overflows_is_a_clear_error() {
         err.trim_end(),
         "s.yaml:6:7: besparelseskrav.a.2026: 99999999999999999999999 mio. kr. is too large to convert to kr. exactly"
     );
+}
+
+/// Issue 8 item 2: rust_decimal rounds a sum that needs more than 28 digits.
+/// Initiatives of −10²⁷ kr. and −0,01 kr. against an i_alt of −10²⁷ kr. used
+/// to "hold"; now the sum is an error (exit 2) in `check` and `report`.
+#[test]
+fn a_sum_that_would_lose_a_digit_is_an_error_not_a_pass() {
+    let yaml = "titel: x\nenhed: kr.\når: [2026]\nkonti: {a: {navn: A}}\nrealiserede_besparelser:\n  a:\n    \
+                i_alt: {2026: -1000000000000000000000000000}\n    initiativer:\n      \
+                - {navn: i, beløb: {2026: -1000000000000000000000000000}}\n      \
+                - {navn: j, beløb: {2026: -0.01}}\n";
+    let message = "s.yaml:8:5: realiserede_besparelser.a.initiativer: initiativer cannot be computed exactly: \
+                   it would exceed about 7,9·10^28 or need more than 28 significant digits";
+    for cmd in ["check", "report"] {
+        let (code, out, err, _) = timed(&[cmd], yaml.as_bytes());
+        assert_eq!(code, 2, "{cmd}: {out}{err}");
+        assert_eq!(err.lines().next(), Some(message), "{cmd}");
+    }
+}
+
+/// Issue 8 item 2, verify's side: `1.000.000.000 + 0,00000000000000000001 =
+/// 1.000.000.000` was judged exact; now it is skipped, and said so.
+#[test]
+fn a_check_relation_beyond_28_digits_is_skipped_not_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("c.yaml");
+    std::fs::write(
+        &checks,
+        "kontroller:\n  - relation: \"1.000.000.000 + 0,00000000000000000001 = 1.000.000.000\"\n",
+    )
+    .unwrap();
+    let doc = dir.path().join("d.md");
+    std::fs::write(&doc, "Ingen tabeller.\n").unwrap();
+    let (code, out, _) = crate::common::run(&[
+        "verify",
+        doc.to_str().unwrap(),
+        "--checks",
+        checks.to_str().unwrap(),
+        "--allow-empty",
+    ]);
+    let shown = checks.display().to_string();
+    let out = out.replace(&shown, "c.yaml");
+    assert!(
+        out.contains(
+            "c.yaml:2: skipped  checks: 1.000.000.000 + 0,00000000000000000001 = 1.000.000.000: \
+             the figures have too many digits for exact arithmetic"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 exact, 0 rounding, 0 errors, 1 skipped"),
+        "{out}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// Issue 8 item 3: nine konti of 28 nines each: `report` overflowed on the
+/// total across konti while `check` exited 0. `check` computes every total
+/// `report` shows, so both refuse it alike.
+#[test]
+fn check_refuses_what_report_cannot_compute() {
+    let nines = "9".repeat(28);
+    let mut yaml = String::from("titel: x\nenhed: kr.\når: [2026]\nkonti:\n");
+    for i in 0..9 {
+        yaml.push_str(&format!("  k{i}: {{navn: K{i}}}\n"));
+    }
+    yaml.push_str("besparelseskrav:\n");
+    for i in 0..9 {
+        yaml.push_str(&format!("  k{i}: {{2026: {nines}}}\n"));
+    }
+    let message = "s.yaml: I alt cannot be computed exactly: it would exceed about 7,9·10^28 or need more than 28 significant digits";
+    for cmd in ["report", "check"] {
+        let (code, _, err, _) = timed(&[cmd], yaml.as_bytes());
+        assert_eq!(code, 2, "{cmd}");
+        assert_eq!(err.lines().next(), Some(message), "{cmd}");
+    }
 }

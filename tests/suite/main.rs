@@ -3,7 +3,9 @@
 //! in [`common`] and [`scenario_gen`]. TESTING.md maps each suite to what it
 //! promises.
 
+mod bounded_resources;
 mod check_cli;
+mod cli_guards;
 mod cli_misc;
 mod common;
 mod diff;
@@ -14,6 +16,8 @@ mod import;
 mod layers;
 mod no_float;
 mod output_atomic;
+mod output_safety;
+mod output_streams;
 mod pl;
 mod properties;
 mod readers;
@@ -21,6 +25,7 @@ mod readers_props;
 mod reconciliation;
 mod render_formats;
 mod render_props;
+mod render_safety;
 mod report_examples;
 mod report_formats;
 mod report_reference;

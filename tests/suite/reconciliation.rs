@@ -10,7 +10,7 @@
 use std::str::FromStr;
 
 use crate::common::verify_text;
-use crate::scenario_gen::{scenario, GenScenario, YEARS};
+use crate::scenario_gen::{hostile_names, scenario, GenScenario, YEARS};
 use proptest::prelude::*;
 use sparekrav::check::{run_all, Status};
 use sparekrav::input::read_scenario_str;
@@ -204,6 +204,69 @@ proptest! {
             .unwrap();
             prop_assert!(judged > 0, "{:?}: nothing judged", format);
             prop_assert!(errors.is_empty(), "{:?} {:?}: {:#?}", format, kind, errors);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Issue 8 items 12, 13 and 15: whatever the labels — `|`, line breaks,
+    /// tabs, NUL, terminal escapes, Markdown and HTML, spreadsheet formulas,
+    /// a leading `-`, `+`, `@`, `=` — the tool's own text, Markdown and CSV
+    /// verify with no error, judge something, and carry no raw control
+    /// character; CSV text cells never start a formula.
+    #[test]
+    fn hostile_labels_render_safely_and_verify(
+        (g, names) in scenario().prop_flat_map(|g| {
+            let n = g.initiatives.len();
+            (Just(g), hostile_names(n))
+        }),
+        english in any::<bool>(),
+    ) {
+        let lang = if english { Lang::En } else { Lang::Da };
+        let yaml = g.yaml_named(Unit::Kr, &names);
+        let loaded = read_scenario_str("gen.yaml", &yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+        let tables = report::build(&loaded.scenario, lang).unwrap();
+        let display = DisplayOptions { lang, ..DisplayOptions::default() };
+        let shown: Vec<_> = tables.iter().map(|t| t.display(&display).unwrap()).collect();
+        let meta = ReportMeta { title: names.title.clone(), source: Some(names.konto.clone()) };
+        let options = Options::default();
+        for (format, kind, style) in [
+            (Format::Text, "text", CsvStyle::Danish),
+            (Format::Markdown, "text", CsvStyle::Danish),
+            (Format::Csv, "csv", CsvStyle::Danish),
+            (Format::Csv, "csv-plain", CsvStyle::Plain),
+        ] {
+            let text = String::from_utf8(render(&meta, &shown, format, style).unwrap()).unwrap();
+            let raw = text.chars().find(|&c| c.is_control() && c != '\n' && c != '\r');
+            prop_assert_eq!(raw, None, "{:?}: a raw control character", format);
+            prop_assert!(!text.contains('\u{202e}'), "{:?}: a bidi override", format);
+            if format == Format::Markdown {
+                prop_assert!(!text.contains("<script") && !text.contains("x](javascript"));
+            }
+            if format == Format::Csv {
+                let mut reader = ::csv::ReaderBuilder::new()
+                    .delimiter(if style == CsvStyle::Plain { b',' } else { b';' })
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+                for record in reader.records() {
+                    let record = record.unwrap();
+                    if let Some(label) = record.get(0) {
+                        prop_assert!(!label.starts_with(['=', '+', '-', '@']), "formula-like text cell {:?}", label);
+                    }
+                }
+            }
+            let mut judged = 0;
+            let mut errors = Vec::new();
+            verify_text("r", &text, kind, lang.number_style(), &options, |t| {
+                judged += t.checks.len();
+                errors.extend(t.checks.into_iter().filter(|c| c.verdict == Verdict::Error));
+            })
+            .unwrap();
+            prop_assert!(judged > 0, "{:?}: nothing judged", format);
+            prop_assert!(errors.is_empty(), "{:?} {:?}: {:#?}\n{}", format, kind, errors, text);
         }
     }
 }

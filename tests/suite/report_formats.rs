@@ -327,9 +327,10 @@ fn the_output_file_ending_picks_the_format() {
         assert_eq!(code, 0);
         assert!(std::fs::read(&path).unwrap().starts_with(starts), "{file}");
     }
-    // --format wins over the ending.
+    // A --format that contradicts the ending is refused (issue 8): nothing
+    // is written into a file its ending misnames.
     let path = dir.path().join("r2.csv");
-    run(&[
+    let (code, _, _) = run(&[
         "report",
         REFERENCE,
         "-f",
@@ -337,5 +338,6 @@ fn the_output_file_ending_picks_the_format() {
         "-o",
         path.to_str().unwrap(),
     ]);
-    assert!(std::fs::read_to_string(&path).unwrap().starts_with("## "));
+    assert_eq!(code, 2);
+    assert!(!path.exists());
 }

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::common::{root, run, sparekrav, REFERENCE};
+use crate::common::{root, run, run_on_yaml, sparekrav, REFERENCE};
 
 /// How many cases there are at least (so a lost file does not go unnoticed).
 const CASES: usize = 19;
@@ -94,4 +94,60 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     let (code, _, _) = run(&["frobnicate"]);
     assert_eq!(code, 2);
+}
+
+/// Issue 8 item 1: a dot before exactly three digits after a non-zero
+/// integer part reads as Danish thousands grouping; in every unit it is
+/// refused with both readings, never read silently (`6.100` t. kr. used to be
+/// read as 6,1 t. kr. and `check` passed).
+#[test]
+fn thousands_grouping_is_refused_in_every_unit() {
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            "t. kr.",
+            "6.100",
+            "6.100 is ambiguous: a dot before exactly three digits reads as a thousands separator; \
+             write 6100 if you mean 6.100 t. kr., or 6.1 if you mean 6,1 t. kr.",
+        ),
+        (
+            "kr.",
+            "-325.000",
+            "-325.000 is ambiguous: a dot before exactly three digits reads as a thousands separator; \
+             write -325000 if you mean -325.000 kr., or -325 if you mean -325 kr.",
+        ),
+        (
+            "mio. kr.",
+            "1.325",
+            "1.325 is ambiguous: a dot before exactly three digits reads as a thousands separator; \
+             write 1325 if you mean 1.325 mio. kr., or 1.3250 if you mean 1,325 mio. kr.",
+        ),
+        (
+            "t. kr.",
+            "1.234.567",
+            "\"1.234.567\": write amounts without thousands separators (1234567)",
+        ),
+    ];
+    for (unit, amount, message) in cases {
+        let yaml = format!(
+            "titel: x\nenhed: {unit}\n\u{e5}r: [2026]\nkonti: {{service: {{navn: S}}}}\nbesparelseskrav:\n  service: {{2026: {amount}}}\n"
+        );
+        for cmd in ["report", "check"] {
+            let (code, _, err) = run_on_yaml(&[cmd], yaml.as_bytes());
+            assert_eq!(code, 2, "{cmd} {unit} {amount}: {err}");
+            let first = err.lines().next().unwrap_or("");
+            assert!(first.starts_with("s.yaml:6:"), "{first}");
+            assert!(
+                first.ends_with(&format!(": besparelseskrav.service.2026: {message}")),
+                "{cmd}: {first}"
+            );
+        }
+    }
+    // Not ambiguous: a zero integer part, four decimals, four integer digits.
+    for amount in ["0.325", "6.1000", "1234.5", "6.1"] {
+        let yaml = format!(
+            "titel: x\nenhed: mio. kr.\n\u{e5}r: [2026]\nkonti: {{service: {{navn: S}}}}\nbesparelseskrav:\n  service: {{2026: {amount}}}\n"
+        );
+        let (code, _, err) = run_on_yaml(&["check"], yaml.as_bytes());
+        assert_eq!(code, 0, "{amount}: {err}");
+    }
 }

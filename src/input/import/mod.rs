@@ -27,7 +27,7 @@ use std::path::Path;
 
 use crate::error::InputError;
 use crate::model::Year;
-use crate::money::{Decimal, Overflow, Unit};
+use crate::money::{Decimal, Exact, Overflow, Unit};
 use mapping::{Mapping, Role, Target};
 
 /// Errors kept for display; the rest are counted.
@@ -171,7 +171,7 @@ impl Aggregate {
                 Some(e) => {
                     e.1 += u.lines;
                     e.2 =
-                        e.2.checked_add(u.amount)
+                        e.2.exact_add(u.amount)
                             .ok_or_else(|| Overflow::new("an unmapped sum"))?;
                 }
                 None => out.push((u.reason.clone(), u.lines, u.amount)),
@@ -186,7 +186,7 @@ impl Aggregate {
         for (k, v) in &self.groups {
             let e = out.entry((k.konto, k.year)).or_insert(Decimal::ZERO);
             *e = e
-                .checked_add(*v)
+                .exact_add(*v)
                 .ok_or_else(|| Overflow::new("a konto's sum"))?;
         }
         Ok(out)
@@ -195,7 +195,7 @@ impl Aggregate {
     /// Whether mapped + not mapped = the total of the readable lines (the
     /// three are summed independently, line by line).
     pub fn reconciles(&self) -> bool {
-        self.mapped_total.checked_add(self.unmapped_total) == Some(self.total)
+        self.mapped_total.exact_add(self.unmapped_total) == Some(self.total)
     }
 
     /// Years any readable line belongs to.
@@ -280,7 +280,7 @@ impl<'m> Importer<'m> {
             };
             if let Some(g) = self.groups.get_mut(i) {
                 g.1 =
-                    g.1.checked_add(v)
+                    g.1.exact_add(v)
                         .ok_or_else(|| Overflow::new("a group's sum"))?;
             }
         }
@@ -292,7 +292,7 @@ impl<'m> Importer<'m> {
                 mine.lines += u.lines;
                 mine.amount = mine
                     .amount
-                    .checked_add(u.amount)
+                    .exact_add(u.amount)
                     .ok_or_else(|| Overflow::new("an unmapped sum"))?;
             }
         }
@@ -302,7 +302,7 @@ impl<'m> Importer<'m> {
         self.lines_failed += other.lines_failed;
         self.total = self
             .total
-            .checked_add(other.total)
+            .exact_add(other.total)
             .ok_or_else(|| Overflow::new("the extract's total"))?;
         self.years_seen.extend(other.years_seen);
         for mut e in other.errors {
@@ -415,14 +415,14 @@ impl<'m> Importer<'m> {
         };
         self.total = self
             .total
-            .checked_add(kroner)
+            .exact_add(kroner)
             .ok_or_else(|| Overflow::new(format!("{file}:{line}: the extract's total")))?;
         match decision {
             Decision::Group(i) => {
                 self.lines_mapped += 1;
                 let g = &mut self.groups[i].1;
                 *g = g
-                    .checked_add(kroner)
+                    .exact_add(kroner)
                     .ok_or_else(|| Overflow::new(format!("{file}:{line}: a group's sum")))?;
             }
             Decision::Unmapped(i) => {
@@ -431,7 +431,7 @@ impl<'m> Importer<'m> {
                 u.lines += 1;
                 u.amount = u
                     .amount
-                    .checked_add(kroner)
+                    .exact_add(kroner)
                     .ok_or_else(|| Overflow::new(format!("{file}:{line}: an unmapped sum")))?;
             }
             Decision::Error(_) => {}

@@ -1,0 +1,166 @@
+//! Every input bounded in memory (issue 8, items 8-10): each case runs the
+//! binary under a virtual-memory limit (`ulimit -v` in a child `sh`), so a
+//! read or a table that grows with something other than the input fails the
+//! test by running out of memory (an abort), not by a timing.
+#![cfg(unix)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The virtual-memory limit for the child, in KiB: 1 GiB. The debug binary
+/// maps about 40 MiB; the largest legitimate buffer is a document of
+/// 256 MiB growing by doubling (at most 1,5 × that while it grows).
+const LIMIT_KIB: u64 = 1024 * 1024;
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_sparekrav"))
+}
+
+/// Runs `script` under `ulimit -v`, with `$BIN` set; (exit code, stdout, stderr).
+fn limited(dir: &Path, script: &str) -> (Option<i32>, String, String) {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {LIMIT_KIB}; {script}"))
+        .current_dir(dir)
+        .env("BIN", bin())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Item 8: a header of 100 000 tabs over 5 000 rows (149 KB) needed about
+/// 16 GB, because every row was padded to the widest, and aborted. A row of
+/// more than 1 000 cells is now not understood: the table is reported as
+/// such, and nothing grows past the input.
+#[test]
+fn a_wide_row_document_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = String::from("Overskrift\nMio. kr.");
+    doc.push_str(&"\t".repeat(100_000));
+    doc.push('\n');
+    for i in 0..5_000 {
+        doc.push_str(&format!("Post {i}\t1,0\n"));
+    }
+    doc.push_str("I alt\t5000,0\n");
+    fs::write(dir.path().join("wide.txt"), &doc).unwrap();
+    let (code, out, err) = limited(dir.path(), "\"$BIN\" verify wide.txt");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        out.contains(
+            "wide.txt:2:1: skipped  table: a row of more than 1000 cells; the table is not understood"
+        ),
+        "{out}"
+    );
+}
+
+/// Item 8: one long line (here two lines of 10 million tabs, 20 MB) made a
+/// string per cell, about 24 bytes per input byte, and padded each row.
+#[test]
+fn long_lines_of_tabs_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "\t".repeat(10_000_000);
+    fs::write(
+        dir.path().join("long.txt"),
+        format!("Mio. kr.{line}\nI alt{line}1,0\n"),
+    )
+    .unwrap();
+    // 256 MiB: well under what 20 million cells would take.
+    let (code, out, err) = limited(
+        dir.path(),
+        "ulimit -v 262144; \"$BIN\" verify --allow-empty long.txt",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("a row of more than 1000 cells"), "{out}");
+}
+
+/// Item 8: every row as wide as allowed (999 tabs), 20 000 of them (20 MB):
+/// a document model of 20 million cells took about 90 bytes per input byte
+/// (1,8 GB). A table past a million cells is refused while it is read, its
+/// rows dropped, so this stays far below the limit.
+#[test]
+fn a_table_past_a_million_cells_is_refused_while_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = format!("a{}\n", "\t".repeat(999));
+    fs::write(dir.path().join("tabs.txt"), row.repeat(20_000)).unwrap();
+    // 512 MiB for a 20 MB document.
+    let (code, out, err) = limited(
+        dir.path(),
+        "ulimit -v 524288; \"$BIN\" verify --allow-empty tabs.txt",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains(
+            "tabs.txt:1001:1: skipped  table: more than 1000000 cells (rows × columns); the table is not understood"
+        ),
+        "{out}"
+    );
+}
+
+/// Item 10: a device reports size 0, so the size check let `check
+/// /dev/zero` read 4,2 GB. The read itself is bounded now.
+#[test]
+fn dev_zero_is_refused_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = limited(dir.path(), "\"$BIN\" check /dev/zero");
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(
+        err.lines().next(),
+        Some("/dev/zero: more than 16777216 bytes (16 MiB), the limit for this input")
+    );
+    let (code, _, err) = limited(dir.path(), "\"$BIN\" verify /dev/zero");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("/dev/zero: more than 268435456 bytes (256 MiB), the limit for this input"),
+        "{err}"
+    );
+}
+
+/// Item 10: `verify <(yes 'a<TAB>1')` read 2,1 GB. A named pipe fed by
+/// `yes`, and standard input, stop at the document limit.
+#[test]
+fn a_fifo_and_a_pipe_are_refused_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = limited(
+        dir.path(),
+        "mkfifo p && { yes 'a\t1' > p & } && \"$BIN\" verify p",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("p: more than 268435456 bytes (256 MiB), the limit for this input"),
+        "{err}"
+    );
+    let (code, _, err) = limited(dir.path(), "yes 'a\t1' | \"$BIN\" verify -");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("<stdin>: more than 268435456 bytes (256 MiB), the limit for this input"),
+        "{err}"
+    );
+}
+
+/// Item 9: 160 000 konti keys took 55 s (a linear duplicate search per key;
+/// quadratic). Linear now: this completes under the memory limit, in about
+/// a second of a release build (README), several in this debug build.
+#[test]
+fn a_160_000_key_scenario_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut yaml = String::from("titel: x\nenhed: kr.\når: [2026]\nkonti:\n");
+    for i in 0..160_000 {
+        yaml.push_str(&format!("  k{i}: {{navn: K{i}, hovedkonto: 6}}\n"));
+    }
+    yaml.push_str("besparelseskrav:\n");
+    for i in 0..1_000 {
+        yaml.push_str(&format!("  k{i}: {{2026: {}}}\n", i + 1));
+    }
+    fs::write(dir.path().join("s.yaml"), yaml).unwrap();
+    let (code, out, err) = limited(dir.path(), "\"$BIN\" check s.yaml");
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(
+        out,
+        "check: 1 file, 0 reconciliations hold, 0 fail, 0 skipped\n"
+    );
+}
