@@ -123,6 +123,40 @@ pub fn judge_all(
             j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
         }
     }
+    // Persons counted over a period (a year's `Antal personer`) by a
+    // category they can change during it: one person stands in several
+    // parts but once in the total, so parts exceeding the total are no
+    // contradiction. Not understood, never an error; a total above its
+    // parts is still judged.
+    for j in &mut out {
+        if j.verdict != Verdict::Error || j.kind != Kind::Sum {
+            continue;
+        }
+        let Some(e) = &j.expr else { continue };
+        let (r, c) = e.result();
+        let Some(col) = g.cols.get(c) else { continue };
+        let persons = col.header.to_lowercase().contains("person");
+        if !persons || col.year.is_none() {
+            continue;
+        }
+        let printed = match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+            Some(Cell::Fig(f)) => f.value,
+            _ => continue,
+        };
+        let Some(sum) = implied(g, e, (r, c)) else {
+            continue;
+        };
+        if sum.value > printed {
+            let why = format!(
+                "the parts ({}) exceed the total ({}): persons counted over a period may stand in several parts and once in the total",
+                show(&sum, style),
+                g.rows[r].texts.get(c).cloned().unwrap_or_default()
+            );
+            j.verdict = Verdict::Skipped;
+            j.detail = why.clone();
+            j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
+        }
+    }
     attribute(g, &mut out, style);
     out
 }
