@@ -230,59 +230,9 @@ fn the_real_tables_have_no_false_error() {
     no_false_error_in("real");
 }
 
-/// False errors on the held-out tables not yet removed, each with why:
-/// (slug, the relation as reported, reason). The test fails when one of
-/// these disappears (take it off the list) or a new one appears.
-const HELDOUT_KNOWN_FALSE: [(&str, &str, &str); 3] = [
-    (
-        "dtu-aarsrapport-2016-balance-aktiver",
-        "Aktiver i alt [2016 DKK 1.000]: sum of 3 rows",
-        "the labelled total is cast over the wrong block (subtotals inside it); \
-         the figures do not establish the rows it covers and it is not yet skipped",
-    ),
-    (
-        "dtu-aarsrapport-2016-balance-aktiver",
-        "Aktiver i alt [2015 DKK 1.000]: sum of 3 rows",
-        "as the 2016 column",
-    ),
-    (
-        "ubst-aarsrapport-2006-balance-aktiver",
-        "Immaterielle anlægsaktiver i alt [Regnskabsåret 2006 DKK 1.000]: sum of 2 rows",
-        "the labelled subtotal is cast over too few rows; not yet skipped when the \
-         figures do not establish its block",
-    ),
-];
-
 #[test]
-fn the_held_out_tables_have_no_false_error_but_the_known_ones() {
-    let t = run_corpus("heldout");
-    eprintln!(
-        "heldout tables: {} of {} expected relations judged; {} of {} published errors found; {} false errors ({} known, listed)",
-        t.judged,
-        t.expected,
-        t.errors_found,
-        t.errors_expected,
-        t.false_errors.len(),
-        HELDOUT_KNOWN_FALSE.len()
-    );
-    for m in &t.misses {
-        eprintln!("  not judged: {m}");
-    }
-    let known = |f: &String| {
-        HELDOUT_KNOWN_FALSE
-            .iter()
-            .any(|(slug, rel, _)| f.starts_with(&format!("{slug}:")) && f.contains(rel))
-    };
-    let new: Vec<&String> = t.false_errors.iter().filter(|f| !known(f)).collect();
-    assert!(new.is_empty(), "heldout: new false errors: {new:#?}");
-    for (slug, rel, why) in HELDOUT_KNOWN_FALSE {
-        assert!(
-            t.false_errors
-                .iter()
-                .any(|f| f.starts_with(&format!("{slug}:")) && f.contains(rel)),
-            "heldout: the known false error {slug} {rel} ({why}) is gone: take it off the list"
-        );
-    }
+fn the_held_out_tables_have_no_false_error() {
+    no_false_error_in("heldout");
 }
 
 /// Figures of a TSV that take part in an expected relation's result cell
