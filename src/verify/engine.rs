@@ -474,11 +474,12 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
 }
 
 /// A labelled total whose rows fail in every column it is judged in, where
-/// other rows the table puts with it add up to it in every column (part of
+/// other rows the table puts with it add up to it in some column (part of
 /// the rows taken, `Anlægsaktiver + Omsætningsaktiver` when a subtotal
 /// inside them was taken too; or the run of rows just above it): the
-/// figures establish that reading instead when it is the only one; with
-/// several, which rows it covers is not established: not understood, not
+/// figures establish that reading instead when it is the only one holding
+/// in the most columns (a column where it fails is then an error in it);
+/// with several, which rows it covers is not established: not understood, not
 /// wrong.
 fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
     let (holds, fails) = super::establish::holds_fails(g, &c);
@@ -486,10 +487,9 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         return Ok(c);
     }
     let parts: Vec<usize> = parts_of(&c).iter().map(|p| p.1).collect();
-    let fit = |rows: &[usize]| {
+    let holds_in = |rows: &[usize]| {
         let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
-        let (h, f) = quick_rows(g, t, &p);
-        h > 0 && f == 0
+        quick_rows(g, t, &p).0
     };
     let mut others: Vec<Vec<usize>> = Vec::new();
     for a in 0..parts.len() {
@@ -511,8 +511,16 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
             others.push(run.clone());
         }
     }
-    let mut fitting: Vec<&Vec<usize>> = others.iter().filter(|rows| fit(rows)).collect();
-    fitting.dedup();
+    // The readings that hold in the most columns (at least one).
+    others.sort();
+    others.dedup();
+    let scored: Vec<(usize, &Vec<usize>)> = others.iter().map(|r| (holds_in(r), r)).collect();
+    let most = scored.iter().map(|s| s.0).max().unwrap_or(0);
+    let fitting: Vec<&Vec<usize>> = scored
+        .iter()
+        .filter(|s| most > 0 && s.0 == most)
+        .map(|s| s.1)
+        .collect();
     match fitting.as_slice() {
         [] => Ok(c),
         // One other reading the figures establish in every column: that one.
