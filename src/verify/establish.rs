@@ -861,7 +861,8 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     let (mut holds, mut fails) = (0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
-        if !summable(g, c) {
+        // A running balance is not added down its rows (see `row_sum`).
+        if !summable(g, c) || running_balance(&g.cols[c].header) {
             continue;
         }
         terms.clear();

@@ -542,3 +542,21 @@ fn a_labelled_total_takes_the_block_its_figures_establish() {
     assert!(f[0].detail.contains("9.876.106"), "{}", f[0].detail);
     assert_eq!(verdict_of(&c, "Aktiver i alt [2015")[0].0, Verdict::Exact);
 }
+
+#[test]
+fn a_wrong_month_beside_a_running_balance_is_named_through_its_quarter() {
+    // Økonomistyrelsen 2023 (tests/data/heldout): Februar's Indtægter
+    // printed with a digit slipped fails its Saldo and the quarter's
+    // Indtægter; the running balance does not keep the quarter from being
+    // read, so the one figure is named.
+    let c = checks(&MONTHS.replace("\t85,9\t26,8", "\t85,1\t26,8"));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].row.as_deref(), Some("Februar"));
+    assert_eq!(f[0].column.as_deref(), Some("Indtægter"));
+    assert!(
+        f[0].detail.ends_with("it should read 85,9"),
+        "{}",
+        f[0].detail
+    );
+}
