@@ -123,6 +123,40 @@ pub fn judge_all(
             j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
         }
     }
+    // Persons counted over a period (a year's `Antal personer`) by a
+    // category they can change during it: one person stands in several
+    // parts but once in the total, so parts exceeding the total are no
+    // contradiction. Not understood, never an error; a total above its
+    // parts is still judged.
+    for j in &mut out {
+        if j.verdict != Verdict::Error || j.kind != Kind::Sum {
+            continue;
+        }
+        let Some(e) = &j.expr else { continue };
+        let (r, c) = e.result();
+        let Some(col) = g.cols.get(c) else { continue };
+        let persons = col.header.to_lowercase().contains("person");
+        if !persons || col.year.is_none() {
+            continue;
+        }
+        let printed = match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+            Some(Cell::Fig(f)) => f.value,
+            _ => continue,
+        };
+        let Some(sum) = implied(g, e, (r, c)) else {
+            continue;
+        };
+        if sum.value > printed {
+            let why = format!(
+                "the parts ({}) exceed the total ({}): persons counted over a period may stand in several parts and once in the total",
+                show(&sum, style),
+                g.rows[r].texts.get(c).cloned().unwrap_or_default()
+            );
+            j.verdict = Verdict::Skipped;
+            j.detail = why.clone();
+            j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
+        }
+    }
     attribute(g, &mut out, style);
     out
 }
@@ -193,6 +227,7 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             // Two figures explain it equally: the relation stands as found
             // (its result said to be off), no figure singled out.
             if !only_this {
+                same_relation_once(g, out, &fixes, &mut assigned);
                 continue;
             }
         }
@@ -254,6 +289,50 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
                 show(&fixed, style)
             );
         }
+    }
+}
+
+/// One relation cast in several directions (`Saldo = Indtægter -
+/// Udgifter` also read as `Indtægter = Udgifter + Saldo`, …) fails in each
+/// when one of its figures is wrong. When no figure can be singled out, it
+/// is still one finding: the direction whose result stands last (rightmost,
+/// then lowest, as a computed column or row is printed after its parts)
+/// is reported, the others as its consequences.
+fn same_relation_once(g: &Grid, out: &mut [Judged], fixes: &[usize], assigned: &mut [bool]) {
+    let cells_of = |k: usize| -> Option<Vec<At>> {
+        let mut c = out[k].expr.as_ref()?.cells();
+        c.sort_unstable();
+        c.dedup();
+        Some(c)
+    };
+    let Some(first) = fixes.first().and_then(|&k| cells_of(k)) else {
+        return;
+    };
+    if fixes.len() < 2 || !fixes.iter().all(|&k| cells_of(k).as_ref() == Some(&first)) {
+        return;
+    }
+    let Some(primary) = fixes
+        .iter()
+        .copied()
+        .max_by_key(|&k| out[k].expr.as_ref().map(|e| (e.result().1, e.result().0)))
+    else {
+        return;
+    };
+    let name = out[primary].name.clone();
+    let what = cell_name(g, out[primary].at);
+    for &k in fixes {
+        assigned[k] = true;
+        if k == primary {
+            continue;
+        }
+        out[k].consequence_of = Some(name.clone());
+        let base = out[k]
+            .detail
+            .split("; it should read")
+            .next()
+            .unwrap_or("")
+            .to_string();
+        out[k].detail = format!("{base}; the same relation as {what}, reported there");
     }
 }
 

@@ -448,7 +448,10 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if only_fitting && !fits(g, &cands) {
             continue;
         }
-        match pick_labelled(g, cands, strong).and_then(|c| guard_total(g, c)) {
+        match pick_labelled(g, cands, strong)
+            .and_then(|c| guard_total(g, c))
+            .and_then(|c| guard_block(g, t, c))
+        {
             Ok(c) => {
                 let parts = parts_of(&c);
                 for &(_, p) in &parts {
@@ -459,13 +462,87 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
                 record_block(s, t, &parts);
                 push(s, c);
             }
-            Err(why) if strong => s.out.push(Instance {
+            Err(why) if strong || why.contains("which rows it covers") => s.out.push(Instance {
                 kind: Kind::Sum,
                 name: format!("{}: total", g.rows[t].label),
                 at: (t, 0),
                 what: Err(why),
             }),
             Err(_) => {}
+        }
+    }
+}
+
+/// A labelled total whose rows fail in every column it is judged in, where
+/// other rows the table puts with it add up to it in some column (part of
+/// the rows taken, `Anlægsaktiver + Omsætningsaktiver` when a subtotal
+/// inside them was taken too; or the run of rows just above it): the
+/// figures establish that reading instead when it is the only one holding
+/// in the most columns (a column where it fails is then an error in it);
+/// with several, which rows it covers is not established: not understood, not
+/// wrong.
+fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
+    let (holds, fails) = super::establish::holds_fails(g, &c);
+    if holds > 0 || fails == 0 {
+        return Ok(c);
+    }
+    let parts: Vec<usize> = parts_of(&c).iter().map(|p| p.1).collect();
+    let holds_in = |rows: &[usize]| {
+        let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
+        quick_rows(g, t, &p).0
+    };
+    let mut others: Vec<Vec<usize>> = Vec::new();
+    for a in 0..parts.len() {
+        for b in a + 2..=parts.len() {
+            if b - a < parts.len() {
+                others.push(parts[a..b].to_vec());
+            }
+        }
+    }
+    let mut run = Vec::new();
+    let mut i = t;
+    while i > 0 && run.len() < BLOCK {
+        i -= 1;
+        if !has_figs(g, i) {
+            break;
+        }
+        run.insert(0, i);
+        if run.len() >= 2 && run != parts {
+            others.push(run.clone());
+        }
+    }
+    // The readings that hold in the most columns (at least one).
+    others.sort();
+    others.dedup();
+    let scored: Vec<(usize, &Vec<usize>)> = others.iter().map(|r| (holds_in(r), r)).collect();
+    let most = scored.iter().map(|s| s.0).max().unwrap_or(0);
+    let fitting: Vec<&Vec<usize>> = scored
+        .iter()
+        .filter(|s| most > 0 && s.0 == most)
+        .map(|s| s.1)
+        .collect();
+    match fitting.as_slice() {
+        [] => Ok(c),
+        // One other reading the figures establish in every column: that one.
+        [rows] => {
+            let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
+            Ok(row_sum(g, t, &p, Kind::Sum, &sum_name(p.len())))
+        }
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|rows| {
+                    rows.iter()
+                        .map(|&r| g.rows[r].label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                })
+                .collect();
+            Err(format!(
+                "not understood: the rows taken for {:?} do not add up to it, but {} do: which rows it covers is not established",
+                g.rows[t].label,
+                names.join("; and ")
+            ))
         }
     }
 }

@@ -629,6 +629,11 @@ pub fn row_sum(
         let name = format!("{} [{}]: {what}", g.rows[total].label, g.cols[c].header);
         let what = if cells.iter().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
+        } else if running_balance(&g.cols[c].header) {
+            Err(format!(
+                "{:?} is a running balance: a period's figure is its last part's, not their sum",
+                g.cols[c].header
+            ))
         } else {
             Ok(Expr::Linear {
                 terms: parts.iter().map(|&(neg, r)| (neg, (r, c))).collect(),
@@ -648,6 +653,15 @@ pub fn row_sum(
         what: what.to_string(),
         prefer: false,
     }
+}
+
+/// A column header naming a running (accumulated) balance
+/// (`Akkumuleret saldo`, `Kumuleret`, `År til dato`): down its rows each
+/// figure carries the ones before it, so a period's figure is not the sum
+/// of its months'.
+pub fn running_balance(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
 }
 
 pub fn sum_name(n: usize) -> String {
@@ -851,7 +865,8 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     let (mut holds, mut fails) = (0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
-        if !summable(g, c) {
+        // A running balance is not added down its rows (see `row_sum`).
+        if !summable(g, c) || running_balance(&g.cols[c].header) {
             continue;
         }
         terms.clear();

@@ -316,10 +316,25 @@ fn is_year_cell(text: &str, style: NumberStyle) -> bool {
     if (t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.')) && year_of(t).is_some() {
         return true;
     }
+    // A year followed by words that are no unit (`2000 Regnskab`,
+    // `2001 Budget - Regnskab`): a column's header, not the figure 2.000.
+    if let Some(rest) = year_head(t) {
+        if rest.chars().any(char::is_alphabetic) && unit_in(rest).is_none() {
+            return true;
+        }
+    }
     matches!(
         read_cell(t, style, None),
         Cell::Text | Cell::Empty | Cell::Dash
     )
+}
+
+/// The words after a leading four-digit year (1950-2100) and a space.
+fn year_head(t: &str) -> Option<&str> {
+    let (head, rest) = t.split_once(' ')?;
+    let y: i32 = (head.len() == 4 && head.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| head.parse().ok())??;
+    (1950..=2100).contains(&y).then_some(rest.trim())
 }
 
 fn is_dashed(label: &str) -> bool {
