@@ -600,57 +600,50 @@ fn read_inputs(
     }
 }
 
-/// A progress bar on standard error, shown once the work has taken more
-/// than a second and only when standard error is a terminal.
+/// A progress bar on standard error (indicatif), shown once the work has
+/// taken more than a second and only when standard error is a terminal.
 struct Progress {
     start: std::time::Instant,
-    total: usize,
-    terminal: bool,
+    /// `None` when standard error is no terminal or there is one document.
+    bar: Option<indicatif::ProgressBar>,
     shown: bool,
 }
 
 impl Progress {
     fn new(total: usize) -> Progress {
         use std::io::IsTerminal;
+        let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("verify {bar:30} {pos}/{len} {wide_msg}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
         Progress {
             start: std::time::Instant::now(),
-            total,
-            terminal: std::io::stderr().is_terminal(),
+            bar,
             shown: false,
         }
     }
 
     fn step(&mut self, done: usize, name: &str) {
-        if !self.terminal
-            || self.total < 2
-            || self.start.elapsed() < std::time::Duration::from_secs(1)
-        {
-            return;
+        let Some(bar) = &self.bar else { return };
+        if !self.shown && self.start.elapsed() >= std::time::Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            self.shown = true;
         }
-        self.shown = true;
-        let width = 30;
-        let filled = done * width / self.total.max(1);
-        let name: String = name
-            .chars()
-            .rev()
-            .take(40)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        // A progress line is a courtesy: a closed or full stderr loses it.
-        let _ = write!(
-            std::io::stderr(),
-            "\r[{}{}] {done}/{} {name:<40}",
-            "=".repeat(filled),
-            " ".repeat(width - filled),
-            self.total
-        );
+        bar.set_position(done as u64);
+        bar.set_message(name.to_string());
     }
 
     fn finish(&mut self) {
-        if self.shown {
-            let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(80));
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
