@@ -325,7 +325,9 @@ pub fn verify_table(
             .and_then(|r| r.locs.get(at.1))
             .map_or_else(String::new, |l| l.to_string())
     };
-    let checks = judged
+    let judged_cells: std::collections::HashSet<(usize, usize)> =
+        judged.iter().map(|j| (j.at.0, j.at.1)).collect();
+    let mut checks: Vec<Check> = judged
         .into_iter()
         .map(|j| {
             let loc = grid
@@ -369,12 +371,74 @@ pub fn verify_table(
             }
         })
         .collect();
+    checks.extend(unjudged_labelled_totals(
+        file,
+        &name,
+        &grid,
+        &judged_cells,
+        style,
+    ));
     TableReport {
         file: file.to_string(),
         loc: table.loc.clone(),
         name,
         checks,
     }
+}
+
+/// The figures of rows whose label says they are totals (`I alt`,
+/// `Samlet …`, `A+B`) that no established relation judged: each is listed
+/// as skipped, so a labelled total is never passed over in silence.
+fn unjudged_labelled_totals(
+    file: &str,
+    name: &str,
+    grid: &grid::Grid,
+    judged: &std::collections::HashSet<(usize, usize)>,
+    style: NumberStyle,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (r, row) in grid.rows.iter().enumerate() {
+        let labelled = grid::total_label(&row.label) == Some(true)
+            || matches!(
+                row.role,
+                grid::Role::Total { strong: true } | grid::Role::Formula(_)
+            );
+        if !labelled {
+            continue;
+        }
+        for (c, cell) in row.cells.iter().enumerate() {
+            let amount = grid.cols.get(c).is_some_and(|col| {
+                matches!(col.kind, grid::ColKind::Amount | grid::ColKind::RowTotal)
+            });
+            if !amount || !matches!(cell, figure::Cell::Fig(_)) || judged.contains(&(r, c)) {
+                continue;
+            }
+            let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(
+                "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
+            ));
+            let detail = explain::words(None, &judgment, style);
+            let column = grid.cols.get(c).map(|col| col.header.clone());
+            out.push(Check {
+                file: file.to_string(),
+                loc: row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone()),
+                table: name.to_string(),
+                relation: format!("{} [{}]", row.label, column.as_deref().unwrap_or_default()),
+                verdict: judgment.verdict,
+                detail,
+                judged: None,
+                evidence: judgment.evidence,
+                style,
+                stated: false,
+                kind: None,
+                consequence_of: None,
+                correction: None,
+                row: Some(row.label.clone()),
+                column,
+                cells: Vec::new(),
+            });
+        }
+    }
+    out
 }
 
 /// Judges the relations of a checks file (written in Danish numbers); one

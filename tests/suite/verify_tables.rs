@@ -560,3 +560,22 @@ fn a_wrong_month_beside_a_running_balance_is_named_through_its_quarter() {
         f[0].detail
     );
 }
+
+/// A labelled total is never passed over in silence: where no reading of
+/// its rows holds, every figure of the `I alt` row is listed as skipped.
+#[test]
+fn every_figure_of_a_labelled_total_that_cannot_be_judged_is_listed() {
+    let c = checks("Mio. kr.\t2025\t2026\nA\t10,0\t20,0\nB\t30,0\t40,0\nI alt\t500,0\t700,0\n");
+    no_error(&c);
+    assert!(c.iter().all(|c| c.verdict == Verdict::Skipped), "{c:#?}");
+    for year in ["2025", "2026"] {
+        assert!(
+            c.iter().any(|c| c.row.as_deref() == Some("I alt")
+                && (c.column.as_deref() == Some(year) || c.relation.starts_with("I alt: total"))),
+            "I alt [{year}] is not listed: {c:#?}"
+        );
+    }
+    assert!(c
+        .iter()
+        .any(|c| c.column.as_deref() == Some("2026") && c.detail.contains("not understood")));
+}
