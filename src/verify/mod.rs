@@ -3,10 +3,13 @@
 //! knowing the document's format:
 //!
 //! 1. read ([`crate::read`]): bytes to the one [`Document`] model;
-//! 2. [`structure`]: what each table's rows, columns and cells mean;
-//! 3. [`relations`]: the totals, shares and changes a table states;
-//!    [`claims`]: those the running text states;
-//! 4. [`judge`]: a verdict with its evidence, as numbers;
+//! 2. [`figure`], [`grid`]: what each table's cells, rows and columns mean
+//!    ([`structure`]: its name, and whether it is too large to understand);
+//! 3. [`establish`], [`engine`]: the totals, shares, changes and formula rows
+//!    the table's labels and figures establish; [`claims`]: those the
+//!    running text states;
+//! 4. [`judge`]: a verdict with its evidence, as numbers; [`attribute`]: one
+//!    wrong figure, one finding;
 //! 5. [`explain`]: the evidence in words, in the document's number style.
 //!
 //! [`expr`] reads relations written out in a checks file.
