@@ -548,9 +548,18 @@ def selftest():
 
 
 def main(argv):
+    global HERE
     if "--selftest" in argv:
         return selftest()
     check = "--check" in argv
+    # `--dir DIR`: the tables of another folder (the held-out ones).
+    if "--dir" in argv:
+        i = argv.index("--dir")
+        if i + 1 >= len(argv):
+            print("--dir needs a folder", file=sys.stderr)
+            return 2
+        HERE = os.path.abspath(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     args = [a for a in argv if not a.startswith("--")]
     slugs = args or sorted(fn[:-4] for fn in os.listdir(HERE) if fn.endswith(".rel"))
     total = {}
