@@ -80,6 +80,36 @@ pub struct Correction {
 }
 
 impl Check {
+    /// A check that could not be judged, with its reason in words.
+    pub fn skipped(
+        file: &str,
+        table: &str,
+        loc: Loc,
+        relation: String,
+        why: String,
+        style: NumberStyle,
+    ) -> Check {
+        let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(why));
+        Check {
+            file: file.to_string(),
+            loc,
+            table: table.to_string(),
+            relation,
+            verdict: judgment.verdict,
+            detail: explain::words(None, &judgment, style),
+            judged: None,
+            evidence: judgment.evidence,
+            style,
+            stated: false,
+            kind: None,
+            consequence_of: None,
+            correction: None,
+            row: None,
+            column: None,
+            cells: Vec::new(),
+        }
+    }
+
     /// The line of the check, for formats that have lines (0 otherwise).
     pub fn line(&self) -> usize {
         self.loc.line_number().unwrap_or(0)
@@ -294,30 +324,18 @@ pub fn verify_table(
     if let Some((loc, why)) = structure::refusal(table) {
         // Too wide or too large to understand: said, never judged in part,
         // and never padded into a grid.
-        let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(why));
-        let detail = explain::words(None, &judgment, style);
         return TableReport {
             file: file.to_string(),
             loc: table.loc.clone(),
             name: name.clone(),
-            checks: vec![Check {
-                file: file.to_string(),
+            checks: vec![Check::skipped(
+                file,
+                &name,
                 loc,
-                table: name,
-                relation: "table".to_string(),
-                verdict: judgment.verdict,
-                detail,
-                judged: None,
-                evidence: judgment.evidence,
+                "table".to_string(),
+                why,
                 style,
-                stated: false,
-                kind: None,
-                consequence_of: None,
-                correction: None,
-                row: None,
-                column: None,
-                cells: Vec::new(),
-            }],
+            )],
         };
     }
     let (grid, found) = engine::relations(table, style, options.counts_exact);
@@ -416,29 +434,18 @@ fn unjudged_labelled_totals(
             if !amount || !matches!(cell, figure::Cell::Fig(_)) || judged.contains(&(r, c)) {
                 continue;
             }
-            let judgment = judge::Judgment::skipped(judge::Unjudged::Reason(
-                "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
-            ));
-            let detail = explain::words(None, &judgment, style);
             let column = grid.cols.get(c).map(|col| col.header.clone());
-            out.push(Check {
-                file: file.to_string(),
-                loc: row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone()),
-                table: name.to_string(),
-                relation: format!("{} [{}]", row.label, column.as_deref().unwrap_or_default()),
-                verdict: judgment.verdict,
-                detail,
-                judged: None,
-                evidence: judgment.evidence,
+            let mut check = Check::skipped(
+                file,
+                name,
+                row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone()),
+                format!("{} [{}]", row.label, column.as_deref().unwrap_or_default()),
+                "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
                 style,
-                stated: false,
-                kind: None,
-                consequence_of: None,
-                correction: None,
-                row: Some(row.label.clone()),
-                column,
-                cells: Vec::new(),
-            });
+            );
+            check.row = Some(row.label.clone());
+            check.column = column;
+            out.push(check);
         }
     }
     out
