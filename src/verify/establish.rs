@@ -444,6 +444,20 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     }
 }
 
+/// The signed sum of a relation's printed terms; `None` past the range of
+/// exact decimals.
+fn printed_sum(terms: &[super::judge::Term]) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for t in terms {
+        sum = if t.negative {
+            sum.checked_sub(t.figure.value)?
+        } else {
+            sum.checked_add(t.figure.value)?
+        };
+    }
+    Some(sum)
+}
+
 /// The relative distance of a sum's printed figures from its result.
 fn deviation(g: &Grid, e: &Expr) -> Option<Decimal> {
     let Ok(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) =
@@ -451,14 +465,7 @@ fn deviation(g: &Grid, e: &Expr) -> Option<Decimal> {
     else {
         return None;
     };
-    let mut sum = Decimal::ZERO;
-    for t in &terms {
-        sum = if t.negative {
-            sum.checked_sub(t.figure.value)?
-        } else {
-            sum.checked_add(t.figure.value)?
-        };
-    }
+    let sum = printed_sum(&terms)?;
     let size = total.value.abs().max(sum.abs());
     if size.is_zero() {
         return None;
@@ -499,14 +506,7 @@ fn closest(g: &Grid, cands: &[Candidate]) -> Option<usize> {
         else {
             continue;
         };
-        let mut sum = Decimal::ZERO;
-        for t in &terms {
-            sum = if t.negative {
-                sum.checked_sub(t.figure.value)?
-            } else {
-                sum.checked_add(t.figure.value)?
-            };
-        }
+        let sum = printed_sum(&terms)?;
         let size = total.value.abs().max(sum.abs());
         if size.is_zero() {
             continue;

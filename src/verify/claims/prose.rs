@@ -190,7 +190,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mdr", "o", "lign", "s", "dvs", "el", "ekskl", "inkl", "vha", "pga", "mht", "gns",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names, for dates (`30. september 2025`) that are no figures.
+pub(super) const MONTHS: &[&str] = &[
     "januar",
     "februar",
     "marts",

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::facts::{self, measure_word};
-use super::prose::{Fig, Scale, Sentence, Tok, Unit};
+use super::prose::{Fig, Scale, Sentence, Tok, Unit, MONTHS};
 use super::{Ctx, Kind};
 use crate::document::{Block, Loc, Table};
 use crate::numfmt::{parse_number, PrintedNumber};
@@ -20,21 +20,6 @@ enum Sig {
     /// A date (`30. september 2025`): its text.
     Date(String),
 }
-
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 fn signature(s: &Sentence, text: &str) -> Vec<Sig> {
     let mut out = Vec::with_capacity(s.tokens.len());
