@@ -95,7 +95,7 @@ pub fn signed_sum(parts: &[PrintedNumber], total: PrintedNumber) -> Relation {
     }
 }
 
-fn abs(p: PrintedNumber) -> PrintedNumber {
+pub(super) fn abs(p: PrintedNumber) -> PrintedNumber {
     PrintedNumber {
         value: p.value.abs(),
         ..p
@@ -103,7 +103,7 @@ fn abs(p: PrintedNumber) -> PrintedNumber {
 }
 
 /// `a - b = d` on the figures without their signs.
-fn difference(a: PrintedNumber, b: PrintedNumber, d: PrintedNumber) -> Relation {
+pub(super) fn difference(a: PrintedNumber, b: PrintedNumber, d: PrintedNumber) -> Relation {
     Relation::Sum {
         terms: vec![
             Term {
@@ -127,7 +127,7 @@ fn scale(f: &Fig) -> Option<Scale> {
 }
 
 /// Same kind of quantity: amounts of one scale, or counts, or bare numbers.
-fn same_unit(a: &Fig, b: &Fig) -> bool {
+pub(super) fn same_unit(a: &Fig, b: &Fig) -> bool {
     match (&a.unit, &b.unit) {
         (Unit::Money(x), Unit::Money(y)) => x == y,
         (Unit::Count(_), Unit::Count(_) | Unit::Bare) | (Unit::Bare, Unit::Count(_)) => true,
@@ -136,7 +136,7 @@ fn same_unit(a: &Fig, b: &Fig) -> bool {
     }
 }
 
-fn is_level(f: &Fig) -> bool {
+pub(super) fn is_level(f: &Fig) -> bool {
     !f.approx && matches!(f.unit, Unit::Money(_) | Unit::Count(_) | Unit::Bare)
 }
 
@@ -558,7 +558,7 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
 }
 
 /// Words of a rise and of a fall.
-fn direction(w: &str) -> Option<bool> {
+pub(super) fn direction(w: &str) -> Option<bool> {
     if w.starts_with("stign")
         || w.starts_with("steg")
         || w.starts_with("forøg")
@@ -775,7 +775,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
     }
 }
 
-fn neg(p: PrintedNumber) -> PrintedNumber {
+pub(super) fn neg(p: PrintedNumber) -> PrintedNumber {
     PrintedNumber {
         value: -p.value,
         ..p

@@ -1,0 +1,638 @@
+//! Claims whose operands the sentence names rather than places next to
+//! each other: a whole `fordelt med` its parts, a level `hvilket er P pct.
+//! eller D mere end i 2024`, a change whose percentage stands in the next
+//! sentence (`Det svarer til et fald på P pct.`), a result named by the
+//! words of its operands (`indtægter` − `udgifter` = `overskud`; `budget`,
+//! `tillægsbevillinger`, `regnskab` and the `merforbrug`), and `P pct. af
+//! nettodriftsudgifterne` where the whole is named once in the paragraph.
+//!
+//! Conservative like the other patterns: an operand is taken only when the
+//! words name exactly one figure of the right unit; a part list hedged
+//! (`bl.a.`, `primært`) or a name stated twice is never guessed at.
+
+use super::patterns::{abs, difference, direction, is_level, same_unit, signed_sum};
+use super::prose::{Fig, Sentence, Unit};
+use super::{Ctx, Kind};
+use crate::numfmt::PrintedNumber;
+use crate::verify::judge::{judge, Quotient, Relation, Term, Verdict};
+
+/// Words that say a list of parts is not all of the whole, or not exact.
+const HEDGES: &[&str] = &[
+    "bl.a.",
+    "blandt",
+    "primært",
+    "hovedsageligt",
+    "især",
+    "herunder",
+    "eksempelvis",
+    "fx",
+    "f.eks.",
+    "bla.",
+    "resten",
+    "øvrige",
+    "andet",
+    "mv.",
+    "m.v.",
+    "ca.",
+    "cirka",
+    "omkring",
+    "godt",
+    "knap",
+];
+
+/// Runs every shape over every sentence no pattern has read.
+pub fn read_all(ctx: &mut Ctx) {
+    for pi in 0..ctx.paras.len() {
+        let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
+        for si in 0..n {
+            if sentence(ctx, pi, si).is_none_or(|s| s.figs.len() > 60) {
+                continue;
+            }
+            for shape in [
+                split_with as fn(&mut Ctx, usize, usize),
+                compared_with_level,
+                change_then_percent,
+                balance,
+                budget_deviation,
+                share_of_named,
+            ] {
+                if ctx.used.contains(&(pi, si)) {
+                    break;
+                }
+                shape(ctx, pi, si);
+            }
+        }
+    }
+}
+
+fn sentence<'a>(ctx: &'a Ctx, pi: usize, si: usize) -> Option<&'a Sentence> {
+    ctx.paras.get(pi).and_then(|p| p.sents.get(si))
+}
+
+fn hedged(s: &Sentence) -> bool {
+    s.has_word(|w| HEDGES.contains(&w))
+}
+
+/// Amounts and counts (not percentages, years, references).
+fn levels(s: &Sentence) -> impl Iterator<Item = &Fig> {
+    s.figs
+        .iter()
+        .filter(|f| matches!(f.unit, Unit::Money(_) | Unit::Count(_) | Unit::Bare))
+}
+
+/// `(i alt) T … fordelt med A til X og B til Y`: the parts after the word
+/// make up the one amount before it. A list short of the whole is listed as
+/// not understood (a part may be unnamed), one over it is an error.
+fn split_with(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(fw) = s.find_word(0, |w| matches!(w, "fordelt" | "fordeles" | "fordeler")) else {
+        return;
+    };
+    let w1 = s.word(fw + 1);
+    let after_word = match w1 {
+        Some("med" | "på") => fw + 2,
+        Some("sig") if matches!(s.word(fw + 2), Some("med" | "på")) => fw + 3,
+        _ => return,
+    };
+    if hedged(s) {
+        return;
+    }
+    let before: Vec<&Fig> = levels(s).filter(|f| f.token < fw).collect();
+    let [total] = before[..] else { return };
+    if total.approx || !matches!(total.unit, Unit::Money(_) | Unit::Count(_)) {
+        return;
+    }
+    // Every quantity after the word is a part in the total's unit.
+    let after: Vec<&Fig> = s.quantities().filter(|f| f.token >= after_word).collect();
+    if after.len() < 2 || after.iter().any(|f| f.approx || !same_unit(f, total)) {
+        return;
+    }
+    // An enumeration: `A …, B … og C …`.
+    let joined = after.windows(2).enumerate().all(|(k, w)| {
+        let last = k + 2 == after.len();
+        (w[0].token + 1..w[1].token).any(|i| {
+            if last {
+                s.word(i) == Some("og")
+            } else {
+                s.word(i) == Some("og") || s.punct(i) == Some(',')
+            }
+        })
+    });
+    if !joined {
+        return;
+    }
+    let nums: Vec<PrintedNumber> = after.iter().map(|f| f.num).collect();
+    let rel = signed_sum(&nums, total.num);
+    let off = total.start;
+    if short_of_whole(&rel) {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the parts after fordelt add up to less than the whole; they may not be all of it",
+        );
+        return;
+    }
+    ctx.claim(pi, si, off, Kind::Sum, rel);
+}
+
+/// A sum judged an error whose parts fall short of the total.
+fn short_of_whole(rel: &Relation) -> bool {
+    let Relation::Sum { terms, total } = rel else {
+        return false;
+    };
+    if judge(rel, false).verdict != Verdict::Error {
+        return false;
+    }
+    let mut sum = crate::money::Decimal::ZERO;
+    for t in terms {
+        let v = if t.negative {
+            -t.figure.value
+        } else {
+            t.figure.value
+        };
+        match crate::money::Exact::exact_add(sum, v) {
+            Some(x) => sum = x,
+            None => return false,
+        }
+    }
+    sum.abs() < total.value.abs()
+}
+
+/// `L …, hvilket er P pct. eller D mere end i 2024` (also `Det er …` in the
+/// next sentence, and `D (P pct.) mere`): L is the new level, so the old is
+/// L − D (L + D for `mindre`), and P = D / (L ∓ D).
+fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    // The comparative, followed by `end`.
+    let Some(c) = (0..s.tokens.len()).find(|&i| {
+        s.word(i + 1) == Some("end")
+            && s.word(i).is_some_and(|w| {
+                matches!(w, "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere")
+            })
+    }) else {
+        return;
+    };
+    let Some(rise) = s.word(c).and_then(direction) else {
+        return;
+    };
+    // Where the comparison starts: `hvilket er`, `som er`, or a sentence
+    // `Det er …` about the previous sentence's level.
+    let start = (0..c).rev().find(|&i| {
+        matches!(s.word(i), Some("hvilket" | "hvad" | "som"))
+            && matches!(s.word(i + 1), Some("er" | "var" | "svarer"))
+    });
+    let opens = matches!(s.word(0), Some("det" | "dette"))
+        && matches!(s.word(1), Some("er" | "var" | "svarer"));
+    let from = match (start, opens) {
+        (Some(i), _) => i,
+        (None, true) => 0,
+        _ => return,
+    };
+    let q: Vec<&Fig> = s
+        .quantities()
+        .filter(|f| f.token > from && f.token < c)
+        .collect();
+    let [a, b] = q[..] else { return };
+    let (p, d) = match (a.is_percent(), b.is_percent()) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return,
+    };
+    if p.approx || d.approx || !is_level(d) {
+        return;
+    }
+    // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
+    let one = (a.token + 1..b.token)
+        .any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
+    if !one {
+        return;
+    }
+    // The level: the one level of the clause before, in D's unit.
+    let level: Vec<&Fig> = if opens && start.is_none() {
+        let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
+            return;
+        };
+        levels(prev).collect()
+    } else {
+        levels(s).filter(|f| f.token < from).collect()
+    };
+    let [l] = level[..] else { return };
+    if l.approx || !same_unit(l, d) || l.num.value.is_sign_negative() {
+        return;
+    }
+    let figures = vec![abs(d.num), abs(l.num)];
+    let rel = Relation::Quotient(Quotient {
+        figures,
+        num: vec![(0, false)],
+        den: vec![(1, false), (0, rise)],
+        result: abs(p.num),
+        change: false,
+    });
+    let off = p.start;
+    if opens && start.is_none() {
+        ctx.used.insert((pi, si - 1));
+    }
+    ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// `… steg/faldt med D til Y.` followed by `Det svarer til en stigning/et
+/// fald på P pct.`: P = D / (Y ∓ D).
+fn change_then_percent(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    if !matches!(s.word(0), Some("det" | "dette"))
+        || !matches!(s.word(1), Some("svarer" | "er" | "var"))
+    {
+        return;
+    }
+    let q: Vec<&Fig> = s.quantities().collect();
+    let [p] = q[..] else { return };
+    if !p.is_percent() || p.approx {
+        return;
+    }
+    let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
+        return;
+    };
+    if prev.word(0) == Some("fra") || prev.find_word(0, |w| w == "fra").is_some() {
+        return;
+    }
+    // `med D til Y` with a direction word before `med`.
+    let Some(med) = (0..prev.tokens.len()).find(|&i| {
+        prev.word(i) == Some("med")
+            && prev.fig_at(i + 1).is_some_and(is_level)
+            && (i.saturating_sub(8)..i)
+                .filter_map(|k| prev.word(k))
+                .any(|w| direction(w).is_some())
+    }) else {
+        return;
+    };
+    let Some(rise) = (med.saturating_sub(8)..med)
+        .filter_map(|k| prev.word(k))
+        .find_map(direction)
+    else {
+        return;
+    };
+    let Some(d) = prev.fig_at(med + 1) else { return };
+    let Some(til) = prev.find_word(d.token + 1, |w| w == "til") else {
+        return;
+    };
+    if til > prev.after_unit(d) + 1 {
+        return;
+    }
+    let Some(y) = prev.fig_at(til + 1).filter(|y| same_unit(d, y) && !y.approx) else {
+        return;
+    };
+    if d.approx || levels(prev).count() != 2 {
+        return;
+    }
+    // The percentage names the same direction, if it names one.
+    let pdir = s.words().find_map(direction);
+    if pdir.is_some_and(|x| x != rise) {
+        return;
+    }
+    let rel = Relation::Quotient(Quotient {
+        figures: vec![abs(d.num), abs(y.num)],
+        num: vec![(0, false)],
+        den: vec![(1, false), (0, rise)],
+        result: abs(p.num),
+        change: false,
+    });
+    let off = p.start;
+    ctx.used.insert((pi, si - 1));
+    ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// Words that name a known kind of amount (a figure's name is the nearest
+/// of them before it).
+fn is_name(w: &str) -> bool {
+    [
+        "merforbrug",
+        "merudgift",
+        "mindreforbrug",
+        "mindreudgift",
+        "overskud",
+        "underskud",
+        "indtægt",
+        "udgift",
+        "tillægsbevilling",
+        "regnskab",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+        || is_budget(w)
+        || matches!(w, "forbrug" | "forbruget")
+}
+
+fn is_budget(w: &str) -> bool {
+    matches!(w, "budget" | "budgettet" | "budgettets" | "budgetteret")
+}
+
+/// Whether the figure is named by a word `pred` accepts: the nearest
+/// naming word before it within its clause (no figure, comma, `og`, `af`,
+/// `til` between: `forbrug af kassebeholdningen på 80` is no forbrug).
+fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
+    let mut i = f.token;
+    let mut n = 0;
+    while i > 0 && n < 7 {
+        i -= 1;
+        n += 1;
+        if s.fig_at(i).is_some_and(|g| g.unit != Unit::Year) {
+            return false;
+        }
+        if matches!(s.punct(i), Some(',' | ';' | ':' | '(' | ')')) {
+            return false;
+        }
+        if let Some(w) = s.word(i) {
+            if pred(w) {
+                return true;
+            }
+            if is_name(w) {
+                return false;
+            }
+            if matches!(
+                w,
+                "og" | "mens"
+                    | "samt"
+                    | "heraf"
+                    | "hvoraf"
+                    | "eller"
+                    | "af"
+                    | "til"
+                    | "end"
+                    | "med"
+                    | "fra"
+                    | "mod"
+            ) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// The one amount of the paragraph (in sentences `range`) named by `pred`,
+/// with the sentence it stands in; `None` when none or several.
+fn the_named<'a>(
+    ctx: &'a Ctx,
+    pi: usize,
+    range: std::ops::Range<usize>,
+    pred: &dyn Fn(&str) -> bool,
+) -> Option<(usize, &'a Fig)> {
+    let para = ctx.paras.get(pi)?;
+    let mut found = None;
+    for si in range {
+        let Some(s) = para.sents.get(si) else { continue };
+        for f in s.figs.iter().filter(|f| f.is_amount()) {
+            if named_by(s, f, pred) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((si, f));
+            }
+        }
+    }
+    found
+}
+
+/// `indtægter på I og udgifter på U, … et overskud på D`: D = I − U (an
+/// `underskud` is U − I). The operands are named by those words in the
+/// sentence or the one before it, each exactly once.
+fn balance(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let result: Vec<(&Fig, bool)> = s
+        .figs
+        .iter()
+        .filter(|f| f.is_amount())
+        .filter_map(|f| {
+            if named_by(s, f, &|w| w.starts_with("overskud")) {
+                Some((f, true))
+            } else if named_by(s, f, &|w| w.starts_with("underskud")) {
+                Some((f, false))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let [(d, surplus)] = result[..] else { return };
+    if d.approx || hedged(s) {
+        return;
+    }
+    let from = si.saturating_sub(1);
+    let income = |w: &str| w.starts_with("indtægt");
+    let spending = |w: &str| w.starts_with("udgift");
+    let (Some((_, i)), Some((_, u))) = (
+        the_named(ctx, pi, from..si + 1, &income),
+        the_named(ctx, pi, from..si + 1, &spending),
+    ) else {
+        return;
+    };
+    if i.approx || u.approx || !same_unit(i, d) || !same_unit(u, d) {
+        return;
+    }
+    let off = d.start;
+    let (i, u, d) = (i.num, u.num, d.num);
+    let rel = if surplus {
+        difference(i, u, d)
+    } else {
+        difference(u, i, d)
+    };
+    ctx.claim(pi, si, off, Kind::Difference, rel);
+}
+
+/// A `merforbrug`/`mindreforbrug` against a budget: the budget, the
+/// accounts (`regnskab`, `forbrug`) and, when the paragraph states them,
+/// the year's `tillægsbevillinger`, each named once in the paragraph:
+/// budget + tillæg + merforbrug = regnskab (− mindreforbrug).
+fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let result: Vec<(&Fig, bool)> = s
+        .figs
+        .iter()
+        .filter(|f| f.is_amount())
+        .filter_map(|f| {
+            if named_by(s, f, &|w| w.starts_with("merforbrug") || w.starts_with("merudgift")) {
+                Some((f, true))
+            } else if named_by(s, f, &|w| {
+                w.starts_with("mindreforbrug") || w.starts_with("mindreudgift")
+            }) {
+                Some((f, false))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let [(d, over)] = result[..] else { return };
+    if d.approx || hedged(s) {
+        return;
+    }
+    let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
+    let is_accounts = |w: &str| {
+        w.starts_with("regnskab") || w == "forbrug" || w == "forbruget" || w == "forbruges"
+    };
+    let is_extra = |w: &str| w.starts_with("tillægsbevilling");
+    let Some((bs, b)) = the_named(ctx, pi, 0..n, &|w| is_budget(w)) else {
+        return;
+    };
+    let Some((_, r)) = the_named(ctx, pi, 0..n, &is_accounts) else {
+        return;
+    };
+    let extra = the_named(ctx, pi, 0..n, &is_extra);
+    // Several budget-like words (oprindeligt and korrigeret) or another
+    // result of the same kind: not read.
+    let corrected = sentence(ctx, pi, bs)
+        .is_some_and(|x| x.has_word(|w| w.starts_with("korriger")));
+    if extra.is_some() && corrected {
+        return;
+    }
+    let figs: Vec<&Fig> = [b, r, d]
+        .into_iter()
+        .chain(extra.map(|e| e.1))
+        .collect();
+    if figs.iter().any(|f| f.approx || !same_unit(f, d)) {
+        return;
+    }
+    if b.num.value.is_sign_negative() || r.num.value.is_sign_negative() {
+        return;
+    }
+    let mut terms = vec![Term {
+        negative: false,
+        figure: b.num,
+    }];
+    if let Some((_, e)) = extra {
+        terms.push(Term {
+            negative: false,
+            figure: e.num,
+        });
+    }
+    terms.push(Term {
+        negative: !over,
+        figure: abs(d.num),
+    });
+    let rel = Relation::Sum {
+        terms,
+        total: r.num,
+    };
+    let off = d.start;
+    ctx.claim(pi, si, off, Kind::Difference, rel);
+}
+
+/// Whether two words name the same thing: one is the other with a definite
+/// or plural ending (`nettodriftsudgifter`, `nettodriftsudgifterne`).
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 6
+        && long.starts_with(short)
+        && long.chars().count() - short.chars().count() <= 3
+}
+
+/// `A … P pct. af NAVN`: the whole is the one amount the paragraph names
+/// with that word; the part the one other amount of the sentence.
+fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let pcts: Vec<&Fig> = s.figs.iter().filter(|f| f.is_percent()).collect();
+    let [p] = pcts[..] else { return };
+    if p.approx || hedged(s) {
+        return;
+    }
+    let af = s.after_unit(p);
+    if s.word(af) != Some("af") {
+        return;
+    }
+    // The name: the next word, past `de`, `den`, `det`, `kommunens`, `samlede`.
+    let mut k = af + 1;
+    while s
+        .word(k)
+        .is_some_and(|w| matches!(w, "de" | "den" | "det" | "samlede" | "samlet"))
+    {
+        k += 1;
+    }
+    let Some(name) = s.word(k).map(str::to_string) else {
+        return;
+    };
+    if name.chars().count() < 6 || s.punct(k + 1) == Some('(') {
+        return;
+    }
+    let parts: Vec<&Fig> = levels(s).filter(|f| f.token != p.token).collect();
+    let [a] = parts[..] else { return };
+    if a.approx || !a.is_amount() || named_by(s, a, &|w| same_name(w, &name)) {
+        return;
+    }
+    let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
+    let Some((ws, w)) = the_named(ctx, pi, 0..n, &|x| same_name(x, &name)) else {
+        return;
+    };
+    if ws == si || w.approx || !same_unit(a, w) {
+        return;
+    }
+    // The same year, where both sentences name one.
+    let year = |x: &Sentence| x.years();
+    if let Some(other) = sentence(ctx, pi, ws) {
+        let (y1, y2) = (year(s), year(other));
+        if !y1.is_empty() && !y2.is_empty() && y1 != y2 {
+            return;
+        }
+    }
+    let rel = Relation::Share {
+        part: abs(a.num),
+        whole: abs(w.num),
+        share: abs(p.num),
+        allocated: false,
+    };
+    let off = p.start;
+    ctx.claim(pi, si, off, Kind::Share, rel);
+}
+
+/// A paragraph whose whole counts all end in 00 (at least three, each of
+/// at least 1.000, one of at least 10.000) is rounded to hundreds, as
+/// Danmarks Statistik rounds persons: its counts get that interval and are
+/// no exact counts (`5.200 færre` against 156.500 and 151.200). Likewise
+/// tens for counts all ending in 0.
+pub fn coarse_counts(sents: &mut [Sentence]) {
+    let counts = |s: &Sentence| -> Vec<crate::money::Decimal> {
+        s.figs
+            .iter()
+            .filter(|f| matches!(f.unit, Unit::Count(_) | Unit::Bare))
+            .filter(|f| f.num.decimals == 0 && !f.num.value.is_zero())
+            .map(|f| f.num.value.abs())
+            .collect()
+    };
+    let all: Vec<crate::money::Decimal> = sents.iter().flat_map(counts).collect();
+    let thousand = crate::money::Decimal::from(1000);
+    if all.len() < 3
+        || all.iter().any(|v| *v < thousand)
+        || !all.iter().any(|v| *v >= crate::money::Decimal::from(10_000))
+    {
+        return;
+    }
+    let ends = |k: i64| {
+        all.iter()
+            .all(|v| (*v % crate::money::Decimal::from(k)).is_zero())
+    };
+    let coarse = if ends(100) {
+        2
+    } else if ends(10) {
+        1
+    } else {
+        return;
+    };
+    for s in sents.iter_mut() {
+        for f in s.figs.iter_mut() {
+            if matches!(f.unit, Unit::Count(_) | Unit::Bare) && f.num.decimals == 0 {
+                f.num.coarse = coarse;
+                f.num.exact = false;
+            }
+        }
+    }
+}
