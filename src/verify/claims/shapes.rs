@@ -55,6 +55,8 @@ pub fn read_all(ctx: &mut Ctx) {
                 balance,
                 budget_deviation,
                 share_of_named,
+                total_of_named,
+                improvement,
             ] {
                 if ctx.used.contains(&(pi, si)) {
                     break;
@@ -355,25 +357,33 @@ fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
             if is_name(w) {
                 return false;
             }
-            if matches!(
-                w,
-                "og" | "mens"
-                    | "samt"
-                    | "heraf"
-                    | "hvoraf"
-                    | "eller"
-                    | "af"
-                    | "til"
-                    | "end"
-                    | "med"
-                    | "fra"
-                    | "mod"
-            ) {
+            // `udgifterne til kontanthjælp`, `forbrug af kassen`: another
+            // subject; but `skønnes til 132,1` (just before the figure) and
+            // `overførsler til 2008` (a year) are not.
+            let qualifier = matches!(w, "af" | "til" | "fra" | "mod" | "med")
+                && i + 1 != f.token
+                && s.fig_at(i + 1).is_none_or(|g| g.unit != Unit::Year);
+            if qualifier
+                || matches!(
+                    w,
+                    "og" | "mens" | "samt" | "heraf" | "hvoraf" | "eller" | "end"
+                )
+            {
                 return false;
             }
         }
     }
     false
+}
+
+/// Whether every amount of the sentence is named by a known name (none is
+/// the second of an enumeration `budgettet var 20,0 og 22,0`, which would
+/// leave a name with two figures).
+fn all_named(s: &Sentence, pred: &dyn Fn(&str) -> bool) -> bool {
+    s.figs
+        .iter()
+        .filter(|f| f.is_amount())
+        .all(|f| named_by(s, f, &|w| is_name(w) || pred(w)))
 }
 
 /// The one amount of the paragraph (in sentences `range`) named by `pred`,
@@ -390,7 +400,7 @@ fn the_named<'a>(
         let Some(s) = para.sents.get(si) else { continue };
         for f in s.figs.iter().filter(|f| f.is_amount()) {
             if named_by(s, f, pred) {
-                if found.is_some() {
+                if found.is_some() || !all_named(s, pred) {
                     return None;
                 }
                 found = Some((si, f));
@@ -635,4 +645,162 @@ pub fn coarse_counts(sents: &mut [Sentence]) {
             }
         }
     }
+}
+
+/// `De samlede NAVN … (herefter) T` after sentences that state amounts of
+/// NAVN (`overførsler på drift på A`, `… på anlæg på B`, or one sentence
+/// enumerating `NAVN på A til drift og B til anlæg`): T is their sum.
+fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(sa) = s.find_word(0, |w| matches!(w, "samlede" | "samlet")) else {
+        return;
+    };
+    let Some(name) = s.word(sa + 1).filter(|w| w.chars().count() >= 6) else {
+        return;
+    };
+    let name = name.to_string();
+    let totals: Vec<&Fig> = levels(s).filter(|f| f.token > sa).collect();
+    let [t] = totals[..] else { return };
+    if t.approx || !t.is_amount() || hedged(s) || !named_by(s, t, &|w| same_name(w, &name)) {
+        return;
+    }
+    if levels(s).count() != 1 {
+        return;
+    }
+    let Some(para) = ctx.paras.get(pi) else {
+        return;
+    };
+    let years = s.years();
+    let mut parts: Vec<PrintedNumber> = Vec::new();
+    let mut from: Vec<usize> = Vec::new();
+    for (k, p) in para.sents.iter().enumerate().take(si) {
+        let amounts: Vec<&Fig> = levels(p).collect();
+        let Some(first) = amounts
+            .iter()
+            .position(|f| named_by(p, f, &|w| same_name(w, &name)))
+        else {
+            continue;
+        };
+        if hedged(p) || p.has_word(|w| matches!(w, "samlede" | "samlet" | "alt")) {
+            return;
+        }
+        let py = p.years();
+        if !py.is_empty() && !years.is_empty() && py != years {
+            return;
+        }
+        // The named amount and the ones enumerated after it.
+        let mut chain = vec![amounts[first]];
+        for f in amounts.iter().skip(first + 1) {
+            let Some(prev) = chain.last() else { break };
+            let between = prev.token + 1..f.token;
+            let enumerated = between.clone().any(|i| {
+                p.word(i) == Some("og") || p.punct(i) == Some(',')
+            }) && !between.clone().any(|i| p.word(i).is_some_and(is_name));
+            if !enumerated && !named_by(p, f, &|w| same_name(w, &name)) {
+                return;
+            }
+            chain.push(f);
+        }
+        if chain.iter().any(|f| f.approx || !same_unit(f, t)) {
+            return;
+        }
+        parts.extend(chain.iter().map(|f| f.num));
+        from.push(k);
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    let rel = signed_sum(&parts, t.num);
+    let off = t.start;
+    if short_of_whole(&rel) {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the amounts the paragraph names so add up to less than the total; they may not be all of it",
+        );
+        return;
+    }
+    for k in from {
+        ctx.used.insert((pi, k));
+    }
+    ctx.claim(pi, si, off, Kind::Sum, rel);
+}
+
+/// `… et merforbrug på L, hvilket er en forbedring på D i forhold til …`
+/// with the paragraph's one other merforbrug (the earlier estimate): for a
+/// merforbrug or underskud an improvement is old − new, for a mindreforbrug
+/// or overskud new − old; a `forværring` the other way.
+fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(iw) = s.find_word(0, |w| w.starts_with("forbedring") || w.starts_with("forværring"))
+    else {
+        return;
+    };
+    let better = s.word(iw).is_some_and(|w| w.starts_with("forbedring"));
+    if s.word(iw + 1) != Some("på") || hedged(s) {
+        return;
+    }
+    let Some(d) = s.fig_at(iw + 2).filter(|f| f.is_amount() && !f.approx) else {
+        return;
+    };
+    // The level: the one amount before, named by a result word.
+    const BAD: &[&str] = &["merforbrug", "underskud", "merudgift"];
+    const GOOD: &[&str] = &["mindreforbrug", "overskud", "mindreudgift"];
+    let kind_of = |f: &Fig, x: &Sentence| {
+        BAD.iter()
+            .chain(GOOD)
+            .find(|k| named_by(x, f, &|w| w.starts_with(**k)))
+            .copied()
+    };
+    let before: Vec<&Fig> = levels(s).filter(|f| f.token < iw).collect();
+    let [l] = before[..] else { return };
+    let Some(kind) = kind_of(l, s) else { return };
+    if l.approx || !same_unit(l, d) {
+        return;
+    }
+    // The old level: the paragraph's one other amount of that kind.
+    let Some(para) = ctx.paras.get(pi) else {
+        return;
+    };
+    let mut old = None;
+    for (k, x) in para.sents.iter().enumerate() {
+        for f in levels(x) {
+            if (k == si && f.token <= iw + 2) || kind_of(f, x) != Some(kind) {
+                continue;
+            }
+            if old.is_some() {
+                return;
+            }
+            old = Some(f);
+        }
+    }
+    let Some(old) = old else { return };
+    if old.approx || !same_unit(old, d) {
+        return;
+    }
+    // No other amount in the paragraph that could be the earlier level.
+    let amounts = para
+        .sents
+        .iter()
+        .flat_map(levels)
+        .filter(|f| same_unit(f, d))
+        .count();
+    if amounts != 3 {
+        return;
+    }
+    let bad = BAD.contains(&kind);
+    // Improvement of a bad level: old − new; of a good one: new − old.
+    let old_first = bad == better;
+    let rel = if old_first {
+        difference(old.num, l.num, d.num)
+    } else {
+        difference(l.num, old.num, d.num)
+    };
+    let off = d.start;
+    ctx.claim(pi, si, off, Kind::Change, rel);
 }
