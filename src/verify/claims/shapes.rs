@@ -30,7 +30,6 @@ const HEDGES: &[&str] = &[
     "bla.",
     "resten",
     "øvrige",
-    "andet",
     "mv.",
     "m.v.",
     "ca.",
@@ -57,6 +56,8 @@ pub fn read_all(ctx: &mut Ctx) {
                 share_of_named,
                 total_of_named,
                 improvement,
+                compared_with_earlier,
+                parts_in_next,
             ] {
                 if ctx.used.contains(&(pi, si)) {
                     break;
@@ -803,4 +804,198 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let off = d.start;
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// Words too general to name what a figure is about.
+const NOT_SUBJECTS: &[&str] = &[
+    "hvilket", "forventes", "forventet", "opgjort", "derfor", "samlet", "samlede", "første",
+    "andet", "anden", "tredje", "fjerde", "kvartal", "kvartaler", "måned", "måneder", "endte",
+    "blevet", "steget", "faldet", "udgjorde", "dermed", "således", "herefter", "sidste",
+    "samme", "forhold", "nuværende", "efter", "siden", "omkring",
+];
+
+/// The content words of a figure's clause, before it (what it is about).
+fn subject_words(s: &Sentence, f: &Fig) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = f.token;
+    while i > 0 {
+        i -= 1;
+        if s.fig_at(i).is_some_and(|g| g.unit != Unit::Year)
+            || matches!(s.punct(i), Some(',' | ';' | ':'))
+        {
+            break;
+        }
+        if let Some(w) = s.word(i) {
+            if w.chars().count() >= 5
+                && w.chars().all(char::is_alphabetic)
+                && !NOT_SUBJECTS.contains(&w)
+            {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `L …, hvilket er D lavere end i tredje kvartal` (or `Det er D …` after
+/// L's sentence), where the paragraph's one other amount is stated for
+/// that period about the same thing: D = |L − O| in the stated direction.
+/// Only when the paragraph holds no other amount of the unit.
+fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(c) = (0..s.tokens.len()).find(|&i| {
+        s.word(i + 1) == Some("end")
+            && s.word(i).is_some_and(|w| {
+                matches!(w, "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere")
+            })
+    }) else {
+        return;
+    };
+    let Some(more) = s.word(c).and_then(direction) else {
+        return;
+    };
+    if s.word(c + 2) != Some("i") || hedged(s) {
+        return;
+    }
+    // The period: a year, or the words up to the next punctuation (at most three).
+    let mut period: Vec<String> = Vec::new();
+    let mut k = c + 3;
+    while k < s.tokens.len() && period.len() < 3 {
+        if let Some(y) = s.fig_at(k).and_then(Fig::year) {
+            period.push(y.to_string());
+            k += 1;
+            break;
+        }
+        match s.word(k) {
+            Some(w) => period.push(w.to_string()),
+            None => break,
+        }
+        k += 1;
+    }
+    if period.is_empty() || k < s.tokens.len() && s.punct(k).is_none() {
+        return;
+    }
+    let start = (0..c).rev().find(|&i| {
+        matches!(s.word(i), Some("hvilket" | "som"))
+            && matches!(s.word(i + 1), Some("er" | "var"))
+    });
+    let opens = matches!(s.word(0), Some("det" | "dette"))
+        && matches!(s.word(1), Some("er" | "var"));
+    let from = match (start, opens) {
+        (Some(i), _) => i,
+        (None, true) => 0,
+        _ => return,
+    };
+    let q: Vec<&Fig> = s
+        .quantities()
+        .filter(|f| f.token > from && f.token < c)
+        .collect();
+    let [d] = q[..] else { return };
+    if d.approx || !d.is_amount() {
+        return;
+    }
+    let ls = if start.is_some() { si } else { si.wrapping_sub(1) };
+    let Some(lsent) = sentence(ctx, pi, ls) else {
+        return;
+    };
+    let level: Vec<&Fig> = levels(lsent)
+        .filter(|f| ls != si || f.token < from)
+        .collect();
+    let [l] = level[..] else { return };
+    if l.approx || !same_unit(l, d) {
+        return;
+    }
+    let Some(para) = ctx.paras.get(pi) else {
+        return;
+    };
+    // The paragraph's amounts of the unit: L, D and one more.
+    let others: Vec<(usize, &Fig)> = para
+        .sents
+        .iter()
+        .enumerate()
+        .flat_map(|(k, x)| levels(x).map(move |f| (k, f)))
+        .filter(|(_, f)| same_unit(f, d))
+        .filter(|(k, f)| !(*k == ls && f.start == l.start) && !(*k == si && f.start == d.start))
+        .collect();
+    let [(os, o)] = others[..] else { return };
+    let Some(osent) = sentence(ctx, pi, os) else {
+        return;
+    };
+    if o.approx || os == ls {
+        return;
+    }
+    // O's sentence states the period; O and L are about the same thing.
+    let text: Vec<String> = osent
+        .tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, _)| {
+            osent
+                .word(i)
+                .map(str::to_string)
+                .or_else(|| osent.fig_at(i).and_then(Fig::year).map(|y| y.to_string()))
+        })
+        .collect();
+    if !text.windows(period.len()).any(|w| w == period.as_slice()) {
+        return;
+    }
+    let (sl, so) = (subject_words(lsent, l), subject_words(osent, o));
+    if !sl.iter().any(|a| so.iter().any(|b| a == b || same_name(a, b))) {
+        return;
+    }
+    let rel = if more {
+        difference(l.num, o.num, d.num)
+    } else {
+        difference(o.num, l.num, d.num)
+    };
+    let off = d.start;
+    ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// `… i alt T.` followed by `Heraf A til … og B til …`: parts of the one
+/// amount of the sentence before. Parts listed after `heraf` need not be
+/// all of the whole: a sum short of it is not understood, one over it is
+/// an error (as within one sentence).
+fn parts_in_next(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    if !matches!(s.word(0), Some("heraf" | "hvoraf")) || hedged(s) {
+        return;
+    }
+    let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
+        return;
+    };
+    let whole: Vec<&Fig> = levels(prev).collect();
+    let [t] = whole[..] else { return };
+    if t.approx || !t.is_amount() || hedged(prev) {
+        return;
+    }
+    let parts: Vec<&Fig> = s.quantities().collect();
+    if parts.len() < 2 || parts.iter().any(|f| f.approx || !same_unit(f, t)) {
+        return;
+    }
+    let joined = parts.windows(2).all(|w| {
+        (w[0].token + 1..w[1].token).any(|i| s.word(i) == Some("og") || s.punct(i) == Some(','))
+    });
+    let (py, sy) = (prev.years(), s.years());
+    if !joined || !py.is_empty() && !sy.is_empty() && py != sy {
+        return;
+    }
+    let nums: Vec<PrintedNumber> = parts.iter().map(|f| f.num).collect();
+    let rel = signed_sum(&nums, t.num);
+    let off = t.start;
+    if short_of_whole(&rel) {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the parts after heraf add up to less than the whole; they may not be all of it",
+        );
+        return;
+    }
+    ctx.used.insert((pi, si - 1));
+    ctx.claim(pi, si, off, Kind::Sum, rel);
 }
