@@ -206,7 +206,7 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         (false, true) => (b, a),
         _ => return,
     };
-    if p.approx || d.approx || !is_level(d) {
+    if p.approx || d.approx || !is_level(d) || s.word(s.after_unit(p)) == Some("af") {
         return;
     }
     // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
@@ -257,6 +257,18 @@ fn change_then_percent(ctx: &mut Ctx, pi: usize, si: usize) {
     let q: Vec<&Fig> = s.quantities().collect();
     let [p] = q[..] else { return };
     if !p.is_percent() || p.approx {
+        return;
+    }
+    // Only `Det svarer til (en stigning/et fald på) P pct.`, ending there:
+    // `P pct. af …` is a share, `P pct. lavere end i 2020` another base.
+    let plain = (2..p.token).all(|i| {
+        s.word(i).is_some_and(|w| {
+            matches!(w, "til" | "en" | "et" | "på" | "stigning" | "fald" | "vækst" | "nedgang")
+        })
+    });
+    let after = s.after_unit(p);
+    let ends = (after..s.tokens.len()).all(|i| s.punct(i).is_some());
+    if !plain || !ends {
         return;
     }
     let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
@@ -387,6 +399,58 @@ fn all_named(s: &Sentence, pred: &dyn Fn(&str) -> bool) -> bool {
         .all(|f| named_by(s, f, &|w| is_name(w) || pred(w)))
 }
 
+/// Verbs and fillers between a name and its figure that do not narrow it.
+const FILLERS: &[&str] = &[
+    "udgør", "udgjorde", "bliver", "forventes", "forventet", "skønnes", "opgjort", "endte",
+    "landede", "lyder", "hermed", "dermed", "derved", "således", "herefter", "samlet", "samlede",
+    "netto", "brutto", "årets", "oprindelige", "oprindeligt", "korrigerede", "korrigeret",
+    "vedtagne", "vedtaget", "forventede", "endelige", "foreløbige",
+];
+
+/// The words that narrow a named figure to part of its name's scope: the
+/// content words between the name and the figure (`forbruget på
+/// ældreområdet blev 410,0`), and a sentence opening `På X`, `For X`.
+fn qualifiers(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = f.token;
+    while i > 0 {
+        i -= 1;
+        let Some(w) = s.word(i) else { continue };
+        if pred(w) {
+            break;
+        }
+        if w.chars().count() >= 5
+            && w.chars().all(char::is_alphabetic)
+            && !FILLERS.contains(&w)
+            && !NOT_SUBJECTS.contains(&w)
+        {
+            out.push(w.to_string());
+        }
+    }
+    if matches!(s.word(0), Some("på" | "for" | "vedrørende")) {
+        if let Some(w) = s.word(1) {
+            out.push(format!("@{w}"));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether operands (in the order the text states them, with their
+/// qualifiers) are of one scope: the first sets it; a later one may repeat
+/// it or leave it unsaid, never narrow it (`budget … 100,0`, then
+/// `forbruget på ældreområdet … 41,0` is another thing).
+fn one_scope(mut ops: Vec<((usize, usize), Vec<String>)>) -> bool {
+    ops.sort_by_key(|o| o.0);
+    let Some((_, first)) = ops.first() else {
+        return true;
+    };
+    ops.iter()
+        .skip(1)
+        .all(|(_, q)| q.iter().all(|w| first.iter().any(|x| x == w || same_name(x, w))))
+}
+
 /// The one amount of the paragraph (in sentences `range`) named by `pred`,
 /// with the sentence it stands in; `None` when none or several.
 fn the_named<'a>(
@@ -448,6 +512,28 @@ fn balance(ctx: &mut Ctx, pi: usize, si: usize) {
     if i.approx || u.approx || !same_unit(i, d) || !same_unit(u, d) {
         return;
     }
+    // Income and spending of the same scope, in this sentence or linked
+    // to it (`Det giver …`, `… dermed et overskud`).
+    let (is_, us_) = (the_named(ctx, pi, from..si + 1, &income), the_named(ctx, pi, from..si + 1, &spending));
+    let (Some((isi, _)), Some((usi, _))) = (is_, us_) else {
+        return;
+    };
+    let linked = s.has_word(|w| {
+        matches!(w, "dermed" | "derved" | "hermed" | "således" | "giver" | "gav" | "betyder" | "hvilket")
+    });
+    if (isi != si || usi != si) && !linked {
+        return;
+    }
+    let (Some(qi), Some(qu)) = (
+        sentence(ctx, pi, isi).map(|x| qualifiers(x, i, &income)),
+        sentence(ctx, pi, usi).map(|x| qualifiers(x, u, &spending)),
+    ) else {
+        return;
+    };
+    // Income and spending of one scope: both unqualified or alike.
+    if qi != qu {
+        return;
+    }
     let off = d.start;
     let (i, u, d) = (i.num, u.num, d.num);
     let rel = if surplus {
@@ -503,6 +589,27 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
     let corrected = sentence(ctx, pi, bs)
         .is_some_and(|x| x.has_word(|w| w.starts_with("korriger")));
     if extra.is_some() && corrected {
+        return;
+    }
+    // None of the operands narrowed to a part (`forbruget på ældreområdet`).
+    let (Some((rs, _)), Some(bsent)) = (the_named(ctx, pi, 0..n, &is_accounts), sentence(ctx, pi, bs))
+    else {
+        return;
+    };
+    let Some(rsent) = sentence(ctx, pi, rs) else {
+        return;
+    };
+    let mut ops = vec![
+        ((bs, b.token), qualifiers(bsent, b, &|w| is_budget(w))),
+        ((rs, r.token), qualifiers(rsent, r, &is_accounts)),
+    ];
+    if let Some((es, e)) = extra {
+        let Some(x) = sentence(ctx, pi, es) else {
+            return;
+        };
+        ops.push(((es, e.token), qualifiers(x, e, &is_extra)));
+    }
+    if !one_scope(ops) {
         return;
     }
     let figs: Vec<&Fig> = [b, r, d]
@@ -572,7 +679,10 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(name) = s.word(k).map(str::to_string) else {
         return;
     };
-    if name.chars().count() < 6 || s.punct(k + 1) == Some('(') {
+    if name.chars().count() < 6
+        || s.punct(k + 1) == Some('(')
+        || s.word(k + 1).is_some_and(|w| matches!(w, "på" | "til" | "for" | "inden" | "under" | "vedrørende"))
+    {
         return;
     }
     let parts: Vec<&Fig> = levels(s).filter(|f| f.token != p.token).collect();
