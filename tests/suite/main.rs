@@ -35,6 +35,7 @@ mod schema;
 mod side_by_side;
 mod verify_cell_forms;
 mod verify_documents;
+mod verify_heldout_prose;
 mod verify_hostile;
 mod verify_properties;
 mod verify_real;

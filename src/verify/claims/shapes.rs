@@ -1109,3 +1109,93 @@ fn parts_in_next(ctx: &mut Ctx, pi: usize, si: usize) {
     ctx.used.insert((pi, si - 1));
     ctx.claim(pi, si, off, Kind::Sum, rel);
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each shape over generated exact values, every figure printed rounded
+    //! (half away from zero, once): always read, never an error. Moving a
+    //! stated total or difference beyond every rounding: found.
+    use super::super::testdoc::doc;
+    use super::super::{read, Kind};
+    use crate::money::{round_half_away, Decimal};
+    use crate::numfmt::{format_number, NumberStyle};
+    use crate::verify::judge::Verdict;
+    use proptest::prelude::*;
+
+    fn p1(d: Decimal) -> String {
+        format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
+    }
+
+    fn int(n: i64) -> String {
+        format_number(Decimal::from(n), 0, NumberStyle::DANISH)
+    }
+
+    fn pct(part: Decimal, whole: Decimal) -> String {
+        p1(part * Decimal::ONE_HUNDRED / whole)
+    }
+
+    /// The paragraphs, with the five stated totals and differences moved by
+    /// `shift` tenths (a total down, so that its parts exceed it).
+    fn paragraphs(v: &[i64; 6], shift: i64) -> Vec<String> {
+        let m = |t: i64| Decimal::new(t, 3);
+        let [a, b, x, d, n, k] = *v;
+        let (a, b, x, d) = (m(a), m(b), m(x), m(d));
+        let y = x + d;
+        let s = Decimal::new(shift, 1);
+        let (n, k) = (n, n + k);
+        vec![
+            format!("Der søges overført i alt {} mio. kr., fordelt med {} mio. kr. til drift og {} mio. kr. til anlæg.", p1(a + b - s), p1(a), p1(b)),
+            format!("Udgifterne var {} mio. kr. i 2025, hvilket er {} pct. eller {} mio. kr. mere end i 2024.", p1(y), pct(d, x), p1(d)),
+            format!("Antallet af modtagere faldt med {} til {}. Det svarer til et fald på {} pct.", int(k - n), int(n), pct(Decimal::from(k - n), Decimal::from(k))),
+            format!("Indtægterne var {} mio. kr. og udgifterne {} mio. kr., hvilket giver et overskud på {} mio. kr.", p1(y), p1(x), p1(d + s)),
+            format!("Budgettet er {} mio. kr. Forbruget blev {} mio. kr., et mindreforbrug på {} mio. kr.", p1(y), p1(x), p1(d + s)),
+            format!("Nettodriftsudgifterne var {} mio. kr. i 2025. Udgifterne til kontanthjælp var {} mio. kr. i 2025 og udgjorde {} pct. af nettodriftsudgifterne.", p1(a + b), p1(a), pct(a, a + b)),
+            format!("Bevillingen er i alt {} mio. kr. Heraf går {} mio. kr. til løn og {} mio. kr. til drift.", p1(a + b), p1(a), p1(b)),
+            format!("Overførslerne på drift udgør {} mio. kr. Overførslerne på anlæg udgør {} mio. kr. De samlede overførsler udgør herefter {} mio. kr.", p1(a), p1(b), p1(a + b - s)),
+            format!("Ved halvåret var merforbruget {} mio. kr. Nu forventes et merforbrug på {} mio. kr., hvilket er en forbedring på {} mio. kr.", p1(y), p1(x), p1(d + s)),
+            format!("Overskuddet på driften var {} mio. kr. i andet kvartal. I tredje kvartal var overskuddet på driften {} mio. kr., hvilket er {} mio. kr. lavere end i andet kvartal.", p1(y), p1(x), p1(d)),
+        ]
+    }
+
+    fn values() -> impl Strategy<Value = [i64; 6]> {
+        (
+            1_000i64..90_000,
+            1_000i64..90_000,
+            5_000i64..400_000,
+            1_000i64..90_000,
+            1_000i64..90_000,
+            100i64..5_000,
+        )
+            .prop_map(|(a, b, x, d, n, k)| [a, b, x, d, n, k])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn rounded_true_paragraphs_are_read_and_never_errors(v in values()) {
+            let text = paragraphs(&v, 0).join("\n\n");
+            let c = read(&doc(&text));
+            prop_assert!(c.judged.iter().all(|j| j.verdict != Verdict::Error), "{}\n{:#?}", text, c.judged);
+            // Every paragraph gives its claim.
+            for (i, p) in paragraphs(&v, 0).iter().enumerate() {
+                let one = read(&doc(p));
+                prop_assert!(!one.judged.is_empty(), "paragraph {} not read: {}\n{:#?}", i, p, one);
+            }
+            prop_assert!(c.judged.iter().any(|j| j.kind == Kind::Share));
+        }
+
+        #[test]
+        fn a_moved_total_or_difference_is_found(v in values(), shift in 3i64..=9) {
+            let text = paragraphs(&v, shift).join("\n\n");
+            let c = read(&doc(&text));
+            let errors: Vec<&str> = c
+                .judged
+                .iter()
+                .filter(|j| j.verdict == Verdict::Error)
+                .map(|j| j.sentence.as_str())
+                .collect();
+            prop_assert_eq!(errors.len(), 5, "{}\n{:#?}", text, c.judged);
+        }
+    }
+}
