@@ -554,6 +554,23 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
     let rel = signed_sum(&nums, total.num);
     let off = total.start;
     ctx.used.insert((pi, si - 1));
+    // Amounts each stated with its own verb (`I februar var udgifterne
+    // 3,1 …, og i første halvår var udgifterne 9,9`) may overlap: a sum of
+    // them that fails is not understood; an enumeration's is an error.
+    let enumeration = parts.windows(2).all(|w| {
+        !(w[0].token + 1..w[1].token)
+            .filter_map(|i| prev.word(i))
+            .any(|x| x.starts_with(&stem) || matches!(x, "var" | "er" | "blev" | "bliver" | "udgjorde" | "udgør"))
+    });
+    if !enumeration && crate::verify::judge::judge(&rel, false).verdict == crate::verify::judge::Verdict::Error {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the amounts of the sentence before, each stated on its own, do not add up to the total; they may not be its parts",
+        );
+        return;
+    }
     ctx.claim(pi, si, off, Kind::Sum, rel);
 }
 
@@ -658,7 +675,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
                         direction(w).is_some()
                             || w.starts_with("ændring")
                             || w.starts_with("forskel")
-                            || matches!(w, "svarende" | "svarer" | "eller")
+                            || matches!(w, "svarende" | "svarer" | "eller" | "altså")
                     })
                 }) || s.punct(f.token - 1) == Some('(');
                 let after = (f.token + 1..f.token + 4)

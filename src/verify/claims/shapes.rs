@@ -690,16 +690,37 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     if a.approx || !a.is_amount() || named_by(s, a, &|w| same_name(w, &name)) {
         return;
     }
+    // The whole: named once in the paragraph, else once in the document.
+    let named = |x: &str| same_name(x, &name);
     let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
-    let Some((ws, w)) = the_named(ctx, pi, 0..n, &|x| same_name(x, &name)) else {
-        return;
+    let (wp, ws, w) = match the_named(ctx, pi, 0..n, &named) {
+        Some((ws, w)) => (pi, ws, w),
+        None => {
+            let mut found = Vec::new();
+            let mut count = 0;
+            for (q, para) in ctx.paras.iter().enumerate() {
+                count += para
+                    .sents
+                    .iter()
+                    .flat_map(|x| x.figs.iter().filter(|f| f.is_amount() && named_by(x, f, &named)))
+                    .count();
+                if let Some((ws, w)) = the_named(ctx, q, 0..para.sents.len(), &named) {
+                    found.push((q, ws, w));
+                }
+            }
+            let [one] = found[..] else { return };
+            if count != 1 {
+                return;
+            }
+            one
+        }
     };
-    if ws == si || w.approx || !same_unit(a, w) {
+    if (wp, ws) == (pi, si) || w.approx || !same_unit(a, w) {
         return;
     }
     // The same year, where both sentences name one.
     let year = |x: &Sentence| x.years();
-    if let Some(other) = sentence(ctx, pi, ws) {
+    if let Some(other) = sentence(ctx, wp, ws) {
         let (y1, y2) = (year(s), year(other));
         if !y1.is_empty() && !y2.is_empty() && y1 != y2 {
             return;
@@ -768,7 +789,24 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(sa) = s.find_word(0, |w| matches!(w, "samlede" | "samlet")) else {
         return;
     };
-    let Some(name) = s.word(sa + 1).filter(|w| w.chars().count() >= 6) else {
+    // The name: the last word of the run after `samlede` (`samlede
+    // offentlige overskud i 2022` names overskud).
+    let mut k = sa + 1;
+    let mut name = None;
+    while let Some(w) = s.word(k) {
+        if k > sa + 3
+            || matches!(
+                w,
+                "i" | "til" | "på" | "for" | "er" | "var" | "blev" | "bliver" | "udgør" | "af"
+                    | "med" | "fra" | "skønnes" | "forventes" | "nu" | "herefter" | "dermed"
+            )
+        {
+            break;
+        }
+        name = Some(w);
+        k += 1;
+    }
+    let Some(name) = name.filter(|w| w.chars().count() >= 6) else {
         return;
     };
     let name = name.to_string();
@@ -831,6 +869,17 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
             si,
             off,
             "the amounts the paragraph names so add up to less than the total; they may not be all of it",
+        );
+        return;
+    }
+    // Parts gathered from several sentences may overlap (a half-year and
+    // its quarters): a sum that fails is not understood, not an error.
+    if from.len() > 1 && judge(&rel, false).verdict == Verdict::Error {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the amounts named so in several sentences do not add up to the total; they may not be its parts",
         );
         return;
     }
