@@ -553,7 +553,6 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
     let nums: Vec<PrintedNumber> = parts.iter().map(|f| f.num).collect();
     let rel = signed_sum(&nums, total.num);
     let off = total.start;
-    ctx.used.insert((pi, si - 1));
     // Amounts each stated with its own verb (`I februar var udgifterne
     // 3,1 …, og i første halvår var udgifterne 9,9`) may overlap: a sum of
     // them that fails is not understood; an enumeration's is an error.
@@ -562,6 +561,7 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
             .filter_map(|i| prev.word(i))
             .any(|x| x.starts_with(&stem) || matches!(x, "var" | "er" | "blev" | "bliver" | "udgjorde" | "udgør"))
     });
+    ctx.used.insert((pi, si - 1));
     if !enumeration && crate::verify::judge::judge(&rel, false).verdict == crate::verify::judge::Verdict::Error {
         ctx.not_understood(
             pi,
