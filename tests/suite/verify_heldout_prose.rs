@@ -99,7 +99,10 @@ fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
         let txt = path.with_extension("txt");
         let text = std::fs::read_to_string(&txt).unwrap_or_default();
         let expects = expectations(&std::fs::read_to_string(&path).unwrap_or_default());
-        let name = txt.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = txt
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let source = Source {
             name: &name,
             bytes: text.as_bytes(),
@@ -114,7 +117,9 @@ fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
         let mut matched = vec![false; found.judged.len()];
         for e in expects.iter().filter(|e| e.verdict != "not-understood") {
             judgeable += 1;
-            let start = text.find(&e.quote).unwrap_or_else(|| panic!("{name}: {:?} not in the text", e.quote));
+            let start = text
+                .find(&e.quote)
+                .unwrap_or_else(|| panic!("{name}: {:?} not in the text", e.quote));
             let (from, to) = (place(&text, start), place(&text, start + e.quote.len()));
             let want = e
                 .claimed
@@ -126,11 +131,13 @@ fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| (from..to).contains(&at(c)))
-                .filter(|(_, c)| want.is_some() && stated(&c.relation) == want || {
-                    // The claim placed at the claimed figure (a difference
-                    // judged as `budget - D = regnskab` states D as a term).
-                    let pos = e.claimed.as_deref().and_then(|c| e.quote.find(c));
-                    pos.is_some_and(|p| place(&text, start + p) == at(c))
+                .filter(|(_, c)| {
+                    want.is_some() && stated(&c.relation) == want || {
+                        // The claim placed at the claimed figure (a difference
+                        // judged as `budget - D = regnskab` states D as a term).
+                        let pos = e.claimed.as_deref().and_then(|c| e.quote.find(c));
+                        pos.is_some_and(|p| place(&text, start + p) == at(c))
+                    }
                 })
                 .map(|(k, _)| k)
                 .collect();
@@ -162,19 +169,28 @@ fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
         // judgeable claim accounts for) stands in its quote.
         for e in expects.iter().filter(|e| e.verdict == "not-understood") {
             unread += 1;
-            let start = text.find(&e.quote).unwrap_or_else(|| panic!("{name}: {:?} not in the text", e.quote));
+            let start = text
+                .find(&e.quote)
+                .unwrap_or_else(|| panic!("{name}: {:?} not in the text", e.quote));
             let (from, to) = (place(&text, start), place(&text, start + e.quote.len()));
             let hit: Vec<&Claim> = found
                 .judged
                 .iter()
                 .enumerate()
-                .filter(|(k, c)| !matched.get(*k).copied().unwrap_or(false) && (from..to).contains(&at(c)))
+                .filter(|(k, c)| {
+                    !matched.get(*k).copied().unwrap_or(false) && (from..to).contains(&at(c))
+                })
                 .map(|(_, c)| c)
                 .collect();
             if !hit.is_empty() {
                 guesses += 1;
                 for c in hit {
-                    guessed.push(format!("{name}: {:?}: {} {:?}", e.quote, c.formula(), c.verdict));
+                    guessed.push(format!(
+                        "{name}: {:?}: {} {:?}",
+                        e.quote,
+                        c.formula(),
+                        c.verdict
+                    ));
                 }
             }
         }
@@ -193,6 +209,9 @@ fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
     assert_eq!(judgeable, 24);
     assert_eq!(unread, 34);
     assert!(false_errors.is_empty(), "false errors: {false_errors:#?}");
-    assert!(guessed.is_empty(), "not-understood claims judged: {guessed:#?}");
+    assert!(
+        guessed.is_empty(),
+        "not-understood claims judged: {guessed:#?}"
+    );
     assert!(wrong.is_empty(), "other verdicts than expected: {wrong:#?}");
 }

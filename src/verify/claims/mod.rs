@@ -123,6 +123,9 @@ pub(crate) struct Ctx<'a> {
     /// Sentences (paragraph, sentence) a claim was read from.
     pub used: HashSet<(usize, usize)>,
     seen: HashSet<(Loc, String)>,
+    /// The figures a name names in the whole document (at most two), for
+    /// shares of a whole named elsewhere: (paragraph, sentence, figure).
+    pub named: std::cell::RefCell<std::collections::HashMap<String, Vec<(usize, usize, usize)>>>,
     pub out: Claims,
 }
 
@@ -138,6 +141,7 @@ pub fn read(doc: &Document) -> Claims {
         facts: facts::Facts::default(),
         used: HashSet::new(),
         seen: HashSet::new(),
+        named: std::cell::RefCell::new(std::collections::HashMap::new()),
         out: Claims::default(),
     };
     for b in &doc.blocks {

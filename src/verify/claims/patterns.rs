@@ -559,10 +559,15 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
     let enumeration = parts.windows(2).all(|w| {
         !(w[0].token + 1..w[1].token)
             .filter_map(|i| prev.word(i))
-            .any(|x| x.starts_with(&stem) || matches!(x, "var" | "er" | "blev" | "bliver" | "udgjorde" | "udgør"))
+            .any(|x| {
+                x.starts_with(&stem)
+                    || matches!(x, "var" | "er" | "blev" | "bliver" | "udgjorde" | "udgør")
+            })
     });
     ctx.used.insert((pi, si - 1));
-    if !enumeration && crate::verify::judge::judge(&rel, false).verdict == crate::verify::judge::Verdict::Error {
+    if !enumeration
+        && crate::verify::judge::judge(&rel, false).verdict == crate::verify::judge::Verdict::Error
+    {
         ctx.not_understood(
             pi,
             si,

@@ -68,6 +68,17 @@ pub fn read_all(ctx: &mut Ctx) {
     }
 }
 
+/// Sentences (of a paragraph of `n`) whose figures an operand of sentence
+/// `si` may be: the nearest ten on each side (bounded time on a long
+/// paragraph).
+fn near(si: usize, n: usize) -> std::ops::Range<usize> {
+    si.saturating_sub(NEAR)..n.min(si + NEAR + 1)
+}
+
+/// How far an operand may stand from its claim: sentences within a
+/// paragraph, paragraphs within a document.
+const NEAR: usize = 10;
+
 fn sentence<'a>(ctx: &'a Ctx, pi: usize, si: usize) -> Option<&'a Sentence> {
     ctx.paras.get(pi).and_then(|p| p.sents.get(si))
 }
@@ -175,7 +186,10 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(c) = (0..s.tokens.len()).find(|&i| {
         s.word(i + 1) == Some("end")
             && s.word(i).is_some_and(|w| {
-                matches!(w, "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere")
+                matches!(
+                    w,
+                    "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere"
+                )
             })
     }) else {
         return;
@@ -210,8 +224,7 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     }
     // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
-    let one = (a.token + 1..b.token)
-        .any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
+    let one = (a.token + 1..b.token).any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
     if !one {
         return;
     }
@@ -263,7 +276,10 @@ fn change_then_percent(ctx: &mut Ctx, pi: usize, si: usize) {
     // `P pct. af …` is a share, `P pct. lavere end i 2020` another base.
     let plain = (2..p.token).all(|i| {
         s.word(i).is_some_and(|w| {
-            matches!(w, "til" | "en" | "et" | "på" | "stigning" | "fald" | "vækst" | "nedgang")
+            matches!(
+                w,
+                "til" | "en" | "et" | "på" | "stigning" | "fald" | "vækst" | "nedgang"
+            )
         })
     });
     let after = s.after_unit(p);
@@ -293,14 +309,19 @@ fn change_then_percent(ctx: &mut Ctx, pi: usize, si: usize) {
     else {
         return;
     };
-    let Some(d) = prev.fig_at(med + 1) else { return };
+    let Some(d) = prev.fig_at(med + 1) else {
+        return;
+    };
     let Some(til) = prev.find_word(d.token + 1, |w| w == "til") else {
         return;
     };
     if til > prev.after_unit(d) + 1 {
         return;
     }
-    let Some(y) = prev.fig_at(til + 1).filter(|y| same_unit(d, y) && !y.approx) else {
+    let Some(y) = prev
+        .fig_at(til + 1)
+        .filter(|y| same_unit(d, y) && !y.approx)
+    else {
         return;
     };
     if d.approx || levels(prev).count() != 2 {
@@ -401,10 +422,35 @@ fn all_named(s: &Sentence, pred: &dyn Fn(&str) -> bool) -> bool {
 
 /// Verbs and fillers between a name and its figure that do not narrow it.
 const FILLERS: &[&str] = &[
-    "udgør", "udgjorde", "bliver", "forventes", "forventet", "skønnes", "opgjort", "endte",
-    "landede", "lyder", "hermed", "dermed", "derved", "således", "herefter", "samlet", "samlede",
-    "netto", "brutto", "årets", "oprindelige", "oprindeligt", "korrigerede", "korrigeret",
-    "vedtagne", "vedtaget", "forventede", "endelige", "foreløbige",
+    "udgør",
+    "udgjorde",
+    "bliver",
+    "forventes",
+    "forventet",
+    "skønnes",
+    "opgjort",
+    "endte",
+    "landede",
+    "lyder",
+    "hermed",
+    "dermed",
+    "derved",
+    "således",
+    "herefter",
+    "samlet",
+    "samlede",
+    "netto",
+    "brutto",
+    "årets",
+    "oprindelige",
+    "oprindeligt",
+    "korrigerede",
+    "korrigeret",
+    "vedtagne",
+    "vedtaget",
+    "forventede",
+    "endelige",
+    "foreløbige",
 ];
 
 /// The words that narrow a named figure to part of its name's scope: the
@@ -446,9 +492,10 @@ fn one_scope(mut ops: Vec<((usize, usize), Vec<String>)>) -> bool {
     let Some((_, first)) = ops.first() else {
         return true;
     };
-    ops.iter()
-        .skip(1)
-        .all(|(_, q)| q.iter().all(|w| first.iter().any(|x| x == w || same_name(x, w))))
+    ops.iter().skip(1).all(|(_, q)| {
+        q.iter()
+            .all(|w| first.iter().any(|x| x == w || same_name(x, w)))
+    })
 }
 
 /// The one amount of the paragraph (in sentences `range`) named by `pred`,
@@ -462,7 +509,9 @@ fn the_named<'a>(
     let para = ctx.paras.get(pi)?;
     let mut found = None;
     for si in range {
-        let Some(s) = para.sents.get(si) else { continue };
+        let Some(s) = para.sents.get(si) else {
+            continue;
+        };
         for f in s.figs.iter().filter(|f| f.is_amount()) {
             if named_by(s, f, pred) {
                 if found.is_some() || !all_named(s, pred) {
@@ -514,12 +563,18 @@ fn balance(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     // Income and spending of the same scope, in this sentence or linked
     // to it (`Det giver …`, `… dermed et overskud`).
-    let (is_, us_) = (the_named(ctx, pi, from..si + 1, &income), the_named(ctx, pi, from..si + 1, &spending));
+    let (is_, us_) = (
+        the_named(ctx, pi, from..si + 1, &income),
+        the_named(ctx, pi, from..si + 1, &spending),
+    );
     let (Some((isi, _)), Some((usi, _))) = (is_, us_) else {
         return;
     };
     let linked = s.has_word(|w| {
-        matches!(w, "dermed" | "derved" | "hermed" | "således" | "giver" | "gav" | "betyder" | "hvilket")
+        matches!(
+            w,
+            "dermed" | "derved" | "hermed" | "således" | "giver" | "gav" | "betyder" | "hvilket"
+        )
     });
     if (isi != si || usi != si) && !linked {
         return;
@@ -557,7 +612,9 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
         .iter()
         .filter(|f| f.is_amount())
         .filter_map(|f| {
-            if named_by(s, f, &|w| w.starts_with("merforbrug") || w.starts_with("merudgift")) {
+            if named_by(s, f, &|w| {
+                w.starts_with("merforbrug") || w.starts_with("merudgift")
+            }) {
                 Some((f, true))
             } else if named_by(s, f, &|w| {
                 w.starts_with("mindreforbrug") || w.starts_with("mindreudgift")
@@ -577,23 +634,25 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
         w.starts_with("regnskab") || w == "forbrug" || w == "forbruget" || w == "forbruges"
     };
     let is_extra = |w: &str| w.starts_with("tillægsbevilling");
-    let Some((bs, b)) = the_named(ctx, pi, 0..n, &|w| is_budget(w)) else {
+    let Some((bs, b)) = the_named(ctx, pi, near(si, n), &|w| is_budget(w)) else {
         return;
     };
-    let Some((_, r)) = the_named(ctx, pi, 0..n, &is_accounts) else {
+    let Some((_, r)) = the_named(ctx, pi, near(si, n), &is_accounts) else {
         return;
     };
-    let extra = the_named(ctx, pi, 0..n, &is_extra);
+    let extra = the_named(ctx, pi, near(si, n), &is_extra);
     // Several budget-like words (oprindeligt and korrigeret) or another
     // result of the same kind: not read.
-    let corrected = sentence(ctx, pi, bs)
-        .is_some_and(|x| x.has_word(|w| w.starts_with("korriger")));
+    let corrected =
+        sentence(ctx, pi, bs).is_some_and(|x| x.has_word(|w| w.starts_with("korriger")));
     if extra.is_some() && corrected {
         return;
     }
     // None of the operands narrowed to a part (`forbruget på ældreområdet`).
-    let (Some((rs, _)), Some(bsent)) = (the_named(ctx, pi, 0..n, &is_accounts), sentence(ctx, pi, bs))
-    else {
+    let (Some((rs, _)), Some(bsent)) = (
+        the_named(ctx, pi, near(si, n), &is_accounts),
+        sentence(ctx, pi, bs),
+    ) else {
         return;
     };
     let Some(rsent) = sentence(ctx, pi, rs) else {
@@ -612,10 +671,7 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
     if !one_scope(ops) {
         return;
     }
-    let figs: Vec<&Fig> = [b, r, d]
-        .into_iter()
-        .chain(extra.map(|e| e.1))
-        .collect();
+    let figs: Vec<&Fig> = [b, r, d].into_iter().chain(extra.map(|e| e.1)).collect();
     if figs.iter().any(|f| f.approx || !same_unit(f, d)) {
         return;
     }
@@ -681,7 +737,8 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     if name.chars().count() < 6
         || s.punct(k + 1) == Some('(')
-        || s.word(k + 1).is_some_and(|w| matches!(w, "på" | "til" | "for" | "inden" | "under" | "vedrørende"))
+        || s.word(k + 1)
+            .is_some_and(|w| matches!(w, "på" | "til" | "for" | "inden" | "under" | "vedrørende"))
     {
         return;
     }
@@ -693,26 +750,37 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     // The whole: named once in the paragraph, else once in the document.
     let named = |x: &str| same_name(x, &name);
     let n = ctx.paras.get(pi).map_or(0, |p| p.sents.len());
-    let (wp, ws, w) = match the_named(ctx, pi, 0..n, &named) {
+    let (wp, ws, w) = match the_named(ctx, pi, near(si, n), &named) {
         Some((ws, w)) => (pi, ws, w),
         None => {
-            let mut found = Vec::new();
-            let mut count = 0;
-            for (q, para) in ctx.paras.iter().enumerate() {
-                count += para
-                    .sents
-                    .iter()
-                    .flat_map(|x| x.figs.iter().filter(|f| f.is_amount() && named_by(x, f, &named)))
-                    .count();
-                if let Some((ws, w)) = the_named(ctx, q, 0..para.sents.len(), &named) {
-                    found.push((q, ws, w));
+            let cached = ctx.named.borrow().get(&name).cloned();
+            let hits = match cached {
+                Some(h) => h,
+                None => {
+                    let mut h = Vec::new();
+                    'all: for (q, para) in ctx.paras.iter().enumerate() {
+                        for (k, x) in para.sents.iter().enumerate() {
+                            for (fi, f) in x.figs.iter().enumerate() {
+                                if f.is_amount() && named_by(x, f, &named) {
+                                    h.push((q, k, fi));
+                                    if h.len() > 1 {
+                                        break 'all;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    ctx.named.borrow_mut().insert(name.clone(), h.clone());
+                    h
                 }
-            }
-            let [one] = found[..] else { return };
-            if count != 1 {
+            };
+            let [(q, k, fi)] = hits[..] else { return };
+            let Some(x) = sentence(ctx, q, k) else { return };
+            let Some(f) = x.figs.get(fi) else { return };
+            if !all_named(x, &named) {
                 return;
             }
-            one
+            (q, k, f)
         }
     };
     if (wp, ws) == (pi, si) || w.approx || !same_unit(a, w) {
@@ -754,7 +822,9 @@ pub fn coarse_counts(sents: &mut [Sentence]) {
     let thousand = crate::money::Decimal::from(1000);
     if all.len() < 3
         || all.iter().any(|v| *v < thousand)
-        || !all.iter().any(|v| *v >= crate::money::Decimal::from(10_000))
+        || !all
+            .iter()
+            .any(|v| *v >= crate::money::Decimal::from(10_000))
     {
         return;
     }
@@ -797,8 +867,22 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
         if k > sa + 3
             || matches!(
                 w,
-                "i" | "til" | "på" | "for" | "er" | "var" | "blev" | "bliver" | "udgør" | "af"
-                    | "med" | "fra" | "skønnes" | "forventes" | "nu" | "herefter" | "dermed"
+                "i" | "til"
+                    | "på"
+                    | "for"
+                    | "er"
+                    | "var"
+                    | "blev"
+                    | "bliver"
+                    | "udgør"
+                    | "af"
+                    | "med"
+                    | "fra"
+                    | "skønnes"
+                    | "forventes"
+                    | "nu"
+                    | "herefter"
+                    | "dermed"
             )
         {
             break;
@@ -824,7 +908,13 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let years = s.years();
     let mut parts: Vec<PrintedNumber> = Vec::new();
     let mut from: Vec<usize> = Vec::new();
-    for (k, p) in para.sents.iter().enumerate().take(si) {
+    for (k, p) in para
+        .sents
+        .iter()
+        .enumerate()
+        .take(si)
+        .skip(si.saturating_sub(NEAR))
+    {
         let amounts: Vec<&Fig> = levels(p).collect();
         let Some(first) = amounts
             .iter()
@@ -844,9 +934,10 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
         for f in amounts.iter().skip(first + 1) {
             let Some(prev) = chain.last() else { break };
             let between = prev.token + 1..f.token;
-            let enumerated = between.clone().any(|i| {
-                p.word(i) == Some("og") || p.punct(i) == Some(',')
-            }) && !between.clone().any(|i| p.word(i).is_some_and(is_name));
+            let enumerated = between
+                .clone()
+                .any(|i| p.word(i) == Some("og") || p.punct(i) == Some(','))
+                && !between.clone().any(|i| p.word(i).is_some_and(is_name));
             if !enumerated && !named_by(p, f, &|w| same_name(w, &name)) {
                 return;
             }
@@ -897,8 +988,9 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(s) = sentence(ctx, pi, si) else {
         return;
     };
-    let Some(iw) = s.find_word(0, |w| w.starts_with("forbedring") || w.starts_with("forværring"))
-    else {
+    let Some(iw) = s.find_word(0, |w| {
+        w.starts_with("forbedring") || w.starts_with("forværring")
+    }) else {
         return;
     };
     let better = s.word(iw).is_some_and(|w| w.starts_with("forbedring"));
@@ -928,7 +1020,14 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     };
     let mut old = None;
-    for (k, x) in para.sents.iter().enumerate() {
+    let window = near(si, para.sents.len());
+    for (k, x) in para
+        .sents
+        .iter()
+        .enumerate()
+        .skip(window.start)
+        .take(window.len())
+    {
         for f in levels(x) {
             if (k == si && f.token <= iw + 2) || kind_of(f, x) != Some(kind) {
                 continue;
@@ -949,6 +1048,7 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
         .iter()
         .flat_map(levels)
         .filter(|f| same_unit(f, d))
+        .take(4)
         .count();
     if amounts != 3 {
         return;
@@ -967,10 +1067,37 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
 
 /// Words too general to name what a figure is about.
 const NOT_SUBJECTS: &[&str] = &[
-    "hvilket", "forventes", "forventet", "opgjort", "derfor", "samlet", "samlede", "første",
-    "andet", "anden", "tredje", "fjerde", "kvartal", "kvartaler", "måned", "måneder", "endte",
-    "blevet", "steget", "faldet", "udgjorde", "dermed", "således", "herefter", "sidste",
-    "samme", "forhold", "nuværende", "efter", "siden", "omkring",
+    "hvilket",
+    "forventes",
+    "forventet",
+    "opgjort",
+    "derfor",
+    "samlet",
+    "samlede",
+    "første",
+    "andet",
+    "anden",
+    "tredje",
+    "fjerde",
+    "kvartal",
+    "kvartaler",
+    "måned",
+    "måneder",
+    "endte",
+    "blevet",
+    "steget",
+    "faldet",
+    "udgjorde",
+    "dermed",
+    "således",
+    "herefter",
+    "sidste",
+    "samme",
+    "forhold",
+    "nuværende",
+    "efter",
+    "siden",
+    "omkring",
 ];
 
 /// The content words of a figure's clause, before it (what it is about).
@@ -1007,7 +1134,10 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(c) = (0..s.tokens.len()).find(|&i| {
         s.word(i + 1) == Some("end")
             && s.word(i).is_some_and(|w| {
-                matches!(w, "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere")
+                matches!(
+                    w,
+                    "mere" | "mindre" | "flere" | "færre" | "højere" | "lavere"
+                )
             })
     }) else {
         return;
@@ -1037,11 +1167,10 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     }
     let start = (0..c).rev().find(|&i| {
-        matches!(s.word(i), Some("hvilket" | "som"))
-            && matches!(s.word(i + 1), Some("er" | "var"))
+        matches!(s.word(i), Some("hvilket" | "som")) && matches!(s.word(i + 1), Some("er" | "var"))
     });
-    let opens = matches!(s.word(0), Some("det" | "dette"))
-        && matches!(s.word(1), Some("er" | "var"));
+    let opens =
+        matches!(s.word(0), Some("det" | "dette")) && matches!(s.word(1), Some("er" | "var"));
     let from = match (start, opens) {
         (Some(i), _) => i,
         (None, true) => 0,
@@ -1055,7 +1184,11 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
     if d.approx || !d.is_amount() {
         return;
     }
-    let ls = if start.is_some() { si } else { si.wrapping_sub(1) };
+    let ls = if start.is_some() {
+        si
+    } else {
+        si.wrapping_sub(1)
+    };
     let Some(lsent) = sentence(ctx, pi, ls) else {
         return;
     };
@@ -1077,6 +1210,7 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
         .flat_map(|(k, x)| levels(x).map(move |f| (k, f)))
         .filter(|(_, f)| same_unit(f, d))
         .filter(|(k, f)| !(*k == ls && f.start == l.start) && !(*k == si && f.start == d.start))
+        .take(2)
         .collect();
     let [(os, o)] = others[..] else { return };
     let Some(osent) = sentence(ctx, pi, os) else {
@@ -1101,7 +1235,10 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     }
     let (sl, so) = (subject_words(lsent, l), subject_words(osent, o));
-    if !sl.iter().any(|a| so.iter().any(|b| a == b || same_name(a, b))) {
+    if !sl
+        .iter()
+        .any(|a| so.iter().any(|b| a == b || same_name(a, b)))
+    {
         return;
     }
     let rel = if more {
