@@ -165,13 +165,19 @@ mod tests {
 
     #[test]
     fn reads_how_the_document_counts() {
-        let c = read_checks_with_settings("c.yaml", "indstillinger:\n  antal: afrundede\n").unwrap();
+        let c =
+            read_checks_with_settings("c.yaml", "indstillinger:\n  antal: afrundede\n").unwrap();
         let said = c.counts.unwrap();
         assert_eq!((said.exact, said.at()), (false, "c.yaml:2:3".to_string()));
         assert!(c.relations.is_empty());
-        let c = read_checks_with_settings("c.yaml", "indstillinger:\n  antal: eksakte\nkontroller: []\n").unwrap();
+        let c = read_checks_with_settings(
+            "c.yaml",
+            "indstillinger:\n  antal: eksakte\nkontroller: []\n",
+        )
+        .unwrap();
         assert_eq!(c.counts.map(|s| s.exact), Some(true));
-        let none = read_checks_with_settings("c.yaml", "kontroller:\n  - relation: \"1 = 1\"\n").unwrap();
+        let none =
+            read_checks_with_settings("c.yaml", "kontroller:\n  - relation: \"1 = 1\"\n").unwrap();
         assert_eq!(none.counts, None);
         let e = read_checks_with_settings("c.yaml", "indstillinger:\n  antal: ca\n").unwrap_err();
         assert_eq!(
