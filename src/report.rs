@@ -2,7 +2,7 @@
 //! Rounding happens later, once, in [`crate::table::Table::display`].
 
 use crate::calc;
-use crate::model::{Scenario, Year};
+use crate::model::{Bevillinger, Scenario, Year};
 use crate::money::{Decimal, Figure, Overflow};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
@@ -631,6 +631,17 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
     let Some(b) = &s.bevillinger else {
         return Ok(());
     };
+    let title = b.title.clone().unwrap_or_else(|| {
+        l.pick("Bevillingsansøgninger", "Appropriation requests")
+            .to_string()
+    });
+    out.push(bevilling_summary(b, l, &title)?);
+    out.extend(bevilling_lines(b, l, &title)?);
+    Ok(())
+}
+
+/// The requests summed per area and year (and anlæg), with a total row.
+fn bevilling_summary(b: &Bevillinger, l: &Labels, title: &str) -> Result<Table, Overflow> {
     let mut columns = year_columns(&b.years);
     if b.anlæg_column {
         columns.push(Column {
@@ -675,20 +686,19 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
         RowKind::Total,
         total_cells,
     ));
-    let title = b.title.clone().unwrap_or_else(|| {
-        l.pick("Bevillingsansøgninger", "Appropriation requests")
-            .to_string()
-    });
-    out.push(Table {
+    Ok(Table {
         id: "bevillingsansoegninger".to_string(),
-        title: title.clone(),
-        stub: Some(title.clone()),
+        title: title.to_string(),
+        stub: Some(title.to_string()),
         columns,
         rows,
         notes: Vec::new(),
-    });
+    })
+}
 
-    // The requests line by line, per area.
+/// The requests line by line, per area, each area with its total; none when
+/// no area has a request.
+fn bevilling_lines(b: &Bevillinger, l: &Labels, title: &str) -> Result<Option<Table>, Overflow> {
     let mut rows = Vec::new();
     for area in &b.areas {
         let requests: Vec<_> = b.requests.iter().filter(|r| &r.area == area).collect();
@@ -730,23 +740,23 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
         }
         rows.push(table_row(l.total(area), RowKind::Total, cells));
     }
-    if !rows.is_empty() {
-        let notes = b
-            .requests
-            .iter()
-            .filter(|r| r.move_nets_to_zero)
-            .map(|r| format!("{} {}: {}", r.area, r.year, r.text))
-            .collect();
-        out.push(Table {
-            id: "bevillingsansoegninger-linjer".to_string(),
-            title: format!("{title}: {}", l.pick("specifikation", "details")),
-            stub: None,
-            columns: year_columns(&b.years),
-            rows,
-            notes,
-        });
+    if rows.is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let notes = b
+        .requests
+        .iter()
+        .filter(|r| r.move_nets_to_zero)
+        .map(|r| format!("{} {}: {}", r.area, r.year, r.text))
+        .collect();
+    Ok(Some(Table {
+        id: "bevillingsansoegninger-linjer".to_string(),
+        title: format!("{title}: {}", l.pick("specifikation", "details")),
+        stub: None,
+        columns: year_columns(&b.years),
+        rows,
+        notes,
+    }))
 }
 
 /// Korrigeret budget = oprindeligt budget + godkendte bevillingsændringer.
