@@ -115,6 +115,10 @@ pub(crate) struct Para<'a> {
     pub sents: Vec<Sentence>,
 }
 
+/// For each name, the figures it names in the document (at most two):
+/// (paragraph, sentence, figure).
+pub(crate) type NamedFigures = std::collections::HashMap<String, Vec<(usize, usize, usize)>>;
+
 /// The reading of one document.
 pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
@@ -125,7 +129,7 @@ pub(crate) struct Ctx<'a> {
     seen: HashSet<(Loc, String)>,
     /// The figures a name names in the whole document (at most two), for
     /// shares of a whole named elsewhere: (paragraph, sentence, figure).
-    pub named: std::cell::RefCell<std::collections::HashMap<String, Vec<(usize, usize, usize)>>>,
+    pub named: std::cell::RefCell<NamedFigures>,
     pub out: Claims,
 }
 

@@ -1209,7 +1209,7 @@ fn compared_with_earlier(ctx: &mut Ctx, pi: usize, si: usize) {
         .enumerate()
         .flat_map(|(k, x)| levels(x).map(move |f| (k, f)))
         .filter(|(_, f)| same_unit(f, d))
-        .filter(|(k, f)| !(*k == ls && f.start == l.start) && !(*k == si && f.start == d.start))
+        .filter(|(k, f)| !(*k == ls && f.start == l.start || *k == si && f.start == d.start))
         .take(2)
         .collect();
     let [(os, o)] = others[..] else { return };
