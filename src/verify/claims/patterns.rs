@@ -963,6 +963,10 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
         }
     }
     let off = total.start;
+    if super::shapes::part_exceeds_whole(&rel) {
+        ctx.not_understood(pi, si, off, super::shapes::NET_WHOLE);
+        return;
+    }
     ctx.claim(pi, si, off, Kind::Sum, rel);
 }
 

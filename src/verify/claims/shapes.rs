@@ -39,6 +39,10 @@ const HEDGES: &[&str] = &[
     "knap",
 ];
 
+/// Why a sum with a part larger than its whole is not judged.
+pub(super) const NET_WHOLE: &str =
+    "a part is larger than the whole: the whole is a net of parts the text does not all list";
+
 /// Runs every shape over every sentence no pattern has read.
 pub fn read_all(ctx: &mut Ctx) {
     for pi in 0..ctx.paras.len() {
@@ -140,6 +144,10 @@ fn split_with(ctx: &mut Ctx, pi: usize, si: usize) {
     let nums: Vec<PrintedNumber> = after.iter().map(|f| f.num).collect();
     let rel = signed_sum(&nums, total.num);
     let off = total.start;
+    if part_exceeds_whole(&rel) {
+        ctx.not_understood(pi, si, off, NET_WHOLE);
+        return;
+    }
     if short_of_whole(&rel) {
         ctx.not_understood(
             pi,
@@ -150,6 +158,22 @@ fn split_with(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     }
     ctx.claim(pi, si, off, Kind::Sum, rel);
+}
+
+/// A sum of parts of one sign one of which is larger than the whole
+/// (`i alt 14,4, heraf 136,7 …`): the whole is a net of parts the text
+/// does not all list, so the sum is not judged.
+pub(super) fn part_exceeds_whole(rel: &Relation) -> bool {
+    let Relation::Sum { terms, total } = rel else {
+        return false;
+    };
+    let one_sign = terms.iter().all(|t| !t.negative)
+        && (terms.iter().all(|t| !t.figure.value.is_sign_negative())
+            || terms.iter().all(|t| t.figure.value.is_sign_negative()));
+    one_sign
+        && terms
+            .iter()
+            .any(|t| t.figure.value.abs() > total.value.abs())
 }
 
 /// A sum judged an error whose parts fall short of the total.
@@ -954,6 +978,10 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     let rel = signed_sum(&parts, t.num);
     let off = t.start;
+    if part_exceeds_whole(&rel) {
+        ctx.not_understood(pi, si, off, NET_WHOLE);
+        return;
+    }
     if short_of_whole(&rel) {
         ctx.not_understood(
             pi,
@@ -1283,12 +1311,18 @@ fn parts_in_next(ctx: &mut Ctx, pi: usize, si: usize) {
     let nums: Vec<PrintedNumber> = parts.iter().map(|f| f.num).collect();
     let rel = signed_sum(&nums, t.num);
     let off = t.start;
-    if short_of_whole(&rel) {
+    if part_exceeds_whole(&rel) {
+        ctx.not_understood(pi, si, off, NET_WHOLE);
+        return;
+    }
+    // Across sentences the whole may be a net, or the parts not all of it:
+    // a sum that fails either way is not understood.
+    if judge(&rel, false).verdict == Verdict::Error {
         ctx.not_understood(
             pi,
             si,
             off,
-            "the parts after heraf add up to less than the whole; they may not be all of it",
+            "the parts after Heraf do not add up to the amount before; it may be a net, or they not all of it",
         );
         return;
     }
