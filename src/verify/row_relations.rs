@@ -1,0 +1,558 @@
+//! Row relations a table's own figures establish where no label names them
+//! (issue 9): the careful reader's arithmetic of a statement whose rows
+//! carry no `I alt` and no `A+B`.
+//!
+//! - **Formula rows**: a row that is an earlier row plus or minus each row
+//!   between them (a roll-forward note: `Kostpris 1. januar` + `Tilgang` +
+//!   `Afgang` = `Kostpris 31. december`; `Ordinært resultat` + financial
+//!   income − financial costs − … = `Resultat efter selskabsskat`), or the
+//!   sum or difference of two rows further above than the difference pass
+//!   looks (`Regnskabsmæssig værdi 31. december 2014` = `Kostpris 1. januar`
+//!   − `Af- og nedskrivninger 1. januar`, nine rows apart).
+//! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
+//!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
+//!   columns, A and B searched among the table's rows.
+//! - **Chains across the year columns**: a row that is its own figure of
+//!   the year before plus another row's figure of the year
+//!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006).
+//!
+//! When such a reading is established (the rules, [`establish`]):
+//! - In several places (columns, or year pairs for a chain) it must hold in
+//!   at least two, and it may fail in one place only where it holds in at
+//!   least three, in two places only where it holds in at least five (a
+//!   ratio row of eight years: five or six holding, two failing is
+//!   established, four and two is not). The chance that it holds by
+//!   coincidence where it holds (each place: its interval's width over the
+//!   figure's size), times the number of readings tried, must be below 1 %
+//!   (1 ‰ for ratios and chains, searched among many more pairs). A failing
+//!   place of an established reading is an error in that cell.
+//! - A formula row with a figure in one place only (a note of one year) is
+//!   a confirmation: judged where it holds, in that one place, within the
+//!   same chance, and only when no other reading of different figures also
+//!   holds; where it fails nothing is said. It is never an error on its own.
+//! - Two readings of different figures that both qualify and fail somewhere
+//!   disagree about which figure is wrong: neither is taken.
+//!
+//! Every search is bounded: rows within [`super::engine::BLOCK`] of the
+//! result, at most [`BETWEEN`] rows between an earlier row and its result,
+//! and the passes run only on tables of at most `STRUCTURE_ROWS` rows.
+
+use super::engine::{has_figs, push, State, BLOCK};
+use super::establish::{quick_linear, quick_rows, row_sum, tally, Candidate, Expr, Instance, Kind};
+use super::figure::{contains_word, Cell, Figure};
+use super::grid::{ColKind, Grid, Role};
+use super::judge::Verdict;
+use crate::money::Decimal;
+
+/// How many rows an earlier row and its result may have between them.
+const BETWEEN: usize = 6;
+/// The most places a reading found by the figures may fail in and still be
+/// established. A formula row: one (a roll-forward is an identity; two
+/// failing places are more likely a wrong reading). A ratio row: two, with
+/// five holding (a nøgletal's definition fits or it does not). A chain
+/// across the years: none — a balance carried from the year before with
+/// one movement (`Langfristet gæld` with `Finansieringens
+/// likviditetsvirkning`) may hold in most years by the economics, not by
+/// the arithmetic, and a year with another movement is no error; so a
+/// chain only confirms.
+const FORMULA_FAILS: usize = 1;
+const RATIO_FAILS: usize = 2;
+
+/// How many rows above a result its two operands are looked for in.
+const FAR_REACH: usize = 12;
+
+pub(super) fn find(g: &Grid, s: &mut State) {
+    formula_rows(g, s);
+    ratio_rows(g, s);
+    chains(g, s);
+}
+
+/// A per-cent row by its label (`Likviditetsgrad [%]`, `Soliditetsgrad`,
+/// `Overskud i pct.`, `Lønandel`) or by its figures (all printed with `%`).
+pub fn percent_row(g: &Grid, r: usize) -> bool {
+    let Some(row) = g.rows.get(r) else {
+        return false;
+    };
+    let l = row.label.to_lowercase();
+    let by_label = l.contains('%')
+        || contains_word(&l, "pct.")
+        || contains_word(&l, "pct")
+        || l.contains("procent")
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.len() > 5
+                && (w.ends_with("grad")
+                    || w.ends_with("andel")
+                    || w.ends_with("frekvens")
+                    || w.ends_with("kvote"))
+        });
+    let figs: Vec<&Figure> = row
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Fig(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+}
+
+/// How a candidate fares: places judged (holding, failing or trivially
+/// holding), holding, failing, the chance of the holds by coincidence.
+struct Fared {
+    judged: usize,
+    holds: usize,
+    fails: usize,
+    chance: Decimal,
+}
+
+fn fared(g: &Grid, c: &Candidate) -> Fared {
+    let (holds, fails, chance) = tally(g, c);
+    let judged = c
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .filter(|e| super::establish::verdict_with(g, e, &Default::default()) != Verdict::Skipped)
+        .count();
+    Fared {
+        judged,
+        holds,
+        fails,
+        chance,
+    }
+}
+
+/// The failures a reading holding in `holds` places may have and still be
+/// established: none below three holds, one from three, two from five;
+/// never more than `most` (the kind's own limit).
+fn fails_allowed(holds: usize, most: usize) -> usize {
+    let by_holds = match holds {
+        0..=2 => 0,
+        3 | 4 => 1,
+        _ => 2,
+    };
+    by_holds.min(most)
+}
+
+fn cells_of(c: &Candidate) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = c
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .flat_map(Expr::cells)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The one reading among `cands` the figures establish (see the module's
+/// rules). `tried`: how many readings were looked at, those the quick look
+/// dropped included; `limit`: the largest chance × tried accepted;
+/// `one_place`: a reading with a figure in one place only may confirm.
+pub fn establish(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    tried: usize,
+    limit: Decimal,
+    one_place: bool,
+    most_fails: usize,
+) -> Option<Candidate> {
+    let n = Decimal::from(tried.max(cands.len()).max(1));
+    let mut ok: Vec<(usize, Fared)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let f = fared(g, c);
+        let likely = f.chance.checked_mul(n).is_some_and(|x| x <= limit);
+        let several = f.holds >= 2 && f.fails <= fails_allowed(f.holds, most_fails);
+        let single = one_place && f.judged == 1 && f.holds == 1 && f.fails == 0;
+        if likely && (several || single) {
+            ok.push((i, f));
+        }
+    }
+    ok.sort_by_key(|(i, f)| (std::cmp::Reverse(f.holds), f.fails, *i));
+    let (best, bf) = ok.first()?;
+    let best_cells = cells_of(&cands[*best]);
+    let rival = ok[1..]
+        .iter()
+        .any(|(j, _)| cells_of(&cands[*j]) != best_cells);
+    // A failing reading with a rival, or a one-place confirmation with one:
+    // which figures relate is not established.
+    if rival && (bf.fails > 0 || bf.holds == 1) {
+        return None;
+    }
+    cands.into_iter().nth(*best)
+}
+
+/// Only the instances whose result cell has a figure (a note of one year
+/// in a two-year table says nothing about the empty year).
+fn with_results(g: &Grid, mut c: Candidate) -> Candidate {
+    c.instances.retain(|i| {
+        let (r, col) = i.at;
+        matches!(
+            g.rows.get(r).and_then(|x| x.cells.get(col)),
+            Some(Cell::Fig(_))
+        )
+    });
+    c
+}
+
+fn eligible_result(g: &Grid, s: &State, r: usize) -> bool {
+    matches!(
+        g.rows[r].role,
+        Role::Item | Role::Difference | Role::Total { strong: false }
+    ) && !s.explained[r]
+        && s.parent[r].is_none()
+        && has_figs(g, r)
+        && !percent_row(g, r)
+}
+
+/// An operand row: figures, not a part of another row, no per-cent row.
+fn operand(g: &Grid, s: &State, i: usize) -> bool {
+    has_figs(g, i)
+        && s.parent[i].is_none()
+        && !matches!(
+            g.rows[i].role,
+            Role::Section | Role::Heraf | Role::HerafMarker
+        )
+        && !percent_row(g, i)
+}
+
+fn sign(neg: bool) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        "+"
+    }
+}
+
+fn formula_text(g: &Grid, parts: &[(bool, usize)]) -> String {
+    let mut t = String::new();
+    for (k, &(neg, r)) in parts.iter().enumerate() {
+        if k > 0 || neg {
+            t.push_str(if k > 0 { " " } else { "" });
+            t.push_str(sign(neg));
+            t.push(' ');
+        }
+        t.push_str(&g.rows[r].label);
+    }
+    t
+}
+
+/// Worth building: holds in two places within what may fail, or in its
+/// only place.
+fn worth((holds, fails): (usize, usize)) -> bool {
+    (holds >= 2 && fails <= fails_allowed(holds, FORMULA_FAILS)) || (holds == 1 && fails == 0)
+}
+
+/// Formula rows without a formula in their label (see the module).
+fn formula_rows(g: &Grid, s: &mut State) {
+    for r in 0..g.rows.len() {
+        if !eligible_result(g, s, r) {
+            continue;
+        }
+        // Operand rows above it in its section, nearest first.
+        let mut above = Vec::new();
+        let mut i = r;
+        while i > 0 && above.len() < FAR_REACH && r - i < BLOCK {
+            i -= 1;
+            if g.rows[i].role == Role::Section {
+                break;
+            }
+            if operand(g, s, i) {
+                above.push(i);
+            }
+        }
+        above.reverse();
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        // An earlier row ± each row between it and this one.
+        let m = above.len();
+        for k in 2..=BETWEEN.min(m.saturating_sub(1)) {
+            let anchor = above[m - k - 1];
+            let between = &above[m - k..];
+            for mask in 0u32..(1u32 << k) {
+                let mut parts = vec![(false, anchor)];
+                parts.extend(
+                    between
+                        .iter()
+                        .enumerate()
+                        .map(|(b, &row)| (mask & (1 << b) != 0, row)),
+                );
+                tried += 1;
+                if worth(quick_rows(g, r, &parts)) {
+                    let what = format!("formula {}", formula_text(g, &parts));
+                    cands.push(row_sum(g, r, &parts, Kind::Formula, &what));
+                }
+            }
+        }
+        // Two rows, however far apart within the reach.
+        for (x, &j) in above.iter().enumerate() {
+            for &k in &above[x + 1..] {
+                for (nj, nk) in [(false, false), (false, true), (true, false)] {
+                    let parts = vec![(nj, j), (nk, k)];
+                    tried += 1;
+                    if worth(quick_rows(g, r, &parts)) {
+                        let what = formula_text(g, &parts);
+                        cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
+                    }
+                }
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 2), true, FORMULA_FAILS) {
+            let c = with_results(g, c);
+            s.explained[r] = true;
+            for &(_, (p, _)) in c
+                .instances
+                .iter()
+                .filter_map(|i| match &i.what {
+                    Ok(Expr::Linear { terms, .. }) => Some(terms),
+                    _ => None,
+                })
+                .flatten()
+            {
+                if !s.operand_of[p].contains(&r) {
+                    s.operand_of[p].push(r);
+                }
+            }
+            // The difference pass's "not understood" for this row is
+            // answered now.
+            s.out
+                .retain(|i| !(i.at.0 == r && i.what.is_err() && i.kind == Kind::Difference));
+            push(s, c);
+        }
+    }
+}
+
+fn half(f: &Figure) -> Decimal {
+    if f.exact {
+        return Decimal::ZERO;
+    }
+    if f.coarse > 0 && f.decimals == 0 {
+        let mut h = Decimal::from(5);
+        for _ in 1..f.coarse {
+            h *= Decimal::TEN;
+        }
+        return h;
+    }
+    Decimal::new(5, f.decimals.saturating_add(1))
+}
+
+fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
+    match g.rows.get(r).and_then(|x| x.cells.get(c)) {
+        Some(Cell::Fig(f)) => Some(f),
+        _ => None,
+    }
+}
+
+/// A quick, generous look at `result ≈ 100 · num / den` in one column;
+/// `None` where a figure is missing, zero or of another unit.
+fn quick_ratio(g: &Grid, num: usize, den: usize, result: usize, c: usize) -> Option<bool> {
+    let (a, b, p) = (
+        fig_at(g, num, c)?,
+        fig_at(g, den, c)?,
+        fig_at(g, result, c)?,
+    );
+    if a.unit != b.unit || a.value.is_zero() || p.value.is_zero() {
+        return None;
+    }
+    let (ha, hb) = (half(a), half(b));
+    let bmin = b.value.abs().checked_sub(hb)?;
+    if bmin <= Decimal::ZERO {
+        return None;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let q = hundred.checked_mul(a.value)?.checked_div(b.value)?;
+    let spread = hundred
+        .checked_mul(ha.checked_add(a.value.abs().checked_mul(hb)?.checked_div(bmin)?)?)?
+        .checked_div(bmin)?;
+    let tol = half(p).checked_add(spread.checked_mul(Decimal::TWO)?)?;
+    Some(q.checked_sub(p.value)?.abs() <= tol)
+}
+
+fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
+    let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
+    let instances = cols
+        .iter()
+        .filter(|&&c| {
+            fig_at(g, r, c).is_some() && fig_at(g, num, c).is_some() && fig_at(g, den, c).is_some()
+        })
+        .map(|&c| Instance {
+            kind: Kind::Ratio,
+            name: format!(
+                "{} [{}]: {what} in per cent",
+                g.rows[r].label, g.cols[c].header
+            ),
+            at: (r, c),
+            what: Ok(Expr::Ratio {
+                num: (num, c),
+                den: (den, c),
+                result: (r, c),
+                change: false,
+                abs: 0,
+            }),
+        })
+        .collect();
+    Candidate {
+        instances,
+        what,
+        prefer: false,
+    }
+}
+
+/// Ratio rows (nøgletal): see the module.
+fn ratio_rows(g: &Grid, s: &mut State) {
+    let cols: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect();
+    for r in 0..g.rows.len() {
+        if !matches!(g.rows[r].role, Role::Item | Role::Difference)
+            || s.explained[r]
+            || !has_figs(g, r)
+            || !percent_row(g, r)
+        {
+            continue;
+        }
+        let lo = r.saturating_sub(BLOCK);
+        let hi = (r + BLOCK).min(g.rows.len());
+        let pool: Vec<usize> = (lo..hi).filter(|&i| i != r && operand_any(g, i)).collect();
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for &a in &pool {
+            for &b in &pool {
+                if a == b {
+                    continue;
+                }
+                tried += 1;
+                let (mut holds, mut fails) = (0, 0);
+                for &c in &cols {
+                    match quick_ratio(g, a, b, r, c) {
+                        Some(true) => holds += 1,
+                        Some(false) => fails += 1,
+                        None => {}
+                    }
+                }
+                if holds >= 2 && fails <= fails_allowed(holds, RATIO_FAILS) {
+                    cands.push(ratio_cand(g, r, a, b, &cols));
+                }
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), false, RATIO_FAILS) {
+            s.explained[r] = true;
+            push(s, c);
+        }
+    }
+}
+
+/// An operand of a ratio: any row with figures that is no per-cent row.
+fn operand_any(g: &Grid, i: usize) -> bool {
+    has_figs(g, i)
+        && !matches!(g.rows[i].role, Role::Section | Role::HerafMarker)
+        && !percent_row(g, i)
+}
+
+/// Chains across the year columns: see the module.
+fn chains(g: &Grid, s: &mut State) {
+    let mut years: Vec<(i32, usize)> = (0..g.cols.len())
+        .filter(|&c| g.cols[c].kind == ColKind::Amount)
+        .filter_map(|c| g.cols[c].year.map(|y| (y, c)))
+        .collect();
+    years.sort_unstable();
+    // Two columns of one year (budget and accounts): no chain is read.
+    if years.windows(2).any(|w| w[0].0 == w[1].0) {
+        return;
+    }
+    let steps: Vec<(usize, usize)> = years
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .map(|w| (w[0].1, w[1].1))
+        .collect();
+    if steps.len() < 2 {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        if !has_figs(g, r)
+            || percent_row(g, r)
+            || matches!(
+                g.rows[r].role,
+                Role::Section | Role::HerafMarker | Role::ChangeRow { .. }
+            )
+        {
+            continue;
+        }
+        let lo = r.saturating_sub(BLOCK);
+        let hi = (r + BLOCK).min(g.rows.len());
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for x in lo..hi {
+            if x == r || !operand_any(g, x) {
+                continue;
+            }
+            for neg in [false, true] {
+                tried += 1;
+                let (mut holds, mut fails) = (0, 0);
+                for &(prev, cur) in &steps {
+                    match quick_linear(g, &[(false, (r, prev)), (neg, (x, cur))], (r, cur)) {
+                        Some(true) => holds += 1,
+                        Some(false) => fails += 1,
+                        None => {}
+                    }
+                }
+                if holds < 3 || fails > 0 {
+                    continue;
+                }
+                let what = format!(
+                    "{} the year before {} {}",
+                    g.rows[r].label,
+                    sign(neg),
+                    g.rows[x].label
+                );
+                let instances = steps
+                    .iter()
+                    .filter(|&&(prev, cur)| {
+                        fig_at(g, r, cur).is_some()
+                            && fig_at(g, r, prev).is_some()
+                            && fig_at(g, x, cur).is_some()
+                    })
+                    .map(|&(prev, cur)| Instance {
+                        kind: Kind::Formula,
+                        name: format!(
+                            "{} [{}]: {} [{}] {} {} [{}]",
+                            g.rows[r].label,
+                            g.cols[cur].header,
+                            g.rows[r].label,
+                            g.cols[prev].header,
+                            sign(neg),
+                            g.rows[x].label,
+                            g.cols[cur].header
+                        ),
+                        at: (r, cur),
+                        what: Ok(Expr::Linear {
+                            terms: vec![(false, (r, prev)), (neg, (x, cur))],
+                            result: (r, cur),
+                            shares: false,
+                        }),
+                    })
+                    .collect();
+                cands.push(Candidate {
+                    instances,
+                    what,
+                    prefer: false,
+                });
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), false, 0) {
+            let holds = tally(g, &c).0;
+            if holds >= 3 {
+                push(s, c);
+            }
+        }
+    }
+}
