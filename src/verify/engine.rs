@@ -1361,6 +1361,9 @@ fn change_rows(g: &Grid, s: &mut State) {
         let Role::ChangeRow { percent } = g.rows[r].role else {
             continue;
         };
+        if s.explained[r] {
+            continue;
+        }
         let mut cands = Vec::new();
         for b in (0..r).rev() {
             if !has_figs(g, b) || matches!(g.rows[b].role, Role::ChangeRow { .. }) {

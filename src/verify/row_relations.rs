@@ -64,7 +64,102 @@ const FAR_REACH: usize = 12;
 pub(super) fn find(g: &Grid, s: &mut State) {
     formula_rows(g, s);
     ratio_rows(g, s);
-    chains(g, s);
+    let steps = year_steps(g);
+    chains(g, s, &steps);
+    carries(g, s, &steps);
+}
+
+/// Adjacent years among the amount columns: (the year before, the year),
+/// as columns; none where two columns share a year (budget and accounts).
+fn year_steps(g: &Grid) -> Vec<(usize, usize)> {
+    let mut years: Vec<(i32, usize)> = (0..g.cols.len())
+        .filter(|&c| g.cols[c].kind == ColKind::Amount)
+        .filter_map(|c| g.cols[c].year.map(|y| (y, c)))
+        .collect();
+    years.sort_unstable();
+    if years.windows(2).any(|w| w[0].0 == w[1].0) {
+        return Vec::new();
+    }
+    years
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .map(|w| (w[0].1, w[1].1))
+        .collect()
+}
+
+fn opening(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ["1. januar", "primo", "begyndelse", "åbningsbalance"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+fn closing(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ["31. december", "ultimo", "udgang", "slutningen"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// Carried over across the year columns: a row whose label opens a year
+/// (`Likvide beholdninger ved årets begyndelse`, `Regnskabsmæssig værdi 1.
+/// januar`) is, in each year, the figure of a row that closes one (`… ved
+/// årets udgang`, `… 31. december`) the year before. Judged only where it
+/// holds everywhere and no other closing row also fits: it confirms, it is
+/// never an error on its own (an opening balance may be restated).
+fn carries(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
+    if steps.is_empty() {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        if !has_figs(g, r) || !opening(&g.rows[r].label) || percent_row(g, r) {
+            continue;
+        }
+        // A carry the engine's own pass found already.
+        let found = s.out.iter().any(|i| {
+            matches!(&i.what, Ok(Expr::Linear { terms, result, .. })
+                if result.0 == r && terms.len() == 1 && terms[0].1 .1 != result.1)
+        });
+        if found {
+            continue;
+        }
+        let lo = r.saturating_sub(BLOCK);
+        let hi = (r + BLOCK).min(g.rows.len());
+        let mut cands = Vec::new();
+        for x in lo..hi {
+            if x == r || !has_figs(g, x) || !closing(&g.rows[x].label) {
+                continue;
+            }
+            let instances: Vec<Instance> = steps
+                .iter()
+                .filter(|&&(prev, cur)| fig_at(g, r, cur).is_some() && fig_at(g, x, prev).is_some())
+                .map(|&(prev, cur)| Instance {
+                    kind: Kind::Formula,
+                    name: format!(
+                        "{} [{}]: carried over from {} [{}]",
+                        g.rows[r].label, g.cols[cur].header, g.rows[x].label, g.cols[prev].header
+                    ),
+                    at: (r, cur),
+                    what: Ok(Expr::Linear {
+                        terms: vec![(false, (x, prev))],
+                        result: (r, cur),
+                        shares: false,
+                    }),
+                })
+                .collect();
+            if !instances.is_empty() {
+                cands.push(Candidate {
+                    instances,
+                    what: format!("carried over from {}", g.rows[x].label),
+                    prefer: false,
+                });
+            }
+        }
+        let tried = cands.len();
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), true, 0) {
+            push(s, c);
+        }
+    }
 }
 
 /// A per-cent row by its label (`Likviditetsgrad [%]`, `Soliditetsgrad`,
@@ -196,9 +291,15 @@ fn with_results(g: &Grid, mut c: Candidate) -> Candidate {
 }
 
 fn eligible_result(g: &Grid, s: &State, r: usize) -> bool {
+    // `Ændring i likvide beholdninger` in a cash-flow statement is read as
+    // a change row of a transposed table; the figures may show it is the
+    // sum of the activities above it instead.
     matches!(
         g.rows[r].role,
-        Role::Item | Role::Difference | Role::Total { strong: false }
+        Role::Item
+            | Role::Difference
+            | Role::Total { strong: false }
+            | Role::ChangeRow { percent: false }
     ) && !s.explained[r]
         && s.parent[r].is_none()
         && has_figs(g, r)
@@ -456,21 +557,7 @@ fn operand_any(g: &Grid, i: usize) -> bool {
 }
 
 /// Chains across the year columns: see the module.
-fn chains(g: &Grid, s: &mut State) {
-    let mut years: Vec<(i32, usize)> = (0..g.cols.len())
-        .filter(|&c| g.cols[c].kind == ColKind::Amount)
-        .filter_map(|c| g.cols[c].year.map(|y| (y, c)))
-        .collect();
-    years.sort_unstable();
-    // Two columns of one year (budget and accounts): no chain is read.
-    if years.windows(2).any(|w| w[0].0 == w[1].0) {
-        return;
-    }
-    let steps: Vec<(usize, usize)> = years
-        .windows(2)
-        .filter(|w| w[1].0 == w[0].0 + 1)
-        .map(|w| (w[0].1, w[1].1))
-        .collect();
+fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
     if steps.len() < 2 {
         return;
     }
@@ -495,7 +582,7 @@ fn chains(g: &Grid, s: &mut State) {
             for neg in [false, true] {
                 tried += 1;
                 let (mut holds, mut fails) = (0, 0);
-                for &(prev, cur) in &steps {
+                for &(prev, cur) in steps {
                     match quick_linear(g, &[(false, (r, prev)), (neg, (x, cur))], (r, cur)) {
                         Some(true) => holds += 1,
                         Some(false) => fails += 1,
