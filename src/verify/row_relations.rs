@@ -291,19 +291,29 @@ fn with_results(g: &Grid, mut c: Candidate) -> Candidate {
 }
 
 fn eligible_result(g: &Grid, s: &State, r: usize) -> bool {
+    if s.parent[r].is_some() || !has_figs(g, r) || percent_row(g, r) {
+        return false;
+    }
     // `Ændring i likvide beholdninger` in a cash-flow statement is read as
     // a change row of a transposed table; the figures may show it is the
     // sum of the activities above it instead.
-    matches!(
+    let open = matches!(
         g.rows[r].role,
         Role::Item
             | Role::Difference
             | Role::Total { strong: false }
             | Role::ChangeRow { percent: false }
-    ) && !s.explained[r]
-        && s.parent[r].is_none()
-        && has_figs(g, r)
-        && !percent_row(g, r)
+    ) && !s.explained[r];
+    // A labelled total or formula row the label's own reading left not
+    // understood (`I alt, ekskl. SU, …`, whose rows are not the block
+    // above; `DAU-saldo (5-6)`, naming itself and a row the table lacks):
+    // the figures may establish what it is.
+    let unread = matches!(
+        g.rows[r].role,
+        Role::Total { strong: true } | Role::Formula(_)
+    ) && s.out.iter().any(|i| i.at.0 == r && i.what.is_err())
+        && !s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
+    open || unread
 }
 
 /// An operand row: figures, not a part of another row, no per-cent row.
@@ -370,6 +380,9 @@ fn formula_rows(g: &Grid, s: &mut State) {
         for k in 2..=BETWEEN.min(m.saturating_sub(1)) {
             let anchor = above[m - k - 1];
             let between = &above[m - k..];
+            // Each row between with its sign (the earlier row added: a
+            // negative one too would double the readings tried, and the
+            // chance of a coincidence with them).
             for mask in 0u32..(1u32 << k) {
                 let mut parts = vec![(false, anchor)];
                 parts.extend(
@@ -385,9 +398,23 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 }
             }
         }
-        // Two rows, however far apart within the reach.
-        for (x, &j) in above.iter().enumerate() {
-            for &k in &above[x + 1..] {
+        // Two rows, however far apart within the reach, parts of a block
+        // included (`Kostpris 1. januar` - `Af- og nedskrivninger 1.
+        // januar`, both parts of their 31. december rows).
+        let mut near = Vec::new();
+        let mut i = r;
+        while i > 0 && near.len() < FAR_REACH && r - i < BLOCK {
+            i -= 1;
+            if g.rows[i].role == Role::Section {
+                break;
+            }
+            if operand_any(g, i) {
+                near.push(i);
+            }
+        }
+        near.reverse();
+        for (x, &j) in near.iter().enumerate() {
+            for &k in &near[x + 1..] {
                 for (nj, nk) in [(false, false), (false, true), (true, false)] {
                     let parts = vec![(nj, j), (nk, k)];
                     tried += 1;
@@ -417,10 +444,9 @@ fn formula_rows(g: &Grid, s: &mut State) {
                     s.operand_of[p].push(r);
                 }
             }
-            // The difference pass's "not understood" for this row is
-            // answered now.
-            s.out
-                .retain(|i| !(i.at.0 == r && i.what.is_err() && i.kind == Kind::Difference));
+            // The "not understood" said of this row by its label's reading
+            // is answered now.
+            s.out.retain(|i| !(i.at.0 == r && i.what.is_err()));
             push(s, c);
         }
     }

@@ -336,4 +336,35 @@ fn formula_rows_of_the_held_out_statements_are_judged() {
         [("2015 DKK 1.000", Verdict::Exact)]
     );
     assert_eq!(errors(&c), 0);
+    // DTU 2015, note 7: the book value a year before is cost less
+    // depreciation on 1 January, rows that are parts of their 31 December
+    // rows and nine rows above it.
+    let c = checks(&heldout(
+        "dtu-aarsrapport-2015-note-7-materielle-anlaegsaktiver",
+    ));
+    let row = of_row(&c, "Regnskabsmæssig værdi 31. december 2014");
+    assert_eq!(row.len(), 6, "{row:?}");
+    assert!(row.iter().all(|r| r.1 == Verdict::Exact));
+    assert_eq!(errors(&c), 0);
+}
+
+#[test]
+fn a_formula_label_naming_rows_the_table_lacks_is_read_by_the_figures() {
+    // Statistics Greenland 2011, tabel 14: `DAU-saldo (5-6)` names itself
+    // and a row 6 the table lacks; its figures are row 3 - row 4 in all
+    // nine columns (740 - 700 = 40, …, 603 - 557 = 46).
+    let tsv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/real/stat-gl-2011-tabel-14-selvstyrets-budgetter.tsv"),
+    )
+    .unwrap();
+    let c = checks(&tsv);
+    let row: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("DAU-saldo (5-6)"))
+        .collect();
+    assert_eq!(row.len(), 9, "{row:#?}");
+    assert!(row.iter().all(|c| c.verdict != Verdict::Error
+        && c.verdict != Verdict::Skipped
+        && c.relation.contains("Driftsoverskud (1-2) - Anlægsbudget")));
 }
