@@ -67,6 +67,88 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let steps = year_steps(g);
     chains(g, s, &steps);
     carries(g, s, &steps);
+    section_totals(g, s);
+}
+
+/// A total section (`I alt` after `UK 10 …`, `UK 90 …`: each of its rows
+/// the sum of the rows of the same label in the sections above) whose
+/// rows mostly add up: at least two of its rows, and at least as many as
+/// fail, add up in every column. The label and those rows establish the
+/// section's reading, so a row of it in kroner that adds up in no column is
+/// judged by it, and is an error (the engine's section pass, which judges
+/// the rows that add up somewhere, leaves it out: a total whose rows add up
+/// nowhere may be no sum). Rows of averages, rates or shares are left out.
+fn section_totals(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let mut section = vec![0usize; n];
+    let mut heads: Vec<Option<usize>> = vec![None];
+    for (r, row) in g.rows.iter().enumerate() {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
+            heads.push(Some(r));
+        }
+        section[r] = heads.len() - 1;
+    }
+    if heads.len() < 3 {
+        return;
+    }
+    let key = |r: usize| g.rows[r].label.trim().to_lowercase();
+    for (k, head) in heads.iter().enumerate() {
+        let Some(h) = *head else { continue };
+        if super::grid::total_label(&g.rows[h].label) != Some(true) {
+            continue;
+        }
+        let mut held = 0;
+        let mut failing: Vec<(usize, Vec<usize>)> = Vec::new();
+        for r in (h + 1..n).filter(|&r| section[r] == k && has_figs(g, r)) {
+            let mut others = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            for q in (0..r).filter(|&q| section[q] != k && has_figs(g, q) && key(q) == key(r)) {
+                if !seen.insert(section[q]) {
+                    others.clear();
+                    break;
+                }
+                others.push(q);
+            }
+            if others.len() < 2 {
+                continue;
+            }
+            // The engine's section pass (run after this one) judges the rows
+            // that add up somewhere; here: which add up everywhere, and
+            // which nowhere.
+            let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+            let (holds, fails, _) = tally(g, &row_sum(g, r, &parts, Kind::Sum, ""));
+            if holds >= 1 && fails == 0 {
+                held += 1;
+            } else if holds == 0 && fails >= 1 {
+                failing.push((r, others));
+            }
+        }
+        if held < 2 || held < failing.len() {
+            continue;
+        }
+        for (r, others) in failing {
+            let money = g.rows[r].cells.iter().all(|c| match c {
+                Cell::Fig(f) => matches!(f.unit, Some(super::figure::Unit::Money(_))),
+                _ => true,
+            });
+            let l = g.rows[r].label.to_lowercase();
+            let rate = ["gns", "gennemsnit", "pr.", "per ", "andel"]
+                .iter()
+                .any(|w| l.contains(w));
+            if !money || rate || percent_row(g, r) {
+                continue;
+            }
+            let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+            let what = format!(
+                "sum of the rows {:?} in {} sections (as the other rows of {:?})",
+                g.rows[r].label,
+                parts.len(),
+                g.rows[h].label
+            );
+            let c = with_results(g, row_sum(g, r, &parts, Kind::Sum, &what));
+            push(s, c);
+        }
+    }
 }
 
 /// Adjacent years among the amount columns: (the year before, the year),

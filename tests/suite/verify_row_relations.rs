@@ -369,3 +369,78 @@ fn a_formula_label_naming_rows_the_table_lacks_is_read_by_the_figures() {
         && c.verdict != Verdict::Skipped
         && c.relation.contains("Driftsoverskud (1-2) - Anlægsbudget")));
 }
+
+const SECTIONS: &str = "t. kr.\t2015\t2014\n\
+Afdeling A\t\t\n\
+Indtægter\t1.200\t1.100\n\
+Omkostninger\t-900\t-850\n\
+Overhead\t-100\t-90\n\
+Afdeling B\t\t\n\
+Indtægter\t800\t750\n\
+Omkostninger\t-700\t-640\n\
+Overhead\t100\t90\n\
+I alt\t\t\n\
+Indtægter\t2.000\t1.850\n\
+Omkostninger\t-1.600\t-1.490\n\
+Overhead\t200\t180\n";
+
+#[test]
+fn a_total_section_row_that_adds_up_nowhere_is_an_error_when_its_other_rows_add_up() {
+    // 1.200 + 800 = 2.000, 1.100 + 750 = 1.850; -900 - 700 = -1.600, -850 -
+    // 640 = -1.490: the I alt section is the sum of the sections. Its
+    // Overhead, -100 + 100 = 0 in both years, is printed 200 and 180.
+    let c = checks(SECTIONS);
+    let mut f: Vec<(String, String, String)> = findings(&c)
+        .into_iter()
+        .map(|(r, col, _, should)| (r, col, should))
+        .collect();
+    f.sort();
+    assert_eq!(
+        f,
+        [
+            ("Overhead".to_string(), "2014".to_string(), "0".to_string()),
+            ("Overhead".to_string(), "2015".to_string(), "0".to_string())
+        ]
+    );
+    // Printed 0 and 0: no error at all.
+    let c = checks(&SECTIONS.replace("Overhead\t200\t180", "Overhead\t0\t0"));
+    assert_eq!(errors(&c), 0);
+    // With only one other row adding up, the section's reading is not
+    // established: nothing is called wrong.
+    let c = checks(
+        &SECTIONS
+            .replace(
+                "Omkostninger\t-1.600\t-1.490",
+                "Omkostninger\t-1.500\t-1.390",
+            )
+            .replace("Overhead\t200\t180", "Overhead\t200\t180"),
+    );
+    assert!(
+        findings(&c).iter().all(|f| f.0 != "Overhead"),
+        "{:?}",
+        findings(&c)
+    );
+}
+
+#[test]
+fn dtu_note_26_finds_its_two_wrong_total_rows() {
+    // tests/data/heldout/dtu-aarsrapport-2015-note-26-saerskilt-regnskab:
+    // under `I alt`, the overhead transfers are printed 503.652 / 476.069
+    // and -503.652 / -476.069 where the four units' rows add up to 0.
+    let c = checks(&heldout("dtu-aarsrapport-2015-note-26-saerskilt-regnskab"));
+    let mut f: Vec<(String, String)> = findings(&c)
+        .into_iter()
+        .map(|(r, col, _, _)| (r, col))
+        .collect();
+    f.sort();
+    assert_eq!(
+        f,
+        [
+            ("Institutionsintern nettooverførsel", "2014 DKK 1.000"),
+            ("Institutionsintern nettooverførsel", "2015 DKK 1.000"),
+            ("Intern nettooverførsel af overhead", "2014 DKK 1.000"),
+            ("Intern nettooverførsel af overhead", "2015 DKK 1.000"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
