@@ -373,7 +373,10 @@ fn with_results(g: &Grid, mut c: Candidate) -> Candidate {
 }
 
 fn eligible_result(g: &Grid, s: &State, r: usize) -> bool {
-    if s.parent[r].is_some() || !has_figs(g, r) || percent_row(g, r) {
+    // A part of a larger block may be a subtotal of its own rows
+    // (`Pengestrømme fra drift før finansielle poster`, itself a part of
+    // `Pengestrømme fra driftsaktivitet`); a heraf row is not.
+    if g.rows[r].role == Role::Heraf || !has_figs(g, r) || percent_row(g, r) {
         return false;
     }
     // `Ændring i likvide beholdninger` in a cash-flow statement is read as
@@ -442,6 +445,10 @@ fn formula_rows(g: &Grid, s: &mut State) {
         if !eligible_result(g, s, r) {
             continue;
         }
+        // A part of a block is not read from its total or its sibling parts
+        // (`Øvrige driftsudgifter` = `Udgifter` - `Lønninger` holds only
+        // where the block's third part is 0).
+        let family = |i: usize| s.parent[r].is_some_and(|p| i == p || s.parent[i] == Some(p));
         // Operand rows above it in its section, nearest first.
         let mut above = Vec::new();
         let mut i = r;
@@ -450,7 +457,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
             if g.rows[i].role == Role::Section {
                 break;
             }
-            if operand(g, s, i) {
+            if operand(g, s, i) && !family(i) {
                 above.push(i);
             }
         }
@@ -480,6 +487,44 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 }
             }
         }
+        // All the rows back to an earlier one, across sub-headings that
+        // end in a colon (`Ændring i driftskapital:`), which end a block
+        // for the other passes: `Pengestrømme fra drift før finansielle
+        // poster` = `Årets resultat før finansielle poster` + the twelve
+        // adjustments under two sub-headings.
+        let mut run = Vec::new();
+        let mut crossed = false;
+        let mut i = r;
+        while i > 0 && r - i < BLOCK {
+            i -= 1;
+            let row = &g.rows[i];
+            if row.role == Role::Section {
+                if row.label.trim_end().ends_with(':') {
+                    crossed = true;
+                    continue;
+                }
+                break;
+            }
+            if family(i) {
+                break;
+            }
+            if !operand(g, s, i) {
+                if has_figs(g, i) && s.parent[i].is_none() {
+                    break;
+                }
+                continue;
+            }
+            run.push(i);
+            if crossed && run.len() >= 3 {
+                let mut parts: Vec<(bool, usize)> = run.iter().map(|&q| (false, q)).collect();
+                parts.reverse();
+                tried += 1;
+                if worth(quick_rows(g, r, &parts)) {
+                    let what = format!("sum of {} rows across sub-headings", parts.len());
+                    cands.push(row_sum(g, r, &parts, Kind::Sum, &what));
+                }
+            }
+        }
         // Two rows, however far apart within the reach, parts of a block
         // included (`Kostpris 1. januar` - `Af- og nedskrivninger 1.
         // januar`, both parts of their 31. december rows).
@@ -490,7 +535,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
             if g.rows[i].role == Role::Section {
                 break;
             }
-            if operand_any(g, i) {
+            if operand_any(g, i) && !family(i) {
                 near.push(i);
             }
         }
