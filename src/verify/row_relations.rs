@@ -5,37 +5,55 @@
 //! - **Formula rows**: a row that is an earlier row plus or minus each row
 //!   between them (a roll-forward note: `Kostpris 1. januar` + `Tilgang` +
 //!   `Afgang` = `Kostpris 31. december`; `Ordinært resultat` + financial
-//!   income − financial costs − … = `Resultat efter selskabsskat`), or the
-//!   sum or difference of two rows further above than the difference pass
-//!   looks (`Regnskabsmæssig værdi 31. december 2014` = `Kostpris 1. januar`
-//!   − `Af- og nedskrivninger 1. januar`, nine rows apart).
+//!   income − financial costs − … = `Resultat efter selskabsskat`), the sum
+//!   or difference of two rows further above than the difference pass looks
+//!   (`Regnskabsmæssig værdi 31. december 2014` = `Kostpris 1. januar` −
+//!   `Af- og nedskrivninger 1. januar`, nine rows apart, both parts of their
+//!   31. december rows), or the sum of the rows back to an earlier one across
+//!   sub-headings ending in a colon. Also for a labelled total or formula row
+//!   its label's reading left not understood (`DAU-saldo (5-6)`).
 //! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
 //!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
 //!   columns, A and B searched among the table's rows.
 //! - **Chains across the year columns**: a row that is its own figure of
 //!   the year before plus another row's figure of the year
-//!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006).
+//!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006), and
+//!   an opening balance (`1. januar`, `primo`, `ved årets begyndelse`)
+//!   carried from last year's closing row (`31. december`, `ultimo`, `ved
+//!   årets udgang`).
+//! - **Total sections**: under `I alt`, a row that adds up in no column
+//!   while the section's other rows add up everywhere (see
+//!   [`section_totals`]).
 //!
-//! When such a reading is established (the rules, [`establish`]):
+//! When such a reading is established ([`establish`]):
 //! - In several places (columns, or year pairs for a chain) it must hold in
-//!   at least two, and it may fail in one place only where it holds in at
-//!   least three, in two places only where it holds in at least five (a
-//!   ratio row of eight years: five or six holding, two failing is
-//!   established, four and two is not). The chance that it holds by
-//!   coincidence where it holds (each place: its interval's width over the
-//!   figure's size), times the number of readings tried, must be below 1 %
-//!   (1 ‰ for ratios and chains, searched among many more pairs). A failing
-//!   place of an established reading is an error in that cell.
+//!   at least two; it may fail in one place only where it holds in at least
+//!   three, in two only where it holds in at least five, and never in more
+//!   than its kind allows: a formula row one, a ratio row two (a nøgletal
+//!   row of eight years: five or six holding and two failing is
+//!   established, four and two is not), a chain or a carry none (they only
+//!   confirm: a balance may have moved otherwise in a year, and
+//!   `Langfristet gæld` follows `Finansieringens likviditetsvirkning` in
+//!   five of seven years by the economics, not the arithmetic). The chance
+//!   that it holds by coincidence where it holds (each place: its
+//!   interval's width over the figure's size), times the readings tried,
+//!   must be below 1 % (1 ‰ for ratios, chains and carries, searched among
+//!   many more pairs). A failing place of an established reading is an
+//!   error in that cell.
 //! - A formula row with a figure in one place only (a note of one year) is
 //!   a confirmation: judged where it holds, in that one place, within the
-//!   same chance, and only when no other reading of different figures also
-//!   holds; where it fails nothing is said. It is never an error on its own.
-//! - Two readings of different figures that both qualify and fail somewhere
-//!   disagree about which figure is wrong: neither is taken.
+//!   same chance, and only when no reading of other figures also holds;
+//!   where it fails nothing is said. It is never an error on its own.
+//! - Two readings of different figures that both qualify, where the best
+//!   fails somewhere, disagree about which figure is wrong: neither is taken.
+//! - A part of a block is never read from its own total or its sibling
+//!   parts (`Øvrige driftsudgifter` = `Udgifter` − `Lønninger` holds only
+//!   where the third part is 0).
 //!
 //! Every search is bounded: rows within [`super::engine::BLOCK`] of the
 //! result, at most [`BETWEEN`] rows between an earlier row and its result,
-//! and the passes run only on tables of at most `STRUCTURE_ROWS` rows.
+//! [`FAR_REACH`] rows for pairs, and the passes run only on tables of at
+//! most `STRUCTURE_ROWS` rows.
 
 use super::engine::{has_figs, push, State, BLOCK};
 use super::establish::{quick_linear, quick_rows, row_sum, tally, Candidate, Expr, Instance, Kind};
