@@ -56,11 +56,13 @@
 //! most `STRUCTURE_ROWS` rows.
 
 use super::engine::{has_figs, push, State, BLOCK};
-use super::establish::{quick_linear, quick_rows, row_sum, tally, Candidate, Expr, Instance, Kind};
+use super::establish::{
+    quick_linear, row_sum, running_balance, summable, tally, Candidate, Expr, Instance, Kind,
+};
 use super::figure::{contains_word, Cell, Figure};
 use super::grid::{ColKind, Grid, Role};
 use super::judge::Verdict;
-use crate::money::Decimal;
+use crate::money::{Decimal, Exact};
 
 /// How many rows an earlier row and its result may have between them.
 const BETWEEN: usize = 6;
@@ -76,8 +78,51 @@ const BETWEEN: usize = 6;
 const FORMULA_FAILS: usize = 1;
 const RATIO_FAILS: usize = 2;
 
+/// How many rows of figures above and below a ratio row its operands are
+/// looked for in.
+const RATIO_ABOVE: usize = 30;
+const RATIO_BELOW: usize = 8;
+
 /// How many rows above a result its two operands are looked for in.
 const FAR_REACH: usize = 12;
+
+/// Quick looks (one per column place) each pass may spend per row of the
+/// table: the time stays linear in the table's size, and a large table's
+/// later rows go unsearched rather than the run slowing down.
+const WORK_PER_ROW: usize = 2_000;
+
+/// What a pass may still spend.
+struct Work(usize);
+
+impl Work {
+    fn new(g: &Grid) -> Work {
+        Work(WORK_PER_ROW.saturating_mul(g.rows.len().max(1)))
+    }
+
+    fn left(&self) -> bool {
+        self.0 > 0
+    }
+
+    /// Spend a quick look's places; its (holds, fails).
+    fn look(&mut self, (holds, fails, looked): (usize, usize, usize)) -> (usize, usize) {
+        self.spend(looked);
+        (holds, fails)
+    }
+
+    /// Spend `n`; false once the budget is gone.
+    fn spend(&mut self, n: usize) -> bool {
+        match self.0.checked_sub(n.max(1)) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => {
+                self.0 = 0;
+                false
+            }
+        }
+    }
+}
 
 pub(super) fn find(g: &Grid, s: &mut State) {
     formula_rows(g, s);
@@ -356,7 +401,7 @@ pub fn establish(
     let mut ok: Vec<(usize, Fared)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         let f = fared(g, c);
-        let likely = f.chance.checked_mul(n).is_some_and(|x| x <= limit);
+        let likely = limit.checked_div(n).is_some_and(|most| f.chance <= most);
         let several = f.holds >= 2 && f.fails <= fails_allowed(f.holds, most_fails);
         let single = one_place && f.judged == 1 && f.holds == 1 && f.fails == 0;
         if likely && (several || single) {
@@ -451,6 +496,33 @@ fn formula_text(g: &Grid, parts: &[(bool, usize)]) -> String {
     t
 }
 
+/// As [`quick_rows`], stopping at the failure one past what a formula row
+/// may have (most readings tried fail at once): (holds, fails, places
+/// looked at).
+fn quick_rows_upto(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize, usize) {
+    let (mut holds, mut fails, mut looked) = (0, 0, 0);
+    let mut terms: Vec<(bool, (usize, usize))> = Vec::with_capacity(parts.len());
+    for c in 0..g.cols.len() {
+        if !summable(g, c) || running_balance(&g.cols[c].header) {
+            continue;
+        }
+        looked += 1;
+        terms.clear();
+        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
+        match quick_linear(g, &terms, (total, c)) {
+            Some(true) => holds += 1,
+            Some(false) => {
+                fails += 1;
+                if fails > FORMULA_FAILS {
+                    break;
+                }
+            }
+            None => {}
+        }
+    }
+    (holds, fails, looked)
+}
+
 /// Worth building: holds in two places within what may fail, or in its
 /// only place.
 fn worth((holds, fails): (usize, usize)) -> bool {
@@ -459,6 +531,7 @@ fn worth((holds, fails): (usize, usize)) -> bool {
 
 /// Formula rows without a formula in their label (see the module).
 fn formula_rows(g: &Grid, s: &mut State) {
+    let mut work = Work::new(g);
     for r in 0..g.rows.len() {
         if !eligible_result(g, s, r) {
             continue;
@@ -499,7 +572,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                         .map(|(b, &row)| (mask & (1 << b) != 0, row)),
                 );
                 tried += 1;
-                if worth(quick_rows(g, r, &parts)) {
+                if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                     let what = format!("formula {}", formula_text(g, &parts));
                     cands.push(row_sum(g, r, &parts, Kind::Formula, &what));
                 }
@@ -537,7 +610,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 let mut parts: Vec<(bool, usize)> = run.iter().map(|&q| (false, q)).collect();
                 parts.reverse();
                 tried += 1;
-                if worth(quick_rows(g, r, &parts)) {
+                if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                     let what = format!("sum of {} rows across sub-headings", parts.len());
                     cands.push(row_sum(g, r, &parts, Kind::Sum, &what));
                 }
@@ -563,7 +636,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 for (nj, nk) in [(false, false), (false, true), (true, false)] {
                     let parts = vec![(nj, j), (nk, k)];
                     tried += 1;
-                    if worth(quick_rows(g, r, &parts)) {
+                    if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                         let what = formula_text(g, &parts);
                         cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
                     }
@@ -602,11 +675,8 @@ fn half(f: &Figure) -> Decimal {
         return Decimal::ZERO;
     }
     if f.coarse > 0 && f.decimals == 0 {
-        let mut h = Decimal::from(5);
-        for _ in 1..f.coarse {
-            h *= Decimal::TEN;
-        }
-        return h;
+        // 5 · 10^(coarse - 1): coarse is 1 or 2 (tens, hundreds).
+        return Decimal::from(5u64.saturating_mul(10u64.saturating_pow(f.coarse - 1)));
     }
     Decimal::new(5, f.decimals.saturating_add(1))
 }
@@ -630,17 +700,21 @@ fn quick_ratio(g: &Grid, num: usize, den: usize, result: usize, c: usize) -> Opt
         return None;
     }
     let (ha, hb) = (half(a), half(b));
-    let bmin = b.value.abs().checked_sub(hb)?;
+    let bmin = b.value.abs().exact_sub(hb)?;
     if bmin <= Decimal::ZERO {
         return None;
     }
+    // A look before the full judgement, generous by twice the spread: its
+    // quotients are cut to 12 decimals so the sums after them stay exact.
+    let div = |x: Decimal, y: Decimal| x.checked_div(y).map(|q| q.round_dp(12));
     let hundred = Decimal::ONE_HUNDRED;
-    let q = hundred.checked_mul(a.value)?.checked_div(b.value)?;
-    let spread = hundred
-        .checked_mul(ha.checked_add(a.value.abs().checked_mul(hb)?.checked_div(bmin)?)?)?
-        .checked_div(bmin)?;
-    let tol = half(p).checked_add(spread.checked_mul(Decimal::TWO)?)?;
-    Some(q.checked_sub(p.value)?.abs() <= tol)
+    let q = div(hundred.exact_mul(a.value)?, b.value)?;
+    let spread = div(
+        hundred.exact_mul(ha.exact_add(div(a.value.abs().exact_mul(hb)?, bmin)?)?)?,
+        bmin,
+    )?;
+    let tol = half(p).exact_add(spread.exact_mul(Decimal::TWO)?)?;
+    Some(q.exact_sub(p.value)?.abs() <= tol)
 }
 
 fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
@@ -675,6 +749,7 @@ fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Can
 
 /// Ratio rows (nøgletal): see the module.
 fn ratio_rows(g: &Grid, s: &mut State) {
+    let mut work = Work::new(g);
     let cols: Vec<usize> = (0..g.cols.len())
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
         .collect();
@@ -686,14 +761,23 @@ fn ratio_rows(g: &Grid, s: &mut State) {
         {
             continue;
         }
-        let lo = r.saturating_sub(BLOCK);
-        let hi = (r + BLOCK).min(g.rows.len());
-        let pool: Vec<usize> = (lo..hi).filter(|&i| i != r && operand_any(g, i)).collect();
+        // Operands: the nearest rows of figures above it (nøgletal follow
+        // the statement they are taken from) and a few below.
+        let mut pool: Vec<usize> = (0..r)
+            .rev()
+            .filter(|&i| operand_any(g, i))
+            .take(RATIO_ABOVE)
+            .collect();
+        pool.extend(
+            (r + 1..g.rows.len())
+                .filter(|&i| operand_any(g, i))
+                .take(RATIO_BELOW),
+        );
         let mut cands = Vec::new();
         let mut tried = 0;
         for &a in &pool {
             for &b in &pool {
-                if a == b {
+                if a == b || !work.spend(cols.len()) {
                     continue;
                 }
                 tried += 1;
@@ -701,7 +785,12 @@ fn ratio_rows(g: &Grid, s: &mut State) {
                 for &c in &cols {
                     match quick_ratio(g, a, b, r, c) {
                         Some(true) => holds += 1,
-                        Some(false) => fails += 1,
+                        Some(false) => {
+                            fails += 1;
+                            if fails > RATIO_FAILS {
+                                break;
+                            }
+                        }
                         None => {}
                     }
                 }
@@ -729,6 +818,7 @@ fn operand_any(g: &Grid, i: usize) -> bool {
 
 /// Chains across the year columns: see the module.
 fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
+    let mut work = Work::new(g);
     if steps.len() < 2 {
         return;
     }
@@ -752,11 +842,17 @@ fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
             }
             for neg in [false, true] {
                 tried += 1;
+                if !work.spend(steps.len()) {
+                    continue;
+                }
                 let (mut holds, mut fails) = (0, 0);
                 for &(prev, cur) in steps {
                     match quick_linear(g, &[(false, (r, prev)), (neg, (x, cur))], (r, cur)) {
                         Some(true) => holds += 1,
-                        Some(false) => fails += 1,
+                        Some(false) => {
+                            fails += 1;
+                            break;
+                        }
                         None => {}
                     }
                 }

@@ -407,14 +407,10 @@ fn a_total_section_row_that_adds_up_nowhere_is_an_error_when_its_other_rows_add_
     assert_eq!(errors(&c), 0);
     // With only one other row adding up, the section's reading is not
     // established: nothing is called wrong.
-    let c = checks(
-        &SECTIONS
-            .replace(
-                "Omkostninger\t-1.600\t-1.490",
-                "Omkostninger\t-1.500\t-1.390",
-            )
-            .replace("Overhead\t200\t180", "Overhead\t200\t180"),
-    );
+    let c = checks(&SECTIONS.replace(
+        "Omkostninger\t-1.600\t-1.490",
+        "Omkostninger\t-1.500\t-1.390",
+    ));
     assert!(
         findings(&c).iter().all(|f| f.0 != "Overhead"),
         "{:?}",
