@@ -344,6 +344,14 @@ pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
     (s.holds, s.fails)
 }
 
+/// (holds, fails, chance) of a candidate on the printed figures: trivial
+/// holds (zeros) not counted; the chance that it holds by coincidence where
+/// it holds (the product over those places).
+pub fn tally(g: &Grid, c: &Candidate) -> (usize, usize, Decimal) {
+    let s = score(g, c);
+    (s.holds, s.fails, s.chance)
+}
+
 /// Whether one instance fails on the printed figures.
 pub fn fails(g: &Grid, e: &Expr) -> bool {
     fare(g, e, &Overrides::new()).verdict == Verdict::Error
