@@ -82,7 +82,8 @@ pub fn judge_all(
                 },
             };
             let detail = if wanted(judgment.verdict, options) {
-                explain::words(rel.as_ref(), &judgment, style)
+                let words = explain::words(rel.as_ref(), &judgment, style);
+                super::column_relations::reword(g, expr.as_ref(), words, style)
             } else {
                 String::new()
             };

@@ -77,12 +77,20 @@ pub enum Expr {
         change: bool,
         abs: u8,
     },
+    /// result = rate % of base: a column whose header names its rate
+    /// (`Lineær afskrivning 2,5%`); the rate is exact, as the header says.
+    Rate { base: At, rate: Decimal, result: At },
+    /// result = num / den, printed as a fraction (`0,301`), not in percent.
+    Fraction { num: At, den: At, result: At },
 }
 
 impl Expr {
     pub fn result(&self) -> At {
         match self {
-            Expr::Linear { result, .. } | Expr::Ratio { result, .. } => *result,
+            Expr::Linear { result, .. }
+            | Expr::Ratio { result, .. }
+            | Expr::Rate { result, .. }
+            | Expr::Fraction { result, .. } => *result,
         }
     }
 
@@ -96,6 +104,8 @@ impl Expr {
             Expr::Ratio {
                 num, den, result, ..
             } => vec![*num, *den, *result],
+            Expr::Rate { base, result, .. } => vec![*base, *result],
+            Expr::Fraction { num, den, result } => vec![*num, *den, *result],
         }
     }
 }
@@ -231,7 +241,74 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 }
             })
         }
+        Expr::Rate { base, rate, result } => {
+            let b = get(*base, false)?.ok_or("no figure")?;
+            let r = get(*result, false)?.ok_or("no figure")?;
+            let u = common_unit(&[b, r]);
+            let conv = |f: &Figure| {
+                f.printed_in(u)
+                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
+            };
+            let (b, r) = (conv(&b)?, conv(&r)?);
+            if b.value.is_zero() {
+                return Err(format!("{:?}: divides by 0", label_of(g, base.0)));
+            }
+            Ok(Relation::Share {
+                part: r,
+                whole: b,
+                share: PrintedNumber {
+                    value: *rate,
+                    decimals: rate.scale(),
+                    percent: true,
+                    exact: true,
+                    coarse: 0,
+                },
+                allocated: false,
+            })
+        }
+        Expr::Fraction { num, den, result } => {
+            let n = get(*num, false)?.ok_or("no figure")?;
+            let d = get(*den, false)?.ok_or("no figure")?;
+            let r = get(*result, false)?.ok_or("no figure")?;
+            let u = common_unit(&[n, d]);
+            let conv = |f: &Figure| {
+                f.printed_in(u)
+                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
+            };
+            let (n, d) = (conv(&n)?, conv(&d)?);
+            if d.value.is_zero() {
+                return Err(format!("{:?}: divides by 0", label_of(g, den.0)));
+            }
+            Ok(Relation::Share {
+                part: n,
+                whole: d,
+                share: fraction_in_percent(&r.printed_in(None).ok_or("no figure")?)
+                    .ok_or("the fraction cannot be read in percent exactly")?,
+                allocated: false,
+            })
+        }
     }
+}
+
+/// A fraction printed `0,301` read as the percentage `30,1%` with the same
+/// interval: two decimals fewer, or (printed with fewer than two) rounded
+/// to tens or hundreds of a percent.
+fn fraction_in_percent(p: &PrintedNumber) -> Option<PrintedNumber> {
+    let value = p.value.checked_mul(Decimal::ONE_HUNDRED)?;
+    let (decimals, coarse) = if p.decimals >= 2 {
+        (p.decimals - 2, 0)
+    } else {
+        (0, 2 - p.decimals)
+    };
+    let mut value = value;
+    value.rescale(decimals);
+    Some(PrintedNumber {
+        value,
+        decimals,
+        percent: true,
+        exact: p.exact,
+        coarse,
+    })
 }
 
 /// How a relation fares on the printed figures: the verdict, whether it is
@@ -278,9 +355,21 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
             (trivial, ratio_of(width.max(unit), size))
         }
+        // A rate the header names is exact: the chance is the part's
+        // interval over the part (66.455.062 to the krone).
+        Relation::Share { part, share, .. } if share.exact => (
+            part.value.is_zero() || share.value.is_zero(),
+            ratio_of(
+                (part.half_unit() * Decimal::TWO).max(Decimal::new(1, part.decimals)),
+                part.value,
+            ),
+        ),
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
-            ratio_of(Decimal::new(1, share.decimals) * Decimal::TWO, share.value),
+            ratio_of(
+                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+                share.value,
+            ),
         ),
         Relation::PercentChange { new, old, pct } => (
             new.value == old.value || pct.value.is_zero(),
@@ -803,6 +892,22 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                 } else {
                     d
                 }
+            }
+        }
+        Expr::Rate { base, rate, result } => {
+            if *result == at {
+                rate.checked_mul(val(*base)?)?.checked_div(hundred)?
+            } else {
+                val(*result)?.checked_mul(hundred)?.checked_div(*rate)?
+            }
+        }
+        Expr::Fraction { num, den, result } => {
+            if *result == at {
+                val(*num)?.checked_div(val(*den)?)?
+            } else if *num == at {
+                val(*result)?.checked_mul(val(*den)?)?
+            } else {
+                val(*num)?.checked_div(val(*result)?)?
             }
         }
     };

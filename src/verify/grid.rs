@@ -416,6 +416,10 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
             }
         };
     }
+    // A header naming a rate over amounts (`Lineær afskrivning 2,5%`).
+    if !all_percent && super::column_relations::rate_in(header).is_some() {
+        return ColKind::Amount;
+    }
     if pct_word || all_percent {
         return ColKind::Pct;
     }
@@ -556,7 +560,15 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
                 .collect()
         })
         .unwrap_or_default();
-    let col_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h).or(table_unit)).collect();
+    // A rate in a header (`Afskrivning 2,5%`) is no unit of its figures.
+    let col_units: Vec<Option<Unit>> = headers
+        .iter()
+        .map(|h| {
+            unit_in(h)
+                .filter(|u| *u != Unit::Percent || super::column_relations::rate_in(h).is_none())
+                .or(table_unit)
+        })
+        .collect();
     let mut rows: Vec<GRow> = Vec::new();
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.iter().enumerate().skip(header_rows) {

@@ -1,0 +1,480 @@
+//! Relations down or along a column that a column's header names and the
+//! figures complete: a running balance (`Akkumuleret saldo`: each row's
+//! figure is the row before it plus the row's own increment), a rate column
+//! (`Lineær afskrivning 2,5%`: 2,5 % of another column of the row), and a
+//! fraction column (`Gnsntl. ledighedsgrad` 0,301 = one column of the row
+//! over another), which only the figures name.
+//!
+//! Each is established the way [`super::establish`] establishes any
+//! relation: where the header names the relation, the figures choose its
+//! operands (the one reading that holds in at least two rows and fails in at
+//! most one); where nothing names it, the figures alone must make chance
+//! unlikely. A column none of this fits is left to the other passes.
+// The table engine's checked_* arithmetic (a rate's digits) is exempt as in
+// establish.rs until it is reviewed for money::Exact.
+#![allow(clippy::disallowed_methods)]
+
+use super::establish::{
+    fails, holds_fails, implied, pick_figures, pick_labelled, running_balance, Candidate, Expr,
+    Instance, Kind,
+};
+use super::figure::Cell;
+use super::grid::{ColKind, Grid, Role};
+use crate::money::Decimal;
+use crate::numfmt::{format_number, NumberStyle};
+
+/// The most columns a figure-only search relates pairwise; wider tables
+/// are left to the labels (the search is quadratic in the columns).
+const PAIR_COLS: usize = 16;
+
+/// What the passes of this module make of a column: `None` when none of
+/// them applies (the engine's own passes then look at it); otherwise the
+/// relation found, or why a relation the header names cannot be judged.
+pub type Claim = Option<Result<Candidate, (Kind, String)>>;
+
+/// The relations of column `c` this module finds. `amounts`: the grid's
+/// amount columns; `is_total(r)`: row `r` is a total of a block of rows (by
+/// its label or by structure).
+pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> bool) -> Claim {
+    let col = g.cols.get(c)?;
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
+        return Some(running(g, c, amounts, is_total));
+    }
+    if col.kind == ColKind::Amount {
+        if let Some(rate) = rate_in(&col.header) {
+            return Some(rated(g, c, rate, amounts, is_total));
+        }
+        if fraction_column(g, c) {
+            return fraction(g, c, amounts).map(Ok);
+        }
+    }
+    None
+}
+
+fn fig_at(g: &Grid, r: usize, c: usize) -> bool {
+    matches!(
+        g.rows.get(r).and_then(|row| row.cells.get(c)),
+        Some(Cell::Fig(_))
+    )
+}
+
+fn data_row(g: &Grid, r: usize) -> bool {
+    !matches!(g.rows[r].role, Role::Section | Role::HerafMarker) && g.rows[r].has_figures()
+}
+
+fn name(g: &Grid, r: usize, c: usize, what: &str) -> String {
+    format!("{} [{}]: {what}", g.rows[r].label, g.cols[c].header)
+}
+
+/// `Akkumuleret saldo`[r] = `Akkumuleret saldo`[previous row] + `Saldo`[r],
+/// the increment column chosen by the figures. A total row (a quarter below
+/// its months, `Hele året`) repeats the balance of the last row it closes;
+/// the first row's balance is its own increment where the figures show it
+/// (otherwise an opening balance not printed: not judged there).
+fn running(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Result<Candidate, (Kind, String)> {
+    let header = g.cols[c].header.to_lowercase();
+    let mut cands = Vec::new();
+    for &inc in amounts
+        .iter()
+        .filter(|&&k| k != c && !running_balance(&g.cols[k].header))
+    {
+        let mut cand = running_with(g, c, inc, is_total);
+        let inc_header = g.cols[inc].header.to_lowercase();
+        cand.prefer = !inc_header.trim().is_empty() && header.ends_with(inc_header.trim());
+        if !cand.instances.is_empty() {
+            cands.push(cand);
+        }
+    }
+    if cands.is_empty() {
+        return Err((
+            Kind::Formula,
+            "a running balance and no column of increments to carry it".to_string(),
+        ));
+    }
+    pick_labelled(g, cands, false).map_err(|why| (Kind::Formula, why))
+}
+
+fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool) -> Candidate {
+    let what = format!("previous balance + {}", g.cols[inc].header);
+    let mut instances = Vec::new();
+    // The last row carried (not a total), if any.
+    let mut prev: Option<usize> = None;
+    for r in 0..g.rows.len() {
+        if !data_row(g, r) {
+            continue;
+        }
+        let total = is_total(r) || matches!(g.rows[r].role, Role::Total { .. });
+        let repeat = |p: usize| Expr::Linear {
+            terms: vec![(false, (p, c))],
+            result: (r, c),
+            shares: false,
+        };
+        if total {
+            if let Some(p) = prev.filter(|_| fig_at(g, r, c)) {
+                instances.push(Instance {
+                    kind: Kind::Formula,
+                    name: name(g, r, c, "the balance of the last row it closes"),
+                    at: (r, c),
+                    what: Ok(repeat(p)),
+                });
+            }
+            continue;
+        }
+        let Some(p) = prev else {
+            // The first row: its balance is its increment, where it holds.
+            let first = Expr::Linear {
+                terms: vec![(false, (r, inc))],
+                result: (r, c),
+                shares: false,
+            };
+            if fig_at(g, r, c) && fig_at(g, r, inc) && !fails(g, &first) {
+                instances.push(Instance {
+                    kind: Kind::Formula,
+                    name: name(g, r, c, &format!("the first balance = {}", g.cols[inc].header)),
+                    at: (r, c),
+                    what: Ok(first),
+                });
+            }
+            prev = Some(r);
+            continue;
+        };
+        if !fig_at(g, r, c) {
+            prev = Some(r);
+            continue;
+        }
+        let carried = Expr::Linear {
+            terms: vec![(false, (p, c)), (false, (r, inc))],
+            result: (r, c),
+            shares: false,
+        };
+        // A period row no label or structure showed (a quarter whose parts
+        // do not add up): it repeats the balance and is no step of it.
+        let printed_same = matches!(
+            (&g.rows[r].cells[c], &g.rows[p].cells[c]),
+            (Cell::Fig(a), Cell::Fig(b)) if a.value == b.value && a.decimals == b.decimals
+        );
+        if printed_same && fails(g, &carried) {
+            instances.push(Instance {
+                kind: Kind::Formula,
+                name: name(g, r, c, "the balance of the last row it closes"),
+                at: (r, c),
+                what: Ok(repeat(p)),
+            });
+            continue;
+        }
+        instances.push(Instance {
+            kind: Kind::Formula,
+            name: name(g, r, c, &what),
+            at: (r, c),
+            what: Ok(carried),
+        });
+        prev = Some(r);
+    }
+    Candidate {
+        instances,
+        what,
+        prefer: false,
+    }
+}
+
+/// The rate a column header names, in percent: `Lineær afskrivning 2,5%`
+/// -> 2,5; `Moms 25 pct.` -> 25. Not a header that is only a percent sign or
+/// names years (`Ændring 2025-26 %`), nor a rate outside (0; 100].
+pub fn rate_in(header: &str) -> Option<Decimal> {
+    let h = header.to_lowercase();
+    if !h.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let chars: Vec<char> = h.chars().collect();
+    let mut i = 0;
+    let mut found = None;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && !matches!(chars[i - 1], ' ' | '(')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
+            i += 1;
+        }
+        let num: String = chars[start..i].iter().collect();
+        let rest: String = chars[i..].iter().collect();
+        let rest = rest.trim_start();
+        let is_rate = rest.starts_with('%')
+            || rest.starts_with("pct")
+            || rest.starts_with("procent")
+            || rest.starts_with("p.a.");
+        if !is_rate {
+            continue;
+        }
+        if num.ends_with(',') || num.matches(',').count() > 1 {
+            return None;
+        }
+        let value: Decimal = num.replace(',', ".").parse().ok()?;
+        if value <= Decimal::ZERO || value > Decimal::ONE_HUNDRED || found.is_some() {
+            return None;
+        }
+        found = Some(value);
+    }
+    found
+}
+
+/// `c` = rate % of one other amount column of the row, the column chosen by
+/// the figures: the one that holds in the most rows, at least two, and fails
+/// in at most one row that is no total (a total's rate fails with its
+/// part's). Every row is then judged by it.
+fn rated(
+    g: &Grid,
+    c: usize,
+    rate: Decimal,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Result<Candidate, (Kind, String)> {
+    let mut best: Option<(usize, usize, Candidate)> = None;
+    let mut tie = false;
+    for &b in amounts.iter().filter(|&&k| k != c) {
+        let what = format!("{} of {}", rate_text(rate), g.cols[b].header);
+        let mut instances = Vec::new();
+        let mut part_fails = 0;
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            let e = Expr::Rate {
+                base: (r, b),
+                rate,
+                result: (r, c),
+            };
+            let total = is_total(r) || matches!(g.rows[r].role, Role::Total { .. });
+            if !total && fails(g, &e) {
+                part_fails += 1;
+            }
+            instances.push(Instance {
+                kind: Kind::Formula,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(e),
+            });
+        }
+        let cand = Candidate {
+            instances,
+            what,
+            prefer: false,
+        };
+        let (holds, _) = holds_fails(g, &cand);
+        if holds < 2 || part_fails > 1 || holds <= part_fails {
+            continue;
+        }
+        match &best {
+            Some((h, _, _)) if *h > holds => {}
+            Some((h, _, _)) if *h == holds => tie = true,
+            _ => {
+                best = Some((holds, part_fails, cand));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, _, cand)) if !tie => Ok(cand),
+        _ => Err((
+            Kind::Formula,
+            format!(
+                "not understood: the header names a rate of {}, and no column of the row is \
+                 its base in the figures",
+                rate_text(rate)
+            ),
+        )),
+    }
+}
+
+fn rate_text(rate: Decimal) -> String {
+    let r = rate.normalize();
+    format!("{} %", format_number(r, r.scale(), NumberStyle::DANISH))
+}
+
+/// The judge's words for a rate or a fraction, which it judged as a share:
+/// what the printed figure should read is the amount (or the fraction),
+/// not the rate; a fraction is said to be read in percent.
+pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> String {
+    let Some(e @ (Expr::Rate { result, .. } | Expr::Fraction { result, .. })) = e else {
+        return words;
+    };
+    if let Expr::Rate { base, rate, .. } = e {
+        if let Some(w) = rate_words(g, *base, *rate, *result, &words, style) {
+            return w;
+        }
+    }
+    let printed = g
+        .rows
+        .get(result.0)
+        .and_then(|r| r.texts.get(result.1))
+        .cloned()
+        .unwrap_or_default();
+    let mut base = words
+        .split("; it should read")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if matches!(e, Expr::Fraction { .. }) {
+        base = format!("{base} (the fraction {printed} read in percent)");
+    }
+    if !words.contains("; it should read") {
+        return base;
+    }
+    match implied(g, e, *result) {
+        Some(f) => format!(
+            "{base}; it should read {}",
+            format_number(f.value, f.decimals, style)
+        ),
+        None => base,
+    }
+}
+
+/// `2,5 % of 2.659.101.670 = 66.477.541,75, not 66.455.062; it should read
+/// 66.477.542` — in the amounts, not in percent.
+fn rate_words(
+    g: &Grid,
+    base: (usize, usize),
+    rate: Decimal,
+    result: (usize, usize),
+    words: &str,
+    style: NumberStyle,
+) -> Option<String> {
+    let fig = |at: (usize, usize)| match g.rows.get(at.0)?.cells.get(at.1)? {
+        Cell::Fig(f) => Some(*f),
+        _ => None,
+    };
+    let (b, r) = (fig(base)?, fig(result)?);
+    let product = rate.checked_mul(b.value)?.checked_div(Decimal::ONE_HUNDRED)?;
+    let product = product.normalize();
+    let shown = format_number(product, product.scale().min(6), style);
+    let printed = format_number(r.value, r.decimals, style);
+    let head = format!(
+        "{} of {} = {shown}",
+        rate_text(rate),
+        format_number(b.value, b.decimals, style)
+    );
+    if product == r.value.normalize() {
+        return Some(head);
+    }
+    if !words.contains("; it should read") {
+        return Some(format!("{head}, which {printed} allows as rounded"));
+    }
+    let should = implied(g, &Expr::Rate { base, rate, result }, result)?;
+    Some(format!(
+        "{head}, not {printed}; it should read {}",
+        format_number(should.value, should.decimals, style)
+    ))
+}
+
+/// A column of fractions: every figure between -1 and 1, printed with at
+/// least two decimals, and at least two of them.
+fn fraction_column(g: &Grid, c: usize) -> bool {
+    let mut n = 0;
+    for row in &g.rows {
+        match row.cells.get(c) {
+            Some(Cell::Fig(f)) => {
+                if f.percent() || f.decimals < 2 || f.value.abs() >= Decimal::ONE {
+                    return false;
+                }
+                n += 1;
+            }
+            Some(Cell::Text) => return false,
+            _ => {}
+        }
+    }
+    n >= 2
+}
+
+/// `c` = `x` / `y` of the same row, found from the figures alone.
+fn fraction(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+    let others: Vec<usize> = amounts
+        .iter()
+        .copied()
+        .filter(|&k| k != c && !fraction_column(g, k))
+        .take(PAIR_COLS)
+        .collect();
+    let mut cands = Vec::new();
+    let mut tried = 0;
+    for &x in &others {
+        for &y in &others {
+            if x == y {
+                continue;
+            }
+            tried += 1;
+            // A fraction below 1 in size: the numerator is the smaller.
+            if !smaller_in_rows(g, x, y) {
+                continue;
+            }
+            let what = format!("{} / {}", g.cols[x].header, g.cols[y].header);
+            let mut instances = Vec::new();
+            for r in 0..g.rows.len() {
+                if !data_row(g, r) || !fig_at(g, r, c) {
+                    continue;
+                }
+                instances.push(Instance {
+                    kind: Kind::Ratio,
+                    name: name(g, r, c, &what),
+                    at: (r, c),
+                    what: Ok(Expr::Fraction {
+                        num: (r, x),
+                        den: (r, y),
+                        result: (r, c),
+                    }),
+                });
+            }
+            cands.push(Candidate {
+                instances,
+                what,
+                prefer: false,
+            });
+        }
+    }
+    while cands.len() < tried {
+        cands.push(Candidate {
+            instances: Vec::new(),
+            what: String::new(),
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, false)
+}
+
+/// In every row with both figures, `x` is no larger than `y` in size.
+fn smaller_in_rows(g: &Grid, x: usize, y: usize) -> bool {
+    let mut both = 0;
+    for row in &g.rows {
+        if let (Some(Cell::Fig(a)), Some(Cell::Fig(b))) = (row.cells.get(x), row.cells.get(y)) {
+            if a.value.abs() > b.value.abs() {
+                return false;
+            }
+            both += 1;
+        }
+    }
+    both >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_names_its_rate() {
+        assert_eq!(
+            rate_in("Lineær afskrivning 2,5%"),
+            Some(Decimal::new(25, 1))
+        );
+        assert_eq!(rate_in("Moms 25 pct."), Some(Decimal::from(25)));
+        assert_eq!(rate_in("Afskrivning (4 %)"), Some(Decimal::from(4)));
+        assert_eq!(rate_in("%"), None);
+        assert_eq!(rate_in("Ændring i %"), None);
+        assert_eq!(rate_in("Ændring 2025-26 %"), None);
+        assert_eq!(rate_in("Andel 2025 i pct."), None);
+        assert_eq!(rate_in("Rate 150 %"), None);
+    }
+}
