@@ -18,7 +18,7 @@ use super::establish::{
     fails, holds_fails, implied, pick_figures, pick_labelled, running_balance, Candidate, Expr,
     Instance, Kind,
 };
-use super::figure::Cell;
+use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
 use crate::money::Decimal;
 use crate::numfmt::{format_number, NumberStyle};
@@ -370,6 +370,25 @@ fn rate_words(
         "{head}, not {printed}; it should read {}",
         format_number(should.value, should.decimals, style)
     ))
+}
+
+/// A part of an exact count (`Antal personer … i alt` = its columns) is a
+/// count of the same thing: a whole figure with no unit of its own, printed
+/// to the last unit, is read as exact like its total.
+pub fn counted_like(part: Figure, total: &Figure) -> Figure {
+    if total.exact
+        && total.unit == Some(Unit::Count)
+        && part.unit.is_none()
+        && part.decimals == 0
+        && part.coarse == 0
+    {
+        Figure {
+            exact: true,
+            ..part
+        }
+    } else {
+        part
+    }
 }
 
 /// A column of fractions: every figure between -1 and 1, printed with at

@@ -171,7 +171,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             let mut fs = Vec::with_capacity(terms.len());
             for (neg, at) in terms {
                 if let Some(f) = get(*at, true)? {
-                    fs.push((*neg, f));
+                    fs.push((*neg, super::column_relations::counted_like(f, &tot)));
                 }
             }
             if fs.is_empty() {
