@@ -108,15 +108,16 @@ pub fn judge_all(
             continue;
         }
         let Some(e) = &j.expr else { continue };
-        let dash = e.cells().into_iter().find(|&(r, c)| {
-            matches!(
-                g.rows.get(r).and_then(|row| row.cells.get(c)),
-                Some(Cell::Dash)
-            )
+        let dash = e.cells().into_iter().find_map(|(r, c)| {
+            match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+                Some(Cell::Dash) => Some((r, "(-)", "`-`")),
+                Some(Cell::Empty) => Some((r, "(empty)", "an empty cell")),
+                _ => None,
+            }
         });
-        if let Some((r, _)) = dash {
+        if let Some((r, shown, what)) = dash {
             let why = format!(
-                "{:?} has no figure (-): the relation holds only if it is 0, and `-` may be a figure not known",
+                "{:?} has no figure {shown}: the relation holds only if it is 0, and {what} may be a figure not known",
                 g.rows[r].label
             );
             j.verdict = Verdict::Skipped;

@@ -15,7 +15,7 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::establish::{
-    fails, holds_fails, implied, pick_figures, pick_labelled, running_balance, Candidate, Expr,
+    fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr,
     Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
@@ -44,8 +44,11 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
         }
-        if fraction_column(g, c) {
-            return fraction(g, c, amounts).map(Ok);
+        let cue = ratio_header(&col.header);
+        if cue || fraction_column(g, c) {
+            if let Some(found) = fraction(g, c, amounts, !cue) {
+                return Some(Ok(found));
+            }
         }
     }
     None
@@ -96,7 +99,58 @@ fn running(
             "a running balance and no column of increments to carry it".to_string(),
         ));
     }
-    pick_labelled(g, cands, false).map_err(|why| (Kind::Formula, why))
+    // One wrong balance fails its own step, the next one and the period
+    // row that repeats it: a reading whose failures all share one figure
+    // is established by the places it holds.
+    let mut best: Option<(usize, bool, usize)> = None;
+    let mut tie = false;
+    for (k, cand) in cands.iter().enumerate() {
+        let (holds, _) = holds_fails(g, cand);
+        if holds < 2 || !one_figure_explains(g, cand) {
+            continue;
+        }
+        let key = (holds, cand.prefer);
+        match best {
+            Some((h, p, _)) if (h, p) > key => {}
+            Some((h, p, _)) if (h, p) == key => tie = true,
+            _ => {
+                best = Some((holds, cand.prefer, k));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, _, k)) if !tie => Ok(cands.swap_remove(k)),
+        _ => {
+            let tried: Vec<&str> = cands.iter().map(|c| c.what.as_str()).collect();
+            Err((
+                Kind::Formula,
+                format!(
+                    "not understood: a running balance, and the figures fit none of the readings \
+                     tried ({})",
+                    tried.join("; ")
+                ),
+            ))
+        }
+    }
+}
+
+/// The failing places of a candidate (at most three) all share one figure.
+fn one_figure_explains(g: &Grid, cand: &Candidate) -> bool {
+    let failing: Vec<Vec<(usize, usize)>> = cand
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .filter(|e| fails(g, e))
+        .map(Expr::cells)
+        .collect();
+    match failing.as_slice() {
+        [] | [_] => true,
+        [first, rest @ ..] if rest.len() <= 2 => first
+            .iter()
+            .any(|x| rest.iter().all(|cells| cells.contains(x))),
+        _ => false,
+    }
 }
 
 fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool) -> Candidate {
@@ -309,6 +363,11 @@ pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> 
             return w;
         }
     }
+    if let Expr::Fraction { num, den, .. } = e {
+        if let Some(w) = fraction_words(g, *num, *den, *result, &words, style) {
+            return w;
+        }
+    }
     let printed = g
         .rows
         .get(result.0)
@@ -372,6 +431,43 @@ fn rate_words(
     ))
 }
 
+/// `183.835 / 610.874 = 0,30094, which 0,301 allows as rounded`.
+fn fraction_words(
+    g: &Grid,
+    num: (usize, usize),
+    den: (usize, usize),
+    result: (usize, usize),
+    words: &str,
+    style: NumberStyle,
+) -> Option<String> {
+    let fig = |at: (usize, usize)| match g.rows.get(at.0)?.cells.get(at.1)? {
+        Cell::Fig(f) => Some(*f),
+        _ => None,
+    };
+    let (n, d, r) = (fig(num)?, fig(den)?, fig(result)?);
+    let q = n.value.checked_div(d.value)?;
+    let shown = format_number(q, r.decimals + 2, style);
+    let printed = format_number(r.value, r.decimals, style);
+    let head = format!(
+        "{} / {} = {shown}",
+        format_number(n.value, n.decimals, style),
+        format_number(d.value, d.decimals, style)
+    );
+    if words.contains("; it should read") {
+        let should = implied(g, &Expr::Fraction { num, den, result }, result)?;
+        Some(format!(
+            "{head}, not {printed} (nor within the rounding of its figures); it should read {}",
+            format_number(should.value, should.decimals, style)
+        ))
+    } else if words.contains(" lies in ") {
+        Some(format!(
+            "{head}, which {printed} allows within the rounding of its figures"
+        ))
+    } else {
+        Some(format!("{head} = {printed}"))
+    }
+}
+
 /// A part of an exact count (`Antal personer … i alt` = its columns) is a
 /// count of the same thing: a whole figure with no unit of its own, printed
 /// to the last unit, is read as exact like its total.
@@ -410,12 +506,28 @@ fn fraction_column(g: &Grid, c: usize) -> bool {
     n >= 2
 }
 
-/// `c` = `x` / `y` of the same row, found from the figures alone.
-fn fraction(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+/// A header naming a quotient: `Årsværk i forhold til omsætning`,
+/// `Omsætning pr. årsværk`, `Ledighedsgrad`.
+fn ratio_header(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.contains("i forhold til")
+        || h.contains(" pr. ")
+        || h.contains(" per ")
+        || h.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() > 4 && w.ends_with("grad"))
+}
+
+/// `c` = `x` / `y` of the same row, found from the figures: a fraction
+/// column (`only_fractions`: the numerator no larger than the denominator)
+/// or a column whose header names a quotient. Under a year (`… / 2004`) the
+/// operands are of the same year.
+fn fraction(g: &Grid, c: usize, amounts: &[usize], only_fractions: bool) -> Option<Candidate> {
+    let year = g.cols[c].year;
     let others: Vec<usize> = amounts
         .iter()
         .copied()
-        .filter(|&k| k != c && !fraction_column(g, k))
+        .filter(|&k| k != c && !fraction_column(g, k) && !ratio_header(&g.cols[k].header))
+        .filter(|&k| year.is_none() || g.cols[k].year == year)
         .take(PAIR_COLS)
         .collect();
     let mut cands = Vec::new();
@@ -427,7 +539,7 @@ fn fraction(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
             }
             tried += 1;
             // A fraction below 1 in size: the numerator is the smaller.
-            if !smaller_in_rows(g, x, y) {
+            if only_fractions && !smaller_in_rows(g, x, y) {
                 continue;
             }
             let what = format!("{} / {}", g.cols[x].header, g.cols[y].header);

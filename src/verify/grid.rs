@@ -90,6 +90,9 @@ pub struct GRow {
     pub role: Role,
     /// Dashed (`- delloft`) or indented deeper than the row above.
     pub sub: bool,
+    /// How many figure cells the source row had (a short row's missing
+    /// cells are empty here, but were never printed as empty).
+    pub printed: usize,
 }
 
 impl GRow {
@@ -605,6 +608,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             texts,
             locs,
             sub,
+            printed: cells.len().saturating_sub(1),
         });
     }
     let cols: Vec<Col> = (0..width)
