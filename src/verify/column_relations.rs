@@ -15,8 +15,7 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::establish::{
-    fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr,
-    Instance, Kind,
+    fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr, Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -189,7 +188,12 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
             if fig_at(g, r, c) && fig_at(g, r, inc) && !fails(g, &first) {
                 instances.push(Instance {
                     kind: Kind::Formula,
-                    name: name(g, r, c, &format!("the first balance = {}", g.cols[inc].header)),
+                    name: name(
+                        g,
+                        r,
+                        c,
+                        &format!("the first balance = {}", g.cols[inc].header),
+                    ),
                     at: (r, c),
                     what: Ok(first),
                 });
@@ -409,7 +413,9 @@ fn rate_words(
         _ => None,
     };
     let (b, r) = (fig(base)?, fig(result)?);
-    let product = rate.checked_mul(b.value)?.checked_div(Decimal::ONE_HUNDRED)?;
+    let product = rate
+        .checked_mul(b.value)?
+        .checked_div(Decimal::ONE_HUNDRED)?;
     let product = product.normalize();
     let shown = format_number(product, product.scale().min(6), style);
     let printed = format_number(r.value, r.decimals, style);

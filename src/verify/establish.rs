@@ -389,7 +389,9 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         // A quotient found from the figures alone: as likely by chance as
         // the quotient's own interval is wide (a base of 9,4 årsværk
         // carries ±0,5 %), not only the printed result's.
-        Relation::Share { part, whole, share, .. } if matches!(e, Expr::Fraction { .. }) => {
+        Relation::Share {
+            part, whole, share, ..
+        } if matches!(e, Expr::Fraction { .. }) => {
             let rel = |p: &PrintedNumber| ratio_of(p.half_unit() * Decimal::TWO, p.value);
             let own = ratio_of(
                 (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),

@@ -1,0 +1,353 @@
+//! Issue 9, column-wise relations (src/verify/column_relations.rs): a
+//! running balance down its rows, a rate the header names, a fraction or
+//! quotient of two columns found from the figures, cross-casting over
+//! empty and count cells — each with the exact verdict, on small tables of
+//! our own and on the real held-out tables they come from.
+
+use crate::common;
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::verify::{Check, Options, Verdict};
+
+fn checks(doc: &str) -> Vec<Check> {
+    let mut out = Vec::new();
+    common::verify_text(
+        "t.txt",
+        doc,
+        "text",
+        NumberStyle::DANISH,
+        &Options::default(),
+        |t| out.extend(t.checks),
+    )
+    .unwrap();
+    out
+}
+
+fn of<'a>(c: &'a [Check], name_starts: &str) -> Vec<(Verdict, &'a str)> {
+    c.iter()
+        .filter(|c| c.relation.starts_with(name_starts))
+        .map(|c| (c.verdict, c.detail.as_str()))
+        .collect()
+}
+
+fn findings(c: &[Check]) -> Vec<&Check> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+        .collect()
+}
+
+fn heldout(slug: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/heldout")
+            .join(format!("{slug}.tsv")),
+    )
+    .unwrap()
+}
+
+const MONTHS: &str = "\tUdgifter\tIndtægter\tSaldo\tAkkumuleret saldo\n\
+Januar\t71,2\t46,9\t-24,3\t-24,3\n\
+Februar\t59,1\t85,9\t26,8\t2,5\n\
+Marts\t73,0\t95,4\t22,4\t24,9\n\
+1. kvartal\t203,3\t228,2\t24,9\t24,9\n";
+
+#[test]
+fn a_running_balance_carries_the_row_before_it_plus_its_increment() {
+    let c = checks(MONTHS);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+    assert_eq!(
+        of(&c, "Januar [Akkumuleret saldo]"),
+        vec![(Verdict::Exact, "-24,3 = -24,3")]
+    );
+    assert_eq!(
+        of(&c, "Februar [Akkumuleret saldo]"),
+        vec![(Verdict::Exact, "-24,3 + 26,8 = 2,5")]
+    );
+    assert_eq!(
+        of(&c, "Marts [Akkumuleret saldo]: previous balance + Saldo"),
+        vec![(Verdict::Exact, "2,5 + 22,4 = 24,9")]
+    );
+    // The quarter repeats the balance of its last month.
+    assert_eq!(
+        of(
+            &c,
+            "1. kvartal [Akkumuleret saldo]: the balance of the last row it closes"
+        ),
+        vec![(Verdict::Exact, "24,9 = 24,9")]
+    );
+}
+
+#[test]
+fn one_wrong_balance_is_one_finding_and_the_next_step_its_consequence() {
+    let c = checks(&MONTHS.replace("\t26,8\t2,5", "\t26,8\t3,5"));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(
+        f[0].relation,
+        "Februar [Akkumuleret saldo]: previous balance + Saldo"
+    );
+    assert!(
+        f[0].detail.ends_with("it should read 2,5"),
+        "{}",
+        f[0].detail
+    );
+    let marts = of(&c, "Marts [Akkumuleret saldo]");
+    assert_eq!(marts.len(), 1);
+    assert_eq!(marts[0].0, Verdict::Error);
+    assert!(marts[0]
+        .1
+        .contains("a consequence of Februar [Akkumuleret saldo] 3,5"));
+}
+
+#[test]
+fn a_balance_column_that_carries_nothing_is_not_understood() {
+    // The figures fit no increment column: said, never judged.
+    let doc = "\tIndtægter\tUdgifter\tAkkumuleret saldo\n\
+A\t10,0\t4,0\t50,0\n\
+B\t12,0\t5,0\t17,0\n\
+C\t9,0\t6,0\t3,0\n";
+    let c = checks(doc);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    let s = of(&c, "[Akkumuleret saldo]: column");
+    assert_eq!(s.len(), 1, "{c:#?}");
+    assert_eq!(s[0].0, Verdict::Skipped);
+    assert!(
+        s[0].1.starts_with("not understood: a running balance"),
+        "{}",
+        s[0].1
+    );
+}
+
+const RATE: &str = "Institution\tPrimosaldo\tGrundværdi\tBygningsværdi\tAfskrivning 2,5%\n\
+A\t1.000.000\t200.000\t800.000\t20.000\n\
+B\t500.000\t100.000\t400.000\t10.000\n\
+C\t300.000\t60.000\t240.000\t6.100\n\
+I alt\t1.800.000\t360.000\t1.440.000\t36.100\n";
+
+#[test]
+fn a_rate_in_the_header_is_a_rate_of_the_column_the_figures_choose() {
+    let c = checks(RATE);
+    assert_eq!(
+        of(&c, "A [Afskrivning 2,5%]"),
+        vec![(Verdict::Exact, "2,5 % of 800.000 = 20.000")]
+    );
+    assert_eq!(
+        of(&c, "C [Afskrivning 2,5%]"),
+        vec![(
+            Verdict::Error,
+            "2,5 % of 240.000 = 6.000, not 6.100; it should read 6.000"
+        )]
+    );
+    // The column's figures are amounts, added up like any other.
+    assert_eq!(
+        of(&c, "I alt [Afskrivning 2,5%]: sum of 3 rows"),
+        vec![(Verdict::Exact, "20.000 + 10.000 + 6.100 = 36.100")]
+    );
+    // The total's rate fails with its part's.
+    assert_eq!(
+        of(&c, "I alt [Afskrivning 2,5%]: 2,5 % of Bygningsværdi")[0].0,
+        Verdict::Error
+    );
+}
+
+#[test]
+fn a_rate_whose_base_the_figures_do_not_show_is_not_understood() {
+    let doc =
+        "Mio. kr.\tBudget\tForbrug\tAfskrivning 4%\nA\t100,0\t90,0\t5,0\nB\t200,0\t180,0\t3,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        of(&c, "[Afskrivning 4%]: column"),
+        vec![(
+            Verdict::Skipped,
+            "not understood: the header names a rate of 4 %, and no column of the row is its \
+             base in the figures"
+        )]
+    );
+}
+
+const FRACTIONS: &str = "\tLedige\tPersoner\tLedighedsgrad\n\
+A\t183.835\t610.874\t0,301\n\
+B\t251.813\t741.129\t0,340\n\
+C\t271.670\t736.846\t0,369\n";
+
+#[test]
+fn a_fraction_column_is_one_column_over_another() {
+    let c = checks(FRACTIONS);
+    assert_eq!(
+        of(&c, "A [Ledighedsgrad]"),
+        vec![(
+            Verdict::Rounding,
+            "183.835 / 610.874 = 0,30094, which 0,301 allows within the rounding of its figures"
+        )]
+    );
+    let c = checks(&FRACTIONS.replace("0,340", "0,350"));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].relation, "B [Ledighedsgrad]: Ledige / Personer");
+    assert_eq!(
+        f[0].detail,
+        "251.813 / 741.129 = 0,33977, not 0,350 (nor within the rounding of its figures); it \
+         should read 0,340"
+    );
+}
+
+#[test]
+fn a_quotient_named_by_its_header_is_found_from_the_figures() {
+    let doc = "\tOmsætning mio. kr.\tÅrsværk\tOmsætning pr. årsværk\n\
+A\t1.394,4\t9,4\t148,7\n\
+B\t733,8\t11,3\t65,2\n";
+    let c = checks(doc);
+    assert_eq!(
+        of(&c, "B [Omsætning pr. årsværk]"),
+        vec![(
+            Verdict::Rounding,
+            "733,8 / 11,3 = 64,938, which 65,2 allows within the rounding of its figures"
+        )]
+    );
+    // Without a word for a quotient, figures above 1 are not searched.
+    let plain = doc.replace("Omsætning pr. årsværk", "Nøgletal");
+    assert!(of(&checks(&plain), "B [Nøgletal]").is_empty());
+}
+
+#[test]
+fn an_empty_part_inside_its_row_is_nothing_and_never_an_error() {
+    let doc = "x\tAlle\tByer\tBygder\nA\t10\t7\t3\nB\t5\t5\t\nC\t8\t8\t\nI alt\t23\t20\t3\n";
+    let c = checks(doc);
+    assert_eq!(of(&c, "I alt [Bygder]"), vec![(Verdict::Exact, "3 = 3")]);
+    // Where reading it as nothing makes the relation fail, not judged.
+    let c = checks(&doc.replace("I alt\t23\t20\t3", "I alt\t23\t20\t6"));
+    let b = of(&c, "I alt [Bygder]");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].0, Verdict::Skipped, "{b:?}");
+    assert!(b[0].1.contains("has no figure (empty)"), "{}", b[0].1);
+}
+
+#[test]
+fn parts_of_an_exact_count_are_counts() {
+    let doc =
+        "\t0-10\t11-20\tAntal personer i alt\nA\t100\t200\t300\nB\t150\t250\t401\nC\t10\t20\t30\n";
+    let c = checks(doc);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].relation, "B [Antal personer i alt]: sum of 2 columns");
+    assert!(
+        f[0].detail.ends_with("it should read 400"),
+        "{}",
+        f[0].detail
+    );
+}
+
+// The held-out real tables these shapes come from.
+
+#[test]
+fn the_state_accounts_running_balance_is_judged_in_every_row() {
+    let c = checks(&heldout("oes-regnskabstal-2023-statslige-akkumuleret"));
+    let months = [
+        "Januar",
+        "Februar",
+        "Marts",
+        "April",
+        "Maj",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+    ];
+    for m in months {
+        let v = of(&c, &format!("{m} [Akkumuleret saldo]"));
+        assert_eq!(v.len(), 1, "{m}: {v:?}");
+        assert!(
+            matches!(v[0].0, Verdict::Exact | Verdict::Rounding),
+            "{m}: {v:?}"
+        );
+    }
+    assert_eq!(
+        of(
+            &c,
+            "Hele året - Foreløbig [Akkumuleret saldo]: the balance of the last row it closes"
+        ),
+        vec![(Verdict::Exact, "76.250,7 = 76.250,7")]
+    );
+}
+
+#[test]
+fn the_building_agencys_depreciation_finds_its_two_published_errors() {
+    let c = checks(&heldout(
+        "byggedirektoratet-virksomhedsregnskab-2000-bilag-3-anlaegsaktiver",
+    ));
+    let errors: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|c| c.verdict == Verdict::Error)
+        .map(|c| (c.row.as_deref().unwrap_or(""), c.detail.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![
+            (
+                "ku",
+                "2,5 % of 2.659.101.670 = 66.477.541,75, not 66.455.062; it should read 66.477.542"
+            ),
+            (
+                "i alt",
+                "2,5 % of 9.724.548.760 = 243.113.719, not 243.091.240; it should read 243.113.719"
+            ),
+        ]
+    );
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.column.as_deref() == Some("Lineær afskrivning 2,5%")
+                && c.verdict == Verdict::Rounding
+                && c.relation.contains("2,5 % of"))
+            .count(),
+        8
+    );
+}
+
+#[test]
+fn the_yearbooks_unemployment_table_finds_its_count_error_and_its_rates() {
+    let c = checks(&heldout(
+        "dst-aarbog-1998-tabel-214-ledighedsberoerte-ledighedsgrad",
+    ));
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].relation,
+        "1990 [Antal personer berart at ledighed i alt]: sum of 5 columns"
+    );
+    assert_eq!(
+        c.iter()
+            .filter(|c| c
+                .relation
+                .contains("[GnsntL ledighedsgrad i året]: Gnsntl. antal ledige / Antal personer")
+                && c.verdict == Verdict::Rounding)
+            .count(),
+        9
+    );
+}
+
+#[test]
+fn the_key_figures_per_man_year_are_quotients_by_year() {
+    let c = checks(&heldout(
+        "ubst-aarsrapport-2006-noegletal-aarsvaerk-omsaetning",
+    ));
+    let q: Vec<&Check> = c
+        .iter()
+        .filter(|c| {
+            c.column
+                .as_deref()
+                .is_some_and(|h| h.starts_with("Årsværk i forhold til omsætning"))
+        })
+        .collect();
+    assert_eq!(q.len(), 6, "{c:#?}");
+    assert!(q.iter().all(|c| c.verdict == Verdict::Rounding));
+    assert!(q.iter().all(|c| {
+        let year = c
+            .column
+            .as_deref()
+            .and_then(|h| h.rsplit(" / ").next())
+            .unwrap_or("");
+        c.relation
+            .ends_with(&format!("Omsætning mio. kr. / {year} / Årsværk / {year}"))
+    }));
+}
