@@ -4,7 +4,9 @@
 //! is reported as the error, with the value it should have. The other
 //! relations that fail only through it are its consequences.
 
-use super::establish::{implied, relation, verdict_with, At, Expr, Instance, Kind, Overrides};
+use super::establish::{
+    implied, printed_empty, relation, verdict_with, At, Expr, Instance, Kind, Overrides,
+};
 use super::explain;
 use super::figure::{Cell, Figure};
 use super::grid::Grid;
@@ -111,7 +113,9 @@ pub fn judge_all(
         let dash = e.cells().into_iter().find_map(|(r, c)| {
             match g.rows.get(r).and_then(|row| row.cells.get(c)) {
                 Some(Cell::Dash) => Some((r, "(-)", "`-`")),
-                Some(Cell::Empty) => Some((r, "(empty)", "an empty cell")),
+                Some(Cell::Empty | Cell::Text) if printed_empty(g, (r, c)) => {
+                    Some((r, "(empty)", "an empty cell"))
+                }
                 _ => None,
             }
         });

@@ -155,7 +155,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             // makes the relation fail, it is not judged (see `fare` and
             // attribute.rs): it may be a figure not printed.
             Some(Cell::Dash) if zero_dash => Ok(None),
-            Some(Cell::Empty) if zero_dash && printed_empty(g, at) => Ok(None),
+            Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
             Some(Cell::Text) => Err(format!(
                 "{:?} has {:?}, not a figure",
                 label_of(g, at.0),
@@ -316,11 +316,17 @@ fn fraction_in_percent(p: &PrintedNumber) -> Option<PrintedNumber> {
 }
 
 /// A cell printed empty inside its row (not one missing past a short
-/// row's end).
+/// row's end), or printed as dots (`...`, `..`, `…`: statistics' sign for
+/// nothing to show).
 pub fn printed_empty(g: &Grid, at: At) -> bool {
-    g.rows
-        .get(at.0)
-        .is_some_and(|r| at.1 < r.printed && matches!(r.cells.get(at.1), Some(Cell::Empty)))
+    g.rows.get(at.0).is_some_and(|r| match r.cells.get(at.1) {
+        Some(Cell::Empty) => at.1 < r.printed,
+        Some(Cell::Text) => r.texts.get(at.1).is_some_and(|t| {
+            let t = t.trim();
+            !t.is_empty() && t.chars().all(|c| c == '.' || c == '…')
+        }),
+        _ => false,
+    })
 }
 
 /// A part of the relation is an empty cell (read as nothing).

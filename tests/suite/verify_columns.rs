@@ -351,3 +351,21 @@ fn the_key_figures_per_man_year_are_quotients_by_year() {
             .ends_with(&format!("Omsætning mio. kr. / {year} / Årsværk / {year}"))
     }));
 }
+
+#[test]
+fn dots_for_nothing_to_show_are_nothing_in_a_sum() {
+    // Statistics print `...` where a district has no bygder.
+    let doc = "\tAlle\tByer\tBygder\nGrønland i alt\t160\t140\t20\nA\t90\t70\t20\nB\t70\t70\t...\n";
+    let c = checks(doc);
+    assert_eq!(of(&c, "B [Alle]"), vec![(Verdict::Exact, "70 = 70")]);
+    assert_eq!(
+        of(&c, "Grønland i alt [Bygder]: sum of 2 rows"),
+        vec![(Verdict::Exact, "20 = 20")]
+    );
+    // Never an error through the dots: B's Alle printed 75 is judged on
+    // the rows where it can be, and `...` read as 0 is not blamed.
+    let c = checks(&doc.replace("B\t70\t70\t...", "B\t75\t70\t..."));
+    let b = of(&c, "B [Alle]");
+    assert_eq!(b.len(), 1, "{c:#?}");
+    assert_eq!(b[0].0, Verdict::Skipped);
+}
