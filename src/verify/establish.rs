@@ -974,6 +974,7 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
     let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
         Some(Cell::Fig(f)) => Some(Some(*f)),
         Some(Cell::Dash) => Some(None),
+        Some(Cell::Empty | Cell::Text) if at != result && printed_empty(g, at) => Some(None),
         _ => None,
     };
     let r = get(result)??;
