@@ -157,6 +157,7 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
     let mut instances = Vec::new();
     // The last row carried (not a total), if any.
     let mut prev: Option<usize> = None;
+    let mut first_open: Option<Instance> = None;
     for r in 0..g.rows.len() {
         if !data_row(g, r) {
             continue;
@@ -185,8 +186,8 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
                 result: (r, c),
                 shares: false,
             };
-            if fig_at(g, r, c) && fig_at(g, r, inc) && !fails(g, &first) {
-                instances.push(Instance {
+            if fig_at(g, r, c) && fig_at(g, r, inc) {
+                let i = Instance {
                     kind: Kind::Formula,
                     name: name(
                         g,
@@ -195,8 +196,15 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
                         &format!("the first balance = {}", g.cols[inc].header),
                     ),
                     at: (r, c),
-                    what: Ok(first),
-                });
+                    what: Ok(first.clone()),
+                };
+                if fails(g, &first) {
+                    // An opening balance not printed, or the first balance
+                    // printed wrong: the next step tells (below).
+                    first_open = Some(i);
+                } else {
+                    instances.push(i);
+                }
             }
             prev = Some(r);
             continue;
@@ -224,6 +232,13 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
                 what: Ok(repeat(p)),
             });
             continue;
+        }
+        // The first balance off its increment and the step after it
+        // failing too: the first figure is wrong, not an opening balance.
+        if let Some(i) = first_open.take() {
+            if fails(g, &carried) {
+                instances.push(i);
+            }
         }
         instances.push(Instance {
             kind: Kind::Formula,

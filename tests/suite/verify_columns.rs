@@ -369,3 +369,118 @@ fn dots_for_nothing_to_show_are_nothing_in_a_sum() {
     assert_eq!(b.len(), 1, "{c:#?}");
     assert_eq!(b[0].0, Verdict::Skipped);
 }
+
+use proptest::prelude::*;
+use sparekrav::money::Decimal;
+use sparekrav::numfmt::format_number;
+
+fn show(v: i64, decimals: u32) -> String {
+    format_number(Decimal::new(v, decimals), decimals, NumberStyle::DANISH)
+}
+
+/// Months with Udgifter, Indtægter, Saldo = Indtægter - Udgifter and its
+/// running balance, all printed exactly (one decimal), the balance of
+/// month `wrong` (if any) moved by `off` tenths.
+fn balance_table(inc: &[(i64, i64)], wrong: Option<(usize, i64)>) -> String {
+    let mut s = String::from("\tUdgifter\tIndtægter\tSaldo\tAkkumuleret saldo\n");
+    let mut acc = 0;
+    for (i, (u, n)) in inc.iter().enumerate() {
+        let saldo = n - u;
+        acc += saldo;
+        let printed = match wrong {
+            Some((w, off)) if w == i => acc + off,
+            _ => acc,
+        };
+        s.push_str(&format!(
+            "Måned {}\t{}\t{}\t{}\t{}\n",
+            i + 1,
+            show(*u, 1),
+            show(*n, 1),
+            show(saldo, 1),
+            show(printed, 1)
+        ));
+    }
+    s
+}
+
+/// Rows of a base and a rate column (`Afskrivning 2,5%`) printed rounded
+/// to the krone, the rate of row `wrong` (if any) moved by `off` kroner.
+fn rate_table(bases: &[i64], wrong: Option<(usize, i64)>) -> String {
+    let mut s = String::from("Institution\tAnskaffelse\tAfskrivning 2,5%\n");
+    for (i, b) in bases.iter().enumerate() {
+        // 2,5 % of b, rounded half away from zero to whole kroner.
+        let exact = Decimal::new(b * 25, 3);
+        let r = sparekrav::money::round_half_away(exact, 0);
+        let printed = match wrong {
+            Some((w, off)) if w == i => r + Decimal::from(off),
+            _ => r,
+        };
+        s.push_str(&format!(
+            "Enhed {}\t{}\t{}\n",
+            i + 1,
+            show(*b, 0),
+            format_number(printed, 0, NumberStyle::DANISH)
+        ));
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A running balance printed as it is carried is never an error, and
+    /// one balance printed wrong is the one finding, with its value.
+    #[test]
+    fn a_running_balance_is_sound_and_names_its_wrong_figure(
+        inc in proptest::collection::vec(
+            (1_000i64..900_000, prop_oneof![-90_000i64..-1, 1i64..90_000]),
+            // Four months at least: one wrong balance fails two steps, and
+            // two must hold to establish the column.
+            4..9,
+        ),
+        pick in 0usize..100,
+        off in prop_oneof![-500i64..-2, 2i64..500],
+    ) {
+        // Indtægter = Udgifter + a saldo that is never 0.
+        let inc: Vec<(i64, i64)> = inc.iter().map(|&(u, d)| (u, u + d)).collect();
+        let c = checks(&balance_table(&inc, None));
+        prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+        let judged = c
+            .iter()
+            .filter(|c| c.relation.contains("[Akkumuleret saldo]") && c.verdict == Verdict::Exact)
+            .count();
+        prop_assert_eq!(judged, inc.len());
+        let w = pick % inc.len();
+        let doc = balance_table(&inc, Some((w, off)));
+        let c = checks(&doc);
+        let f = findings(&c);
+        prop_assert_eq!(f.len(), 1, "{:#?}\n{}", c, doc);
+        prop_assert_eq!(f[0].row.clone(), Some(format!("Måned {}", w + 1)));
+        prop_assert_eq!(f[0].column.as_deref(), Some("Akkumuleret saldo"));
+        prop_assert!(f[0].correction.is_some());
+    }
+
+    /// A rate column printed to the krone is never an error, and one
+    /// figure moved past its rounding is the one finding.
+    #[test]
+    fn a_rate_column_is_sound_and_names_its_wrong_figure(
+        bases in proptest::collection::vec(10_000i64..900_000_000, 3..9),
+        pick in 0usize..100,
+        off in prop_oneof![-5_000i64..-2, 2i64..5_000],
+    ) {
+        let c = checks(&rate_table(&bases, None));
+        prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+        prop_assert_eq!(
+            c.iter().filter(|c| c.relation.contains("2,5 % of Anskaffelse")).count(),
+            bases.len()
+        );
+        let w = pick % bases.len();
+        let doc = rate_table(&bases, Some((w, off)));
+        let c = checks(&doc);
+        let f = findings(&c);
+        prop_assert_eq!(f.len(), 1, "{:#?}\n{}", c, doc);
+        prop_assert_eq!(f[0].row.clone(), Some(format!("Enhed {}", w + 1)));
+        prop_assert_eq!(f[0].column.as_deref(), Some("Afskrivning 2,5%"));
+        prop_assert!(f[0].correction.is_some());
+    }
+}
