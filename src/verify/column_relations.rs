@@ -39,6 +39,11 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
         return Some(running(g, c, amounts, is_total));
     }
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) {
+        if let Some(found) = total_first(g, c, amounts) {
+            return Some(Ok(found));
+        }
+    }
     if col.kind == ColKind::Amount {
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
@@ -253,6 +258,69 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
         what,
         prefer: false,
     }
+}
+
+/// A header naming the whole of the columns beside it: a total word, or
+/// `Alle …`, `Hele …`.
+fn whole_header(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    super::grid::total_label(&h).is_some()
+        || h == "alle"
+        || h.starts_with("alle ")
+        || h.starts_with("hele ")
+}
+
+/// A total column printed BEFORE its parts (`Alle kommuner | Sermersooq |
+/// Avannaata | …`): the sum of the amount columns right of it, up to the
+/// next column that names a whole; found from the figures (the header's
+/// word is only a cue), so a total column after its parts is left to the
+/// engine's cross-casting.
+fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+    let cue = whole_header(&g.cols[c].header);
+    let first = amounts.first() == Some(&c);
+    if !cue && !first {
+        return None;
+    }
+    let right: Vec<usize> = amounts
+        .iter()
+        .copied()
+        .filter(|&k| k > c)
+        .take_while(|&k| !whole_header(&g.cols[k].header))
+        .take(PAIR_COLS)
+        .collect();
+    if right.len() < 2 {
+        return None;
+    }
+    let mut cands = Vec::new();
+    for end in (2..=right.len()).rev() {
+        let cols = &right[..end];
+        let what = format!("sum of the {} columns after it", cols.len());
+        let mut instances = Vec::new();
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            if matches!(g.rows[r].cells.get(c), Some(Cell::Fig(f)) if f.percent()) {
+                continue;
+            }
+            instances.push(Instance {
+                kind: Kind::Cross,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(Expr::Linear {
+                    terms: cols.iter().map(|&k| (false, (r, k))).collect(),
+                    result: (r, c),
+                    shares: false,
+                }),
+            });
+        }
+        cands.push(Candidate {
+            instances,
+            what,
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, cue)
 }
 
 /// The rate a column header names, in percent: `Lineær afskrivning 2,5%`

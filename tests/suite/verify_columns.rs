@@ -484,3 +484,51 @@ proptest! {
         prop_assert!(f[0].correction.is_some());
     }
 }
+
+#[test]
+fn a_total_column_before_its_parts_is_cross_cast() {
+    let doc = "\tAlle kommuner\tSermersooq\tAvannaata\tQeqqata\n\
+Alle børn\t2.853,0\t1.428,0\t713,0\t712,0\n\
+Børn 0 år\t96,0\t29,0\t18,0\t49,0\n\
+Børn 1 år\t993,0\t559,0\t252,0\t172,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        of(&c, "Børn 0 år [Alle kommuner]"),
+        vec![(Verdict::Exact, "29,0 + 18,0 + 49,0 = 96,0")]
+    );
+    // One row off: the finding is that row's total.
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(
+        f[0].relation,
+        "Børn 1 år [Alle kommuner]: sum of the 3 columns after it"
+    );
+    assert!(
+        f[0].detail.ends_with("it should read 983,0"),
+        "{}",
+        f[0].detail
+    );
+}
+
+#[test]
+fn the_greenland_day_care_table_is_cross_cast_from_its_first_column() {
+    let c = checks(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
+                "tests/data/heldout2/stat-gl-gf-offentlige-finanser-2022-boern-i-dagtilbud-kommuner.tsv",
+            ),
+        )
+        .unwrap(),
+    );
+    let cross: Vec<(Verdict, &str)> = of(&c, "Alle børn i dagtilbud [Alle kommuner]");
+    assert_eq!(
+        cross,
+        vec![(
+            Verdict::Exact,
+            "1.428,0 + 713,0 + 712,0 + 462,0 + 403,0 = 3.718,0"
+        )]
+    );
+    // The cut-off row (an empty cell where the page ends) is not judged.
+    assert_eq!(of(&c, "Børn 3-5 år [Alle kommuner]")[0].0, Verdict::Skipped);
+    assert!(findings(&c).is_empty());
+}
