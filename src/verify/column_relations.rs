@@ -277,8 +277,12 @@ fn whole_header(header: &str) -> bool {
 /// engine's cross-casting.
 fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
     let cue = whole_header(&g.cols[c].header);
-    let first = amounts.first() == Some(&c);
-    if !cue && !first {
+    // Parts to its left: a total after its parts, the engine's to cast.
+    let first = amounts
+        .iter()
+        .filter(|&&k| k < c)
+        .all(|&k| whole_header(&g.cols[k].header));
+    if !first || (!cue && amounts.first() != Some(&c)) {
         return None;
     }
     let right: Vec<usize> = amounts

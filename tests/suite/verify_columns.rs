@@ -532,3 +532,22 @@ fn the_greenland_day_care_table_is_cross_cast_from_its_first_column() {
     assert_eq!(of(&c, "Børn 3-5 år [Alle kommuner]")[0].0, Verdict::Skipped);
     assert!(findings(&c).is_empty());
 }
+
+#[test]
+fn a_total_column_after_parts_is_not_cast_against_the_columns_after_it() {
+    // `I alt` in the middle closes A and B; C and D after it are no parts of
+    // it, even where they happen to add up to it in one row.
+    let doc = "\tA\tB\tI alt\tC\tD\n\
+R1\t1,0\t2,0\t3,0\t1,0\t2,0\n\
+R2\t4,0\t5,0\t9,0\t7,0\t8,0\n\
+R3\t2,0\t2,0\t4,0\t1,5\t1,5\n";
+    let c = checks(doc);
+    assert!(
+        c.iter().all(|c| !c.relation.contains("columns after it")),
+        "{c:#?}"
+    );
+    assert_eq!(
+        of(&c, "R2 [I alt]"),
+        vec![(Verdict::Exact, "4,0 + 5,0 = 9,0")]
+    );
+}
