@@ -260,6 +260,34 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
     }
 }
 
+/// Dashed or indented rows under a row (`Ændringer vedr. …reform:` over
+/// five `- …` rows) that no other pass established, in a table of one
+/// column of figures: where they add up to it, the structure is confirmed
+/// and judged; where they do not, nothing is said (a structure seen in one
+/// column is never an error on its own, and the rows may list only some
+/// parts).
+pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) -> Vec<Instance> {
+    let mut out = Vec::new();
+    let mut children: std::collections::BTreeMap<usize, Vec<(bool, usize)>> =
+        std::collections::BTreeMap::new();
+    for (r, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children.entry(*p).or_default().push((false, r));
+        }
+    }
+    for (p, parts) in children {
+        if parts.len() < 2 || explained.get(p).copied().unwrap_or(true) {
+            continue;
+        }
+        let what = format!("sum of the {} rows under it", parts.len());
+        let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, &what);
+        if super::establish::holds_once(g, &cand, Decimal::new(1, 1)) {
+            out.extend(cand.instances.into_iter().filter(|i| i.what.is_ok()));
+        }
+    }
+    out
+}
+
 /// A header naming the whole of the columns beside it: a total word, or
 /// `Alle …`, `Hele …`.
 fn whole_header(header: &str) -> bool {

@@ -101,6 +101,8 @@ fn propose(g: &Grid) -> Vec<Instance> {
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
+    let confirmed = super::column_relations::confirmed_blocks(g, &s.parent, &s.explained);
+    s.out.extend(confirmed);
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {

@@ -470,6 +470,14 @@ fn score(g: &Grid, c: &Candidate) -> Score {
     s
 }
 
+/// A candidate that holds in exactly one place, fails in none, and is
+/// unlikely there by chance (at most `limit`): a structure seen in one
+/// column, which confirms and is never an error on its own.
+pub fn holds_once(g: &Grid, c: &Candidate, limit: Decimal) -> bool {
+    let s = score(g, c);
+    s.holds == 1 && s.fails == 0 && s.chance <= limit
+}
+
 /// (holds, fails) of a candidate on the printed figures; trivial holds
 /// (zeros) not counted.
 pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {

@@ -551,3 +551,25 @@ R3\t2,0\t2,0\t4,0\t1,5\t1,5\n";
         vec![(Verdict::Exact, "4,0 + 5,0 = 9,0")]
     );
 }
+
+#[test]
+fn dashed_rows_under_a_row_in_one_column_confirm_and_never_fail() {
+    let doc = "\tMio.kr.\n\
+Forventet mindre forbrug\t-16,3\n\
+Ændringer vedr. reformen:\t2,6\n\
+- Ny sygedagpengemodel\t8,1\n\
+- Reform af kontanthjælpssystemet\t-0,3\n\
+- Uddannelsespålæg\t-2,4\n\
+- Uddannelsesordningen\t-0,5\n\
+- Midlertidig arbejdsmarkedsydelse\t-2,3\n";
+    let c = checks(doc);
+    assert_eq!(
+        of(&c, "Ændringer vedr. reformen: [Mio.kr.]"),
+        vec![(Verdict::Exact, "8,1 - 0,3 - 2,4 - 0,5 - 2,3 = 2,6")]
+    );
+    // Printed otherwise, nothing is said of it: one column is no evidence
+    // of an error (the rows may list only some of the changes).
+    let c = checks(&doc.replace("reformen:\t2,6", "reformen:\t3,6"));
+    assert!(of(&c, "Ændringer vedr. reformen:").is_empty(), "{c:#?}");
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+}
