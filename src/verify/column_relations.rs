@@ -39,6 +39,11 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
         return Some(running(g, c, amounts, is_total));
     }
+    if matches!(col.kind, ColKind::Share | ColKind::Pct) {
+        if let Some(found) = part_share(g, c, amounts) {
+            return Some(Ok(found));
+        }
+    }
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) {
         if let Some(found) = total_first(g, c, amounts) {
             return Some(Ok(found));
@@ -286,6 +291,115 @@ pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) 
         }
     }
     out
+}
+
+/// A percentage column that is one amount of the row over it and the
+/// others beside it (`Kvindeandel` = kvinder / (mænd + kvinder)), found
+/// from the figures: pairs of amount columns, then the part over all of
+/// them.
+fn part_share(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+    let cols: Vec<usize> = amounts.iter().copied().take(PAIR_COLS).collect();
+    if cols.len() < 2 {
+        return None;
+    }
+    let mut readings: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &x in &cols {
+        for &y in &cols {
+            if x != y {
+                readings.push((x, vec![y]));
+            }
+        }
+    }
+    let mut cands = Vec::new();
+    for (part, others) in readings {
+        let what = format!(
+            "{} in % of {}",
+            g.cols[part].header,
+            std::iter::once(part)
+                .chain(others.iter().copied())
+                .map(|k| g.cols[k].header.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        );
+        let mut instances = Vec::new();
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            instances.push(Instance {
+                kind: Kind::Share,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(Expr::PartOf {
+                    part: (r, part),
+                    others: others.iter().map(|&k| (r, k)).collect(),
+                    result: (r, c),
+                }),
+            });
+        }
+        cands.push(Candidate {
+            instances,
+            what,
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, false)
+}
+
+/// A table whose figure cells each hold two figures, the second in
+/// parentheses (`3.020 (2.189)`: this year's and, in parentheses, an
+/// earlier year's), is two tables side by side: the second figures are read
+/// as columns after the first ones, under the same headers. Parentheses
+/// around a lone figure stay a negative.
+pub fn split_paired_figures(
+    rows: &mut [(
+        crate::document::Loc,
+        Vec<(String, crate::document::Loc)>,
+        u8,
+    )],
+    style: NumberStyle,
+) {
+    let paired = |t: &str| -> Option<(String, String)> {
+        let t = t.trim();
+        let inner = t.strip_suffix(')')?;
+        let (a, b) = inner.rsplit_once('(')?;
+        let (a, b) = (a.trim(), b.trim());
+        let fig = |x: &str| matches!(super::figure::read_cell(x, style, None), Cell::Fig(_));
+        (!a.is_empty() && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
+    };
+    let (mut pairs, mut singles) = (0usize, 0usize);
+    for (_, cells, _) in rows.iter().skip(1) {
+        for (t, _) in cells.iter().skip(1) {
+            if paired(t).is_some() {
+                pairs += 1;
+            } else if matches!(super::figure::read_cell(t, style, None), Cell::Fig(_)) {
+                singles += 1;
+            }
+        }
+    }
+    if pairs < 4 || pairs < 4 * singles {
+        return;
+    }
+    let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    for (loc, cells, _) in rows.iter_mut() {
+        cells.resize(width, (String::new(), loc.clone()));
+        // A row of words (the header, a section): the same over both.
+        let words = cells.iter().skip(1).all(|(t, _)| {
+            paired(t).is_none() && !matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
+        });
+        let mut second = Vec::with_capacity(width.saturating_sub(1));
+        for (t, l) in cells.iter_mut().skip(1) {
+            if words {
+                second.push((t.clone(), l.clone()));
+            } else if let Some((a, b)) = paired(t) {
+                *t = a;
+                second.push((b, l.clone()));
+            } else {
+                second.push((String::new(), l.clone()));
+            }
+        }
+        cells.extend(second);
+    }
 }
 
 /// A header naming the whole of the columns beside it: a total word, or

@@ -82,6 +82,13 @@ pub enum Expr {
     Rate { base: At, rate: Decimal, result: At },
     /// result = num / den, printed as a fraction (`0,301`), not in percent.
     Fraction { num: At, den: At, result: At },
+    /// result % = 100 · part / (part + Σ others): a share of the row's
+    /// parts (`Kvindeandel` = kvinder / (mænd + kvinder)).
+    PartOf {
+        part: At,
+        others: Vec<At>,
+        result: At,
+    },
 }
 
 impl Expr {
@@ -90,7 +97,8 @@ impl Expr {
             Expr::Linear { result, .. }
             | Expr::Ratio { result, .. }
             | Expr::Rate { result, .. }
-            | Expr::Fraction { result, .. } => *result,
+            | Expr::Fraction { result, .. }
+            | Expr::PartOf { result, .. } => *result,
         }
     }
 
@@ -106,6 +114,14 @@ impl Expr {
             } => vec![*num, *den, *result],
             Expr::Rate { base, result, .. } => vec![*base, *result],
             Expr::Fraction { num, den, result } => vec![*num, *den, *result],
+            Expr::PartOf {
+                part,
+                others,
+                result,
+            } => std::iter::once(*part)
+                .chain(others.iter().copied())
+                .chain(std::iter::once(*result))
+                .collect(),
         }
     }
 }
@@ -270,6 +286,11 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 allocated: false,
             })
         }
+        Expr::PartOf {
+            part,
+            others,
+            result,
+        } => part_of(g, *part, others, *result, o),
         Expr::Fraction { num, den, result } => {
             let n = get(*num, false)?.ok_or("no figure")?;
             let d = get(*den, false)?.ok_or("no figure")?;
@@ -292,6 +313,46 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             })
         }
     }
+}
+
+/// The judge's quotient for a share of a row's parts.
+fn part_of(
+    g: &Grid,
+    part: At,
+    others: &[At],
+    result: At,
+    o: &Overrides,
+) -> Result<Relation, String> {
+    let get = |at: At| -> Result<Figure, String> {
+        match fig(g, at, o) {
+            Some(Cell::Fig(f)) => Ok(f),
+            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+        }
+    };
+    let mut figs = vec![get(part)?];
+    for &x in others {
+        figs.push(get(x)?);
+    }
+    let u = common_unit(&figs);
+    let mut figures = Vec::with_capacity(figs.len());
+    for f in &figs {
+        figures.push(
+            f.printed_in(u)
+                .ok_or_else(|| "the units cannot be converted exactly".to_string())?,
+        );
+    }
+    let r = get(result)?;
+    let result = PrintedNumber {
+        percent: true,
+        ..r.printed_in(None).ok_or("no figure")?
+    };
+    Ok(Relation::Quotient(super::judge::Quotient {
+        num: vec![(0, false)],
+        den: (0..figures.len()).map(|i| (i, false)).collect(),
+        figures,
+        result,
+        change: false,
+    }))
 }
 
 /// A fraction printed `0,301` read as the percentage `30,1%` with the same
@@ -418,6 +479,14 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         Relation::PercentChange { new, old, pct } => (
             new.value == old.value || pct.value.is_zero(),
             ratio_of(Decimal::new(1, pct.decimals) * Decimal::TWO, pct.value),
+        ),
+        // A share of a row's parts (column_relations.rs).
+        Relation::Quotient(q) if matches!(e, Expr::PartOf { .. }) => (
+            q.result.value.is_zero() || q.figures.first().is_none_or(|f| f.value.is_zero()),
+            ratio_of(
+                (q.result.half_unit() * Decimal::TWO).max(Decimal::new(1, q.result.decimals)),
+                q.result.value,
+            ),
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
@@ -952,6 +1021,21 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
             } else {
                 val(*result)?.checked_mul(hundred)?.checked_div(*rate)?
             }
+        }
+        Expr::PartOf {
+            part,
+            others,
+            result,
+        } => {
+            if *result != at {
+                return None;
+            }
+            let p = val(*part)?;
+            let mut whole = p;
+            for x in others {
+                whole = whole.checked_add(val(*x)?)?;
+            }
+            hundred.checked_mul(p)?.checked_div(whole)?
         }
         Expr::Fraction { num, den, result } => {
             if *result == at {

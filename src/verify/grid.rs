@@ -436,6 +436,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let mut g = raw(table);
+    super::column_relations::split_paired_figures(&mut g.rows, style);
     // A running-number column before the label.
     let numbered = g
         .rows

@@ -573,3 +573,50 @@ Forventet mindre forbrug\t-16,3\n\
     assert!(of(&c, "Ændringer vedr. reformen:").is_empty(), "{c:#?}");
     assert!(c.iter().all(|c| c.verdict != Verdict::Error));
 }
+
+const PAIRED: &str = "\tAntal mænd\tAntal kvinder\tKvindeandel - procent\n\
+Beredskab\t3.020 (2.189)\t133 (93)\t4,2 (4,1)\n\
+Øvrige\t5.713 (4.758)\t9.855 (8.475)\t63,3 (64)\n\
+Undervisere\t26.072 (21.217)\t46.418 (37.717)\t64 (64)\n\
+Pædagogisk personale\t18.755(13.488)\t97.356(81.215)\t83,9(85,8)\n";
+
+#[test]
+fn two_figures_in_a_cell_are_two_tables_and_a_share_of_the_rows_parts_is_found() {
+    let c = checks(PAIRED);
+    // Each row's share is judged for both figures of its cell.
+    let b = of(&c, "Beredskab [Kvindeandel - procent]");
+    assert_eq!(b.len(), 2, "{c:#?}");
+    assert_eq!(
+        b[0],
+        (
+            Verdict::Rounding,
+            "133 / (133 + 3.020) = 4,218% lies in [4,202; 4,234], 4,2% allows [4,15; 4,25]"
+        )
+    );
+    assert_eq!(b[1].0, Verdict::Rounding);
+    assert!(
+        b[1].1.starts_with("93 / (93 + 2.189) = 4,075%"),
+        "{}",
+        b[1].1
+    );
+    // The published error: 97.356 / (18.755 + 97.356) = 83,847 %, printed 83,9.
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].row.as_deref(), Some("Pædagogisk personale"));
+    assert!(
+        f[0].detail
+            .starts_with("97.356 / (97.356 + 18.755) = 83,847%, not 83,9%"),
+        "{}",
+        f[0].detail
+    );
+}
+
+#[test]
+fn a_lone_figure_in_parentheses_is_still_a_negative() {
+    let doc = "Mio. kr.\t2025\t2026\nA\t10,0\t(2,0)\nB\t5,0\t7,0\nI alt\t15,0\t5,0\n";
+    let c = checks(doc);
+    assert_eq!(
+        of(&c, "I alt [2026]"),
+        vec![(Verdict::Exact, "-2,0 + 7,0 = 5,0")]
+    );
+}
