@@ -346,19 +346,20 @@ fn part_share(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
     pick_figures(g, cands, false)
 }
 
+/// A row as the grid first reads it: its place, its cells' text and
+/// places, its indentation.
+pub type RawRow = (
+    crate::document::Loc,
+    Vec<(String, crate::document::Loc)>,
+    u8,
+);
+
 /// A table whose figure cells each hold two figures, the second in
 /// parentheses (`3.020 (2.189)`: this year's and, in parentheses, an
 /// earlier year's), is two tables side by side: the second figures are read
 /// as columns after the first ones, under the same headers. Parentheses
 /// around a lone figure stay a negative.
-pub fn split_paired_figures(
-    rows: &mut [(
-        crate::document::Loc,
-        Vec<(String, crate::document::Loc)>,
-        u8,
-    )],
-    style: NumberStyle,
-) {
+pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
     let paired = |t: &str| -> Option<(String, String)> {
         let t = t.trim();
         let inner = t.strip_suffix(')')?;
