@@ -362,23 +362,34 @@ pub type RawRow = (
 pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
     let paired = |t: &str| -> Option<(String, String)> {
         let t = t.trim();
+        // Cheap first: a figure, then one in parentheses.
+        if !t.ends_with(')') || t.starts_with('(') {
+            return None;
+        }
         let inner = t.strip_suffix(')')?;
         let (a, b) = inner.rsplit_once('(')?;
         let (a, b) = (a.trim(), b.trim());
         let fig = |x: &str| matches!(super::figure::read_cell(x, style, None), Cell::Fig(_));
         (!a.is_empty() && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
     };
-    let (mut pairs, mut singles) = (0usize, 0usize);
-    for (_, cells, _) in rows.iter().skip(1) {
-        for (t, _) in cells.iter().skip(1) {
-            if paired(t).is_some() {
-                pairs += 1;
-            } else if matches!(super::figure::read_cell(t, style, None), Cell::Fig(_)) {
-                singles += 1;
-            }
-        }
+    let pairs = rows
+        .iter()
+        .skip(1)
+        .flat_map(|r| r.1.iter().skip(1))
+        .filter(|(t, _)| paired(t).is_some())
+        .count();
+    if pairs < 4 {
+        return;
     }
-    if pairs < 4 || pairs < 4 * singles {
+    let singles = rows
+        .iter()
+        .skip(1)
+        .flat_map(|r| r.1.iter().skip(1))
+        .filter(|(t, _)| {
+            paired(t).is_none() && matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
+        })
+        .count();
+    if pairs < 4 * singles {
         return;
     }
     let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
