@@ -40,7 +40,7 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         return Some(running(g, c, amounts, is_total));
     }
     if matches!(col.kind, ColKind::Share | ColKind::Pct) {
-        if let Some(found) = part_share(g, c, amounts) {
+        if let Some(found) = part_share(g, c, amounts, is_total) {
             return Some(Ok(found));
         }
     }
@@ -297,7 +297,20 @@ pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) 
 /// others beside it (`Kvindeandel` = kvinder / (mænd + kvinder)), found
 /// from the figures: pairs of amount columns, then the part over all of
 /// them.
-fn part_share(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+fn part_share(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Option<Candidate> {
+    // A table with a total row, or a header naming a year (`Andel 2026`),
+    // has its shares of a column's total: the engine's reading, never this
+    // one (a coincidence in some rows is no reason to leave it).
+    let with_total =
+        (0..g.rows.len()).any(|r| is_total(r) || matches!(g.rows[r].role, Role::Total { .. }));
+    if with_total || !super::figure::years_in(&g.cols[c].header).is_empty() {
+        return None;
+    }
     let cols: Vec<usize> = amounts.iter().copied().take(PAIR_COLS).collect();
     if cols.len() < 2 {
         return None;

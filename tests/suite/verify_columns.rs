@@ -620,3 +620,24 @@ fn a_lone_figure_in_parentheses_is_still_a_negative() {
         vec![(Verdict::Exact, "-2,0 + 7,0 = 5,0")]
     );
 }
+
+#[test]
+fn a_share_column_of_a_table_with_a_total_is_never_read_as_a_part_of_its_row() {
+    // With an I alt row, `Andel` is a share of the column's total (the
+    // engine's reading); a row-part reading that fits by chance in some rows
+    // is not taken (a generated report gave such a coincidence).
+    let doc = "Mio. kr.\t2026\tAndel\t2027\nA\t-10\t45,5%\t-12\nB\t-12\t54,5%\t-10\nI alt\t-22\t100,0%\t-22\n";
+    let c = checks(doc);
+    assert!(
+        c.iter().all(|c| !c.relation.contains(" in % of ")),
+        "{c:#?}"
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert_eq!(
+        of(&c, "A [Andel]"),
+        vec![(
+            Verdict::Rounding,
+            "-10 / -22 = 45,455% lies in [43,182; 47,727], 45,5% allows [45,45; 45,55]"
+        )]
+    );
+}
