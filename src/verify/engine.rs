@@ -101,6 +101,8 @@ fn propose(g: &Grid) -> Vec<Instance> {
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
+    let confirmed = super::column_relations::confirmed_blocks(g, &s.parent, &s.explained);
+    s.out.extend(confirmed);
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {
@@ -1085,6 +1087,18 @@ fn columns(g: &Grid, s: &mut State) {
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
     for c in 0..g.cols.len() {
+        let is_total = |r: usize| s.total_of[r] == Some(r);
+        match super::column_relations::claim(g, c, &amounts, &is_total) {
+            Some(Ok(cand)) => {
+                push(s, cand);
+                continue;
+            }
+            Some(Err((kind, why))) => {
+                skipped_col(g, s, c, kind, why);
+                continue;
+            }
+            None => {}
+        }
         match g.cols[c].kind.clone() {
             ColKind::Change { years, afvigelse } => {
                 let (pairs, strong) = change_pairs(g, c, &years, afvigelse);

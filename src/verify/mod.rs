@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod claims;
+pub mod column_relations;
 pub mod engine;
 pub mod establish;
 pub mod explain;

@@ -34,6 +34,7 @@ mod scenario_gen;
 mod schema;
 mod side_by_side;
 mod verify_cell_forms;
+mod verify_columns;
 mod verify_documents;
 mod verify_heldout_prose;
 mod verify_hostile;
