@@ -421,14 +421,35 @@ fn unjudged_labelled_totals(
 ) -> Vec<Check> {
     let mut out = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
-        let labelled = grid::total_label(&row.label) == Some(true)
+        // The label, or a text cell before the row's first figure (a
+        // `Kontotekst` column after an account number: `01.06 | I alt`).
+        let worded = |t: &str| grid::total_label(t) == Some(true);
+        let labelled = worded(&row.label)
             || matches!(
                 row.role,
                 grid::Role::Total { strong: true } | grid::Role::Formula(_)
-            );
+            )
+            || row
+                .cells
+                .iter()
+                .zip(&row.texts)
+                .take_while(|(c, _)| !matches!(c, figure::Cell::Fig(_)))
+                .any(|(c, t)| matches!(c, figure::Cell::Text) && worded(t));
         if !labelled {
             continue;
         }
+        // Named by its label, or by its text cells when the label is empty.
+        let named = if row.label.trim().is_empty() {
+            row.cells
+                .iter()
+                .zip(&row.texts)
+                .filter(|(c, _)| matches!(c, figure::Cell::Text))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            row.label.clone()
+        };
         for (c, cell) in row.cells.iter().enumerate() {
             let amount = grid.cols.get(c).is_some_and(|col| {
                 matches!(col.kind, grid::ColKind::Amount | grid::ColKind::RowTotal)
@@ -441,11 +462,11 @@ fn unjudged_labelled_totals(
                 file,
                 name,
                 row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone()),
-                format!("{} [{}]", row.label, column.as_deref().unwrap_or_default()),
+                format!("{named} [{}]", column.as_deref().unwrap_or_default()),
                 "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
                 style,
             );
-            check.row = Some(row.label.clone());
+            check.row = Some(named.clone());
             check.column = column;
             out.push(check);
         }

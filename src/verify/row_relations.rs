@@ -572,6 +572,9 @@ fn formula_rows(g: &Grid, s: &mut State) {
                         .map(|(b, &row)| (mask & (1 << b) != 0, row)),
                 );
                 tried += 1;
+                if degenerate(g, r, &parts) {
+                    continue;
+                }
                 if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                     let what = format!("formula {}", formula_text(g, &parts));
                     cands.push(row_sum(g, r, &parts, Kind::Formula, &what));
@@ -636,6 +639,9 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 for (nj, nk) in [(false, false), (false, true), (true, false)] {
                     let parts = vec![(nj, j), (nk, k)];
                     tried += 1;
+                    if degenerate(g, r, &parts) {
+                        continue;
+                    }
                     if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                         let what = formula_text(g, &parts);
                         cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
@@ -679,6 +685,43 @@ fn half(f: &Figure) -> Decimal {
         return Decimal::from(5u64.saturating_mul(10u64.saturating_pow(f.coarse - 1)));
     }
     Decimal::new(5, f.decimals.saturating_add(1))
+}
+
+/// A reading that holds whatever the figures: two of its terms cancel (an
+/// `I alt` printed equal to its one row, added and taken off again), or a
+/// term is nothing (zero or empty) in every column the result has a figure
+/// in. It says no more than a shorter reading, so it is never proposed: it
+/// would pass as exact and hide the relation the table states.
+fn degenerate(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
+    let cols: Vec<usize> = (0..g.rows[result].cells.len())
+        .filter(|&c| fig_at(g, result, c).is_some())
+        .collect();
+    if cols.is_empty() {
+        return true;
+    }
+    let value = |row: usize, c: usize| fig_at(g, row, c).map(|f| (f.value, f.unit));
+    let nothing = |row: usize| {
+        cols.iter()
+            .all(|&c| value(row, c).is_none_or(|(v, _)| v.is_zero()))
+    };
+    if parts.iter().any(|&(_, row)| nothing(row)) {
+        return true;
+    }
+    parts.iter().enumerate().any(|(x, &(na, a))| {
+        parts[x + 1..].iter().any(|&(nb, b)| {
+            cols.iter().all(|&c| match (value(a, c), value(b, c)) {
+                (Some((va, ua)), Some((vb, ub))) if ua == ub => {
+                    if na == nb {
+                        va == -vb
+                    } else {
+                        va == vb
+                    }
+                }
+                (None, None) => true,
+                _ => false,
+            })
+        })
+    })
 }
 
 fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
