@@ -22,7 +22,8 @@ const PARAGRAPH: &str = "Beskæftigelsesreformen medfører besparelser på konto
     de forventninger, der blev lagt til grund i budgettet for 2026-2029 og de kommende overslagsår.\n";
 
 /// A short sentence before each table of the table-dense document.
-const SHORT: &str = "Tabellen viser de realiserede besparelser pr. center på konto 6 i 2026 og 2027, \
+const SHORT: &str =
+    "Tabellen viser de realiserede besparelser pr. center på konto 6 i 2026 og 2027, \
     opgjort i mio. kr., med hvert centers andel af den samlede besparelse.\n";
 
 /// Writes a document of about `mb` megabytes, `paragraphs` paragraphs of

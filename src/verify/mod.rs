@@ -24,6 +24,7 @@ pub mod figure;
 pub mod grid;
 pub mod judge;
 pub mod relations;
+pub mod stream;
 pub mod structure;
 
 use serde::ser::SerializeMap;
