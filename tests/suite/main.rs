@@ -39,6 +39,7 @@ mod verify_hostile;
 mod verify_properties;
 mod verify_real;
 mod verify_reference;
+mod verify_stream;
 mod verify_tables;
 mod verify_text;
 mod yaml_exact;
