@@ -4,13 +4,16 @@
 //! the same order, the same notices, the same running-text claims — on every
 //! text file of the corpora under `tests/data/`, under the CLI's option sets,
 //! and on generated documents mixing tables, paragraphs with and without
-//! figures, space-aligned and pasted tables.
+//! figures, space-aligned and pasted tables; also with the tables judged on
+//! several threads in small batches (as a large document's are).
 
 use proptest::prelude::*;
 use sparekrav::document::Notice;
 use sparekrav::numfmt::NumberStyle;
 use sparekrav::read::{detect, Source};
-use sparekrav::verify::stream::{verify_text_claims, verify_text_tables};
+use sparekrav::verify::stream::{
+    verify_text_claims, verify_text_tables, verify_text_tables_in, Lanes,
+};
 use sparekrav::verify::{verify, verify_text, Options, TableReport, TextReport};
 
 type Outcome = (Vec<TableReport>, Vec<Notice>, TextReport);
@@ -25,6 +28,17 @@ fn whole(source: &Source, options: &Options) -> Outcome {
 fn streamed(source: &Source, options: &Options) -> Outcome {
     let mut tables = Vec::new();
     let s = verify_text_tables(source, options, |t| tables.push(t)).expect("readable");
+    let text = verify_text_claims(source, &s, options).expect("readable");
+    (tables, s.notices, text)
+}
+
+/// Tables judged on `threads` threads, `batch` tables at a time.
+fn parallel(source: &Source, options: &Options, threads: usize, batch: usize) -> Outcome {
+    let mut tables = Vec::new();
+    let s = verify_text_tables_in(source, options, Lanes { threads, batch }, |t| {
+        tables.push(t)
+    })
+    .expect("readable");
     let text = verify_text_claims(source, &s, options).expect("readable");
     (tables, s.notices, text)
 }
@@ -84,6 +98,11 @@ fn every_text_file_of_the_corpora_gives_the_same_results_streamed() {
                 let w = whole(&source, &options);
                 let s = streamed(&source, &options);
                 assert!(w == s, "{name} ({style:?}, {options:?}): streamed differs");
+                let p = parallel(&source, &options, 2, 1);
+                assert!(
+                    w == p,
+                    "{name} ({style:?}, {options:?}): on two threads differs"
+                );
                 compared += 1;
                 tables += w.0.len();
                 claims += w.2.checks.len();
@@ -145,6 +164,10 @@ proptest! {
             let w = whole(&source, &options);
             let s = streamed(&source, &options);
             prop_assert!(w == s, "streamed differs on {:?}", text);
+            for (threads, batch) in [(2, 1), (3, 2)] {
+                let p = parallel(&source, &options, threads, batch);
+                prop_assert!(w == p, "on {} threads differs on {:?}", threads, text);
+            }
         }
     }
 }
