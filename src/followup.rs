@@ -381,12 +381,22 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
         .enumerate()
         .map(|(i, d)| del_figures_at(d, &format!("budgetopfølgning.dele[{i}]")))
         .collect::<Result<Vec<_>, _>>()?;
+    let cols = shown_columns(&figures);
+    let title = o.title.clone().unwrap_or_else(|| default_title(o, lang));
+    let mut out = vec![followup_table(s, o, &figures, &cols, &title, lang)];
+    out.extend(art_table(o, &figures, &cols, &title, lang)?);
+    out.extend(since_table(o, lang));
+    Ok(out)
+}
+
+/// The columns shown: oprindeligt, tillæg and forbrug only when the scenario
+/// gives any of them.
+fn shown_columns(figures: &[(Vec<LinjeFigures>, LinjeFigures)]) -> Vec<Col> {
     let all_lines: Vec<&LinjeFigures> = figures
         .iter()
         .flat_map(|(lines, total)| lines.iter().chain(std::iter::once(total)))
         .collect();
-    // Oprindeligt, tillæg and forbrug are shown when the scenario gives any.
-    let cols: Vec<Col> = Col::ALL
+    Col::ALL
         .iter()
         .copied()
         .filter(|&c| match c {
@@ -395,36 +405,50 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
             Col::Forbrug => all_lines.iter().any(|f| f.forbrug.figure.is_known()),
             _ => true,
         })
-        .collect();
-    let columns: Vec<Column> = cols
-        .iter()
+        .collect()
+}
+
+fn amount_columns(cols: &[Col], lang: Lang) -> Vec<Column> {
+    cols.iter()
         .map(|c| Column {
             label: c.label(lang).to_string(),
             kind: ColumnKind::Amount,
         })
-        .collect();
-    let row = |label: &str, kind: RowKind, f: &LinjeFigures| Row {
-        label: label.to_string(),
-        kind,
-        cells: cols.iter().map(|&c| cell(f.get(c))).collect(),
-    };
-    let unit = s.unit;
+        .collect()
+}
+
+/// `Budgetopfølgning pr. DATO: OMRÅDE` when the scenario names no title.
+fn default_title(o: &Opfølgning, lang: Lang) -> String {
     let when = o
         .date
         .as_ref()
         .map(|d| format!(" {} {d}", lang.pick("pr.", "as of")))
         .unwrap_or_default();
-    let title = o.title.clone().unwrap_or_else(|| {
-        format!(
-            "{}{when}{}",
-            lang.pick("Budgetopfølgning", "Budget follow-up"),
-            o.area
-                .as_ref()
-                .map(|a| format!(": {a}"))
-                .unwrap_or_default()
-        )
-    });
+    format!(
+        "{}{when}{}",
+        lang.pick("Budgetopfølgning", "Budget follow-up"),
+        o.area
+            .as_ref()
+            .map(|a| format!(": {a}"))
+            .unwrap_or_default()
+    )
+}
 
+/// The follow-up table itself: every del with its lines and its total, and
+/// the notes that say the afvigelser and results in words.
+fn followup_table(
+    s: &Scenario,
+    o: &Opfølgning,
+    figures: &[(Vec<LinjeFigures>, LinjeFigures)],
+    cols: &[Col],
+    title: &str,
+    lang: Lang,
+) -> Table {
+    let row = |label: &str, kind: RowKind, f: &LinjeFigures| Row {
+        label: label.to_string(),
+        kind,
+        cells: cols.iter().map(|&c| cell(f.get(c))).collect(),
+    };
     let mut rows = Vec::new();
     let mut notes = vec![lang
         .pick(
@@ -433,7 +457,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
         )
         .to_string()];
     let mut derived_notes = Vec::new();
-    for (d, (lines, total)) in o.parts.iter().zip(&figures) {
+    for (d, (lines, total)) in o.parts.iter().zip(figures) {
         if lines.is_empty() {
             rows.push(row(&d.total.name, RowKind::Item, total));
         } else {
@@ -445,7 +469,7 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                     d.art,
                     l,
                     f,
-                    (unit, s.prisniveau),
+                    (s.unit, s.prisniveau),
                     lang,
                     &mut notes,
                     &mut derived_notes,
@@ -462,14 +486,14 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
             d.art,
             &d.total,
             total,
-            (unit, s.prisniveau),
+            (s.unit, s.prisniveau),
             lang,
             &mut notes,
             &mut derived_notes,
         );
     }
     notes.extend(derived_notes);
-    let mut out = vec![Table {
+    Table {
         id: format!("budgetopfoelgning-{}", o.year),
         title: format!(
             "{title} ({} {})",
@@ -477,46 +501,35 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
             o.year
         ),
         stub: None,
-        columns: columns.clone(),
+        columns: amount_columns(cols, lang),
         rows,
         notes,
-    }];
+    }
+}
 
-    // Totals by kind of spending: servicerammen is what the law limits.
+/// Totals by kind of spending (service, overførsler): servicerammen is what
+/// the law limits. None when no del names its kind.
+fn art_table(
+    o: &Opfølgning,
+    figures: &[(Vec<LinjeFigures>, LinjeFigures)],
+    cols: &[Col],
+    title: &str,
+    lang: Lang,
+) -> Result<Option<Table>, Overflow> {
     let arts: Vec<Art> = Art::ALL
         .iter()
         .copied()
         .filter(|a| o.parts.iter().any(|d| d.art == *a))
         .collect();
-    if !arts.is_empty() {
-        let totals: Vec<LinjeFigures> = figures.iter().map(|(_, t)| *t).collect();
-        let mut rows = Vec::new();
-        for &a in &arts {
-            let of_art: Vec<LinjeFigures> = o
-                .parts
-                .iter()
-                .zip(&totals)
-                .filter(|(d, _)| d.art == a)
-                .map(|(_, t)| *t)
-                .collect();
-            let sums = column_sums(&of_art).map_err(|e| e.at("budgetopfølgning.dele"))?;
-            rows.push(Row {
-                label: art_label(a, lang).to_string(),
-                kind: RowKind::Item,
-                cells: cols
-                    .iter()
-                    .map(|c| {
-                        sums.iter()
-                            .find(|(x, _)| x == c)
-                            .map_or(Cell::Unknown, |(_, f)| fig_cell(*f))
-                    })
-                    .collect(),
-            });
-        }
-        let sums = column_sums(&totals).map_err(|e| e.at("budgetopfølgning.dele"))?;
-        rows.push(Row {
-            label: lang.pick("I alt", "Total").to_string(),
-            kind: RowKind::Total,
+    if arts.is_empty() {
+        return Ok(None);
+    }
+    let totals: Vec<LinjeFigures> = figures.iter().map(|(_, t)| *t).collect();
+    let sum_row = |label: &str, kind: RowKind, of: &[LinjeFigures]| -> Result<Row, Overflow> {
+        let sums = column_sums(of).map_err(|e| e.at("budgetopfølgning.dele"))?;
+        Ok(Row {
+            label: label.to_string(),
+            kind,
             cells: cols
                 .iter()
                 .map(|c| {
@@ -525,67 +538,86 @@ pub fn tables(s: &Scenario, lang: Lang) -> Result<Vec<Table>, Overflow> {
                         .map_or(Cell::Unknown, |(_, f)| fig_cell(*f))
                 })
                 .collect(),
-        });
-        out.push(Table {
-            id: format!("budgetopfoelgning-{}-art", o.year),
-            title: format!(
-                "{title}: {}",
-                lang.pick(
-                    "service og overførsler i alt",
-                    "service and transfers in total"
-                )
-            ),
-            stub: None,
-            columns,
-            rows,
-            notes: Vec::new(),
-        });
-    }
-
-    // Changes since the previous follow-up: a different quantity from the afvigelse.
+        })
+    };
     let mut rows = Vec::new();
-    for d in &o.parts {
-        for l in d.lines.iter().chain(std::iter::once(&d.total)) {
-            if let Some(v) = l.siden_forrige {
-                rows.push(Row {
-                    label: l.name.clone(),
-                    kind: RowKind::Item,
-                    cells: vec![Cell::Amount(v)],
-                });
-            }
-        }
+    for &a in &arts {
+        let of_art: Vec<LinjeFigures> = o
+            .parts
+            .iter()
+            .zip(&totals)
+            .filter(|(d, _)| d.art == a)
+            .map(|(_, t)| *t)
+            .collect();
+        rows.push(sum_row(art_label(a, lang), RowKind::Item, &of_art)?);
     }
-    if !rows.is_empty() {
-        let since = o.previous.clone().unwrap_or_else(|| {
-            lang.pick("seneste budgetopfølgning", "the previous follow-up")
-                .to_string()
-        });
-        out.push(Table {
-            id: format!("budgetopfoelgning-{}-siden-forrige", o.year),
-            title: format!(
-                "{} {since}",
-                lang.pick(
-                    "Forventet regnskab: ændring siden",
-                    "Expected outturn: change since"
-                )
-            ),
-            stub: None,
-            columns: vec![Column {
-                label: lang
-                    .pick("Ændring i forventet regnskab", "Change in expected outturn")
-                    .to_string(),
-                kind: ColumnKind::Amount,
-            }],
-            rows,
-            notes: vec![lang
-                .pick(
-                    "Ændringen er i forhold til forventningen ved seneste budgetopfølgning, ikke en afvigelse i forhold til budgettet.",
-                    "The change is against the previous follow-up's expectation, not a variance against the budget.",
-                )
-                .to_string()],
-        });
+    rows.push(sum_row(
+        lang.pick("I alt", "Total"),
+        RowKind::Total,
+        &totals,
+    )?);
+    Ok(Some(Table {
+        id: format!("budgetopfoelgning-{}-art", o.year),
+        title: format!(
+            "{title}: {}",
+            lang.pick(
+                "service og overførsler i alt",
+                "service and transfers in total"
+            )
+        ),
+        stub: None,
+        columns: amount_columns(cols, lang),
+        rows,
+        notes: Vec::new(),
+    }))
+}
+
+/// Changes since the previous follow-up: a different quantity from the
+/// afvigelse. None when no line gives one.
+fn since_table(o: &Opfølgning, lang: Lang) -> Option<Table> {
+    let rows: Vec<Row> = o
+        .parts
+        .iter()
+        .flat_map(|d| d.lines.iter().chain(std::iter::once(&d.total)))
+        .filter_map(|l| {
+            l.siden_forrige.map(|v| Row {
+                label: l.name.clone(),
+                kind: RowKind::Item,
+                cells: vec![Cell::Amount(v)],
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
     }
-    Ok(out)
+    let since = o.previous.clone().unwrap_or_else(|| {
+        lang.pick("seneste budgetopfølgning", "the previous follow-up")
+            .to_string()
+    });
+    Some(Table {
+        id: format!("budgetopfoelgning-{}-siden-forrige", o.year),
+        title: format!(
+            "{} {since}",
+            lang.pick(
+                "Forventet regnskab: ændring siden",
+                "Expected outturn: change since"
+            )
+        ),
+        stub: None,
+        columns: vec![Column {
+            label: lang
+                .pick("Ændring i forventet regnskab", "Change in expected outturn")
+                .to_string(),
+            kind: ColumnKind::Amount,
+        }],
+        rows,
+        notes: vec![lang
+            .pick(
+                "Ændringen er i forhold til forventningen ved seneste budgetopfølgning, ikke en afvigelse i forhold til budgettet.",
+                "The change is against the previous follow-up's expectation, not a variance against the budget.",
+            )
+            .to_string()],
+    })
 }
 
 /// Notes under the table: the afvigelse and the result in words, as the

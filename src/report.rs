@@ -2,7 +2,7 @@
 //! Rounding happens later, once, in [`crate::table::Table::display`].
 
 use crate::calc;
-use crate::model::{Scenario, Year};
+use crate::model::{Bevillinger, Scenario, Year};
 use crate::money::{Decimal, Figure, Overflow};
 use crate::table::{Cell, Column, ColumnKind, Lang, Row, RowKind, Table};
 
@@ -12,12 +12,12 @@ struct Labels {
 }
 
 impl Labels {
-    fn t(&self, da: &'static str, en: &'static str) -> &'static str {
+    fn pick(&self, da: &'static str, en: &'static str) -> &'static str {
         self.lang.pick(da, en)
     }
 
     fn total(&self, what: &str) -> String {
-        format!("{} {what}", self.t("I alt", "Total"))
+        format!("{} {what}", self.pick("I alt", "Total"))
     }
 }
 
@@ -45,7 +45,8 @@ fn year_columns(years: &[Year]) -> Vec<Column> {
         .collect()
 }
 
-fn item(label: impl Into<String>, kind: RowKind, cells: Vec<Cell>) -> Row {
+/// A row of the given kind (an item, a section or a total).
+fn table_row(label: impl Into<String>, kind: RowKind, cells: Vec<Cell>) -> Row {
     Row {
         label: label.into(),
         kind,
@@ -64,7 +65,7 @@ fn year_row(
         .iter()
         .map(|&y| f(y).map(cell))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(item(label, kind, cells))
+    Ok(table_row(label, kind, cells))
 }
 
 /// Every table of the scenario, in the order of a case write-up.
@@ -123,13 +124,13 @@ fn konto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
         let rows = vec![
             Row::section(&k.name, years.len()),
             year_row(
-                l.t("Besparelseskrav", "Savings requirement"),
+                l.pick("Besparelseskrav", "Savings requirement"),
                 RowKind::Item,
                 years,
                 |y| Ok(calc::krav(s, &k.id, y)),
             )?,
             year_row(
-                l.t("Realiserede besparelser", "Realized savings"),
+                l.pick("Realiserede besparelser", "Realized savings"),
                 RowKind::Item,
                 years,
                 |y| calc::realiseret(s, &k.id, y),
@@ -143,7 +144,7 @@ fn konto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
             title: format!(
                 "{}: {}",
                 k.name,
-                l.t(
+                l.pick(
                     "besparelseskrav og realiserede besparelser",
                     "savings requirement and realized savings"
                 )
@@ -182,7 +183,7 @@ fn initiative_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
             title: format!(
                 "{}: {}",
                 k.name,
-                l.t(
+                l.pick(
                     "realiserede besparelser pr. initiativ",
                     "realized savings by initiative"
                 )
@@ -226,7 +227,7 @@ fn share_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
                             kind: ColumnKind::Amount,
                         });
                         columns.push(Column {
-                            label: format!("{} {year}", l.t("Andel", "Share")),
+                            label: format!("{} {year}", l.pick("Andel", "Share")),
                             kind: ColumnKind::Share,
                         });
                         totals.push(Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?);
@@ -242,21 +243,21 @@ fn share_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
                             cells.push(cell(f));
                             cells.push(share_cell(calc::share(f, *total)?));
                         }
-                        rows.push(item(m, RowKind::Item, cells));
+                        rows.push(table_row(m, RowKind::Item, cells));
                     }
                     let mut cells = Vec::new();
                     for total in &totals {
                         cells.push(cell(*total));
                         cells.push(share_cell(calc::share(*total, *total)?));
                     }
-                    rows.push(item(l.total(&k.short), RowKind::Total, cells));
+                    rows.push(table_row(l.total(&k.short), RowKind::Total, cells));
                     out.push(Table {
                         id: format!("andele-{}-{}", slug(&k.id), slug(&d.name)),
                         title: format!(
                             "{}: {} {first}-{last} {} {}",
                             k.name,
-                            l.t("realiserede besparelser", "realized savings"),
-                            l.t("fordelt på", "by"),
+                            l.pick("realiserede besparelser", "realized savings"),
+                            l.pick("fordelt på", "by"),
                             d.name
                         ),
                         stub: None,
@@ -282,13 +283,13 @@ fn one_year_share_table(
     let total = Figure::sum(parts.iter().map(|(_, f)| *f), "I alt")?;
     let mut rows = vec![Row::section(&k.name, 2)];
     for (member, f) in parts {
-        rows.push(item(
+        rows.push(table_row(
             member,
             RowKind::Item,
             vec![cell(*f), share_cell(calc::share(*f, total)?)],
         ));
     }
-    rows.push(item(
+    rows.push(table_row(
         l.total(&k.short),
         RowKind::Total,
         vec![cell(total), share_cell(calc::share(total, total)?)],
@@ -298,8 +299,8 @@ fn one_year_share_table(
         title: format!(
             "{}: {} {year} {} {}",
             k.name,
-            l.t("realiserede besparelser", "realized savings"),
-            l.t("fordelt på", "by"),
+            l.pick("realiserede besparelser", "realized savings"),
+            l.pick("fordelt på", "by"),
             d.name
         ),
         stub: None,
@@ -307,12 +308,12 @@ fn one_year_share_table(
             Column {
                 label: format!(
                     "{} {year}",
-                    l.t("Realiserede besparelser", "Realized savings")
+                    l.pick("Realiserede besparelser", "Realized savings")
                 ),
                 kind: ColumnKind::Amount,
             },
             Column {
-                label: l.t("Andel", "Share").to_string(),
+                label: l.pick("Andel", "Share").to_string(),
                 kind: ColumnKind::Share,
             },
         ],
@@ -357,7 +358,7 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         };
         let name = format!("Konto {h}");
         let mut rows = vec![Row::section(
-            l.t("Besparelseskrav", "Savings requirement"),
+            l.pick("Besparelseskrav", "Savings requirement"),
             years.len(),
         )];
         for k in ks {
@@ -373,7 +374,10 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         )?);
         out.push(Table {
             id: format!("besparelseskrav-konto-{h}"),
-            title: format!("{name}: {}", l.t("besparelseskrav", "savings requirement")),
+            title: format!(
+                "{name}: {}",
+                l.pick("besparelseskrav", "savings requirement")
+            ),
             stub: None,
             columns: year_columns(years),
             rows,
@@ -382,7 +386,7 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
     }
     if groups.len() > 1 {
         let mut rows = vec![Row::section(
-            l.t("Besparelseskrav", "Savings requirement"),
+            l.pick("Besparelseskrav", "Savings requirement"),
             years.len(),
         )];
         for (h, ks) in &groups {
@@ -395,7 +399,7 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
             })?);
         }
         rows.push(year_row(
-            l.t("I alt", "Total"),
+            l.pick("I alt", "Total"),
             RowKind::Total,
             years,
             |y| group_total(&with_krav, y),
@@ -403,7 +407,7 @@ fn hovedkonto_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(
         out.push(Table {
             id: "besparelseskrav-i-alt".to_string(),
             title: l
-                .t(
+                .pick(
                     "Reformens besparelseskrav i alt",
                     "The reform's savings requirement in total",
                 )
@@ -439,7 +443,7 @@ fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
     let mut rows = vec![Row::section(
         format!(
             "{} {base}",
-            l.t(
+            l.pick(
                 "Udestående ved realiseret niveau fra",
                 "Remaining gap at the realized level of"
             )
@@ -453,7 +457,7 @@ fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
     }
     if konti.len() > 1 {
         rows.push(year_row(
-            l.t("I alt", "Total"),
+            l.pick("I alt", "Total"),
             RowKind::Total,
             &later,
             |y| {
@@ -469,7 +473,7 @@ fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
         id: format!("yderligere-{base}"),
         title: format!(
             "{} {base}",
-            l.t(
+            l.pick(
                 "Yderligere besparelser i forhold til",
                 "Further savings compared with"
             )
@@ -479,11 +483,11 @@ fn further_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
         rows,
         notes: vec![format!(
             "{} {base}{}",
-            l.t(
+            l.pick(
                 "Årets besparelseskrav + de realiserede besparelser i",
                 "The year's savings requirement + the realized savings of"
             ),
-            l.t(
+            l.pick(
                 ": det udestående, hvis niveauet fastholdes (ikke årets egne realiserede besparelser).",
                 ": the gap if that level holds (not the year's own realized savings)."
             )
@@ -500,15 +504,15 @@ fn target_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
     }
     let columns = vec![
         Column {
-            label: l.t("Sigtelinje", "Target").to_string(),
+            label: l.pick("Sigtelinje", "Target").to_string(),
             kind: ColumnKind::Amount,
         },
         Column {
-            label: l.t("Besparelseskrav", "Savings requirement").to_string(),
+            label: l.pick("Besparelseskrav", "Savings requirement").to_string(),
             kind: ColumnKind::Amount,
         },
         Column {
-            label: l.t("Buffer", "Buffer").to_string(),
+            label: l.pick("Buffer", "Buffer").to_string(),
             kind: ColumnKind::Amount,
         },
     ];
@@ -518,7 +522,7 @@ fn target_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
         let name = s
             .konto(&b.konto)
             .map_or(b.konto.as_str(), |k| k.name.as_str());
-        rows.push(item(
+        rows.push(table_row(
             format!("{name} {}", b.year),
             RowKind::Item,
             vec![Cell::Amount(b.target), cell(b.krav), cell(b.buffer)],
@@ -530,7 +534,7 @@ fn target_table(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), Ov
     out.push(Table {
         id: "sigtelinjer".to_string(),
         title: l
-            .t(
+            .pick(
                 "Sigtelinje mod besparelseskrav og buffer",
                 "Target against savings requirement and buffer",
             )
@@ -564,8 +568,8 @@ fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), 
             row(
                 format!(
                     "{} {short} {}",
-                    l.t("Udestående", "Remaining gap"),
-                    l.t(
+                    l.pick("Udestående", "Remaining gap"),
+                    l.pick(
                         "ved årets realiserede besparelser",
                         "at the year's realized savings"
                     )
@@ -576,25 +580,25 @@ fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), 
             row(
                 format!(
                     "{} {}",
-                    l.t("Dækket af opsparing ultimo", "Covered by reserve at end of"),
+                    l.pick("Dækket af opsparing ultimo", "Covered by reserve at end of"),
                     o.ultimo
                 ),
                 RowKind::Item,
                 &|p| p.covered,
             ),
             row(
-                l.t("Udækket i alt", "Uncovered in total").to_string(),
+                l.pick("Udækket i alt", "Uncovered in total").to_string(),
                 RowKind::Total,
                 &|p| p.uncovered,
             ),
             row(
-                l.t("Opsparing tilbage", "Reserve left").to_string(),
+                l.pick("Opsparing tilbage", "Reserve left").to_string(),
                 RowKind::Derived,
                 &|p| p.remaining,
             ),
         ];
         let mut notes = vec![l
-            .t(
+            .pick(
                 "Udestående = årets besparelseskrav + årets realiserede besparelser.",
                 "Remaining gap = the year's savings requirement + the year's realized savings.",
             )
@@ -606,7 +610,7 @@ fn reserve_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), 
             id: format!("opsparing-{}-{}", slug(&o.konto), o.ultimo),
             title: format!(
                 "{name}: {} {}",
-                l.t(
+                l.pick(
                     "udestående dækket af opsparing ultimo",
                     "gap covered by the reserve at end of"
                 ),
@@ -627,11 +631,22 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
     let Some(b) = &s.bevillinger else {
         return Ok(());
     };
+    let title = b.title.clone().unwrap_or_else(|| {
+        l.pick("Bevillingsansøgninger", "Appropriation requests")
+            .to_string()
+    });
+    out.push(bevilling_summary(b, l, &title)?);
+    out.extend(bevilling_lines(b, l, &title)?);
+    Ok(())
+}
+
+/// The requests summed per area and year (and anlæg), with a total row.
+fn bevilling_summary(b: &Bevillinger, l: &Labels, title: &str) -> Result<Table, Overflow> {
     let mut columns = year_columns(&b.years);
     if b.anlæg_column {
         columns.push(Column {
             label: l
-                .t("Anlægsbevillinger", "Capital appropriations")
+                .pick("Anlægsbevillinger", "Capital appropriations")
                 .to_string(),
             kind: ColumnKind::Amount,
         });
@@ -658,7 +673,7 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
                 *t = t.checked_add(Figure::Known(*v), "I alt")?;
             }
         }
-        rows.push(item(area, RowKind::Item, cells));
+        rows.push(table_row(area, RowKind::Item, cells));
     }
     let mut total_cells: Vec<Cell> = column_totals.into_iter().map(cell).collect();
     if b.anlæg_column && !anlæg_any {
@@ -666,21 +681,24 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
             *last = Cell::NotApplicable;
         }
     }
-    rows.push(item(l.t("I alt", "Total"), RowKind::Total, total_cells));
-    let title = b.title.clone().unwrap_or_else(|| {
-        l.t("Bevillingsansøgninger", "Appropriation requests")
-            .to_string()
-    });
-    out.push(Table {
+    rows.push(table_row(
+        l.pick("I alt", "Total"),
+        RowKind::Total,
+        total_cells,
+    ));
+    Ok(Table {
         id: "bevillingsansoegninger".to_string(),
-        title: title.clone(),
-        stub: Some(title.clone()),
+        title: title.to_string(),
+        stub: Some(title.to_string()),
         columns,
         rows,
         notes: Vec::new(),
-    });
+    })
+}
 
-    // The requests line by line, per area.
+/// The requests line by line, per area, each area with its total; none when
+/// no area has a request.
+fn bevilling_lines(b: &Bevillinger, l: &Labels, title: &str) -> Result<Option<Table>, Overflow> {
     let mut rows = Vec::new();
     for area in &b.areas {
         let requests: Vec<_> = b.requests.iter().filter(|r| &r.area == area).collect();
@@ -695,7 +713,7 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
                 } else {
                     r.text.clone()
                 };
-                rows.push(item(
+                rows.push(table_row(
                     label,
                     RowKind::Item,
                     b.years
@@ -720,25 +738,25 @@ fn bevilling_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<()
                 .collect::<Result<Vec<_>, _>>()?;
             cells.push(Cell::Amount(crate::money::checked_sum(sum, "I alt")?));
         }
-        rows.push(item(l.total(area), RowKind::Total, cells));
+        rows.push(table_row(l.total(area), RowKind::Total, cells));
     }
-    if !rows.is_empty() {
-        let notes = b
-            .requests
-            .iter()
-            .filter(|r| r.move_nets_to_zero)
-            .map(|r| format!("{} {}: {}", r.area, r.year, r.text))
-            .collect();
-        out.push(Table {
-            id: "bevillingsansoegninger-linjer".to_string(),
-            title: format!("{title}: {}", l.t("specifikation", "details")),
-            stub: None,
-            columns: year_columns(&b.years),
-            rows,
-            notes,
-        });
+    if rows.is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let notes = b
+        .requests
+        .iter()
+        .filter(|r| r.move_nets_to_zero)
+        .map(|r| format!("{} {}: {}", r.area, r.year, r.text))
+        .collect();
+    Ok(Some(Table {
+        id: "bevillingsansoegninger-linjer".to_string(),
+        title: format!("{title}: {}", l.pick("specifikation", "details")),
+        stub: None,
+        columns: year_columns(&b.years),
+        rows,
+        notes,
+    }))
 }
 
 /// Korrigeret budget = oprindeligt budget + godkendte bevillingsændringer.
@@ -747,16 +765,24 @@ fn budget_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
         let f = calc::budget_figures(b)?;
         let mut rows = vec![Row::section(&b.area, 1)];
         let original_label = if f.original_derived {
-            l.t("Oprindeligt budget (afledt)", "Original budget (derived)")
+            l.pick("Oprindeligt budget (afledt)", "Original budget (derived)")
         } else {
-            l.t("Oprindeligt budget", "Original budget")
+            l.pick("Oprindeligt budget", "Original budget")
         };
-        rows.push(item(original_label, RowKind::Item, vec![cell(f.original)]));
+        rows.push(table_row(
+            original_label,
+            RowKind::Item,
+            vec![cell(f.original)],
+        ));
         for c in &b.changes {
-            rows.push(item(&c.text, RowKind::Item, vec![Cell::Amount(c.amount)]));
+            rows.push(table_row(
+                &c.text,
+                RowKind::Item,
+                vec![Cell::Amount(c.amount)],
+            ));
         }
-        rows.push(item(
-            l.t("Korrigeret budget i alt", "Corrected budget in total"),
+        rows.push(table_row(
+            l.pick("Korrigeret budget i alt", "Corrected budget in total"),
             RowKind::Total,
             vec![cell(f.corrected)],
         ));
@@ -766,7 +792,7 @@ fn budget_tables(s: &Scenario, l: &Labels, out: &mut Vec<Table>) -> Result<(), O
                 "{} {}: {}",
                 b.area,
                 b.year,
-                l.t("korrigeret budget", "corrected budget")
+                l.pick("korrigeret budget", "corrected budget")
             ),
             stub: None,
             columns: year_columns(&[b.year]),

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use super::{CliError, Outcome};
 use crate::document::Document;
 use crate::error::InputErrors;
-use crate::input::checks::read_checks_file;
+use crate::input::checks::{read_checks, CountsSaid};
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source, READERS};
 use crate::verify::{
@@ -65,9 +65,10 @@ pub struct VerifyArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
     pub fail_on: Vec<FailOn>,
     /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact (no
-    /// rounding slack), or rounded like amounts
-    #[arg(long, value_enum, default_value_t = CountsArg::Exact)]
-    pub counts: CountsArg,
+    /// rounding slack), or rounded like amounts [default: as a checks file's
+    /// `indstillinger.antal` says, else exact]
+    #[arg(long, value_enum)]
+    pub counts: Option<CountsArg>,
 }
 
 /// How whole counts are read.
@@ -124,7 +125,7 @@ impl VerifyArgs {
                     || self.strict
                     || self.fail_on.contains(&FailOn::Rounding),
                 structured: self.format == VerifyFormat::Json,
-                counts_exact: self.counts == CountsArg::Exact,
+                counts_exact: self.counts != Some(CountsArg::Rounded),
             },
             style: crate::table::Lang::from(self.lang).number_style(),
             forced: crate::read::reader(&self.input),
@@ -384,9 +385,14 @@ impl<W: Write> Printer<W> {
 }
 
 pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
-    let settings = args.options();
+    let mut settings = args.options();
     // Bad input anywhere is exit 2 before anything is judged.
-    let (checks, documents) = read_inputs(args, &settings)?;
+    let (checks, documents, counts_said) = read_inputs(args, &settings)?;
+    if args.counts.is_none() {
+        if let Some(exact) = counts_said {
+            settings.options.counts_exact = exact;
+        }
+    }
     let stdout = std::io::stdout();
     let mut p = Printer {
         out: BufWriter::with_capacity(1 << 16, stdout.lock()),
@@ -558,15 +564,48 @@ fn load_document(
 
 /// Reads every checks file and named document, and lists the documents of
 /// named folders; all problems with named files together, or none.
-fn read_inputs(
-    args: &VerifyArgs,
-    settings: &VerifySettings,
-) -> Result<(Vec<Check>, Vec<Input>), CliError> {
+fn counts_word(exact: bool) -> &'static str {
+    if exact {
+        "eksakte"
+    } else {
+        "afrundede"
+    }
+}
+
+/// The checks files' relations, the documents, and how whole counts are to
+/// be read when a checks file says (`indstillinger.antal`).
+type Inputs = (Vec<Check>, Vec<Input>, Option<bool>);
+
+fn read_inputs(args: &VerifyArgs, settings: &VerifySettings) -> Result<Inputs, CliError> {
     let mut errors = Vec::new();
     let mut specs = Vec::new();
+    let mut counts: Option<CountsSaid> = None;
     for path in &args.checks {
-        match read_checks_file(path) {
-            Ok(s) => specs.extend(s),
+        match read_checks(path) {
+            Ok(c) => {
+                specs.extend(c.relations);
+                match (&counts, c.counts) {
+                    // The command line decides; the files need not agree.
+                    (_, None) => {}
+                    (_, Some(_)) if args.counts.is_some() => {}
+                    (None, said) => counts = said,
+                    (Some(first), Some(said)) if first.exact != said.exact => {
+                        errors.push(
+                            crate::error::InputError::new(
+                                &said.file,
+                                format!(
+                                    "indstillinger.antal: {} here, but {} at {}; one run reads every document alike: give --counts exact|rounded, or verify them in separate runs",
+                                    counts_word(said.exact),
+                                    counts_word(first.exact),
+                                    first.at()
+                                ),
+                            )
+                            .at(said.line, said.column),
+                        );
+                    }
+                    (Some(_), Some(_)) => {}
+                }
+            }
             Err(InputErrors(e)) => errors.extend(e),
         }
     }
@@ -606,7 +645,7 @@ fn read_inputs(
         }
     };
     if errors.is_empty() {
-        Ok((checks, documents))
+        Ok((checks, documents, counts.map(|c| c.exact)))
     } else {
         Err(InputErrors(errors).into())
     }

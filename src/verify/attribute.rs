@@ -4,7 +4,9 @@
 //! is reported as the error, with the value it should have. The other
 //! relations that fail only through it are its consequences.
 
-use super::establish::{implied, relation, verdict_with, At, Expr, Instance, Kind, Overrides};
+use super::establish::{
+    implied, printed_empty, relation, verdict_with, At, Expr, Instance, Kind, Overrides,
+};
 use super::explain;
 use super::figure::{Cell, Figure};
 use super::grid::Grid;
@@ -82,7 +84,8 @@ pub fn judge_all(
                 },
             };
             let detail = if wanted(judgment.verdict, options) {
-                explain::words(rel.as_ref(), &judgment, style)
+                let words = explain::words(rel.as_ref(), &judgment, style);
+                super::column_relations::reword(g, expr.as_ref(), words, style)
             } else {
                 String::new()
             };
@@ -107,15 +110,18 @@ pub fn judge_all(
             continue;
         }
         let Some(e) = &j.expr else { continue };
-        let dash = e.cells().into_iter().find(|&(r, c)| {
-            matches!(
-                g.rows.get(r).and_then(|row| row.cells.get(c)),
-                Some(Cell::Dash)
-            )
+        let dash = e.cells().into_iter().find_map(|(r, c)| {
+            match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+                Some(Cell::Dash) => Some((r, "(-)", "`-`")),
+                Some(Cell::Empty | Cell::Text) if printed_empty(g, (r, c)) => {
+                    Some((r, "(empty)", "an empty cell"))
+                }
+                _ => None,
+            }
         });
-        if let Some((r, _)) = dash {
+        if let Some((r, shown, what)) = dash {
             let why = format!(
-                "{:?} has no figure (-): the relation holds only if it is 0, and `-` may be a figure not known",
+                "{:?} has no figure {shown}: the relation holds only if it is 0, and {what} may be a figure not known",
                 g.rows[r].label
             );
             j.verdict = Verdict::Skipped;

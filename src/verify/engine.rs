@@ -15,9 +15,9 @@ use crate::numfmt::NumberStyle;
 
 /// The largest table searched for totals by structure (rows); beyond it only
 /// what the labels state is judged, so time stays linear in the input.
-const STRUCTURE_ROWS: usize = 400;
+pub(super) const STRUCTURE_ROWS: usize = 400;
 /// How far a block or difference is looked for.
-const BLOCK: usize = 40;
+pub(super) const BLOCK: usize = 40;
 const PAIR_REACH: usize = 6;
 
 /// The relations of a table, in row order, with the grid they refer to.
@@ -38,22 +38,22 @@ pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid
     (g, out)
 }
 
-fn has_figs(g: &Grid, r: usize) -> bool {
+pub(super) fn has_figs(g: &Grid, r: usize) -> bool {
     g.rows[r].has_figures()
 }
 
-struct State {
+pub(super) struct State {
     /// Row -> the row it is a part of (heraf, dashed, a structural block).
-    parent: Vec<Option<usize>>,
+    pub(super) parent: Vec<Option<usize>>,
     /// Row -> the total whose block holds it, for shares.
     total_of: Vec<Option<usize>>,
     /// Rows whose own relation has been found (not to be reported as not understood).
-    explained: Vec<bool>,
+    pub(super) explained: Vec<bool>,
     /// Row -> the difference rows it is an operand of.
-    operand_of: Vec<Vec<usize>>,
+    pub(super) operand_of: Vec<Vec<usize>>,
     /// Change column -> the column it is taken from (the budget).
     change_old: std::collections::BTreeMap<usize, usize>,
-    out: Vec<Instance>,
+    pub(super) out: Vec<Instance>,
 }
 
 fn top_level(g: &Grid, s: &State, r: usize) -> bool {
@@ -64,7 +64,7 @@ fn top_level(g: &Grid, s: &State, r: usize) -> bool {
         )
 }
 
-fn push(s: &mut State, c: Candidate) {
+pub(super) fn push(s: &mut State, c: Candidate) {
     s.out.extend(c.instances);
 }
 
@@ -101,6 +101,8 @@ fn propose(g: &Grid) -> Vec<Instance> {
         out: Vec::new(),
     };
     heraf_blocks(g, &mut s);
+    let confirmed = super::column_relations::confirmed_blocks(g, &s.parent, &s.explained);
+    s.out.extend(confirmed);
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     if n <= STRUCTURE_ROWS {
@@ -114,6 +116,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
+        super::row_relations::find(g, &mut s);
     }
     change_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
@@ -1084,6 +1087,18 @@ fn columns(g: &Grid, s: &mut State) {
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
     for c in 0..g.cols.len() {
+        let is_total = |r: usize| s.total_of[r] == Some(r);
+        match super::column_relations::claim(g, c, &amounts, &is_total) {
+            Some(Ok(cand)) => {
+                push(s, cand);
+                continue;
+            }
+            Some(Err((kind, why))) => {
+                skipped_col(g, s, c, kind, why);
+                continue;
+            }
+            None => {}
+        }
         match g.cols[c].kind.clone() {
             ColKind::Change { years, afvigelse } => {
                 let (pairs, strong) = change_pairs(g, c, &years, afvigelse);
@@ -1360,6 +1375,9 @@ fn change_rows(g: &Grid, s: &mut State) {
         let Role::ChangeRow { percent } = g.rows[r].role else {
             continue;
         };
+        if s.explained[r] {
+            continue;
+        }
         let mut cands = Vec::new();
         for b in (0..r).rev() {
             if !has_figs(g, b) || matches!(g.rows[b].role, Role::ChangeRow { .. }) {

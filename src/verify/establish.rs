@@ -77,12 +77,28 @@ pub enum Expr {
         change: bool,
         abs: u8,
     },
+    /// result = rate % of base: a column whose header names its rate
+    /// (`Lineær afskrivning 2,5%`); the rate is exact, as the header says.
+    Rate { base: At, rate: Decimal, result: At },
+    /// result = num / den, printed as a fraction (`0,301`), not in percent.
+    Fraction { num: At, den: At, result: At },
+    /// result % = 100 · part / (part + Σ others): a share of the row's
+    /// parts (`Kvindeandel` = kvinder / (mænd + kvinder)).
+    PartOf {
+        part: At,
+        others: Vec<At>,
+        result: At,
+    },
 }
 
 impl Expr {
     pub fn result(&self) -> At {
         match self {
-            Expr::Linear { result, .. } | Expr::Ratio { result, .. } => *result,
+            Expr::Linear { result, .. }
+            | Expr::Ratio { result, .. }
+            | Expr::Rate { result, .. }
+            | Expr::Fraction { result, .. }
+            | Expr::PartOf { result, .. } => *result,
         }
     }
 
@@ -96,6 +112,16 @@ impl Expr {
             Expr::Ratio {
                 num, den, result, ..
             } => vec![*num, *den, *result],
+            Expr::Rate { base, result, .. } => vec![*base, *result],
+            Expr::Fraction { num, den, result } => vec![*num, *den, *result],
+            Expr::PartOf {
+                part,
+                others,
+                result,
+            } => std::iter::once(*part)
+                .chain(others.iter().copied())
+                .chain(std::iter::once(*result))
+                .collect(),
         }
     }
 }
@@ -141,7 +167,11 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
     let get = |at: At, zero_dash: bool| -> Result<Option<Figure>, String> {
         match fig(g, at, o) {
             Some(Cell::Fig(f)) => Ok(Some(f)),
+            // An empty part, like `-`, is nothing; where reading it so
+            // makes the relation fail, it is not judged (see `fare` and
+            // attribute.rs): it may be a figure not printed.
             Some(Cell::Dash) if zero_dash => Ok(None),
+            Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
             Some(Cell::Text) => Err(format!(
                 "{:?} has {:?}, not a figure",
                 label_of(g, at.0),
@@ -161,7 +191,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             let mut fs = Vec::with_capacity(terms.len());
             for (neg, at) in terms {
                 if let Some(f) = get(*at, true)? {
-                    fs.push((*neg, f));
+                    fs.push((*neg, super::column_relations::counted_like(f, &tot)));
                 }
             }
             if fs.is_empty() {
@@ -231,7 +261,140 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 }
             })
         }
+        Expr::Rate { base, rate, result } => {
+            let b = get(*base, false)?.ok_or("no figure")?;
+            let r = get(*result, false)?.ok_or("no figure")?;
+            let u = common_unit(&[b, r]);
+            let conv = |f: &Figure| {
+                f.printed_in(u)
+                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
+            };
+            let (b, r) = (conv(&b)?, conv(&r)?);
+            if b.value.is_zero() {
+                return Err(format!("{:?}: divides by 0", label_of(g, base.0)));
+            }
+            Ok(Relation::Share {
+                part: r,
+                whole: b,
+                share: PrintedNumber {
+                    value: *rate,
+                    decimals: rate.scale(),
+                    percent: true,
+                    exact: true,
+                    coarse: 0,
+                },
+                allocated: false,
+            })
+        }
+        Expr::PartOf {
+            part,
+            others,
+            result,
+        } => part_of(g, *part, others, *result, o),
+        Expr::Fraction { num, den, result } => {
+            let n = get(*num, false)?.ok_or("no figure")?;
+            let d = get(*den, false)?.ok_or("no figure")?;
+            let r = get(*result, false)?.ok_or("no figure")?;
+            let u = common_unit(&[n, d]);
+            let conv = |f: &Figure| {
+                f.printed_in(u)
+                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
+            };
+            let (n, d) = (conv(&n)?, conv(&d)?);
+            if d.value.is_zero() {
+                return Err(format!("{:?}: divides by 0", label_of(g, den.0)));
+            }
+            Ok(Relation::Share {
+                part: n,
+                whole: d,
+                share: fraction_in_percent(&r.printed_in(None).ok_or("no figure")?)
+                    .ok_or("the fraction cannot be read in percent exactly")?,
+                allocated: false,
+            })
+        }
     }
+}
+
+/// The judge's quotient for a share of a row's parts.
+fn part_of(
+    g: &Grid,
+    part: At,
+    others: &[At],
+    result: At,
+    o: &Overrides,
+) -> Result<Relation, String> {
+    let get = |at: At| -> Result<Figure, String> {
+        match fig(g, at, o) {
+            Some(Cell::Fig(f)) => Ok(f),
+            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+        }
+    };
+    let mut figs = vec![get(part)?];
+    for &x in others {
+        figs.push(get(x)?);
+    }
+    let u = common_unit(&figs);
+    let mut figures = Vec::with_capacity(figs.len());
+    for f in &figs {
+        figures.push(
+            f.printed_in(u)
+                .ok_or_else(|| "the units cannot be converted exactly".to_string())?,
+        );
+    }
+    let r = get(result)?;
+    let result = PrintedNumber {
+        percent: true,
+        ..r.printed_in(None).ok_or("no figure")?
+    };
+    Ok(Relation::Quotient(super::judge::Quotient {
+        num: vec![(0, false)],
+        den: (0..figures.len()).map(|i| (i, false)).collect(),
+        figures,
+        result,
+        change: false,
+    }))
+}
+
+/// A fraction printed `0,301` read as the percentage `30,1%` with the same
+/// interval: two decimals fewer, or (printed with fewer than two) rounded
+/// to tens or hundreds of a percent.
+fn fraction_in_percent(p: &PrintedNumber) -> Option<PrintedNumber> {
+    let value = p.value.checked_mul(Decimal::ONE_HUNDRED)?;
+    let (decimals, coarse) = if p.decimals >= 2 {
+        (p.decimals - 2, 0)
+    } else {
+        (0, 2 - p.decimals)
+    };
+    let mut value = value;
+    value.rescale(decimals);
+    Some(PrintedNumber {
+        value,
+        decimals,
+        percent: true,
+        exact: p.exact,
+        coarse,
+    })
+}
+
+/// A cell printed empty inside its row (not one missing past a short
+/// row's end), or printed as dots (`...`, `..`, `…`: statistics' sign for
+/// nothing to show).
+pub fn printed_empty(g: &Grid, at: At) -> bool {
+    g.rows.get(at.0).is_some_and(|r| match r.cells.get(at.1) {
+        Some(Cell::Empty) => at.1 < r.printed,
+        Some(Cell::Text) => r.texts.get(at.1).is_some_and(|t| {
+            let t = t.trim();
+            !t.is_empty() && t.chars().all(|c| c == '.' || c == '…')
+        }),
+        _ => false,
+    })
+}
+
+/// A part of the relation is an empty cell (read as nothing).
+pub fn empty_part(g: &Grid, e: &Expr, o: &Overrides) -> bool {
+    e.cells()
+        .into_iter()
+        .any(|at| !o.contains_key(&at) && printed_empty(g, at))
 }
 
 /// How a relation fares on the printed figures: the verdict, whether it is
@@ -260,7 +423,10 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             chance: Decimal::ONE,
         };
     };
-    let verdict = super::judge::judge(&rel, false).verdict;
+    let mut verdict = super::judge::judge(&rel, false).verdict;
+    if verdict == Verdict::Error && empty_part(g, e, o) {
+        verdict = Verdict::Skipped;
+    }
     let (trivial, chance) = match &rel {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
             let nonzero = terms.iter().filter(|t| !t.figure.value.is_zero()).count();
@@ -278,13 +444,49 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
             (trivial, ratio_of(width.max(unit), size))
         }
+        // A rate the header names is exact: the chance is the part's
+        // interval over the part (66.455.062 to the krone).
+        Relation::Share { part, share, .. } if share.exact => (
+            part.value.is_zero() || share.value.is_zero(),
+            ratio_of(
+                (part.half_unit() * Decimal::TWO).max(Decimal::new(1, part.decimals)),
+                part.value,
+            ),
+        ),
+        // A quotient found from the figures alone: as likely by chance as
+        // the quotient's own interval is wide (a base of 9,4 årsværk
+        // carries ±0,5 %), not only the printed result's.
+        Relation::Share {
+            part, whole, share, ..
+        } if matches!(e, Expr::Fraction { .. }) => {
+            let rel = |p: &PrintedNumber| ratio_of(p.half_unit() * Decimal::TWO, p.value);
+            let own = ratio_of(
+                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+                share.value,
+            );
+            (
+                part.value.is_zero() || share.value.is_zero(),
+                own.max((rel(part) + rel(whole)).min(Decimal::ONE)),
+            )
+        }
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
-            ratio_of(Decimal::new(1, share.decimals) * Decimal::TWO, share.value),
+            ratio_of(
+                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+                share.value,
+            ),
         ),
         Relation::PercentChange { new, old, pct } => (
             new.value == old.value || pct.value.is_zero(),
             ratio_of(Decimal::new(1, pct.decimals) * Decimal::TWO, pct.value),
+        ),
+        // A share of a row's parts (column_relations.rs).
+        Relation::Quotient(q) if matches!(e, Expr::PartOf { .. }) => (
+            q.result.value.is_zero() || q.figures.first().is_none_or(|f| f.value.is_zero()),
+            ratio_of(
+                (q.result.half_unit() * Decimal::TWO).max(Decimal::new(1, q.result.decimals)),
+                q.result.value,
+            ),
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
@@ -337,11 +539,27 @@ fn score(g: &Grid, c: &Candidate) -> Score {
     s
 }
 
+/// A candidate that holds in exactly one place, fails in none, and is
+/// unlikely there by chance (at most `limit`): a structure seen in one
+/// column, which confirms and is never an error on its own.
+pub fn holds_once(g: &Grid, c: &Candidate, limit: Decimal) -> bool {
+    let s = score(g, c);
+    s.holds == 1 && s.fails == 0 && s.chance <= limit
+}
+
 /// (holds, fails) of a candidate on the printed figures; trivial holds
 /// (zeros) not counted.
 pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
     let s = score(g, c);
     (s.holds, s.fails)
+}
+
+/// (holds, fails, chance) of a candidate on the printed figures: trivial
+/// holds (zeros) not counted; the chance that it holds by coincidence where
+/// it holds (the product over those places).
+pub fn tally(g: &Grid, c: &Candidate) -> (usize, usize, Decimal) {
+    let s = score(g, c);
+    (s.holds, s.fails, s.chance)
 }
 
 /// Whether one instance fails on the printed figures.
@@ -805,6 +1023,37 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                 }
             }
         }
+        Expr::Rate { base, rate, result } => {
+            if *result == at {
+                rate.checked_mul(val(*base)?)?.checked_div(hundred)?
+            } else {
+                val(*result)?.checked_mul(hundred)?.checked_div(*rate)?
+            }
+        }
+        Expr::PartOf {
+            part,
+            others,
+            result,
+        } => {
+            if *result != at {
+                return None;
+            }
+            let p = val(*part)?;
+            let mut whole = p;
+            for x in others {
+                whole = whole.checked_add(val(*x)?)?;
+            }
+            hundred.checked_mul(p)?.checked_div(whole)?
+        }
+        Expr::Fraction { num, den, result } => {
+            if *result == at {
+                val(*num)?.checked_div(val(*den)?)?
+            } else if *num == at {
+                val(*result)?.checked_mul(val(*den)?)?
+            } else {
+                val(*num)?.checked_div(val(*result)?)?
+            }
+        }
     };
     Some(Figure {
         value: round_half_away(v, f.decimals),
@@ -825,6 +1074,7 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
     let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
         Some(Cell::Fig(f)) => Some(Some(*f)),
         Some(Cell::Dash) => Some(None),
+        Some(Cell::Empty | Cell::Text) if at != result && printed_empty(g, at) => Some(None),
         _ => None,
     };
     let r = get(result)??;

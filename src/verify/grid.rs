@@ -90,6 +90,9 @@ pub struct GRow {
     pub role: Role,
     /// Dashed (`- delloft`) or indented deeper than the row above.
     pub sub: bool,
+    /// How many figure cells the source row had (a short row's missing
+    /// cells are empty here, but were never printed as empty).
+    pub printed: usize,
 }
 
 impl GRow {
@@ -439,6 +442,10 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
             }
         };
     }
+    // A header naming a rate over amounts (`Lineær afskrivning 2,5%`).
+    if !all_percent && super::column_relations::rate_in(header).is_some() {
+        return ColKind::Amount;
+    }
     if pct_word || all_percent {
         return ColKind::Pct;
     }
@@ -452,6 +459,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let mut g = raw(table);
+    super::column_relations::split_paired_figures(&mut g.rows, style);
     // A running-number column before the label.
     let numbered = g
         .rows
@@ -579,7 +587,15 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
                 .collect()
         })
         .unwrap_or_default();
-    let col_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h).or(table_unit)).collect();
+    // A rate in a header (`Afskrivning 2,5%`) is no unit of its figures.
+    let col_units: Vec<Option<Unit>> = headers
+        .iter()
+        .map(|h| {
+            unit_in(h)
+                .filter(|u| *u != Unit::Percent || super::column_relations::rate_in(h).is_none())
+                .or(table_unit)
+        })
+        .collect();
     let mut rows: Vec<GRow> = Vec::new();
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
@@ -621,6 +637,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             texts,
             locs,
             sub,
+            printed: cells.len().saturating_sub(1),
         });
     }
     let cols: Vec<Col> = (0..width)

@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod claims;
+pub mod column_relations;
 pub mod engine;
 pub mod establish;
 pub mod explain;
@@ -24,6 +25,7 @@ pub mod figure;
 pub mod grid;
 pub mod judge;
 pub mod relations;
+pub mod row_relations;
 pub mod stream;
 pub mod structure;
 

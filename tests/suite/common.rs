@@ -88,3 +88,36 @@ pub fn verify_text(
     let reader = sparekrav::read::reader(format).expect("a reader of that name");
     sparekrav::verify::verify_source(&source, Some(reader), options, sink)
 }
+
+/// Runs sparekrav with at most `cpu_seconds` of CPU time (`ulimit -t` in a
+/// child `sh`): a bound on the work done, not on the wall clock, so a loaded
+/// machine does not fail it and a quadratic slip still does. A run stopped
+/// at the limit (SIGXCPU) has exit code -1. Returns (exit code, stdout, stderr).
+pub fn run_cpu_bounded(args: &[&str], cpu_seconds: u32) -> (i32, String, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -t {cpu_seconds}; exec \"$0\" \"$@\""))
+        .arg(assert_cmd::cargo::cargo_bin("sparekrav"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The CPU time this thread has used: the work an in-process bound measures,
+/// whatever else runs on the machine. Linux reads it from
+/// `/proc/thread-self/schedstat`; elsewhere it is the wall clock since the
+/// first call (a looser bound on a loaded machine).
+pub fn thread_cpu_time() -> std::time::Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map(std::time::Duration::from_nanos)
+        .unwrap_or_else(|| START.get_or_init(std::time::Instant::now).elapsed())
+}

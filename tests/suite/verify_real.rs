@@ -9,11 +9,13 @@
 // arithmetic review is tracked in the hardening note.
 #![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use sparekrav::document::{Cell, Loc, Row, Table};
 use sparekrav::numfmt::NumberStyle;
+use sparekrav::verify::judge::Relation;
 use sparekrav::verify::{verify_table, Check, Options, Verdict};
 
 struct Expect {
@@ -21,6 +23,11 @@ struct Expect {
     row: String,
     column: String,
     verdict: String,
+    /// The equation the relation states: each figure (`line:column` of the
+    /// TSV, blank and dash cells left out) with its sign, the result's
+    /// negative, from the `.rel` file: one per place the `.rel` gives this
+    /// row label and column (none for a ratio).
+    cells: Vec<Equation>,
 }
 
 /// The folders of real tables: built against, and held out.
@@ -80,18 +87,258 @@ fn table_of(tsv: &str) -> Table {
 
 fn expects(folder: &str, slug: &str) -> Vec<Expect> {
     let text = std::fs::read_to_string(data_dir(folder).join(format!("{slug}.expect"))).unwrap();
+    let places = rel_places(folder, slug);
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 4).then(|| Expect {
-                kind: f[0].to_string(),
-                row: f[1].trim().to_string(),
-                column: f[2].trim().to_string(),
-                verdict: f[3].trim().to_string(),
+            (f.len() >= 4).then(|| {
+                let (kind, row, column) = (f[0], f[1].trim(), f[2].trim());
+                Expect {
+                    kind: kind.to_string(),
+                    row: row.to_string(),
+                    column: column.to_string(),
+                    verdict: f[3].trim().to_string(),
+                    cells: places
+                        .iter()
+                        .filter(|p| p.kind == kind && p.row == row && p.column == column)
+                        .map(|p| p.cells.clone())
+                        .collect(),
+                }
             })
         })
         .collect()
+}
+
+/// One place of a `.rel` relation: its kind, result row label and column,
+/// and the cells it compares.
+struct Place {
+    kind: String,
+    row: String,
+    column: String,
+    cells: Equation,
+}
+
+/// `Σ sign · figure = 0`: each cell's sign.
+type Equation = BTreeMap<String, i32>;
+
+/// A cell as expect.py cleans it (`**x**` -> `x`, trimmed).
+fn clean_cell(t: &str) -> String {
+    let t = t.trim();
+    let t = t
+        .strip_prefix("**")
+        .and_then(|x| x.strip_suffix("**"))
+        .unwrap_or(t);
+    t.trim().to_string()
+}
+
+/// A cell holding a figure (not blank, not a dash).
+fn figure_cell(rows: &[Vec<String>], line: usize, col: usize) -> bool {
+    let t = rows
+        .get(line)
+        .and_then(|r| r.get(col))
+        .map_or(String::new(), |t| clean_cell(t));
+    !t.is_empty() && !matches!(t.as_str(), "-" | "–" | "—" | "\u{2212}" | "..." | "…")
+}
+
+fn split_occ(name: &str) -> (String, usize) {
+    if let Some((base, n)) = name.rsplit_once('#') {
+        if let Ok(k) = n.trim().parse::<usize>() {
+            return (base.trim().to_string(), k);
+        }
+    }
+    (name.trim().to_string(), 1)
+}
+
+/// The terms of a `.rel` expression (`+[row]{col}`, `-2*[row]`, `+{col}@1`):
+/// (sign, whether the coefficient is 1, row name, column name), either name
+/// left out.
+type RelTerm = (i32, bool, Option<String>, Option<String>);
+
+fn rel_terms(expr: &str) -> Vec<RelTerm> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = expr.chars().collect();
+    let mut i = 0;
+    let take = |i: &mut usize, open: char, close: char| -> Option<String> {
+        if chars.get(*i) != Some(&open) {
+            return None;
+        }
+        let start = *i + 1;
+        let end = (start..chars.len()).find(|&k| chars[k] == close)?;
+        *i = end + 1;
+        Some(chars[start..end].iter().collect())
+    };
+    while i < chars.len() {
+        if !matches!(chars[i], '+' | '-') {
+            i += 1;
+            continue;
+        }
+        let sign = if chars[i] == '-' { -1 } else { 1 };
+        i += 1;
+        // A coefficient (`2*`, `0,5 *`).
+        let mut k = i;
+        while k < chars.len() && (chars[k].is_ascii_digit() || chars[k] == ',' || chars[k] == ' ') {
+            k += 1;
+        }
+        let mut unit = true;
+        if chars.get(k) == Some(&'*') {
+            unit = chars[i..k].iter().collect::<String>().trim() == "1";
+            i = k + 1;
+        }
+        while chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        let row = take(&mut i, '[', ']');
+        let col = take(&mut i, '{', '}');
+        if row.is_some() || col.is_some() {
+            out.push((sign, unit, row, col));
+        }
+    }
+    out
+}
+
+/// Every place of every relation in a table's `.rel` file, with the cells
+/// it compares (as expect.py reads the file: `@header`, `@labelcol`,
+/// `@colnames`; `NAME#n` for the n-th row or column so named).
+fn rel_places(folder: &str, slug: &str) -> Vec<Place> {
+    let dir = data_dir(folder);
+    let (Ok(tsv), Ok(rel)) = (
+        std::fs::read_to_string(dir.join(format!("{slug}.tsv"))),
+        std::fs::read_to_string(dir.join(format!("{slug}.rel"))),
+    ) else {
+        return Vec::new();
+    };
+    let rows: Vec<Vec<String>> = tsv
+        .lines()
+        .map(|l| {
+            l.trim_end_matches('\r')
+                .split('\t')
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut header = 1usize;
+    let mut labelcol = 0usize;
+    let mut colnames: Option<Vec<String>> = None;
+    let mut out = Vec::new();
+    for line in rel.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split('\t').collect();
+        match parts[0] {
+            "@header" => {
+                header = parts
+                    .get(1)
+                    .and_then(|n| n.trim().parse().ok())
+                    .unwrap_or(1);
+                continue;
+            }
+            "@labelcol" => {
+                labelcol = parts
+                    .get(1)
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .saturating_sub(1);
+                continue;
+            }
+            "@colnames" => {
+                colnames = Some(parts[1..].iter().map(|p| p.trim().to_string()).collect());
+                continue;
+            }
+            p if p.starts_with('@') => continue,
+            _ => {}
+        }
+        if parts.len() < 4 {
+            continue;
+        }
+        let names: Vec<String> = colnames.clone().unwrap_or_else(|| {
+            header
+                .checked_sub(1)
+                .and_then(|h| rows.get(h))
+                .map(|r| r.iter().map(|c| clean_cell(c)).collect())
+                .unwrap_or_default()
+        });
+        let label = |ri: usize| {
+            rows.get(ri)
+                .and_then(|r| r.get(labelcol))
+                .map_or(String::new(), |t| clean_cell(t))
+        };
+        let row_index = |name: &str| {
+            let (base, occ) = split_occ(name);
+            (header..rows.len())
+                .filter(|&i| label(i) == base)
+                .nth(occ.checked_sub(1)?)
+        };
+        let col_index = |name: &str| {
+            let (base, occ) = split_occ(name);
+            (0..names.len())
+                .filter(|&i| names[i] == base)
+                .nth(occ.checked_sub(1)?)
+        };
+        let list = |spec: &str| -> Vec<String> {
+            spec.split(" ; ")
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect()
+        };
+        let colspec = parts[2].trim();
+        let colspec = match colspec.rsplit_once('@') {
+            Some((c, n)) if n.chars().all(|ch| ch.is_ascii_digit()) => c,
+            _ => colspec,
+        };
+        let cols: Vec<usize> = if colspec == "*" {
+            (labelcol + 1..names.len()).collect()
+        } else {
+            list(colspec).iter().filter_map(|c| col_index(c)).collect()
+        };
+        let result_rows: Vec<usize> = if parts[1].trim() == "*" {
+            (header..rows.len()).collect()
+        } else {
+            list(parts[1]).iter().filter_map(|r| row_index(r)).collect()
+        };
+        // A ratio is matched by its result cell only.
+        if parts[3].contains("//") {
+            continue;
+        }
+        let terms = rel_terms(parts[3]);
+        for &ri in &result_rows {
+            for &ci in &cols {
+                let mut cells = Equation::new();
+                let mut whole = terms.iter().all(|t| t.1);
+                for (sign, _, tr, tc) in
+                    std::iter::once((-1, true, None, None)).chain(terms.iter().cloned())
+                {
+                    let r = match &tr {
+                        Some(name) => row_index(name),
+                        None => Some(ri),
+                    };
+                    let c = match &tc {
+                        Some(name) => col_index(name),
+                        None => Some(ci),
+                    };
+                    match (r, c) {
+                        (Some(r), Some(c)) => {
+                            if figure_cell(&rows, r, c) {
+                                *cells.entry(format!("{}:{}", r + 1, c + 1)).or_insert(0) += sign;
+                            }
+                        }
+                        _ => whole = false,
+                    }
+                }
+                cells.retain(|_, v| *v != 0);
+                if whole {
+                    out.push(Place {
+                        kind: parts[0].to_string(),
+                        row: label(ri),
+                        column: names.get(ci).cloned().unwrap_or_default(),
+                        cells,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 fn norm(s: &str) -> String {
@@ -136,7 +383,53 @@ fn same_column(ours: &str, expected: &str) -> bool {
             .all(|p| ours_parts.iter().any(|q| q.contains(p)))
 }
 
-fn same_cell(c: &Check, e: &Expect) -> bool {
+/// The check is the expected relation: the same result cell (row label and
+/// column), or the same equation read with another of its cells as the
+/// result — exactly the same set of figures compared (`Indtægter i alt =
+/// Omkostninger + Driftsresultat` for `Driftsresultat = Indtægter −
+/// Omkostninger`), never a looser match.
+fn same_cell(c: &Check, e: &Expect, rows: &[Vec<String>]) -> bool {
+    if e.cells.is_empty() {
+        return same_result(c, e);
+    }
+    if let Some(mine) = equation_of(c, rows) {
+        let negated: Equation = mine.iter().map(|(k, v)| (k.clone(), -v)).collect();
+        if e.cells.iter().any(|x| *x == mine || *x == negated) {
+            return true;
+        }
+    }
+    same_result(c, e)
+}
+
+/// The equation a check judged: its figures' cells (the result last) with
+/// the signs of its sum's terms; `None` for anything but a sum.
+fn equation_of(c: &Check, rows: &[Vec<String>]) -> Option<Equation> {
+    let Some(Relation::Sum { terms, .. }) = &c.judged else {
+        return None;
+    };
+    let figs: Vec<&String> = c
+        .cells
+        .iter()
+        .filter(|k| {
+            k.split_once(':')
+                .and_then(|(l, col)| Some((l.parse::<usize>().ok()?, col.parse::<usize>().ok()?)))
+                .is_some_and(|(l, col)| figure_cell(rows, l.wrapping_sub(1), col.wrapping_sub(1)))
+        })
+        .collect();
+    let (result, operands) = figs.split_last()?;
+    if operands.len() != terms.len() || operands.is_empty() {
+        return None;
+    }
+    let mut eq = Equation::new();
+    *eq.entry((*result).clone()).or_insert(0) -= 1;
+    for (cell, t) in operands.iter().zip(terms) {
+        *eq.entry((*cell).clone()).or_insert(0) += if t.negative { -1 } else { 1 };
+    }
+    eq.retain(|_, v| *v != 0);
+    Some(eq)
+}
+
+fn same_result(c: &Check, e: &Expect) -> bool {
     let row = c.row.as_deref().map(norm);
     let er = norm(e.row.rsplit_once('#').map_or(e.row.as_str(), |(r, n)| {
         if n.chars().all(|ch| ch.is_ascii_digit()) {
@@ -169,6 +462,16 @@ fn run_corpus(folder: &str) -> Tally {
         let tsv = std::fs::read_to_string(data_dir(folder).join(format!("{slug}.tsv"))).unwrap();
         let checks = checks_of(&tsv);
         let ex = expects(folder, &slug);
+        let rows: Vec<Vec<String>> = tsv
+            .lines()
+            .map(|l| {
+                l.trim_end_matches('\r')
+                    .split('\t')
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        let same_cell = |c: &Check, e: &Expect| same_cell(c, e, &rows);
         for e in &ex {
             t.expected += 1;
             let mine: Vec<&Check> = checks
@@ -248,6 +551,13 @@ fn the_real_tables_have_no_false_error() {
 #[test]
 fn the_held_out_tables_have_no_false_error() {
     no_false_error_in("heldout");
+}
+
+/// The second held-out set: collected by a helper that did not see the
+/// code, and not looked at while developing; measured, never tuned to.
+#[test]
+fn the_second_held_out_tables_have_no_false_error() {
+    no_false_error_in("heldout2");
 }
 
 /// Figures of a TSV that take part in an expected relation's result cell
@@ -424,6 +734,13 @@ fn a_planted_figure_in_the_held_out_tables_is_measured() {
     let (tried, caught, _, _) = plant_in("heldout");
     assert!(tried >= 10);
     assert!(caught * 14 >= tried * 9, "caught {caught} of {tried}");
+}
+
+#[test]
+fn a_planted_figure_in_the_second_held_out_tables_is_measured() {
+    let (tried, caught, _, _) = plant_in("heldout2");
+    assert!(tried >= 10);
+    assert!(caught * 2 >= tried, "caught {caught} of {tried}");
 }
 
 proptest! {

@@ -374,6 +374,48 @@ fn counts_can_be_read_as_rounded() {
 }
 
 #[test]
+fn a_checks_file_says_how_its_document_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("sager.txt");
+    std::fs::write(
+        &doc,
+        "Antal sager\t2025\nA\t19\nB\t17\nC\t2\nD\t12\nI alt\t51\n",
+    )
+    .unwrap();
+    let rounded = dir.path().join("sager.checks.yaml");
+    std::fs::write(&rounded, "indstillinger:\n  antal: afrundede\n").unwrap();
+    let exact = dir.path().join("andet.checks.yaml");
+    std::fs::write(&exact, "indstillinger:\n  antal: eksakte\nkontroller: []\n").unwrap();
+    let (p, r, e) = (
+        doc.to_str().unwrap(),
+        rounded.to_str().unwrap(),
+        exact.to_str().unwrap(),
+    );
+    // The document's checks file: its counts are rounded.
+    let (code, out, _) = common::run(&["verify", p, "--checks", r]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("rounding I alt [2025]"), "{out}");
+    // `eksakte` keeps the default: 19 + 17 + 2 + 12 = 50 is not 51.
+    let (code, out, _) = common::run(&["verify", p, "--checks", e]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("ERROR    I alt [2025]"), "{out}");
+    // The command line decides over the file.
+    assert_eq!(
+        common::run(&["verify", p, "--checks", r, "--counts", "exact"]).0,
+        1
+    );
+    // Two checks files that disagree are bad input, both places named.
+    let (code, _, err) = common::run(&["verify", p, "--checks", r, "--checks", e]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{e}:2:3: indstillinger.antal: eksakte here, but afrundede at {r}:2:3; one run reads every document alike: give --counts exact|rounded, or verify them in separate runs"
+        )
+    );
+}
+
+#[test]
 fn pasted_section_rows_without_a_tab_and_a_blank_line_inside_a_table() {
     let doc = "Tekst før tabellen, som slutter her.\n\nMio. kr.\t2026\t2027\nKonto 6 (service)\nBesparelseskrav\t6,1\t15,9\nRealiserede besparelser\t-6,1\t-6,1\nI alt konto 6\t0,0\t9,8\n";
     let c = checks(doc);
@@ -482,9 +524,11 @@ fn a_running_balance_column_is_not_summed_down_its_rows() {
     let c = checks(MONTHS);
     no_error(&c);
     let acc = verdict_of(&c, "1. kvartal [Akkumuleret saldo]");
-    assert_eq!(acc.len(), 1, "{acc:#?}");
+    assert_eq!(acc.len(), 2, "{acc:#?}");
     assert_eq!(acc[0].0, Verdict::Skipped);
     assert!(acc[0].1.contains("running balance"), "{}", acc[0].1);
+    // It repeats the balance of its last month (verify_columns.rs).
+    assert_eq!(acc[1], (Verdict::Exact, "24,9 = 24,9"));
     // The other columns are still added up.
     assert_eq!(
         verdict_of(&c, "1. kvartal [Saldo]: sum of 3 rows")[0].0,

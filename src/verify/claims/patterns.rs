@@ -95,7 +95,7 @@ pub fn signed_sum(parts: &[PrintedNumber], total: PrintedNumber) -> Relation {
     }
 }
 
-fn abs(p: PrintedNumber) -> PrintedNumber {
+pub(super) fn abs(p: PrintedNumber) -> PrintedNumber {
     PrintedNumber {
         value: p.value.abs(),
         ..p
@@ -103,7 +103,7 @@ fn abs(p: PrintedNumber) -> PrintedNumber {
 }
 
 /// `a - b = d` on the figures without their signs.
-fn difference(a: PrintedNumber, b: PrintedNumber, d: PrintedNumber) -> Relation {
+pub(super) fn difference(a: PrintedNumber, b: PrintedNumber, d: PrintedNumber) -> Relation {
     Relation::Sum {
         terms: vec![
             Term {
@@ -127,7 +127,7 @@ fn scale(f: &Fig) -> Option<Scale> {
 }
 
 /// Same kind of quantity: amounts of one scale, or counts, or bare numbers.
-fn same_unit(a: &Fig, b: &Fig) -> bool {
+pub(super) fn same_unit(a: &Fig, b: &Fig) -> bool {
     match (&a.unit, &b.unit) {
         (Unit::Money(x), Unit::Money(y)) => x == y,
         (Unit::Count(_), Unit::Count(_) | Unit::Bare) | (Unit::Bare, Unit::Count(_)) => true,
@@ -136,7 +136,7 @@ fn same_unit(a: &Fig, b: &Fig) -> bool {
     }
 }
 
-fn is_level(f: &Fig) -> bool {
+pub(super) fn is_level(f: &Fig) -> bool {
     !f.approx && matches!(f.unit, Unit::Money(_) | Unit::Count(_) | Unit::Bare)
 }
 
@@ -553,12 +553,34 @@ fn total_of_previous(ctx: &mut Ctx, pi: usize, si: usize) {
     let nums: Vec<PrintedNumber> = parts.iter().map(|f| f.num).collect();
     let rel = signed_sum(&nums, total.num);
     let off = total.start;
+    // Amounts each stated with its own verb (`I februar var udgifterne
+    // 3,1 …, og i første halvår var udgifterne 9,9`) may overlap: a sum of
+    // them that fails is not understood; an enumeration's is an error.
+    let enumeration = parts.windows(2).all(|w| {
+        !(w[0].token + 1..w[1].token)
+            .filter_map(|i| prev.word(i))
+            .any(|x| {
+                x.starts_with(&stem)
+                    || matches!(x, "var" | "er" | "blev" | "bliver" | "udgjorde" | "udgør")
+            })
+    });
     ctx.used.insert((pi, si - 1));
+    if !enumeration
+        && crate::verify::judge::judge(&rel, false).verdict == crate::verify::judge::Verdict::Error
+    {
+        ctx.not_understood(
+            pi,
+            si,
+            off,
+            "the amounts of the sentence before, each stated on its own, do not add up to the total; they may not be its parts",
+        );
+        return;
+    }
     ctx.claim(pi, si, off, Kind::Sum, rel);
 }
 
 /// Words of a rise and of a fall.
-fn direction(w: &str) -> Option<bool> {
+pub(super) fn direction(w: &str) -> Option<bool> {
     if w.starts_with("stign")
         || w.starts_with("steg")
         || w.starts_with("forøg")
@@ -658,7 +680,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
                         direction(w).is_some()
                             || w.starts_with("ændring")
                             || w.starts_with("forskel")
-                            || matches!(w, "svarende" | "svarer" | "eller")
+                            || matches!(w, "svarende" | "svarer" | "eller" | "altså")
                     })
                 }) || s.punct(f.token - 1) == Some('(');
                 let after = (f.token + 1..f.token + 4)
@@ -775,7 +797,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
     }
 }
 
-fn neg(p: PrintedNumber) -> PrintedNumber {
+pub(super) fn neg(p: PrintedNumber) -> PrintedNumber {
     PrintedNumber {
         value: -p.value,
         ..p
@@ -941,6 +963,10 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
         }
     }
     let off = total.start;
+    if super::shapes::part_exceeds_whole(&rel) {
+        ctx.not_understood(pi, si, off, super::shapes::NET_WHOLE);
+        return;
+    }
     ctx.claim(pi, si, off, Kind::Sum, rel);
 }
 

@@ -4,7 +4,8 @@ formula, independently of sparekrav (Python's decimal, brute force over the
 corners of the printed figures' rounding intervals), and fails when a stated
 verdict differs. Run: python3 tests/data/prose/expected.py
 
-A printed figure with d decimals stands for [v - 0.5*10^-d, v + 0.5*10^-d].
+A printed figure with d decimals stands for [v - 0.5*10^-d, v + 0.5*10^-d];
+`N~H` stands for [N - H, N + H] (counts a paragraph rounds to hundreds).
 exact: the printed values satisfy the relation; rounding: some values inside
 the intervals do; error: none do. Figures printed twice in one formula (the
 part in `a / (a + b)`) are one figure.
@@ -15,11 +16,15 @@ from decimal import Decimal as D, getcontext
 getcontext().prec = 60
 
 def fig(tok):
+    # `84.300~50`: a figure rounded coarser than its digits (to hundreds),
+    # with that half-width.
+    tok, _, half = tok.partition('~')
     pct = tok.endswith('%')
     t = tok.rstrip('%').replace('.', '').replace(',', '.')
     v = D(t)
     dec = len(t.split('.')[1]) if '.' in t else 0
-    return v, D(5) * D(10) ** (-(dec + 1)), pct
+    h = D(half) if half else D(5) * D(10) ** (-(dec + 1))
+    return v, h, pct
 
 def interval(tok):
     v, h, _ = fig(tok)

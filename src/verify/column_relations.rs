@@ -1,0 +1,871 @@
+//! Relations down or along a column that a column's header names and the
+//! figures complete: a running balance (`Akkumuleret saldo`: each row's
+//! figure is the row before it plus the row's own increment), a rate column
+//! (`Lineær afskrivning 2,5%`: 2,5 % of another column of the row), and a
+//! fraction column (`Gnsntl. ledighedsgrad` 0,301 = one column of the row
+//! over another), which only the figures name.
+//!
+//! Each is established the way [`super::establish`] establishes any
+//! relation: where the header names the relation, the figures choose its
+//! operands (the one reading that holds in at least two rows and fails in at
+//! most one); where nothing names it, the figures alone must make chance
+//! unlikely. A column none of this fits is left to the other passes.
+// The table engine's checked_* arithmetic (a rate's digits) is exempt as in
+// establish.rs until it is reviewed for money::Exact.
+#![allow(clippy::disallowed_methods)]
+
+use super::establish::{
+    fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr, Instance, Kind,
+};
+use super::figure::{Cell, Figure, Unit};
+use super::grid::{ColKind, Grid, Role};
+use crate::money::Decimal;
+use crate::numfmt::{format_number, NumberStyle};
+
+/// The most columns a figure-only search relates pairwise; wider tables
+/// are left to the labels (the search is quadratic in the columns).
+const PAIR_COLS: usize = 16;
+
+/// What the passes of this module make of a column: `None` when none of
+/// them applies (the engine's own passes then look at it); otherwise the
+/// relation found, or why a relation the header names cannot be judged.
+pub type Claim = Option<Result<Candidate, (Kind, String)>>;
+
+/// The relations of column `c` this module finds. `amounts`: the grid's
+/// amount columns; `is_total(r)`: row `r` is a total of a block of rows (by
+/// its label or by structure).
+pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> bool) -> Claim {
+    let col = g.cols.get(c)?;
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
+        return Some(running(g, c, amounts, is_total));
+    }
+    if matches!(col.kind, ColKind::Share | ColKind::Pct) {
+        if let Some(found) = part_share(g, c, amounts, is_total) {
+            return Some(Ok(found));
+        }
+    }
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) {
+        if let Some(found) = total_first(g, c, amounts) {
+            return Some(Ok(found));
+        }
+    }
+    if col.kind == ColKind::Amount {
+        if let Some(rate) = rate_in(&col.header) {
+            return Some(rated(g, c, rate, amounts, is_total));
+        }
+        let cue = ratio_header(&col.header);
+        if cue || fraction_column(g, c) {
+            if let Some(found) = fraction(g, c, amounts, !cue) {
+                return Some(Ok(found));
+            }
+        }
+    }
+    None
+}
+
+fn fig_at(g: &Grid, r: usize, c: usize) -> bool {
+    matches!(
+        g.rows.get(r).and_then(|row| row.cells.get(c)),
+        Some(Cell::Fig(_))
+    )
+}
+
+fn data_row(g: &Grid, r: usize) -> bool {
+    !matches!(g.rows[r].role, Role::Section | Role::HerafMarker) && g.rows[r].has_figures()
+}
+
+fn name(g: &Grid, r: usize, c: usize, what: &str) -> String {
+    format!("{} [{}]: {what}", g.rows[r].label, g.cols[c].header)
+}
+
+/// `Akkumuleret saldo`[r] = `Akkumuleret saldo`[previous row] + `Saldo`[r],
+/// the increment column chosen by the figures. A total row (a quarter below
+/// its months, `Hele året`) repeats the balance of the last row it closes;
+/// the first row's balance is its own increment where the figures show it
+/// (otherwise an opening balance not printed: not judged there).
+fn running(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Result<Candidate, (Kind, String)> {
+    let header = g.cols[c].header.to_lowercase();
+    let mut cands = Vec::new();
+    for &inc in amounts
+        .iter()
+        .filter(|&&k| k != c && !running_balance(&g.cols[k].header))
+    {
+        let mut cand = running_with(g, c, inc, is_total);
+        let inc_header = g.cols[inc].header.to_lowercase();
+        cand.prefer = !inc_header.trim().is_empty() && header.ends_with(inc_header.trim());
+        if !cand.instances.is_empty() {
+            cands.push(cand);
+        }
+    }
+    if cands.is_empty() {
+        return Err((
+            Kind::Formula,
+            "a running balance and no column of increments to carry it".to_string(),
+        ));
+    }
+    // One wrong balance fails its own step, the next one and the period
+    // row that repeats it: a reading whose failures all share one figure
+    // is established by the places it holds.
+    let mut best: Option<(usize, bool, usize)> = None;
+    let mut tie = false;
+    for (k, cand) in cands.iter().enumerate() {
+        let (holds, _) = holds_fails(g, cand);
+        if holds < 2 || !one_figure_explains(g, cand) {
+            continue;
+        }
+        let key = (holds, cand.prefer);
+        match best {
+            Some((h, p, _)) if (h, p) > key => {}
+            Some((h, p, _)) if (h, p) == key => tie = true,
+            _ => {
+                best = Some((holds, cand.prefer, k));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, _, k)) if !tie => Ok(cands.swap_remove(k)),
+        _ => {
+            let tried: Vec<&str> = cands.iter().map(|c| c.what.as_str()).collect();
+            Err((
+                Kind::Formula,
+                format!(
+                    "not understood: a running balance, and the figures fit none of the readings \
+                     tried ({})",
+                    tried.join("; ")
+                ),
+            ))
+        }
+    }
+}
+
+/// The failing places of a candidate (at most three) all share one figure.
+fn one_figure_explains(g: &Grid, cand: &Candidate) -> bool {
+    let failing: Vec<Vec<(usize, usize)>> = cand
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .filter(|e| fails(g, e))
+        .map(Expr::cells)
+        .collect();
+    match failing.as_slice() {
+        [] | [_] => true,
+        [first, rest @ ..] if rest.len() <= 2 => first
+            .iter()
+            .any(|x| rest.iter().all(|cells| cells.contains(x))),
+        _ => false,
+    }
+}
+
+fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool) -> Candidate {
+    let what = format!("previous balance + {}", g.cols[inc].header);
+    let mut instances = Vec::new();
+    // The last row carried (not a total), if any.
+    let mut prev: Option<usize> = None;
+    let mut first_open: Option<Instance> = None;
+    for r in 0..g.rows.len() {
+        if !data_row(g, r) {
+            continue;
+        }
+        let total = is_total(r) || matches!(g.rows[r].role, Role::Total { .. });
+        let repeat = |p: usize| Expr::Linear {
+            terms: vec![(false, (p, c))],
+            result: (r, c),
+            shares: false,
+        };
+        if total {
+            if let Some(p) = prev.filter(|_| fig_at(g, r, c)) {
+                instances.push(Instance {
+                    kind: Kind::Formula,
+                    name: name(g, r, c, "the balance of the last row it closes"),
+                    at: (r, c),
+                    what: Ok(repeat(p)),
+                });
+            }
+            continue;
+        }
+        let Some(p) = prev else {
+            // The first row: its balance is its increment, where it holds.
+            let first = Expr::Linear {
+                terms: vec![(false, (r, inc))],
+                result: (r, c),
+                shares: false,
+            };
+            if fig_at(g, r, c) && fig_at(g, r, inc) {
+                let i = Instance {
+                    kind: Kind::Formula,
+                    name: name(
+                        g,
+                        r,
+                        c,
+                        &format!("the first balance = {}", g.cols[inc].header),
+                    ),
+                    at: (r, c),
+                    what: Ok(first.clone()),
+                };
+                if fails(g, &first) {
+                    // An opening balance not printed, or the first balance
+                    // printed wrong: the next step tells (below).
+                    first_open = Some(i);
+                } else {
+                    instances.push(i);
+                }
+            }
+            prev = Some(r);
+            continue;
+        };
+        if !fig_at(g, r, c) {
+            prev = Some(r);
+            continue;
+        }
+        let carried = Expr::Linear {
+            terms: vec![(false, (p, c)), (false, (r, inc))],
+            result: (r, c),
+            shares: false,
+        };
+        // A period row no label or structure showed (a quarter whose parts
+        // do not add up): it repeats the balance and is no step of it.
+        let printed_same = matches!(
+            (&g.rows[r].cells[c], &g.rows[p].cells[c]),
+            (Cell::Fig(a), Cell::Fig(b)) if a.value == b.value && a.decimals == b.decimals
+        );
+        if printed_same && fails(g, &carried) {
+            instances.push(Instance {
+                kind: Kind::Formula,
+                name: name(g, r, c, "the balance of the last row it closes"),
+                at: (r, c),
+                what: Ok(repeat(p)),
+            });
+            continue;
+        }
+        // The first balance off its increment and the step after it
+        // failing too: the first figure is wrong, not an opening balance.
+        if let Some(i) = first_open.take() {
+            if fails(g, &carried) {
+                instances.push(i);
+            }
+        }
+        instances.push(Instance {
+            kind: Kind::Formula,
+            name: name(g, r, c, &what),
+            at: (r, c),
+            what: Ok(carried),
+        });
+        prev = Some(r);
+    }
+    Candidate {
+        instances,
+        what,
+        prefer: false,
+    }
+}
+
+/// Dashed or indented rows under a row (`Ændringer vedr. …reform:` over
+/// five `- …` rows) that no other pass established, in a table of one
+/// column of figures: where they add up to it, the structure is confirmed
+/// and judged; where they do not, nothing is said (a structure seen in one
+/// column is never an error on its own, and the rows may list only some
+/// parts).
+pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) -> Vec<Instance> {
+    let mut out = Vec::new();
+    let mut children: std::collections::BTreeMap<usize, Vec<(bool, usize)>> =
+        std::collections::BTreeMap::new();
+    for (r, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            children.entry(*p).or_default().push((false, r));
+        }
+    }
+    for (p, parts) in children {
+        if parts.len() < 2 || explained.get(p).copied().unwrap_or(true) {
+            continue;
+        }
+        let what = format!("sum of the {} rows under it", parts.len());
+        let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, &what);
+        if super::establish::holds_once(g, &cand, Decimal::new(1, 1)) {
+            out.extend(cand.instances.into_iter().filter(|i| i.what.is_ok()));
+        }
+    }
+    out
+}
+
+/// A percentage column that is one amount of the row over it and the
+/// others beside it (`Kvindeandel` = kvinder / (mænd + kvinder)), found
+/// from the figures: pairs of amount columns, then the part over all of
+/// them.
+fn part_share(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Option<Candidate> {
+    // A table with a total row, or a header naming a year (`Andel 2026`),
+    // has its shares of a column's total: the engine's reading, never this
+    // one (a coincidence in some rows is no reason to leave it).
+    let with_total =
+        (0..g.rows.len()).any(|r| is_total(r) || matches!(g.rows[r].role, Role::Total { .. }));
+    if with_total || !super::figure::years_in(&g.cols[c].header).is_empty() {
+        return None;
+    }
+    let cols: Vec<usize> = amounts.iter().copied().take(PAIR_COLS).collect();
+    if cols.len() < 2 {
+        return None;
+    }
+    let mut readings: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &x in &cols {
+        for &y in &cols {
+            if x != y {
+                readings.push((x, vec![y]));
+            }
+        }
+    }
+    let mut cands = Vec::new();
+    for (part, others) in readings {
+        let what = format!(
+            "{} in % of {}",
+            g.cols[part].header,
+            std::iter::once(part)
+                .chain(others.iter().copied())
+                .map(|k| g.cols[k].header.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        );
+        let mut instances = Vec::new();
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            instances.push(Instance {
+                kind: Kind::Share,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(Expr::PartOf {
+                    part: (r, part),
+                    others: others.iter().map(|&k| (r, k)).collect(),
+                    result: (r, c),
+                }),
+            });
+        }
+        cands.push(Candidate {
+            instances,
+            what,
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, false)
+}
+
+/// A row as the grid first reads it: its place, its cells' text and
+/// places, its indentation.
+pub type RawRow = (
+    crate::document::Loc,
+    Vec<(String, crate::document::Loc)>,
+    u8,
+);
+
+/// A table whose figure cells each hold two figures, the second in
+/// parentheses (`3.020 (2.189)`: this year's and, in parentheses, an
+/// earlier year's), is two tables side by side: the second figures are read
+/// as columns after the first ones, under the same headers. Parentheses
+/// around a lone figure stay a negative.
+pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
+    let paired = |t: &str| -> Option<(String, String)> {
+        let t = t.trim();
+        // Cheap first: a figure, then one in parentheses.
+        if !t.ends_with(')') || t.starts_with('(') {
+            return None;
+        }
+        let inner = t.strip_suffix(')')?;
+        let (a, b) = inner.rsplit_once('(')?;
+        let (a, b) = (a.trim(), b.trim());
+        let fig = |x: &str| matches!(super::figure::read_cell(x, style, None), Cell::Fig(_));
+        (!a.is_empty() && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
+    };
+    let pairs = rows
+        .iter()
+        .skip(1)
+        .flat_map(|r| r.1.iter().skip(1))
+        .filter(|(t, _)| paired(t).is_some())
+        .count();
+    if pairs < 4 {
+        return;
+    }
+    let singles = rows
+        .iter()
+        .skip(1)
+        .flat_map(|r| r.1.iter().skip(1))
+        .filter(|(t, _)| {
+            paired(t).is_none() && matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
+        })
+        .count();
+    if pairs < 4 * singles {
+        return;
+    }
+    let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    for (loc, cells, _) in rows.iter_mut() {
+        cells.resize(width, (String::new(), loc.clone()));
+        // A row of words (the header, a section): the same over both.
+        let words = cells.iter().skip(1).all(|(t, _)| {
+            paired(t).is_none() && !matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
+        });
+        let mut second = Vec::with_capacity(width.saturating_sub(1));
+        for (t, l) in cells.iter_mut().skip(1) {
+            if words {
+                second.push((t.clone(), l.clone()));
+            } else if let Some((a, b)) = paired(t) {
+                *t = a;
+                second.push((b, l.clone()));
+            } else {
+                second.push((String::new(), l.clone()));
+            }
+        }
+        cells.extend(second);
+    }
+}
+
+/// A header naming the whole of the columns beside it: a total word, or
+/// `Alle …`, `Hele …`.
+fn whole_header(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    super::grid::total_label(&h).is_some()
+        || h == "alle"
+        || h.starts_with("alle ")
+        || h.starts_with("hele ")
+}
+
+/// A total column printed BEFORE its parts (`Alle kommuner | Sermersooq |
+/// Avannaata | …`): the sum of the amount columns right of it, up to the
+/// next column that names a whole; found from the figures (the header's
+/// word is only a cue), so a total column after its parts is left to the
+/// engine's cross-casting.
+fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+    let cue = whole_header(&g.cols[c].header);
+    // Parts to its left: a total after its parts, the engine's to cast.
+    let first = amounts
+        .iter()
+        .filter(|&&k| k < c)
+        .all(|&k| whole_header(&g.cols[k].header));
+    if !first || (!cue && amounts.first() != Some(&c)) {
+        return None;
+    }
+    let right: Vec<usize> = amounts
+        .iter()
+        .copied()
+        .filter(|&k| k > c)
+        .take_while(|&k| !whole_header(&g.cols[k].header))
+        .take(PAIR_COLS)
+        .collect();
+    if right.len() < 2 {
+        return None;
+    }
+    let mut cands = Vec::new();
+    for end in (2..=right.len()).rev() {
+        let cols = &right[..end];
+        let what = format!("sum of the {} columns after it", cols.len());
+        let mut instances = Vec::new();
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            if matches!(g.rows[r].cells.get(c), Some(Cell::Fig(f)) if f.percent()) {
+                continue;
+            }
+            instances.push(Instance {
+                kind: Kind::Cross,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(Expr::Linear {
+                    terms: cols.iter().map(|&k| (false, (r, k))).collect(),
+                    result: (r, c),
+                    shares: false,
+                }),
+            });
+        }
+        cands.push(Candidate {
+            instances,
+            what,
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, cue)
+}
+
+/// The rate a column header names, in percent: `Lineær afskrivning 2,5%`
+/// -> 2,5; `Moms 25 pct.` -> 25. Not a header that is only a percent sign or
+/// names years (`Ændring 2025-26 %`), nor a rate outside (0; 100].
+pub fn rate_in(header: &str) -> Option<Decimal> {
+    let h = header.to_lowercase();
+    if !h.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let chars: Vec<char> = h.chars().collect();
+    let mut i = 0;
+    let mut found = None;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && !matches!(chars[i - 1], ' ' | '(')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
+            i += 1;
+        }
+        let num: String = chars[start..i].iter().collect();
+        let rest: String = chars[i..].iter().collect();
+        let rest = rest.trim_start();
+        let is_rate = rest.starts_with('%')
+            || rest.starts_with("pct")
+            || rest.starts_with("procent")
+            || rest.starts_with("p.a.");
+        if !is_rate {
+            continue;
+        }
+        if num.ends_with(',') || num.matches(',').count() > 1 {
+            return None;
+        }
+        let value: Decimal = num.replace(',', ".").parse().ok()?;
+        if value <= Decimal::ZERO || value > Decimal::ONE_HUNDRED || found.is_some() {
+            return None;
+        }
+        found = Some(value);
+    }
+    found
+}
+
+/// `c` = rate % of one other amount column of the row, the column chosen by
+/// the figures: the one that holds in the most rows, at least two, and fails
+/// in at most one row that is no total (a total's rate fails with its
+/// part's). Every row is then judged by it.
+fn rated(
+    g: &Grid,
+    c: usize,
+    rate: Decimal,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Result<Candidate, (Kind, String)> {
+    let mut best: Option<(usize, usize, Candidate)> = None;
+    let mut tie = false;
+    for &b in amounts.iter().filter(|&&k| k != c) {
+        let what = format!("{} of {}", rate_text(rate), g.cols[b].header);
+        let mut instances = Vec::new();
+        let mut part_fails = 0;
+        for r in 0..g.rows.len() {
+            if !data_row(g, r) || !fig_at(g, r, c) {
+                continue;
+            }
+            let e = Expr::Rate {
+                base: (r, b),
+                rate,
+                result: (r, c),
+            };
+            let total = is_total(r) || matches!(g.rows[r].role, Role::Total { .. });
+            if !total && fails(g, &e) {
+                part_fails += 1;
+            }
+            instances.push(Instance {
+                kind: Kind::Formula,
+                name: name(g, r, c, &what),
+                at: (r, c),
+                what: Ok(e),
+            });
+        }
+        let cand = Candidate {
+            instances,
+            what,
+            prefer: false,
+        };
+        let (holds, _) = holds_fails(g, &cand);
+        if holds < 2 || part_fails > 1 || holds <= part_fails {
+            continue;
+        }
+        match &best {
+            Some((h, _, _)) if *h > holds => {}
+            Some((h, _, _)) if *h == holds => tie = true,
+            _ => {
+                best = Some((holds, part_fails, cand));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, _, cand)) if !tie => Ok(cand),
+        _ => Err((
+            Kind::Formula,
+            format!(
+                "not understood: the header names a rate of {}, and no column of the row is \
+                 its base in the figures",
+                rate_text(rate)
+            ),
+        )),
+    }
+}
+
+fn rate_text(rate: Decimal) -> String {
+    let r = rate.normalize();
+    format!("{} %", format_number(r, r.scale(), NumberStyle::DANISH))
+}
+
+/// The judge's words for a rate or a fraction, which it judged as a share:
+/// what the printed figure should read is the amount (or the fraction),
+/// not the rate; a fraction is said to be read in percent.
+pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> String {
+    let Some(e @ (Expr::Rate { result, .. } | Expr::Fraction { result, .. })) = e else {
+        return words;
+    };
+    if let Expr::Rate { base, rate, .. } = e {
+        if let Some(w) = rate_words(g, *base, *rate, *result, &words, style) {
+            return w;
+        }
+    }
+    if let Expr::Fraction { num, den, .. } = e {
+        if let Some(w) = fraction_words(g, *num, *den, *result, &words, style) {
+            return w;
+        }
+    }
+    let printed = g
+        .rows
+        .get(result.0)
+        .and_then(|r| r.texts.get(result.1))
+        .cloned()
+        .unwrap_or_default();
+    let mut base = words
+        .split("; it should read")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if matches!(e, Expr::Fraction { .. }) {
+        base = format!("{base} (the fraction {printed} read in percent)");
+    }
+    if !words.contains("; it should read") {
+        return base;
+    }
+    match implied(g, e, *result) {
+        Some(f) => format!(
+            "{base}; it should read {}",
+            format_number(f.value, f.decimals, style)
+        ),
+        None => base,
+    }
+}
+
+/// `2,5 % of 2.659.101.670 = 66.477.541,75, not 66.455.062; it should read
+/// 66.477.542` — in the amounts, not in percent.
+fn rate_words(
+    g: &Grid,
+    base: (usize, usize),
+    rate: Decimal,
+    result: (usize, usize),
+    words: &str,
+    style: NumberStyle,
+) -> Option<String> {
+    let fig = |at: (usize, usize)| match g.rows.get(at.0)?.cells.get(at.1)? {
+        Cell::Fig(f) => Some(*f),
+        _ => None,
+    };
+    let (b, r) = (fig(base)?, fig(result)?);
+    let product = rate
+        .checked_mul(b.value)?
+        .checked_div(Decimal::ONE_HUNDRED)?;
+    let product = product.normalize();
+    let shown = format_number(product, product.scale().min(6), style);
+    let printed = format_number(r.value, r.decimals, style);
+    let head = format!(
+        "{} of {} = {shown}",
+        rate_text(rate),
+        format_number(b.value, b.decimals, style)
+    );
+    if product == r.value.normalize() {
+        return Some(head);
+    }
+    if !words.contains("; it should read") {
+        return Some(format!("{head}, which {printed} allows as rounded"));
+    }
+    let should = implied(g, &Expr::Rate { base, rate, result }, result)?;
+    Some(format!(
+        "{head}, not {printed}; it should read {}",
+        format_number(should.value, should.decimals, style)
+    ))
+}
+
+/// `183.835 / 610.874 = 0,30094, which 0,301 allows as rounded`.
+fn fraction_words(
+    g: &Grid,
+    num: (usize, usize),
+    den: (usize, usize),
+    result: (usize, usize),
+    words: &str,
+    style: NumberStyle,
+) -> Option<String> {
+    let fig = |at: (usize, usize)| match g.rows.get(at.0)?.cells.get(at.1)? {
+        Cell::Fig(f) => Some(*f),
+        _ => None,
+    };
+    let (n, d, r) = (fig(num)?, fig(den)?, fig(result)?);
+    let q = n.value.checked_div(d.value)?;
+    let shown = format_number(q, r.decimals + 2, style);
+    let printed = format_number(r.value, r.decimals, style);
+    let head = format!(
+        "{} / {} = {shown}",
+        format_number(n.value, n.decimals, style),
+        format_number(d.value, d.decimals, style)
+    );
+    if words.contains("; it should read") {
+        let should = implied(g, &Expr::Fraction { num, den, result }, result)?;
+        Some(format!(
+            "{head}, not {printed} (nor within the rounding of its figures); it should read {}",
+            format_number(should.value, should.decimals, style)
+        ))
+    } else if words.contains(" lies in ") {
+        Some(format!(
+            "{head}, which {printed} allows within the rounding of its figures"
+        ))
+    } else {
+        Some(format!("{head} = {printed}"))
+    }
+}
+
+/// A part of an exact count (`Antal personer … i alt` = its columns) is a
+/// count of the same thing: a whole figure with no unit of its own, printed
+/// to the last unit, is read as exact like its total.
+pub fn counted_like(part: Figure, total: &Figure) -> Figure {
+    if total.exact
+        && total.unit == Some(Unit::Count)
+        && part.unit.is_none()
+        && part.decimals == 0
+        && part.coarse == 0
+    {
+        Figure {
+            exact: true,
+            ..part
+        }
+    } else {
+        part
+    }
+}
+
+/// A column of fractions: every figure between -1 and 1, printed with at
+/// least two decimals, and at least two of them.
+fn fraction_column(g: &Grid, c: usize) -> bool {
+    let mut n = 0;
+    for row in &g.rows {
+        match row.cells.get(c) {
+            Some(Cell::Fig(f)) => {
+                if f.percent() || f.decimals < 2 || f.value.abs() >= Decimal::ONE {
+                    return false;
+                }
+                n += 1;
+            }
+            Some(Cell::Text) => return false,
+            _ => {}
+        }
+    }
+    n >= 2
+}
+
+/// A header naming a quotient: `Årsværk i forhold til omsætning`,
+/// `Omsætning pr. årsværk`, `Ledighedsgrad`.
+fn ratio_header(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.contains("i forhold til")
+        || h.contains(" pr. ")
+        || h.contains(" per ")
+        || h.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() > 4 && w.ends_with("grad"))
+}
+
+/// `c` = `x` / `y` of the same row, found from the figures: a fraction
+/// column (`only_fractions`: the numerator no larger than the denominator)
+/// or a column whose header names a quotient. Under a year (`… / 2004`) the
+/// operands are of the same year.
+fn fraction(g: &Grid, c: usize, amounts: &[usize], only_fractions: bool) -> Option<Candidate> {
+    let year = g.cols[c].year;
+    let others: Vec<usize> = amounts
+        .iter()
+        .copied()
+        .filter(|&k| k != c && !fraction_column(g, k) && !ratio_header(&g.cols[k].header))
+        .filter(|&k| year.is_none() || g.cols[k].year == year)
+        .take(PAIR_COLS)
+        .collect();
+    let mut cands = Vec::new();
+    let mut tried = 0;
+    for &x in &others {
+        for &y in &others {
+            if x == y {
+                continue;
+            }
+            tried += 1;
+            // A fraction below 1 in size: the numerator is the smaller.
+            if only_fractions && !smaller_in_rows(g, x, y) {
+                continue;
+            }
+            let what = format!("{} / {}", g.cols[x].header, g.cols[y].header);
+            let mut instances = Vec::new();
+            for r in 0..g.rows.len() {
+                if !data_row(g, r) || !fig_at(g, r, c) {
+                    continue;
+                }
+                instances.push(Instance {
+                    kind: Kind::Ratio,
+                    name: name(g, r, c, &what),
+                    at: (r, c),
+                    what: Ok(Expr::Fraction {
+                        num: (r, x),
+                        den: (r, y),
+                        result: (r, c),
+                    }),
+                });
+            }
+            cands.push(Candidate {
+                instances,
+                what,
+                prefer: false,
+            });
+        }
+    }
+    while cands.len() < tried {
+        cands.push(Candidate {
+            instances: Vec::new(),
+            what: String::new(),
+            prefer: false,
+        });
+    }
+    pick_figures(g, cands, false)
+}
+
+/// In every row with both figures, `x` is no larger than `y` in size.
+fn smaller_in_rows(g: &Grid, x: usize, y: usize) -> bool {
+    let mut both = 0;
+    for row in &g.rows {
+        if let (Some(Cell::Fig(a)), Some(Cell::Fig(b))) = (row.cells.get(x), row.cells.get(y)) {
+            if a.value.abs() > b.value.abs() {
+                return false;
+            }
+            both += 1;
+        }
+    }
+    both >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_names_its_rate() {
+        assert_eq!(
+            rate_in("Lineær afskrivning 2,5%"),
+            Some(Decimal::new(25, 1))
+        );
+        assert_eq!(rate_in("Moms 25 pct."), Some(Decimal::from(25)));
+        assert_eq!(rate_in("Afskrivning (4 %)"), Some(Decimal::from(4)));
+        assert_eq!(rate_in("%"), None);
+        assert_eq!(rate_in("Ændring i %"), None);
+        assert_eq!(rate_in("Ændring 2025-26 %"), None);
+        assert_eq!(rate_in("Andel 2025 i pct."), None);
+        assert_eq!(rate_in("Rate 150 %"), None);
+    }
+}

@@ -1,0 +1,912 @@
+//! Row relations a table's own figures establish where no label names them
+//! (issue 9): the careful reader's arithmetic of a statement whose rows
+//! carry no `I alt` and no `A+B`.
+//!
+//! - **Formula rows**: a row that is an earlier row plus or minus each row
+//!   between them (a roll-forward note: `Kostpris 1. januar` + `Tilgang` +
+//!   `Afgang` = `Kostpris 31. december`; `Ordinært resultat` + financial
+//!   income − financial costs − … = `Resultat efter selskabsskat`), the sum
+//!   or difference of two rows further above than the difference pass looks
+//!   (`Regnskabsmæssig værdi 31. december 2014` = `Kostpris 1. januar` −
+//!   `Af- og nedskrivninger 1. januar`, nine rows apart, both parts of their
+//!   31. december rows), or the sum of the rows back to an earlier one across
+//!   sub-headings ending in a colon. Also for a labelled total or formula row
+//!   its label's reading left not understood (`DAU-saldo (5-6)`).
+//! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
+//!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
+//!   columns, A and B searched among the table's rows.
+//! - **Chains across the year columns**: a row that is its own figure of
+//!   the year before plus another row's figure of the year
+//!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006), and
+//!   an opening balance (`1. januar`, `primo`, `ved årets begyndelse`)
+//!   carried from last year's closing row (`31. december`, `ultimo`, `ved
+//!   årets udgang`).
+//! - **Total sections**: under `I alt`, a row that adds up in no column
+//!   while the section's other rows add up everywhere (see
+//!   [`section_totals`]).
+//!
+//! When such a reading is established ([`establish`]):
+//! - In several places (columns, or year pairs for a chain) it must hold in
+//!   at least two; it may fail in one place only where it holds in at least
+//!   three, in two only where it holds in at least five, and never in more
+//!   than its kind allows: a formula row one, a ratio row two (a nøgletal
+//!   row of eight years: five or six holding and two failing is
+//!   established, four and two is not), a chain or a carry none (they only
+//!   confirm: a balance may have moved otherwise in a year, and
+//!   `Langfristet gæld` follows `Finansieringens likviditetsvirkning` in
+//!   five of seven years by the economics, not the arithmetic). The chance
+//!   that it holds by coincidence where it holds (each place: its
+//!   interval's width over the figure's size), times the readings tried,
+//!   must be below 1 % (1 ‰ for ratios, chains and carries, searched among
+//!   many more pairs). A failing place of an established reading is an
+//!   error in that cell.
+//! - A formula row with a figure in one place only (a note of one year) is
+//!   a confirmation: judged where it holds, in that one place, within the
+//!   same chance, and only when no reading of other figures also holds;
+//!   where it fails nothing is said. It is never an error on its own.
+//! - Two readings of different figures that both qualify, where the best
+//!   fails somewhere, disagree about which figure is wrong: neither is taken.
+//! - A part of a block is never read from its own total or its sibling
+//!   parts (`Øvrige driftsudgifter` = `Udgifter` − `Lønninger` holds only
+//!   where the third part is 0).
+//!
+//! Every search is bounded: rows within [`super::engine::BLOCK`] of the
+//! result, at most [`BETWEEN`] rows between an earlier row and its result,
+//! [`FAR_REACH`] rows for pairs, and the passes run only on tables of at
+//! most `STRUCTURE_ROWS` rows.
+
+use super::engine::{has_figs, push, State, BLOCK};
+use super::establish::{
+    quick_linear, row_sum, running_balance, summable, tally, Candidate, Expr, Instance, Kind,
+};
+use super::figure::{contains_word, Cell, Figure};
+use super::grid::{ColKind, Grid, Role};
+use super::judge::Verdict;
+use crate::money::{Decimal, Exact};
+
+/// How many rows an earlier row and its result may have between them.
+const BETWEEN: usize = 6;
+/// The most places a reading found by the figures may fail in and still be
+/// established. A formula row: one (a roll-forward is an identity; two
+/// failing places are more likely a wrong reading). A ratio row: two, with
+/// five holding (a nøgletal's definition fits or it does not). A chain
+/// across the years: none — a balance carried from the year before with
+/// one movement (`Langfristet gæld` with `Finansieringens
+/// likviditetsvirkning`) may hold in most years by the economics, not by
+/// the arithmetic, and a year with another movement is no error; so a
+/// chain only confirms.
+const FORMULA_FAILS: usize = 1;
+const RATIO_FAILS: usize = 2;
+
+/// How many rows of figures above and below a ratio row its operands are
+/// looked for in.
+const RATIO_ABOVE: usize = 30;
+const RATIO_BELOW: usize = 8;
+
+/// How many rows above a result its two operands are looked for in.
+const FAR_REACH: usize = 12;
+
+/// Quick looks (one per column place) each pass may spend per row of the
+/// table: the time stays linear in the table's size, and a large table's
+/// later rows go unsearched rather than the run slowing down.
+const WORK_PER_ROW: usize = 2_000;
+
+/// What a pass may still spend.
+struct Work(usize);
+
+impl Work {
+    fn new(g: &Grid) -> Work {
+        Work(WORK_PER_ROW.saturating_mul(g.rows.len().max(1)))
+    }
+
+    fn left(&self) -> bool {
+        self.0 > 0
+    }
+
+    /// Spend a quick look's places; its (holds, fails).
+    fn look(&mut self, (holds, fails, looked): (usize, usize, usize)) -> (usize, usize) {
+        self.spend(looked);
+        (holds, fails)
+    }
+
+    /// Spend `n`; false once the budget is gone.
+    fn spend(&mut self, n: usize) -> bool {
+        match self.0.checked_sub(n.max(1)) {
+            Some(left) => {
+                self.0 = left;
+                true
+            }
+            None => {
+                self.0 = 0;
+                false
+            }
+        }
+    }
+}
+
+pub(super) fn find(g: &Grid, s: &mut State) {
+    formula_rows(g, s);
+    ratio_rows(g, s);
+    let steps = year_steps(g);
+    chains(g, s, &steps);
+    carries(g, s, &steps);
+    section_totals(g, s);
+}
+
+/// A total section (`I alt` after `UK 10 …`, `UK 90 …`: each of its rows
+/// the sum of the rows of the same label in the sections above) whose
+/// rows mostly add up: at least two of its rows, and at least as many as
+/// fail, add up in every column. The label and those rows establish the
+/// section's reading, so a row of it in kroner that adds up in no column is
+/// judged by it, and is an error (the engine's section pass, which judges
+/// the rows that add up somewhere, leaves it out: a total whose rows add up
+/// nowhere may be no sum). Rows of averages, rates or shares are left out.
+fn section_totals(g: &Grid, s: &mut State) {
+    let n = g.rows.len();
+    let mut section = vec![0usize; n];
+    let mut heads: Vec<Option<usize>> = vec![None];
+    for (r, row) in g.rows.iter().enumerate() {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
+            heads.push(Some(r));
+        }
+        section[r] = heads.len() - 1;
+    }
+    if heads.len() < 3 {
+        return;
+    }
+    let key = |r: usize| g.rows[r].label.trim().to_lowercase();
+    for (k, head) in heads.iter().enumerate() {
+        let Some(h) = *head else { continue };
+        if super::grid::total_label(&g.rows[h].label) != Some(true) {
+            continue;
+        }
+        let mut held = 0;
+        let mut failing: Vec<(usize, Vec<usize>)> = Vec::new();
+        for r in (h + 1..n).filter(|&r| section[r] == k && has_figs(g, r)) {
+            let mut others = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            for q in (0..r).filter(|&q| section[q] != k && has_figs(g, q) && key(q) == key(r)) {
+                if !seen.insert(section[q]) {
+                    others.clear();
+                    break;
+                }
+                others.push(q);
+            }
+            if others.len() < 2 {
+                continue;
+            }
+            // The engine's section pass (run after this one) judges the rows
+            // that add up somewhere; here: which add up everywhere, and
+            // which nowhere.
+            let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+            let (holds, fails, _) = tally(g, &row_sum(g, r, &parts, Kind::Sum, ""));
+            if holds >= 1 && fails == 0 {
+                held += 1;
+            } else if holds == 0 && fails >= 1 {
+                failing.push((r, others));
+            }
+        }
+        if held < 2 || held < failing.len() {
+            continue;
+        }
+        for (r, others) in failing {
+            let money = g.rows[r].cells.iter().all(|c| match c {
+                Cell::Fig(f) => matches!(f.unit, Some(super::figure::Unit::Money(_))),
+                _ => true,
+            });
+            let l = g.rows[r].label.to_lowercase();
+            let rate = ["gns", "gennemsnit", "pr.", "per ", "andel"]
+                .iter()
+                .any(|w| l.contains(w));
+            if !money || rate || percent_row(g, r) {
+                continue;
+            }
+            let parts: Vec<(bool, usize)> = others.iter().map(|&q| (false, q)).collect();
+            let what = format!(
+                "sum of the rows {:?} in {} sections (as the other rows of {:?})",
+                g.rows[r].label,
+                parts.len(),
+                g.rows[h].label
+            );
+            let c = with_results(g, row_sum(g, r, &parts, Kind::Sum, &what));
+            push(s, c);
+        }
+    }
+}
+
+/// Adjacent years among the amount columns: (the year before, the year),
+/// as columns; none where two columns share a year (budget and accounts).
+fn year_steps(g: &Grid) -> Vec<(usize, usize)> {
+    let mut years: Vec<(i32, usize)> = (0..g.cols.len())
+        .filter(|&c| g.cols[c].kind == ColKind::Amount)
+        .filter_map(|c| g.cols[c].year.map(|y| (y, c)))
+        .collect();
+    years.sort_unstable();
+    if years.windows(2).any(|w| w[0].0 == w[1].0) {
+        return Vec::new();
+    }
+    years
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .map(|w| (w[0].1, w[1].1))
+        .collect()
+}
+
+fn opening(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ["1. januar", "primo", "begyndelse", "åbningsbalance"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+fn closing(label: &str) -> bool {
+    let l = label.to_lowercase();
+    ["31. december", "ultimo", "udgang", "slutningen"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// Carried over across the year columns: a row whose label opens a year
+/// (`Likvide beholdninger ved årets begyndelse`, `Regnskabsmæssig værdi 1.
+/// januar`) is, in each year, the figure of a row that closes one (`… ved
+/// årets udgang`, `… 31. december`) the year before. Judged only where it
+/// holds everywhere and no other closing row also fits: it confirms, it is
+/// never an error on its own (an opening balance may be restated).
+fn carries(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
+    if steps.is_empty() {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        if !has_figs(g, r) || !opening(&g.rows[r].label) || percent_row(g, r) {
+            continue;
+        }
+        // A carry the engine's own pass found already.
+        let found = s.out.iter().any(|i| {
+            matches!(&i.what, Ok(Expr::Linear { terms, result, .. })
+                if result.0 == r && terms.len() == 1 && terms[0].1 .1 != result.1)
+        });
+        if found {
+            continue;
+        }
+        let lo = r.saturating_sub(BLOCK);
+        let hi = (r + BLOCK).min(g.rows.len());
+        let mut cands = Vec::new();
+        for x in lo..hi {
+            if x == r || !has_figs(g, x) || !closing(&g.rows[x].label) {
+                continue;
+            }
+            let instances: Vec<Instance> = steps
+                .iter()
+                .filter(|&&(prev, cur)| fig_at(g, r, cur).is_some() && fig_at(g, x, prev).is_some())
+                .map(|&(prev, cur)| Instance {
+                    kind: Kind::Formula,
+                    name: format!(
+                        "{} [{}]: carried over from {} [{}]",
+                        g.rows[r].label, g.cols[cur].header, g.rows[x].label, g.cols[prev].header
+                    ),
+                    at: (r, cur),
+                    what: Ok(Expr::Linear {
+                        terms: vec![(false, (x, prev))],
+                        result: (r, cur),
+                        shares: false,
+                    }),
+                })
+                .collect();
+            if !instances.is_empty() {
+                cands.push(Candidate {
+                    instances,
+                    what: format!("carried over from {}", g.rows[x].label),
+                    prefer: false,
+                });
+            }
+        }
+        let tried = cands.len();
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), true, 0) {
+            push(s, c);
+        }
+    }
+}
+
+/// A per-cent row by its label (`Likviditetsgrad [%]`, `Soliditetsgrad`,
+/// `Overskud i pct.`, `Lønandel`) or by its figures (all printed with `%`).
+pub fn percent_row(g: &Grid, r: usize) -> bool {
+    let Some(row) = g.rows.get(r) else {
+        return false;
+    };
+    let l = row.label.to_lowercase();
+    let by_label = l.contains('%')
+        || contains_word(&l, "pct.")
+        || contains_word(&l, "pct")
+        || l.contains("procent")
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.len() > 5
+                && (w.ends_with("grad")
+                    || w.ends_with("andel")
+                    || w.ends_with("frekvens")
+                    || w.ends_with("kvote"))
+        });
+    let figs: Vec<&Figure> = row
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Fig(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+}
+
+/// How a candidate fares: places judged (holding, failing or trivially
+/// holding), holding, failing, the chance of the holds by coincidence.
+struct Fared {
+    judged: usize,
+    holds: usize,
+    fails: usize,
+    chance: Decimal,
+}
+
+fn fared(g: &Grid, c: &Candidate) -> Fared {
+    let (holds, fails, chance) = tally(g, c);
+    let judged = c
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .filter(|e| super::establish::verdict_with(g, e, &Default::default()) != Verdict::Skipped)
+        .count();
+    Fared {
+        judged,
+        holds,
+        fails,
+        chance,
+    }
+}
+
+/// The failures a reading holding in `holds` places may have and still be
+/// established: none below three holds, one from three, two from five;
+/// never more than `most` (the kind's own limit).
+fn fails_allowed(holds: usize, most: usize) -> usize {
+    let by_holds = match holds {
+        0..=2 => 0,
+        3 | 4 => 1,
+        _ => 2,
+    };
+    by_holds.min(most)
+}
+
+fn cells_of(c: &Candidate) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = c
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok())
+        .flat_map(Expr::cells)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The one reading among `cands` the figures establish (see the module's
+/// rules). `tried`: how many readings were looked at, those the quick look
+/// dropped included; `limit`: the largest chance × tried accepted;
+/// `one_place`: a reading with a figure in one place only may confirm.
+pub fn establish(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    tried: usize,
+    limit: Decimal,
+    one_place: bool,
+    most_fails: usize,
+) -> Option<Candidate> {
+    let n = Decimal::from(tried.max(cands.len()).max(1));
+    let mut ok: Vec<(usize, Fared)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let f = fared(g, c);
+        let likely = limit.checked_div(n).is_some_and(|most| f.chance <= most);
+        let several = f.holds >= 2 && f.fails <= fails_allowed(f.holds, most_fails);
+        let single = one_place && f.judged == 1 && f.holds == 1 && f.fails == 0;
+        if likely && (several || single) {
+            ok.push((i, f));
+        }
+    }
+    ok.sort_by_key(|(i, f)| (std::cmp::Reverse(f.holds), f.fails, *i));
+    let (best, bf) = ok.first()?;
+    let best_cells = cells_of(&cands[*best]);
+    let rival = ok[1..]
+        .iter()
+        .any(|(j, _)| cells_of(&cands[*j]) != best_cells);
+    // A failing reading with a rival, or a one-place confirmation with one:
+    // which figures relate is not established.
+    if rival && (bf.fails > 0 || bf.holds == 1) {
+        return None;
+    }
+    cands.into_iter().nth(*best)
+}
+
+/// Only the instances whose result cell has a figure (a note of one year
+/// in a two-year table says nothing about the empty year).
+fn with_results(g: &Grid, mut c: Candidate) -> Candidate {
+    c.instances.retain(|i| {
+        let (r, col) = i.at;
+        matches!(
+            g.rows.get(r).and_then(|x| x.cells.get(col)),
+            Some(Cell::Fig(_))
+        )
+    });
+    c
+}
+
+fn eligible_result(g: &Grid, s: &State, r: usize) -> bool {
+    // A part of a larger block may be a subtotal of its own rows
+    // (`Pengestrømme fra drift før finansielle poster`, itself a part of
+    // `Pengestrømme fra driftsaktivitet`); a heraf row is not.
+    if g.rows[r].role == Role::Heraf || !has_figs(g, r) || percent_row(g, r) {
+        return false;
+    }
+    // `Ændring i likvide beholdninger` in a cash-flow statement is read as
+    // a change row of a transposed table; the figures may show it is the
+    // sum of the activities above it instead.
+    let open = matches!(
+        g.rows[r].role,
+        Role::Item
+            | Role::Difference
+            | Role::Total { strong: false }
+            | Role::ChangeRow { percent: false }
+    ) && !s.explained[r];
+    // A labelled total or formula row the label's own reading left not
+    // understood (`I alt, ekskl. SU, …`, whose rows are not the block
+    // above; `DAU-saldo (5-6)`, naming itself and a row the table lacks):
+    // the figures may establish what it is.
+    let unread = matches!(
+        g.rows[r].role,
+        Role::Total { strong: true } | Role::Formula(_)
+    ) && s.out.iter().any(|i| i.at.0 == r && i.what.is_err())
+        && !s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
+    open || unread
+}
+
+/// An operand row: figures, not a part of another row, no per-cent row.
+fn operand(g: &Grid, s: &State, i: usize) -> bool {
+    has_figs(g, i)
+        && s.parent[i].is_none()
+        && !matches!(
+            g.rows[i].role,
+            Role::Section | Role::Heraf | Role::HerafMarker
+        )
+        && !percent_row(g, i)
+}
+
+fn sign(neg: bool) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        "+"
+    }
+}
+
+fn formula_text(g: &Grid, parts: &[(bool, usize)]) -> String {
+    let mut t = String::new();
+    for (k, &(neg, r)) in parts.iter().enumerate() {
+        if k > 0 || neg {
+            t.push_str(if k > 0 { " " } else { "" });
+            t.push_str(sign(neg));
+            t.push(' ');
+        }
+        t.push_str(&g.rows[r].label);
+    }
+    t
+}
+
+/// As [`quick_rows`], stopping at the failure one past what a formula row
+/// may have (most readings tried fail at once): (holds, fails, places
+/// looked at).
+fn quick_rows_upto(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize, usize) {
+    let (mut holds, mut fails, mut looked) = (0, 0, 0);
+    let mut terms: Vec<(bool, (usize, usize))> = Vec::with_capacity(parts.len());
+    for c in 0..g.cols.len() {
+        if !summable(g, c) || running_balance(&g.cols[c].header) {
+            continue;
+        }
+        looked += 1;
+        terms.clear();
+        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
+        match quick_linear(g, &terms, (total, c)) {
+            Some(true) => holds += 1,
+            Some(false) => {
+                fails += 1;
+                if fails > FORMULA_FAILS {
+                    break;
+                }
+            }
+            None => {}
+        }
+    }
+    (holds, fails, looked)
+}
+
+/// Worth building: holds in two places within what may fail, or in its
+/// only place.
+fn worth((holds, fails): (usize, usize)) -> bool {
+    (holds >= 2 && fails <= fails_allowed(holds, FORMULA_FAILS)) || (holds == 1 && fails == 0)
+}
+
+/// Formula rows without a formula in their label (see the module).
+fn formula_rows(g: &Grid, s: &mut State) {
+    let mut work = Work::new(g);
+    for r in 0..g.rows.len() {
+        if !eligible_result(g, s, r) {
+            continue;
+        }
+        // A part of a block is not read from its total or its sibling parts
+        // (`Øvrige driftsudgifter` = `Udgifter` - `Lønninger` holds only
+        // where the block's third part is 0).
+        let family = |i: usize| s.parent[r].is_some_and(|p| i == p || s.parent[i] == Some(p));
+        // Operand rows above it in its section, nearest first.
+        let mut above = Vec::new();
+        let mut i = r;
+        while i > 0 && above.len() < FAR_REACH && r - i < BLOCK {
+            i -= 1;
+            if g.rows[i].role == Role::Section {
+                break;
+            }
+            if operand(g, s, i) && !family(i) {
+                above.push(i);
+            }
+        }
+        above.reverse();
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        // An earlier row ± each row between it and this one.
+        let m = above.len();
+        for k in 2..=BETWEEN.min(m.saturating_sub(1)) {
+            let anchor = above[m - k - 1];
+            let between = &above[m - k..];
+            // Each row between with its sign (the earlier row added: a
+            // negative one too would double the readings tried, and the
+            // chance of a coincidence with them).
+            for mask in 0u32..(1u32 << k) {
+                let mut parts = vec![(false, anchor)];
+                parts.extend(
+                    between
+                        .iter()
+                        .enumerate()
+                        .map(|(b, &row)| (mask & (1 << b) != 0, row)),
+                );
+                tried += 1;
+                if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
+                    let what = format!("formula {}", formula_text(g, &parts));
+                    cands.push(row_sum(g, r, &parts, Kind::Formula, &what));
+                }
+            }
+        }
+        // All the rows back to an earlier one, across sub-headings that
+        // end in a colon (`Ændring i driftskapital:`), which end a block
+        // for the other passes: `Pengestrømme fra drift før finansielle
+        // poster` = `Årets resultat før finansielle poster` + the twelve
+        // adjustments under two sub-headings.
+        let mut run = Vec::new();
+        let mut crossed = false;
+        let mut i = r;
+        while i > 0 && r - i < BLOCK {
+            i -= 1;
+            let row = &g.rows[i];
+            if row.role == Role::Section {
+                if row.label.trim_end().ends_with(':') {
+                    crossed = true;
+                    continue;
+                }
+                break;
+            }
+            if family(i) {
+                break;
+            }
+            if !operand(g, s, i) {
+                if has_figs(g, i) && s.parent[i].is_none() {
+                    break;
+                }
+                continue;
+            }
+            run.push(i);
+            if crossed && run.len() >= 3 {
+                let mut parts: Vec<(bool, usize)> = run.iter().map(|&q| (false, q)).collect();
+                parts.reverse();
+                tried += 1;
+                if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
+                    let what = format!("sum of {} rows across sub-headings", parts.len());
+                    cands.push(row_sum(g, r, &parts, Kind::Sum, &what));
+                }
+            }
+        }
+        // Two rows, however far apart within the reach, parts of a block
+        // included (`Kostpris 1. januar` - `Af- og nedskrivninger 1.
+        // januar`, both parts of their 31. december rows).
+        let mut near = Vec::new();
+        let mut i = r;
+        while i > 0 && near.len() < FAR_REACH && r - i < BLOCK {
+            i -= 1;
+            if g.rows[i].role == Role::Section {
+                break;
+            }
+            if operand_any(g, i) && !family(i) {
+                near.push(i);
+            }
+        }
+        near.reverse();
+        for (x, &j) in near.iter().enumerate() {
+            for &k in &near[x + 1..] {
+                for (nj, nk) in [(false, false), (false, true), (true, false)] {
+                    let parts = vec![(nj, j), (nk, k)];
+                    tried += 1;
+                    if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
+                        let what = formula_text(g, &parts);
+                        cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
+                    }
+                }
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 2), true, FORMULA_FAILS) {
+            let c = with_results(g, c);
+            s.explained[r] = true;
+            for &(_, (p, _)) in c
+                .instances
+                .iter()
+                .filter_map(|i| match &i.what {
+                    Ok(Expr::Linear { terms, .. }) => Some(terms),
+                    _ => None,
+                })
+                .flatten()
+            {
+                if !s.operand_of[p].contains(&r) {
+                    s.operand_of[p].push(r);
+                }
+            }
+            // The "not understood" said of this row by its label's reading
+            // is answered now.
+            s.out.retain(|i| !(i.at.0 == r && i.what.is_err()));
+            push(s, c);
+        }
+    }
+}
+
+fn half(f: &Figure) -> Decimal {
+    if f.exact {
+        return Decimal::ZERO;
+    }
+    if f.coarse > 0 && f.decimals == 0 {
+        // 5 · 10^(coarse - 1): coarse is 1 or 2 (tens, hundreds).
+        return Decimal::from(5u64.saturating_mul(10u64.saturating_pow(f.coarse - 1)));
+    }
+    Decimal::new(5, f.decimals.saturating_add(1))
+}
+
+fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
+    match g.rows.get(r).and_then(|x| x.cells.get(c)) {
+        Some(Cell::Fig(f)) => Some(f),
+        _ => None,
+    }
+}
+
+/// A quick, generous look at `result ≈ 100 · num / den` in one column;
+/// `None` where a figure is missing, zero or of another unit.
+fn quick_ratio(g: &Grid, num: usize, den: usize, result: usize, c: usize) -> Option<bool> {
+    let (a, b, p) = (
+        fig_at(g, num, c)?,
+        fig_at(g, den, c)?,
+        fig_at(g, result, c)?,
+    );
+    if a.unit != b.unit || a.value.is_zero() || p.value.is_zero() {
+        return None;
+    }
+    let (ha, hb) = (half(a), half(b));
+    let bmin = b.value.abs().exact_sub(hb)?;
+    if bmin <= Decimal::ZERO {
+        return None;
+    }
+    // A look before the full judgement, generous by twice the spread: its
+    // quotients are cut to 12 decimals so the sums after them stay exact.
+    let div = |x: Decimal, y: Decimal| x.checked_div(y).map(|q| q.round_dp(12));
+    let hundred = Decimal::ONE_HUNDRED;
+    let q = div(hundred.exact_mul(a.value)?, b.value)?;
+    let spread = div(
+        hundred.exact_mul(ha.exact_add(div(a.value.abs().exact_mul(hb)?, bmin)?)?)?,
+        bmin,
+    )?;
+    let tol = half(p).exact_add(spread.exact_mul(Decimal::TWO)?)?;
+    Some(q.exact_sub(p.value)?.abs() <= tol)
+}
+
+fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
+    let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
+    let instances = cols
+        .iter()
+        .filter(|&&c| {
+            fig_at(g, r, c).is_some() && fig_at(g, num, c).is_some() && fig_at(g, den, c).is_some()
+        })
+        .map(|&c| Instance {
+            kind: Kind::Ratio,
+            name: format!(
+                "{} [{}]: {what} in per cent",
+                g.rows[r].label, g.cols[c].header
+            ),
+            at: (r, c),
+            what: Ok(Expr::Ratio {
+                num: (num, c),
+                den: (den, c),
+                result: (r, c),
+                change: false,
+                abs: 0,
+            }),
+        })
+        .collect();
+    Candidate {
+        instances,
+        what,
+        prefer: false,
+    }
+}
+
+/// Ratio rows (nøgletal): see the module.
+fn ratio_rows(g: &Grid, s: &mut State) {
+    let mut work = Work::new(g);
+    let cols: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect();
+    for r in 0..g.rows.len() {
+        if !matches!(g.rows[r].role, Role::Item | Role::Difference)
+            || s.explained[r]
+            || !has_figs(g, r)
+            || !percent_row(g, r)
+        {
+            continue;
+        }
+        // Operands: the nearest rows of figures above it (nøgletal follow
+        // the statement they are taken from) and a few below.
+        let mut pool: Vec<usize> = (0..r)
+            .rev()
+            .filter(|&i| operand_any(g, i))
+            .take(RATIO_ABOVE)
+            .collect();
+        pool.extend(
+            (r + 1..g.rows.len())
+                .filter(|&i| operand_any(g, i))
+                .take(RATIO_BELOW),
+        );
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for &a in &pool {
+            for &b in &pool {
+                if a == b || !work.spend(cols.len()) {
+                    continue;
+                }
+                tried += 1;
+                let (mut holds, mut fails) = (0, 0);
+                for &c in &cols {
+                    match quick_ratio(g, a, b, r, c) {
+                        Some(true) => holds += 1,
+                        Some(false) => {
+                            fails += 1;
+                            if fails > RATIO_FAILS {
+                                break;
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                if holds >= 2 && fails <= fails_allowed(holds, RATIO_FAILS) {
+                    cands.push(ratio_cand(g, r, a, b, &cols));
+                }
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), false, RATIO_FAILS) {
+            s.explained[r] = true;
+            push(s, c);
+        }
+    }
+}
+
+/// An operand of a ratio: any row with figures that is no per-cent row.
+fn operand_any(g: &Grid, i: usize) -> bool {
+    has_figs(g, i)
+        && !matches!(g.rows[i].role, Role::Section | Role::HerafMarker)
+        && !percent_row(g, i)
+}
+
+/// Chains across the year columns: see the module.
+fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
+    let mut work = Work::new(g);
+    if steps.len() < 2 {
+        return;
+    }
+    for r in 0..g.rows.len() {
+        if !has_figs(g, r)
+            || percent_row(g, r)
+            || matches!(
+                g.rows[r].role,
+                Role::Section | Role::HerafMarker | Role::ChangeRow { .. }
+            )
+        {
+            continue;
+        }
+        let lo = r.saturating_sub(BLOCK);
+        let hi = (r + BLOCK).min(g.rows.len());
+        let mut cands = Vec::new();
+        let mut tried = 0;
+        for x in lo..hi {
+            if x == r || !operand_any(g, x) {
+                continue;
+            }
+            for neg in [false, true] {
+                tried += 1;
+                if !work.spend(steps.len()) {
+                    continue;
+                }
+                let (mut holds, mut fails) = (0, 0);
+                for &(prev, cur) in steps {
+                    match quick_linear(g, &[(false, (r, prev)), (neg, (x, cur))], (r, cur)) {
+                        Some(true) => holds += 1,
+                        Some(false) => {
+                            fails += 1;
+                            break;
+                        }
+                        None => {}
+                    }
+                }
+                if holds < 3 || fails > 0 {
+                    continue;
+                }
+                let what = format!(
+                    "{} the year before {} {}",
+                    g.rows[r].label,
+                    sign(neg),
+                    g.rows[x].label
+                );
+                let instances = steps
+                    .iter()
+                    .filter(|&&(prev, cur)| {
+                        fig_at(g, r, cur).is_some()
+                            && fig_at(g, r, prev).is_some()
+                            && fig_at(g, x, cur).is_some()
+                    })
+                    .map(|&(prev, cur)| Instance {
+                        kind: Kind::Formula,
+                        name: format!(
+                            "{} [{}]: {} [{}] {} {} [{}]",
+                            g.rows[r].label,
+                            g.cols[cur].header,
+                            g.rows[r].label,
+                            g.cols[prev].header,
+                            sign(neg),
+                            g.rows[x].label,
+                            g.cols[cur].header
+                        ),
+                        at: (r, cur),
+                        what: Ok(Expr::Linear {
+                            terms: vec![(false, (r, prev)), (neg, (x, cur))],
+                            result: (r, cur),
+                            shares: false,
+                        }),
+                    })
+                    .collect();
+                cands.push(Candidate {
+                    instances,
+                    what,
+                    prefer: false,
+                });
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 3), false, 0) {
+            let holds = tally(g, &c).0;
+            if holds >= 3 {
+                push(s, c);
+            }
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! Issue 9, row relations no label names, found by the figures
+//! (`src/verify/row_relations.rs`): formula rows (a roll-forward, an earlier
+//! row ± the rows between), ratio rows (nøgletal), chains across the year
+//! columns and opening balances carried from the year before. Each with the
+//! exact verdict, on small tables of our own (figures computed by hand) and
+//! on the held-out real tables.
+
+use sparekrav::document::{Cell, Loc, Row, Table};
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::verify::{verify_table, Check, Options, Verdict};
+
+fn table_of(tsv: &str) -> Table {
+    let rows = tsv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| Row {
+            loc: Loc::line(i + 1),
+            cells: l
+                .split('\t')
+                .enumerate()
+                .map(|(c, t)| {
+                    Cell::new(
+                        t,
+                        Loc::Line {
+                            line: i + 1,
+                            column: c + 1,
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Table {
+        loc: Loc::line(1),
+        title: None,
+        style: None,
+        rows,
+        refused: None,
+        width: 0,
+    }
+}
+
+fn checks(tsv: &str) -> Vec<Check> {
+    verify_table(
+        "t.tsv",
+        &table_of(tsv),
+        NumberStyle::DANISH,
+        &Options::default(),
+    )
+    .checks
+}
+
+fn heldout(slug: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/heldout")
+            .join(format!("{slug}.tsv")),
+    )
+    .unwrap()
+}
+
+/// The judged (not skipped) checks of a row: (column, verdict).
+fn of_row<'a>(c: &'a [Check], row: &str) -> Vec<(&'a str, Verdict)> {
+    c.iter()
+        .filter(|c| c.row.as_deref() == Some(row) && c.verdict != Verdict::Skipped)
+        .map(|c| (c.column.as_deref().unwrap_or(""), c.verdict))
+        .collect()
+}
+
+/// Findings: errors that are no consequence of another: (row, column,
+/// the cell named, what it should read).
+fn findings(c: &[Check]) -> Vec<(String, String, String, String)> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+        .map(|c| {
+            let (at, should) = c
+                .correction
+                .as_ref()
+                .map(|k| (k.at.clone(), k.should_read.clone()))
+                .unwrap_or_default();
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                at,
+                should,
+            )
+        })
+        .collect()
+}
+
+fn errors(c: &[Check]) -> usize {
+    c.iter().filter(|c| c.verdict == Verdict::Error).count()
+}
+
+const RATIO: &str = "1.000 kr.\t2019\t2020\t2021\t2022\t2023\n\
+Omsætningsaktiver\t1.250\t1.480\t1.610\t1.902\t2.044\n\
+Kortfristet gæld\t2.731\t2.960\t2.415\t2.536\t2.920\n\
+Likviditetsgrad (%)\t45,8\t50,0\t66,7\t75,0\t70,0\n";
+
+#[test]
+fn a_ratio_row_is_found_by_its_figures_and_judged_in_every_column() {
+    // 1.250 / 2.731 = 45,77 %, 1.480 / 2.960 = 50,00 %, 1.610 / 2.415 =
+    // 66,67 %, 1.902 / 2.536 = 75,00 %, 2.044 / 2.920 = 70,00 %.
+    let c = checks(RATIO);
+    assert_eq!(errors(&c), 0);
+    let row = of_row(&c, "Likviditetsgrad (%)");
+    // Exact where the quotient is the printed figure, within rounding
+    // where it is 45,77 and 66,67.
+    assert_eq!(
+        row,
+        [
+            ("2019", Verdict::Rounding),
+            ("2020", Verdict::Exact),
+            ("2021", Verdict::Rounding),
+            ("2022", Verdict::Exact),
+            ("2023", Verdict::Exact)
+        ]
+    );
+    assert!(c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Likviditetsgrad (%)"))
+        .all(|c| c.relation.contains("Omsætningsaktiver / Kortfristet gæld")));
+}
+
+#[test]
+fn a_ratio_row_wrong_in_one_column_is_an_error_in_that_cell() {
+    let doc = RATIO.replace("75,0\t70,0", "57,0\t70,0");
+    let c = checks(&doc);
+    assert_eq!(
+        findings(&c),
+        [(
+            "Likviditetsgrad (%)".to_string(),
+            "2022".to_string(),
+            "4:5".to_string(),
+            "75,0".to_string()
+        )]
+    );
+    assert_eq!(errors(&c), 1);
+}
+
+#[test]
+fn a_ratio_row_wrong_in_two_of_five_columns_is_not_established() {
+    // Three holding, two failing: which rows it relates is not established
+    // (five holding are needed beside two failing), so nothing is judged
+    // and nothing is an error.
+    let doc = RATIO.replace("66,7\t75,0", "76,6\t57,0");
+    let c = checks(&doc);
+    assert_eq!(errors(&c), 0);
+    assert!(of_row(&c, "Likviditetsgrad (%)").is_empty());
+}
+
+#[test]
+fn the_friskolen_noegletal_are_found_with_their_four_published_errors() {
+    // tests/data/heldout/friskolen-oesterlund-oekonomi-2004-2011: the four
+    // nøgletal rows by their standard definitions, 28 cells fitting; the
+    // page's four errors (Likviditetsgrad 2005 and 2009, Finansieringsgrad
+    // 2008 and 2009) found, and no other figure called wrong.
+    let c = checks(&heldout("friskolen-oesterlund-oekonomi-2004-2011"));
+    let mut f: Vec<(String, String)> = findings(&c)
+        .into_iter()
+        .map(|(r, col, _, _)| (r, col))
+        .collect();
+    f.sort();
+    let want = [
+        ("Finansieringsgrad [%]", "2008"),
+        ("Finansieringsgrad [%]", "2009"),
+        ("Likviditetsgrad [%]", "2005"),
+        ("Likviditetsgrad [%]", "2009"),
+    ];
+    assert_eq!(
+        f,
+        want.map(|(r, c)| (r.to_string(), c.to_string())).to_vec()
+    );
+    assert_eq!(errors(&c), 4);
+    for row in [
+        "Likviditetsgrad [%]",
+        "Soliditetsgrad [%]",
+        "Finansieringsgrad [%]",
+        "Overskudsgrad [%]",
+    ] {
+        assert_eq!(of_row(&c, row).len(), 8, "{row}");
+    }
+    // Egenkapital = last year's Egenkapital + Årets resultat, 2005-2011.
+    let chain: Vec<&Check> = c
+        .iter()
+        .filter(|c| {
+            c.row.as_deref() == Some("Egenkapital") && c.relation.contains("Egenkapital [2")
+        })
+        .collect();
+    assert_eq!(chain.len(), 7);
+    assert!(chain.iter().all(|c| c.verdict != Verdict::Error));
+    // `Langfristet gæld` moves with `Finansieringens likviditetsvirkning` in
+    // five of seven years: economics, not arithmetic; no chain is read.
+    assert!(!c
+        .iter()
+        .any(|c| c.row.as_deref() == Some("Langfristet gæld")
+            && c.relation.contains("[20")
+            && c.relation.contains("Finansieringens")));
+}
+
+const ROLL: &str = "t. kr.\tBygninger\tInventar\tIT\tMaskiner\tI alt\n\
+Kostpris 1. januar\t5.610\t933\t175\t455\t7.173\n\
+Tilgang\t240\t70\t23\t40\t373\n\
+Afgang\t15\t37\t19\t25\t96\n\
+Kostpris 31. december\t5.835\t966\t179\t470\t7.450\n";
+
+#[test]
+fn a_roll_forward_row_is_an_earlier_row_plus_and_minus_the_rows_between() {
+    // 5.610 + 240 - 15 = 5.835, 933 + 70 - 37 = 966, 175 + 23 - 19 = 179,
+    // 455 + 40 - 25 = 470, 7.173 + 373 - 96 = 7.450 (Afgang printed
+    // positive: no sum of the rows fits, the formula does).
+    let c = checks(ROLL);
+    assert_eq!(errors(&c), 0);
+    let row: Vec<&Check> = c
+        .iter()
+        .filter(|c| {
+            c.row.as_deref() == Some("Kostpris 31. december") && c.relation.contains("formula")
+        })
+        .collect();
+    assert_eq!(row.len(), 5);
+    assert!(row.iter().all(|c| c.verdict == Verdict::Exact));
+    assert!(row[0]
+        .relation
+        .contains("formula Kostpris 1. januar + Tilgang - Afgang"));
+}
+
+#[test]
+fn a_roll_forward_wrong_in_one_column_names_that_figure() {
+    let doc = ROLL.replace("5.835\t966", "5.835\t996");
+    let c = checks(&doc);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].2.as_str(), f[0].3.as_str()), ("5:3", "966"));
+}
+
+const NOTE: &str = "\t2015\t2014\n\
+Kostpris 1. januar\t97.131\t\n\
+Tilgang\t45.608\t\n\
+Afgang\t18.918\t\n\
+Kostpris 31. december\t123.821\t\n";
+
+#[test]
+fn a_formula_row_of_one_column_confirms_and_is_never_an_error() {
+    // 97.131 + 45.608 - 18.918 = 123.821: judged, in its one place.
+    let c = checks(NOTE);
+    assert_eq!(
+        of_row(&c, "Kostpris 31. december"),
+        [("2015", Verdict::Exact)]
+    );
+    // Printed 123.812: one place proves no reading, so nothing is said.
+    let c = checks(&NOTE.replace("123.821", "123.812"));
+    assert_eq!(errors(&c), 0);
+    assert!(of_row(&c, "Kostpris 31. december").is_empty());
+}
+
+const CHAIN: &str = "1.000 kr.\t2019\t2020\t2021\t2022\n\
+Årets resultat\t139\t602\t396\t595\n\
+Egenkapital\t-16\t586\t982\t1.577\n";
+
+#[test]
+fn a_chain_across_the_years_confirms_and_one_failing_year_is_no_error() {
+    // -16 + 602 = 586, 586 + 396 = 982, 982 + 595 = 1.577.
+    let c = checks(CHAIN);
+    assert_eq!(
+        of_row(&c, "Egenkapital"),
+        [
+            ("2020", Verdict::Exact),
+            ("2021", Verdict::Exact),
+            ("2022", Verdict::Exact)
+        ]
+    );
+    // 1.677 in 2022: the equity may have moved otherwise that year; a chain
+    // only confirms, so neither it nor an error is reported.
+    let c = checks(&CHAIN.replace("1.577", "1.677"));
+    assert_eq!(errors(&c), 0);
+    assert!(of_row(&c, "Egenkapital").is_empty());
+}
+
+const CARRY: &str = "\t2015\t2014\n\
+Likvide beholdninger ved årets begyndelse\t372.462\t407.269\n\
+Ændring i likvide beholdninger\t851.358\t-34.807\n\
+Likvide beholdninger ved årets udgang\t1.223.820\t372.462\n";
+
+#[test]
+fn an_opening_balance_is_last_years_closing_balance() {
+    let c = checks(CARRY);
+    assert_eq!(errors(&c), 0);
+    let carry: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.relation.contains("carried over"))
+        .collect();
+    assert_eq!(carry.len(), 1);
+    assert_eq!(carry[0].column.as_deref(), Some("2015"));
+    assert_eq!(carry[0].verdict, Verdict::Exact);
+    // Restated (372.426): no carry is read and nothing is an error.
+    let c = checks(&CARRY.replacen("372.462", "372.426", 1));
+    assert_eq!(errors(&c), 0);
+    assert!(!c.iter().any(|c| c.relation.contains("carried over")));
+}
+
+#[test]
+fn formula_rows_of_the_held_out_statements_are_judged() {
+    // DST's Statistisk Årbog 2002, tabel 270: Resultat efter selskabsskat =
+    // Ordinært resultat + Finansielle indtægter - Finansielle udgifter -
+    // Ekstraordinære udgifter, netto - Selskabsskat, in all five columns.
+    let c = checks(&heldout(
+        "dst-aarbog-2002-tabel-270-regnskabsstatistik-firmaer",
+    ));
+    let row = of_row(&c, "Resultat efter selskabsskat");
+    assert_eq!(row.len(), 5, "{row:?}");
+    assert!(row.iter().all(|r| r.1 != Verdict::Error));
+    assert_eq!(errors(&c), 0);
+    // DTU 2015, note 6 (one column): the roll-forward and the book values
+    // confirmed in their one place.
+    let c = checks(&heldout(
+        "dtu-aarsrapport-2015-noter-4-6-finansielle-poster-immaterielle",
+    ));
+    for row in [
+        "Kostpris pr. 31. december 2015",
+        "Af- og nedskrivninger pr. 31. december 2015",
+        "Regnskabsmæssig værdi 31. december 2015",
+        "Regnskabsmæssig værdi 31. december 2014",
+    ] {
+        assert_eq!(
+            of_row(&c, row),
+            [("2015 DKK 1.000", Verdict::Exact)],
+            "{row}"
+        );
+    }
+    // DTU 2015, pengestrømsopgørelse: the change in cash is the three
+    // activities' sum, and 2015's opening cash 2014's closing.
+    let c = checks(&heldout("dtu-aarsrapport-2015-pengestroemsopgoerelse"));
+    assert_eq!(of_row(&c, "Ændring i likvide beholdninger").len(), 2);
+    assert_eq!(
+        of_row(&c, "Likvide beholdninger ved årets begyndelse"),
+        [("2015 DKK 1.000", Verdict::Exact)]
+    );
+    assert_eq!(errors(&c), 0);
+    // DTU 2015, note 7: the book value a year before is cost less
+    // depreciation on 1 January, rows that are parts of their 31 December
+    // rows and nine rows above it.
+    let c = checks(&heldout(
+        "dtu-aarsrapport-2015-note-7-materielle-anlaegsaktiver",
+    ));
+    // Six columns, and the row-total column's cross-cast.
+    let row = of_row(&c, "Regnskabsmæssig værdi 31. december 2014");
+    assert_eq!(row.len(), 7, "{row:?}");
+    assert!(row.iter().all(|r| r.1 == Verdict::Exact));
+    assert_eq!(errors(&c), 0);
+}
+
+#[test]
+fn a_formula_label_naming_rows_the_table_lacks_is_read_by_the_figures() {
+    // Statistics Greenland 2011, tabel 14: `DAU-saldo (5-6)` names itself
+    // and a row 6 the table lacks; its figures are row 3 - row 4 in all
+    // nine columns (740 - 700 = 40, …, 603 - 557 = 46).
+    let tsv = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/real/stat-gl-2011-tabel-14-selvstyrets-budgetter.tsv"),
+    )
+    .unwrap();
+    let c = checks(&tsv);
+    let row: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("DAU-saldo (5-6)"))
+        .collect();
+    assert_eq!(row.len(), 9, "{row:#?}");
+    assert!(row.iter().all(|c| c.verdict != Verdict::Error
+        && c.verdict != Verdict::Skipped
+        && c.relation.contains("Driftsoverskud (1-2) - Anlægsbudget")));
+}
+
+const SECTIONS: &str = "t. kr.\t2015\t2014\n\
+Afdeling A\t\t\n\
+Indtægter\t1.200\t1.100\n\
+Omkostninger\t-900\t-850\n\
+Overhead\t-100\t-90\n\
+Afdeling B\t\t\n\
+Indtægter\t800\t750\n\
+Omkostninger\t-700\t-640\n\
+Overhead\t100\t90\n\
+I alt\t\t\n\
+Indtægter\t2.000\t1.850\n\
+Omkostninger\t-1.600\t-1.490\n\
+Overhead\t200\t180\n";
+
+#[test]
+fn a_total_section_row_that_adds_up_nowhere_is_an_error_when_its_other_rows_add_up() {
+    // 1.200 + 800 = 2.000, 1.100 + 750 = 1.850; -900 - 700 = -1.600, -850 -
+    // 640 = -1.490: the I alt section is the sum of the sections. Its
+    // Overhead, -100 + 100 = 0 in both years, is printed 200 and 180.
+    let c = checks(SECTIONS);
+    let mut f: Vec<(String, String, String)> = findings(&c)
+        .into_iter()
+        .map(|(r, col, _, should)| (r, col, should))
+        .collect();
+    f.sort();
+    assert_eq!(
+        f,
+        [
+            ("Overhead".to_string(), "2014".to_string(), "0".to_string()),
+            ("Overhead".to_string(), "2015".to_string(), "0".to_string())
+        ]
+    );
+    // Printed 0 and 0: no error at all.
+    let c = checks(&SECTIONS.replace("Overhead\t200\t180", "Overhead\t0\t0"));
+    assert_eq!(errors(&c), 0);
+    // With only one other row adding up, the section's reading is not
+    // established: nothing is called wrong.
+    let c = checks(&SECTIONS.replace(
+        "Omkostninger\t-1.600\t-1.490",
+        "Omkostninger\t-1.500\t-1.390",
+    ));
+    assert!(
+        findings(&c).iter().all(|f| f.0 != "Overhead"),
+        "{:?}",
+        findings(&c)
+    );
+}
+
+#[test]
+fn dtu_note_26_finds_its_two_wrong_total_rows() {
+    // tests/data/heldout/dtu-aarsrapport-2015-note-26-saerskilt-regnskab:
+    // under `I alt`, the overhead transfers are printed 503.652 / 476.069
+    // and -503.652 / -476.069 where the four units' rows add up to 0.
+    let c = checks(&heldout("dtu-aarsrapport-2015-note-26-saerskilt-regnskab"));
+    let mut f: Vec<(String, String)> = findings(&c)
+        .into_iter()
+        .map(|(r, col, _, _)| (r, col))
+        .collect();
+    f.sort();
+    assert_eq!(
+        f,
+        [
+            ("Institutionsintern nettooverførsel", "2014 DKK 1.000"),
+            ("Institutionsintern nettooverførsel", "2015 DKK 1.000"),
+            ("Intern nettooverførsel af overhead", "2014 DKK 1.000"),
+            ("Intern nettooverførsel af overhead", "2015 DKK 1.000"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
