@@ -599,6 +599,8 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let mut rows: Vec<GRow> = Vec::new();
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
+        // How many figure cells the source row had, before they are moved.
+        let printed = cells.len().saturating_sub(1);
         let mut cells = cells.into_iter();
         // The cells' texts are moved, not copied, when there is no emphasis
         // to strip.
@@ -637,7 +639,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             texts,
             locs,
             sub,
-            printed: cells.len().saturating_sub(1),
+            printed,
         });
     }
     let cols: Vec<Col> = (0..width)
