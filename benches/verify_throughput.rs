@@ -1,9 +1,13 @@
-//! Benchmark: `sparekrav verify` on a generated document of about 50 MB
-//! (running text with tens of thousands of tables), as a whole process.
+//! Benchmark: `sparekrav verify` on two generated documents of about 50 MB
+//! each, as a whole process: a prose-heavy one (three paragraphs of running
+//! text before each small table, a table every 1,4 kB) and a table-dense one
+//! (one short sentence before each small table, a table every 400 bytes).
 //!
 //! Run: `cargo bench --bench verify_throughput` (set `SPAREKRAV_BENCH_MB` for
-//! another size). Reports MB/s for the default output, `--quiet` and
-//! `--format json`, and peak RSS via `/usr/bin/time -f %M` when present.
+//! another size; `-- --generate-only` just writes the two documents to
+//! `target/bench-verify.txt` and `target/bench-verify-dense.txt`). Reports
+//! MB/s for the default output, `--quiet` and `--format json`, and peak RSS
+//! via `/usr/bin/time -f %M` when present.
 // A harness's own report on its terminal: printing macros are fine here.
 #![allow(clippy::disallowed_macros)]
 
@@ -17,8 +21,15 @@ const PARAGRAPH: &str = "Beskæftigelsesreformen medfører besparelser på konto
     centre og kategorier, opgjort i mio. kr., og forvaltningen vurderer løbende, om udviklingen følger \
     de forventninger, der blev lagt til grund i budgettet for 2026-2029 og de kommende overslagsår.\n";
 
-/// Writes a document of about `mb` megabytes; returns the number of tables.
-fn generate(path: &Path, mb: usize) -> usize {
+/// A short sentence before each table of the table-dense document.
+const SHORT: &str =
+    "Tabellen viser de realiserede besparelser pr. center på konto 6 i 2026 og 2027, \
+    opgjort i mio. kr., med hvert centers andel af den samlede besparelse.\n";
+
+/// Writes a document of about `mb` megabytes, `paragraphs` paragraphs of
+/// running text before each table (none: one short sentence); returns the
+/// number of tables.
+fn generate(path: &Path, mb: usize, paragraphs: usize) -> usize {
     let target = mb * 1_000_000;
     let mut doc = String::with_capacity(target + 4096);
     let mut tables = 0usize;
@@ -30,8 +41,11 @@ fn generate(path: &Path, mb: usize) -> usize {
         x
     };
     while doc.len() < target {
-        for _ in 0..3 {
+        for _ in 0..paragraphs {
             doc.push_str(PARAGRAPH);
+        }
+        if paragraphs == 0 {
+            doc.push_str(SHORT);
         }
         doc.push('\n');
         // Tenths of a mio. kr.: exact sums, printed with one decimal.
@@ -112,27 +126,44 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    let path = dir.join("bench-verify.txt");
-    let tables = generate(&path, mb);
-    let size = std::fs::metadata(&path).expect("size").len() as f64;
-    let p = path.to_str().expect("utf-8 path");
-    println!("document: {:.1} MB, {tables} tables ({})", size / 1e6, p);
-    for (name, args) in [
-        ("verify (every relation listed)", vec!["verify", p]),
-        ("verify --quiet", vec!["verify", "--quiet", p]),
-        (
-            "verify --format json",
-            vec!["verify", "--format", "json", p],
-        ),
-    ] {
-        run(exe, &args); // warm the page cache
-        let best = (0..3)
-            .map(|_| run(exe, &args))
-            .fold(f64::INFINITY, f64::min);
-        let peak = peak_mib(exe, &args).map_or("n/a".to_string(), |m| format!("{m:.0} MiB"));
+    let documents = [
+        ("prose-heavy", dir.join("bench-verify.txt"), 3),
+        ("table-dense", dir.join("bench-verify-dense.txt"), 0),
+    ];
+    let mut generated = Vec::new();
+    for (kind, path, paragraphs) in &documents {
+        let tables = generate(path, mb, *paragraphs);
+        let size = std::fs::metadata(path).expect("size").len() as f64;
         println!(
-            "{name:<32} best of 3: {best:.3} s  {:.0} MB/s  peak RSS {peak}",
-            size / 1e6 / best
+            "{kind} document: {:.1} MB, {tables} tables, a table every {:.0} bytes ({})",
+            size / 1e6,
+            size / tables as f64,
+            path.display()
         );
+        generated.push((*kind, path.to_str().expect("utf-8 path").to_string(), size));
+    }
+    if std::env::args().any(|a| a == "--generate-only") {
+        return;
+    }
+    for (kind, p, size) in &generated {
+        let p = p.as_str();
+        for (name, args) in [
+            ("verify (every relation listed)", vec!["verify", p]),
+            ("verify --quiet", vec!["verify", "--quiet", p]),
+            (
+                "verify --format json",
+                vec!["verify", "--format", "json", p],
+            ),
+        ] {
+            run(exe, &args); // warm the page cache
+            let best = (0..3)
+                .map(|_| run(exe, &args))
+                .fold(f64::INFINITY, f64::min);
+            let peak = peak_mib(exe, &args).map_or("n/a".to_string(), |m| format!("{m:.0} MiB"));
+            println!(
+                "{kind}: {name:<32} best of 3: {best:.3} s  {:.0} MB/s  peak RSS {peak}",
+                size / 1e6 / best
+            );
+        }
     }
 }

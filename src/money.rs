@@ -132,6 +132,11 @@ fn needed_scale(x: Decimal) -> u32 {
 impl Exact for Decimal {
     fn exact_add(self, other: Decimal) -> Option<Decimal> {
         let r = self.checked_add(other)?;
+        // The usual case, without normalizing: the sum kept every decimal of
+        // both operands (needed_scale(x) <= x.scale()).
+        if r.scale() >= self.scale().max(other.scale()) {
+            return Some(r);
+        }
         // rust_decimal only lowers the scale of a sum (rounding) when the
         // mantissa would overflow; a result that kept every needed decimal
         // dropped nothing but zeros.
@@ -144,6 +149,9 @@ impl Exact for Decimal {
 
     fn exact_mul(self, other: Decimal) -> Option<Decimal> {
         let r = self.checked_mul(other)?;
+        if r.scale() >= self.scale() + other.scale() {
+            return Some(r);
+        }
         (r.scale() >= needed_scale(self) + needed_scale(other)).then_some(r)
     }
 }

@@ -15,8 +15,8 @@ use crate::input::checks::{read_checks, CountsSaid};
 use crate::numfmt::NumberStyle;
 use crate::read::{Reader, Source, READERS};
 use crate::verify::{
-    unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary, TableReport,
-    TextReport, Verdict,
+    stream, unread_words, verify, verify_checks_in, verify_text, Check, Options, Summary,
+    TableReport, TextReport, Verdict,
 };
 
 #[derive(Args, Debug)]
@@ -473,6 +473,9 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
 /// or a folder's file that is not a document.
 enum Input {
     Read(Document),
+    /// A text document, judged table by table as it is read
+    /// ([`crate::verify::stream`]): its name and bytes (decodable: checked).
+    Text(String, Vec<u8>),
     InFolder(PathBuf),
     /// A folder's file of no format verify reads: name and why.
     Skipped(String, String),
@@ -537,19 +540,26 @@ fn walk(
     Ok(())
 }
 
-/// Reads one document.
-fn read_document(
+/// Loads one document: a text document (when `stream`) only decoded, to be
+/// read table by table when its turn comes; any other read whole.
+fn load_document(
     path: &std::path::Path,
     settings: &VerifySettings,
-) -> Result<Document, crate::error::InputError> {
-    crate::read::load(path).and_then(|(name, bytes)| {
-        let source = Source {
-            name: &name,
-            bytes: &bytes,
-            style: settings.style,
-        };
-        crate::read::read(&source, settings.forced)
-    })
+    stream: bool,
+) -> Result<Input, crate::error::InputError> {
+    let (name, bytes) = crate::read::load(path)?;
+    let source = Source {
+        name: &name,
+        bytes: &bytes,
+        style: settings.style,
+    };
+    let reader = crate::read::detect(&name, &bytes, settings.forced);
+    if stream && reader.format == "text" {
+        // Bad input is found now, before anything is judged.
+        crate::read::text_of(&source)?;
+        return Ok(Input::Text(name, bytes));
+    }
+    Ok(Input::Read((reader.read)(&source)?))
 }
 
 /// Reads every checks file and named document, and lists the documents of
@@ -607,8 +617,10 @@ fn read_inputs(args: &VerifyArgs, settings: &VerifySettings) -> Result<Inputs, C
             }
             continue;
         }
-        match read_document(path, settings) {
-            Ok(d) => documents.push(Input::Read(d)),
+        // With a checks file, whose relations may name a document's
+        // figures, every document is read whole.
+        match load_document(path, settings, args.checks.is_empty()) {
+            Ok(d) => documents.push(d),
             Err(e) => errors.push(e),
         }
     }
@@ -705,11 +717,10 @@ fn print_all<W: Write>(
     let mut progress = Progress::new(documents.len());
     for (i, input) in documents.iter().enumerate() {
         let loaded;
-        let document = match input {
-            Input::Read(d) => d,
+        let input = match input {
             Input::InFolder(path) => {
                 progress.step(i, &path.display().to_string());
-                match read_document(path, settings) {
+                match load_document(path, settings, true) {
                     Ok(d) => {
                         loaded = d;
                         &loaded
@@ -731,32 +742,33 @@ fn print_all<W: Write>(
                 p.skipped.push((name.clone(), why.clone()));
                 continue;
             }
+            other => other,
         };
-        let mut failed = None;
         let before = p.summary;
         let tables_before = p.tables;
-        verify(document, &settings.options, |t| {
-            if failed.is_none() {
-                failed = p.table(&t).err();
+        let name = match input {
+            Input::Text(name, bytes) => {
+                let source = Source {
+                    name,
+                    bytes,
+                    style: settings.style,
+                };
+                judge_text(p, settings, &source, text)?;
+                name
             }
-        });
-        if let Some(e) = failed {
-            return Err(io(e));
-        }
-        for n in &document.notices {
-            p.notice(&document.name, n).map_err(io)?;
-        }
-        if text {
-            p.text(&verify_text(document, &settings.options))
-                .map_err(io)?;
-        }
+            Input::Read(document) => {
+                judge_document(p, settings, document, text)?;
+                &document.name
+            }
+            Input::InFolder(_) | Input::Skipped(..) => continue,
+        };
         let judged = |s: Summary| s.exact + s.rounding + s.error;
         if judged(p.summary) == judged(before) {
-            unjudged.push(document.name.clone());
+            unjudged.push(name.clone());
         }
         let s = p.summary;
         p.per_file.push((
-            document.name.clone(),
+            name.clone(),
             p.tables - tables_before,
             Summary {
                 exact: s.exact - before.exact,
@@ -773,4 +785,60 @@ fn print_all<W: Write>(
     }
     p.summary(files, unjudged).map_err(io)?;
     p.out.flush().map_err(io)
+}
+
+/// Judges and prints a document read whole: its tables, the reader's
+/// notices, its running text's claims.
+fn judge_document<W: Write>(
+    p: &mut Printer<W>,
+    settings: &VerifySettings,
+    document: &Document,
+    text: bool,
+) -> Result<(), CliError> {
+    let io = |e: std::io::Error| CliError::io("<stdout>", e);
+    let mut failed = None;
+    verify(document, &settings.options, |t| {
+        if failed.is_none() {
+            failed = p.table(&t).err();
+        }
+    });
+    if let Some(e) = failed {
+        return Err(io(e));
+    }
+    for n in &document.notices {
+        p.notice(&document.name, n).map_err(io)?;
+    }
+    if text {
+        p.text(&verify_text(document, &settings.options))
+            .map_err(io)?;
+    }
+    Ok(())
+}
+
+/// As [`judge_document`], for a text document judged table by table as it
+/// is read ([`crate::verify::stream`]): the same output in the same order.
+fn judge_text<W: Write>(
+    p: &mut Printer<W>,
+    settings: &VerifySettings,
+    source: &Source,
+    text: bool,
+) -> Result<(), CliError> {
+    let io = |e: std::io::Error| CliError::io("<stdout>", e);
+    let mut failed = None;
+    let streamed = stream::verify_text_tables(source, &settings.options, |t| {
+        if failed.is_none() {
+            failed = p.table(&t).err();
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(io(e));
+    }
+    for n in &streamed.notices {
+        p.notice(source.name, n).map_err(io)?;
+    }
+    if text {
+        let report = stream::verify_text_claims(source, &streamed, &settings.options)?;
+        p.text(&report).map_err(io)?;
+    }
+    Ok(())
 }

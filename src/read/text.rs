@@ -132,9 +132,10 @@ fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
         .collect()
 }
 
-/// Builds the blocks of a document in reading order.
+/// Builds the blocks of a document in reading order (into `out`, which the
+/// caller drains as it likes: [`read_each`] after every line).
 struct Blocks<'t> {
-    doc: Document,
+    out: Vec<Block>,
     /// The paragraph being collected: its first line and its lines.
     paragraph: Option<(usize, String)>,
     /// The table being collected.
@@ -150,7 +151,7 @@ struct Blocks<'t> {
 impl<'t> Blocks<'t> {
     fn end_paragraph(&mut self) {
         if let Some((line, text)) = self.paragraph.take() {
-            self.doc.blocks.push(Block::Paragraph(Paragraph {
+            self.out.push(Block::Paragraph(Paragraph {
                 text,
                 loc: Loc::Line { line, column: 1 },
                 heading: false,
@@ -163,7 +164,7 @@ impl<'t> Blocks<'t> {
             return;
         };
         if t.refused.is_some() || is_table(&t.rows) {
-            self.doc.blocks.push(Block::Table(t));
+            self.out.push(Block::Table(t));
         } else {
             // A lone line with a tab is running text, not a table.
             let text = t
@@ -178,7 +179,7 @@ impl<'t> Blocks<'t> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            self.doc.blocks.push(Block::Paragraph(Paragraph {
+            self.out.push(Block::Paragraph(Paragraph {
                 text,
                 loc: t.loc,
                 heading: false,
@@ -302,7 +303,7 @@ impl<'t> Blocks<'t> {
             self.end_paragraph();
             let text = trimmed.trim_start_matches('#').trim_start();
             let column = line[..line.len() - text.len()].chars().count() + 1;
-            self.doc.blocks.push(Block::Paragraph(Paragraph {
+            self.out.push(Block::Paragraph(Paragraph {
                 text: text.to_string(),
                 loc: Loc::Line {
                     line: line_no,
@@ -326,13 +327,32 @@ impl<'t> Blocks<'t> {
 /// line and column.
 pub fn read(source: &Source) -> Result<Document, InputError> {
     let decoded = text_of(source)?;
-    let text = decoded.text;
+    let mut doc = Document::new(source.name, source.style);
+    doc.notices.extend(decoded.notice.clone());
+    let found = read_each(&decoded.text, |b| doc.blocks.push(b));
+    doc.notices.extend(found);
+    Ok(doc)
+}
+
+/// Reads decoded text block by block, in reading order, handing each block
+/// to `sink` as soon as it is complete: [`read`] collects them into a
+/// [`Document`]; `verify` on a large text judges each table as it comes and
+/// drops it, so memory is bounded by the largest table, not the document.
+/// Returns the notices of tables found in the running text (after the
+/// decoding's own notice, which the caller has).
+pub fn read_each(text: &str, mut sink: impl FnMut(Block)) -> Vec<crate::document::Notice> {
     let mut b = Blocks {
-        doc: Document::new(source.name, source.style),
+        out: Vec::new(),
         paragraph: None,
         table: None,
         last_text: None,
         pending: None,
+    };
+    let mut running = Running {
+        text,
+        cursor: (1, 0),
+        run: Vec::new(),
+        notices: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut start = 0usize;
@@ -349,14 +369,18 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
             LineKind::Rule => b.rule(line_no),
             LineKind::Other => b.other(line, line_no),
         }
+        for block in b.out.drain(..) {
+            running.push(block, &mut sink);
+        }
     }
     b.end_table();
     b.flush_pending();
     b.end_paragraph();
-    let mut doc = b.doc;
-    doc.notices.extend(decoded.notice);
-    find_in_running_text(&mut doc, &text);
-    Ok(doc)
+    for block in b.out.drain(..) {
+        running.push(block, &mut sink);
+    }
+    running.flush(&mut sink);
+    running.notices
 }
 
 /// Whether a line may belong to a table that is not tab- or pipe-separated:
@@ -379,19 +403,60 @@ fn may_be_table_line(line: &str) -> bool {
 /// line, rows flattened to spaces) in the running text: runs of paragraphs
 /// between tables and headings are read again by [`super::pasted::stretch`]
 /// when any of their lines may be a table line.
-fn find_in_running_text(doc: &mut Document, text: &str) {
-    let lines: Vec<&str> = text.lines().collect();
-    let blocks = std::mem::take(&mut doc.blocks);
-    let mut out = Vec::with_capacity(blocks.len());
-    let mut run: Vec<Paragraph> = Vec::new();
-    let flush = |run: &mut Vec<Paragraph>,
-                 out: &mut Vec<Block>,
-                 notices: &mut Vec<crate::document::Notice>| {
-        if run.is_empty() {
+struct Running<'t> {
+    text: &'t str,
+    /// A line number and the byte where it starts: runs come in reading
+    /// order, so finding a run's first line only ever moves forward.
+    cursor: (usize, usize),
+    /// The paragraphs since the last table or heading.
+    run: Vec<Paragraph>,
+    notices: Vec<crate::document::Notice>,
+}
+
+impl Running<'_> {
+    fn push(&mut self, b: Block, sink: &mut impl FnMut(Block)) {
+        match b {
+            Block::Paragraph(p) if !p.heading => self.run.push(p),
+            other => {
+                self.flush(sink);
+                sink(other);
+            }
+        }
+    }
+
+    /// Lines `first..=last` of the text (fewer at its end), without their
+    /// line ends.
+    fn lines(&mut self, first: usize, last: usize) -> Vec<&str> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (mut line, mut at) = self.cursor;
+        while line < first && at < bytes.len() {
+            at = memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+            line += 1;
+        }
+        self.cursor = (line, at);
+        let mut out = Vec::new();
+        while line <= last && at < bytes.len() {
+            let end = memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            // Line ends are ASCII, so these are char boundaries.
+            out.push(text.get(at..end).unwrap_or(""));
+            at = end + 1;
+            line += 1;
+        }
+        out
+    }
+
+    fn flush(&mut self, sink: &mut impl FnMut(Block)) {
+        if self.run.is_empty() {
             return;
         }
-        let first = run.first().and_then(|p| p.loc.line_number()).unwrap_or(1);
-        let last = run
+        let first = self
+            .run
+            .first()
+            .and_then(|p| p.loc.line_number())
+            .unwrap_or(1);
+        let last = self
+            .run
             .last()
             .and_then(|p| {
                 p.loc
@@ -399,9 +464,11 @@ fn find_in_running_text(doc: &mut Document, text: &str) {
                     .map(|l| l + p.text.lines().count().saturating_sub(1))
             })
             .unwrap_or(first);
-        let span = lines
-            .get(first.saturating_sub(1)..last.min(lines.len()))
-            .unwrap_or(&[]);
+        let span = if first >= 1 {
+            self.lines(first, last)
+        } else {
+            Vec::new()
+        };
         if span.iter().filter(|l| may_be_table_line(l)).count() >= 2 {
             let numbered: Vec<(Loc, String)> = span
                 .iter()
@@ -410,25 +477,14 @@ fn find_in_running_text(doc: &mut Document, text: &str) {
                 .collect();
             let (blocks, found) = super::pasted::stretch(&numbered);
             if blocks.iter().any(|b| matches!(b, Block::Table(_))) || !found.is_empty() {
-                out.extend(blocks);
-                notices.extend(found);
-                run.clear();
+                blocks.into_iter().for_each(&mut *sink);
+                self.notices.extend(found);
+                self.run.clear();
                 return;
             }
         }
-        out.extend(run.drain(..).map(Block::Paragraph));
-    };
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) if !p.heading => run.push(p),
-            other => {
-                flush(&mut run, &mut out, &mut doc.notices);
-                out.push(other);
-            }
-        }
+        self.run.drain(..).map(Block::Paragraph).for_each(sink);
     }
-    flush(&mut run, &mut out, &mut doc.notices);
-    doc.blocks = out;
 }
 
 #[cfg(test)]

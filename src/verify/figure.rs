@@ -175,8 +175,12 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     }
     let first_alnum = word.chars().next().is_some_and(char::is_alphanumeric);
     let last_alnum = word.chars().next_back().is_some_and(char::is_alphanumeric);
-    for i in 0..=h.len() - w.len() {
-        if h[i] != w[0] || !h[i..].starts_with(w) || !haystack.is_char_boundary(i) {
+    // Every occurrence, left to right (overlapping ones included).
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&h[from..], w) {
+        let i = from + found;
+        from = i + 1;
+        if !haystack.is_char_boundary(i) {
             continue;
         }
         let end = i + w.len();
@@ -242,12 +246,14 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
     // Parentheses negative: `(1.234)`, `(1.234) t. kr.`
     let (negative, body) = match t.strip_prefix('(') {
         Some(rest) => match rest.split_once(')') {
-            Some((inside, after)) if !inside.starts_with(['-', '\u{2212}', '\u{2013}']) => {
-                (true, format!("{}{}", inside.trim(), after))
-            }
+            Some((inside, after)) if !inside.starts_with(['-', '\u{2212}', '\u{2013}']) => (
+                true,
+                std::borrow::Cow::Owned(format!("{}{}", inside.trim(), after)),
+            ),
             _ => return Cell::Text,
         },
-        None => (false, t.to_string()),
+        // No copy of the cell's text: most figures are read in place.
+        None => (false, std::borrow::Cow::Borrowed(t)),
     };
     let body = drop_space_groups(&body);
     let Ok(p) = parse_number(&body, style) else {

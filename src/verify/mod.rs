@@ -26,6 +26,7 @@ pub mod grid;
 pub mod judge;
 pub mod relations;
 pub mod row_relations;
+pub mod stream;
 pub mod structure;
 
 use serde::ser::SerializeMap;

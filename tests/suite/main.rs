@@ -42,6 +42,7 @@ mod verify_properties;
 mod verify_real;
 mod verify_reference;
 mod verify_row_relations;
+mod verify_stream;
 mod verify_tables;
 mod verify_text;
 mod yaml_exact;

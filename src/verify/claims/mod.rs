@@ -137,6 +137,36 @@ pub(crate) struct Ctx<'a> {
 /// understood (bounded time on hostile input).
 const MAX_PARAGRAPH: usize = 64 * 1024;
 
+/// What the claim reader makes of one paragraph.
+pub enum Reading {
+    /// Nothing to read: no figure that could be a quantity.
+    Passed,
+    /// Longer than [`MAX_PARAGRAPH`]: listed as not understood.
+    TooLong,
+    /// Its sentences, at least one with a quantity.
+    Read(Vec<Sentence>),
+}
+
+/// Whether the claim reader reads a paragraph; [`read`] passes over every
+/// other paragraph, and ties figures to tables only when one is read.
+pub fn reading(p: &Paragraph, style: NumberStyle) -> Reading {
+    if p.text.len() > MAX_PARAGRAPH {
+        return Reading::TooLong;
+    }
+    // No figure that could be a quantity: nothing to read (most
+    // running text; years and account numbers are not quantities).
+    if !prose::may_have_quantity(&p.text) {
+        return Reading::Passed;
+    }
+    let sents = prose::sentences(&p.text, style);
+    // Only paragraphs with a quantity are kept (memory stays
+    // proportional to the figures, not to the text).
+    if !sents.iter().any(|s| s.quantities().next().is_some()) {
+        return Reading::Passed;
+    }
+    Reading::Read(sents)
+}
+
 /// Reads and judges the claims of a document's running text.
 pub fn read(doc: &Document) -> Claims {
     let mut ctx = Ctx {
@@ -150,30 +180,21 @@ pub fn read(doc: &Document) -> Claims {
     };
     for b in &doc.blocks {
         if let Block::Paragraph(p) = b {
-            if p.text.len() > MAX_PARAGRAPH {
-                ctx.out.not_understood.push(Unread {
+            match reading(p, doc.style) {
+                Reading::Passed => {}
+                Reading::TooLong => ctx.out.not_understood.push(Unread {
                     loc: p.loc.clone(),
                     sentence: String::new(),
                     why: format!("a paragraph of {} bytes is too long to read", p.text.len()),
-                });
-                continue;
+                }),
+                Reading::Read(mut sents) => {
+                    for s in &mut sents {
+                        facts::resolve_bare(s);
+                    }
+                    shapes::coarse_counts(&mut sents);
+                    ctx.paras.push(Para { p, sents });
+                }
             }
-            // No figure that could be a quantity: nothing to read (most
-            // running text; years and account numbers are not quantities).
-            if !prose::may_have_quantity(&p.text) {
-                continue;
-            }
-            let mut sents = prose::sentences(&p.text, doc.style);
-            // Only paragraphs with a quantity are kept (memory stays
-            // proportional to the figures, not to the text).
-            if !sents.iter().any(|s| s.quantities().next().is_some()) {
-                continue;
-            }
-            for s in &mut sents {
-                facts::resolve_bare(s);
-            }
-            shapes::coarse_counts(&mut sents);
-            ctx.paras.push(Para { p, sents });
         }
     }
     ctx.facts = facts::collect(&ctx.paras);

@@ -1,0 +1,255 @@
+//! A text document judged table by table as it is read ([`read_each`]):
+//! each table is judged and dropped, so memory is bounded by the largest
+//! table (and the file), not by the document model of the whole file. The
+//! results are those of [`super::verify`] and [`super::verify_text`] on the
+//! [`crate::read::text::read`] document, in the same order: the tables as
+//! they come, then the reader's notices, then the running text's claims.
+//!
+//! The claim reader reads only paragraphs with a quantity (and notes the
+//! over-long ones, [`claims::reading`]); only those are kept. When one is
+//! read, the claim reader ties its figures to every table of the document:
+//! then the document is read once more, whole, for the claims alone.
+
+use super::{claims, verify_table, verify_text, Options, TableReport, TextReport};
+use crate::document::{Block, Document, Notice, Table};
+use crate::error::InputError;
+use crate::read::text::read_each;
+use crate::read::{text_of, Source};
+
+/// What judging a text document's tables leaves for its running text.
+pub struct Streamed {
+    /// The reader's notices, in [`crate::read::text::read`]'s order.
+    pub notices: Vec<Notice>,
+    /// The paragraphs the claim reader reads, as a document of their own.
+    running: Document,
+    /// Whether the claim reader reads a paragraph's figures (and so ties
+    /// them to the document's tables).
+    reads_figures: bool,
+}
+
+/// How many threads judge a text document's tables, and in batches of how
+/// many tables (the reader's thread reads, and prints in order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lanes {
+    /// Threads judging tables; 0 or 1: the reader's thread judges them.
+    pub threads: usize,
+    /// Tables handed to a thread at a time.
+    pub batch: usize,
+}
+
+/// Documents smaller than this are judged on the reader's thread.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// The most tables and cells in one batch: memory stays bounded by a few
+/// batches in flight, whatever the document's size.
+const BATCH_TABLES: usize = 64;
+const BATCH_CELLS: usize = 100_000;
+
+/// Reads a text document and judges its tables one by one, calling `sink`
+/// as [`super::verify`] does, in the document's order. A document of a
+/// megabyte or more has its tables judged on up to four threads (as many as
+/// the machine has cores), batch by batch. Undecodable input is an error,
+/// before any table.
+pub fn verify_text_tables(
+    source: &Source,
+    options: &Options,
+    sink: impl FnMut(TableReport),
+) -> Result<Streamed, InputError> {
+    let threads = if source.bytes.len() >= PARALLEL_FROM_BYTES {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
+    verify_text_tables_in(
+        source,
+        options,
+        Lanes {
+            threads,
+            batch: BATCH_TABLES,
+        },
+        sink,
+    )
+}
+
+/// As [`verify_text_tables`], on the threads `lanes` says.
+pub fn verify_text_tables_in(
+    source: &Source,
+    options: &Options,
+    lanes: Lanes,
+    mut sink: impl FnMut(TableReport),
+) -> Result<Streamed, InputError> {
+    let decoded = text_of(source)?;
+    let mut running = Document::new(source.name, source.style);
+    let mut reads_figures = false;
+    let mut notices: Vec<Notice> = decoded.notice.clone().into_iter().collect();
+    let judge = |t: &Table| {
+        let style = t.style.unwrap_or(source.style);
+        verify_table(source.name, t, style, options)
+    };
+    let mut paragraph = |p: crate::document::Paragraph| match claims::reading(&p, source.style) {
+        claims::Reading::Passed => {}
+        claims::Reading::TooLong => running.blocks.push(Block::Paragraph(p)),
+        claims::Reading::Read(_) => {
+            reads_figures = true;
+            running.blocks.push(Block::Paragraph(p));
+        }
+    };
+    let found = if lanes.threads < 2 {
+        read_each(&decoded.text, |b| match b {
+            Block::Table(t) => sink(judge(&t)),
+            Block::Paragraph(p) => paragraph(p),
+        })
+    } else {
+        std::thread::scope(|scope| {
+            let mut pool = Pool::start(scope, lanes.threads, &judge);
+            let mut batch: Vec<Table> = Vec::new();
+            let mut cells = 0usize;
+            let found = read_each(&decoded.text, |b| match b {
+                Block::Table(t) => {
+                    cells += t.rows.iter().map(|r| r.cells.len()).sum::<usize>();
+                    batch.push(t);
+                    if batch.len() >= lanes.batch.max(1) || cells >= BATCH_CELLS {
+                        cells = 0;
+                        pool.send(std::mem::take(&mut batch), &judge, &mut sink);
+                    }
+                }
+                Block::Paragraph(p) => paragraph(p),
+            });
+            pool.send(batch, &judge, &mut sink);
+            pool.finish(&mut sink);
+            found
+        })
+    };
+    notices.extend(found);
+    Ok(Streamed {
+        notices,
+        running,
+        reads_figures,
+    })
+}
+
+/// Threads judging batches of tables; batch k goes to thread k mod n, and
+/// the reports come back in the batches' order: before batch k is sent,
+/// batch k − n's reports (the same thread's last) are taken and passed on.
+/// A thread that cannot be started is done without: its batches are judged
+/// on the reader's thread.
+struct Pool<'scope> {
+    lanes: Vec<Lane>,
+    sent: usize,
+    received: usize,
+    _scope: std::marker::PhantomData<&'scope ()>,
+}
+
+type Lane = (
+    std::sync::mpsc::SyncSender<Vec<Table>>,
+    std::sync::mpsc::Receiver<Vec<TableReport>>,
+);
+
+impl<'scope> Pool<'scope> {
+    fn start<'env, J>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        threads: usize,
+        judge: &'scope J,
+    ) -> Pool<'scope>
+    where
+        J: Fn(&Table) -> TableReport + Sync,
+    {
+        let mut lanes = Vec::new();
+        for _ in 0..threads {
+            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<Table>>(1);
+            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<TableReport>>(1);
+            let started = std::thread::Builder::new()
+                .name("verify".to_string())
+                .spawn_scoped(scope, move || {
+                    for batch in tables {
+                        let out: Vec<TableReport> = batch.iter().map(judge).collect();
+                        if reports_out.send(out).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if started.is_err() {
+                break;
+            }
+            lanes.push((to_thread, reports));
+        }
+        Pool {
+            lanes,
+            sent: 0,
+            received: 0,
+            _scope: std::marker::PhantomData,
+        }
+    }
+
+    /// Takes the next batch's reports, in order.
+    fn receive(&mut self, sink: &mut impl FnMut(TableReport)) -> bool {
+        let n = self.lanes.len();
+        if self.received >= self.sent || n == 0 {
+            return false;
+        }
+        let Some((_, reports)) = self.lanes.get(self.received % n) else {
+            return false;
+        };
+        // A thread always answers its batch (judging does not panic); were
+        // it gone, its batch could not be judged twice in order: stop.
+        let Ok(out) = reports.recv() else {
+            return false;
+        };
+        self.received += 1;
+        out.into_iter().for_each(sink);
+        true
+    }
+
+    fn send(
+        &mut self,
+        batch: Vec<Table>,
+        judge: &impl Fn(&Table) -> TableReport,
+        sink: &mut impl FnMut(TableReport),
+    ) {
+        if batch.is_empty() {
+            return;
+        }
+        let n = self.lanes.len();
+        if n == 0 {
+            batch.iter().map(judge).for_each(sink);
+            return;
+        }
+        while self.received + n <= self.sent {
+            if !self.receive(sink) {
+                break;
+            }
+        }
+        let Some((to_thread, _)) = self.lanes.get(self.sent % n) else {
+            return;
+        };
+        match to_thread.send(batch) {
+            Ok(()) => self.sent += 1,
+            Err(std::sync::mpsc::SendError(batch)) => {
+                // The thread is gone: judge here, after what is in flight.
+                while self.receive(sink) {}
+                batch.iter().map(judge).for_each(sink);
+            }
+        }
+    }
+
+    /// Every report still in flight, in order; the threads then end.
+    fn finish(mut self, sink: &mut impl FnMut(TableReport)) {
+        while self.receive(sink) {}
+        self.lanes.clear();
+    }
+}
+
+/// The running text's claims ([`verify_text`]) of a document whose tables
+/// [`verify_text_tables`] judged.
+pub fn verify_text_claims(
+    source: &Source,
+    streamed: &Streamed,
+    options: &Options,
+) -> Result<TextReport, InputError> {
+    if streamed.reads_figures {
+        let whole = crate::read::text::read(source)?;
+        Ok(verify_text(&whole, options))
+    } else {
+        Ok(verify_text(&streamed.running, options))
+    }
+}

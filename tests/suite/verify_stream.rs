@@ -1,0 +1,173 @@
+//! A text document judged table by table as it is read
+//! (`verify::stream`, what `sparekrav verify` does with text files) gives
+//! exactly what judging the whole document gives: the same table reports in
+//! the same order, the same notices, the same running-text claims — on every
+//! text file of the corpora under `tests/data/`, under the CLI's option sets,
+//! and on generated documents mixing tables, paragraphs with and without
+//! figures, space-aligned and pasted tables; also with the tables judged on
+//! several threads in small batches (as a large document's are).
+
+use proptest::prelude::*;
+use sparekrav::document::Notice;
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::read::{detect, Source};
+use sparekrav::verify::stream::{
+    verify_text_claims, verify_text_tables, verify_text_tables_in, Lanes,
+};
+use sparekrav::verify::{verify, verify_text, Options, TableReport, TextReport};
+
+type Outcome = (Vec<TableReport>, Vec<Notice>, TextReport);
+
+fn whole(source: &Source, options: &Options) -> Outcome {
+    let doc = sparekrav::read::text::read(source).expect("readable");
+    let mut tables = Vec::new();
+    verify(&doc, options, |t| tables.push(t));
+    (tables, doc.notices.clone(), verify_text(&doc, options))
+}
+
+fn streamed(source: &Source, options: &Options) -> Outcome {
+    let mut tables = Vec::new();
+    let s = verify_text_tables(source, options, |t| tables.push(t)).expect("readable");
+    let text = verify_text_claims(source, &s, options).expect("readable");
+    (tables, s.notices, text)
+}
+
+/// Tables judged on `threads` threads, `batch` tables at a time.
+fn parallel(source: &Source, options: &Options, threads: usize, batch: usize) -> Outcome {
+    let mut tables = Vec::new();
+    let s = verify_text_tables_in(source, options, Lanes { threads, batch }, |t| {
+        tables.push(t)
+    })
+    .expect("readable");
+    let text = verify_text_claims(source, &s, options).expect("readable");
+    (tables, s.notices, text)
+}
+
+/// The option sets of `verify`, `verify --quiet` and `verify --format json`.
+fn option_sets() -> [Options; 3] {
+    let json = Options::default();
+    let text = Options {
+        structured: false,
+        ..json
+    };
+    let quiet = Options {
+        describe_exact: false,
+        describe_rounding: false,
+        ..text
+    };
+    [text, quiet, json]
+}
+
+fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("a corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_text_file_of_the_corpora_gives_the_same_results_streamed() {
+    let mut all = Vec::new();
+    files(std::path::Path::new("tests/data"), &mut all);
+    let mut compared = 0;
+    let mut tables = 0;
+    let mut claims = 0;
+    for path in &all {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).expect("readable");
+        for style in [NumberStyle::DANISH, NumberStyle::ENGLISH] {
+            let source = Source {
+                name: &name,
+                bytes: &bytes,
+                style,
+            };
+            if detect(&name, &bytes, None).format != "text"
+                || sparekrav::read::text::read(&source).is_err()
+            {
+                continue;
+            }
+            for options in option_sets() {
+                let w = whole(&source, &options);
+                let s = streamed(&source, &options);
+                assert!(w == s, "{name} ({style:?}, {options:?}): streamed differs");
+                let p = parallel(&source, &options, 2, 1);
+                assert!(
+                    w == p,
+                    "{name} ({style:?}, {options:?}): on two threads differs"
+                );
+                compared += 1;
+                tables += w.0.len();
+                claims += w.2.checks.len();
+            }
+        }
+    }
+    // The corpora's text files: real and held-out tables, prose, documents.
+    assert!(compared >= 3 * 2 * 250, "{compared} comparisons");
+    assert!(
+        tables > 1000 && claims > 100,
+        "{tables} tables, {claims} claims"
+    );
+}
+
+/// A line of a generated document.
+fn line() -> impl Strategy<Value = String> {
+    let word = "[A-Za-zæøå]{1,8}";
+    let fig = "-?[0-9]{1,3},[0-9]";
+    prop_oneof![
+        // Running text, with and without figures that are quantities.
+        proptest::collection::vec(word, 1..6).prop_map(|w| w.join(" ")),
+        (word, fig, fig).prop_map(|(w, a, b)| format!(
+            "Besparelsen på {a} mio. kr. og {b} mio. kr. giver i alt {w}."
+        )),
+        // Tab rows: a header, items, a total.
+        Just("Mio. kr.\t2026\t2027".to_string()),
+        (word, fig, fig).prop_map(|(w, a, b)| format!("{w}\t{a}\t{b}")),
+        (fig, fig).prop_map(|(a, b)| format!("I alt\t{a}\t{b}")),
+        // Pipe rows and rules.
+        (word, fig).prop_map(|(w, a)| format!("| {w} | {a} |")),
+        Just("|---|---:|".to_string()),
+        // Space-aligned rows and lone figures (layout and pasted tables).
+        (word, fig, fig).prop_map(|(w, a, b)| format!("{w}      {a}      {b}")),
+        fig.prop_map(|f| f),
+        Just(String::new()),
+        "#{1,2} [A-Za-z]{1,10}".prop_map(|h| h),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn generated_documents_give_the_same_results_streamed(
+        lines in proptest::collection::vec(line(), 0..40),
+        crlf in any::<bool>(),
+        end in any::<bool>(),
+    ) {
+        let mut text = lines.join(if crlf { "\r\n" } else { "\n" });
+        if end {
+            text.push('\n');
+        }
+        let source = Source {
+            name: "gen.txt",
+            bytes: text.as_bytes(),
+            style: NumberStyle::DANISH,
+        };
+        for options in option_sets() {
+            let w = whole(&source, &options);
+            let s = streamed(&source, &options);
+            prop_assert!(w == s, "streamed differs on {:?}", text);
+            for (threads, batch) in [(2, 1), (3, 2)] {
+                let p = parallel(&source, &options, threads, batch);
+                prop_assert!(w == p, "on {} threads differs on {:?}", threads, text);
+            }
+        }
+    }
+}
