@@ -248,9 +248,21 @@ fn change_row_label(label: &str) -> Option<bool> {
         || l.contains("i pct")
         || l.contains("i %")
         || l.contains("procent");
-    let change = ["ændring", "udvikling", "stigning", "fald"]
-        .iter()
-        .any(|w| l.starts_with(w));
+    // The first word, whole (`Udvikling`, `Ændringer i alt`), not a word
+    // it begins (`Udviklingsprojekter under udførelse`, `Faldskærme`).
+    let first: String = l.chars().take_while(|c| c.is_alphabetic()).collect();
+    let change = [
+        "ændring",
+        "ændringer",
+        "ændringen",
+        "udvikling",
+        "udviklingen",
+        "stigning",
+        "stigningen",
+        "fald",
+        "faldet",
+    ]
+    .contains(&first.as_str());
     if change || pct {
         Some(pct)
     } else {
