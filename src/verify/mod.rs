@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod claims;
+pub mod cues;
 pub mod engine;
 pub mod establish;
 pub mod explain;
@@ -419,7 +420,10 @@ fn unjudged_labelled_totals(
 ) -> Vec<Check> {
     let mut out = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
-        let labelled = grid::total_label(&row.label) == Some(true)
+        // A row worded as a total that the figures made an ordinary part of
+        // its block (`cues::overrule`) is judged as a part, not passed over.
+        let labelled = (grid::total_label(&row.label) == Some(true)
+            && row.role != grid::Role::Item)
             || matches!(
                 row.role,
                 grid::Role::Total { strong: true } | grid::Role::Formula(_)
