@@ -11,6 +11,7 @@
 //! large, which does not hold.
 
 use super::establish::quick_rows;
+use super::figure::Cell;
 use super::grid::{Grid, Role};
 
 /// How far below a cued row its block's closing total is looked for.
@@ -38,8 +39,23 @@ fn breaks(g: &Grid, r: usize) -> bool {
     !g.rows[r].has_figures() || matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
 }
 
-/// Holds in at least one column and fails in none.
+/// Holds in at least one column and fails in none, every figure in the
+/// total's unit (the quick look lets mixed units pass; a `- andel` row of
+/// percentages under counts is no part of their sum).
 fn everywhere(g: &Grid, total: usize, rows: &[usize]) -> bool {
+    let unit = |r: usize, c: usize| match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+        Some(Cell::Fig(f)) => Some(f.unit),
+        _ => None,
+    };
+    let mixed = (0..g.cols.len()).any(|c| {
+        let Some(u) = unit(total, c) else {
+            return false;
+        };
+        rows.iter().any(|&r| unit(r, c).is_some_and(|x| x != u))
+    });
+    if mixed {
+        return false;
+    }
     let parts: Vec<(bool, usize)> = rows.iter().map(|&p| (false, p)).collect();
     let (holds, fails) = quick_rows(g, total, &parts);
     holds > 0 && fails == 0
@@ -161,6 +177,21 @@ mod tests {
         );
         let r = roles(&t);
         assert_eq!(r[1].0, Role::Total { strong: true }, "{r:?}");
+    }
+
+    /// On a real table (AU, årsværk): `- andel eksternt finansieret` rows of
+    /// percentages under counts looked like parts of `Årsværk i alt` to the
+    /// quick look, which lets mixed units pass.
+    #[test]
+    fn a_dashed_row_of_percentages_is_no_part_of_a_sum_of_counts() {
+        let t = "\tHUM\tSUN\tI alt\n\
+                 VIP-ÅV\t265\t311\t576\n\
+                 - andel eksternt finansieret\t8%\t34%\t22%\n\
+                 TAP-ÅV\t120\t502\t622\n\
+                 - andel eksternt finansieret\t6%\t27%\t23%\n\
+                 Årsværk i alt\t385\t813\t1.198\n";
+        let r = roles(t);
+        assert!(r[1].1 && r[3].1, "{r:?}");
     }
 
     #[test]
