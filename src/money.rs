@@ -69,20 +69,15 @@ impl Unit {
         }
     }
 
-    /// Reads a unit as written in a file or on the command line.
+    /// Reads a unit as written in a file or on the command line: one of
+    /// [`UNIT_SPELLINGS`], in any case, with any spaces and points
+    /// (`T. kr.`, `t.kr.`, `tkr`, `1.000 kr.` are one spelling).
     pub fn parse(s: &str) -> Option<Unit> {
-        let norm: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
-        match norm.as_str() {
-            "kr" | "kroner" => Some(Unit::Kr),
-            "tkr" | "tkroner" | "tusindkr" | "1000kr" => Some(Unit::TKr),
-            "miokr" | "mio" | "miokroner" | "millionerkr" | "millionerkroner" => Some(Unit::Mio),
-            _ => None,
-        }
+        let norm = unit_key(s);
+        UNIT_SPELLINGS
+            .iter()
+            .find(|(spelling, _)| unit_key(spelling) == norm)
+            .map(|&(_, unit)| unit)
     }
 
     /// Converts an amount given in this unit to kroner, exactly.
@@ -102,6 +97,81 @@ impl Unit {
             .checked_div(self.kroner())
             .ok_or(Overflow::new("unit conversion"))
     }
+}
+
+/// Every spelling of a unit the tool reads, as people write it: in a
+/// scenario's `enhed`, in `--unit`, in the scenario schema (generated from
+/// this list) and in the headers of the documents `verify` reads. One list,
+/// so the schema, the scenario reader and the document reader agree.
+/// [`Unit::parse`] ignores case, spaces and points; a document's header
+/// names a unit when it holds one of these as words (`Mio. kr.`,
+/// `Beløb i 1.000 kr.`).
+pub const UNIT_SPELLINGS: [(&str, Unit); 24] = [
+    ("kr.", Unit::Kr),
+    ("Kr.", Unit::Kr),
+    ("kr", Unit::Kr),
+    ("kroner", Unit::Kr),
+    ("t. kr.", Unit::TKr),
+    ("T. kr.", Unit::TKr),
+    ("t.kr.", Unit::TKr),
+    ("t. kr", Unit::TKr),
+    ("tkr.", Unit::TKr),
+    ("tkr", Unit::TKr),
+    ("t. kroner", Unit::TKr),
+    ("1.000 kr.", Unit::TKr),
+    ("1.000 kr", Unit::TKr),
+    ("1000 kr.", Unit::TKr),
+    ("tusind kr.", Unit::TKr),
+    ("mio. kr.", Unit::Mio),
+    ("Mio. kr.", Unit::Mio),
+    ("mio.kr.", Unit::Mio),
+    ("mio. kr", Unit::Mio),
+    ("mio kr", Unit::Mio),
+    ("mio", Unit::Mio),
+    ("mio. kroner", Unit::Mio),
+    ("millioner kr.", Unit::Mio),
+    ("millioner kroner", Unit::Mio),
+];
+
+/// What [`Unit::parse`] ignores in a spelling: spaces, tabs, no-break
+/// spaces (pasted from Word) and points.
+pub const UNIT_IGNORED: [char; 4] = [' ', '\t', '\u{a0}', '.'];
+
+/// A spelling as [`Unit::parse`] compares it: ASCII letters in lower case,
+/// without [`UNIT_IGNORED`].
+pub fn unit_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !UNIT_IGNORED.contains(c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The same rule as a regular expression (ECMA 262, for the JSON schema):
+/// exactly the strings [`Unit::parse`] accepts.
+pub fn unit_pattern() -> String {
+    let gap = "[ \\t\\u00a0.]*";
+    let mut keys: Vec<String> = UNIT_SPELLINGS.iter().map(|(s, _)| unit_key(s)).collect();
+    keys.sort();
+    keys.dedup();
+    let alts: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let mut r = String::new();
+            for c in k.chars() {
+                if c.is_ascii_alphabetic() {
+                    r.push('[');
+                    r.push(c);
+                    r.push(c.to_ascii_uppercase());
+                    r.push(']');
+                } else {
+                    r.push(c);
+                }
+                r.push_str(gap);
+            }
+            r
+        })
+        .collect();
+    format!("^{gap}(?:{})$", alts.join("|"))
 }
 
 impl fmt::Display for Unit {

@@ -129,10 +129,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             }
             let w = warnings.len();
             text.push_str(&format!(
-                "check: {files} file{}, {holds} reconciliation{}, {fails} fail{}, {skipped} skipped{}{}\n",
+                // `1 failed`, `2 failed`, like `0 skipped`: no verb to agree
+                // (the summary said `1 fails`).
+                "check: {files} file{}, {holds} reconciliation{}, {fails} failed, {skipped} skipped{}{}\n",
                 if files == 1 { "" } else { "s" },
                 if holds == 1 { " holds" } else { "s hold" },
-                if fails == 1 { "s" } else { "" },
                 if bad == 0 { String::new() } else { format!(", {bad} input error{}", if bad == 1 { "" } else { "s" }) },
                 if w == 0 { String::new() } else { format!(", {w} warning{}", if w == 1 { "" } else { "s" }) },
             ));

@@ -283,9 +283,13 @@ impl<W: Write> Printer<W> {
                 if s.consequences > 0 {
                     writeln!(
                         self.out,
-                        "{} more failing relation{} fail only through a finding above (consequences)",
+                        "{} more failing relation{} only through a finding above (consequences)",
                         s.consequences,
-                        plural(s.consequences)
+                        if s.consequences == 1 {
+                            " fails"
+                        } else {
+                            "s fail"
+                        }
                     )?;
                 }
                 writeln!(

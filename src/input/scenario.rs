@@ -125,10 +125,17 @@ impl JsonSchema for UnitName {
     }
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // From the one list the reader uses (`money::UNIT_SPELLINGS`): the
+        // pattern accepts exactly what `Unit::parse` does.
+        let examples: Vec<&str> = crate::money::UNIT_SPELLINGS
+            .iter()
+            .map(|(s, _)| *s)
+            .collect();
         schemars::json_schema!({
-            "description": "kr., t. kr. or mio. kr.",
+            "description": "kr., t. kr. or mio. kr. (case, spaces and points are free: T. kr., tkr, 1.000 kr., mio.kr.)",
             "type": "string",
-            "enum": ["kr.", "t. kr.", "mio. kr.", "kr", "tkr", "mio"]
+            "pattern": crate::money::unit_pattern(),
+            "examples": examples
         })
     }
 }
@@ -238,8 +245,14 @@ pub struct AnsøgningFile {
     pub flytning: Option<UniqueMap<String, Amount>>,
 }
 
+/// A budget of one område and year: `oprindeligt` or `korrigeret` (or
+/// both) must be given.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [
+    {"required": ["oprindeligt"], "properties": {"oprindeligt": {"not": {"type": "null"}}}},
+    {"required": ["korrigeret"], "properties": {"korrigeret": {"not": {"type": "null"}}}}
+]))]
 pub struct BudgetFile {
     #[serde(rename = "område")]
     pub area: String,

@@ -302,7 +302,12 @@ impl<'t> Blocks<'t> {
         if trimmed.starts_with('#') {
             self.end_paragraph();
             let text = trimmed.trim_start_matches('#').trim_start();
-            let column = line[..line.len() - text.len()].chars().count() + 1;
+            // Where the heading's text starts (the line may end in blanks
+            // `trimmed` dropped: count from the start, on a char boundary).
+            let rest = line.trim_start().trim_start_matches('#').trim_start();
+            let column = line
+                .get(..line.len() - rest.len())
+                .map_or(1, |lead| lead.chars().count() + 1);
             self.out.push(Block::Paragraph(Paragraph {
                 text: text.to_string(),
                 loc: Loc::Line {
@@ -499,6 +504,20 @@ mod tests {
             style: NumberStyle::DANISH,
         })
         .unwrap()
+    }
+
+    /// A heading ending in a blank after a non-ASCII letter (`## æøå `, as
+    /// the Markdown report writes a title ending in a line break) panicked.
+    #[test]
+    fn a_heading_with_trailing_blanks_after_non_ascii_text() {
+        let d = doc("## æøå \n\nx\n");
+        match &d.blocks[0] {
+            Block::Paragraph(p) => {
+                assert_eq!(p.text, "æøå");
+                assert_eq!(p.loc, Loc::Line { line: 1, column: 4 });
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn tables(text: &str) -> Vec<Table> {

@@ -21,14 +21,27 @@ fn grid_text(text: &str) -> String {
     out
 }
 
+/// A line outside the grid (a title, the source, a note): as
+/// [`plain_text`], and a line that would start with `|` or `+` gets a `\`
+/// before it, so it is not read back as a row or rule of the grid below it
+/// (a report titled `|` made verify take its title for the header).
+fn line_text(text: &str) -> String {
+    let t = plain_text(text);
+    let rest = t.trim_start();
+    match (rest.chars().next(), t.strip_suffix(rest)) {
+        (Some('|' | '+'), Some(lead)) => format!("{lead}\\{rest}"),
+        _ => t.into_owned(),
+    }
+}
+
 pub fn render(meta: &ReportMeta, tables: &[DisplayTable]) -> String {
     let mut out = String::new();
     if !meta.title.is_empty() {
-        out.push_str(&plain_text(&meta.title));
+        out.push_str(&line_text(&meta.title));
         out.push('\n');
     }
     if let Some(source) = &meta.source {
-        out.push_str(&plain_text(source));
+        out.push_str(&line_text(source));
         out.push('\n');
     }
     for table in tables {
@@ -88,12 +101,12 @@ pub fn render_table(table: &DisplayTable) -> String {
         t.add_row(Row::new(cells));
     }
     let mut out = String::new();
-    out.push_str(&plain_text(&table.title));
+    out.push_str(&line_text(&table.title));
     out.push('\n');
     // Plain text, no terminal colours: the output is read by people and by `verify`.
     out.push_str(&t.to_string());
     for note in &table.notes {
-        out.push_str(&plain_text(note));
+        out.push_str(&line_text(note));
         out.push('\n');
     }
     out

@@ -34,6 +34,7 @@ pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid
             }
         }
     }
+    super::cues::overrule(&mut g);
     let out = propose(&g);
     (g, out)
 }
@@ -1315,8 +1316,13 @@ fn columns(g: &Grid, s: &mut State) {
                     continue;
                 }
                 pad(&mut cands, tried);
-                if let Some(cand) = pick_figures(g, cands, false) {
-                    push(s, cand);
+                // A row established as the sum of other rows holds wherever
+                // its parts do: no evidence of its own for a column relation.
+                let evidence: Vec<Candidate> = cands.iter().map(|c| without_totals(s, c)).collect();
+                if let Some(picked) = pick_figures(g, evidence, false) {
+                    if let Some(cand) = cands.into_iter().find(|c| c.what == picked.what) {
+                        push(s, cand);
+                    }
                 }
             }
             ColKind::Text => {}
@@ -1333,6 +1339,21 @@ fn pad(cands: &mut Vec<Candidate>, tried: usize) {
             what: String::new(),
             prefer: false,
         });
+    }
+}
+
+/// A candidate's instances outside the rows established as totals of
+/// others (`I alt` = the rows above it).
+fn without_totals(s: &State, c: &Candidate) -> Candidate {
+    Candidate {
+        instances: c
+            .instances
+            .iter()
+            .filter(|i| s.total_of.get(i.at.0) != Some(&Some(i.at.0)))
+            .cloned()
+            .collect(),
+        what: c.what.clone(),
+        prefer: c.prefer,
     }
 }
 

@@ -12,17 +12,17 @@
 //! figure's size, multiplied over the places it holds and by the number of
 //! candidates tried. Where nothing fits, a labelled relation is skipped with
 //! the reason, never judged under a guess.
-// Merged from the table engine (issue 9) after issue 8's clippy.toml: its
-// checked_* arithmetic (interval ends, chances, claims) is exempt until it is
-// reviewed for money::Exact; see the harden branch's report.
-#![allow(clippy::disallowed_methods)]
+//!
+//! Sums of figures here are exact ([`crate::money::Exact`]): one that would
+//! lose a digit gives no reading (`None`), so no reading is chosen on a
+//! rounded value. Only chances (scores, not amounts) round.
 
 use std::collections::BTreeMap;
 
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
 use super::judge::{Relation, Term, Verdict};
-use crate::money::{round_half_away, Decimal};
+use crate::money::{round_half_away, Decimal, Exact as _};
 use crate::numfmt::PrintedNumber;
 
 /// A cell: (row, column) of the grid.
@@ -530,7 +530,11 @@ fn score(g: &Grid, c: &Candidate) -> Score {
             Verdict::Exact | Verdict::Rounding if f.trivial => s.trivial += 1,
             Verdict::Exact | Verdict::Rounding => {
                 s.holds += 1;
-                s.chance = s.chance.checked_mul(f.chance).unwrap_or(Decimal::ZERO);
+                // A chance is a score, not an amount: a product past 28
+                // digits is a chance of almost zero either way.
+                #[allow(clippy::disallowed_methods)]
+                let chance = s.chance.checked_mul(f.chance).unwrap_or(Decimal::ZERO);
+                s.chance = chance;
             }
             Verdict::Error => s.fails += 1,
             Verdict::Skipped => {}
@@ -668,9 +672,9 @@ fn printed_sum(terms: &[super::judge::Term]) -> Option<Decimal> {
     let mut sum = Decimal::ZERO;
     for t in terms {
         sum = if t.negative {
-            sum.checked_sub(t.figure.value)?
+            sum.exact_sub(t.figure.value)?
         } else {
-            sum.checked_add(t.figure.value)?
+            sum.exact_add(t.figure.value)?
         };
     }
     Some(sum)
@@ -765,7 +769,10 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
     let mut tie = false;
     for (i, c) in cands.iter().enumerate() {
         let s = score(g, c);
-        if s.holds < 2 || s.fails > 1 || s.chance.checked_mul(n).unwrap_or(Decimal::ONE) > limit {
+        // The chance times the readings tried: a score, which may round.
+        #[allow(clippy::disallowed_methods)]
+        let chance = s.chance.checked_mul(n).unwrap_or(Decimal::ONE);
+        if s.holds < 2 || s.fails > 1 || chance > limit {
             continue;
         }
         match &best {
@@ -936,7 +943,7 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                 };
                 let mut v = x.value;
                 if u > 0 {
-                    v = v.checked_mul(Decimal::from(10i64.checked_pow(u as u32)?))?;
+                    v = v.exact_mul(Decimal::from(10i64.checked_pow(u as u32)?))?;
                 } else if u < 0 {
                     v = v.checked_div(Decimal::from(10i64.checked_pow((-u) as u32)?))?;
                 }
@@ -956,15 +963,15 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                 }
                 let x = val(*a)?;
                 s = if *neg {
-                    s.checked_sub(x)?
+                    s.exact_sub(x)?
                 } else {
-                    s.checked_add(x)?
+                    s.exact_add(x)?
                 };
             }
             if *result == at {
                 s
             } else {
-                let r = val(*result)?.checked_sub(s)?;
+                let r = val(*result)?.exact_sub(s)?;
                 let neg = terms.iter().find(|t| t.1 == at)?.0;
                 if neg {
                     -r
@@ -998,15 +1005,20 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                     d.abs()
                 }
             };
+            // Before a division, exact; after it (the quotient is rounded to
+            // 28 digits already, and the figure is rounded to its printed
+            // decimals below) a rounding is harmless.
             if *result == at {
-                hundred
-                    .checked_mul(num_v)?
+                #[allow(clippy::disallowed_methods)]
+                let v = hundred
+                    .exact_mul(num_v)?
                     .checked_div(den_v)?
-                    .checked_sub(off)?
+                    .checked_sub(off)?;
+                v
             } else if *num == at {
                 let v = val(*result)?
-                    .checked_add(off)?
-                    .checked_mul(den_v)?
+                    .exact_add(off)?
+                    .exact_mul(den_v)?
                     .checked_div(hundred)?;
                 if *abs == 2 {
                     keep_sign(v)
@@ -1014,8 +1026,8 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                     v
                 }
             } else {
-                let q = val(*result)?.checked_add(off)?;
-                let d = hundred.checked_mul(num_v)?.checked_div(q)?;
+                let q = val(*result)?.exact_add(off)?;
+                let d = hundred.exact_mul(num_v)?.checked_div(q)?;
                 if *abs >= 1 {
                     keep_sign(d)
                 } else {
@@ -1097,16 +1109,16 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
             nonzero += 1;
         }
         sum = if neg {
-            sum.checked_sub(f.value)?
+            sum.exact_sub(f.value)?
         } else {
-            sum.checked_add(f.value)?
+            sum.exact_add(f.value)?
         };
-        slack = slack.checked_add(half(&f))?;
+        slack = slack.exact_add(half(&f))?;
     }
     if nonzero < 2 {
         return None;
     }
-    Some(sum.checked_sub(r.value)?.abs() <= slack)
+    Some(sum.exact_sub(r.value)?.abs() <= slack)
 }
 
 /// How many places a candidate holds and fails, quickly: rows `r` over the

@@ -107,28 +107,20 @@ pub fn unit_in(text: &str) -> Option<Unit> {
     }
     let l = text.to_lowercase();
     let has = |w: &str| contains_word(&l, w);
+    // The scenario's spellings (one list, `money::UNIT_SPELLINGS`), then the
+    // ones only documents use (mia., English).
+    let named = |unit: crate::money::Unit| {
+        crate::money::UNIT_SPELLINGS
+            .iter()
+            .any(|(w, u)| *u == unit && has(&w.to_lowercase()))
+    };
     if has("mia. kr.") || has("mia.kr.") || has("mia. kr") || has("mia kr") || has("mia.") {
         Some(Unit::Money(9))
-    } else if has("mio. kr.")
-        || has("mio.kr.")
-        || has("mio. kr")
-        || has("mio kr")
-        || has("mio.")
-        || has("dkk million")
-    {
+    } else if named(crate::money::Unit::Mio) || has("dkk million") {
         Some(Unit::Money(6))
-    } else if has("t. kr.")
-        || has("t.kr.")
-        || has("t. kr")
-        || has("1.000 kr.")
-        || has("1.000 kr")
-        || has("tkr")
-        || has("tkr.")
-        || has("1000 kr.")
-        || has("dkk 1,000")
-    {
+    } else if named(crate::money::Unit::TKr) || has("dkk 1,000") {
         Some(Unit::Money(3))
-    } else if has("kr.") || has("kr") || has("kroner") || has("dkk") {
+    } else if named(crate::money::Unit::Kr) || has("dkk") {
         Some(Unit::Money(0))
     } else if has("fuldtidspersoner")
         || has("helårspersoner")

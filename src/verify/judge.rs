@@ -8,10 +8,12 @@
 //!
 //! The judge decides and returns its evidence as numbers ([`Judgment`]);
 //! putting it into words is [`super::explain`]'s job.
-// Merged from the table engine (issue 9) after issue 8's clippy.toml: its
-// checked_* arithmetic (interval ends, chances, claims) is exempt until it is
-// reviewed for money::Exact; see the harden branch's report.
-#![allow(clippy::disallowed_methods)]
+//!
+//! Every sum, difference and product a verdict rests on is exact
+//! ([`crate::money::Exact`]); one that would lose a digit makes the relation
+//! skipped ("too many digits to judge exactly"), never judged on a rounded
+//! value. Only a quotient rounds (to 28 significant digits), and only in the
+//! evidence put into words, never in a verdict.
 
 // The trait's methods (exact_add …) only: `Exact` names this module's result type.
 use crate::money::Decimal;
@@ -291,9 +293,9 @@ impl Quotient {
         for &(i, negative) in terms {
             let v = at(i).ok_or(TooLarge)?;
             s = if negative {
-                s.checked_sub(v)
+                s.exact_sub(v)
             } else {
-                s.checked_add(v)
+                s.exact_add(v)
             }
             .ok_or(TooLarge)?;
         }
@@ -321,7 +323,7 @@ fn judge_quotient(q: &Quotient, evidence: bool) -> Exact<Judgment> {
     if den.is_zero() {
         return Ok(Judgment::skipped(Unjudged::DivisionByZero));
     }
-    let target = q.result.value.checked_add(offset).ok_or(TooLarge)?;
+    let target = q.result.value.exact_add(offset).ok_or(TooLarge)?;
     if exact_mul(target, den)? == exact_mul(hundred, num)? {
         return Ok(Judgment {
             verdict: Verdict::Exact,
@@ -335,8 +337,8 @@ fn judge_quotient(q: &Quotient, evidence: bool) -> Exact<Judgment> {
         .collect::<Exact<Vec<_>>>()?;
     let expected = Interval::of(&q.result)?;
     let (slo, shi) = (
-        expected.lo.checked_add(offset).ok_or(TooLarge)?,
-        expected.hi.checked_add(offset).ok_or(TooLarge)?,
+        expected.lo.exact_add(offset).ok_or(TooLarge)?,
+        expected.hi.exact_add(offset).ok_or(TooLarge)?,
     );
     let (mut low_ok, mut high_ok) = (false, false);
     let mut corners = Vec::with_capacity(1 << n);
@@ -373,8 +375,12 @@ fn judge_quotient(q: &Quotient, evidence: bool) -> Exact<Judgment> {
             evidence: Evidence::Verdict,
         });
     }
+    // For words only (the verdict is decided above without division): a
+    // quotient is rounded to 28 digits already, so subtracting the offset
+    // from it may round once more, harmlessly.
+    #[allow(clippy::disallowed_methods)]
     let quot = |n: Decimal, d: Decimal| {
-        n.checked_mul(hundred)
+        n.exact_mul(hundred)
             .and_then(|x| x.checked_div(d))
             .and_then(|x| x.checked_sub(offset))
             .ok_or(TooLarge)
@@ -407,7 +413,7 @@ fn implied_whole(a: &PrintedNumber, p: &PrintedNumber) -> Exact<Option<Interval>
         return Ok(None);
     }
     let q = |n: Decimal, d: Decimal| {
-        n.checked_mul(Decimal::ONE_HUNDRED)
+        n.exact_mul(Decimal::ONE_HUNDRED)
             .and_then(|x| x.checked_div(d))
             .ok_or(TooLarge)
     };
@@ -463,7 +469,7 @@ fn judge_same_whole(
     }
     let value = a
         .value
-        .checked_mul(Decimal::ONE_HUNDRED)
+        .exact_mul(Decimal::ONE_HUNDRED)
         .and_then(|x| x.checked_div(p.value))
         .ok_or(TooLarge)?;
     Ok(Judgment {
@@ -514,7 +520,7 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber) -> Exact<Judgment> {
 fn allowed(result: &PrintedNumber, allocated: bool) -> Exact<Interval> {
     if allocated {
         // Largest remainder moves a share by less than one last unit.
-        let unit = result.half_unit() * Decimal::TWO;
+        let unit = result.half_unit().exact_mul(Decimal::TWO).ok_or(TooLarge)?;
         Ok(Interval {
             lo: result.value.exact_sub(unit).ok_or(TooLarge)?,
             hi: result.value.exact_add(unit).ok_or(TooLarge)?,
@@ -874,6 +880,33 @@ mod tests {
             q(&["1", "0,0"], &[(0, false)], &[(1, false)], "5%").0,
             Verdict::Skipped
         );
+    }
+
+    /// Issue 8 item 2: 10²⁴ / (10²⁴ + 0,0001) is 99,999…%, not 100%. A
+    /// denominator that needs 29 digits is never rounded to 10²⁴ (which
+    /// would make `100%` exact): the relation is skipped (too many digits).
+    #[test]
+    fn a_quotient_whose_sum_needs_a_29th_digit_is_skipped_not_exact() {
+        let big = "1.000.000.000.000.000.000.000.000";
+        let r = Relation::Quotient(Quotient {
+            figures: vec![p(big), p("0,0001")],
+            num: vec![(0, false)],
+            den: vec![(0, false), (1, false)],
+            result: p("100%"),
+            change: false,
+        });
+        let j = judge(&r, true);
+        assert_eq!(j.verdict, Verdict::Skipped);
+        assert_eq!(j.evidence, Evidence::Unjudged(Unjudged::TooManyDigits));
+        // With fewer digits it is judged (rounding: 99,999…% prints 100%).
+        let r = Relation::Quotient(Quotient {
+            figures: vec![p("10.000.000.000"), p("0,0001")],
+            num: vec![(0, false)],
+            den: vec![(0, false), (1, false)],
+            result: p("100%"),
+            change: false,
+        });
+        assert_eq!(judge(&r, false).verdict, Verdict::Rounding);
     }
 
     #[test]

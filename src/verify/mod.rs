@@ -17,6 +17,7 @@
 pub mod attribute;
 pub mod claims;
 pub mod column_relations;
+pub mod cues;
 pub mod engine;
 pub mod establish;
 pub mod explain;
@@ -423,9 +424,11 @@ fn unjudged_labelled_totals(
     let mut out = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
         // The label, or a text cell before the row's first figure (a
-        // `Kontotekst` column after an account number: `01.06 | I alt`).
+        // `Kontotekst` column after an account number: `01.06 | I alt`). A
+        // row worded as a total that the figures made an ordinary part of
+        // its block (`cues::overrule`) is judged as a part, not passed over.
         let worded = |t: &str| grid::total_label(t) == Some(true);
-        let labelled = worded(&row.label)
+        let labelled = (worded(&row.label) && row.role != grid::Role::Item)
             || matches!(
                 row.role,
                 grid::Role::Total { strong: true } | grid::Role::Formula(_)

@@ -9,17 +9,8 @@ fn is_unit_label(s: &str) -> bool {
     let l = s.to_lowercase();
     let l = l.trim();
     l.is_empty()
-        || [
-            "mio. kr.",
-            "kr.",
-            "t. kr.",
-            "1.000 kr.",
-            "dkk",
-            "dkk million",
-            "dkk 1,000",
-            "mio.kr.",
-        ]
-        .contains(&l)
+        || crate::money::Unit::parse(l).is_some()
+        || ["dkk", "dkk million", "dkk 1,000"].contains(&l)
 }
 
 /// The text of cell `c` of a read row, `""` when the row is shorter.

@@ -161,6 +161,6 @@ fn a_160_000_key_scenario_is_read_in_linear_time() {
     assert_eq!((code, err.as_str()), (Some(0), ""));
     assert_eq!(
         out,
-        "check: 1 file, 0 reconciliations hold, 0 fail, 0 skipped\n"
+        "check: 1 file, 0 reconciliations hold, 0 failed, 0 skipped\n"
     );
 }

@@ -9,7 +9,7 @@ fn reference_case_reconciles() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(
         out,
-        "check: 1 file, 3 reconciliations hold, 0 fail, 0 skipped\n"
+        "check: 1 file, 3 reconciliations hold, 0 failed, 0 skipped\n"
     );
     let (code, out, _) = run(&["check", "--verbose", REFERENCE]);
     assert_eq!(code, 0);
@@ -62,7 +62,7 @@ fn failures_say_which_and_by_how_much() {
              -5.000.000 kr. and Integration 4.999.000 kr. net to -1.000 kr., not 0 kr.",
             "s.yaml:27:5: budgetter[0].korrigeret: Tilbudsviften 2025: korrigeret is 75,0 mio. kr. but oprindeligt \
              84,8 mio. kr. − 9,9 mio. kr. (ændringer) = 74,9 mio. kr.: off by 0,1 mio. kr.",
-            "check: 1 file, 0 reconciliations hold, 3 fail, 0 skipped",
+            "check: 1 file, 0 reconciliations hold, 3 failed, 0 skipped",
         ]
     );
 }
@@ -98,7 +98,7 @@ fn partly_unknown_breakdown_is_skipped_not_passed() {
         "realiserede_besparelser.s.fordelinger.center: 2026: the sum of the breakdown by center has unknown parts, so it cannot \
          be reconciled (skipped)"
     ));
-    assert!(out.ends_with("check: 1 file, 0 reconciliations hold, 0 fail, 1 skipped\n"));
+    assert!(out.ends_with("check: 1 file, 0 reconciliations hold, 0 failed, 1 skipped\n"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn bad_input_among_several_files_is_exit_2_and_hides_nothing() {
     assert_eq!(code, 2);
     assert_eq!(
         out,
-        "check: 2 files, 3 reconciliations hold, 0 fail, 0 skipped, 1 input error\n"
+        "check: 2 files, 3 reconciliations hold, 0 failed, 0 skipped, 1 input error\n"
     );
     assert_eq!(err.trim_end(), "does/not/exist.yaml: no such file");
     let (code, out, err) = run(&[
@@ -169,7 +169,7 @@ fn sign_flips_and_a_missing_dimension_tag_are_warned() {
     assert_eq!(err.lines().collect::<Vec<_>>(), warnings);
     assert_eq!(
         out,
-        "check: 1 file, 0 reconciliations hold, 0 fail, 0 skipped, 3 warnings\n"
+        "check: 1 file, 0 reconciliations hold, 0 failed, 0 skipped, 3 warnings\n"
     );
     let (code, _, _) = run_on_yaml(&["check", "--strict"], yaml.as_bytes());
     assert_eq!(code, 1);
@@ -186,4 +186,41 @@ fn sign_flips_and_a_missing_dimension_tag_are_warned() {
         let (code, _, err) = crate::common::run(&["check", "--strict", s]);
         assert_eq!((code, err.as_str()), (0, ""), "{s}");
     }
+}
+
+/// Issue 8: the summary said `1 fails`. One failing reconciliation and two
+/// read `1 failed` and `2 failed` (like `0 skipped`).
+#[test]
+fn the_summary_counts_one_and_two_failures_in_words_that_agree() {
+    let budget = |korrigeret: &str| {
+        format!(
+            "  - {{område: Tilbudsviften, år: 2025, oprindeligt: 84.8, ændringer: [{{tekst: maj, beløb: -9.9}}], korrigeret: {korrigeret}}}\n"
+        )
+    };
+    let head = "titel: x\nenhed: mio. kr.\når: [2025]\nbudgetter:\n";
+    let one = format!("{head}{}", budget("75.0"));
+    let (code, out, _) = run_on_yaml(&["check"], one.as_bytes());
+    assert_eq!(code, 1);
+    assert!(
+        out.ends_with("check: 1 file, 0 reconciliations hold, 1 failed, 0 skipped\n"),
+        "{out}"
+    );
+    let two = format!(
+        "{head}{}{}",
+        budget("75.0"),
+        budget("75.1").replace("Tilbudsviften", "Service")
+    );
+    let (code, out, _) = run_on_yaml(&["check"], two.as_bytes());
+    assert_eq!(code, 1);
+    assert!(
+        out.ends_with("check: 1 file, 0 reconciliations hold, 2 failed, 0 skipped\n"),
+        "{out}"
+    );
+    let ok = format!("{head}{}", budget("74.9"));
+    let (code, out, _) = run_on_yaml(&["check"], ok.as_bytes());
+    assert_eq!(code, 0);
+    assert!(
+        out.ends_with("check: 1 file, 1 reconciliation holds, 0 failed, 0 skipped\n"),
+        "{out}"
+    );
 }

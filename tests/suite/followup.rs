@@ -150,7 +150,7 @@ fn the_reference_follow_up_reconciles_what_it_can() {
         "scenarios/randers-opfoelgning-2025-09-30.yaml:47:7: budgetopfølgning.dele[2].afvigelse: \
          Indkomstoverførsler afvigelse: stated -3,5 mio. kr., but the afvigelse of A-dagpenge is not \
          given, so the lines cannot be added up (skipped)\n\
-         check: 1 file, 0 reconciliations hold, 0 fail, 1 skipped\n"
+         check: 1 file, 0 reconciliations hold, 0 failed, 1 skipped\n"
     );
 }
 
@@ -197,7 +197,7 @@ fn check_holds_when_every_stated_figure_reconciles() {
          s.yaml:12:7: budgetopfølgning.dele[0].afvigelse: Tilbudsviften: afvigelse 0,0 mio. kr. = forventet 74,9 mio. kr. − korrigeret 74,9 mio. kr. (holds)\n\
          s.yaml:14:7: budgetopfølgning.dele[0].resultat: Tilbudsviften: resultat inkl. overførsler -1,5 mio. kr. = afvigelse 0,0 mio. kr. − 1,5 mio. kr. overført (holds)\n\
          s.yaml:17:7: budgetopfølgning.dele[1].afvigelse: Indkomstoverførsler afvigelse: 0,0 mio. kr. is the sum of its 2 lines (holds)\n\
-         check: 1 file, 4 reconciliations hold, 0 fail, 0 skipped\n"
+         check: 1 file, 4 reconciliations hold, 0 failed, 0 skipped\n"
     );
 }
 
@@ -212,7 +212,7 @@ fn check_fails_with_the_difference() {
          s.yaml:12:7: budgetopfølgning.dele[0].afvigelse: Tilbudsviften: afvigelse is 0,2 mio. kr. but forventet 74,9 mio. kr. − korrigeret 75,0 mio. kr. = -0,1 mio. kr.: off by 0,3 mio. kr.\n\
          s.yaml:14:7: budgetopfølgning.dele[0].resultat: Tilbudsviften: resultat inkl. overførsler is -1,2 mio. kr. but afvigelse 0,2 mio. kr. − 1,5 mio. kr. overført = -1,3 mio. kr.: off by 0,1 mio. kr.\n\
          s.yaml:17:7: budgetopfølgning.dele[1].afvigelse: Indkomstoverførsler afvigelse: stated -3,5 mio. kr. but its 2 lines add up to 0,0 mio. kr.: off by -3,5 mio. kr.\n\
-         check: 1 file, 0 reconciliations hold, 4 fail, 0 skipped\n"
+         check: 1 file, 0 reconciliations hold, 4 failed, 0 skipped\n"
     );
     // report prints the tables but fails too.
     let (code, _, err) = run_on_yaml(&["report"], stated("75.0", "0", "-1.5", "0").as_bytes());

@@ -1,10 +1,6 @@
 //! Named hostile cases for scenario files (the rest are in scenario_errors.rs
 //! and check_cli.rs): each gives its message and exit code, bounded in time.
 
-use std::time::Duration;
-
-use crate::common::thread_cpu_time;
-
 /// Runs sparekrav on a scenario under `ulimit -t 2` (two CPU seconds: the
 /// work done, not the wall clock, so a loaded machine does not fail it); a
 /// run stopped there exits -1, which every caller's exit-code check catches.
@@ -48,13 +44,69 @@ fn alias_bomb_where_any_value_is_accepted_hits_the_repetition_limit() {
         let refs = vec![format!("*a{}", i - 1); 9].join(", ");
         yaml.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
     }
-    let start = thread_cpu_time();
-    let r: Result<serde_yaml::Value, _> = serde_yaml::from_str(&yaml);
+    // Bounded by the work done, not the clock (a 2 s bound failed under
+    // load): every node the reader hands out is counted. Expanded, the bomb
+    // is 9^10 (about 3,5 billion) strings; serde_yaml stops after 100 alias
+    // jumps per event of the document, a few hundred thousand nodes at most.
+    NODES.with(|n| n.set(0));
+    let r: Result<Counted, _> = serde_yaml::from_str(&yaml);
     assert!(r
         .unwrap_err()
         .to_string()
         .contains("repetition limit exceeded"));
-    assert!(thread_cpu_time() - start < Duration::from_secs(2));
+    let visited = NODES.with(|n| n.get());
+    assert!(
+        (1_000..1_000_000).contains(&visited),
+        "{visited} nodes read before the refusal"
+    );
+    // The same file one level smaller (9^9 strings if expanded) is refused
+    // as well: the limit is on the work, not on a size that happens to fit.
+    let smaller = yaml.lines().take(9).collect::<Vec<_>>().join("\n");
+    NODES.with(|n| n.set(0));
+    let r: Result<Counted, _> = serde_yaml::from_str(&smaller);
+    assert!(r.is_err());
+    assert!(NODES.with(|n| n.get()) < 1_000_000);
+}
+
+thread_local! {
+    static NODES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Any YAML value, read only to count its nodes (in [`NODES`]).
+#[derive(Debug)]
+struct Counted;
+
+impl<'de> serde::Deserialize<'de> for Counted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Counted, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Counted;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Counted, E> {
+                NODES.with(|n| n.set(n.get() + 1));
+                Ok(Counted)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Counted, A::Error> {
+                NODES.with(|n| n.set(n.get() + 1));
+                while a.next_element::<Counted>()?.is_some() {}
+                Ok(Counted)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Counted, A::Error> {
+                NODES.with(|n| n.set(n.get() + 1));
+                while a.next_entry::<Counted, Counted>()?.is_some() {}
+                Ok(Counted)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[test]

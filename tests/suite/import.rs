@@ -371,7 +371,7 @@ fn the_bundled_scenario_reads_its_extract_and_reconciles() {
     let (code, out, err) = run(&["check", "-v", "scenarios/eksempel-udtraek.yaml"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("check: 1 file, 8 reconciliations hold, 0 fail, 0 skipped"),
+        out.contains("check: 1 file, 8 reconciliations hold, 0 failed, 0 skipped"),
         "{out}"
     );
     assert!(

@@ -10,6 +10,7 @@ mod cli_misc;
 mod common;
 mod diff;
 mod followup;
+mod fuzz_readers;
 mod hostile_named;
 mod hostile_scenario;
 mod import;

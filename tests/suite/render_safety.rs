@@ -116,6 +116,41 @@ fn control_characters_and_markup_are_inert_in_every_format() {
     assert!(json.contains(r"Konto \u0000 6 \u001b[31mrød"), "{json}");
 }
 
+/// Item 15 (found by the hostile-label property): a konto named `|` gave
+/// table titles `|: besparelseskrav …` that verify read as the first row of
+/// the grid below, so the header was taken for figures (`2026 + 2028 =
+/// 2029`, an error). Lines outside the grid that start with `|` or `+` are
+/// written with a `\` before them; the report verifies without error.
+#[test]
+fn a_title_starting_with_a_pipe_is_not_read_as_a_row() {
+    let yaml = r#"titel: "| titel"
+kilde: "+ kilde"
+enhed: mio. kr.
+år: [2026, 2027, 2028]
+konti:
+  a: {navn: "|", kort: konto 6}
+dimensioner: {center: ["Nord", "Syd"]}
+besparelseskrav:
+  a: {2026: 6.1, 2027: 7.2, 2028: 8.3}
+realiserede_besparelser:
+  a:
+    initiativer:
+      - {navn: "x", dimensioner: {center: "Nord"}, beløb: {2026: -2.5, 2027: -1.25, 2028: -3.75}}
+      - {navn: "y", dimensioner: {center: "Syd"}, beløb: {2026: -1.5, 2027: -2.25, 2028: -0.75}}
+"#;
+    let (code, text, err) = run_on_yaml(&["report"], yaml.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(text.starts_with("\\| titel\n\\+ kilde\n"), "{text}");
+    assert!(text.contains("\n\\|: besparelseskrav"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path().join("r.txt");
+    std::fs::write(&r, &text).unwrap();
+    let (code, out, _) = crate::common::run(&["verify", r.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(", 0 errors, "), "{out}");
+    assert!(!out.contains("column 2"), "a header read as figures: {out}");
+}
+
 /// Item 14: konti `a b`, `a-b` and `A_B` all became `konto-a-b` in JSON.
 #[test]
 fn table_ids_are_unique_and_stable() {

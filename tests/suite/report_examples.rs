@@ -99,6 +99,6 @@ fn every_bundled_scenario_checks_clean() {
         }
         let (code, out, err) = run(&["check", &name]);
         assert_eq!(code, 0, "{name}: {out}{err}");
-        assert!(out.contains(" 0 fail"), "{out}");
+        assert!(out.contains(" 0 failed"), "{out}");
     }
 }

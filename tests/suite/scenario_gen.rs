@@ -204,9 +204,14 @@ pub fn hostile_label() -> impl Strategy<Value = String> {
         Just("<script>alert(1)</script>".to_string()),
         Just("[x](javascript:alert(1))".to_string()),
         Just("=HYPERLINK(\"http://evil.example/x\",\"klik\")".to_string()),
-        // (Words that make verify take an item for a total or a Heraf row —
-        // `Total`, `i alt`, a leading `Heraf` — are left out: that is table
-        // understanding's part of issue 8 item 15, not the renderers'.)
+        // Words that make an item look like a total or a part of the row
+        // above it: verify must still read the tool's own output right.
+        Just("Total".to_string()),
+        Just("i alt".to_string()),
+        Just("I alt".to_string()),
+        Just("Heraf".to_string()),
+        Just("heraf ".to_string()),
+        Just("Samlet".to_string()),
         Just("- frivillig nedsat tid".to_string()),
         Just("+45".to_string()),
         Just("@SUM(A1)".to_string()),

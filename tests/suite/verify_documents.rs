@@ -192,3 +192,45 @@ fn hostile_documents_are_bad_input_within_a_memory_limit() {
         assert!(!err.contains("panicked"), "{f}: {err}");
     }
 }
+
+/// Issue 8: `1 more failing relation fail only through …` did not agree;
+/// one consequence and two are worded right, whatever `--lang`.
+#[test]
+fn the_consequences_line_agrees_with_its_count() {
+    for (lang, one, two) in [("da", "1,5", "2,5"), ("en", "1.5", "2.5")] {
+        let table = |wrong: &str| {
+            let mut t = "Mio. kr.\t2026\t2027\tI alt\nA\tW\t2.0\t3.0\nB\t2.0\t3.0\t5.0\nI alt\t3.0\t5.0\t8.0\n"
+                .replace("W", wrong);
+            if lang == "da" {
+                t = t
+                    .replace("2.0", "2,0")
+                    .replace("3.0", "3,0")
+                    .replace("5.0", "5,0")
+                    .replace("8.0", "8,0");
+            }
+            t
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let p1 = dir.path().join("one.txt");
+        std::fs::write(&p1, table(one)).unwrap();
+        let (code, out, _) = run(&["verify", "--lang", lang, p1.to_str().unwrap()]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains(
+                "\n1 more failing relation fails only through a finding above (consequences)\n"
+            ),
+            "{lang}: {out}"
+        );
+        let p2 = dir.path().join("two.txt");
+        std::fs::write(&p2, format!("{}\n\n{}", table(one), table(two))).unwrap();
+        let (code, out, _) = run(&["verify", "--lang", lang, p2.to_str().unwrap()]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains(
+                "\n2 more failing relations fail only through a finding above (consequences)\n"
+            ),
+            "{lang}: {out}"
+        );
+        assert!(out.contains(", 2 errors, "), "{lang}: {out}");
+    }
+}

@@ -17,10 +17,6 @@
 //! - [`tie`]: figures that restate a table cell or another sentence.
 //! - [`denominators`]: shares of a denominator that is not printed must be
 //!   able to share one.
-// Merged from the table engine (issue 9) after issue 8's clippy.toml: its
-// checked_* arithmetic (interval ends, chances, claims) is exempt until it is
-// reviewed for money::Exact; see the harden branch's report.
-#![allow(clippy::disallowed_methods)]
 // Its tests print a corpus summary.
 #![cfg_attr(test, allow(clippy::disallowed_macros))]
 

@@ -6,10 +6,6 @@
 //! and `besparelser på 15,9`), so the figures of a claim are compared without
 //! their signs unless the parts themselves carry different signs
 //! (`-5,0 … og 5,0 …, samlet 0`), where the signs are the point.
-// Merged from the table engine (issue 9) after issue 8's clippy.toml: its
-// checked_* arithmetic (interval ends, chances, claims) is exempt until it is
-// reviewed for money::Exact; see the harden branch's report.
-#![allow(clippy::disallowed_methods)]
 
 use super::facts::{self, Fact, Subject};
 use super::prose::{Fig, Scale, Sentence, Unit};
@@ -944,10 +940,11 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
     if partial {
         // heraf: a sum short of the whole may leave out a part.
         if let Relation::Sum { terms, total: t } = &rel {
+            // Exact: a sum that would lose a digit is no evidence of a short sum.
             let sum: Option<crate::money::Decimal> = terms
                 .iter()
                 .try_fold(crate::money::Decimal::ZERO, |acc, x| {
-                    acc.checked_add(x.figure.value)
+                    crate::money::Exact::exact_add(acc, x.figure.value)
                 });
             let v = crate::verify::judge::judge(&rel, false).verdict;
             if v == crate::verify::judge::Verdict::Error && sum.is_some_and(|x| x < t.value) {
