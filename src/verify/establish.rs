@@ -359,7 +359,7 @@ fn part_of(
 /// interval: two decimals fewer, or (printed with fewer than two) rounded
 /// to tens or hundreds of a percent.
 fn fraction_in_percent(p: &PrintedNumber) -> Option<PrintedNumber> {
-    let value = p.value.checked_mul(Decimal::ONE_HUNDRED)?;
+    let value = p.value.exact_mul(Decimal::ONE_HUNDRED)?;
     let (decimals, coarse) = if p.decimals >= 2 {
         (p.decimals - 2, 0)
     } else {
@@ -1037,9 +1037,9 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
         }
         Expr::Rate { base, rate, result } => {
             if *result == at {
-                rate.checked_mul(val(*base)?)?.checked_div(hundred)?
+                rate.exact_mul(val(*base)?)?.checked_div(hundred)?
             } else {
-                val(*result)?.checked_mul(hundred)?.checked_div(*rate)?
+                val(*result)?.exact_mul(hundred)?.checked_div(*rate)?
             }
         }
         Expr::PartOf {
@@ -1053,15 +1053,15 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
             let p = val(*part)?;
             let mut whole = p;
             for x in others {
-                whole = whole.checked_add(val(*x)?)?;
+                whole = whole.exact_add(val(*x)?)?;
             }
-            hundred.checked_mul(p)?.checked_div(whole)?
+            hundred.exact_mul(p)?.checked_div(whole)?
         }
         Expr::Fraction { num, den, result } => {
             if *result == at {
                 val(*num)?.checked_div(val(*den)?)?
             } else if *num == at {
-                val(*result)?.checked_mul(val(*den)?)?
+                val(*result)?.exact_mul(val(*den)?)?
             } else {
                 val(*num)?.checked_div(val(*result)?)?
             }
