@@ -84,8 +84,12 @@ pub fn segments(text: &str) -> Vec<Seg> {
                 break;
             }
             if chars[i].is_whitespace() {
-                let mut j = i;
-                while j < chars.len() && chars[j] == ' ' {
+                // A run of blanks (a no-break space or a form feed counts
+                // as one too; a tab ends the segment): two or more end it.
+                // The run is at least this one character, so `i` always
+                // moves on (a lone U+00A0 once looped here for ever).
+                let mut j = i + 1;
+                while j < chars.len() && chars[j].is_whitespace() && chars[j] != '\t' {
                     j += 1;
                 }
                 if j - i >= 2 || j >= chars.len() || chars[j] == '\t' {
@@ -554,6 +558,15 @@ mod tests {
         ] {
             assert!(!is_figure(f), "{f}");
         }
+    }
+
+    #[test]
+    fn a_blank_that_is_no_space_never_stops_the_reading() {
+        // U+00A0, U+202F, a vertical tab and a form feed inside a line: one
+        // such character joins, two split, and the reading ends.
+        let s = segments("Tilskud 4\u{a0}450\u{202f}\u{0b}12\u{0c}3");
+        let t: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(t, vec!["Tilskud 4\u{a0}450", "12\u{0c}3"]);
     }
 
     #[test]

@@ -200,11 +200,10 @@ proptest! {
     // Few cases in the default (debug) run: each feeds every reader twice.
     #![proptest_config(config(12))]
 
-    // Found while writing it: 12 cases ran for over six minutes in a debug
-    // build (some reader is slow on random bytes; not yet narrowed down).
-    // Run it by name (`--ignored`) until that is fixed.
+    // Found while writing it: the layout and pasted readers looped for ever
+    // on a blank that is no space (U+00A0, a form feed) inside a line;
+    // `read::layout::segments` now always moves on.
     #[test]
-    #[ignore = "a reader is slow on random bytes (minutes for 12 cases); see TESTING.md"]
     fn arbitrary_bytes_never_panic_in_any_reader(
         bytes in proptest::collection::vec(any::<u8>(), 0..1024),
         name in prop::sample::select(vec!["x", "x.txt", "x.csv", "x.docx", "x.xlsx", "x.ods", "x.html", "x.pdf"]),
