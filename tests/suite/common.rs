@@ -121,3 +121,53 @@ pub fn thread_cpu_time() -> std::time::Duration {
         .map(std::time::Duration::from_nanos)
         .unwrap_or_else(|| START.get_or_init(std::time::Instant::now).elapsed())
 }
+
+/// A tab-separated table as the text reader would give it: each line a
+/// row, each cell placed at its line and column.
+pub fn tsv_table(tsv: &str) -> sparekrav::document::Table {
+    use sparekrav::document::{Cell, Loc, Row, Table};
+    let rows = tsv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| Row {
+            loc: Loc::line(i + 1),
+            cells: l
+                .split('\t')
+                .enumerate()
+                .map(|(c, t)| {
+                    Cell::new(
+                        t,
+                        Loc::Line {
+                            line: i + 1,
+                            column: c + 1,
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Table {
+        loc: Loc::line(1),
+        title: None,
+        style: None,
+        rows,
+        refused: None,
+        width: 0,
+    }
+}
+
+/// The checks `verify` gives on a text document written in Danish numbers,
+/// every table and paragraph of it.
+pub fn checks_of_text(doc: &str) -> Vec<sparekrav::verify::Check> {
+    let mut out = Vec::new();
+    verify_text(
+        "t.txt",
+        doc,
+        "text",
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &sparekrav::verify::Options::default(),
+        |t| out.extend(t.checks),
+    )
+    .expect("a text document reads");
+    out
+}

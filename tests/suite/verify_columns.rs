@@ -6,20 +6,10 @@
 
 use crate::common;
 use sparekrav::numfmt::NumberStyle;
-use sparekrav::verify::{Check, Options, Verdict};
+use sparekrav::verify::{Check, Verdict};
 
 fn checks(doc: &str) -> Vec<Check> {
-    let mut out = Vec::new();
-    common::verify_text(
-        "t.txt",
-        doc,
-        "text",
-        NumberStyle::DANISH,
-        &Options::default(),
-        |t| out.extend(t.checks),
-    )
-    .unwrap();
-    out
+    common::checks_of_text(doc)
 }
 
 fn of<'a>(c: &'a [Check], name_starts: &str) -> Vec<(Verdict, &'a str)> {

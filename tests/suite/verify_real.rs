@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use sparekrav::document::{Cell, Loc, Row, Table};
 use sparekrav::numfmt::NumberStyle;
 use sparekrav::verify::judge::Relation;
 use sparekrav::verify::{verify_table, Check, Options, Verdict};
@@ -51,37 +50,6 @@ fn slugs(folder: &str) -> Vec<String> {
         .unwrap_or_default();
     v.sort();
     v
-}
-
-fn table_of(tsv: &str) -> Table {
-    let rows = tsv
-        .lines()
-        .enumerate()
-        .map(|(i, l)| Row {
-            loc: Loc::line(i + 1),
-            cells: l
-                .split('\t')
-                .enumerate()
-                .map(|(c, t)| {
-                    Cell::new(
-                        t,
-                        Loc::Line {
-                            line: i + 1,
-                            column: c + 1,
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect();
-    Table {
-        loc: Loc::line(1),
-        title: None,
-        style: None,
-        rows,
-        refused: None,
-        width: 0,
-    }
 }
 
 fn expects(folder: &str, slug: &str) -> Vec<Expect> {
@@ -356,7 +324,7 @@ fn norm(s: &str) -> String {
 fn checks_of(tsv: &str) -> Vec<Check> {
     verify_table(
         "t.tsv",
-        &table_of(tsv),
+        &crate::common::tsv_table(tsv),
         NumberStyle::DANISH,
         &Options::default(),
     )

@@ -5,45 +5,13 @@
 //! exact verdict, on small tables of our own (figures computed by hand) and
 //! on the held-out real tables.
 
-use sparekrav::document::{Cell, Loc, Row, Table};
 use sparekrav::numfmt::NumberStyle;
 use sparekrav::verify::{verify_table, Check, Options, Verdict};
-
-fn table_of(tsv: &str) -> Table {
-    let rows = tsv
-        .lines()
-        .enumerate()
-        .map(|(i, l)| Row {
-            loc: Loc::line(i + 1),
-            cells: l
-                .split('\t')
-                .enumerate()
-                .map(|(c, t)| {
-                    Cell::new(
-                        t,
-                        Loc::Line {
-                            line: i + 1,
-                            column: c + 1,
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect();
-    Table {
-        loc: Loc::line(1),
-        title: None,
-        style: None,
-        rows,
-        refused: None,
-        width: 0,
-    }
-}
 
 fn checks(tsv: &str) -> Vec<Check> {
     verify_table(
         "t.tsv",
-        &table_of(tsv),
+        &crate::common::tsv_table(tsv),
         NumberStyle::DANISH,
         &Options::default(),
     )

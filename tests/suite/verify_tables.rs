@@ -2,21 +2,10 @@
 //! verdict. Tables are tab-separated as the issue measures them.
 
 use crate::common;
-use sparekrav::numfmt::NumberStyle;
-use sparekrav::verify::{Check, Options, Verdict};
+use sparekrav::verify::{Check, Verdict};
 
 fn checks(doc: &str) -> Vec<Check> {
-    let mut out = Vec::new();
-    common::verify_text(
-        "t.txt",
-        doc,
-        "text",
-        NumberStyle::DANISH,
-        &Options::default(),
-        |t| out.extend(t.checks),
-    )
-    .unwrap();
-    out
+    common::checks_of_text(doc)
 }
 
 fn findings(c: &[Check]) -> Vec<&Check> {
