@@ -227,12 +227,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             let n = get(*num, false)?.ok_or("no figure")?;
             let d = get(*den, false)?.ok_or("no figure")?;
             let r = get(*result, false)?.ok_or("no figure")?;
-            let u = common_unit(&[n, d]);
-            let conv = |f: &Figure| {
-                f.printed_in(u)
-                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
-            };
-            let (mut n, mut d) = (conv(&n)?, conv(&d)?);
+            let (mut n, mut d) = in_common_unit(n, d)?;
             if *abs >= 1 {
                 d.value = d.value.abs();
             }
@@ -264,12 +259,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
         Expr::Rate { base, rate, result } => {
             let b = get(*base, false)?.ok_or("no figure")?;
             let r = get(*result, false)?.ok_or("no figure")?;
-            let u = common_unit(&[b, r]);
-            let conv = |f: &Figure| {
-                f.printed_in(u)
-                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
-            };
-            let (b, r) = (conv(&b)?, conv(&r)?);
+            let (b, r) = in_common_unit(b, r)?;
             if b.value.is_zero() {
                 return Err(format!("{:?}: divides by 0", label_of(g, base.0)));
             }
@@ -295,12 +285,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             let n = get(*num, false)?.ok_or("no figure")?;
             let d = get(*den, false)?.ok_or("no figure")?;
             let r = get(*result, false)?.ok_or("no figure")?;
-            let u = common_unit(&[n, d]);
-            let conv = |f: &Figure| {
-                f.printed_in(u)
-                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
-            };
-            let (n, d) = (conv(&n)?, conv(&d)?);
+            let (n, d) = in_common_unit(n, d)?;
             if d.value.is_zero() {
                 return Err(format!("{:?}: divides by 0", label_of(g, den.0)));
             }
@@ -353,6 +338,17 @@ fn part_of(
         result,
         change: false,
     }))
+}
+
+/// The two figures of a quotient printed in their common unit, converted
+/// exactly (a rate's base and amount, a ratio's or fraction's terms).
+fn in_common_unit(a: Figure, b: Figure) -> Result<(PrintedNumber, PrintedNumber), String> {
+    let u = common_unit(&[a, b]);
+    let conv = |f: &Figure| {
+        f.printed_in(u)
+            .ok_or_else(|| "the units cannot be converted exactly".to_string())
+    };
+    Ok((conv(&a)?, conv(&b)?))
 }
 
 /// A fraction printed `0,301` read as the percentage `30,1%` with the same
