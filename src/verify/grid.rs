@@ -124,6 +124,19 @@ const TOTAL_WORDS: [&str; 11] = [
     "alt i alt",
 ];
 
+/// Labels that are a total only as the whole label: the whole population
+/// or area a table breaks down (`Alle` over its groups, `Hele landet` over
+/// the regions, `Hele året` under the quarters). Inside a longer label they
+/// are no total (`Alle børn i dagtilbud` is a row of its own).
+const WHOLE_TOTAL_LABELS: [&str; 6] = [
+    "alle",
+    "hele landet",
+    "hele året",
+    "hele kommunen",
+    "hele regionen",
+    "samtlige",
+];
+
 /// A label without a leading section number (`5.3 - heraf mænd` ->
 /// `- heraf mænd`, `1.2 Deltidsuddannelse` -> `Deltidsuddannelse`).
 pub fn without_number(label: &str) -> &str {
@@ -158,8 +171,9 @@ fn clean_label(label: &str) -> String {
 }
 
 /// Whether `label` may hold a total word: every one of [`TOTAL_WORDS`] (and
-/// the words [`total_label`] looks for at a label's start) has `alt`, `tal`,
-/// `sum` or `sam` in it. Looked for without lowercasing the label into a new
+/// the words [`total_label`] looks for at a label's start, and every one of
+/// [`WHOLE_TOTAL_LABELS`]) has `alt`, `tal`, `sum`, `sam`, `all` or `hel`
+/// in it. Looked for without lowercasing the label into a new
 /// string: ASCII letters in any case (no other character lowercases to one
 /// of these letters; UTF-8's other bytes are no ASCII letters).
 fn may_name_total(label: &str) -> bool {
@@ -169,12 +183,13 @@ fn may_name_total(label: &str) -> bool {
             w[1].to_ascii_lowercase(),
             w[2].to_ascii_lowercase(),
         ];
-        matches!(&w, b"alt" | b"tal" | b"sum" | b"sam")
+        matches!(&w, b"alt" | b"tal" | b"sum" | b"sam" | b"all" | b"hel")
     })
 }
 
 /// Is `label` a total by its words? `Some(true)`: strongly (`I alt`,
-/// `Branche i alt`, `I alt konto 6`, `Hovedtotal`); `Some(false)`: a total
+/// `Branche i alt`, `I alt konto 6`, `Hovedtotal`, the whole label `Alle` or
+/// `Hele landet`); `Some(false)`: a total
 /// word starts or stands inside the label (`Total omlægning af indsatsen`).
 pub fn total_label(label: &str) -> Option<bool> {
     if !may_name_total(label) {
@@ -184,7 +199,7 @@ pub fn total_label(label: &str) -> Option<bool> {
     if l.is_empty() {
         return None;
     }
-    if TOTAL_WORDS.contains(&l.as_str()) {
+    if TOTAL_WORDS.contains(&l.as_str()) || WHOLE_TOTAL_LABELS.contains(&l.as_str()) {
         return Some(true);
     }
     for w in TOTAL_WORDS {
@@ -828,13 +843,13 @@ mod tests {
     use crate::document::{Cell as DCell, Row};
 
     /// `may_name_total`'s premise: no character but an ASCII letter
-    /// lowercases to a letter of `alt`, `tal`, `sum`, `sam`.
+    /// lowercases to a letter of `alt`, `tal`, `sum`, `sam`, `all`, `hel`.
     #[test]
     fn only_ascii_letters_lowercase_to_the_letters_of_total_words() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             if !c.is_ascii() {
                 assert!(
-                    !c.to_lowercase().any(|l| "altsum".contains(l)),
+                    !c.to_lowercase().any(|l| "altsumhe".contains(l)),
                     "{c:?} lowercases to one of the letters"
                 );
             }
@@ -846,11 +861,11 @@ mod tests {
         /// refuses has no total word, whatever its case and emphasis.
         #[test]
         fn quick_look_for_total_words_is_exact(
-            label in "[-*_ .:0-9]{0,3}(I |i |Sam|SUM|T|al|ALT|lt|sub|Hoved|æ|Ø|å|K|x|mlet|ede|otal| |:){0,6}"
+            label in "[-*_ .:0-9]{0,3}(I |i |Sam|SUM|T|al|ALT|lt|sub|Hoved|æ|Ø|å|K|x|mlet|ede|otal|Alle|HELE|le|landet|året| |:){0,6}"
         ) {
             let slow = {
                 let l = clean_label(&label);
-                TOTAL_WORDS.iter().any(|w| l.contains(w))
+                TOTAL_WORDS.iter().any(|w| l.contains(w)) || WHOLE_TOTAL_LABELS.contains(&l.as_str())
             };
             if !may_name_total(&label) {
                 proptest::prop_assert!(!slow, "{:?}", label);
@@ -905,9 +920,17 @@ mod tests {
             "Branche i alt",
             "**I alt**",
             "I alt:",
+            "Alle",
+            "Hele landet",
+            "**Hele året**",
+            "Samtlige",
         ] {
             assert_eq!(total_label(l), Some(true), "{l}");
         }
+        // Only as the whole label.
+        assert_eq!(total_label("Alle børn i dagtilbud"), None);
+        assert_eq!(total_label("Allerød"), None);
+        assert_eq!(total_label("Hele landets udgifter"), None);
         assert_eq!(total_label("Total omlægning af indsatsen"), Some(false));
         assert_eq!(total_label("Skole"), None);
         assert_eq!(total_label("Summerede tal"), None);
