@@ -224,3 +224,75 @@ fn the_held_out_bevillingsafregning_names_a_planted_difference() {
         ["Afvigelse mellem bevilling og regnskab [Nettoudgifter]: Bevilling (B+TB) - Regnskab"]
     );
 }
+
+/// `text` with the cell at (1-based) `line`, `col` replaced by `wrong`.
+fn planted(tsv: &str, line: usize, col: usize, wrong: &str) -> String {
+    tsv.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 != line {
+                return l.to_string();
+            }
+            l.split('\t')
+                .enumerate()
+                .map(|(c, t)| if c + 1 == col { wrong } else { t })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn aaret_til_dato_is_a_total_and_names_a_planted_figure() {
+    // Økonomi- og Indenrigsministeriet, regnskabstal 2023: `Året til dato`
+    // Udgifter = 146.684,3 + 164.864,6 + 162.304,3 = 473.853,2, printed
+    // 473.856,7. Both the sum and `Saldo = Indtægter - Udgifter` fail
+    // through that one cell: it is the finding, the rest consequences.
+    let tsv = data(
+        "heldout",
+        "oes-regnskabstal-2023-kommunale-regionale-aaret-til-dato",
+    );
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    let c = checks(&planted(&tsv, 6, 2, "473.856,7"));
+    assert_eq!(findings(&c), [("6:2".to_string(), "473.853,2".to_string())]);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_some())
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn alle_with_a_qualifier_in_brackets_and_ranges_of_ages() {
+    // Statistics Greenland, labour force by age and sex 2019: `Alle (18-65
+    // år)` is the total of the age groups (621 + 2.427 + 3.170 + 3.317 +
+    // 2.950 + 2.485 + 2.415 + 3.694 + 3.417 + 2.646 = 27.142, printed
+    // 27.141: rounding) and `18-19 år` names no rows (a range, no formula).
+    let tsv = data(
+        "real",
+        "stat-gl-gf-arbejdsmarked-2019-arbejdsstyrken-alder-koen",
+    );
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    assert!(
+        c.iter()
+            .all(|c| !c.detail.contains("that the table does not have")),
+        "an age range read as a formula"
+    );
+    let alle: Vec<_> = c
+        .iter()
+        .filter(|c| {
+            c.relation
+                .starts_with("Alle (18-65 år) [Alle]: sum of 10 rows")
+        })
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(alle, [Verdict::Rounding]);
+    // Printed 27.176: the sum of the age groups and `Alle = Mænd +
+    // Kvinder` both fail through that cell, which is named.
+    let c = checks(&planted(&tsv, 3, 2, "27.176"));
+    assert_eq!(findings(&c), [("3:2".to_string(), "27.142".to_string())]);
+}
