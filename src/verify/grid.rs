@@ -471,7 +471,10 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         return ColKind::Text;
     }
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
-    if has("andel") || has("share") || has("fordeling") {
+    // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
+    // kroner, no share, unless its figures are percentages.
+    let in_kroner = matches!(unit_in(header), Some(Unit::Money(_))) && !all_percent;
+    if (has("andel") || has("share") || has("fordeling")) && !in_kroner {
         return if change {
             ColKind::ShareOfChange
         } else {
@@ -751,6 +754,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         }
     }
     assign_roles(&mut rows);
+    super::group_labels::mark(&mut rows);
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
     for r in &mut rows {

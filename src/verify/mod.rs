@@ -24,6 +24,7 @@ pub mod explain;
 pub mod expr;
 pub mod figure;
 pub mod grid;
+pub mod group_labels;
 pub mod judge;
 pub mod named_operands;
 pub mod relations;

@@ -296,3 +296,49 @@ fn alle_with_a_qualifier_in_brackets_and_ranges_of_ages() {
     let c = checks(&planted(&tsv, 3, 2, "27.176"));
     assert_eq!(findings(&c), [("3:2".to_string(), "27.142".to_string())]);
 }
+
+#[test]
+fn a_row_named_after_its_group_is_a_total_placed_first() {
+    // Folketinget, KOU 2012-13 spm. 154: `Regioner` over the five regions,
+    // in both columns: 33.566,4 + 16.426,3 + 23.378,7 + 22.997,1 +
+    // 11.273,6 = 107.642,1 (printed 107.642,0: rounding) and 27.985,3 +
+    // 13.591,5 + 18.986,1 + 18.905,1 + 9.247,5 = 88.715,5. The first
+    // column (`Kunstig fordeling af … (mio. kr)`) is an allocation in
+    // kroner, no share column.
+    let tsv = data(
+        "heldout2",
+        "ft-kou-2012-13-spm154-regioner-serviceudgifter-samlet-tilskud",
+    );
+    let c = checks(&tsv);
+    let regioner: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Regioner"))
+        .map(|c| c.verdict)
+        .collect();
+    // The third: `Samlet tilskud` is a total column by its header, with no
+    // columns to add: reported, not judged.
+    assert_eq!(
+        regioner,
+        [Verdict::Rounding, Verdict::Exact, Verdict::Skipped]
+    );
+    assert!(c.iter().all(|c| !c.detail.contains('%')), "{c:#?}");
+    // One column printed wrong: the other holds, the figure is named.
+    let c = checks(&planted(&tsv, 2, 2, "107.645,5"));
+    assert_eq!(findings(&c), [("2:2".to_string(), "107.642,1".to_string())]);
+}
+
+#[test]
+fn a_group_row_whose_figures_are_no_sum_is_never_wrong() {
+    // `Skoler` counts the schools (3), the rows under it their pupils: far
+    // from the sum in every column, so no reading stands; nothing is wrong.
+    let tsv = "\tAntal\n\
+Skoler\t3\n\
+Hadsten Skole\t412\n\
+Ulstrup Skole\t230\n\
+Hinnerup Skole\t518\n";
+    let c = checks(tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    // With the group's sum it is judged like `I alt`: 412 + 230 + 518.
+    let c = checks(&tsv.replace("Skoler\t3", "Skoler\t1.160"));
+    assert_eq!(verdicts(&c), [v("Skoler", "Antal", Verdict::Exact)]);
+}
