@@ -611,10 +611,12 @@ fn doubt(g: &Grid, e: &Expr) -> Option<String> {
     };
     let total = val(*result)?;
     let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
-    // Amounts in kroner add up; counts and unnamed figures may be averages.
+    // Amounts in kroner and things counted (`sager`, `personer`, read as
+    // exact counts) add up; derived and unnamed figures may be averages.
     let money = matches!(
         g.rows.get(result.0).and_then(|r| r.cells.get(result.1)),
         Some(Cell::Fig(f)) if matches!(f.unit, Some(super::figure::Unit::Money(_)))
+            || (f.exact && f.unit == Some(super::figure::Unit::Count))
     );
     if !money
         && parts.len() >= 2

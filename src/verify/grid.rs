@@ -212,9 +212,13 @@ pub fn total_label(label: &str) -> Option<bool> {
     if TOTAL_WORDS.contains(&l.as_str()) || WHOLE_TOTAL_LABELS.contains(&unqualified) {
         return Some(true);
     }
+    // At the end, before a qualifier in brackets (`A. Anlægs- og
+    // driftsaktiver i alt (I - III)`, `Total (mio. kr.)`).
     for w in TOTAL_WORDS {
-        if l.ends_with(w) && contains_word(&l, w) && l[..l.len() - w.len()].ends_with(' ') {
-            return Some(true);
+        for l in [l.as_str(), unqualified] {
+            if l.ends_with(w) && contains_word(l, w) && l[..l.len() - w.len()].ends_with(' ') {
+                return Some(true);
+            }
         }
     }
     for w in [
@@ -954,6 +958,8 @@ mod tests {
             "Samtlige",
             "Året til dato",
             "Alle (18-65 år)",
+            "A. Anlægs-og driftsaktiver i alt (I - III)",
+            "Aktiver i alt (A + B)",
         ] {
             assert_eq!(total_label(l), Some(true), "{l}");
         }

@@ -408,3 +408,31 @@ fn of_two_figures_that_explain_a_failure_the_one_that_leaves_exact_sums_exact() 
         2
     );
 }
+
+#[test]
+fn a_total_word_before_a_qualifier_in_brackets_is_a_total() {
+    // Universitets- og Bygningsstyrelsen 2006, balance: `A. Anlægs-og
+    // driftsaktiver i alt (I - III)` = 6.267 + 0 (the subtotals `A.
+    // Anlægsaktiver i alt (I - II)` and `Driftsaktiver i alt`) and `B.
+    // Omsætningsaktiver i alt (I - II)` = -2.296 + 10.657 = 8.361 were
+    // passed over in silence; now judged.
+    let c = checks(&data("heldout", "ubst-aarsrapport-2006-balance-aktiver"));
+    let of = |row: &str| -> Vec<(Verdict, bool)> {
+        c.iter()
+            .filter(|c| c.row.as_deref() == Some(row))
+            .map(|c| (c.verdict, c.detail.contains(" = ")))
+            .collect()
+    };
+    assert_eq!(
+        of("A. Anlægs-og driftsaktiver i alt (I - III)"),
+        [(Verdict::Exact, true)]
+    );
+    assert_eq!(
+        of("B. Omsætningsaktiver i alt (I - II)"),
+        [(Verdict::Exact, true)]
+    );
+    assert!(c.iter().any(|c| c
+        .relation
+        .starts_with("B. Omsætningsaktiver i alt (I - II) [")
+        && c.detail.contains("-2.296 + 10.657 = 8.361")));
+}
