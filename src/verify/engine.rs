@@ -496,9 +496,22 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         return Ok(c);
     }
     let parts: Vec<usize> = parts_of(&c).iter().map(|p| p.1).collect();
+    // Another block that holds is evidence only where it would hardly hold
+    // by chance, at most 1 % (`1 + 9 = 10` under a total of 10 is no
+    // evidence of anything).
     let holds_in = |rows: &[usize]| {
         let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
-        quick_rows(g, t, &p).0
+        let quick = quick_rows(g, t, &p).0;
+        if quick == 0 {
+            return 0;
+        }
+        let (holds, _, chance) =
+            super::establish::tally(g, &row_sum(g, t, &p, Kind::Sum, &sum_name(p.len())));
+        if chance > crate::money::Decimal::new(1, 2) {
+            0
+        } else {
+            holds.min(quick)
+        }
     };
     let mut others: Vec<Vec<usize>> = Vec::new();
     for a in 0..parts.len() {
@@ -601,6 +614,22 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
     })
 }
 
+/// Whether one of the parts is the sum of a run of at least two non-zero
+/// parts just after or just before it: a subtotal inside the block (`1, 0,
+/// 1` under a total of 1 is no such thing: `1 = 0 + 1` is a copy).
+fn holds_a_subtotal(parts: &[crate::money::Decimal]) -> bool {
+    let sums_to = |run: &[crate::money::Decimal], v: crate::money::Decimal| {
+        run.iter().filter(|p| !p.is_zero()).count() >= 2
+            && run.iter().try_fold(crate::money::Decimal::ZERO, |a, p| {
+                crate::money::Exact::exact_add(a, *p)
+            }) == Some(v)
+    };
+    (0..parts.len()).any(|i| {
+        (i + 3..=parts.len()).any(|end| sums_to(&parts[i + 1..end], parts[i]))
+            || (0..i.saturating_sub(1)).any(|start| sums_to(&parts[start..i], parts[i]))
+    })
+}
+
 fn doubt(g: &Grid, e: &Expr) -> Option<String> {
     let Expr::Linear { terms, result, .. } = e else {
         return None;
@@ -634,7 +663,7 @@ fn doubt(g: &Grid, e: &Expr) -> Option<String> {
         }
         let twice = total * crate::money::Decimal::TWO;
         let slack = total.abs() / crate::money::Decimal::from(1000) + crate::money::Decimal::ONE;
-        if !total.is_zero() && (sum - twice).abs() <= slack {
+        if !total.is_zero() && (sum - twice).abs() <= slack && holds_a_subtotal(&parts) {
             return Some(
                 "the rows add up to twice the total: they hold subtotals of their own".into(),
             );
@@ -723,8 +752,14 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
             continue;
         }
         let lo = r.saturating_sub(if cue { 3 * PAIR_REACH } else { PAIR_REACH });
-        let above: Vec<usize> = (lo..r)
-            .filter(|&i| has_figs(g, i) && !matches!(g.rows[i].role, Role::Section))
+        // A result row also reaches the totals and results further up that
+        // stand on their own (`Drifts- og anlægsoverskud` = `Indtægter i
+        // alt` − `Drifts- og anlægsudgifter`, twenty rows apart).
+        let far = (0..lo).filter(|&i| {
+            cue && s.explained[i] && s.parent[i].is_none() && has_figs(g, i) && top_level(g, s, i)
+        });
+        let above: Vec<usize> = far
+            .chain((lo..r).filter(|&i| has_figs(g, i) && !matches!(g.rows[i].role, Role::Section)))
             .collect();
         let mut cands = Vec::new();
         let mut tried = 0;

@@ -267,6 +267,13 @@ fn difference_label(label: &str) -> bool {
     ]
     .iter()
     .any(|w| contains_word(&l, w))
+        // A compound ending in a result (`Drifts- og anlægsoverskud`,
+        // `Årsresultat`, `Kassesaldo`).
+        || l.split(|c: char| !c.is_alphabetic()).any(|w| {
+            ["overskud", "underskud", "resultat", "saldo"]
+                .iter()
+                .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+        })
 }
 
 fn change_row_label(label: &str) -> Option<bool> {

@@ -1,5 +1,7 @@
 //! Rows whose label names their two operands: `Afvigelse mellem bevilling
-//! og regnskab`, `Forskel mellem budget og regnskab`. The label establishes
+//! og regnskab`, `Forskel mellem budget og regnskab`; and a coordinated
+//! compound, `Drifts- og anlægsudgifter` = `Driftsudgifter` +
+//! `Anlægsudgifter`, the sum of the two rows it names. The label establishes
 //! that the row is the difference of the two rows it names, so it is judged
 //! wherever it stands, one column or many; which way round is the figures'
 //! choice (some print budget − regnskab, some the reverse): the sign that
@@ -43,6 +45,30 @@ pub(super) fn operands(label: &str) -> Option<(String, String)> {
     (plain(&a) && plain(&b) && a != b).then_some((a, b))
 }
 
+/// The two rows a coordinated compound names: `Drifts- og anlægsudgifter`
+/// -> (`driftsudgifter`, `anlægsudgifter`), one reading per place the
+/// shared end may start (`udgifter`, `gifter`, …; at least four letters).
+pub(super) fn compound(label: &str) -> Vec<(String, String)> {
+    let l = label.trim().to_lowercase();
+    let Some((first, second)) = l.split_once("- og ") else {
+        return Vec::new();
+    };
+    if first.is_empty()
+        || !first.chars().all(char::is_alphabetic)
+        || second.is_empty()
+        || !second.chars().all(char::is_alphabetic)
+    {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = second.char_indices().collect();
+    chars
+        .iter()
+        .skip(1)
+        .filter(|&&(i, _)| second[i..].chars().count() >= 4)
+        .map(|&(i, _)| (format!("{first}{}", &second[i..]), second.to_string()))
+        .collect()
+}
+
 /// Whether a row's label is the one an operand names: the whole label, or
 /// the label's start up to a bracket or a figure (`Bevilling (B+TB)` for
 /// `bevilling`), or its definite form (`bevillingen`).
@@ -54,13 +80,22 @@ fn names(label: &str, operand: &str) -> bool {
         .unwrap_or("")
         .trim()
         .to_string();
-    [stem.as_str(), l.as_str()].iter().any(|l| {
-        !l.is_empty()
-            && (operand == *l
-                || operand
-                    .strip_prefix(*l)
-                    .is_some_and(|rest| matches!(rest, "en" | "et" | "e" | "n")))
-    })
+    // `Driftsudgifter i alt` for `driftsudgifter`.
+    let untotalled = stem
+        .strip_suffix(" i alt")
+        .or_else(|| stem.strip_suffix(" ialt"))
+        .unwrap_or(&stem)
+        .trim()
+        .to_string();
+    [stem.as_str(), l.as_str(), untotalled.as_str()]
+        .iter()
+        .any(|l| {
+            !l.is_empty()
+                && (operand == *l
+                    || operand
+                        .strip_prefix(*l)
+                        .is_some_and(|rest| matches!(rest, "en" | "et" | "e" | "n")))
+        })
 }
 
 /// The one row above `r` with figures whose label `operand` names.
@@ -81,6 +116,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             continue;
         }
         let Some((a, b)) = operands(&g.rows[r].label) else {
+            compound_sum(g, s, r);
             continue;
         };
         let (Some(x), Some(y)) = (row_named(g, r, &a), row_named(g, r, &b)) else {
@@ -133,6 +169,33 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     }
 }
 
+/// A row whose label coordinates two rows above it (`Drifts- og
+/// anlægsudgifter` under `Driftsudgifter i alt` and `Anlægsudgifter i alt`)
+/// is their sum, judged in every column.
+fn compound_sum(g: &Grid, s: &mut State, r: usize) {
+    let Some((x, y)) = compound(&g.rows[r].label)
+        .iter()
+        .find_map(|(a, b)| Some((row_named(g, r, a)?, row_named(g, r, b)?)))
+    else {
+        return;
+    };
+    let label = |i: usize| g.rows[i].label.as_str();
+    let cand = row_sum(
+        g,
+        r,
+        &[(false, x), (false, y)],
+        Kind::Formula,
+        &format!("{} + {}", label(x), label(y)),
+    );
+    s.explained[r] = true;
+    if let Ok(c) = pick_named(g, vec![cand]) {
+        for i in [x, y] {
+            s.operand_of[i].push(r);
+        }
+        push(s, c);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,7 +217,20 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_compound_names_two_rows() {
+        let c = compound("Drifts- og anlægsudgifter");
+        assert_eq!(
+            c[0],
+            ("driftsnlægsudgifter".into(), "anlægsudgifter".into())
+        );
+        assert!(c.contains(&("driftsudgifter".into(), "anlægsudgifter".into())));
+        assert!(compound("Løn og drift").is_empty());
+        assert!(compound("Drifts- og anlægs udgifter").is_empty());
+    }
+
+    #[test]
     fn an_operand_names_a_row_by_its_label() {
+        assert!(names("Driftsudgifter i alt", "driftsudgifter"));
         assert!(names("Bevilling (B+TB)", "bevilling"));
         assert!(names("Regnskab", "regnskab"));
         assert!(names("Bevilling", "bevillingen"));

@@ -172,6 +172,19 @@ proptest! {
         prop_assert_eq!(t[0].verdict, Verdict::Exact, "{}", right);
         let c = checks_of(&wrong);
         let t: Vec<&Check> = c.iter().filter(|c| c.relation.starts_with("I alt")).collect();
-        prop_assert_eq!(t[0].verdict, Verdict::Error, "{}", wrong);
+        // Off by one, the printed total may be the exact sum of another run
+        // of the rows (`1 | 99 | 1`, `I alt 100`): which rows it covers is
+        // then not established, and the tool says so rather than guess.
+        // Otherwise it is an error.
+        let runs_fit = (0..parts.len()).any(|a| {
+            (a + 1..=parts.len()).any(|b| {
+                b - a < parts.len() && parts[a..b].iter().sum::<i64>() == total + off
+            })
+        });
+        if runs_fit && t[0].verdict == Verdict::Skipped {
+            prop_assert!(t[0].detail.contains("which rows it covers is not established"), "{}", t[0].detail);
+        } else {
+            prop_assert_eq!(t[0].verdict, Verdict::Error, "{}", wrong);
+        }
     }
 }
