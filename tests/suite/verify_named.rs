@@ -469,3 +469,18 @@ fn a_coordinated_compound_is_the_sum_of_the_rows_it_names() {
     let c = checks(&planted(&tsv, 24, 3, "2.963"));
     assert_eq!(findings(&c), [("24:3".to_string(), "2.863".to_string())]);
 }
+
+/// Known silent pass, left open in issue 9: in a table of one column, a
+/// labelled total printed one below the sum of its rows, where it equals
+/// the sum of all rows but the last (`2 + 98 = 100`, the last row 1), is
+/// read as the total of those rows and passed as exact. The counts
+/// property found it on a random seed (its seed is not kept, so CI stays
+/// green); a block the figures establish in one place only should not
+/// overrule the label's own block, but the first attempt at that cost a
+/// held-out relation and let a difference-row reading pass it instead.
+#[test]
+#[ignore = "known silent pass, issue 9: one-column total equal to a sub-run of its rows"]
+fn a_total_one_below_its_rows_in_one_column_is_no_silent_pass() {
+    let c = checks("Antal sager\t2025\nEnhed 0\t2 sager\nEnhed 1\t98 sager\nEnhed 2\t1 sager\nI alt\t100 sager\n");
+    assert!(c.iter().all(|c| c.verdict != Verdict::Exact), "{c:#?}");
+}
