@@ -178,6 +178,8 @@ fn look(g: &Grid, result: usize, cols: &[usize], acc: &[Acc], len: usize) -> (us
 struct Parse {
     support: usize,
     suspects: Vec<(usize, Vec<usize>)>,
+    /// Blocks that add up everywhere and that no other reading judged.
+    holding: Vec<(usize, Vec<usize>)>,
 }
 
 /// One pass down the table (see the module). With `judge`, a row that
@@ -187,6 +189,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
     let mut out = Parse {
         support: 0,
         suspects: Vec::new(),
+        holding: Vec::new(),
     };
     // The units above, nearest last, each a row (a subtotal standing for
     // its block).
@@ -289,6 +292,9 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
                 }
                 units.truncate(units.len() - len);
                 units.push(r);
+                if judge && kind != Part::Labelled && !judged(s, r) {
+                    out.holding.push((r, parts));
+                }
                 continue;
             }
         }
@@ -302,8 +308,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
                 let likely = Decimal::from(tried)
                     .exact_mul(chance)
                     .is_some_and(|x| x <= suspect_limit());
-                let judged_already = s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
-                if holds >= 1 && fails == 1 && likely && !judged_already {
+                if holds >= 1 && fails == 1 && likely && !judged(s, r) {
                     if len >= 2 {
                         for &q in &parts {
                             consumed[q] = true;
@@ -330,7 +335,14 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
     // + `Finansielle`, not `Opfindelser og patenter` beside them).
     out.suspects
         .retain(|(r, parts)| parts.len() >= 2 || consumed[*r]);
+    out.holding
+        .retain(|(r, parts)| parts.len() >= 2 || consumed[*r]);
     out
+}
+
+/// Whether another reading has judged row `r` already.
+fn judged(s: &State, r: usize) -> bool {
+    s.out.iter().any(|i| i.at.0 == r && i.what.is_ok())
 }
 
 /// Blocks judged by the pattern the table establishes (see the module).
@@ -347,10 +359,13 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     if second.support < SUPPORT {
         return;
     }
-    for (r, parts) in second.suspects {
+    let mut blocks = second.suspects;
+    blocks.extend(second.holding);
+    blocks.sort_unstable();
+    for (r, parts) in blocks {
         let p: Vec<(bool, usize)> = parts.iter().map(|&q| (false, q)).collect();
         let what = format!(
-            "sum of {} row{} above it (a subtotal below its block, as {} other blocks of the table)",
+            "sum of {} row{} above it (a subtotal below its block, the pattern of {} blocks of the table)",
             p.len(),
             if p.len() == 1 { "" } else { "s" },
             second.support
