@@ -33,7 +33,7 @@
 
 use super::engine::{push, State, BLOCK};
 use super::establish::{row_sum, running_balance, sum_name, summable, tally, Kind};
-use super::figure::Cell;
+use super::figure::{Cell, Unit};
 use super::grid::{ColKind, Grid, Role};
 use super::row_relations::percent_row;
 use crate::money::{Decimal, Exact};
@@ -110,7 +110,7 @@ fn columns(g: &Grid) -> Vec<usize> {
 
 /// A figure for the quick look: (value, half its last digit, its unit);
 /// `-` and an empty cell printed as such are nothing.
-type Quick = Option<(Decimal, Decimal, Option<super::figure::Unit>)>;
+type Quick = Option<(Decimal, Decimal, Option<Unit>)>;
 
 fn quick(g: &Grid, r: usize, c: usize) -> Option<Quick> {
     match g.rows.get(r).and_then(|x| x.cells.get(c)) {
@@ -144,15 +144,23 @@ struct Acc {
 
 /// (holds, fails) of `result` = the units summed in `acc`, quickly; a
 /// hold with a zero result or fewer than two non-zero parts (one for a
-/// one-part block) is no evidence.
-fn look(g: &Grid, result: usize, cols: &[usize], acc: &[Acc], len: usize) -> (usize, usize) {
+/// one-part block) is no evidence, and a column whose parts are of
+/// another unit than the result says nothing here.
+fn look(
+    g: &Grid,
+    result: usize,
+    cols: &[usize],
+    acc: &[Acc],
+    units: &[Option<Option<Unit>>],
+    len: usize,
+) -> (usize, usize) {
     let (mut holds, mut fails) = (0, 0);
     for (k, &c) in cols.iter().enumerate() {
         let a = acc[k];
-        let Some(Some((v, h, _))) = quick(g, result, c) else {
+        let Some(Some((v, h, unit))) = quick(g, result, c) else {
             continue;
         };
-        if a.lost || a.figs == 0 {
+        if a.lost || a.figs == 0 || units[k].is_some_and(|u| u != unit) {
             continue;
         }
         let Some(diff) = a.sum.exact_sub(v) else {
@@ -222,7 +230,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
             };
             cols.len()
         ];
-        let mut unit_of: Vec<Option<Option<super::figure::Unit>>> = vec![None; cols.len()];
+        let mut unit_of: Vec<Option<Option<Unit>>> = vec![None; cols.len()];
         let mut full: Option<usize> = None;
         let mut partial: Vec<usize> = Vec::new();
         for len in 1..=reach {
@@ -252,16 +260,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
                     }
                 }
             }
-            // The result's unit must be the parts'.
-            let mut view = acc.clone();
-            for (k, &c) in cols.iter().enumerate() {
-                if let (Some(Some((_, _, ru))), Some(pu)) = (quick(g, r, c), unit_of[k]) {
-                    if ru != pu {
-                        view[k].lost = true;
-                    }
-                }
-            }
-            let (holds, fails) = look(g, r, cols, &view, len);
+            let (holds, fails) = look(g, r, cols, &acc, &unit_of, len);
             if holds >= 2 && fails == 0 {
                 full = Some(len);
                 break;

@@ -153,6 +153,16 @@ fn the_two_dtu_statements_as_printed_have_no_error() {
     for slug in [BALANCE, CASH_FLOW] {
         assert_eq!(errors(&checks(&heldout(slug))), [], "{slug}");
     }
+    // The one-row block, which `Anlægsaktiver` takes as a part, is judged
+    // in both years: 26.351 = 26.351, 41.593 = 41.593.
+    let c = checks(&heldout(BALANCE));
+    assert_eq!(
+        of_row(&c, "Immaterielle anlægsaktiver"),
+        [
+            ("2016 DKK 1.000", Verdict::Exact),
+            ("2015 DKK 1.000", Verdict::Exact)
+        ]
+    );
 }
 
 /// A statement of our own: four blocks that add up in both years (5 + 7 =
