@@ -106,6 +106,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     s.out.extend(confirmed);
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
+    super::named_operands::find(g, &mut s);
     if n <= STRUCTURE_ROWS {
         // Rows whose label names a result (`Årets resultat`, `Saldo`) before
         // totals by structure, so `Indtægter` is not taken for the sum of
@@ -289,7 +290,11 @@ fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
             i += 1;
             continue;
         }
-        if stop(i) || !top_level(g, s, i) {
+        // A subtotal placed first whose parts were found below it
+        // (`Erhvervsuddannelse; Samlet` over its branches, inside `Alle`)
+        // is one part of a block, its parts skipped as parts of it.
+        let subtotal_first = s.explained[i] && s.total_of.get(i + 1) == Some(&Some(i));
+        if (stop(i) && !subtotal_first) || !top_level(g, s, i) {
             break;
         }
         below.push(i);

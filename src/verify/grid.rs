@@ -124,6 +124,22 @@ const TOTAL_WORDS: [&str; 11] = [
     "alt i alt",
 ];
 
+/// Labels that are a total only as the whole label: the whole population
+/// or area a table breaks down (`Alle` over its groups, `Hele landet` over
+/// the regions, `Hele året` under the quarters). Inside a longer label they
+/// are no total (`Alle børn i dagtilbud` is a row of its own); a qualifier
+/// in brackets after them is read past (`Alle (18-65 år)`).
+const WHOLE_TOTAL_LABELS: [&str; 8] = [
+    "alle",
+    "hele landet",
+    "hele året",
+    "året til dato",
+    "år til dato",
+    "hele kommunen",
+    "hele regionen",
+    "samtlige",
+];
+
 /// A label without a leading section number (`5.3 - heraf mænd` ->
 /// `- heraf mænd`, `1.2 Deltidsuddannelse` -> `Deltidsuddannelse`).
 pub fn without_number(label: &str) -> &str {
@@ -158,8 +174,9 @@ fn clean_label(label: &str) -> String {
 }
 
 /// Whether `label` may hold a total word: every one of [`TOTAL_WORDS`] (and
-/// the words [`total_label`] looks for at a label's start) has `alt`, `tal`,
-/// `sum` or `sam` in it. Looked for without lowercasing the label into a new
+/// the words [`total_label`] looks for at a label's start, and every one of
+/// [`WHOLE_TOTAL_LABELS`]) has `alt`, `tal`, `sum`, `sam`, `all`, `hel` or
+/// `dat` in it. Looked for without lowercasing the label into a new
 /// string: ASCII letters in any case (no other character lowercases to one
 /// of these letters; UTF-8's other bytes are no ASCII letters).
 fn may_name_total(label: &str) -> bool {
@@ -169,12 +186,16 @@ fn may_name_total(label: &str) -> bool {
             w[1].to_ascii_lowercase(),
             w[2].to_ascii_lowercase(),
         ];
-        matches!(&w, b"alt" | b"tal" | b"sum" | b"sam")
+        matches!(
+            &w,
+            b"alt" | b"tal" | b"sum" | b"sam" | b"all" | b"hel" | b"dat"
+        )
     })
 }
 
 /// Is `label` a total by its words? `Some(true)`: strongly (`I alt`,
-/// `Branche i alt`, `I alt konto 6`, `Hovedtotal`); `Some(false)`: a total
+/// `Branche i alt`, `I alt konto 6`, `Hovedtotal`, the whole label `Alle` or
+/// `Hele landet`); `Some(false)`: a total
 /// word starts or stands inside the label (`Total omlægning af indsatsen`).
 pub fn total_label(label: &str) -> Option<bool> {
     if !may_name_total(label) {
@@ -184,7 +205,11 @@ pub fn total_label(label: &str) -> Option<bool> {
     if l.is_empty() {
         return None;
     }
-    if TOTAL_WORDS.contains(&l.as_str()) {
+    let unqualified = match l.strip_suffix(')').and_then(|x| x.split_once(" (")) {
+        Some((head, _)) => head,
+        None => l.as_str(),
+    };
+    if TOTAL_WORDS.contains(&l.as_str()) || WHOLE_TOTAL_LABELS.contains(&unqualified) {
         return Some(true);
     }
     for w in TOTAL_WORDS {
@@ -314,7 +339,17 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
                 }
                 j = k;
             }
-            if terms.len() >= 2 {
+            // `18-19 år`, `Børn 1-2 år`: a range of ages or amounts, no
+            // formula (a formula's digits name rows: `DAU-saldo (5-6)`).
+            let range = terms.len() == 2
+                && terms
+                    .iter()
+                    .all(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()))
+                && terms[1].0
+                && !chars[i..j].contains(&' ')
+                && chars.get(j) == Some(&' ')
+                && chars.get(j + 1).is_some_and(|c| c.is_lowercase());
+            if terms.len() >= 2 && !range {
                 return Some(terms);
             }
             i = j.max(i + 1);
@@ -436,7 +471,10 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         return ColKind::Text;
     }
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
-    if has("andel") || has("share") || has("fordeling") {
+    // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
+    // kroner, no share, unless its figures are percentages.
+    let in_kroner = matches!(unit_in(header), Some(Unit::Money(_))) && !all_percent;
+    if (has("andel") || has("share") || has("fordeling")) && !in_kroner {
         return if change {
             ColKind::ShareOfChange
         } else {
@@ -716,6 +754,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         }
     }
     assign_roles(&mut rows);
+    super::group_labels::mark(&mut rows);
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
     for r in &mut rows {
@@ -828,13 +867,14 @@ mod tests {
     use crate::document::{Cell as DCell, Row};
 
     /// `may_name_total`'s premise: no character but an ASCII letter
-    /// lowercases to a letter of `alt`, `tal`, `sum`, `sam`.
+    /// lowercases to a letter of `alt`, `tal`, `sum`, `sam`, `all`, `hel`,
+    /// `dat`.
     #[test]
     fn only_ascii_letters_lowercase_to_the_letters_of_total_words() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             if !c.is_ascii() {
                 assert!(
-                    !c.to_lowercase().any(|l| "altsum".contains(l)),
+                    !c.to_lowercase().any(|l| "altsumhed".contains(l)),
                     "{c:?} lowercases to one of the letters"
                 );
             }
@@ -846,11 +886,14 @@ mod tests {
         /// refuses has no total word, whatever its case and emphasis.
         #[test]
         fn quick_look_for_total_words_is_exact(
-            label in "[-*_ .:0-9]{0,3}(I |i |Sam|SUM|T|al|ALT|lt|sub|Hoved|æ|Ø|å|K|x|mlet|ede|otal| |:){0,6}"
+            label in "[-*_ .:0-9]{0,3}(I |i |Sam|SUM|T|al|ALT|lt|sub|Hoved|æ|Ø|å|K|x|mlet|ede|otal|Alle|HELE|le|landet|året|til dato|(|)| |:){0,6}"
         ) {
             let slow = {
                 let l = clean_label(&label);
-                TOTAL_WORDS.iter().any(|w| l.contains(w))
+                TOTAL_WORDS.iter().any(|w| l.contains(w)) || {
+                    let u = l.strip_suffix(')').and_then(|x| x.split_once(" (")).map_or(l.as_str(), |(h, _)| h);
+                    WHOLE_TOTAL_LABELS.contains(&u)
+                }
             };
             if !may_name_total(&label) {
                 proptest::prop_assert!(!slow, "{:?}", label);
@@ -905,9 +948,20 @@ mod tests {
             "Branche i alt",
             "**I alt**",
             "I alt:",
+            "Alle",
+            "Hele landet",
+            "**Hele året**",
+            "Samtlige",
+            "Året til dato",
+            "Alle (18-65 år)",
         ] {
             assert_eq!(total_label(l), Some(true), "{l}");
         }
+        // Only as the whole label.
+        assert_eq!(total_label("Alle børn i dagtilbud"), None);
+        assert_eq!(total_label("Allerød"), None);
+        assert_eq!(total_label("Hele landets udgifter"), None);
+        assert_eq!(total_label("Alle (18-65 år) uden job"), None);
         assert_eq!(total_label("Total omlægning af indsatsen"), Some(false));
         assert_eq!(total_label("Skole"), None);
         assert_eq!(total_label("Summerede tal"), None);
@@ -924,6 +978,14 @@ mod tests {
             Some(vec![(false, "1".into()), (false, "2".into())])
         );
         assert_eq!(formula_of("A+B+C+D").map(|f| f.len()), Some(4));
+        // A range of ages is no formula; digits in brackets name rows.
+        assert_eq!(formula_of("18-19 år"), None);
+        assert_eq!(formula_of("Alle (18-65 år)"), None);
+        assert_eq!(formula_of("Børn 1-2 år"), None);
+        assert_eq!(
+            formula_of("DAU-saldo (5-6)"),
+            Some(vec![(false, "5".into()), (true, "6".into())])
+        );
         assert_eq!(
             formula_of("A - B"),
             Some(vec![(false, "A".into()), (true, "B".into())])

@@ -1,0 +1,344 @@
+//! Issue 9, totals and differences the labels name: the whole label `Alle`,
+//! `Hele landet`, `Hele året` is a total (`grid::WHOLE_TOTAL_LABELS`), a
+//! total placed first covers a subtotal placed first as one part
+//! (`engine::blocks_around`), and `Afvigelse mellem A og B` is the
+//! difference of the two rows it names (`src/verify/named_operands.rs`).
+//! Figures computed by hand; the real tables are the held-out ones.
+
+use sparekrav::numfmt::NumberStyle;
+use sparekrav::verify::{verify_table, Check, Options, Verdict};
+
+fn checks(tsv: &str) -> Vec<Check> {
+    verify_table(
+        "t.tsv",
+        &crate::common::tsv_table(tsv),
+        NumberStyle::DANISH,
+        &Options::default(),
+    )
+    .checks
+}
+
+fn data(folder: &str, slug: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(folder)
+            .join(format!("{slug}.tsv")),
+    )
+    .unwrap()
+}
+
+/// (row, column, verdict) of every check.
+fn verdicts(c: &[Check]) -> Vec<(String, String, Verdict)> {
+    c.iter()
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                c.verdict,
+            )
+        })
+        .collect()
+}
+
+/// Errors that are no consequence of another: (the cell named, what it
+/// should read).
+fn findings(c: &[Check]) -> Vec<(String, String)> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+        .map(|c| {
+            c.correction
+                .as_ref()
+                .map(|k| (k.at.clone(), k.should_read.clone()))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn v(row: &str, col: &str, verdict: Verdict) -> (String, String, Verdict) {
+    (row.to_string(), col.to_string(), verdict)
+}
+
+const ALLE: &str = "\tPersoner\n\
+Alle\t1.000\n\
+Mænd\t480\n\
+Kvinder\t515\n\
+Uoplyst\t5\n";
+
+#[test]
+fn alle_is_a_total_placed_first() {
+    // 480 + 515 + 5 = 1.000.
+    assert_eq!(
+        verdicts(&checks(ALLE)),
+        [v("Alle", "Personer", Verdict::Exact)]
+    );
+    // Printed 1.010: the total is the figure named, 1.000 what it should read.
+    let wrong = ALLE.replace("1.000", "1.010");
+    let c = checks(&wrong);
+    assert_eq!(verdicts(&c), [v("Alle", "Personer", Verdict::Error)]);
+    assert_eq!(findings(&c), [("2:2".to_string(), "1.000".to_string())]);
+}
+
+#[test]
+fn alle_only_as_the_whole_label() {
+    // `Alle børn i dagtilbud` is a row of its own: with one column and no
+    // total word nothing is established, and nothing is an error.
+    let c = checks(&ALLE.replace("Alle\t", "Alle børn i dagtilbud\t"));
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(c.iter().all(|c| c.row.as_deref() != Some("Alle")));
+}
+
+#[test]
+fn hele_landet_over_an_excerpt_is_not_understood_not_wrong() {
+    // A question answered for some municipalities only: `Hele landet` is far
+    // above the rows shown in every column. Reported, never an error.
+    let c = checks(&data(
+        "heldout",
+        "ft-beu-2014-15-spm61-raadighedssanktioner-kommuner-udsnit",
+    ));
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    let skipped: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Hele landet"))
+        .map(|c| c.verdict)
+        .collect();
+    // The total with the readings tried, and each further column's.
+    assert_eq!(skipped, [Verdict::Skipped; 7]);
+}
+
+#[test]
+fn a_total_placed_first_takes_a_subtotal_placed_first_as_one_part() {
+    // Statistics Greenland, labour force by education 2019: `Alle` =
+    // 13.791 + 1.414 + 7.428 + 284 + 4.225 = 27.142, where 7.428 is
+    // `Erhvervsuddannelse; Samlet` = 184 + 1.676 + 2.303 + 255 + 1.587 +
+    // 1.319 + 104 over its branches.
+    let tsv = data(
+        "real",
+        "stat-gl-gf-arbejdsmarked-2019-arbejdsstyrken-uddannelse",
+    );
+    let c = checks(&tsv);
+    assert_eq!(
+        verdicts(&c),
+        [
+            v("Alle", "2019", Verdict::Exact),
+            v("Erhvervsuddannelse; Samlet", "2019", Verdict::Exact),
+        ]
+    );
+    let alle = &c[0];
+    assert_eq!(alle.relation, "Alle [2019]: sum of 5 rows");
+    assert!(alle
+        .detail
+        .contains("13.791 + 1.414 + 7.428 + 284 + 4.225 = 27.142"));
+    // Printed 27.182: `Alle` is named, the subtotal stands.
+    let c = checks(&tsv.replace("Alle\t27.142", "Alle\t27.182"));
+    assert_eq!(findings(&c), [("2:2".to_string(), "27.142".to_string())]);
+    assert_eq!(c[1].verdict, Verdict::Exact);
+}
+
+const AFVIGELSE: &str = "Mio. kr.\tUdgifter\n\
+Bevilling (B+TB)\t1.314,0\n\
+Regnskab\t783,4\n\
+Afvigelse mellem bevilling og regnskab\t530,6\n";
+
+#[test]
+fn a_difference_the_label_names_is_judged_in_one_column() {
+    // 1.314,0 - 783,4 = 530,6.
+    let c = checks(AFVIGELSE);
+    assert_eq!(
+        verdicts(&c),
+        [v(
+            "Afvigelse mellem bevilling og regnskab",
+            "Udgifter",
+            Verdict::Exact
+        )]
+    );
+    assert!(
+        c[0].detail.contains("1.314,0 - 783,4 = 530,6"),
+        "{}",
+        c[0].detail
+    );
+    // Printed 535,9: the difference is named, 530,6 what it should read.
+    let c = checks(&AFVIGELSE.replace("530,6", "535,9"));
+    assert_eq!(findings(&c), [("4:2".to_string(), "530,6".to_string())]);
+}
+
+#[test]
+fn the_figures_choose_which_way_round() {
+    // Printed as regnskab - bevilling: -530,6 holds that way round, so it is
+    // exact, not an error of sign.
+    let c = checks(&AFVIGELSE.replace("\t530,6", "\t-530,6"));
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].verdict, Verdict::Exact);
+    assert!(
+        c[0].detail.contains("783,4 - 1.314,0 = -530,6"),
+        "{}",
+        c[0].detail
+    );
+}
+
+#[test]
+fn each_way_round_in_some_column_is_not_understood() {
+    // 1.314,0 - 783,4 = 530,6 in one column, 756,9 - 1.314,0 = -557,1 in
+    // the other: the table does not say which is meant; nothing is wrong.
+    let tsv = "Mio. kr.\tUdgifter\tNettoudgifter\n\
+Bevilling (B+TB)\t1.314,0\t1.314,0\n\
+Regnskab\t783,4\t756,9\n\
+Afvigelse mellem bevilling og regnskab\t530,6\t-557,1\n";
+    let c = checks(tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    let row: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Afvigelse mellem bevilling og regnskab"))
+        .collect();
+    assert_eq!(row.len(), 1);
+    assert_eq!(row[0].verdict, Verdict::Skipped);
+    assert!(
+        row[0].detail.contains("not understood"),
+        "{}",
+        row[0].detail
+    );
+}
+
+#[test]
+fn the_held_out_bevillingsafregning_names_a_planted_difference() {
+    // Universitets- og Bygningsstyrelsen 2006, hovedkonto 19.11.06: the
+    // Udgifter column's afvigelse printed 535,9 for 530,6 (1.314,0 -
+    // 783,4); the Nettoudgifter column (1.314,0 - 756,9 = 557,1) holds.
+    let tsv = data(
+        "heldout",
+        "ubst-aarsrapport-2006-bevillingsafregning-19-11-06-anlaeg",
+    )
+    .replace(
+        "Afvigelse mellem bevilling og regnskab\t530,6",
+        "Afvigelse mellem bevilling og regnskab\t535,9",
+    );
+    let c = checks(&tsv);
+    assert_eq!(findings(&c), [("5:2".to_string(), "530,6".to_string())]);
+    let exact: Vec<_> = c
+        .iter()
+        .filter(|c| c.verdict == Verdict::Exact)
+        .map(|c| c.relation.as_str())
+        .collect();
+    assert_eq!(
+        exact,
+        ["Afvigelse mellem bevilling og regnskab [Nettoudgifter]: Bevilling (B+TB) - Regnskab"]
+    );
+}
+
+/// `text` with the cell at (1-based) `line`, `col` replaced by `wrong`.
+fn planted(tsv: &str, line: usize, col: usize, wrong: &str) -> String {
+    tsv.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 != line {
+                return l.to_string();
+            }
+            l.split('\t')
+                .enumerate()
+                .map(|(c, t)| if c + 1 == col { wrong } else { t })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn aaret_til_dato_is_a_total_and_names_a_planted_figure() {
+    // Økonomi- og Indenrigsministeriet, regnskabstal 2023: `Året til dato`
+    // Udgifter = 146.684,3 + 164.864,6 + 162.304,3 = 473.853,2, printed
+    // 473.856,7. Both the sum and `Saldo = Indtægter - Udgifter` fail
+    // through that one cell: it is the finding, the rest consequences.
+    let tsv = data(
+        "heldout",
+        "oes-regnskabstal-2023-kommunale-regionale-aaret-til-dato",
+    );
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    let c = checks(&planted(&tsv, 6, 2, "473.856,7"));
+    assert_eq!(findings(&c), [("6:2".to_string(), "473.853,2".to_string())]);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_some())
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn alle_with_a_qualifier_in_brackets_and_ranges_of_ages() {
+    // Statistics Greenland, labour force by age and sex 2019: `Alle (18-65
+    // år)` is the total of the age groups (621 + 2.427 + 3.170 + 3.317 +
+    // 2.950 + 2.485 + 2.415 + 3.694 + 3.417 + 2.646 = 27.142, printed
+    // 27.141: rounding) and `18-19 år` names no rows (a range, no formula).
+    let tsv = data(
+        "real",
+        "stat-gl-gf-arbejdsmarked-2019-arbejdsstyrken-alder-koen",
+    );
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    assert!(
+        c.iter()
+            .all(|c| !c.detail.contains("that the table does not have")),
+        "an age range read as a formula"
+    );
+    let alle: Vec<_> = c
+        .iter()
+        .filter(|c| {
+            c.relation
+                .starts_with("Alle (18-65 år) [Alle]: sum of 10 rows")
+        })
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(alle, [Verdict::Rounding]);
+    // Printed 27.176: the sum of the age groups and `Alle = Mænd +
+    // Kvinder` both fail through that cell, which is named.
+    let c = checks(&planted(&tsv, 3, 2, "27.176"));
+    assert_eq!(findings(&c), [("3:2".to_string(), "27.142".to_string())]);
+}
+
+#[test]
+fn a_row_named_after_its_group_is_a_total_placed_first() {
+    // Folketinget, KOU 2012-13 spm. 154: `Regioner` over the five regions,
+    // in both columns: 33.566,4 + 16.426,3 + 23.378,7 + 22.997,1 +
+    // 11.273,6 = 107.642,1 (printed 107.642,0: rounding) and 27.985,3 +
+    // 13.591,5 + 18.986,1 + 18.905,1 + 9.247,5 = 88.715,5. The first
+    // column (`Kunstig fordeling af … (mio. kr)`) is an allocation in
+    // kroner, no share column.
+    let tsv = data(
+        "heldout2",
+        "ft-kou-2012-13-spm154-regioner-serviceudgifter-samlet-tilskud",
+    );
+    let c = checks(&tsv);
+    let regioner: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Regioner"))
+        .map(|c| c.verdict)
+        .collect();
+    // The third: `Samlet tilskud` is a total column by its header, with no
+    // columns to add: reported, not judged.
+    assert_eq!(
+        regioner,
+        [Verdict::Rounding, Verdict::Exact, Verdict::Skipped]
+    );
+    assert!(c.iter().all(|c| !c.detail.contains('%')), "{c:#?}");
+    // One column printed wrong: the other holds, the figure is named.
+    let c = checks(&planted(&tsv, 2, 2, "107.645,5"));
+    assert_eq!(findings(&c), [("2:2".to_string(), "107.642,1".to_string())]);
+}
+
+#[test]
+fn a_group_row_whose_figures_are_no_sum_is_never_wrong() {
+    // `Skoler` counts the schools (3), the rows under it their pupils: far
+    // from the sum in every column, so no reading stands; nothing is wrong.
+    let tsv = "\tAntal\n\
+Skoler\t3\n\
+Hadsten Skole\t412\n\
+Ulstrup Skole\t230\n\
+Hinnerup Skole\t518\n";
+    let c = checks(tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    // With the group's sum it is judged like `I alt`: 412 + 230 + 518.
+    let c = checks(&tsv.replace("Skoler\t3", "Skoler\t1.160"));
+    assert_eq!(verdicts(&c), [v("Skoler", "Antal", Verdict::Exact)]);
+}
