@@ -251,3 +251,81 @@ fn a_row_equal_to_the_row_above_in_most_years_is_no_one_part_block() {
         .iter()
         .all(|c| !c.relation.contains("a subtotal below its block")));
 }
+
+mod generated {
+    use super::{checks, errors, findings};
+    use proptest::prelude::*;
+    use sparekrav::money::Decimal;
+    use sparekrav::numfmt::{format_number, NumberStyle};
+
+    fn dk(v: i64) -> String {
+        format_number(Decimal::from(v), 0, NumberStyle::DANISH)
+    }
+
+    /// A statement of blocks, each its parts then its subtotal (no total
+    /// word) below them, in two year columns: (the TSV, per block the
+    /// subtotal's line from 1 and its two true figures).
+    fn statement(blocks: &[Vec<(i64, i64)>]) -> (String, Vec<(usize, i64, i64)>) {
+        let mut tsv = String::from("\t2025\t2024\n");
+        let mut line = 1;
+        let mut subtotals = Vec::new();
+        for (b, parts) in blocks.iter().enumerate() {
+            for (p, (x, y)) in parts.iter().enumerate() {
+                tsv.push_str(&format!(
+                    "Post {}.{}\t{}\t{}\n",
+                    b + 1,
+                    p + 1,
+                    dk(*x),
+                    dk(*y)
+                ));
+                line += 1;
+            }
+            let (sx, sy) = parts.iter().fold((0, 0), |(a, c), (x, y)| (a + x, c + y));
+            line += 1;
+            tsv.push_str(&format!("Gruppe {}\t{}\t{}\n", b + 1, dk(sx), dk(sy)));
+            subtotals.push((line, sx, sy));
+        }
+        (tsv, subtotals)
+    }
+
+    /// Figures with a last digit other than 0 (a column of round figures
+    /// reads as rounded to tens).
+    fn figure() -> impl Strategy<Value = i64> {
+        (100i64..99_999).prop_map(|v| v * 10 + 7)
+    }
+
+    fn blocks() -> impl Strategy<Value = Vec<Vec<(i64, i64)>>> {
+        proptest::collection::vec(proptest::collection::vec((figure(), figure()), 2..5), 4..7)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        /// A statement of four to six blocks (the pattern established by
+        /// the others) with one subtotal printed off by more than rounding
+        /// in one year: that cell is the one finding, with its true sum;
+        /// printed right, nothing is an error.
+        #[test]
+        fn a_wrong_subtotal_in_one_year_is_the_one_named(
+            bs in blocks(),
+            which in 0usize..100,
+            year in 0usize..2,
+            off in prop_oneof![-999i64..-2, 2i64..999],
+        ) {
+            let (tsv, subtotals) = statement(&bs);
+            prop_assert_eq!(errors(&checks(&tsv)), Vec::<(String, String)>::new());
+            let (line, sx, sy) = subtotals[which % subtotals.len()];
+            let truth = if year == 0 { sx } else { sy };
+            let col = year + 2;
+            let mut lines: Vec<String> = tsv.lines().map(str::to_string).collect();
+            let mut cells: Vec<String> =
+                lines[line - 1].split('\t').map(str::to_string).collect();
+            cells[col - 1] = dk(truth + off);
+            lines[line - 1] = cells.join("\t");
+            let doc = lines.join("\n");
+            let f = findings(&checks(&doc));
+            prop_assert_eq!(f.len(), 1, "{:?}", f);
+            prop_assert_eq!(&f[0].2, &format!("{line}:{col}"));
+            prop_assert_eq!(&f[0].3, &dk(truth));
+        }
+    }
+}
