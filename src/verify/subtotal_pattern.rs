@@ -346,6 +346,13 @@ fn judged(s: &State, r: usize) -> bool {
 
 /// Blocks judged by the pattern the table establishes (see the module).
 pub(super) fn find(g: &Grid, s: &mut State) {
+    // The pattern needs SUPPORT blocks of two parts and their subtotals,
+    // and the block judged at least one part and its row: a smaller table
+    // (most of a table-dense document) is not parsed at all.
+    let with_figures = g.rows.iter().filter(|r| r.has_figures()).count();
+    if with_figures < 3 * SUPPORT + 2 {
+        return;
+    }
     let cols = columns(g);
     if cols.len() < 2 {
         return;
