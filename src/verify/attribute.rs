@@ -183,7 +183,13 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             continue;
         };
         // Each figure of the failing relation, corrected as it implies.
-        let mut best: Option<(At, Figure, Vec<usize>)> = None;
+        // The best figure so far, with how many relations that held exactly
+        // its correction leaves holding only within rounding: of two figures
+        // that explain the same failures, the one that leaves the rest of
+        // the table as it was is the one to correct (the mink table's
+        // `Total` 82,8 for 24,0 + 58,6, not `Drift` 58,6, which is the exact
+        // sum of its rows).
+        let mut best: Option<(At, Figure, Vec<usize>, usize)> = None;
         let mut tie = false;
         for x in expr.cells() {
             if !matches!(
@@ -199,6 +205,7 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             o.insert(x, fixed);
             let mut fixes = Vec::new();
             let mut breaks = false;
+            let mut loosens = 0usize;
             for (k, j) in out.iter().enumerate() {
                 let Some(ek) = &j.expr else { continue };
                 if !ek.cells().contains(&x) {
@@ -211,21 +218,24 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
                 }
                 if j.verdict == Verdict::Error {
                     fixes.push(k);
+                } else if j.verdict == Verdict::Exact && v == Verdict::Rounding {
+                    loosens += 1;
                 }
             }
             if breaks || fixes.is_empty() {
                 continue;
             }
+            let rank = |f: &[usize], l: usize| (f.len(), std::cmp::Reverse(l));
             match &best {
-                Some((_, _, f)) if f.len() > fixes.len() => {}
-                Some((_, _, f)) if f.len() == fixes.len() => tie = true,
+                Some((_, _, f, l)) if rank(f, *l) > rank(&fixes, loosens) => {}
+                Some((_, _, f, l)) if rank(f, *l) == rank(&fixes, loosens) => tie = true,
                 _ => {
-                    best = Some((x, fixed, fixes));
+                    best = Some((x, fixed, fixes, loosens));
                     tie = false;
                 }
             }
         }
-        let Some((x, fixed, fixes)) = best else {
+        let Some((x, fixed, fixes, _)) = best else {
             continue;
         };
         let only_this = fixes.len() == 1;

@@ -36,6 +36,9 @@ pub type Claim = Option<Result<Candidate, (Kind, String)>>;
 /// its label or by structure).
 pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> bool) -> Claim {
     let col = g.cols.get(c)?;
+    if let Some(named) = super::column_formulas::claim(g, c) {
+        return Some(named.map_err(|why| (Kind::Formula, why)));
+    }
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
         return Some(running(g, c, amounts, is_total));
     }

@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod claims;
+pub mod column_formulas;
 pub mod column_relations;
 pub mod cues;
 pub mod engine;

@@ -342,3 +342,69 @@ Hinnerup Skole\t518\n";
     let c = checks(&tsv.replace("Skoler\t3", "Skoler\t1.160"));
     assert_eq!(verdicts(&c), [v("Skoler", "Antal", Verdict::Exact)]);
 }
+
+#[test]
+fn a_row_of_column_letters_names_each_computed_column() {
+    // Herning, Social- og Sundhedsudvalget, regnskab 2025, tabel 1 (drift),
+    // the letter row `A | B | C | D=(A+B+C) | E | F=(D-E) | G`. D holds in
+    // all three rows (367.660 + 1.058 + 2.357 = 371.075, …); F is printed
+    // wrong in all three (371.075 - 372.997 = -1.922, not -1.925;
+    // 1.375.327 - 1.374.434 = 893, not 887; 1.746.402 - 1.747.431 =
+    // -1.029, not -1.038), as published.
+    let c = checks(&data(
+        "heldout2",
+        "herning-2026-sos-regnskab-2025-tabel-1-drift",
+    ));
+    let of = |col: &str| -> Vec<Verdict> {
+        c.iter()
+            .filter(|c| {
+                c.column.as_deref() == Some(col)
+                    && (c.relation.contains(": D=") || c.relation.contains(": F="))
+            })
+            .map(|c| c.verdict)
+            .collect()
+    };
+    assert_eq!(of("Korrigeret budget 2025"), [Verdict::Exact; 3]);
+    assert_eq!(of("Afvigelse 2025"), [Verdict::Error; 3]);
+    // No one figure explains them: correcting an afvigelse would break its
+    // column's exact sum (-1.925 + 887 = -1.038), a korrigeret budget or a
+    // resultat their own; three findings, each with what it should read.
+    let details: Vec<&str> = c
+        .iter()
+        .filter(|c| c.verdict == Verdict::Error)
+        .map(|c| c.detail.as_str())
+        .collect();
+    assert_eq!(details.len(), 3);
+    for (i, want) in [
+        "371.075 - 372.997 = -1.922, not -1.925",
+        "1.375.327 - 1.374.434 = 893, not 887",
+        "1.746.402 - 1.747.431 = -1.029, not -1.038",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(details[i].contains(want), "{}", details[i]);
+    }
+    assert!(c.iter().all(|c| c.consequence_of.is_none()));
+}
+
+#[test]
+fn of_two_figures_that_explain_a_failure_the_one_that_leaves_exact_sums_exact() {
+    // Folketinget, FOU 2020-21 spm. 147, mink: `Total` 82,8 but Løn 24,0 +
+    // Drift 58,6 = 82,6. Correcting 24,0 or 58,6 would also make the row
+    // hold (within the rounding of their five rows), but each is the exact
+    // sum of its rows (13,1 + 0,9 + 10,0 + 0,0 + 0,0 = 24,0; 1,7 + 1,2 +
+    // 5,0 + 19,0 + 31,7 = 58,6); 82,8 is only a rounded sum (14,8 + 2,1 +
+    // 15,1 + 19,0 + 31,7 = 82,7). The figure to correct is 82,8.
+    let c = checks(&data(
+        "heldout2",
+        "ft-fou-2020-21-spm147-mink-merudgifter-loen-drift",
+    ));
+    assert_eq!(findings(&c), [("7:2".to_string(), "82,6".to_string())]);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_some())
+            .count(),
+        2
+    );
+}
