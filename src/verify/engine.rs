@@ -119,6 +119,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
         super::row_relations::find(g, &mut s);
+        super::subtotal_pattern::find(g, &mut s);
     }
     change_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {

@@ -32,6 +32,7 @@ pub mod relations;
 pub mod row_relations;
 pub mod stream;
 pub mod structure;
+pub mod subtotal_pattern;
 
 use serde::ser::SerializeMap;
 
