@@ -108,6 +108,8 @@ pub struct Grid {
     pub rows: Vec<GRow>,
     pub has_header: bool,
     pub corner: String,
+    /// How the relations proposed on this grid fare (the engine's memo).
+    pub fares: super::establish::Fares,
 }
 
 const TOTAL_WORDS: [&str; 11] = [
@@ -411,20 +413,63 @@ fn raw(table: &Table) -> RawGrid {
     RawGrid { rows }
 }
 
-fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+/// What a column's header says of its kind (`col_kind` adds its figures).
+#[derive(Clone, Copy)]
+struct HeaderWords {
+    change: bool,
+    pct_word: bool,
+    share: bool,
+    /// `ændring`, `udvikling`: a change, not an afvigelse.
+    named_change: bool,
+    rate: bool,
+    total: bool,
+}
+
+/// [`HeaderWords`] of a header: a pure function of it, remembered for the
+/// headers seen last (a document repeats its headers; a bounded memo per
+/// thread).
+fn header_words(header: &str) -> HeaderWords {
+    const REMEMBERED: usize = 512;
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, HeaderWords>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(w) = SEEN.with(|m| m.borrow().get(header).copied()) {
+        return w;
+    }
     let h = header.to_lowercase();
     let has = |w: &str| h.contains(w);
-    let change = has("ændring")
-        || has("aendring")
-        || has("udvikling")
-        || has("afvigelse")
-        || has("difference")
-        || has("forskel")
-        || has("merforbrug")
-        || has("mindreforbrug")
-        || has("mer-/mindre")
-        || has("change");
-    let pct_word = has("pct") || has('%'.to_string().as_str()) || has("procent");
+    let words = HeaderWords {
+        change: has("ændring")
+            || has("aendring")
+            || has("udvikling")
+            || has("afvigelse")
+            || has("difference")
+            || has("forskel")
+            || has("merforbrug")
+            || has("mindreforbrug")
+            || has("mer-/mindre")
+            || has("change"),
+        pct_word: has("pct") || has("%") || has("procent"),
+        share: has("andel") || has("share") || has("fordeling"),
+        named_change: has("ændring") || has("udvikling") || has("aendring"),
+        rate: super::column_relations::rate_in(header).is_some(),
+        total: total_label(header) == Some(true),
+    };
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(header.to_string(), words);
+    });
+    words
+}
+
+fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+    let w = header_words(header);
+    let change = w.change;
+    let pct_word = w.pct_word;
     let nums: Vec<_> = figs
         .iter()
         .filter_map(|c| match c {
@@ -436,7 +481,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         return ColKind::Text;
     }
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
-    if has("andel") || has("share") || has("fordeling") {
+    if w.share {
         return if change {
             ColKind::ShareOfChange
         } else {
@@ -450,18 +495,18 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         } else {
             ColKind::Change {
                 years,
-                afvigelse: !(has("ændring") || has("udvikling") || has("aendring")),
+                afvigelse: !w.named_change,
             }
         };
     }
     // A header naming a rate over amounts (`Lineær afskrivning 2,5%`).
-    if !all_percent && super::column_relations::rate_in(header).is_some() {
+    if !all_percent && w.rate {
         return ColKind::Amount;
     }
     if pct_word || all_percent {
         return ColKind::Pct;
     }
-    if total_label(header) == Some(true) {
+    if w.total {
         return ColKind::RowTotal;
     }
     ColKind::Amount
@@ -740,6 +785,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         rows,
         has_header,
         corner,
+        fares: Default::default(),
     }
 }
 
@@ -784,31 +830,71 @@ fn coarse_columns(rows: &mut [GRow], width: usize) {
 }
 
 #[allow(clippy::needless_range_loop)]
+/// What a row's label alone says it is (`assign_roles` adds what its
+/// figures say).
+#[derive(Clone)]
+enum Named {
+    Heraf,
+    Formula(Vec<(bool, String)>),
+    Total(bool),
+    ChangeRow(bool),
+    Difference,
+    Item,
+}
+
+/// [`Named`] for a label: a pure function of the label, remembered for the
+/// labels seen last (a document repeats its row labels table after table;
+/// a bounded memo per thread).
+fn named(label: &str) -> Named {
+    const REMEMBERED: usize = 1024;
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Named>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(n) = SEEN.with(|m| m.borrow().get(label).cloned()) {
+        return n;
+    }
+    let n = if heraf_label(label) {
+        Named::Heraf
+    } else if let Some(f) = formula_of(label) {
+        Named::Formula(f)
+    } else if let Some(strong) = total_label(label) {
+        Named::Total(strong)
+    } else if let Some(percent) = change_row_label(label) {
+        Named::ChangeRow(percent)
+    } else if difference_label(label) {
+        Named::Difference
+    } else {
+        Named::Item
+    };
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(label.to_string(), n.clone());
+    });
+    n
+}
+
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
-        let label = rows[i].label.clone();
+        let named = named(&rows[i].label);
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
-        let role = if heraf_label(&label) {
-            if figures {
-                Role::Heraf
-            } else {
+        let role = match named {
+            Named::Heraf if figures => Role::Heraf,
+            Named::Heraf => {
                 in_heraf = Some(i);
                 Role::HerafMarker
             }
-        } else if only_empty {
-            Role::Section
-        } else if let Some(f) = formula_of(&label) {
-            Role::Formula(f)
-        } else if let Some(strong) = total_label(&label) {
-            Role::Total { strong }
-        } else if let Some(percent) = change_row_label(&label) {
-            Role::ChangeRow { percent }
-        } else if difference_label(&label) {
-            Role::Difference
-        } else {
-            Role::Item
+            _ if only_empty => Role::Section,
+            Named::Formula(f) => Role::Formula(f),
+            Named::Total(strong) => Role::Total { strong },
+            Named::ChangeRow(percent) => Role::ChangeRow { percent },
+            Named::Difference => Role::Difference,
+            Named::Item => Role::Item,
         };
         // Rows after a heraf marker that are dashed or indented belong to it.
         if in_heraf.is_some_and(|m| m < i) {

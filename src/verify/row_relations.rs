@@ -313,7 +313,31 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
     let Some(row) = g.rows.get(r) else {
         return false;
     };
-    let l = row.label.to_lowercase();
+    let by_label = percent_label(&row.label);
+    let figs: Vec<&Figure> = row
+        .cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Fig(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+}
+
+/// A per-cent row's label (see [`percent_row`]); asked of each row many
+/// times, so the answer for a recent label is remembered (a pure function
+/// of the label; a bounded memo per thread).
+fn percent_label(label: &str) -> bool {
+    const REMEMBERED: usize = 1024;
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(b) = SEEN.with(|m| m.borrow().get(label).copied()) {
+        return b;
+    }
+    let l = label.to_lowercase();
     let by_label = l.contains('%')
         || contains_word(&l, "pct.")
         || contains_word(&l, "pct")
@@ -325,15 +349,14 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
                     || w.ends_with("frekvens")
                     || w.ends_with("kvote"))
         });
-    let figs: Vec<&Figure> = row
-        .cells
-        .iter()
-        .filter_map(|c| match c {
-            Cell::Fig(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(label.to_string(), by_label);
+    });
+    by_label
 }
 
 /// How a candidate fares: places judged (holding, failing or trivially
