@@ -105,26 +105,11 @@ pub fn unit_in(text: &str) -> Option<Unit> {
     if !text.chars().any(|c| c.is_alphabetic() || c == '%') {
         return None;
     }
-    // A document repeats its headers and titles table after table: the
-    // answer for a recent text is remembered (a pure function of the text;
-    // a bounded memo per thread).
-    const REMEMBERED: usize = 512;
+    // A document repeats its headers and titles table after table.
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<Unit>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: super::memo::Memo<Option<Unit>> = super::memo::Memo::new(512);
     }
-    if let Some(u) = SEEN.with(|m| m.borrow().get(text).copied()) {
-        return u;
-    }
-    let u = unit_in_now(text);
-    SEEN.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(text.to_string(), u);
-    });
-    u
+    SEEN.with(|m| m.get(text, unit_in_now))
 }
 
 /// The scenario's unit spellings (`money::UNIT_SPELLINGS`) in lower case.

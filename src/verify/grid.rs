@@ -425,21 +425,18 @@ struct HeaderWords {
     total: bool,
 }
 
-/// [`HeaderWords`] of a header: a pure function of it, remembered for the
-/// headers seen last (a document repeats its headers; a bounded memo per
-/// thread).
+/// [`HeaderWords`] of a header, remembered for the headers seen last.
 fn header_words(header: &str) -> HeaderWords {
-    const REMEMBERED: usize = 512;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, HeaderWords>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: super::memo::Memo<HeaderWords> = super::memo::Memo::new(512);
     }
-    if let Some(w) = SEEN.with(|m| m.borrow().get(header).copied()) {
-        return w;
-    }
+    SEEN.with(|m| m.get(header, header_words_now))
+}
+
+fn header_words_now(header: &str) -> HeaderWords {
     let h = header.to_lowercase();
     let has = |w: &str| h.contains(w);
-    let words = HeaderWords {
+    HeaderWords {
         change: has("ændring")
             || has("aendring")
             || has("udvikling")
@@ -455,15 +452,7 @@ fn header_words(header: &str) -> HeaderWords {
         named_change: has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
-    };
-    SEEN.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(header.to_string(), words);
-    });
-    words
+    }
 }
 
 fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
@@ -842,19 +831,16 @@ enum Named {
     Item,
 }
 
-/// [`Named`] for a label: a pure function of the label, remembered for the
-/// labels seen last (a document repeats its row labels table after table;
-/// a bounded memo per thread).
+/// [`Named`] for a label, remembered for the labels seen last.
 fn named(label: &str) -> Named {
-    const REMEMBERED: usize = 1024;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Named>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: super::memo::Memo<Named> = super::memo::Memo::new(1024);
     }
-    if let Some(n) = SEEN.with(|m| m.borrow().get(label).cloned()) {
-        return n;
-    }
-    let n = if heraf_label(label) {
+    SEEN.with(|m| m.get(label, named_now))
+}
+
+fn named_now(label: &str) -> Named {
+    if heraf_label(label) {
         Named::Heraf
     } else if let Some(f) = formula_of(label) {
         Named::Formula(f)
@@ -866,15 +852,7 @@ fn named(label: &str) -> Named {
         Named::Difference
     } else {
         Named::Item
-    };
-    SEEN.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(label.to_string(), n.clone());
-    });
-    n
+    }
 }
 
 fn assign_roles(rows: &mut [GRow]) {

@@ -25,6 +25,7 @@ pub mod expr;
 pub mod figure;
 pub mod grid;
 pub mod judge;
+pub mod memo;
 pub mod relations;
 pub mod row_relations;
 pub mod stream;

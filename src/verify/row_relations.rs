@@ -326,19 +326,17 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
 }
 
 /// A per-cent row's label (see [`percent_row`]); asked of each row many
-/// times, so the answer for a recent label is remembered (a pure function
-/// of the label; a bounded memo per thread).
+/// times, so remembered for the labels seen last.
 fn percent_label(label: &str) -> bool {
-    const REMEMBERED: usize = 1024;
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(1024);
     }
-    if let Some(b) = SEEN.with(|m| m.borrow().get(label).copied()) {
-        return b;
-    }
+    SEEN.with(|m| m.get(label, percent_label_now))
+}
+
+fn percent_label_now(label: &str) -> bool {
     let l = label.to_lowercase();
-    let by_label = l.contains('%')
+    l.contains('%')
         || contains_word(&l, "pct.")
         || contains_word(&l, "pct")
         || l.contains("procent")
@@ -348,15 +346,7 @@ fn percent_label(label: &str) -> bool {
                     || w.ends_with("andel")
                     || w.ends_with("frekvens")
                     || w.ends_with("kvote"))
-        });
-    SEEN.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(label.to_string(), by_label);
-    });
-    by_label
+        })
 }
 
 /// How a candidate fares: places judged (holding, failing or trivially
