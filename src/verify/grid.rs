@@ -818,7 +818,6 @@ fn coarse_columns(rows: &mut [GRow], width: usize) {
     }
 }
 
-#[allow(clippy::needless_range_loop)]
 /// What a row's label alone says it is (`assign_roles` adds what its
 /// figures say).
 #[derive(Clone)]
@@ -855,6 +854,7 @@ fn named_now(label: &str) -> Named {
     }
 }
 
+#[allow(clippy::needless_range_loop)]
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
