@@ -147,15 +147,13 @@ fn fig(g: &Grid, at: At, o: &Overrides) -> Option<Cell> {
 }
 
 /// The money unit a relation's figures are judged in: the largest of them.
-fn common_unit(figs: &[Figure]) -> Option<u32> {
-    let money: Vec<u32> = figs
-        .iter()
+fn common_unit<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> Option<u32> {
+    figs.into_iter()
         .filter_map(|f| match f.unit {
             Some(Unit::Money(e)) => Some(e),
             _ => None,
         })
-        .collect();
-    money.iter().max().copied()
+        .max()
 }
 
 fn label_of(g: &Grid, r: usize) -> &str {
@@ -197,8 +195,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             if fs.is_empty() {
                 return Err("no figures to add (-)".to_string());
             }
-            let all: Vec<Figure> = fs.iter().map(|x| x.1).chain([tot]).collect();
-            let u = common_unit(&all);
+            let u = common_unit(fs.iter().map(|x| &x.1).chain([&tot]));
             let conv = |f: &Figure| {
                 f.printed_in(u)
                     .ok_or_else(|| "the units cannot be converted exactly".to_string())
