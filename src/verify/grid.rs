@@ -182,6 +182,15 @@ pub fn total_label(label: &str) -> Option<bool> {
     if !may_name_total(label) {
         return None;
     }
+    // Asked of a row's label by several stages: remembered for the labels
+    // seen last.
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<bool>> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, total_label_now))
+}
+
+fn total_label_now(label: &str) -> Option<bool> {
     let l = clean_label(label);
     if l.is_empty() {
         return None;
