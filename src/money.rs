@@ -73,10 +73,18 @@ impl Unit {
     /// [`UNIT_SPELLINGS`], in any case, with any spaces and points
     /// (`T. kr.`, `t.kr.`, `tkr`, `1.000 kr.` are one spelling).
     pub fn parse(s: &str) -> Option<Unit> {
+        // The spellings' keys, made once (this is asked of every table's
+        // corner cell).
+        static KEYS: std::sync::OnceLock<Vec<(String, Unit)>> = std::sync::OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            UNIT_SPELLINGS
+                .iter()
+                .map(|&(spelling, unit)| (unit_key(spelling), unit))
+                .collect()
+        });
         let norm = unit_key(s);
-        UNIT_SPELLINGS
-            .iter()
-            .find(|(spelling, _)| unit_key(spelling) == norm)
+        keys.iter()
+            .find(|(key, _)| *key == norm)
             .map(|&(_, unit)| unit)
     }
 

@@ -35,6 +35,8 @@ pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid
         }
     }
     super::cues::overrule(&mut g);
+    // The figures may have changed above: nothing remembered of them.
+    g.fares = Default::default();
     let out = propose(&g);
     (g, out)
 }
@@ -580,13 +582,13 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
     if fails == 0 {
         return Ok(c);
     }
-    let label = c
-        .instances
-        .first()
-        .map(|i| g.rows[i.at.0].label.clone())
-        .unwrap_or_default();
     let judged = c.instances.iter().filter(|i| i.what.is_ok()).count();
     if judged >= 2 && holds == 0 && !super::establish::close(g, &c) {
+        let label = c
+            .instances
+            .first()
+            .map(|i| g.rows[i.at.0].label.clone())
+            .unwrap_or_default();
         return Err(format!(
             "not understood: the rows taken for {label:?} add up to it in no column"
         ));
@@ -1062,7 +1064,6 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     let grand = (0..g.rows.len())
         .rev()
         .find(|&t| matches!(g.rows[t].role, Role::Total { strong: true }) && s.parent[t].is_none());
-    let whole_label = |t: usize| g.rows[t].label.clone();
     let mut instances = Vec::new();
     for (r, row) in g.rows.iter().enumerate() {
         if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
@@ -1072,12 +1073,9 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
         let Some(t) = t else { continue };
         instances.push(Instance {
             kind,
-            name: format!(
-                "{} [{}]: share of {:?}",
-                row.label,
-                g.cols[c].header,
-                whole_label(t)
-            ),
+            // Named by `share_names` once chosen: most readings tried are
+            // dropped.
+            name: String::new(),
             at: (r, c),
             what: Ok(Expr::Ratio {
                 num: (r, a),
@@ -1093,6 +1091,23 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
         what: format!("share of {}'s total", g.cols[a].header),
         prefer: false,
     }
+}
+
+/// Names a chosen share reading's instances (`share_cand` leaves them
+/// unnamed): `Center 1 [Andel]: share of "I alt"`.
+fn share_names(g: &Grid, mut cand: Candidate) -> Candidate {
+    for i in &mut cand.instances {
+        if let (true, Kind::Share, Ok(Expr::Ratio { den, .. })) =
+            (i.name.is_empty(), i.kind, &i.what)
+        {
+            let (r, c) = i.at;
+            i.name = format!(
+                "{} [{}]: share of {:?}",
+                g.rows[r].label, g.cols[c].header, g.rows[den.0].label
+            );
+        }
+    }
+    cand
 }
 
 fn ratio_cand(g: &Grid, c: usize, x: usize, y: usize, abs: u8) -> Candidate {
@@ -1248,8 +1263,20 @@ fn columns(g: &Grid, s: &mut State) {
                     continue;
                 }
                 let strong = cands.len() == 1;
-                match pick_labelled(g, cands, strong) {
-                    Ok(cand) => push(s, cand),
+                // Every reading has the same places (the column's rows with a
+                // total), none preferred: where the first holds in all of
+                // them, `pick` takes it whatever the others score, so they
+                // are not scored.
+                let picked = if cands.len() > 1
+                    && cands.iter().all(|c| !c.prefer)
+                    && super::establish::holds_everywhere(g, &cands[0])
+                {
+                    cands.into_iter().next().ok_or_else(String::new)
+                } else {
+                    pick_labelled(g, cands, strong)
+                };
+                match picked {
+                    Ok(cand) => push(s, share_names(g, cand)),
                     Err(why) => skipped_col(g, s, c, Kind::Share, why),
                 }
             }
@@ -1290,7 +1317,7 @@ fn columns(g: &Grid, s: &mut State) {
                     continue;
                 }
                 match pick_labelled(g, cands, false) {
-                    Ok(cand) => push(s, cand),
+                    Ok(cand) => push(s, share_names(g, cand)),
                     Err(_) => skipped_col(
                         g,
                         s,

@@ -59,7 +59,7 @@ impl Kind {
 }
 
 /// The arithmetic of one relation between cells.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Expr {
     /// ± a ± b … = result. `shares`: a column of shares against its 100 %.
     Linear {
@@ -147,15 +147,13 @@ fn fig(g: &Grid, at: At, o: &Overrides) -> Option<Cell> {
 }
 
 /// The money unit a relation's figures are judged in: the largest of them.
-fn common_unit(figs: &[Figure]) -> Option<u32> {
-    let money: Vec<u32> = figs
-        .iter()
+fn common_unit<'a>(figs: impl IntoIterator<Item = &'a Figure>) -> Option<u32> {
+    figs.into_iter()
         .filter_map(|f| match f.unit {
             Some(Unit::Money(e)) => Some(e),
             _ => None,
         })
-        .collect();
-    money.iter().max().copied()
+        .max()
 }
 
 fn label_of(g: &Grid, r: usize) -> &str {
@@ -197,8 +195,7 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             if fs.is_empty() {
                 return Err("no figures to add (-)".to_string());
             }
-            let all: Vec<Figure> = fs.iter().map(|x| x.1).chain([tot]).collect();
-            let u = common_unit(&all);
+            let u = common_unit(fs.iter().map(|x| &x.1).chain([&tot]));
             let conv = |f: &Figure| {
                 f.printed_in(u)
                     .ok_or_else(|| "the units cannot be converted exactly".to_string())
@@ -411,7 +408,63 @@ fn ratio_of(width: Decimal, size: Decimal) -> Decimal {
     q.clamp(Decimal::new(1, 9), Decimal::ONE)
 }
 
+/// How sums fare on a grid's printed figures, remembered: the engine scores
+/// a labelled total's readings (`fits`, then `pick`), then its guards score
+/// the chosen one again, so each sum is judged once per table. Lives with
+/// the grid it was computed on (cleared when the engine changes the grid's
+/// figures); never consulted with figures overridden. Only sums
+/// (`Expr::Linear`) are kept: the quotients are scored once each, where
+/// remembering costs more than it saves.
+#[derive(Clone, Debug, Default)]
+pub struct Fares(
+    std::cell::RefCell<
+        std::collections::HashMap<Expr, Fare, std::hash::BuildHasherDefault<CellHasher>>,
+    >,
+);
+
+/// A hasher for cell positions (small integers), much cheaper than the
+/// default SipHash; the keys are positions in one table, not chosen freely.
+#[derive(Default)]
+pub struct CellHasher(u64);
+
+impl std::hash::Hasher for CellHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
+    let keep = o.is_empty() && matches!(e, Expr::Linear { .. });
+    if keep {
+        if let Some(f) = g.fares.0.borrow().get(e) {
+            return *f;
+        }
+    }
+    let f = fare_now(g, e, o);
+    if keep {
+        g.fares.0.borrow_mut().insert(e.clone(), f);
+    }
+    f
+}
+
+fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     let Ok(rel) = relation(g, e, o) else {
         return Fare {
             verdict: Verdict::Skipped,
@@ -547,6 +600,13 @@ pub fn holds_once(g: &Grid, c: &Candidate, limit: Decimal) -> bool {
     s.holds == 1 && s.fails == 0 && s.chance <= limit
 }
 
+/// Whether a candidate holds, not trivially, in every one of its places (so
+/// it fails in none and none is skipped).
+pub fn holds_everywhere(g: &Grid, c: &Candidate) -> bool {
+    let s = score(g, c);
+    s.holds == c.instances.len() && s.fails == 0
+}
+
 /// (holds, fails) of a candidate on the printed figures; trivial holds
 /// (zeros) not counted.
 pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
@@ -606,7 +666,9 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
                 // Readings that all hold everywhere agree on every figure:
                 // the first (the nearest columns) is taken. Tied readings
                 // that fail somewhere disagree on what is wrong: neither.
+                // (Where `a` is taken either way, the cells are not compared.)
                 if (sa.holds, sa.fails) != (sb.holds, sb.fails)
+                    || (sa.fails == 0 && preferred.len() != 1)
                     || same_cells(&cands[*a], &cands[*b])
                 {
                     Some(*a)

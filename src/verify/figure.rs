@@ -105,14 +105,34 @@ pub fn unit_in(text: &str) -> Option<Unit> {
     if !text.chars().any(|c| c.is_alphabetic() || c == '%') {
         return None;
     }
+    // A document repeats its headers and titles table after table.
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<Unit>> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(text, unit_in_now))
+}
+
+/// The scenario's unit spellings (`money::UNIT_SPELLINGS`) in lower case.
+fn spellings() -> &'static [(String, crate::money::Unit)] {
+    static LOWER: std::sync::OnceLock<Vec<(String, crate::money::Unit)>> =
+        std::sync::OnceLock::new();
+    LOWER.get_or_init(|| {
+        crate::money::UNIT_SPELLINGS
+            .iter()
+            .map(|(w, u)| (w.to_lowercase(), *u))
+            .collect()
+    })
+}
+
+fn unit_in_now(text: &str) -> Option<Unit> {
     let l = text.to_lowercase();
     let has = |w: &str| contains_word(&l, w);
     // The scenario's spellings (one list, `money::UNIT_SPELLINGS`), then the
     // ones only documents use (mia., English).
     let named = |unit: crate::money::Unit| {
-        crate::money::UNIT_SPELLINGS
+        spellings()
             .iter()
-            .any(|(w, u)| *u == unit && has(&w.to_lowercase()))
+            .any(|(w, u)| *u == unit && has(w.as_str()))
     };
     if has("mia. kr.") || has("mia.kr.") || has("mia. kr") || has("mia kr") || has("mia.") {
         Some(Unit::Money(9))
@@ -167,11 +187,16 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     }
     let first_alnum = word.chars().next().is_some_and(char::is_alphanumeric);
     let last_alnum = word.chars().next_back().is_some_and(char::is_alphanumeric);
-    // Every occurrence, left to right (overlapping ones included).
+    // Every occurrence, left to right (overlapping ones included); the
+    // haystacks are short labels and headers, so each start is found by its
+    // first byte and compared in place (no searcher built per call).
     let mut from = 0;
-    while let Some(found) = memchr::memmem::find(&h[from..], w) {
+    while let Some(found) = memchr::memchr(w[0], h.get(from..).unwrap_or_default()) {
         let i = from + found;
         from = i + 1;
+        if h.get(i..i + w.len()) != Some(w) {
+            continue;
+        }
         if !haystack.is_char_boundary(i) {
             continue;
         }

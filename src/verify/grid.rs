@@ -108,6 +108,8 @@ pub struct Grid {
     pub rows: Vec<GRow>,
     pub has_header: bool,
     pub corner: String,
+    /// How the relations proposed on this grid fare (the engine's memo).
+    pub fares: super::establish::Fares,
 }
 
 const TOTAL_WORDS: [&str; 11] = [
@@ -201,6 +203,15 @@ pub fn total_label(label: &str) -> Option<bool> {
     if !may_name_total(label) {
         return None;
     }
+    // Asked of a row's label by several stages: remembered for the labels
+    // seen last.
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<bool>> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, total_label_now))
+}
+
+fn total_label_now(label: &str) -> Option<bool> {
     let l = clean_label(label);
     if l.is_empty() {
         return None;
@@ -457,20 +468,52 @@ fn raw(table: &Table) -> RawGrid {
     RawGrid { rows }
 }
 
-fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+/// What a column's header says of its kind (`col_kind` adds its figures).
+#[derive(Clone, Copy)]
+struct HeaderWords {
+    change: bool,
+    pct_word: bool,
+    share: bool,
+    /// `ændring`, `udvikling`: a change, not an afvigelse.
+    named_change: bool,
+    rate: bool,
+    total: bool,
+}
+
+/// [`HeaderWords`] of a header, remembered for the headers seen last.
+fn header_words(header: &str) -> HeaderWords {
+    thread_local! {
+        static SEEN: super::memo::Memo<HeaderWords> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, header_words_now))
+}
+
+fn header_words_now(header: &str) -> HeaderWords {
     let h = header.to_lowercase();
     let has = |w: &str| h.contains(w);
-    let change = has("ændring")
-        || has("aendring")
-        || has("udvikling")
-        || has("afvigelse")
-        || has("difference")
-        || has("forskel")
-        || has("merforbrug")
-        || has("mindreforbrug")
-        || has("mer-/mindre")
-        || has("change");
-    let pct_word = has("pct") || has('%'.to_string().as_str()) || has("procent");
+    HeaderWords {
+        change: has("ændring")
+            || has("aendring")
+            || has("udvikling")
+            || has("afvigelse")
+            || has("difference")
+            || has("forskel")
+            || has("merforbrug")
+            || has("mindreforbrug")
+            || has("mer-/mindre")
+            || has("change"),
+        pct_word: has("pct") || has("%") || has("procent"),
+        share: has("andel") || has("share") || has("fordeling"),
+        named_change: has("ændring") || has("udvikling") || has("aendring"),
+        rate: super::column_relations::rate_in(header).is_some(),
+        total: total_label(header) == Some(true),
+    }
+}
+
+fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+    let w = header_words(header);
+    let change = w.change;
+    let pct_word = w.pct_word;
     let nums: Vec<_> = figs
         .iter()
         .filter_map(|c| match c {
@@ -485,7 +528,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
     let in_kroner = matches!(unit_in(header), Some(Unit::Money(_))) && !all_percent;
-    if (has("andel") || has("share") || has("fordeling")) && !in_kroner {
+    if w.share && !in_kroner {
         return if change {
             ColKind::ShareOfChange
         } else {
@@ -499,18 +542,18 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         } else {
             ColKind::Change {
                 years,
-                afvigelse: !(has("ændring") || has("udvikling") || has("aendring")),
+                afvigelse: !w.named_change,
             }
         };
     }
     // A header naming a rate over amounts (`Lineær afskrivning 2,5%`).
-    if !all_percent && super::column_relations::rate_in(header).is_some() {
+    if !all_percent && w.rate {
         return ColKind::Amount;
     }
     if pct_word || all_percent {
         return ColKind::Pct;
     }
-    if total_label(header) == Some(true) {
+    if w.total {
         return ColKind::RowTotal;
     }
     ColKind::Amount
@@ -790,6 +833,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         rows,
         has_header,
         corner,
+        fares: Default::default(),
     }
 }
 
@@ -833,32 +877,61 @@ fn coarse_columns(rows: &mut [GRow], width: usize) {
     }
 }
 
+/// What a row's label alone says it is (`assign_roles` adds what its
+/// figures say).
+#[derive(Clone)]
+enum Named {
+    Heraf,
+    Formula(Vec<(bool, String)>),
+    Total(bool),
+    ChangeRow(bool),
+    Difference,
+    Item,
+}
+
+/// [`Named`] for a label, remembered for the labels seen last.
+fn named(label: &str) -> Named {
+    thread_local! {
+        static SEEN: super::memo::Memo<Named> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, named_now))
+}
+
+fn named_now(label: &str) -> Named {
+    if heraf_label(label) {
+        Named::Heraf
+    } else if let Some(f) = formula_of(label) {
+        Named::Formula(f)
+    } else if let Some(strong) = total_label(label) {
+        Named::Total(strong)
+    } else if let Some(percent) = change_row_label(label) {
+        Named::ChangeRow(percent)
+    } else if difference_label(label) {
+        Named::Difference
+    } else {
+        Named::Item
+    }
+}
+
 #[allow(clippy::needless_range_loop)]
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
-        let label = rows[i].label.clone();
+        let named = named(&rows[i].label);
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
-        let role = if heraf_label(&label) {
-            if figures {
-                Role::Heraf
-            } else {
+        let role = match named {
+            Named::Heraf if figures => Role::Heraf,
+            Named::Heraf => {
                 in_heraf = Some(i);
                 Role::HerafMarker
             }
-        } else if only_empty {
-            Role::Section
-        } else if let Some(f) = formula_of(&label) {
-            Role::Formula(f)
-        } else if let Some(strong) = total_label(&label) {
-            Role::Total { strong }
-        } else if let Some(percent) = change_row_label(&label) {
-            Role::ChangeRow { percent }
-        } else if difference_label(&label) {
-            Role::Difference
-        } else {
-            Role::Item
+            _ if only_empty => Role::Section,
+            Named::Formula(f) => Role::Formula(f),
+            Named::Total(strong) => Role::Total { strong },
+            Named::ChangeRow(percent) => Role::ChangeRow { percent },
+            Named::Difference => Role::Difference,
+            Named::Item => Role::Item,
         };
         // Rows after a heraf marker that are dashed or indented belong to it.
         if in_heraf.is_some_and(|m| m < i) {

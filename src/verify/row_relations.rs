@@ -313,18 +313,7 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
     let Some(row) = g.rows.get(r) else {
         return false;
     };
-    let l = row.label.to_lowercase();
-    let by_label = l.contains('%')
-        || contains_word(&l, "pct.")
-        || contains_word(&l, "pct")
-        || l.contains("procent")
-        || l.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            w.len() > 5
-                && (w.ends_with("grad")
-                    || w.ends_with("andel")
-                    || w.ends_with("frekvens")
-                    || w.ends_with("kvote"))
-        });
+    let by_label = percent_label(&row.label);
     let figs: Vec<&Figure> = row
         .cells
         .iter()
@@ -334,6 +323,30 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
         })
         .collect();
     by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+}
+
+/// A per-cent row's label (see [`percent_row`]); asked of each row many
+/// times, so remembered for the labels seen last.
+fn percent_label(label: &str) -> bool {
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, percent_label_now))
+}
+
+fn percent_label_now(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.contains('%')
+        || contains_word(&l, "pct.")
+        || contains_word(&l, "pct")
+        || l.contains("procent")
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.len() > 5
+                && (w.ends_with("grad")
+                    || w.ends_with("andel")
+                    || w.ends_with("frekvens")
+                    || w.ends_with("kvote"))
+        })
 }
 
 /// How a candidate fares: places judged (holding, failing or trivially
