@@ -171,3 +171,26 @@ pub fn checks_of_text(doc: &str) -> Vec<sparekrav::verify::Check> {
     .expect("a text document reads");
     out
 }
+
+/// The checks `verify` gives on one tab-separated table in Danish numbers,
+/// with the default options.
+pub fn checks_of_tsv(tsv: &str) -> Vec<sparekrav::verify::Check> {
+    sparekrav::verify::verify_table(
+        "t.tsv",
+        &tsv_table(tsv),
+        sparekrav::numfmt::NumberStyle::DANISH,
+        &sparekrav::verify::Options::default(),
+    )
+    .checks
+}
+
+/// A table of the real-table corpora: `tests/data/<folder>/<slug>.tsv`.
+pub fn data_tsv(folder: &str, slug: &str) -> String {
+    std::fs::read_to_string(
+        root()
+            .join("tests/data")
+            .join(folder)
+            .join(format!("{slug}.tsv")),
+    )
+    .unwrap_or_else(|e| panic!("tests/data/{folder}/{slug}.tsv: {e}"))
+}

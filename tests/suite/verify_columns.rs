@@ -26,12 +26,7 @@ fn findings(c: &[Check]) -> Vec<&Check> {
 }
 
 fn heldout(slug: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/heldout")
-            .join(format!("{slug}.tsv")),
-    )
-    .unwrap()
+    crate::common::data_tsv("heldout", slug)
 }
 
 const MONTHS: &str = "\tUdgifter\tIndtægter\tSaldo\tAkkumuleret saldo\n\

@@ -5,27 +5,14 @@
 //! difference of the two rows it names (`src/verify/named_operands.rs`).
 //! Figures computed by hand; the real tables are the held-out ones.
 
-use sparekrav::numfmt::NumberStyle;
-use sparekrav::verify::{verify_table, Check, Options, Verdict};
+use sparekrav::verify::{Check, Verdict};
 
 fn checks(tsv: &str) -> Vec<Check> {
-    verify_table(
-        "t.tsv",
-        &crate::common::tsv_table(tsv),
-        NumberStyle::DANISH,
-        &Options::default(),
-    )
-    .checks
+    crate::common::checks_of_tsv(tsv)
 }
 
 fn data(folder: &str, slug: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data")
-            .join(folder)
-            .join(format!("{slug}.tsv")),
-    )
-    .unwrap()
+    crate::common::data_tsv(folder, slug)
 }
 
 /// (row, column, verdict) of every check.

@@ -12,9 +12,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use sparekrav::numfmt::NumberStyle;
 use sparekrav::verify::judge::Relation;
-use sparekrav::verify::{verify_table, Check, Options, Verdict};
+use sparekrav::verify::{Check, Verdict};
 
 struct Expect {
     kind: String,
@@ -322,13 +321,7 @@ fn norm(s: &str) -> String {
 }
 
 fn checks_of(tsv: &str) -> Vec<Check> {
-    verify_table(
-        "t.tsv",
-        &crate::common::tsv_table(tsv),
-        NumberStyle::DANISH,
-        &Options::default(),
-    )
-    .checks
+    crate::common::checks_of_tsv(tsv)
 }
 
 /// The expected column names the same column as ours: equal, or (for

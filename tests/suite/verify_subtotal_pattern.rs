@@ -7,26 +7,14 @@
 //! held-out measurement plants) and on small tables of our own (figures
 //! computed by hand).
 
-use sparekrav::numfmt::NumberStyle;
-use sparekrav::verify::{verify_table, Check, Options, Verdict};
+use sparekrav::verify::{Check, Verdict};
 
 fn checks(tsv: &str) -> Vec<Check> {
-    verify_table(
-        "t.tsv",
-        &crate::common::tsv_table(tsv),
-        NumberStyle::DANISH,
-        &Options::default(),
-    )
-    .checks
+    crate::common::checks_of_tsv(tsv)
 }
 
 fn heldout(slug: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/heldout")
-            .join(format!("{slug}.tsv")),
-    )
-    .unwrap()
+    crate::common::data_tsv("heldout", slug)
 }
 
 /// `tsv` with the cell at (line, column), both from 1, printed `text`.
