@@ -270,16 +270,20 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
             }
         }
         let tried = reach.max(1);
-        let parts_of = |len: usize| -> Vec<usize> { units[units.len() - len..].to_vec() };
-        let name = |len: usize| sum_name(len);
-        if let Some(len) = full {
-            let parts = parts_of(len);
+        // The last `len` units as the row's parts: (parts, holds, fails,
+        // whether chance times the readings tried stays within `limit`).
+        let reading = |len: usize, limit: Decimal| {
+            let parts: Vec<usize> = units[units.len() - len..].to_vec();
             let p: Vec<(bool, usize)> = parts.iter().map(|&q| (false, q)).collect();
-            let cand = row_sum(g, r, &p, Kind::Sum, &name(len));
+            let cand = row_sum(g, r, &p, Kind::Sum, &sum_name(len));
             let (holds, fails, chance) = tally(g, &cand);
             let likely = Decimal::from(tried)
                 .exact_mul(chance)
-                .is_some_and(|x| x <= support_limit());
+                .is_some_and(|x| x <= limit);
+            (parts, holds, fails, likely)
+        };
+        if let Some(len) = full {
+            let (parts, holds, fails, likely) = reading(len, support_limit());
             if holds >= 2 && fails == 0 && likely {
                 if len >= 2 && kind != Part::Labelled {
                     out.support += 1;
@@ -300,13 +304,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
         if judge && kind == Part::Open {
             if let [len] = partial.as_slice() {
                 let len = *len;
-                let parts = parts_of(len);
-                let p: Vec<(bool, usize)> = parts.iter().map(|&q| (false, q)).collect();
-                let cand = row_sum(g, r, &p, Kind::Sum, &name(len));
-                let (holds, fails, chance) = tally(g, &cand);
-                let likely = Decimal::from(tried)
-                    .exact_mul(chance)
-                    .is_some_and(|x| x <= suspect_limit());
+                let (parts, holds, fails, likely) = reading(len, suspect_limit());
                 if holds >= 1 && fails == 1 && likely && !judged(s, r) {
                     if len >= 2 {
                         for &q in &parts {
