@@ -15,7 +15,8 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::establish::{
-    fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr, Instance, Kind,
+    col_relation, fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr,
+    Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -337,27 +338,13 @@ fn part_share(
                 .collect::<Vec<_>>()
                 .join(" + ")
         );
-        let mut instances = Vec::new();
-        for r in 0..g.rows.len() {
-            if !data_row(g, r) || !fig_at(g, r, c) {
-                continue;
-            }
-            instances.push(Instance {
-                kind: Kind::Share,
-                name: name(g, r, c, &what),
-                at: (r, c),
-                what: Ok(Expr::PartOf {
-                    part: (r, part),
-                    others: others.iter().map(|&k| (r, k)).collect(),
-                    result: (r, c),
-                }),
-            });
-        }
-        cands.push(Candidate {
-            instances,
-            what,
-            prefer: false,
-        });
+        cands.push(col_relation(g, c, Kind::Share, &what, &|r| {
+            Some(Expr::PartOf {
+                part: (r, part),
+                others: others.iter().map(|&k| (r, k)).collect(),
+                result: (r, c),
+            })
+        }));
     }
     pick_figures(g, cands, false)
 }
@@ -469,30 +456,14 @@ fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
     for end in (2..=right.len()).rev() {
         let cols = &right[..end];
         let what = format!("sum of the {} columns after it", cols.len());
-        let mut instances = Vec::new();
-        for r in 0..g.rows.len() {
-            if !data_row(g, r) || !fig_at(g, r, c) {
-                continue;
-            }
-            if matches!(g.rows[r].cells.get(c), Some(Cell::Fig(f)) if f.percent()) {
-                continue;
-            }
-            instances.push(Instance {
-                kind: Kind::Cross,
-                name: name(g, r, c, &what),
-                at: (r, c),
-                what: Ok(Expr::Linear {
-                    terms: cols.iter().map(|&k| (false, (r, k))).collect(),
-                    result: (r, c),
-                    shares: false,
-                }),
-            });
-        }
-        cands.push(Candidate {
-            instances,
-            what,
-            prefer: false,
-        });
+        // `col_relation` leaves out a row whose sum cell is a percentage.
+        cands.push(col_relation(g, c, Kind::Cross, &what, &|r| {
+            Some(Expr::Linear {
+                terms: cols.iter().map(|&k| (false, (r, k))).collect(),
+                result: (r, c),
+                shares: false,
+            })
+        }));
     }
     pick_figures(g, cands, cue)
 }
@@ -806,27 +777,13 @@ fn fraction(g: &Grid, c: usize, amounts: &[usize], only_fractions: bool) -> Opti
                 continue;
             }
             let what = format!("{} / {}", g.cols[x].header, g.cols[y].header);
-            let mut instances = Vec::new();
-            for r in 0..g.rows.len() {
-                if !data_row(g, r) || !fig_at(g, r, c) {
-                    continue;
-                }
-                instances.push(Instance {
-                    kind: Kind::Ratio,
-                    name: name(g, r, c, &what),
-                    at: (r, c),
-                    what: Ok(Expr::Fraction {
-                        num: (r, x),
-                        den: (r, y),
-                        result: (r, c),
-                    }),
-                });
-            }
-            cands.push(Candidate {
-                instances,
-                what,
-                prefer: false,
-            });
+            cands.push(col_relation(g, c, Kind::Ratio, &what, &|r| {
+                Some(Expr::Fraction {
+                    num: (r, x),
+                    den: (r, y),
+                    result: (r, c),
+                })
+            }));
         }
     }
     while cands.len() < tried {
