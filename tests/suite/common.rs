@@ -194,3 +194,24 @@ pub fn data_tsv(folder: &str, slug: &str) -> String {
     )
     .unwrap_or_else(|e| panic!("tests/data/{folder}/{slug}.tsv: {e}"))
 }
+
+/// Findings: errors that are no consequence of another: (row, column, the
+/// cell named, what it should read).
+pub fn findings(c: &[sparekrav::verify::Check]) -> Vec<(String, String, String, String)> {
+    c.iter()
+        .filter(|c| c.verdict == sparekrav::verify::Verdict::Error && c.consequence_of.is_none())
+        .map(|c| {
+            let (at, should) = c
+                .correction
+                .as_ref()
+                .map(|k| (k.at.clone(), k.should_read.clone()))
+                .unwrap_or_default();
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                at,
+                should,
+            )
+        })
+        .collect()
+}

@@ -30,22 +30,7 @@ fn with_cell(tsv: &str, line: usize, col: usize, was: &str, text: &str) -> Strin
 /// Findings: errors that are no consequence of another: (row, column, the
 /// cell named, what it should read).
 fn findings(c: &[Check]) -> Vec<(String, String, String, String)> {
-    c.iter()
-        .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
-        .map(|c| {
-            let (at, should) = c
-                .correction
-                .as_ref()
-                .map(|k| (k.at.clone(), k.should_read.clone()))
-                .unwrap_or_default();
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                at,
-                should,
-            )
-        })
-        .collect()
+    crate::common::findings(c)
 }
 
 fn errors(c: &[Check]) -> Vec<(String, String)> {
