@@ -227,6 +227,11 @@ impl Exact for Decimal {
 
     fn exact_mul(self, other: Decimal) -> Option<Decimal> {
         let r = self.checked_mul(other)?;
+        // rust_decimal gives a product with a zero factor as a bare 0 (scale
+        // 0): exact. A zero product of two non-zero factors underflowed.
+        if self.is_zero() || other.is_zero() {
+            return Some(Decimal::ZERO);
+        }
         if r.scale() >= self.scale() + other.scale() {
             return Some(r);
         }

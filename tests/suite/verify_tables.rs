@@ -481,6 +481,24 @@ fn a_share_next_to_a_change_is_a_share_of_the_amounts() {
     );
 }
 
+/// A share that rounds to 0,0% is judged like any other: 0,0 · whole once
+/// came out of exact multiplication as "too many digits" (the benchmark's
+/// table-dense document skipped 39 such shares).
+#[test]
+fn a_share_that_rounds_to_nothing_is_judged() {
+    let doc = "Mio. kr.\t2026\tAndel\nCenter 0\t-0,2\t0,0%\nCenter 1\t-820,2\t17,0%\nCenter 2\t-4.007,0\t83,0%\nI alt\t-4.827,4\t100,0%\n";
+    let c = checks(doc);
+    no_error(&c);
+    assert_eq!(
+        verdict_of(&c, "Center 0 [Andel]"),
+        vec![(
+            Verdict::Rounding,
+            "-0,2 / -4.827,4 = 0,004% lies in [0,003; 0,005], 0,0% allows [-0,05; 0,05]"
+        )]
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Skipped), "{c:#?}");
+}
+
 // Held-out real tables (tests/data/heldout): the shapes behind their false
 // errors, each with the verdict a careful reader gives.
 
