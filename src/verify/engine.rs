@@ -49,7 +49,7 @@ pub(super) struct State {
     /// Row -> the row it is a part of (heraf, dashed, a structural block).
     pub(super) parent: Vec<Option<usize>>,
     /// Row -> the total whose block holds it, for shares.
-    total_of: Vec<Option<usize>>,
+    pub(super) total_of: Vec<Option<usize>>,
     /// Rows whose own relation has been found (not to be reported as not understood).
     pub(super) explained: Vec<bool>,
     /// Row -> the difference rows it is an operand of.
@@ -117,6 +117,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
         structural_totals(g, &mut s);
     }
     labelled_totals(g, &mut s, false);
+    super::named_operands::exclusions(g, &mut s);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
@@ -402,7 +403,10 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         let Role::Total { strong } = g.rows[t].role else {
             continue;
         };
-        if s.explained[t] || s.parent[t].is_some() {
+        if s.explained[t]
+            || s.parent[t].is_some()
+            || super::named_operands::exclusion(&g.rows[t].label).is_some()
+        {
             continue;
         }
         let (above, below) = blocks_around(g, s, t);

@@ -9,6 +9,11 @@
 //! somewhere, the table does not say which is meant: not understood. Where
 //! neither holds anywhere, the row is judged in the order the label names
 //! them (the first minus the second).
+//!
+//! A total that names what it leaves out, `I alt, ekskl. folkepension og
+//! øvrige pensioner`, is the sum of the rows of the total it names (`I alt`)
+//! other than the rows it lists: judged in every column, and only where the
+//! named total's rows are established and every item names one of them.
 
 use super::engine::{has_figs, push, State};
 use super::establish::{holds_fails, pick_named, row_sum, Instance, Kind};
@@ -67,6 +72,152 @@ pub(super) fn compound(label: &str) -> Vec<(String, String)> {
         .filter(|&&(i, _)| second[i..].chars().count() >= 4)
         .map(|&(i, _)| (format!("{first}{}", &second[i..]), second.to_string()))
         .collect()
+}
+
+/// Words that introduce what a total leaves out.
+const EXCLUDING: [&str; 6] = [
+    "ekskl.",
+    "ekskl",
+    "eksklusive",
+    "excl.",
+    "exkl.",
+    "ekskluderet",
+];
+
+/// A total that names what it leaves out: `I alt, ekskl. SU, folkepension og
+/// øvrige pensioner` -> (`i alt`, [`su`, `folkepension`, `øvrige
+/// pensioner`]). The base must be a total by its label; the items are short
+/// names (at most four words each), no figures.
+pub(super) fn exclusion(label: &str) -> Option<(String, Vec<String>)> {
+    let l = label.trim().to_lowercase();
+    let (at, word) = EXCLUDING.iter().find_map(|w| {
+        let mut from = 0;
+        while let Some(i) = l[from..].find(w).map(|i| i + from) {
+            let before_ok = l[..i].ends_with([' ', ',']);
+            let after_ok = l[i + w.len()..].starts_with(' ');
+            if before_ok && after_ok {
+                return Some((i, *w));
+            }
+            from = i + w.len();
+        }
+        None
+    })?;
+    let base = l[..at].trim().trim_end_matches(',').trim();
+    if super::grid::total_label(base) != Some(true) {
+        return None;
+    }
+    let rest = l[at + word.len()..]
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim();
+    let mut items = Vec::new();
+    for part in rest.split(',') {
+        for item in part.split(" og ") {
+            let item = item.trim();
+            if item.is_empty()
+                || item.split_whitespace().count() > 4
+                || item
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || matches!(c, '(' | ')'))
+            {
+                return None;
+            }
+            items.push(item.to_string());
+        }
+    }
+    (!items.is_empty()).then(|| (base.to_string(), items))
+}
+
+/// A label without a trailing footnote marker (`Folkepension 4)` ->
+/// `folkepension`, `SU*` -> `su`), lowercased.
+fn without_footnote(label: &str) -> String {
+    let mut l = label.trim().to_lowercase();
+    loop {
+        let t = l.trim_end_matches('*').trim_end();
+        let t = match t.strip_suffix(')') {
+            Some(inner) => {
+                let digits =
+                    inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let head = &inner[..inner.len() - digits];
+                if digits > 0 && digits <= 2 && head.ends_with(' ') {
+                    head.trim_end()
+                } else {
+                    t
+                }
+            }
+            None => t,
+        };
+        if t.len() == l.len() {
+            return l;
+        }
+        l = t.to_string();
+    }
+}
+
+/// Judges every total that names the rows it leaves out (`I alt, ekskl.
+/// folkepension og øvrige pensioner`): the rows of the total it names,
+/// without them. Not judged (left to the labelled-total net, which reports
+/// it) where the named total's rows are not established or an item names
+/// no row or several.
+pub(super) fn exclusions(g: &Grid, s: &mut State) {
+    for r in 0..g.rows.len() {
+        if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
+            continue;
+        }
+        let Some((base, items)) = exclusion(&g.rows[r].label) else {
+            continue;
+        };
+        // The nearest total above named as the base.
+        let Some(t) = (0..r)
+            .rev()
+            .find(|&i| has_figs(g, i) && without_footnote(&g.rows[i].label) == base)
+        else {
+            continue;
+        };
+        let block: Vec<usize> = (0..t).filter(|&p| s.total_of[p] == Some(t)).collect();
+        if block.len() < 2 {
+            continue;
+        }
+        let mut left_out = Vec::new();
+        for item in &items {
+            let mut named = block
+                .iter()
+                .copied()
+                .filter(|&p| without_footnote(&g.rows[p].label) == *item);
+            let (Some(one), None) = (named.next(), named.next()) else {
+                left_out.clear();
+                break;
+            };
+            left_out.push(one);
+        }
+        if left_out.len() != items.len() || left_out.len() >= block.len() {
+            continue;
+        }
+        let parts: Vec<(bool, usize)> = block
+            .iter()
+            .filter(|p| !left_out.contains(p))
+            .map(|&p| (false, p))
+            .collect();
+        let cand = row_sum(
+            g,
+            r,
+            &parts,
+            Kind::Formula,
+            &format!(
+                "sum of the rows of {:?} without {}",
+                g.rows[t].label,
+                left_out
+                    .iter()
+                    .map(|&p| format!("{:?}", g.rows[p].label))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        s.explained[r] = true;
+        if let Ok(c) = pick_named(g, vec![cand]) {
+            push(s, c);
+        }
+    }
 }
 
 /// Whether a row's label is the one an operand names: the whole label, or
@@ -214,6 +365,37 @@ mod tests {
         assert_eq!(operands("Fordeling mellem stat og kommune"), None);
         assert_eq!(operands("Afvigelse mellem årene"), None);
         assert_eq!(operands("Afvigelse mellem regnskab og regnskab"), None);
+    }
+
+    #[test]
+    fn a_total_names_what_it_leaves_out() {
+        assert_eq!(
+            exclusion("I alt, ekskl. SU, folkepension og øvrige pensioner"),
+            Some((
+                "i alt".into(),
+                vec![
+                    "su".into(),
+                    "folkepension".into(),
+                    "øvrige pensioner".into()
+                ]
+            ))
+        );
+        assert_eq!(
+            exclusion("Samlet eksklusive refusion"),
+            Some(("samlet".into(), vec!["refusion".into()]))
+        );
+        // A part that leaves something out is no total; nor is a figure.
+        assert_eq!(exclusion("A-dagpenge (ekskl. aktiverede)"), None);
+        assert_eq!(exclusion("Kontanthjælp ekskl. aktiverede"), None);
+        assert_eq!(exclusion("I alt ekskl. 2 pct."), None);
+        assert_eq!(exclusion("I alt ekskluderet"), None);
+        assert_eq!(without_footnote("Folkepension 4)"), "folkepension");
+        assert_eq!(without_footnote("SU*"), "su");
+        assert_eq!(
+            without_footnote("Kontanthjælp 1) (ekskl. aktiverede)"),
+            "kontanthjælp 1) (ekskl. aktiverede)"
+        );
+        assert_eq!(without_footnote("Note (2)"), "note (2)");
     }
 
     #[test]
