@@ -89,6 +89,15 @@ const EXCLUDING: [&str; 6] = [
 /// pensioner`]). The base must be a total by its label; the items are short
 /// names (at most four words each), no figures.
 pub(super) fn exclusion(label: &str) -> Option<(String, Vec<String>)> {
+    // Most labels have none of the words: no lowercased copy for them.
+    let cue = |w: &[u8]| {
+        w.eq_ignore_ascii_case(b"ksk")
+            || w.eq_ignore_ascii_case(b"xcl")
+            || w.eq_ignore_ascii_case(b"xkl")
+    };
+    if !label.as_bytes().windows(3).any(cue) {
+        return None;
+    }
     let l = label.trim().to_lowercase();
     let (at, word) = EXCLUDING.iter().find_map(|w| {
         let mut from = 0;
