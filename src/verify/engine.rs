@@ -788,6 +788,26 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                 }
             }
         }
+        // A result row that sums every total above it (`DAU-saldo` under
+        // the `I alt` of each account group): found by the figures.
+        if cue {
+            let totals: Vec<(bool, usize)> = (0..r)
+                .filter(|&i| {
+                    matches!(g.rows[i].role, Role::Total { .. })
+                        && s.explained[i]
+                        && s.parent[i].is_none()
+                        && has_figs(g, i)
+                })
+                .map(|i| (false, i))
+                .collect();
+            if totals.len() >= 3 {
+                tried += 1;
+                if promising(quick_rows(g, r, &totals)) {
+                    let what = format!("sum of the {} totals above", totals.len());
+                    cands.push(row_sum(g, r, &totals, Kind::Sum, &what));
+                }
+            }
+        }
         pad(&mut cands, tried);
         if let Some(c) = pick_figures(g, cands, cue) {
             s.explained[r] = true;

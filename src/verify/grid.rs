@@ -406,6 +406,57 @@ fn running_number(s: &str) -> bool {
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// An account number of the chart of accounts (`05.57.72`, `5.57`,
+/// `00.25.10.1`): two to five groups of digits joined by dots, not a number
+/// with thousands separators (`1.234.567`, every group after the first of
+/// three digits).
+fn account_number(s: &str) -> bool {
+    let t = strip_emphasis(s);
+    let groups: Vec<&str> = t.split('.').collect();
+    (2..=5).contains(&groups.len())
+        && groups
+            .iter()
+            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// An account-number column before the text column (`05.57.72 |
+/// Sygedagpenge | 120,5`, the total's number empty: ` | I alt | 141,0`): the
+/// two make the row's label (`05.57.72 Sygedagpenge`, `I alt`). Only where at
+/// least two rows have a number beside a text, and the second column holds
+/// no figure in any row.
+fn merge_account_numbers(rows: &mut [RawRow], style: NumberStyle) {
+    let text_at = |cells: &[(String, Loc)], i: usize| {
+        cells
+            .get(i)
+            .is_none_or(|(t, _)| !matches!(read_cell(t, style, None), Cell::Fig(_)))
+    };
+    let numbered = rows
+        .iter()
+        .filter(|(_, c, _)| {
+            c.len() >= 3
+                && account_number(&c[0].0)
+                && matches!(read_cell(&c[1].0, style, None), Cell::Text)
+        })
+        .count();
+    if numbered < 2 || !rows.iter().all(|(_, c, _)| text_at(c, 1)) {
+        return;
+    }
+    for (_, cells, _) in rows.iter_mut() {
+        if cells.len() < 2 {
+            continue;
+        }
+        let (text, loc) = cells.remove(1);
+        let label = &mut cells[0].0;
+        if label.is_empty() {
+            cells[0] = (text, loc);
+        } else if !text.is_empty() {
+            label.push(' ');
+            label.push_str(&text);
+        }
+    }
+}
+
 fn is_year_cell(text: &str, style: NumberStyle) -> bool {
     let t = strip_emphasis(text);
     if (t.len() == 4 || (t.len() == 5 && t.as_bytes()[1] == b'.')) && year_of(t).is_some() {
@@ -564,6 +615,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let mut g = raw(table);
     super::column_relations::split_paired_figures(&mut g.rows, style);
+    merge_account_numbers(&mut g.rows, style);
     // A running-number column before the label.
     let numbered = g
         .rows

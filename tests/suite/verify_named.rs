@@ -549,3 +549,54 @@ I alt ekskl. husleje\t14,0\t16,0\n",
         ]
     );
 }
+
+/// Greenland's finance act 1999, bilag 1 (heldout2): `DAU-saldo` is the sum
+/// of the five `I alt` rows above it, each under its account group. By hand,
+/// Regnskab 1997: 8.940.000 + 2.743.000 + 22.033.000 + 4.096.000 + 0 =
+/// 37.812.000; BO 2000: 9,5 + 4,5 + 22,6 + 5,4 + 2,5 = 44,5. Planted 37.822.000
+/// is named.
+#[test]
+fn a_saldo_row_that_sums_every_total_above_it() {
+    let tsv = data(
+        "heldout2",
+        "gl-landstingsfinanslov-1999-bilag-1-aktivitetsomraade-01-09",
+    );
+    let c = checks(&tsv);
+    let dau: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("DAU-saldo"))
+        .map(|c| (c.verdict, c.relation.contains("sum of the 5 totals above")))
+        .collect();
+    assert_eq!(dau, vec![(Verdict::Exact, true); 6]);
+    let planted = tsv.replace("DAU-saldo\t37.812.000", "DAU-saldo\t37.822.000");
+    assert_ne!(planted, tsv);
+    let f = findings(&checks(&planted));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, "37.812.000");
+}
+
+/// An account-number column before the text (`5.57.72 | Sygedagpenge`, the
+/// total's number empty: ` | I alt konto 5`): the two make the label, so
+/// the total is a total by its label even in one column. 120,5 + 8,2 + 12,3
+/// = 141,0; printed 141,5 is an error. A column of numbers with thousands
+/// separators (`1.234`) is no account column.
+#[test]
+fn an_account_number_column_joins_the_label() {
+    let doc = "Funktion\tTekst\tBudget 2026\n5.57.72\tSygedagpenge\t120,5\n5.58.80\tRevalidering\t8,2\n5.68.90\tLøntilskud\t12,3\n\tI alt konto 5\t141,0\n";
+    assert_eq!(
+        verdicts(&checks(doc)),
+        [v("I alt konto 5", "Budget 2026", Verdict::Exact)]
+    );
+    let c = checks(&doc.replace("141,0", "141,5"));
+    assert_eq!(
+        verdicts(&c),
+        [v("I alt konto 5", "Budget 2026", Verdict::Error)]
+    );
+    let rows: Vec<_> = crate::common::checks_of_tsv(
+        "Konto\tTekst\t2025\t2026\n05.57.72\tSygedagpenge\t1,0\t2,0\n05.58.80\tRevalidering\t3,0\t4,0\n\tI alt\t4,0\t6,0\n",
+    )
+    .into_iter()
+    .map(|c| c.row.unwrap_or_default())
+    .collect();
+    assert_eq!(rows, ["I alt", "I alt"]);
+}
