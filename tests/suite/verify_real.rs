@@ -414,6 +414,9 @@ struct Tally {
     errors_expected: usize,
     errors_found: usize,
     misses: Vec<String>,
+    /// Expected relations whose row gets no line at all (not even a
+    /// skipped one): what a reader of the report never hears about.
+    silent: Vec<String>,
 }
 
 fn run_corpus(folder: &str) -> Tally {
@@ -441,6 +444,25 @@ fn run_corpus(folder: &str) -> Tally {
             if mine.is_empty() {
                 t.misses
                     .push(format!("{slug}: {} {} [{}]", e.kind, e.row, e.column));
+                // Said: a line (any verdict) for the relation or for its row and
+                // column, or a skipped line for its row (a row not understood is
+                // said for all its columns).
+                let base = e.row.split('#').next().unwrap_or("");
+                let top = e.column.split(" / ").next().unwrap_or("");
+                let said = checks.iter().any(|c| {
+                    same_cell(c, e)
+                        || (c.row.as_deref().is_some_and(|r| norm(r) == norm(base))
+                            && (c.verdict == Verdict::Skipped
+                                || c.column.as_deref().is_none_or(|col| {
+                                    same_column(col, &e.column) || norm(col) == norm(top)
+                                })))
+                });
+                if !said {
+                    t.silent.push(format!(
+                        "{slug}: {} {} [{}] (expected {})",
+                        e.kind, e.row, e.column, e.verdict
+                    ));
+                }
             } else {
                 t.judged += 1;
             }
@@ -495,6 +517,9 @@ fn no_false_error_in(folder: &str) {
     for m in &t.misses {
         eprintln!("  not judged: {m}");
     }
+    for m in &t.silent {
+        eprintln!("  silent (no line for it): {m}");
+    }
     assert!(t.expected > 100, "the corpus is there");
     assert!(
         t.false_errors.is_empty(),
@@ -518,6 +543,14 @@ fn the_held_out_tables_have_no_false_error() {
 #[test]
 fn the_second_held_out_tables_have_no_false_error() {
     no_false_error_in("heldout2");
+}
+
+/// The third held-out set (`tests/data/heldout3/`): collected after the
+/// engine was built and tuned on the other three folders, from publishers
+/// and kinds of document none of them uses; measured, never tuned to.
+#[test]
+fn the_third_held_out_tables_have_no_false_error() {
+    no_false_error_in("heldout3");
 }
 
 /// Figures of a TSV that take part in an expected relation's result cell
@@ -699,6 +732,13 @@ fn a_planted_figure_in_the_held_out_tables_is_measured() {
 #[test]
 fn a_planted_figure_in_the_second_held_out_tables_is_measured() {
     let (tried, caught, _, _) = plant_in("heldout2");
+    assert!(tried >= 10);
+    assert!(caught * 2 >= tried, "caught {caught} of {tried}");
+}
+
+#[test]
+fn a_planted_figure_in_the_third_held_out_tables_is_measured() {
+    let (tried, caught, _, _) = plant_in("heldout3");
     assert!(tried >= 10);
     assert!(caught * 2 >= tried, "caught {caught} of {tried}");
 }
