@@ -14,7 +14,11 @@
 //!   its label's reading left not understood (`DAU-saldo (5-6)`).
 //! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
 //!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
-//!   columns, A and B searched among the table's rows.
+//!   columns, A and B searched among the table's rows. A row whose label
+//!   names its ratio by bracketed abbreviations (`Kurs / indre værdi
+//!   (P/BV)`) is judged by its label ([`named_ratios`]); a multiple row
+//!   (unit `x`) naming no operands only by the one pair of rows whose
+//!   quotient fits everywhere ([`multiple_rows`]).
 //! - **Chains across the year columns**: a row that is its own figure of
 //!   the year before plus another row's figure of the year
 //!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006), and

@@ -440,7 +440,11 @@ fn jeudan_ratio_rows_named_by_abbreviations_and_by_figures_are_judged() {
         "{}",
         pe.relation
     );
-    assert!(pe.detail.starts_with("189 / 10,8 = 17,500"), "{}", pe.detail);
+    assert!(
+        pe.detail.starts_with("189 / 10,8 = 17,500"),
+        "{}",
+        pe.detail
+    );
     // `Rentedækning` (x) has no operands in the table: said, not judged.
     let r = skipped_of(&c, "Rentedækning");
     assert_eq!(r.len(), 1, "{r:?}");
