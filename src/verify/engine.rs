@@ -118,6 +118,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     }
     labelled_totals(g, &mut s, false);
     super::named_operands::exclusions(g, &mut s);
+    super::named_operands::result_rows(g, &mut s);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
@@ -432,6 +433,22 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if subtotals.len() >= 2 {
             cands.push(subtotals.clone());
         }
+        // The subtotals the total's label names by their shared ending:
+        // `Omkostninger i alt` over `Produktionsomkostninger i alt`,
+        // `Distributionsomkostninger i alt`, … (not `Indtægter i alt`).
+        if let Some(stem) = total_stem(&g.rows[t].label) {
+            let named: Vec<usize> = subtotals
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    total_stem(&g.rows[i].label)
+                        .is_some_and(|s| s != stem && s.ends_with(stem.as_str()))
+                })
+                .collect();
+            if named.len() >= 2 && named.len() < subtotals.len() {
+                cands.push(named);
+            }
+        }
         // Every top-level row above (subtotals and items outside blocks).
         let tops: Vec<usize> = (0..t)
             .filter(|&i| {
@@ -487,6 +504,18 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// What a `… i alt` label totals, lowercased: `Omkostninger i alt` ->
+/// `omkostninger`; `None` without the words `i alt`/`ialt` at its end or a
+/// stem of at least four letters.
+fn total_stem(label: &str) -> Option<String> {
+    let l = label.trim().to_lowercase();
+    let stem = l
+        .strip_suffix(" i alt")
+        .or_else(|| l.strip_suffix(" ialt"))?
+        .trim();
+    (stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic)).then(|| stem.to_string())
 }
 
 /// A labelled total whose rows fail in every column it is judged in, where
