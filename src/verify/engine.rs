@@ -548,6 +548,11 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         .collect();
     match fitting.as_slice() {
         [] => Ok(c),
+        // Under a plain run of rows (items, one directly above the other up
+        // to the total) the label covers the whole run: leaving some of its
+        // rows out is established only by the figures of two columns, not
+        // by one sum that happens to hold (`2 + 98 = 100` over `2, 98, 1`).
+        [rows] if most < 2 && leaves_out_of_plain_run(g, t, &parts, rows) => Ok(c),
         // One other reading the figures establish in every column: that one.
         [rows] => {
             let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
@@ -570,6 +575,22 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
             ))
         }
     }
+}
+
+/// Whether `rows` are some of `parts` (not all), where `parts` are items
+/// with figures, each directly above the next and the last directly above
+/// the total `t`: nothing (a subtotal, a heading, an indented or `heraf`
+/// row) sets the rows left out apart from the others.
+fn leaves_out_of_plain_run(g: &Grid, t: usize, parts: &[usize], rows: &[usize]) -> bool {
+    let Some(&first) = parts.first() else {
+        return false;
+    };
+    rows.len() < parts.len()
+        && rows.iter().all(|r| parts.contains(r))
+        && parts.iter().copied().eq(first..t)
+        && parts
+            .iter()
+            .all(|&r| g.rows[r].role == Role::Item && !g.rows[r].sub && has_figs(g, r))
 }
 
 /// A total by its label whose rows fit in no column is not judged on the

@@ -187,4 +187,38 @@ proptest! {
             prop_assert_eq!(t[0].verdict, Verdict::Error, "{}", wrong);
         }
     }
+
+    /// Issue 9: in one column, `I alt` under a plain run of rows covers the
+    /// whole run. Printed as the sum of a part of the run, or as any other
+    /// figure, it is
+    /// exact only where it is the whole run's sum, and otherwise reported
+    /// (an error, or not understood): never passed, never left out.
+    #[test]
+    fn a_total_under_a_plain_run_is_exact_only_at_its_whole_sum(
+        parts in proptest::collection::vec(0i64..600, 2..7),
+        run in (0usize..7, 0usize..7),
+        other in 0i64..3000,
+        of_a_run in any::<bool>(),
+    ) {
+        let sum: i64 = parts.iter().sum();
+        let (a, b) = (run.0.min(run.1) % parts.len(), run.0.max(run.1) % parts.len());
+        let (a, b) = (a.min(b), a.max(b) + 1);
+        let total = if of_a_run { parts[a..b].iter().sum() } else { other };
+        let mut doc = String::from("Antal sager\t2025\n");
+        for (i, v) in parts.iter().enumerate() {
+            doc.push_str(&format!("Enhed {i}\t{v} sager\n"));
+        }
+        doc.push_str(&format!("I alt\t{total} sager\n"));
+        let c = checks_of(&doc);
+        let t: Vec<&Check> = c.iter().filter(|c| c.row.as_deref() == Some("I alt")).collect();
+        prop_assert!(!t.is_empty(), "{:#?}\n{}", c, doc);
+        for x in &t {
+            if total == sum {
+                prop_assert_eq!(x.verdict, Verdict::Exact, "{}\n{}", x.detail, doc);
+            } else {
+                prop_assert!(matches!(x.verdict, Verdict::Error | Verdict::Skipped),
+                    "{:?} {}\n{}", x.verdict, x.detail, doc);
+            }
+        }
+    }
 }
