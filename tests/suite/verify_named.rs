@@ -479,6 +479,19 @@ fn a_total_one_below_its_rows_in_one_column_is_no_silent_pass() {
     // 49`): the rows a total covers begin where the run begins.
     let c = checks("Antal sager\t2025\nEnhed 0\t1 sager\nEnhed 1\t50 sager\nEnhed 2\t49 sager\nI alt\t99 sager\n");
     assert_eq!(findings(&c), [("5:2".to_string(), "100".to_string())]);
+    // Under headings, the rows just above the total are its rows too: `I
+    // alt` under `Drift` and `Anlæg` covers both (`2 + 98 = 100` leaves
+    // `Anlæg` out).
+    let c =
+        checks("Mio. kr.\t2025\nDrift\t\nNord\t2,0\nSyd\t98,0\nAnlæg\t\nØst\t1,0\nI alt\t100,0\n");
+    assert_eq!(findings(&c), [("7:2".to_string(), "101,0".to_string())]);
+    // Nor is such a total, whose rows add up to it in no reading, read as
+    // the difference of two of them on one coincidence (`552 - 362 =
+    // 190`): it is not understood, and says so.
+    let c = checks("Antal sager\t2025\nEnhed 0\t190 sager\nGruppe B\t\nEnhed 1\t362 sager\nEnhed 2\t552 sager\nI alt\t190 sager\n");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].verdict, Verdict::Skipped);
+    assert!(c[0].detail.starts_with("not understood"), "{}", c[0].detail);
     // Two columns where it holds establish the shorter block: the last row
     // is no part of the total (a memo line), and the total is exact.
     let c = checks("Antal sager\t2024\t2025\nEnhed 0\t2 sager\t7 sager\nEnhed 1\t98 sager\t40 sager\nEnhed 2\t1 sager\t3 sager\nI alt\t100 sager\t47 sager\n");
