@@ -581,6 +581,12 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         .collect();
     match fitting.as_slice() {
         [] => Ok(c),
+        // The label covers the rows just above it, and all of a plain run
+        // of rows (items, one directly above the other up to the total):
+        // leaving some of them out is established only by the figures of
+        // two columns, not by one sum that happens to hold (`2 + 98 = 100`
+        // over `2, 98, 1`).
+        [rows] if most < 2 && leaves_out_covered_rows(g, t, &parts, rows) => Ok(c),
         // One other reading the figures establish in every column: that one.
         [rows] => {
             let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
@@ -603,6 +609,26 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
             ))
         }
     }
+}
+
+/// Whether the reading `rows` of the total `t` leaves out rows of its
+/// block `parts` (above it) that nothing sets apart: the last row, just
+/// above the total; or any row of a plain run, items with figures each
+/// directly above the next up to the total (no subtotal, heading, indented
+/// or `heraf` row among them).
+fn leaves_out_covered_rows(g: &Grid, t: usize, parts: &[usize], rows: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if last >= t {
+        return false;
+    }
+    let plain = parts.iter().copied().eq(first..t)
+        && parts
+            .iter()
+            .all(|&r| g.rows[r].role == Role::Item && !g.rows[r].sub && has_figs(g, r));
+    !rows.contains(&last)
+        || (plain && rows.len() < parts.len() && rows.iter().all(|r| parts.contains(r)))
 }
 
 /// A total by its label whose rows fit in no column is not judged on the
