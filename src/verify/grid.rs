@@ -402,7 +402,12 @@ fn id_of(label: &str) -> Option<String> {
 }
 
 fn running_number(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(['.', ')']);
+    let s = s.trim();
+    // A note letter: `a)`, `b)`.
+    if let [l, b')'] = s.as_bytes() {
+        return l.is_ascii_lowercase();
+    }
+    let t = s.trim_end_matches(['.', ')']);
     !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }
 

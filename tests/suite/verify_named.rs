@@ -717,3 +717,34 @@ fn inner_headers_and_totals_of_named_subtotals() {
         ])
     );
 }
+
+/// Kirkeministeriet's note on Fællesfondens egenkapital (heldout3): note
+/// letters `a)`, `b)` before the labels are a running-number column, so the
+/// rows keep their labels: `Egenkapital ultimo` is the sum of the rows
+/// above it in each year, and 2004's `Egenkapital primo` repeats 2003's
+/// `Egenkapital ultimo` (-39.384.661).
+#[test]
+fn note_letters_before_the_labels_are_no_labels() {
+    let c = checks(&data(
+        "heldout3",
+        "km-faellesfonden-aarsrapport-2004-note-egenkapital",
+    ));
+    let rows: Vec<_> = c
+        .iter()
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                c.verdict,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            v("Egenkapital primo", "Regnskab 2004", Verdict::Exact),
+            v("Egenkapital ultimo", "Regnskab 2003", Verdict::Exact),
+            v("Egenkapital ultimo", "Regnskab 2004", Verdict::Rounding),
+        ]
+    );
+}
