@@ -121,7 +121,7 @@ pub fn judge_all(
         });
         if let Some((r, shown, what)) = dash {
             let why = format!(
-                "{:?} has no figure {shown}: the relation holds only if it is 0, and {what} may be a figure not known",
+                "{:?} has no figure {shown}: read as 0 the relation fails, and {what} may be a figure not known that would make it hold",
                 g.rows[r].label
             );
             j.verdict = Verdict::Skipped;

@@ -748,3 +748,35 @@ fn note_letters_before_the_labels_are_no_labels() {
         ]
     );
 }
+
+/// DLF Randers kreds (heldout3), `I alt` of Budget 2019 planted 100 above
+/// the sum of its rows, one of which is empty (`Rykker/andet`): read as 0
+/// the sum fails, but an empty cell may be a figure not known (100 would
+/// make it hold), so it is skipped with that reason, never an error, and
+/// the reason does not claim the sum holds.
+#[test]
+fn an_empty_part_under_a_failing_total_is_skipped_with_the_true_reason() {
+    let tsv = data(
+        "heldout3",
+        "dlf-randers-kreds-130-regnskab-2019-budget-2020-2021",
+    );
+    let planted = tsv.replacen("I alt\t3.153.360", "I alt\t3.153.460", 1);
+    assert_ne!(planted, tsv);
+    let c = checks(&planted);
+    let b: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("I alt") && c.column.as_deref() == Some("Budget 2019"))
+        .map(|c| (c.verdict, c.detail.clone()))
+        .take(1)
+        .collect();
+    assert_eq!(
+        b,
+        [(
+            Verdict::Skipped,
+            "\"Rykker/andet\" has no figure (empty): read as 0 the relation fails, and an empty cell \
+             may be a figure not known that would make it hold"
+                .to_string()
+        )]
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+}
