@@ -803,7 +803,25 @@ fn quick_quotient(
 }
 
 fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
+    quotient_cand(g, r, num, den, cols, false)
+}
+
+/// `result = num / den` in every column with the three figures: in per
+/// cent (`Expr::Ratio`, 100·num/den) or as a multiple (`Expr::Fraction`).
+fn quotient_cand(
+    g: &Grid,
+    r: usize,
+    num: usize,
+    den: usize,
+    cols: &[usize],
+    multiple: bool,
+) -> Candidate {
     let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
+    let how = if multiple {
+        "as a multiple"
+    } else {
+        "in per cent"
+    };
     let instances = cols
         .iter()
         .filter(|&&c| {
@@ -811,17 +829,22 @@ fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Can
         })
         .map(|&c| Instance {
             kind: Kind::Ratio,
-            name: format!(
-                "{} [{}]: {what} in per cent",
-                g.rows[r].label, g.cols[c].header
-            ),
+            name: format!("{} [{}]: {what} {how}", g.rows[r].label, g.cols[c].header),
             at: (r, c),
-            what: Ok(Expr::Ratio {
-                num: (num, c),
-                den: (den, c),
-                result: (r, c),
-                change: false,
-                abs: 0,
+            what: Ok(if multiple {
+                Expr::Fraction {
+                    num: (num, c),
+                    den: (den, c),
+                    result: (r, c),
+                }
+            } else {
+                Expr::Ratio {
+                    num: (num, c),
+                    den: (den, c),
+                    result: (r, c),
+                    change: false,
+                    abs: 0,
+                }
             }),
         })
         .collect();
@@ -1066,31 +1089,7 @@ fn amount_cols(g: &Grid) -> Vec<usize> {
 /// `result = num / den` as a multiple in every column with the three
 /// figures.
 fn multiple_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
-    let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
-    let instances = cols
-        .iter()
-        .filter(|&&c| {
-            fig_at(g, r, c).is_some() && fig_at(g, num, c).is_some() && fig_at(g, den, c).is_some()
-        })
-        .map(|&c| Instance {
-            kind: Kind::Ratio,
-            name: format!(
-                "{} [{}]: {what} as a multiple",
-                g.rows[r].label, g.cols[c].header
-            ),
-            at: (r, c),
-            what: Ok(Expr::Fraction {
-                num: (num, c),
-                den: (den, c),
-                result: (r, c),
-            }),
-        })
-        .collect();
-    Candidate {
-        instances,
-        what,
-        prefer: false,
-    }
+    quotient_cand(g, r, num, den, cols, true)
 }
 
 /// A row that is said, not judged: `why` (not understood).
