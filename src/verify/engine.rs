@@ -118,6 +118,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     }
     labelled_totals(g, &mut s, false);
     super::named_operands::exclusions(g, &mut s);
+    super::named_operands::result_rows(g, &mut s);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
@@ -432,6 +433,22 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if subtotals.len() >= 2 {
             cands.push(subtotals.clone());
         }
+        // The subtotals the total's label names by their shared ending:
+        // `Omkostninger i alt` over `Produktionsomkostninger i alt`,
+        // `Distributionsomkostninger i alt`, … (not `Indtægter i alt`).
+        if let Some(stem) = total_stem(&g.rows[t].label) {
+            let named: Vec<usize> = subtotals
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    total_stem(&g.rows[i].label)
+                        .is_some_and(|s| s != stem && s.ends_with(stem.as_str()))
+                })
+                .collect();
+            if named.len() >= 2 && named.len() < subtotals.len() {
+                cands.push(named);
+            }
+        }
         // Every top-level row above (subtotals and items outside blocks).
         let tops: Vec<usize> = (0..t)
             .filter(|&i| {
@@ -487,6 +504,18 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// What a `… i alt` label totals, lowercased: `Omkostninger i alt` ->
+/// `omkostninger`; `None` without the words `i alt`/`ialt` at its end or a
+/// stem of at least four letters.
+fn total_stem(label: &str) -> Option<String> {
+    let l = label.trim().to_lowercase();
+    let stem = l
+        .strip_suffix(" i alt")
+        .or_else(|| l.strip_suffix(" ialt"))?
+        .trim();
+    (stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic)).then(|| stem.to_string())
 }
 
 /// A labelled total whose rows fail in every column it is judged in, where
@@ -552,6 +581,12 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         .collect();
     match fitting.as_slice() {
         [] => Ok(c),
+        // The label covers the rows just above it, and all of a plain run
+        // of rows (items, one directly above the other up to the total):
+        // leaving some of them out is established only by the figures of
+        // two columns, not by one sum that happens to hold (`2 + 98 = 100`
+        // over `2, 98, 1`).
+        [rows] if most < 2 && leaves_out_covered_rows(g, t, &parts, rows) => Ok(c),
         // One other reading the figures establish in every column: that one.
         [rows] => {
             let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
@@ -574,6 +609,26 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
             ))
         }
     }
+}
+
+/// Whether the reading `rows` of the total `t` leaves out rows of its
+/// block `parts` (above it) that nothing sets apart: the last row, just
+/// above the total; or any row of a plain run, items with figures each
+/// directly above the next up to the total (no subtotal, heading, indented
+/// or `heraf` row among them).
+fn leaves_out_covered_rows(g: &Grid, t: usize, parts: &[usize], rows: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if last >= t {
+        return false;
+    }
+    let plain = parts.iter().copied().eq(first..t)
+        && parts
+            .iter()
+            .all(|&r| g.rows[r].role == Role::Item && !g.rows[r].sub && has_figs(g, r));
+    !rows.contains(&last)
+        || (plain && rows.len() < parts.len() && rows.iter().all(|r| parts.contains(r)))
 }
 
 /// A total by its label whose rows fit in no column is not judged on the

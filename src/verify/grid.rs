@@ -666,7 +666,11 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
                 .filter(|t| !t.trim().is_empty())
                 .filter_map(|t| t.trim().parse::<i64>().ok())
                 .collect();
-            nums.len() >= 3 && nums.len() == non_empty && nums.windows(2).all(|w| w[1] == w[0] + 1)
+            // Column numbers start small; consecutive years are a header.
+            nums.len() >= 3
+                && nums.len() == non_empty
+                && nums[0] <= 20
+                && nums.windows(2).all(|w| w[1] == w[0] + 1)
         };
         if numbering {
             numbering_rows.push(k);
@@ -864,11 +868,18 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
     for r in &mut rows {
+        // Bare years, or a year with words (`Budget 2015`, `Regnskab
+        // 2014`) that is no figure.
         let years = r
             .texts
             .iter()
-            .filter(|t| !t.is_empty())
-            .all(|t| year_of(t).is_some() && t.len() <= 5);
+            .zip(&r.cells)
+            .filter(|(t, _)| !t.is_empty())
+            .all(|(t, c)| {
+                year_of(t).is_some()
+                    && (t.len() <= 5
+                        || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+            });
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
         if r.texts.iter().any(|t| !t.is_empty())

@@ -14,6 +14,12 @@
 //! øvrige pensioner`, is the sum of the rows of the total it names (`I alt`)
 //! other than the rows it lists: judged in every column, and only where the
 //! named total's rows are established and every item names one of them.
+//!
+//! Result rows of an operating statement, by their place: a result row
+//! (`Resultat før afskrivninger`) directly under the expense total, in a
+//! table whose only other top-level total above is the income total, is
+//! income − expenses; a result row under `Resultat før X` with only rows
+//! starting with X between (`Afskrivninger på …`) is that result less them.
 
 use super::engine::{has_figs, push, State};
 use super::establish::{holds_fails, pick_named, row_sum, Instance, Kind};
@@ -226,6 +232,196 @@ pub(super) fn exclusions(g: &Grid, s: &mut State) {
         if let Ok(c) = pick_named(g, vec![cand]) {
             push(s, c);
         }
+    }
+}
+
+/// The stem of a total's label (`Udgifter i alt` -> `udgifter`), lowercased.
+fn stem(label: &str) -> String {
+    let l = without_footnote(label);
+    let l = l.trim_end_matches(':').trim();
+    l.strip_suffix(" i alt")
+        .or_else(|| l.strip_suffix(" ialt"))
+        .unwrap_or(l)
+        .trim()
+        .to_string()
+}
+
+fn expense_total(g: &Grid, r: usize) -> bool {
+    let st = stem(&g.rows[r].label);
+    matches!(g.rows[r].role, Role::Total { .. })
+        && (st.ends_with("udgifter") || st.ends_with("omkostninger"))
+}
+
+fn income_total(g: &Grid, r: usize) -> bool {
+    matches!(g.rows[r].role, Role::Total { .. }) && stem(&g.rows[r].label).ends_with("indtægter")
+}
+
+/// Of two readings of a result row (the rows taken away, or added), the
+/// one the figures choose: one holding somewhere and the other nowhere.
+/// Where neither holds anywhere, the first when `first_by_default`; where
+/// each holds somewhere, not understood (`None`).
+fn choose(
+    g: &Grid,
+    first: super::establish::Candidate,
+    second: super::establish::Candidate,
+    first_by_default: bool,
+) -> Option<super::establish::Candidate> {
+    let (fh, _) = holds_fails(g, &first);
+    let (sh, _) = holds_fails(g, &second);
+    match (fh > 0, sh > 0) {
+        (true, false) => Some(first),
+        (false, true) => Some(second),
+        (false, false) if first_by_default => Some(first),
+        _ => None,
+    }
+}
+
+/// Result rows of an operating statement, judged by their place (see the
+/// module's words): `Resultat før afskrivninger` = `Indtægter i alt` −
+/// `Udgifter i alt`; `Årets resultat` = `Resultat før afskrivninger` −
+/// `Afskrivninger …`.
+pub(super) fn result_rows(g: &Grid, s: &mut State) {
+    for r in 1..g.rows.len() {
+        if g.rows[r].role != Role::Difference
+            || s.explained[r]
+            || s.parent[r].is_some()
+            || !has_figs(g, r)
+        {
+            continue;
+        }
+        let label = |i: usize| g.rows[i].label.as_str();
+        let Some(u) = (0..r).rev().find(|&i| has_figs(g, i)) else {
+            continue;
+        };
+        // Income − expenses, the expense total directly above.
+        if expense_total(g, u) && s.parent[u].is_none() {
+            let tops: Vec<usize> = (0..u)
+                .filter(|&i| has_figs(g, i) && s.parent[i].is_none() && s.total_of[i] != Some(u))
+                .filter(|&i| !matches!(g.rows[i].role, Role::Section))
+                .collect();
+            let [i] = tops[..] else {
+                continue;
+            };
+            if !income_total(g, i) {
+                continue;
+            }
+            // Both printed with the same sign: income − expenses; else
+            // income + expenses (expenses printed negative).
+            let minus = row_sum(
+                g,
+                r,
+                &[(false, i), (true, u)],
+                Kind::Difference,
+                &format!("{} - {}", label(i), label(u)),
+            );
+            let plus = row_sum(
+                g,
+                r,
+                &[(false, i), (false, u)],
+                Kind::Difference,
+                &format!("{} + {}", label(i), label(u)),
+            );
+            let same_sign =
+                (0..g.cols.len()).all(|c| match (g.rows[i].cells.get(c), g.rows[u].cells.get(c)) {
+                    (Some(super::figure::Cell::Fig(a)), Some(super::figure::Cell::Fig(b))) => {
+                        a.value.is_sign_negative() == b.value.is_sign_negative()
+                    }
+                    _ => true,
+                });
+            s.explained[r] = true;
+            settle(g, s, r, choose(g, minus, plus, same_sign), &[i, u]);
+            continue;
+        }
+        // `Resultat før X`, then only rows starting with X, then this row.
+        let Some(p) = (0..r)
+            .rev()
+            .find(|&i| has_figs(g, i) && g.rows[i].role == Role::Difference)
+        else {
+            continue;
+        };
+        let lp = g.rows[p].label.to_lowercase();
+        let Some(word) = lp
+            .split_once(" før ")
+            .and_then(|(_, w)| w.split_whitespace().next())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_string())
+        else {
+            continue;
+        };
+        let prefix: String = word.chars().take(8).collect();
+        if prefix.chars().count() < 5 {
+            continue;
+        }
+        let between: Vec<usize> = (p + 1..r).filter(|&i| has_figs(g, i)).collect();
+        let all_named = !between.is_empty()
+            && between.iter().all(|&i| {
+                s.parent[i].is_none() && g.rows[i].label.to_lowercase().starts_with(&prefix)
+            });
+        if !all_named {
+            continue;
+        }
+        let terms = |negative: bool| {
+            std::iter::once((false, p))
+                .chain(between.iter().map(|&i| (negative, i)))
+                .collect::<Vec<_>>()
+        };
+        let names = between.iter().map(|&i| label(i)).collect::<Vec<_>>();
+        let minus = row_sum(
+            g,
+            r,
+            &terms(true),
+            Kind::Difference,
+            &format!("{} - {}", label(p), names.join(" - ")),
+        );
+        let plus = row_sum(
+            g,
+            r,
+            &terms(false),
+            Kind::Difference,
+            &format!("{} + {}", label(p), names.join(" + ")),
+        );
+        // Costs printed as positive amounts are taken away.
+        let positive = between.iter().all(|&i| {
+            g.rows[i].cells.iter().all(|c| match c {
+                super::figure::Cell::Fig(f) => !f.value.is_sign_negative(),
+                _ => true,
+            })
+        });
+        s.explained[r] = true;
+        let operands: Vec<usize> = std::iter::once(p).chain(between.iter().copied()).collect();
+        settle(g, s, r, choose(g, minus, plus, positive), &operands);
+    }
+}
+
+/// Judges a result row's chosen reading in every column; with none chosen
+/// (each way round holds somewhere), or none that can be judged, the row is
+/// reported as not understood, never passed over.
+fn settle(
+    g: &Grid,
+    s: &mut State,
+    r: usize,
+    chosen: Option<super::establish::Candidate>,
+    operands: &[usize],
+) {
+    let judged = chosen
+        .ok_or_else(|| {
+            "not understood: the figures hold for the rows taken away in some columns and \
+             added in others"
+                .to_string()
+        })
+        .and_then(|c| pick_named(g, vec![c]));
+    match judged {
+        Ok(c) => {
+            for &k in operands {
+                s.operand_of[k].push(r);
+            }
+            push(s, c);
+        }
+        Err(why) => s.out.push(Instance {
+            kind: Kind::Difference,
+            name: format!("{}: difference", g.rows[r].label),
+            at: (r, 0),
+            what: Err(why),
+        }),
     }
 }
 

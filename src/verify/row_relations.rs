@@ -11,7 +11,8 @@
 //!   `Af- og nedskrivninger 1. januar`, nine rows apart, both parts of their
 //!   31. december rows), or the sum of the rows back to an earlier one across
 //!   sub-headings ending in a colon. Also for a labelled total or formula row
-//!   its label's reading left not understood (`DAU-saldo (5-6)`).
+//!   its label's reading left not understood (`DAU-saldo (5-6)`); for such
+//!   a total, only a reading that holds in two places at least.
 //! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
 //!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
 //!   columns, A and B searched among the table's rows.
@@ -665,7 +666,19 @@ fn formula_rows(g: &Grid, s: &mut State) {
         if cands.is_empty() {
             continue;
         }
-        if let Some(c) = establish(g, cands, tried, Decimal::new(1, 2), true, FORMULA_FAILS) {
+        // A total by its label whose rows were not understood is not read
+        // as another sum on one coincidence: `I alt` 190 under 190, a
+        // heading, 362 and 552 is not `- 362 + 552` (a signed reading of one
+        // place is only a confirmation where nothing is said otherwise).
+        let one_place = g.rows[r].role != (Role::Total { strong: true });
+        if let Some(c) = establish(
+            g,
+            cands,
+            tried,
+            Decimal::new(1, 2),
+            one_place,
+            FORMULA_FAILS,
+        ) {
             let c = with_results(g, c);
             s.explained[r] = true;
             for &(_, (p, _)) in c

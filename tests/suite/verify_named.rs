@@ -462,19 +462,49 @@ fn a_coordinated_compound_is_the_sum_of_the_rows_it_names() {
     assert_eq!(findings(&c), [("24:3".to_string(), "2.863".to_string())]);
 }
 
-/// Known silent pass, left open in issue 9: in a table of one column, a
-/// labelled total printed one below the sum of its rows, where it equals
-/// the sum of all rows but the last (`2 + 98 = 100`, the last row 1), is
-/// read as the total of those rows and passed as exact. The counts
-/// property found it on a random seed (its seed is not kept, so CI stays
-/// green); a block the figures establish in one place only should not
-/// overrule the label's own block, but the first attempt at that cost a
-/// held-out relation and let a difference-row reading pass it instead.
+/// Issue 9, a silent pass the counts property found on a random seed: in a
+/// table of one column, `I alt` 100 under the plain rows 2, 98, 1 was read
+/// as the total of the first two (`2 + 98 = 100`) and passed as exact. A
+/// reader takes `I alt` under a run of rows to cover the whole run; leaving
+/// out the row just above it needs a label or the figures of another
+/// column, and one column has none: the total of the three is 101, and the
+/// total is the figure named.
 #[test]
-#[ignore = "known silent pass, issue 9: one-column total equal to a sub-run of its rows"]
 fn a_total_one_below_its_rows_in_one_column_is_no_silent_pass() {
     let c = checks("Antal sager\t2025\nEnhed 0\t2 sager\nEnhed 1\t98 sager\nEnhed 2\t1 sager\nI alt\t100 sager\n");
-    assert!(c.iter().all(|c| c.verdict != Verdict::Exact), "{c:#?}");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].verdict, Verdict::Error);
+    assert!(
+        c[0].detail.starts_with("2 + 98 + 1 = 101, not 100"),
+        "{}",
+        c[0].detail
+    );
+    assert_eq!(findings(&c), [("5:2".to_string(), "101".to_string())]);
+    // The same with the first row left out (`50 + 49 = 99` over `1, 50,
+    // 49`): the rows a total covers begin where the run begins.
+    let c = checks("Antal sager\t2025\nEnhed 0\t1 sager\nEnhed 1\t50 sager\nEnhed 2\t49 sager\nI alt\t99 sager\n");
+    assert_eq!(findings(&c), [("5:2".to_string(), "100".to_string())]);
+    // Under headings, the rows just above the total are its rows too: `I
+    // alt` under `Drift` and `Anlæg` covers both (`2 + 98 = 100` leaves
+    // `Anlæg` out).
+    let c =
+        checks("Mio. kr.\t2025\nDrift\t\nNord\t2,0\nSyd\t98,0\nAnlæg\t\nØst\t1,0\nI alt\t100,0\n");
+    assert_eq!(findings(&c), [("7:2".to_string(), "101,0".to_string())]);
+    // Nor is such a total, whose rows add up to it in no reading, read as
+    // the difference of two of them on one coincidence (`552 - 362 =
+    // 190`): it is not understood, and says so.
+    let c = checks("Antal sager\t2025\nEnhed 0\t190 sager\nGruppe B\t\nEnhed 1\t362 sager\nEnhed 2\t552 sager\nI alt\t190 sager\n");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].verdict, Verdict::Skipped);
+    assert!(c[0].detail.starts_with("not understood"), "{}", c[0].detail);
+    // Two columns where it holds establish the shorter block: the last row
+    // is no part of the total (a memo line), and the total is exact.
+    let c = checks("Antal sager\t2024\t2025\nEnhed 0\t2 sager\t7 sager\nEnhed 1\t98 sager\t40 sager\nEnhed 2\t1 sager\t3 sager\nI alt\t100 sager\t47 sager\n");
+    assert!(c.iter().all(|c| c.verdict == Verdict::Exact), "{c:#?}");
+    assert!(
+        c.iter().any(|c| c.detail.starts_with("2 + 98 = 100")),
+        "{c:#?}"
+    );
 }
 
 /// `I alt, ekskl. folkepension og øvrige pensioner` (Økonomisk Redegørelse
@@ -604,4 +634,91 @@ fn an_account_number_column_joins_the_label() {
     .map(|c| c.row.unwrap_or_default())
     .collect();
     assert_eq!(rows, ["I alt", "I alt"]);
+}
+
+fn of_row(c: &[Check], row: &str) -> Vec<(String, Verdict)> {
+    c.iter()
+        .filter(|c| c.row.as_deref() == Some(row))
+        .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+        .collect()
+}
+
+fn cols(v: &[(&str, Verdict)]) -> Vec<(String, Verdict)> {
+    v.iter().map(|(c, v)| (c.to_string(), *v)).collect()
+}
+
+/// Aal Vandværk (heldout3): `Resultat før afskrivninger` directly under
+/// `Udgifter i alt` is `Indtægter i alt` − `Udgifter i alt`; `Årets
+/// resultat` under `Afskrivninger på …` is that result less them. By hand:
+/// 1.545.495 − 1.317.795 = 227.700 (exact); 1.603.290 − 1.421.560 =
+/// 181.730, printed 151.262 (error); 227.700 − 136.438 = 91.262, printed
+/// 91.438; 151.262 − 151.262 = 0, printed 43.468 (errors, all published).
+#[test]
+fn result_rows_of_an_operating_statement_by_their_place() {
+    use Verdict::{Error as E, Exact as X};
+    let c = checks(&data(
+        "heldout3",
+        "aal-vandvaerk-regnskab-2017-budget-2018-status",
+    ));
+    assert_eq!(
+        of_row(&c, "Resultat før afskrivninger"),
+        cols(&[("REGNSKAB 2017", X), ("BUDGET 2018", E)])
+    );
+    assert_eq!(
+        of_row(&c, "Årets resultat"),
+        cols(&[("REGNSKAB 2017", E), ("BUDGET 2018", E)])
+    );
+    // Expenses printed negative: the result is their sum; with another
+    // top-level row above, the place names no formula and nothing is
+    // judged wrong.
+    let neg = checks(
+        "t. kr.\t2025\t2026\nSalg\t100\t110\nTilskud\t20\t20\nIndtægter i alt\t120\t130\nLøn\t-70\t-75\nDrift\t-30\t-30\nUdgifter i alt\t-100\t-105\nResultat\t20\t25\n",
+    );
+    assert_eq!(of_row(&neg, "Resultat"), cols(&[("2025", X), ("2026", X)]));
+    let other = checks(
+        "t. kr.\t2025\t2026\nSalg\t100\t110\nTilskud\t20\t20\nIndtægter i alt\t120\t130\nRenter\t5\t5\nLøn\t70\t75\nDrift\t30\t30\nUdgifter i alt\t100\t105\nResultat\t99\t99\n",
+    );
+    assert!(other.iter().all(|c| c.verdict != E), "{other:#?}");
+}
+
+/// Søhus Vandværk (heldout3): a header repeated inside the table with years
+/// and words (`Totale omkostninger | Regnskab 2017 | Budget 2018 | …`) starts
+/// a section, and `Omkostninger i alt` is the sum of the subtotals its label
+/// names by their ending (`Produktions-`, `Distributions-`,
+/// `Administrationsomkostninger i alt`), not of `Indtægter i alt`: 617.811 +
+/// 181.294 + 407.198 = 1.206.303. Kongerslev: under such a header, `Udgifter
+/// ialt` is the sum of the five rows below it. Esrum: a second header row
+/// of years is no row of column numbers (`Budget / 2015`).
+#[test]
+fn inner_headers_and_totals_of_named_subtotals() {
+    use Verdict::Exact as X;
+    let c = checks(&data(
+        "heldout3",
+        "soehus-vandvaerk-budget-2018-2019-regnskab-2017",
+    ));
+    assert_eq!(
+        of_row(&c, "Omkostninger i alt"),
+        cols(&[("Regnskab 2017", X), ("Budget 2018", X), ("Budget 2019", X)])
+    );
+    let k = checks(&data("heldout3", "kongerslev-vandvaerk-driftsbudget-2015"));
+    let u: Vec<_> = k
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Udgifter ialt"))
+        .map(|c| (c.verdict, c.relation.contains("sum of 5 rows")))
+        .collect();
+    // `200.00` (a digit lost in the source) is no figure: skipped, said so.
+    assert_eq!(u, [(Verdict::Skipped, true), (X, true)]);
+    let e = checks(&data(
+        "heldout3",
+        "esrum-vandvaerk-regnskab-2014-driftsbudget-2015-2017",
+    ));
+    assert_eq!(
+        of_row(&e, "DRIFTSRESULTAT"),
+        cols(&[
+            ("Regnskab / 2014", X),
+            ("Budget / 2015", X),
+            ("Budget / 2016", X),
+            ("Budget / 2017", X)
+        ])
+    );
 }

@@ -640,35 +640,40 @@ fn every_figure_of_a_labelled_total_that_cannot_be_judged_is_listed() {
 }
 
 /// An account-number column before the label (a finance act: `01.06 |
-/// Tilskud`, then `| I alt`): every `I alt` gets a word (here skipped: the
-/// rows it covers are not established), and no reading that holds whatever
-/// the figures (`01.01 - I alt + 01.06`, an `I alt` equal to its one row
-/// added and taken off again) is passed off as exact.
+/// Tilskud`, then `| I alt`): the number and the text make the label, so
+/// each `I alt` is the total of the account above it (its one row), judged
+/// in every year; no reading that holds whatever the figures (`01.01 - I alt
+/// + 01.06`) is taken. A wrong `I alt` is an error naming it.
 #[test]
 fn a_total_word_after_an_account_number_is_never_passed_over() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("finanslov.txt");
-    std::fs::write(
-        &doc,
-        "Konto\tKontotekst\t2026\t2027\t2028\n01.01\tAdministration\t8.940\t8.800\t9.500\n\tI alt\t8.940\t8.800\t9.500\n01.06\tTilskud\t2.743\t6.427\t4.500\n\tI alt\t2.743\t6.427\t4.500\n",
-    )
-    .unwrap();
-    // Nothing judged, so nothing verified: exit 1 unless --allow-empty.
+    let text = "Konto\tKontotekst\t2026\t2027\t2028\n01.01\tAdministration\t8.940\t8.800\t9.500\n\tI alt\t8.940\t8.800\t9.500\n01.06\tTilskud\t2.743\t6.427\t4.500\n\tI alt\t2.743\t6.427\t4.500\n";
+    std::fs::write(&doc, text).unwrap();
     let (code, out, _) = common::run(&["verify", doc.to_str().unwrap()]);
-    assert_eq!(code, 1, "{out}");
-    assert!(!out.contains(": exact "), "{out}");
-    for line in [3, 5] {
-        for (col, year) in [(8, 2026), (14, 2027), (20, 2028)] {
+    assert_eq!(code, 0, "{out}");
+    for (line, figs) in [
+        (3, ["8.940", "8.800", "9.500"]),
+        (5, ["2.743", "6.427", "4.500"]),
+    ] {
+        for (year, f) in ["2026", "2027", "2028"].iter().zip(figs) {
             assert!(
                 out.contains(&format!(
-                    ":{line}:{col}: skipped  I alt [{year}]: a total by its label"
+                    ":{line}: exact    I alt [{year}]: sum of 1 row: {f} = {f}"
                 )),
                 "{out}"
             );
         }
     }
     assert!(
-        out.ends_with("6 relations: 0 exact, 0 rounding, 0 errors, 6 skipped\n"),
+        out.ends_with("6 relations: 6 exact, 0 rounding, 0 errors, 0 skipped\n"),
+        "{out}"
+    );
+    std::fs::write(&doc, text.replace("\tI alt\t2.743", "\tI alt\t2.734")).unwrap();
+    let (code, out, _) = common::run(&["verify", doc.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(":5: ERROR    I alt [2026]: sum of 1 row: 2.743 = 2.743, not 2.734"),
         "{out}"
     );
 }
