@@ -954,6 +954,10 @@ fn group_of(e: &Expr) -> Option<Vec<usize>> {
     Some(cols)
 }
 
+/// A column's reading by the figures: (column, reading, its terms
+/// `(negated, column)`, its group of columns sorted).
+type Pick = (usize, Candidate, Vec<(bool, usize)>, Vec<usize>);
+
 /// The relations among amount columns the figures alone establish (no
 /// header names them), one per group of columns: `Egenbetaling + Tilskud =
 /// Pladspris` is one relation, found from each of its three columns, and is
@@ -974,8 +978,7 @@ pub fn by_figures(
         .iter()
         .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
         .collect();
-    // (column, reading, its terms, its group)
-    let mut picks: Vec<(usize, Candidate, Vec<(bool, usize)>, Vec<usize>)> = Vec::new();
+    let mut picks: Vec<Pick> = Vec::new();
     for &c in cols {
         if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence) {
             let mut group: Vec<usize> = terms.iter().map(|t| t.1).chain([c]).collect();
