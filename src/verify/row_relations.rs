@@ -15,7 +15,11 @@
 //!   a total, only a reading that holds in two places at least.
 //! - **Ratio rows** (nøgletal): a per-cent row (`Likviditetsgrad [%]`,
 //!   `Soliditetsgrad`, `… i pct.`) that is row A / row B · 100 in its
-//!   columns, A and B searched among the table's rows.
+//!   columns, A and B searched among the table's rows. A row whose label
+//!   names its ratio by bracketed abbreviations (`Kurs / indre værdi
+//!   (P/BV)`) is judged by its label ([`named_ratios`]); a multiple row
+//!   (unit `x`) naming no operands only by the one pair of rows whose
+//!   quotient fits everywhere ([`multiple_rows`]).
 //! - **Chains across the year columns**: a row that is its own figure of
 //!   the year before plus another row's figure of the year
 //!   (`Egenkapital` 2006 = `Egenkapital` 2005 + `Årets resultat` 2006), and
@@ -126,8 +130,10 @@ impl Work {
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
+    named_ratios(g, s);
     formula_rows(g, s);
     ratio_rows(g, s);
+    multiple_rows(g, s);
     let steps = year_steps(g);
     chains(g, s, &steps);
     carries(g, s, &steps);
@@ -760,6 +766,17 @@ fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
 /// A quick, generous look at `result ≈ 100 · num / den` in one column;
 /// `None` where a figure is missing, zero or of another unit.
 fn quick_ratio(g: &Grid, num: usize, den: usize, result: usize, c: usize) -> Option<bool> {
+    quick_quotient(g, (num, den, result), c, Decimal::ONE_HUNDRED)
+}
+
+/// [`quick_ratio`] for `result ≈ scale · num / den`: 100 for per cent, 1
+/// for a multiple.
+fn quick_quotient(
+    g: &Grid,
+    (num, den, result): (usize, usize, usize),
+    c: usize,
+    hundred: Decimal,
+) -> Option<bool> {
     let (a, b, p) = (
         fig_at(g, num, c)?,
         fig_at(g, den, c)?,
@@ -776,7 +793,6 @@ fn quick_ratio(g: &Grid, num: usize, den: usize, result: usize, c: usize) -> Opt
     // A look before the full judgement, generous by twice the spread: its
     // quotients are cut to 12 decimals so the sums after them stay exact.
     let div = |x: Decimal, y: Decimal| x.checked_div(y).map(|q| q.round_dp(12));
-    let hundred = Decimal::ONE_HUNDRED;
     let q = div(hundred.exact_mul(a.value)?, b.value)?;
     let spread = div(
         hundred.exact_mul(ha.exact_add(div(a.value.abs().exact_mul(hb)?, bmin)?)?)?,
@@ -977,5 +993,265 @@ fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
                 push(s, c);
             }
         }
+    }
+}
+
+/// How a nøgletal row's unit column says its figures are read: a multiple
+/// (`x`, `gange`: `1,56` is 1,56 times) or per cent (`%`, `pct.`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Times {
+    Multiple,
+    Percent,
+}
+
+/// The unit a row's text column gives its figures (`Kurs / indre værdi
+/// (P/BV) | x | 1,56 …`); `None` where none does, or two disagree.
+fn row_times(g: &Grid, r: usize) -> Option<Times> {
+    let row = g.rows.get(r)?;
+    let mut found = None;
+    for (c, col) in g.cols.iter().enumerate() {
+        if col.kind != ColKind::Text {
+            continue;
+        }
+        let Some(t) = row.texts.get(c) else { continue };
+        let u = match t.trim().to_lowercase().as_str() {
+            "x" | "gange" => Times::Multiple,
+            "%" | "pct." | "pct" | "procent" => Times::Percent,
+            _ => continue,
+        };
+        if found.is_some_and(|f| f != u) {
+            return None;
+        }
+        found = Some(u);
+    }
+    found
+}
+
+/// The abbreviation a label ends with in brackets: `Aktiepris 31.12 (P)`
+/// -> `P`, `Kurs / indre værdi (P/BV)` -> `P/BV`: one word, no spaces.
+fn bracketed(label: &str) -> Option<&str> {
+    let t = label.trim().strip_suffix(')')?;
+    let open = t.rfind('(')?;
+    let inner = t.get(open + 1..)?.trim();
+    (!inner.is_empty() && inner.chars().count() <= 12 && !inner.contains(char::is_whitespace))
+        .then_some(inner)
+}
+
+/// The two abbreviations a ratio's label names: `(P/BV)` -> (`P`, `BV`).
+/// Each starts with a capital letter and is letters and digits only (an
+/// abbreviation, not a word: `(netto/brutto)` names no rows).
+fn named_ratio(label: &str) -> Option<(&str, &str)> {
+    let (a, b) = bracketed(label)?.split_once('/')?;
+    let abbreviation = |x: &str| {
+        x.chars().next().is_some_and(char::is_uppercase) && x.chars().all(char::is_alphanumeric)
+    };
+    (abbreviation(a) && abbreviation(b) && a != b).then_some((a, b))
+}
+
+/// The one row (other than `r`) with figures whose label ends in `(abbr)`.
+fn abbreviated(g: &Grid, r: usize, abbr: &str) -> Option<usize> {
+    let mut rows = (0..g.rows.len())
+        .filter(|&i| i != r && has_figs(g, i) && bracketed(&g.rows[i].label) == Some(abbr));
+    let first = rows.next()?;
+    rows.next().is_none().then_some(first)
+}
+
+/// The amount columns a row relation is judged in.
+fn amount_cols(g: &Grid) -> Vec<usize> {
+    (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect()
+}
+
+/// `result = num / den` as a multiple in every column with the three
+/// figures.
+fn multiple_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
+    let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
+    let instances = cols
+        .iter()
+        .filter(|&&c| {
+            fig_at(g, r, c).is_some() && fig_at(g, num, c).is_some() && fig_at(g, den, c).is_some()
+        })
+        .map(|&c| Instance {
+            kind: Kind::Ratio,
+            name: format!(
+                "{} [{}]: {what} as a multiple",
+                g.rows[r].label, g.cols[c].header
+            ),
+            at: (r, c),
+            what: Ok(Expr::Fraction {
+                num: (num, c),
+                den: (den, c),
+                result: (r, c),
+            }),
+        })
+        .collect();
+    Candidate {
+        instances,
+        what,
+        prefer: false,
+    }
+}
+
+/// A row that is said, not judged: `why` (not understood).
+fn not_understood(g: &Grid, s: &mut State, r: usize, why: String) {
+    s.out.push(Instance {
+        kind: Kind::Ratio,
+        name: format!("{}: ratio", g.rows[r].label),
+        at: (r, 0),
+        what: Err(format!("not understood: {why}")),
+    });
+    s.explained[r] = true;
+}
+
+/// A nøgletal row whose label names its ratio by the abbreviations other
+/// rows carry in brackets: `Kurs / indre værdi (P/BV)` = `Aktiepris 31.12
+/// (P)` / `Indre værdi (BV)`. The label establishes the reading, so it is
+/// judged in every column with the three figures: as a multiple where the
+/// row's unit is `x` (`1,56`), in per cent where it is `%` or the row is a
+/// per-cent row. Where the unit is not said, the figures choose: the
+/// reading that holds somewhere while the other holds nowhere. A reading
+/// that holds in no column is not understood (the label may mean averages
+/// or another definition), never an error in every column.
+fn named_ratios(g: &Grid, s: &mut State) {
+    let cols = amount_cols(g);
+    for r in 0..g.rows.len() {
+        if s.explained[r]
+            || !has_figs(g, r)
+            || matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
+        {
+            continue;
+        }
+        let Some((a, b)) = named_ratio(&g.rows[r].label) else {
+            continue;
+        };
+        let (Some(num), Some(den)) = (abbreviated(g, r, a), abbreviated(g, r, b)) else {
+            continue;
+        };
+        let multiple = multiple_cand(g, r, num, den, &cols);
+        let percent = ratio_cand(g, r, num, den, &cols);
+        let chosen = match row_times(g, r) {
+            Some(Times::Multiple) => Some(multiple),
+            Some(Times::Percent) => Some(percent),
+            None if percent_row(g, r) => Some(percent),
+            None => {
+                let (hm, hp) = (tally(g, &multiple).0, tally(g, &percent).0);
+                match (hm > 0, hp > 0) {
+                    (true, false) => Some(multiple),
+                    (false, true) => Some(percent),
+                    _ => None,
+                }
+            }
+        };
+        let Some(c) = chosen else {
+            not_understood(
+                g,
+                s,
+                r,
+                format!(
+                    "the label names {a}/{b}, and its unit (a multiple or per cent) is not said"
+                ),
+            );
+            continue;
+        };
+        // Where it holds, trivially (0 = 0 / x) included.
+        let holds_somewhere = c.instances.iter().any(|i| {
+            i.what.as_ref().is_ok_and(|e| {
+                matches!(
+                    super::establish::verdict_with(g, e, &Default::default()),
+                    Verdict::Exact | Verdict::Rounding
+                )
+            })
+        });
+        if !holds_somewhere {
+            not_understood(
+                g,
+                s,
+                r,
+                format!(
+                    "the label names {a}/{b} ({:?} / {:?}), and the quotient fits in no column",
+                    g.rows[num].label, g.rows[den].label
+                ),
+            );
+            continue;
+        }
+        s.explained[r] = true;
+        push(s, c);
+    }
+}
+
+/// A multiple row (unit `x`) whose label names no operands (`Price
+/// Earnings (PE)`): established by the figures when exactly one pair of
+/// rows above it (no per-cent row, no multiple) has a quotient that fits in
+/// every column the row has a figure in, at least two, with a chance of
+/// fitting by coincidence below 1 ‰ over the pairs tried. It only
+/// confirms: a pair that fits all but one column is no reading, so nothing
+/// here is ever an error. Otherwise the row is reported not understood.
+fn multiple_rows(g: &Grid, s: &mut State) {
+    let mut work = Work::new(g);
+    let cols = amount_cols(g);
+    for r in 0..g.rows.len() {
+        if !matches!(g.rows[r].role, Role::Item | Role::Difference)
+            || s.explained[r]
+            || !has_figs(g, r)
+            || row_times(g, r) != Some(Times::Multiple)
+        {
+            continue;
+        }
+        let places: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| fig_at(g, r, c).is_some())
+            .collect();
+        let pool: Vec<usize> = (0..r)
+            .rev()
+            .filter(|&i| operand_any(g, i) && row_times(g, i) != Some(Times::Multiple))
+            .take(RATIO_ABOVE)
+            .collect();
+        let mut cands = Vec::new();
+        let mut tried = 0usize;
+        if places.len() >= 2 {
+            for &a in &pool {
+                for &b in &pool {
+                    if a == b || !work.spend(places.len()) {
+                        continue;
+                    }
+                    tried += 1;
+                    let all = places
+                        .iter()
+                        .all(|&c| quick_quotient(g, (a, b, r), c, Decimal::ONE) == Some(true));
+                    if all {
+                        cands.push(multiple_cand(g, r, a, b, &places));
+                    }
+                }
+            }
+        }
+        let most = Decimal::new(1, 3)
+            .checked_div(Decimal::from(tried.max(1)))
+            .unwrap_or(Decimal::ZERO);
+        let mut fitting: Vec<Candidate> = cands
+            .into_iter()
+            .filter(|c| {
+                let (holds, fails, chance) = tally(g, c);
+                c.instances.len() == places.len() && fails == 0 && holds >= 2 && chance <= most
+            })
+            .collect();
+        if fitting.len() == 1 {
+            if let Some(c) = fitting.pop() {
+                s.explained[r] = true;
+                push(s, c);
+            }
+            continue;
+        }
+        let why = if fitting.is_empty() {
+            "a multiple (x), and no pair of rows above it has a quotient that fits it in every column"
+                .to_string()
+        } else {
+            format!(
+                "a multiple (x), and {} pairs of rows above it have a quotient that fits it in every column",
+                fitting.len()
+            )
+        };
+        not_understood(g, s, r, why);
     }
 }

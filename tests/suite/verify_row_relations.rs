@@ -381,3 +381,164 @@ fn dtu_note_26_finds_its_two_wrong_total_rows() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
 }
+
+/// The reasons given for a row's skipped checks.
+fn skipped_of(c: &[Check], row: &str) -> Vec<String> {
+    c.iter()
+        .filter(|c| c.row.as_deref() == Some(row) && c.verdict == Verdict::Skipped)
+        .map(|c| c.detail.clone())
+        .collect()
+}
+
+fn jeudan() -> String {
+    crate::common::data_tsv("heldout3", "jeudan-hoved-og-noegletal-2018-2022")
+}
+
+const PBV: &str = "Kurs / indre værdi (P/BV)";
+const PE: &str = "Price Earnings (PE)";
+
+#[test]
+fn jeudan_ratio_rows_named_by_abbreviations_and_by_figures_are_judged() {
+    // tests/data/heldout3/jeudan-hoved-og-noegletal-2018-2022 (its .expect,
+    // by an independent script): P/BV = 189 / 121 = 1,562, 252 / 134 =
+    // 1,881, 248 / 142 = 1,746, 275 / 182 = 1,511, 240 / 240 = 1,000; the
+    // unit `x`: a multiple, not a per cent. The operands are rounded to the
+    // krone, so 1,56 is within rounding; 240 / 240 is 1 whatever.
+    let c = checks(&jeudan());
+    assert_eq!(errors(&c), 0);
+    assert_eq!(
+        of_row(&c, PBV),
+        [
+            ("2018", Verdict::Rounding),
+            ("2019", Verdict::Rounding),
+            ("2020", Verdict::Rounding),
+            ("2021", Verdict::Rounding),
+            ("2022", Verdict::Exact)
+        ]
+    );
+    // PE = P / EPS, which the label does not name: the one pair of rows
+    // whose quotient fits in all five columns. 189 / 10,8 = 17,50 printed
+    // 17,6 and 248 / 8,1 = 30,62 printed 30,5 lie within the rounding of
+    // EPS (±0,05); 16,58, 6,49 and 3,96 round to their figures.
+    assert_eq!(
+        of_row(&c, PE),
+        [
+            ("2018", Verdict::Rounding),
+            ("2019", Verdict::Rounding),
+            ("2020", Verdict::Rounding),
+            ("2021", Verdict::Rounding),
+            ("2022", Verdict::Rounding)
+        ]
+    );
+    let pe = c
+        .iter()
+        .find(|c| c.row.as_deref() == Some(PE) && c.column.as_deref() == Some("2018"))
+        .unwrap();
+    assert!(
+        pe.relation
+            .contains("Aktiepris 31.12 (P) / Resultat pr. aktie (EPS) as a multiple"),
+        "{}",
+        pe.relation
+    );
+    assert!(
+        pe.detail.starts_with("189 / 10,8 = 17,500"),
+        "{}",
+        pe.detail
+    );
+    // `Rentedækning` (x) has no operands in the table: said, not judged.
+    let r = skipped_of(&c, "Rentedækning");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].contains("not understood"), "{r:?}");
+}
+
+#[test]
+fn a_wrong_multiple_named_by_its_label_is_an_error_with_its_correct_value() {
+    // 1,56 printed 1,66: 189 / 121 = 1,562 lies far outside [1,655; 1,665].
+    let t = jeudan().replace("(P/BV)\tx\t1,56\t", "(P/BV)\tx\t1,66\t");
+    let c = checks(&t);
+    assert_eq!(
+        findings(&c),
+        [(
+            PBV.to_string(),
+            "2018".to_string(),
+            "30:3".to_string(),
+            "1,56".to_string()
+        )]
+    );
+    assert_eq!(errors(&c), 1);
+}
+
+#[test]
+fn a_multiple_found_by_its_figures_only_confirms() {
+    // PE 17,6 printed 19,6: P / EPS fits in four columns, not all five, so
+    // the reading is not established: said not understood, never an error.
+    let t = jeudan().replace("(PE)\tx\t17,6\t", "(PE)\tx\t19,6\t");
+    let c = checks(&t);
+    assert_eq!(errors(&c), 0);
+    assert!(of_row(&c, PE).is_empty());
+    let r = skipped_of(&c, PE);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].contains("not understood"), "{r:?}");
+    assert_eq!(of_row(&c, PBV).len(), 5);
+}
+
+#[test]
+fn a_named_ratio_in_per_cent_is_100_times_the_quotient() {
+    // Soliditet (E/A) in %: 100 · 250 / 1.000 = 25,0; 100 · 330 / 1.100 =
+    // 30,0; 100 · 300 / 1.200 = 25,0 printed 52,0: an error, should read
+    // 25,0.
+    let t = "Mio. kr.\t\t2021\t2022\t2023\n\
+Egenkapital (E)\tmio. kr.\t250\t330\t300\n\
+Aktiver (A)\tmio. kr.\t1.000\t1.100\t1.200\n\
+Soliditet (E/A)\t%\t25,0\t30,0\t52,0\n";
+    let c = checks(t);
+    assert_eq!(
+        of_row(&c, "Soliditet (E/A)"),
+        [
+            ("2021", Verdict::Exact),
+            ("2022", Verdict::Exact),
+            ("2023", Verdict::Error)
+        ]
+    );
+    assert_eq!(
+        findings(&c),
+        [(
+            "Soliditet (E/A)".to_string(),
+            "2023".to_string(),
+            "4:5".to_string(),
+            "25,0".to_string()
+        )]
+    );
+    // The same label whose quotient fits in no column (an average, say):
+    // not understood, no error.
+    let t = t.replace("25,0\t30,0\t52,0", "27,0\t31,0\t28,0");
+    let c = checks(&t);
+    assert_eq!(errors(&c), 0);
+    let r = skipped_of(&c, "Soliditet (E/A)");
+    assert!(r.iter().any(|d| d.contains("fits in no column")), "{r:?}");
+}
+
+#[test]
+fn a_multiple_two_pairs_fit_is_not_understood() {
+    // 6.003 / 2.001 = 3 and 3.003 / 1.001 = 3; 8.404 / 2.101 = 4 and
+    // 4.204 / 1.051 = 4: two pairs fit in both columns (each alone would
+    // be established): which rows it relates is not.
+    let t = "DKK\t\t2021\t2022\n\
+Kurs (K)\tDKK\t6.003\t8.404\n\
+Indtjening (I)\tDKK\t2.001\t2.101\n\
+Andet (O)\tDKK\t3.003\t4.204\n\
+Mere (M)\tDKK\t1.001\t1.051\n\
+Multipel\tx\t3,00\t4,00\n";
+    let c = checks(t);
+    assert_eq!(errors(&c), 0);
+    assert!(of_row(&c, "Multipel").is_empty());
+    let r = skipped_of(&c, "Multipel");
+    assert!(r.iter().any(|d| d.contains("2 pairs of rows")), "{r:?}");
+    // Without the second pair, the one pair left is the reading.
+    let one = t.replace("Mere (M)\tDKK\t1.001\t1.051\n", "");
+    let c = checks(&one);
+    assert_eq!(
+        of_row(&c, "Multipel"),
+        [("2021", Verdict::Exact), ("2022", Verdict::Exact)]
+    );
+}
