@@ -15,8 +15,8 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::establish::{
-    col_relation, fails, holds_fails, implied, pick_figures, running_balance, Candidate, Expr,
-    Instance, Kind,
+    col_relation, fails, holds_fails, implied, pick_figures, promising, quick_cols,
+    running_balance, Candidate, Expr, Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -290,7 +290,16 @@ pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) 
         }
         let what = format!("sum of the {} rows under it", parts.len());
         let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, &what);
-        if super::establish::holds_once(g, &cand, Decimal::new(1, 1)) {
+        // Rows whose label says they are parts of it (`- heraf …`): where
+        // they add up to it exactly, that is confirmed however small the
+        // figures (an exact sum, never an error).
+        let heraf = parts.iter().any(|&(_, r)| g.rows[r].role == Role::Heraf);
+        let limit = if heraf {
+            Decimal::ONE
+        } else {
+            Decimal::new(1, 1)
+        };
+        if super::establish::holds_once(g, &cand, limit) {
             out.extend(cand.instances.into_iter().filter(|i| i.what.is_ok()));
         }
     }
@@ -808,6 +817,242 @@ fn smaller_in_rows(g: &Grid, x: usize, y: usize) -> bool {
         }
     }
     both >= 2
+}
+
+/// A relation of a column to others of its row found from the figures
+/// alone, as the terms `(negated, column)` of `c = Σ ±terms`.
+fn linear_cand(g: &Grid, c: usize, terms: &[(bool, usize)]) -> Candidate {
+    let all_plus = terms.iter().all(|t| !t.0);
+    let (kind, what) = if terms.len() > 2 && all_plus {
+        (Kind::Cross, format!("sum of {} columns", terms.len()))
+    } else {
+        let mut what = String::new();
+        for (k, &(neg, col)) in terms.iter().enumerate() {
+            match (k, neg) {
+                (0, true) => what.push('-'),
+                (0, false) => {}
+                (_, true) => what.push_str(" - "),
+                (_, false) => what.push_str(" + "),
+            }
+            what.push_str(&g.cols[col].header);
+        }
+        (Kind::Difference, what)
+    };
+    col_relation(g, c, kind, &what, &|r| {
+        Some(Expr::Linear {
+            terms: terms.iter().map(|&(n, k)| (n, (r, k))).collect(),
+            result: (r, c),
+            shares: false,
+        })
+    })
+}
+
+/// Worth building for the majority reading ([`super::establish::majority`]).
+fn most_rows((holds, fails): (usize, usize)) -> bool {
+    holds >= 3 && holds * 3 >= (holds + fails) * 2
+}
+
+/// The reading of column `c` as the sum or difference of other amount
+/// columns the figures establish: the strict reading of
+/// [`pick_figures`] (holds everywhere but once), else one that holds
+/// exactly in most rows ([`super::establish::majority`]), its failing rows
+/// then errors. Returns the reading and its terms.
+fn figure_reading(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    evidence: &dyn Fn(&Candidate) -> Candidate,
+) -> Option<(Candidate, Vec<(bool, usize)>)> {
+    let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
+    let mut readings: Vec<Vec<(bool, usize)>> = Vec::new();
+    let mut tried = 0;
+    for (i, &a) in others.iter().enumerate() {
+        for &b in &others[i + 1..] {
+            for (na, nb) in [(false, false), (false, true), (true, false)] {
+                tried += 1;
+                let q = quick_cols(g, c, &[(na, a), (nb, b)]);
+                if promising(q) || most_rows(q) {
+                    readings.push(vec![(na, a), (nb, b)]);
+                }
+            }
+        }
+    }
+    let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
+    for from in 0..left.len().saturating_sub(2) {
+        tried += 1;
+        let cols: Vec<(bool, usize)> = left[from..].iter().map(|&k| (false, k)).collect();
+        let q = quick_cols(g, c, &cols);
+        if promising(q) || most_rows(q) {
+            readings.push(cols);
+        }
+    }
+    if readings.is_empty() {
+        return None;
+    }
+    let cands: Vec<Candidate> = readings.iter().map(|t| linear_cand(g, c, t)).collect();
+    // A row established as the sum of other rows holds wherever its parts
+    // do: no evidence of its own for a column relation.
+    let proof: Vec<Candidate> = cands.iter().map(evidence).collect();
+    let strict = {
+        let mut padded = proof.clone();
+        while padded.len() < tried {
+            padded.push(Candidate {
+                instances: Vec::new(),
+                what: String::new(),
+                prefer: false,
+            });
+        }
+        pick_figures(g, padded, false)
+    };
+    let k = match strict {
+        Some(picked) => cands.iter().position(|x| x.what == picked.what)?,
+        None => {
+            // The reading that holds exactly in the most rows; two that
+            // disagree about the wrong figures: neither.
+            let mut best: Option<(usize, usize)> = None;
+            let mut tie = false;
+            for (k, p) in proof.iter().enumerate() {
+                let Some((exact, _)) = super::establish::majority(g, p, tried) else {
+                    continue;
+                };
+                match best {
+                    Some((e, _)) if e > exact => {}
+                    Some((e, b)) if e == exact => {
+                        if !super::establish::same_cells(&proof[b], p) {
+                            tie = true;
+                        }
+                    }
+                    _ => {
+                        best = Some((exact, k));
+                        tie = false;
+                    }
+                }
+            }
+            match best {
+                Some((_, k)) if !tie => k,
+                _ => return None,
+            }
+        }
+    };
+    let terms = readings.swap_remove(k);
+    Some((cands.into_iter().nth(k)?, terms))
+}
+
+/// The columns a relation along one row relates (its result among them),
+/// sorted: `Pladspris = Egenbetaling + Tilskud` and `Egenbetaling =
+/// Pladspris - Tilskud` relate the same group.
+fn group_of(e: &Expr) -> Option<Vec<usize>> {
+    let Expr::Linear { terms, result, .. } = e else {
+        return None;
+    };
+    if terms.iter().any(|t| t.1 .0 != result.0) {
+        return None;
+    }
+    let mut cols: Vec<usize> = terms.iter().map(|t| t.1 .1).chain([result.1]).collect();
+    cols.sort_unstable();
+    cols.dedup();
+    Some(cols)
+}
+
+/// A column's reading by the figures: (column, reading, its terms
+/// `(negated, column)`, its group of columns sorted).
+type Pick = (usize, Candidate, Vec<(bool, usize)>, Vec<usize>);
+
+/// The relations among amount columns the figures alone establish (no
+/// header names them), one per group of columns: `Egenbetaling + Tilskud =
+/// Pladspris` is one relation, found from each of its three columns, and is
+/// reported once, its result the column whose header is a total word, else
+/// the rightmost of the group (the sum stands right of its parts). A group
+/// already related by another reading (`I alt` = the columns before it) is
+/// not reported again. `cols`: the columns no header reading claimed;
+/// `reported`: the relations found so far; `evidence`: a candidate's places
+/// that count as evidence.
+pub fn by_figures(
+    g: &Grid,
+    cols: &[usize],
+    amounts: &[usize],
+    reported: &[Instance],
+    evidence: &dyn Fn(&Candidate) -> Candidate,
+) -> Vec<Candidate> {
+    let claimed: std::collections::BTreeSet<Vec<usize>> = reported
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
+        .collect();
+    let mut picks: Vec<Pick> = Vec::new();
+    for &c in cols {
+        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence) {
+            let mut group: Vec<usize> = terms.iter().map(|t| t.1).chain([c]).collect();
+            group.sort_unstable();
+            group.dedup();
+            picks.push((c, cand, terms, group));
+        }
+    }
+    let mut out = Vec::new();
+    let mut done: std::collections::BTreeSet<Vec<usize>> = Default::default();
+    for (first, (_, _, _, group)) in picks.iter().enumerate() {
+        if claimed.contains(group) || !done.insert(group.clone()) {
+            continue;
+        }
+        let members: Vec<usize> = (first..picks.len())
+            .filter(|&k| &picks[k].3 == group)
+            .collect();
+        // The result: a total word's column, else right to left; never a
+        // column that is the result of a reading of another group.
+        let mut order: Vec<usize> = group.iter().rev().copied().collect();
+        let totals: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let h = &g.cols[k].header;
+                whole_header(h) || h.split(" / ").any(whole_header)
+            })
+            .collect();
+        if let [t] = totals.as_slice() {
+            order.retain(|k| k != t);
+            order.insert(0, *t);
+        }
+        let base = &picks[first];
+        let (base_holds, base_fails) = holds_fails(g, &base.1);
+        let mut chosen: Option<Candidate> = None;
+        for r in order {
+            if picks.iter().any(|p| p.0 == r && &p.3 != group) {
+                continue;
+            }
+            if let Some(&k) = members.iter().find(|&&k| picks[k].0 == r) {
+                chosen = Some(picks[k].1.clone());
+                break;
+            }
+            let terms = rearranged(base.0, &base.2, r);
+            let cand = linear_cand(g, r, &terms);
+            let (holds, fails) = holds_fails(g, &cand);
+            if holds >= base_holds && fails <= base_fails {
+                chosen = Some(cand);
+                break;
+            }
+        }
+        out.push(chosen.unwrap_or_else(|| base.1.clone()));
+    }
+    out
+}
+
+/// `c = Σ ±terms` solved for column `r` (one of the terms), the terms in
+/// column order: `Egenbetaling = -Tilskud + Pladspris` for `Pladspris` is
+/// `Egenbetaling + Tilskud`.
+fn rearranged(c: usize, terms: &[(bool, usize)], r: usize) -> Vec<(bool, usize)> {
+    // 0 = c - Σ ±terms: each column's sign on that side.
+    let mut coef: Vec<(usize, bool)> = vec![(c, true)];
+    coef.extend(terms.iter().map(|&(neg, k)| (k, neg)));
+    let Some(&(_, r_plus)) = coef.iter().find(|x| x.0 == r) else {
+        return terms.to_vec();
+    };
+    // r·s_r = -Σ s_j·j  =>  r = Σ (-s_j·s_r)·j: negated where the signs agree.
+    let mut out: Vec<(bool, usize)> = coef
+        .iter()
+        .filter(|x| x.0 != r)
+        .map(|&(k, plus)| (plus == r_plus, k))
+        .collect();
+    out.sort_by_key(|t| t.1);
+    out
 }
 
 #[cfg(test)]

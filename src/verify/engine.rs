@@ -4,8 +4,8 @@
 //! then attribute failures ([`super::attribute`]).
 
 use super::establish::{
-    col_relation, pick_figures, pick_labelled, promising, quick_cols, quick_rows, row_sum,
-    sum_name, summable, Candidate, Expr, Instance, Kind,
+    col_relation, pick_figures, pick_labelled, promising, quick_rows, row_sum, sum_name, summable,
+    Candidate, Expr, Instance, Kind,
 };
 use super::figure::Cell;
 use super::grid::{ColKind, Grid, Role};
@@ -1224,6 +1224,7 @@ fn columns(g: &Grid, s: &mut State) {
     let changes: Vec<usize> = (0..g.cols.len())
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
+    let mut by_figures = Vec::new();
     for c in 0..g.cols.len() {
         let is_total = |r: usize| s.total_of[r] == Some(r);
         match super::column_relations::claim(g, c, &amounts, &is_total) {
@@ -1437,45 +1438,17 @@ fn columns(g: &Grid, s: &mut State) {
                     Err(why) => skipped_col(g, s, c, Kind::Cross, why),
                 }
             }
-            ColKind::Amount => {
-                // A column that is the sum or difference of others, by figures.
-                let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
-                let mut cands = Vec::new();
-                let mut tried = 0;
-                for (i, &a) in others.iter().enumerate() {
-                    for &b in &others[i + 1..] {
-                        for (na, nb) in [(false, false), (false, true), (true, false)] {
-                            tried += 1;
-                            if promising(quick_cols(g, c, &[(na, a), (nb, b)])) {
-                                cands.push(pair_cand(g, c, a, b, na, nb));
-                            }
-                        }
-                    }
-                }
-                let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
-                for from in 0..left.len().saturating_sub(2) {
-                    tried += 1;
-                    let cols: Vec<(bool, usize)> =
-                        left[from..].iter().map(|&k| (false, k)).collect();
-                    if promising(quick_cols(g, c, &cols)) {
-                        cands.push(cross_cand(g, c, &left[from..]));
-                    }
-                }
-                if cands.is_empty() {
-                    continue;
-                }
-                pad(&mut cands, tried);
-                // A row established as the sum of other rows holds wherever
-                // its parts do: no evidence of its own for a column relation.
-                let evidence: Vec<Candidate> = cands.iter().map(|c| without_totals(s, c)).collect();
-                if let Some(picked) = pick_figures(g, evidence, false) {
-                    if let Some(cand) = cands.into_iter().find(|c| c.what == picked.what) {
-                        push(s, cand);
-                    }
-                }
-            }
+            // A column that is the sum or difference of others, by figures:
+            // after the others, one relation per group of columns.
+            ColKind::Amount => by_figures.push(c),
             ColKind::Text => {}
         }
+    }
+    let found = super::column_relations::by_figures(g, &by_figures, &amounts, &s.out, &|c| {
+        without_totals(s, c)
+    });
+    for cand in found {
+        push(s, cand);
     }
 }
 
@@ -1511,24 +1484,6 @@ fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
     col_relation(g, c, Kind::Cross, &what, &|r| {
         Some(Expr::Linear {
             terms: cols.iter().map(|&k| (false, (r, k))).collect(),
-            result: (r, c),
-            shares: false,
-        })
-    })
-}
-
-fn pair_cand(g: &Grid, c: usize, a: usize, b: usize, na: bool, nb: bool) -> Candidate {
-    let sign = |n: bool| if n { "-" } else { "+" };
-    let what = format!(
-        "{}{} {} {}",
-        if na { "-" } else { "" },
-        g.cols[a].header,
-        sign(nb),
-        g.cols[b].header
-    );
-    col_relation(g, c, Kind::Difference, &what, &|r| {
-        Some(Expr::Linear {
-            terms: vec![(na, (r, a)), (nb, (r, b))],
             result: (r, c),
             shares: false,
         })

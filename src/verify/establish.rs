@@ -800,7 +800,7 @@ fn closest(g: &Grid, cands: &[Candidate]) -> Option<usize> {
         .map(|(_, k)| k)
 }
 
-fn same_cells(a: &Candidate, b: &Candidate) -> bool {
+pub fn same_cells(a: &Candidate, b: &Candidate) -> bool {
     let cells = |c: &Candidate| {
         let mut v: Vec<At> = c
             .instances
@@ -858,6 +858,55 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
         Some((_, i)) if !tie => cands.into_iter().nth(i),
         _ => None,
     }
+}
+
+/// A relation the figures establish although several of its places fail
+/// (a price list with four misprinted totals in fourteen rows): it holds
+/// EXACTLY (not only within rounding), not trivially, in at least three
+/// places with distinct figures and in at least two thirds of the places
+/// with figures in all its cells, and its chance of holding by accident
+/// there, times the `tried` readings, is at most one in a million (repeated
+/// rows count once). Returns (distinct exact places, failing places).
+pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)> {
+    let mut seen: std::collections::BTreeSet<Vec<(Decimal, u32)>> = Default::default();
+    let (mut exact, mut exact_places, mut judged, mut fails) = (0usize, 0usize, 0usize, 0usize);
+    let mut chance = Decimal::ONE;
+    for i in &c.instances {
+        let Ok(e) = &i.what else { continue };
+        let f = fare(g, e, &Overrides::new());
+        match f.verdict {
+            Verdict::Skipped => continue,
+            Verdict::Error => fails += 1,
+            Verdict::Exact if !f.trivial => {
+                exact_places += 1;
+                let figures: Option<Vec<(Decimal, u32)>> = e
+                    .cells()
+                    .into_iter()
+                    .map(|at| match fig(g, at, &Overrides::new()) {
+                        Some(Cell::Fig(x)) => Some((x.value, x.decimals)),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(key) = figures {
+                    if seen.insert(key) {
+                        exact += 1;
+                        // A chance is a score, not an amount (as in `score`).
+                        #[allow(clippy::disallowed_methods)]
+                        let p = chance.checked_mul(f.chance).unwrap_or(Decimal::ZERO);
+                        chance = p;
+                    }
+                }
+            }
+            Verdict::Exact | Verdict::Rounding => {}
+        }
+        judged += 1;
+    }
+    #[allow(clippy::disallowed_methods)]
+    let chance = chance
+        .checked_mul(Decimal::from(tried.max(1)))
+        .unwrap_or(Decimal::ONE);
+    (exact >= 3 && exact_places * 3 >= judged * 2 && chance <= Decimal::new(1, 6))
+        .then_some((exact, fails))
 }
 
 /// Which columns a row relation (a total, a formula row) is judged in.

@@ -626,3 +626,212 @@ fn a_share_column_of_a_table_with_a_total_is_never_read_as_a_part_of_its_row() {
         )]
     );
 }
+
+/// Gentofte's price list cut down: Pladspris = Egenbetaling + Tilskud in
+/// every row of both years; the two integrated rows of 2019 print the 2017
+/// prices (the published error of the real table, heldout3).
+const PRICES: &str = "Takst\tEgenbetaling 2020\tTilskud 2020\tPladspris 2020\tEgenbetaling 2019\tTilskud 2019\tPladspris 2019\n\
+Dagpleje\t4.183\t12.549\t16.732\t4.180\t12.540\t16.720\n\
+Vuggestue\t3.212\t9.636\t12.848\t3.111\t9.331\t12.442\n\
+Børnehave\t1.692\t5.076\t6.768\t1.689\t5.066\t6.755\n\
+Børnehave deltid\t1.438\t4.315\t5.753\t1.435\t4.307\t5.742\n\
+Integreret, under 3 år\t3.212\t9.636\t12.848\t3.111\t9.331\t12.181\n\
+Integreret, over 3 år\t1.692\t5.076\t6.768\t1.689\t5.066\t6.881\n";
+
+#[test]
+fn a_relation_of_columns_found_by_the_figures_is_reported_once_with_the_sum_on_the_right() {
+    let c = checks(PRICES);
+    // One relation per row and year, nothing on the parts' columns.
+    assert_eq!(c.len(), 12, "{c:#?}");
+    for part in ["Egenbetaling", "Tilskud"] {
+        assert!(
+            c.iter()
+                .all(|c| !c.relation.contains(&format!("[{part} 20"))),
+            "{c:#?}"
+        );
+    }
+    assert_eq!(
+        of(
+            &c,
+            "Dagpleje [Pladspris 2020]: Egenbetaling 2020 + Tilskud 2020"
+        ),
+        vec![(Verdict::Exact, "4.183 + 12.549 = 16.732")]
+    );
+    let exact_2020 = c
+        .iter()
+        .filter(|c| {
+            c.relation
+                .contains("[Pladspris 2020]: Egenbetaling 2020 + Tilskud 2020")
+        })
+        .filter(|c| c.verdict == Verdict::Exact)
+        .count();
+    assert_eq!(exact_2020, 6);
+}
+
+#[test]
+fn a_relation_that_holds_exactly_in_most_rows_finds_each_wrong_row() {
+    let c = checks(PRICES);
+    let f = findings(&c);
+    assert_eq!(f.len(), 2, "{c:#?}");
+    assert_eq!(
+        of(
+            &c,
+            "Integreret, under 3 år [Pladspris 2019]: Egenbetaling 2019 + Tilskud 2019"
+        ),
+        vec![(
+            Verdict::Error,
+            "3.111 + 9.331 = 12.442, not 12.181: the true sum \
+             lies in [12.441,0; 12.443,0], which 12.181 (allowing [12.180,5; 12.181,5]) cannot \
+             reach; it should read 12.442"
+        )]
+    );
+    assert_eq!(
+        of(
+            &c,
+            "Integreret, over 3 år [Pladspris 2019]: Egenbetaling 2019 + Tilskud 2019"
+        ),
+        vec![(
+            Verdict::Error,
+            "1.689 + 5.066 = 6.755, not 6.881: the true sum \
+             lies in [6.754,0; 6.756,0], which 6.881 (allowing [6.880,5; 6.881,5]) cannot \
+             reach; it should read 6.755"
+        )]
+    );
+    for (row, sum) in [
+        ("Dagpleje", "4.180 + 12.540 = 16.720"),
+        ("Vuggestue", "3.111 + 9.331 = 12.442"),
+        ("Børnehave", "1.689 + 5.066 = 6.755"),
+        ("Børnehave deltid", "1.435 + 4.307 = 5.742"),
+    ] {
+        assert_eq!(
+            of(&c, &format!("{row} [Pladspris 2019]")),
+            vec![(Verdict::Exact, sum)],
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn a_relation_that_holds_in_too_few_rows_is_never_an_error() {
+    // Three of six rows hold: less than two thirds, nothing established.
+    let doc = PRICES.replace("4.307\t5.742", "4.307\t5.744");
+    let c = checks(&doc);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+    assert!(c.iter().all(|c| !c.relation.contains("2019]")), "{c:#?}");
+    assert_eq!(c.len(), 6);
+    // Two rows of four hold: not established either.
+    let few: String = PRICES
+        .lines()
+        .take(3)
+        .chain(PRICES.lines().skip(5))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let c = checks(&few);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+    assert!(c.iter().all(|c| !c.relation.contains("2019]")), "{c:#?}");
+}
+
+#[test]
+fn the_result_of_a_group_is_its_total_word_column_wherever_it_stands() {
+    let doc = "Takst\tSamlet pris\tEgenbetaling\tTilskud\n\
+Dagpleje\t16.732\t4.183\t12.549\n\
+Vuggestue\t12.848\t3.212\t9.636\n\
+Børnehave\t6.768\t1.692\t5.076\n\
+Børnehave deltid\t5.753\t1.438\t4.315\n";
+    let c = checks(doc);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+    assert_eq!(c.len(), 4, "{c:#?}");
+    assert!(
+        c.iter().all(|c| c.column.as_deref() == Some("Samlet pris")),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn the_gentofte_price_list_finds_its_four_published_errors_once_each() {
+    let c = checks(&crate::common::data_tsv(
+        "heldout3",
+        "gentofte-takster-boerneinstitutioner-2020-2019",
+    ));
+    // 14 rows, one relation per row and year.
+    assert_eq!(c.len(), 28, "{c:#?}");
+    let f = findings(&c);
+    let found: Vec<(Option<String>, Option<String>, String)> = f
+        .iter()
+        .map(|k| {
+            (
+                k.row.clone(),
+                k.column.clone(),
+                k.detail
+                    .rsplit("it should read ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    let want = |row: &str, should: &str| {
+        (
+            Some(row.to_string()),
+            Some("Pladspris 2019".to_string()),
+            should.to_string(),
+        )
+    };
+    assert_eq!(
+        found,
+        vec![
+            want("Børn under 3 år ekskl. mad", "12.442"),
+            want("Børn under 3 år inkl. mad", "13.237"),
+            want("Børn over 3 år ekskl. mad", "6.755"),
+            want("Børn over 3 år inkl. mad", "7.550"),
+        ]
+    );
+    assert_eq!(c.iter().filter(|c| c.verdict == Verdict::Exact).count(), 24);
+}
+
+/// A price list of `parts` (Egenbetaling, Tilskud) with Pladspris their
+/// sum, the Pladspris of the rows in `wrong` moved by `off`.
+fn price_table(parts: &[(i64, i64)], wrong: &[usize], off: i64) -> String {
+    let mut s = String::from("Takst\tEgenbetaling\tTilskud\tPladspris\n");
+    for (i, (a, b)) in parts.iter().enumerate() {
+        let p = a + b + if wrong.contains(&i) { off } else { 0 };
+        s.push_str(&format!(
+            "Takst {}\t{}\t{}\t{}\n",
+            i + 1,
+            show(*a, 0),
+            show(*b, 0),
+            show(p, 0)
+        ));
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Up to a third of the rows printed wrong: one finding per wrong row,
+    /// with its value, and none elsewhere; the relation once per row.
+    #[test]
+    fn a_column_relation_in_most_rows_names_every_wrong_row(
+        parts in proptest::collection::vec((1_000i64..9_000, 5_000i64..20_000), 6..10),
+        picks in proptest::collection::vec(0usize..100, 0..4),
+        off in prop_oneof![-900i64..-2, 2i64..900],
+    ) {
+        let n = parts.len();
+        let mut wrong: Vec<usize> = picks.iter().map(|p| p % n).collect();
+        wrong.sort_unstable();
+        wrong.dedup();
+        wrong.truncate(n / 3);
+        let doc = price_table(&parts, &wrong, off);
+        let c = checks(&doc);
+        prop_assert_eq!(c.len(), n, "{:#?}\n{}", c, doc);
+        let f = findings(&c);
+        let rows: Vec<String> = f.iter().filter_map(|k| k.row.clone()).collect();
+        let want: Vec<String> = wrong.iter().map(|w| format!("Takst {}", w + 1)).collect();
+        prop_assert_eq!(rows, want, "{:#?}\n{}", c, doc);
+        for k in &f {
+            prop_assert_eq!(k.column.as_deref(), Some("Pladspris"));
+            prop_assert!(k.correction.is_some());
+        }
+    }
+}

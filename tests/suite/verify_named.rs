@@ -244,11 +244,13 @@ fn aaret_til_dato_is_a_total_and_names_a_planted_figure() {
     assert!(c.iter().all(|c| c.verdict != Verdict::Error));
     let c = checks(&planted(&tsv, 6, 2, "473.856,7"));
     assert_eq!(findings(&c), [("6:2".to_string(), "473.853,2".to_string())]);
+    // The one consequence: `Saldo = Indtægter - Udgifter` of the row,
+    // reported once (not again as `Udgifter = Indtægter - Saldo`).
     assert_eq!(
         c.iter()
             .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_some())
             .count(),
-        3
+        1
     );
 }
 
@@ -388,11 +390,14 @@ fn of_two_figures_that_explain_a_failure_the_one_that_leaves_exact_sums_exact() 
         "ft-fou-2020-21-spm147-mink-merudgifter-loen-drift",
     ));
     assert_eq!(findings(&c), [("7:2".to_string(), "82,6".to_string())]);
+    // `Total = Løn + Drift` is one relation of the three columns, not again
+    // read as `Løn = Total - Drift` and `Drift = Total - Løn`: no
+    // consequences.
     assert_eq!(
         c.iter()
             .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_some())
             .count(),
-        2
+        0
     );
 }
 

@@ -599,16 +599,24 @@ fn a_wrong_month_beside_a_running_balance_is_named_through_its_quarter() {
     // Økonomistyrelsen 2023 (tests/data/heldout): Februar's Indtægter
     // printed with a digit slipped fails its Saldo and the quarter's
     // Indtægter; the running balance does not keep the quarter from being
-    // read, so the one figure is named.
+    // read, so the one figure is named. The row's relation (Saldo =
+    // Indtægter - Udgifter, found by the figures) is reported once, at its
+    // result, and names the figure to correct.
     let c = checks(&MONTHS.replace("\t85,9\t26,8", "\t85,1\t26,8"));
     let f = findings(&c);
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].row.as_deref(), Some("Februar"));
-    assert_eq!(f[0].column.as_deref(), Some("Indtægter"));
+    assert_eq!(f[0].column.as_deref(), Some("Saldo"));
     assert!(
-        f[0].detail.ends_with("it should read 85,9"),
+        f[0].detail
+            .ends_with("the figure to correct is Februar [Indtægter] 85,1: it should read 85,9"),
         "{}",
         f[0].detail
+    );
+    let fix = f[0].correction.as_ref().unwrap();
+    assert_eq!(
+        (fix.printed.as_str(), fix.should_read.as_str()),
+        ("85,1", "85,9")
     );
 }
 
