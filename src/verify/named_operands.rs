@@ -18,8 +18,9 @@
 //! Result rows of an operating statement, by their place: a result row
 //! (`Resultat før afskrivninger`) directly under the expense total, in a
 //! table whose only other top-level total above is the income total, is
-//! income − expenses; a result row under `Resultat før X` with only rows
-//! starting with X between (`Afskrivninger på …`) is that result less them.
+//! income − expenses; a result row under `Resultat før afskrivninger` (or
+//! `nedskrivninger`) with only such rows between (`Afskrivninger på …`) is
+//! that result less them.
 
 use super::engine::{has_figs, push, State};
 use super::establish::{holds_fails, pick_named, row_sum, Instance, Kind};
@@ -305,8 +306,8 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
             if !income_total(g, i) {
                 continue;
             }
-            // Both printed with the same sign: income − expenses; else
-            // income + expenses (expenses printed negative).
+            // Income − expenses, or income + expenses where expenses are
+            // printed negative: the figures choose.
             let minus = row_sum(
                 g,
                 r,
@@ -321,15 +322,17 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
                 Kind::Difference,
                 &format!("{} + {}", label(i), label(u)),
             );
-            let same_sign =
-                (0..g.cols.len()).all(|c| match (g.rows[i].cells.get(c), g.rows[u].cells.get(c)) {
-                    (Some(super::figure::Cell::Fig(a)), Some(super::figure::Cell::Fig(b))) => {
-                        a.value.is_sign_negative() == b.value.is_sign_negative()
-                    }
-                    _ => true,
-                });
+            // Income − expenses holding in no column is a misreading (a
+            // result with items the table does not show): not understood.
+            let chosen = choose(g, minus, plus, false).ok_or_else(|| {
+                format!(
+                    "not understood: {:?} less or plus {:?} holds in no column, or each in some",
+                    label(i),
+                    label(u)
+                )
+            });
             s.explained[r] = true;
-            settle(g, s, r, choose(g, minus, plus, same_sign), &[i, u]);
+            settle(g, s, r, chosen, &[i, u]);
             continue;
         }
         // `Resultat før X`, then only rows starting with X, then this row.
@@ -347,8 +350,11 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
         else {
             continue;
         };
+        // Only costs by their name (`Resultat før afskrivninger`): rows
+        // that are taken away whatever their sign. `Resultat før
+        // finansielle poster` has income and costs between; not read here.
         let prefix: String = word.chars().take(8).collect();
-        if prefix.chars().count() < 5 {
+        if !matches!(prefix.as_str(), "afskrivn" | "nedskriv") {
             continue;
         }
         let between: Vec<usize> = (p + 1..r).filter(|&i| has_figs(g, i)).collect();
@@ -388,27 +394,26 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
         });
         s.explained[r] = true;
         let operands: Vec<usize> = std::iter::once(p).chain(between.iter().copied()).collect();
-        settle(g, s, r, choose(g, minus, plus, positive), &operands);
+        let chosen = choose(g, minus, plus, positive).ok_or_else(|| {
+            "not understood: the figures hold for the rows taken away in some columns and added \
+             in others"
+                .to_string()
+        });
+        settle(g, s, r, chosen, &operands);
     }
 }
 
 /// Judges a result row's chosen reading in every column; with none chosen
-/// (each way round holds somewhere), or none that can be judged, the row is
-/// reported as not understood, never passed over.
+/// (the reason given), or none that can be judged, the row is reported as
+/// not understood, never passed over.
 fn settle(
     g: &Grid,
     s: &mut State,
     r: usize,
-    chosen: Option<super::establish::Candidate>,
+    chosen: Result<super::establish::Candidate, String>,
     operands: &[usize],
 ) {
-    let judged = chosen
-        .ok_or_else(|| {
-            "not understood: the figures hold for the rows taken away in some columns and \
-             added in others"
-                .to_string()
-        })
-        .and_then(|c| pick_named(g, vec![c]));
+    let judged = chosen.and_then(|c| pick_named(g, vec![c]));
     match judged {
         Ok(c) => {
             for &k in operands {

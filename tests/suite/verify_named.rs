@@ -785,3 +785,43 @@ fn an_empty_part_under_a_failing_total_is_skipped_with_the_true_reason() {
     );
     assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
 }
+
+/// `Resultat før finansielle poster`, then `Finansielle indtægter` (added)
+/// and `Finansielle omkostninger` (taken away), then `Resultat før skat`:
+/// 100 + 10 − 5 = 105. Rows named by their place are read only under
+/// `Resultat før afskrivninger`/`nedskrivninger` (costs whatever their
+/// sign); here nothing is judged wrong, and a wrong 106 is never blamed on
+/// a reading of all rows added or all taken away.
+#[test]
+fn a_result_before_financial_items_is_not_read_as_all_costs() {
+    let c = checks(
+        "t. kr.\t2025\t2026\n\
+Resultat før finansielle poster\t100\t120\n\
+Finansielle indtægter\t10\t12\n\
+Finansielle omkostninger\t5\t6\n\
+Resultat før skat\t105\t126\n",
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(
+        c.iter()
+            .all(|c| !c.relation.contains("- Finansielle indtægter")),
+        "{c:#?}"
+    );
+}
+
+/// A result row under the expense total that is income − expenses in no
+/// column (it holds items the table does not show: 120 − 100 = 20, printed
+/// 35; 130 − 105 = 25, printed 41) is not understood, never two errors.
+#[test]
+fn a_result_that_is_income_less_expenses_nowhere_is_not_understood() {
+    let c = checks(
+        "t. kr.\t2025\t2026\nSalg\t100\t110\nTilskud\t20\t20\nIndtægter i alt\t120\t130\nLøn\t70\t75\nDrift\t30\t30\nUdgifter i alt\t100\t105\nResultat inkl. renter\t35\t41\n",
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    let r: Vec<_> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Resultat inkl. renter"))
+        .map(|c| (c.verdict, c.detail.contains("not understood")))
+        .collect();
+    assert_eq!(r, [(Verdict::Skipped, true)]);
+}
