@@ -498,28 +498,23 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             Kind::Difference,
             &format!("{} - {}", label(y), label(x)),
         );
-        let (fh, _) = holds_fails(g, &forward);
-        let (bh, _) = holds_fails(g, &backward);
         s.explained[r] = true;
-        let chosen = match (fh > 0, bh > 0) {
-            (true, true) => {
-                s.out.push(Instance {
-                    kind: Kind::Difference,
-                    name: format!("{}: difference", label(r)),
-                    at: (r, 0),
-                    what: Err(format!(
-                        "not understood: the label names {:?} and {:?}, and the figures hold \
-                         for {} - {} in some columns and for the reverse in others",
-                        label(x),
-                        label(y),
-                        label(x),
-                        label(y)
-                    )),
-                });
-                continue;
-            }
-            (false, true) => backward,
-            _ => forward,
+        // The order the label names them where neither holds anywhere.
+        let Some(chosen) = choose(g, forward, backward, true) else {
+            s.out.push(Instance {
+                kind: Kind::Difference,
+                name: format!("{}: difference", label(r)),
+                at: (r, 0),
+                what: Err(format!(
+                    "not understood: the label names {:?} and {:?}, and the figures hold \
+                     for {} - {} in some columns and for the reverse in others",
+                    label(x),
+                    label(y),
+                    label(x),
+                    label(y)
+                )),
+            });
+            continue;
         };
         if let Ok(c) = pick_named(g, vec![chosen]) {
             for i in [x, y] {
