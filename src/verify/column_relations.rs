@@ -429,6 +429,13 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
 /// A header naming the whole of the columns beside it: a total word, or
 /// `Alle …`, `Hele …`.
 fn whole_header(header: &str) -> bool {
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, whole_header_now))
+}
+
+fn whole_header_now(header: &str) -> bool {
     let h = header.trim().to_lowercase();
     super::grid::total_label(&h).is_some()
         || h == "alle"
@@ -481,6 +488,13 @@ fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
 /// -> 2,5; `Moms 25 pct.` -> 25. Not a header that is only a percent sign or
 /// names years (`Ændring 2025-26 %`), nor a rate outside (0; 100].
 pub fn rate_in(header: &str) -> Option<Decimal> {
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<Decimal>> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, rate_in_now))
+}
+
+fn rate_in_now(header: &str) -> Option<Decimal> {
     let h = header.to_lowercase();
     if !h.chars().any(char::is_alphabetic) {
         return None;
@@ -752,6 +766,13 @@ fn fraction_column(g: &Grid, c: usize) -> bool {
 /// A header naming a quotient: `Årsværk i forhold til omsætning`,
 /// `Omsætning pr. årsværk`, `Ledighedsgrad`.
 fn ratio_header(header: &str) -> bool {
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, ratio_header_now))
+}
+
+fn ratio_header_now(header: &str) -> bool {
     let h = header.to_lowercase();
     h.contains("i forhold til")
         || h.contains(" pr. ")

@@ -1180,9 +1180,10 @@ fn share_names(g: &Grid, mut cand: Candidate) -> Candidate {
             (i.name.is_empty(), i.kind, &i.what)
         {
             let (r, c) = i.at;
-            i.name = format!(
-                "{} [{}]: share of {:?}",
-                g.rows[r].label, g.cols[c].header, g.rows[den.0].label
+            i.name = super::establish::relation_name(
+                &g.rows[r].label,
+                &g.cols[c].header,
+                &["share of ", &super::establish::quoted(&g.rows[den.0].label)],
             );
         }
     }

@@ -958,7 +958,7 @@ pub fn row_sum(
         {
             continue;
         }
-        let name = format!("{} [{}]: {what}", g.rows[total].label, g.cols[c].header);
+        let name = relation_name(&g.rows[total].label, &g.cols[c].header, &[what]);
         let what = if cells.iter().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if running_balance(&g.cols[c].header) {
@@ -992,8 +992,49 @@ pub fn row_sum(
 /// figure carries the ones before it, so a period's figure is not the sum
 /// of its months'.
 pub fn running_balance(header: &str) -> bool {
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, running_balance_now))
+}
+
+fn running_balance_now(header: &str) -> bool {
     let h = header.to_lowercase();
     h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
+}
+
+/// `label [header]: what…`, the name of a relation at a cell, written
+/// straight into one string (no formatting machinery: a table names a
+/// relation for every cell it judges).
+pub fn relation_name(label: &str, header: &str, what: &[&str]) -> String {
+    let len = label.len() + header.len() + 4 + what.iter().map(|w| w.len()).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(label);
+    s.push_str(" [");
+    s.push_str(header);
+    s.push_str("]: ");
+    for w in what {
+        s.push_str(w);
+    }
+    s
+}
+
+/// `text` quoted as `{:?}` writes it (`"I alt"`), without the formatting
+/// machinery where no character needs escaping (printable ASCII but `"`
+/// and `\`, and the Latin-1 letters).
+pub fn quoted(text: &str) -> String {
+    let plain = |c: char| {
+        (matches!(c, ' '..='~') && c != '"' && c != '\\') || matches!(c, '\u{c0}'..='\u{ff}')
+    };
+    if text.chars().all(plain) {
+        let mut s = String::with_capacity(text.len() + 2);
+        s.push('"');
+        s.push_str(text);
+        s.push('"');
+        s
+    } else {
+        format!("{text:?}")
+    }
 }
 
 pub fn sum_name(n: usize) -> String {
@@ -1268,4 +1309,26 @@ pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, us
 /// Worth building as a figure-only candidate.
 pub fn promising((holds, fails): (usize, usize)) -> bool {
     holds >= 2 && fails <= 1 && holds > fails
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relation_name_is_label_header_and_what() {
+        assert_eq!(
+            relation_name("I alt", "2026", &["sum of ", "3 rows"]),
+            "I alt [2026]: sum of 3 rows"
+        );
+        assert_eq!(relation_name("", "", &[]), " []: ");
+    }
+
+    proptest::proptest! {
+        /// The quick quoting is `{:?}`'s, escapes and all.
+        #[test]
+        fn quoted_is_debug_quoting(text in "(I alt|Æøå|\"|\\\\|\t|\n|\u{a0}|\u{301}|é|e\u{301}|\u{202f}|\u{ff}|\u{100}|~| |[ -~]|.){0,8}") {
+            proptest::prop_assert_eq!(quoted(&text), format!("{text:?}"));
+        }
+    }
 }

@@ -87,6 +87,10 @@ impl Figure {
 /// `**I alt**`, `__-4.350__`, `*x*` -> the text inside, trimmed.
 pub fn strip_emphasis(s: &str) -> &str {
     let mut t = s.trim();
+    let marked = |t: &str| matches!(t.as_bytes().first(), Some(b'*' | b'_'));
+    if !marked(t) {
+        return t;
+    }
     loop {
         let before = t;
         for m in ["**", "__", "*", "_"] {
@@ -94,7 +98,8 @@ pub fn strip_emphasis(s: &str) -> &str {
                 t = t[m.len()..t.len() - m.len()].trim();
             }
         }
-        if t == before {
+        // Each step only shortens: the same length is the same text.
+        if t.len() == before.len() {
             return t;
         }
     }

@@ -9,15 +9,19 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// foldhash: a fast hash with a per-process random seed (SipHash, the
+/// default, was two thirds of a look-up; the texts are short).
+type Texts<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 pub struct Memo<V> {
-    seen: RefCell<HashMap<String, V>>,
+    seen: RefCell<Texts<V>>,
     capacity: usize,
 }
 
 impl<V: Clone> Memo<V> {
     pub fn new(capacity: usize) -> Memo<V> {
         Memo {
-            seen: RefCell::new(HashMap::new()),
+            seen: RefCell::new(Texts::default()),
             capacity,
         }
     }

@@ -320,16 +320,12 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
     let Some(row) = g.rows.get(r) else {
         return false;
     };
-    let by_label = percent_label(&row.label);
-    let figs: Vec<&Figure> = row
-        .cells
-        .iter()
-        .filter_map(|c| match c {
-            Cell::Fig(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    by_label || (!figs.is_empty() && figs.iter().all(|f| f.percent()))
+    let mut figs = row.cells.iter().filter_map(|c| match c {
+        Cell::Fig(f) => Some(f),
+        _ => None,
+    });
+    let all_percent = figs.next().is_some_and(Figure::percent) && figs.all(Figure::percent);
+    all_percent || percent_label(&row.label)
 }
 
 /// A per-cent row's label (see [`percent_row`]); asked of each row many

@@ -235,6 +235,36 @@ proptest! {
         prop_assert_eq!(x.exact_add(y), Some(sum));
     }
 
+    /// The exact sum is rust_decimal's own addition, scale and sign of zero
+    /// included, wherever that addition loses nothing, and is refused only
+    /// where it overflows or rounds.
+    #[test]
+    #[allow(clippy::disallowed_methods)]
+    fn exact_sums_agree_with_rust_decimal(
+        a in any::<i64>(), sa in 0u32..29,
+        b in any::<i64>(), sb in 0u32..29,
+        wide in 0u8..4, same in any::<bool>(),
+    ) {
+        // Now and then a mantissa beyond 2^63, or the other's negation.
+        let a = if wide == 0 { i128::from(a) << 30 } else { i128::from(a) };
+        let (b, sb) = if same { (-a, sa) } else { (i128::from(b), sb) };
+        let (x, y) = (
+            Decimal::try_from_i128_with_scale(a, sa).unwrap(),
+            Decimal::try_from_i128_with_scale(b, sb).unwrap(),
+        );
+        let general = x.checked_add(y);
+        match x.exact_add(y) {
+            Some(r) => {
+                let g = general.unwrap();
+                prop_assert_eq!(r, g);
+                prop_assert_eq!(r.scale(), g.scale());
+                prop_assert_eq!(r.to_string(), g.to_string());
+            }
+            // Refused only where the general addition overflows or rounds.
+            None => prop_assert!(general.is_none_or(|g| g.scale() < sa.max(sb))),
+        }
+    }
+
     /// Formatting then parsing a Danish (or English) number gives back the
     /// rounded value and the number of decimals printed.
     #[test]
