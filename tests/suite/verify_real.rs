@@ -553,6 +553,20 @@ fn the_third_held_out_tables_have_no_false_error() {
     no_false_error_in("heldout3");
 }
 
+/// The fourth held-out set (`tests/data/heldout4/`): collected after the
+/// engine was built and tuned on the other four folders, from publishers
+/// and kinds of document none of them uses (associations' accounts, a
+/// region's budget follow-up, ministries' answers to Folketinget, a
+/// company-data summary); measured once, never tuned to. The first run
+/// found 2 false errors (listed with the true figures in
+/// `tests/data/heldout4/SOURCES.md`, "First run"): kept as a finding for
+/// the engine, so this test is ignored until they are fixed.
+#[test]
+#[ignore = "false error(s) found in heldout4, see SOURCES.md"]
+fn the_fourth_held_out_tables_have_no_false_error() {
+    no_false_error_in("heldout4");
+}
+
 /// Figures of a TSV that take part in an expected relation's result cell
 /// row: (line index, cell index, text).
 fn figure_cells(tsv: &str) -> Vec<(usize, usize, String)> {
@@ -739,6 +753,17 @@ fn a_planted_figure_in_the_second_held_out_tables_is_measured() {
 #[test]
 fn a_planted_figure_in_the_third_held_out_tables_is_measured() {
     let (tried, caught, _, _) = plant_in("heldout3");
+    assert!(tried >= 10);
+    assert!(caught * 2 >= tried, "caught {caught} of {tried}");
+}
+
+#[test]
+fn a_planted_figure_in_the_fourth_held_out_tables_is_measured() {
+    // Measured and reported; the first run caught and named 7 of 12 (the
+    // misses: three tables whose labels stand after a figure column, a
+    // total without a total word in a second figure column, and a table
+    // of mixed mio./mia. kr. that gets no line at all), so at least half.
+    let (tried, caught, _, _) = plant_in("heldout4");
     assert!(tried >= 10);
     assert!(caught * 2 >= tried, "caught {caught} of {tried}");
 }
