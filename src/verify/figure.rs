@@ -86,7 +86,13 @@ impl Figure {
 
 /// `**I alt**`, `__-4.350__`, `*x*` -> the text inside, trimmed.
 pub fn strip_emphasis(s: &str) -> &str {
-    let mut t = s.trim();
+    // Most texts start and end with a visible ASCII character: nothing to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let mut t = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    };
     let marked = |t: &str| matches!(t.as_bytes().first(), Some(b'*' | b'_'));
     if !marked(t) {
         return t;

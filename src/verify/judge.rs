@@ -270,7 +270,7 @@ pub fn judge(relation: &Relation, evidence: bool) -> Judgment {
 fn try_judge(relation: &Relation, evidence: bool) -> Exact<Judgment> {
     match relation {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-            judge_sum(terms, total)
+            judge_sum(terms, total, evidence)
         }
         Relation::Share {
             part,
@@ -482,7 +482,29 @@ fn judge_same_whole(
     })
 }
 
-fn judge_sum(terms: &[Term], total: &PrintedNumber) -> Exact<Judgment> {
+fn judge_sum(terms: &[Term], total: &PrintedNumber, evidence: bool) -> Exact<Judgment> {
+    // Figures whose intervals cannot overflow (below 2^64 at under 20
+    // decimals, a few hundred of them), so that the verdict is the one the
+    // intervals would give.
+    let small = |p: &PrintedNumber| p.value.mantissa().unsigned_abs() < 1 << 64 && p.decimals < 20;
+    if !evidence && terms.len() <= 512 && small(total) && terms.iter().all(|t| small(&t.figure)) {
+        // The verdict alone: an exact sum needs no intervals.
+        let mut sum = Decimal::ZERO;
+        for t in terms {
+            sum = if t.negative {
+                sum.exact_sub(t.figure.value)
+            } else {
+                sum.exact_add(t.figure.value)
+            }
+            .ok_or(TooLarge)?;
+        }
+        if sum == total.value {
+            return Ok(Judgment {
+                verdict: Verdict::Exact,
+                evidence: Evidence::Verdict,
+            });
+        }
+    }
     let mut sum = Decimal::ZERO;
     let mut range = Interval {
         lo: Decimal::ZERO,
@@ -948,5 +970,45 @@ mod tests {
         );
         assert_eq!(pc("33.071", "30.000", "10,2%").0, Verdict::Rounding);
         assert_eq!(pc("33.071", "30.000", "12,2%").0, Verdict::Error);
+    }
+
+    proptest::proptest! {
+        /// A sum's verdict is the same whether its words are wanted or not
+        /// (the quick way adds the printed figures only and stops at an exact
+        /// sum), for figures of any size, decimals and sign.
+        #[test]
+        fn a_sums_verdict_does_not_depend_on_describing_it(
+            parts in proptest::collection::vec((-10_000_000i64..10_000_000, 0u32..4, proptest::bool::ANY), 1..8),
+            total in -40_000_000i64..40_000_000, td in 0u32..4,
+            exact in proptest::bool::ANY, huge in 0u8..6,
+        ) {
+            let fig = |m: i128, d: u32| {
+                let value = Decimal::from_i128_with_scale(m, d);
+                PrintedNumber { value, decimals: d, percent: false, exact: false, coarse: 0 }
+            };
+            let terms: Vec<Term> = parts
+                .iter()
+                .map(|&(m, d, negative)| Term { negative, figure: fig(i128::from(m), d) })
+                .collect();
+            // Now and then the printed sum itself (exact), now and then a
+            // figure beyond 2^64 (the intervals' way only).
+            let mut total = fig(i128::from(total), td);
+            if exact {
+                let mut sum = Decimal::ZERO;
+                for t in &terms {
+                    let v = if t.negative { -t.figure.value } else { t.figure.value };
+                    sum = sum.exact_add(v).unwrap();
+                }
+                total = fig(sum.mantissa(), sum.scale());
+            }
+            if huge == 0 {
+                let m = total.value.mantissa() * (1i128 << 66);
+                if Decimal::try_from_i128_with_scale(m, total.decimals).is_ok() {
+                    total = fig(m, total.decimals);
+                }
+            }
+            let r = Relation::Sum { terms, total };
+            proptest::prop_assert_eq!(judge(&r, false).verdict, judge(&r, true).verdict);
+        }
     }
 }
