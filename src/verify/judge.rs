@@ -564,6 +564,104 @@ fn ratio_verdict(
     change: bool,
     allocated: bool,
 ) -> Exact<Verdict> {
+    match small_ratio_verdict(a, b, result, change, allocated) {
+        Some(v) => Ok(v),
+        None => decimal_ratio_verdict(a, b, result, change, allocated),
+    }
+}
+
+/// [`decimal_ratio_verdict`] in integers, for the figures a table mostly
+/// has (mantissas below 2³¹, at most 7 decimals, rounded to their last
+/// digit or exact): every figure and interval end is an integer at one
+/// scale S ≤ 8 (below 2⁵⁸), so each product is below 2¹²⁴ and every
+/// comparison is the same exact comparison of rationals. `None` for any
+/// other figure.
+fn small_ratio_verdict(
+    a: &PrintedNumber,
+    b: &PrintedNumber,
+    result: &PrintedNumber,
+    change: bool,
+    allocated: bool,
+) -> Option<Verdict> {
+    const POW10: [i128; 9] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+    ];
+    let fits = |p: &PrintedNumber| {
+        p.value.mantissa().unsigned_abs() < 1 << 31
+            && p.value.scale() <= 7
+            && p.decimals <= 7
+            && (p.exact || p.coarse == 0)
+    };
+    if !(fits(a) && fits(b) && fits(result)) {
+        return None;
+    }
+    if b.value.is_zero() {
+        return Some(Verdict::Skipped);
+    }
+    let scale = 1 + [a, b, result]
+        .iter()
+        .map(|p| p.value.scale().max(p.decimals))
+        .max()
+        .unwrap_or(0);
+    let unit = *POW10.get(scale as usize)?;
+    let at = |p: &PrintedNumber| -> Option<i128> {
+        Some(p.value.mantissa() * POW10.get((scale - p.value.scale()) as usize)?)
+    };
+    // Half the last printed unit, at the scale: 5 · 10^(S - decimals - 1).
+    let half = |p: &PrintedNumber| -> Option<i128> {
+        if p.exact {
+            Some(0)
+        } else {
+            Some(5 * POW10.get((scale - p.decimals - 1) as usize)?)
+        }
+    };
+    let hundred = 100i128;
+    let offset = if change { hundred * unit } else { 0 };
+    let (av, bv, rv) = (at(a)?, at(b)?, at(result)?);
+    // (result + offset) · b = 100 · a, both sides at scale 2S.
+    if (rv + offset) * bv == hundred * av * unit {
+        return Some(Verdict::Exact);
+    }
+    let (ah, bh) = (half(a)?, half(b)?);
+    let (mut n_lo, mut n_hi, mut d_lo, mut d_hi) = (av - ah, av + ah, bv - bh, bv + bh);
+    if d_lo <= 0 && d_hi >= 0 {
+        return Some(Verdict::Skipped);
+    }
+    if d_hi < 0 {
+        (n_lo, n_hi, d_lo, d_hi) = (-n_hi, -n_lo, -d_hi, -d_lo);
+    }
+    let d_at_lo = if n_lo >= 0 { d_hi } else { d_lo };
+    let d_at_hi = if n_hi >= 0 { d_lo } else { d_hi };
+    let rh = if allocated {
+        2 * half(result)?
+    } else {
+        half(result)?
+    };
+    let (slo, shi) = (rv - rh + offset, rv + rh + offset);
+    let low_ok = hundred * n_lo * unit <= shi * d_at_lo;
+    let high_ok = slo * d_at_hi <= hundred * n_hi * unit;
+    Some(if low_ok && high_ok {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
+    })
+}
+
+fn decimal_ratio_verdict(
+    a: &PrintedNumber,
+    b: &PrintedNumber,
+    result: &PrintedNumber,
+    change: bool,
+    allocated: bool,
+) -> Exact<Verdict> {
     if b.value.is_zero() {
         return Ok(Verdict::Skipped);
     }
@@ -973,6 +1071,53 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A share's or change's verdict in integers is the verdict in
+        /// exact decimals, wherever the integers give one (and they give
+        /// one for every figure of a few digits, rounded to its last).
+        #[test]
+        fn small_ratio_verdicts_are_the_decimal_ones(
+            figs in proptest::collection::vec(
+                (-3_000_000_000i64..3_000_000_000, 0u32..9, 0u32..9, 0u8..8, 0u32..3), 3),
+            change in proptest::bool::ANY, allocated in proptest::bool::ANY, near in 0u8..3,
+        ) {
+            let fig = |&(m, scale, decimals, exact, coarse): &(i64, u32, u32, u8, u32)| {
+                // Mostly a figure printed to its own decimals, rounded.
+                let (m, decimals, coarse) = if exact > 2 {
+                    (m % 100_000, scale, 0)
+                } else {
+                    (m, decimals, coarse)
+                };
+                PrintedNumber {
+                    value: Decimal::new(m, scale),
+                    decimals,
+                    percent: false,
+                    exact: exact == 0,
+                    coarse,
+                }
+            };
+            let (a, b, mut r) = (fig(&figs[0]), fig(&figs[1]), fig(&figs[2]));
+            // Now and then the share itself, to a decimal: exact or rounding.
+            if near == 0 && !b.value.is_zero() {
+                let offset = if change { Decimal::ONE_HUNDRED } else { Decimal::ZERO };
+                let q = a.value.exact_mul(Decimal::ONE_HUNDRED).unwrap() / b.value - offset;
+                let q = q.round_dp(1);
+                if q.mantissa().unsigned_abs() < 1 << 31 {
+                    r = PrintedNumber { value: q, decimals: q.scale(), percent: true, exact: false, coarse: 0 };
+                }
+            }
+            let small = small_ratio_verdict(&a, &b, &r, change, allocated);
+            if let Some(v) = small {
+                proptest::prop_assert_eq!(Some(v), decimal_ratio_verdict(&a, &b, &r, change, allocated).ok());
+            }
+            let plain = |p: &PrintedNumber| {
+                p.value.mantissa().unsigned_abs() < 1 << 31
+                    && p.value.scale() <= 7 && p.decimals <= 7 && (p.exact || p.coarse == 0)
+            };
+            if plain(&a) && plain(&b) && plain(&r) {
+                proptest::prop_assert!(small.is_some());
+            }
+        }
+
         /// A sum's verdict is the same whether its words are wanted or not
         /// (the quick way adds the printed figures only and stops at an exact
         /// sum), for figures of any size, decimals and sign.
