@@ -363,17 +363,30 @@ fn operator(label: &str) -> Result<Option<bool>, ()> {
             Ok(Some(true))
         };
     }
-    if t.starts_with("+/") || t.starts_with("÷/") || t.starts_with("+-") || t.starts_with('±') {
+    // `, Evt. overskud overført …`: a minus lost in the text layer.
+    if t.starts_with("+/")
+        || t.starts_with("÷/")
+        || t.starts_with("+-")
+        || t.starts_with('±')
+        || t.starts_with(", ")
+    {
         return Err(());
     }
     Ok(None)
+}
+
+/// A row with no figure, every cell printed empty.
+fn printed_nothing(g: &Grid, r: usize) -> bool {
+    g.rows[r].cells.iter().all(|c| matches!(c, Cell::Empty))
 }
 
 /// A sum written out down the rows, as a statement prints it: a heading,
 /// a row, rows led by `+ ` (or `÷ `, taken away), and the row after them
 /// (no operator) is their result (`Virksomhedens driftssituation` = 134 +
 /// 369 + 403). The operators the labels print establish it; judged in
-/// every column the rows share.
+/// every column the rows share. A row printed empty among them is nothing
+/// whatever its operator (`+/, Evt. primokorrektioner`, one this reader
+/// does not know).
 pub(super) fn written_sums(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut r = 0;
@@ -394,6 +407,8 @@ pub(super) fn written_sums(g: &Grid, s: &mut State) {
         while i < n {
             match operator(&g.rows[i].label) {
                 Ok(Some(neg)) if has_figs(g, i) => terms.push((neg, i)),
+                // Printed empty, a row is nothing whatever its sign.
+                Ok(Some(_)) | Err(()) if printed_nothing(g, i) => {}
                 Ok(Some(_)) | Err(()) => {
                     known = false;
                     break;

@@ -53,9 +53,7 @@ const PARTIAL: [&str; 24] = [
 pub(super) fn partial(label: &str) -> bool {
     let l = format!(
         " {} ",
-        label
-            .to_lowercase()
-            .replace(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')'), " ")
+        label.to_lowercase().replace([',', ':', ';', '(', ')'], " ")
     );
     PARTIAL.iter().any(|w| l.contains(&format!(" {w} ")))
 }
