@@ -119,6 +119,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     labelled_totals(g, &mut s, false);
     super::named_operands::exclusions(g, &mut s);
     super::named_operands::result_rows(g, &mut s);
+    super::before_rows::find(g, &mut s);
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);

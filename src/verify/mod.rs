@@ -15,7 +15,9 @@
 //! [`expr`] reads relations written out in a checks file.
 
 pub mod attribute;
+pub mod before_rows;
 pub mod claims;
+pub mod colon_lists;
 pub mod column_formulas;
 pub mod column_relations;
 pub mod cues;

@@ -261,7 +261,7 @@ fn income_total(g: &Grid, r: usize) -> bool {
 /// one the figures choose: one holding somewhere and the other nowhere.
 /// Where neither holds anywhere, the first when `first_by_default`; where
 /// each holds somewhere, not understood (`None`).
-fn choose(
+pub(super) fn choose(
     g: &Grid,
     first: super::establish::Candidate,
     second: super::establish::Candidate,
@@ -406,7 +406,7 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
 /// Judges a result row's chosen reading in every column; with none chosen
 /// (the reason given), or none that can be judged, the row is reported as
 /// not understood, never passed over.
-fn settle(
+pub(super) fn settle(
     g: &Grid,
     s: &mut State,
     r: usize,
@@ -522,6 +522,76 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             }
             push(s, c);
         }
+    }
+    section_differences(g, s);
+}
+
+/// A difference by its label (`Bidrag til dansk mervækst (forskel i
+/// vækstbidrag)`: a word of [`DIFFERENCE_WORDS`]) that names no operands,
+/// under a heading with exactly two rows of figures between them (`EU-28`,
+/// `Danmark`): it is the difference of those two, the figures choosing
+/// which way round (one way holding somewhere, the other nowhere). Judged
+/// in every column only where the chosen way holds in all its places, or
+/// in at least two and more than it fails; otherwise left to the other
+/// passes (which report it when nothing fits).
+pub(super) fn section_differences(g: &Grid, s: &mut State) {
+    for r in 1..g.rows.len() {
+        if g.rows[r].role != Role::Difference
+            || s.explained[r]
+            || s.parent[r].is_some()
+            || !has_figs(g, r)
+        {
+            continue;
+        }
+        let words = g.rows[r].label.to_lowercase();
+        let difference_word = words
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| DIFFERENCE_WORDS.contains(&w));
+        if !difference_word || operands(&g.rows[r].label).is_some() {
+            continue;
+        }
+        // The rows back to the heading: exactly two, plain rows.
+        let Some(head) = (0..r).rev().find(|&i| g.rows[i].role == Role::Section) else {
+            continue;
+        };
+        let rows: Vec<usize> = (head + 1..r).collect();
+        let [x, y] = rows[..] else {
+            continue;
+        };
+        if [x, y]
+            .iter()
+            .any(|&i| g.rows[i].role != Role::Item || s.parent[i].is_some() || !has_figs(g, i))
+        {
+            continue;
+        }
+        let label = |i: usize| g.rows[i].label.as_str();
+        let forward = row_sum(
+            g,
+            r,
+            &[(false, y), (true, x)],
+            Kind::Difference,
+            &format!("{} - {}", label(y), label(x)),
+        );
+        let backward = row_sum(
+            g,
+            r,
+            &[(false, x), (true, y)],
+            Kind::Difference,
+            &format!("{} - {}", label(x), label(y)),
+        );
+        let Some(chosen) = choose(g, forward, backward, false) else {
+            continue;
+        };
+        let (holds, fails) = holds_fails(g, &chosen);
+        let places = chosen.instances.iter().filter(|i| i.what.is_ok()).count();
+        if !(holds == places || holds >= 2 && holds > fails) {
+            continue;
+        }
+        s.explained[r] = true;
+        for i in [x, y] {
+            s.operand_of[i].push(r);
+        }
+        push(s, chosen);
     }
 }
 

@@ -825,3 +825,451 @@ fn a_result_that_is_income_less_expenses_nowhere_is_not_understood() {
         .collect();
     assert_eq!(r, [(Verdict::Skipped, true)]);
 }
+
+// ---- Result rows a `før` names, totals by their colon form, and a
+// ---- difference under a heading of two rows (issue 9, planted misses).
+
+const BILAG4: &str = "byggedirektoratet-virksomhedsregnskab-2000-bilag-4-indtaegtsdaekket";
+
+#[test]
+fn a_result_before_its_costs_is_income_less_costs_and_the_next_result_less_them() {
+    // Byggedirektoratet 2000, bilag 4: costs unsigned in `Delbeløb`, the
+    // results in `Beløb`. 2.970 - 2.130 = 840; 840 - 437 = 403; 403 less
+    // the empty Afskrivning and Forrentning = 403.
+    let c = checks(&data("heldout", BILAG4));
+    let judged: Vec<_> = verdicts(&c)
+        .into_iter()
+        .filter(|(_, _, v)| *v != Verdict::Skipped)
+        .collect();
+    assert_eq!(
+        judged,
+        [
+            v(
+                "Driftsoverskud før indirekte omkostninger (fordelte fællesomkostninger)",
+                "Beløb",
+                Verdict::Exact
+            ),
+            v(
+                "Driftsoverskud før afskrivning og forrentning mv.",
+                "Beløb",
+                Verdict::Exact
+            ),
+            v("Årets overskud", "Beløb", Verdict::Exact),
+            v(
+                "Akkumuleret overskud ultimo indeværende år",
+                "Beløb",
+                Verdict::Exact
+            ),
+            v("Virksomhedens driftssituation", "Beløb", Verdict::Exact),
+        ]
+    );
+    assert!(
+        c[0].detail.contains("2.970 - 2.130 = 840"),
+        "{}",
+        c[0].detail
+    );
+    assert!(c[1].detail.contains("840 - 437 = 403"), "{}", c[1].detail);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+}
+
+#[test]
+fn a_planted_result_of_the_statement_is_named() {
+    // 840 printed 875: both relations through it fail, it is the one
+    // figure whose correction makes them hold.
+    let tsv = data("heldout", BILAG4).replace("\t840", "\t875");
+    let c = checks(&tsv);
+    assert_eq!(findings(&c), [("5:3".to_string(), "840".to_string())]);
+    // Indirekte omkostninger printed 487: 840 - 487 = 353, not 403. 840 is
+    // held by the first relation; 487 and 403 explain it equally (Årets
+    // overskud = 403 less two empty rows holds no figure in place: a sum
+    // over empty cells is never an error), so the failing relation's
+    // result is reported, with what it should read.
+    let c = checks(&data("heldout", BILAG4).replace("\t437\t", "\t487\t"));
+    assert_eq!(findings(&c), [("7:3".to_string(), "353".to_string())]);
+}
+
+#[test]
+fn a_sum_written_out_with_its_operators_is_judged() {
+    // Driftssituation: 134 + 369 + 403 = 906, the rows led by `+ `.
+    let tsv = data("heldout", BILAG4);
+    let c = checks(&tsv);
+    let sum = c
+        .iter()
+        .find(|c| c.row.as_deref() == Some("Virksomhedens driftssituation"))
+        .unwrap();
+    assert_eq!(sum.verdict, Verdict::Exact);
+    assert!(
+        sum.detail.contains("134 + 369 + 403 = 906"),
+        "{}",
+        sum.detail
+    );
+    // Printed 916: named, 906 what it should read.
+    let c = checks(&tsv.replace("\t906", "\t916"));
+    assert_eq!(findings(&c), [("21:3".to_string(), "906".to_string())]);
+    // The Akkumuleret block: 6.545 + 403 = 6.948, its rows with an
+    // operator this reader does not know (`+/,`, `,` for a lost minus)
+    // printed empty, so nothing either way.
+    let akk = |c: &[Check]| {
+        c.iter()
+            .find(|c| c.row.as_deref() == Some("Akkumuleret overskud ultimo indeværende år"))
+            .map(|c| (c.verdict, c.detail.clone()))
+    };
+    let (verdict, detail) = akk(&checks(&tsv)).unwrap();
+    assert_eq!(verdict, Verdict::Exact);
+    assert!(detail.contains("6.545 + 403 = 6.948"), "{detail}");
+    // Such a row with a figure: its sign is unknown, the block not read.
+    let signed = tsv.replace(
+        "+/, Evt. primokorrektioner vedr. regnskabet forrige år\t\t",
+        "+/, Evt. primokorrektioner vedr. regnskabet forrige år\t\t12",
+    );
+    let c = checks(&signed);
+    assert!(akk(&c).is_none_or(|(v, _)| v == Verdict::Skipped), "{c:#?}");
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+}
+
+const STATEMENT: &str = "1.000 kr.\tDelbeløb\tBeløb\n\
+Resultatopgørelse\t\t\n\
+Indtægter\t\t1.500\n\
+Direkte omkostninger\t900\t\n\
+Resultat før indirekte omkostninger\t\t600\n\
+Indirekte omkostninger\t250\t\n\
+Resultat før forrentning\t\t350\n\
+Forrentning\t50\t\n\
+Årets resultat\t\t300\n";
+
+#[test]
+fn a_statement_of_results_before_costs_is_judged_row_by_row() {
+    let c = checks(STATEMENT);
+    assert_eq!(
+        verdicts(&c),
+        [
+            v(
+                "Resultat før indirekte omkostninger",
+                "Beløb",
+                Verdict::Exact
+            ),
+            v("Resultat før forrentning", "Beløb", Verdict::Exact),
+            v("Årets resultat", "Beløb", Verdict::Exact),
+        ]
+    );
+    assert!(c[2].detail.contains("350 - 50 = 300"), "{}", c[2].detail);
+    // Årets resultat printed 310: it is named, 300 what it should read.
+    let c = checks(&STATEMENT.replace("\t300\n", "\t310\n"));
+    assert_eq!(findings(&c), [("9:3".to_string(), "300".to_string())]);
+}
+
+#[test]
+fn a_before_names_its_rows_word_for_word() {
+    // `før finansielle poster` names no `Finansielle indtægter`: the
+    // statement is not read so, and nothing is an error.
+    let tsv = "1.000 kr.\tDelbeløb\tBeløb\n\
+Resultatopgørelse\t\t\n\
+Indtægter\t\t1.500\n\
+Direkte omkostninger\t900\t\n\
+Resultat før finansielle poster\t\t600\n\
+Finansielle indtægter\t40\t\n\
+Finansielle omkostninger\t10\t\n\
+Årets resultat\t\t630\n";
+    let c = checks(tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(!c
+        .iter()
+        .any(|c| c.row.as_deref() == Some("Årets resultat") && c.verdict == Verdict::Exact));
+    // Rows above the first result that are neither income nor costs: the
+    // first result is not read as income less costs.
+    let tsv = STATEMENT.replace("Direkte omkostninger\t900", "Varesalg\t900");
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(!c.iter().any(
+        |c| c.row.as_deref() == Some("Resultat før indirekte omkostninger")
+            && c.verdict == Verdict::Exact
+    ));
+}
+
+const REFORM: &str = "docplayer-budgetkontrol-2014-arbejdsmarked-budgetregulering";
+
+#[test]
+fn a_colon_label_over_its_dashed_rows_is_a_total_by_its_form() {
+    // 8,1 - 0,3 - 2,4 - 0,5 - 2,3 = 2,6.
+    let tsv = data("heldout", REFORM);
+    let c = checks(&tsv);
+    assert_eq!(
+        verdicts(&c),
+        [v(
+            "Ændringer vedr. kontanthjælps- og sygedagpengereform:",
+            "Mio.kr.",
+            Verdict::Exact
+        )]
+    );
+    // Printed 5,1: the total is named, 2,6 what it should read.
+    let c = checks(&tsv.replace("\t2,6", "\t5,1"));
+    assert_eq!(findings(&c), [("4:2".to_string(), "2,6".to_string())]);
+}
+
+#[test]
+fn a_list_that_says_it_is_partial_is_never_an_error() {
+    let tsv = data("heldout", REFORM).replace("\t2,6", "\t5,1");
+    for label in [
+        "Ændringer vedr. kontanthjælps- og sygedagpengereform, bl.a.:",
+        "Ændringer vedr. kontanthjælps- og sygedagpengereform, primært:",
+        "Ændringer vedr. kontanthjælps- og sygedagpengereform",
+    ] {
+        let doc = tsv.replace(
+            "Ændringer vedr. kontanthjælps- og sygedagpengereform:",
+            label,
+        );
+        let c = checks(&doc);
+        assert!(
+            c.iter().all(|c| c.verdict != Verdict::Error),
+            "{label}: {c:#?}"
+        );
+    }
+    // Two columns of figures: the dashed rows confirm where they add up,
+    // and say nothing where they do not.
+    let two = "\t2025\t2026\n\
+Ændringer vedr. reformen:\t2,6\t3,0\n\
+- Ny model\t8,1\t5,0\n\
+- Reform af systemet\t-5,5\t-1,0\n";
+    let c = checks(two);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+}
+
+const MERVAEKST: &str = "dst-2019-klumme-industriproduktion-danmark-eu-vaekstbidrag";
+
+#[test]
+fn a_difference_under_a_heading_of_two_rows_is_their_difference() {
+    // Bidrag til dansk mervækst = Danmark - EU-28: 4,1 - 0,6 = 3,5;
+    // -0,2 - (-0,8) = 0,6 printed 0,5 (within the rounding of three
+    // one-decimal figures); 2,0 - (-0,3) = 2,3.
+    let tsv = data("heldout3", MERVAEKST);
+    let c = checks(&tsv);
+    let row = "Bidrag til dansk mervækst (forskel i vækstbidrag)";
+    let mine: Vec<_> = verdicts(&c)
+        .into_iter()
+        .filter(|(r, _, _)| r == row)
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            v(row, "Medicinalindustri", Verdict::Exact),
+            v(row, "Transportmiddelindustri", Verdict::Rounding),
+            v(row, "Maskinindustri", Verdict::Exact),
+        ]
+    );
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    // 3,5 printed 6,0: named, 3,5 what it should read.
+    let c = checks(&tsv.replace("\t3,5\t", "\t6,0\t"));
+    assert_eq!(findings(&c), [("8:3".to_string(), "3,5".to_string())]);
+    // Wrong in two of the three columns: the reading is not established
+    // (it holds in one place only), and nothing is an error.
+    let c = checks(&tsv.replace("\t3,5\t0,5\t", "\t6,0\t1,5\t"));
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+}
+
+mod forms_props {
+    use super::*;
+    use proptest::prelude::*;
+    use sparekrav::money::Decimal;
+    use sparekrav::numfmt::{format_number, NumberStyle};
+
+    fn show(v: i64, decimals: u32) -> String {
+        format_number(Decimal::new(v, decimals), decimals, NumberStyle::DANISH)
+    }
+
+    /// Indtægter, Direkte omkostninger, three results `før` the costs
+    /// after them (1.000 kr., costs unsigned in `Delbeløb`); `plant`: the
+    /// result (0, 1, 2) printed `off` from its value.
+    fn statement(
+        i: i64,
+        d: i64,
+        k: i64,
+        f: i64,
+        plant: Option<(usize, i64)>,
+    ) -> (String, [i64; 3]) {
+        let r = [i - d, i - d - k, i - d - k - f];
+        let mut p = r;
+        if let Some((w, off)) = plant {
+            p[w] += off;
+        }
+        let t = format!(
+            "1.000 kr.\tDelbeløb\tBeløb\n\
+             Resultatopgørelse\t\t\n\
+             Indtægter\t\t{}\n\
+             Direkte omkostninger\t{}\t\n\
+             Driftsoverskud før indirekte omkostninger\t\t{}\n\
+             Indirekte omkostninger\t{}\t\n\
+             Driftsoverskud før forrentning\t\t{}\n\
+             Forrentning\t{}\t\n\
+             Årets overskud\t\t{}\n",
+            show(i, 0),
+            show(d, 0),
+            show(p[0], 0),
+            show(k, 0),
+            show(p[1], 0),
+            show(f, 0),
+            show(p[2], 0)
+        );
+        (t, r)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// A statement printed right is judged exact in its three results
+        /// and never an error; one result printed wrong (past rounding, and
+        /// not so it reads as the costs added) is the one finding, with its
+        /// value.
+        #[test]
+        fn a_before_statement_is_sound_and_names_a_wrong_result(
+            i in 1_000i64..900_000,
+            dk in 1i64..1_000,
+            k in 1i64..50_000,
+            f in 1i64..50_000,
+            w in 0usize..3,
+            off in prop_oneof![-4_999i64..-1, 1i64..4_999],
+        ) {
+            let d = i * dk / 1_000;
+            prop_assume!(d >= 1);
+            // Past the rounding of three whole figures (±1,5), and never
+            // the other sign's reading within it (off = ±2 × a cost).
+            prop_assume!(off.abs() >= 3);
+            prop_assume!([d, k, f].iter().all(|x| (off.abs() - 2 * x).abs() > 3));
+            let (t, r) = statement(i, d, k, f, None);
+            let c = checks(&t);
+            prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+            // The three results, exact (other rows may fit a relation of
+            // their own by chance, within rounding: no matter here).
+            let results: Vec<_> = c
+                .iter()
+                .filter(|c| {
+                    c.row.as_deref().is_some_and(|r| r.starts_with("Driftsoverskud") || r == "Årets overskud")
+                })
+                .map(|c| c.verdict)
+                .collect();
+            prop_assert_eq!(results, [Verdict::Exact; 3], "{:#?}", c);
+            let (t, _) = statement(i, d, k, f, Some((w, off)));
+            let c = checks(&t);
+            let at = format!("{}:3", [5, 7, 9][w]);
+            prop_assert_eq!(findings(&c), [(at, show(r[w], 0))], "{}\n{:#?}", t, c);
+        }
+
+        /// The dashed rows under a colon label add up to it: printed right
+        /// it is exact; printed off by more than the rounding of its
+        /// figures, it is the one finding with its sum; under a label that
+        /// says the list is partial, never an error.
+        #[test]
+        fn a_colon_total_is_sound_and_named_when_wrong(
+            parts in proptest::collection::vec(prop_oneof![-999i64..-1, 1i64..999], 2..7),
+            off in prop_oneof![-500i64..-4, 4i64..500],
+        ) {
+            let total: i64 = parts.iter().sum();
+            prop_assume!(total != 0 && total + off != 0);
+            let table = |t: i64, label: &str| {
+                let mut s = format!("\tMio. kr.\n{label}\t{}\n", show(t, 1));
+                for (n, p) in parts.iter().enumerate() {
+                    s.push_str(&format!("- Initiativ {}\t{}\n", n + 1, show(*p, 1)));
+                }
+                s
+            };
+            let c = checks(&table(total, "Ændringer vedr. reformen:"));
+            prop_assert_eq!(verdicts(&c), [v("Ændringer vedr. reformen:", "Mio. kr.", Verdict::Exact)]);
+            let c = checks(&table(total + off, "Ændringer vedr. reformen:"));
+            prop_assert_eq!(findings(&c), [("2:2".to_string(), show(total, 1))], "{:#?}", c);
+            let c = checks(&table(total + off, "Ændringer vedr. reformen, bl.a.:"));
+            prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+        }
+
+        /// A sum written out with its operators (`+ `, `÷ `) is exact
+        /// printed right, and its result printed wrong is the one finding,
+        /// with its value.
+        #[test]
+        fn a_written_sum_is_sound_and_names_a_wrong_result(
+            first in 1i64..900_000,
+            rest in proptest::collection::vec((any::<bool>(), 1i64..900_000), 1..5),
+            off in prop_oneof![-5_000i64..-1, 1i64..5_000],
+        ) {
+            let total = rest
+                .iter()
+                .fold(first, |t, &(neg, v)| if neg { t - v } else { t + v });
+            prop_assume!(total != 0 && total + off != 0);
+            let table = |t: i64| {
+                let mut s = format!(
+                    "1.000 kr.\tBeløb\nDriftssituation\t\nPost A\t{}\n",
+                    show(first, 0)
+                );
+                for (k, &(neg, v)) in rest.iter().enumerate() {
+                    let op = if neg { "÷" } else { "+" };
+                    let name = char::from(b'B' + u8::try_from(k).unwrap());
+                    s.push_str(&format!("{op} Post {name}\t{}\n", show(v, 0)));
+                }
+                s.push_str(&format!("Virksomhedens driftssituation\t{}\n", show(t, 0)));
+                s
+            };
+            let c = checks(&table(total));
+            prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+            prop_assert_eq!(
+                verdicts(&c)
+                    .into_iter()
+                    .filter(|(r, _, _)| r == "Virksomhedens driftssituation")
+                    .collect::<Vec<_>>(),
+                [v("Virksomhedens driftssituation", "Beløb", Verdict::Exact)],
+                "{:#?}", c
+            );
+            let c = checks(&table(total + off));
+            prop_assert_eq!(
+                findings(&c),
+                [(format!("{}:2", rest.len() + 4), show(total, 0))],
+                "{:#?}", c
+            );
+        }
+
+        /// A `forskel` row under a heading of two rows: printed as their
+        /// difference (never 0) in three columns, never an error; one
+        /// column printed wrong, that cell is the one finding.
+        #[test]
+        fn a_difference_under_two_rows_is_sound_and_named(
+            // EU-28's contributions never 0: else the difference row is
+            // Danmark's own figures, also their sum (another reading).
+            rows in proptest::collection::vec(
+                (prop_oneof![-300i64..-2, 2i64..300], prop_oneof![-300i64..-2, 2i64..300]),
+                3,
+            ),
+            w in 0usize..3,
+            off in prop_oneof![-200i64..-4, 4i64..200],
+        ) {
+            let d: Vec<i64> = rows.iter().map(|r| r.1).collect();
+            // The planted figure must not read as the reverse difference;
+            // no operand 0 (a relation over a zero is no evidence).
+            prop_assume!((d[w] + off + d[w]).abs() > 3);
+            prop_assume!(rows.iter().all(|r| r.0 + r.1 != 0));
+            let table = |plant: Option<(usize, i64)>| {
+                let mut shown = d.clone();
+                if let Some((w, off)) = plant {
+                    shown[w] += off;
+                }
+                let line = |f: &dyn Fn(usize) -> i64| {
+                    (0..3).map(|c| show(f(c), 1)).collect::<Vec<_>>().join("\t")
+                };
+                format!(
+                    "Enhed: procent\tA\tB\tC\n\
+                     Bidrag til vækst\t\t\t\n\
+                     EU-28\t{}\n\
+                     Danmark\t{}\n\
+                     Bidrag til dansk mervækst (forskel i vækstbidrag)\t{}\n",
+                    line(&|c| rows[c].0),
+                    line(&|c| rows[c].0 + rows[c].1),
+                    line(&|c| shown[c])
+                )
+            };
+            let c = checks(&table(None));
+            prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
+            let row = "Bidrag til dansk mervækst (forskel i vækstbidrag)";
+            prop_assert_eq!(
+                c.iter().filter(|c| c.row.as_deref() == Some(row) && c.verdict == Verdict::Exact).count(),
+                3
+            );
+            let c = checks(&table(Some((w, off))));
+            prop_assert_eq!(findings(&c), [(format!("5:{}", w + 2), show(d[w], 1))], "{:#?}", c);
+        }
+    }
+}
