@@ -274,8 +274,8 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
 /// column of figures: where they add up to it, the structure is confirmed
 /// and judged; where they do not, nothing is said (a structure seen in one
 /// column is never an error on its own, and the rows may list only some
-/// parts) — except under a total by its form (`colon_lists`: a label
-/// ending with a colon over its dashed rows), which is judged.
+/// parts, even under a label ending in a colon: one column is no
+/// evidence of an error).
 pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) -> Vec<Instance> {
     let mut out = Vec::new();
     let mut children: std::collections::BTreeMap<usize, Vec<(bool, usize)>> =
@@ -291,11 +291,6 @@ pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) 
         }
         let what = format!("sum of the {} rows under it", parts.len());
         let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, &what);
-        // A total by its form (`… reform:` over its dashed rows): judged.
-        if super::colon_lists::total_by_form(g, p, &parts) {
-            out.extend(cand.instances);
-            continue;
-        }
         // Rows whose label says they are parts of it (`- heraf …`): where
         // they add up to it exactly, that is confirmed however small the
         // figures (an exact sum, never an error).

@@ -17,7 +17,6 @@
 pub mod attribute;
 pub mod before_rows;
 pub mod claims;
-pub mod colon_lists;
 pub mod column_formulas;
 pub mod column_relations;
 pub mod cues;

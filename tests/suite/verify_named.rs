@@ -826,7 +826,7 @@ fn a_result_that_is_income_less_expenses_nowhere_is_not_understood() {
     assert_eq!(r, [(Verdict::Skipped, true)]);
 }
 
-// ---- Result rows a `før` names, totals by their colon form, and a
+// ---- Result rows a `før` names, a colon list that only confirms, and a
 // ---- difference under a heading of two rows (issue 9, planted misses).
 
 const BILAG4: &str = "byggedirektoratet-virksomhedsregnskab-2000-bilag-4-indtaegtsdaekket";
@@ -988,8 +988,12 @@ Finansielle omkostninger\t10\t\n\
 
 const REFORM: &str = "docplayer-budgetkontrol-2014-arbejdsmarked-budgetregulering";
 
+/// A colon label over dashed rows in one column: confirmed where they add
+/// up, and never an error where they do not (the issue's rule: a structure
+/// seen in one column only confirms; such a list may give only the main
+/// items without saying so). The held-out planted `2,6` stays uncaught.
 #[test]
-fn a_colon_label_over_its_dashed_rows_is_a_total_by_its_form() {
+fn a_colon_label_over_its_dashed_rows_confirms_and_is_never_an_error() {
     // 8,1 - 0,3 - 2,4 - 0,5 - 2,3 = 2,6.
     let tsv = data("heldout", REFORM);
     let c = checks(&tsv);
@@ -1001,9 +1005,10 @@ fn a_colon_label_over_its_dashed_rows_is_a_total_by_its_form() {
             Verdict::Exact
         )]
     );
-    // Printed 5,1: the total is named, 2,6 what it should read.
+    // Printed 5,1: nothing is an error.
     let c = checks(&tsv.replace("\t2,6", "\t5,1"));
-    assert_eq!(findings(&c), [("4:2".to_string(), "2,6".to_string())]);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
 }
 
 #[test]
@@ -1154,11 +1159,10 @@ mod forms_props {
         }
 
         /// The dashed rows under a colon label add up to it: printed right
-        /// it is exact; printed off by more than the rounding of its
-        /// figures, it is the one finding with its sum; under a label that
-        /// says the list is partial, never an error.
+        /// it is confirmed exact; printed otherwise, never an error (one
+        /// column only confirms), whatever the label says.
         #[test]
-        fn a_colon_total_is_sound_and_named_when_wrong(
+        fn a_colon_list_is_confirmed_and_never_an_error(
             parts in proptest::collection::vec(prop_oneof![-999i64..-1, 1i64..999], 2..7),
             off in prop_oneof![-500i64..-4, 4i64..500],
         ) {
@@ -1174,7 +1178,7 @@ mod forms_props {
             let c = checks(&table(total, "Ændringer vedr. reformen:"));
             prop_assert_eq!(verdicts(&c), [v("Ændringer vedr. reformen:", "Mio. kr.", Verdict::Exact)]);
             let c = checks(&table(total + off, "Ændringer vedr. reformen:"));
-            prop_assert_eq!(findings(&c), [("2:2".to_string(), show(total, 1))], "{:#?}", c);
+            prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
             let c = checks(&table(total + off, "Ændringer vedr. reformen, bl.a.:"));
             prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
         }

@@ -282,7 +282,9 @@ mod generated {
             bs in blocks(),
             which in 0usize..100,
             year in 0usize..2,
-            off in prop_oneof![-999i64..-2, 2i64..999],
+            // Beyond the rounding of a block of up to four whole figures
+            // and its subtotal (±2,5): a plant of 2 may be rounding.
+            off in prop_oneof![-999i64..-3, 3i64..999],
         ) {
             let (tsv, subtotals) = statement(&bs);
             prop_assert_eq!(errors(&checks(&tsv)), Vec::<(String, String)>::new());
