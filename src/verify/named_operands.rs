@@ -283,11 +283,7 @@ pub(super) fn choose(
 /// `Afskrivninger …`.
 pub(super) fn result_rows(g: &Grid, s: &mut State) {
     for r in 1..g.rows.len() {
-        if g.rows[r].role != Role::Difference
-            || s.explained[r]
-            || s.parent[r].is_some()
-            || !has_figs(g, r)
-        {
+        if !open_difference(g, s, r) {
             continue;
         }
         let label = |i: usize| g.rows[i].label.as_str();
@@ -470,6 +466,25 @@ fn row_named(g: &Grid, r: usize, operand: &str) -> Option<usize> {
     found.next().is_none().then_some(one)
 }
 
+/// A difference row by its label that no pass has explained, with figures.
+fn open_difference(g: &Grid, s: &State, r: usize) -> bool {
+    g.rows[r].role == Role::Difference && !s.explained[r] && s.parent[r].is_none() && has_figs(g, r)
+}
+
+/// Row `r` as `x − y` and as `y − x`, each named by its rows' labels.
+fn both_ways(
+    g: &Grid,
+    r: usize,
+    x: usize,
+    y: usize,
+) -> (super::establish::Candidate, super::establish::Candidate) {
+    let way = |a: usize, b: usize| {
+        let what = format!("{} - {}", g.rows[a].label, g.rows[b].label);
+        row_sum(g, r, &[(false, a), (true, b)], Kind::Difference, &what)
+    };
+    (way(x, y), way(y, x))
+}
+
 /// Judges every row whose label names the two rows it is the difference of.
 pub(super) fn find(g: &Grid, s: &mut State) {
     for r in 0..g.rows.len() {
@@ -484,20 +499,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             continue;
         };
         let label = |i: usize| g.rows[i].label.as_str();
-        let forward = row_sum(
-            g,
-            r,
-            &[(false, x), (true, y)],
-            Kind::Difference,
-            &format!("{} - {}", label(x), label(y)),
-        );
-        let backward = row_sum(
-            g,
-            r,
-            &[(false, y), (true, x)],
-            Kind::Difference,
-            &format!("{} - {}", label(y), label(x)),
-        );
+        let (forward, backward) = both_ways(g, r, x, y);
         s.explained[r] = true;
         // The order the label names them where neither holds anywhere.
         let Some(chosen) = choose(g, forward, backward, true) else {
@@ -536,11 +538,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 /// passes (which report it when nothing fits).
 pub(super) fn section_differences(g: &Grid, s: &mut State) {
     for r in 1..g.rows.len() {
-        if g.rows[r].role != Role::Difference
-            || s.explained[r]
-            || s.parent[r].is_some()
-            || !has_figs(g, r)
-        {
+        if !open_difference(g, s, r) {
             continue;
         }
         let words = g.rows[r].label.to_lowercase();
@@ -564,21 +562,7 @@ pub(super) fn section_differences(g: &Grid, s: &mut State) {
         {
             continue;
         }
-        let label = |i: usize| g.rows[i].label.as_str();
-        let forward = row_sum(
-            g,
-            r,
-            &[(false, y), (true, x)],
-            Kind::Difference,
-            &format!("{} - {}", label(y), label(x)),
-        );
-        let backward = row_sum(
-            g,
-            r,
-            &[(false, x), (true, y)],
-            Kind::Difference,
-            &format!("{} - {}", label(x), label(y)),
-        );
+        let (backward, forward) = both_ways(g, r, x, y);
         let Some(chosen) = choose(g, forward, backward, false) else {
             continue;
         };
