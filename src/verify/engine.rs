@@ -131,6 +131,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
         section_sums(g, &mut s);
     }
     columns(g, &mut s);
+    // A labelled total that holds only with one row subtracted: never an
+    // error on the all-plus reading (`subtracted.rs`).
+    super::subtracted::review(g, &mut s.out);
     let mut out = s.out;
     out.sort_by_key(|i| i.at.0);
     out

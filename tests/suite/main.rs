@@ -46,6 +46,7 @@ mod verify_reference;
 mod verify_row_relations;
 mod verify_stream;
 mod verify_subtotal_pattern;
+mod verify_subtracted;
 mod verify_tables;
 mod verify_text;
 mod yaml_exact;
