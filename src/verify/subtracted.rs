@@ -148,12 +148,15 @@ fn nonzero_term(g: &Grid, e: &Expr, k: usize) -> bool {
     })
 }
 
+/// One reading's instances: (the total's row, its rows), the instances.
+type Group = ((usize, Vec<usize>), Vec<usize>);
+
 /// Reviews every plain sum of a labelled total in `out` (see the module's
 /// words): a failing column that one part subtracted explains is judged
 /// with that sign where the part is a cost, else not understood.
 pub(super) fn review(g: &Grid, out: &mut [Instance]) {
     // The instances of one reading: the same total row and the same rows.
-    let mut groups: Vec<((usize, Vec<usize>), Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for (i, inst) in out.iter().enumerate() {
         if inst.kind != Kind::Sum {
             continue;
