@@ -27,6 +27,7 @@ pub mod figure;
 pub mod grid;
 pub mod group_labels;
 pub mod judge;
+pub mod label_column;
 pub mod memo;
 pub mod named_operands;
 pub mod relations;

@@ -39,6 +39,7 @@ mod verify_columns;
 mod verify_documents;
 mod verify_heldout_prose;
 mod verify_hostile;
+mod verify_layouts;
 mod verify_named;
 mod verify_properties;
 mod verify_real;

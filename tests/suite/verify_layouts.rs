@@ -1,0 +1,138 @@
+//! Labels standing in the second column, after last year's figures
+//! (`src/verify/label_column.rs`): Grundejerforeningen Ny Søndergård's
+//! driftsregnskaber (heldout4) print `Regnskab 2002 | | Regnskab 2003`
+//! over `63.937,08 | Indtægter i alt | 63.151,08`. Each with its exact
+//! verdicts; a code column before the label is left as it is.
+
+use sparekrav::verify::{Check, Verdict};
+
+fn checks(tsv: &str) -> Vec<Check> {
+    crate::common::checks_of_tsv(tsv)
+}
+
+/// The judged checks of a row: (column, verdict).
+fn of_row<'a>(c: &'a [Check], row: &str) -> Vec<(&'a str, Verdict)> {
+    c.iter()
+        .filter(|c| c.row.as_deref() == Some(row) && c.verdict != Verdict::Skipped)
+        .map(|c| (c.column.as_deref().unwrap_or(""), c.verdict))
+        .collect()
+}
+
+#[test]
+fn ny_soendergaards_accounts_are_read_with_their_labels_in_the_second_column() {
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "nysoendergaard-grundejerforening-driftsregnskab-2003",
+    );
+    let c = checks(&tsv);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    let both = [
+        ("Regnskab 2002", Verdict::Exact),
+        ("Regnskab 2003", Verdict::Exact),
+    ];
+    for row in [
+        "Indtægter i alt",
+        "Udgifter i alt",
+        "Ordinært resultat",
+        "Årets resultat ( Underskud i parentes )",
+    ] {
+        assert_eq!(of_row(&c, row), both, "{row}");
+    }
+    let udgifter = c
+        .iter()
+        .find(|c| {
+            c.row.as_deref() == Some("Ordinært resultat")
+                && c.column.as_deref() == Some("Regnskab 2003")
+        })
+        .unwrap();
+    assert_eq!(udgifter.detail, "63.151,08 - 79.409,87 = -16.258,79");
+    // Two header rows (`Regnskab` over `2000`) too.
+    let c = checks(&crate::common::data_tsv(
+        "heldout4",
+        "nysoendergaard-grundejerforening-driftsregnskab-2001",
+    ));
+    assert_eq!(
+        of_row(&c, "Indtægter i alt"),
+        [
+            ("Regnskab / 2000", Verdict::Exact),
+            ("Regnskab / 2001", Verdict::Exact)
+        ]
+    );
+}
+
+#[test]
+fn a_figure_planted_beside_the_labels_is_named_at_its_cell() {
+    // Indtægter i alt 2003 printed 63.151,53 instead of 63.151,08: the rows
+    // read 0 as a whole figure (63.151,08 within its rounding), and
+    // Ordinært resultat = Indtægter i alt - Udgifter i alt names it.
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "nysoendergaard-grundejerforening-driftsregnskab-2003",
+    );
+    let c = checks(&tsv.replace("63.151,08\t\n", "63.151,53\t\n"));
+    let f = crate::common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].0, "Ordinært resultat");
+    assert_eq!(f[0].2, "10:3");
+    assert_eq!(f[0].3, "63.151,08");
+}
+
+#[test]
+fn a_code_column_before_the_label_stays_the_label() {
+    // No header over the codes alike a figure column's: read as printed.
+    let doc = "Kommunekode\tKommune\tAntal\n\
+101\tKøbenhavn\t1.234\n\
+147\tFrederiksberg\t321\n\
+151\tBallerup\t99\n\
+I alt\t\t1.654\n";
+    let c = checks(doc);
+    assert!(c.iter().all(|c| c.row.as_deref() != Some("København")));
+}
+
+#[test]
+fn a_rows_unit_in_its_label_converts_its_figures() {
+    // Finansudvalget's L 210 bilag 1 (heldout4): `Delloft på FL20 (mia.
+    // kr.)` 209,4 + `Administrative korrektioner (mio.kr.)` -2.838 +
+    // `Korrektioner ved lovforslag (mio.kr.)` 14.726 = 221,288 mia. kr.,
+    // printed 221,2 (rounding); every block in every year.
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "ft-fiu-2019-20-l210-bilag1-korrektioner-udgiftslofter-ffl21",
+    );
+    let c = crate::common::checks_of_text(&tsv);
+    let years = [
+        ("2021", Verdict::Rounding),
+        ("2022", Verdict::Rounding),
+        ("2023", Verdict::Rounding),
+    ];
+    for row in [
+        "Statsligt delloft for driftsudgifter på FFL21 (mia. kr.)",
+        "Statsligt delloft for indkomstoverførsler på FFL21 (mia. kr.)",
+        "Nyt kommunalt udgiftsloft på FFL21 (mia. kr.)",
+        "Regionalt delloft for sundhedsområdet på FFL21 (mia. kr.)",
+    ] {
+        assert_eq!(of_row(&c, row), years, "{row}");
+    }
+    let first = c
+        .iter()
+        .find(|c| c.column.as_deref() == Some("2021"))
+        .unwrap();
+    assert!(
+        first.detail.starts_with("209,4 - 2,838 + 14,726 = 221,288"),
+        "{}",
+        first.detail
+    );
+    // 221,2 printed 228,2: an error named at its cell, reading 221,2 or
+    // within rounding of 221,288.
+    let c = crate::common::checks_of_text(&tsv.replacen("221,2", "228,2", 1));
+    let f = crate::common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+        (
+            "Statsligt delloft for driftsudgifter på FFL21 (mia. kr.)",
+            "2021",
+            "221,3"
+        )
+    );
+}
