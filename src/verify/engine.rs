@@ -418,6 +418,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if !above.is_empty() {
             cands.push(above.clone());
         }
+        cands.extend(super::result_blocks::after_last_result(g, &above));
         if !below.is_empty() {
             cands.push(below.clone());
             for len in (1..below.len()).rev() {

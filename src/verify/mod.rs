@@ -31,6 +31,7 @@ pub mod label_column;
 pub mod memo;
 pub mod named_operands;
 pub mod relations;
+pub mod result_blocks;
 pub mod row_relations;
 pub mod stream;
 pub mod structure;

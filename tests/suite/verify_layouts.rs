@@ -136,3 +136,49 @@ fn a_rows_unit_in_its_label_converts_its_figures() {
         )
     );
 }
+
+#[test]
+fn a_total_under_a_result_row_adds_the_rows_after_it() {
+    // Majsparken 2009-10 (heldout4): `Rente i alt` = Renter Vejkonto
+    // 11.252,04 + Øvrige renter 20,12 = 11.272,16, under `Årets resultat
+    // før renter og henlæggelse`.
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "majsparken-grundejerforening-resultatopgoerelse-2009-10",
+    );
+    let c = crate::common::checks_of_text(&tsv);
+    let rente: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Rente i alt"))
+        .collect();
+    assert_eq!(rente.len(), 1, "{rente:#?}");
+    assert_eq!(rente[0].verdict, Verdict::Exact);
+    assert_eq!(rente[0].detail, "11.252,04 + 20,12 = 11.272,16");
+    // Planted 11.272,61: an error, named at the total.
+    let c = crate::common::checks_of_text(&tsv.replace("11.272,16", "11.272,61"));
+    let f = crate::common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].3.as_str()),
+        ("Rente i alt", "11.272,16")
+    );
+}
+
+#[test]
+fn a_result_row_only_offers_a_reading_the_figures_choose() {
+    // The rows after the result row do not add up to the total, the whole
+    // run does (in both years): the whole run is taken, no error.
+    let doc = "Kr.\t2023\t2024\n\
+Indtægter\t1.000,00\t1.200,00\n\
+Udgifter\t-400,00\t-500,00\n\
+Resultat\t600,00\t700,00\n\
+Renter\t10,00\t20,00\n\
+Gebyrer\t-5,00\t-5,00\n\
+I alt\t1.205,00\t1.415,00\n";
+    let c = checks(doc);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert_eq!(
+        of_row(&c, "I alt"),
+        [("2023", Verdict::Exact), ("2024", Verdict::Exact)]
+    );
+}
