@@ -130,6 +130,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
         carried_rows(g, &mut s);
         section_sums(g, &mut s);
     }
+    super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).

@@ -30,6 +30,7 @@ pub mod judge;
 pub mod label_column;
 pub mod memo;
 pub mod named_operands;
+pub mod outer_subtotals;
 pub mod relations;
 pub mod result_blocks;
 pub mod row_relations;

@@ -182,3 +182,61 @@ I alt\t1.205,00\t1.415,00\n";
         [("2023", Verdict::Exact), ("2024", Verdict::Exact)]
     );
 }
+
+#[test]
+fn block_totals_beside_their_last_row_are_judged() {
+    // Ny Søndergård's garage specification (heldout4): Elektricitet's
+    // 7.810,80 = 4.777,66 + 558,50 + 920,84 + 1.553,80, Diverse/afrunding's
+    // 9.098,00 = 5.355 + 700 + 1.000 + 1.700 + 343.
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "nysoendergaard-garageanlaeg-19hk-regnskab-2002-budget-2003",
+    );
+    let c = checks(&tsv);
+    let beside: Vec<(&str, &str, Verdict)> = c
+        .iter()
+        .filter(|c| c.relation.contains("beside them"))
+        .map(|c| (c.row.as_deref().unwrap_or(""), c.detail.as_str(), c.verdict))
+        .collect();
+    assert_eq!(
+        beside,
+        [
+            (
+                "Elektricitet",
+                "4.777,66 + 558,50 + 920,84 + 1.553,80 = 7.810,80",
+                Verdict::Exact
+            ),
+            (
+                "Diverse/afrunding",
+                "5.355,00 + 700,00 + 1.000,00 + 1.700,00 + 343,00 = 9.098,00",
+                Verdict::Exact
+            ),
+        ]
+    );
+    // 7.810,80 printed 7.810,15: the other block establishes the layout,
+    // so this one is an error, named at its cell.
+    let c = checks(&tsv.replace("\t7.810,80", "\t7.810,15"));
+    let f = crate::common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].2.as_str(), f[0].3.as_str()),
+        ("Elektricitet", "12:3", "7.810,80")
+    );
+}
+
+#[test]
+fn a_figure_beside_a_block_that_adds_up_nowhere_says_nothing() {
+    // Two figures in the outer column, neither the sum of its block: the
+    // layout is not established, no relation and no error.
+    let doc = "Udgifter\t\t\n\
+Husleje\t1.000,00\t\n\
+Varme\t250,00\t1.300,00\n\
+Vedligehold\t400,00\t\n\
+Rengøring\t100,00\t600,00\n";
+    let c = checks(doc);
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(
+        c.iter().all(|c| !c.relation.contains("beside them")),
+        "{c:#?}"
+    );
+}
