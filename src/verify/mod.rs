@@ -26,6 +26,7 @@ pub mod expr;
 pub mod figure;
 pub mod grid;
 pub mod group_labels;
+pub mod inclusive;
 pub mod judge;
 pub mod label_column;
 pub mod memo;

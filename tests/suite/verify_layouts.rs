@@ -240,3 +240,36 @@ Rengøring\t100,00\t600,00\n";
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_row_including_another_is_the_sum_of_the_two_it_names() {
+    // Majsparken 2011-12 (heldout4): `Hensættelse til vej inkl. renter`
+    // 36.143,05 = `Hensættelse til vej` 30.000,00 + `Hensættelse til vej –
+    // renter` 6.143,05; with it, `Årets resultat` = 46.563,07 - 36.143,05 -
+    // 10.000,00 = 420,02.
+    let tsv = crate::common::data_tsv(
+        "heldout4",
+        "majsparken-grundejerforening-aarsregnskab-2011-12",
+    );
+    let c = crate::common::checks_of_text(&tsv);
+    let incl: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Hensættelse til vej inkl. renter"))
+        .collect();
+    assert_eq!(incl.len(), 1, "{incl:#?}");
+    assert_eq!(incl[0].verdict, Verdict::Exact);
+    assert_eq!(incl[0].detail, "30.000,00 + 6.143,05 = 36.143,05");
+    assert!(incl[0]
+        .relation
+        .contains("Hensættelse til vej + Hensættelse til vej – renter"));
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error));
+    // Printed 36.143,50: an error on the row (the figures above agree with
+    // the result row below).
+    let c = crate::common::checks_of_text(&tsv.replace("36.143,05", "36.143,50"));
+    let f = crate::common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].3.as_str()),
+        ("Hensættelse til vej inkl. renter", "36.143,05")
+    );
+}
