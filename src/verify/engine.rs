@@ -109,6 +109,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     numbered_blocks(g, &mut s);
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
+    super::inclusive::find(g, &mut s);
     if n <= STRUCTURE_ROWS {
         // Rows whose label names a result (`Årets resultat`, `Saldo`) before
         // totals by structure, so `Indtægter` is not taken for the sum of
@@ -131,7 +132,11 @@ fn propose(g: &Grid) -> Vec<Instance> {
         carried_rows(g, &mut s);
         section_sums(g, &mut s);
     }
+    super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
+    // A labelled total that holds only with one row subtracted: never an
+    // error on the all-plus reading (`subtracted.rs`).
+    super::subtracted::review(g, &mut s.out);
     let mut out = s.out;
     out.sort_by_key(|i| i.at.0);
     out
@@ -416,6 +421,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if !above.is_empty() {
             cands.push(above.clone());
         }
+        cands.extend(super::result_blocks::after_last_result(g, &above));
         if !below.is_empty() {
             cands.push(below.clone());
             for len in (1..below.len()).rev() {

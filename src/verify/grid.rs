@@ -621,6 +621,8 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let mut g = raw(table);
     super::column_relations::split_paired_figures(&mut g.rows, style);
     merge_account_numbers(&mut g.rows, style);
+    super::label_column::labels_first(&mut g.rows, style);
+    super::label_column::drop_title_rows(&mut g.rows, style);
     // A running-number column before the label.
     let numbered = g
         .rows
@@ -778,12 +780,14 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         };
         let label = cells.next().map(|(t, _)| stripped(t)).unwrap_or_default();
+        let row_unit = super::label_column::label_unit(&label);
         let mut vals = Vec::with_capacity(width);
         let mut texts = Vec::with_capacity(width);
         let mut locs = Vec::with_capacity(width);
         for c in 1..=width {
             let (t, l) = cells.next().unwrap_or_else(|| (String::new(), loc.clone()));
-            vals.push(read_cell(&t, style, col_units[c - 1]));
+            let unit = super::label_column::cell_unit(row_unit, col_units[c - 1]);
+            vals.push(read_cell(&t, style, unit));
             texts.push(stripped(t));
             locs.push(l);
         }

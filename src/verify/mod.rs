@@ -27,14 +27,19 @@ pub mod expr;
 pub mod figure;
 pub mod grid;
 pub mod group_labels;
+pub mod inclusive;
 pub mod judge;
+pub mod label_column;
 pub mod memo;
 pub mod named_operands;
+pub mod outer_subtotals;
 pub mod relations;
+pub mod result_blocks;
 pub mod row_relations;
 pub mod stream;
 pub mod structure;
 pub mod subtotal_pattern;
+pub mod subtracted;
 
 use serde::ser::SerializeMap;
 

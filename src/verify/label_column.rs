@@ -1,0 +1,254 @@
+//! A table whose labels stand in its second column, after a column of
+//! figures: an association's accounts that print last year's figure, then
+//! the label, then this year's (`63.937,08 | Indtægter i alt | 63.151,08`,
+//! Grundejerforeningen Ny Søndergård, heldout4). Read as printed, the
+//! first column's figures would be the rows' labels and no row would be
+//! named. The two first columns are swapped before the grid is read, so the
+//! label comes first and last year's figures are a figure column like the
+//! others.
+//!
+//! Only where the table says so itself: a header row above the figures puts
+//! a header over the first column and none over the second, and the first
+//! column's header is of the same kind as a later figure column's (both name
+//! a year, or both start with the same word: `Regnskab 2002` and `Regnskab
+//! 2003`); below the header, the first column holds only figures (or
+//! nothing, or a dash), the second never a figure, and at least three rows
+//! have a figure in the first column and a label in the second.
+
+use super::figure::{read_cell, strip_emphasis, years_in, Cell, Unit};
+use crate::document::Loc;
+use crate::numfmt::NumberStyle;
+
+type RawRow = (Loc, Vec<(String, Loc)>, u8);
+
+fn kind(text: &str, style: NumberStyle) -> Cell {
+    read_cell(strip_emphasis(text), style, None)
+}
+
+/// The first word of a header, lowercased, if it is a word.
+fn first_word(text: &str) -> Option<String> {
+    let w = strip_emphasis(text).split_whitespace().next()?;
+    w.chars().all(char::is_alphabetic).then(|| w.to_lowercase())
+}
+
+/// Whether two column headers are of one kind: both name a year, or both
+/// start with the same word.
+fn alike(a: &str, b: &str) -> bool {
+    (!years_in(a).is_empty() && !years_in(b).is_empty())
+        || first_word(a).is_some_and(|w| Some(w) == first_word(b))
+}
+
+/// Swaps the first two columns of `rows` where the labels stand second (see
+/// the module's words). Returns whether it did.
+pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
+    let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
+    let Some(first_fig) = rows
+        .iter()
+        .position(|(_, c, _)| c.iter().any(|(t, _)| is_fig(t)))
+    else {
+        return false;
+    };
+    if first_fig == 0 {
+        return false;
+    }
+    let cell = |c: &[(String, Loc)], i: usize| -> String {
+        c.get(i)
+            .map_or(String::new(), |(t, _)| strip_emphasis(t).trim().to_string())
+    };
+    // A header row over the first column and not the second, alike a later
+    // column's header.
+    let header = rows[..first_fig].iter().any(|(_, c, _)| {
+        let first = cell(c, 0);
+        !first.is_empty()
+            && cell(c, 1).is_empty()
+            && (2..c.len()).any(|i| {
+                let h = cell(c, i);
+                !h.is_empty() && alike(&first, &h)
+            })
+    });
+    if !header {
+        return false;
+    }
+    let mut labelled = 0;
+    for (_, c, _) in &rows[first_fig..] {
+        let first = cell(c, 0);
+        let second = cell(c, 1);
+        if !matches!(kind(&first, style), Cell::Fig(_) | Cell::Empty | Cell::Dash) {
+            return false;
+        }
+        if is_fig(&second) {
+            return false;
+        }
+        if is_fig(&first) && second.chars().any(char::is_alphabetic) {
+            labelled += 1;
+        }
+    }
+    if labelled < 3 {
+        return false;
+    }
+    for (loc, c, _) in rows.iter_mut() {
+        match c.len() {
+            0 => {}
+            1 => c.insert(0, (String::new(), loc.clone())),
+            _ => c.swap(0, 1),
+        }
+    }
+    true
+}
+
+/// Title lines pasted with the table (`Tabel 1`, `Samlede korrektioner af
+/// … på FFL21`): leading rows with text in the first cell only, directly
+/// above a header row (text or years over the figure columns, a figure
+/// nowhere). They are the table's title, not rows of it: dropped, so the
+/// header is read as the header. Returns how many.
+pub(super) fn drop_title_rows(rows: &mut Vec<RawRow>, style: NumberStyle) -> usize {
+    let only_first = |c: &[(String, Loc)]| {
+        c.first()
+            .is_some_and(|(t, _)| strip_emphasis(t).chars().any(char::is_alphabetic))
+            && c.iter()
+                .skip(1)
+                .all(|(t, _)| strip_emphasis(t).trim().is_empty())
+    };
+    let titles = rows.iter().take_while(|(_, c, _)| only_first(c)).count();
+    if titles == 0 || titles > 3 {
+        return 0;
+    }
+    let Some((_, next, _)) = rows.get(titles) else {
+        return 0;
+    };
+    let heads: Vec<&str> = next
+        .iter()
+        .skip(1)
+        .map(|(t, _)| strip_emphasis(t).trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let header = heads.len() >= 2
+        && heads
+            .iter()
+            .all(|t| !years_in(t).is_empty() || matches!(kind(t, style), Cell::Text))
+        && next
+            .first()
+            .is_none_or(|(t, _)| !matches!(kind(t, style), Cell::Fig(_)));
+    if !header {
+        return 0;
+    }
+    rows.drain(..titles);
+    titles
+}
+
+/// The unit a row's label names for its figures, in brackets at its end:
+/// `Delloft på FL20 (mia. kr.)`, `Administrative korrektioner (mio.kr.)`
+/// (Finansudvalget's L 210 bilag, heldout4, mixes the two in one column).
+/// Only amounts; `None` for anything else.
+pub(super) fn label_unit(label: &str) -> Option<Unit> {
+    let l = label.trim_end();
+    let inner = l.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let unit = super::figure::unit_in(&inner[open + 1..])?;
+    matches!(unit, Unit::Money(_)).then_some(unit)
+}
+
+/// A cell's unit: the row's (from its label) over the column's, unless the
+/// column is not one of amounts (a percentage column stays one).
+pub(super) fn cell_unit(row: Option<Unit>, col: Option<Unit>) -> Option<Unit> {
+    match (row, col) {
+        (Some(r), None | Some(Unit::Money(_))) => Some(r),
+        (_, c) => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<RawRow> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| {
+                (
+                    Loc::line(i + 1),
+                    l.split('\t')
+                        .map(|t| (t.to_string(), Loc::line(i + 1)))
+                        .collect(),
+                    0,
+                )
+            })
+            .collect()
+    }
+
+    fn first_cells(r: &[RawRow]) -> Vec<String> {
+        r.iter()
+            .map(|(_, c, _)| c.first().map(|x| x.0.clone()).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn last_years_figures_before_the_label_are_moved_after_it() {
+        let mut r = rows(
+            "Regnskab 2002\t\tRegnskab 2003\n\
+             \tIndtægter\t\n\
+             59.950,00\tKontingenter\t59.400,00\n\
+             50,00\tSalg af nøgler\t0\n\
+             60.000,00\tIndtægter i alt\t59.400,00\n",
+        );
+        assert!(labels_first(&mut r, NumberStyle::DANISH));
+        assert_eq!(
+            first_cells(&r),
+            [
+                "",
+                "Indtægter",
+                "Kontingenter",
+                "Salg af nøgler",
+                "Indtægter i alt"
+            ]
+        );
+        assert_eq!(r[2].1[1].0, "59.950,00");
+        assert_eq!(r[0].1[1].0, "Regnskab 2002");
+    }
+
+    #[test]
+    fn a_label_names_its_rows_unit_in_brackets_at_its_end() {
+        assert_eq!(
+            label_unit("Delloft på FL20 (mia. kr.)"),
+            Some(Unit::Money(9))
+        );
+        assert_eq!(
+            label_unit("Administrative korrektioner (mio.kr.)"),
+            Some(Unit::Money(6))
+        );
+        assert_eq!(label_unit("Kvindeandel (%)"), None);
+        assert_eq!(label_unit("Tilskud på 5 mio. kr. til skoler"), None);
+        assert_eq!(label_unit("Skoler (2)"), None);
+        assert_eq!(
+            cell_unit(Some(Unit::Money(6)), Some(Unit::Percent)),
+            Some(Unit::Percent)
+        );
+        assert_eq!(
+            cell_unit(Some(Unit::Money(6)), Some(Unit::Money(9))),
+            Some(Unit::Money(6))
+        );
+    }
+
+    #[test]
+    fn title_lines_above_a_header_are_dropped() {
+        let mut r = rows("Tabel 1\nSamlede korrektioner\n\t2021\t2022\nA (mia. kr.)\t1,0\t2,0\n");
+        assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 2);
+        assert_eq!(r[0].1[1].0, "2021");
+        // A section row above figures is no title.
+        let mut r = rows("Indtægter\nKontingent\t100\t200\n");
+        assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0);
+    }
+
+    #[test]
+    fn a_code_column_before_the_label_is_left_alone() {
+        // `Kommunekode` and `Antal` are not alike; and no header at all.
+        for text in [
+            "Kommunekode\tKommune\tAntal\n101\tKøbenhavn\t1.234\n147\tFrederiksberg\t321\n151\tBallerup\t99\n",
+            "101\tKøbenhavn\t1.234\n147\tFrederiksberg\t321\n151\tBallerup\t99\n",
+            "Nr.\t\tNr.\n1\tA\t2\n3\tB\t4\n5\tC\t6\n7\t8\t9\n",
+        ] {
+            let mut r = rows(text);
+            assert!(!labels_first(&mut r, NumberStyle::DANISH), "{text}");
+        }
+    }
+}
