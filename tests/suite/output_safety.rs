@@ -218,6 +218,10 @@ fn hard_links_owner_and_mode_are_kept() {
 /// file behind. Now the file is removed and the process ends by the signal;
 /// the previous output is untouched.
 #[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the binary holds its temporary file for tests in debug builds only"
+)]
 fn a_signal_during_a_write_removes_the_temporary_file() {
     for (sig, name) in [(libc::SIGTERM, "TERM"), (libc::SIGINT, "INT")] {
         let dir = tempfile::tempdir().unwrap();
