@@ -682,7 +682,16 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             header_rows += 1;
             continue;
         }
-        if non_empty > 0 && all_headerish && total_label(label) != Some(true) {
+        let first: Vec<&str> = g
+            .rows
+            .first()
+            .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
+            .unwrap_or_default();
+        let figures = k > 0 && {
+            let own: Vec<&str> = rest.iter().map(|t| t.as_str()).collect();
+            super::year_rows::figures_not_years(label, &own, &first)
+        };
+        if non_empty > 0 && all_headerish && total_label(label) != Some(true) && !figures {
             header_rows += 1;
         } else {
             break;
@@ -887,6 +896,11 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             });
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
+        let years = years && {
+            let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+            let above: Vec<&str> = header_texts.iter().map(String::as_str).collect();
+            !super::year_rows::figures_not_years(&r.label, &own, &above)
+        };
         if r.texts.iter().any(|t| !t.is_empty())
             && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
         {

@@ -34,6 +34,7 @@ pub mod row_relations;
 pub mod stream;
 pub mod structure;
 pub mod subtotal_pattern;
+pub mod year_rows;
 
 use serde::ser::SerializeMap;
 
