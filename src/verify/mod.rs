@@ -29,6 +29,7 @@ pub mod group_labels;
 pub mod judge;
 pub mod memo;
 pub mod named_operands;
+pub mod non_additive;
 pub mod relations;
 pub mod row_relations;
 pub mod stream;
