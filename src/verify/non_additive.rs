@@ -5,11 +5,13 @@
 //! 77.000 kr. per pupil, not 80.000 + 75.000), so a total row or a formula
 //! row that fails down it says nothing about the table: not understood,
 //! never an error. One that holds is still judged (per-capita spending by
-//! area does add up to the total per capita).
+//! area does add up to the total per capita). The same for a share column
+//! none of whose shares is of the column's total (shares of different
+//! wholes).
 
 use super::attribute::Judged;
-use super::establish::Expr;
-use super::grid::Grid;
+use super::establish::{Expr, Kind};
+use super::grid::{ColKind, Grid};
 use super::judge::{Evidence, Unjudged, Verdict};
 
 /// Words after `pr.` that make it a date (`pr. 30/6`, `pr. 1. januar`, `pr.
@@ -102,8 +104,16 @@ pub fn not_additive(header: &str) -> bool {
     index || average || per_unit(&h)
 }
 
-/// Errors of relations down one such column become "not understood".
+/// Errors of relations down one such column become "not understood"; so
+/// do those down a share column none of whose shares is of the column's
+/// total (`Andel af befolkningen 16-66 år`: each row's share of its own
+/// population, the `I alt` the share of all, 1,9% over 1,7% and 2,0%).
 pub fn soften(g: &Grid, out: &mut [Judged]) {
+    let shares_of_total: Vec<usize> = out
+        .iter()
+        .filter(|j| j.kind == Kind::Share && matches!(j.verdict, Verdict::Exact | Verdict::Rounding))
+        .map(|j| j.at.1)
+        .collect();
     for j in out.iter_mut() {
         if j.verdict != Verdict::Error {
             continue;
@@ -119,6 +129,11 @@ pub fn soften(g: &Grid, out: &mut [Judged]) {
         let why = if not_additive(&col.header) {
             format!(
                 "{:?} is an index, a figure per unit or an average: a total's figure there is not the sum of its rows' (not understood)",
+                col.header
+            )
+        } else if col.kind == ColKind::Share && !shares_of_total.contains(&c) {
+            format!(
+                "{:?}: no share in it is of the column's total, so its rows may be shares of different wholes (not understood)",
                 col.header
             )
         } else {
