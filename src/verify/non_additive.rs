@@ -7,10 +7,12 @@
 //! never an error. One that holds is still judged (per-capita spending by
 //! area does add up to the total per capita). The same for a share column
 //! none of whose shares is of the column's total (shares of different
-//! wholes).
+//! wholes), and, in a table without a header, a total that lies between its
+//! parts (an average or a rate the lost header would have named).
 
 use super::attribute::Judged;
-use super::establish::{Expr, Kind};
+use super::establish::{At, Expr, Kind};
+use super::figure::Cell;
 use super::grid::{ColKind, Grid};
 use super::judge::{Evidence, Unjudged, Verdict};
 
@@ -104,6 +106,28 @@ pub fn not_additive(header: &str) -> bool {
     index || average || per_unit(&h)
 }
 
+/// The result of `Σ terms` lies within its parts (at least two, all of one
+/// sign, added): `I alt 1,9` over `1,7` and `2,0`.
+fn between_parts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
+    let value = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    let Some(total) = value(result) else {
+        return false;
+    };
+    let parts: Option<Vec<_>> = terms
+        .iter()
+        .map(|&(neg, at)| if neg { None } else { value(at) })
+        .collect();
+    let Some(parts) = parts else { return false };
+    let (Some(lo), Some(hi)) = (parts.iter().min(), parts.iter().max()) else {
+        return false;
+    };
+    let one_sign = parts.iter().all(|p| p.is_sign_positive()) || parts.iter().all(|p| p.is_sign_negative());
+    parts.len() >= 2 && one_sign && *lo <= total && total <= *hi
+}
+
 /// Errors of relations down one such column become "not understood"; so
 /// do those down a share column none of whose shares is of the column's
 /// total (`Andel af befolkningen 16-66 år`: each row's share of its own
@@ -134,6 +158,11 @@ pub fn soften(g: &Grid, out: &mut [Judged]) {
         } else if col.kind == ColKind::Share && !shares_of_total.contains(&c) {
             format!(
                 "{:?}: no share in it is of the column's total, so its rows may be shares of different wholes (not understood)",
+                col.header
+            )
+        } else if !g.has_header && between_parts(g, terms, *result) {
+            format!(
+                "{:?} has no header, and its total lies between its parts: an average or a rate, not a sum (not understood)",
                 col.header
             )
         } else {
