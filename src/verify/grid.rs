@@ -593,7 +593,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     }
     if change {
         let years = years_in(header);
-        return if pct_word || all_percent {
+        return if (pct_word || all_percent) && !super::points::in_points(header) {
             ColKind::PctChange { years }
         } else {
             ColKind::Change {

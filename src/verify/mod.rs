@@ -30,6 +30,7 @@ pub mod judge;
 pub mod memo;
 pub mod named_operands;
 pub mod non_additive;
+pub mod points;
 pub mod relations;
 pub mod row_relations;
 pub mod stream;
