@@ -164,7 +164,7 @@ pub fn without_number(label: &str) -> &str {
 }
 
 fn clean_label(label: &str) -> String {
-    let l = without_number(strip_emphasis(label))
+    let l = without_number(super::footnotes::strip(strip_emphasis(label)))
         .trim_start_matches(['-', '–', '•', '·', '*', ' ', '\u{2212}', '>'])
         .trim_end_matches([':', ' '])
         .to_lowercase();

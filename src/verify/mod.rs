@@ -25,6 +25,7 @@ pub mod establish;
 pub mod explain;
 pub mod expr;
 pub mod figure;
+pub mod footnotes;
 pub mod grid;
 pub mod group_labels;
 pub mod judge;
