@@ -124,7 +124,8 @@ fn between_parts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
     let (Some(lo), Some(hi)) = (parts.iter().min(), parts.iter().max()) else {
         return false;
     };
-    let one_sign = parts.iter().all(|p| p.is_sign_positive()) || parts.iter().all(|p| p.is_sign_negative());
+    let one_sign =
+        parts.iter().all(|p| p.is_sign_positive()) || parts.iter().all(|p| p.is_sign_negative());
     parts.len() >= 2 && one_sign && *lo <= total && total <= *hi
 }
 
@@ -135,7 +136,9 @@ fn between_parts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
 pub fn soften(g: &Grid, out: &mut [Judged]) {
     let shares_of_total: Vec<usize> = out
         .iter()
-        .filter(|j| j.kind == Kind::Share && matches!(j.verdict, Verdict::Exact | Verdict::Rounding))
+        .filter(|j| {
+            j.kind == Kind::Share && matches!(j.verdict, Verdict::Exact | Verdict::Rounding)
+        })
         .map(|j| j.at.1)
         .collect();
     for j in out.iter_mut() {
