@@ -15,6 +15,7 @@
 //! [`expr`] reads relations written out in a checks file.
 
 pub mod attribute;
+pub mod budget_base;
 pub mod claims;
 pub mod column_formulas;
 pub mod column_relations;
