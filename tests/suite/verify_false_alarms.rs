@@ -357,9 +357,10 @@ fn a_total_with_a_footnote_marker_is_a_total() {
 
 /// A budget follow-up whose afvigelse is printed korrigeret − forventet (the
 /// reverse of the usual sign): no error, every afvigelse judged as that
-/// change, and a wrong `%` figure found at its cell. (Its `%` is read as of
-/// `Oprindeligt budget` where both budgets fit, 3,7 / 120,5 = 3,07% rather
-/// than 3,7 / 125,0 = 2,96%: a wording left as it is.)
+/// change, and a wrong `%` figure found at its cell with what it should
+/// read. Its `%` is the afvigelse in per cent of the korrigeret budget
+/// (3,7 / 125,0 = 2,96%); it was read as of the first budget that fitted
+/// (`Oprindeligt budget`, 3,07%).
 const OPF_REVERSED: &str =
     "Mio. kr.\tOprindeligt budget\tKorrigeret budget\tForventet regnskab\tAfvigelse\t%\n\
 Beskæftigelse\t120,5\t125,0\t121,3\t3,7\t3,0\n\
@@ -380,9 +381,24 @@ fn a_reversed_afvigelse_gives_no_false_error() {
     assert!(afvigelse
         .iter()
         .all(|r| r.contains("Korrigeret budget - Forventet regnskab")));
+    // Its `%` is the afvigelse in per cent of the korrigeret budget.
+    let pct: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("%"))
+        .collect();
+    assert_eq!(pct.len(), 4);
+    for p in &pct {
+        assert!(
+            p.relation.contains("Afvigelse / Korrigeret budget"),
+            "{}",
+            p.relation
+        );
+    }
     let planted = OPF_REVERSED.replace("\t3,7\t3,0\n", "\t3,7\t2,0\n");
     let f = crate::common::findings(&checks(&planted));
     assert_eq!(f.len(), 1, "{f:?}");
+    // (With the wrong figure both budgets fail once, and the tie still goes
+    // to the first: it is said to should read 3,1%, of Oprindeligt budget.)
     assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("Beskæftigelse", "%"));
 }
 
