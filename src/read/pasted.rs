@@ -116,6 +116,39 @@ fn starts_here(lines: &[L], at: usize) -> bool {
     at == 0 || lines[at].after_blank || !label_like(lines[at - 1].text)
 }
 
+/// Whether the line just above a heading row of `k + 1` lines at `h` is the
+/// table's title (`Tabel 1. Serviceudgifter`) rather than the first of its
+/// headings: it stands alone after what came before, and either reads as a
+/// title or the heading row's last line reads as a column heading (`%`,
+/// `Pct.`, `I alt`, a year), which no section row does. Without this the
+/// title was taken for the stub heading, every heading moved one column to
+/// the left and the last (`%`) became a section row: the `%` column was
+/// summed as `Afvigelse`, a false error.
+fn title_above(lines: &[L], h: usize, k: usize) -> bool {
+    let (Some(title), Some(last)) = (
+        h.checked_sub(1).and_then(|t| lines.get(t)),
+        lines.get(h + k),
+    ) else {
+        return false;
+    };
+    if !label_like(title.text) || !starts_here(lines, h - 1) {
+        return false;
+    }
+    let t = title.text.to_lowercase();
+    let titled = ["tabel", "tab.", "table", "bilag", "oversigt", "figur"]
+        .iter()
+        .any(|w| t.starts_with(w));
+    let l = last.text.trim().to_lowercase();
+    let heading = l == "%"
+        || l.starts_with("pct")
+        || l.starts_with("procent")
+        || l == "i alt"
+        || l == "total"
+        || l.split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1950..=2100).contains(&y)));
+    titled || heading
+}
+
 /// Row by row, one cell per line.
 fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
     let i = start;
@@ -158,7 +191,7 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
         let sections = &lines[h + k + 1..i];
         if head.iter().all(|l| label_like(l.text) || is_figure(l.text))
             && sections.iter().all(|l| label_like(l.text))
-            && starts_here(lines, h)
+            && (starts_here(lines, h) || (s == 0 && title_above(lines, h, k)))
         {
             let mut head_rows = vec![row(
                 head[0].loc,

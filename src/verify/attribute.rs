@@ -163,6 +163,7 @@ pub fn judge_all(
             j.evidence = Evidence::Unjudged(Unjudged::Reason(why));
         }
     }
+    super::non_additive::soften(g, &mut out);
     attribute(g, &mut out, style);
     out
 }

@@ -927,7 +927,12 @@ fn figure_reading(
         pick_figures(g, padded, false)
     };
     let k = match strict {
-        Some(picked) => cands.iter().position(|x| x.what == picked.what)?,
+        // By its cells as well as its words: two groups of columns under
+        // the same headers (`Beskæftigede | Arbejdsløse | I arbejdsstyrken`
+        // for men, then for women) word their readings alike.
+        Some(picked) => proof
+            .iter()
+            .position(|x| x.what == picked.what && super::establish::same_cells(x, &picked))?,
         None => {
             // The reading that holds exactly in the most rows; two that
             // disagree about the wrong figures: neither.

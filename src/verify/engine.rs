@@ -1278,7 +1278,7 @@ fn columns(g: &Grid, s: &mut State) {
                         if let Some(Ok(Expr::Linear { terms, .. })) =
                             cand.instances.first().map(|i| &i.what)
                         {
-                            if let Some(&(_, (_, old))) = terms.get(1) {
+                            if let Some(old) = super::budget_base::base(g, terms) {
                                 s.change_old.insert(c, old);
                             }
                         }

@@ -661,8 +661,18 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
                     .copied()
                     .filter(|&i| (scores[i].holds, scores[i].fails) == (sa.holds, sa.fails))
                     .collect();
-                let preferred: Vec<usize> =
+                let mut preferred: Vec<usize> =
                     tied.iter().copied().filter(|&i| cands[i].prefer).collect();
+                // One reading in several forms (a ratio over the budget, over
+                // its size, …) is one preference: where every tied reading
+                // holds everywhere, the one the domain expects is taken.
+                preferred.dedup_by(|b, a| same_cells(&cands[*a], &cands[*b]));
+                if (sa.holds, sa.fails) == (sb.holds, sb.fails)
+                    && preferred.len() == 1
+                    && sa.fails == 0
+                {
+                    return Some(preferred[0]);
+                }
                 // Readings that all hold everywhere agree on every figure:
                 // the first (the nearest columns) is taken. Tied readings
                 // that fail somewhere disagree on what is wrong: neither.

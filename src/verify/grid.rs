@@ -164,7 +164,7 @@ pub fn without_number(label: &str) -> &str {
 }
 
 fn clean_label(label: &str) -> String {
-    let l = without_number(strip_emphasis(label))
+    let l = without_number(super::footnotes::strip(strip_emphasis(label)))
         .trim_start_matches(['-', '–', '•', '·', '*', ' ', '\u{2212}', '>'])
         .trim_end_matches([':', ' '])
         .to_lowercase();
@@ -593,7 +593,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     }
     if change {
         let years = years_in(header);
-        return if pct_word || all_percent {
+        return if (pct_word || all_percent) && !super::points::in_points(header) {
             ColKind::PctChange { years }
         } else {
             ColKind::Change {
@@ -684,7 +684,16 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             header_rows += 1;
             continue;
         }
-        if non_empty > 0 && all_headerish && total_label(label) != Some(true) {
+        let first: Vec<&str> = g
+            .rows
+            .first()
+            .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
+            .unwrap_or_default();
+        let figures = k > 0 && {
+            let own: Vec<&str> = rest.iter().map(|t| t.as_str()).collect();
+            super::year_rows::figures_not_years(label, &own, &first)
+        };
+        if non_empty > 0 && all_headerish && total_label(label) != Some(true) && !figures {
             header_rows += 1;
         } else {
             break;
@@ -891,6 +900,11 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             });
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
+        let years = years && {
+            let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+            let above: Vec<&str> = header_texts.iter().map(String::as_str).collect();
+            !super::year_rows::figures_not_years(&r.label, &own, &above)
+        };
         if r.texts.iter().any(|t| !t.is_empty())
             && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
         {

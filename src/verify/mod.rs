@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod before_rows;
+pub mod budget_base;
 pub mod claims;
 pub mod column_formulas;
 pub mod column_relations;
@@ -25,6 +26,7 @@ pub mod establish;
 pub mod explain;
 pub mod expr;
 pub mod figure;
+pub mod footnotes;
 pub mod grid;
 pub mod group_labels;
 pub mod inclusive;
@@ -32,7 +34,9 @@ pub mod judge;
 pub mod label_column;
 pub mod memo;
 pub mod named_operands;
+pub mod non_additive;
 pub mod outer_subtotals;
+pub mod points;
 pub mod relations;
 pub mod result_blocks;
 pub mod row_relations;
@@ -40,6 +44,7 @@ pub mod stream;
 pub mod structure;
 pub mod subtotal_pattern;
 pub mod subtracted;
+pub mod year_rows;
 
 use serde::ser::SerializeMap;
 

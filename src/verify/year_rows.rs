@@ -1,0 +1,116 @@
+//! A row whose every figure could be a year (`Kontanthjælp | 1.990 |
+//! 2.004`, `I alt | 2.004 | 2.010`) is read as a header row (under the
+//! first) or as a header repeated inside the table, and its figures are
+//! dropped. For a row of figures that is a false error's or a silent pass's
+//! start: the block loses a part, or the total is not judged at all (`I alt
+//! | 2.014 | 2.010` against the true 2.004 said nothing). This says when
+//! such a row is figures after all, from what the table itself shows:
+//!
+//! - a total label (`I alt`, `Total`): a header is never labelled a total;
+//! - a year written with a thousands separator (`2.004`) where the header
+//!   writes none: the table does not print its years so, its figures it does;
+//! - a bare year under a header cell naming another year (`1990` under
+//!   `2024`): a header repeated below repeats its years.
+//!
+//! Cells with words (`Budget 2016`, `Regnskab 2017`) are headers as before.
+
+use super::figure::{year_of, years_in};
+
+/// A cell written as a year with a thousands separator: `2.004`.
+fn dotted_year(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 5 && t.as_bytes().get(1) == Some(&b'.') && year_of(t).is_some()
+}
+
+/// A cell that is a bare year and nothing else: `2004`, `2.004`.
+fn bare_year(t: &str) -> bool {
+    let t = t.trim();
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && year_of(t).is_some())
+        || dotted_year(t)
+}
+
+/// Whether a row that reads as years is a row of figures: `label` its
+/// label, `texts` its cells past the label, `header` the cells past the
+/// label of the header row it would repeat or continue (the table's first
+/// row at the top, its header row inside the table).
+pub fn figures_not_years(label: &str, texts: &[&str], header: &[&str]) -> bool {
+    if super::grid::total_label(label) == Some(true) {
+        return true;
+    }
+    let header_dotted = header.iter().any(|t| dotted_year(t));
+    for (c, t) in texts.iter().enumerate() {
+        if !bare_year(t) {
+            continue;
+        }
+        if dotted_year(t) && !header_dotted {
+            return true;
+        }
+        let above = header.get(c).map(|h| years_in(h)).unwrap_or_default();
+        let own = year_of(t);
+        if let ([y], Some(own)) = (above.as_slice(), own) {
+            if *y != own {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures_not_years;
+
+    #[test]
+    fn years_that_are_figures() {
+        // A total is never a header.
+        assert!(figures_not_years(
+            "I alt",
+            &["2.004", "2.010"],
+            &["2024", "2025"]
+        ));
+        // Written with a separator where the header writes none.
+        assert!(figures_not_years(
+            "Kontanthjælp",
+            &["1.990", "2.004"],
+            &["2024", "2025"]
+        ));
+        assert!(figures_not_years(
+            "Kontanthjælp",
+            &["1.990", "2.004"],
+            &["Budget", "Regnskab"]
+        ));
+        // Another year than the header's above it.
+        assert!(figures_not_years(
+            "Dagpenge",
+            &["1990", "2004"],
+            &["2024", "2025"]
+        ));
+    }
+
+    #[test]
+    fn headers_stay_headers() {
+        // A header repeated inside the table.
+        assert!(!figures_not_years(
+            "Ph.d.-studerende",
+            &["2016", "2017"],
+            &["2016", "2017"]
+        ));
+        // Years with words; years under group names.
+        assert!(!figures_not_years(
+            "",
+            &["Budget 2016", "Regnskab 2016"],
+            &["2016", ""]
+        ));
+        assert!(!figures_not_years(
+            "",
+            &["2024", "2025"],
+            &["Udgifter", "Indtægter"]
+        ));
+        // A header written with separators, repeated.
+        assert!(!figures_not_years(
+            "",
+            &["2.016", "2.017"],
+            &["2.016", "2.017"]
+        ));
+    }
+}

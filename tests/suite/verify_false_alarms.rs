@@ -1,0 +1,590 @@
+//! An adversarial run of `verify` as a finance officer would use it: correct
+//! tables of the shapes Danish budget documents have, and small
+//! perturbations of the real corpus, hunting for false errors (an error on a
+//! correct table) and silent passes (a wrong labelled total with no line at
+//! all). Each case found is reduced to a small table here with its exact
+//! verdicts; figures computed by hand (the sums are written beside them).
+
+use proptest::prelude::*;
+use sparekrav::verify::{Check, Verdict};
+
+fn checks(tsv: &str) -> Vec<Check> {
+    crate::common::checks_of_tsv(tsv)
+}
+
+/// (row, column, verdict) of every check.
+fn verdicts(c: &[Check]) -> Vec<(String, String, Verdict)> {
+    c.iter()
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                c.verdict,
+            )
+        })
+        .collect()
+}
+
+fn v(row: &str, col: &str, verdict: Verdict) -> (String, String, Verdict) {
+    (row.to_string(), col.to_string(), verdict)
+}
+
+fn errors(c: &[Check]) -> Vec<String> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Error)
+        .map(|c| format!("{}: {}", c.relation, c.detail))
+        .collect()
+}
+
+/// DST's Konjunkturstatistik tabel 16 with its top header row (`15-66 årige
+/// mænd | … | 15-66 årige kvinder`) lost in copying, cut down: the headers
+/// of the women's columns repeat the men's. The women's `I arbejdsstyrken`
+/// = `Beskæftigede` + `Arbejdsløse` (1.259 + 66 = 1.325, 1.278 + 63 =
+/// 1.341) was found from the figures, but then taken for the reading worded
+/// alike over the men's columns (`Beskæftigede` = `I arbejdsstyrken` −
+/// `Arbejdsløse`: 1.504 − 71 = 1.433 against the women's 1.259): an error on
+/// every row of a correct table.
+const REPEATED_HEADERS: &str = "\tArbejdsløse\tI arbejdsstyrken\tUdenfor arbejdsstyrken\tI alt\tBeskæftigelsesfrekvens\tLedighedspct.\tBeskæftigede\tArbejdsløse\tI arbejdsstyrken\n\
+\t\t\t\t\tpct.\t\t1.000 personer (1 000 persons)\t\t\n\
+1. kvartal\t71\t1 504\t346\t1 850\t77,4\t4,7\t1 259\t66\t1 325\n\
+2. kvartal\t67\t1 517\t333\t1 850\t78,4\t4,4\t1 278\t63\t1 341\n";
+
+#[test]
+fn a_reading_found_under_repeated_headers_keeps_its_own_columns() {
+    let c = checks(REPEATED_HEADERS);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let women = "I arbejdsstyrken";
+    let found: Vec<_> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some(women) && c.relation.contains("Arbejdsløse"))
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.verdict,
+                c.cells.clone(),
+            )
+        })
+        .collect();
+    // Judged on the women's own columns (8, 9, 10 of the row), both exact.
+    assert_eq!(found.len(), 2, "{:#?}", verdicts(&c));
+    for (_, verdict, cells) in &found {
+        assert_eq!(*verdict, Verdict::Exact);
+        let cols: Vec<&str> = cells.iter().filter_map(|s| s.split(':').nth(1)).collect();
+        assert_eq!(cols, ["8", "9", "10"], "{cells:?}");
+    }
+}
+
+/// Figures that could be years (`1.990`, `2.004`) in a row under the header
+/// made it a header row (at the top) or a header repeated inside the table
+/// (below), its figures dropped: the correct table below had both totals
+/// skipped, and a wrong `I alt` printed `2.014 | 2.010` (true 2.004) had
+/// no line at all. 1.990 + 500 = 2.490, 2.004 + 600 = 2.604.
+const YEARLIKE_FIRST_ROW: &str = "Antal\t2024\t2025\n\
+Kontanthjælp\t1.990\t2.004\n\
+Dagpenge\t500\t600\n\
+I alt\t2.490\t2.604\n";
+
+#[test]
+fn figures_that_look_like_years_are_figures() {
+    assert_eq!(
+        verdicts(&checks(YEARLIKE_FIRST_ROW)),
+        [
+            v("I alt", "2024", Verdict::Exact),
+            v("I alt", "2025", Verdict::Exact)
+        ]
+    );
+    // The same with bare figures (no thousands separator): not the years
+    // of the header above them.
+    let bare = YEARLIKE_FIRST_ROW
+        .replace("1.990", "1990")
+        .replace("2.004", "2004");
+    let bare = bare.replace("2.490", "2490").replace("2.604", "2604");
+    assert_eq!(
+        verdicts(&checks(&bare)),
+        [
+            v("I alt", "2024", Verdict::Exact),
+            v("I alt", "2025", Verdict::Exact)
+        ]
+    );
+}
+
+#[test]
+fn a_wrong_total_that_looks_like_a_year_is_found() {
+    // 1.204 + 800 = 2.004, printed 2.014; 1.190 + 820 = 2.010.
+    let wrong = "Mio. kr.\t2024\t2025\nLøn\t1.204\t1.190\nDrift\t800\t820\nI alt\t2.014\t2.010\n";
+    let c = checks(wrong);
+    assert_eq!(
+        verdicts(&c),
+        [
+            v("I alt", "2024", Verdict::Error),
+            v("I alt", "2025", Verdict::Exact)
+        ]
+    );
+    assert_eq!(
+        crate::common::findings(&c)
+            .into_iter()
+            .map(|f| f.3)
+            .collect::<Vec<_>>(),
+        ["2.004"]
+    );
+    // Printed right: both exact (before, nothing at all was said).
+    let right = wrong.replace("2.014", "2.004");
+    assert_eq!(
+        verdicts(&checks(&right)),
+        [
+            v("I alt", "2024", Verdict::Exact),
+            v("I alt", "2025", Verdict::Exact)
+        ]
+    );
+}
+
+#[test]
+fn a_header_repeated_inside_the_table_still_starts_a_section() {
+    let t = "Antal\t2016\t2017\n\
+Bachelor\t100\t110\n\
+Kandidat\t50\t60\n\
+I alt\t150\t170\n\
+Ph.d.-studerende\t2016\t2017\n\
+Danske\t20\t25\n\
+Udenlandske\t10\t12\n\
+I alt\t30\t37\n";
+    assert_eq!(
+        verdicts(&checks(t)),
+        [
+            v("I alt", "2016", Verdict::Exact),
+            v("I alt", "2017", Verdict::Exact),
+            v("I alt", "2016", Verdict::Exact),
+            v("I alt", "2017", Verdict::Exact)
+        ]
+    );
+}
+
+/// An index column (`2015=100`) under an `I alt`: 80 and 110 are no parts of
+/// 90 (135,0 / 150,0). It was summed: an error on a correct table.
+const INDEX: &str = "\t2015\t2020\t2025\tIndeks 2025 (2015=100)\n\
+Kontanthjælp\t100,0\t90,0\t80,0\t80\n\
+Dagpenge\t50,0\t60,0\t55,0\t110\n\
+I alt\t150,0\t150,0\t135,0\t90\n";
+
+#[test]
+fn an_index_column_is_not_summed_into_an_error() {
+    assert_eq!(
+        verdicts(&checks(INDEX)),
+        [
+            v("I alt", "2015", Verdict::Exact),
+            v("I alt", "2020", Verdict::Exact),
+            v("I alt", "2025", Verdict::Exact),
+            v("I alt", "Indeks 2025 (2015=100)", Verdict::Skipped),
+        ]
+    );
+    // The amounts are still judged: 80,0 + 55,0 = 135,0, not 136,0.
+    let planted = INDEX.replace("135,0", "136,0");
+    let c = checks(&planted);
+    assert_eq!(c[2].verdict, Verdict::Error, "{:#?}", verdicts(&c));
+    assert_eq!(c[3].verdict, Verdict::Skipped);
+}
+
+#[test]
+fn a_figure_per_unit_is_not_summed_into_an_error() {
+    // 32,0 mio. kr. / 400 = 80.000 kr., 45,0 / 600 = 75.000, 77,0 / 1.000 =
+    // 77.000: a quotient of the totals, not 80.000 + 75.000.
+    let labelled = "\tAntal elever\tUdgift, mio. kr.\tUdgift pr. elev, kr.\n\
+Skole A\t400\t32,0\t80.000\n\
+Skole B\t600\t45,0\t75.000\n\
+I alt\t1.000\t77,0\t77.000\n";
+    assert_eq!(
+        verdicts(&checks(labelled)),
+        [
+            v("I alt", "Antal elever", Verdict::Exact),
+            v("I alt", "Udgift, mio. kr.", Verdict::Exact),
+            v("I alt", "Udgift pr. elev, kr.", Verdict::Skipped),
+        ]
+    );
+    // A total found by the figures (no total word) in two columns: the
+    // third, per pupil, was an error.
+    let structural = "\tAntal elever\tUdgift, mio. kr.\tUdgift pr. elev, kr.\n\
+Skole A\t400\t32,0\t80.000\n\
+Skole B\t600\t45,0\t75.000\n\
+Skole C\t500\t35,0\t70.000\n\
+Kommunen\t1.500\t112,0\t74.667\n";
+    assert_eq!(
+        verdicts(&checks(structural)),
+        [
+            v("Kommunen", "Antal elever", Verdict::Exact),
+            v("Kommunen", "Udgift, mio. kr.", Verdict::Exact),
+            v("Kommunen", "Udgift pr. elev, kr.", Verdict::Skipped),
+        ]
+    );
+}
+
+#[test]
+fn shares_of_different_wholes_are_not_summed_into_an_error() {
+    // Each sex's share of its own population; `I alt` the share of all.
+    let t = "\tAntal på kontanthjælp\tAndel af befolkningen 16-66 år\n\
+Kvinder\t25.620\t1,7\n\
+Mænd\t30.830\t2,0\n\
+I alt\t56.450\t1,9\n";
+    let c = checks(t);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert_eq!(
+        verdicts(&c),
+        [
+            v(
+                "Kvinder",
+                "Andel af befolkningen 16-66 år",
+                Verdict::Skipped
+            ),
+            v("I alt", "Antal på kontanthjælp", Verdict::Exact),
+            v("I alt", "Andel af befolkningen 16-66 år", Verdict::Skipped),
+        ]
+    );
+    // Shares of the column's total (1,0 / 3,0 = 33,3%) with a wrong `I alt`
+    // share are still an error: 99,9% cannot be 101,0%.
+    let shares =
+        "\tMio. kr.\tAndel\nA\t1,0\t33,3%\nB\t1,0\t33,3%\nC\t1,0\t33,3%\nI alt\t3,0\t101,0%\n";
+    assert!(!errors(&checks(shares)).is_empty());
+}
+
+/// Ft's answer on kontanthjælp by origin and sex, its two header rows lost:
+/// the last three columns are per cent of the population, the `I alt` row
+/// the share of all (1,9 between 1,7 and 2,0). With no header to say so,
+/// they were summed: three errors on a correct table.
+const HEADERLESS_RATES: &str = "Kvinder\t25.620\t14.040\t1.460\t1,7\t7,3\t3,2\n\
+Mænd\t30.830\t9.320\t2.220\t2,0\t5,4\t4,6\n\
+I alt\t56.440\t23.360\t3.680\t1,9\t6,4\t3,9\n";
+
+#[test]
+fn a_headerless_total_between_its_parts_is_not_understood() {
+    let c = checks(HEADERLESS_RATES);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let skipped: Vec<String> = c
+        .iter()
+        .filter(|c| c.verdict == Verdict::Skipped)
+        .map(|c| c.column.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(skipped, ["column 5", "column 6", "column 7"]);
+    // A headerless total above its parts' sum is still an error.
+    let wrong = HEADERLESS_RATES.replace("23.360", "23.460");
+    assert_eq!(errors(&checks(&wrong)).len(), 1);
+}
+
+/// A budget follow-up pasted out of a PDF one cell per line, under its
+/// title line: the title was taken for the stub heading, every heading moved
+/// a column left and `%` became a section row, so the `%` column was summed
+/// as `Afvigelse` (3,0 − 2,1 + 0,9 = 1,8 against 0,1): a false error.
+const PASTED_WITH_TITLE: &str = "Tabel 1. Serviceudgifter\nMio. kr.\nOprindeligt budget\nKorrigeret budget\nForventet regnskab\nAfvigelse\n%\n\
+Beskæftigelse\n120,5\n125,0\n121,3\n3,7\n3,0\n\
+Ældre\n310,2\n318,4\n325,0\n-6,6\n-2,1\n\
+Skole\n402,0\n399,6\n396,1\n3,5\n0,9\n\
+I alt\n832,7\n843,0\n842,4\n0,6\n0,1\n";
+
+#[test]
+fn a_title_above_a_pasted_table_is_no_heading() {
+    let c = crate::common::checks_of_text(PASTED_WITH_TITLE);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let total: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("I alt") && c.relation.contains("sum of 3 rows"))
+        .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+        .collect();
+    assert_eq!(
+        total,
+        [
+            ("Oprindeligt budget".to_string(), Verdict::Exact),
+            ("Korrigeret budget".to_string(), Verdict::Exact),
+            ("Forventet regnskab".to_string(), Verdict::Exact),
+            ("Afvigelse".to_string(), Verdict::Exact),
+        ]
+    );
+    // The `%` column is read as a per-cent column of its row.
+    assert!(c
+        .iter()
+        .any(|c| c.row.as_deref() == Some("I alt") && c.column.as_deref() == Some("%")));
+}
+
+/// A change in percentage points: 3,1% to 3,3% is 0,2 points. The header's
+/// `pct.` made it a percentage change (6,5%): an error on every row.
+const POINTS: &str = "Ledighed, pct.\t2024\t2025\tÆndring i pct.-point\n\
+Randers\t3,1\t3,3\t0,2\n\
+Aarhus\t3,4\t3,2\t-0,2\n";
+
+#[test]
+fn a_change_in_percentage_points_is_the_later_rate_less_the_earlier() {
+    let c = checks(POINTS);
+    assert_eq!(
+        verdicts(&c),
+        [
+            v("Randers", "Ændring i pct.-point", Verdict::Exact),
+            v("Aarhus", "Ændring i pct.-point", Verdict::Exact),
+        ]
+    );
+    let planted = POINTS.replace("\t0,2\n", "\t0,5\n");
+    let c = checks(&planted);
+    assert_eq!(
+        verdicts(&c),
+        [
+            v("Randers", "Ændring i pct.-point", Verdict::Error),
+            v("Aarhus", "Ændring i pct.-point", Verdict::Exact),
+        ]
+    );
+}
+
+/// A total label with a footnote marker, as official tables print them
+/// (Økonomisk Redegørelse's B.25: `Udgifter i alt 2)`): it was only a total
+/// word inside a label, so with a row left out the wrong total had no line
+/// at all. 500,0 + 340,0 = 840,0; 510,0 + 350,0 = 860,0, printed 870,0.
+#[test]
+fn a_total_with_a_footnote_marker_is_a_total() {
+    let t = "Mia. kr.\t2013\t2014\nForbrug\t500,0\t510,0\nOverførsler\t340,0\t350,0\nUdgifter i alt 2)\t840,0\t870,0\n";
+    assert_eq!(
+        verdicts(&checks(t)),
+        [
+            v("Udgifter i alt 2)", "2013", Verdict::Exact),
+            v("Udgifter i alt 2)", "2014", Verdict::Error),
+        ]
+    );
+    // Wrong in every column (a row left out): said, not passed over.
+    let short = "Mia. kr.\t2013\t2014\nForbrug\t500,0\t510,0\nOverførsler\t340,0\t350,0\nUdgifter i alt 2)\t900,0\t880,0\n";
+    let c = checks(short);
+    assert!(!c.is_empty());
+    assert!(
+        c.iter()
+            .all(|c| c.verdict == Verdict::Skipped && c.row.as_deref() == Some("Udgifter i alt 2)")),
+        "{:#?}",
+        verdicts(&c)
+    );
+}
+
+/// A budget follow-up whose afvigelse is printed korrigeret − forventet (the
+/// reverse of the usual sign): no error, every afvigelse judged as that
+/// change, and a wrong `%` figure found at its cell with what it should
+/// read. Its `%` is the afvigelse in per cent of the korrigeret budget
+/// (3,7 / 125,0 = 2,96%); it was read as of the first budget that fitted
+/// (`Oprindeligt budget`, 3,07%).
+const OPF_REVERSED: &str =
+    "Mio. kr.\tOprindeligt budget\tKorrigeret budget\tForventet regnskab\tAfvigelse\t%\n\
+Beskæftigelse\t120,5\t125,0\t121,3\t3,7\t3,0\n\
+Ældre\t310,2\t318,4\t325,0\t-6,6\t-2,1\n\
+Skole\t402,0\t399,6\t396,1\t3,5\t0,9\n\
+I alt\t832,7\t843,0\t842,4\t0,6\t0,1\n";
+
+#[test]
+fn a_reversed_afvigelse_gives_no_false_error() {
+    let c = checks(OPF_REVERSED);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let afvigelse: Vec<&str> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("Afvigelse") && c.relation.contains("change"))
+        .map(|c| c.relation.as_str())
+        .collect();
+    assert_eq!(afvigelse.len(), 4, "{afvigelse:?}");
+    assert!(afvigelse
+        .iter()
+        .all(|r| r.contains("Korrigeret budget - Forventet regnskab")));
+    // Its `%` is the afvigelse in per cent of the korrigeret budget.
+    let pct: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("%"))
+        .collect();
+    assert_eq!(pct.len(), 4);
+    for p in &pct {
+        assert!(
+            p.relation.contains("Afvigelse / Korrigeret budget"),
+            "{}",
+            p.relation
+        );
+    }
+    let planted = OPF_REVERSED.replace("\t3,7\t3,0\n", "\t3,7\t2,0\n");
+    let f = crate::common::findings(&checks(&planted));
+    assert_eq!(f.len(), 1, "{f:?}");
+    // (With the wrong figure both budgets fail once, and the tie still goes
+    // to the first: it is said to should read 3,1%, of Oprindeligt budget.)
+    assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("Beskæftigelse", "%"));
+}
+
+/// A Danish figure with a thousands separator: 2004 -> `2.004`.
+fn dk_int(n: i64) -> String {
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Tenths as a Danish figure: 123 -> `12,3`.
+fn dk_tenths(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{},{}", dk_int(n.abs() / 10), n.abs() % 10)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A correct table whose parts (and totals) may all look like years
+    /// (1950-2100, with or without a separator) is judged: every `I alt`
+    /// exact, nothing skipped, no error; its total moved off by 3-9 in one
+    /// column (past the slack of five rounded whole figures) is an error
+    /// there.
+    #[test]
+    fn rows_of_yearlike_figures_are_judged(
+        parts in proptest::collection::vec(proptest::collection::vec(1950i64..2100, 2), 2..4),
+        small in proptest::collection::vec(0i64..60, 2),
+        dotted in any::<bool>(),
+        off in 3i64..10,
+        col in 0usize..2,
+    ) {
+        let fmt = |n: i64| if dotted { dk_int(n) } else { n.to_string() };
+        let mut t = String::from("Antal\t2024\t2025\n");
+        for (i, p) in parts.iter().enumerate() {
+            t.push_str(&format!("Ydelse {}\t{}\t{}\n", i + 1, fmt(p[0]), fmt(p[1])));
+        }
+        t.push_str(&format!("Øvrige\t{}\t{}\n", small[0], small[1]));
+        let sums: Vec<i64> = (0..2).map(|c| parts.iter().map(|p| p[c]).sum::<i64>() + small[c]).collect();
+        let right = format!("{t}I alt\t{}\t{}\n", fmt(sums[0]), fmt(sums[1]));
+        prop_assert_eq!(
+            verdicts(&checks(&right)),
+            vec![v("I alt", "2024", Verdict::Exact), v("I alt", "2025", Verdict::Exact)]
+        );
+        let mut wrong_sums = sums.clone();
+        wrong_sums[col] += off;
+        let wrong = format!("{t}I alt\t{}\t{}\n", fmt(wrong_sums[0]), fmt(wrong_sums[1]));
+        let c = checks(&wrong);
+        prop_assert_eq!(c.len(), 2, "{:?}", verdicts(&c));
+        prop_assert_eq!(c[col].verdict, Verdict::Error);
+        prop_assert_eq!(c[1 - col].verdict, Verdict::Exact);
+    }
+
+    /// Whatever an index, per-unit or average column holds under an `I alt`
+    /// (or a share column of shares of different wholes), it is never an
+    /// error there; the amount column beside it is judged exactly.
+    #[test]
+    fn columns_that_do_not_add_are_never_an_error(
+        amounts in proptest::collection::vec(1i64..5000, 2..5),
+        others in proptest::collection::vec(1i64..2000, 5),
+        header in prop_oneof![
+            Just("Indeks (2015=100)"),
+            Just("Kr. pr. indbygger"),
+            Just("Udgift pr. elev, kr."),
+            Just("Gennemsnit"),
+            Just("Gns. pr. måned"),
+            Just("Andel af befolkningen"),
+        ],
+    ) {
+        let n = amounts.len();
+        let mut t = format!("Mio. kr.\tBudget\t{header}\n");
+        for (i, a) in amounts.iter().enumerate() {
+            t.push_str(&format!("Område {}\t{}\t{}\n", i + 1, dk_tenths(*a), dk_tenths(others[i])));
+        }
+        let total: i64 = amounts.iter().sum();
+        t.push_str(&format!("I alt\t{}\t{}\n", dk_tenths(total), dk_tenths(others[n])));
+        let c = checks(&t);
+        prop_assert_eq!(errors(&c), Vec::<String>::new());
+        prop_assert!(
+            c.iter().any(|c| c.row.as_deref() == Some("I alt")
+                && c.column.as_deref() == Some("Budget")
+                && c.verdict == Verdict::Exact),
+            "{:?}", verdicts(&c)
+        );
+    }
+
+    /// A column of changes in percentage points (later rate less the
+    /// earlier) printed right is never an error; one moved by 0,2 points
+    /// or more is.
+    #[test]
+    fn changes_in_points_are_judged_as_differences(
+        rates in proptest::collection::vec((0i64..300, 0i64..300), 2..5),
+        which in 0usize..5,
+        off in prop_oneof![-9i64..-1, 2i64..10],
+    ) {
+        let mut t = String::from("Andel i pct.\t2024\t2025\tÆndring, procentpoint\n");
+        let row = |i: usize, a: i64, b: i64, d: i64| {
+            format!("Gruppe {}\t{}\t{}\t{}\n", i + 1, dk_tenths(a), dk_tenths(b), dk_tenths(d))
+        };
+        for (i, (a, b)) in rates.iter().enumerate() {
+            t.push_str(&row(i, *a, *b, b - a));
+        }
+        prop_assert_eq!(errors(&checks(&t)), Vec::<String>::new());
+        let k = which % rates.len();
+        let mut w = String::from("Andel i pct.\t2024\t2025\tÆndring, procentpoint\n");
+        for (i, (a, b)) in rates.iter().enumerate() {
+            let d = if i == k { b - a + off } else { b - a };
+            w.push_str(&row(i, *a, *b, d));
+        }
+        let c = checks(&w);
+        let failing: Vec<String> = c
+            .iter()
+            .filter(|c| c.verdict == Verdict::Error)
+            .map(|c| c.row.clone().unwrap_or_default())
+            .collect();
+        prop_assert!(failing.contains(&format!("Gruppe {}", k + 1)), "{:?}", verdicts(&c));
+    }
+
+    /// A total's label with a footnote marker (`I alt 2)`, `I alt*`,
+    /// `I alt¹`) is judged as the same label without it.
+    #[test]
+    fn a_footnote_marker_changes_no_verdict(
+        parts in proptest::collection::vec(proptest::collection::vec(-500i64..5000, 2), 2..5),
+        off in prop_oneof![Just(0i64), 2i64..50],
+        marker in prop_oneof![Just(" 2)"), Just(" 11)"), Just("*"), Just("¹")],
+        label in prop_oneof![Just("I alt"), Just("Udgifter i alt"), Just("Total")],
+    ) {
+        let mut t = String::from("Mio. kr.\t2025\t2026\n");
+        for (i, p) in parts.iter().enumerate() {
+            t.push_str(&format!("Post {}\t{}\t{}\n", i + 1, dk_tenths(p[0]), dk_tenths(p[1])));
+        }
+        let s0: i64 = parts.iter().map(|p| p[0]).sum();
+        let s1: i64 = parts.iter().map(|p| p[1]).sum::<i64>() + off;
+        let plain = format!("{t}{label}\t{}\t{}\n", dk_tenths(s0), dk_tenths(s1));
+        let marked = format!("{t}{label}{marker}\t{}\t{}\n", dk_tenths(s0), dk_tenths(s1));
+        let strip = |c: Vec<Check>| -> Vec<(String, Verdict)> {
+            c.iter().map(|c| (c.column.clone().unwrap_or_default(), c.verdict)).collect()
+        };
+        prop_assert_eq!(strip(checks(&marked)), strip(checks(&plain)));
+    }
+
+    /// A budget follow-up pasted one cell per line under a title line gives
+    /// the verdicts of its tab-separated form, relation by relation.
+    #[test]
+    fn a_pasted_table_under_a_title_reads_as_its_tab_separated_form(
+        rows in proptest::collection::vec((100i64..5000, -300i64..300), 2..5),
+        title in prop_oneof![Just("Tabel 2. Drift"), Just("Serviceudgifter i 2026")],
+    ) {
+        let heads = ["Mio. kr.", "Korrigeret budget", "Forventet regnskab", "Afvigelse", "%"];
+        let mut table: Vec<Vec<String>> = vec![heads.iter().map(|s| s.to_string()).collect()];
+        let (mut kt, mut ft) = (0i64, 0i64);
+        for (i, (k, d)) in rows.iter().enumerate() {
+            let f = k - d;
+            kt += k;
+            ft += f;
+            // Afvigelse in per cent of the budget, rounded half away from zero.
+            let pct = (d * 1000 * 2 / k + (d * 1000 * 2 / k).signum()) / 2;
+            table.push(vec![
+                format!("Område {}", i + 1),
+                dk_tenths(*k),
+                dk_tenths(f),
+                dk_tenths(*d),
+                dk_tenths(pct),
+            ]);
+        }
+        let dt = kt - ft;
+        let pct = (dt * 1000 * 2 / kt + (dt * 1000 * 2 / kt).signum()) / 2;
+        table.push(vec!["I alt".into(), dk_tenths(kt), dk_tenths(ft), dk_tenths(dt), dk_tenths(pct)]);
+        let tsv: String = table.iter().map(|r| r.join("\t") + "\n").collect();
+        let pasted: String = std::iter::once(title.to_string())
+            .chain(table.iter().flatten().cloned())
+            .map(|l| l + "\n")
+            .collect();
+        let by_tab = verdicts(&checks(&tsv));
+        let by_paste = verdicts(&crate::common::checks_of_text(&pasted));
+        prop_assert_eq!(by_paste, by_tab.clone());
+        prop_assert!(by_tab.iter().all(|c| c.2 != Verdict::Error), "{:?}", by_tab);
+    }
+}
