@@ -111,6 +111,23 @@ pub fn strip_emphasis(s: &str) -> &str {
     }
 }
 
+/// The Danish month names in lower case: dates in running text (`30.
+/// september 2025`) and in headers (`pr. 1. januar`) are no figures.
+pub const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// The unit a header, title or unit word names, if any.
 pub fn unit_in(text: &str) -> Option<Unit> {
     if !text.chars().any(|c| c.is_alphabetic() || c == '%') {

@@ -12,47 +12,16 @@
 
 use super::attribute::Judged;
 use super::establish::{At, Expr, Kind};
-use super::figure::Cell;
+use super::figure::{Cell, MONTHS};
 use super::grid::{ColKind, Grid};
 use super::judge::{Evidence, Unjudged, Verdict};
 
-/// Words after `pr.` that make it a date (`pr. 30/6`, `pr. 1. januar`, `pr.
-/// dato`) or a period whose amounts do add (`pr. år`, `pr. måned`).
+/// Words after `pr.` that make it a date (`pr. 30/6`, `pr. dato`; the
+/// month names, [`MONTHS`]) or a period whose amounts do add (`pr. år`,
+/// `pr. måned`).
 const NOT_PER_UNIT: &[&str] = &[
-    "dato",
-    "ultimo",
-    "primo",
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
-    "år",
-    "måned",
-    "md",
-    "mdr",
-    "kvartal",
-    "uge",
-    "halvår",
+    "dato", "ultimo", "primo", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "okt", "nov", "dec", "år", "måned", "md", "mdr", "kvartal", "uge", "halvår",
 ];
 
 /// Nouns a per-unit figure's count names after a number (`pr. 1.000
@@ -76,7 +45,7 @@ fn per_unit(h: &str) -> bool {
         };
         let next = next.trim_end_matches('.');
         if next.chars().next().is_some_and(char::is_alphabetic) {
-            if !NOT_PER_UNIT.contains(&next) {
+            if !NOT_PER_UNIT.contains(&next) && !MONTHS.contains(&next) {
                 return true;
             }
         } else if next.chars().next().is_some_and(|c| c.is_ascii_digit()) {

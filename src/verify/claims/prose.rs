@@ -191,20 +191,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Month names, for dates (`30. september 2025`) that are no figures.
-pub(super) const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub(super) use crate::verify::figure::MONTHS;
 
 const APPROX: &[&str] = &[
     "ca.", "cirka", "omkring", "knap", "knapt", "godt", "over", "under", "mindst", "højst",
