@@ -8,7 +8,8 @@
 //! The claim reader reads only paragraphs with a quantity (and notes the
 //! over-long ones, [`claims::reading`]); only those are kept. When one is
 //! read, the claim reader ties its figures to every table of the document:
-//! then the document is read once more, whole, for the claims alone.
+//! then the document is read once more for the claims alone, its tables
+//! visited one by one and dropped ([`claims::read_with`]).
 
 use super::{claims, verify_table, verify_text, Options, TableReport, TextReport};
 use crate::document::{Block, Document, Notice, Table};
@@ -253,8 +254,17 @@ pub fn verify_text_claims(
     options: &Options,
 ) -> Result<TextReport, InputError> {
     if streamed.reads_figures {
-        let whole = crate::read::text::read(source)?;
-        Ok(verify_text(&whole, options))
+        // The figures are tied to every table: the document is read again,
+        // its tables visited one by one and dropped.
+        let decoded = text_of(source)?;
+        let found = claims::read_with(&streamed.running, |visit| {
+            read_each(&decoded.text, |b| {
+                if let Block::Table(t) = b {
+                    visit(&t);
+                }
+            });
+        });
+        Ok(super::text_report(&streamed.running, found, options))
     } else {
         Ok(verify_text(&streamed.running, options))
     }
