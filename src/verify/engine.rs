@@ -842,7 +842,11 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                         vec![(false, j), (nk, k)]
                     };
                     tried += 1;
-                    if !promising(quick_rows(g, r, &parts)) {
+                    // A pair holding in one place and failing in none is
+                    // too little to be taken, but may explain where
+                    // another reading fails (`pick_figures`).
+                    let quick = quick_rows(g, r, &parts);
+                    if !promising(quick) && !(quick.0 >= 1 && quick.1 == 0) {
                         continue;
                     }
                     let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);

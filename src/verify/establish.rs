@@ -868,6 +868,18 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
             }
         }
     }
+    // A reading that fails somewhere is no structure of the table where a
+    // reading of other figures explains its failures
+    // ([`explains_failures`]). Neither is taken.
+    if let Some((b, bi)) = &best {
+        if b.fails > 0
+            && cands
+                .iter()
+                .any(|c| !same_cells(&cands[*bi], c) && explains_failures(g, &cands[*bi], c))
+        {
+            return None;
+        }
+    }
     match best {
         Some((_, i)) if !tie => cands.into_iter().nth(i),
         _ => None,
@@ -1318,6 +1330,47 @@ pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, us
         }
     }
     (holds, fails)
+}
+
+/// Whether `other`, a reading of other figures, explains where `c` fails:
+/// it fails nowhere, and holds, not only because a figure is 0 and not
+/// only within the rounding of small figures, in every place `c` fails. `Årets resultat` is `Resultat før skat` + `Skat`; where
+/// `Skat` is 0 (four years of five) it is also `Resultat før finansielle
+/// poster` + `Finansielle poster`, which fails in the fifth year, where the
+/// first holds: the figures side with the one that holds there, and the
+/// other is no structure of the table whose failure would be an error.
+pub fn explains_failures(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+    let none = Overrides::new();
+    let failing: Vec<At> = c
+        .instances
+        .iter()
+        .filter(|i| {
+            i.what
+                .as_ref()
+                .is_ok_and(|e| fare(g, e, &none).verdict == Verdict::Error)
+        })
+        .map(|i| i.at)
+        .collect();
+    if failing.is_empty() {
+        return false;
+    }
+    let fares: Vec<(At, Fare)> = other
+        .instances
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, fare(g, e, &none))))
+        .collect();
+    // Holding there is no coincidence of the rounding: its interval is at
+    // most 1 % of its figures (`5,5 + 0,1` "holds" for `5,5` with one
+    // decimal, and explains nothing).
+    let telling = |f: &Fare| {
+        !f.trivial
+            && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
+            && f.chance <= Decimal::new(1, 2)
+    };
+    fares.iter().all(|(_, f)| f.verdict != Verdict::Error)
+        && failing
+            .iter()
+            .all(|at| fares.iter().any(|(a, f)| a == at && telling(f)))
 }
 
 /// Worth building as a figure-only candidate.

@@ -435,6 +435,15 @@ pub fn establish(
     if rival && (bf.fails > 0 || bf.holds == 1) {
         return None;
     }
+    // Nor where a reading of other figures, too little to be established
+    // itself, explains its failures (`establish::explains_failures`).
+    if bf.fails > 0
+        && cands.iter().any(|c| {
+            cells_of(c) != best_cells && super::establish::explains_failures(g, &cands[*best], c)
+        })
+    {
+        return None;
+    }
     cands.into_iter().nth(*best)
 }
 

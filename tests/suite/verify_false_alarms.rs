@@ -679,3 +679,83 @@ proptest! {
         );
     }
 }
+
+/// Brøndby IF's five-year summary (heldout7, its first run): `Årets
+/// resultat` is `Resultat før skat` + `Skat`, and `Skat` is 0 in four of
+/// the five years, so there it is also `Resultat før finansielle poster` +
+/// `Finansielle poster, netto`. That reading failed in 2022 (-11.777 against
+/// -11.878) and was reported as an error twice (`Årets resultat` and
+/// `Totalindkomst`); the figures side with the reading that holds there.
+#[test]
+fn a_reading_that_holds_only_where_a_figure_is_zero_is_no_error() {
+    let tsv = crate::common::data_tsv(
+        "heldout7",
+        "brondby-if-aarsrapport-2022-hoved-og-noegletal-2018-2022",
+    );
+    let c = checks(&tsv);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let aarets: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Årets resultat"))
+        .map(|c| (c.relation.clone(), c.verdict))
+        .collect();
+    assert_eq!(aarets.len(), 5, "{aarets:?}");
+    assert!(aarets
+        .iter()
+        .all(|(r, _)| r.contains("Resultat før skat + Skat")));
+    assert_eq!(
+        aarets
+            .iter()
+            .filter(|(_, v)| *v == Verdict::Rounding)
+            .count(),
+        1,
+        "2022: -11.777 - 102 = -11.879 within the rounding of -11.878"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// An income statement whose tax is 0 in every year but one: `Årets
+    /// resultat` = `Resultat før skat` + `Skat`, which in the other years
+    /// also equals the rows that make `Resultat før skat`. Never an error;
+    /// `Årets resultat` moved off in the tax year is an error there.
+    #[test]
+    fn a_result_under_a_mostly_zero_tax_is_never_a_false_error(
+        years in proptest::collection::vec((-90_000i64..90_000, -9_000i64..9_000), 4..6),
+        tax in -5_000i64..-1,
+        tax_year in 0usize..6,
+        off in 50i64..500,
+    ) {
+        let tax_year = tax_year % years.len();
+        let header: Vec<String> = (0..years.len()).map(|y| (2022 - y as i64).to_string()).collect();
+        let row = |label: &str, v: &dyn Fn(usize) -> i64| {
+            let cells: Vec<String> = (0..years.len()).map(|y| dk_int(v(y))).collect();
+            format!("{label}\t{}\n", cells.join("\t"))
+        };
+        let ebit = |y: usize| years[y].0;
+        let fin = |y: usize| years[y].1;
+        let before = |y: usize| ebit(y) + fin(y);
+        let skat = |y: usize| if y == tax_year { tax } else { 0 };
+        let result = |y: usize| before(y) + skat(y);
+        let table = |moved: i64| {
+            let mut t = format!("tDKK\t{}\n", header.join("\t"));
+            t.push_str(&row("Resultat før finansielle poster", &ebit));
+            t.push_str(&row("Finansielle poster, netto", &fin));
+            t.push_str(&row("Resultat før skat", &before));
+            t.push_str(&row("Skat", &skat));
+            t.push_str(&row("Årets resultat", &|y| result(y) + if y == tax_year { moved } else { 0 }));
+            t
+        };
+        let correct = table(0);
+        let c = checks(&correct);
+        prop_assert_eq!(errors(&c), Vec::<String>::new(), "{}", correct);
+        let wrong = table(off);
+        let f = crate::common::findings(&checks(&wrong));
+        prop_assert_eq!(f.len(), 1, "{:?}\n{}", f, wrong);
+        prop_assert!(
+            f.iter().all(|(row, col, _, _)| row == "Årets resultat" && col == &header[tax_year]),
+            "{:?}\n{}", f, wrong
+        );
+    }
+}
