@@ -846,7 +846,8 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                     // too little to be taken, but may explain where
                     // another reading fails (`pick_figures`).
                     let quick = quick_rows(g, r, &parts);
-                    if !promising(quick) && !(quick.0 >= 1 && quick.1 == 0) {
+                    let holds_once = quick.0 >= 1 && quick.1 == 0;
+                    if !(promising(quick) || holds_once) {
                         continue;
                     }
                     let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);
