@@ -5,7 +5,8 @@
 //! Read here: thousands separators `.`, space, U+00A0 and U+202F; minus as
 //! `-`, U+2212 or an en dash, negatives in parentheses `(1.234)` and a
 //! trailing minus `300.000-`; whole kroner as `1.500,-` (`,--`, `,–`), also
-//! with the unit before them (`kr. 1.500,-`);
+//! with the unit before them (`kr. 1.500,-`, `Kr. 32.200,15`; not a bare
+//! `Kr. 1.000`, a column's unit);
 //! emphasis `**…**` / `__…__`; units after the number or in the column's
 //! header (`kr.`, `t. kr.`, `1.000 kr.`, `mio. kr.`, `mia. kr.`, `%`, `pct.`,
 //! counts such as `sager`, `personer`, `borgere`, `stk.`).
@@ -273,13 +274,13 @@ fn drop_space_groups(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// `kr. 1.500,-`, `Kr. 300`, `DKK 1.500`: the text after a kroner unit
-/// written before a figure (a digit, sign or parenthesis follows it).
+/// `kr. 1.500,-`, `Kr. 32.200,15`: the text after a kroner unit written
+/// before a figure (a digit, sign or parenthesis follows it). Read only for
+/// a figure that is plainly an amount (marked `,-` or printed to the øre):
+/// a bare `Kr. 1.000` heads a column of thousands of kroner.
 fn money_before(t: &str) -> Option<&str> {
     let b = t.as_bytes();
     let after = if b.len() > 3 && b[..3].eq_ignore_ascii_case(b"kr.") {
-        3
-    } else if b.len() > 3 && b[..3].eq_ignore_ascii_case(b"dkk") && b[3] == b' ' {
         3
     } else if b.len() > 2 && b[..2].eq_ignore_ascii_case(b"kr") && b[2] == b' ' {
         2
@@ -340,9 +341,13 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         // The mark of whole units or a trailing minus (`1.500,- kr.`).
         .trim_start_matches(['-', '\u{2013}', '\u{2014}'])
         .trim();
-    if unit_before.is_some() && (p.percent || !suffix.is_empty()) {
-        // `kr. 5 mio. kr.`: two units, not one figure.
-        return Cell::Text;
+    if unit_before.is_some() {
+        // `kr. 5 mio. kr.`: two units, not one figure; `Kr. 1.000`: a
+        // column's unit (thousands of kroner), not an amount.
+        let marked = body.trim_end().ends_with(['-', '\u{2013}', '\u{2014}']);
+        if p.percent || !suffix.is_empty() || (p.decimals == 0 && !marked) {
+            return Cell::Text;
+        }
     }
     let unit = if unit_before.is_some() {
         unit_before
@@ -506,15 +511,15 @@ mod tests {
         // The unit before the figure: kroner, whatever the column says.
         for t in [
             "kr. 1.500,-",
-            "Kr. 1.500",
+            "KR. 1.500,--",
             "kr.1.500,-",
             "kr 1.500,-",
-            "DKK 1.500",
+            "Kr. 1.500,00",
         ] {
             let f = fig(t);
             assert_eq!(
-                (f.value, f.decimals, f.unit),
-                (d("1500"), 0, Some(Unit::Money(0))),
+                (f.value, f.unit),
+                (d("1500"), Some(Unit::Money(0))),
                 "{t:?}"
             );
             let Cell::Fig(f) = read_cell(t, da, Some(Unit::Money(6))) else {
@@ -522,8 +527,10 @@ mod tests {
             };
             assert_eq!(f.unit, Some(Unit::Money(0)), "{t:?}");
         }
-        assert_eq!(fig("kr. -300").value, d("-300"));
+        assert_eq!(fig("kr. -300,-").value, d("-300"));
         assert_eq!(fig("kr. (300,-)").value, d("-300"));
+        assert_eq!(fig("kr. 300-").value, d("-300"));
+        assert_eq!(fig("Kr. 32.200,15").value, d("32200.15"));
         // Labels, ranges and years are no figures.
         for t in [
             "Konto 5-6",
@@ -539,6 +546,11 @@ mod tests {
             "Kr 5-6",
             "Krone 5",
             "dkk5",
+            // A column's unit, not an amount.
+            "Kr. 1.000",
+            "kr. 1000",
+            "kr. 300",
+            "DKK 1.500",
             "-300-",
             "300 -",
             ",-",

@@ -42,7 +42,7 @@ fn whole_kroner_marked_with_a_dash_are_judged() {
         ("300,\u{2013}", "1.200,\u{2013}", "**1.500,\u{2013}**"),
         ("kr. 300,-", "kr. 1.200,-", "kr. 1.500,-"),
         ("300,- kr.", "1.200,- kr.", "1.500,- kr."),
-        ("Kr. 300,-", "1.200", "kr. 1.500"),
+        ("Kr. 300,-", "1.200", "Kr. 1.500,--"),
     ] {
         let doc = format!("Udgift\tBeløb\nHusleje\t{a}\nVarme\t{b}\nI alt\t{total}\n");
         let c = checks_of_tsv(&doc);
@@ -154,13 +154,35 @@ fn ranges_years_and_labels_with_a_dash_are_no_figures() {
     }
 }
 
+#[test]
+fn a_bare_kr_1000_is_a_columns_unit_not_an_amount() {
+    // `Kr. 1.000` heads a column of thousands of kroner: the header stays a
+    // header, and the total under it is judged.
+    let doc = "Post\tKr. 1.000\nA\t100\nB\t200\nI alt\t300\n";
+    let c = checks_of_tsv(doc);
+    let t = only(&c, "I alt");
+    assert_eq!(t.verdict, Verdict::Exact, "{}", t.detail);
+    assert_eq!(t.relation, "I alt [Kr. 1.000]: sum of 2 rows");
+    // A cell `kr. 300` without the mark or øre is not read as an amount
+    // either (not understood rather than guessed); with the mark it is.
+    let doc = "Post\tBeløb\nA\tkr. 100\nB\tkr. 200\nI alt\tkr. 300\n";
+    let c = checks_of_tsv(doc);
+    assert!(
+        c.iter()
+            .all(|c| c.verdict != Verdict::Exact && c.verdict != Verdict::Error),
+        "{c:#?}"
+    );
+    let c = checks_of_tsv(&doc.replace("00\n", "00,-\n"));
+    assert_eq!(only(&c, "I alt").verdict, Verdict::Exact);
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Form {
     /// 0 plain, 1 `,-`, 2 `,--`, 3 `,–` (whole numbers only).
     mark: u8,
     /// 0 leading minus, 1 trailing minus, 2 parentheses (negatives only).
     minus: u8,
-    /// 0 none, 1 ` kr.` after, 2 `kr. ` before.
+    /// 0 none, 1 ` kr.` after, 2 `kr. ` before (after where not marked).
     unit: u8,
 }
 
@@ -193,9 +215,13 @@ fn marked(v: i64, d: u32, f: Form) -> String {
         (true, 1) => format!("{abs}-"),
         (true, _) => format!("({abs}{mark})"),
     };
+    // `kr.` before the figure only where it is plainly an amount (marked,
+    // or printed to the øre): a bare `kr. 300` is not read.
+    let amount = !mark.is_empty() || d > 0 || body.ends_with('-');
     match f.unit {
         1 => format!("{body} kr."),
-        2 => format!("kr. {body}"),
+        2 if amount => format!("kr. {body}"),
+        2 => format!("{body} kr."),
         _ => body,
     }
 }
