@@ -357,8 +357,9 @@ fn parse_number_general(text: &str, style: NumberStyle) -> Result<PrintedNumber,
 ///   `1.500`, Danish letters' and accounts' whole kroner);
 /// - `-` directly after the last digit: a trailing minus, as accounting
 ///   systems print negatives (`300.000-`, `1.234,50-` is `-1.234,50`). Not
-///   after an ungrouped whole number shaped like a year (`2025-` is the
-///   start of a range `2025-2026`, not -2.025).
+///   after a short ungrouped whole number, up to four digits: that is a
+///   range's open end (`65-` an age band, `2025-` the start of `2025-2026`),
+///   not -65 or -2.025.
 ///
 /// After the mark comes nothing, or a space and a unit (`1.500,- kr.`).
 /// Returns the digits without the mark, the text after it, and whether the
@@ -384,10 +385,8 @@ fn after_mark<'a>(
         return None;
     }
     let rest = suffix.strip_prefix('-')?;
-    let year_like = num.len() == 4
-        && num.bytes().all(|b| b.is_ascii_digit())
-        && ("1900"..="2100").contains(&num);
-    (rest_ok(rest) && !year_like).then_some((num, rest, true))
+    let short_whole = num.len() <= 4 && num.bytes().all(|b| b.is_ascii_digit());
+    (rest_ok(rest) && !short_whole).then_some((num, rest, true))
 }
 
 /// An exact amount in `unit`, as a reader writes it (`0,1 mio. kr.`,
@@ -519,8 +518,10 @@ mod tests {
         assert_eq!(parse_number("1.234,50-", da), parse_number("-1.234,50", da));
         assert_eq!(whole("1.234,50-"), (d("-1234.50"), 2, false));
         assert_eq!(whole("300.000- kr."), (d("-300000"), 0, false));
-        let zero = parse_number("0-", da).unwrap();
+        let zero = parse_number("0,00-", da).unwrap();
         assert!(zero.value.is_zero() && zero.value.is_sign_positive());
+        // Ungrouped (spaces dropped by the cell reader): five digits or more.
+        assert_eq!(parse_number("300000-", da), parse_number("-300000", da));
         // English: the mark after the decimal point; `,` is grouping there.
         let en = NumberStyle::ENGLISH;
         assert_eq!(parse_number("1,500.-", en), parse_number("1,500", en));
@@ -541,6 +542,11 @@ mod tests {
             "1999-",
             "2025- 2026",
             "2025-26",
+            // Age bands and short whole numbers: a range's open end.
+            "65-",
+            "0-",
+            "300-",
+            "3025-",
             // Two minus signs, or a sign and a trailing minus.
             "-300-",
             "+300-",
@@ -566,7 +572,7 @@ mod tests {
         assert_eq!(parse_number("2.025-", da).unwrap().value, d("-2025"));
         assert_eq!(parse_number("2025,00-", da).unwrap().value, d("-2025.00"));
         assert_eq!(parse_number("2025,-", da).unwrap().value, d("2025"));
-        assert_eq!(parse_number("3025-", da).unwrap().value, d("-3025"));
+        assert_eq!(parse_number("65,00-", da).unwrap().value, d("-65.00"));
     }
 
     proptest::proptest! {
@@ -587,8 +593,8 @@ mod tests {
                 proptest::prop_assert_eq!(parse_number(&marked, style), want.clone(), "{:?}", marked);
             }
             let unsigned = plain.trim_start_matches('-');
-            let year_like = d == 0 && unsigned.len() == 4 && ("1900"..="2100").contains(&unsigned);
-            if plain.starts_with('-') && !year_like {
+            let short_whole = unsigned.len() <= 4 && unsigned.bytes().all(|b| b.is_ascii_digit());
+            if plain.starts_with('-') && !short_whole {
                 let trailing = format!("{unsigned}-");
                 proptest::prop_assert_eq!(parse_number(&trailing, style), want, "{:?}", trailing);
             }

@@ -529,7 +529,8 @@ mod tests {
         }
         assert_eq!(fig("kr. -300,-").value, d("-300"));
         assert_eq!(fig("kr. (300,-)").value, d("-300"));
-        assert_eq!(fig("kr. 300-").value, d("-300"));
+        assert_eq!(fig("kr. 1.300-").value, d("-1300"));
+        assert_eq!(fig("300 000-").value, d("-300000"));
         assert_eq!(fig("Kr. 32.200,15").value, d("32200.15"));
         // Labels, ranges and years are no figures.
         for t in [
@@ -537,6 +538,9 @@ mod tests {
             "Konto 5-",
             "5-6",
             "2025-",
+            "65-",
+            "300-",
+            "kr. 300-",
             "2025-2026",
             "2025-26",
             "kr.",

@@ -144,6 +144,12 @@ fn ranges_years_and_labels_with_a_dash_are_no_figures() {
     for x in &c {
         assert!(!x.detail.contains("2.025"), "{}", x.detail);
     }
+    // An age band's open end `65-` is a label, not -65.
+    let doc = "Alder\tAntal personer\n0-17\t120\n18-64\t300\n65-\t80\nI alt\t500\n";
+    let c = checks_of_tsv(doc);
+    let t = only(&c, "I alt");
+    assert_eq!(t.verdict, Verdict::Exact, "{}", t.detail);
+    assert_eq!(t.detail, "120 + 300 + 80 = 500");
     // A range in a figure column is not understood as a figure: the total
     // over it is not judged as if the range were a number.
     let doc = "Post\tkr.\nA\t5-6\nB\t100\nI alt\t94\n";
@@ -211,8 +217,10 @@ fn marked(v: i64, d: u32, f: Form) -> String {
     let body = match (neg, f.minus) {
         (false, _) => format!("{abs}{mark}"),
         (true, 0) => format!("-{abs}{mark}"),
-        // `300,--` is whole kroner, so a trailing minus goes without a mark.
-        (true, 1) => format!("{abs}-"),
+        // `300,--` is whole kroner, so a trailing minus goes without a mark;
+        // and not after a short whole number (`300-` is a range's open end).
+        (true, 1) if abs.contains([',', '.']) => format!("{abs}-"),
+        (true, 1) => format!("-{abs}{mark}"),
         (true, _) => format!("({abs}{mark})"),
     };
     // `kr.` before the figure only where it is plainly an amount (marked,

@@ -119,8 +119,9 @@ def parse_fig(text):
     m = re.match(r"^(.*\d),(?:--|-|\u2013|\u2014)$", t)
     if m and "," not in m.group(1):
         t = m.group(1)
-    # a trailing minus "300.000-" / "1.234,50-" (accounting systems): -300.000
-    elif re.match(r"^\d[\d.]*(?:,\d+)?-$", t) and not re.match(r"^(19|20)\d\d-$|^2100-$", t):
+    # a trailing minus "300.000-" / "1.234,50-" (accounting systems): -300.000; not after a
+    # short whole number ("65-", "2025-": a range's open end)
+    elif re.match(r"^\d[\d.]*(?:,\d+)?-$", t) and not re.match(r"^\d{1,4}-$", t):
         t = "-" + t[:-1]
     t = t.replace("\u2212", "-").replace("\u2013", "-")
     if t.startswith("- "):
