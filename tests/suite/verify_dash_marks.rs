@@ -7,7 +7,7 @@
 //! with the older forms, are judged exactly as the same tables printed
 //! plainly.
 
-use crate::common::{checks_of_tsv, findings};
+use crate::common::{checks_of_text, checks_of_tsv, findings};
 use proptest::prelude::*;
 use sparekrav::money::Decimal;
 use sparekrav::numfmt::{format_number, NumberStyle};
@@ -158,6 +158,27 @@ fn ranges_years_and_labels_with_a_dash_are_no_figures() {
         assert_ne!(x.verdict, Verdict::Exact, "{}: {}", x.relation, x.detail);
         assert!(!x.detail.contains("-5"), "{}", x.detail);
     }
+}
+
+#[test]
+fn in_a_text_document_the_marked_columns_make_a_table() {
+    // Columns aligned by spaces (a letter, a PDF's text): the layout reader
+    // takes `1.500,-` and `300.000-` for figures as the cell reader does.
+    let doc =
+        "Udgift        kr.\nHusleje       300,-\nVarme         1.200,-\nI alt         1.500,-\n";
+    let c = checks_of_text(doc);
+    let t = only(&c, "I alt");
+    assert_eq!(t.verdict, Verdict::Exact, "{}", t.detail);
+    assert_eq!(t.detail, "300 + 1.200 = 1.500");
+    let c = checks_of_text(&doc.replace("1.500,-", "1.600,-"));
+    assert_eq!(findings(&c)[0].3, "1.500");
+    let doc = "Post          kr.\nDrift         120.000-\nAnlæg         180.000-\nI alt         300.000-\n";
+    let c = checks_of_text(doc);
+    let t = only(&c, "I alt");
+    assert_eq!(t.verdict, Verdict::Exact, "{}", t.detail);
+    assert_eq!(t.detail, "-120.000 - 180.000 = -300.000");
+    let c = checks_of_text(&doc.replace("I alt         300.000-", "I alt         300.000"));
+    assert_eq!(findings(&c)[0].3, "-300.000");
 }
 
 #[test]
