@@ -74,6 +74,12 @@ fn a_wrong_whole_kroner_total_is_an_error_naming_the_figure() {
             "1.500".to_string()
         )]
     );
+    // The figure named as the document prints it.
+    let k = t.correction.as_ref().expect("a correction");
+    assert_eq!(
+        (k.printed.as_str(), k.should_read.as_str()),
+        ("1.600,-", "1.500")
+    );
     // Each whole figure stands for ±0,5 kr.: 1.501 is within the two
     // parts' rounding (1.499-1.501), 1.502 is not.
     let c = checks_of_tsv(&WHOLE.replace("I alt\t1.500,-", "I alt\t1.501,-"));
@@ -118,8 +124,13 @@ fn a_wrong_trailing_minus_total_is_an_error() {
     // A wrong amount with the trailing minus.
     let doc = MINUS.replace("I alt\t300.000-", "I alt\t310.000-");
     let c = checks_of_tsv(&doc);
-    assert_eq!(only(&c, "I alt").verdict, Verdict::Error);
-    assert_eq!(findings(&c)[0].3, "-300.000");
+    let t = only(&c, "I alt");
+    assert_eq!(t.verdict, Verdict::Error);
+    let k = t.correction.as_ref().expect("a correction");
+    assert_eq!(
+        (k.at.as_str(), k.printed.as_str(), k.should_read.as_str()),
+        ("5:2", "310.000-", "-300.000")
+    );
 }
 
 #[test]
