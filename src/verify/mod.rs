@@ -285,7 +285,11 @@ fn quote(sentence: &str) -> String {
 /// Reads and judges the claims of a document's running text: each check is
 /// placed at its figure (line and column) and quotes its sentence.
 pub fn verify_text(document: &Document, options: &Options) -> TextReport {
-    let found = claims::read(document);
+    text_report(document, claims::read(document), options)
+}
+
+/// The checks of the claims read in `document`'s running text.
+fn text_report(document: &Document, found: claims::Claims, options: &Options) -> TextReport {
     let checks = found
         .judged
         .into_iter()

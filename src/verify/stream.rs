@@ -8,7 +8,8 @@
 //! The claim reader reads only paragraphs with a quantity (and notes the
 //! over-long ones, [`claims::reading`]); only those are kept. When one is
 //! read, the claim reader ties its figures to every table of the document:
-//! then the document is read once more, whole, for the claims alone.
+//! then the document is read once more for the claims alone, its tables
+//! visited one by one and dropped ([`claims::read_with`]).
 
 use super::{claims, verify_table, verify_text, Options, TableReport, TextReport};
 use crate::document::{Block, Document, Notice, Table};
@@ -40,6 +41,12 @@ pub struct Lanes {
 /// Documents smaller than this are judged on the reader's thread.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
+/// The most threads judging tables (ripgrep's bound too): memory grows with
+/// the batches in flight, up to three per thread. The reader's thread reads
+/// and prints alone, about a fifth of the CPU time on the table-dense
+/// benchmark, so beyond about five cores it, not judging, sets the pace.
+pub const MAX_THREADS: usize = 12;
+
 /// The most tables and cells in one batch: memory stays bounded by a few
 /// batches in flight, whatever the document's size.
 const BATCH_TABLES: usize = 64;
@@ -47,16 +54,16 @@ const BATCH_CELLS: usize = 100_000;
 
 /// Reads a text document and judges its tables one by one, calling `sink`
 /// as [`super::verify`] does, in the document's order. A document of a
-/// megabyte or more has its tables judged on up to four threads (as many as
-/// the machine has cores), batch by batch. Undecodable input is an error,
-/// before any table.
+/// megabyte or more has its tables judged on as many threads as the machine
+/// has cores, up to [`MAX_THREADS`], batch by batch. Undecodable input is
+/// an error, before any table.
 pub fn verify_text_tables(
     source: &Source,
     options: &Options,
     sink: impl FnMut(TableReport),
 ) -> Result<Streamed, InputError> {
     let threads = if source.bytes.len() >= PARALLEL_FROM_BYTES {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     } else {
         1
     };
@@ -247,8 +254,17 @@ pub fn verify_text_claims(
     options: &Options,
 ) -> Result<TextReport, InputError> {
     if streamed.reads_figures {
-        let whole = crate::read::text::read(source)?;
-        Ok(verify_text(&whole, options))
+        // The figures are tied to every table: the document is read again,
+        // its tables visited one by one and dropped.
+        let decoded = text_of(source)?;
+        let found = claims::read_with(&streamed.running, |visit| {
+            read_each(&decoded.text, |b| {
+                if let Block::Table(t) = b {
+                    visit(&t);
+                }
+            });
+        });
+        Ok(super::text_report(&streamed.running, found, options))
     } else {
         Ok(verify_text(&streamed.running, options))
     }

@@ -31,7 +31,7 @@ use std::collections::HashSet;
 
 use super::explain;
 use super::judge::{judge, Judgment, Relation, Verdict};
-use crate::document::{Block, Document, Loc, Paragraph};
+use crate::document::{Block, Document, Loc, Paragraph, Table};
 use crate::numfmt::NumberStyle;
 use crate::numfmt::PrintedNumber;
 use prose::Sentence;
@@ -165,6 +165,14 @@ pub fn reading(p: &Paragraph, style: NumberStyle) -> Reading {
 
 /// Reads and judges the claims of a document's running text.
 pub fn read(doc: &Document) -> Claims {
+    read_with(doc, |visit| doc.tables().for_each(visit))
+}
+
+/// As [`read`], with the tables the figures are tied to visited by `tables`
+/// (in the document's order) rather than taken from `doc`, whose tables
+/// are not looked at: a long text document's tables are read again one by
+/// one instead of held whole ([`crate::verify::stream`]).
+pub fn read_with(doc: &Document, tables: impl FnOnce(&mut dyn FnMut(&Table))) -> Claims {
     let mut ctx = Ctx {
         doc,
         paras: Vec::new(),
@@ -197,7 +205,7 @@ pub fn read(doc: &Document) -> Claims {
     patterns::read_all(&mut ctx);
     shapes::read_all(&mut ctx);
     tie::restatements(&mut ctx);
-    tie::tables(&mut ctx);
+    tie::tables(&mut ctx, tables);
     denominators::judge(&mut ctx);
     unread(&mut ctx);
     let mut out = ctx.out;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::facts::{self, measure_word};
 use super::prose::{Fig, Scale, Sentence, Tok, Unit, MONTHS};
 use super::{Ctx, Kind};
-use crate::document::{Block, Loc, Table};
+use crate::document::{Loc, Table};
 use crate::numfmt::{parse_number, PrintedNumber};
 use crate::verify::judge::{Relation, Term};
 
@@ -350,38 +350,28 @@ fn push_word(s: &Sentence, i: usize, out: &mut Vec<String>) {
 }
 
 /// Figures in the text that name a table's row (every word of its label near
-/// the figure) and column (its year): they must agree with the cell.
-pub fn tables(ctx: &mut Ctx) {
-    let tables: Vec<&Table> = ctx
-        .doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            Block::Paragraph(_) => None,
-        })
-        .collect();
-    if tables.is_empty() {
-        return;
+/// the figure) and column (its year): they must agree with the cell. The
+/// tables are visited one at a time (`tables` calls its argument on each, in
+/// the document's order), so they need not all be held: a text document's
+/// are read again, table by table ([`crate::verify::stream`]).
+pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
+    // The figures to tie, with what locates them, in the text's order.
+    struct Tied<'s> {
+        pi: usize,
+        si: usize,
+        fig: &'s Fig,
+        year: Option<u32>,
+        near_words: Vec<String>,
+        sentence_measures: Vec<&'static str>,
+        cands: Vec<Candidate>,
     }
-    let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
     let figs: usize = ctx
         .paras
         .iter()
         .flat_map(|p| p.sents.iter())
         .map(|s| s.figs.len())
         .sum();
-    if rows.saturating_mul(figs) > MAX_TIE_WORK {
-        ctx.out.not_understood.push(super::Unread {
-            loc: ctx.paras.first().map_or(Loc::line(0), |p| p.p.loc.clone()),
-            sentence: String::new(),
-            why: format!(
-                "{figs} figures in the text and {rows} table rows are too many to tie figures to tables"
-            ),
-        });
-        return;
-    }
-    let mut todo = Vec::new();
+    let mut tied = Vec::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
         for (si, s) in para.sents.iter().enumerate() {
             let heads = facts::chains(s);
@@ -397,52 +387,87 @@ pub fn tables(ctx: &mut Ctx) {
                 } else {
                     facts::year_of(s, f)
                 };
-                let mut cands = Vec::new();
-                for t in &tables {
-                    candidates(
-                        t,
-                        f,
-                        year,
-                        &near_words,
-                        &sentence_measures,
-                        ctx.doc.style,
-                        &mut cands,
-                    );
-                }
-                let Some(best) = cands.iter().map(|c| c.score).max() else {
-                    continue;
-                };
-                let best: Vec<&Candidate> = cands.iter().filter(|c| c.score == best).collect();
-                if best.iter().any(|c| !c.measure_ok) {
-                    continue;
-                }
-                let agree = |c: &&Candidate| c.value.value.abs() == f.num.value.abs();
-                let all_agree = best.iter().all(agree);
-                let none_agree = !best.iter().any(agree);
-                let Some(c) = best.first() else { continue };
-                let values_equal = best.iter().all(|x| {
-                    x.value.value.abs() == c.value.value.abs()
-                        && x.value.decimals == c.value.decimals
+                tied.push(Tied {
+                    pi,
+                    si,
+                    fig: f,
+                    year,
+                    near_words,
+                    sentence_measures,
+                    cands: Vec::new(),
                 });
-                let sure = !best.iter().any(|c| c.unsure);
-                if all_agree || (none_agree && values_equal && sure) {
-                    let rel = Relation::Sum {
-                        terms: vec![Term {
-                            negative: false,
-                            figure: PrintedNumber {
-                                value: c.value.value.abs(),
-                                ..c.value
-                            },
-                        }],
-                        total: f.abs(),
-                    };
-                    let note = format!(
-                        "table at {}, row {:?}, column {:?}",
-                        c.loc, c.label, c.column
-                    );
-                    todo.push((pi, si, f.start, rel, note));
-                }
             }
+        }
+    }
+    // Every table's rows are counted; their cells are tried while the work
+    // stays within bounds (figures times rows).
+    let style = ctx.doc.style;
+    let (mut seen, mut rows) = (0usize, 0usize);
+    tables(&mut |t: &Table| {
+        seen += 1;
+        rows += t.rows.len();
+        if rows.saturating_mul(figs) > MAX_TIE_WORK {
+            return;
+        }
+        for x in &mut tied {
+            candidates(
+                t,
+                x.fig,
+                x.year,
+                &x.near_words,
+                &x.sentence_measures,
+                style,
+                &mut x.cands,
+            );
+        }
+    });
+    if seen == 0 {
+        return;
+    }
+    if rows.saturating_mul(figs) > MAX_TIE_WORK {
+        ctx.out.not_understood.push(super::Unread {
+            loc: ctx.paras.first().map_or(Loc::line(0), |p| p.p.loc.clone()),
+            sentence: String::new(),
+            why: format!(
+                "{figs} figures in the text and {rows} table rows are too many to tie figures to tables"
+            ),
+        });
+        return;
+    }
+    let mut todo = Vec::new();
+    for x in &tied {
+        let (cands, f) = (&x.cands, x.fig);
+        let Some(best) = cands.iter().map(|c| c.score).max() else {
+            continue;
+        };
+        let best: Vec<&Candidate> = cands.iter().filter(|c| c.score == best).collect();
+        if best.iter().any(|c| !c.measure_ok) {
+            continue;
+        }
+        let agree = |c: &&Candidate| c.value.value.abs() == f.num.value.abs();
+        let all_agree = best.iter().all(agree);
+        let none_agree = !best.iter().any(agree);
+        let Some(c) = best.first() else { continue };
+        let values_equal = best.iter().all(|x| {
+            x.value.value.abs() == c.value.value.abs() && x.value.decimals == c.value.decimals
+        });
+        let sure = !best.iter().any(|c| c.unsure);
+        if all_agree || (none_agree && values_equal && sure) {
+            let rel = Relation::Sum {
+                terms: vec![Term {
+                    negative: false,
+                    figure: PrintedNumber {
+                        value: c.value.value.abs(),
+                        ..c.value
+                    },
+                }],
+                total: f.abs(),
+            };
+            let note = format!(
+                "table at {}, row {:?}, column {:?}",
+                c.loc, c.label, c.column
+            );
+            todo.push((x.pi, x.si, f.start, rel, note));
         }
     }
     for (pi, si, off, rel, note) in todo {
@@ -466,8 +491,34 @@ fn candidates(
         }
     }
     let style = t.style.unwrap_or(style);
-    let col_year: Vec<Option<u32>> = header.cells.iter().map(|c| year_in(&c.text)).collect();
     let parse = |text: &str| parse_number(text.trim().trim_matches('*'), style).ok();
+    // The rows the figure's words name (every content word of the label,
+    // two words or a long one), with the section each stands in. Looked
+    // for first: most tables name none, and the rest is not needed then.
+    let mut named = Vec::new();
+    let mut section: Vec<String> = Vec::new();
+    for r in t.rows.iter().skip(1) {
+        let Some(label) = r.cells.first() else {
+            continue;
+        };
+        let numeric = r.cells.iter().skip(1).any(|c| parse(&c.text).is_some());
+        if !numeric {
+            section = content_words(&label.text);
+            continue;
+        }
+        let words = content_words(&label.text);
+        if words.is_empty() || !words.iter().all(|w| covers(near_words, w)) {
+            continue;
+        }
+        let long_enough = words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 6);
+        if long_enough {
+            named.push((r, label, words, section.clone()));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    let col_year: Vec<Option<u32>> = header.cells.iter().map(|c| year_in(&c.text)).collect();
     // Columns of the figure's kind, and the year they must have.
     let kind_cols: Vec<usize> = (1..header.cells.len())
         .filter(|&j| {
@@ -509,24 +560,7 @@ fn candidates(
             table_wide.extend(measures_in(&c.text));
         }
     }
-    let mut section: Vec<String> = Vec::new();
-    for r in t.rows.iter().skip(1) {
-        let Some(label) = r.cells.first() else {
-            continue;
-        };
-        let numeric = r.cells.iter().skip(1).any(|c| parse(&c.text).is_some());
-        if !numeric {
-            section = content_words(&label.text);
-            continue;
-        }
-        let words = content_words(&label.text);
-        if words.is_empty() || !words.iter().all(|w| covers(near_words, w)) {
-            continue;
-        }
-        let long_enough = words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 6);
-        if !long_enough {
-            continue;
-        }
+    for (r, label, words, section) in named {
         for &j in &cols {
             let Some(cell) = r.cells.get(j) else { continue };
             let Some(value) = parse(&cell.text) else {
