@@ -7,7 +7,7 @@
 //! with the older forms, are judged exactly as the same tables printed
 //! plainly.
 
-use crate::common::{checks_of_text, checks_of_tsv, findings};
+use crate::common::{checks_of_text, checks_of_tsv, findings, verify_text};
 use proptest::prelude::*;
 use sparekrav::money::Decimal;
 use sparekrav::numfmt::{format_number, NumberStyle};
@@ -190,6 +190,43 @@ fn in_a_text_document_the_marked_columns_make_a_table() {
     assert_eq!(t.detail, "-120.000 - 180.000 = -300.000");
     let c = checks_of_text(&doc.replace("I alt         300.000-", "I alt         300.000"));
     assert_eq!(findings(&c)[0].3, "-300.000");
+}
+
+/// The checks of a tab-separated text document read in `style`.
+fn checks_in(doc: &str, style: NumberStyle) -> Vec<Check> {
+    let mut out = Vec::new();
+    verify_text(
+        "t.txt",
+        doc,
+        "text",
+        style,
+        &sparekrav::verify::Options::default(),
+        |t| out.extend(t.checks),
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn english_documents_mark_whole_units_after_their_decimal_point() {
+    // `--lang en`: `1,500.-` is 1,500, `1,234.50-` is -1,234.50; `300,-`
+    // (a Danish form, `,` groups digits in English) is no figure there.
+    let en = NumberStyle::ENGLISH;
+    let doc = "Item\tDKK\nRent\t300.-\nHeating\t1,200.-\nTotal\t1,500.-\n";
+    let c = checks_in(doc, en);
+    let t = only(&c, "Total");
+    assert_eq!(t.verdict, Verdict::Exact, "{}", t.detail);
+    assert_eq!(t.detail, "300 + 1,200 = 1,500");
+    let doc = "Item\tDKK\nA\t1,234.50-\nB\t765.50\nTotal\t469.00-\n";
+    let c = checks_in(doc, en);
+    assert_eq!(only(&c, "Total").verdict, Verdict::Exact);
+    let doc = "Item\tDKK\nRent\t300,-\nHeating\t1.200,-\nTotal\t1.500,-\n";
+    let c = checks_in(doc, en);
+    assert!(
+        c.iter()
+            .all(|c| c.verdict != Verdict::Exact && c.verdict != Verdict::Error),
+        "{c:#?}"
+    );
 }
 
 #[test]
