@@ -259,6 +259,15 @@ fn parse_number_general(text: &str, style: NumberStyle) -> Result<PrintedNumber,
         })
         .map_or(rest.len(), |(i, _)| i);
     let (num, suffix) = rest.split_at(numeric_end);
+    // `1.500,-`: whole units; `300.000-`: a trailing minus.
+    let (num, suffix, trailing_minus) = match after_mark(num, suffix, style) {
+        Some(marked) => marked,
+        None => (num, suffix, false),
+    };
+    if trailing_minus && (sign_negative || s.starts_with('+')) {
+        return Err(err());
+    }
+    let sign_negative = sign_negative || trailing_minus;
     let suffix = suffix.trim();
     let percent = if suffix.is_empty() {
         false
@@ -338,6 +347,46 @@ fn parse_number_general(text: &str, style: NumberStyle) -> Result<PrintedNumber,
         exact: false,
         coarse: 0,
     })
+}
+
+/// The marks some documents print right after a figure's digits, read by
+/// [`parse_number`]'s general way only (the one-pass way refuses any text
+/// ending in them):
+/// - `,-` (also `,--`, `,–`, `,—`; the style's decimal sign then a dash)
+///   after an integer: whole units, no decimals printed (`1.500,-` is
+///   `1.500`, Danish letters' and accounts' whole kroner);
+/// - `-` directly after the last digit: a trailing minus, as accounting
+///   systems print negatives (`300.000-`, `1.234,50-` is `-1.234,50`). Not
+///   after a short ungrouped whole number, up to four digits: that is a
+///   range's open end (`65-` an age band, `2025-` the start of `2025-2026`),
+///   not -65 or -2.025.
+///
+/// After the mark comes nothing, or a space and a unit (`1.500,- kr.`).
+/// Returns the digits without the mark, the text after it, and whether the
+/// mark was a trailing minus; `None` if `num` and `suffix` have no mark.
+fn after_mark<'a>(
+    num: &'a str,
+    suffix: &'a str,
+    style: NumberStyle,
+) -> Option<(&'a str, &'a str, bool)> {
+    let rest_ok = |r: &str| r.is_empty() || r.starts_with(char::is_whitespace);
+    let ends_in_digit = |t: &str| t.ends_with(|c: char| c.is_ascii_digit());
+    if let Some(int) = num.strip_suffix(style.decimal) {
+        // `1,5,-` has decimals: no whole-units mark after them.
+        if !ends_in_digit(int) || int.contains(style.decimal) {
+            return None;
+        }
+        let rest = ["--", "-", "\u{2013}", "\u{2014}"]
+            .iter()
+            .find_map(|dash| suffix.strip_prefix(dash))?;
+        return rest_ok(rest).then_some((int, rest, false));
+    }
+    if !ends_in_digit(num) {
+        return None;
+    }
+    let rest = suffix.strip_prefix('-')?;
+    let short_whole = num.len() <= 4 && num.bytes().all(|b| b.is_ascii_digit());
+    (rest_ok(rest) && !short_whole).then_some((num, rest, true))
 }
 
 /// An exact amount in `unit`, as a reader writes it (`0,1 mio. kr.`,
@@ -448,12 +497,114 @@ mod tests {
         }
     }
 
+    #[test]
+    fn reads_whole_units_and_a_trailing_minus() {
+        let da = NumberStyle::DANISH;
+        let whole = |t: &str| {
+            let p = parse_number(t, da).unwrap();
+            (p.value, p.decimals, p.percent)
+        };
+        for t in ["1.500,-", "1.500,--", "1.500,\u{2013}", "1.500,\u{2014}"] {
+            assert_eq!(whole(t), (d("1500"), 0, false), "{t:?}");
+        }
+        // Read exactly as the figure without the mark: same interval.
+        assert_eq!(parse_number("300,-", da), parse_number("300", da));
+        assert_eq!(parse_number("-300,-", da), parse_number("-300", da));
+        assert_eq!(
+            parse_number("1.500,- kr.", da),
+            parse_number("1.500 kr.", da)
+        );
+        assert_eq!(parse_number("300.000-", da), parse_number("-300.000", da));
+        assert_eq!(parse_number("1.234,50-", da), parse_number("-1.234,50", da));
+        assert_eq!(whole("1.234,50-"), (d("-1234.50"), 2, false));
+        assert_eq!(whole("300.000- kr."), (d("-300000"), 0, false));
+        let zero = parse_number("0,00-", da).unwrap();
+        assert!(zero.value.is_zero() && zero.value.is_sign_positive());
+        // Ungrouped (spaces dropped by the cell reader): five digits or more.
+        assert_eq!(parse_number("300000-", da), parse_number("-300000", da));
+        // English: the mark after the decimal point; `,` is grouping there.
+        let en = NumberStyle::ENGLISH;
+        assert_eq!(parse_number("1,500.-", en), parse_number("1,500", en));
+        assert_eq!(parse_number("1,234.50-", en), parse_number("-1,234.50", en));
+        for bad in ["300,-", "1.500,-", "1,5.-"] {
+            assert!(parse_number(bad, en).is_err(), "{bad:?} in English");
+        }
+    }
+
+    #[test]
+    fn a_dash_after_a_figure_is_read_only_as_a_mark() {
+        let da = NumberStyle::DANISH;
+        for bad in [
+            // Ranges, split or not, and years.
+            "5-6",
+            "2025-2026",
+            "2025-",
+            "1999-",
+            "2025- 2026",
+            "2025-26",
+            // Age bands and short whole numbers: a range's open end.
+            "65-",
+            "0-",
+            "300-",
+            "3025-",
+            // Two minus signs, or a sign and a trailing minus.
+            "-300-",
+            "+300-",
+            "300--",
+            "(300)-",
+            // A mark not right after the digits, or something glued after it.
+            "300 -",
+            "300 ,-",
+            "300,-x",
+            "300,-kr.",
+            "300-kr",
+            "300-%",
+            "1,5,-",
+            "1,5-,-",
+            "1.50,-",
+            ",-",
+            "-,-x",
+            "300,- 400",
+        ] {
+            assert!(parse_number(bad, da).is_err(), "{bad:?} should not parse");
+        }
+        // A year-shaped figure with grouping or decimals is an amount.
+        assert_eq!(parse_number("2.025-", da).unwrap().value, d("-2025"));
+        assert_eq!(parse_number("2025,00-", da).unwrap().value, d("-2025.00"));
+        assert_eq!(parse_number("2025,-", da).unwrap().value, d("2025"));
+        assert_eq!(parse_number("65,00-", da).unwrap().value, d("-65.00"));
+    }
+
     proptest::proptest! {
+        /// Whole units marked `,-` read as the figure unmarked, and a
+        /// trailing minus as the leading one, in every style.
+        #[test]
+        fn marked_figures_read_as_plain_ones(
+            m in -10_000_000_000i64..10_000_000_000, d in 0u32..4,
+            mark in 0usize..4, style in 0usize..3,
+        ) {
+            let style = [NumberStyle::DANISH, NumberStyle::ENGLISH, NumberStyle::DANISH_UNGROUPED][style];
+            let plain = format_number(Decimal::new(m, d), d, style);
+            let want = parse_number(&plain, style);
+            proptest::prop_assert!(want.is_ok());
+            if d == 0 {
+                let dash = ["-", "--", "\u{2013}", "\u{2014}"][mark];
+                let marked = format!("{plain}{}{dash}", style.decimal);
+                proptest::prop_assert_eq!(parse_number(&marked, style), want.clone(), "{:?}", marked);
+            }
+            let unsigned = plain.trim_start_matches('-');
+            let short_whole = unsigned.len() <= 4 && unsigned.bytes().all(|b| b.is_ascii_digit());
+            if plain.starts_with('-') && !short_whole {
+                let trailing = format!("{unsigned}-");
+                proptest::prop_assert_eq!(parse_number(&trailing, style), want, "{:?}", trailing);
+            }
+        }
+
         /// The one-pass reading of a plain figure gives exactly what the
         /// general reading gives, whenever it gives anything, in every style.
         #[test]
         fn plain_numbers_read_as_the_general_way_reads_them(
-            text in "[-+]?([0-9]{1,4}|[.,]|[0-9]{3}|%| |a|\u{a0}|\u{2212}){0,9}",
+            text in "[-+]?([0-9]{1,4}|[.,]|[0-9]{3}|%| |a|\u{a0}|\u{2212}|-|\u{2013}){0,9}",
             style in 0usize..3,
         ) {
             let style = [NumberStyle::DANISH, NumberStyle::ENGLISH, NumberStyle::DANISH_UNGROUPED][style];

@@ -38,6 +38,7 @@ pub fn is_figure(s: &str) -> bool {
         .strip_prefix('(')
         .and_then(|x| x.strip_suffix(')'))
         .unwrap_or(t);
+    let t = without_mark(t);
     let t = t.trim_start_matches(['-', '−', '–', '+']).trim_start();
     if s.trim().is_empty() {
         return false;
@@ -64,6 +65,33 @@ pub fn is_figure(s: &str) -> bool {
                     && g.len() > 3
                     && g[3..].starts_with([',', '.'])
         })
+}
+
+/// `1.500,-` (whole kroner, also `,--`, `,–`) and `300.000-` (a trailing
+/// minus) without their mark, as `numfmt::parse_number` reads them: no
+/// trailing minus after a sign or after a short whole number (`65-`,
+/// `2025-`: a range's open end).
+fn without_mark(t: &str) -> &str {
+    let digit_end = |x: &str| x.ends_with(|c: char| c.is_ascii_digit());
+    for m in [",--", ",-", ",\u{2013}", ",\u{2014}"] {
+        if let Some(x) = t.strip_suffix(m) {
+            return if digit_end(x) && !x.contains(',') {
+                x
+            } else {
+                t
+            };
+        }
+    }
+    match t.strip_suffix('-') {
+        Some(x)
+            if digit_end(x)
+                && !x.starts_with(['-', '−', '–', '+'])
+                && (x.contains(['.', ',', ' ', '\u{a0}']) || x.len() > 4) =>
+        {
+            x
+        }
+        _ => t,
+    }
 }
 
 /// Lines of running text split into segments at runs of two or more spaces
@@ -545,8 +573,19 @@ mod tests {
             "− 2,5",
             "0",
             "1 234 567,5",
+            "1.500,-",
+            "300,--",
+            "(1.500,-)",
+            "-1.500,-",
+            "300.000-",
+            "1.234,50-",
+            "300 000-",
         ] {
             assert!(is_figure(f), "{f}");
+        }
+        // A range's open end, two minus signs, a mark after decimals.
+        for f in ["65-", "2025-", "-300.000-", "1,5,-", "5-6", ",-"] {
+            assert!(!is_figure(f), "{f}");
         }
         for f in [
             "Service",

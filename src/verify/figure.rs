@@ -3,7 +3,10 @@
 //! count. Format-blind: it sees only the cell's text.
 //!
 //! Read here: thousands separators `.`, space, U+00A0 and U+202F; minus as
-//! `-`, U+2212 or an en dash, and negatives in parentheses `(1.234)`;
+//! `-`, U+2212 or an en dash, negatives in parentheses `(1.234)` and a
+//! trailing minus `300.000-`; whole kroner as `1.500,-` (`,--`, `,–`), also
+//! with the unit before them (`kr. 1.500,-`, `Kr. 32.200,15`; not a bare
+//! `Kr. 1.000`, a column's unit);
 //! emphasis `**…**` / `__…__`; units after the number or in the column's
 //! header (`kr.`, `t. kr.`, `1.000 kr.`, `mio. kr.`, `mia. kr.`, `%`, `pct.`,
 //! counts such as `sager`, `personer`, `borgere`, `stk.`).
@@ -271,6 +274,26 @@ fn drop_space_groups(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `kr. 1.500,-`, `Kr. 32.200,15`: the text after a kroner unit written
+/// before a figure (a digit, sign or parenthesis follows it). Read only for
+/// a figure that is plainly an amount (marked `,-` or printed to the øre):
+/// a bare `Kr. 1.000` heads a column of thousands of kroner.
+fn money_before(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let after = if b.len() > 3 && b[..3].eq_ignore_ascii_case(b"kr.") {
+        3
+    } else if b.len() > 2 && b[..2].eq_ignore_ascii_case(b"kr") && b[2] == b' ' {
+        2
+    } else {
+        return None;
+    };
+    let rest = t.get(after..)?.trim_start();
+    rest.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | '\u{2212}' | '\u{2013}')
+    })
+    .then_some(rest)
+}
+
 /// Reads a cell. `column_unit` is the unit its column's header or the
 /// table's title names; a unit in the cell itself wins.
 pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> Cell {
@@ -281,6 +304,11 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
     if is_dash(t) {
         return Cell::Dash;
     }
+    // `kr. 1.500,-`: the unit before the figure.
+    let (t, unit_before) = match money_before(t) {
+        Some(rest) => (rest, Some(Unit::Money(0))),
+        None => (t, None),
+    };
     let first = t.as_bytes()[0];
     if !(first.is_ascii_digit()
         || matches!(first, b'-' | b'+' | b'(')
@@ -310,8 +338,20 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         .trim_start_matches(|c: char| {
             c.is_ascii_digit() || c == style.decimal || Some(c) == style.thousands
         })
+        // The mark of whole units or a trailing minus (`1.500,- kr.`).
+        .trim_start_matches(['-', '\u{2013}', '\u{2014}'])
         .trim();
-    let unit = if p.percent {
+    if unit_before.is_some() {
+        // `kr. 5 mio. kr.`: two units, not one figure; `Kr. 1.000`: a
+        // column's unit (thousands of kroner), not an amount.
+        let marked = body.trim_end().ends_with(['-', '\u{2013}', '\u{2014}']);
+        if p.percent || !suffix.is_empty() || (p.decimals == 0 && !marked) {
+            return Cell::Text;
+        }
+    }
+    let unit = if unit_before.is_some() {
+        unit_before
+    } else if p.percent {
         Some(Unit::Percent)
     } else if suffix.is_empty() {
         column_unit
@@ -441,6 +481,90 @@ mod tests {
         assert_eq!(read_cell(" ", NumberStyle::DANISH, None), Cell::Empty);
         // Two numbers side by side are not one.
         assert_eq!(read_cell("12 34", NumberStyle::DANISH, None), Cell::Text);
+    }
+
+    #[test]
+    fn whole_kroner_and_a_trailing_minus() {
+        let da = NumberStyle::DANISH;
+        // `1.500,-` is the cell `1.500`, in every place a cell's unit goes.
+        for (marked, plain) in [
+            ("1.500,-", "1.500"),
+            ("12.000,--", "12.000"),
+            ("300,\u{2013}", "300"),
+            ("**1.500,-**", "1.500"),
+            ("1 500,-", "1 500"),
+            ("(1.500,-)", "(1.500)"),
+            ("1.500,- kr.", "1.500 kr."),
+            ("300.000-", "-300.000"),
+            ("1.234,50-", "-1.234,50"),
+            ("1.234,50- t. kr.", "-1.234,50 t. kr."),
+            ("50,- sager", "50 sager"),
+        ] {
+            for unit in [None, Some(Unit::Money(3)), Some(Unit::Count)] {
+                assert_eq!(
+                    read_cell(marked, da, unit),
+                    read_cell(plain, da, unit),
+                    "{marked:?}"
+                );
+            }
+        }
+        // The unit before the figure: kroner, whatever the column says.
+        for t in [
+            "kr. 1.500,-",
+            "KR. 1.500,--",
+            "kr.1.500,-",
+            "kr 1.500,-",
+            "Kr. 1.500,00",
+        ] {
+            let f = fig(t);
+            assert_eq!(
+                (f.value, f.unit),
+                (d("1500"), Some(Unit::Money(0))),
+                "{t:?}"
+            );
+            let Cell::Fig(f) = read_cell(t, da, Some(Unit::Money(6))) else {
+                panic!("{t:?}")
+            };
+            assert_eq!(f.unit, Some(Unit::Money(0)), "{t:?}");
+        }
+        assert_eq!(fig("kr. -300,-").value, d("-300"));
+        assert_eq!(fig("kr. (300,-)").value, d("-300"));
+        assert_eq!(fig("kr. 1.300-").value, d("-1300"));
+        assert_eq!(fig("300 000-").value, d("-300000"));
+        assert_eq!(fig("Kr. 32.200,15").value, d("32200.15"));
+        // Labels, ranges and years are no figures.
+        for t in [
+            "Konto 5-6",
+            "Konto 5-",
+            "5-6",
+            "2025-",
+            "65-",
+            "300-",
+            "kr. 300-",
+            "2025-2026",
+            "2025-26",
+            "kr.",
+            "kr. pr. time",
+            "kr. 5 mio. kr.",
+            "kr. 5%",
+            "Kr 5-6",
+            "Krone 5",
+            "dkk5",
+            // A column's unit, not an amount.
+            "Kr. 1.000",
+            "kr. 1000",
+            "kr. 300",
+            "DKK 1.500",
+            "-300-",
+            "300 -",
+            ",-",
+        ] {
+            assert!(
+                !matches!(read_cell(t, da, None), Cell::Fig(_)),
+                "{t:?} read as a figure"
+            );
+        }
+        assert_eq!(read_cell("-,-", da, None), Cell::Dash);
     }
 
     #[test]

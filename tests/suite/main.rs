@@ -36,6 +36,7 @@ mod schema;
 mod side_by_side;
 mod verify_cell_forms;
 mod verify_columns;
+mod verify_dash_marks;
 mod verify_documents;
 mod verify_false_alarms;
 mod verify_heldout_prose;

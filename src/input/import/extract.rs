@@ -89,7 +89,9 @@ pub fn parse_extract_amount(text: &str, unit: Unit) -> Result<Decimal, String> {
         })
     };
     let err = || format!("{t:?} is not an amount (Danish form: -1.234.567,89 or 1.234,00-)");
-    if !plain {
+    // `1.234,00--`: one trailing minus only (the number reader would take
+    // the second as its own).
+    if !plain || trailing_minus && body.ends_with('-') {
         return Err(err());
     }
     let mut n = parse_number(body, NumberStyle::DANISH).map_err(|_| err())?;

@@ -105,12 +105,24 @@ def parse_fig(text):
     if t in ("-", "\u2013", "\u2014", "\u2212"):
         return ("dash",)
     neg = False
+    # "kr. 1.500,-", "Kr. 32.200,15": the unit written before the figure
+    m = re.match(r"^(?:kr\.|kr |dkk )\s*(?=[\d(+-])", t, re.IGNORECASE)
+    if m:
+        t = t[m.end():]
     if t.startswith("(") and t.endswith(")"):
         neg = True
         t = t[1:-1].strip()
     for suffix in (" pct.", "pct.", " pct", "%", " %", " mio. kr.", " mio.kr.", " kr."):
         if t.endswith(suffix):
             t = t[: -len(suffix)].strip()
+    # whole kroner "1.500,-" / ",--" / ",–": the figure 1.500, no decimals printed
+    m = re.match(r"^(.*\d),(?:--|-|\u2013|\u2014)$", t)
+    if m and "," not in m.group(1):
+        t = m.group(1)
+    # a trailing minus "300.000-" / "1.234,50-" (accounting systems): -300.000; not after a
+    # short whole number ("65-", "2025-": a range's open end)
+    elif re.match(r"^\d[\d.]*(?:,\d+)?-$", t) and not re.match(r"^\d{1,4}-$", t):
+        t = "-" + t[:-1]
     t = t.replace("\u2212", "-").replace("\u2013", "-")
     if t.startswith("- "):
         t = "-" + t[2:]
@@ -525,6 +537,14 @@ def selftest():
         # unsigned % of a negative afvigelse
         ("\tK\tA\tP\nr\t68,5\t-8,5\t12,5%\n", "ratio\tr\tP\t+{A} // +{K}\tabs", "rounding"),
         ("\tK\tA\tP\nr\t68,5\t-8,5\t12,5%\n", "ratio\tr\tP\t+{A} // +{K}", "error"),
+        # whole kroner "1.500,-" (a whole number: +-0,5), the unit before the figure
+        ("\tkr.\nx\t300,-\ny\t1.200,--\nI alt\tkr. 1.500,-\n", "sum\tI alt\tkr.\t+[x] +[y]", "exact"),
+        ("\tkr.\nx\t300,-\ny\t1.200,-\nI alt\t1.501,-\n", "sum\tI alt\tkr.\t+[x] +[y]", "rounding"),
+        ("\tkr.\nx\t300,-\ny\t1.200,-\nI alt\t1.502,-\n", "sum\tI alt\tkr.\t+[x] +[y]", "error"),
+        # a trailing minus: 300.000- is -300.000
+        ("\tkr.\nx\t120.000-\ny\t180.000-\nI alt\t300.000-\n", "sum\tI alt\tkr.\t+[x] +[y]", "exact"),
+        ("\tkr.\nx\t120.000-\ny\t180.000-\nI alt\t300.000\n", "sum\tI alt\tkr.\t+[x] +[y]", "error"),
+        ("\tkr.\nx\t1.234,50-\ny\t765,50\nI alt\t469,00-\n", "sum\tI alt\tkr.\t+[x] +[y]", "exact"),
     ]
     bad = 0
     with tempfile.TemporaryDirectory() as d:
