@@ -675,11 +675,15 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
                 }
                 // Readings that all hold everywhere agree on every figure:
                 // the first (the nearest columns) is taken. Tied readings
-                // that fail somewhere disagree on what is wrong: neither.
-                // (Where `a` is taken either way, the cells are not compared.)
+                // that fail somewhere disagree on what is wrong: neither,
+                // unless the domain prefers one. A reading's other forms (its
+                // sign as printed or not) tie with it and are no other
+                // reading: `a` is compared with every tied reading of other
+                // cells, not only the next. (Where `a` is taken either way,
+                // the cells are not compared.)
                 if (sa.holds, sa.fails) != (sb.holds, sb.fails)
                     || (sa.fails == 0 && preferred.len() != 1)
-                    || same_cells(&cands[*a], &cands[*b])
+                    || tied.iter().all(|&i| same_cells(&cands[*a], &cands[i]))
                 {
                     Some(*a)
                 } else if preferred.len() == 1 {

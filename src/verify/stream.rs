@@ -40,6 +40,12 @@ pub struct Lanes {
 /// Documents smaller than this are judged on the reader's thread.
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
+/// The most threads judging tables (ripgrep's bound too): memory grows with
+/// the batches in flight, up to three per thread. The reader's thread reads
+/// and prints alone, about a fifth of the CPU time on the table-dense
+/// benchmark, so beyond about five cores it, not judging, sets the pace.
+pub const MAX_THREADS: usize = 12;
+
 /// The most tables and cells in one batch: memory stays bounded by a few
 /// batches in flight, whatever the document's size.
 const BATCH_TABLES: usize = 64;
@@ -47,16 +53,16 @@ const BATCH_CELLS: usize = 100_000;
 
 /// Reads a text document and judges its tables one by one, calling `sink`
 /// as [`super::verify`] does, in the document's order. A document of a
-/// megabyte or more has its tables judged on up to four threads (as many as
-/// the machine has cores), batch by batch. Undecodable input is an error,
-/// before any table.
+/// megabyte or more has its tables judged on as many threads as the machine
+/// has cores, up to [`MAX_THREADS`], batch by batch. Undecodable input is
+/// an error, before any table.
 pub fn verify_text_tables(
     source: &Source,
     options: &Options,
     sink: impl FnMut(TableReport),
 ) -> Result<Streamed, InputError> {
     let threads = if source.bytes.len() >= PARALLEL_FROM_BYTES {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     } else {
         1
     };

@@ -394,12 +394,30 @@ fn a_reversed_afvigelse_gives_no_false_error() {
             p.relation
         );
     }
+    // A wrong `%` figure: both budgets then hold in three rows and fail in
+    // this one, a tie the domain breaks: the afvigelse was taken from the
+    // korrigeret budget, so the figure should read 3,7 / 125,0 = 2,96% ->
+    // 3,0% (of `Oprindeligt budget`, 3,07% -> 3,1%, it once was said).
     let planted = OPF_REVERSED.replace("\t3,7\t3,0\n", "\t3,7\t2,0\n");
-    let f = crate::common::findings(&checks(&planted));
+    let c = checks(&planted);
+    let f = crate::common::findings(&c);
     assert_eq!(f.len(), 1, "{f:?}");
-    // (With the wrong figure both budgets fail once, and the tie still goes
-    // to the first: it is said to should read 3,1%, of Oprindeligt budget.)
-    assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("Beskæftigelse", "%"));
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+        ("Beskæftigelse", "%", "3,0%")
+    );
+    let judged: Vec<&str> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("%"))
+        .map(|c| c.relation.as_str())
+        .collect();
+    assert_eq!(judged.len(), 4);
+    assert!(
+        judged
+            .iter()
+            .all(|r| r.contains("Afvigelse / Korrigeret budget")),
+        "{judged:?}"
+    );
 }
 
 /// A Danish figure with a thousands separator: 2004 -> `2.004`.
@@ -586,5 +604,78 @@ proptest! {
         let by_paste = verdicts(&crate::common::checks_of_text(&pasted));
         prop_assert_eq!(by_paste, by_tab.clone());
         prop_assert!(by_tab.iter().all(|c| c.2 != Verdict::Error), "{:?}", by_tab);
+    }
+}
+
+/// Tenths of a per cent, `part / whole` rounded half away from zero (both in
+/// tenths, `whole` > 0).
+fn pct_tenths(part: i64, whole: i64) -> i64 {
+    let q = (2 * part.abs() as i128 * 1000 + whole as i128) / (2 * whole as i128);
+    let q = q as i64;
+    if part < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A budget follow-up with afvigelse (either sign convention) and `%` =
+    /// the afvigelse in per cent of the korrigeret budget: no error; one
+    /// `%` figure printed far off is the one finding, and it should read
+    /// the per cent of the korrigeret budget, the budget the afvigelse was
+    /// taken from, whatever `Oprindeligt budget` scores.
+    #[test]
+    fn a_wrong_afvigelse_percent_is_corrected_from_the_korrigeret_budget(
+        rows in proptest::collection::vec((1000i64..9999, -300i64..300, 10i64..500, any::<bool>()), 3..6),
+        reversed in any::<bool>(),
+        at in 0usize..6,
+    ) {
+        let names = ["Beskæftigelse", "Ældre", "Skole", "Dagtilbud", "Kultur", "Miljø"];
+        let header =
+            "Mio. kr.\tOprindeligt budget\tKorrigeret budget\tForventet regnskab\tAfvigelse\t%\n";
+        let line = |label: &str, figures: [i64; 5]| {
+            let cells: Vec<String> = figures.iter().map(|&f| dk_tenths(f)).collect();
+            format!("{label}\t{}\n", cells.join("\t"))
+        };
+        let at = at % rows.len();
+        let mut totals = [0i64; 4];
+        let mut lines = Vec::new();
+        let mut expected = String::new();
+        let mut planted_line = String::new();
+        for (i, &(korr, opr_off, diff, over)) in rows.iter().enumerate() {
+            let opr = korr + opr_off;
+            let forv = if over { korr + diff } else { korr - diff };
+            let afv = if reversed { korr - forv } else { forv - korr };
+            let pct = pct_tenths(afv, korr);
+            for (t, x) in totals.iter_mut().zip([opr, korr, forv, afv]) {
+                *t += x;
+            }
+            lines.push(line(names[i], [opr, korr, forv, afv, pct]));
+            if i == at {
+                expected = format!("{}%", dk_tenths(pct));
+                // Far from any base: the sign turned and 11,1 points more.
+                let wrong = -pct - if pct < 0 { -111 } else { 111 };
+                planted_line = line(names[i], [opr, korr, forv, afv, wrong]);
+            }
+        }
+        let pct_total = pct_tenths(totals[3], totals[1]);
+        let [o, k, f, a] = totals;
+        lines.push(line("I alt", [o, k, f, a, pct_total]));
+        let correct = format!("{header}{}", lines.concat());
+        lines[at] = planted_line;
+        let planted = format!("{header}{}", lines.concat());
+        let c = checks(&correct);
+        prop_assert_eq!(errors(&c), Vec::<String>::new(), "{}", correct);
+        let f = crate::common::findings(&checks(&planted));
+        prop_assert_eq!(f.len(), 1, "{:?}\n{}", f, planted);
+        prop_assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+            (names[at], "%", expected.as_str()),
+            "{}",
+            planted
+        );
     }
 }
