@@ -30,6 +30,12 @@ pub fn spread(raw: &[Vec<String>]) -> Vec<Vec<String>> {
         let mut carry: Option<String> = None;
         for c in 1..below.len() {
             let named_above = above.get(c).is_some_and(|t| !t.trim().is_empty());
+            // A column whose own header names its measure or unit
+            // (`Ændring i pct.`, `mio. kr.`) takes no other one from below.
+            if above.get(c).is_some_and(|t| own_measure(t)) && below[c].trim().is_empty() {
+                carry = None;
+                continue;
+            }
             if !below[c].trim().is_empty() {
                 carry = named_above.then(|| below[c].clone());
             } else if named_above {
@@ -42,6 +48,24 @@ pub fn spread(raw: &[Vec<String>]) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// A header that names what its column measures or counts in.
+fn own_measure(header: &str) -> bool {
+    let l = header.to_lowercase();
+    super::figure::unit_in(header).is_some()
+        || [
+            "ændring",
+            "udvikling",
+            "afvigelse",
+            "difference",
+            "pct",
+            "%",
+            "andel",
+            "procent",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 #[cfg(test)]
@@ -86,6 +110,16 @@ mod tests {
             spread(&raw)[1],
             ["", "antal", "antal", "udvikling", "udvikling"]
         );
+    }
+
+    #[test]
+    fn a_column_naming_its_own_measure_takes_none_from_below() {
+        // `Mio. kr.` under the years does not reach `Ændring i pct.`.
+        let raw = rows(&[
+            &["", "2023", "2024", "Ændring i pct."],
+            &["", "Mio. kr.", "", ""],
+        ]);
+        assert_eq!(spread(&raw)[1], ["", "Mio. kr.", "Mio. kr.", ""]);
     }
 
     #[test]
