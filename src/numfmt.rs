@@ -276,10 +276,11 @@ fn parse_number_general(text: &str, style: NumberStyle) -> Result<PrintedNumber,
     } else if suffix.starts_with('%') {
         return Err(err());
     } else {
-        // A unit word: letters, dots and spaces only (`sager`, `mio. kr.`).
+        // A unit word: letters, dots and spaces only (`sager`, `mio. kr.`),
+        // or a rate (`kr./m²`).
         if !suffix
             .chars()
-            .all(|c| c.is_alphabetic() || c == '.' || c == ' ')
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '/' | '²' | '³'))
             || !suffix.chars().next().is_some_and(char::is_alphabetic)
         {
             return Err(err());

@@ -1251,6 +1251,27 @@ fn columns(g: &Grid, s: &mut State) {
             }
             None => {}
         }
+        // A change printed under a period: into that period, from the one
+        // printed before it (`period_changes.rs`).
+        if let Some(p) = super::period_changes::pair(g, c, &amounts) {
+            let kind = match g.cols[c].kind {
+                ColKind::PctChange { .. } => Kind::PctChange,
+                _ => Kind::Change,
+            };
+            match p {
+                Ok((new, old)) => {
+                    // Read so where the figures bear it out (a per cent on
+                    // the same quarter a year before fits nowhere: said).
+                    let cand = change_cand(g, c, new, old, kind);
+                    match pick_labelled(g, vec![cand], false) {
+                        Ok(cand) => push(s, cand),
+                        Err(why) => skipped_col(g, s, c, kind, why),
+                    }
+                }
+                Err(why) => skipped_col(g, s, c, kind, why),
+            }
+            continue;
+        }
         match g.cols[c].kind.clone() {
             ColKind::Change { years, afvigelse } => {
                 let (pairs, strong) = change_pairs(g, c, &years, afvigelse);

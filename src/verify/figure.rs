@@ -355,6 +355,9 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         Some(Unit::Percent)
     } else if suffix.is_empty() {
         column_unit
+    } else if suffix.contains('/') {
+        // A rate (`kr./m²`): read as printed, never converted to kroner.
+        None
     } else {
         unit_in(suffix).or(column_unit)
     };

@@ -547,8 +547,13 @@ fn header_words(header: &str) -> HeaderWords {
 fn header_words_now(header: &str) -> HeaderWords {
     let h = header.to_lowercase();
     let has = |w: &str| h.contains(w);
+    // `Stigning` / `Fald` as the header's first word, whole (not
+    // `Faldskærme`): a change, as in a row label.
+    let first: String = h.trim().chars().take_while(|c| c.is_alphabetic()).collect();
+    let rise = ["stigning", "stigningen", "fald", "faldet"].contains(&first.as_str());
     HeaderWords {
-        change: has("ændring")
+        change: rise
+            || has("ændring")
             || has("aendring")
             || has("udvikling")
             || has("afvigelse")
@@ -560,7 +565,7 @@ fn header_words_now(header: &str) -> HeaderWords {
             || has("change"),
         pct_word: has("pct") || has("%") || has("procent"),
         share: has("andel") || has("share") || has("fordeling"),
-        named_change: has("ændring") || has("udvikling") || has("aendring"),
+        named_change: rise || has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
     }
@@ -716,27 +721,24 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     // Several header rows: an upper cell spans the empty ones to its right
     // (`2015 | | 2016 |` over `Total | 1. prioritet | …`); the parts are
     // joined with ` / `.
-    let mut spans: Vec<Vec<String>> = Vec::new();
+    // A cell of the last header row spans a run of periods the row above
+    // names (`header_spans.rs`).
+    let mut raw_header: Vec<Vec<String>> = Vec::new();
     for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
         if numbering_rows.contains(&k) {
             continue;
         }
-        let mut row: Vec<String> = (0..=width)
-            .map(|c| {
-                cells
-                    .get(c)
-                    .map_or(String::new(), |(t, _)| strip_emphasis(t).to_string())
-            })
-            .collect();
-        if k + 1 < header_rows {
-            for c in 2..=width {
-                if row[c].is_empty() {
-                    row[c] = row[c - 1].clone();
-                }
-            }
-        }
-        spans.push(row);
+        raw_header.push(
+            (0..=width)
+                .map(|c| {
+                    cells
+                        .get(c)
+                        .map_or(String::new(), |(t, _)| strip_emphasis(t).to_string())
+                })
+                .collect(),
+        );
     }
+    let spans = super::header_spans::spread(&raw_header);
     let headers: Vec<String> = (1..=width)
         .map(|c| {
             let parts: Vec<&str> = spans
