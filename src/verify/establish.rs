@@ -725,6 +725,18 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     } else {
         Some(0)
     };
+    // The label's reading taken although it fails: not where a reading of
+    // more rows fails there only through cells printed empty (figures that
+    // may stand in another column: `Passiver i alt` under its sub-sections,
+    // whose `Ultimo` is printed in the subtotal column only): the rows it
+    // covers are not established, and unknown is not zero.
+    let fallback = fallback.filter(|&i| {
+        perfect.is_some()
+            || near.is_some()
+            || !cands
+                .iter()
+                .any(|c| !same_cells(&cands[i], c) && unknown_where_fails(g, &cands[i], c))
+    });
     let choice = perfect.or(near).or(fallback);
     match choice {
         Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),
@@ -1330,6 +1342,32 @@ pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, us
         }
     }
     (holds, fails)
+}
+
+/// Whether `other` is unknown where `c` fails: in every place `c` fails,
+/// `other` fails only through a cell printed empty (a figure not known
+/// there, [`empty_part`]).
+fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+    let none = Overrides::new();
+    let failing: Vec<At> = c
+        .instances
+        .iter()
+        .filter(|i| {
+            i.what
+                .as_ref()
+                .is_ok_and(|e| fare(g, e, &none).verdict == Verdict::Error)
+        })
+        .map(|i| i.at)
+        .collect();
+    !failing.is_empty()
+        && failing.iter().all(|at| {
+            other.instances.iter().any(|i| {
+                i.at == *at
+                    && i.what.as_ref().is_ok_and(|e| {
+                        empty_part(g, e, &none) && fare(g, e, &none).verdict == Verdict::Skipped
+                    })
+            })
+        })
 }
 
 /// Whether `other`, a reading of other figures, explains where `c` fails:
