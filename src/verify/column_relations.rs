@@ -54,6 +54,17 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
     }
     if col.kind == ColKind::Amount {
+        // A price with moms beside the price without: 125 % of it.
+        if moms(&col.header) == Some(true) {
+            let without: Vec<usize> = amounts
+                .iter()
+                .copied()
+                .filter(|&b| b != c && moms(&g.cols[b].header) == Some(false))
+                .collect();
+            if !without.is_empty() {
+                return Some(rated(g, c, MOMS_INCLUDED, &without, is_total));
+            }
+        }
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
         }
@@ -532,6 +543,23 @@ fn rate_in_now(header: &str) -> Option<Decimal> {
         found = Some(value);
     }
     found
+}
+
+/// A price with Danish moms (25 %) in per cent of the price without.
+const MOMS_INCLUDED: Decimal = Decimal::from_parts(125, 0, 0, false, 0);
+
+/// Whether a column header says its prices are with moms (`Inkl. moms`,
+/// `Med moms`, `m/moms`: `Some(true)`) or without (`Ekskl. moms`, `Uden
+/// moms`, `u/moms`: `Some(false)`).
+pub fn moms(header: &str) -> Option<bool> {
+    let h = header.to_lowercase().replace(['/', '.'], " ");
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "moms")?;
+    match at.checked_sub(1).and_then(|i| words.get(i)).copied()? {
+        "inkl" | "incl" | "med" | "m" | "plus" => Some(true),
+        "ekskl" | "eksl" | "excl" | "ex" | "eks" | "uden" | "u" => Some(false),
+        _ => None,
+    }
 }
 
 /// `c` = rate % of one other amount column of the row, the column chosen by
@@ -1093,6 +1121,33 @@ mod tests {
             Some(Decimal::new(25, 1))
         );
         assert_eq!(rate_in("Moms 25 pct."), Some(Decimal::from(25)));
+        for with in [
+            "Med moms",
+            "m/moms",
+            "Incl. moms",
+            "Inkl. moms",
+            "Pris inkl moms",
+        ] {
+            assert_eq!(moms(with), Some(true), "{with}");
+        }
+        for without in [
+            "Uden moms",
+            "u/moms",
+            "Excl. moms",
+            "Ekskl. moms",
+            "ex. moms",
+        ] {
+            assert_eq!(moms(without), Some(false), "{without}");
+        }
+        for neither in [
+            "Moms",
+            "Moms 25 pct.",
+            "Momsfritaget",
+            "2025",
+            "Momspligtig omsætning",
+        ] {
+            assert_eq!(moms(neither), None, "{neither}");
+        }
         assert_eq!(rate_in("Afskrivning (4 %)"), Some(Decimal::from(4)));
         assert_eq!(rate_in("%"), None);
         assert_eq!(rate_in("Ændring i %"), None);

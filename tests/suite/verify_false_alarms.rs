@@ -840,3 +840,73 @@ proptest! {
         prop_assert_eq!(errors(&c), Vec::<String>::new(), "{}", t);
     }
 }
+
+/// Øre, `v` in øre, as a Danish figure: 81250 -> `812,50`.
+fn dk_ore(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    format!("{sign}{},{:02}", dk_int(v.abs() / 100), v.abs() % 100)
+}
+
+/// Haunstrup Vandværk's tariffs (heldout7): a price with moms is 125 % of the
+/// price without (Danish moms, 25 %), judged in every row; a wrong price
+/// with moms is the one finding, with what it should read.
+#[test]
+fn a_price_with_moms_is_125_percent_of_the_price_without() {
+    let tsv = crate::common::data_tsv("heldout7", "haunstrup-vandvaerk-takster-2019-uden-med-moms");
+    let c = checks(&tsv);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let moms: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("m/moms"))
+        .map(|c| (c.relation.clone(), c.verdict))
+        .collect();
+    assert_eq!(moms.len(), 10, "{moms:?}");
+    assert!(moms.iter().all(|(r, _)| r.contains("125 % of u/moms")));
+    // 4,86 · 1,25 = 6,075 printed 6,08; 6,18 · 1,25 = 7,725 printed 7,73;
+    // 0,53 · 1,25 = 0,6625 printed 0,66: rounding, the rest exact.
+    assert_eq!(
+        moms.iter().filter(|(_, v)| *v == Verdict::Rounding).count(),
+        3
+    );
+    let wrong = tsv.replace("\t812,50", "\t821,50");
+    let f = crate::common::findings(&checks(&wrong));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+        ("Abonnement pr. ejendom/bolig", "m/moms", "812,50")
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A price list with and without moms (either header wording, prices in
+    /// øre, the price with moms rounded half away from zero): never an
+    /// error; one price with moms off by 2 øre or more is the one finding
+    /// (three rows at least: the base column is taken where it holds in two).
+    #[test]
+    fn prices_with_and_without_moms_are_judged(
+        prices in proptest::collection::vec(1i64..5_000_000, 3..7),
+        words in 0usize..3,
+        at in 0usize..7,
+        off in 2i64..500,
+    ) {
+        let (without, with) = [("Uden moms", "Med moms"), ("u/moms", "m/moms"), ("Ekskl. moms", "Inkl. moms")][words];
+        let at = at % prices.len();
+        let table = |moved: i64| {
+            let mut t = format!("Takster 2026\t{without}\t{with}\n");
+            for (k, &p) in prices.iter().enumerate() {
+                let moms = (p * 125 + 50) / 100 + if k == at { moved } else { 0 };
+                t.push_str(&format!("Ydelse {}\t{}\t{}\n", k + 1, dk_ore(p), dk_ore(moms)));
+            }
+            t
+        };
+        let correct = table(0);
+        prop_assert_eq!(errors(&checks(&correct)), Vec::<String>::new(), "{}", correct);
+        let wrong = table(off);
+        let f = crate::common::findings(&checks(&wrong));
+        prop_assert_eq!(f.len(), 1, "{:?}\n{}", f, wrong);
+        let row = format!("Ydelse {}", at + 1);
+        prop_assert_eq!((f[0].0.as_str(), f[0].1.as_str()), (row.as_str(), with));
+    }
+}
