@@ -1344,13 +1344,10 @@ pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, us
     (holds, fails)
 }
 
-/// Whether `other` is unknown where `c` fails: in every place `c` fails,
-/// `other` fails only through a cell printed empty (a figure not known
-/// there, [`empty_part`]).
-fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+/// The places where a reading fails on the printed figures.
+fn failing_places(g: &Grid, c: &Candidate) -> Vec<At> {
     let none = Overrides::new();
-    let failing: Vec<At> = c
-        .instances
+    c.instances
         .iter()
         .filter(|i| {
             i.what
@@ -1358,7 +1355,15 @@ fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
                 .is_ok_and(|e| fare(g, e, &none).verdict == Verdict::Error)
         })
         .map(|i| i.at)
-        .collect();
+        .collect()
+}
+
+/// Whether `other` is unknown where `c` fails: in every place `c` fails,
+/// `other` fails only through a cell printed empty (a figure not known
+/// there, [`empty_part`]).
+fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+    let none = Overrides::new();
+    let failing = failing_places(g, c);
     !failing.is_empty()
         && failing.iter().all(|at| {
             other.instances.iter().any(|i| {
@@ -1371,24 +1376,16 @@ fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
 }
 
 /// Whether `other`, a reading of other figures, explains where `c` fails:
-/// it fails nowhere, and holds, not only because a figure is 0 and not
-/// only within the rounding of small figures, in every place `c` fails. `Årets resultat` is `Resultat før skat` + `Skat`; where
-/// `Skat` is 0 (four years of five) it is also `Resultat før finansielle
-/// poster` + `Finansielle poster`, which fails in the fifth year, where the
-/// first holds: the figures side with the one that holds there, and the
-/// other is no structure of the table whose failure would be an error.
+/// it fails nowhere, and holds, not only because a figure is 0 and not only
+/// within the rounding of small figures, in every place `c` fails. `Årets
+/// resultat` is `Resultat før skat` + `Skat`; where `Skat` is 0 (four years
+/// of five) it is also `Resultat før finansielle poster` + `Finansielle
+/// poster`, which fails in the fifth year, where the first holds: the
+/// figures side with the one that holds there, and the other is no
+/// structure of the table whose failure would be an error.
 pub fn explains_failures(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
     let none = Overrides::new();
-    let failing: Vec<At> = c
-        .instances
-        .iter()
-        .filter(|i| {
-            i.what
-                .as_ref()
-                .is_ok_and(|e| fare(g, e, &none).verdict == Verdict::Error)
-        })
-        .map(|i| i.at)
-        .collect();
+    let failing = failing_places(g, c);
     if failing.is_empty() {
         return false;
     }
