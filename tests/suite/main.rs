@@ -38,6 +38,7 @@ mod verify_cell_forms;
 mod verify_columns;
 mod verify_documents;
 mod verify_false_alarms;
+mod verify_heldout5;
 mod verify_heldout_prose;
 mod verify_hostile;
 mod verify_layouts;
