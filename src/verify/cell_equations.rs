@@ -9,10 +9,20 @@
 //! `mio. kr.` …, which then cancels) is read; anything else in it (words, a
 //! unit on some figures only, `1,0 mio. kr. + 500 t. kr.`) leaves the cell
 //! alone.
+//!
+//! Its operands may stand for the sections above it: `Indtægter:` with its
+//! rows, `Udgifter:` with its rows, then `Resultat (overskud): 55.000 kr -
+//! 13.000 kr = 42.000 kr` (unioo's help centre, heldout5): the n-th figure
+//! before `=` is the n-th section's sum. Read so only where the sections
+//! above are exactly as many as those figures, each a heading with no
+//! figure over rows with figures in the cell's column and nowhere else, and
+//! every one of them adds up (a reading the figures confirm, never an error
+//! of its own: a section's sum off from its figure leaves them all unread).
 
 use super::establish::Kind;
 use super::figure::Cell;
 use super::grid::Grid;
+use super::grid::Role;
 use super::judge::{self, Relation};
 use super::{explain, expr, Check};
 use crate::numfmt::NumberStyle;
@@ -84,7 +94,7 @@ pub(super) fn stated(text: &str) -> Option<Relation> {
 /// The checks of a table's cells that state their own arithmetic.
 pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) -> Vec<Check> {
     let mut out = Vec::new();
-    for row in &grid.rows {
+    for (ri, row) in grid.rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             if !matches!(cell, Cell::Text) {
                 continue;
@@ -95,6 +105,14 @@ pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) ->
             let Some(relation) = stated(text) else {
                 continue;
             };
+            out.extend(section_operands(
+                file,
+                name,
+                grid,
+                (ri, c),
+                &relation,
+                style,
+            ));
             let judgment = judge::judge(&relation, true);
             let detail = explain::words(Some(&relation), &judgment, style);
             let column = grid.cols.get(c).map(|col| col.header.clone());
@@ -133,6 +151,131 @@ pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) ->
         }
     }
     out
+}
+
+/// The sections above row `at.0` (headings with no figure over rows with a
+/// figure in column `at.1` only), if the table above is nothing else.
+fn sections(grid: &Grid, at: (usize, usize)) -> Option<Vec<(usize, Vec<usize>)>> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for r in 0..at.0 {
+        let row = &grid.rows[r];
+        let figs: Vec<usize> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Cell::Fig(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if figs.is_empty() {
+            if row.label.trim().is_empty() {
+                return None;
+            }
+            out.push((r, Vec::new()));
+        } else if figs != [at.1] {
+            return None;
+        } else if !matches!(row.role, Role::Total { .. }) {
+            // A section's own total (`I alt:`) is no part of it.
+            out.last_mut()?.1.push(r);
+        }
+    }
+    out.iter().all(|(_, rows)| !rows.is_empty()).then_some(out)
+}
+
+/// The written-out figures read as the sums of the sections above.
+fn section_operands(
+    file: &str,
+    name: &str,
+    grid: &Grid,
+    at: (usize, usize),
+    relation: &Relation,
+    style: NumberStyle,
+) -> Vec<Check> {
+    let Relation::Sum { terms, .. } = relation else {
+        return Vec::new();
+    };
+    let Some(secs) = sections(grid, at) else {
+        return Vec::new();
+    };
+    if secs.len() != terms.len() {
+        return Vec::new();
+    }
+    let fig = |r: usize| match grid.rows[r].cells.get(at.1) {
+        Some(Cell::Fig(f)) => f.printed_in(None),
+        _ => None,
+    };
+    let mut judged = Vec::new();
+    for ((_, rows), term) in secs.iter().zip(terms) {
+        let parts: Option<Vec<judge::Term>> = rows
+            .iter()
+            .map(|&r| {
+                fig(r).map(|figure| judge::Term {
+                    negative: false,
+                    figure,
+                })
+            })
+            .collect();
+        let Some(parts) = parts else {
+            return Vec::new();
+        };
+        let sum = Relation::Sum {
+            terms: parts,
+            total: term.figure,
+        };
+        let judgment = judge::judge(&sum, true);
+        if !matches!(
+            judgment.verdict,
+            judge::Verdict::Exact | judge::Verdict::Rounding
+        ) {
+            return Vec::new();
+        }
+        judged.push((sum, judgment));
+    }
+    let row = &grid.rows[at.0];
+    let column = grid.cols.get(at.1).map(|col| col.header.clone());
+    let loc = row
+        .locs
+        .get(at.1)
+        .cloned()
+        .unwrap_or_else(|| row.loc.clone());
+    let place = |r: usize| {
+        grid.rows[r]
+            .locs
+            .get(at.1)
+            .map_or_else(String::new, ToString::to_string)
+    };
+    secs.iter()
+        .zip(judged)
+        .enumerate()
+        .map(|(i, ((heading, rows), (sum, judgment)))| {
+            let detail = explain::words(Some(&sum), &judgment, style);
+            let mut cells: Vec<String> = rows.iter().map(|&r| place(r)).collect();
+            cells.push(loc.to_string());
+            Check {
+                file: file.to_string(),
+                loc: loc.clone(),
+                table: name.to_string(),
+                relation: format!(
+                    "{} [{}]: its figure {} as the sum of {}",
+                    row.label.trim(),
+                    column.as_deref().unwrap_or_default(),
+                    i + 1,
+                    grid.rows[*heading].label.trim().trim_end_matches(':')
+                ),
+                verdict: judgment.verdict,
+                detail,
+                judged: Some(sum),
+                evidence: judgment.evidence,
+                style,
+                stated: false,
+                kind: Some(Kind::Formula),
+                consequence_of: None,
+                correction: None,
+                row: Some(row.label.clone()),
+                column: column.clone(),
+                cells,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

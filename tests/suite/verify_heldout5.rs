@@ -31,6 +31,21 @@ fn of_row(c: &[Check], row: &str) -> Vec<(String, Verdict, String)> {
         .collect()
 }
 
+/// The checks of a row's cell as the cell writes it: (column, verdict,
+/// detail).
+fn as_written(c: &[Check], row: &str) -> Vec<(String, Verdict, String)> {
+    c.iter()
+        .filter(|c| c.row.as_deref() == Some(row) && c.relation.ends_with("as the cell writes it"))
+        .map(|c| {
+            (
+                c.column.clone().unwrap_or_default(),
+                c.verdict,
+                c.detail.clone(),
+            )
+        })
+        .collect()
+}
+
 fn errors(c: &[Check]) -> Vec<String> {
     c.iter()
         .filter(|c| c.verdict == Verdict::Error)
@@ -164,7 +179,7 @@ fn a_cell_that_writes_out_its_arithmetic_is_judged_as_written() {
         "unioo-vejledning-aarsregnskab-resultatopgoerelse-eksempel",
     ));
     assert_eq!(errors(&c), Vec::<String>::new());
-    let r = of_row(&c, "Resultat (overskud):");
+    let r = as_written(&c, "Resultat (overskud):");
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].1, Verdict::Exact);
     assert!(r[0].2.contains("55.000 - 13.000 = 42.000"), "{}", r[0].2);
@@ -173,9 +188,42 @@ fn a_cell_that_writes_out_its_arithmetic_is_judged_as_written() {
         "heldout5",
         "unioo-help-vejledning-regnskab-resultatopgoerelse-eksempel",
     ));
-    let r = of_row(&c, "Resultat (overskud):");
+    let r = as_written(&c, "Resultat (overskud):");
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].1, Verdict::Exact);
+}
+
+#[test]
+fn a_written_out_results_figures_are_the_sections_above_where_they_add_up() {
+    // unioo's help centre: no `I alt` lines; the result line's 55.000 and
+    // 13.000 are the sums of the indtægter and udgifter above it.
+    let c = checks(&crate::common::data_tsv(
+        "heldout5",
+        "unioo-help-vejledning-regnskab-resultatopgoerelse-eksempel",
+    ));
+    let sections: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.relation.contains("as the sum of"))
+        .map(|c| (c.detail.clone(), c.verdict))
+        .collect();
+    assert_eq!(sections.len(), 2, "{sections:?}");
+    assert!(sections[0].0.contains("30.000 + 10.000 + 15.000 = 55.000"));
+    assert!(sections[1].0.contains("5.000 + 8.000 = 13.000"));
+    assert!(sections.iter().all(|s| s.1 == Verdict::Exact));
+    // A section that does not add up to its figure: none of them read, and
+    // no error (the written-out difference itself still judged).
+    let off = "Post\tBeløb\nIndtægter:\t\nA:\t30.000 kr\nB:\t25.000 kr\nUdgifter:\t\n\
+               C:\t13.000 kr\nResultat:\t55.000 kr - 12.000 kr = 43.000 kr\n";
+    let c = checks(off);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert!(c.iter().all(|c| !c.relation.contains("as the sum of")));
+    assert_eq!(
+        of_row(&c, "Resultat:")
+            .iter()
+            .map(|x| x.1)
+            .collect::<Vec<_>>(),
+        vec![Verdict::Exact]
+    );
 }
 
 #[test]
