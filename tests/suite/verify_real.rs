@@ -809,9 +809,10 @@ fn a_planted_figure_in_the_fifth_held_out_tables_is_measured() {
     // can be placed and planted (the tillægsbevilling's totals are 0, the
     // association examples print no header to place a column by); the first
     // run caught it not (Silkeborg's 76.924, a total placed above its
-    // account groupings with no total word).
-    let (tried, _, _, _) = plant_in("heldout5");
+    // account groupings with no total word); `coded_blocks.rs` names it.
+    let (tried, caught, named, _) = plant_in("heldout5");
     assert!(tried >= 1, "tried {tried}");
+    assert!(caught >= 1 && named >= 1, "caught {caught}, named {named}");
 }
 
 proptest! {
