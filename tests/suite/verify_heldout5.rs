@@ -317,6 +317,42 @@ fn specification(blocks: &[Vec<u32>]) -> (String, Vec<(String, u32)>) {
     (tsv, totals)
 }
 
+/// Danish thousands separators for a whole figure.
+fn dk(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A two-level specification: `900000 Konto` over accounts `001`, `002` …,
+/// each over groupings `200`, `210` …; the account `wrong` printed `delta`
+/// too high. (tsv, the wrong account's line and true figure)
+fn two_levels(accounts: &[Vec<u64>], wrong: usize, delta: u64) -> (String, usize, String) {
+    let sums: Vec<u64> = accounts.iter().map(|a| a.iter().sum()).collect();
+    let mut tsv = format!(
+        "BUDGET Hele 1.000 kr.\tUdgifter\n900000 Konto\t{}\n",
+        dk(sums.iter().sum())
+    );
+    let mut line = 0;
+    for (i, parts) in accounts.iter().enumerate() {
+        let shown = if i == wrong { sums[i] + delta } else { sums[i] };
+        tsv.push_str(&format!("{:03} Gruppe {}\t{}\n", i + 1, i + 1, dk(shown)));
+        if i == wrong {
+            line = tsv.lines().count();
+        }
+        for (j, p) in parts.iter().enumerate() {
+            tsv.push_str(&format!("{} Post {}\t{}\n", 200 + 10 * j, j + 1, dk(*p)));
+        }
+    }
+    (tsv, line, dk(sums[wrong]))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
     /// Every account of a specification is read over its groupings, exact;
@@ -374,5 +410,33 @@ proptest! {
         let wrong = format!("Post\tBeløb\nIndtægter:\t{} kr\nResultat:\t{} kr – {} kr = {} kr\n", show(a), show(a), show(b), show(a - b + off));
         let r = of_row(&checks(&wrong), "Resultat:");
         prop_assert_eq!(r.iter().map(|x| x.1).collect::<Vec<_>>(), vec![Verdict::Error]);
+    }
+    /// A misprinted account (not the last) of a two-level specification is
+    /// the one finding, named with its true figure: its groupings and the
+    /// account above agree on it. The last account may be read two ways
+    /// (its last groupings could belong to the account above): named
+    /// right, or no error at all, never a wrong correction.
+    #[test]
+    fn a_misprinted_account_is_named_where_its_groupings_and_the_account_above_agree(
+        accounts in prop::collection::vec(prop::collection::vec(1_000u64..900_000, 2..4), 2..4),
+        pick in 0usize..10,
+        delta in 1u64..5_000,
+    ) {
+        let wrong = pick % accounts.len();
+        let (tsv, line, truth) = two_levels(&accounts, wrong, delta);
+        let c = checks(&tsv);
+        let findings: Vec<&Check> = c
+            .iter()
+            .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+            .collect();
+        let named_right = findings.len() == 1
+            && findings[0].correction.as_ref().is_some_and(|k| {
+                k.at == format!("{line}:2") && k.should_read == truth
+            });
+        if wrong + 1 < accounts.len() {
+            prop_assert!(named_right, "{:#?}\n{}", errors(&c), tsv);
+        } else {
+            prop_assert!(named_right || findings.is_empty(), "{:#?}\n{}", errors(&c), tsv);
+        }
     }
 }
