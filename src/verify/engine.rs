@@ -107,6 +107,8 @@ fn propose(g: &Grid) -> Vec<Instance> {
     let confirmed = super::column_relations::confirmed_blocks(g, &s.parent, &s.explained);
     s.out.extend(confirmed);
     numbered_blocks(g, &mut s);
+    // Account codes over their groupings, each amount placed first.
+    super::coded_blocks::find(g, &mut s);
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
@@ -475,6 +477,9 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
                     at: (t, 0),
                     what: Err("no rows to add: the total stands alone in its table".to_string()),
                 });
+                // Said once: the second pass over the labelled totals
+                // (`only_fitting` off) must not say it again.
+                s.explained[t] = true;
             }
             continue;
         }

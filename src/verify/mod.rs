@@ -17,7 +17,9 @@
 pub mod attribute;
 pub mod before_rows;
 pub mod budget_base;
+pub mod cell_equations;
 pub mod claims;
+pub mod coded_blocks;
 pub mod column_formulas;
 pub mod column_relations;
 pub mod cues;
@@ -425,6 +427,9 @@ pub fn verify_table(
         &judged_cells,
         style,
     ));
+    // Cells that write out their own arithmetic (`55.000 kr – 13.000 kr =
+    // 42.000 kr`): judged as written.
+    checks.extend(cell_equations::checks(file, &name, &grid, style));
     TableReport {
         file: file.to_string(),
         loc: table.loc.clone(),
