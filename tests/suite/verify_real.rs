@@ -612,18 +612,12 @@ fn the_sixth_held_out_tables_have_no_false_error() {
 }
 
 /// The seventh held-out set (`tests/data/heldout7/`): collected by helpers
-/// that never built or ran sparekrav, committed before anyone ran it, and
-/// measured only after the day's fixes from the other sets were merged
+/// that never built or ran sparekrav, committed before anyone ran it. Its
+/// first run found 3 false errors in round 1 (fixed) and none in round 2
 /// (`tests/data/heldout7/SOURCES.md`, "First run").
 #[test]
-fn the_seventh_held_out_tables_are_measured() {
-    measure("heldout7");
-}
-
-/// As [`no_false_error_in`], for a set measured but not yet worked on: the
-/// figures are printed and the false errors listed, not asserted.
-fn measure(folder: &str) {
-    report(folder, 100);
+fn the_seventh_held_out_tables_have_no_false_error() {
+    no_false_error_among("heldout7", 250);
 }
 
 /// Figures of a TSV that take part in an expected relation's result cell
@@ -867,9 +861,12 @@ fn a_planted_figure_in_the_sixth_held_out_tables_is_measured() {
 
 #[test]
 fn a_planted_figure_in_the_seventh_held_out_tables_is_measured() {
-    // Measured and printed (the set is not yet worked on).
-    let (tried, _, _, _) = plant_in("heldout7");
-    assert!(tried >= 5);
+    // Measured and reported: the first runs caught 4 of 6 (round 1) and 2
+    // of 4 (round 2); with prices with moms read, 8 of 10 (the misses: a
+    // blog's totals over two rows in one column).
+    let (tried, caught, _, _) = plant_in("heldout7");
+    assert!(tried >= 10);
+    assert!(caught * 2 >= tried, "caught {caught} of {tried}");
 }
 
 proptest! {
