@@ -287,27 +287,7 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
         return None;
     }
     // The coded rows right under it, parts of inner blocks skipped.
-    let mut run = Vec::new();
-    for i in r + 1..g.rows.len() {
-        if run.len() >= BLOCK {
-            break;
-        }
-        // Inside an inner block (its total under `r`): skipped; a part of a
-        // block that began above `r` (a sibling of `r`): the end of `r`'s.
-        match s.parent[i] {
-            Some(p) if p > r => continue,
-            Some(_) => break,
-            None => {}
-        }
-        let next = &g.rows[i];
-        if code(&next.label).is_none()
-            || !has_figs(g, i)
-            || !matches!(next.role, Role::Item | Role::Total { strong: false })
-        {
-            break;
-        }
-        run.push(i);
-    }
+    let run = run_of(g, s, r, &[]);
     let least = if one_line { 1 } else { 2 };
     let lengths: Vec<usize> = (least..=run.len()).collect();
     let tried = Decimal::from(lengths.len().max(1));

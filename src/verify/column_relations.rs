@@ -552,6 +552,15 @@ const MOMS_INCLUDED: Decimal = Decimal::from_parts(125, 0, 0, false, 0);
 /// `Med moms`, `m/moms`: `Some(true)`) or without (`Ekskl. moms`, `Uden
 /// moms`, `u/moms`: `Some(false)`).
 pub fn moms(header: &str) -> Option<bool> {
+    // Asked of every amount column's header: most name no moms, and are
+    // answered without a new string.
+    if !header
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"moms"))
+    {
+        return None;
+    }
     let h = header.to_lowercase().replace(['/', '.'], " ");
     let words: Vec<&str> = h.split_whitespace().collect();
     let at = words.iter().position(|w| *w == "moms")?;

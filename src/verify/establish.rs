@@ -731,11 +731,12 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     // whose `Ultimo` is printed in the subtotal column only): the rows it
     // covers are not established, and unknown is not zero.
     let fallback = fallback.filter(|&i| {
-        perfect.is_some()
-            || near.is_some()
-            || !cands
+        perfect.is_some() || near.is_some() || {
+            let failing = failing_places(g, &cands[i]);
+            !cands
                 .iter()
-                .any(|c| !same_cells(&cands[i], c) && unknown_where_fails(g, &cands[i], c))
+                .any(|c| !same_cells(&cands[i], c) && unknown_where_fails(g, &failing, c))
+        }
     });
     let choice = perfect.or(near).or(fallback);
     match choice {
@@ -884,12 +885,14 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
     // reading of other figures explains its failures
     // ([`explains_failures`]). Neither is taken.
     if let Some((b, bi)) = &best {
-        if b.fails > 0
-            && cands
+        if b.fails > 0 {
+            let failing = failing_places(g, &cands[*bi]);
+            if cands
                 .iter()
-                .any(|c| !same_cells(&cands[*bi], c) && explains_failures(g, &cands[*bi], c))
-        {
-            return None;
+                .any(|c| !same_cells(&cands[*bi], c) && explains_failures(g, &failing, c))
+            {
+                return None;
+            }
         }
     }
     match best {
@@ -1345,7 +1348,7 @@ pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, us
 }
 
 /// The places where a reading fails on the printed figures.
-fn failing_places(g: &Grid, c: &Candidate) -> Vec<At> {
+pub fn failing_places(g: &Grid, c: &Candidate) -> Vec<At> {
     let none = Overrides::new();
     c.instances
         .iter()
@@ -1358,12 +1361,11 @@ fn failing_places(g: &Grid, c: &Candidate) -> Vec<At> {
         .collect()
 }
 
-/// Whether `other` is unknown where `c` fails: in every place `c` fails,
-/// `other` fails only through a cell printed empty (a figure not known
-/// there, [`empty_part`]).
-fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+/// Whether `other` is unknown where a reading fails (`failing`, its
+/// [`failing_places`]): in every such place `other` fails only through a
+/// cell printed empty (a figure not known there, [`empty_part`]).
+fn unknown_where_fails(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     let none = Overrides::new();
-    let failing = failing_places(g, c);
     !failing.is_empty()
         && failing.iter().all(|at| {
             other.instances.iter().any(|i| {
@@ -1375,17 +1377,17 @@ fn unknown_where_fails(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
         })
 }
 
-/// Whether `other`, a reading of other figures, explains where `c` fails:
-/// it fails nowhere, and holds, not only because a figure is 0 and not only
-/// within the rounding of small figures, in every place `c` fails. `Årets
+/// Whether `other`, a reading of other figures, explains where a reading
+/// fails (`failing`, its [`failing_places`]): it fails nowhere, and holds,
+/// not only because a figure is 0 and not only within the rounding of small
+/// figures, in every such place. `Årets
 /// resultat` is `Resultat før skat` + `Skat`; where `Skat` is 0 (four years
 /// of five) it is also `Resultat før finansielle poster` + `Finansielle
 /// poster`, which fails in the fifth year, where the first holds: the
 /// figures side with the one that holds there, and the other is no
 /// structure of the table whose failure would be an error.
-pub fn explains_failures(g: &Grid, c: &Candidate, other: &Candidate) -> bool {
+pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     let none = Overrides::new();
-    let failing = failing_places(g, c);
     if failing.is_empty() {
         return false;
     }

@@ -437,12 +437,13 @@ pub fn establish(
     }
     // Nor where a reading of other figures, too little to be established
     // itself, explains its failures (`establish::explains_failures`).
-    if bf.fails > 0
-        && cands.iter().any(|c| {
-            cells_of(c) != best_cells && super::establish::explains_failures(g, &cands[*best], c)
-        })
-    {
-        return None;
+    if bf.fails > 0 {
+        let failing = super::establish::failing_places(g, &cands[*best]);
+        if cands.iter().any(|c| {
+            cells_of(c) != best_cells && super::establish::explains_failures(g, &failing, c)
+        }) {
+            return None;
+        }
     }
     cands.into_iter().nth(*best)
 }
