@@ -215,3 +215,26 @@ pub fn findings(c: &[sparekrav::verify::Check]) -> Vec<(String, String, String, 
         })
         .collect()
 }
+
+/// (row, column, verdict) of every check.
+pub fn verdicts(
+    c: &[sparekrav::verify::Check],
+) -> Vec<(String, String, sparekrav::verify::Verdict)> {
+    c.iter()
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+                c.verdict,
+            )
+        })
+        .collect()
+}
+
+/// The error checks, each as `relation: detail`.
+pub fn errors(c: &[sparekrav::verify::Check]) -> Vec<String> {
+    c.iter()
+        .filter(|c| c.verdict == sparekrav::verify::Verdict::Error)
+        .map(|c| format!("{}: {}", c.relation, c.detail))
+        .collect()
+}

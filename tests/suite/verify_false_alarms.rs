@@ -5,6 +5,7 @@
 //! all). Each case found is reduced to a small table here with its exact
 //! verdicts; figures computed by hand (the sums are written beside them).
 
+use crate::common::{errors, verdicts};
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -12,28 +13,8 @@ fn checks(tsv: &str) -> Vec<Check> {
     crate::common::checks_of_tsv(tsv)
 }
 
-/// (row, column, verdict) of every check.
-fn verdicts(c: &[Check]) -> Vec<(String, String, Verdict)> {
-    c.iter()
-        .map(|c| {
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                c.verdict,
-            )
-        })
-        .collect()
-}
-
 fn v(row: &str, col: &str, verdict: Verdict) -> (String, String, Verdict) {
     (row.to_string(), col.to_string(), verdict)
-}
-
-fn errors(c: &[Check]) -> Vec<String> {
-    c.iter()
-        .filter(|c| c.verdict == Verdict::Error)
-        .map(|c| format!("{}: {}", c.relation, c.detail))
-        .collect()
 }
 
 /// DST's Konjunkturstatistik tabel 16 with its top header row (`15-66 årige

@@ -10,6 +10,7 @@
 //!
 //! Figures of our own tables are computed by hand.
 
+use crate::common::errors;
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -43,13 +44,6 @@ fn as_written(c: &[Check], row: &str) -> Vec<(String, Verdict, String)> {
                 c.detail.clone(),
             )
         })
-        .collect()
-}
-
-fn errors(c: &[Check]) -> Vec<String> {
-    c.iter()
-        .filter(|c| c.verdict == Verdict::Error)
-        .map(|c| format!("{}: {}", c.relation, c.detail))
         .collect()
 }
 

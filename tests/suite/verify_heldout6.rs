@@ -11,6 +11,7 @@
 //! - `Stigning` / `Fald` as a column header is a change, and a figure with
 //!   a rate unit (`783,52 kr./m²`) is read, never converted to kroner.
 
+use crate::common::verdicts;
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -22,19 +23,6 @@ fn errors(c: &[Check]) -> Vec<String> {
     c.iter()
         .filter(|c| c.verdict == Verdict::Error)
         .map(|c| format!("{} [{:?}]: {}", c.relation, c.column, c.detail))
-        .collect()
-}
-
-/// (row, column, verdict) of every check.
-fn all(c: &[Check]) -> Vec<(String, String, Verdict)> {
-    c.iter()
-        .map(|c| {
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                c.verdict,
-            )
-        })
         .collect()
 }
 
@@ -78,7 +66,7 @@ fn a_quarterly_release_sums_its_levels_and_judges_the_later_quarters_per_cents()
         let lvl4 = "4. kvt. / antal";
         let pct3 = format!("3. kvt. / {PCT}");
         let pct4 = format!("4. kvt. / {PCT}");
-        let got = all(&c);
+        let got = verdicts(&c);
         let total = "Offentlig forvaltning og service".to_string();
         // 188597 + 131370 + 435630 + 1969 = 757566 against 757565: rounded
         // full-time equivalents; 4. kvt. adds up exactly.
@@ -158,7 +146,7 @@ fn the_released_tables_of_heldout6_have_no_false_error_and_judge_their_per_cents
             .iter()
             .filter(|c| c.verdict != Verdict::Skipped && c.relation.contains("percentage change"))
             .count();
-        assert_eq!(judged_pct, 5, "{slug}: {:#?}", all(&c));
+        assert_eq!(judged_pct, 5, "{slug}: {:#?}", verdicts(&c));
     }
 }
 
@@ -170,7 +158,7 @@ fn a_stigning_column_between_two_rents_is_their_change_read_in_kr_per_m2() {
              Boligafgift i kr./m² (gennemsnit)\t783,52 kr./m²\t-39,89 kr./m²\t743,64 kr./m²\n";
     let c = checks(t);
     assert_eq!(
-        all(&c),
+        verdicts(&c),
         [(
             "Boligafgift i kr./m² (gennemsnit)".to_string(),
             "Stigning".to_string(),
@@ -183,7 +171,7 @@ fn a_stigning_column_between_two_rents_is_their_change_read_in_kr_per_m2() {
     );
     // Printed -49,89: an error at the change.
     let c = checks(&t.replace("-39,89", "-49,89"));
-    assert_eq!(all(&c)[0].2, Verdict::Error);
+    assert_eq!(verdicts(&c)[0].2, Verdict::Error);
     // `Faldskærme` is no change word.
     let c = checks("\tFaldskærme\tStk.\nLager\t12\t3\n");
     assert_eq!(errors(&c), Vec::<String>::new());
@@ -255,7 +243,7 @@ proptest! {
         bad[k].4 = off;
         let c = checks(&as_refs(&bad));
         let errs: Vec<&Check> = c.iter().filter(|c| c.verdict == Verdict::Error).collect();
-        prop_assert!(!errs.is_empty(), "{:#?}", all(&c));
+        prop_assert!(!errs.is_empty(), "{:#?}", verdicts(&c));
         prop_assert!(errs.iter().all(|e| e.row.as_deref() == Some(bad[k].0.as_str())), "{:#?}", errors(&c));
     }
 }

@@ -5,6 +5,7 @@
 //! difference of the two rows it names (`src/verify/named_operands.rs`).
 //! Figures computed by hand; the real tables are the held-out ones.
 
+use crate::common::verdicts;
 use sparekrav::verify::{Check, Verdict};
 
 fn checks(tsv: &str) -> Vec<Check> {
@@ -13,19 +14,6 @@ fn checks(tsv: &str) -> Vec<Check> {
 
 fn data(folder: &str, slug: &str) -> String {
     crate::common::data_tsv(folder, slug)
-}
-
-/// (row, column, verdict) of every check.
-fn verdicts(c: &[Check]) -> Vec<(String, String, Verdict)> {
-    c.iter()
-        .map(|c| {
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                c.verdict,
-            )
-        })
-        .collect()
 }
 
 /// Errors that are no consequence of another: (the cell named, what it

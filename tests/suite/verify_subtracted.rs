@@ -5,6 +5,7 @@
 //! `Omkostninger` 150,00 = 390.980,89; small tables of our own (figures
 //! computed by hand); a property over generated roll-forwards.
 
+use crate::common::errors;
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -17,13 +18,6 @@ fn of_row<'a>(c: &'a [Check], row: &str) -> Vec<(&'a str, Verdict)> {
     c.iter()
         .filter(|c| c.row.as_deref() == Some(row))
         .map(|c| (c.column.as_deref().unwrap_or(""), c.verdict))
-        .collect()
-}
-
-fn errors(c: &[Check]) -> Vec<String> {
-    c.iter()
-        .filter(|c| c.verdict == Verdict::Error)
-        .map(|c| format!("{}: {}", c.relation, c.detail))
         .collect()
 }
 
