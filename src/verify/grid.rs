@@ -585,6 +585,9 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     if nums.is_empty() && figs.iter().any(|c| matches!(c, Cell::Text)) {
         return ColKind::Text;
     }
+    if note_references(header, &nums) {
+        return ColKind::Text;
+    }
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
@@ -618,6 +621,24 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
         return ColKind::RowTotal;
     }
     ColKind::Amount
+}
+
+/// A column of note references (`Note` over `7`, `14`): small whole numbers
+/// that point into the notes of an annual report, no amounts. Summing them
+/// is meaningless, and a total row has none ("has no figure" on every
+/// total would be noise).
+fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
+    let h = header.trim().trim_end_matches(['.', ':']).trim();
+    let named = ["note", "noter", "note nr", "henv", "henvisning"]
+        .iter()
+        .any(|w| h.eq_ignore_ascii_case(w));
+    named
+        && nums.iter().all(|f| {
+            f.decimals == 0
+                && f.unit.is_none()
+                && f.value.is_sign_positive()
+                && f.value < Decimal::from(1000)
+        })
 }
 
 /// Reads a table's structure.

@@ -835,3 +835,47 @@ proptest! {
         }
     }
 }
+
+/// A `Note` column holds references into an annual report's notes (`7`,
+/// `14`), no amounts: nothing is summed in it, so its empty cells on the
+/// total rows give no "has no figure" lines; the amounts are judged as
+/// before (DTU's cash-flow statement 2015, `tests/data/heldout/`).
+#[test]
+fn a_note_column_is_references_not_amounts() {
+    let c = checks(&heldout("dtu-aarsrapport-2015-pengestroemsopgoerelse"));
+    assert!(c.iter().all(|c| !c.relation.contains("[Note]")), "{c:#?}");
+    assert_eq!(
+        of(&c, "Pengestrømme fra investeringsaktivitet [2015"),
+        vec![(
+            Verdict::Exact,
+            "-45.608 - 918.733 + 330.119 + 4.046 = -630.176"
+        )]
+    );
+    // A small table of our own: a wrong total is still an error, and the
+    // note column (whose figures do not add up) is no part of any relation.
+    let own = "\tNote\t2025\t2024\n\
+Skatter\t3\t1.200\t1.100\n\
+Tilskud\t4\t800\t700\n\
+Indtægter i alt\t\t2.100\t1.800\n";
+    let c = checks(own);
+    assert!(c.iter().all(|c| !c.relation.contains("[Note]")), "{c:#?}");
+    assert_eq!(
+        verdict_pairs(&c),
+        vec![
+            (
+                "Indtægter i alt".to_string(),
+                "2025".to_string(),
+                Verdict::Error
+            ),
+            (
+                "Indtægter i alt".to_string(),
+                "2024".to_string(),
+                Verdict::Exact
+            ),
+        ]
+    );
+}
+
+fn verdict_pairs(c: &[Check]) -> Vec<(String, String, Verdict)> {
+    common::verdicts(c)
+}
