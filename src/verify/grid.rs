@@ -641,6 +641,78 @@ fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
         })
 }
 
+/// A header row that names every figure column but has no cell over the
+/// labels (`| AR | ST | … | I alt | |` over `| Heraf løn | 1,2 | 29,3 | … |`,
+/// as a Word-to-Markdown conversion or a copy out of a web page leaves it):
+/// read as printed, each heading sat one column to the left of its figures
+/// (`I alt` over the last part), and every row total was a false error. The
+/// row names exactly as many columns as the rows have figures, its first
+/// cell is no stub (no unit, no `Mio. kr.`, `Tekst`, `Konto`, nothing
+/// ending in `:`), its last cells are empty where every row has a figure,
+/// and the rows below have their labels in the first column: the headings
+/// belong to the figure columns.
+fn stubless_header(rows: &[RawRow], width: usize, style: NumberStyle) -> bool {
+    let Some((_, head, _)) = rows.first() else {
+        return false;
+    };
+    let named = head
+        .iter()
+        .rposition(|(t, _)| !strip_emphasis(t).is_empty())
+        .map_or(0, |k| k + 1);
+    let first = head.first().map_or("", |(t, _)| strip_emphasis(t).trim());
+    if width < 2
+        || named != width
+        || first.is_empty()
+        || head
+            .get(width)
+            .is_some_and(|(t, _)| !strip_emphasis(t).is_empty())
+    {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    let stub = unit_in(first).is_some()
+        || lower.ends_with(':')
+        || [
+            "tekst",
+            "konto",
+            "hovedkonto",
+            "funktion",
+            "område",
+            "udvalg",
+            "post",
+            "art",
+            "beløb",
+            "emne",
+            "navn",
+            "kommune",
+            "region",
+            "år",
+            "periode",
+            "center",
+            "enhed",
+            "type",
+        ]
+        .iter()
+        .any(|w| lower.trim_end_matches('.') == *w);
+    if stub {
+        return false;
+    }
+    let body = &rows[1..];
+    let full = body
+        .iter()
+        .filter(|(_, c, _)| {
+            c.len() == width + 1
+                && matches!(read_cell(&c[0].0, style, None), Cell::Text)
+                && matches!(read_cell(&c[width].0, style, None), Cell::Fig(_))
+        })
+        .count();
+    full >= 2
+        && body.iter().all(|(_, c, _)| {
+            c.first()
+                .is_none_or(|(t, _)| !matches!(read_cell(t, style, None), Cell::Fig(_)))
+        })
+}
+
 /// Reads a table's structure.
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
@@ -723,6 +795,12 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             header_rows += 1;
         } else {
             break;
+        }
+    }
+    if header_rows == 1 && numbering_rows.is_empty() && stubless_header(&g.rows, width, style) {
+        if let Some((loc, cells, _)) = g.rows.first_mut() {
+            cells.insert(0, (String::new(), loc.clone()));
+            cells.truncate(width + 1);
         }
     }
     let has_header = header_rows > 0;

@@ -891,3 +891,107 @@ proptest! {
         prop_assert_eq!((f[0].0.as_str(), f[0].1.as_str()), (row.as_str(), with));
     }
 }
+
+/// Aarhus Universitet's nøgletal 2012, tabel E5, as its copy arrives
+/// (`tests/data/real/au-noegletal-2012-tabel-e5-driftsomkostninger.pasted.txt`):
+/// a Markdown table whose header row has no cell over the labels and an
+/// empty one at its end (`| AR | ST | HE | BSS | FO | I alt | |`). Read as
+/// printed, `I alt` sat over the FO column and every row total was an error
+/// (14 false errors); its headings belong to the figure columns, and the
+/// copy gives the tab-separated table's verdicts: its two published errors.
+#[test]
+fn a_header_without_a_stub_cell_names_the_figure_columns() {
+    let data = |ext: &str| {
+        std::fs::read_to_string(crate::common::root().join("tests/data/real").join(format!(
+            "au-noegletal-2012-tabel-e5-driftsomkostninger.{ext}"
+        )))
+        .unwrap()
+    };
+    let pasted = crate::common::checks_of_text(&data("pasted.txt"));
+    let tsv = checks(&data("tsv"));
+    assert_eq!(verdicts(&pasted), verdicts(&tsv));
+    assert_eq!(
+        errors(&pasted),
+        vec![
+            "Ordinære driftsomkostninger i alt [HE]: sum of 2 rows (parts below it): 661,1 + 464,6 = 1.125,7, not 1.157,3: the true sum lies in [1.125,60; 1.125,80], which 1.157,3 (allowing [1.157,25; 1.157,35]) cannot reach; it should read 1.125,7".to_string(),
+            "Ordinære driftsomkostninger i alt [I alt]: sum of 2 rows (parts below it): 3.581,7 + 2.206,5 = 5.788,2, not 5.819,7: the true sum lies in [5.788,10; 5.788,30], which 5.819,7 (allowing [5.819,65; 5.819,75]) cannot reach; it should read 5.788,2".to_string(),
+        ]
+    );
+    // Years over the figure columns, none over the labels.
+    let c = checks("2025\t2026\nSkatter\t1.200\t1.300\nTilskud\t800\t750\nI alt\t2.000\t2.150\n");
+    assert_eq!(
+        verdicts(&c),
+        vec![
+            v("I alt", "2025", Verdict::Exact),
+            v("I alt", "2026", Verdict::Error)
+        ]
+    );
+    // A stub that names the unit stays over the labels: the third figure
+    // column has no heading.
+    let c = checks("Mio. kr.\t2025\t2026\nSkatter\t1,2\t1,3\t2,5\nTilskud\t0,8\t0,7\t1,5\nI alt\t2,0\t2,0\t4,0\n");
+    assert_eq!(
+        verdicts(&c)[..2],
+        [
+            v("I alt", "2025", Verdict::Exact),
+            v("I alt", "2026", Verdict::Exact)
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A table whose header row lacks its stub cell (`AR | ST | I alt` over
+    /// a label and three figures, with or without an empty cell at the end,
+    /// tab-separated or Markdown) gives the verdicts of the same table with
+    /// the stub cell, relation by relation; a row total moved off is an
+    /// error at that row in both.
+    #[test]
+    fn a_header_without_its_stub_cell_reads_as_with_it(
+        rows in proptest::collection::vec((0i64..5000, 0i64..5000), 2..5),
+        trailing in any::<bool>(),
+        markdown in any::<bool>(),
+        wrong in proptest::option::of((0usize..4, 3i64..50)),
+    ) {
+        let mut body: Vec<[String; 4]> = Vec::new();
+        for (i, (a, b)) in rows.iter().enumerate() {
+            let mut t = a + b;
+            if let Some((r, off)) = wrong {
+                if r == i {
+                    t += off;
+                }
+            }
+            body.push([format!("Enhed {}", i + 1), dk_tenths(*a), dk_tenths(*b), dk_tenths(t)]);
+        }
+        let line = |cells: &[String]| {
+            if markdown {
+                format!("| {} |\n", cells.join(" | "))
+            } else {
+                cells.join("\t") + "\n"
+            }
+        };
+        let heads = ["AR", "ST", "I alt"].map(String::from);
+        let mut stubless = heads.to_vec();
+        if trailing {
+            stubless.push(String::new());
+        }
+        let mut with_stub = vec![String::new()];
+        with_stub.extend(heads.iter().cloned());
+        let rule = if markdown { "|---|---|---|---|\n" } else { "" };
+        let table = |head: &[String]| {
+            let mut t = line(head) + rule;
+            for r in &body {
+                t.push_str(&line(r));
+            }
+            t
+        };
+        let read = |t: &str| verdicts(&crate::common::checks_of_text(t));
+        let expected = read(&table(&with_stub));
+        prop_assert_eq!(read(&table(&stubless)), expected.clone());
+        let errors: Vec<&String> = expected.iter().filter(|c| c.2 == Verdict::Error).map(|c| &c.0).collect();
+        match wrong {
+            Some((r, _)) if r < rows.len() => prop_assert_eq!(errors, vec![&body[r][0]]),
+            _ => prop_assert!(errors.is_empty(), "{:?}", expected),
+        }
+    }
+}
