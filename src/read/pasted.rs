@@ -149,6 +149,31 @@ fn title_above(lines: &[L], h: usize, k: usize) -> bool {
     titled || heading
 }
 
+/// Whether the `k + 1` lines at `h` cannot be told to be the heading row:
+/// more heading-like lines stand above them than one title (a heading of
+/// two rows pasted into one run, `1. kvt. | 2. kvt. | 1. kvt. | 2. kvt.`
+/// over `antal | udvikling i pct. …`, the empty cells between dropped), or
+/// the headings repeat (an upper heading row lost: `2025 | 2026 | 2025 |
+/// 2026`). Which line heads which column is then not known; taken as the k
+/// + 1 nearest lines, DST's quarterly table had its `udvikling i pct.`
+/// over the counts and four false errors. The table is read without a
+/// heading instead.
+fn heading_ambiguous(lines: &[L], h: usize, k: usize) -> bool {
+    let above = lines[..h]
+        .iter()
+        .rev()
+        .take_while(|l| label_like(l.text) || year(l.text))
+        .count();
+    if above >= 2 {
+        return true;
+    }
+    let cells: Vec<&str> = lines[h..=h + k].iter().map(|l| l.text).collect();
+    cells
+        .iter()
+        .enumerate()
+        .any(|(n, c)| cells[..n].iter().any(|d| d.eq_ignore_ascii_case(c)))
+}
+
 /// Row by row, one cell per line.
 fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
     let i = start;
@@ -192,6 +217,7 @@ fn cell_per_line(lines: &[L], start: usize) -> Option<Found> {
         if head.iter().all(|l| label_like(l.text) || is_figure(l.text))
             && sections.iter().all(|l| label_like(l.text))
             && (starts_here(lines, h) || (s == 0 && title_above(lines, h, k)))
+            && !heading_ambiguous(lines, h, k)
         {
             let mut head_rows = vec![row(
                 head[0].loc,

@@ -665,9 +665,29 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
         ));
     }
     // Holding in another column, the reading is the table's own: a failing
-    // column is an error in it.
+    // column is an error in it, unless the column has no heading and its
+    // figures are a quotient of two others in every row (a `%` column
+    // whose heading was lost: not amounts).
     if holds >= 1 {
-        return Ok(c);
+        let instances = c
+            .instances
+            .into_iter()
+            .map(|mut i| {
+                if let Ok(e) = &i.what {
+                    let col = i.at.1;
+                    if unnamed(g, col) && super::establish::fails(g, e) {
+                        if let Some((x, y)) = quotient_column(g, col) {
+                            i.what = Err(format!(
+                                "not understood: the column has no heading, and in every row it is {} in per cent of {}, not an amount",
+                                g.cols[x].header, g.cols[y].header
+                            ));
+                        }
+                    }
+                }
+                i
+            })
+            .collect();
+        return Ok(Candidate { instances, ..c });
     }
     // Per column: a total smaller than its largest part, all positive, or a
     // block that holds subtotals of its own.
@@ -686,6 +706,56 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
         instances: out,
         ..c
     })
+}
+
+/// A column without a heading (a table without a header row, or a column
+/// its header row leaves empty).
+fn unnamed(g: &Grid, c: usize) -> bool {
+    !g.has_header
+        || g.cols
+            .get(c)
+            .is_some_and(|col| col.header.starts_with("column "))
+}
+
+/// Two other columns `x`, `y` of which column `c` is `100 · x / y` in the
+/// rows with the three figures (in at least three, and in all but at most
+/// one: the total's own row may hold the wrong figure), within half a unit
+/// of `c`'s last printed digit and a tenth of a per cent (the operands are
+/// rounded too): `-10,0 | 10,0 | -3,3` beside afvigelser `-10 | 5 | -5` of
+/// budgets `100 | 50 | 150`.
+fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
+    use crate::money::Decimal;
+    let fig = |r: &super::grid::GRow, k: usize| match r.cells.get(k) {
+        Some(Cell::Fig(f)) if !f.percent() || k == c => Some(*f),
+        _ => None,
+    };
+    let width = g.cols.len().min(12);
+    for x in 0..width {
+        for y in 0..width {
+            if x == y || x == c || y == c {
+                continue;
+            }
+            let (mut fit, mut misfit) = (0, 0);
+            for r in &g.rows {
+                let (Some(cf), Some(xf), Some(yf)) = (fig(r, c), fig(r, x), fig(r, y)) else {
+                    continue;
+                };
+                let q = xf
+                    .value
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|v| v.checked_div(yf.value));
+                let slack = Decimal::new(5, cf.decimals + 1) + Decimal::new(1, 1);
+                match q {
+                    Some(q) if (q - cf.value).abs() <= slack => fit += 1,
+                    _ => misfit += 1,
+                }
+            }
+            if fit >= 3 && misfit <= 1 {
+                return Some((x, y));
+            }
+        }
+    }
+    None
 }
 
 /// Whether one of the parts is the sum of a run of at least two non-zero
