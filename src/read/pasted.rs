@@ -154,8 +154,8 @@ fn title_above(lines: &[L], h: usize, k: usize) -> bool {
 /// two rows pasted into one run, `1. kvt. | 2. kvt. | 1. kvt. | 2. kvt.`
 /// over `antal | udvikling i pct. …`, the empty cells between dropped), or
 /// the headings repeat (an upper heading row lost: `2025 | 2026 | 2025 |
-/// 2026`). Which line heads which column is then not known; taken as the k
-/// + 1 nearest lines, DST's quarterly table had its `udvikling i pct.`
+/// 2026`). Which line heads which column is then not known; taken as the
+/// nearest `k + 1` lines, DST's quarterly table had its `udvikling i pct.`
 /// over the counts and four false errors. The table is read without a
 /// heading instead.
 fn heading_ambiguous(lines: &[L], h: usize, k: usize) -> bool {
