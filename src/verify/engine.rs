@@ -740,9 +740,7 @@ fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
                 let (Some(cf), Some(xf), Some(yf)) = (fig(r, c), fig(r, x), fig(r, y)) else {
                     continue;
                 };
-                let q = xf
-                    .value
-                    .checked_mul(Decimal::ONE_HUNDRED)
+                let q = crate::money::Exact::exact_mul(xf.value, Decimal::ONE_HUNDRED)
                     .and_then(|v| v.checked_div(yf.value));
                 let slack = Decimal::new(5, cf.decimals + 1) + Decimal::new(1, 1);
                 match q {
