@@ -68,6 +68,14 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
         }
+        // A yearly amount beside the monthly one: 12 × it.
+        if let Some((times, shorter)) = super::period_columns::multiple(g, c, amounts) {
+            return Some(rated(g, c, times, &shorter, is_total));
+        }
+        // `Indeks 2010/2009`: 100 × the first year's figure / the second's.
+        if let Some((new, old)) = super::period_columns::index_of_years(g, c) {
+            return Some(indexed(g, c, new, old, is_total));
+        }
         let cue = ratio_header(&col.header);
         if cue || fraction_column(g, c) {
             if let Some(found) = fraction(g, c, amounts, !cue) {
@@ -585,7 +593,7 @@ fn rated(
     let mut best: Option<(usize, usize, Candidate)> = None;
     let mut tie = false;
     for &b in amounts.iter().filter(|&&k| k != c) {
-        let what = format!("{} of {}", rate_text(rate), g.cols[b].header);
+        let what = rate_of(rate, &g.cols[b].header);
         let mut instances = Vec::new();
         let mut part_fails = 0;
         for r in 0..g.rows.len() {
@@ -636,6 +644,59 @@ fn rated(
                 rate_text(rate)
             ),
         )),
+    }
+}
+
+/// Column `c` = 100 × `new` / `old` in each row, taken where the figures
+/// establish it as [`rated`] takes a rate.
+fn indexed(
+    g: &Grid,
+    c: usize,
+    new: usize,
+    old: usize,
+    is_total: &dyn Fn(usize) -> bool,
+) -> Result<Candidate, (Kind, String)> {
+    let what = format!(
+        "index: 100 × {} / {}",
+        g.cols[new].header, g.cols[old].header
+    );
+    let cand = col_relation(g, c, Kind::Ratio, &what, &|r| {
+        Some(Expr::Ratio {
+            num: (r, new),
+            den: (r, old),
+            result: (r, c),
+            change: false,
+            abs: 0,
+        })
+    });
+    let part_fails = cand
+        .instances
+        .iter()
+        .filter(|i| {
+            let r = i.at.0;
+            !(is_total(r) || matches!(g.rows[r].role, Role::Total { .. }))
+                && i.what.as_ref().is_ok_and(|e| fails(g, e))
+        })
+        .count();
+    let (holds, _) = holds_fails(g, &cand);
+    if holds < 2 || part_fails > 1 || holds <= part_fails {
+        return Err((
+            Kind::Ratio,
+            "not understood: the header names an index of two years, and the figures do not \
+             show it"
+                .to_string(),
+        ));
+    }
+    Ok(cand)
+}
+
+/// `125 % of Pris ekskl. moms`; a whole multiple as `12 × Kr. pr. måned`.
+fn rate_of(rate: Decimal, what: &str) -> String {
+    let times = rate / Decimal::ONE_HUNDRED;
+    if rate > Decimal::ONE_HUNDRED && times.fract().is_zero() {
+        format!("{} × {what}", times.normalize())
+    } else {
+        format!("{} of {what}", rate_text(rate))
     }
 }
 
@@ -709,9 +770,8 @@ fn rate_words(
     let shown = format_number(product, product.scale().min(6), style);
     let printed = format_number(r.value, r.decimals, style);
     let head = format!(
-        "{} of {} = {shown}",
-        rate_text(rate),
-        format_number(b.value, b.decimals, style)
+        "{} = {shown}",
+        rate_of(rate, &format_number(b.value, b.decimals, style))
     );
     if product == r.value.normalize() {
         return Some(head);

@@ -40,6 +40,7 @@ pub mod named_operands;
 pub mod non_additive;
 pub mod outer_subtotals;
 pub mod period_changes;
+pub mod period_columns;
 pub mod points;
 pub mod relations;
 pub mod result_blocks;

@@ -879,3 +879,137 @@ Indtægter i alt\t\t2.100\t1.800\n";
 fn verdict_pairs(c: &[Check]) -> Vec<(String, String, Verdict)> {
     common::verdicts(c)
 }
+
+/// A yearly amount beside the monthly one is 12 × it, the month printed as
+/// the year's twelfth rounded to whole kroner (Vesthimmerland Kommune's
+/// grants to private fritidshjem 2024, heldout9): within the month's
+/// rounding, `rounding`; a year off by more, an error at that row; the
+/// figures must show the relation (a column of yearly amounts that are no
+/// multiple of the months is not understood).
+#[test]
+fn a_yearly_amount_is_twelve_times_the_monthly() {
+    let c = checks(&crate::common::data_tsv(
+        "heldout9",
+        "vesthimmerland-kommune-tilskud-privatinstitutioner-2024-fritidshjem",
+    ));
+    assert_eq!(
+        of(&c, "Tilskud til drift - heldagsplads [Kr. pr. år]"),
+        vec![(Verdict::Exact, "12 × 1.214 = 14.568")]
+    );
+    assert_eq!(
+        of(&c, "Bygningstilskud [Kr. pr. år]"),
+        vec![(
+            Verdict::Rounding,
+            "12 × 71 = 852, which 847 allows as rounded"
+        )]
+    );
+    let own =
+        "Sats\tKr. pr. md.\tKr. pr. år\nA\t1.000\t12.000\nB\t2.000\t24.000\nC\t1.500\t19.000\n";
+    let c = checks(own);
+    assert_eq!(
+        verdict_pairs(&c),
+        vec![
+            ("A".to_string(), "Kr. pr. år".to_string(), Verdict::Exact),
+            ("B".to_string(), "Kr. pr. år".to_string(), Verdict::Exact),
+            ("C".to_string(), "Kr. pr. år".to_string(), Verdict::Error),
+        ]
+    );
+    assert_eq!(
+        findings(&c)
+            .iter()
+            .map(|c| c.detail.as_str())
+            .collect::<Vec<_>>(),
+        vec!["12 × 1.500 = 18.000, not 19.000; it should read 18.000"]
+    );
+    // Yearly amounts that are no multiple of the months: not understood.
+    let other =
+        "Sats\tKr. pr. md.\tKr. pr. år\nA\t1.000\t13.000\nB\t2.000\t25.500\nC\t1.500\t19.000\n";
+    let c = checks(other);
+    assert!(
+        c.iter().all(|c| c.verdict == Verdict::Skipped),
+        "{:?}",
+        verdict_pairs(&c)
+    );
+}
+
+/// `Indeks 2010/2009` is 100 × the 2010 figure / the 2009 figure of its
+/// row (Region Midtjylland's key figures 2010, heldout9): every row judged
+/// within the rounding of the whole index; one wrong index an error.
+#[test]
+fn an_index_of_two_years_is_the_one_over_the_other() {
+    let c = checks(&crate::common::data_tsv(
+        "heldout9",
+        "region-midtjylland-aarsrapport-2010-noegletal-indeks-2010-2009",
+    ));
+    let index: Vec<Verdict> = c
+        .iter()
+        .filter(|c| c.relation.contains("[Indeks / 2010/2009]"))
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(index.len(), 18);
+    assert!(
+        index
+            .iter()
+            .all(|v| *v == Verdict::Rounding || *v == Verdict::Exact),
+        "{index:?}"
+    );
+    let own = "\tRegnskab 2025\tRegnskab 2024\tIndeks 2025/2024\nDrift\t1.020\t1.000\t102\nAnlæg\t300\t200\t150\nRenter\t50\t40\t130\n";
+    let c = checks(own);
+    assert_eq!(
+        verdict_pairs(&c),
+        vec![
+            (
+                "Drift".to_string(),
+                "Indeks 2025/2024".to_string(),
+                Verdict::Exact
+            ),
+            (
+                "Anlæg".to_string(),
+                "Indeks 2025/2024".to_string(),
+                Verdict::Exact
+            ),
+            (
+                "Renter".to_string(),
+                "Indeks 2025/2024".to_string(),
+                Verdict::Error
+            ),
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A rate table of yearly amounts and the months printed as the year's
+    /// twelfth rounded half away from zero to whole kroner: never an error;
+    /// one year moved off by more than twice 12 × the month's rounding (13 or more)
+    /// is an error at that row, and only there.
+    #[test]
+    fn months_rounded_from_the_year_are_never_an_error(
+        years in proptest::collection::vec(1_000i64..500_000, 3..7),
+        wrong in proptest::option::of((0usize..7, 13i64..5_000)),
+    ) {
+        let mut t = String::from("Ydelse\tKr. pr. år\tKr. pr. måned\n");
+        for (i, y) in years.iter().enumerate() {
+            let month = (2 * y + 12) / 24; // y / 12 rounded half up (y > 0)
+            let shown = match wrong {
+                Some((r, off)) if r == i => y + off,
+                _ => *y,
+            };
+            t.push_str(&format!("Sats {}\t{}\t{}\n", i + 1, shown, month));
+        }
+        let c = checks(&t);
+        let errors: Vec<String> = c
+            .iter()
+            .filter(|c| c.verdict == Verdict::Error)
+            .map(|c| c.row.clone().unwrap_or_default())
+            .collect();
+        match wrong {
+            Some((r, _)) if r < years.len() => prop_assert_eq!(errors, vec![format!("Sats {}", r + 1)]),
+            _ => {
+                prop_assert!(errors.is_empty(), "{:?}", verdict_pairs(&c));
+                prop_assert_eq!(c.len(), years.len());
+            }
+        }
+    }
+}

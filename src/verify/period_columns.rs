@@ -1,0 +1,155 @@
+//! Columns whose header names how they follow from another column of the
+//! same row, by periods or years:
+//!
+//! - a yearly amount beside the monthly one (`Kr. pr. år` beside `Kr. pr.
+//!   måned (12 måneder)`, `Maksimal sats Pr. år` beside `… Pr. md`): 12 ×
+//!   the month (4 × a quarter, 3 × a month for a quarter). A rate page
+//!   prints the month as the year's twelfth rounded to whole kroner, so the
+//!   year is judged within 12 × the month's rounding.
+//! - an index of two years (`Indeks 2010/2009` over `Regnskab 2010`,
+//!   `Regnskab 2009`): 100 × the first year's figure / the second's.
+//!
+//! Format-blind and judging nothing itself: it proposes the relation, and
+//! [`super::column_relations`] accepts it only where the table's own figures
+//! establish it (it holds in at least two rows and fails in at most one row
+//! that is no total); otherwise the column is not understood.
+
+use super::figure::years_in;
+use super::grid::{ColKind, Grid};
+use crate::money::Decimal;
+
+/// A period a header names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Period {
+    Year,
+    Quarter,
+    Month,
+}
+
+impl Period {
+    /// Months in the period.
+    fn months(self) -> u32 {
+        match self {
+            Period::Year => 12,
+            Period::Quarter => 3,
+            Period::Month => 1,
+        }
+    }
+}
+
+/// The one period a header names (`pr. år`, `årlig`, `pr. md.`, `pr.
+/// måned`, `månedlig`, `pr. kvartal`); `None` for none or several.
+fn period(header: &str) -> Option<Period> {
+    // Most headers name no period; answered without a new string.
+    let b = header.as_bytes();
+    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    // `Årlig`, `Månedlig`: the letters after the first, whatever its case.
+    if !has(b"pr") && !has(b"rlig") && !has(b"nedlig") && !has(b"om ") {
+        return None;
+    }
+    let h = header.to_lowercase().replace(['.', '(', ')', ','], " ");
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let mut found = None;
+    let mut set = |p: Period| -> bool {
+        if found.is_some_and(|f| f != p) {
+            return false;
+        }
+        found = Some(p);
+        true
+    };
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let per = matches!(*w, "pr" | "per" | "om");
+        let p = match (*w, per) {
+            (_, true) if matches!(next, "år" | "året" | "år:") => Some(Period::Year),
+            (_, true) if matches!(next, "md" | "mdr" | "måned" | "måneden" | "mnd") => {
+                Some(Period::Month)
+            }
+            (_, true) if matches!(next, "kvartal" | "kvartalet" | "kvt") => Some(Period::Quarter),
+            ("årlig" | "årligt" | "årlige", _) => Some(Period::Year),
+            ("månedlig" | "månedligt" | "månedlige", _) => Some(Period::Month),
+            _ => None,
+        };
+        if let Some(p) = p {
+            if !set(p) {
+                return None;
+            }
+        }
+    }
+    found
+}
+
+/// For an amount column whose header names a period: how many times the
+/// amount of a shorter period it is, and the amount columns that name that
+/// period (`Kr. pr. år` -> 12, the `pr. måned` columns).
+pub fn multiple(g: &Grid, c: usize, amounts: &[usize]) -> Option<(Decimal, Vec<usize>)> {
+    let long = period(&g.cols.get(c)?.header)?;
+    let mut best: Option<(u32, Vec<usize>)> = None;
+    for &b in amounts.iter().filter(|&&b| b != c) {
+        let Some(short) = period(&g.cols[b].header) else {
+            continue;
+        };
+        if short.months() >= long.months() || long.months() % short.months() != 0 {
+            continue;
+        }
+        let k = long.months() / short.months();
+        match &mut best {
+            Some((bk, cols)) if *bk == k => cols.push(b),
+            Some(_) => return None,
+            None => best = Some((k, vec![b])),
+        }
+    }
+    let (k, cols) = best?;
+    Some((Decimal::from(k) * Decimal::ONE_HUNDRED, cols))
+}
+
+/// For a column headed `Indeks` (or `Index`) that names two years
+/// (`Indeks 2010/2009`): the amount columns of the first and of the second
+/// year, each the only one of its year.
+pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
+    let header = &g.cols.get(c)?.header;
+    let b = header.as_bytes();
+    if !b
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"index") || w.eq_ignore_ascii_case(b"indek"))
+    {
+        return None;
+    }
+    let years = years_in(header);
+    let [new, old] = years.as_slice() else {
+        return None;
+    };
+    let only = |y: i32| {
+        let cols: Vec<usize> = (0..g.cols.len())
+            .filter(|&k| {
+                k != c && g.cols[k].year == Some(y) && matches!(g.cols[k].kind, ColKind::Amount)
+            })
+            .collect();
+        match cols.as_slice() {
+            [k] => Some(*k),
+            _ => None,
+        }
+    };
+    Some((only(*new)?, only(*old)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_from_headers() {
+        assert_eq!(period("Kr. pr. år"), Some(Period::Year));
+        assert_eq!(period("Kr. pr. måned (12 måneder)"), Some(Period::Month));
+        assert_eq!(
+            period("Maksimal sats Pr. md (før skat)"),
+            Some(Period::Month)
+        );
+        assert_eq!(period("Årlig takst"), Some(Period::Year));
+        assert_eq!(period("Pris pr. kvartal"), Some(Period::Quarter));
+        assert_eq!(period("Pris pr. m3"), None);
+        assert_eq!(period("Regnskab 2025"), None);
+        // Two periods in one header: which is not said.
+        assert_eq!(period("Pr. md. / pr. år"), None);
+    }
+}
