@@ -308,19 +308,42 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
         };
         let words: Vec<&str> = lines[h].text.split_whitespace().collect();
         let sections = &lines[h + 1..start];
+        // A line of the k columns' years just above (`2017 2018`).
+        let years_above = h.checked_sub(1).and_then(|y| lines.get(y)).filter(|y| {
+            !lines[h].after_blank && {
+                let ys: Vec<&str> = y.text.split_whitespace().collect();
+                ys.len() == k && ys.iter().all(|w| year(w))
+            }
+        });
         if label_like(lines[h].text)
             && words.len() > k
-            && starts_here(lines, h)
+            && (starts_here(lines, h) || years_above.is_some_and(|_| starts_here(lines, h - 1)))
             && sections
                 .iter()
                 .all(|l| label_like(l.text) && !l.after_blank)
             && !lines[h + 1..=start].iter().any(|l| l.after_blank)
         {
             let mut head = vec![row(lines[h].loc, {
-                let mut cells = vec![words[..words.len() - k].join(" ")];
-                cells.extend(words[words.len() - k..].iter().map(|w| w.to_string()));
-                cells
+                if let Some(phrase) = repeated(&words, k) {
+                    // `Antal personer Antal personer` over two columns.
+                    std::iter::once(String::new())
+                        .chain(std::iter::repeat_n(phrase, k))
+                        .collect()
+                } else if let Some(cells) = capitalised(&words, k) {
+                    cells
+                } else {
+                    let mut cells = vec![words[..words.len() - k].join(" ")];
+                    cells.extend(words[words.len() - k..].iter().map(|w| w.to_string()));
+                    cells
+                }
             })];
+            if let Some(years) = years_above {
+                let cells = std::iter::once(String::new())
+                    .chain(years.text.split_whitespace().map(str::to_string))
+                    .collect();
+                head.insert(0, row(years.loc, cells));
+                from = h - 1;
+            }
             head.extend(
                 sections
                     .iter()
@@ -328,7 +351,7 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
             );
             head.append(&mut rows);
             rows = head;
-            from = h;
+            from = from.min(h);
             break;
         }
     }
@@ -338,6 +361,47 @@ fn flat_rows(lines: &[L], start: usize) -> Option<Found> {
         rows,
         notice: None,
     })
+}
+
+/// A heading of `k` columns that repeats one phrase (`Antal personer
+/// Antal personer`): the phrase. Split by its last `k` words instead, it
+/// headed the columns `Antal` and `personer`, and the unit (persons) was
+/// lost.
+fn repeated(words: &[&str], k: usize) -> Option<String> {
+    if k < 2 || words.len() % k != 0 || words.len() == k {
+        return None;
+    }
+    let n = words.len() / k;
+    let first = &words[..n];
+    words.chunks(n).all(|c| c == first).then(|| first.join(" "))
+}
+
+/// A heading line of more words than columns, split where a word starts
+/// with a capital letter (Danish headings capitalise only their first
+/// word): `Udgifter Indtægter Saldo Akkumuleret saldo` over four columns is
+/// `Udgifter | Indtægter | Saldo | Akkumuleret saldo`, where its last four
+/// words made `Akkumuleret` and `saldo` two headings and the accumulated
+/// balance was summed as a saldo (a false error). Taken only when the split
+/// gives exactly the `k` headings (the stub empty) or a stub and the `k`
+/// headings (`Mio. kr. Budget 2025 Regnskab 2025`).
+fn capitalised(words: &[&str], k: usize) -> Option<Vec<String>> {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.first().is_some_and(|w| capital(w)) {
+        return None;
+    }
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for &w in words {
+        match groups.last_mut() {
+            Some(g) if !capital(w) => g.push(w),
+            _ => groups.push(vec![w]),
+        }
+    }
+    let joined: Vec<String> = groups.iter().map(|g| g.join(" ")).collect();
+    match joined.len() {
+        n if n == k => Some(std::iter::once(String::new()).chain(joined).collect()),
+        n if n == k + 1 => Some(joined),
+        _ => None,
+    }
 }
 
 /// A year as a column heading (`2026`).
@@ -626,6 +690,51 @@ mod tests {
                 .collect(),
             n,
         )
+    }
+
+    #[test]
+    fn multi_word_headings_of_a_flattened_table() {
+        let words = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        assert_eq!(
+            capitalised(&words("Udgifter Indtægter Saldo Akkumuleret saldo"), 4),
+            Some(
+                vec!["", "Udgifter", "Indtægter", "Saldo", "Akkumuleret saldo"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+        assert_eq!(
+            capitalised(&words("Mio. kr. Budget 2025 Regnskab 2025"), 2),
+            Some(
+                vec!["Mio. kr.", "Budget 2025", "Regnskab 2025"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+        // Neither k nor k + 1 headings: not split this way.
+        assert_eq!(capitalised(&words("Udgifter Indtægter Saldo"), 5), None);
+        assert_eq!(capitalised(&words("mio. kr. 2025 2026"), 2), None);
+        assert_eq!(
+            repeated(&words("Antal personer Antal personer"), 2),
+            Some("Antal personer".to_string())
+        );
+        assert_eq!(repeated(&words("Antal personer Antal sager"), 2), None);
+        let (t, _) = tables(
+            "Kontanthjælp\n\n2017 2018\nAntal personer Antal personer\nJobparat 40.022 35.244\nAktivitetsparat 70.163 66.254\n",
+        );
+        assert_eq!(
+            t[0][..2],
+            [
+                vec!["".to_string(), "2017".into(), "2018".into()],
+                vec![
+                    "".to_string(),
+                    "Antal personer".into(),
+                    "Antal personer".into()
+                ],
+            ]
+        );
     }
 
     #[test]
