@@ -110,3 +110,25 @@ fn a_checks_file_names_the_documents_figures() {
     assert_eq!(code, 2);
     assert!(err.contains("c.yaml:2: tests/data/randers-2025-12-02.md: the phrase \"9,7 mio. kr. på indsats\" is not in its running text"), "{err}");
 }
+
+/// Sønderborg Kommune's prices for SFO and klub from 1 January and from 1
+/// August 2019, pasted (`tests/data/heldout9/…fuld-pakke.pasted.txt`): the
+/// two lists have the same words and two of their seven prices changed.
+/// Read as a paragraph copied with slips, each changed price was an error;
+/// two figures differing is an updated list or another period's, said as
+/// not understood. A copy with one slip is still an error (the reference
+/// document's restatement test above and `claims::tests`).
+#[test]
+fn two_price_lists_of_the_same_words_are_no_slips() {
+    let path =
+        "tests/data/heldout9/soenderborg-kommune-priser-sfo-og-klub-2019-fuld-pakke.pasted.txt";
+    let (code, out, _) = run(&["verify", "--verbose", path]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("ERROR"), "{out}");
+    for line in [
+        ":23:79: not understood: the paragraph at line 3:1 has the same words and 2 other figures: an updated text or another period's?",
+        ":25:21: not understood: the paragraph at line 3:1 has the same words and 2 other figures: an updated text or another period's?",
+    ] {
+        assert!(out.contains(&format!("{path}{line}")), "{line}\n{out}");
+    }
+}

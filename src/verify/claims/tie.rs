@@ -101,10 +101,12 @@ type Shaped = (usize, Vec<Sig>, Vec<Slot>);
 
 /// Paragraphs of at least 20 words with figures, word for word the same
 /// (a typo allowed) as an earlier paragraph: each figure must restate the
-/// other. Judged only when some figure of the two agrees (a paragraph copied
-/// into the resumé); where every figure differs, the same words may speak of
-/// another quantity, and where the dates differ the later text may be a
-/// newer estimate: differing figures are then listed as not understood.
+/// other. Judged only when some figure of the two agrees and one differs at
+/// most (a paragraph copied into the resumé, with a slip); where every
+/// figure differs, the same words may speak of another quantity, where
+/// several differ the text may be updated or another period's list, and
+/// where the dates differ the later text may be a newer estimate: differing
+/// figures are then listed as not understood.
 pub fn restatements(ctx: &mut Ctx) {
     let mut groups: HashMap<(usize, usize), Vec<Shaped>> = HashMap::new();
     for (pi, para) in ctx.paras.iter().enumerate() {
@@ -178,6 +180,10 @@ pub fn restatements(ctx: &mut Ctx) {
             todo.push((fa.num, fb.num, b.0, fb.start));
         }
         let some_agree = todo.iter().any(|(a, b, _, _)| a == b);
+        // More than one figure differs: an updated text or another period's
+        // list under the same words (Sønderborg's prices from 1 January and
+        // from 1 August 2019, two of seven changed), not a copy with a slip.
+        let differ = todo.iter().filter(|(a, b, _, _)| a != b).count();
         let where_first = ctx.paras.get(p0).map_or(Loc::line(0), |p| p.p.loc.clone());
         for (a, b, s1, off) in todo {
             let rel = Relation::Sum {
@@ -187,9 +193,11 @@ pub fn restatements(ctx: &mut Ctx) {
                 }],
                 total: b,
             };
-            if a != b && (dates || !some_agree) {
+            if a != b && (dates || !some_agree || differ > 1) {
                 let why = if dates {
                     format!("restates the paragraph at line {where_first} with other dates and another figure")
+                } else if some_agree {
+                    format!("the paragraph at line {where_first} has the same words and {differ} other figures: an updated text or another period's?")
                 } else {
                     format!("the paragraph at line {where_first} has the same words and other figures throughout")
                 };
