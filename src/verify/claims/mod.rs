@@ -789,6 +789,42 @@ mod tests {
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(64))]
 
+            /// A list of prices repeated in the same words: one price
+            /// changed is a slip (an error at it), two or more changed an
+            /// updated list (no error, each said not understood).
+            #[test]
+            fn a_repeated_list_is_a_slip_only_with_one_change(
+                prices in proptest::collection::vec(100i64..5000, 4..8),
+                changed in proptest::collection::btree_set(0usize..8, 1..4),
+                up in 1i64..400,
+            ) {
+                let words = ["Morgenmodul", "Eftermiddagsmodul", "Feriemodul", "Klubsæson", "Morgenpasning", "Feriepasning", "Frokostordning", "Aftenmodul"];
+                let list = |ps: &[i64]| {
+                    let mut t = String::from("Skolefritidsordning for børn i 0. til 2. klasse i kommunens skoler koster pr. måned som følger:");
+                    for (w, p) in words.iter().zip(ps) {
+                        t.push_str(&format!(" {w} koster {} kr. om måneden.", crate::numfmt::format_number(crate::money::Decimal::from(*p), 0, NumberStyle::DANISH)));
+                    }
+                    t
+                };
+                let changed: Vec<usize> = changed.into_iter().filter(|&k| k < prices.len()).collect();
+                prop_assume!(!changed.is_empty());
+                let mut later = prices.clone();
+                for &k in &changed {
+                    later[k] += up;
+                }
+                let c = claims_of(&format!("{}\n\n{}", list(&prices), list(&later)));
+                let errors: Vec<_> = c.judged.iter().filter(|j| j.kind == Kind::Restated && j.verdict == Verdict::Error).collect();
+                if changed.len() == 1 {
+                    prop_assert_eq!(errors.len(), 1, "{}", show(&c));
+                } else {
+                    prop_assert!(errors.is_empty(), "{}", show(&c));
+                    prop_assert_eq!(
+                        c.not_understood.iter().filter(|u| u.why.contains("other figures")).count(),
+                        changed.len()
+                    );
+                }
+            }
+
             #[test]
             fn any_sentence_is_read_without_panic(
                 paras in proptest::collection::vec(proptest::collection::vec(token(), 0..40), 1..6)
