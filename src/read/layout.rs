@@ -139,6 +139,75 @@ pub fn segments(text: &str) -> Vec<Seg> {
     segs
 }
 
+/// Rows pasted with single spaces between a label and its figures inside a
+/// table laid out by runs of spaces (`Hovedanlægsbidrag kr. 2.282,50` above
+/// `Forsyningsledningsbidrag kr.   8.750,00`): such a line is one segment,
+/// so it was left out of the table, the table lost a row (the first part
+/// of its `I alt`) and its total was a false error. A one-segment line that
+/// ends in `k` figures after a short label (no sentence), directly above or
+/// below a line of a label and `k` figures, is split into the label and its
+/// figures, placed in that line's columns. Two sweeps (down, then up), so a
+/// run of such lines next to one laid-out line is split throughout, in
+/// linear time.
+pub fn split_single_spaced(lines: &mut [Line]) {
+    fn split(line: &Line) -> Option<(String, Vec<String>)> {
+        let [seg] = line.segs.as_slice() else {
+            return None;
+        };
+        let tokens: Vec<&str> = seg.text.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut k = tokens.len();
+        while k > 0 && is_figure(tokens[k - 1]) {
+            k -= 1;
+        }
+        let label = tokens[..k].join(" ");
+        let last = tokens.get(k.wrapping_sub(1)).copied().unwrap_or("");
+        let sentence =
+            label.ends_with([':', ';']) || (label.ends_with('.') && last.chars().count() > 4);
+        (k > 0
+            && k < tokens.len()
+            && label.chars().count() <= 60
+            && label.chars().any(char::is_alphabetic)
+            && !sentence)
+            .then(|| (label, tokens[k..].iter().map(|t| t.to_string()).collect()))
+    }
+    let template = |l: &Line, k: usize| -> Option<Vec<(i64, i64)>> {
+        (l.segs.len() == k + 1 && l.segs[1..].iter().all(|s| is_figure(&s.text)))
+            .then(|| l.segs[1..].iter().map(|s| (s.x0, s.x1)).collect())
+    };
+    let apply = |lines: &mut [Line], i: usize, n: usize| {
+        let Some((label, figs)) = split(&lines[i]) else {
+            return;
+        };
+        let Some(cols) = template(&lines[n], figs.len()) else {
+            return;
+        };
+        let x0 = lines[i].segs[0].x0;
+        let bold = lines[i].segs[0].bold;
+        let width = label.chars().count() as i64;
+        let mut segs = vec![Seg {
+            text: label,
+            x0,
+            x1: x0 + width,
+            bold,
+        }];
+        for (text, (a, b)) in figs.into_iter().zip(cols) {
+            segs.push(Seg {
+                text,
+                x0: a,
+                x1: b,
+                bold,
+            });
+        }
+        lines[i].segs = segs;
+    };
+    for i in 1..lines.len() {
+        apply(lines, i, i - 1);
+    }
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        apply(lines, i, i + 1);
+    }
+}
+
 /// A figure segment after the first (the row's label).
 fn has_figure(line: &Line) -> bool {
     line.segs.iter().skip(1).any(|s| is_figure(&s.text))

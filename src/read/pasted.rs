@@ -591,13 +591,14 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
 /// Text that is not already a tab or pipe table: tables laid out by spaces
 /// (layout text) first, then pasted tables in what is left as running text.
 pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
-    let laid: Vec<layout::Line> = lines
+    let mut laid: Vec<layout::Line> = lines
         .iter()
         .map(|(loc, text)| layout::Line {
             loc: loc.clone(),
             segs: layout::segments(text),
         })
         .collect();
+    layout::split_single_spaced(&mut laid);
     let (first, mut notices) = layout::blocks(&laid, 2);
     let mut out = Vec::new();
     // The lines between layout tables (blank lines included: a table pasted

@@ -1252,3 +1252,66 @@ proptest! {
         prop_assert_eq!(by_tab.iter().any(|c| c.2 == Verdict::Error), wrong.is_some(), "{:?}", by_tab);
     }
 }
+
+/// Den Gamle By's accounts 2015 and Gjeller Vandværk's tariff 2021 as their
+/// copies arrive: rows laid out by runs of spaces, some of them with a
+/// single space before the figure (`Hovedanlægsbidrag kr. 2.282,50` above
+/// `Forsyningsledningsbidrag kr.   8.750,00`). Those rows were left out of
+/// the table (one became its title), and `Indtægter i alt` and `I alt kr.`
+/// were summed over the rest: two false errors. Each now gives the
+/// tab-separated form's verdicts.
+#[test]
+fn single_spaced_rows_belong_to_the_laid_out_table() {
+    for (folder, slug) in [
+        ("heldout6", "dengamleby-2015-regnskab-resume-tusinder"),
+        ("heldout7", "gjeller-vandvaerk-takstblad-2021-anlaegsbidrag"),
+    ] {
+        let dir = crate::common::root().join("tests/data").join(folder);
+        let pasted = std::fs::read_to_string(dir.join(format!("{slug}.pasted.txt"))).unwrap();
+        let tsv = std::fs::read_to_string(dir.join(format!("{slug}.tsv"))).unwrap();
+        let by_paste = crate::common::checks_of_text(&pasted);
+        assert_eq!(errors(&by_paste), Vec::<String>::new(), "{slug}");
+        // The rows' labels differ where the copy keeps a unit with the
+        // label (`I alt kr.` beside the tab form's `I alt | kr.`).
+        let strip = |c: Vec<(String, String, Verdict)>| -> Vec<Verdict> {
+            c.into_iter().map(|(_, _, v)| v).collect()
+        };
+        assert_eq!(
+            strip(verdicts(&by_paste)),
+            strip(verdicts(&checks(&tsv))),
+            "{slug}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A list laid out by runs of spaces in which any rows have a single
+    /// space before their figure gives the verdict of its tab-separated
+    /// form: `I alt` exact over all its rows, or an error where it is off.
+    #[test]
+    fn single_spaced_rows_are_rows_of_their_table(
+        rows in proptest::collection::vec((1i64..90_000, any::<bool>()), 3..7),
+        wide in 0usize..7,
+        off in proptest::option::of(2i64..500),
+    ) {
+        let names = ["Offentlige tilskud", "Entré", "Butiksdrift", "Restaurantdrift", "Projektindtægter", "Diverse", "Renter"];
+        let total: i64 = rows.iter().map(|r| r.0).sum::<i64>() + off.unwrap_or(0);
+        let mut text = String::from("Følgende resumé af regnskabet er angivet i tusinder:\n\n");
+        let mut tsv = String::new();
+        for (i, (v, single)) in rows.iter().enumerate() {
+            // At least one row laid out by spaces.
+            let gap = if *single && i != wide % rows.len() { " " } else { "    " };
+            text.push_str(&format!("{}{gap}{}\n", names[i], dk_int(*v)));
+            tsv.push_str(&format!("{}\t{}\n", names[i], dk_int(*v)));
+        }
+        text.push_str(&format!("Indtægter i alt  {}\n", dk_int(total)));
+        tsv.push_str(&format!("Indtægter i alt\t{}\n", dk_int(total)));
+        let by_paste: Vec<(String, Verdict)> = verdicts(&crate::common::checks_of_text(&text)).into_iter().map(|(r, _, v)| (r, v)).collect();
+        let by_tab: Vec<(String, Verdict)> = verdicts(&checks(&tsv)).into_iter().map(|(r, _, v)| (r, v)).collect();
+        prop_assert_eq!(&by_paste, &by_tab);
+        let expected = if off.is_some() { Verdict::Error } else { Verdict::Exact };
+        prop_assert_eq!(by_tab, vec![("Indtægter i alt".to_string(), expected)]);
+    }
+}
