@@ -713,6 +713,47 @@ fn stubless_header(rows: &[RawRow], width: usize, style: NumberStyle) -> bool {
         })
 }
 
+/// The table's very last figure printed with fewer decimals than every
+/// other figure of its column (at least two, all printed alike): a copy
+/// that ends inside it (`270,0	2` where the page has `226,0`, the stored
+/// copy cut off). It is no figure that can be judged; read as one, the row
+/// total beside it was a false error.
+fn cut_short_last_cell(rows: &mut [GRow]) {
+    let Some(r) = rows.iter().rposition(GRow::has_figures) else {
+        return;
+    };
+    let Some(c) = rows[r]
+        .cells
+        .iter()
+        .rposition(|c| matches!(c, Cell::Fig(_)))
+    else {
+        return;
+    };
+    let Cell::Fig(last) = rows[r].cells[c] else {
+        return;
+    };
+    let others: Vec<u32> = rows[..r]
+        .iter()
+        .filter_map(|row| match row.cells.get(c) {
+            Some(Cell::Fig(f)) => Some(f.decimals),
+            _ => None,
+        })
+        .collect();
+    let printed_last = rows[r].texts.get(c).is_some_and(|t| {
+        // Nothing after it on its row: the copy ends here.
+        rows[r].texts[c + 1..].iter().all(|x| x.trim().is_empty())
+            && !t.is_empty()
+            && t.trim().bytes().all(|b| b.is_ascii_digit())
+    });
+    if others.len() >= 2
+        && printed_last
+        && last.unit.is_none()
+        && others.iter().all(|d| *d == others[0] && *d > last.decimals)
+    {
+        rows[r].cells[c] = Cell::Text;
+    }
+}
+
 /// Reads a table's structure.
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
@@ -954,6 +995,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         }
     }
+    cut_short_last_cell(&mut rows);
     coarse_columns(&mut rows, width);
     // A numbered row whose number was lost between n and n + 2 is n + 1
     // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
