@@ -715,7 +715,7 @@ fn stubless_header(rows: &[RawRow], width: usize, style: NumberStyle) -> bool {
 
 /// The table's very last figure printed with fewer decimals than every
 /// other figure of its column (at least two, all printed alike): a copy
-/// that ends inside it (`270,0	2` where the page has `226,0`, the stored
+/// that ends inside it (`270,0 | 2` where the page has `226,0`, the stored
 /// copy cut off). It is no figure that can be judged; read as one, the row
 /// total beside it was a false error.
 fn cut_short_last_cell(rows: &mut [GRow]) {
