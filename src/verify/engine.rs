@@ -759,8 +759,9 @@ fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
 /// Where a labelled total's rows fail, other rows of its table that add up
 /// to it say the reading is not the table's (issue 9's heldout9, all three
 /// false errors of its first run):
-/// - the last few rows just above it (`Samlet mad pr. dag` = the four `… pr.
-///   dag` rows, not all nine rows of the price list above it);
+/// - the last few rows just above it, where the labels set them apart
+///   (`Samlet mad pr. dag` = the four `… pr. dag` rows, not all nine rows
+///   of the price list above it);
 /// - its rows without those that are the sum of a run of others (`I alt` =
 ///   the budget + `Tillægsbevillinger:` 605, whose parts 67 + 123 + 200 +
 ///   215 follow it and were added again);
@@ -817,6 +818,7 @@ fn other_rows_fit(
                     .count()
                     >= 2
                     && sum_of(run).is_some_and(|s| fits(s, run.len()))
+                    && labels_set_apart(g, result.0, &above[..start], run)
                 {
                     return Some(format!(
                         "the last {} rows above it add up to it, all {} do not: which rows it covers is not established",
@@ -871,6 +873,32 @@ fn other_rows_fit(
         }
     }
     None
+}
+
+/// Whether a word of the total's label (`dag` of `Samlet mad pr. dag`)
+/// stands in the label of every row of `run` (`Morgenmad - pr. dag`, …) and
+/// of none of the rows `before` it: the labels set the run apart. Without
+/// that, a total under a plain run covers the whole run, and one that only
+/// its last rows add up to is wrong (`I alt` 99 under `1, 50, 49`).
+fn labels_set_apart(g: &Grid, t: usize, before: &[(bool, usize)], run: &[(bool, usize)]) -> bool {
+    let words = |label: &str| -> Vec<String> {
+        label
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| {
+                w.chars().count() >= 3
+                    && !matches!(
+                        *w,
+                        "alt" | "ialt" | "samlet" | "samlede" | "total" | "sum" | "heraf"
+                    )
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let has = |r: usize, w: &str| words(&g.rows[r].label).iter().any(|x| x == w);
+    words(&g.rows[t].label)
+        .iter()
+        .any(|w| run.iter().all(|&(_, r)| has(r, w)) && before.iter().all(|&(_, r)| !has(r, w)))
 }
 
 /// Whether one of the parts is the sum of a run of at least two non-zero
