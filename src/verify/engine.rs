@@ -126,6 +126,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
+        super::key_figures::find(g, &mut s);
         super::row_relations::find(g, &mut s);
         super::subtotal_pattern::find(g, &mut s);
     }
@@ -136,6 +137,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     }
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
+    super::key_figures::report_unjudged(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).
     super::subtracted::review(g, &mut s.out);

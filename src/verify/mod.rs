@@ -34,6 +34,7 @@ pub mod group_labels;
 pub mod header_spans;
 pub mod inclusive;
 pub mod judge;
+pub mod key_figures;
 pub mod label_column;
 pub mod memo;
 pub mod named_operands;
