@@ -101,7 +101,10 @@ enum Named {
 fn base(label: &str) -> String {
     let l = label.to_lowercase();
     let cut = l.find('(').map_or(l.as_str(), |i| &l[..i]);
-    let t = cut.trim().trim_end_matches(['*', '¹', '²', '³', ':']).trim();
+    let t = cut
+        .trim()
+        .trim_end_matches(['*', '¹', '²', '³', ':'])
+        .trim();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -215,7 +218,13 @@ fn named(label: &str) -> Option<Named> {
     SEEN.with(|m| m.get(label, named_now))
 }
 
-const HEADS: [&str; 5] = ["medarbejder", "ansat", "årsværk", "fuldtidsansat", "fuldtidsstilling"];
+const HEADS: [&str; 5] = [
+    "medarbejder",
+    "ansat",
+    "årsværk",
+    "fuldtidsansat",
+    "fuldtidsstilling",
+];
 
 fn named_now(label: &str) -> Option<Named> {
     let b = base(label);
@@ -224,11 +233,7 @@ fn named_now(label: &str) -> Option<Named> {
     if has("ebitda-margin") || has("ebitda margin") {
         return ratio(Concept::Ebitda, Concept::Revenue);
     }
-    if has("ebit-margin")
-        || has("ebit margin")
-        || has("overskudsgrad")
-        || has("overskudsmargin")
-    {
+    if has("ebit-margin") || has("ebit margin") || has("overskudsgrad") || has("overskudsmargin") {
         return ratio(Concept::Ebit, Concept::Revenue);
     }
     if has("bruttomargin") || has("dækningsgrad") || has("bruttoavanceprocent") {
@@ -342,7 +347,10 @@ fn split_year(header: &str) -> Option<i32> {
 }
 
 fn fig(g: &Grid, r: usize, c: usize) -> bool {
-    matches!(g.rows.get(r).and_then(|x| x.cells.get(c)), Some(Cell::Fig(_)))
+    matches!(
+        g.rows.get(r).and_then(|x| x.cells.get(c)),
+        Some(Cell::Fig(_))
+    )
 }
 
 fn amount_cols(g: &Grid) -> Vec<usize> {
@@ -551,17 +559,16 @@ fn choose(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
         ));
     }
     let mine = verdicts(g, &cands[best]);
-    let verdict_at = |v: &[((usize, usize), Verdict)], at| {
-        v.iter().find(|(a, _)| *a == at).map(|(_, x)| *x)
-    };
+    let verdict_at =
+        |v: &[((usize, usize), Verdict)], at| v.iter().find(|(a, _)| *a == at).map(|(_, x)| *x);
     for (i, c) in cands.iter().enumerate() {
         if i == best || scored[i].0 == 0 {
             continue;
         }
         let theirs = verdicts(g, c);
-        let holds_where_mine_fails = mine.iter().any(|&(at, v)| {
-            v == Verdict::Error && verdict_at(&theirs, at).is_some_and(holding)
-        });
+        let holds_where_mine_fails = mine
+            .iter()
+            .any(|&(at, v)| v == Verdict::Error && verdict_at(&theirs, at).is_some_and(holding));
         let as_good = (scored[i].0, scored[i].1) == (holds, fails);
         let disagrees = theirs
             .iter()
@@ -695,8 +702,14 @@ mod tests {
             named("EBITDA-margin (%)"),
             ratio(Concept::Ebitda, Concept::Revenue)
         );
-        assert_eq!(named("EBIT-margin (%)"), ratio(Concept::Ebit, Concept::Revenue));
-        assert_eq!(named("Bruttomargin (%)"), ratio(Concept::Gross, Concept::Revenue));
+        assert_eq!(
+            named("EBIT-margin (%)"),
+            ratio(Concept::Ebit, Concept::Revenue)
+        );
+        assert_eq!(
+            named("Bruttomargin (%)"),
+            ratio(Concept::Gross, Concept::Revenue)
+        );
         assert_eq!(
             named("Soliditetsgrad, inkl. ansvarlige lån"),
             ratio(Concept::Equity, Concept::Balance)
@@ -749,7 +762,10 @@ mod tests {
         assert!(!names("Egenkapitalforrentning", Concept::Equity));
         assert!(names("Passiver i alt", Concept::Balance));
         assert!(!names("Langfristede aktiver i alt", Concept::Balance));
-        assert!(names("Rentebærende gæld ultimo, netto*", Concept::InterestDebt));
+        assert!(names(
+            "Rentebærende gæld ultimo, netto*",
+            Concept::InterestDebt
+        ));
     }
 
     #[test]
