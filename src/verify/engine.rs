@@ -112,6 +112,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
+    super::label_rates::find(g, &mut s);
     if n <= STRUCTURE_ROWS {
         // Rows whose label names a result (`Årets resultat`, `Saldo`) before
         // totals by structure, so `Indtægter` is not taken for the sum of

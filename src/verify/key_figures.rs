@@ -17,7 +17,8 @@
 //!   is the per-cent change of the row ending in `X` against the year
 //!   before (the neighbouring year column, whichever side it stands on);
 //!   `X pr. medarbejder` (`pr. ansat`, `pr. årsværk`, `pr. partner`) is the
-//!   row `X` over a row counting them.
+//!   row `X` over a row counting them (other `pr.` rows — `pr. måned`,
+//!   `pr. m3`, `pr. aktie` — are left alone).
 //! - The rows are those whose whole label names that kind (never the key
 //!   figure rows themselves, never a per-cent row); where several fit
 //!   (`Aktiver i alt` and `Passiver i alt`; a head count at year end and
@@ -265,7 +266,10 @@ fn named_now(label: &str) -> Option<Named> {
     if let Some((of, per)) = b.split_once(" pr. ").or_else(|| b.split_once(" per ")) {
         let per = per.split_whitespace().next().unwrap_or("");
         let of = of.trim();
-        if !of.is_empty() && per.chars().count() >= 4 && per.chars().all(char::is_alphabetic) {
+        // Per head only (`pr. måned`, `pr. m3`, `pr. aktie` name no row
+        // counting them in such tables).
+        let head = HEADS.iter().chain(&["partner"]).any(|h| per.starts_with(h));
+        if !of.is_empty() && head {
             return Some(Named::PerHead {
                 of: of.to_string(),
                 per: per.to_string(),
@@ -739,6 +743,9 @@ mod tests {
             "Nettoomsætning",
             "Personaleomsætning",
             "Udgifter pr. 1.000 indbyggere",
+            "Grundbeløb pr. måned før skat",
+            "Fast årlig afgift pr. måler",
+            "EBIT pr. aktie",
             "Vækst",
             "Egenkapital i alt",
             "I alt",

@@ -36,6 +36,7 @@ pub mod inclusive;
 pub mod judge;
 pub mod key_figures;
 pub mod label_column;
+pub mod label_rates;
 pub mod memo;
 pub mod named_operands;
 pub mod non_additive;

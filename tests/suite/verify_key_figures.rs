@@ -455,3 +455,158 @@ proptest! {
         );
     }
 }
+
+// Rates a label names (`src/verify/label_rates.rs`).
+
+const ISSUU: &str = "issuu-vandvaerk-takstblad-2019-drifts-og-anlaegsbidrag";
+const SATSER: &str = "serviceforbundet-satser-2022-dagpenge-efterloen-folkepension";
+
+#[test]
+fn a_tariffs_volume_bands_are_the_multiple_of_the_base_band_their_labels_name() {
+    // heldout7: `(1,5 x bidrag)` … `(4 x bidrag)` of `0 – 250 m3 /år`
+    // (3.205,00), judged in `Excl. moms` only (`Incl. moms` is 125 % of
+    // it); 1,5 × 3.205,00 = 4.807,50, printed 4.807,00 (expect.py).
+    let c = checks(&crate::common::data_tsv("heldout7", ISSUU));
+    let band = |label: &str| -> Vec<(String, Verdict)> {
+        c.iter()
+            .filter(|c| c.row.as_deref() == Some(label) && c.relation.contains("% of 0 – 250"))
+            .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+            .collect()
+    };
+    assert_eq!(
+        band("251 – 500 m3 / år (1,5 x bidrag)"),
+        cols(&[("Excl. moms", Error)])
+    );
+    for label in [
+        "501 – 1.000 m3 / år (2 x bidrag)",
+        "1.001 – 5.000 m3 / år (3 x bidrag)",
+        "5.001 – 10.000 m3 / år (4 x bidrag)",
+    ] {
+        assert_eq!(band(label), cols(&[("Excl. moms", Exact)]), "{label}");
+    }
+    assert_eq!(
+        findings(&c),
+        [(
+            "251 – 500 m3 / år (1,5 x bidrag)".to_string(),
+            "Excl. moms".to_string(),
+            // No one figure to correct: its `Incl. moms` 6.008,75 is 1,25
+            // × 4.807,00 as printed, so the mistake stands in both.
+            String::new(),
+            String::new()
+        )]
+    );
+    assert_eq!(errors(&c).len(), 1);
+}
+
+#[test]
+fn a_percentage_rate_is_that_share_of_its_100_percent_row() {
+    // heldout7: 0,91 × 19.351 = 17.609,41 (printed 17.609: rounding); 0,91
+    // × 232.176 = 211.280,16, printed 211.284: the published error.
+    let c = checks(&crate::common::data_tsv("heldout7", SATSER));
+    assert_eq!(
+        row(&c, "Fuldtidsforsikret (91%-sats)"),
+        cols(&[("column 2", Rounding)])
+    );
+    assert_eq!(row(&c, "Flexydelse 91%"), cols(&[("column 2", Error)]));
+    assert_eq!(
+        findings(&c),
+        [(
+            "Flexydelse 91%".to_string(),
+            "column 2".to_string(),
+            "15:2".to_string(),
+            "211.280".to_string()
+        )]
+    );
+    // The 100 % rows are no result.
+    assert!(row(&c, "Flexydelse 100%").is_empty());
+}
+
+#[test]
+fn percentage_rows_that_fit_nowhere_are_said_and_never_an_error() {
+    // Budget lines named by a refund rate: not the rate of each other.
+    let doc = "Mio. kr.\t2024\t2025\t2026\nRefusion 100%\t12,4\t13,1\t13,5\nRefusion 50%\t8,2\t8,0\t7,7\n";
+    let c = checks(doc);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    said_only(&c, "Refusion 50%");
+    // Holding in one column, failing in two: not established either.
+    let c = checks(&doc.replace("8,2\t8,0", "6,2\t8,0"));
+    assert_eq!(errors(&c), Vec::<String>::new());
+    said_only(&c, "Refusion 50%");
+    // Holding everywhere: judged.
+    let c = checks(&doc.replace("8,2\t8,0\t7,7", "6,2\t6,6\t6,8"));
+    assert_eq!(
+        row(&c, "Refusion 50%"),
+        cols(&[("2024", Exact), ("2025", Rounding), ("2026", Rounding)])
+    );
+}
+
+#[test]
+fn a_multiple_whose_base_the_figures_do_not_choose_is_said() {
+    // Two rows without a multiplier, each fitting one band.
+    let doc = "Kr.\tPris\nGrundbidrag\t1.000,00\nTillæg\t1.500,00\n(2 x bidrag)\t2.000,00\n(3 x bidrag)\t4.500,00\n";
+    let c = checks(doc);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    said_only(&c, "(2 x bidrag)");
+    said_only(&c, "(3 x bidrag)");
+}
+
+/// A price list of bands `k x bidrag` of a base in øre, with moms.
+fn bands(base: i64, ks: &[i64]) -> String {
+    let kr = |ore: i64| format!("{},{:02}", amount(ore / 100), ore % 100);
+    let mut doc = format!(
+        "Anlægsbidrag\tExcl. moms\tIncl. moms\nGrundbidrag\t{}\t{}\n",
+        kr(base),
+        kr(base * 5 / 4)
+    );
+    for (i, k) in ks.iter().enumerate() {
+        // k in halves: 3 is 1,5.
+        let label = if k % 2 == 0 {
+            format!("Zone {} ({} x bidrag)", i + 1, k / 2)
+        } else {
+            format!("Zone {} ({},5 x bidrag)", i + 1, k / 2)
+        };
+        let v = base * k / 2;
+        doc.push_str(&format!("{label}\t{}\t{}\n", kr(v), kr(v * 5 / 4)));
+    }
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Bands printed as their multiple of the base are never an error and
+    /// are judged; one band of three or more moved by at least a krone is
+    /// the one finding, on that band.
+    #[test]
+    fn bands_printed_from_their_base_are_never_an_error_and_one_moved_is_found(
+        base in 100_000i64..5_000_000,
+        ks in prop::collection::btree_set(3i64..=10, 3..=5),
+        pick in 0usize..5,
+        kroner in 1i64..500,
+    ) {
+        // Whole øre after the moms (× 5/4): a base divisible by 4 · 2.
+        let base = base / 8 * 8;
+        let ks: Vec<i64> = ks.into_iter().collect();
+        let doc = bands(base, &ks);
+        let c = checks(&doc);
+        prop_assert!(errors(&c).is_empty(), "{doc}\n{:#?}", errors(&c));
+        let judged = c.iter().filter(|c| c.relation.contains("% of Grundbidrag") && c.verdict != Skipped).count();
+        prop_assert_eq!(judged, ks.len(), "{}", doc);
+        // One band moved in the column without moms, its moms column as
+        // printed from it: the band is the one finding.
+        let k = pick % ks.len();
+        let moved = base * ks[k] / 2 + kroner * 100;
+        let kr = |ore: i64| format!("{},{:02}", amount(ore / 100), ore % 100);
+        let mut lines: Vec<String> = doc.lines().map(str::to_string).collect();
+        let mut cells: Vec<String> = lines[k + 2].split('\t').map(str::to_string).collect();
+        cells[1] = kr(moved);
+        cells[2] = kr(moved * 5 / 4 + (moved * 5 % 4 != 0) as i64);
+        // Keep the moms column exact to the øre where it can be.
+        prop_assume!(moved * 5 % 4 == 0);
+        lines[k + 2] = cells.join("\t");
+        let doc = lines.join("\n") + "\n";
+        let c = checks(&doc);
+        let f: Vec<(String, String)> = findings(&c).into_iter().map(|x| (x.0, x.1)).collect();
+        prop_assert_eq!(f, vec![(cells[0].clone(), "Excl. moms".to_string())], "{}", doc);
+    }
+}
