@@ -50,6 +50,7 @@ pub mod stream;
 pub mod structure;
 pub mod subtotal_pattern;
 pub mod subtracted;
+pub mod year_difference;
 pub mod year_rows;
 
 use serde::ser::SerializeMap;

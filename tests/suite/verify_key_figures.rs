@@ -610,3 +610,34 @@ proptest! {
         prop_assert_eq!(f, vec![(cells[0].clone(), "Excl. moms".to_string())], "{}", doc);
     }
 }
+
+// A difference row under two years (`src/verify/year_difference.rs`).
+
+#[test]
+fn a_forskel_row_under_two_years_is_the_change_of_the_row_it_names_or_fits() {
+    // heldout7 (a blog's tables): `forskæl` printed under 2010 is `I alt`
+    // 2011 − 2010 (found by the figures: the one row whose change fits);
+    // `forskæl i folkeskole` names `Folkeskoler`.
+    let c = checks(&crate::common::data_tsv(
+        "heldout7",
+        "emilkirkegaard-2011-elever-i-grundskolen-2010-2011-forskael",
+    ));
+    assert_eq!(row(&c, "forskæl"), cols(&[("2010", Exact)]));
+    assert_eq!(row(&c, "forskæl i folkeskole"), cols(&[("2010", Exact)]));
+    let named = c
+        .iter()
+        .find(|c| c.row.as_deref() == Some("forskæl i folkeskole"))
+        .unwrap();
+    assert_eq!(named.detail, "567.564 - 574.351 = -6.787");
+    // Planted: the named row is judged and wrong; the bare one fits no row
+    // and is said, never an error.
+    let doc = "År\t2010\t2011\nSkoler\t600\t640\nAndre\t400\t460\nI alt\t1.000\t1.100\nforskel\t90\t\nforskel i skoler\t50\t\n";
+    let c = checks(doc);
+    assert_eq!(row(&c, "forskel i skoler"), cols(&[("2010", Error)]));
+    said_only(&c, "forskel");
+    assert_eq!(errors(&c).len(), 1);
+    // The other way round only: the direction is not understood.
+    let c = checks(&doc.replace("forskel i skoler\t50", "forskel i skoler\t-40"));
+    said_only(&c, "forskel i skoler");
+    assert!(skipped_detail(&c, "forskel i skoler").contains("other way round"));
+}
