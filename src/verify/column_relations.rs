@@ -1072,14 +1072,14 @@ pub fn by_figures(
     // = `Ny leje` + `Varme` + `El`, and a term of `Ny leje inkl.
     // kontingent`).
     for &c in cols {
+        if !picks.iter().any(|p| p.0 != c && p.3.contains(&c)) {
+            continue;
+        }
         let known: std::collections::BTreeSet<Vec<usize>> = picks
             .iter()
             .filter(|p| p.0 != c)
             .map(|p| p.3.clone())
             .collect();
-        if !known.iter().any(|k| k.contains(&c)) {
-            continue;
-        }
         let mine = picks.iter().position(|p| p.0 == c);
         if mine.is_some_and(|i| !known.contains(&picks[i].3)) {
             continue;

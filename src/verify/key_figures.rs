@@ -677,8 +677,8 @@ pub(super) fn report_unjudged(g: &Grid, s: &mut State) {
             *x = true;
         }
     }
-    for r in 0..g.rows.len() {
-        if said[r] || !has_figs(g, r) || !key_role(&g.rows[r].role) {
+    for (r, &done) in said.iter().enumerate() {
+        if done || !has_figs(g, r) || !key_role(&g.rows[r].role) {
             continue;
         }
         let Some(n) = named(&g.rows[r].label) else {

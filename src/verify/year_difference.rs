@@ -27,7 +27,12 @@ use super::judge::Verdict;
 /// What a difference row's label names: `Some(None)` a bare `forskel`,
 /// `Some(Some(word))` `forskel i <word>`.
 fn difference_of(label: &str) -> Option<Option<String>> {
-    let l = label.trim().to_lowercase();
+    // Asked of every row: most start with another letter.
+    let t = label.trim_start();
+    if !matches!(t.as_bytes().first(), Some(b'f' | b'F' | b'd' | b'D')) {
+        return None;
+    }
+    let l = t.trim_end().to_lowercase();
     let mut words = l.split_whitespace();
     let first = words.next()?;
     if !matches!(first, "forskel" | "forskæl" | "difference") {
