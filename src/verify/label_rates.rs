@@ -41,11 +41,6 @@ enum Named {
 }
 
 fn named(label: &str) -> Option<Named> {
-    // Asked of every row: a label without `%`, `x`, `×` or `gange` names
-    // no rate (a byte search, cheaper than the memo's hash).
-    if !label.contains(['%', 'x', '×']) && !label.contains("gange") {
-        return None;
-    }
     thread_local! {
         static SEEN: super::memo::Memo<Option<Named>> = super::memo::Memo::new(1024);
     }
