@@ -976,11 +976,16 @@ fn most_rows((holds, fails): (usize, usize)) -> bool {
 /// [`pick_figures`] (holds everywhere but once), else one that holds
 /// exactly in most rows ([`super::establish::majority`]), its failing rows
 /// then errors. Returns the reading and its terms.
+/// `known`: groups of columns already related by another column's
+/// reading; a reading of the same group is that relation rearranged, no
+/// rival (`Ny leje inkl. el = Ny leje inkl. kontingent − Kontingent` beside
+/// `Ny leje inkl. el = Ny leje + Varme + El`).
 fn figure_reading(
     g: &Grid,
     c: usize,
     amounts: &[usize],
     evidence: &dyn Fn(&Candidate) -> Candidate,
+    known: &std::collections::BTreeSet<Vec<usize>>,
 ) -> Option<(Candidate, Vec<(bool, usize)>)> {
     let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
     let mut readings: Vec<Vec<(bool, usize)>> = Vec::new();
@@ -1004,6 +1009,9 @@ fn figure_reading(
         if promising(q) || most_rows(q) {
             readings.push(cols);
         }
+    }
+    if !known.is_empty() {
+        readings.retain(|t| !known.contains(&group_with(c, t)));
     }
     if readings.is_empty() {
         return None;
@@ -1062,6 +1070,14 @@ fn figure_reading(
     Some((cands.into_iter().nth(k)?, terms))
 }
 
+/// The columns of a reading of column `c` (`c` among them), sorted.
+fn group_with(c: usize, terms: &[(bool, usize)]) -> Vec<usize> {
+    let mut group: Vec<usize> = terms.iter().map(|t| t.1).chain([c]).collect();
+    group.sort_unstable();
+    group.dedup();
+    group
+}
+
 /// The columns a relation along one row relates (its result among them),
 /// sorted: `Pladspris = Egenbetaling + Tilskud` and `Egenbetaling =
 /// Pladspris - Tilskud` relate the same group.
@@ -1103,14 +1119,40 @@ pub fn by_figures(
         .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
         .collect();
     let mut picks: Vec<Pick> = Vec::new();
+    let none = std::collections::BTreeSet::new();
     for &c in cols {
-        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence) {
-            let mut group: Vec<usize> = terms.iter().map(|t| t.1).chain([c]).collect();
-            group.sort_unstable();
-            group.dedup();
+        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence, &none) {
+            let group = group_with(c, &terms);
             picks.push((c, cand, terms, group));
         }
     }
+    // A second look at a column that is a part of another column's
+    // reading, where it has none of its own or only that one rearranged:
+    // the rearranged relation may have hidden its own (`Ny leje inkl. el`
+    // = `Ny leje` + `Varme` + `El`, and a term of `Ny leje inkl.
+    // kontingent`).
+    for &c in cols {
+        if !picks.iter().any(|p| p.0 != c && p.3.contains(&c)) {
+            continue;
+        }
+        let known: std::collections::BTreeSet<Vec<usize>> = picks
+            .iter()
+            .filter(|p| p.0 != c)
+            .map(|p| p.3.clone())
+            .collect();
+        let mine = picks.iter().position(|p| p.0 == c);
+        if mine.is_some_and(|i| !known.contains(&picks[i].3)) {
+            continue;
+        }
+        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence, &known) {
+            if let Some(i) = mine {
+                picks.remove(i);
+            }
+            let group = group_with(c, &terms);
+            picks.push((c, cand, terms, group));
+        }
+    }
+    picks.sort_by_key(|p| p.0);
     let mut out = Vec::new();
     let mut done: std::collections::BTreeSet<Vec<usize>> = Default::default();
     for (first, (_, _, _, group)) in picks.iter().enumerate() {

@@ -112,6 +112,8 @@ fn propose(g: &Grid) -> Vec<Instance> {
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
+    super::label_rates::find(g, &mut s);
+    super::year_difference::find(g, &mut s);
     if n <= STRUCTURE_ROWS {
         // Rows whose label names a result (`Årets resultat`, `Saldo`) before
         // totals by structure, so `Indtægter` is not taken for the sum of
@@ -126,6 +128,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     formula_rows(g, &mut s);
     if n <= STRUCTURE_ROWS {
         difference_rows(g, &mut s, false);
+        super::key_figures::find(g, &mut s);
         super::row_relations::find(g, &mut s);
         super::subtotal_pattern::find(g, &mut s);
     }
@@ -136,6 +139,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     }
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
+    super::key_figures::report_unjudged(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).
     super::subtracted::review(g, &mut s.out);

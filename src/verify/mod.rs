@@ -34,7 +34,9 @@ pub mod group_labels;
 pub mod header_spans;
 pub mod inclusive;
 pub mod judge;
+pub mod key_figures;
 pub mod label_column;
+pub mod label_rates;
 pub mod memo;
 pub mod named_operands;
 pub mod non_additive;
@@ -49,6 +51,7 @@ pub mod stream;
 pub mod structure;
 pub mod subtotal_pattern;
 pub mod subtracted;
+pub mod year_difference;
 pub mod year_rows;
 
 use serde::ser::SerializeMap;

@@ -1013,3 +1013,55 @@ proptest! {
         }
     }
 }
+
+/// heldout7's AUB rent table: running totals across the row, each total
+/// column a term of the next. `Ny mdl. leje inkl. á conto el- og
+/// varme-bidrag` = `Ny mdl. leje excl. …` + varme + el, although it is also
+/// `Ny mdl. leje inkl. … kontingent` − `BF-kontingent` (that relation
+/// rearranged, found from its own column): each of the four total columns
+/// is judged in every row; a wrong varme figure is the one finding.
+#[test]
+fn a_total_column_that_is_a_term_of_the_next_keeps_its_own_sum() {
+    let tsv = crate::common::data_tsv(
+        "heldout7",
+        "aub-morbaerhaven-lejeforhoejelse-2023-fordeling-lejemaal",
+    );
+    let c = crate::common::checks_of_tsv(&tsv);
+    let col = |name: &str| -> Vec<(String, Verdict)> {
+        c.iter()
+            .filter(|c| c.column.as_deref() == Some(name))
+            .map(|c| (c.row.clone().unwrap_or_default(), c.verdict))
+            .collect()
+    };
+    let rows = [
+        "1-rums lejemål",
+        "1½-rums lejemål (41,5m2)",
+        "1½-rums lejemål (49,4m2)",
+        "2-rums lejemål",
+    ];
+    let exact: Vec<(String, Verdict)> = rows
+        .iter()
+        .map(|r| (r.to_string(), Verdict::Exact))
+        .collect();
+    for name in [
+        "Ny mdl. leje excl. beboer-forenings-kontin-gent, a/c varme og el",
+        "Ny mdl. leje inkl. á conto el- og varme-bidrag",
+        "Ny mdl. leje inkl. á conto el- og varme og beboer-forenings-kontingent",
+        "Ny mdl. leje efter udd.-fradrag",
+    ] {
+        assert_eq!(col(name), exact, "{name}");
+    }
+    assert!(c
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("Ny mdl. leje inkl. á conto el- og varme-bidrag"))
+        .all(|c| c.detail.contains(" + ") && c.relation.contains("sum of 3 columns")));
+    let wrong = tsv.replace("\t480\t585\t", "\t490\t585\t");
+    let c = crate::common::checks_of_tsv(&wrong);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{:#?}", f);
+    assert_eq!(f[0].row.as_deref(), Some("1½-rums lejemål (41,5m2)"));
+    assert_eq!(
+        f[0].column.as_deref(),
+        Some("Ny mdl. leje inkl. á conto el- og varme-bidrag")
+    );
+}

@@ -25,6 +25,11 @@ struct Expect {
     /// negative, from the `.rel` file: one per place the `.rel` gives this
     /// row label and column (none for a ratio).
     cells: Vec<Equation>,
+    /// The result cells (`line:column`) of those places, also of a formula
+    /// with a coefficient (`+0,91*[Flexydelse 100%]`) or a ratio: a check
+    /// whose result is one of them is on the same result cell, whatever
+    /// its column is called (a table without a header row).
+    results: Vec<String>,
 }
 
 /// The folders of real tables: built against, and held out.
@@ -68,7 +73,12 @@ fn expects(folder: &str, slug: &str) -> Vec<Expect> {
                     cells: places
                         .iter()
                         .filter(|p| p.kind == kind && p.row == row && p.column == column)
-                        .map(|p| p.cells.clone())
+                        .filter_map(|p| p.cells.clone())
+                        .collect(),
+                    results: places
+                        .iter()
+                        .filter(|p| p.kind == kind && p.row == row && p.column == column)
+                        .map(|p| p.result.clone())
                         .collect(),
                 }
             })
@@ -82,7 +92,10 @@ struct Place {
     kind: String,
     row: String,
     column: String,
-    cells: Equation,
+    /// `None` where a coefficient is not 1 or a ratio.
+    cells: Option<Equation>,
+    /// The result cell, `line:column`.
+    result: String,
 }
 
 /// `Σ sign · figure = 0`: each cell's sign.
@@ -264,14 +277,16 @@ fn rel_places(folder: &str, slug: &str) -> Vec<Place> {
             list(parts[1]).iter().filter_map(|r| row_index(r)).collect()
         };
         // A ratio is matched by its result cell only.
-        if parts[3].contains("//") {
-            continue;
-        }
-        let terms = rel_terms(parts[3]);
+        let ratio = parts[3].contains("//");
+        let terms = if ratio {
+            Vec::new()
+        } else {
+            rel_terms(parts[3])
+        };
         for &ri in &result_rows {
             for &ci in &cols {
                 let mut cells = Equation::new();
-                let mut whole = terms.iter().all(|t| t.1);
+                let mut whole = !ratio && terms.iter().all(|t| t.1);
                 for (sign, _, tr, tc) in
                     std::iter::once((-1, true, None, None)).chain(terms.iter().cloned())
                 {
@@ -293,14 +308,13 @@ fn rel_places(folder: &str, slug: &str) -> Vec<Place> {
                     }
                 }
                 cells.retain(|_, v| *v != 0);
-                if whole {
-                    out.push(Place {
-                        kind: parts[0].to_string(),
-                        row: label(ri),
-                        column: names.get(ci).cloned().unwrap_or_default(),
-                        cells,
-                    });
-                }
+                out.push(Place {
+                    kind: parts[0].to_string(),
+                    row: label(ri),
+                    column: names.get(ci).cloned().unwrap_or_default(),
+                    cells: whole.then_some(cells),
+                    result: format!("{}:{}", ri + 1, ci + 1),
+                });
             }
         }
     }
@@ -343,12 +357,15 @@ fn same_column(ours: &str, expected: &str) -> bool {
             .all(|p| ours_parts.iter().any(|q| q.contains(p)))
 }
 
-/// The check is the expected relation: the same result cell (row label and
-/// column), or the same equation read with another of its cells as the
+/// The check is the expected relation: the same result cell (by its place
+/// in the table, or by row label and column), or the same equation read with another of its cells as the
 /// result — exactly the same set of figures compared (`Indtægter i alt =
 /// Omkostninger + Driftsresultat` for `Driftsresultat = Indtægter −
 /// Omkostninger`), never a looser match.
 fn same_cell(c: &Check, e: &Expect, rows: &[Vec<String>]) -> bool {
+    if c.cells.last().is_some_and(|r| e.results.contains(r)) {
+        return true;
+    }
     if e.cells.is_empty() {
         return same_result(c, e);
     }
@@ -653,6 +670,23 @@ fn the_ninth_held_out_tables_have_no_false_error() {
 #[test]
 fn the_tenth_held_out_tables_have_no_false_error() {
     no_false_error_among("heldout10", 90);
+}
+
+/// The judged counts and published errors found that the key figures, the
+/// rates and `forskel` rows their labels name, and a total column that is a
+/// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
+/// 279 of 289, 3 -> 7 of 7 published errors): they may rise, never fall.
+#[test]
+fn the_judged_counts_of_the_fourth_and_seventh_sets_do_not_fall() {
+    for (folder, judged, found) in [("heldout4", 113, 3), ("heldout7", 279, 7)] {
+        let t = run_corpus(folder);
+        assert!(
+            t.judged >= judged && t.errors_found >= found,
+            "{folder}: {} judged (at least {judged}), {} published errors found (at least {found})",
+            t.judged,
+            t.errors_found
+        );
+    }
 }
 
 /// Figures of a TSV that take part in an expected relation's result cell

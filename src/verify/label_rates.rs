@@ -1,0 +1,408 @@
+//! Rows whose label names a rate of another row (issue 9): a tariff's
+//! volume bands `251 – 500 m3 / år (1,5 x bidrag)`, `(2 x bidrag)`, … are
+//! that many times the band's base `bidrag`; a benefit's `Flexydelse 91%`
+//! beside `Flexydelse 100%`, or `Fuldtidsforsikret (91%-sats)` beside
+//! `Fuldtidsforsikret (100%-sats)`, is 91 % of it.
+//!
+//! - **A percentage pair**: two rows of amounts whose labels are the same
+//!   but for the percentage, one of them 100 %: the other is its
+//!   percentage of it. The labels name both rows and the rate, so the
+//!   table's own pattern decides: taken over every such pair of the table
+//!   and every column, it must hold somewhere, fail in no more places than
+//!   it holds, and be unlikely to hold by coincidence (below 1 %); then a
+//!   failing place is an error. Holding nowhere, or failing more often than
+//!   it holds (`Refusion 50 %` beside `Refusion 100 %` as budget lines), the
+//!   rows are reported not understood, never an error.
+//! - **A multiplier** (`k x bidrag`, `k × bidrag`, `k gange bidrag`): the
+//!   rows naming the same word in one section are each k times one base
+//!   row of that section (a row without a multiplier); which row, the
+//!   figures choose: the base with which the most hold. A failing row is an
+//!   error where at least two places hold and more hold than fail;
+//!   otherwise the rows are said, not judged.
+//! - Prices with moms beside prices without (`Incl. moms` | `Excl. moms`):
+//!   judged in the column without moms only — the other is 125 % of it by
+//!   the column's own relation, and a wrong band would be wrong twice.
+//!
+//! Cheap where no label names a rate: a remembered look at each label.
+
+use super::engine::{has_figs, push, State};
+use super::establish::{tally, Candidate, Expr, Instance, Kind};
+use super::figure::{Cell, Unit};
+use super::grid::{ColKind, Grid, Role};
+use crate::money::{Decimal, Exact as _};
+
+/// What a label says of its row's rate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Named {
+    /// `Flexydelse 91%`: the percentage, and the label without it.
+    Percent { pct: Decimal, rest: String },
+    /// `(1,5 x bidrag)`: the factor and the word it multiplies.
+    Times { k: Decimal, word: String },
+}
+
+fn named(label: &str) -> Option<Named> {
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<Named>> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, named_now))
+}
+
+/// A Danish factor or percentage as printed in a label: `1,5`, `2`, `91`,
+/// `1½`.
+fn number(t: &str) -> Option<Decimal> {
+    let t = t.trim();
+    if t.is_empty() || t.len() > 8 {
+        return None;
+    }
+    let (t, half) = match t.strip_suffix('½') {
+        Some(x) => (x, true),
+        None => (t, false),
+    };
+    if !t.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || !t.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let v: Decimal = t.replace(',', ".").parse().ok()?;
+    if half {
+        v.exact_add(Decimal::new(5, 1))
+    } else {
+        Some(v)
+    }
+}
+
+fn named_now(label: &str) -> Option<Named> {
+    let l = label.to_lowercase();
+    if let Some(n) = times(&l) {
+        return Some(n);
+    }
+    // Exactly one percentage in the label.
+    if l.matches('%').count() != 1 {
+        return None;
+    }
+    let at = l.find('%')?;
+    let head = l.get(..at)?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == ',')
+        .last()
+        .map(|(i, _)| i)?;
+    let pct = number(head.get(start..)?)?;
+    let before = head.get(..start)?;
+    // `0-25%`, `+5%`: a range or a change, not a rate of another row.
+    if before.ends_with(['-', '–', '+']) || pct.is_zero() || pct > Decimal::from(1000) {
+        return None;
+    }
+    let rest = format!("{before}#{}", l.get(at + 1..)?);
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(Named::Percent { pct, rest })
+}
+
+/// `… (1,5 x bidrag)`, `3 × bidrag`, `2 gange bidrag`.
+fn times(l: &str) -> Option<Named> {
+    let ws: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let i = ws.iter().position(|w| matches!(*w, "x" | "×" | "gange"))?;
+    let k = number(ws.get(i.checked_sub(1)?)?)?;
+    let word = ws.get(i + 1)?.trim_matches(|c: char| !c.is_alphanumeric());
+    if k <= Decimal::ZERO || k == Decimal::ONE || k > Decimal::ONE_HUNDRED {
+        return None;
+    }
+    (word.chars().count() >= 3 && word.chars().all(char::is_alphabetic)).then(|| Named::Times {
+        k,
+        word: word.to_string(),
+    })
+}
+
+/// A cell of amounts: a figure that is no per cent.
+fn amount(g: &Grid, r: usize, c: usize) -> bool {
+    matches!(g.rows.get(r).and_then(|x| x.cells.get(c)), Some(Cell::Fig(f)) if f.unit != Some(Unit::Percent))
+}
+
+/// The columns a rate is judged in: amount columns, without those with
+/// moms where a column without moms stands beside them.
+fn columns(g: &Grid) -> Vec<usize> {
+    let cols: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect();
+    let moms = |c: usize| super::column_relations::moms(&g.cols[c].header);
+    if cols.iter().any(|&c| moms(c) == Some(false)) {
+        cols.into_iter()
+            .filter(|&c| moms(c) != Some(true))
+            .collect()
+    } else {
+        cols
+    }
+}
+
+fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> Instance {
+    Instance {
+        kind: Kind::Formula,
+        name: format!(
+            "{} [{}]: {}% of {}",
+            g.rows[r].label,
+            g.cols[c].header,
+            rate.normalize().to_string().replace('.', ","),
+            g.rows[base].label
+        ),
+        at: (r, c),
+        what: Ok(Expr::Rate {
+            base: (base, c),
+            rate,
+            result: (r, c),
+        }),
+    }
+}
+
+fn said(g: &Grid, s: &mut State, r: usize, why: &str) {
+    s.out.push(Instance {
+        kind: Kind::Formula,
+        name: format!("{}: rate named by the label", g.rows[r].label),
+        at: (r, 0),
+        what: Err(format!("not understood: {why}")),
+    });
+    s.explained[r] = true;
+}
+
+fn row_ok(g: &Grid, r: usize) -> bool {
+    has_figs(g, r) && !matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
+}
+
+pub(super) fn find(g: &Grid, s: &mut State) {
+    let rows: Vec<(usize, Named)> = (0..g.rows.len())
+        .filter(|&r| row_ok(g, r))
+        .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let cols = columns(g);
+    percent_pairs(g, s, &rows, &cols);
+    multipliers(g, s, &rows, &cols);
+}
+
+/// The percentage pairs of the table: see the module.
+fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize]) {
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut instances = Vec::new();
+    let mut results = Vec::new();
+    for (r, n) in rows {
+        let Named::Percent { pct, rest } = n else {
+            continue;
+        };
+        if *pct == hundred || s.explained[*r] {
+            continue;
+        }
+        let bases: Vec<usize> = rows
+            .iter()
+            .filter(|(b, m)| {
+                b != r
+                    && matches!(m, Named::Percent { pct: p, rest: q } if *p == hundred && q == rest)
+            })
+            .map(|(b, _)| *b)
+            .collect();
+        let [base] = bases.as_slice() else { continue };
+        let here: Vec<Instance> = cols
+            .iter()
+            .filter(|&&c| amount(g, *r, c) && amount(g, *base, c))
+            .map(|&c| rate_instance(g, *r, *base, c, *pct))
+            .collect();
+        if !here.is_empty() {
+            results.push(*r);
+            instances.extend(here);
+        }
+    }
+    if results.is_empty() {
+        return;
+    }
+    let cand = Candidate {
+        instances,
+        what: "each percentage of its 100 % row".to_string(),
+        prefer: false,
+    };
+    let (holds, fails, chance) = tally(g, &cand);
+    if holds >= 1 && fails <= holds && chance <= Decimal::new(1, 2) {
+        for &r in &results {
+            s.explained[r] = true;
+        }
+        push(s, cand);
+        return;
+    }
+    let why = format!(
+        "the label names a percentage of its 100 % row, and over the table's such rows it holds in {holds} place(s) and fails in {fails}"
+    );
+    for r in results {
+        said(g, s, r, &why);
+    }
+}
+
+/// The multiplier rows of the table: see the module.
+fn multipliers(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize]) {
+    // Sections: the rows since the last row without figures.
+    let section = |r: usize| (0..r).rev().find(|&i| !has_figs(g, i)).map_or(0, |i| i + 1);
+    let mut done: Vec<usize> = Vec::new();
+    for (r, n) in rows {
+        let Named::Times { word, .. } = n else {
+            continue;
+        };
+        if done.contains(r) {
+            continue;
+        }
+        let start = section(*r);
+        let end = (*r..g.rows.len())
+            .find(|&i| !has_figs(g, i))
+            .unwrap_or(g.rows.len());
+        let group: Vec<(usize, Decimal)> = rows
+            .iter()
+            .filter(|(i, _)| (start..end).contains(i) && !s.explained[*i])
+            .filter_map(|(i, m)| match m {
+                Named::Times { k, word: w } if w == word => Some((*i, *k)),
+                _ => None,
+            })
+            .collect();
+        done.extend(group.iter().map(|x| x.0));
+        if group.is_empty() {
+            continue;
+        }
+        let bases: Vec<usize> = (start..end)
+            .filter(|&b| row_ok(g, b) && named(&g.rows[b].label).is_none())
+            .collect();
+        let cands: Vec<Candidate> = bases
+            .iter()
+            .map(|&b| Candidate {
+                instances: group
+                    .iter()
+                    .flat_map(|&(i, k)| {
+                        cols.iter()
+                            .filter(move |&&c| amount(g, i, c) && amount(g, b, c))
+                            .filter_map(move |&c| {
+                                Some(rate_instance(
+                                    g,
+                                    i,
+                                    b,
+                                    c,
+                                    k.exact_mul(Decimal::ONE_HUNDRED)?,
+                                ))
+                            })
+                    })
+                    .collect(),
+                what: format!("k × {}", g.rows[b].label),
+                prefer: false,
+            })
+            .collect();
+        let chosen = choose(g, &cands);
+        match chosen {
+            Ok(i) => {
+                if let Some(c) = cands.into_iter().nth(i) {
+                    for &(r, _) in &group {
+                        s.explained[r] = true;
+                    }
+                    push(s, c);
+                }
+            }
+            Err(why) => {
+                for &(r, _) in &group {
+                    said(g, s, r, &why);
+                }
+            }
+        }
+    }
+}
+
+/// The base the figures choose among `cands` (see the module), or why none.
+fn choose(g: &Grid, cands: &[Candidate]) -> Result<usize, String> {
+    let scored: Vec<(usize, usize, Decimal)> = cands.iter().map(|c| tally(g, c)).collect();
+    let Some(best) =
+        (0..cands.len()).max_by_key(|&i| (scored[i].0, std::cmp::Reverse(scored[i].1)))
+    else {
+        return Err("the label names a multiple of a row, and its section has no other row".into());
+    };
+    let (holds, fails, chance) = scored[best];
+    if holds == 0 {
+        return Err(
+            "the label names a multiple of a row, and no row of its section fits it".to_string(),
+        );
+    }
+    let cells = |c: &Candidate| -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = c
+            .instances
+            .iter()
+            .filter(|i| {
+                i.what
+                    .as_ref()
+                    .is_ok_and(|e| !super::establish::fails(g, e))
+            })
+            .map(|i| i.at)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let mine = cells(&cands[best]);
+    for (i, c) in cands.iter().enumerate() {
+        if i != best && scored[i].0 > 0 && cells(c) != mine {
+            return Err(format!(
+                "the label names a multiple of a row, and both {} and {} fit somewhere",
+                cands[best].what, c.what
+            ));
+        }
+    }
+    let limit = Decimal::new(1, 2)
+        .checked_div(Decimal::from(cands.len().max(1)))
+        .unwrap_or(Decimal::ZERO);
+    if fails == 0 || (holds >= 2 && holds > fails && chance <= limit) {
+        Ok(best)
+    } else {
+        Err(format!(
+            "the label names a multiple of a row; {} holds in {holds} place(s) and fails in {fails}",
+            cands[best].what
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_their_rates() {
+        assert_eq!(
+            named("251 – 500 m3 / år (1,5 x bidrag)"),
+            Some(Named::Times {
+                k: Decimal::new(15, 1),
+                word: "bidrag".into()
+            })
+        );
+        assert_eq!(
+            named("5.001 – 10.000 m3 / år (4 x bidrag)"),
+            Some(Named::Times {
+                k: Decimal::from(4),
+                word: "bidrag".into()
+            })
+        );
+        let a = named("Fuldtidsforsikret (91%-sats)");
+        let b = named("Fuldtidsforsikret (100%-sats)");
+        match (a, b) {
+            (
+                Some(Named::Percent { pct: p, rest: x }),
+                Some(Named::Percent { pct: q, rest: y }),
+            ) => {
+                assert_eq!((p, q), (Decimal::from(91), Decimal::ONE_HUNDRED));
+                assert_eq!(x, y);
+            }
+            other => panic!("{other:?}"),
+        }
+        for plain in [
+            "0 – 250 m3 /år",
+            "Ændring i %",
+            "Andel 0-25%",
+            "Vækst +5%",
+            "1 x 2",
+            "Fast årligt abonnement pr. ejendom pr. boligenhed",
+        ] {
+            assert_eq!(named(plain), None, "{plain}");
+        }
+    }
+}
