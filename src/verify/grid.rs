@@ -9,6 +9,7 @@
 //! Nothing here judges; [`super::establish`] decides from the figures.
 
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
+use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
 use crate::document::{Loc, Table};
 use crate::money::Decimal;
@@ -874,6 +875,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         })
         .collect();
     let mut rows: Vec<GRow> = Vec::new();
+    // Per row and column: whether the figure took its unit from the column
+    // (so a percentage column reads it as a percentage below).
+    let mut from_column: Vec<bool> = Vec::new();
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
         // How many figure cells the source row had, before they are moved.
@@ -897,7 +901,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         for c in 1..=width {
             let (t, l) = cells.next().unwrap_or_else(|| (String::new(), loc.clone()));
             let unit = super::label_column::cell_unit(row_unit, col_units[c - 1]);
-            vals.push(read_cell(&t, style, unit));
+            let (cell, col_unit) = read_cell_in(&t, style, unit);
+            vals.push(cell);
+            from_column.push(col_unit);
             texts.push(stripped(t));
             locs.push(l);
         }
@@ -944,12 +950,14 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         })
         .collect();
-    // Re-read cells of percentage columns as percentages.
+    // Cells of percentage columns read as percentages (as `read_cell` reads
+    // them with that column unit, without reading them again).
     for (c, col) in cols.iter().enumerate() {
         if col.unit == Some(Unit::Percent) {
-            for r in &mut rows {
-                if let (Some(t), Some(cell)) = (r.texts.get(c), r.cells.get_mut(c)) {
-                    *cell = read_cell(t, style, Some(Unit::Percent));
+            for (k, r) in rows.iter_mut().enumerate() {
+                if let Some(cell) = r.cells.get_mut(c) {
+                    let used = from_column.get(k * width + c).copied().unwrap_or(false);
+                    in_column_unit(cell, used, Some(Unit::Percent));
                 }
             }
         }
