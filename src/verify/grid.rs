@@ -418,12 +418,10 @@ fn running_number(s: &str) -> bool {
 /// three digits).
 fn account_number(s: &str) -> bool {
     let t = strip_emphasis(s);
-    let groups: Vec<&str> = t.split('.').collect();
-    (2..=5).contains(&groups.len())
-        && groups
-            .iter()
-            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
-        && !groups[1..].iter().all(|g| g.len() == 3)
+    let groups = || t.split('.');
+    (2..=5).contains(&groups().count())
+        && groups().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups().skip(1).all(|g| g.len() == 3)
 }
 
 /// An account-number column before the text column (`05.57.72 |
@@ -757,14 +755,22 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     // Header rows: text or years in every figure column, no total label.
     let mut header_rows = 0;
     let mut numbering_rows = Vec::new();
+    // The first row's figure cells, which a later row's years are compared
+    // with; each row's own, in one buffer.
+    let first: Vec<&str> = g
+        .rows
+        .first()
+        .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
+        .unwrap_or_default();
+    let mut rest: Vec<&str> = Vec::new();
     for (k, (_, cells, _)) in g.rows.iter().take(5).enumerate() {
         let label = cells.first().map_or("", |(t, _)| t.as_str());
-        let rest: Vec<&String> = cells.iter().skip(1).map(|(t, _)| t).collect();
+        rest.clear();
+        rest.extend(cells.iter().skip(1).map(|(t, _)| t.as_str()));
         let non_empty = rest
             .iter()
             .filter(|t| !strip_emphasis(t).is_empty())
             .count();
-        let all_headerish = rest.iter().all(|t| is_year_cell(t, style));
         // A row numbering the columns (`1 2 3 … 14`) under a header.
         let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
             let nums: Vec<i64> = rest
@@ -783,16 +789,12 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             header_rows += 1;
             continue;
         }
-        let first: Vec<&str> = g
-            .rows
-            .first()
-            .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
-            .unwrap_or_default();
-        let figures = k > 0 && {
-            let own: Vec<&str> = rest.iter().map(|t| t.as_str()).collect();
-            super::year_rows::figures_not_years(label, &own, &first)
-        };
-        if non_empty > 0 && all_headerish && total_label(label) != Some(true) && !figures {
+        // Each test only where the ones before it pass (all are pure).
+        if non_empty > 0
+            && rest.iter().all(|t| is_year_cell(t, style))
+            && total_label(label) != Some(true)
+            && !(k > 0 && super::year_rows::figures_not_years(label, &rest, &first))
+        {
             header_rows += 1;
         } else {
             break;
