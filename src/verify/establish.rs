@@ -490,7 +490,12 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     }
     let f = fare_now(g, e, o);
     if keep {
-        g.fares.0.borrow_mut().insert(e.clone(), f);
+        let mut fares = g.fares.0.borrow_mut();
+        // Room for a small table's sums at once, not grown step by step.
+        if fares.capacity() == 0 {
+            fares.reserve(16);
+        }
+        fares.insert(e.clone(), f);
     }
     f
 }
