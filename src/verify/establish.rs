@@ -408,6 +408,9 @@ struct Fare {
 enum Odds {
     One,
     Ratio(Decimal, Decimal),
+    /// A printed figure's own interval over it, at least one unit of its
+    /// last digit.
+    Printed(PrintedNumber),
     Quotient {
         own: (Decimal, Decimal),
         part: (Decimal, Decimal),
@@ -422,6 +425,10 @@ impl Fare {
         match self.odds {
             Odds::One => Decimal::ONE,
             Odds::Ratio(w, s) => ratio_of(w, s),
+            Odds::Printed(p) => ratio_of(
+                (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
+                p.value,
+            ),
             Odds::Quotient { own, part, whole } => {
                 let own = ratio_of(own.0, own.1);
                 own.max((ratio_of(part.0, part.1) + ratio_of(whole.0, whole.1)).min(Decimal::ONE))
@@ -539,10 +546,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         // interval over the part (66.455.062 to the krone).
         Relation::Share { part, share, .. } if share.exact => (
             part.value.is_zero() || share.value.is_zero(),
-            Odds::Ratio(
-                (part.half_unit() * Decimal::TWO).max(Decimal::new(1, part.decimals)),
-                part.value,
-            ),
+            Odds::Printed(*part),
         ),
         // A quotient found from the figures alone: as likely by chance as
         // the quotient's own interval is wide (a base of 9,4 årsværk
@@ -562,10 +566,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         ),
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
-            Odds::Ratio(
-                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
-                share.value,
-            ),
+            Odds::Printed(*share),
         ),
         Relation::PercentChange { new, old, pct } => (
             new.value == old.value || pct.value.is_zero(),
@@ -574,10 +575,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         // A share of a row's parts (column_relations.rs).
         Relation::Quotient(q) if matches!(e, Expr::PartOf { .. }) => (
             q.result.value.is_zero() || q.figures.first().is_none_or(|f| f.value.is_zero()),
-            Odds::Ratio(
-                (q.result.half_unit() * Decimal::TWO).max(Decimal::new(1, q.result.decimals)),
-                q.result.value,
-            ),
+            Odds::Printed(q.result),
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
