@@ -126,7 +126,12 @@ fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
         .map(|field| {
             let lead = field.chars().take_while(|c| c.is_whitespace()).count();
             let c = cell(field.trim(), line_no, column + lead);
-            column += field.chars().count() + 1;
+            // Columns count characters: bytes, where all are ASCII.
+            column += if field.is_ascii() {
+                field.len()
+            } else {
+                field.chars().count()
+            } + 1;
             c
         })
         .collect()

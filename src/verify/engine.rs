@@ -1412,15 +1412,21 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
 /// Names a chosen share reading's instances (`share_cand` leaves them
 /// unnamed): `Center 1 [Andel]: share of "I alt"`.
 fn share_names(g: &Grid, mut cand: Candidate) -> Candidate {
+    // The total's label quoted once for the rows sharing it.
+    let mut quoted: Option<(usize, String)> = None;
     for i in &mut cand.instances {
         if let (true, Kind::Share, Ok(Expr::Ratio { den, .. })) =
             (i.name.is_empty(), i.kind, &i.what)
         {
             let (r, c) = i.at;
+            if quoted.as_ref().is_none_or(|q| q.0 != den.0) {
+                quoted = Some((den.0, super::establish::quoted(&g.rows[den.0].label)));
+            }
+            let total = quoted.as_ref().map_or("", |q| q.1.as_str());
             i.name = super::establish::relation_name(
                 &g.rows[r].label,
                 &g.cols[c].header,
-                &["share of ", &super::establish::quoted(&g.rows[den.0].label)],
+                &["share of ", total],
             );
         }
     }

@@ -396,7 +396,45 @@ pub fn empty_part(g: &Grid, e: &Expr, o: &Overrides) -> bool {
 struct Fare {
     verdict: Verdict,
     trivial: bool,
-    chance: Decimal,
+    /// What the chance is computed from, when it is asked for: a
+    /// division per relation, which most callers never read.
+    odds: Odds,
+}
+
+/// The operands of [`Fare::chance`]: [`ratio_of`]'s width and size, one
+/// pair or (a quotient found from the figures) the result's own and its
+/// two operands' relative widths.
+#[derive(Clone, Copy, Debug)]
+enum Odds {
+    One,
+    Ratio(Decimal, Decimal),
+    /// A printed figure's own interval over it, at least one unit of its
+    /// last digit.
+    Printed(PrintedNumber),
+    Quotient {
+        own: (Decimal, Decimal),
+        part: (Decimal, Decimal),
+        whole: (Decimal, Decimal),
+    },
+}
+
+impl Fare {
+    /// The chance the relation holds by coincidence (1 where it does not
+    /// hold, or trivially: no caller reads it there).
+    fn chance(&self) -> Decimal {
+        match self.odds {
+            Odds::One => Decimal::ONE,
+            Odds::Ratio(w, s) => ratio_of(w, s),
+            Odds::Printed(p) => ratio_of(
+                (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
+                p.value,
+            ),
+            Odds::Quotient { own, part, whole } => {
+                let own = ratio_of(own.0, own.1);
+                own.max((ratio_of(part.0, part.1) + ratio_of(whole.0, whole.1)).min(Decimal::ONE))
+            }
+        }
+    }
 }
 
 /// A rough chance: the interval's width over the figure's size, in [1e-9, 1].
@@ -459,7 +497,12 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     }
     let f = fare_now(g, e, o);
     if keep {
-        g.fares.0.borrow_mut().insert(e.clone(), f);
+        let mut fares = g.fares.0.borrow_mut();
+        // Room for a small table's sums at once, not grown step by step.
+        if fares.capacity() == 0 {
+            fares.reserve(16);
+        }
+        fares.insert(e.clone(), f);
     }
     f
 }
@@ -469,82 +512,79 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         return Fare {
             verdict: Verdict::Skipped,
             trivial: true,
-            chance: Decimal::ONE,
+            odds: Odds::One,
         };
     };
     let mut verdict = super::judge::judge(&rel, false).verdict;
     if verdict == Verdict::Error && empty_part(g, e, o) {
         verdict = Verdict::Skipped;
     }
-    let (trivial, chance) = match &rel {
+    let holds = matches!(verdict, Verdict::Exact | Verdict::Rounding);
+    let (trivial, odds) = match &rel {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
             let nonzero = terms.iter().filter(|t| !t.figure.value.is_zero()).count();
-            let mut width = total.half_unit() * Decimal::TWO;
-            let unit = Decimal::new(1, total.decimals);
-            let mut size = total.value.abs();
-            for t in terms {
-                width += t.figure.half_unit() * Decimal::TWO;
-                size = size.max(t.figure.value.abs());
-            }
             // One term: a figure carried from another column (`Overført
             // fra tidligere år` = last year's `Akkumuleret resultat`).
             let carried = terms.len() == 1 && nonzero == 1 && !total.value.is_zero();
             // A zero from two equal figures (`x - x = 0`) proves nothing.
             let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
-            (trivial, ratio_of(width.max(unit), size))
+            let odds = if holds && !trivial {
+                let mut width = total.half_unit() * Decimal::TWO;
+                let unit = Decimal::new(1, total.decimals);
+                let mut size = total.value.abs();
+                for t in terms {
+                    width += t.figure.half_unit() * Decimal::TWO;
+                    size = size.max(t.figure.value.abs());
+                }
+                Odds::Ratio(width.max(unit), size)
+            } else {
+                Odds::One
+            };
+            (trivial, odds)
         }
         // A rate the header names is exact: the chance is the part's
         // interval over the part (66.455.062 to the krone).
         Relation::Share { part, share, .. } if share.exact => (
             part.value.is_zero() || share.value.is_zero(),
-            ratio_of(
-                (part.half_unit() * Decimal::TWO).max(Decimal::new(1, part.decimals)),
-                part.value,
-            ),
+            Odds::Printed(*part),
         ),
         // A quotient found from the figures alone: as likely by chance as
         // the quotient's own interval is wide (a base of 9,4 årsværk
         // carries ±0,5 %), not only the printed result's.
         Relation::Share {
             part, whole, share, ..
-        } if matches!(e, Expr::Fraction { .. }) => {
-            let rel = |p: &PrintedNumber| ratio_of(p.half_unit() * Decimal::TWO, p.value);
-            let own = ratio_of(
-                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
-                share.value,
-            );
-            (
-                part.value.is_zero() || share.value.is_zero(),
-                own.max((rel(part) + rel(whole)).min(Decimal::ONE)),
-            )
-        }
+        } if matches!(e, Expr::Fraction { .. }) => (
+            part.value.is_zero() || share.value.is_zero(),
+            Odds::Quotient {
+                own: (
+                    (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+                    share.value,
+                ),
+                part: (part.half_unit() * Decimal::TWO, part.value),
+                whole: (whole.half_unit() * Decimal::TWO, whole.value),
+            },
+        ),
         Relation::Share { part, share, .. } => (
             part.value.is_zero() || share.value.is_zero(),
-            ratio_of(
-                (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
-                share.value,
-            ),
+            Odds::Printed(*share),
         ),
         Relation::PercentChange { new, old, pct } => (
             new.value == old.value || pct.value.is_zero(),
-            ratio_of(Decimal::new(1, pct.decimals) * Decimal::TWO, pct.value),
+            Odds::Ratio(Decimal::new(1, pct.decimals) * Decimal::TWO, pct.value),
         ),
         // A share of a row's parts (column_relations.rs).
         Relation::Quotient(q) if matches!(e, Expr::PartOf { .. }) => (
             q.result.value.is_zero() || q.figures.first().is_none_or(|f| f.value.is_zero()),
-            ratio_of(
-                (q.result.half_unit() * Decimal::TWO).max(Decimal::new(1, q.result.decimals)),
-                q.result.value,
-            ),
+            Odds::Printed(q.result),
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
-        Relation::Quotient(_) | Relation::SameWhole { .. } => (true, Decimal::ONE),
+        Relation::Quotient(_) | Relation::SameWhole { .. } => (true, Odds::One),
     };
     Fare {
         verdict,
         trivial,
-        chance,
+        odds,
     }
 }
 
@@ -567,7 +607,9 @@ struct Score {
     chance: Decimal,
 }
 
-fn score(g: &Grid, c: &Candidate) -> Score {
+/// How a candidate fares; `chance`: with the product of the chances where
+/// it holds (a division each; left at 1 where the caller does not read it).
+fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
     let mut s = Score {
         chance: Decimal::ONE,
         ..Score::default()
@@ -579,11 +621,13 @@ fn score(g: &Grid, c: &Candidate) -> Score {
             Verdict::Exact | Verdict::Rounding if f.trivial => s.trivial += 1,
             Verdict::Exact | Verdict::Rounding => {
                 s.holds += 1;
-                // A chance is a score, not an amount: a product past 28
-                // digits is a chance of almost zero either way.
-                #[allow(clippy::disallowed_methods)]
-                let chance = s.chance.checked_mul(f.chance).unwrap_or(Decimal::ZERO);
-                s.chance = chance;
+                if chance {
+                    // A chance is a score, not an amount: a product past 28
+                    // digits is a chance of almost zero either way.
+                    #[allow(clippy::disallowed_methods)]
+                    let p = s.chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
+                    s.chance = p;
+                }
             }
             Verdict::Error => s.fails += 1,
             Verdict::Skipped => {}
@@ -596,21 +640,21 @@ fn score(g: &Grid, c: &Candidate) -> Score {
 /// unlikely there by chance (at most `limit`): a structure seen in one
 /// column, which confirms and is never an error on its own.
 pub fn holds_once(g: &Grid, c: &Candidate, limit: Decimal) -> bool {
-    let s = score(g, c);
+    let s = score(g, c, true);
     s.holds == 1 && s.fails == 0 && s.chance <= limit
 }
 
 /// Whether a candidate holds, not trivially, in every one of its places (so
 /// it fails in none and none is skipped).
 pub fn holds_everywhere(g: &Grid, c: &Candidate) -> bool {
-    let s = score(g, c);
+    let s = score(g, c, false);
     s.holds == c.instances.len() && s.fails == 0
 }
 
 /// (holds, fails) of a candidate on the printed figures; trivial holds
 /// (zeros) not counted.
 pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
-    let s = score(g, c);
+    let s = score(g, c, false);
     (s.holds, s.fails)
 }
 
@@ -618,7 +662,7 @@ pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
 /// holds (zeros) not counted; the chance that it holds by coincidence where
 /// it holds (the product over those places).
 pub fn tally(g: &Grid, c: &Candidate) -> (usize, usize, Decimal) {
-    let s = score(g, c);
+    let s = score(g, c, true);
     (s.holds, s.fails, s.chance)
 }
 
@@ -640,7 +684,7 @@ pub fn pick_named(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> 
 }
 
 fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Candidate, String> {
-    let scores: Vec<Score> = cands.iter().map(|c| score(g, c)).collect();
+    let scores: Vec<Score> = cands.iter().map(|c| score(g, c, false)).collect();
     let Some(first) = scores.first() else {
         return Err("nothing to relate".to_string());
     };
@@ -853,7 +897,7 @@ pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candid
     let mut best: Option<(Score, usize)> = None;
     let mut tie = false;
     for (i, c) in cands.iter().enumerate() {
-        let s = score(g, c);
+        let s = score(g, c, true);
         // The chance times the readings tried: a score, which may round.
         #[allow(clippy::disallowed_methods)]
         let chance = s.chance.checked_mul(n).unwrap_or(Decimal::ONE);
@@ -933,7 +977,7 @@ pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)>
                         exact += 1;
                         // A chance is a score, not an amount (as in `score`).
                         #[allow(clippy::disallowed_methods)]
-                        let p = chance.checked_mul(f.chance).unwrap_or(Decimal::ZERO);
+                        let p = chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
                         chance = p;
                     }
                 }
@@ -1402,7 +1446,7 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     let telling = |f: &Fare| {
         !f.trivial
             && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
-            && f.chance <= Decimal::new(1, 2)
+            && f.chance() <= Decimal::new(1, 2)
     };
     fares.iter().all(|(_, f)| f.verdict != Verdict::Error)
         && failing

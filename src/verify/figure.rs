@@ -297,12 +297,19 @@ fn money_before(t: &str) -> Option<&str> {
 /// Reads a cell. `column_unit` is the unit its column's header or the
 /// table's title names; a unit in the cell itself wins.
 pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> Cell {
+    read_cell_in(text, style, column_unit).0
+}
+
+/// [`read_cell`], and whether the figure took its unit from `column_unit`
+/// (only then does another column unit read it otherwise: see
+/// [`in_column_unit`]).
+pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> (Cell, bool) {
     let t = strip_emphasis(text);
     if t.is_empty() {
-        return Cell::Empty;
+        return (Cell::Empty, false);
     }
     if is_dash(t) {
-        return Cell::Dash;
+        return (Cell::Dash, false);
     }
     // `kr. 1.500,-`: the unit before the figure.
     let (t, unit_before) = match money_before(t) {
@@ -314,7 +321,7 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         || matches!(first, b'-' | b'+' | b'(')
         || t.starts_with(['\u{2212}', '\u{2013}']))
     {
-        return Cell::Text;
+        return (Cell::Text, false);
     }
     // Parentheses negative: `(1.234)`, `(1.234) t. kr.`
     let (negative, body) = match t.strip_prefix('(') {
@@ -323,14 +330,14 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
                 true,
                 std::borrow::Cow::Owned(format!("{}{}", inside.trim(), after)),
             ),
-            _ => return Cell::Text,
+            _ => return (Cell::Text, false),
         },
         // No copy of the cell's text: most figures are read in place.
         None => (false, std::borrow::Cow::Borrowed(t)),
     };
     let body = drop_space_groups(&body);
     let Ok(p) = parse_number(&body, style) else {
-        return Cell::Text;
+        return (Cell::Text, false);
     };
     // The unit after the number, if any.
     let suffix = body
@@ -346,33 +353,50 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
         // column's unit (thousands of kroner), not an amount.
         let marked = body.trim_end().ends_with(['-', '\u{2013}', '\u{2014}']);
         if p.percent || !suffix.is_empty() || (p.decimals == 0 && !marked) {
-            return Cell::Text;
+            return (Cell::Text, false);
         }
     }
+    let mut from_column = false;
     let unit = if unit_before.is_some() {
         unit_before
     } else if p.percent {
         Some(Unit::Percent)
     } else if suffix.is_empty() {
+        from_column = true;
         column_unit
     } else if suffix.contains('/') {
         // A rate (`kr./m²`): read as printed, never converted to kroner.
         None
     } else {
-        unit_in(suffix).or(column_unit)
+        let own = unit_in(suffix);
+        from_column = own.is_none();
+        own.or(column_unit)
     };
     let mut value = p.value;
     if negative && !value.is_zero() {
         value = -value;
     }
     let exact = unit == Some(Unit::Count) && p.decimals == 0;
-    Cell::Fig(Figure {
-        value,
-        decimals: p.decimals,
-        unit,
-        exact,
-        coarse: 0,
-    })
+    (
+        Cell::Fig(Figure {
+            value,
+            decimals: p.decimals,
+            unit,
+            exact,
+            coarse: 0,
+        }),
+        from_column,
+    )
+}
+
+/// The cell [`read_cell`] reads with the column unit `unit` from the one it
+/// read with another (`from_column` as [`read_cell_in`] said): the same
+/// figure, where the column's unit is its unit.
+pub fn in_column_unit(cell: &mut Cell, from_column: bool, unit: Option<Unit>) {
+    if let (Cell::Fig(f), true) = (cell, from_column) {
+        f.unit = unit;
+        f.exact = unit == Some(Unit::Count) && f.decimals == 0;
+    }
 }
 
 /// A year written as a header (`2026`, `B2026`, `R2024`, `Budget 2026`): the

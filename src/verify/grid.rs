@@ -9,6 +9,7 @@
 //! Nothing here judges; [`super::establish`] decides from the figures.
 
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
+use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
 use crate::document::{Loc, Table};
 use crate::money::Decimal;
@@ -417,12 +418,10 @@ fn running_number(s: &str) -> bool {
 /// three digits).
 fn account_number(s: &str) -> bool {
     let t = strip_emphasis(s);
-    let groups: Vec<&str> = t.split('.').collect();
-    (2..=5).contains(&groups.len())
-        && groups
-            .iter()
-            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
-        && !groups[1..].iter().all(|g| g.len() == 3)
+    let groups = || t.split('.');
+    (2..=5).contains(&groups().count())
+        && groups().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups().skip(1).all(|g| g.len() == 3)
 }
 
 /// An account-number column before the text column (`05.57.72 |
@@ -797,14 +796,22 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     // Header rows: text or years in every figure column, no total label.
     let mut header_rows = 0;
     let mut numbering_rows = Vec::new();
+    // The first row's figure cells, which a later row's years are compared
+    // with; each row's own, in one buffer.
+    let first: Vec<&str> = g
+        .rows
+        .first()
+        .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
+        .unwrap_or_default();
+    let mut rest: Vec<&str> = Vec::new();
     for (k, (_, cells, _)) in g.rows.iter().take(5).enumerate() {
         let label = cells.first().map_or("", |(t, _)| t.as_str());
-        let rest: Vec<&String> = cells.iter().skip(1).map(|(t, _)| t).collect();
+        rest.clear();
+        rest.extend(cells.iter().skip(1).map(|(t, _)| t.as_str()));
         let non_empty = rest
             .iter()
             .filter(|t| !strip_emphasis(t).is_empty())
             .count();
-        let all_headerish = rest.iter().all(|t| is_year_cell(t, style));
         // A row numbering the columns (`1 2 3 … 14`) under a header.
         let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
             let nums: Vec<i64> = rest
@@ -823,16 +830,12 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             header_rows += 1;
             continue;
         }
-        let first: Vec<&str> = g
-            .rows
-            .first()
-            .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
-            .unwrap_or_default();
-        let figures = k > 0 && {
-            let own: Vec<&str> = rest.iter().map(|t| t.as_str()).collect();
-            super::year_rows::figures_not_years(label, &own, &first)
-        };
-        if non_empty > 0 && all_headerish && total_label(label) != Some(true) && !figures {
+        // Each test only where the ones before it pass (all are pure).
+        if non_empty > 0
+            && rest.iter().all(|t| is_year_cell(t, style))
+            && total_label(label) != Some(true)
+            && !(k > 0 && super::year_rows::figures_not_years(label, &rest, &first))
+        {
             header_rows += 1;
         } else {
             break;
@@ -915,6 +918,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         })
         .collect();
     let mut rows: Vec<GRow> = Vec::new();
+    // Per row and column: whether the figure took its unit from the column
+    // (so a percentage column reads it as a percentage below).
+    let mut from_column: Vec<bool> = Vec::new();
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
         // How many figure cells the source row had, before they are moved.
@@ -938,7 +944,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         for c in 1..=width {
             let (t, l) = cells.next().unwrap_or_else(|| (String::new(), loc.clone()));
             let unit = super::label_column::cell_unit(row_unit, col_units[c - 1]);
-            vals.push(read_cell(&t, style, unit));
+            let (cell, col_unit) = read_cell_in(&t, style, unit);
+            vals.push(cell);
+            from_column.push(col_unit);
             texts.push(stripped(t));
             locs.push(l);
         }
@@ -985,12 +993,14 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         })
         .collect();
-    // Re-read cells of percentage columns as percentages.
+    // Cells of percentage columns read as percentages (as `read_cell` reads
+    // them with that column unit, without reading them again).
     for (c, col) in cols.iter().enumerate() {
         if col.unit == Some(Unit::Percent) {
-            for r in &mut rows {
-                if let (Some(t), Some(cell)) = (r.texts.get(c), r.cells.get_mut(c)) {
-                    *cell = read_cell(t, style, Some(Unit::Percent));
+            for (k, r) in rows.iter_mut().enumerate() {
+                if let Some(cell) = r.cells.get_mut(c) {
+                    let used = from_column.get(k * width + c).copied().unwrap_or(false);
+                    in_column_unit(cell, used, Some(Unit::Percent));
                 }
             }
         }

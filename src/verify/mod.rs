@@ -378,8 +378,9 @@ pub fn verify_table(
             .and_then(|r| r.locs.get(at.1))
             .map_or_else(String::new, |l| l.to_string())
     };
-    let judged_cells: std::collections::HashSet<(usize, usize)> =
-        judged.iter().map(|j| (j.at.0, j.at.1)).collect();
+    // The cells judged, sorted for look-up (a hash set's hashing cost more).
+    let mut judged_cells: Vec<(usize, usize)> = judged.iter().map(|j| (j.at.0, j.at.1)).collect();
+    judged_cells.sort_unstable();
     let mut checks: Vec<Check> = judged
         .into_iter()
         .map(|j| {
@@ -449,7 +450,7 @@ fn unjudged_labelled_totals(
     file: &str,
     name: &str,
     grid: &grid::Grid,
-    judged: &std::collections::HashSet<(usize, usize)>,
+    judged: &[(usize, usize)],
     style: NumberStyle,
 ) -> Vec<Check> {
     let mut out = Vec::new();
@@ -489,7 +490,10 @@ fn unjudged_labelled_totals(
             let amount = grid.cols.get(c).is_some_and(|col| {
                 matches!(col.kind, grid::ColKind::Amount | grid::ColKind::RowTotal)
             });
-            if !amount || !matches!(cell, figure::Cell::Fig(_)) || judged.contains(&(r, c)) {
+            if !amount
+                || !matches!(cell, figure::Cell::Fig(_))
+                || judged.binary_search(&(r, c)).is_ok()
+            {
                 continue;
             }
             let column = grid.cols.get(c).map(|col| col.header.clone());

@@ -6,6 +6,14 @@ use crate::document::{Loc, Table, MAX_CELLS_PER_ROW, MAX_CELLS_PER_TABLE};
 
 /// Words that only name a unit, not a table.
 fn is_unit_label(s: &str) -> bool {
+    // A document repeats its stubs (`Mio. kr.`) table after table.
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(256);
+    }
+    SEEN.with(|m| m.get(s, is_unit_label_now))
+}
+
+fn is_unit_label_now(s: &str) -> bool {
     let l = s.to_lowercase();
     let l = l.trim();
     l.is_empty()
