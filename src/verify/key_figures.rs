@@ -363,44 +363,10 @@ fn amount_cols(g: &Grid) -> Vec<usize> {
         .collect()
 }
 
-/// `r = num / den` in every column with the three figures, in per cent or
-/// as a multiple.
+/// `r = num / den` in every amount column with the three figures, in per
+/// cent or as a multiple (as the row relations build it).
 fn quotient(g: &Grid, r: usize, num: usize, den: usize, multiple: bool) -> Candidate {
-    let what = format!("{} / {}", g.rows[num].label, g.rows[den].label);
-    let how = if multiple {
-        "as a multiple"
-    } else {
-        "in per cent"
-    };
-    let instances = amount_cols(g)
-        .into_iter()
-        .filter(|&c| fig(g, r, c) && fig(g, num, c) && fig(g, den, c))
-        .map(|c| Instance {
-            kind: Kind::Ratio,
-            name: format!("{} [{}]: {what} {how}", g.rows[r].label, g.cols[c].header),
-            at: (r, c),
-            what: Ok(if multiple {
-                Expr::Fraction {
-                    num: (num, c),
-                    den: (den, c),
-                    result: (r, c),
-                }
-            } else {
-                Expr::Ratio {
-                    num: (num, c),
-                    den: (den, c),
-                    result: (r, c),
-                    change: false,
-                    abs: 0,
-                }
-            }),
-        })
-        .collect();
-    Candidate {
-        instances,
-        what,
-        prefer: false,
-    }
+    super::row_relations::quotient_cand(g, r, num, den, &amount_cols(g), multiple)
 }
 
 /// `r` = the per-cent change of `of` against the year before, in every

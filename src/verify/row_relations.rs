@@ -814,7 +814,7 @@ fn ratio_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Can
 
 /// `result = num / den` in every column with the three figures: in per
 /// cent (`Expr::Ratio`, 100·num/den) or as a multiple (`Expr::Fraction`).
-fn quotient_cand(
+pub(super) fn quotient_cand(
     g: &Grid,
     r: usize,
     num: usize,
