@@ -760,6 +760,9 @@ fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The most rows [`other_rows_fit`] tries runs among.
+const MAX_RUN_ROWS: usize = 200;
+
 /// Where a labelled total's rows fail, other rows of its table that add up
 /// to it say the reading is not the table's (issue 9's heldout9, all three
 /// false errors of its first run):
@@ -810,7 +813,9 @@ fn other_rows_fit(
         .copied()
         .filter(|&(_, r)| r < result.0)
         .collect();
-    if above.len() == rows.len() && above.len() >= 3 {
+    // Bounded: the runs are tried in a total's first 200 rows only (the
+    // two searches are quadratic and cubic in the rows).
+    if above.len() == rows.len() && (3..=MAX_RUN_ROWS).contains(&above.len()) {
         let contiguous = above.windows(2).all(|w| w[1].1 == w[0].1 + 1)
             && above.last().is_some_and(|l| l.1 + 1 == result.0);
         if contiguous {
@@ -835,14 +840,14 @@ fn other_rows_fit(
     }
     // A part that is the sum of a run of the others just after it, counted
     // twice.
-    for (k, &(neg, r)) in rows.iter().enumerate() {
+    for (k, &(neg, r)) in rows.iter().enumerate().take(MAX_RUN_ROWS / 4) {
         let Some(v) = fig(r).map(|f| f.value) else {
             continue;
         };
         if neg || v.is_zero() {
             continue;
         }
-        for end in k + 3..=rows.len() {
+        for end in k + 3..=rows.len().min(k + 1 + MAX_RUN_ROWS / 4) {
             let run = &rows[k + 1..end];
             if run.iter().any(|x| x.0) || sum_of(run) != Some(v) {
                 continue;
