@@ -162,9 +162,11 @@ fn heading_ambiguous(lines: &[L], h: usize, k: usize) -> bool {
     let above = lines[..h]
         .iter()
         .rev()
+        .take(2)
         .take_while(|l| label_like(l.text) || year(l.text))
         .count();
-    if above >= 2 {
+    // Bounded: the comparison below is quadratic in the headings.
+    if above >= 2 || k > 64 {
         return true;
     }
     let cells: Vec<&str> = lines[h..=h + k].iter().map(|l| l.text).collect();
