@@ -590,12 +590,11 @@ fn rated(
     amounts: &[usize],
     is_total: &dyn Fn(usize) -> bool,
 ) -> Result<Candidate, (Kind, String)> {
-    let mut best: Option<(usize, usize, Candidate)> = None;
+    let mut best: Option<(usize, Candidate)> = None;
     let mut tie = false;
     for &b in amounts.iter().filter(|&&k| k != c) {
         let what = rate_of(rate, &g.cols[b].header);
         let mut instances = Vec::new();
-        let mut part_fails = 0;
         for r in 0..g.rows.len() {
             if !data_row(g, r) || !fig_at(g, r, c) {
                 continue;
@@ -605,10 +604,6 @@ fn rated(
                 rate,
                 result: (r, c),
             };
-            let total = is_total(r) || matches!(g.rows[r].role, Role::Total { .. });
-            if !total && fails(g, &e) {
-                part_fails += 1;
-            }
             instances.push(Instance {
                 kind: Kind::Formula,
                 name: name(g, r, c, &what),
@@ -621,21 +616,20 @@ fn rated(
             what,
             prefer: false,
         };
-        let (holds, _) = holds_fails(g, &cand);
-        if holds < 2 || part_fails > 1 || holds <= part_fails {
+        let Some(holds) = established_in_rows(g, &cand, is_total) else {
             continue;
-        }
+        };
         match &best {
-            Some((h, _, _)) if *h > holds => {}
-            Some((h, _, _)) if *h == holds => tie = true,
+            Some((h, _)) if *h > holds => {}
+            Some((h, _)) if *h == holds => tie = true,
             _ => {
-                best = Some((holds, part_fails, cand));
+                best = Some((holds, cand));
                 tie = false;
             }
         }
     }
     match best {
-        Some((_, _, cand)) if !tie => Ok(cand),
+        Some((_, cand)) if !tie => Ok(cand),
         _ => Err((
             Kind::Formula,
             format!(
@@ -669,6 +663,26 @@ fn indexed(
             abs: 0,
         })
     });
+    if established_in_rows(g, &cand, is_total).is_none() {
+        return Err((
+            Kind::Ratio,
+            "not understood: the header names an index of two years, and the figures do not \
+             show it"
+                .to_string(),
+        ));
+    }
+    Ok(cand)
+}
+
+/// A column relation the header names, established by the table's rows:
+/// it holds in at least two rows, fails in at most one row that is no total
+/// (a total's figure fails with its part's), and holds in more rows than
+/// that. The rows it holds in, where it is; for [`rated`] and [`indexed`].
+fn established_in_rows(
+    g: &Grid,
+    cand: &Candidate,
+    is_total: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     let part_fails = cand
         .instances
         .iter()
@@ -678,16 +692,8 @@ fn indexed(
                 && i.what.as_ref().is_ok_and(|e| fails(g, e))
         })
         .count();
-    let (holds, _) = holds_fails(g, &cand);
-    if holds < 2 || part_fails > 1 || holds <= part_fails {
-        return Err((
-            Kind::Ratio,
-            "not understood: the header names an index of two years, and the figures do not \
-             show it"
-                .to_string(),
-        ));
-    }
-    Ok(cand)
+    let (holds, _) = holds_fails(g, cand);
+    (holds >= 2 && part_fails <= 1 && holds > part_fails).then_some(holds)
 }
 
 /// `125 % of Pris ekskl. moms`; a whole multiple as `12 × Kr. pr. måned`.
