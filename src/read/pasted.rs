@@ -590,6 +590,72 @@ pub fn blocks(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
     (out, notices.into_iter().map(|(_, n)| n).collect())
 }
 
+/// Rows pasted with single spaces between a label and its figures inside a
+/// table laid out by runs of spaces (`Hovedanlægsbidrag kr. 2.282,50` above
+/// `Forsyningsledningsbidrag kr.   8.750,00`): such a line is one segment,
+/// so it was left out of the table, the table lost a row (the first part
+/// of its `I alt`) and its total was a false error. A one-segment line that
+/// ends in `k` figures after a short label (no sentence), directly above or
+/// below a line of a label and `k` figures, is split into the label and its
+/// figures, placed in that line's columns. Two sweeps (down, then up), so a
+/// run of such lines next to one laid-out line is split throughout, in
+/// linear time.
+fn split_single_spaced(lines: &mut [layout::Line]) {
+    fn split(line: &layout::Line) -> Option<(String, Vec<String>)> {
+        let [seg] = line.segs.as_slice() else {
+            return None;
+        };
+        let tokens: Vec<&str> = seg.text.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut k = tokens.len();
+        while k > 0 && is_figure(tokens[k - 1]) {
+            k -= 1;
+        }
+        let label = tokens[..k].join(" ");
+        (k > 0
+            && k < tokens.len()
+            && label.chars().count() <= 60
+            && label.chars().any(char::is_alphabetic)
+            && !sentence(&label))
+        .then(|| (label, tokens[k..].iter().map(|t| t.to_string()).collect()))
+    }
+    let template = |l: &layout::Line, k: usize| -> Option<Vec<(i64, i64)>> {
+        (l.segs.len() == k + 1 && l.segs[1..].iter().all(|s| is_figure(&s.text)))
+            .then(|| l.segs[1..].iter().map(|s| (s.x0, s.x1)).collect())
+    };
+    let apply = |lines: &mut [layout::Line], i: usize, n: usize| {
+        let Some((label, figs)) = split(&lines[i]) else {
+            return;
+        };
+        let Some(cols) = template(&lines[n], figs.len()) else {
+            return;
+        };
+        let x0 = lines[i].segs[0].x0;
+        let bold = lines[i].segs[0].bold;
+        let width = label.chars().count() as i64;
+        let mut segs = vec![layout::Seg {
+            text: label,
+            x0,
+            x1: x0 + width,
+            bold,
+        }];
+        for (text, (a, b)) in figs.into_iter().zip(cols) {
+            segs.push(layout::Seg {
+                text,
+                x0: a,
+                x1: b,
+                bold,
+            });
+        }
+        lines[i].segs = segs;
+    };
+    for i in 1..lines.len() {
+        apply(lines, i, i - 1);
+    }
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        apply(lines, i, i + 1);
+    }
+}
+
 /// Text that is not already a tab or pipe table: tables laid out by spaces
 /// (layout text) first, then pasted tables in what is left as running text.
 pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
@@ -600,7 +666,7 @@ pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
             segs: layout::segments(text),
         })
         .collect();
-    layout::split_single_spaced(&mut laid);
+    split_single_spaced(&mut laid);
     let (first, mut notices) = layout::blocks(&laid, 2);
     let mut out = Vec::new();
     // The lines between layout tables (blank lines included: a table pasted
