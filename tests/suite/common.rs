@@ -186,13 +186,17 @@ pub fn checks_of_tsv(tsv: &str) -> Vec<sparekrav::verify::Check> {
 
 /// A table of the real-table corpora: `tests/data/<folder>/<slug>.tsv`.
 pub fn data_tsv(folder: &str, slug: &str) -> String {
-    std::fs::read_to_string(
-        root()
-            .join("tests/data")
-            .join(folder)
-            .join(format!("{slug}.tsv")),
-    )
-    .unwrap_or_else(|e| panic!("tests/data/{folder}/{slug}.tsv: {e}"))
+    data_file(folder, &format!("{slug}.tsv"))
+}
+
+/// The same table as its copy arrives: `tests/data/<folder>/<slug>.pasted.txt`.
+pub fn data_pasted(folder: &str, slug: &str) -> String {
+    data_file(folder, &format!("{slug}.pasted.txt"))
+}
+
+fn data_file(folder: &str, name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/data").join(folder).join(name))
+        .unwrap_or_else(|e| panic!("tests/data/{folder}/{name}: {e}"))
 }
 
 /// Findings: errors that are no consequence of another: (row, column, the

@@ -17,6 +17,14 @@ fn v(row: &str, col: &str, verdict: Verdict) -> (String, String, Verdict) {
     (row.to_string(), col.to_string(), verdict)
 }
 
+/// What the skipped checks say, in order.
+fn skipped_details(c: &[Check]) -> Vec<&str> {
+    c.iter()
+        .filter(|c| c.verdict == Verdict::Skipped)
+        .map(|c| c.detail.as_str())
+        .collect()
+}
+
 /// DST's Konjunkturstatistik tabel 16 with its top header row (`15-66 årige
 /// mænd | … | 15-66 årige kvinder`) lost in copying, cut down: the headers
 /// of the women's columns repeat the men's. The women's `I arbejdsstyrken`
@@ -922,14 +930,9 @@ proptest! {
 /// copy gives the tab-separated table's verdicts: its two published errors.
 #[test]
 fn a_header_without_a_stub_cell_names_the_figure_columns() {
-    let data = |ext: &str| {
-        std::fs::read_to_string(crate::common::root().join("tests/data/real").join(format!(
-            "au-noegletal-2012-tabel-e5-driftsomkostninger.{ext}"
-        )))
-        .unwrap()
-    };
-    let pasted = crate::common::checks_of_text(&data("pasted.txt"));
-    let tsv = checks(&data("tsv"));
+    let slug = "au-noegletal-2012-tabel-e5-driftsomkostninger";
+    let pasted = crate::common::checks_of_text(&crate::common::data_pasted("real", slug));
+    let tsv = checks(&crate::common::data_tsv("real", slug));
     assert_eq!(verdicts(&pasted), verdicts(&tsv));
     assert_eq!(
         errors(&pasted),
@@ -1035,13 +1038,7 @@ fn a_pasted_heading_that_cannot_be_aligned_is_no_heading() {
         "dst-nyt-2023k2-offentligt-beskaeftigede-sektorfordeling",
         "finanz-2019k2-offentligt-beskaeftigede-sektorfordeling",
     ] {
-        let text = std::fs::read_to_string(
-            crate::common::root()
-                .join("tests/data/heldout6")
-                .join(format!("{slug}.pasted.txt")),
-        )
-        .unwrap();
-        let c = crate::common::checks_of_text(&text);
+        let c = crate::common::checks_of_text(&crate::common::data_pasted("heldout6", slug));
         assert_eq!(errors(&c), Vec::<String>::new(), "{slug}");
     }
     // A heading row whose cells repeat (its upper row lost) is no heading
@@ -1073,11 +1070,7 @@ fn a_pasted_heading_that_cannot_be_aligned_is_no_heading() {
 fn a_headerless_percent_column_is_not_summed_into_an_error() {
     let c = checks("Drift\t100,0\t90,0\t-10,0\t-10,0\nAnlæg\t50,0\t55,0\t5,0\t10,0\nI alt\t150,0\t145,0\t-5,0\t-3,3\n");
     assert_eq!(errors(&c), Vec::<String>::new());
-    let skipped: Vec<&str> = c
-        .iter()
-        .filter(|c| c.verdict == Verdict::Skipped)
-        .map(|c| c.detail.as_str())
-        .collect();
+    let skipped = skipped_details(&c);
     assert_eq!(
         skipped,
         vec!["not understood: the column has no heading, and in every row it is column 4 in per cent of column 2, not an amount"]
@@ -1228,9 +1221,8 @@ fn flattened_multi_word_headings_read_as_their_tables() {
             "oes-regnskabstal-2023-kommunale-regionale-aaret-til-dato",
         ),
     ] {
-        let dir = crate::common::root().join("tests/data").join(folder);
-        let pasted = std::fs::read_to_string(dir.join(format!("{slug}.pasted.txt"))).unwrap();
-        let tsv = std::fs::read_to_string(dir.join(format!("{slug}.tsv"))).unwrap();
+        let pasted = crate::common::data_pasted(folder, slug);
+        let tsv = crate::common::data_tsv(folder, slug);
         let by_paste = crate::common::checks_of_text(&pasted);
         assert_eq!(errors(&by_paste), Vec::<String>::new(), "{slug}");
         assert_eq!(verdicts(&by_paste), verdicts(&checks(&tsv)), "{slug}");
@@ -1292,9 +1284,8 @@ fn single_spaced_rows_belong_to_the_laid_out_table() {
         ("heldout6", "dengamleby-2015-regnskab-resume-tusinder"),
         ("heldout7", "gjeller-vandvaerk-takstblad-2021-anlaegsbidrag"),
     ] {
-        let dir = crate::common::root().join("tests/data").join(folder);
-        let pasted = std::fs::read_to_string(dir.join(format!("{slug}.pasted.txt"))).unwrap();
-        let tsv = std::fs::read_to_string(dir.join(format!("{slug}.tsv"))).unwrap();
+        let pasted = crate::common::data_pasted(folder, slug);
+        let tsv = crate::common::data_tsv(folder, slug);
         let by_paste = crate::common::checks_of_text(&pasted);
         assert_eq!(errors(&by_paste), Vec::<String>::new(), "{slug}");
         // The rows' labels differ where the copy keeps a unit with the
@@ -1349,15 +1340,12 @@ proptest! {
 /// (said), where read as 2 the row total beside it was a false error.
 #[test]
 fn a_last_figure_cut_short_is_not_judged() {
-    let path = crate::common::root()
-        .join("tests/data/heldout2/stat-gl-gf-offentlige-finanser-2022-boern-i-dagtilbud-kommuner.pasted.txt");
-    let c = crate::common::checks_of_text(&std::fs::read_to_string(path).unwrap());
+    let c = crate::common::checks_of_text(&crate::common::data_pasted(
+        "heldout2",
+        "stat-gl-gf-offentlige-finanser-2022-boern-i-dagtilbud-kommuner",
+    ));
     assert_eq!(errors(&c), Vec::<String>::new());
-    let skipped: Vec<&str> = c
-        .iter()
-        .filter(|c| c.verdict == Verdict::Skipped)
-        .map(|c| c.detail.as_str())
-        .collect();
+    let skipped = skipped_details(&c);
     assert_eq!(skipped, vec!["\"Børn 3-5 år\" has \"2\", not a figure"]);
     // A whole figure in a column of whole figures is read as ever.
     let whole = checks("\tI alt\tA\tB\nX\t30\t10\t20\nY\t50\t20\t30\nZ\t12\t5\t7\n");
