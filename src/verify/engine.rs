@@ -673,6 +673,20 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
     // figures are a quotient of two others in every row (a `%` column
     // whose heading was lost: not amounts).
     if holds >= 1 {
+        // The columns where the total's rows add up: amounts.
+        let adding: Vec<usize> = c
+            .instances
+            .iter()
+            .filter(|i| {
+                i.what.as_ref().is_ok_and(|e| {
+                    matches!(
+                        super::establish::verdict_with(g, e, &Default::default()),
+                        sparekrav_verdict::Exact | sparekrav_verdict::Rounding
+                    )
+                })
+            })
+            .map(|i| i.at.1)
+            .collect();
         let instances = c
             .instances
             .into_iter()
@@ -680,7 +694,7 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
                 if let Ok(e) = &i.what {
                     let col = i.at.1;
                     if unnamed(g, col) && super::establish::fails(g, e) {
-                        if let Some((x, y)) = quotient_column(g, col) {
+                        if let Some((x, y)) = quotient_column(g, col, &adding) {
                             i.what = Err(format!(
                                 "not understood: the column has no heading, and in every row it is {} in per cent of {}, not an amount",
                                 g.cols[x].header, g.cols[y].header
@@ -726,8 +740,12 @@ fn unnamed(g: &Grid, c: usize) -> bool {
 /// one: the total's own row may hold the wrong figure), within half a unit
 /// of `c`'s last printed digit and a tenth of a per cent (the operands are
 /// rounded too): `-10,0 | 10,0 | -3,3` beside afvigelser `-10 | 5 | -5` of
-/// budgets `100 | 50 | 150`.
-fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
+/// budgets `100 | 50 | 150`. The operands are columns of amounts the total
+/// adds up in (`adding`), or both stand before `c`, as a per cent follows
+/// what it is computed from: a budget column is 100 × the afvigelse / its
+/// own per cent too, and with both it and the per cent failing under a
+/// wrong budget total, the budget's error was taken for a quotient's.
+fn quotient_column(g: &Grid, c: usize, adding: &[usize]) -> Option<(usize, usize)> {
     use crate::money::Decimal;
     let fig = |r: &super::grid::GRow, k: usize| match r.cells.get(k) {
         Some(Cell::Fig(f)) if !f.percent() || k == c => Some(*f),
@@ -736,7 +754,8 @@ fn quotient_column(g: &Grid, c: usize) -> Option<(usize, usize)> {
     let width = g.cols.len().min(12);
     for x in 0..width {
         for y in 0..width {
-            if x == y || x == c || y == c {
+            let operands = (adding.contains(&x) && adding.contains(&y)) || (x < c && y < c);
+            if x == y || x == c || y == c || !operands {
                 continue;
             }
             let (mut fit, mut misfit) = (0, 0);

@@ -1081,6 +1081,23 @@ fn a_headerless_percent_column_is_not_summed_into_an_error() {
         "{:?}",
         verdicts(&c)
     );
+    // A budget column is 100 × the afvigelse / its own per cent as well
+    // (78,8 = 100 × 1,5 / 1,9 within the rounding): its wrong total (148,8
+    // for 98,8) is an error, not a quotient's, and the per cent's is still
+    // not understood (a property found it on a seed of its own).
+    let c = checks("Område 1\t78,8\t80,3\t1,5\t1,9\nOmråde 2\t10,0\t9,9\t-0,1\t-1,0\nOmråde 3\t10,0\t9,9\t-0,1\t-1,0\nI alt\t148,8\t100,1\t1,3\t1,3\n");
+    let at = |col: &str| -> Vec<Verdict> {
+        c.iter()
+            .filter(|c| {
+                c.row.as_deref() == Some("I alt")
+                    && c.column.as_deref() == Some(col)
+                    && c.relation.contains("sum of")
+            })
+            .map(|c| c.verdict)
+            .collect()
+    };
+    assert_eq!(at("column 2"), [Verdict::Error]);
+    assert_eq!(at("column 5"), [Verdict::Skipped]);
 }
 
 proptest! {
