@@ -739,6 +739,9 @@ proptest! {
         tax_year in 0usize..6,
         off in 50i64..500,
     ) {
+        // Moved off by exactly the tax, `Årets resultat` is `Resultat før
+        // skat` again and every year agrees with it: no error can be found.
+        prop_assume!(off != -tax);
         let tax_year = tax_year % years.len();
         let header: Vec<String> = (0..years.len()).map(|y| (2022 - y as i64).to_string()).collect();
         let row = |label: &str, v: &dyn Fn(usize) -> i64| {
