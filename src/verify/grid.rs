@@ -622,6 +622,34 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     ColKind::Amount
 }
 
+/// A column of periods (`Fredningsperiode` over `30 år`, `10 år`; `6 mdr.`,
+/// `52 uger`): every figure printed with a word of time after it. A
+/// duration is no amount: a row that is the difference of two others in
+/// the kroner columns (`pr. ekstra gravplads` = 2 pladser − 1 plads) is
+/// not wrong where both print the same `30 år`, and nothing adds them up.
+fn durations(rows: &[GRow], c: usize) -> bool {
+    const TIME: [&str; 15] = [
+        "år", "års", "md", "md.", "mdr", "mdr.", "mnd", "mnd.", "måned", "måneder", "uge", "uger",
+        "dag", "dage", "timer",
+    ];
+    let mut any = false;
+    for r in rows {
+        if !matches!(r.cells.get(c), Some(Cell::Fig(_))) {
+            continue;
+        }
+        let text = r.texts.get(c).map_or("", |t| t.as_str());
+        let word = text
+            .trim_start_matches(|ch: char| !ch.is_alphabetic())
+            .trim();
+        // A plain figure (the common case) decides without a copy.
+        if word.is_empty() || !TIME.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// A column of note references (`Note` over `7`, `14`): small whole numbers
 /// that point into the notes of an annual report, no amounts. Summing them
 /// is meaningless, and a total row has none ("has no figure" on every
@@ -973,7 +1001,10 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let cols: Vec<Col> = (0..width)
         .map(|c| {
             let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
-            let kind = col_kind(&headers[c], &cells);
+            let mut kind = col_kind(&headers[c], &cells);
+            if kind == ColKind::Amount && durations(&rows, c) {
+                kind = ColKind::Text;
+            }
             let year = match kind {
                 ColKind::Amount | ColKind::RowTotal => year_of(&headers[c]),
                 _ => None,

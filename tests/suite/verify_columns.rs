@@ -1065,3 +1065,100 @@ fn a_total_column_that_is_a_term_of_the_next_keeps_its_own_sum() {
         Some("Ny mdl. leje inkl. á conto el- og varme-bidrag")
     );
 }
+
+/// A price list for graves with a column of periods (`30 år`, `10 år`)
+/// between the labels and the prices: in
+/// `vestenskov-kappel-lango-arninge-kirkegaarde-erhvervelse-2018`
+/// (heldout11) `pr. ekstra gravplads` = 2 pladser − 1 plads in both price
+/// columns, and it was said wrong in the period column (30 − 30 = 0, not
+/// 30), the first run's one false error. A period is no amount: the
+/// column is in no relation, and the prices are judged as before.
+#[test]
+fn a_column_of_periods_is_no_amount() {
+    let c = checks(&crate::common::data_tsv(
+        "heldout11",
+        "vestenskov-kappel-lango-arninge-kirkegaarde-erhvervelse-2018",
+    ));
+    assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{c:#?}");
+    assert!(
+        c.iter().all(|c| !c.relation.contains("[Fredningsperiode]")),
+        "{c:#?}"
+    );
+    assert_eq!(
+        of(&c, "Kistegravsted pr. ekstra gravplads [Ikke medlemmer]"),
+        vec![(Verdict::Exact, "28.728,00 - 14.364,00 = 14.364,00")]
+    );
+    // Our own: a wrong price is still found, in its column only.
+    let c = checks(&grave_prices(
+        &[2_155, 14_364, 9_100],
+        &[2_255, 12_364, 6_200],
+        Some((0, 100)),
+    ));
+    assert_eq!(
+        verdict_pairs(&c),
+        vec![
+            (
+                "Pr. ekstra plads".to_string(),
+                "Medlemmer".to_string(),
+                Verdict::Error
+            ),
+            (
+                "Pr. ekstra plads".to_string(),
+                "Ikke medlemmer".to_string(),
+                Verdict::Exact
+            ),
+            (
+                "Pr. ekstra plads".to_string(),
+                "Udenbys".to_string(),
+                Verdict::Exact
+            ),
+        ]
+    );
+}
+
+/// Prices for one place and for each extra place in three columns, the
+/// two-place price their sum (`wrong`: a column and how far its two-place
+/// price is off), beside a column of periods.
+fn grave_prices(one: &[i64], extra: &[i64], wrong: Option<(usize, i64)>) -> String {
+    let mut s = String::from("Gravsted\tPeriode\tMedlemmer\tIkke medlemmer\tUdenbys\n");
+    let row = |label: &str, period: &str, v: Vec<i64>| {
+        let cells: Vec<String> = v.iter().map(|x| format!("{},00", show(*x, 0))).collect();
+        format!("{label}\t{period}\t{}\n", cells.join("\t"))
+    };
+    s.push_str(&row("Med 1 plads", "30 år", one.to_vec()));
+    let two: Vec<i64> = (0..3)
+        .map(|k| one[k] + extra[k] + wrong.filter(|w| w.0 == k).map_or(0, |w| w.1))
+        .collect();
+    s.push_str(&row("Med 2 pladser", "30 år", two));
+    s.push_str(&row("Pr. ekstra plads", "30 år", extra.to_vec()));
+    s.push_str(&row("Urnegravsted", "10 år", vec![1_228, 1_535, 1_400]));
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Whatever the prices, the period column is in no relation and a
+    /// correct list has no error; one two-place price off by more than a
+    /// krone is the one error, in its column.
+    #[test]
+    fn a_column_of_periods_is_never_judged(
+        one in proptest::array::uniform3(1_000i64..20_000),
+        extra in proptest::array::uniform3(500i64..20_000),
+        wrong in proptest::option::of((0usize..3, prop_oneof![-900i64..-2, 2i64..900])),
+    ) {
+        let doc = grave_prices(&one, &extra, wrong);
+        let c = checks(&doc);
+        prop_assert!(c.iter().all(|c| !c.relation.contains("[Periode]")), "{:#?}\n{}", c, doc);
+        let errors: Vec<String> = c
+            .iter()
+            .filter(|c| c.verdict == Verdict::Error && c.consequence_of.is_none())
+            .filter_map(|c| c.column.clone())
+            .collect();
+        let want: Vec<String> = wrong
+            .iter()
+            .map(|w| ["Medlemmer", "Ikke medlemmer", "Udenbys"][w.0].to_string())
+            .collect();
+        prop_assert_eq!(errors, want, "{:#?}\n{}", c, doc);
+    }
+}
