@@ -126,6 +126,7 @@ impl VerifyArgs {
                     || self.fail_on.contains(&FailOn::Rounding),
                 structured: self.format == VerifyFormat::Json,
                 counts_exact: self.counts != Some(CountsArg::Rounded),
+                lean: quiet_text,
             },
             style: crate::table::Lang::from(self.lang).number_style(),
             forced: crate::read::reader(&self.input),

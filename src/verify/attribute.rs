@@ -54,6 +54,26 @@ pub(super) fn wanted(verdict: Verdict, options: &Options) -> bool {
     }
 }
 
+/// Under [`Options::lean`], the verdict of a relation that holds and whose
+/// words are not wanted: nothing more of it is kept. A sum the engine
+/// already judged on the printed figures is looked up, not judged again.
+fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
+    if !options.lean || options.structured {
+        return None;
+    }
+    let verdict = if matches!(e, Expr::Linear { .. }) {
+        verdict_with(g, e, &Overrides::new())
+    } else {
+        let mut r = relation(g, e, &Overrides::new()).ok()?;
+        if let Relation::Share { allocated, .. } = &mut r {
+            *allocated = options.allocated_shares;
+        }
+        judge::judge(&r, false).verdict
+    };
+    (matches!(verdict, Verdict::Exact | Verdict::Rounding) && !wanted(verdict, options))
+        .then_some(verdict)
+}
+
 /// Judges every instance (the judge stage), words what is wanted (the
 /// explain stage) and attributes the failures.
 pub fn judge_all(
@@ -67,20 +87,30 @@ pub fn judge_all(
         .map(|i| {
             let (judgment, expr, rel) = match i.what {
                 Err(why) => (Judgment::skipped(Unjudged::Reason(why)), None, None),
-                Ok(e) => match relation(g, &e, &Overrides::new()) {
-                    Err(why) => (Judgment::skipped(Unjudged::Reason(why)), Some(e), None),
-                    Ok(mut r) => {
-                        if let Relation::Share { allocated, .. } = &mut r {
-                            *allocated = options.allocated_shares;
+                Ok(e) => match lean_verdict(g, &e, options) {
+                    Some(verdict) => (
+                        Judgment {
+                            verdict,
+                            evidence: Evidence::Verdict,
+                        },
+                        Some(e),
+                        None,
+                    ),
+                    None => match relation(g, &e, &Overrides::new()) {
+                        Err(why) => (Judgment::skipped(Unjudged::Reason(why)), Some(e), None),
+                        Ok(mut r) => {
+                            if let Relation::Share { allocated, .. } = &mut r {
+                                *allocated = options.allocated_shares;
+                            }
+                            let quick = judge::judge(&r, false);
+                            let j = if wanted(quick.verdict, options) {
+                                judge::judge(&r, true)
+                            } else {
+                                quick
+                            };
+                            (j, Some(e), Some(r))
                         }
-                        let quick = judge::judge(&r, false);
-                        let j = if wanted(quick.verdict, options) {
-                            judge::judge(&r, true)
-                        } else {
-                            quick
-                        };
-                        (j, Some(e), Some(r))
-                    }
+                    },
                 },
             };
             let detail = if wanted(judgment.verdict, options) {

@@ -388,6 +388,27 @@ pub fn verify_table(
                 .rows
                 .get(j.at.0)
                 .map_or_else(|| table.loc.clone(), |r| r.loc.clone());
+            if options.lean && !options.structured && !attribute::wanted(j.verdict, options) {
+                // Never printed: its verdict is counted, nothing more.
+                return Check {
+                    file: String::new(),
+                    loc,
+                    table: String::new(),
+                    relation: j.name,
+                    verdict: j.verdict,
+                    detail: j.detail,
+                    judged: j.relation,
+                    evidence: j.evidence,
+                    style,
+                    stated: false,
+                    kind: Some(j.kind),
+                    consequence_of: j.consequence_of,
+                    correction: None,
+                    row: None,
+                    column: None,
+                    cells: Vec::new(),
+                };
+            }
             let correction = j.blamed.map(|(at, f)| Correction {
                 at: place(at),
                 printed: grid

@@ -16,6 +16,12 @@ pub struct Options {
     pub structured: bool,
     /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact.
     pub counts_exact: bool,
+    /// A table's check whose words are not wanted (see `describe_exact`,
+    /// `describe_rounding`) carries only its verdict, kind, place and
+    /// relation name: no judged relation, evidence, file, table, row or
+    /// column names (for `--quiet` text, which prints only failures and
+    /// counts the rest). Off where `structured` is on.
+    pub lean: bool,
 }
 
 impl Default for Options {
@@ -26,6 +32,7 @@ impl Default for Options {
             describe_rounding: true,
             structured: true,
             counts_exact: true,
+            lean: false,
         }
     }
 }

@@ -14,7 +14,7 @@ use sparekrav::read::{detect, Source};
 use sparekrav::verify::stream::{
     verify_text_claims, verify_text_tables, verify_text_tables_in, Lanes,
 };
-use sparekrav::verify::{verify, verify_text, Options, TableReport, TextReport};
+use sparekrav::verify::{verify, verify_text, Options, TableReport, TextReport, Verdict};
 
 type Outcome = (Vec<TableReport>, Vec<Notice>, TextReport);
 
@@ -43,8 +43,9 @@ fn parallel(source: &Source, options: &Options, threads: usize, batch: usize) ->
     (tables, s.notices, text)
 }
 
-/// The option sets of `verify`, `verify --quiet` and `verify --format json`.
-fn option_sets() -> [Options; 3] {
+/// The option sets of `verify`, `verify --quiet` (without and with the
+/// lean checks the CLI's `--quiet` asks for) and `verify --format json`.
+fn option_sets() -> [Options; 4] {
     let json = Options::default();
     let text = Options {
         structured: false,
@@ -55,7 +56,11 @@ fn option_sets() -> [Options; 3] {
         describe_rounding: false,
         ..text
     };
-    [text, quiet, json]
+    let lean = Options {
+        lean: true,
+        ..quiet
+    };
+    [text, quiet, lean, json]
 }
 
 fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -115,6 +120,62 @@ fn every_text_file_of_the_corpora_gives_the_same_results_streamed() {
         tables > 1000 && claims > 100,
         "{tables} tables, {claims} claims"
     );
+}
+
+/// `--quiet`'s lean checks (`Options::lean`) change nothing but what a
+/// check that is never printed carries: on every text file of the corpora
+/// each table has the same checks with the same verdicts in the same order,
+/// and every check whose words are wanted (errors, skipped) is the same in
+/// full; the others are lean (no file, table, row or judged relation).
+#[test]
+fn lean_checks_keep_every_verdict_and_every_failure() {
+    let mut all = Vec::new();
+    files(std::path::Path::new("tests/data"), &mut all);
+    let quiet = option_sets()[1];
+    let lean = option_sets()[2];
+    assert!(lean.lean && !quiet.lean);
+    let mut judged = 0;
+    for path in &all {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).expect("readable");
+        let source = Source {
+            name: &name,
+            bytes: &bytes,
+            style: NumberStyle::DANISH,
+        };
+        if detect(&name, &bytes, None).format != "text"
+            || sparekrav::read::text::read(&source).is_err()
+        {
+            continue;
+        }
+        let (full, ..) = whole(&source, &quiet);
+        let (bare, ..) = whole(&source, &lean);
+        assert_eq!(full.len(), bare.len(), "{name}");
+        for (f, b) in full.iter().zip(&bare) {
+            assert_eq!(
+                (&f.file, &f.name, &f.loc),
+                (&b.file, &b.name, &b.loc),
+                "{name}"
+            );
+            assert_eq!(f.checks.len(), b.checks.len(), "{name}");
+            for (cf, cb) in f.checks.iter().zip(&b.checks) {
+                assert_eq!(
+                    (cf.verdict, &cf.relation, &cf.loc, cf.kind),
+                    (cb.verdict, &cb.relation, &cb.loc, cb.kind),
+                    "{name}"
+                );
+                if matches!(cf.verdict, Verdict::Error | Verdict::Skipped) || !cb.file.is_empty() {
+                    // Wanted, or a check of a stage that builds no lean
+                    // ones (a cell's own equation): the same in full.
+                    assert_eq!(cf, cb, "{name}");
+                } else {
+                    judged += 1;
+                    assert!(cb.table.is_empty() && cb.row.is_none() && cb.judged.is_none());
+                }
+            }
+        }
+    }
+    assert!(judged > 2000, "{judged} checks that hold");
 }
 
 /// A line of a generated document.
