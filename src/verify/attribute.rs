@@ -55,13 +55,15 @@ pub(super) fn wanted(verdict: Verdict, options: &Options) -> bool {
 }
 
 /// Under [`Options::lean`], the verdict of a relation that holds and whose
-/// words are not wanted: nothing more of it is kept. A sum the engine
-/// already judged on the printed figures is looked up, not judged again.
+/// words are not wanted: nothing more of it is kept. A relation the engine
+/// already judged on the printed figures is looked up, not judged again
+/// (a share judged as allocated by largest remainder, which the engine
+/// does not, is judged here).
 fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
     if !options.lean || options.structured {
         return None;
     }
-    let verdict = if matches!(e, Expr::Linear { .. }) {
+    let verdict = if !options.allocated_shares || matches!(e, Expr::Linear { .. }) {
         verdict_with(g, e, &Overrides::new())
     } else {
         let mut r = relation(g, e, &Overrides::new()).ok()?;
