@@ -193,13 +193,15 @@ impl Table {
         if self.refused.is_some() {
             return;
         }
-        let loc = row
-            .cells
-            .first()
-            .map_or_else(|| row.loc.clone(), |c| c.loc.clone());
+        // Where a refusal points (copied only for one).
+        let loc = |row: &Row| {
+            row.cells
+                .first()
+                .map_or_else(|| row.loc.clone(), |c| c.loc.clone())
+        };
         if row.cells.len() > MAX_CELLS_PER_ROW {
             self.refuse(
-                loc,
+                loc(&row),
                 format!(
                     "a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood"
                 ),
@@ -209,7 +211,7 @@ impl Table {
         let width = self.width.max(row.cells.len());
         if width.saturating_mul(self.rows.len() + 1) > MAX_CELLS_PER_TABLE {
             self.refuse(
-                loc,
+                loc(&row),
                 format!(
                     "more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood"
                 ),

@@ -121,20 +121,26 @@ fn pipe_cells(line: &str, line_no: usize) -> Vec<Cell> {
 /// further (one cell more says the row is too wide).
 fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
     let mut column = 1;
-    line.split('\t')
-        .take(MAX_CELLS_PER_ROW + 1)
-        .map(|field| {
+    let mut cells = Vec::with_capacity(8);
+    let mut from = 0;
+    // The tabs found with `memchr` (a tab is one byte, never inside a
+    // UTF-8 character).
+    let ends = memchr::memchr_iter(b'\t', line.as_bytes()).chain(std::iter::once(line.len()));
+    for end in ends.take(MAX_CELLS_PER_ROW + 1) {
+        let field = &line[from..end];
+        from = end + 1;
+        // Columns count characters: bytes, where all are ASCII.
+        let (lead, chars) = if field.is_ascii() {
+            let lead = field.bytes().take_while(|b| char::from(*b).is_whitespace()).count();
+            (lead, field.len())
+        } else {
             let lead = field.chars().take_while(|c| c.is_whitespace()).count();
-            let c = cell(field.trim(), line_no, column + lead);
-            // Columns count characters: bytes, where all are ASCII.
-            column += if field.is_ascii() {
-                field.len()
-            } else {
-                field.chars().count()
-            } + 1;
-            c
-        })
-        .collect()
+            (lead, field.chars().count())
+        };
+        cells.push(cell(field.trim(), line_no, column + lead));
+        column += chars + 1;
+    }
+    cells
 }
 
 /// Builds the blocks of a document in reading order (into `out`, which the

@@ -262,28 +262,28 @@ pub fn may_have_quantity(text: &str) -> bool {
         if next == Some(b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             return true;
         }
-        // The word just before (a few bytes back is enough).
-        let mut from = start.saturating_sub(8);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = text
-            .get(from..start)
-            .unwrap_or("")
-            .trim_end()
-            .to_lowercase();
-        let reference = [
-            "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
         let year = run == 4
             && text
                 .get(start..i)
                 .and_then(|s| s.parse::<u32>().ok())
                 .is_some_and(|y| (1900..=2100).contains(&y));
         let ordinal = run <= 2 && next == Some(b'.') && b.get(i + 1) == Some(&b' ');
-        if !(reference || year || ordinal) {
+        if year || ordinal {
+            continue;
+        }
+        // The word just before (a few bytes back is enough), compared
+        // without a lowercased copy: the words are ASCII (and `§`), so a
+        // letter outside ASCII before a number at most makes it a quantity.
+        let before = b[start.saturating_sub(8)..start].trim_ascii_end();
+        let reference = [
+            "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
+        ]
+        .iter()
+        .any(|w| {
+            before.len() >= w.len()
+                && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        });
+        if !reference {
             return true;
         }
     }
