@@ -238,18 +238,30 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         .quantities()
         .filter(|f| f.token > from && f.token < c)
         .collect();
-    let [a, b] = q[..] else { return };
-    let (p, d) = match (a.is_percent(), b.is_percent()) {
-        (true, false) => (a, b),
-        (false, true) => (b, a),
+    let (p, d) = match q[..] {
+        [a, b] => {
+            let (p, d) = match (a.is_percent(), b.is_percent()) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => return,
+            };
+            // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
+            let one = (a.token + 1..b.token)
+                .any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
+            if !one {
+                return;
+            }
+            (p, d)
+        }
+        // `D flere end i december året før, svarende til en stigning på P
+        // pct.`: the percentage the change is said to correspond to.
+        [d] => match percent_of_change(s, c, rise) {
+            Some(p) => (p, d),
+            None => return,
+        },
         _ => return,
     };
     if p.approx || d.approx || !is_level(d) || s.word(s.after_unit(p)) == Some("af") {
-        return;
-    }
-    // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
-    let one = (a.token + 1..b.token).any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
-    if !one {
         return;
     }
     // The level: the one level of the clause before, in D's unit.
@@ -278,6 +290,33 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         ctx.used.insert((pi, si - 1));
     }
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// The percentage after a comparison (`… end i december året før`) that
+/// the change is said to correspond to: `svarende til (en stigning/et fald
+/// på) P pct.`, with only words and years between, its direction (if it
+/// names one) the comparison's, and nothing after it but punctuation.
+fn percent_of_change<'a>(s: &'a Sentence, c: usize, rise: bool) -> Option<&'a Fig> {
+    let p = s.figs.iter().find(|f| {
+        f.token > c && !matches!(f.unit, Unit::Year | Unit::Other)
+    })?;
+    if !p.is_percent() {
+        return None;
+    }
+    let words: Vec<&str> = (c + 1..p.token).filter_map(|i| s.word(i)).collect();
+    let via = words.iter().position(|w| matches!(*w, "svarende" | "svarer"))?;
+    let tail = words.get(via + 1..).unwrap_or(&[]);
+    let plain = tail.first() == Some(&"til")
+        && tail.iter().skip(1).all(|w| {
+            matches!(*w, "en" | "et" | "på") || direction(w).is_some() || w.starts_with("ændring")
+        });
+    if !plain || tail.iter().filter_map(|w| direction(w)).any(|d| d != rise) {
+        return None;
+    }
+    let after = s.after_unit(p);
+    (after..s.tokens.len())
+        .all(|i| s.punct(i).is_some())
+        .then_some(p)
 }
 
 /// `… steg/faldt med D til Y.` followed by `Det svarer til en stigning/et
