@@ -22,7 +22,10 @@
 
 mod denominators;
 mod facts;
+mod more_shapes;
 mod patterns;
+#[cfg(test)]
+mod readings_tests;
 pub mod prose;
 mod shapes;
 mod tie;
@@ -204,6 +207,7 @@ pub fn read_with(doc: &Document, tables: impl FnOnce(&mut dyn FnMut(&Table))) ->
     ctx.facts = facts::collect(&ctx.paras);
     patterns::read_all(&mut ctx);
     shapes::read_all(&mut ctx);
+    more_shapes::read_all(&mut ctx);
     tie::restatements(&mut ctx);
     tie::tables(&mut ctx, tables);
     denominators::judge(&mut ctx);

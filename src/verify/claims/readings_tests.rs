@@ -1,0 +1,228 @@
+//! The readings added for the held-out paragraphs, each on a real sentence
+//! (its file named), on a variant with a wrong figure (an error) and on one
+//! whose words do not establish the relation (no verdict); and a property
+//! per reading: a generated sentence of its shape with figures rounded from
+//! exact values is never an error, one figure moved beyond rounding is.
+// Failing tests print what was read.
+#![allow(clippy::disallowed_macros)]
+
+use super::testdoc::doc;
+use super::{read, Claims, Kind};
+use crate::money::{round_half_away, Decimal};
+use crate::numfmt::{format_number, NumberStyle};
+use crate::verify::judge::Verdict;
+use proptest::prelude::*;
+
+fn claims_of(text: &str) -> Claims {
+    read(&doc(text))
+}
+
+fn show(c: &Claims) -> String {
+    let mut s = String::new();
+    for j in &c.judged {
+        s.push_str(&format!(
+            "{} {:?} {:?} {} | {}\n",
+            j.loc,
+            j.kind,
+            j.verdict,
+            j.formula(),
+            j.detail
+        ));
+    }
+    for u in &c.not_understood {
+        s.push_str(&format!("{} NOT {} | {}\n", u.loc, u.why, u.sentence));
+    }
+    s
+}
+
+/// The one judged claim's kind, formula and verdict.
+fn one(text: &str) -> Option<(Kind, String, Verdict)> {
+    let c = claims_of(text);
+    match &c.judged[..] {
+        [j] => Some((j.kind, j.formula(), j.verdict)),
+        _ => None,
+    }
+}
+
+fn verdicts(text: &str) -> Vec<Verdict> {
+    claims_of(text).judged.iter().map(|j| j.verdict).collect()
+}
+
+fn int(n: i64) -> String {
+    format_number(Decimal::from(n), 0, NumberStyle::DANISH)
+}
+
+fn p1(d: Decimal) -> String {
+    format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
+}
+
+fn pct(part: Decimal, whole: Decimal) -> String {
+    p1(part * Decimal::ONE_HUNDRED / whole)
+}
+
+// --- `kr. N` and a closing `i alt` over amounts of several years ---------
+
+/// tests/data/heldout2/prose/gl-bkg-14-2017-faelleskommunal-skat-2018.txt
+const BKG_14: &str = "§ 2.  I 2018 fordeles som fælleskommunal skat kr. 530.000.000 samt regulering, jf. stk. 3, for perioden 1987 til 2013, begge år inklusiv, kr. 2.645.000, for 2014 kr. -3.965.000 for 2015 kr. 34.080.000 og for 2016 kr. 0, i alt kr. 562.760.000.";
+
+/// tests/data/heldout2/prose/gl-bkg-16-1988-faelleskommunal-skat-1989.txt
+const BKG_16: &str = "§ 3. I 1989 fordeles som fælleskommunal skat kr. 110.000.000 samt regulering, jfr. stk. 3, kr. 3.942.000, ialt kr. 113.942.000.";
+
+#[test]
+fn amounts_written_after_kr_add_up_to_their_closing_total() {
+    assert_eq!(
+        one(BKG_14),
+        Some((
+            Kind::Sum,
+            "530.000.000 + 2.645.000 - 3.965.000 + 34.080.000 + 0 = 562.760.000".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(BKG_14))
+    );
+    assert_eq!(
+        one(BKG_16),
+        Some((
+            Kind::Sum,
+            "110.000.000 + 3.942.000 = 113.942.000".to_string(),
+            Verdict::Exact
+        ))
+    );
+    // A wrong total is an error.
+    let wrong = BKG_14.replace("i alt kr. 562.760.000", "i alt kr. 562.770.000");
+    assert_eq!(verdicts(&wrong), [Verdict::Error], "{}", show(&claims_of(&wrong)));
+    let wrong = BKG_16.replace("kr. 3.942.000,", "kr. 3.492.000,");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // The year before `kr. -3.965.000` is no amount.
+    assert!(!show(&claims_of(BKG_14)).contains("2.014"));
+    // No closing total word: nothing stated, nothing judged.
+    let none = BKG_14.replace("i alt kr. 562.760.000", "mod kr. 562.760.000 året før");
+    assert!(claims_of(&none).judged.is_empty(), "{}", show(&claims_of(&none)));
+    // Amounts of several years with a change in between are no list.
+    let change = "Tilskuddet steg fra kr. 530.000.000 i 2014 til kr. 540.000.000 i 2015 og kr. 10.000.000 i 2016, i alt kr. 1.080.000.000.";
+    assert!(
+        claims_of(change).judged.iter().all(|j| j.kind != Kind::Sum),
+        "{}",
+        show(&claims_of(change))
+    );
+}
+
+// --- `med D til (i alt) Y, …, svarende til et fald på P pct.` ------------
+
+/// tests/data/heldout/prose/dst-nyt-47872-kontanthjaelpsydelser-1kvt-2024.txt
+const DST_47872: &str = "I første kvartal af 2024 faldt antallet af modtagere af kontanthjælpsydelser med 1.700 til 89.800 ved udgangen af marts, svarende til et fald på 1,9 pct.";
+
+/// tests/data/heldout/prose/dst-nyt-24909-offentligt-forsoergede-1kvt-2018.txt
+const DST_24909: &str = "Fra fjerde kvartal 2017 til første kvartal 2018 er antallet af nettoledige faldet med 1.700 personer til i alt 88.600, hvilket svarer til et fald på 2 pct.";
+
+#[test]
+fn a_change_to_a_new_level_and_its_percentage_further_on() {
+    for (text, formula) in [
+        (DST_47872, "1.700 / (89.800 + 1.700) = 1,9%"),
+        (DST_24909, "1.700 / (88.600 + 1.700) = 2%"),
+    ] {
+        let got = one(text);
+        assert!(
+            matches!(&got, Some((Kind::Change, f, Verdict::Exact | Verdict::Rounding)) if f == formula),
+            "{text}: {got:?}"
+        );
+    }
+    // 1.700 / 91.500 is 1,86 %, not 2,9.
+    let wrong = DST_47872.replace("1,9 pct.", "2,9 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    let wrong = DST_24909.replace("88.600", "58.600");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // `1.ooo` is no figure: the `til` after it is not D's.
+    let garbled = "Fra fjerde kvartal 2017 til første kvartal 2018 er antallet af feriedagpengemodtagere steget med 1.ooo personer til i alt 5.700, svarende til en stigning på 22 pct.";
+    assert!(claims_of(garbled).judged.is_empty(), "{}", show(&claims_of(garbled)));
+    // Another figure between the level and the percentage: not read.
+    let other = DST_47872.replace("ved udgangen af marts", "ved udgangen af marts mod 3.000 i 2023");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+}
+
+// --- `Det er D flere end …, svarende til en stigning på P pct.` ---------
+
+/// tests/data/heldout/prose/dknyt-2011-kontanthjaelp-stigning.txt
+const DKNYT_2011: &str = "I december 2010 modtog 158.300 personer kontanthjælp. Det er 6.600 flere end i december året før svarende til en stigning på 4,3 pct. Størstedelen af stigningen findes for aktiverede kontanthjælpsmodtagere, hvor antallet steg med 4.600 personer svarende til en stigning på 8,6 pct.";
+
+#[test]
+fn a_level_then_d_more_than_before_corresponding_to_p_per_cent() {
+    // Counts rounded to hundreds (the paragraph's): 6.600 / 151.700 = 4,35 %.
+    assert_eq!(
+        one(DKNYT_2011),
+        Some((
+            Kind::Change,
+            "6.600 / (158.300 - 6.600) = 4,3%".to_string(),
+            Verdict::Rounding
+        )),
+        "{}",
+        show(&claims_of(DKNYT_2011))
+    );
+    let wrong = DKNYT_2011.replace("på 4,3 pct.", "på 5,3 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A fall named for a rise: not the same change, not read.
+    let other = DKNYT_2011.replace("svarende til en stigning på 4,3", "svarende til et fald på 4,3");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    // A percentage of something else (`af`): not the change's.
+    let share = DKNYT_2011.replace("en stigning på 4,3 pct.", "4,3 pct. af befolkningen");
+    assert!(claims_of(&share).judged.is_empty(), "{}", show(&claims_of(&share)));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `…, kr. A, for Y1 kr. B og for Y2 kr. C, i alt kr. W`: the exact
+    /// total is exact; one moved by at least one krone is an error.
+    #[test]
+    fn kr_before_the_figure_sums(
+        parts in proptest::collection::vec(-9_000_000i64..90_000_000, 2..6),
+        year in 1990u32..2030,
+        shift in prop_oneof![-5_000i64..=-1, 1i64..=5_000],
+        moved in any::<bool>(),
+    ) {
+        let total: i64 = parts.iter().sum();
+        let mut t = format!("I {year} fordeles som fælleskommunal skat kr. 500.000.000 samt regulering");
+        for (k, p) in parts.iter().enumerate() {
+            let sep = if k + 1 == parts.len() { " og" } else { "," };
+            t.push_str(&format!("{sep} for {} kr. {}", year - 5 + k as u32, int(*p)));
+        }
+        let w = 500_000_000 + total + if moved { shift } else { 0 };
+        t.push_str(&format!(", i alt kr. {}.", int(w)));
+        let c = claims_of(&t);
+        let sums: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Sum).map(|j| j.verdict).collect();
+        let want = if moved { Verdict::Error } else { Verdict::Exact };
+        prop_assert_eq!(sums, vec![want], "{}\n{}", t, show(&c));
+    }
+
+    /// `faldt/steg X med D til Y ved udgangen af marts, svarende til et
+    /// fald/en stigning på P pct.` (and `personer til i alt Y`), and `L. Det
+    /// er D flere/færre end året før svarende til en stigning/et fald på P
+    /// pct.`: rounded true figures are never errors; P moved by at least
+    /// 0,3 (beyond the slack the counts' rounding to hundreds allows) is.
+    #[test]
+    fn changes_with_their_percentage_further_on(
+        old in 20_000i64..900_000,
+        d in 500i64..20_000,
+        rise in any::<bool>(),
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (old, d) = (old * 100, d * 100);
+        let new = if rise { old + d } else { old - d };
+        let p = Decimal::from(d) * Decimal::ONE_HUNDRED / Decimal::from(old);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let pp = format_number(p, 1, NumberStyle::DANISH);
+        let (verb, noun, more) = if rise { ("steg", "en stigning", "flere") } else { ("faldt", "et fald", "færre") };
+        for text in [
+            format!("I første kvartal {verb} antallet af modtagere med {} til {} ved udgangen af marts, svarende til {noun} på {pp} pct.", int(d), int(new)),
+            format!("I første kvartal er antallet af ledige {verb} med {} personer til i alt {}, hvilket svarer til {noun} på {pp} pct.", int(d), int(new)),
+            format!("I december modtog {} personer kontanthjælp. Det er {} {more} end i december året før svarende til {noun} på {pp} pct.", int(new), int(d)),
+        ] {
+            let c = claims_of(&text);
+            let v: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Change).map(|j| j.verdict).collect();
+            prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+            prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+        }
+    }
+}
