@@ -168,6 +168,96 @@ fn a_level_then_d_more_than_before_corresponding_to_p_per_cent() {
     assert!(claims_of(&share).judged.is_empty(), "{}", show(&claims_of(&share)));
 }
 
+// --- `en stigning på P pct. ift. Y0, hvor … M` --------------------------
+
+/// tests/data/heldout2/prose/stat-gl-of-2020-samlet-offentlig-forvaltning.txt
+const GL_SAMLET: &str = "Grønlands samlede offentlige forvaltning og servicesektor afholdt i 2020 udgifter for 12.613 mio. kr. Det svarer til en stigning på 7,0 pct. ift. 2019, hvor de samlede offentlige udgifter udgjorde 11.785 mio. kr.";
+
+/// tests/data/heldout2/prose/stat-gl-of-2020-kommunale-sektor.txt
+const GL_KOMMUNAL: &str = "Den kommunale sektor afholdt i 2020 udgifter for 6.023 mio. kr. De kommunale udgifter er dermed steget 4,0 pct. ift. 2019, hvor de samlede drifts- og kapitaludgifter anløb 5.794 mio. kr.";
+
+#[test]
+fn a_change_in_per_cent_against_the_year_a_hvor_clause_states() {
+    for (text, formula) in [
+        (GL_SAMLET, "(12.613 - 11.785) / 11.785 = 7,0%"),
+        (GL_KOMMUNAL, "(6.023 - 5.794) / 5.794 = 4,0%"),
+    ] {
+        let got = one(text);
+        assert!(
+            matches!(&got, Some((Kind::Change, f, Verdict::Exact | Verdict::Rounding)) if f == formula),
+            "{text}: {got:?}"
+        );
+    }
+    let wrong = GL_SAMLET.replace("7,0 pct.", "7,4 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    let wrong = GL_KOMMUNAL.replace("anløb 5.794", "anløb 5.994");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // No `hvor`: the 2019 amount is not said to be the 2019 level.
+    let other = GL_SAMLET.replace("ift. 2019, hvor de", "ift. 2019. De");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    // The level before of the same year as the comparison: not the new level.
+    let same = GL_SAMLET.replace("afholdt i 2020", "afholdt i 2019");
+    assert!(claims_of(&same).judged.is_empty(), "{}", show(&claims_of(&same)));
+    // Not linked to the sentence before (`Det`, `dermed`).
+    let loose = GL_KOMMUNAL.replace("er dermed steget", "er steget");
+    assert!(claims_of(&loose).judged.is_empty(), "{}", show(&claims_of(&loose)));
+}
+
+// --- `N, eller en bruttoudgift på U og indtægt på I` ---------------------
+
+/// tests/data/heldout2/prose/horsens-2009-anlaeg-raadighedsbeloeb.txt
+const HORSENS: &str = "I budgettet for 2009 er der optaget rammer for rådighedsbeløb til anlægsarbejder på 148.057.000 kr., eller en bruttoudgift på 310.831.000 kr. og indtægt på 162.774.000 kr.";
+
+#[test]
+fn a_net_restated_as_gross_spending_less_income() {
+    assert_eq!(
+        one(HORSENS),
+        Some((
+            Kind::Difference,
+            "310.831.000 - 162.774.000 = 148.057.000".to_string(),
+            Verdict::Exact
+        ))
+    );
+    let wrong = HORSENS.replace("148.057.000", "148.157.000");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // `og` instead of `eller`: a third amount, not the net restated.
+    let other = HORSENS.replace("kr., eller en bruttoudgift", "kr. og en bruttoudgift");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    // Not gross spending and income: nothing to subtract.
+    let other = HORSENS.replace("indtægt på", "lån på");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+}
+
+// --- `X …, et tal der var vokset til Y – en stigning på P procent` ------
+
+/// tests/data/heldout/prose/gladsaxebladet-2021-ledigheden-stiger.txt
+const GLADSAXE: &str = "Her kan man se at der 8. marts var 1.331 ledige i Gladsaxe, et tal der var vokset til 1.576 16. maj – en stigning på 18,4 procent.";
+
+#[test]
+fn a_level_that_grew_to_another_with_its_change() {
+    assert_eq!(
+        one(GLADSAXE).map(|(k, f, _)| (k, f)),
+        Some((Kind::Change, "(1.576 - 1.331) / 1.331 = 18,4%".to_string())),
+        "{}",
+        show(&claims_of(GLADSAXE))
+    );
+    assert_ne!(verdicts(GLADSAXE), [Verdict::Error]);
+    let wrong = GLADSAXE.replace("18,4 procent", "14,8 procent");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A change in persons: D = Y − X.
+    let d = GLADSAXE.replace("en stigning på 18,4 procent", "en stigning på 245 ledige");
+    assert_eq!(
+        one(&d),
+        Some((Kind::Change, "1.576 - 1.331 = 245".to_string(), Verdict::Exact))
+    );
+    // A fall named for a level that grew: not read.
+    let other = GLADSAXE.replace("en stigning på", "et fald på");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    // Two levels before `et tal`: which one grew is not said.
+    let two = GLADSAXE.replace("var 1.331 ledige i Gladsaxe", "var 1.331 ledige og 212 sygemeldte i Gladsaxe");
+    assert!(claims_of(&two).judged.is_empty(), "{}", show(&claims_of(&two)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -224,5 +314,78 @@ proptest! {
             prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
             prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
         }
+    }
+
+    /// `L (in Y1). Det svarer til en stigning/et fald på P pct. ift. Y0,
+    /// hvor … udgjorde M`: P = (L − M) / M; P moved by 0,3 or more is an
+    /// error.
+    #[test]
+    fn a_change_against_a_hvor_year(
+        m in 1_000i64..50_000,
+        l in 1_000i64..50_000,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        prop_assume!(l != m);
+        let rise = l > m;
+        let p = Decimal::from((l - m).abs()) * Decimal::ONE_HUNDRED / Decimal::from(m);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let noun = if rise { "en stigning" } else { "et fald" };
+        let text = format!(
+            "Sektoren afholdt i 2020 udgifter for {} mio. kr. Det svarer til {noun} på {} pct. ift. 2019, hvor de samlede udgifter udgjorde {} mio. kr.",
+            int(l), format_number(p, 1, NumberStyle::DANISH), int(m)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `N, eller en bruttoudgift på U og indtægt på I`: N = U − I exact; N
+    /// moved by at least a unit of its last digit is an error.
+    #[test]
+    fn a_net_of_gross_and_income(
+        u in 1_000i64..9_000_000,
+        i in 1i64..9_000_000,
+        shift in prop_oneof![-900i64..=-1, 1i64..=900],
+        moved in any::<bool>(),
+    ) {
+        prop_assume!(u > i);
+        let n = u - i + if moved { shift } else { 0 };
+        let text = format!(
+            "I budgettet for 2010 er der optaget rammer for rådighedsbeløb på {} t. kr., eller en bruttoudgift på {} t. kr. og indtægter på {} t. kr.",
+            int(n), int(u), int(i)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        let want = if moved { Verdict::Error } else { Verdict::Exact };
+        prop_assert_eq!(v, vec![want], "{}\n{}", text, show(&c));
+    }
+
+    /// `der var X ledige, et tal der var vokset/faldet til Y – en stigning/et
+    /// fald på P procent`: P = (Y − X) / X (exact counts); P moved by 0,2
+    /// or more is an error.
+    #[test]
+    fn a_level_grown_to_another(
+        x in 100i64..90_000,
+        y in 100i64..90_000,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        prop_assume!(x != y);
+        let rise = y > x;
+        let p = Decimal::from((y - x).abs()) * Decimal::ONE_HUNDRED / Decimal::from(x);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let (verb, noun) = if rise { ("vokset", "en stigning") } else { ("faldet", "et fald") };
+        let text = format!(
+            "Her kan man se at der 8. marts var {} ledige i byen, et tal der var {verb} til {} 16. maj – {noun} på {} procent.",
+            int(x), int(y), format_number(p, 1, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
     }
 }
