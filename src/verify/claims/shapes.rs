@@ -514,6 +514,10 @@ const FILLERS: &[&str] = &[
     "forventede",
     "endelige",
     "foreløbige",
+    "fastlagt",
+    "fastsat",
+    "meddelt",
+    "afsat",
 ];
 
 /// The words that narrow a named figure to part of its name's scope: the
@@ -1105,19 +1109,56 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
             old = Some(f);
         }
     }
-    let Some(old) = old else { return };
+    let count = |x: &super::Para| {
+        x.sents
+            .iter()
+            .flat_map(levels)
+            .filter(|f| same_unit(f, d))
+            .take(4)
+            .count()
+    };
+    let old = match old {
+        // No other amount in the paragraph that could be the earlier level.
+        Some(old) if count(para) == 3 => old,
+        Some(_) => return,
+        // None in the paragraph (which has L and D only): the one amount of
+        // a neighbouring paragraph, of that kind, which states nothing else
+        // in the unit (`Det forventede merforbrug blev i foråret opgjort til
+        // 47,7 mio. kr.` after the paragraph); never when both neighbours
+        // could give it.
+        None if count(para) == 2 => {
+            let mut found = None;
+            for q in [pi.checked_sub(1), Some(pi + 1)].into_iter().flatten() {
+                let Some(next) = ctx.paras.get(q) else {
+                    continue;
+                };
+                let (a, b) = if q < pi { (next, para) } else { (para, next) };
+                if !adjacent(a.p, b.p) {
+                    continue;
+                }
+                let of_kind: Vec<&Fig> = next
+                    .sents
+                    .iter()
+                    .flat_map(|x| levels(x).filter(move |f| kind_of(f, x) == Some(kind)))
+                    .take(2)
+                    .collect();
+                if let [f] = of_kind[..] {
+                    if count(next) == 1 && !next.sents.iter().any(hedged) {
+                        if found.is_some() {
+                            return;
+                        }
+                        found = Some(f);
+                    }
+                }
+            }
+            match found {
+                Some(f) => f,
+                None => return,
+            }
+        }
+        None => return,
+    };
     if old.approx || !same_unit(old, d) {
-        return;
-    }
-    // No other amount in the paragraph that could be the earlier level.
-    let amounts = para
-        .sents
-        .iter()
-        .flat_map(levels)
-        .filter(|f| same_unit(f, d))
-        .take(4)
-        .count();
-    if amounts != 3 {
         return;
     }
     let bad = BAD.contains(&kind);
@@ -1130,6 +1171,22 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let off = d.start;
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// Whether paragraph `b` follows `a` in the document with nothing but
+/// blank lines (at most two) or, in Word and HTML, nothing between.
+fn adjacent(a: &crate::document::Paragraph, b: &crate::document::Paragraph) -> bool {
+    use crate::document::Loc;
+    match (&a.loc, &b.loc) {
+        (Loc::Line { line: x, .. }, Loc::Line { line: y, .. }) => {
+            let end = x + a.text.lines().count();
+            *y >= end && *y <= end + 2
+        }
+        (Loc::Paragraph { paragraph: x, .. }, Loc::Paragraph { paragraph: y, .. }) => {
+            *y == x + 1
+        }
+        _ => false,
+    }
 }
 
 /// Words too general to name what a figure is about.
