@@ -56,9 +56,6 @@ fn p1(d: Decimal) -> String {
     format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
 }
 
-fn pct(part: Decimal, whole: Decimal) -> String {
-    p1(part * Decimal::ONE_HUNDRED / whole)
-}
 
 // --- `kr. N` and a closing `i alt` over amounts of several years ---------
 
@@ -258,6 +255,59 @@ fn a_level_that_grew_to_another_with_its_change() {
     assert!(claims_of(&two).judged.is_empty(), "{}", show(&claims_of(&two)));
 }
 
+// --- budget + tillæg + merforbrug = regnskab, the budget `fastlagt` ------
+
+/// tests/data/heldout/prose/ballerup-2004-bevillingsomraade-5-44-merforbrug.txt
+const BALLERUP: &str = "Det samlede regnskabsresultat for bevillingsområdet blev en nettoudgift på 195,4 mio. kr. Den samlede nettobevilling var i budgettet fastlagt til 199 mio. kr. og der er i årets løb meddelt tillægsbevillinger på -6,1 mio. kr. I alt udviste regnskabet et merforbrug på 2,5 mio. kr., hvilket efter udvalgets opfattelse giver anledning til enkelte bemærkninger.";
+
+#[test]
+fn a_budget_fastlagt_with_its_tillaeg_and_merforbrug() {
+    assert_eq!(
+        one(BALLERUP),
+        Some((
+            Kind::Difference,
+            "199 - 6,1 + 2,5 = 195,4".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(BALLERUP))
+    );
+    let wrong = BALLERUP.replace("merforbrug på 2,5", "merforbrug på 3,5");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A budget narrowed to a part (`til ældreområdet`): another scope.
+    let other = BALLERUP.replace("fastlagt til 199", "fastlagt til ældreområdet med 199");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+}
+
+// --- `en forbedring på D` against the merforbrug of the next paragraph ---
+
+/// tests/data/heldout/prose/odense-2016-bso-merforbrug-forbedring.txt
+const ODENSE: &str = "Økonomien på serviceområdet i Beskæftigelses- og Socialforvaltningen udviser et forventet merforbrug på 35,7 mio. kr., hvilket er en forbedring på 12,0 mio. kr. i forhold til 1/6 opfølgningen.\n\nDet forventede merforbrug blev i foråret opgjort til 47,7 mio. kr.\n";
+
+#[test]
+fn an_improvement_against_the_merforbrug_of_the_next_paragraph() {
+    assert_eq!(
+        one(ODENSE),
+        Some((Kind::Change, "47,7 - 35,7 = 12,0".to_string(), Verdict::Exact)),
+        "{}",
+        show(&claims_of(ODENSE))
+    );
+    let wrong = ODENSE.replace("47,7", "49,7");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // Far from it (other text between): not the earlier estimate.
+    let far = ODENSE.replace(
+        "\n\nDet forventede",
+        "\n\nUdvalget drøfter sagen.\n\nDet forventede",
+    );
+    assert!(claims_of(&far).judged.is_empty(), "{}", show(&claims_of(&far)));
+    // A merforbrug on both sides: which one is the earlier is not said.
+    let both = format!("Merforbruget blev i januar opgjort til 50,1 mio. kr.\n\n{ODENSE}");
+    assert!(claims_of(&both).judged.is_empty(), "{}", show(&claims_of(&both)));
+    // The next paragraph states two amounts: not read.
+    let two = ODENSE.replace("til 47,7 mio. kr.", "til 47,7 mio. kr. og 3,0 mio. kr. på anlæg");
+    assert!(claims_of(&two).judged.is_empty(), "{}", show(&claims_of(&two)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -321,11 +371,14 @@ proptest! {
     /// error.
     #[test]
     fn a_change_against_a_hvor_year(
-        m in 1_000i64..50_000,
-        l in 1_000i64..50_000,
+        m in 10_000i64..50_000,
+        f in 50i64..200,
         shift in prop_oneof![-9i64..=-3, 3i64..=9],
         moved in any::<bool>(),
     ) {
+        // Levels of at least 10.000 within a factor two of each other: the
+        // whole numbers' rounding moves P by less than 0,1.
+        let l = m * f / 100;
         prop_assume!(l != m);
         let rise = l > m;
         let p = Decimal::from((l - m).abs()) * Decimal::ONE_HUNDRED / Decimal::from(m);
@@ -364,15 +417,18 @@ proptest! {
     }
 
     /// `der var X ledige, et tal der var vokset/faldet til Y – en stigning/et
-    /// fald på P procent`: P = (Y − X) / X (exact counts); P moved by 0,2
-    /// or more is an error.
+    /// fald på P procent`: P = (Y − X) / X; P moved by 0,2 or more is an
+    /// error.
     #[test]
     fn a_level_grown_to_another(
-        x in 100i64..90_000,
-        y in 100i64..90_000,
+        x in 10_000i64..90_000,
+        f in 50i64..200,
         shift in prop_oneof![-9i64..=-2, 2i64..=9],
         moved in any::<bool>(),
     ) {
+        // Counts of at least 10.000 within a factor two: their rounding
+        // moves P by less than 0,1.
+        let y = x * f / 100;
         prop_assume!(x != y);
         let rise = y > x;
         let p = Decimal::from((y - x).abs()) * Decimal::ONE_HUNDRED / Decimal::from(x);
@@ -382,6 +438,58 @@ proptest! {
         let text = format!(
             "Her kan man se at der 8. marts var {} ledige i byen, et tal der var {verb} til {} 16. maj – {noun} på {} procent.",
             int(x), int(y), format_number(p, 1, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `… merforbrug på L, hvilket er en forbedring/forværring på D …` and
+    /// the earlier merforbrug in the next paragraph: D = |old − L| in the
+    /// stated direction; D moved by 0,3 or more is an error.
+    #[test]
+    fn an_improvement_across_paragraphs(
+        old in 1_000i64..90_000,
+        new in 1_000i64..90_000,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (o, n) = (Decimal::new(old, 1), Decimal::new(new, 1));
+        prop_assume!(o != n);
+        let word = if n < o { "forbedring" } else { "forværring" };
+        let d = (o - n).abs() + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(d > Decimal::ZERO);
+        let text = format!(
+            "Området udviser et forventet merforbrug på {} mio. kr., hvilket er en {word} på {} mio. kr. i forhold til sidste opfølgning.\n\nDet forventede merforbrug blev i foråret opgjort til {} mio. kr.\n",
+            p1(n), p1(d), p1(o)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// budget (`fastlagt til`) + tillægsbevillinger + merforbrug/−
+    /// mindreforbrug = regnskab: exact on exact figures; the deviation moved
+    /// by 0,3 or more (beyond the four figures' rounding) is an error.
+    #[test]
+    fn a_budget_deviation_with_fastlagt(
+        b in 10_000i64..900_000,
+        t in -9_000i64..9_000,
+        r in 10_000i64..900_000,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (b, t, r) = (Decimal::new(b, 1), Decimal::new(t, 1), Decimal::new(r, 1));
+        let dev = r - b - t;
+        prop_assume!(!dev.is_zero() && !t.is_zero());
+        let word = if dev > Decimal::ZERO { "merforbrug" } else { "mindreforbrug" };
+        let shown = dev.abs() + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(shown > Decimal::ZERO);
+        let text = format!(
+            "Det samlede regnskabsresultat for området blev en nettoudgift på {} mio. kr. Nettobevillingen var i budgettet fastlagt til {} mio. kr. og der er i årets løb meddelt tillægsbevillinger på {} mio. kr. I alt udviste regnskabet et {word} på {} mio. kr.",
+            p1(r), p1(b), p1(t), p1(shown)
         );
         let c = claims_of(&text);
         let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
