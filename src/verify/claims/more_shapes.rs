@@ -5,6 +5,7 @@
 //! på P`. Each reads only what its words pin down.
 
 use super::patterns::{abs, direction, is_level, neg, same_unit};
+use super::shapes::{hedged, named_by, same_name};
 use super::prose::{Fig, Sentence, Unit};
 use super::{Ctx, Kind};
 use crate::verify::judge::{Relation, Term};
@@ -25,6 +26,7 @@ pub fn read_all(ctx: &mut Ctx) {
                 change_against_year_where as fn(&mut Ctx, usize, usize),
                 net_of_gross,
                 grown_to,
+                share_of_phrase,
             ] {
                 if ctx.used.contains(&(pi, si)) {
                     break;
@@ -257,4 +259,102 @@ fn grown_to(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let off = c.start;
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// `A … svarende til P pct. af de samlede kommunale udgifter`: the whole
+/// named by a phrase (modifiers and a noun) is the document's one amount
+/// the noun names without narrowing it (`udgifterne til undervisning` is
+/// a part), in a sentence that has the modifiers and the share's year:
+/// `Den kommunale sektor afholdt i 2020 udgifter for 6.023 mio. kr.`.
+fn share_of_phrase(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let pcts: Vec<&Fig> = s.figs.iter().filter(|f| f.is_percent()).collect();
+    let [p] = pcts[..] else { return };
+    if p.approx || hedged(s) {
+        return;
+    }
+    let af = s.after_unit(p);
+    if s.word(af) != Some("af") {
+        return;
+    }
+    let mut k = af + 1;
+    while s
+        .word(k)
+        .is_some_and(|w| matches!(w, "de" | "den" | "det" | "samlede" | "samlet" | "hele"))
+    {
+        k += 1;
+    }
+    // The phrase: words to the end of the sentence (at most three).
+    let mut phrase: Vec<&str> = Vec::new();
+    while let Some(w) = s.word(k) {
+        phrase.push(w);
+        k += 1;
+    }
+    if !(k..s.tokens.len()).all(|i| s.punct(i).is_some()) || !(2..=3).contains(&phrase.len()) {
+        return;
+    }
+    let Some((noun, mods)) = phrase.split_last() else {
+        return;
+    };
+    if noun.chars().count() < 6 || mods.iter().any(|m| m.chars().count() < 5) {
+        return;
+    }
+    // The part: the one level of the sentence, before the percentage.
+    let parts: Vec<&Fig> = levels(s).collect();
+    let [a] = parts[..] else { return };
+    if a.approx || !a.is_amount() || a.token > p.token {
+        return;
+    }
+    let years = s.years();
+    if years.len() != 1 {
+        return;
+    }
+    let named = |x: &str| same_name(x, noun);
+    let key = format!("{}|{}", phrase.join(" "), years.first().copied().unwrap_or(0));
+    let cached = ctx.named.borrow().get(&key).cloned();
+    let hits = match cached {
+        Some(h) => h,
+        None => {
+            let mut h = Vec::new();
+            'all: for (q, para) in ctx.paras.iter().enumerate() {
+                for (j, x) in para.sents.iter().enumerate() {
+                    if x.years() != years
+                        || !mods.iter().all(|m| x.has_word(|w| w == *m || same_name(w, m)))
+                    {
+                        continue;
+                    }
+                    for (fi, f) in x.figs.iter().enumerate() {
+                        if f.is_amount() && named_by(x, f, &named) {
+                            h.push((q, j, fi));
+                            if h.len() > 1 {
+                                break 'all;
+                            }
+                        }
+                    }
+                }
+            }
+            ctx.named.borrow_mut().insert(key, h.clone());
+            h
+        }
+    };
+    let [(q, j, fi)] = hits[..] else { return };
+    if (q, j) == (pi, si) {
+        return;
+    }
+    let Some(w) = sentence(ctx, q, j).and_then(|x| x.figs.get(fi)) else {
+        return;
+    };
+    if w.approx || !same_unit(a, w) || sentence(ctx, q, j).is_some_and(hedged) {
+        return;
+    }
+    let rel = Relation::Share {
+        part: abs(a.num),
+        whole: abs(w.num),
+        share: abs(p.num),
+        allocated: false,
+    };
+    let off = p.start;
+    ctx.claim(pi, si, off, Kind::Share, rel);
 }

@@ -310,9 +310,15 @@ pub fn sentences(text: &str, style: NumberStyle) -> Vec<Sentence> {
         let (tok, num) = raw[i].clone();
         let ends = match &tok.tok {
             Tok::Punct('.' | '?' | '!') => raw.get(i + 1).is_none() || starts_upper(raw.get(i + 1)),
-            // An abbreviation that ends a sentence: `… 5,0 mio. kr. Årets …`.
+            // An abbreviation that ends a sentence: `… 5,0 mio. kr. Årets …`,
+            // `… alderspension m.m. I 2020 …`, `… m.v. Det …`.
             Tok::Word(w) if w.ends_with('.') => {
-                matches!(w.as_str(), "kr." | "mio." | "mia." | "pct.")
+                let list_end = matches!(w.as_str(), "mv." | "v.")
+                    || w == "m."
+                        && i.checked_sub(1)
+                            .and_then(|k| raw.get(k))
+                            .is_some_and(|(t, _)| t.tok == Tok::Word("m.".to_string()));
+                (matches!(w.as_str(), "kr." | "mio." | "mia." | "pct.") || list_end)
                     && starts_upper(raw.get(i + 1))
             }
             _ => false,

@@ -87,7 +87,7 @@ fn sentence<'a>(ctx: &'a Ctx, pi: usize, si: usize) -> Option<&'a Sentence> {
     ctx.paras.get(pi).and_then(|p| p.sents.get(si))
 }
 
-fn hedged(s: &Sentence) -> bool {
+pub(super) fn hedged(s: &Sentence) -> bool {
     s.has_word(|w| HEDGES.contains(&w))
 }
 
@@ -435,7 +435,7 @@ fn is_budget(w: &str) -> bool {
 /// Whether the figure is named by a word `pred` accepts: the nearest
 /// naming word before it within its clause (no figure, comma, `og`, `af`,
 /// `til` between: `forbrug af kassebeholdningen på 80` is no forbrug).
-fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
+pub(super) fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
     let mut i = f.token;
     let mut n = 0;
     while i > 0 && n < 7 {
@@ -769,7 +769,7 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
 
 /// Whether two words name the same thing: one is the other with a definite
 /// or plural ending (`nettodriftsudgifter`, `nettodriftsudgifterne`).
-fn same_name(a: &str, b: &str) -> bool {
+pub(super) fn same_name(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.chars().count() >= 6
         && long.starts_with(short)
