@@ -10,7 +10,7 @@
 //! words name exactly one figure of the right unit; a part list hedged
 //! (`bl.a.`, `primært`) or a name stated twice is never guessed at.
 
-use super::patterns::{abs, difference, direction, is_level, same_unit, signed_sum};
+use super::patterns::{abs, difference, direction, is_level, neg, same_unit, signed_sum};
 use super::prose::{Fig, Sentence, Unit};
 use super::{Ctx, Kind};
 use crate::numfmt::PrintedNumber;
@@ -771,9 +771,18 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
 /// or plural ending (`nettodriftsudgifter`, `nettodriftsudgifterne`).
 pub(super) fn same_name(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.chars().count() >= 6
-        && long.starts_with(short)
-        && long.chars().count() - short.chars().count() <= 3
+    let prefix = |x: &str| {
+        x.chars().count() >= 6
+            && long.starts_with(x)
+            && long.chars().count() - x.chars().count() <= 3
+    };
+    // A noun in -el, -en, -er loses its e before an ending
+    // (`overførsel`, `overførsler`; `middel`, `midler` is too short).
+    let syncopated = ["el", "en", "er"]
+        .iter()
+        .find_map(|e| short.strip_suffix(e))
+        .map(|stem| format!("{stem}{}", &short[short.len() - 1..]));
+    prefix(short) || syncopated.is_some_and(|x| long.len() > short.len() && prefix(&x))
 }
 
 /// `A … P pct. af NAVN`: the whole is the one amount the paragraph names
@@ -975,6 +984,7 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let years = s.years();
     let mut parts: Vec<PrintedNumber> = Vec::new();
     let mut from: Vec<usize> = Vec::new();
+    let mut adjusted: Option<usize> = None;
     for (k, p) in para
         .sents
         .iter()
@@ -987,6 +997,19 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
             .iter()
             .position(|f| named_by(p, f, &|w| same_name(w, &name)))
         else {
+            // `Økonomiafdelingen har opjusteret dette skøn med D.` right
+            // after a sentence of NAVN's amounts: D is added (`nedjusteret`:
+            // taken off).
+            if let Some((d, up)) = adjustment(p) {
+                if from.last() == Some(&(k.wrapping_sub(1))) && adjusted.is_none() {
+                    if d.approx || !same_unit(d, t) {
+                        return;
+                    }
+                    parts.push(if up { abs(d.num) } else { neg(abs(d.num)) });
+                    adjusted = Some(k);
+                    continue;
+                }
+            }
             continue;
         };
         if hedged(p) || p.has_word(|w| matches!(w, "samlede" | "samlet" | "alt")) {
@@ -1045,10 +1068,31 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
         );
         return;
     }
-    for k in from {
+    for k in from.into_iter().chain(adjusted) {
         ctx.used.insert((pi, k));
     }
     ctx.claim(pi, si, off, Kind::Sum, rel);
+}
+
+/// `… har opjusteret dette skøn med D` (`nedjusteret`, `beløbet`): the one
+/// amount of a sentence that adjusts the amount before, and whether up.
+fn adjustment(p: &Sentence) -> Option<(&Fig, bool)> {
+    let up = p.words().find_map(|w| {
+        if w.starts_with("opjuster") {
+            Some(true)
+        } else if w.starts_with("nedjuster") {
+            Some(false)
+        } else {
+            None
+        }
+    })?;
+    let refers = (1..p.tokens.len()).any(|i| {
+        matches!(p.word(i - 1), Some("dette" | "det" | "denne"))
+            && p.word(i).is_some_and(|w| w.starts_with("skøn") || w.starts_with("beløb"))
+    });
+    let q: Vec<&Fig> = p.quantities().collect();
+    let [d] = q[..] else { return None };
+    (refers && d.token > 0 && p.word(d.token - 1) == Some("med") && !hedged(p)).then_some((d, up))
 }
 
 /// `… et merforbrug på L, hvilket er en forbedring på D i forhold til …`
