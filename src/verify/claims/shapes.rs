@@ -774,7 +774,7 @@ pub(super) fn same_name(a: &str, b: &str) -> bool {
     let prefix = |x: &str| {
         x.chars().count() >= 6
             && long.starts_with(x)
-            && long.chars().count() - x.chars().count() <= 3
+            && long.chars().count().saturating_sub(short.chars().count()) <= 3
     };
     // A noun in -el, -en, -er loses its e before an ending
     // (`overførsel`, `overførsler`; `middel`, `midler` is too short).
@@ -985,6 +985,8 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let mut parts: Vec<PrintedNumber> = Vec::new();
     let mut from: Vec<usize> = Vec::new();
     let mut adjusted: Option<usize> = None;
+    // `herefter`, `dermed`: the total is what the adjustment leaves.
+    let after = s.has_word(|w| matches!(w, "herefter" | "dermed" | "derved" | "således"));
     for (k, p) in para
         .sents
         .iter()
@@ -1001,7 +1003,7 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
             // after a sentence of NAVN's amounts: D is added (`nedjusteret`:
             // taken off).
             if let Some((d, up)) = adjustment(p) {
-                if from.last() == Some(&(k.wrapping_sub(1))) && adjusted.is_none() {
+                if from.last() == Some(&(k.wrapping_sub(1))) && adjusted.is_none() && after {
                     if d.approx || !same_unit(d, t) {
                         return;
                     }
@@ -1044,11 +1046,13 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     let rel = signed_sum(&parts, t.num);
     let off = t.start;
-    if part_exceeds_whole(&rel) {
+    // An estimate and its adjustment, `herefter` T: the whole is stated.
+    let complete = adjusted.is_some() && from.len() == 1;
+    if !complete && part_exceeds_whole(&rel) {
         ctx.not_understood(pi, si, off, NET_WHOLE);
         return;
     }
-    if short_of_whole(&rel) {
+    if !complete && short_of_whole(&rel) {
         ctx.not_understood(
             pi,
             si,
