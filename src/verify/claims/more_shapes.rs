@@ -27,6 +27,8 @@ pub fn read_all(ctx: &mut Ctx) {
                 net_of_gross,
                 grown_to,
                 share_of_phrase,
+                share_of_change,
+                net_result,
             ] {
                 if ctx.used.contains(&(pi, si)) {
                     break;
@@ -357,4 +359,184 @@ fn share_of_phrase(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let off = p.start;
     ctx.claim(pi, si, off, Kind::Share, rel);
+}
+
+/// The change figure of a sentence, and its direction: `steg/faldt … med
+/// D`, `en stigning/et fald på D`, `D mere/mindre end`. `None` when none or
+/// several.
+fn change_figure(s: &Sentence) -> Option<(&Fig, bool)> {
+    let mut found = None;
+    for f in levels(s).filter(|f| f.is_amount()) {
+        let before = f.token.checked_sub(1).and_then(|i| s.word(i));
+        let dir = match before {
+            Some("med") => (f.token.saturating_sub(8)..f.token)
+                .filter_map(|i| s.word(i))
+                .find_map(direction),
+            Some("på") => f
+                .token
+                .checked_sub(2)
+                .and_then(|i| s.word(i))
+                .and_then(direction)
+                .filter(|_| {
+                    f.token
+                        .checked_sub(3)
+                        .and_then(|i| s.word(i))
+                        .is_some_and(|w| matches!(w, "en" | "et"))
+                }),
+            _ => None,
+        }
+        .or_else(|| {
+            let a = s.after_unit(f);
+            (s.word(a + 1) == Some("end"))
+                .then(|| s.word(a).and_then(direction))
+                .flatten()
+        });
+        if let Some(d) = dir {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((f, d));
+        }
+    }
+    found
+}
+
+/// `Stigningen svarer til P pct. af stigningen i kommunernes samlede
+/// nettodriftsudgifter`: the part is the change of the sentence before
+/// (`steg … med D`), the whole the change of the document's one sentence
+/// that has every word of the phrase (`Kommunernes samlede
+/// nettodriftsudgifter var 368,3 …, hvilket er 4,8 pct. eller 16,8 mia.
+/// kr. mere end i 2019`), both in the direction the words name.
+fn share_of_change(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some(own) = s.word(0).and_then(direction) else {
+        return;
+    };
+    if !matches!(s.word(0), Some("stigningen" | "faldet" | "væksten"))
+        || !matches!(s.word(1), Some("svarer" | "udgør" | "udgjorde" | "svarede"))
+    {
+        return;
+    }
+    let q: Vec<&Fig> = s.quantities().collect();
+    let [p] = q[..] else { return };
+    if !p.is_percent() || p.approx || hedged(s) {
+        return;
+    }
+    let af = s.after_unit(p);
+    if s.word(af) != Some("af") || s.word(af + 1).and_then(direction) != Some(own) {
+        return;
+    }
+    if s.word(af + 2) != Some("i") {
+        return;
+    }
+    let phrase: Vec<&str> = (af + 3..s.tokens.len()).filter_map(|i| s.word(i)).collect();
+    let ends = (af + 3 + phrase.len()..s.tokens.len()).all(|i| s.punct(i).is_some());
+    if phrase.is_empty() || phrase.len() > 4 || !ends {
+        return;
+    }
+    let content: Vec<&str> = phrase
+        .iter()
+        .copied()
+        .filter(|w| w.chars().count() >= 6)
+        .collect();
+    if content.is_empty() {
+        return;
+    }
+    // The part: the change of the sentence before.
+    let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
+        return;
+    };
+    let Some((d, dd)) = change_figure(prev) else {
+        return;
+    };
+    if dd != own || d.approx {
+        return;
+    }
+    // The whole: the one other sentence of the document with the phrase.
+    let mut whole = None;
+    let near = pi.saturating_sub(NEAR)..pi + NEAR + 1;
+    for (q, para) in ctx.paras.iter().enumerate().take(near.end).skip(near.start) {
+        for (j, x) in para.sents.iter().enumerate() {
+            if (q, j) == (pi, si) || (q, j) == (pi, si - 1) {
+                continue;
+            }
+            let has = content
+                .iter()
+                .all(|c| x.has_word(|w| w == *c || same_name(w, c)));
+            if !has {
+                continue;
+            }
+            if whole.is_some() {
+                return;
+            }
+            whole = Some(x);
+        }
+    }
+    let Some(x) = whole else { return };
+    let Some((w, wd)) = change_figure(x) else {
+        return;
+    };
+    if wd != own || w.approx || hedged(x) || !same_unit(d, w) {
+        return;
+    }
+    let rel = Relation::Share {
+        part: abs(d.num),
+        whole: abs(w.num),
+        share: abs(p.num),
+        allocated: false,
+    };
+    let off = p.start;
+    ctx.claim(pi, si, off, Kind::Share, rel);
+}
+
+/// How far (in paragraphs) the whole of a share of a change may stand.
+const NEAR: usize = 10;
+
+/// `Der er G i uforbrugte midler (et mindreforbrug på G), mens der på
+/// anlægskontoen er et merforbrug på B, så det samlede resultat bliver på
+/// R`: R = G − B. Exactly these three amounts, in one unit; read only when
+/// G is at least B (a result printed without its sign is a surplus).
+fn net_result(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let q: Vec<&Fig> = s.quantities().collect();
+    if q.len() != 3 || q.iter().any(|f| f.approx || !f.is_amount() || !same_unit(f, q[0])) || hedged(s) {
+        return;
+    }
+    let good = |f: &Fig| {
+        named_by(s, f, &|w| w.starts_with("mindreforbrug") || w.starts_with("overskud"))
+            || {
+                let a = s.after_unit(f);
+                s.word(a) == Some("i")
+                    && s.word(a + 1) == Some("uforbrugte")
+                    && s.word(a + 2) == Some("midler")
+            }
+    };
+    let bad = |f: &Fig| named_by(s, f, &|w| w.starts_with("merforbrug"));
+    let result = |f: &Fig| {
+        named_by(s, f, &|w| w == "resultat" || w == "nettoresultat")
+            && (f.token.saturating_sub(6)..f.token)
+                .any(|i| matches!(s.word(i), Some("samlede" | "samlet")))
+    };
+    let gs: Vec<&&Fig> = q.iter().filter(|f| good(f)).collect();
+    let bs: Vec<&&Fig> = q.iter().filter(|f| bad(f)).collect();
+    let rs: Vec<&&Fig> = q.iter().filter(|f| result(f)).collect();
+    let ([g], [b], [r]) = (&gs[..], &bs[..], &rs[..]) else {
+        return;
+    };
+    // The result after both, linked to them (`så`, `dermed`, `hvorved`).
+    let linked = (b.token.max(g.token)..r.token)
+        .any(|i| matches!(s.word(i), Some("så" | "dermed" | "hvorved" | "hvilket" | "herefter")));
+    if !linked || r.token < g.token || r.token < b.token {
+        return;
+    }
+    if g.num.value.abs() < b.num.value.abs() || r.num.value.is_sign_negative() {
+        return;
+    }
+    let rel = super::patterns::difference(g.num, b.num, r.num);
+    let off = r.start;
+    ctx.claim(pi, si, off, Kind::Difference, rel);
 }
