@@ -405,6 +405,56 @@ fn a_noun_in_el_names_its_plural() {
     assert!(!same_name("regnskab", "regnskabsresultat"));
 }
 
+// --- `Stigningen svarer til P pct. af stigningen i PHRASE` --------------
+
+/// tests/data/heldout/prose/dst-nyt-32678-kommunernes-regnskaber-2020.txt
+/// (the first sentence of each of its first two paragraphs, and the share).
+const DST_32678: &str = "Kommunernes samlede nettodriftsudgifter var 368,3 mia. kr. i 2020, hvilket er 4,8 pct. eller 16,8 mia. kr. mere end i 2019. Stigningen er den højeste siden 2014, hvor budgetloven trådte i kraft.\n\nNettodriftsudgifterne til kontante ydelser steg fra 2019 til 2020 med 5,3 mia. kr. til 39,9 mia. kr. i 2020. Stigningen svarer til 32 pct. af stigningen i kommunernes samlede nettodriftsudgifter.\n";
+
+#[test]
+fn a_change_as_a_share_of_another_change() {
+    assert_eq!(
+        shares(DST_32678),
+        [("5,3 / 16,8 = 32%".to_string(), Verdict::Rounding)],
+        "{}",
+        show(&claims_of(DST_32678))
+    );
+    let wrong = DST_32678.replace("svarer til 32 pct.", "svarer til 35 pct.");
+    assert_eq!(shares(&wrong), [("5,3 / 16,8 = 35%".to_string(), Verdict::Error)]);
+    // A fall against a rise: not the same kind of change.
+    let other = DST_32678.replace("af stigningen i", "af faldet i");
+    assert!(shares(&other).is_empty(), "{}", show(&claims_of(&other)));
+    // Two sentences with the phrase: which change is the whole is not said.
+    let two = DST_32678.replace(
+        "Stigningen er den højeste",
+        "Kommunernes samlede nettodriftsudgifter steg i 2019 med 9,1 mia. kr. Stigningen er den højeste",
+    );
+    assert!(shares(&two).is_empty(), "{}", show(&claims_of(&two)));
+}
+
+// --- `G i uforbrugte midler, mens … merforbrug på B, så det samlede
+// resultat bliver på R` -------------------------------------------------
+
+/// tests/data/heldout2/prose/jv-2019-esbjerg-kultur-fritid-overskud.txt
+const JV_2019: &str = "Der er 12,3 millioner kroner i uforbrugte midler, mens der på anlægskontoen er et merforbrug på 0,3 millioner kroner, så det samlede resultat bliver på 12 millioner kroner.";
+
+#[test]
+fn unspent_means_less_a_merforbrug_make_the_result() {
+    assert_eq!(
+        one(JV_2019),
+        Some((Kind::Difference, "12,3 - 0,3 = 12".to_string(), Verdict::Exact))
+    );
+    let wrong = JV_2019.replace("på 12 millioner", "på 13 millioner");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // Not said to be the result of both (no `samlede`, no link): not read.
+    let other = JV_2019.replace(", så det samlede resultat bliver på", ". Resultatet for drift bliver på");
+    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    // A merforbrug larger than the unspent means: a deficit the words do
+    // not sign; not read.
+    let deficit = JV_2019.replace("merforbrug på 0,3", "merforbrug på 24,3");
+    assert!(claims_of(&deficit).judged.is_empty(), "{}", show(&claims_of(&deficit)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -646,6 +696,53 @@ proptest! {
         let text = format!(
             "Direktørområderne har indarbejdet en forventet overførsel til 2027 på {} mio. kr. Økonomiafdelingen har {verb} dette skøn med {} mio. kr. De samlede overførsler til 2027 skønnes herefter til {} mio. kr.",
             p1(a), p1(d), p1(t)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `X steg med D til Y. Stigningen svarer til P pct. af stigningen i de
+    /// samlede udgifter` after `De samlede udgifter var L, hvilket er E mere
+    /// end …`: P = D / E; P moved by 2 or more (beyond the slack of whole
+    /// per cents and one-decimal changes of at least 10) is an error.
+    #[test]
+    fn a_share_of_a_change(
+        e in 100i64..9_000,
+        f in 5i64..95,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (e, d) = (Decimal::new(e, 1) + Decimal::from(10), Decimal::new(e * f / 100, 1) + Decimal::ONE);
+        let p = round_half_away(d * Decimal::ONE_HUNDRED / e, 0) + if moved { Decimal::from(shift) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO && d < e);
+        let text = format!(
+            "Kommunernes samlede nettodriftsudgifter var 500,0 mia. kr. i 2022, hvilket er {} mia. kr. mere end i 2021.\n\nUdgifterne til kontante ydelser steg fra 2021 til 2022 med {} mia. kr. til 60,0 mia. kr. Stigningen svarer til {} pct. af stigningen i kommunernes samlede nettodriftsudgifter.\n",
+            p1(e), p1(d), format_number(p, 0, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Share).map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `G i uforbrugte midler, mens der er et merforbrug på B, så det
+    /// samlede resultat bliver på R`: R = G − B exact; R moved by 0,2 or
+    /// more is an error.
+    #[test]
+    fn a_net_result(
+        b in 1i64..50_000,
+        extra in 0i64..50_000,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (b, g) = (Decimal::new(b, 1), Decimal::new(b + extra, 1));
+        let r = g - b + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(r >= Decimal::ZERO);
+        let text = format!(
+            "Der er {} mio. kr. i uforbrugte midler, mens der på anlægskontoen er et merforbrug på {} mio. kr., så det samlede resultat bliver på {} mio. kr.",
+            p1(g), p1(b), p1(r)
         );
         let c = claims_of(&text);
         let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
