@@ -24,9 +24,9 @@ mod denominators;
 mod facts;
 mod more_shapes;
 mod patterns;
+pub mod prose;
 #[cfg(test)]
 mod readings_tests;
-pub mod prose;
 mod shapes;
 mod tie;
 

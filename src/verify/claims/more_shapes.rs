@@ -5,8 +5,8 @@
 //! på P`. Each reads only what its words pin down.
 
 use super::patterns::{abs, direction, is_level, neg, same_unit};
-use super::shapes::{hedged, named_by, same_name};
 use super::prose::{Fig, Sentence, Unit};
+use super::shapes::{hedged, named_by, same_name};
 use super::{Ctx, Kind};
 use crate::verify::judge::{Relation, Term};
 
@@ -86,7 +86,11 @@ fn change_against_year_where(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(y0) = s.fig_at(y).and_then(Fig::year) else {
         return;
     };
-    let hvor = if s.punct(y + 1) == Some(',') { y + 2 } else { y + 1 };
+    let hvor = if s.punct(y + 1) == Some(',') {
+        y + 2
+    } else {
+        y + 1
+    };
     if s.word(hvor) != Some("hvor") {
         return;
     }
@@ -160,7 +164,9 @@ fn net_of_gross(ctx: &mut Ctx, pi: usize, si: usize) {
     let after_n = s.after_unit(n);
     let restated = s.punct(after_n) == Some(',') && s.word(after_n + 1) == Some("eller");
     let gross = called(s, u, &|w| w.starts_with("bruttoudgift"));
-    let income = called(s, i, &|w| w.starts_with("indtægt") || w.starts_with("bruttoindtægt"));
+    let income = called(s, i, &|w| {
+        w.starts_with("indtægt") || w.starts_with("bruttoindtægt")
+    });
     let joined = (s.after_unit(u)..i.token).any(|k| s.word(k) == Some("og"));
     let ends = (s.after_unit(i)..s.tokens.len()).all(|k| s.punct(k).is_some());
     if !(restated && gross && income && joined && ends) || u.token <= after_n {
@@ -201,7 +207,9 @@ fn grown_to(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     };
     let Some(t) = (1..s.tokens.len()).find(|&i| {
-        s.word(i) == Some("tal") && s.word(i - 1) == Some("et") && s.punct(i.wrapping_sub(2)) == Some(',')
+        s.word(i) == Some("tal")
+            && s.word(i - 1) == Some("et")
+            && s.punct(i.wrapping_sub(2)) == Some(',')
     }) else {
         return;
     };
@@ -314,7 +322,11 @@ fn share_of_phrase(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     }
     let named = |x: &str| same_name(x, noun);
-    let key = format!("{}|{}", phrase.join(" "), years.first().copied().unwrap_or(0));
+    let key = format!(
+        "{}|{}",
+        phrase.join(" "),
+        years.first().copied().unwrap_or(0)
+    );
     let cached = ctx.named.borrow().get(&key).cloned();
     let hits = match cached {
         Some(h) => h,
@@ -323,7 +335,9 @@ fn share_of_phrase(ctx: &mut Ctx, pi: usize, si: usize) {
             'all: for (q, para) in ctx.paras.iter().enumerate() {
                 for (j, x) in para.sents.iter().enumerate() {
                     if x.years() != years
-                        || !mods.iter().all(|m| x.has_word(|w| w == *m || same_name(w, m)))
+                        || !mods
+                            .iter()
+                            .all(|m| x.has_word(|w| w == *m || same_name(w, m)))
                     {
                         continue;
                     }
@@ -503,17 +517,22 @@ fn net_result(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     };
     let q: Vec<&Fig> = s.quantities().collect();
-    if q.len() != 3 || q.iter().any(|f| f.approx || !f.is_amount() || !same_unit(f, q[0])) || hedged(s) {
+    if q.len() != 3
+        || q.iter()
+            .any(|f| f.approx || !f.is_amount() || !same_unit(f, q[0]))
+        || hedged(s)
+    {
         return;
     }
     let good = |f: &Fig| {
-        named_by(s, f, &|w| w.starts_with("mindreforbrug") || w.starts_with("overskud"))
-            || {
-                let a = s.after_unit(f);
-                s.word(a) == Some("i")
-                    && s.word(a + 1) == Some("uforbrugte")
-                    && s.word(a + 2) == Some("midler")
-            }
+        named_by(s, f, &|w| {
+            w.starts_with("mindreforbrug") || w.starts_with("overskud")
+        }) || {
+            let a = s.after_unit(f);
+            s.word(a) == Some("i")
+                && s.word(a + 1) == Some("uforbrugte")
+                && s.word(a + 2) == Some("midler")
+        }
     };
     let bad = |f: &Fig| named_by(s, f, &|w| w.starts_with("merforbrug"));
     let result = |f: &Fig| {
@@ -528,8 +547,12 @@ fn net_result(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     };
     // The result after both, linked to them (`så`, `dermed`, `hvorved`).
-    let linked = (b.token.max(g.token)..r.token)
-        .any(|i| matches!(s.word(i), Some("så" | "dermed" | "hvorved" | "hvilket" | "herefter")));
+    let linked = (b.token.max(g.token)..r.token).any(|i| {
+        matches!(
+            s.word(i),
+            Some("så" | "dermed" | "hvorved" | "hvilket" | "herefter")
+        )
+    });
     if !linked || r.token < g.token || r.token < b.token {
         return;
     }

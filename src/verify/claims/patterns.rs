@@ -896,9 +896,8 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
             && matches!(s.word(i + 1), Some("sig" | "mellem" | "med" | "på"))
     });
     let plain_fordel = (0..s.tokens.len()).all(|i| {
-        s.word(i).is_none_or(|w| {
-            !w.starts_with("fordel") || matches!(w, "fordeles" | "fordelt")
-        })
+        s.word(i)
+            .is_none_or(|w| !w.starts_with("fordel") || matches!(w, "fordeles" | "fordelt"))
     });
     if split_word || !plain_fordel {
         return;
@@ -918,8 +917,9 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
     let several_years = s.years().len() > 1;
     if several_years
         && (s.has_word(|w| direction(w).is_some())
-            || (0..s.tokens.len())
-                .any(|i| s.word(i) == Some("fra") && s.fig_at(i + 1).is_some_and(|f| f.unit != Unit::Year)))
+            || (0..s.tokens.len()).any(|i| {
+                s.word(i) == Some("fra") && s.fig_at(i + 1).is_some_and(|f| f.unit != Unit::Year)
+            }))
     {
         return;
     }

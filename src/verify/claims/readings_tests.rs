@@ -56,7 +56,6 @@ fn p1(d: Decimal) -> String {
     format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
 }
 
-
 // --- `kr. N` and a closing `i alt` over amounts of several years ---------
 
 /// tests/data/heldout2/prose/gl-bkg-14-2017-faelleskommunal-skat-2018.txt
@@ -87,14 +86,23 @@ fn amounts_written_after_kr_add_up_to_their_closing_total() {
     );
     // A wrong total is an error.
     let wrong = BKG_14.replace("i alt kr. 562.760.000", "i alt kr. 562.770.000");
-    assert_eq!(verdicts(&wrong), [Verdict::Error], "{}", show(&claims_of(&wrong)));
+    assert_eq!(
+        verdicts(&wrong),
+        [Verdict::Error],
+        "{}",
+        show(&claims_of(&wrong))
+    );
     let wrong = BKG_16.replace("kr. 3.942.000,", "kr. 3.492.000,");
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // The year before `kr. -3.965.000` is no amount.
     assert!(!show(&claims_of(BKG_14)).contains("2.014"));
     // No closing total word: nothing stated, nothing judged.
     let none = BKG_14.replace("i alt kr. 562.760.000", "mod kr. 562.760.000 året før");
-    assert!(claims_of(&none).judged.is_empty(), "{}", show(&claims_of(&none)));
+    assert!(
+        claims_of(&none).judged.is_empty(),
+        "{}",
+        show(&claims_of(&none))
+    );
     // Amounts of several years with a change in between are no list.
     let change = "Tilskuddet steg fra kr. 530.000.000 i 2014 til kr. 540.000.000 i 2015 og kr. 10.000.000 i 2016, i alt kr. 1.080.000.000.";
     assert!(
@@ -131,10 +139,21 @@ fn a_change_to_a_new_level_and_its_percentage_further_on() {
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // `1.ooo` is no figure: the `til` after it is not D's.
     let garbled = "Fra fjerde kvartal 2017 til første kvartal 2018 er antallet af feriedagpengemodtagere steget med 1.ooo personer til i alt 5.700, svarende til en stigning på 22 pct.";
-    assert!(claims_of(garbled).judged.is_empty(), "{}", show(&claims_of(garbled)));
+    assert!(
+        claims_of(garbled).judged.is_empty(),
+        "{}",
+        show(&claims_of(garbled))
+    );
     // Another figure between the level and the percentage: not read.
-    let other = DST_47872.replace("ved udgangen af marts", "ved udgangen af marts mod 3.000 i 2023");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    let other = DST_47872.replace(
+        "ved udgangen af marts",
+        "ved udgangen af marts mod 3.000 i 2023",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
 }
 
 // --- `Det er D flere end …, svarende til en stigning på P pct.` ---------
@@ -158,11 +177,22 @@ fn a_level_then_d_more_than_before_corresponding_to_p_per_cent() {
     let wrong = DKNYT_2011.replace("på 4,3 pct.", "på 5,3 pct.");
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // A fall named for a rise: not the same change, not read.
-    let other = DKNYT_2011.replace("svarende til en stigning på 4,3", "svarende til et fald på 4,3");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    let other = DKNYT_2011.replace(
+        "svarende til en stigning på 4,3",
+        "svarende til et fald på 4,3",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // A percentage of something else (`af`): not the change's.
     let share = DKNYT_2011.replace("en stigning på 4,3 pct.", "4,3 pct. af befolkningen");
-    assert!(claims_of(&share).judged.is_empty(), "{}", show(&claims_of(&share)));
+    assert!(
+        claims_of(&share).judged.is_empty(),
+        "{}",
+        show(&claims_of(&share))
+    );
 }
 
 // --- `en stigning på P pct. ift. Y0, hvor … M` --------------------------
@@ -191,13 +221,25 @@ fn a_change_in_per_cent_against_the_year_a_hvor_clause_states() {
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // No `hvor`: the 2019 amount is not said to be the 2019 level.
     let other = GL_SAMLET.replace("ift. 2019, hvor de", "ift. 2019. De");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // The level before of the same year as the comparison: not the new level.
     let same = GL_SAMLET.replace("afholdt i 2020", "afholdt i 2019");
-    assert!(claims_of(&same).judged.is_empty(), "{}", show(&claims_of(&same)));
+    assert!(
+        claims_of(&same).judged.is_empty(),
+        "{}",
+        show(&claims_of(&same))
+    );
     // Not linked to the sentence before (`Det`, `dermed`).
     let loose = GL_KOMMUNAL.replace("er dermed steget", "er steget");
-    assert!(claims_of(&loose).judged.is_empty(), "{}", show(&claims_of(&loose)));
+    assert!(
+        claims_of(&loose).judged.is_empty(),
+        "{}",
+        show(&claims_of(&loose))
+    );
 }
 
 // --- `N, eller en bruttoudgift på U og indtægt på I` ---------------------
@@ -219,10 +261,18 @@ fn a_net_restated_as_gross_spending_less_income() {
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // `og` instead of `eller`: a third amount, not the net restated.
     let other = HORSENS.replace("kr., eller en bruttoudgift", "kr. og en bruttoudgift");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // Not gross spending and income: nothing to subtract.
     let other = HORSENS.replace("indtægt på", "lån på");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
 }
 
 // --- `X …, et tal der var vokset til Y – en stigning på P procent` ------
@@ -245,14 +295,29 @@ fn a_level_that_grew_to_another_with_its_change() {
     let d = GLADSAXE.replace("en stigning på 18,4 procent", "en stigning på 245 ledige");
     assert_eq!(
         one(&d),
-        Some((Kind::Change, "1.576 - 1.331 = 245".to_string(), Verdict::Exact))
+        Some((
+            Kind::Change,
+            "1.576 - 1.331 = 245".to_string(),
+            Verdict::Exact
+        ))
     );
     // A fall named for a level that grew: not read.
     let other = GLADSAXE.replace("en stigning på", "et fald på");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // Two levels before `et tal`: which one grew is not said.
-    let two = GLADSAXE.replace("var 1.331 ledige i Gladsaxe", "var 1.331 ledige og 212 sygemeldte i Gladsaxe");
-    assert!(claims_of(&two).judged.is_empty(), "{}", show(&claims_of(&two)));
+    let two = GLADSAXE.replace(
+        "var 1.331 ledige i Gladsaxe",
+        "var 1.331 ledige og 212 sygemeldte i Gladsaxe",
+    );
+    assert!(
+        claims_of(&two).judged.is_empty(),
+        "{}",
+        show(&claims_of(&two))
+    );
 }
 
 // --- budget + tillæg + merforbrug = regnskab, the budget `fastlagt` ------
@@ -276,7 +341,11 @@ fn a_budget_fastlagt_with_its_tillaeg_and_merforbrug() {
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // A budget narrowed to a part (`til ældreområdet`): another scope.
     let other = BALLERUP.replace("fastlagt til 199", "fastlagt til ældreområdet med 199");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
 }
 
 // --- `en forbedring på D` against the merforbrug of the next paragraph ---
@@ -288,7 +357,11 @@ const ODENSE: &str = "Økonomien på serviceområdet i Beskæftigelses- og Socia
 fn an_improvement_against_the_merforbrug_of_the_next_paragraph() {
     assert_eq!(
         one(ODENSE),
-        Some((Kind::Change, "47,7 - 35,7 = 12,0".to_string(), Verdict::Exact)),
+        Some((
+            Kind::Change,
+            "47,7 - 35,7 = 12,0".to_string(),
+            Verdict::Exact
+        )),
         "{}",
         show(&claims_of(ODENSE))
     );
@@ -299,13 +372,28 @@ fn an_improvement_against_the_merforbrug_of_the_next_paragraph() {
         "\n\nDet forventede",
         "\n\nUdvalget drøfter sagen.\n\nDet forventede",
     );
-    assert!(claims_of(&far).judged.is_empty(), "{}", show(&claims_of(&far)));
+    assert!(
+        claims_of(&far).judged.is_empty(),
+        "{}",
+        show(&claims_of(&far))
+    );
     // A merforbrug on both sides: which one is the earlier is not said.
     let both = format!("Merforbruget blev i januar opgjort til 50,1 mio. kr.\n\n{ODENSE}");
-    assert!(claims_of(&both).judged.is_empty(), "{}", show(&claims_of(&both)));
+    assert!(
+        claims_of(&both).judged.is_empty(),
+        "{}",
+        show(&claims_of(&both))
+    );
     // The next paragraph states two amounts: not read.
-    let two = ODENSE.replace("til 47,7 mio. kr.", "til 47,7 mio. kr. og 3,0 mio. kr. på anlæg");
-    assert!(claims_of(&two).judged.is_empty(), "{}", show(&claims_of(&two)));
+    let two = ODENSE.replace(
+        "til 47,7 mio. kr.",
+        "til 47,7 mio. kr. og 3,0 mio. kr. på anlæg",
+    );
+    assert!(
+        claims_of(&two).judged.is_empty(),
+        "{}",
+        show(&claims_of(&two))
+    );
 }
 
 // --- `P pct. af de samlede kommunale udgifter`, the whole named elsewhere -
@@ -371,7 +459,12 @@ fn an_estimate_adjusted_then_totalled() {
         Some((Kind::Sum, "60,7 + 71,4 = 132,1".to_string(), Verdict::Exact))
     );
     let wrong = DOCPLAYER_2007.replace("132,1", "131,1");
-    assert_eq!(verdicts(&wrong), [Verdict::Error], "{}", show(&claims_of(&wrong)));
+    assert_eq!(
+        verdicts(&wrong),
+        [Verdict::Error],
+        "{}",
+        show(&claims_of(&wrong))
+    );
     // Adjusted down: taken off.
     let down = DOCPLAYER_2007
         .replace("opjusteret", "nedjusteret")
@@ -385,13 +478,21 @@ fn an_estimate_adjusted_then_totalled() {
     );
     // Not said to adjust this estimate (`et andet skøn`): not read.
     let other = DOCPLAYER_2007.replace("opjusteret dette skøn", "opjusteret et andet skøn");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // A sentence between the estimate and its adjustment: not read.
     let apart = DOCPLAYER_2007.replace(
         "mio. kr. Økonomiafdelingen",
         "mio. kr. Det er mere end sidste år. Økonomiafdelingen",
     );
-    assert!(claims_of(&apart).judged.is_empty(), "{}", show(&claims_of(&apart)));
+    assert!(
+        claims_of(&apart).judged.is_empty(),
+        "{}",
+        show(&claims_of(&apart))
+    );
 }
 
 #[test]
@@ -420,7 +521,10 @@ fn a_change_as_a_share_of_another_change() {
         show(&claims_of(DST_32678))
     );
     let wrong = DST_32678.replace("svarer til 32 pct.", "svarer til 35 pct.");
-    assert_eq!(shares(&wrong), [("5,3 / 16,8 = 35%".to_string(), Verdict::Error)]);
+    assert_eq!(
+        shares(&wrong),
+        [("5,3 / 16,8 = 35%".to_string(), Verdict::Error)]
+    );
     // A fall against a rise: not the same kind of change.
     let other = DST_32678.replace("af stigningen i", "af faldet i");
     assert!(shares(&other).is_empty(), "{}", show(&claims_of(&other)));
@@ -442,17 +546,32 @@ const JV_2019: &str = "Der er 12,3 millioner kroner i uforbrugte midler, mens de
 fn unspent_means_less_a_merforbrug_make_the_result() {
     assert_eq!(
         one(JV_2019),
-        Some((Kind::Difference, "12,3 - 0,3 = 12".to_string(), Verdict::Exact))
+        Some((
+            Kind::Difference,
+            "12,3 - 0,3 = 12".to_string(),
+            Verdict::Exact
+        ))
     );
     let wrong = JV_2019.replace("på 12 millioner", "på 13 millioner");
     assert_eq!(verdicts(&wrong), [Verdict::Error]);
     // Not said to be the result of both (no `samlede`, no link): not read.
-    let other = JV_2019.replace(", så det samlede resultat bliver på", ". Resultatet for drift bliver på");
-    assert!(claims_of(&other).judged.is_empty(), "{}", show(&claims_of(&other)));
+    let other = JV_2019.replace(
+        ", så det samlede resultat bliver på",
+        ". Resultatet for drift bliver på",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
     // A merforbrug larger than the unspent means: a deficit the words do
     // not sign; not read.
     let deficit = JV_2019.replace("merforbrug på 0,3", "merforbrug på 24,3");
-    assert!(claims_of(&deficit).judged.is_empty(), "{}", show(&claims_of(&deficit)));
+    assert!(
+        claims_of(&deficit).judged.is_empty(),
+        "{}",
+        show(&claims_of(&deficit))
+    );
 }
 
 proptest! {

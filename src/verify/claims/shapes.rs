@@ -296,15 +296,18 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
 /// the change is said to correspond to: `svarende til (en stigning/et fald
 /// på) P pct.`, with only words and years between, its direction (if it
 /// names one) the comparison's, and nothing after it but punctuation.
-fn percent_of_change<'a>(s: &'a Sentence, c: usize, rise: bool) -> Option<&'a Fig> {
-    let p = s.figs.iter().find(|f| {
-        f.token > c && !matches!(f.unit, Unit::Year | Unit::Other)
-    })?;
+fn percent_of_change(s: &Sentence, c: usize, rise: bool) -> Option<&Fig> {
+    let p = s
+        .figs
+        .iter()
+        .find(|f| f.token > c && !matches!(f.unit, Unit::Year | Unit::Other))?;
     if !p.is_percent() {
         return None;
     }
     let words: Vec<&str> = (c + 1..p.token).filter_map(|i| s.word(i)).collect();
-    let via = words.iter().position(|w| matches!(*w, "svarende" | "svarer"))?;
+    let via = words
+        .iter()
+        .position(|w| matches!(*w, "svarende" | "svarer"))?;
     let tail = words.get(via + 1..).unwrap_or(&[]);
     let plain = tail.first() == Some(&"til")
         && tail.iter().skip(1).all(|w| {
@@ -1092,7 +1095,8 @@ fn adjustment(p: &Sentence) -> Option<(&Fig, bool)> {
     })?;
     let refers = (1..p.tokens.len()).any(|i| {
         matches!(p.word(i - 1), Some("dette" | "det" | "denne"))
-            && p.word(i).is_some_and(|w| w.starts_with("skøn") || w.starts_with("beløb"))
+            && p.word(i)
+                .is_some_and(|w| w.starts_with("skøn") || w.starts_with("beløb"))
     });
     let q: Vec<&Fig> = p.quantities().collect();
     let [d] = q[..] else { return None };
@@ -1230,9 +1234,7 @@ fn adjacent(a: &crate::document::Paragraph, b: &crate::document::Paragraph) -> b
             let end = x + a.text.lines().count();
             *y >= end && *y <= end + 2
         }
-        (Loc::Paragraph { paragraph: x, .. }, Loc::Paragraph { paragraph: y, .. }) => {
-            *y == x + 1
-        }
+        (Loc::Paragraph { paragraph: x, .. }, Loc::Paragraph { paragraph: y, .. }) => *y == x + 1,
         _ => false,
     }
 }
