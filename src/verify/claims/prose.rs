@@ -313,11 +313,13 @@ pub fn sentences(text: &str, style: NumberStyle) -> Vec<Sentence> {
             // An abbreviation that ends a sentence: `… 5,0 mio. kr. Årets …`,
             // `… alderspension m.m. I 2020 …`, `… m.v. Det …`.
             Tok::Word(w) if w.ends_with('.') => {
-                let list_end = matches!(w.as_str(), "mv." | "v.")
-                    || w == "m."
-                        && i.checked_sub(1)
-                            .and_then(|k| raw.get(k))
-                            .is_some_and(|(t, _)| t.tok == Tok::Word("m.".to_string()));
+                // `m.m.`, `m.v.`: the second point after an `m.` (not `v.
+                // Hansen`, `m. fl.`).
+                let after_m = i
+                    .checked_sub(1)
+                    .and_then(|k| raw.get(k))
+                    .is_some_and(|(t, _)| matches!(&t.tok, Tok::Word(x) if x == "m."));
+                let list_end = w == "mv." || matches!(w.as_str(), "m." | "v.") && after_m;
                 (matches!(w.as_str(), "kr." | "mio." | "mia." | "pct.") || list_end)
                     && starts_upper(raw.get(i + 1))
             }

@@ -441,10 +441,14 @@ fn a_share_of_a_whole_named_by_a_phrase_elsewhere() {
 #[test]
 fn a_list_ending_in_m_m_ends_its_sentence_before_a_capital() {
     let s = super::prose::sentences(
-        "Det omfatter boliger, forebyggelse m.m. I 2020 udgjorde det 3.107 mio. kr. Det dækker m.m. og mere.",
+        "Det omfatter boliger, forebyggelse m.m. I 2020 udgjorde det 3.107 mio. kr. Det dækker m.m. og mere, jf. notat v. Direktør Hansen. Boliger m.v. Skoler.",
         NumberStyle::DANISH,
     );
-    assert_eq!(s.len(), 3);
+    assert_eq!(s.len(), 5);
+    // `v. Direktør` ends nothing: one sentence through `Hansen.`
+    assert!(s
+        .iter()
+        .any(|x| x.words().any(|w| w == "direktør") && x.words().any(|w| w == "dækker")));
 }
 
 // --- `opjusteret dette skøn med D`, then `De samlede NAVN … herefter T` --
