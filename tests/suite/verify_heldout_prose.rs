@@ -87,17 +87,19 @@ fn stated(r: &Relation) -> Option<sparekrav::money::Decimal> {
 
 #[test]
 fn the_held_out_paragraphs_have_no_false_error_and_no_guess() {
-    measure("heldout", 25, 24, 34);
+    measure("heldout", 25, 24, 34, 13);
 }
 
 /// The second held-out set (collected by a helper that did not see the
 /// code; the same format), measured the same way.
 #[test]
 fn the_second_held_out_paragraphs_have_no_false_error_and_no_guess() {
-    measure("heldout2", 9, 14, 6);
+    measure("heldout2", 9, 14, 6, 11);
 }
 
-fn measure(folder: &str, n_files: usize, n_judgeable: usize, n_unread: usize) {
+/// Measures a folder; `at_least` is the number of judgeable claims judged
+/// with the expected verdict when it was last raised (it does not fall).
+fn measure(folder: &str, n_files: usize, n_judgeable: usize, n_unread: usize, at_least: usize) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir(folder))
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -228,4 +230,8 @@ fn measure(folder: &str, n_files: usize, n_judgeable: usize, n_unread: usize) {
         "not-understood claims judged: {guessed:#?}"
     );
     assert!(wrong.is_empty(), "other verdicts than expected: {wrong:#?}");
+    assert!(
+        right >= at_least,
+        "{folder}: {right} judgeable claims judged with the expected verdict, fewer than {at_least}"
+    );
 }

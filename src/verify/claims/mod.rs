@@ -22,8 +22,11 @@
 
 mod denominators;
 mod facts;
+mod more_shapes;
 mod patterns;
 pub mod prose;
+#[cfg(test)]
+mod readings_tests;
 mod shapes;
 mod tie;
 
@@ -204,6 +207,7 @@ pub fn read_with(doc: &Document, tables: impl FnOnce(&mut dyn FnMut(&Table))) ->
     ctx.facts = facts::collect(&ctx.paras);
     patterns::read_all(&mut ctx);
     shapes::read_all(&mut ctx);
+    more_shapes::read_all(&mut ctx);
     tie::restatements(&mut ctx);
     tie::tables(&mut ctx, tables);
     denominators::judge(&mut ctx);
@@ -796,7 +800,9 @@ mod tests {
             fn a_repeated_list_is_a_slip_only_with_one_change(
                 prices in proptest::collection::vec(100i64..5000, 4..8),
                 changed in proptest::collection::btree_set(0usize..8, 1..4),
-                up in 1i64..400,
+                // At least 2 kr.: whole kroner touch at ±0,5, so 1 kr. more is
+                // a rounding, not a slip (seeds 707 and 808 drew it first).
+                up in 2i64..400,
             ) {
                 let words = ["Morgenmodul", "Eftermiddagsmodul", "Feriemodul", "Klubsæson", "Morgenpasning", "Feriepasning", "Frokostordning", "Aftenmodul"];
                 let list = |ps: &[i64]| {

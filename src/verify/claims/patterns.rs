@@ -605,7 +605,7 @@ pub(super) fn direction(w: &str) -> Option<bool> {
 /// `svarende til (en stigning på) P%`.
 fn pct_after<'a>(s: &'a Sentence, f: &Fig) -> Option<&'a Fig> {
     let mut i = f.token + 1;
-    while i < s.tokens.len() && i <= f.token + 10 {
+    while i < s.tokens.len() && i <= f.token + 14 {
         if let Some(g) = s.fig_at(i) {
             if g.is_percent() {
                 let paren = s.punct(i - 1) == Some('(');
@@ -752,9 +752,20 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
         });
         if let Some(med) = med {
             let Some(d) = s.fig_at(med + 1) else { return };
-            let til = s.find_word(d.token + 1, |w| w == "til");
+            // `til` right after D and its unit or noun (`med 1.700 personer
+            // til i alt 88.600`); `med 1.ooo personer til` is no D.
+            let til = s
+                .find_word(d.token + 1, |w| w == "til")
+                .filter(|&t| t <= s.after_unit(d) + 1);
             let y = til
-                .and_then(|t| s.fig_at(t + 1))
+                .map(|t| {
+                    if s.word(t + 1) == Some("i") && s.word(t + 2) == Some("alt") {
+                        t + 3
+                    } else {
+                        t + 1
+                    }
+                })
+                .and_then(|t| s.fig_at(t))
                 .filter(|y| same_unit(d, y) && !y.approx);
             let rise = (med.saturating_sub(6)..med)
                 .filter_map(|k| s.word(k))
@@ -878,7 +889,17 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(s) = sentence(ctx, pi, si) else {
         return;
     };
-    if s.find_word(0, |w| w.starts_with("fordel")).is_some() {
+    // A split (`fordelt med/på`, `fordeler sig mellem`) is read as one;
+    // `fordeles som skat kr. A …` is no split.
+    let split_word = (0..s.tokens.len()).any(|i| {
+        s.word(i).is_some_and(|w| w.starts_with("fordel"))
+            && matches!(s.word(i + 1), Some("sig" | "mellem" | "med" | "på"))
+    });
+    let plain_fordel = (0..s.tokens.len()).all(|i| {
+        s.word(i)
+            .is_none_or(|w| !w.starts_with("fordel") || matches!(w, "fordeles" | "fordelt"))
+    });
+    if split_word || !plain_fordel {
         return;
     }
     let amounts: Vec<&Fig> = s
@@ -886,7 +907,20 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
         .iter()
         .filter(|f| matches!(f.unit, Unit::Money(_) | Unit::Count(_)))
         .collect();
-    if amounts.len() < 3 || s.years().len() > 1 {
+    if amounts.len() < 3 {
+        return;
+    }
+    // Several years: only a closing `…, i alt W` over an enumeration that
+    // states no change (`fra X til Y`, `steg`): amounts of several years
+    // listed and added up (`for 2014 kr. A, for 2015 kr. B og for 2016
+    // kr. C, i alt kr. W`).
+    let several_years = s.years().len() > 1;
+    if several_years
+        && (s.has_word(|w| direction(w).is_some())
+            || (0..s.tokens.len()).any(|i| {
+                s.word(i) == Some("fra") && s.fig_at(i + 1).is_some_and(|f| f.unit != Unit::Year)
+            }))
+    {
         return;
     }
     if amounts.iter().any(|f| f.approx) {
@@ -897,10 +931,13 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     let total_word = |i: usize| {
         matches!(s.word(i), Some("alt")) && s.word(i.wrapping_sub(1)) == Some("i")
-            || matches!(s.word(i), Some("samlet" | "samlede" | "totalt"))
+            || matches!(s.word(i), Some("samlet" | "samlede" | "totalt" | "ialt"))
     };
     let heraf = s.find_word(0, |w| w == "heraf" || w == "hvoraf");
     let composed = s.find_word(0, |w| w == "sammensat" || w == "består");
+    if several_years && (heraf.is_some() || composed.is_some()) {
+        return;
+    }
     let (total, parts, partial): (&Fig, Vec<&Fig>, bool) = if let Some(h) = heraf {
         let before: Vec<&Fig> = amounts.iter().copied().filter(|f| f.token < h).collect();
         let after: Vec<&Fig> = amounts.iter().copied().filter(|f| f.token > h).collect();
@@ -918,13 +955,18 @@ fn total_with_parts(ctx: &mut Ctx, pi: usize, si: usize) {
         let tw = (last.token.saturating_sub(3)..last.token).any(total_word)
             && (last.token.saturating_sub(3)..last.token)
                 .filter_map(|i| s.word(i))
-                .all(|w| matches!(w, "i" | "alt" | "samlet" | "totalt" | "på" | "til" | "er"));
+                .all(|w| {
+                    matches!(
+                        w,
+                        "i" | "alt" | "ialt" | "samlet" | "totalt" | "på" | "til" | "er" | "kr."
+                    )
+                });
         if !tw || last.token + 6 < s.tokens.len() && s.punct(last.token + 3) != Some('.') {
             return;
         }
         let parts = amounts[..amounts.len() - 1].to_vec();
         let enumerated = match parts[..] {
-            [.., a, b] => (a.token..b.token).any(|i| s.word(i) == Some("og")),
+            [.., a, b] => (a.token..b.token).any(|i| matches!(s.word(i), Some("og" | "samt"))),
             _ => false,
         };
         if !enumerated {

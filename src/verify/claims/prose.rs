@@ -310,9 +310,17 @@ pub fn sentences(text: &str, style: NumberStyle) -> Vec<Sentence> {
         let (tok, num) = raw[i].clone();
         let ends = match &tok.tok {
             Tok::Punct('.' | '?' | '!') => raw.get(i + 1).is_none() || starts_upper(raw.get(i + 1)),
-            // An abbreviation that ends a sentence: `… 5,0 mio. kr. Årets …`.
+            // An abbreviation that ends a sentence: `… 5,0 mio. kr. Årets …`,
+            // `… alderspension m.m. I 2020 …`, `… m.v. Det …`.
             Tok::Word(w) if w.ends_with('.') => {
-                matches!(w.as_str(), "kr." | "mio." | "mia." | "pct.")
+                // `m.m.`, `m.v.`: the second point after an `m.` (not `v.
+                // Hansen`, `m. fl.`).
+                let after_m = i
+                    .checked_sub(1)
+                    .and_then(|k| raw.get(k))
+                    .is_some_and(|(t, _)| matches!(&t.tok, Tok::Word(x) if x == "m."));
+                let list_end = w == "mv." || matches!(w.as_str(), "m." | "v.") && after_m;
+                (matches!(w.as_str(), "kr." | "mio." | "mia." | "pct.") || list_end)
                     && starts_upper(raw.get(i + 1))
             }
             _ => false,
@@ -490,6 +498,18 @@ fn word_of(tokens: &[Token], i: usize) -> Option<&str> {
     }
 }
 
+/// A four-digit whole number 1900-2100 printed without a separator or sign.
+fn year_like(tokens: &[Token], i: usize, text: &str) -> bool {
+    tokens
+        .get(i)
+        .and_then(|t| text.get(t.start..t.end))
+        .is_some_and(|p| {
+            p.len() == 4
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        })
+}
+
 fn classify(
     tokens: &[Token],
     i: usize,
@@ -501,10 +521,6 @@ fn classify(
         Some(Tok::Punct(c)) => Some(*c),
         _ => None,
     };
-    let printed = tokens
-        .get(i)
-        .and_then(|t| text.get(t.start..t.end))
-        .unwrap_or("");
     // A reference: `sag nr. 71`, `konto 5`, `§ 3`.
     if i > 0 && (w(i - 1).is_some_and(|x| REFERENCE.contains(&x)) || p(i - 1) == Some('§')) {
         return (Unit::Other, num);
@@ -549,16 +565,33 @@ fn classify(
         }
         Some("mia." | "mia" | "milliarder" | "milliard") => return (Unit::Money(Scale::Mia), num),
         Some("t.") if w(i + 2) == Some("kr.") => return (Unit::Money(Scale::TKr), num),
+        // `for 2014 kr. -3.965.000`: a year, and the `kr.` the next figure's.
+        Some("kr." | "kr" | "dkk")
+            if year_like(tokens, i, text)
+                && matches!(tokens.get(i + 2).map(|t| &t.tok), Some(Tok::Fig(_))) => {}
         Some("kr." | "kr" | "kroner" | "dkk") => return (Unit::Money(Scale::Kr), num),
         _ => {}
     }
-    let whole = num.decimals == 0 && !printed.contains(['.', ',']);
-    if whole
-        && printed.len() == 4
-        && (1900..=2100).contains(&num.value.mantissa())
-        && !num.value.is_sign_negative()
-    {
+    if year_like(tokens, i, text) {
         return (Unit::Year, num);
+    }
+    // `kr. 530.000.000`: the unit before the figure (as laws and
+    // bekendtgørelser write amounts), where the `kr.` is no other figure's
+    // unit (`5 kr. 300 borgere`, `3,5 mio. kr. 12 …`).
+    if i > 0 && matches!(w(i - 1), Some("kr." | "kr" | "dkk")) {
+        let owned = i.checked_sub(2).is_some_and(|k| {
+            matches!(tokens.get(k).map(|t| &t.tok), Some(Tok::Fig(_)))
+                && !year_like(tokens, k, text)
+                || w(k).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "mio." | "mio" | "mia." | "mia" | "t." | "millioner" | "milliarder"
+                    )
+                })
+        });
+        if !owned {
+            return (Unit::Money(Scale::Kr), num);
+        }
     }
     if num.decimals == 0 {
         if let Some(x) = w(i + 1) {

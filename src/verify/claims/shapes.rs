@@ -10,7 +10,7 @@
 //! words name exactly one figure of the right unit; a part list hedged
 //! (`bl.a.`, `primært`) or a name stated twice is never guessed at.
 
-use super::patterns::{abs, difference, direction, is_level, same_unit, signed_sum};
+use super::patterns::{abs, difference, direction, is_level, neg, same_unit, signed_sum};
 use super::prose::{Fig, Sentence, Unit};
 use super::{Ctx, Kind};
 use crate::numfmt::PrintedNumber;
@@ -87,7 +87,7 @@ fn sentence<'a>(ctx: &'a Ctx, pi: usize, si: usize) -> Option<&'a Sentence> {
     ctx.paras.get(pi).and_then(|p| p.sents.get(si))
 }
 
-fn hedged(s: &Sentence) -> bool {
+pub(super) fn hedged(s: &Sentence) -> bool {
     s.has_word(|w| HEDGES.contains(&w))
 }
 
@@ -238,18 +238,30 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         .quantities()
         .filter(|f| f.token > from && f.token < c)
         .collect();
-    let [a, b] = q[..] else { return };
-    let (p, d) = match (a.is_percent(), b.is_percent()) {
-        (true, false) => (a, b),
-        (false, true) => (b, a),
+    let (p, d) = match q[..] {
+        [a, b] => {
+            let (p, d) = match (a.is_percent(), b.is_percent()) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => return,
+            };
+            // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
+            let one = (a.token + 1..b.token)
+                .any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
+            if !one {
+                return;
+            }
+            (p, d)
+        }
+        // `D flere end i december året før, svarende til en stigning på P
+        // pct.`: the percentage the change is said to correspond to.
+        [d] => match percent_of_change(s, c, rise) {
+            Some(p) => (p, d),
+            None => return,
+        },
         _ => return,
     };
     if p.approx || d.approx || !is_level(d) || s.word(s.after_unit(p)) == Some("af") {
-        return;
-    }
-    // The two figures are one change: `P pct. eller D`, `D (P pct.)`.
-    let one = (a.token + 1..b.token).any(|i| s.word(i) == Some("eller") || s.punct(i) == Some('('));
-    if !one {
         return;
     }
     // The level: the one level of the clause before, in D's unit.
@@ -278,6 +290,36 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         ctx.used.insert((pi, si - 1));
     }
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// The percentage after a comparison (`… end i december året før`) that
+/// the change is said to correspond to: `svarende til (en stigning/et fald
+/// på) P pct.`, with only words and years between, its direction (if it
+/// names one) the comparison's, and nothing after it but punctuation.
+fn percent_of_change(s: &Sentence, c: usize, rise: bool) -> Option<&Fig> {
+    let p = s
+        .figs
+        .iter()
+        .find(|f| f.token > c && !matches!(f.unit, Unit::Year | Unit::Other))?;
+    if !p.is_percent() {
+        return None;
+    }
+    let words: Vec<&str> = (c + 1..p.token).filter_map(|i| s.word(i)).collect();
+    let via = words
+        .iter()
+        .position(|w| matches!(*w, "svarende" | "svarer"))?;
+    let tail = words.get(via + 1..).unwrap_or(&[]);
+    let plain = tail.first() == Some(&"til")
+        && tail.iter().skip(1).all(|w| {
+            matches!(*w, "en" | "et" | "på") || direction(w).is_some() || w.starts_with("ændring")
+        });
+    if !plain || tail.iter().filter_map(|w| direction(w)).any(|d| d != rise) {
+        return None;
+    }
+    let after = s.after_unit(p);
+    (after..s.tokens.len())
+        .all(|i| s.punct(i).is_some())
+        .then_some(p)
 }
 
 /// `… steg/faldt med D til Y.` followed by `Det svarer til en stigning/et
@@ -396,7 +438,7 @@ fn is_budget(w: &str) -> bool {
 /// Whether the figure is named by a word `pred` accepts: the nearest
 /// naming word before it within its clause (no figure, comma, `og`, `af`,
 /// `til` between: `forbrug af kassebeholdningen på 80` is no forbrug).
-fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
+pub(super) fn named_by(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> bool {
     let mut i = f.token;
     let mut n = 0;
     while i > 0 && n < 7 {
@@ -475,6 +517,10 @@ const FILLERS: &[&str] = &[
     "forventede",
     "endelige",
     "foreløbige",
+    "fastlagt",
+    "fastsat",
+    "meddelt",
+    "afsat",
 ];
 
 /// The words that narrow a named figure to part of its name's scope: the
@@ -726,11 +772,20 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
 
 /// Whether two words name the same thing: one is the other with a definite
 /// or plural ending (`nettodriftsudgifter`, `nettodriftsudgifterne`).
-fn same_name(a: &str, b: &str) -> bool {
+pub(super) fn same_name(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.chars().count() >= 6
-        && long.starts_with(short)
-        && long.chars().count() - short.chars().count() <= 3
+    let prefix = |x: &str| {
+        x.chars().count() >= 6
+            && long.starts_with(x)
+            && long.chars().count().saturating_sub(short.chars().count()) <= 3
+    };
+    // A noun in -el, -en, -er loses its e before an ending
+    // (`overførsel`, `overførsler`; `middel`, `midler` is too short).
+    let syncopated = ["el", "en", "er"]
+        .iter()
+        .find_map(|e| short.strip_suffix(e))
+        .map(|stem| format!("{stem}{}", &short[short.len() - 1..]));
+    prefix(short) || syncopated.is_some_and(|x| long.len() > short.len() && prefix(&x))
 }
 
 /// `A … P pct. af NAVN`: the whole is the one amount the paragraph names
@@ -932,6 +987,9 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     let years = s.years();
     let mut parts: Vec<PrintedNumber> = Vec::new();
     let mut from: Vec<usize> = Vec::new();
+    let mut adjusted: Option<usize> = None;
+    // `herefter`, `dermed`: the total is what the adjustment leaves.
+    let after = s.has_word(|w| matches!(w, "herefter" | "dermed" | "derved" | "således"));
     for (k, p) in para
         .sents
         .iter()
@@ -944,6 +1002,19 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
             .iter()
             .position(|f| named_by(p, f, &|w| same_name(w, &name)))
         else {
+            // `Økonomiafdelingen har opjusteret dette skøn med D.` right
+            // after a sentence of NAVN's amounts: D is added (`nedjusteret`:
+            // taken off).
+            if let Some((d, up)) = adjustment(p) {
+                if from.last() == Some(&(k.wrapping_sub(1))) && adjusted.is_none() && after {
+                    if d.approx || !same_unit(d, t) {
+                        return;
+                    }
+                    parts.push(if up { abs(d.num) } else { neg(abs(d.num)) });
+                    adjusted = Some(k);
+                    continue;
+                }
+            }
             continue;
         };
         if hedged(p) || p.has_word(|w| matches!(w, "samlede" | "samlet" | "alt")) {
@@ -978,11 +1049,13 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
     }
     let rel = signed_sum(&parts, t.num);
     let off = t.start;
-    if part_exceeds_whole(&rel) {
+    // An estimate and its adjustment, `herefter` T: the whole is stated.
+    let complete = adjusted.is_some() && from.len() == 1;
+    if !complete && part_exceeds_whole(&rel) {
         ctx.not_understood(pi, si, off, NET_WHOLE);
         return;
     }
-    if short_of_whole(&rel) {
+    if !complete && short_of_whole(&rel) {
         ctx.not_understood(
             pi,
             si,
@@ -1002,10 +1075,32 @@ fn total_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
         );
         return;
     }
-    for k in from {
+    for k in from.into_iter().chain(adjusted) {
         ctx.used.insert((pi, k));
     }
     ctx.claim(pi, si, off, Kind::Sum, rel);
+}
+
+/// `… har opjusteret dette skøn med D` (`nedjusteret`, `beløbet`): the one
+/// amount of a sentence that adjusts the amount before, and whether up.
+fn adjustment(p: &Sentence) -> Option<(&Fig, bool)> {
+    let up = p.words().find_map(|w| {
+        if w.starts_with("opjuster") {
+            Some(true)
+        } else if w.starts_with("nedjuster") {
+            Some(false)
+        } else {
+            None
+        }
+    })?;
+    let refers = (1..p.tokens.len()).any(|i| {
+        matches!(p.word(i - 1), Some("dette" | "det" | "denne"))
+            && p.word(i)
+                .is_some_and(|w| w.starts_with("skøn") || w.starts_with("beløb"))
+    });
+    let q: Vec<&Fig> = p.quantities().collect();
+    let [d] = q[..] else { return None };
+    (refers && d.token > 0 && p.word(d.token - 1) == Some("med") && !hedged(p)).then_some((d, up))
 }
 
 /// `… et merforbrug på L, hvilket er en forbedring på D i forhold til …`
@@ -1066,19 +1161,56 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
             old = Some(f);
         }
     }
-    let Some(old) = old else { return };
+    let count = |x: &super::Para| {
+        x.sents
+            .iter()
+            .flat_map(levels)
+            .filter(|f| same_unit(f, d))
+            .take(4)
+            .count()
+    };
+    let old = match old {
+        // No other amount in the paragraph that could be the earlier level.
+        Some(old) if count(para) == 3 => old,
+        Some(_) => return,
+        // None in the paragraph (which has L and D only): the one amount of
+        // a neighbouring paragraph, of that kind, which states nothing else
+        // in the unit (`Det forventede merforbrug blev i foråret opgjort til
+        // 47,7 mio. kr.` after the paragraph); never when both neighbours
+        // could give it.
+        None if count(para) == 2 => {
+            let mut found = None;
+            for q in [pi.checked_sub(1), Some(pi + 1)].into_iter().flatten() {
+                let Some(next) = ctx.paras.get(q) else {
+                    continue;
+                };
+                let (a, b) = if q < pi { (next, para) } else { (para, next) };
+                if !adjacent(a.p, b.p) {
+                    continue;
+                }
+                let of_kind: Vec<&Fig> = next
+                    .sents
+                    .iter()
+                    .flat_map(|x| levels(x).filter(move |f| kind_of(f, x) == Some(kind)))
+                    .take(2)
+                    .collect();
+                if let [f] = of_kind[..] {
+                    if count(next) == 1 && !next.sents.iter().any(hedged) {
+                        if found.is_some() {
+                            return;
+                        }
+                        found = Some(f);
+                    }
+                }
+            }
+            match found {
+                Some(f) => f,
+                None => return,
+            }
+        }
+        None => return,
+    };
     if old.approx || !same_unit(old, d) {
-        return;
-    }
-    // No other amount in the paragraph that could be the earlier level.
-    let amounts = para
-        .sents
-        .iter()
-        .flat_map(levels)
-        .filter(|f| same_unit(f, d))
-        .take(4)
-        .count();
-    if amounts != 3 {
         return;
     }
     let bad = BAD.contains(&kind);
@@ -1091,6 +1223,20 @@ fn improvement(ctx: &mut Ctx, pi: usize, si: usize) {
     };
     let off = d.start;
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// Whether paragraph `b` follows `a` in the document with nothing but
+/// blank lines (at most two) or, in Word and HTML, nothing between.
+fn adjacent(a: &crate::document::Paragraph, b: &crate::document::Paragraph) -> bool {
+    use crate::document::Loc;
+    match (&a.loc, &b.loc) {
+        (Loc::Line { line: x, .. }, Loc::Line { line: y, .. }) => {
+            let end = x + a.text.lines().count();
+            *y >= end && *y <= end + 2
+        }
+        (Loc::Paragraph { paragraph: x, .. }, Loc::Paragraph { paragraph: y, .. }) => *y == x + 1,
+        _ => false,
+    }
 }
 
 /// Words too general to name what a figure is about.

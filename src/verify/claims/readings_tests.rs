@@ -1,0 +1,875 @@
+//! The readings added for the held-out paragraphs, each on a real sentence
+//! (its file named), on a variant with a wrong figure (an error) and on one
+//! whose words do not establish the relation (no verdict); and a property
+//! per reading: a generated sentence of its shape with figures rounded from
+//! exact values is never an error, one figure moved beyond rounding is.
+// Failing tests print what was read.
+#![allow(clippy::disallowed_macros)]
+
+use super::testdoc::doc;
+use super::{read, Claims, Kind};
+use crate::money::{round_half_away, Decimal};
+use crate::numfmt::{format_number, NumberStyle};
+use crate::verify::judge::Verdict;
+use proptest::prelude::*;
+
+fn claims_of(text: &str) -> Claims {
+    read(&doc(text))
+}
+
+fn show(c: &Claims) -> String {
+    let mut s = String::new();
+    for j in &c.judged {
+        s.push_str(&format!(
+            "{} {:?} {:?} {} | {}\n",
+            j.loc,
+            j.kind,
+            j.verdict,
+            j.formula(),
+            j.detail
+        ));
+    }
+    for u in &c.not_understood {
+        s.push_str(&format!("{} NOT {} | {}\n", u.loc, u.why, u.sentence));
+    }
+    s
+}
+
+/// The one judged claim's kind, formula and verdict.
+fn one(text: &str) -> Option<(Kind, String, Verdict)> {
+    let c = claims_of(text);
+    match &c.judged[..] {
+        [j] => Some((j.kind, j.formula(), j.verdict)),
+        _ => None,
+    }
+}
+
+fn verdicts(text: &str) -> Vec<Verdict> {
+    claims_of(text).judged.iter().map(|j| j.verdict).collect()
+}
+
+fn int(n: i64) -> String {
+    format_number(Decimal::from(n), 0, NumberStyle::DANISH)
+}
+
+fn p1(d: Decimal) -> String {
+    format_number(round_half_away(d, 1), 1, NumberStyle::DANISH)
+}
+
+// --- `kr. N` and a closing `i alt` over amounts of several years ---------
+
+/// tests/data/heldout2/prose/gl-bkg-14-2017-faelleskommunal-skat-2018.txt
+const BKG_14: &str = "§ 2.  I 2018 fordeles som fælleskommunal skat kr. 530.000.000 samt regulering, jf. stk. 3, for perioden 1987 til 2013, begge år inklusiv, kr. 2.645.000, for 2014 kr. -3.965.000 for 2015 kr. 34.080.000 og for 2016 kr. 0, i alt kr. 562.760.000.";
+
+/// tests/data/heldout2/prose/gl-bkg-16-1988-faelleskommunal-skat-1989.txt
+const BKG_16: &str = "§ 3. I 1989 fordeles som fælleskommunal skat kr. 110.000.000 samt regulering, jfr. stk. 3, kr. 3.942.000, ialt kr. 113.942.000.";
+
+#[test]
+fn amounts_written_after_kr_add_up_to_their_closing_total() {
+    assert_eq!(
+        one(BKG_14),
+        Some((
+            Kind::Sum,
+            "530.000.000 + 2.645.000 - 3.965.000 + 34.080.000 + 0 = 562.760.000".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(BKG_14))
+    );
+    assert_eq!(
+        one(BKG_16),
+        Some((
+            Kind::Sum,
+            "110.000.000 + 3.942.000 = 113.942.000".to_string(),
+            Verdict::Exact
+        ))
+    );
+    // A wrong total is an error.
+    let wrong = BKG_14.replace("i alt kr. 562.760.000", "i alt kr. 562.770.000");
+    assert_eq!(
+        verdicts(&wrong),
+        [Verdict::Error],
+        "{}",
+        show(&claims_of(&wrong))
+    );
+    let wrong = BKG_16.replace("kr. 3.942.000,", "kr. 3.492.000,");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // The year before `kr. -3.965.000` is no amount.
+    assert!(!show(&claims_of(BKG_14)).contains("2.014"));
+    // No closing total word: nothing stated, nothing judged.
+    let none = BKG_14.replace("i alt kr. 562.760.000", "mod kr. 562.760.000 året før");
+    assert!(
+        claims_of(&none).judged.is_empty(),
+        "{}",
+        show(&claims_of(&none))
+    );
+    // Amounts of several years with a change in between are no list.
+    let change = "Tilskuddet steg fra kr. 530.000.000 i 2014 til kr. 540.000.000 i 2015 og kr. 10.000.000 i 2016, i alt kr. 1.080.000.000.";
+    assert!(
+        claims_of(change).judged.iter().all(|j| j.kind != Kind::Sum),
+        "{}",
+        show(&claims_of(change))
+    );
+}
+
+// --- `med D til (i alt) Y, …, svarende til et fald på P pct.` ------------
+
+/// tests/data/heldout/prose/dst-nyt-47872-kontanthjaelpsydelser-1kvt-2024.txt
+const DST_47872: &str = "I første kvartal af 2024 faldt antallet af modtagere af kontanthjælpsydelser med 1.700 til 89.800 ved udgangen af marts, svarende til et fald på 1,9 pct.";
+
+/// tests/data/heldout/prose/dst-nyt-24909-offentligt-forsoergede-1kvt-2018.txt
+const DST_24909: &str = "Fra fjerde kvartal 2017 til første kvartal 2018 er antallet af nettoledige faldet med 1.700 personer til i alt 88.600, hvilket svarer til et fald på 2 pct.";
+
+#[test]
+fn a_change_to_a_new_level_and_its_percentage_further_on() {
+    for (text, formula) in [
+        (DST_47872, "1.700 / (89.800 + 1.700) = 1,9%"),
+        (DST_24909, "1.700 / (88.600 + 1.700) = 2%"),
+    ] {
+        let got = one(text);
+        assert!(
+            matches!(&got, Some((Kind::Change, f, Verdict::Exact | Verdict::Rounding)) if f == formula),
+            "{text}: {got:?}"
+        );
+    }
+    // 1.700 / 91.500 is 1,86 %, not 2,9.
+    let wrong = DST_47872.replace("1,9 pct.", "2,9 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    let wrong = DST_24909.replace("88.600", "58.600");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // `1.ooo` is no figure: the `til` after it is not D's.
+    let garbled = "Fra fjerde kvartal 2017 til første kvartal 2018 er antallet af feriedagpengemodtagere steget med 1.ooo personer til i alt 5.700, svarende til en stigning på 22 pct.";
+    assert!(
+        claims_of(garbled).judged.is_empty(),
+        "{}",
+        show(&claims_of(garbled))
+    );
+    // Another figure between the level and the percentage: not read.
+    let other = DST_47872.replace(
+        "ved udgangen af marts",
+        "ved udgangen af marts mod 3.000 i 2023",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+// --- `Det er D flere end …, svarende til en stigning på P pct.` ---------
+
+/// tests/data/heldout/prose/dknyt-2011-kontanthjaelp-stigning.txt
+const DKNYT_2011: &str = "I december 2010 modtog 158.300 personer kontanthjælp. Det er 6.600 flere end i december året før svarende til en stigning på 4,3 pct. Størstedelen af stigningen findes for aktiverede kontanthjælpsmodtagere, hvor antallet steg med 4.600 personer svarende til en stigning på 8,6 pct.";
+
+#[test]
+fn a_level_then_d_more_than_before_corresponding_to_p_per_cent() {
+    // Counts rounded to hundreds (the paragraph's): 6.600 / 151.700 = 4,35 %.
+    assert_eq!(
+        one(DKNYT_2011),
+        Some((
+            Kind::Change,
+            "6.600 / (158.300 - 6.600) = 4,3%".to_string(),
+            Verdict::Rounding
+        )),
+        "{}",
+        show(&claims_of(DKNYT_2011))
+    );
+    let wrong = DKNYT_2011.replace("på 4,3 pct.", "på 5,3 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A fall named for a rise: not the same change, not read.
+    let other = DKNYT_2011.replace(
+        "svarende til en stigning på 4,3",
+        "svarende til et fald på 4,3",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // A percentage of something else (`af`): not the change's.
+    let share = DKNYT_2011.replace("en stigning på 4,3 pct.", "4,3 pct. af befolkningen");
+    assert!(
+        claims_of(&share).judged.is_empty(),
+        "{}",
+        show(&claims_of(&share))
+    );
+}
+
+// --- `en stigning på P pct. ift. Y0, hvor … M` --------------------------
+
+/// tests/data/heldout2/prose/stat-gl-of-2020-samlet-offentlig-forvaltning.txt
+const GL_SAMLET: &str = "Grønlands samlede offentlige forvaltning og servicesektor afholdt i 2020 udgifter for 12.613 mio. kr. Det svarer til en stigning på 7,0 pct. ift. 2019, hvor de samlede offentlige udgifter udgjorde 11.785 mio. kr.";
+
+/// tests/data/heldout2/prose/stat-gl-of-2020-kommunale-sektor.txt
+const GL_KOMMUNAL: &str = "Den kommunale sektor afholdt i 2020 udgifter for 6.023 mio. kr. De kommunale udgifter er dermed steget 4,0 pct. ift. 2019, hvor de samlede drifts- og kapitaludgifter anløb 5.794 mio. kr.";
+
+#[test]
+fn a_change_in_per_cent_against_the_year_a_hvor_clause_states() {
+    for (text, formula) in [
+        (GL_SAMLET, "(12.613 - 11.785) / 11.785 = 7,0%"),
+        (GL_KOMMUNAL, "(6.023 - 5.794) / 5.794 = 4,0%"),
+    ] {
+        let got = one(text);
+        assert!(
+            matches!(&got, Some((Kind::Change, f, Verdict::Exact | Verdict::Rounding)) if f == formula),
+            "{text}: {got:?}"
+        );
+    }
+    let wrong = GL_SAMLET.replace("7,0 pct.", "7,4 pct.");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    let wrong = GL_KOMMUNAL.replace("anløb 5.794", "anløb 5.994");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // No `hvor`: the 2019 amount is not said to be the 2019 level.
+    let other = GL_SAMLET.replace("ift. 2019, hvor de", "ift. 2019. De");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // The level before of the same year as the comparison: not the new level.
+    let same = GL_SAMLET.replace("afholdt i 2020", "afholdt i 2019");
+    assert!(
+        claims_of(&same).judged.is_empty(),
+        "{}",
+        show(&claims_of(&same))
+    );
+    // Not linked to the sentence before (`Det`, `dermed`).
+    let loose = GL_KOMMUNAL.replace("er dermed steget", "er steget");
+    assert!(
+        claims_of(&loose).judged.is_empty(),
+        "{}",
+        show(&claims_of(&loose))
+    );
+}
+
+// --- `N, eller en bruttoudgift på U og indtægt på I` ---------------------
+
+/// tests/data/heldout2/prose/horsens-2009-anlaeg-raadighedsbeloeb.txt
+const HORSENS: &str = "I budgettet for 2009 er der optaget rammer for rådighedsbeløb til anlægsarbejder på 148.057.000 kr., eller en bruttoudgift på 310.831.000 kr. og indtægt på 162.774.000 kr.";
+
+#[test]
+fn a_net_restated_as_gross_spending_less_income() {
+    assert_eq!(
+        one(HORSENS),
+        Some((
+            Kind::Difference,
+            "310.831.000 - 162.774.000 = 148.057.000".to_string(),
+            Verdict::Exact
+        ))
+    );
+    let wrong = HORSENS.replace("148.057.000", "148.157.000");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // `og` instead of `eller`: a third amount, not the net restated.
+    let other = HORSENS.replace("kr., eller en bruttoudgift", "kr. og en bruttoudgift");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // Not gross spending and income: nothing to subtract.
+    let other = HORSENS.replace("indtægt på", "lån på");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+// --- `X …, et tal der var vokset til Y – en stigning på P procent` ------
+
+/// tests/data/heldout/prose/gladsaxebladet-2021-ledigheden-stiger.txt
+const GLADSAXE: &str = "Her kan man se at der 8. marts var 1.331 ledige i Gladsaxe, et tal der var vokset til 1.576 16. maj – en stigning på 18,4 procent.";
+
+#[test]
+fn a_level_that_grew_to_another_with_its_change() {
+    assert_eq!(
+        one(GLADSAXE).map(|(k, f, _)| (k, f)),
+        Some((Kind::Change, "(1.576 - 1.331) / 1.331 = 18,4%".to_string())),
+        "{}",
+        show(&claims_of(GLADSAXE))
+    );
+    assert_ne!(verdicts(GLADSAXE), [Verdict::Error]);
+    let wrong = GLADSAXE.replace("18,4 procent", "14,8 procent");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A change in persons: D = Y − X.
+    let d = GLADSAXE.replace("en stigning på 18,4 procent", "en stigning på 245 ledige");
+    assert_eq!(
+        one(&d),
+        Some((
+            Kind::Change,
+            "1.576 - 1.331 = 245".to_string(),
+            Verdict::Exact
+        ))
+    );
+    // A fall named for a level that grew: not read.
+    let other = GLADSAXE.replace("en stigning på", "et fald på");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // Two levels before `et tal`: which one grew is not said.
+    let two = GLADSAXE.replace(
+        "var 1.331 ledige i Gladsaxe",
+        "var 1.331 ledige og 212 sygemeldte i Gladsaxe",
+    );
+    assert!(
+        claims_of(&two).judged.is_empty(),
+        "{}",
+        show(&claims_of(&two))
+    );
+}
+
+// --- budget + tillæg + merforbrug = regnskab, the budget `fastlagt` ------
+
+/// tests/data/heldout/prose/ballerup-2004-bevillingsomraade-5-44-merforbrug.txt
+const BALLERUP: &str = "Det samlede regnskabsresultat for bevillingsområdet blev en nettoudgift på 195,4 mio. kr. Den samlede nettobevilling var i budgettet fastlagt til 199 mio. kr. og der er i årets løb meddelt tillægsbevillinger på -6,1 mio. kr. I alt udviste regnskabet et merforbrug på 2,5 mio. kr., hvilket efter udvalgets opfattelse giver anledning til enkelte bemærkninger.";
+
+#[test]
+fn a_budget_fastlagt_with_its_tillaeg_and_merforbrug() {
+    assert_eq!(
+        one(BALLERUP),
+        Some((
+            Kind::Difference,
+            "199 - 6,1 + 2,5 = 195,4".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(BALLERUP))
+    );
+    let wrong = BALLERUP.replace("merforbrug på 2,5", "merforbrug på 3,5");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // A budget narrowed to a part (`til ældreområdet`): another scope.
+    let other = BALLERUP.replace("fastlagt til 199", "fastlagt til ældreområdet med 199");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+// --- `en forbedring på D` against the merforbrug of the next paragraph ---
+
+/// tests/data/heldout/prose/odense-2016-bso-merforbrug-forbedring.txt
+const ODENSE: &str = "Økonomien på serviceområdet i Beskæftigelses- og Socialforvaltningen udviser et forventet merforbrug på 35,7 mio. kr., hvilket er en forbedring på 12,0 mio. kr. i forhold til 1/6 opfølgningen.\n\nDet forventede merforbrug blev i foråret opgjort til 47,7 mio. kr.\n";
+
+#[test]
+fn an_improvement_against_the_merforbrug_of_the_next_paragraph() {
+    assert_eq!(
+        one(ODENSE),
+        Some((
+            Kind::Change,
+            "47,7 - 35,7 = 12,0".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(ODENSE))
+    );
+    let wrong = ODENSE.replace("47,7", "49,7");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // Far from it (other text between): not the earlier estimate.
+    let far = ODENSE.replace(
+        "\n\nDet forventede",
+        "\n\nUdvalget drøfter sagen.\n\nDet forventede",
+    );
+    assert!(
+        claims_of(&far).judged.is_empty(),
+        "{}",
+        show(&claims_of(&far))
+    );
+    // A merforbrug on both sides: which one is the earlier is not said.
+    let both = format!("Merforbruget blev i januar opgjort til 50,1 mio. kr.\n\n{ODENSE}");
+    assert!(
+        claims_of(&both).judged.is_empty(),
+        "{}",
+        show(&claims_of(&both))
+    );
+    // The next paragraph states two amounts: not read.
+    let two = ODENSE.replace(
+        "til 47,7 mio. kr.",
+        "til 47,7 mio. kr. og 3,0 mio. kr. på anlæg",
+    );
+    assert!(
+        claims_of(&two).judged.is_empty(),
+        "{}",
+        show(&claims_of(&two))
+    );
+}
+
+// --- `P pct. af de samlede kommunale udgifter`, the whole named elsewhere -
+
+/// tests/data/heldout2/prose/stat-gl-of-2020-kommunale-sektor.txt (the
+/// first paragraph and two of the shares; the figure's caption left out).
+const GL_SHARES: &str = "Den kommunale sektor afholdt i 2020 udgifter for 6.023 mio. kr. De kommunale udgifter er dermed steget 4,0 pct. ift. 2019, hvor de samlede drifts- og kapitaludgifter anløb 5.794 mio. kr. I figur 3.1 vises kommunernes udgifter i 2020 fordelt på den funktionelle fordeling.\n\nSocial beskyttelse er det største område under kommunerne, og omfatter udgifter til sociale velfærdsforanstaltninger som forsorg for familier, børn og unge, handicappede og ældre, herunder institutioner, boliger, forebyggelse m.m. samt en række kontante ydelser ved sygdom, invaliditet og arbejdsløshed samt ydelser til boligsikring, revalidering, social førtidspension, alderspension m.m. I 2020 udgjorde udgifterne til social beskyttelse 3.107 mio. kr. svarende til 51,6 pct. af de samlede kommunale udgifter.\n\nMiljøbeskyttelse dækker over udgifter vedr. indsamling, behandling og bortskaffelse af affald og spildevand, drift af forbrændingsanlæg, modtagestationer for miljøfarligt affald m.m. De samlede udgifter til miljøbeskyttelse udgjorde 179 mio. kr. i 2020 svarende til 3,0 pct. af de samlede kommunale udgifter.\n";
+
+fn shares(text: &str) -> Vec<(String, Verdict)> {
+    claims_of(text)
+        .judged
+        .iter()
+        .filter(|j| j.kind == Kind::Share)
+        .map(|j| (j.formula(), j.verdict))
+        .collect()
+}
+
+#[test]
+fn a_share_of_a_whole_named_by_a_phrase_elsewhere() {
+    let got = shares(GL_SHARES);
+    assert_eq!(
+        got.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
+        ["3.107 / 6.023 = 51,6%", "179 / 6.023 = 3,0%"],
+        "{}",
+        show(&claims_of(GL_SHARES))
+    );
+    assert!(got.iter().all(|(_, v)| *v != Verdict::Error));
+    // A wrong share is an error.
+    let wrong = GL_SHARES.replace("51,6 pct.", "52,6 pct.");
+    assert!(shares(&wrong).contains(&("3.107 / 6.023 = 52,6%".to_string(), Verdict::Error)));
+    // The whole of another year: not this share's whole.
+    let other = GL_SHARES.replace("afholdt i 2020 udgifter", "afholdt i 2019 udgifter");
+    assert!(shares(&other).is_empty(), "{}", show(&claims_of(&other)));
+    // Two amounts the phrase may name: which one is not said.
+    let two = GL_SHARES.replace(
+        "I figur 3.1 vises",
+        "Den kommunale sektor havde i 2020 udgifter for 6.100 mio. kr. inkl. anlæg. I figur 3.1 vises",
+    );
+    assert!(shares(&two).is_empty(), "{}", show(&claims_of(&two)));
+    // The modifier not in the whole's sentence: not read.
+    let unmod = GL_SHARES.replace("Den kommunale sektor afholdt", "Sektoren afholdt");
+    assert!(shares(&unmod).is_empty(), "{}", show(&claims_of(&unmod)));
+}
+
+#[test]
+fn a_list_ending_in_m_m_ends_its_sentence_before_a_capital() {
+    let s = super::prose::sentences(
+        "Det omfatter boliger, forebyggelse m.m. I 2020 udgjorde det 3.107 mio. kr. Det dækker m.m. og mere, jf. notat v. Direktør Hansen. Boliger m.v. Skoler.",
+        NumberStyle::DANISH,
+    );
+    assert_eq!(s.len(), 5);
+    // `v. Direktør` ends nothing: one sentence through `Hansen.`
+    assert!(s
+        .iter()
+        .any(|x| x.words().any(|w| w == "direktør") && x.words().any(|w| w == "dækker")));
+}
+
+// --- `opjusteret dette skøn med D`, then `De samlede NAVN … herefter T` --
+
+/// tests/data/heldout/prose/docplayer-2007-resultatoversigt-overfoersler.txt
+const DOCPLAYER_2007: &str = "I det forventede regnskabsskøn har direktørområderne indarbejdet en forventet overførsel til 2008 på 60,7 mio. kr. Økonomiafdelingen har ud fra erfaringer fra tidligere regnskabsår opjusteret dette skøn med 71,4 mio. kr. De samlede overførsler til 2008 skønnes herefter til 132,1 mio. kr.";
+
+#[test]
+fn an_estimate_adjusted_then_totalled() {
+    assert_eq!(
+        one(DOCPLAYER_2007),
+        Some((Kind::Sum, "60,7 + 71,4 = 132,1".to_string(), Verdict::Exact))
+    );
+    let wrong = DOCPLAYER_2007.replace("132,1", "131,1");
+    assert_eq!(
+        verdicts(&wrong),
+        [Verdict::Error],
+        "{}",
+        show(&claims_of(&wrong))
+    );
+    // Adjusted down: taken off.
+    let down = DOCPLAYER_2007
+        .replace("opjusteret", "nedjusteret")
+        .replace("132,1", "10,7")
+        .replace("71,4", "50,0");
+    assert_eq!(
+        one(&down),
+        Some((Kind::Sum, "60,7 - 50,0 = 10,7".to_string(), Verdict::Exact)),
+        "{}",
+        show(&claims_of(&down))
+    );
+    // Not said to adjust this estimate (`et andet skøn`): not read.
+    let other = DOCPLAYER_2007.replace("opjusteret dette skøn", "opjusteret et andet skøn");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // A sentence between the estimate and its adjustment: not read.
+    let apart = DOCPLAYER_2007.replace(
+        "mio. kr. Økonomiafdelingen",
+        "mio. kr. Det er mere end sidste år. Økonomiafdelingen",
+    );
+    assert!(
+        claims_of(&apart).judged.is_empty(),
+        "{}",
+        show(&claims_of(&apart))
+    );
+}
+
+#[test]
+fn a_noun_in_el_names_its_plural() {
+    use super::shapes::same_name;
+    assert!(same_name("overførsel", "overførsler"));
+    assert!(same_name("overførslerne", "overførsel"));
+    assert!(same_name("nettodriftsudgifter", "nettodriftsudgifterne"));
+    assert!(!same_name("overførsel", "overskud"));
+    assert!(!same_name("middel", "midler"));
+    assert!(!same_name("regnskab", "regnskabsresultat"));
+}
+
+// --- `Stigningen svarer til P pct. af stigningen i PHRASE` --------------
+
+/// tests/data/heldout/prose/dst-nyt-32678-kommunernes-regnskaber-2020.txt
+/// (the first sentence of each of its first two paragraphs, and the share).
+const DST_32678: &str = "Kommunernes samlede nettodriftsudgifter var 368,3 mia. kr. i 2020, hvilket er 4,8 pct. eller 16,8 mia. kr. mere end i 2019. Stigningen er den højeste siden 2014, hvor budgetloven trådte i kraft.\n\nNettodriftsudgifterne til kontante ydelser steg fra 2019 til 2020 med 5,3 mia. kr. til 39,9 mia. kr. i 2020. Stigningen svarer til 32 pct. af stigningen i kommunernes samlede nettodriftsudgifter.\n";
+
+#[test]
+fn a_change_as_a_share_of_another_change() {
+    assert_eq!(
+        shares(DST_32678),
+        [("5,3 / 16,8 = 32%".to_string(), Verdict::Rounding)],
+        "{}",
+        show(&claims_of(DST_32678))
+    );
+    let wrong = DST_32678.replace("svarer til 32 pct.", "svarer til 35 pct.");
+    assert_eq!(
+        shares(&wrong),
+        [("5,3 / 16,8 = 35%".to_string(), Verdict::Error)]
+    );
+    // A fall against a rise: not the same kind of change.
+    let other = DST_32678.replace("af stigningen i", "af faldet i");
+    assert!(shares(&other).is_empty(), "{}", show(&claims_of(&other)));
+    // Two sentences with the phrase: which change is the whole is not said.
+    let two = DST_32678.replace(
+        "Stigningen er den højeste",
+        "Kommunernes samlede nettodriftsudgifter steg i 2019 med 9,1 mia. kr. Stigningen er den højeste",
+    );
+    assert!(shares(&two).is_empty(), "{}", show(&claims_of(&two)));
+}
+
+// --- `G i uforbrugte midler, mens … merforbrug på B, så det samlede
+// resultat bliver på R` -------------------------------------------------
+
+/// tests/data/heldout2/prose/jv-2019-esbjerg-kultur-fritid-overskud.txt
+const JV_2019: &str = "Der er 12,3 millioner kroner i uforbrugte midler, mens der på anlægskontoen er et merforbrug på 0,3 millioner kroner, så det samlede resultat bliver på 12 millioner kroner.";
+
+#[test]
+fn unspent_means_less_a_merforbrug_make_the_result() {
+    assert_eq!(
+        one(JV_2019),
+        Some((
+            Kind::Difference,
+            "12,3 - 0,3 = 12".to_string(),
+            Verdict::Exact
+        ))
+    );
+    let wrong = JV_2019.replace("på 12 millioner", "på 13 millioner");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // Not said to be the result of both (no `samlede`, no link): not read.
+    let other = JV_2019.replace(
+        ", så det samlede resultat bliver på",
+        ". Resultatet for drift bliver på",
+    );
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // A merforbrug larger than the unspent means: a deficit the words do
+    // not sign; not read.
+    let deficit = JV_2019.replace("merforbrug på 0,3", "merforbrug på 24,3");
+    assert!(
+        claims_of(&deficit).judged.is_empty(),
+        "{}",
+        show(&claims_of(&deficit))
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `…, kr. A, for Y1 kr. B og for Y2 kr. C, i alt kr. W`: the exact
+    /// total is exact; one moved beyond the figures' rounding is an error
+    /// (or, where a part of one sign then exceeds it, a net not judged).
+    #[test]
+    fn kr_before_the_figure_sums(
+        parts in proptest::collection::vec(-9_000_000i64..90_000_000, 2..6),
+        year in 1990u32..2030,
+        // Beyond the rounding of up to six whole-krone figures (3,5).
+        shift in prop_oneof![-5_000i64..=-4, 4i64..=5_000],
+        moved in any::<bool>(),
+    ) {
+        let total: i64 = parts.iter().sum();
+        let mut t = format!("I {year} fordeles som fælleskommunal skat kr. 500.000.000 samt regulering");
+        for (k, p) in parts.iter().enumerate() {
+            let sep = if k + 1 == parts.len() { " og" } else { "," };
+            t.push_str(&format!("{sep} for {} kr. {}", year - 5 + k as u32, int(*p)));
+        }
+        let w = 500_000_000 + total + if moved { shift } else { 0 };
+        t.push_str(&format!(", i alt kr. {}.", int(w)));
+        let c = claims_of(&t);
+        let sums: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Sum).map(|j| j.verdict).collect();
+        // Parts of one sign one of which exceeds the total: the total is a
+        // net of parts not all listed, not judged (as everywhere).
+        let all = std::iter::once(500_000_000).chain(parts.iter().copied());
+        let one_sign = parts.iter().all(|p| *p >= 0);
+        let net = one_sign && all.clone().any(|p| p > w);
+        let want = if !moved { vec![Verdict::Exact] } else if net { vec![] } else { vec![Verdict::Error] };
+        prop_assert_eq!(sums, want, "{}\n{}", t, show(&c));
+    }
+
+    /// `faldt/steg X med D til Y ved udgangen af marts, svarende til et
+    /// fald/en stigning på P pct.` (and `personer til i alt Y`), and `L. Det
+    /// er D flere/færre end året før svarende til en stigning/et fald på P
+    /// pct.`: rounded true figures are never errors; P moved by at least
+    /// 0,3 (beyond the slack the counts' rounding to hundreds allows) is.
+    #[test]
+    fn changes_with_their_percentage_further_on(
+        old in 20_000i64..900_000,
+        d in 500i64..20_000,
+        rise in any::<bool>(),
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (old, d) = (old * 100, d * 100);
+        let new = if rise { old + d } else { old - d };
+        let p = Decimal::from(d) * Decimal::ONE_HUNDRED / Decimal::from(old);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let pp = format_number(p, 1, NumberStyle::DANISH);
+        let (verb, noun, more) = if rise { ("steg", "en stigning", "flere") } else { ("faldt", "et fald", "færre") };
+        for text in [
+            format!("I første kvartal {verb} antallet af modtagere med {} til {} ved udgangen af marts, svarende til {noun} på {pp} pct.", int(d), int(new)),
+            format!("I første kvartal er antallet af ledige {verb} med {} personer til i alt {}, hvilket svarer til {noun} på {pp} pct.", int(d), int(new)),
+            format!("I december modtog {} personer kontanthjælp. Det er {} {more} end i december året før svarende til {noun} på {pp} pct.", int(new), int(d)),
+        ] {
+            let c = claims_of(&text);
+            let v: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Change).map(|j| j.verdict).collect();
+            prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+            prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+        }
+    }
+
+    /// `L (in Y1). Det svarer til en stigning/et fald på P pct. ift. Y0,
+    /// hvor … udgjorde M`: P = (L − M) / M; P moved by 0,3 or more is an
+    /// error.
+    #[test]
+    fn a_change_against_a_hvor_year(
+        m in 10_000i64..50_000,
+        f in 50i64..200,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        // Levels of at least 10.000 within a factor two of each other: the
+        // whole numbers' rounding moves P by less than 0,1.
+        let l = m * f / 100;
+        prop_assume!(l != m);
+        let rise = l > m;
+        let p = Decimal::from((l - m).abs()) * Decimal::ONE_HUNDRED / Decimal::from(m);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let noun = if rise { "en stigning" } else { "et fald" };
+        let text = format!(
+            "Sektoren afholdt i 2020 udgifter for {} mio. kr. Det svarer til {noun} på {} pct. ift. 2019, hvor de samlede udgifter udgjorde {} mio. kr.",
+            int(l), format_number(p, 1, NumberStyle::DANISH), int(m)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `N, eller en bruttoudgift på U og indtægt på I`: N = U − I exact; N
+    /// moved by two units of its last digit or more (beyond the three
+    /// figures' rounding, 1,5) is an error.
+    #[test]
+    fn a_net_of_gross_and_income(
+        i in 1i64..9_000_000,
+        extra in 1i64..9_000_000,
+        shift in prop_oneof![-900i64..=-2, 2i64..=900],
+        moved in any::<bool>(),
+    ) {
+        let u = i + extra;
+        let n = u - i + if moved { shift } else { 0 };
+        let text = format!(
+            "I budgettet for 2010 er der optaget rammer for rådighedsbeløb på {} t. kr., eller en bruttoudgift på {} t. kr. og indtægter på {} t. kr.",
+            int(n), int(u), int(i)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        let want = if moved { Verdict::Error } else { Verdict::Exact };
+        prop_assert_eq!(v, vec![want], "{}\n{}", text, show(&c));
+    }
+
+    /// `der var X ledige, et tal der var vokset/faldet til Y – en stigning/et
+    /// fald på P procent`: P = (Y − X) / X; P moved by 0,2 or more is an
+    /// error.
+    #[test]
+    fn a_level_grown_to_another(
+        x in 10_000i64..90_000,
+        f in 50i64..200,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        // Counts of at least 10.000 within a factor two: their rounding
+        // moves P by less than 0,1.
+        let y = x * f / 100;
+        prop_assume!(x != y);
+        let rise = y > x;
+        let p = Decimal::from((y - x).abs()) * Decimal::ONE_HUNDRED / Decimal::from(x);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let (verb, noun) = if rise { ("vokset", "en stigning") } else { ("faldet", "et fald") };
+        let text = format!(
+            "Her kan man se at der 8. marts var {} ledige i byen, et tal der var {verb} til {} 16. maj – {noun} på {} procent.",
+            int(x), int(y), format_number(p, 1, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `… merforbrug på L, hvilket er en forbedring/forværring på D …` and
+    /// the earlier merforbrug in the next paragraph: D = |old − L| in the
+    /// stated direction; D moved by 0,3 or more is an error.
+    #[test]
+    fn an_improvement_across_paragraphs(
+        old in 1_000i64..90_000,
+        new in 1_000i64..90_000,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (o, n) = (Decimal::new(old, 1), Decimal::new(new, 1));
+        prop_assume!(o != n);
+        let word = if n < o { "forbedring" } else { "forværring" };
+        let d = (o - n).abs() + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(d > Decimal::ZERO);
+        let text = format!(
+            "Området udviser et forventet merforbrug på {} mio. kr., hvilket er en {word} på {} mio. kr. i forhold til sidste opfølgning.\n\nDet forventede merforbrug blev i foråret opgjort til {} mio. kr.\n",
+            p1(n), p1(d), p1(o)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// budget (`fastlagt til`) + tillægsbevillinger + merforbrug/−
+    /// mindreforbrug = regnskab: exact on exact figures; the deviation moved
+    /// by 0,3 or more (beyond the four figures' rounding) is an error.
+    #[test]
+    fn a_budget_deviation_with_fastlagt(
+        b in 10_000i64..900_000,
+        t in -9_000i64..9_000,
+        r in 10_000i64..900_000,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (b, t, r) = (Decimal::new(b, 1), Decimal::new(t, 1), Decimal::new(r, 1));
+        let dev = r - b - t;
+        prop_assume!(!dev.is_zero() && !t.is_zero());
+        let word = if dev > Decimal::ZERO { "merforbrug" } else { "mindreforbrug" };
+        let shown = dev.abs() + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(shown > Decimal::ZERO);
+        let text = format!(
+            "Det samlede regnskabsresultat for området blev en nettoudgift på {} mio. kr. Nettobevillingen var i budgettet fastlagt til {} mio. kr. og der er i årets løb meddelt tillægsbevillinger på {} mio. kr. I alt udviste regnskabet et {word} på {} mio. kr.",
+            p1(r), p1(b), p1(t), p1(shown)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `A mio. kr. i YEAR svarende til P pct. af de samlede kommunale
+    /// udgifter` with the whole `Den kommunale sektor afholdt i YEAR udgifter
+    /// for W mio. kr.` in another paragraph: P = A / W; P moved by 0,3 or
+    /// more is an error.
+    #[test]
+    fn a_share_of_a_phrase(
+        w in 2_000i64..90_000,
+        f in 5i64..95,
+        shift in prop_oneof![-9i64..=-3, 3i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let a = w * f / 100;
+        prop_assume!(a >= 100);
+        let p = round_half_away(Decimal::from(a) * Decimal::ONE_HUNDRED / Decimal::from(w), 1)
+            + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        let text = format!(
+            "Den kommunale sektor afholdt i 2021 udgifter for {} mio. kr.\n\nI 2021 udgjorde udgifterne til undervisning {} mio. kr. svarende til {} pct. af de samlede kommunale udgifter.\n",
+            int(w), int(a), format_number(p, 1, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `… en forventet overførsel på A. … har opjusteret/nedjusteret dette
+    /// skøn med D. De samlede overførsler skønnes herefter til T`: T = A ± D;
+    /// T moved by 0,2 or more is an error.
+    #[test]
+    fn an_adjusted_estimate_totalled(
+        a in 1_000i64..900_000,
+        d in prop_oneof![1i64..10, 1i64..900_000],
+        up in any::<bool>(),
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (a, d) = (Decimal::new(a, 1), Decimal::new(d, 1));
+        prop_assume!(up || a > d);
+        let t = if up { a + d } else { a - d } + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(t > Decimal::ZERO);
+        let verb = if up { "opjusteret" } else { "nedjusteret" };
+        let text = format!(
+            "Direktørområderne har indarbejdet en forventet overførsel til 2027 på {} mio. kr. Økonomiafdelingen har {verb} dette skøn med {} mio. kr. De samlede overførsler til 2027 skønnes herefter til {} mio. kr.",
+            p1(a), p1(d), p1(t)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `X steg med D til Y. Stigningen svarer til P pct. af stigningen i de
+    /// samlede udgifter` after `De samlede udgifter var L, hvilket er E mere
+    /// end …`: P = D / E; P moved by 2 or more (beyond the slack of whole
+    /// per cents and one-decimal changes of at least 10) is an error.
+    #[test]
+    fn a_share_of_a_change(
+        e in 100i64..9_000,
+        f in 5i64..95,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (e, d) = (Decimal::new(e, 1) + Decimal::from(10), Decimal::new(e * f / 100, 1) + Decimal::ONE);
+        let p = round_half_away(d * Decimal::ONE_HUNDRED / e, 0) + if moved { Decimal::from(shift) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO && d < e);
+        let text = format!(
+            "Kommunernes samlede nettodriftsudgifter var 500,0 mia. kr. i 2022, hvilket er {} mia. kr. mere end i 2021.\n\nUdgifterne til kontante ydelser steg fra 2021 til 2022 med {} mia. kr. til 60,0 mia. kr. Stigningen svarer til {} pct. af stigningen i kommunernes samlede nettodriftsudgifter.\n",
+            p1(e), p1(d), format_number(p, 0, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().filter(|j| j.kind == Kind::Share).map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `G i uforbrugte midler, mens der er et merforbrug på B, så det
+    /// samlede resultat bliver på R`: R = G − B exact; R moved by 0,2 or
+    /// more is an error.
+    #[test]
+    fn a_net_result(
+        b in 1i64..50_000,
+        extra in 0i64..50_000,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (b, g) = (Decimal::new(b, 1), Decimal::new(b + extra, 1));
+        let r = g - b + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(r >= Decimal::ZERO);
+        let text = format!(
+            "Der er {} mio. kr. i uforbrugte midler, mens der på anlægskontoen er et merforbrug på {} mio. kr., så det samlede resultat bliver på {} mio. kr.",
+            p1(g), p1(b), p1(r)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+}
