@@ -131,7 +131,10 @@ fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
         from = end + 1;
         // Columns count characters: bytes, where all are ASCII.
         let (lead, chars) = if field.is_ascii() {
-            let lead = field.bytes().take_while(|b| char::from(*b).is_whitespace()).count();
+            let lead = field
+                .bytes()
+                .take_while(|b| char::from(*b).is_whitespace())
+                .count();
             (lead, field.len())
         } else {
             let lead = field.chars().take_while(|c| c.is_whitespace()).count();

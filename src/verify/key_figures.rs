@@ -430,12 +430,18 @@ fn readings(g: &Grid, r: usize, n: &Named) -> Result<Vec<Candidate>, String> {
                     missing.join(" nor of ")
                 ));
             }
+            // A row its label or figures give in per cent (`EBITDA-margin
+            // (%)`) is no multiple: 0,1 read as 190 / 2.000 would have
+            // "fit" the one year whose margin is wrong.
+            let per_cent = super::row_relations::percent_row(g, r);
             let mut out = Vec::new();
             for &a in &nums {
                 for &b in &dens {
                     if a != b {
                         out.push(quotient(g, r, a, b, false));
-                        out.push(quotient(g, r, a, b, true));
+                        if !per_cent {
+                            out.push(quotient(g, r, a, b, true));
+                        }
                     }
                 }
             }
