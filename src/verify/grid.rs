@@ -295,7 +295,10 @@ fn change_row_label(label: &str) -> Option<bool> {
         || l == "pct"
         || l.contains("i pct")
         || l.contains("i %")
-        || l.contains("procent");
+        // `Ændring i procent`, `Procentvis ændring`; not a rate named by a
+        // word ending in it (`Kommuneskatteprocent`: a level).
+        || contains_word(&l, "procent")
+        || l.starts_with("procent");
     // The first word, whole (`Udvikling`, `Ændringer i alt`), not a word
     // it begins (`Udviklingsprojekter under udførelse`, `Faldskærme`).
     let first: String = l.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -993,6 +996,32 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         })
         .collect();
+    // Per cents that are tax rates (levels that add up), in a table whose
+    // rows say so: amounts and changes of plain figures (`rate_levels.rs`).
+    let mut cols = cols;
+    if cols
+        .iter()
+        .any(|c| matches!(c.kind, ColKind::Pct | ColKind::PctChange { .. }))
+        && super::rate_levels::rate_levels(&rows)
+    {
+        for (c, col) in cols.iter_mut().enumerate() {
+            let Some(kind) = super::rate_levels::as_level(&col.kind) else {
+                continue;
+            };
+            if kind == ColKind::Amount {
+                col.year = year_of(&col.header);
+            }
+            col.kind = kind;
+            col.unit = None;
+            for r in rows.iter_mut() {
+                if let Some(Cell::Fig(f)) = r.cells.get_mut(c) {
+                    if f.unit == Some(Unit::Percent) {
+                        f.unit = None;
+                    }
+                }
+            }
+        }
+    }
     // Cells of percentage columns read as percentages (as `read_cell` reads
     // them with that column unit, without reading them again).
     for (c, col) in cols.iter().enumerate() {

@@ -332,3 +332,160 @@ proptest! {
         prop_assert_eq!(f, vec![(cells[0].clone(), "Månedssats".to_string())], "{}", doc);
     }
 }
+
+// Tax rates that add up (`src/verify/rate_levels.rs`) and rows rounded from
+// the row their label names (`src/verify/rounded_rows.rs`).
+
+const SKM_2026: &str = "skm-kommuneskatter-gennemsnitsprocent-2025-2026";
+const SKM_2002: &str = "skm-kommuneskatter-gennemsnitsprocent-2001-2002-udskrivningsprocent";
+
+#[test]
+fn tax_rates_add_up_and_change_in_points() {
+    // heldout8, Skatteministeriet 2002: I alt = the three rates in both
+    // years and in the change; each change = 2002 − 2001 (expect.py: all
+    // exact).
+    let c = checks(&crate::common::data_tsv("heldout8", SKM_2002));
+    let sums: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("I alt") && c.relation.contains("sum of 3 rows"))
+        .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            ("2001 / Pct.".to_string(), Exact),
+            ("2002 / Pct.".to_string(), Exact),
+            ("Ændring fra 2001 til 2002 / Pct.".to_string(), Exact)
+        ]
+    );
+    let changes = c
+        .iter()
+        .filter(|c| c.relation.contains("change 2002 / Pct. - 2001 / Pct.") && c.verdict == Exact)
+        .count();
+    assert_eq!(changes, 4);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+}
+
+#[test]
+fn rounded_rows_are_their_rows_within_the_rounding_and_their_total_too() {
+    // heldout8, Skatteministeriet 2026: `…, afrundet` = the row it names
+    // (25,068 -> 25,1 …: rounding), `I alt afrundet` = the rounded rows
+    // (25,0 + 0,6 = 25,6 printed 25,7: rounding), their changes 0,0
+    // (25,0 − 25,1 against 0,0: rounding at the edge).
+    let c = checks(&crate::common::data_tsv("heldout8", SKM_2026));
+    let rounded: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.relation.contains("rounded"))
+        .map(|c| (c.row.clone().unwrap_or_default(), c.verdict))
+        .collect();
+    assert_eq!(rounded.len(), 6, "{rounded:?}");
+    assert!(rounded.iter().all(|x| x.1 == Rounding), "{rounded:?}");
+    let total: Vec<Verdict> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("I alt afrundet") && c.relation.contains("sum of"))
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(total, [Exact, Rounding, Exact]);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    // A rounded row printed wrong: named, with what it should read.
+    let doc = crate::common::data_tsv("heldout8", SKM_2026)
+        .replace("Kirkeskatteprocent, afrundet\t0,6\t0,6", "Kirkeskatteprocent, afrundet\t0,6\t0,8");
+    let c = checks(&doc);
+    let wrong: Vec<(String, String)> = c
+        .iter()
+        .filter(|c| c.verdict == Error && c.relation.contains("rounded"))
+        .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        wrong,
+        [("Kirkeskatteprocent, afrundet".to_string(), "2026 / Pct.".to_string())]
+    );
+}
+
+#[test]
+fn per_cents_that_are_no_tax_rates_are_not_added() {
+    // Absence rates by department and their average: labels that name no
+    // tax rate; the `I alt` is no sum of them, and nothing is an error.
+    let doc = "Fraværsprocent\t2024\t2025\n\tPct.\tPct.\nAfdeling A\t5,2\t4,9\nAfdeling B\t3,1\t3,3\n\
+               Afdeling C\t6,0\t5,5\nI alt\t4,8\t4,6\n";
+    let c = checks(doc);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    assert!(
+        c.iter()
+            .all(|c| c.verdict == Skipped || !c.relation.contains("sum of")),
+        "{c:#?}"
+    );
+    // A rounded row whose label names no row of the table: nothing judged.
+    let c = checks("Sats\t2025\nSkatteprocent\t25,068\nKommuneskat, afrundet\t25,1\n");
+    assert!(c.iter().all(|c| !c.relation.contains("rounded")), "{c:#?}");
+}
+
+const TAX_ROWS: [&str; 4] = [
+    "Primærkommunal udskrivningsprocent",
+    "Amtskommunal udskrivningsprocent",
+    "Kirkeskatteprocent",
+    "Sundhedsbidragsprocent",
+];
+
+fn thousandths(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    format!("{sign}{},{:03}", v.abs() / 1000, v.abs() % 1000)
+}
+
+/// A tax-rate table: rates in thousandths of a per cent, two years, the
+/// change, and `I alt`.
+fn tax_table(rates: &[(i64, i64)]) -> String {
+    let mut doc = "\t2001\t2002\tÆndring fra 2001 til 2002\n\tPct.\tPct.\tPct.\n".to_string();
+    let (mut a, mut b) = (0, 0);
+    for (i, &(x, y)) in rates.iter().enumerate() {
+        doc.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            TAX_ROWS[i],
+            thousandths(x),
+            thousandths(y),
+            thousandths(y - x)
+        ));
+        a += x;
+        b += y;
+    }
+    doc.push_str(&format!(
+        "I alt\t{}\t{}\t{}\n",
+        thousandths(a),
+        thousandths(b),
+        thousandths(b - a)
+    ));
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Tax rates printed with their total and changes are never an error,
+    /// the three sums and every change judged; one rate of 2002 moved by
+    /// 0,003 or more is the one finding, and it says what it should read.
+    #[test]
+    fn tax_rates_with_their_total_are_never_an_error_and_one_moved_is_named(
+        rates in prop::collection::vec((1_000i64..30_000, 1_000i64..30_000), 2..=4),
+        pick in 0usize..4,
+        d in 3i64..500,
+        up in any::<bool>(),
+    ) {
+        let doc = tax_table(&rates);
+        let c = checks(&doc);
+        prop_assert!(errors(&c).is_empty(), "{doc}\n{:#?}", errors(&c));
+        let sums = c.iter().filter(|c| c.row.as_deref() == Some("I alt") && c.relation.contains("sum of") && c.verdict != Skipped).count();
+        prop_assert_eq!(sums, 3, "{}", doc);
+        let changes = c.iter().filter(|c| c.relation.contains("change 2002") && c.verdict != Skipped).count();
+        prop_assert_eq!(changes, rates.len() + 1, "{}", doc);
+        let i = pick % rates.len();
+        let mut lines: Vec<String> = doc.lines().map(str::to_string).collect();
+        let mut cells: Vec<String> = lines[i + 2].split('\t').map(str::to_string).collect();
+        let original = cells[2].clone();
+        cells[2] = thousandths(rates[i].1 + if up { d } else { -d });
+        lines[i + 2] = cells.join("\t");
+        let doc = lines.join("\n") + "\n";
+        let c = checks(&doc);
+        let f: Vec<String> = findings(&c).into_iter().map(|x| x.3).collect();
+        prop_assert_eq!(f, vec![original], "{}", doc);
+    }
+}
