@@ -593,7 +593,12 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
-    let in_kroner = matches!(unit_in(header), Some(Unit::Money(_))) && !all_percent;
+    // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
+    let in_kroner = !all_percent
+        && (matches!(unit_in(header), Some(Unit::Money(_)))
+            || (w.share
+                && !nums.is_empty()
+                && nums.iter().all(|f| matches!(f.unit, Some(Unit::Money(_))))));
     if w.share && !in_kroner {
         return if change {
             ColKind::ShareOfChange

@@ -489,3 +489,93 @@ proptest! {
         prop_assert_eq!(f, vec![original], "{}", doc);
     }
 }
+
+// A column headed `andel` whose every figure says kroner is a part in
+// kroner, not a share (`src/verify/grid.rs`: `col_kind`).
+
+#[test]
+fn an_andel_in_kroner_is_a_part_of_the_cost_not_a_share() {
+    // heldout9, Sdr. Felding: Driftsudgift = Kommunal andel + Egenbetaling
+    // (expect.py: every row whose cells are single figures exact).
+    for (slug, rows) in [
+        ("sdrfelding-skole-takster-dagtilbud-2017-0-aar-til-skolestart", 3),
+        ("sdrfelding-skole-takster-dagtilbud-2017-skolestart-og-opefter", 4),
+    ] {
+        let c = checks(&crate::common::data_tsv("heldout9", slug));
+        let v: Vec<Verdict> = column(&c, "Driftsudgift pr. måned", "sum of the 2 columns after it")
+            .into_iter()
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(v, vec![Exact; rows], "{slug}");
+        assert!(errors(&c).is_empty(), "{slug}: {:#?}", errors(&c));
+    }
+    let doc = "Pladstype\tDriftsudgift pr. måned\tKommunal andel\tEgenbetaling\n\
+               Dagpleje\t9.512 kr.\t7.134 kr.\t2.378 kr.\n\
+               Vuggestue\t11.840 kr.\t8.880 kr.\t2.990 kr.\n\
+               Børnehave\t6.556 kr.\t4.917 kr.\t1.639 kr.\n";
+    let c = checks(doc);
+    let wrong: Vec<String> = c
+        .iter()
+        .filter(|c| c.verdict == Error)
+        .map(|c| c.row.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(wrong, ["Vuggestue"]);
+    // Bare figures under `andel`: the header's word decides (a share
+    // column), nothing is added across, no error.
+    let c = checks(&doc.replace(" kr.", "").replace("2.990", "2.960"));
+    assert!(
+        c.iter().all(|c| !c.relation.contains("columns after it")),
+        "{c:#?}"
+    );
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Costs split into a municipal part and the parents' part, all in
+    /// kroner: never an error, every row judged; one parents' part moved by
+    /// 2 kr. or more is the one error, on its row.
+    #[test]
+    fn parts_in_kroner_under_andel_are_never_an_error_and_one_moved_is_found(
+        parts in prop::collection::vec((100i64..2_000, 20i64..500), 3..=6),
+        pick in 0usize..6,
+        kroner in 2i64..400,
+    ) {
+        // Whole kroner stand for ± 0,5 each: moved by 2 or more, past the
+        // three figures' rounding. Whole kroner not all ending in 0 (such a column would be read as
+        // rounded to tens): parts ending in 3 and 2, costs in 5.
+        let parts: Vec<(i64, i64)> = parts.iter().map(|&(a, b)| (a * 10 + 3, b * 10 + 2)).collect();
+        let line = |label: &str, a: i64, b: i64| {
+            format!("{label}\t{} kr.\t{} kr.\t{} kr.\n", amount(a + b), amount(a), amount(b))
+        };
+        let mut doc = "Pladstype\tDriftsudgift pr. måned\tKommunal andel\tEgenbetaling\n".to_string();
+        for (i, &(a, b)) in parts.iter().enumerate() {
+            doc.push_str(&line(FEES[i], a, b));
+        }
+        let c = checks(&doc);
+        prop_assert!(errors(&c).is_empty(), "{doc}\n{:#?}", errors(&c));
+        let judged = c.iter().filter(|c| c.verdict != Skipped && c.relation.contains("columns after it")).count();
+        prop_assert_eq!(judged, parts.len(), "{}", doc);
+        let k = pick % parts.len();
+        let mut lines: Vec<String> = doc.lines().map(str::to_string).collect();
+        let (a, b) = parts[k];
+        lines[k + 1] = format!("{}\t{} kr.\t{} kr.\t{} kr.", FEES[k], amount(a + b), amount(a), amount(b + kroner));
+        let doc = lines.join("\n") + "\n";
+        let c = checks(&doc);
+        let wrong: Vec<String> = c.iter().filter(|c| c.verdict == Error).map(|c| c.row.clone().unwrap_or_default()).collect();
+        prop_assert_eq!(wrong, vec![FEES[k].to_string()], "{}", doc);
+    }
+}
+
+fn amount(v: i64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
