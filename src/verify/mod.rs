@@ -39,6 +39,7 @@ pub mod label_column;
 pub mod label_rates;
 pub mod memo;
 pub mod named_operands;
+pub mod netted_totals;
 pub mod non_additive;
 pub mod outer_subtotals;
 pub mod period_changes;

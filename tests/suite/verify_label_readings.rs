@@ -579,3 +579,95 @@ fn amount(v: i64) -> String {
     }
     out
 }
+
+// A total netted against another its label names (`src/verify/netted_totals.rs`).
+
+const ISHOJ: &str = "ishoj-byraad-2024-05-28-beredskab-4k-regnskab-2022-2023";
+
+#[test]
+fn a_total_sammenholdt_med_another_is_their_difference() {
+    // heldout8, Ishøj: `Udgifter i alt (sammenholdt med indtægter)` =
+    // Indtægter i alt − the seven expenses: 0, −540, 0 (1 by the printed
+    // figures: rounding), 530 (expect.py).
+    let doc = crate::common::data_tsv("heldout8", ISHOJ);
+    let label = "Udgifter i alt (sammenholdt med indtægter)";
+    let c = checks(&doc);
+    let v: Vec<Verdict> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some(label))
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(v, [Exact, Exact, Rounding, Exact]);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    // One netted figure wrong here leaves one place where the reading holds
+    // (the budgets' zeros are no evidence): not established, said, no
+    // error.
+    let c = checks(&doc.replace("0\t-540\t0\t530", "0\t-740\t0\t530"));
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    // Where it holds in two places and fails in one: an error there.
+    let own = "1.000 kr.\tR2022\tR2023\tR2024\nIndtægter\t\t\t\nTilskud\t100\t120\t130\n\
+               Gebyrer\t50\t40\t45\nIndtægter i alt\t150\t160\t175\nUdgifter\t\t\t\n\
+               Løn\t90\t95\t100\nHusleje\t40\t45\t50\n\
+               Udgifter i alt (sammenholdt med indtægter)\t20\t30\t25\n";
+    let c = checks(own);
+    let wrong: Vec<(String, String)> = c
+        .iter()
+        .filter(|c| c.verdict == Error)
+        .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(wrong, [(label.to_string(), "R2023".to_string())]);
+    // No `Indtægter i alt` above: said, never an error.
+    let c = checks(&doc.replace("Indtægter i alt", "Indtægter samlet set"));
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    assert!(c
+        .iter()
+        .any(|c| c.row.as_deref() == Some(label) && c.verdict == Skipped));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Incomes, expenses and the expenses `sammenholdt med indtægter`
+    /// printed from them: never an error, judged in every column; the
+    /// netted figure moved by 20 or more in one of three columns is an
+    /// error there.
+    #[test]
+    fn a_netted_total_printed_from_its_rows_is_never_an_error(
+        income in prop::collection::vec(prop::collection::vec(1_000i64..50_000, 3), 2..=3),
+        costs in prop::collection::vec(prop::collection::vec(100i64..20_000, 3), 2..=6),
+        col in 0usize..3,
+        d in 20i64..1_000,
+    ) {
+        let years = ["R2022", "R2023", "R2024"];
+        let row = |label: &str, v: &[i64]| {
+            format!("{label}\t{}\n", v.iter().map(i64::to_string).collect::<Vec<_>>().join("\t"))
+        };
+        let mut doc = format!("1.000 kr.\t{}\nIndtægter (-)\t\t\t\n", years.join("\t"));
+        for (i, v) in income.iter().enumerate() {
+            doc.push_str(&row(&format!("Indtægt {}", i + 1), v));
+        }
+        let total: Vec<i64> = (0..3).map(|k| income.iter().map(|v| v[k]).sum()).collect();
+        doc.push_str(&row("Indtægter i alt", &total));
+        doc.push_str("Udgifter (+)\t\t\t\n");
+        for (i, v) in costs.iter().enumerate() {
+            doc.push_str(&row(FEES[i], v));
+        }
+        let net: Vec<i64> = (0..3).map(|k| total[k] - costs.iter().map(|v| v[k]).sum::<i64>()).collect();
+        // Zeros are no evidence: three places with a figure.
+        prop_assume!(net.iter().all(|&x| x != 0) && net.iter().all(|&x| x + d != 0));
+        let label = "Udgifter i alt (sammenholdt med indtægter)";
+        let c = checks(&(doc.clone() + &row(label, &net)));
+        prop_assert!(errors(&c).is_empty(), "{doc}\n{:#?}", errors(&c));
+        let judged = c.iter().filter(|c| c.row.as_deref() == Some(label) && c.verdict != Skipped).count();
+        prop_assert_eq!(judged, 3, "{}", doc);
+        let mut moved = net.clone();
+        moved[col] += d;
+        let c = checks(&(doc.clone() + &row(label, &moved)));
+        let wrong: Vec<(String, String)> = c
+            .iter()
+            .filter(|c| c.verdict == Error)
+            .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+            .collect();
+        prop_assert_eq!(wrong, vec![(label.to_string(), years[col].to_string())], "{}", doc);
+    }
+}
