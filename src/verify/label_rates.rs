@@ -77,11 +77,7 @@ fn named_now(label: &str) -> Option<Named> {
         return Some(n);
     }
     // `91 pct. sats`, `100 procent sats`: the per cent written as a word.
-    let l = if l.contains('%') {
-        l
-    } else {
-        pct_word(&l)?
-    };
+    let l = if l.contains('%') { l } else { pct_word(&l)? };
     // Exactly one percentage in the label.
     if l.matches('%').count() != 1 {
         return None;

@@ -67,7 +67,13 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         };
         let what = |first: &str| format!("{first} − {} rows", parts.len());
         let cands = vec![
-            row_sum(g, t, &terms(true), Kind::Difference, &what(&g.rows[named].label)),
+            row_sum(
+                g,
+                t,
+                &terms(true),
+                Kind::Difference,
+                &what(&g.rows[named].label),
+            ),
             row_sum(
                 g,
                 t,

@@ -56,7 +56,10 @@ fn base_of(g: &Grid, r: usize, head: &str) -> Option<usize> {
 }
 
 fn fig(g: &Grid, r: usize, c: usize) -> bool {
-    matches!(g.rows.get(r).and_then(|x| x.cells.get(c)), Some(Cell::Fig(_)))
+    matches!(
+        g.rows.get(r).and_then(|x| x.cells.get(c)),
+        Some(Cell::Fig(_))
+    )
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {

@@ -126,7 +126,10 @@ fn one_price_with_moms_wrong_is_named_and_labels_without_moms_read_nothing() {
     let c = checks(doc);
     let f = findings(&c);
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("Målerleje", "Inklusiv moms"));
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str()),
+        ("Målerleje", "Inklusiv moms")
+    );
     assert_eq!(f[0].3, "100,00");
     // Two fees alike and one price wrong: the reading holds in one row
     // only, so it is not established: nothing judged, no error.
@@ -222,7 +225,11 @@ fn a_91_per_cent_row_is_judged_against_the_100_per_cent_row_of_its_own_block() {
         "heldout8",
         "aka-dk-dagpenge-og-efterloensatser-2024-fuldtid-deltid",
     ));
-    let v = column(&c, "Månedssats 2024 (før SKAT)", "91% of Efterløn, 100% sats");
+    let v = column(
+        &c,
+        "Månedssats 2024 (før SKAT)",
+        "91% of Efterløn, 100% sats",
+    );
     assert_eq!(
         v,
         [
@@ -240,7 +247,10 @@ fn a_rate_written_pct_is_read_like_a_per_cent_sign() {
     // heldout8, DI: `Fuldtidsforsikrede (91 pct. sats)` beside
     // `Fuldtidsforsikrede (100 pct. sats)`: 0,91 × 19.728 = 17.952,48 and
     // 0,91 × 13.152 = 11.968,32, both rounding (expect.py).
-    let doc = crate::common::data_tsv("heldout8", "danskindustri-satser-2023-g-dage-dagpenge-efterloen");
+    let doc = crate::common::data_tsv(
+        "heldout8",
+        "danskindustri-satser-2023-g-dage-dagpenge-efterloen",
+    );
     let c = checks(&doc);
     let v: Vec<(String, Verdict)> = c
         .iter()
@@ -388,17 +398,27 @@ fn rounded_rows_are_their_rows_within_the_rounding_and_their_total_too() {
     assert_eq!(total, [Exact, Rounding, Exact]);
     assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
     // A rounded row printed wrong: named, with what it should read.
-    let doc = crate::common::data_tsv("heldout8", SKM_2026)
-        .replace("Kirkeskatteprocent, afrundet\t0,6\t0,6", "Kirkeskatteprocent, afrundet\t0,6\t0,8");
+    let doc = crate::common::data_tsv("heldout8", SKM_2026).replace(
+        "Kirkeskatteprocent, afrundet\t0,6\t0,6",
+        "Kirkeskatteprocent, afrundet\t0,6\t0,8",
+    );
     let c = checks(&doc);
     let wrong: Vec<(String, String)> = c
         .iter()
         .filter(|c| c.verdict == Error && c.relation.contains("rounded"))
-        .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(
         wrong,
-        [("Kirkeskatteprocent, afrundet".to_string(), "2026 / Pct.".to_string())]
+        [(
+            "Kirkeskatteprocent, afrundet".to_string(),
+            "2026 / Pct.".to_string()
+        )]
     );
 }
 
@@ -406,7 +426,8 @@ fn rounded_rows_are_their_rows_within_the_rounding_and_their_total_too() {
 fn per_cents_that_are_no_tax_rates_are_not_added() {
     // Absence rates by department and their average: labels that name no
     // tax rate; the `I alt` is no sum of them, and nothing is an error.
-    let doc = "Fraværsprocent\t2024\t2025\n\tPct.\tPct.\nAfdeling A\t5,2\t4,9\nAfdeling B\t3,1\t3,3\n\
+    let doc =
+        "Fraværsprocent\t2024\t2025\n\tPct.\tPct.\nAfdeling A\t5,2\t4,9\nAfdeling B\t3,1\t3,3\n\
                Afdeling C\t6,0\t5,5\nI alt\t4,8\t4,6\n";
     let c = checks(doc);
     assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
@@ -498,14 +519,24 @@ fn an_andel_in_kroner_is_a_part_of_the_cost_not_a_share() {
     // heldout9, Sdr. Felding: Driftsudgift = Kommunal andel + Egenbetaling
     // (expect.py: every row whose cells are single figures exact).
     for (slug, rows) in [
-        ("sdrfelding-skole-takster-dagtilbud-2017-0-aar-til-skolestart", 3),
-        ("sdrfelding-skole-takster-dagtilbud-2017-skolestart-og-opefter", 4),
+        (
+            "sdrfelding-skole-takster-dagtilbud-2017-0-aar-til-skolestart",
+            3,
+        ),
+        (
+            "sdrfelding-skole-takster-dagtilbud-2017-skolestart-og-opefter",
+            4,
+        ),
     ] {
         let c = checks(&crate::common::data_tsv("heldout9", slug));
-        let v: Vec<Verdict> = column(&c, "Driftsudgift pr. måned", "sum of the 2 columns after it")
-            .into_iter()
-            .map(|x| x.1)
-            .collect();
+        let v: Vec<Verdict> = column(
+            &c,
+            "Driftsudgift pr. måned",
+            "sum of the 2 columns after it",
+        )
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
         assert_eq!(v, vec![Exact; rows], "{slug}");
         assert!(errors(&c).is_empty(), "{slug}: {:#?}", errors(&c));
     }
@@ -613,7 +644,12 @@ fn a_total_sammenholdt_med_another_is_their_difference() {
     let wrong: Vec<(String, String)> = c
         .iter()
         .filter(|c| c.verdict == Error)
-        .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+        .map(|c| {
+            (
+                c.row.clone().unwrap_or_default(),
+                c.column.clone().unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(wrong, [(label.to_string(), "R2023".to_string())]);
     // No `Indtægter i alt` above: said, never an error.
