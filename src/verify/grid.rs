@@ -573,7 +573,9 @@ fn header_words_now(header: &str) -> HeaderWords {
     }
 }
 
-fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+/// `own_kroner`: every figure of the column says kroner in its own cell
+/// (`7.134 kr.`), not by the column's or the table's unit.
+fn col_kind(header: &str, figs: &[&Cell], own_kroner: bool) -> ColKind {
     let w = header_words(header);
     let change = w.change;
     let pct_word = w.pct_word;
@@ -594,11 +596,7 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
     // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
-    let in_kroner = !all_percent
-        && (matches!(unit_in(header), Some(Unit::Money(_)))
-            || (w.share
-                && !nums.is_empty()
-                && nums.iter().all(|f| matches!(f.unit, Some(Unit::Money(_))))));
+    let in_kroner = !all_percent && (matches!(unit_in(header), Some(Unit::Money(_))) || own_kroner);
     if w.share && !in_kroner {
         return if change {
             ColKind::ShareOfChange
@@ -981,7 +979,22 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let cols: Vec<Col> = (0..width)
         .map(|c| {
             let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
-            let kind = col_kind(&headers[c], &cells);
+            let own_kroner = header_words(&headers[c]).share && {
+                let mut figs = rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, r)| match r.cells.get(c) {
+                        Some(Cell::Fig(f)) => Some((k, f)),
+                        _ => None,
+                    });
+                let mut any = false;
+                figs.all(|(k, f)| {
+                    any = true;
+                    matches!(f.unit, Some(Unit::Money(_)))
+                        && !from_column.get(k * width + c).copied().unwrap_or(true)
+                }) && any
+            };
+            let kind = col_kind(&headers[c], &cells, own_kroner);
             let year = match kind {
                 ColKind::Amount | ColKind::RowTotal => year_of(&headers[c]),
                 _ => None,

@@ -551,6 +551,13 @@ fn an_andel_in_kroner_is_a_part_of_the_cost_not_a_share() {
         .map(|c| c.row.clone().unwrap_or_default())
         .collect();
     assert_eq!(wrong, ["Vuggestue"]);
+    // Kroner only by the table's unit (`Mio. kr.` in the corner): the
+    // header's word decides, a share column (a part only where each cell
+    // says kroner itself).
+    let c = checks(
+        "Mio. kr.\tBudget\tAndel af befolkningen\nOmråde 1\t0,1\t0,1\nOmråde 2\t0,1\t0,1\nI alt\t0,2\t0,4\n",
+    );
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
     // Bare figures under `andel`: the header's word decides (a share
     // column), nothing is added across, no error.
     let c = checks(&doc.replace(" kr.", "").replace("2.990", "2.960"));
