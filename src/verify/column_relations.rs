@@ -53,18 +53,23 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
             return Some(Ok(found));
         }
     }
-    if col.kind == ColKind::Amount {
-        // A price with moms beside the price without: 125 % of it.
-        if moms(&col.header) == Some(true) {
-            let without: Vec<usize> = amounts
-                .iter()
-                .copied()
-                .filter(|&b| b != c && moms(&g.cols[b].header) == Some(false))
-                .collect();
-            if !without.is_empty() {
-                return Some(rated(g, c, MOMS_INCLUDED, &without, is_total));
+    // A price with moms beside the price without: 125 % of it. A total
+    // column (`I alt kr. Incl. moms` beside `I alt kr. Excl. moms`) is read
+    // so only where its figures show it; else it may be a sum of columns.
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms(&col.header) == Some(true) {
+        let without: Vec<usize> = amounts
+            .iter()
+            .copied()
+            .filter(|&b| b != c && moms(&g.cols[b].header) == Some(false))
+            .collect();
+        if !without.is_empty() {
+            let found = rated(g, c, MOMS_INCLUDED, &without, is_total);
+            if col.kind == ColKind::Amount || found.is_ok() {
+                return Some(found);
             }
         }
+    }
+    if col.kind == ColKind::Amount {
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
         }
@@ -573,10 +578,21 @@ pub fn moms(header: &str) -> Option<bool> {
     let words: Vec<&str> = h.split_whitespace().collect();
     let at = words.iter().position(|w| *w == "moms")?;
     match at.checked_sub(1).and_then(|i| words.get(i)).copied()? {
-        "inkl" | "incl" | "med" | "m" | "plus" => Some(true),
-        "ekskl" | "eksl" | "excl" | "ex" | "eks" | "uden" | "u" => Some(false),
+        "inkl" | "incl" | "inklusiv" | "inklusive" | "med" | "m" | "plus" => Some(true),
+        "ekskl" | "eksl" | "excl" | "eksklusiv" | "eksklusive" | "ex" | "eks" | "uden" | "u" => {
+            Some(false)
+        }
         _ => None,
     }
+}
+
+/// Row `r` prints the same non-zero figure in columns `a` and `b`.
+fn same_figure(g: &Grid, r: usize, a: usize, b: usize) -> bool {
+    let at = |c: usize| match g.rows.get(r).and_then(|row| row.cells.get(c)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    matches!((at(a), at(b)), (Some(x), Some(y)) if x == y && !x.is_zero())
 }
 
 /// `c` = rate % of one other amount column of the row, the column chosen by
@@ -604,11 +620,19 @@ fn rated(
                 rate,
                 result: (r, c),
             };
+            // A fee that carries no moms (`Rykkergebyr`, `Momsfri`) is
+            // printed with the same price in both columns: not a price
+            // without moms beside its price with, so not judged (said).
+            let what_is = if rate == MOMS_INCLUDED && same_figure(g, r, b, c) {
+                Err("the same price with and without moms: a fee that carries no moms".to_string())
+            } else {
+                Ok(e)
+            };
             instances.push(Instance {
                 kind: Kind::Formula,
                 name: name(g, r, c, &what),
                 at: (r, c),
-                what: Ok(e),
+                what: what_is,
             });
         }
         let cand = Candidate {

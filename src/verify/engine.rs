@@ -109,10 +109,12 @@ fn propose(g: &Grid) -> Vec<Instance> {
     numbered_blocks(g, &mut s);
     // Account codes over their groupings, each amount placed first.
     super::coded_blocks::find(g, &mut s);
+    super::netted_totals::find(g, &mut s);
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
     super::label_rates::find(g, &mut s);
+    super::rounded_rows::find(g, &mut s);
     super::year_difference::find(g, &mut s);
     if n <= STRUCTURE_ROWS {
         // Rows whose label names a result (`Årets resultat`, `Saldo`) before

@@ -295,7 +295,10 @@ fn change_row_label(label: &str) -> Option<bool> {
         || l == "pct"
         || l.contains("i pct")
         || l.contains("i %")
-        || l.contains("procent");
+        // `Ændring i procent`, `Procentvis ændring`; not a rate named by a
+        // word ending in it (`Kommuneskatteprocent`: a level).
+        || contains_word(&l, "procent")
+        || l.starts_with("procent");
     // The first word, whole (`Udvikling`, `Ændringer i alt`), not a word
     // it begins (`Udviklingsprojekter under udførelse`, `Faldskærme`).
     let first: String = l.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -570,7 +573,9 @@ fn header_words_now(header: &str) -> HeaderWords {
     }
 }
 
-fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
+/// `own_kroner`: every figure of the column says kroner in its own cell
+/// (`7.134 kr.`), not by the column's or the table's unit.
+fn col_kind(header: &str, figs: &[&Cell], own_kroner: bool) -> ColKind {
     let w = header_words(header);
     let change = w.change;
     let pct_word = w.pct_word;
@@ -590,7 +595,8 @@ fn col_kind(header: &str, figs: &[&Cell]) -> ColKind {
     let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
-    let in_kroner = matches!(unit_in(header), Some(Unit::Money(_))) && !all_percent;
+    // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
+    let in_kroner = !all_percent && (matches!(unit_in(header), Some(Unit::Money(_))) || own_kroner);
     if w.share && !in_kroner {
         return if change {
             ColKind::ShareOfChange
@@ -1001,7 +1007,22 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let cols: Vec<Col> = (0..width)
         .map(|c| {
             let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
-            let mut kind = col_kind(&headers[c], &cells);
+            let own_kroner = header_words(&headers[c]).share && {
+                let mut figs = rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, r)| match r.cells.get(c) {
+                        Some(Cell::Fig(f)) => Some((k, f)),
+                        _ => None,
+                    });
+                let mut any = false;
+                figs.all(|(k, f)| {
+                    any = true;
+                    matches!(f.unit, Some(Unit::Money(_)))
+                        && !from_column.get(k * width + c).copied().unwrap_or(true)
+                }) && any
+            };
+            let mut kind = col_kind(&headers[c], &cells, own_kroner);
             if kind == ColKind::Amount && durations(&rows, c) {
                 kind = ColKind::Text;
             }
@@ -1024,6 +1045,32 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             }
         })
         .collect();
+    // Per cents that are tax rates (levels that add up), in a table whose
+    // rows say so: amounts and changes of plain figures (`rate_levels.rs`).
+    let mut cols = cols;
+    if cols
+        .iter()
+        .any(|c| matches!(c.kind, ColKind::Pct | ColKind::PctChange { .. }))
+        && super::rate_levels::rate_levels(&rows)
+    {
+        for (c, col) in cols.iter_mut().enumerate() {
+            let Some(kind) = super::rate_levels::as_level(&col.kind) else {
+                continue;
+            };
+            if kind == ColKind::Amount {
+                col.year = year_of(&col.header);
+            }
+            col.kind = kind;
+            col.unit = None;
+            for r in rows.iter_mut() {
+                if let Some(Cell::Fig(f)) = r.cells.get_mut(c) {
+                    if f.unit == Some(Unit::Percent) {
+                        f.unit = None;
+                    }
+                }
+            }
+        }
+    }
     // Cells of percentage columns read as percentages (as `read_cell` reads
     // them with that column unit, without reading them again).
     for (c, col) in cols.iter().enumerate() {

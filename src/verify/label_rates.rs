@@ -76,6 +76,8 @@ fn named_now(label: &str) -> Option<Named> {
     if let Some(n) = times(&l) {
         return Some(n);
     }
+    // `91 pct. sats`, `100 procent sats`: the per cent written as a word.
+    let l = if l.contains('%') { l } else { pct_word(&l)? };
     // Exactly one percentage in the label.
     if l.matches('%').count() != 1 {
         return None;
@@ -97,6 +99,34 @@ fn named_now(label: &str) -> Option<Named> {
     let rest = format!("{before}#{}", l.get(at + 1..)?);
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(Named::Percent { pct, rest })
+}
+
+/// `fuldtidsforsikrede (91 pct. sats)` as `fuldtidsforsikrede (91% sats)`:
+/// a number followed by the word `pct.`, `pct` or `procent`, once.
+fn pct_word(l: &str) -> Option<String> {
+    if !l.contains("pct") && !l.contains("procent") {
+        return None;
+    }
+    let ws: Vec<&str> = l.split(' ').collect();
+    let i = ws.iter().position(|w| {
+        matches!(
+            w.trim_end_matches([')', ',', ':']),
+            "pct." | "pct" | "procent"
+        )
+    })?;
+    let num = ws.get(i.checked_sub(1)?)?;
+    if !num.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = ws.get(i)?;
+    let tail = word
+        .trim_start_matches("procent")
+        .trim_start_matches("pct.")
+        .trim_start_matches("pct");
+    let mut out: Vec<String> = ws.iter().map(|w| w.to_string()).collect();
+    out[i - 1] = format!("{num}%{tail}");
+    out.remove(i);
+    Some(out.join(" "))
 }
 
 /// `… (1,5 x bidrag)`, `3 × bidrag`, `2 gange bidrag`.
@@ -167,6 +197,11 @@ fn said(g: &Grid, s: &mut State, r: usize, why: &str) {
     s.explained[r] = true;
 }
 
+/// Rows `a` and `b` stand in one block: every row between them has figures.
+fn same_block(g: &Grid, a: usize, b: usize) -> bool {
+    (a.min(b)..=a.max(b)).all(|i| has_figs(g, i))
+}
+
 fn row_ok(g: &Grid, r: usize) -> bool {
     has_figs(g, r) && !matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
 }
@@ -204,6 +239,16 @@ fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize
             })
             .map(|(b, _)| *b)
             .collect();
+        // The same labels in several blocks (`Ydelser for fuldtidsforsikrede`,
+        // `… deltidsforsikrede`): the 100 % row of the rate's own block.
+        let bases = if bases.len() > 1 {
+            bases
+                .into_iter()
+                .filter(|&b| same_block(g, *r, b))
+                .collect()
+        } else {
+            bases
+        };
         let [base] = bases.as_slice() else { continue };
         let here: Vec<Instance> = cols
             .iter()
@@ -394,7 +439,23 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        match named("Fuldtidsforsikrede (91 pct. sats)") {
+            Some(Named::Percent { pct, rest }) => {
+                assert_eq!(pct, Decimal::from(91));
+                assert_eq!(rest, "fuldtidsforsikrede (# sats)");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            named("Efterløn 100 procent"),
+            Some(Named::Percent {
+                pct: Decimal::ONE_HUNDRED,
+                rest: "efterløn #".into()
+            })
+        );
         for plain in [
+            "Ændring i pct.",
+            "Vækst +5 pct.",
             "0 – 250 m3 /år",
             "Ændring i %",
             "Andel 0-25%",

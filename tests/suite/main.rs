@@ -44,6 +44,7 @@ mod verify_heldout6;
 mod verify_heldout_prose;
 mod verify_hostile;
 mod verify_key_figures;
+mod verify_label_readings;
 mod verify_layouts;
 mod verify_named;
 mod verify_properties;
