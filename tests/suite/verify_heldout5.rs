@@ -383,9 +383,12 @@ proptest! {
     }
 
     /// A written-out difference in a cell: exact when it is right, an error
-    /// when its result is off by more than the figures' rounding.
+    /// when its result is off by more than the figures' rounding (whole
+    /// kroner: the difference of two is known to ±1 and the result printed
+    /// to ±0,5, so off by 1 is rounding, not an error; a random seed drew
+    /// `1.000 kr – 1 kr = 1.000 kr`).
     #[test]
-    fn a_written_out_difference_is_judged(a in 1_000u32..9_000_000, b in 1u32..1_000_000, off in 1u32..1_000) {
+    fn a_written_out_difference_is_judged(a in 1_000u32..9_000_000, b in 1u32..1_000_000, off in 2u32..1_000) {
         let show = |v: u32| {
             let s = v.to_string();
             let mut out = String::new();

@@ -707,14 +707,16 @@ fn the_judged_counts_of_the_fourth_and_seventh_sets_do_not_fall() {
 /// blocks of the same labels, tax rates that add up, rounded rows, a part
 /// in kroner under `andel`, a total netted against another; heldout8:
 /// 68 -> 102 of 121, 2 -> 3 of 4 published errors; heldout9: 191 -> 211 of
-/// 247, 0 -> 1 of 2; heldout10: 75 -> 81 of 107): they may rise, never
-/// fall.
+/// 247, 0 -> 1 of 2; heldout10: 75 -> 81 of 107; heldout11 as first
+/// run, 70 of 151): they may rise, never fall.
 #[test]
 fn the_judged_counts_of_the_eighth_to_tenth_sets_do_not_fall() {
     for (folder, judged, found) in [
         ("heldout8", 102, 3),
         ("heldout9", 211, 1),
         ("heldout10", 81, 2),
+        // Its first run, with its one false error mended.
+        ("heldout11", 70, 0),
     ] {
         let t = run_corpus(folder);
         assert!(
