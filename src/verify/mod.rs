@@ -391,27 +391,17 @@ pub fn verify_table(
                 .rows
                 .get(j.at.0)
                 .map_or_else(|| table.loc.clone(), |r| r.loc.clone());
-            if options.lean && !options.structured && !attribute::wanted(j.verdict, options) {
-                // Never printed: its verdict is counted, nothing more.
-                return Check {
-                    file: String::new(),
-                    loc,
-                    table: String::new(),
-                    relation: j.name,
-                    verdict: j.verdict,
-                    detail: j.detail,
-                    judged: j.relation,
-                    evidence: j.evidence,
-                    style,
-                    stated: false,
-                    kind: Some(j.kind),
-                    consequence_of: j.consequence_of,
-                    correction: None,
-                    row: None,
-                    column: None,
-                    cells: Vec::new(),
-                };
-            }
+            // Under `--quiet` a check whose words are not wanted is never
+            // printed: its verdict is counted, and it carries no names.
+            let lean =
+                options.lean && !options.structured && !attribute::wanted(j.verdict, options);
+            let named = |text: &str| {
+                if lean {
+                    String::new()
+                } else {
+                    text.to_string()
+                }
+            };
             let correction = j.blamed.map(|(at, f)| Correction {
                 at: place(at),
                 printed: grid
@@ -423,9 +413,9 @@ pub fn verify_table(
                 should_read: attribute::show(&f, style),
             });
             Check {
-                file: file.to_string(),
+                file: named(file),
                 loc,
-                table: name.clone(),
+                table: named(&name),
                 relation: j.name,
                 verdict: j.verdict,
                 detail: j.detail,
@@ -436,8 +426,16 @@ pub fn verify_table(
                 kind: Some(j.kind),
                 consequence_of: j.consequence_of,
                 correction,
-                row: grid.rows.get(j.at.0).map(|r| r.label.clone()),
-                column: grid.cols.get(j.at.1).map(|c| c.header.clone()),
+                row: grid
+                    .rows
+                    .get(j.at.0)
+                    .filter(|_| !lean)
+                    .map(|r| r.label.clone()),
+                column: grid
+                    .cols
+                    .get(j.at.1)
+                    .filter(|_| !lean)
+                    .map(|c| c.header.clone()),
                 cells: if options.structured {
                     j.expr
                         .as_ref()
