@@ -714,3 +714,69 @@ proptest! {
         prop_assert_eq!(wrong, vec![(label.to_string(), years[col].to_string())], "{}", doc);
     }
 }
+
+/// `rate` (thousandths of a per cent) printed to three decimals and, in
+/// the rounded row, to one (half away from zero), over three years; the
+/// rounded row's figure in `wrong` moved by `off` tenths.
+fn rounded_rate_table(rates: &[i64; 3], wrong: Option<(usize, i64)>) -> String {
+    let show = |v: i64, d: u32| {
+        let unit = 10i64.pow(d);
+        let sign = if v < 0 { "-" } else { "" };
+        format!(
+            "{sign}{},{:0w$}",
+            v.abs() / unit,
+            v.abs() % unit,
+            w = d as usize
+        )
+    };
+    let mut doc = String::from("Procent\t2024\t2025\t2026\nKommuneskatteprocent");
+    for r in rates {
+        doc.push_str(&format!("\t{}", show(*r, 3)));
+    }
+    doc.push_str("\nKommuneskatteprocent, afrundet");
+    for (k, r) in rates.iter().enumerate() {
+        // Half away from zero, to tenths (the rates are positive).
+        let tenths = (r + 50) / 100 + wrong.filter(|w| w.0 == k).map_or(0, |w| w.1);
+        doc.push_str(&format!("\t{}", show(tenths, 1)));
+    }
+    doc.push('\n');
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A rounded row printed from its row is never an error (rounding, or
+    /// exact where nothing was rounded away); moved by two tenths or more in
+    /// one year, it is the one error, in that year.
+    #[test]
+    fn a_rounded_row_is_its_row_within_the_rounding(
+        rates in proptest::array::uniform3(20_000i64..28_000),
+        wrong in proptest::option::of((0usize..3, prop_oneof![-9i64..-1, 2i64..10])),
+    ) {
+        let doc = rounded_rate_table(&rates, None);
+        let c = checks(&doc);
+        let rounded: Vec<Verdict> = c
+            .iter()
+            .filter(|c| c.relation.contains("rounded"))
+            .map(|c| c.verdict)
+            .collect();
+        prop_assert_eq!(rounded.len(), 3, "{:#?}\n{}", c, doc);
+        prop_assert!(rounded.iter().all(|v| matches!(v, Exact | Rounding)), "{:#?}\n{}", c, doc);
+        prop_assert!(errors(&c).is_empty(), "{:#?}\n{}", errors(&c), doc);
+        if let Some((k, _)) = wrong {
+            let doc = rounded_rate_table(&rates, wrong);
+            let c = checks(&doc);
+            let found: Vec<(String, String)> = c
+                .iter()
+                .filter(|c| c.verdict == Error)
+                .map(|c| (c.row.clone().unwrap_or_default(), c.column.clone().unwrap_or_default()))
+                .collect();
+            prop_assert_eq!(
+                found,
+                vec![("Kommuneskatteprocent, afrundet".to_string(), (2024 + k).to_string())],
+                "{}", doc
+            );
+        }
+    }
+}
