@@ -365,13 +365,7 @@ fn share_of_phrase(ctx: &mut Ctx, pi: usize, si: usize) {
     if w.approx || !same_unit(a, w) || sentence(ctx, q, j).is_some_and(hedged) {
         return;
     }
-    let rel = Relation::Share {
-        part: abs(a.num),
-        whole: abs(w.num),
-        share: abs(p.num),
-        allocated: false,
-    };
-    let off = p.start;
+    let (rel, off) = (share_of(a, w, p), p.start);
     ctx.claim(pi, si, off, Kind::Share, rel);
 }
 
@@ -495,14 +489,19 @@ fn share_of_change(ctx: &mut Ctx, pi: usize, si: usize) {
     if wd != own || w.approx || hedged(x) || !same_unit(d, w) {
         return;
     }
-    let rel = Relation::Share {
-        part: abs(d.num),
-        whole: abs(w.num),
+    let (rel, off) = (share_of(d, w, p), p.start);
+    ctx.claim(pi, si, off, Kind::Share, rel);
+}
+
+/// `p` per cent of `whole` is `part` (all three as printed, without their
+/// signs).
+fn share_of(part: &Fig, whole: &Fig, p: &Fig) -> Relation {
+    Relation::Share {
+        part: abs(part.num),
+        whole: abs(whole.num),
         share: abs(p.num),
         allocated: false,
-    };
-    let off = p.start;
-    ctx.claim(pi, si, off, Kind::Share, rel);
+    }
 }
 
 /// How far (in paragraphs) the whole of a share of a change may stand.

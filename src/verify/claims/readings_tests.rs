@@ -18,21 +18,7 @@ fn claims_of(text: &str) -> Claims {
 }
 
 fn show(c: &Claims) -> String {
-    let mut s = String::new();
-    for j in &c.judged {
-        s.push_str(&format!(
-            "{} {:?} {:?} {} | {}\n",
-            j.loc,
-            j.kind,
-            j.verdict,
-            j.formula(),
-            j.detail
-        ));
-    }
-    for u in &c.not_understood {
-        s.push_str(&format!("{} NOT {} | {}\n", u.loc, u.why, u.sentence));
-    }
-    s
+    super::tests::show(c)
 }
 
 /// The one judged claim's kind, formula and verdict.
