@@ -1853,7 +1853,14 @@ fn change_rows(g: &Grid, s: &mut State) {
         if cands.is_empty() {
             continue;
         }
-        match pick_labelled(g, cands, false) {
+        // A row labelled a percentage change (`Ændring i pct.`) of the one
+        // row of levels above it, holding in two years or more: the label
+        // says what it is, and a year it fails in is a wrong figure.
+        let strong = percent
+            && cands.len() == 1
+            && super::grid::names_percent_change(&g.rows[r].label)
+            && super::establish::holds_fails(g, &cands[0]).0 >= 2;
+        match pick_labelled(g, cands, strong) {
             Ok(c) => push(s, c),
             Err(why) => s.out.push(Instance {
                 kind: if percent {

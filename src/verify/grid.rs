@@ -321,6 +321,16 @@ fn change_row_label(label: &str) -> Option<bool> {
     }
 }
 
+/// Whether a change row's label names both a change and per cent
+/// (`Ændring i pct.`, `Udvikling i %`): its meaning, a percentage change,
+/// is said, not only a unit (`%`, `Pct.` alone may be a share).
+pub fn names_percent_change(label: &str) -> bool {
+    let l = clean_label(label);
+    let first: String = l.chars().take_while(|c| c.is_alphabetic()).collect();
+    ["ændring", "ændringen", "udvikling", "udviklingen"].contains(&first.as_str())
+        && change_row_label(label) == Some(true)
+}
+
 /// The ids a label's formula names: `A+B. Resultat` -> +A +B;
 /// `3 BFI (1+2)` -> +1 +2; `A-B` -> +A -B. At least one operator.
 pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {

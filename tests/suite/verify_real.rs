@@ -687,10 +687,12 @@ fn the_eleventh_held_out_tables_have_no_false_error() {
 /// The judged counts and published errors found that the key figures, the
 /// rates and `forskel` rows their labels name, and a total column that is a
 /// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
-/// 279 of 289, 3 -> 7 of 7 published errors): they may rise, never fall.
+/// 279 of 289, 3 -> 7 of 7 published errors), and a row labelled a
+/// percentage change judged by its label (heldout4: 113 -> 121, 3 -> 7 of 7
+/// published errors): they may rise, never fall.
 #[test]
 fn the_judged_counts_of_the_fourth_and_seventh_sets_do_not_fall() {
-    judged_counts_do_not_fall(&[("heldout4", 113, 3), ("heldout7", 279, 7)]);
+    judged_counts_do_not_fall(&[("heldout4", 121, 7), ("heldout7", 279, 7)]);
 }
 
 /// The judged counts and published errors found that the readings of
