@@ -321,6 +321,32 @@ fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
     (above, below)
 }
 
+/// A row of a labelled total's block above it (back to the section, total
+/// or formula row before it) with no figure, only a cell that was meant as
+/// one and cannot be read (`1.959.48 kr.`): (row, column). Such a row is in
+/// no block of rows with figures, so the total would be judged without it.
+/// (A row with figures is a part as any other, its unreadable cell said
+/// where it is added.)
+fn garbled_part(g: &Grid, t: usize) -> Option<(usize, usize)> {
+    let stop = |i: usize| {
+        matches!(
+            g.rows[i].role,
+            Role::Section | Role::Total { .. } | Role::Formula(_) | Role::ChangeRow { .. }
+        )
+    };
+    (0..t).rev().take_while(|&i| !stop(i)).find_map(|i| {
+        if has_figs(g, i) {
+            return None;
+        }
+        g.rows[i]
+            .cells
+            .iter()
+            .zip(&g.rows[i].texts)
+            .position(|(c, t)| matches!(c, Cell::Text) && super::figure::garbled(t))
+            .map(|c| (i, c))
+    })
+}
+
 /// Totals without a total word: a row that is the sum of the rows just above
 /// it (`Hele landet` under the regions) or just below it (`Skole` over its
 /// schools, `1. kvartal` over its months), in at least two columns.
@@ -425,6 +451,20 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             continue;
         }
         let (above, below) = blocks_around(g, s, t);
+        if let Some((p, c)) = garbled_part(g, t) {
+            s.out.push(Instance {
+                kind: Kind::Sum,
+                name: format!("{}: total", g.rows[t].label),
+                at: (t, 0),
+                what: Err(format!(
+                    "a row of its block, {:?}, is printed {:?}, which is no figure: its sum is unknown",
+                    g.rows[p].label,
+                    g.rows[p].texts.get(c).map_or("", String::as_str)
+                )),
+            });
+            s.explained[t] = true;
+            continue;
+        }
         let mut cands: Vec<Vec<usize>> = Vec::new();
         if !above.is_empty() {
             cands.push(above.clone());
@@ -1711,6 +1751,10 @@ fn columns(g: &Grid, s: &mut State) {
                     .copied()
                     .filter(|&a| a >= start && a < c)
                     .collect();
+                if let Some(why) = quantity_and_price(g, &left) {
+                    skipped_col(g, s, c, Kind::Cross, why);
+                    continue;
+                }
                 let mut cands = Vec::new();
                 for from in 0..left.len().saturating_sub(1) {
                     let cols = &left[from..];
@@ -1768,6 +1812,29 @@ fn without_totals(s: &State, c: &Candidate) -> Candidate {
         what: c.what.clone(),
         prefer: c.prefer,
     }
+}
+
+/// Columns before a row total that are a quantity and a price (`Antal |
+/// Takst | Beløb i alt`): the total is their product, no sum of them.
+fn quantity_and_price(g: &Grid, cols: &[usize]) -> Option<String> {
+    let header = |k: usize| g.cols[k].header.to_lowercase();
+    let quantity = cols.iter().copied().find(|&k| {
+        let h = header(k);
+        ["antal", "mængde", "forbrug"]
+            .iter()
+            .any(|w| h.split(|c: char| !c.is_alphanumeric()).next() == Some(w))
+    })?;
+    let price = cols.iter().copied().find(|&k| {
+        let h = header(k);
+        k != quantity
+            && ["takst", "pris", "sats", "enhedspris", "stykpris"]
+                .iter()
+                .any(|w| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    })?;
+    Some(format!(
+        "the columns before it are a quantity ({:?}) and a price ({:?}): not parts of a sum; not understood",
+        g.cols[quantity].header, g.cols[price].header
+    ))
 }
 
 fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {

@@ -461,6 +461,27 @@ pub fn years_in(text: &str) -> Vec<i32> {
     out
 }
 
+/// A cell that was meant as a figure but cannot be read as one: only digits
+/// and separators (`1.959.48 kr.`, a decimal comma typed as a point), a sign
+/// before them and a unit after them allowed. A total over it is unknown,
+/// never judged as if the part were not there.
+pub fn garbled(text: &str) -> bool {
+    let t = text.trim();
+    let t = ["kr.", "kr", "%"]
+        .iter()
+        .find_map(|u| t.strip_suffix(u))
+        .unwrap_or(t)
+        .trim_end();
+    let t = t
+        .strip_prefix(['-', '\u{2212}', '\u{2013}'])
+        .unwrap_or(t)
+        .trim_start();
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().any(|b| b == b'.' || b == b',')
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
