@@ -56,11 +56,11 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     // A price with moms beside the price without: 125 % of it. A total
     // column (`I alt kr. Incl. moms` beside `I alt kr. Excl. moms`) is read
     // so only where its figures show it; else it may be a sum of columns.
-    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms(&col.header) == Some(true) {
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms_column(g, c) == Some(true) {
         let without: Vec<usize> = amounts
             .iter()
             .copied()
-            .filter(|&b| b != c && moms(&g.cols[b].header) == Some(false))
+            .filter(|&b| b != c && moms_column(g, b) == Some(false))
             .collect();
         if !without.is_empty() {
             let found = rated(g, c, MOMS_INCLUDED, &without, is_total);
@@ -584,6 +584,30 @@ pub fn moms(header: &str) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// Whether a column's prices are with moms or without: by its header, or,
+/// where the header says nothing of moms, by its cells when every figure of
+/// it (at least two) says the same (`62.716,38 ekskl. moms` down one
+/// column, `78.395,48 inkl. moms` down the next).
+fn moms_column(g: &Grid, c: usize) -> Option<bool> {
+    if let Some(said) = moms(&g.cols[c].header) {
+        return Some(said);
+    }
+    let mut said = None;
+    let mut figures = 0;
+    for row in &g.rows {
+        if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
+            continue;
+        }
+        let cell = moms(row.texts.get(c).map_or("", String::as_str))?;
+        if said.is_some_and(|s| s != cell) {
+            return None;
+        }
+        said = Some(cell);
+        figures += 1;
+    }
+    said.filter(|_| figures >= 2)
 }
 
 /// Row `r` prints the same non-zero figure in columns `a` and `b`.

@@ -152,3 +152,74 @@ proptest! {
         prop_assert_eq!(totals, want, "{}", doc);
     }
 }
+
+/// Each cell says whether its price is with moms or without (`62.716,38
+/// ekskl. moms | 78.395,48 inkl. moms`, Vestforsyning's spildevand, no
+/// header): the column with moms is 125 % of the one without.
+#[test]
+fn moms_said_in_every_cell_relates_the_columns() {
+    let tsv = common::data_tsv("heldout12", "vmr-spildevand-priser-2024-ekskl-inkl-moms");
+    let c = common::checks_of_tsv(&tsv);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    let moms: Vec<&Check> = c
+        .iter()
+        .filter(|c| c.relation.contains("[column 3]: 125 % of column 2"))
+        .collect();
+    assert_eq!(moms.len(), 18, "{c:#?}");
+    assert!(moms
+        .iter()
+        .all(|c| matches!(c.verdict, Verdict::Exact | Verdict::Rounding)));
+    // One price with moms printed wrong is the one error.
+    let wrong = tsv.replace("745,30 inkl. moms", "754,30 inkl. moms");
+    let e = errors(&common::checks_of_tsv(&wrong));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].starts_with("Fast årligt bidrag pr. stikledning [column 3]: 125 % of column 2"),
+        "{e:?}"
+    );
+    // A column whose cells disagree says nothing of moms: not read so.
+    let mixed = tsv.replace("38,70 inkl. moms", "38,70 ekskl. moms");
+    let c = common::checks_of_tsv(&mixed);
+    assert!(!c.iter().any(|c| c.relation.contains("125 % of")), "{c:#?}");
+}
+
+/// Hundredths printed the Danish way with a word after them.
+fn price(v: i64, words: &str) -> String {
+    format!("{},{:02} {words}", v / 100, v % 100)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Prices whose cells say `ekskl. moms` and `inkl. moms`, the latter
+    /// 125 % of the former rounded half away from zero: never an error; one
+    /// moved by two øre or more is the one error, in its row.
+    #[test]
+    fn one_price_with_moms_moved_is_the_one_error(
+        prices in prop::collection::vec(100i64..99_999, 3..8),
+        pick in any::<prop::sample::Index>(),
+        by in 2i64..500,
+    ) {
+        let with: Vec<i64> = prices.iter().map(|p| (p * 125 + 50) / 100).collect();
+        let doc = |with: &[i64]| {
+            let mut d = String::from("Takster\t\t\n");
+            for (k, (p, w)) in prices.iter().zip(with).enumerate() {
+                d.push_str(&format!("Ydelse {}\t{}\t{}\n", k + 1, price(*p, "ekskl. moms"), price(*w, "inkl. moms")));
+            }
+            d
+        };
+        let right = checks(&doc(&with));
+        prop_assert!(errors(&right).is_empty(), "{:#?}", errors(&right));
+        prop_assert_eq!(
+            right.iter().filter(|c| c.relation.contains("125 % of")).count(),
+            prices.len()
+        );
+        let k = pick.index(prices.len());
+        let mut moved = with.clone();
+        moved[k] += by;
+        let e = errors(&checks(&doc(&moved)));
+        prop_assert_eq!(e.len(), 1, "{:#?}", e);
+        let want = format!("Ydelse {} [", k + 1);
+        prop_assert!(e[0].starts_with(&want), "{:?}", e);
+    }
+}
