@@ -73,6 +73,11 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         if let Some(rate) = rate_in(&col.header) {
             return Some(rated(g, c, rate, amounts, is_total));
         }
+        // `heraf moms` beside the price with moms: a fifth of it (25 % of
+        // the price without is 20 % of the price with).
+        if moms_share(&col.header) {
+            return Some(rated(g, c, MOMS_OF_PRICE, amounts, is_total));
+        }
         // A yearly amount beside the monthly one: 12 × it.
         if let Some((times, shorter)) = super::period_columns::multiple(g, c, amounts) {
             return Some(rated(g, c, times, &shorter, is_total));
@@ -584,6 +589,23 @@ pub fn moms(header: &str) -> Option<bool> {
         }
         _ => None,
     }
+}
+
+/// The moms in a price with Danish moms, in per cent of that price.
+const MOMS_OF_PRICE: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
+
+/// A header that is the moms part of the price beside it: `heraf moms`,
+/// `deraf moms`, `Moms heraf`.
+fn moms_share(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    let words: Vec<&str> = h
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["heraf", "moms"] | ["deraf", "moms"] | ["moms", "heraf"] | ["heraf", "moms", "kr"]
+    )
 }
 
 /// Whether a column's prices are with moms or without: by its header, or,

@@ -223,3 +223,64 @@ proptest! {
         prop_assert!(e[0].starts_with(&want), "{:?}", e);
     }
 }
+
+/// `heraf moms` beside the price with moms (Taulov Net's fees): a fifth of
+/// it.
+#[test]
+fn heraf_moms_is_a_fifth_of_the_price() {
+    let tsv = common::data_tsv(
+        "heldout12",
+        "taulovnet-priser-2019-tilslutning-pris-heraf-moms",
+    );
+    let c = common::checks_of_tsv(&tsv);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    let exact = c
+        .iter()
+        .filter(|c| {
+            c.verdict == Verdict::Exact && c.relation.contains("[heraf moms]: 20 % of Pris")
+        })
+        .count();
+    assert_eq!(exact, 7, "{c:#?}");
+    let wrong = tsv.replace("179,00\t35,80", "179,00\t38,50");
+    let e = errors(&common::checks_of_tsv(&wrong));
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert!(
+        e[0].starts_with("Genåbning net v. restance [heraf moms]"),
+        "{e:?}"
+    );
+    // A column headed `Moms` alone may be 25 % of a price without moms or
+    // a fifth of one with: not read as either.
+    let c = common::checks_of_tsv(&tsv.replace("heraf moms", "Moms"));
+    assert!(!c.iter().any(|c| c.relation.contains("20 % of")), "{c:#?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A `heraf moms` column a fifth of its prices, rounded half away from
+    /// zero: never an error; one moved by two øre or more is the one error.
+    #[test]
+    fn one_moms_part_moved_is_the_one_error(
+        prices in prop::collection::vec(100i64..99_999, 3..8),
+        pick in any::<prop::sample::Index>(),
+        by in 2i64..500,
+    ) {
+        let moms: Vec<i64> = prices.iter().map(|p| (p * 2 + 5) / 10).collect();
+        let doc = |moms: &[i64]| {
+            let mut d = String::from("Gebyr\tPris\theraf moms\n");
+            for (k, (p, m)) in prices.iter().zip(moms).enumerate() {
+                d.push_str(&format!("Ydelse {}\t{}\t{}\n", k + 1, price(*p, ""), price(*m, "")));
+            }
+            d
+        };
+        let right = checks(&doc(&moms));
+        prop_assert!(errors(&right).is_empty(), "{:#?}", errors(&right));
+        let k = pick.index(prices.len());
+        let mut moved = moms.clone();
+        moved[k] += by;
+        let e = errors(&checks(&doc(&moved)));
+        prop_assert_eq!(e.len(), 1, "{:#?}", e);
+        let want = format!("Ydelse {} [heraf moms]", k + 1);
+        prop_assert!(e[0].starts_with(&want), "{:?}", e);
+    }
+}
