@@ -138,6 +138,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
     if n <= STRUCTURE_ROWS {
         carried_rows(g, &mut s);
         section_sums(g, &mut s);
+        super::heraf_sections::find(g, &mut s);
+        super::count_labels::find(g, &mut s);
+        super::subtotal_chain::find(g, &mut s);
     }
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);

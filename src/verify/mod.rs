@@ -20,6 +20,7 @@ pub mod budget_base;
 pub mod cell_equations;
 pub mod claims;
 pub mod coded_blocks;
+pub mod count_labels;
 pub mod column_formulas;
 pub mod column_relations;
 pub mod cues;
@@ -32,6 +33,7 @@ pub mod footnotes;
 pub mod grid;
 pub mod group_labels;
 pub mod header_spans;
+pub mod heraf_sections;
 pub mod inclusive;
 pub mod judge;
 pub mod key_figures;
@@ -49,9 +51,11 @@ pub mod rate_levels;
 pub mod relations;
 pub mod result_blocks;
 pub mod rounded_rows;
+pub mod silent_totals;
 pub mod row_relations;
 pub mod stream;
 pub mod structure;
+pub mod subtotal_chain;
 pub mod subtotal_pattern;
 pub mod subtracted;
 pub mod year_difference;
@@ -384,6 +388,13 @@ pub fn verify_table(
     // The cells judged, sorted for look-up (a hash set's hashing cost more).
     let mut judged_cells: Vec<(usize, usize)> = judged.iter().map(|j| (j.at.0, j.at.1)).collect();
     judged_cells.sort_unstable();
+    let mut operand_cells: Vec<(usize, usize)> = judged
+        .iter()
+        .filter(|j| j.verdict != Verdict::Skipped)
+        .filter_map(|j| j.expr.as_ref())
+        .flat_map(|e| e.cells())
+        .collect();
+    operand_cells.sort_unstable();
     let mut checks: Vec<Check> = judged
         .into_iter()
         .map(|j| {
@@ -457,6 +468,17 @@ pub fn verify_table(
     // Cells that write out their own arithmetic (`55.000 kr – 13.000 kr =
     // 42.000 kr`): judged as written.
     checks.extend(cell_equations::checks(file, &name, &grid, style));
+    // Figures of labelled totals still unsaid: each a skipped line.
+    let more = silent_totals::more(
+        file,
+        &name,
+        &grid,
+        &judged_cells,
+        &operand_cells,
+        &checks,
+        style,
+    );
+    checks.extend(more);
     TableReport {
         file: file.to_string(),
         loc: table.loc.clone(),
