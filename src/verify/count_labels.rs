@@ -138,9 +138,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         let (holds, fails) = fares[k];
         if !witnessed
             || holds + fails == 0
-            || s.out
-                .iter()
-                .any(|i| [two, one, extra].contains(&i.at.0))
+            || s.out.iter().any(|i| [two, one, extra].contains(&i.at.0))
         {
             continue;
         }
@@ -179,7 +177,10 @@ mod tests {
         );
         // Another noun, another word elsewhere, or no count: not alike.
         assert_eq!(alike(&w("Hæk 2 gravpladser"), &w("Hæk 1 urnested")), None);
-        assert_eq!(alike(&w("Hæk 2 pladser, 20 år"), &w("Hæk 1 plads, 10 år")), None);
+        assert_eq!(
+            alike(&w("Hæk 2 pladser, 20 år"), &w("Hæk 1 plads, 10 år")),
+            None
+        );
         assert_eq!(alike(&w("Hæk to pladser"), &w("Hæk en plads")), None);
     }
 }

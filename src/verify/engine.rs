@@ -144,6 +144,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     }
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
+    super::grouped_cross::find(g, &mut s);
     super::key_figures::report_unjudged(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).
@@ -1773,7 +1774,7 @@ fn without_totals(s: &State, c: &Candidate) -> Candidate {
     }
 }
 
-fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
+pub(super) fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
     let what = format!("sum of {} columns", cols.len());
     col_relation(g, c, Kind::Cross, &what, &|r| {
         Some(Expr::Linear {

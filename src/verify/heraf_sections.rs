@@ -59,7 +59,8 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let (section, heads) = sections(g);
     // The first section with figures is the whole; every later one must be
     // headed `Heraf …`, and there must be two of them at least.
-    let Some(main) = (0..heads.len()).find(|&k| (0..g.rows.len()).any(|r| section[r] == k && has_figs(g, r)))
+    let Some(main) =
+        (0..heads.len()).find(|&k| (0..g.rows.len()).any(|r| section[r] == k && has_figs(g, r)))
     else {
         return;
     };

@@ -4,7 +4,9 @@
 //! (`Vandpris i alt pr. m3`, `Pr. 1. januar 2024: Samlet pris pr. m³ - inkl.
 //! moms`), a row worded as a total that the figures made an ordinary row but
 //! that no judged relation uses, a figure in a change column, and a figure
-//! printed with words around it (`Fra 544 kr.`, `Stiger 7 kr.`). Each such
+//! printed with words around it (`Fra 544 kr.`, `Stiger 7 kr.`), and a
+//! figure in a column that is a total by its header (`Region Midtjylland i
+//! alt / R 2010`) in any row. Each such
 //! figure that no relation judged, and that is no operand of a judged one, is
 //! listed as skipped with its reason; none is ever an error here.
 
@@ -60,6 +62,17 @@ fn worded_total(row: &grid::GRow) -> bool {
             .any(|(c, t)| matches!(c, Cell::Text) && grid::total_label(t).is_some())
 }
 
+/// A column that is a total by its header (`I alt`, `Region Midtjylland i
+/// alt / R 2010`: the group over the period).
+fn total_column(col: &grid::Col) -> bool {
+    matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
+        && (col.kind == ColKind::RowTotal
+            || col
+                .header
+                .split(" / ")
+                .any(|part| grid::total_label(part) == Some(true)))
+}
+
 /// The checks to add: one skipped line per figure of a labelled total that
 /// no check so far names (`judged`: the cells of every instance judged or
 /// skipped, sorted; `operands`: the cells judged relations used, sorted;
@@ -75,9 +88,10 @@ pub fn more(
 ) -> Vec<Check> {
     let mut out = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
-        if matches!(row.role, Role::Section | Role::HerafMarker) || !worded_total(row) {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
             continue;
         }
+        let by_row = worded_total(row);
         let named = if row.label.trim().is_empty() {
             row.cells
                 .iter()
@@ -95,14 +109,18 @@ pub fn more(
             };
             let text = row.texts.get(c).map_or("", String::as_str);
             let why = match cell {
-                Cell::Fig(f) if !f.percent() => match col.kind {
+                Cell::Fig(f) if !f.percent() && by_row => match col.kind {
                     ColKind::Amount | ColKind::RowTotal | ColKind::Change { .. } => {
                         "a total by its label, but the rows it covers are not established by the table's figures: not understood"
                     }
                     _ => continue,
                 },
+                Cell::Fig(f) if !f.percent() && total_column(col) => {
+                    "a total by its column's header, but the columns it covers are not established by the table's figures: not understood"
+                }
                 Cell::Text
-                    if text.trim() != row.label.trim()
+                    if by_row
+                        && text.trim() != row.label.trim()
                         && !text.contains('=')
                         && worded_figure(text) =>
                 {
@@ -110,12 +128,17 @@ pub fn more(
                 }
                 _ => continue,
             };
-            if judged.binary_search(&(r, c)).is_ok() || operands.binary_search(&(r, c)).is_ok()
-            {
+            // An operand of a judged relation is understood as a part; a
+            // total column's cell is not judged by being one.
+            let operand = by_row && operands.binary_search(&(r, c)).is_ok();
+            if judged.binary_search(&(r, c)).is_ok() || operand {
                 continue;
             }
             let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
-            if said.iter().any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header)) {
+            if said
+                .iter()
+                .any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header))
+            {
                 continue;
             }
             let column = Some(col.header.clone());

@@ -33,10 +33,7 @@ struct Chain {
 fn unit(g: &Grid, r: usize) -> bool {
     let row = &g.rows[r];
     has_figs(g, r)
-        && matches!(
-            row.role,
-            Role::Item | Role::Total { .. } | Role::Formula(_)
-        )
+        && matches!(row.role, Role::Item | Role::Total { .. } | Role::Formula(_))
         && !row.sub
         && !row
             .cells
