@@ -44,9 +44,9 @@ fn namesakes(g: &Grid, section: &[usize], main: usize, r: usize) -> Option<Vec<u
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
-    for q in 0..g.rows.len() {
-        if section[q] > main && has_figs(g, q) && g.rows[q].label.trim().to_lowercase() == key {
-            if !seen.insert(section[q]) {
+    for (q, &sec) in section.iter().enumerate() {
+        if sec > main && has_figs(g, q) && g.rows[q].label.trim().to_lowercase() == key {
+            if !seen.insert(sec) {
                 return None;
             }
             out.push(q);
