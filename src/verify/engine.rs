@@ -138,9 +138,13 @@ fn propose(g: &Grid) -> Vec<Instance> {
     if n <= STRUCTURE_ROWS {
         carried_rows(g, &mut s);
         section_sums(g, &mut s);
+        super::heraf_sections::find(g, &mut s);
+        super::count_labels::find(g, &mut s);
+        super::subtotal_chain::find(g, &mut s);
     }
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
+    super::grouped_cross::find(g, &mut s);
     super::key_figures::report_unjudged(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).
@@ -1837,7 +1841,7 @@ fn quantity_and_price(g: &Grid, cols: &[usize]) -> Option<String> {
     ))
 }
 
-fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
+pub(super) fn cross_cand(g: &Grid, c: usize, cols: &[usize]) -> Candidate {
     let what = format!("sum of {} columns", cols.len());
     col_relation(g, c, Kind::Cross, &what, &|r| {
         Some(Expr::Linear {

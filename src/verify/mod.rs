@@ -22,6 +22,7 @@ pub mod claims;
 pub mod coded_blocks;
 pub mod column_formulas;
 pub mod column_relations;
+pub mod count_labels;
 pub mod cues;
 pub mod engine;
 pub mod establish;
@@ -31,7 +32,9 @@ pub mod figure;
 pub mod footnotes;
 pub mod grid;
 pub mod group_labels;
+pub mod grouped_cross;
 pub mod header_spans;
+pub mod heraf_sections;
 pub mod inclusive;
 pub mod judge;
 pub mod key_figures;
@@ -50,8 +53,10 @@ pub mod relations;
 pub mod result_blocks;
 pub mod rounded_rows;
 pub mod row_relations;
+pub mod silent_totals;
 pub mod stream;
 pub mod structure;
+pub mod subtotal_chain;
 pub mod subtotal_pattern;
 pub mod subtracted;
 pub mod year_difference;
@@ -384,6 +389,13 @@ pub fn verify_table(
     // The cells judged, sorted for look-up (a hash set's hashing cost more).
     let mut judged_cells: Vec<(usize, usize)> = judged.iter().map(|j| (j.at.0, j.at.1)).collect();
     judged_cells.sort_unstable();
+    let mut operand_cells: Vec<(usize, usize)> = judged
+        .iter()
+        .filter(|j| j.verdict != Verdict::Skipped)
+        .filter_map(|j| j.expr.as_ref())
+        .flat_map(|e| e.cells())
+        .collect();
+    operand_cells.sort_unstable();
     let mut checks: Vec<Check> = judged
         .into_iter()
         .map(|j| {
@@ -457,6 +469,17 @@ pub fn verify_table(
     // Cells that write out their own arithmetic (`55.000 kr – 13.000 kr =
     // 42.000 kr`): judged as written.
     checks.extend(cell_equations::checks(file, &name, &grid, style));
+    // Figures of labelled totals still unsaid: each a skipped line.
+    let more = silent_totals::more(
+        file,
+        &name,
+        &grid,
+        &judged_cells,
+        &operand_cells,
+        &checks,
+        style,
+    );
+    checks.extend(more);
     TableReport {
         file: file.to_string(),
         loc: table.loc.clone(),

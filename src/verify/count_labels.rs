@@ -1,0 +1,186 @@
+//! Prices by a count in the label: `… 1 gravplads`, `… 2 gravpladser`,
+//! `… ekstra gravplads`, the labels alike but for the count (and the
+//! noun's plural ending). Two places cost one place and an extra one:
+//! `2 … = 1 … + ekstra …`.
+//!
+//! The words alone do not make that an equation (a second place may cost
+//! less, or the `2` row be twice the `1` row with the extra place priced
+//! apart), so a set of three is judged only where the table establishes
+//! the rule: another set of three in the same table holds (exactly or
+//! within rounding) in every column it has figures in. Then each set not
+//! judged otherwise is judged, errors and all. A set already judged by
+//! another reading (`ekstra = 2 − 1`, found by the figures) is not said
+//! twice.
+
+use super::engine::{push, State};
+use super::establish::{quick_rows, row_sum, Kind};
+use super::grid::Grid;
+
+/// The longest labels looked at (words): a price list's rows are short.
+const MAX_WORDS: usize = 24;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Count {
+    One,
+    Two,
+    Extra,
+}
+
+fn count(word: &str) -> Option<Count> {
+    match word {
+        "1" => Some(Count::One),
+        "2" => Some(Count::Two),
+        "ekstra" => Some(Count::Extra),
+        _ => None,
+    }
+}
+
+/// The same noun in the singular or the plural (`gravplads`,
+/// `gravpladser`; `plads,` and `pladser,`): one is the other with at most
+/// two letters added, and any punctuation after them the same.
+fn same_noun(a: &str, b: &str) -> bool {
+    let tail = |w: &str| w.len() - w.trim_end_matches([',', '.', ':', ';', ')']).len();
+    let (ta, tb) = (tail(a), tail(b));
+    let (wa, wb) = (&a[..a.len() - ta], &b[..b.len() - tb]);
+    if a[a.len() - ta..] != b[b.len() - tb..] || wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    long.starts_with(short)
+        && long.len() - short.len() <= 2
+        && long[short.len()..].chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// The label's words, lowercased, and where its count stands, with the
+/// count.
+fn words(label: &str) -> Vec<String> {
+    label
+        .split_whitespace()
+        .take(MAX_WORDS + 1)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// `b` is `a` with its count at `i` changed (and the noun after it in
+/// another number): the counts of both.
+fn alike(a: &[String], b: &[String]) -> Option<(usize, Count, Count)> {
+    if a.len() != b.len() || a.len() > MAX_WORDS {
+        return None;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    let i = *differ.first()?;
+    let (ca, cb) = (count(&a[i])?, count(&b[i])?);
+    match differ.as_slice() {
+        [_] => {}
+        [_, j] if *j == i + 1 && same_noun(&a[*j], &b[*j]) => {}
+        _ => return None,
+    }
+    Some((i, ca, cb))
+}
+
+/// Every set of three rows (one, two, extra) with their place in the
+/// table, in row order of the `2` row.
+fn triples(g: &Grid) -> Vec<(usize, usize, usize)> {
+    let labelled: Vec<(usize, Vec<String>)> = g
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.has_figures())
+        .map(|(i, r)| (i, words(&r.label)))
+        .filter(|(_, w)| w.iter().any(|x| count(x).is_some()))
+        .collect();
+    let mut out = Vec::new();
+    for (two, wt) in &labelled {
+        let mut one = None;
+        let mut extra = None;
+        let mut many = false;
+        for (r, w) in &labelled {
+            if r == two {
+                continue;
+            }
+            match alike(wt, w) {
+                Some((_, Count::Two, Count::One)) => {
+                    many |= one.is_some();
+                    one = Some(*r);
+                }
+                Some((_, Count::Two, Count::Extra)) => {
+                    many |= extra.is_some();
+                    extra = Some(*r);
+                }
+                _ => {}
+            }
+        }
+        if let (Some(o), Some(e), false) = (one, extra, many) {
+            out.push((*two, o, e));
+        }
+    }
+    out
+}
+
+pub(super) fn find(g: &Grid, s: &mut State) {
+    let sets = triples(g);
+    if sets.len() < 2 {
+        return;
+    }
+    let fares: Vec<(usize, usize)> = sets
+        .iter()
+        .map(|&(two, one, extra)| quick_rows(g, two, &[(false, one), (false, extra)]))
+        .collect();
+    for (k, &(two, one, extra)) in sets.iter().enumerate() {
+        let witnessed = fares
+            .iter()
+            .enumerate()
+            .any(|(q, &(h, f))| q != k && h >= 1 && f == 0);
+        let (holds, fails) = fares[k];
+        if !witnessed
+            || holds + fails == 0
+            || s.out.iter().any(|i| [two, one, extra].contains(&i.at.0))
+        {
+            continue;
+        }
+        let what = format!(
+            "{:?} + {:?} (the counts in the labels)",
+            g.rows[one].label, g.rows[extra].label
+        );
+        push(
+            s,
+            row_sum(g, two, &[(false, one), (false, extra)], Kind::Sum, &what),
+        );
+        s.explained[two] = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn labels_alike_but_for_the_count() {
+        assert_eq!(
+            alike(
+                &w("Erhvervelse af 2 kistepladser, 20 år"),
+                &w("Erhvervelse af 1 kisteplads, 20 år")
+            ),
+            Some((2, Count::Two, Count::One))
+        );
+        assert_eq!(
+            alike(&w("Hæk 2 gravpladser"), &w("Hæk ekstra gravplads")),
+            Some((1, Count::Two, Count::Extra))
+        );
+        // Another noun, another word elsewhere, or no count: not alike.
+        assert_eq!(alike(&w("Hæk 2 gravpladser"), &w("Hæk 1 urnested")), None);
+        assert_eq!(
+            alike(&w("Hæk 2 pladser, 20 år"), &w("Hæk 1 plads, 10 år")),
+            None
+        );
+        assert_eq!(alike(&w("Hæk to pladser"), &w("Hæk en plads")), None);
+    }
+}

@@ -1,0 +1,159 @@
+//! Labelled totals the first listing of unjudged totals
+//! (`unjudged_labelled_totals` in `mod.rs`) passes over, so that no figure of
+//! a row worded as a total goes unsaid: a total word inside the label
+//! (`Vandpris i alt pr. m3`, `Pr. 1. januar 2024: Samlet pris pr. m³ - inkl.
+//! moms`), a row worded as a total that the figures made an ordinary row but
+//! that no judged relation uses, a figure in a change column, and a figure
+//! printed with words around it (`Fra 544 kr.`, `Stiger 7 kr.`), and a
+//! figure in a column that is a total by its header (`Region Midtjylland i
+//! alt / R 2010`) in any row. Each such
+//! figure that no relation judged, and that is no operand of a judged one, is
+//! listed as skipped with its reason; none is ever an error here.
+
+use super::figure::Cell;
+use super::grid::{self, ColKind, Grid, Role};
+use super::Check;
+use crate::numfmt::NumberStyle;
+
+/// Where a cell's text holds a figure among words: a token of digits (with
+/// `.`/`,` between them) that is neither the whole cell (then it was read
+/// as a figure, or refused as one) nor a date (`01.01.18`).
+pub fn worded_figure(text: &str) -> bool {
+    let t = text.trim();
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return false;
+    }
+    tokens.iter().any(|tok| {
+        let tok = tok.trim_end_matches([',', '.', ':', ';', ')']);
+        let tok = tok.trim_start_matches(['(', '+', '-', '−', '–']);
+        !tok.is_empty()
+            && tok.starts_with(|c: char| c.is_ascii_digit())
+            && tok
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !date_like(tok)
+    })
+}
+
+/// `01.01.18`, `1.1.2024`: two separators of the same kind with short
+/// groups before the last.
+fn date_like(tok: &str) -> bool {
+    let parts: Vec<&str> = tok.split('.').collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && (parts[2].len() == 2 || parts[2].len() == 4)
+}
+
+/// The row's label is a total by its words, strongly or not
+/// (`Total omlægning af indsatsen`, `Vandpris i alt pr. m3`); a label-less
+/// row by the text cells before its first figure.
+fn worded_total(row: &grid::GRow) -> bool {
+    if grid::total_label(&row.label).is_some() {
+        return true;
+    }
+    row.label.trim().is_empty()
+        && row
+            .cells
+            .iter()
+            .zip(&row.texts)
+            .take_while(|(c, _)| !matches!(c, Cell::Fig(_)))
+            .any(|(c, t)| matches!(c, Cell::Text) && grid::total_label(t).is_some())
+}
+
+/// A column that is a total by its header (`I alt`, `Region Midtjylland i
+/// alt / R 2010`: the group over the period).
+fn total_column(col: &grid::Col) -> bool {
+    matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
+        && (col.kind == ColKind::RowTotal
+            || col
+                .header
+                .split(" / ")
+                .any(|part| grid::total_label(part) == Some(true)))
+}
+
+/// The checks to add: one skipped line per figure of a labelled total that
+/// no check so far names (`judged`: the cells of every instance judged or
+/// skipped, sorted; `operands`: the cells judged relations used, sorted;
+/// `said`: the checks listed so far, whose cells are not said twice).
+pub fn more(
+    file: &str,
+    name: &str,
+    grid: &Grid,
+    judged: &[(usize, usize)],
+    operands: &[(usize, usize)],
+    said: &[Check],
+    style: NumberStyle,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    for (r, row) in grid.rows.iter().enumerate() {
+        if matches!(row.role, Role::Section | Role::HerafMarker) {
+            continue;
+        }
+        let by_row = worded_total(row);
+        let named = if row.label.trim().is_empty() {
+            row.cells
+                .iter()
+                .zip(&row.texts)
+                .filter(|(c, _)| matches!(c, Cell::Text))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            row.label.clone()
+        };
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Some(col) = grid.cols.get(c) else {
+                continue;
+            };
+            let text = row.texts.get(c).map_or("", String::as_str);
+            let why = match cell {
+                Cell::Fig(f) if !f.percent() && by_row => match col.kind {
+                    ColKind::Amount | ColKind::RowTotal | ColKind::Change { .. } => {
+                        "a total by its label, but the rows it covers are not established by the table's figures: not understood"
+                    }
+                    _ => continue,
+                },
+                Cell::Fig(f) if !f.percent() && total_column(col) => {
+                    "a total by its column's header, but the columns it covers are not established by the table's figures: not understood"
+                }
+                Cell::Text
+                    if by_row
+                        && text.trim() != row.label.trim()
+                        && !text.contains('=')
+                        && worded_figure(text) =>
+                {
+                    "a total by its label, its figure printed with words around it: not read"
+                }
+                _ => continue,
+            };
+            // An operand of a judged relation is understood as a part; a
+            // total column's cell is not judged by being one.
+            let operand = by_row && operands.binary_search(&(r, c)).is_ok();
+            if judged.binary_search(&(r, c)).is_ok() || operand {
+                continue;
+            }
+            let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
+            if said
+                .iter()
+                .any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header))
+            {
+                continue;
+            }
+            let column = Some(col.header.clone());
+            let mut check = Check::skipped(
+                file,
+                name,
+                loc,
+                format!("{named} [{}]", col.header),
+                why.to_string(),
+                style,
+            );
+            check.row = Some(named.clone());
+            check.column = column;
+            out.push(check);
+        }
+    }
+    out
+}
