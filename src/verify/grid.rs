@@ -803,7 +803,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     let mut g = raw(table);
     super::column_relations::split_paired_figures(&mut g.rows, style);
     merge_account_numbers(&mut g.rows, style);
-    super::label_column::labels_first(&mut g.rows, style);
+    if !super::label_column::labels_first(&mut g.rows, style) {
+        super::label_column::labels_inside(&mut g.rows, style);
+    }
     super::label_column::drop_title_rows(&mut g.rows, style);
     // A running-number column before the label.
     let numbered = g

@@ -96,6 +96,80 @@ pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
     true
 }
 
+/// Moves the column of labels to the front where it stands among figure
+/// columns further in (`117.038 | 44 | 147.970 | Varme kWh | 0,7909 | …`,
+/// Thorsted Høj's heat account, heldout12). Only where the table says so
+/// itself: a header row of text over every column, and below it the
+/// first column holds only figures (or nothing), one later column only
+/// words (or nothing), words in at least three rows, and no other column
+/// holds words (a figure with a note mark, `8,32**`, is none). Returns
+/// whether it did.
+pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
+    let Some((head, body)) = rows.split_first() else {
+        return false;
+    };
+    let width = head.1.len();
+    let words = |t: &str| strip_emphasis(t).chars().any(char::is_alphabetic);
+    if width < 3
+        || body.len() < 3
+        || !head.1.iter().all(|(t, _)| {
+            !strip_emphasis(t).trim().is_empty() && !matches!(kind(t, style), Cell::Fig(_))
+        })
+        || body.iter().any(|(_, c, _)| c.len() > width)
+    {
+        return false;
+    }
+    // Per column: figures only, words only (empty cells allowed).
+    let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
+    let empty = |t: &str| strip_emphasis(t).trim().is_empty();
+    let figures_only = |i: usize| {
+        body.iter().all(|(_, c, _)| {
+            let t = text_at(c, i);
+            empty(t) || is_fig(t)
+        })
+    };
+    if !figures_only(0) {
+        return false;
+    }
+    let word_columns: Vec<usize> = (1..width)
+        .filter(|&i| {
+            body.iter().any(|(_, c, _)| {
+                let t = text_at(c, i);
+                words(t) && !is_fig(t)
+            })
+        })
+        .collect();
+    let [k] = word_columns[..] else {
+        return false;
+    };
+    let labelled = body
+        .iter()
+        .filter(|(_, c, _)| {
+            let t = text_at(c, k);
+            words(t) && !is_fig(t)
+        })
+        .count();
+    let only_words = body.iter().all(|(_, c, _)| {
+        let t = text_at(c, k);
+        empty(t) || (words(t) && !is_fig(t))
+    });
+    if labelled < 3 || !only_words {
+        return false;
+    }
+    for (loc, c, _) in rows.iter_mut() {
+        while c.len() <= k {
+            c.push((String::new(), loc.clone()));
+        }
+        let label = c.remove(k);
+        c.insert(0, label);
+    }
+    true
+}
+
+fn text_at(c: &[(String, Loc)], i: usize) -> &str {
+    c.get(i).map_or("", |(t, _)| t.as_str())
+}
+
 /// Title lines pasted with the table (`Tabel 1`, `Samlede korrektioner af
 /// … på FFL21`): leading rows with text in the first cell only, directly
 /// above a header row (text or years over the figure columns, a figure

@@ -284,3 +284,101 @@ proptest! {
         prop_assert!(e[0].starts_with(&want), "{:?}", e);
     }
 }
+
+/// Thorsted Høj's heat account prints its labels in the fourth column,
+/// among the figures: read as the rows' labels, the table's total and its
+/// shares are judged.
+#[test]
+fn labels_among_the_figure_columns_name_the_rows() {
+    let tsv = common::data_tsv(
+        "heldout12",
+        "thorsted-hoej-varmeregnskab-2022-fordeling-pct-enhedspris-bolig",
+    );
+    let c = common::checks_of_tsv(&tsv);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    let got: Vec<(&str, Verdict)> = c
+        .iter()
+        .filter(|c| c.verdict != Verdict::Skipped)
+        .map(|c| (c.relation.split(':').next().unwrap_or(""), c.verdict))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Varme kWh [%]", Verdict::Rounding),
+            ("Varme m2 [%]", Verdict::Rounding),
+            ("Varmt vand m3 [%]", Verdict::Rounding),
+            ("Varmt vand haneandele [%]", Verdict::Rounding),
+            (
+                "I ALT [1. Ejendom, fordelingsbeløb (kr.)]",
+                Verdict::Rounding
+            ),
+            ("I ALT [6. Bolig, beløb (kr.)]", Verdict::Rounding),
+            ("I ALT [%]", Verdict::Exact),
+        ],
+        "{c:#?}"
+    );
+    // A second column of words: which one labels the rows is not said.
+    let two = tsv.replace("\t8,32**\t", "\tca. 8\t");
+    let c = common::checks_of_tsv(&two);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    assert!(
+        !c.iter()
+            .any(|c| c.relation.starts_with("I ALT [1. Ejendom")),
+        "{c:#?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A column of labels placed at any position among figure columns: the
+    /// total row sums its parts exactly in every figure column, and one part
+    /// moved is the one error, in its column.
+    #[test]
+    fn a_label_column_anywhere_names_the_rows(
+        rows in prop::collection::vec(prop::collection::vec(1i64..90_000, 3), 3..6),
+        at in 1usize..4,
+        pick in any::<prop::sample::Index>(),
+        // Beyond the rounding of whole kroner over six figures (± 3).
+        by in 10i64..500,
+    ) {
+        let headers = ["Beløb 2023", "Beløb 2024", "Beløb 2025"];
+        let line = |label: &str, figs: &[String]| {
+            let mut cells: Vec<String> = figs.to_vec();
+            cells.insert(at.min(cells.len()), label.to_string());
+            cells.join("\t")
+        };
+        // The totals are always those of the rows as drawn.
+        let totals: Vec<String> = (0..3).map(|c| thousands(rows.iter().map(|r| r[c]).sum())).collect();
+        let doc = |rows: &[Vec<i64>]| {
+            let mut d = line("Art", &headers.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+            d.push('\n');
+            for (k, r) in rows.iter().enumerate() {
+                d.push_str(&line(&format!("Post {}", k + 1), &r.iter().map(|v| thousands(*v)).collect::<Vec<_>>()));
+                d.push('\n');
+            }
+            d.push_str(&line("I alt", &totals));
+            d.push('\n');
+            d
+        };
+        let c = checks(&doc(&rows));
+        prop_assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+        let exact = c.iter().filter(|c| c.verdict == Verdict::Exact && c.relation.starts_with("I alt [Beløb")).count();
+        prop_assert_eq!(exact, 3, "{:#?}", c);
+        let k = pick.index(rows.len());
+        let mut moved = rows.clone();
+        moved[k][1] += by;
+        let e = errors(&checks(&doc(&moved)));
+        prop_assert!(!e.is_empty(), "{}", doc(&moved));
+        prop_assert!(e.iter().all(|e| e.contains("[Beløb 2024]")), "{:#?}", e);
+    }
+}
+
+/// A whole count with its thousands separator (`117.038`).
+fn thousands(v: i64) -> String {
+    if v >= 1000 {
+        format!("{}.{:03}", v / 1000, v % 1000)
+    } else {
+        v.to_string()
+    }
+}
