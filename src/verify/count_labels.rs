@@ -85,6 +85,23 @@ fn alike(a: &[String], b: &[String]) -> Option<(usize, Count, Count)> {
 /// Every set of three rows (one, two, extra) with their place in the
 /// table, in row order of the `2` row.
 fn triples(g: &Grid) -> Vec<(usize, usize, usize)> {
+    // Two sets need four rows with a count in their label at least (two
+    // `2 X` rows may share their `1 X` and `ekstra X`), or none is looked
+    // for (most tables: no words are split).
+    let counted = |label: &str| {
+        label
+            .split_whitespace()
+            .take(MAX_WORDS + 1)
+            .any(|w| matches!(w, "1" | "2") || w.eq_ignore_ascii_case("ekstra"))
+    };
+    if g.rows
+        .iter()
+        .filter(|r| r.has_figures() && counted(&r.label))
+        .nth(3)
+        .is_none()
+    {
+        return Vec::new();
+    }
     let labelled: Vec<(usize, Vec<String>)> = g
         .rows
         .iter()

@@ -56,6 +56,15 @@ fn namesakes(g: &Grid, section: &[usize], main: usize, r: usize) -> Option<Vec<u
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
+    // Two `Heraf` headings at least, or nothing to look for.
+    if g.rows
+        .iter()
+        .filter(|r| r.role == Role::HerafMarker)
+        .nth(1)
+        .is_none()
+    {
+        return;
+    }
     let (section, heads) = sections(g);
     // The first section with figures is the whole; every later one must be
     // headed `Heraf …`, and there must be two of them at least.

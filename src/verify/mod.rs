@@ -389,13 +389,19 @@ pub fn verify_table(
     // The cells judged, sorted for look-up (a hash set's hashing cost more).
     let mut judged_cells: Vec<(usize, usize)> = judged.iter().map(|j| (j.at.0, j.at.1)).collect();
     judged_cells.sort_unstable();
-    let mut operand_cells: Vec<(usize, usize)> = judged
-        .iter()
-        .filter(|j| j.verdict != Verdict::Skipped)
-        .filter_map(|j| j.expr.as_ref())
-        .flat_map(|e| e.cells())
-        .collect();
-    operand_cells.sort_unstable();
+    // Figures of labelled totals no check judged; the cells judged
+    // relations use are gathered only where there are such figures.
+    let unsaid = silent_totals::unsaid(&grid, &judged_cells);
+    let mut operand_cells: Vec<(usize, usize)> = Vec::new();
+    if !unsaid.is_empty() {
+        operand_cells = judged
+            .iter()
+            .filter(|j| j.verdict != Verdict::Skipped)
+            .filter_map(|j| j.expr.as_ref())
+            .flat_map(|e| e.cells())
+            .collect();
+        operand_cells.sort_unstable();
+    }
     let mut checks: Vec<Check> = judged
         .into_iter()
         .map(|j| {
@@ -470,15 +476,7 @@ pub fn verify_table(
     // 42.000 kr`): judged as written.
     checks.extend(cell_equations::checks(file, &name, &grid, style));
     // Figures of labelled totals still unsaid: each a skipped line.
-    let more = silent_totals::more(
-        file,
-        &name,
-        &grid,
-        &judged_cells,
-        &operand_cells,
-        &checks,
-        style,
-    );
+    let more = silent_totals::more(file, &name, &grid, &unsaid, &operand_cells, &checks, style);
     checks.extend(more);
     TableReport {
         file: file.to_string(),

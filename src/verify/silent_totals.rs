@@ -73,40 +73,32 @@ fn total_column(col: &grid::Col) -> bool {
                 .any(|part| grid::total_label(part) == Some(true)))
 }
 
-/// The checks to add: one skipped line per figure of a labelled total that
-/// no check so far names (`judged`: the cells of every instance judged or
-/// skipped, sorted; `operands`: the cells judged relations used, sorted;
-/// `said`: the checks listed so far, whose cells are not said twice).
-pub fn more(
-    file: &str,
-    name: &str,
-    grid: &Grid,
-    judged: &[(usize, usize)],
-    operands: &[(usize, usize)],
-    said: &[Check],
-    style: NumberStyle,
-) -> Vec<Check> {
+/// A figure of a labelled total no check judged: (row, column, why).
+pub type Unsaid = (usize, usize, &'static str);
+
+/// The figures of labelled totals that no check judged (`judged`: the
+/// cells of every instance judged or skipped, sorted), with the reason
+/// each would be listed for. Most tables have none, and then nothing more
+/// is looked up.
+pub fn unsaid(grid: &Grid, judged: &[(usize, usize)]) -> Vec<Unsaid> {
+    let total_cols: Vec<bool> = grid.cols.iter().map(total_column).collect();
+    let any_total_col = total_cols.iter().any(|&t| t);
     let mut out = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             continue;
         }
         let by_row = worded_total(row);
-        let named = if row.label.trim().is_empty() {
-            row.cells
-                .iter()
-                .zip(&row.texts)
-                .filter(|(c, _)| matches!(c, Cell::Text))
-                .map(|(_, t)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        } else {
-            row.label.clone()
-        };
+        if !by_row && !any_total_col {
+            continue;
+        }
         for (c, cell) in row.cells.iter().enumerate() {
             let Some(col) = grid.cols.get(c) else {
                 continue;
             };
+            if judged.binary_search(&(r, c)).is_ok() {
+                continue;
+            }
             let text = row.texts.get(c).map_or("", String::as_str);
             let why = match cell {
                 Cell::Fig(f) if !f.percent() && by_row => match col.kind {
@@ -115,7 +107,7 @@ pub fn more(
                     }
                     _ => continue,
                 },
-                Cell::Fig(f) if !f.percent() && total_column(col) => {
+                Cell::Fig(f) if !f.percent() && total_cols[c] => {
                     "a total by its column's header, but the columns it covers are not established by the table's figures: not understood"
                 }
                 Cell::Text
@@ -128,32 +120,65 @@ pub fn more(
                 }
                 _ => continue,
             };
-            // An operand of a judged relation is understood as a part; a
-            // total column's cell is not judged by being one.
-            let operand = by_row && operands.binary_search(&(r, c)).is_ok();
-            if judged.binary_search(&(r, c)).is_ok() || operand {
-                continue;
-            }
-            let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
-            if said
-                .iter()
-                .any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header))
-            {
-                continue;
-            }
-            let column = Some(col.header.clone());
-            let mut check = Check::skipped(
-                file,
-                name,
-                loc,
-                format!("{named} [{}]", col.header),
-                why.to_string(),
-                style,
-            );
-            check.row = Some(named.clone());
-            check.column = column;
-            out.push(check);
+            out.push((r, c, why));
         }
+    }
+    out
+}
+
+/// The checks to add: one skipped line per figure [`unsaid`] found, unless
+/// it is an operand of a judged relation in a row worded as a total
+/// (`operands`: the cells judged relations used, sorted; understood as a
+/// part) or a check listed so far (`said`) already names its cell.
+pub fn more(
+    file: &str,
+    name: &str,
+    grid: &Grid,
+    unsaid: &[Unsaid],
+    operands: &[(usize, usize)],
+    said: &[Check],
+    style: NumberStyle,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    for &(r, c, why) in unsaid {
+        let (Some(row), Some(col)) = (grid.rows.get(r), grid.cols.get(c)) else {
+            continue;
+        };
+        // An operand of a judged relation is understood as a part; a
+        // total column's cell is not judged by being one.
+        if worded_total(row) && operands.binary_search(&(r, c)).is_ok() {
+            continue;
+        }
+        let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
+        if said
+            .iter()
+            .any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header))
+        {
+            continue;
+        }
+        // Named by its label, or by its text cells when the label is empty.
+        let named = if row.label.trim().is_empty() {
+            row.cells
+                .iter()
+                .zip(&row.texts)
+                .filter(|(c, _)| matches!(c, Cell::Text))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            row.label.clone()
+        };
+        let mut check = Check::skipped(
+            file,
+            name,
+            loc,
+            format!("{named} [{}]", col.header),
+            why.to_string(),
+            style,
+        );
+        check.row = Some(named);
+        check.column = Some(col.header.clone());
+        out.push(check);
     }
     out
 }

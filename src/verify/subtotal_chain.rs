@@ -83,6 +83,15 @@ fn terms(c: &Chain) -> Vec<(bool, usize)> {
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
+    // Judged: a reading taken (a row only said not understood is not).
+    let judged = |s: &State, r: usize| s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
+    // Most tables' totals are judged by now: then there is nothing to look
+    // for (a judged total stays judged below, so none would be taken).
+    if !(0..g.rows.len())
+        .any(|t| grid::total_label(&g.rows[t].label).is_some() && unit(g, t) && !judged(s, t))
+    {
+        return;
+    }
     let chains: Vec<(Chain, (usize, usize))> = (0..g.rows.len())
         .filter_map(|t| chain(g, t))
         .map(|c| {
@@ -92,9 +101,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         .collect();
     let key = |r: usize| g.rows[r].label.trim().to_lowercase();
     for (k, (c, fare)) in chains.iter().enumerate() {
-        // Judged: a reading taken (a row only said not understood is not).
-        let judged = |r: usize| s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
-        if judged(c.total) || fare.0 + fare.1 == 0 {
+        if judged(s, c.total) || fare.0 + fare.1 == 0 {
             continue;
         }
         let witnessed = chains
@@ -104,7 +111,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         if !fits(*fare) && !witnessed {
             continue;
         }
-        if !judged(c.sub) {
+        if !judged(s, c.sub) {
             let run: Vec<(bool, usize)> = c.run.iter().map(|&r| (false, r)).collect();
             let what = format!("sum of {} rows", run.len());
             replace(s, c.sub, row_sum(g, c.sub, &run, Kind::Sum, &what));
