@@ -597,6 +597,14 @@ const MOMS_OF_PRICE: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 /// A header that is the moms part of the price beside it: `heraf moms`,
 /// `deraf moms`, `Moms heraf`.
 fn moms_share(header: &str) -> bool {
+    // Asked of every amount column's header: most name no moms.
+    if !header
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"moms"))
+    {
+        return false;
+    }
     let h = header.trim().to_lowercase();
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphabetic())
