@@ -1783,8 +1783,15 @@ fn columns(g: &Grid, s: &mut State) {
             ColKind::Text => {}
         }
     }
+    // A row established as the sum of others, or a change row of a
+    // transposed table (`Ændring`, `Ændring i pct.`: figures derived from
+    // the levels above them, where a sum of two years' changes can come
+    // within rounding of a third by chance), is no evidence of its own.
     let found = super::column_relations::by_figures(g, &by_figures, &amounts, &s.out, &|c| {
-        without_totals(s, c)
+        let mut e = without_totals(s, c);
+        e.instances
+            .retain(|i| !matches!(g.rows[i.at.0].role, Role::ChangeRow { .. }));
+        e
     });
     for cand in found {
         push(s, cand);
