@@ -19,10 +19,7 @@ fn verdicts(c: &[Check]) -> Vec<(u32, Verdict)> {
 }
 
 fn errors(c: &[Check]) -> Vec<String> {
-    c.iter()
-        .filter(|c| c.verdict == Verdict::Error)
-        .map(|c| format!("{}: {}", c.relation, c.detail))
-        .collect()
+    common::errors(c)
 }
 
 #[test]

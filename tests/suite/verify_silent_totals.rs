@@ -26,15 +26,7 @@ fn checks(tsv: &str) -> Vec<Check> {
 
 /// (row, column, verdict) of every check, in order.
 fn lines(c: &[Check]) -> Vec<(String, String, Verdict)> {
-    c.iter()
-        .map(|c| {
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                c.verdict,
-            )
-        })
-        .collect()
+    crate::common::verdicts(c)
 }
 
 /// The verdicts of the checks on rows labelled `row`, in order.
