@@ -20,7 +20,7 @@ use super::establish::{
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
-use crate::money::Decimal;
+use crate::money::{Decimal, Exact as _};
 use crate::numfmt::{format_number, NumberStyle};
 
 /// The most columns a figure-only search relates pairwise; wider tables
@@ -57,11 +57,25 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     // column (`I alt kr. Incl. moms` beside `I alt kr. Excl. moms`) is read
     // so only where its figures show it; else it may be a sum of columns.
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms_column(g, c) == Some(true) {
-        let without: Vec<usize> = amounts
+        let mut without: Vec<usize> = amounts
             .iter()
             .copied()
             .filter(|&b| b != c && moms_column(g, b) == Some(false))
             .collect();
+        // Several prices without moms (`2016 excl. moms`, `2017 excl.
+        // moms` beside `2017 inkl. moms`): the one whose header says the
+        // same but for moms is the base, as a reader pairs them.
+        if without.len() > 1 {
+            let own = without_moms(&col.header);
+            let same: Vec<usize> = without
+                .iter()
+                .copied()
+                .filter(|&b| without_moms(&g.cols[b].header) == own)
+                .collect();
+            if same.len() == 1 {
+                without = same;
+            }
+        }
         if !without.is_empty() {
             let found = rated(g, c, MOMS_INCLUDED, &without, is_total);
             if col.kind == ColKind::Amount || found.is_ok() {
@@ -591,6 +605,23 @@ pub fn moms(header: &str) -> Option<bool> {
     }
 }
 
+/// A header's words but the moms phrase (`2017 inkl. moms` → `2017`), so
+/// that a price with moms is paired with the price without of the same
+/// header.
+fn without_moms(header: &str) -> Vec<String> {
+    let h = header.to_lowercase().replace(['/', '.'], " ");
+    let words: Vec<&str> = h.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| *w == "moms") else {
+        return words.iter().map(|w| (*w).to_string()).collect();
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at && *i + 1 != at)
+        .map(|(_, w)| (*w).to_string())
+        .collect()
+}
+
 /// The moms in a price with Danish moms, in per cent of that price.
 const MOMS_OF_PRICE: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 
@@ -793,11 +824,21 @@ fn rate_text(rate: Decimal) -> String {
 /// what the printed figure should read is the amount (or the fraction),
 /// not the rate; a fraction is said to be read in percent.
 pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> String {
-    let Some(e @ (Expr::Rate { result, .. } | Expr::Fraction { result, .. })) = e else {
+    let Some(
+        e @ (Expr::Rate { result, .. }
+        | Expr::RateOfSum { result, .. }
+        | Expr::Fraction { result, .. }),
+    ) = e
+    else {
         return words;
     };
     if let Expr::Rate { base, rate, .. } = e {
-        if let Some(w) = rate_words(g, *base, *rate, *result, &words, style) {
+        if let Some(w) = rate_words(g, e, &[*base], *rate, *result, &words, style) {
+            return w;
+        }
+    }
+    if let Expr::RateOfSum { bases, rate, .. } = e {
+        if let Some(w) = rate_words(g, e, bases, *rate, *result, &words, style) {
             return w;
         }
     }
@@ -833,10 +874,12 @@ pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> 
 }
 
 /// `2,5 % of 2.659.101.670 = 66.477.541,75, not 66.455.062; it should read
-/// 66.477.542` — in the amounts, not in percent.
+/// 66.477.542` — in the amounts, not in percent; of several bases, `25 % of
+/// (15,30 + 6,37 + 21,29) = 10,74`.
 fn rate_words(
     g: &Grid,
-    base: (usize, usize),
+    e: &Expr,
+    bases: &[(usize, usize)],
     rate: Decimal,
     result: (usize, usize),
     words: &str,
@@ -846,24 +889,31 @@ fn rate_words(
         Cell::Fig(f) => Some(*f),
         _ => None,
     };
-    let (b, r) = (fig(base)?, fig(result)?);
-    let product = rate
-        .checked_mul(b.value)?
-        .checked_div(Decimal::ONE_HUNDRED)?;
+    let r = fig(result)?;
+    let mut sum = Decimal::ZERO;
+    let mut texts = Vec::with_capacity(bases.len());
+    for &at in bases {
+        let b = fig(at)?;
+        sum = sum.exact_add(b.value)?;
+        texts.push(format_number(b.value, b.decimals, style));
+    }
+    let product = rate.exact_mul(sum)?.checked_div(Decimal::ONE_HUNDRED)?;
     let product = product.normalize();
     let shown = format_number(product, product.scale().min(6), style);
     let printed = format_number(r.value, r.decimals, style);
-    let head = format!(
-        "{} = {shown}",
-        rate_of(rate, &format_number(b.value, b.decimals, style))
-    );
+    let of = if texts.len() == 1 {
+        texts.concat()
+    } else {
+        format!("({})", texts.join(" + "))
+    };
+    let head = format!("{} = {shown}", rate_of(rate, &of));
     if product == r.value.normalize() {
         return Some(head);
     }
     if !words.contains("; it should read") {
         return Some(format!("{head}, which {printed} allows as rounded"));
     }
-    let should = implied(g, &Expr::Rate { base, rate, result }, result)?;
+    let should = implied(g, e, result)?;
     Some(format!(
         "{head}, not {printed}; it should read {}",
         format_number(should.value, should.decimals, style)

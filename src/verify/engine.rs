@@ -114,6 +114,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
     super::label_rates::find(g, &mut s);
+    super::moms_rows::find(g, &mut s);
     super::rounded_rows::find(g, &mut s);
     super::year_difference::find(g, &mut s);
     if n <= STRUCTURE_ROWS {

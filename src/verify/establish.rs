@@ -80,6 +80,14 @@ pub enum Expr {
     /// result = rate % of base: a column whose header names its rate
     /// (`Lineær afskrivning 2,5%`); the rate is exact, as the header says.
     Rate { base: At, rate: Decimal, result: At },
+    /// result = rate % of the sum of several rows (a moms row under the
+    /// prices it is charged on); judged as the quotient of the result over
+    /// the sum, each figure with its own interval.
+    RateOfSum {
+        bases: Vec<At>,
+        rate: Decimal,
+        result: At,
+    },
     /// result = num / den, printed as a fraction (`0,301`), not in percent.
     Fraction { num: At, den: At, result: At },
     /// result % = 100 · part / (part + Σ others): a share of the row's
@@ -97,6 +105,7 @@ impl Expr {
             Expr::Linear { result, .. }
             | Expr::Ratio { result, .. }
             | Expr::Rate { result, .. }
+            | Expr::RateOfSum { result, .. }
             | Expr::Fraction { result, .. }
             | Expr::PartOf { result, .. } => *result,
         }
@@ -113,6 +122,11 @@ impl Expr {
                 num, den, result, ..
             } => vec![*num, *den, *result],
             Expr::Rate { base, result, .. } => vec![*base, *result],
+            Expr::RateOfSum { bases, result, .. } => bases
+                .iter()
+                .copied()
+                .chain(std::iter::once(*result))
+                .collect(),
             Expr::Fraction { num, den, result } => vec![*num, *den, *result],
             Expr::PartOf {
                 part,
@@ -278,6 +292,11 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             others,
             result,
         } => part_of(g, *part, others, *result, o),
+        Expr::RateOfSum {
+            bases,
+            rate,
+            result,
+        } => rate_of_sum(g, bases, *rate, *result, o),
         Expr::Fraction { num, den, result } => {
             let n = get(*num, false)?.ok_or("no figure")?;
             let d = get(*den, false)?.ok_or("no figure")?;
@@ -333,6 +352,51 @@ fn part_of(
         den: (0..figures.len()).map(|i| (i, false)).collect(),
         figures,
         result,
+        change: false,
+    }))
+}
+
+/// `result` = `rate` % of the sum of `bases`, as the quotient
+/// 100 · result / Σ bases against the rate, which is exact.
+fn rate_of_sum(
+    g: &Grid,
+    bases: &[At],
+    rate: Decimal,
+    result: At,
+    o: &Overrides,
+) -> Result<Relation, String> {
+    let get = |at: At| -> Result<Figure, String> {
+        match fig(g, at, o) {
+            Some(Cell::Fig(f)) => Ok(f),
+            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+        }
+    };
+    let mut figs = vec![get(result)?];
+    for &b in bases {
+        figs.push(get(b)?);
+    }
+    let u = common_unit(&figs);
+    let mut figures = Vec::with_capacity(figs.len());
+    for f in &figs {
+        figures.push(
+            f.printed_in(u)
+                .ok_or_else(|| "the units cannot be converted exactly".to_string())?,
+        );
+    }
+    if figures[1..].iter().all(|f| f.value.is_zero()) {
+        return Err(format!("{:?}: divides by 0", label_of(g, result.0)));
+    }
+    Ok(Relation::Quotient(super::judge::Quotient {
+        num: vec![(0, false)],
+        den: (1..figures.len()).map(|i| (i, false)).collect(),
+        figures,
+        result: PrintedNumber {
+            value: rate,
+            decimals: rate.scale(),
+            percent: true,
+            exact: true,
+            coarse: 0,
+        },
         change: false,
     }))
 }
@@ -578,6 +642,12 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         Relation::Quotient(q) if matches!(e, Expr::PartOf { .. }) => (
             q.result.value.is_zero() || q.figures.first().is_none_or(|f| f.value.is_zero()),
             Odds::Printed(q.result),
+        ),
+        // A rate of a sum (moms_rows.rs): the rate is exact, so the chance
+        // is the result's interval over the result, as a named rate's.
+        Relation::Quotient(q) if matches!(e, Expr::RateOfSum { .. }) => (
+            q.figures.first().is_none_or(|f| f.value.is_zero()),
+            q.figures.first().map_or(Odds::One, |f| Odds::Printed(*f)),
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
@@ -1275,6 +1345,25 @@ pub fn implied(g: &Grid, e: &Expr, at: At) -> Option<Figure> {
                 rate.exact_mul(val(*base)?)?.checked_div(hundred)?
             } else {
                 val(*result)?.exact_mul(hundred)?.checked_div(*rate)?
+            }
+        }
+        Expr::RateOfSum {
+            bases,
+            rate,
+            result,
+        } => {
+            if *result == at {
+                let mut sum = Decimal::ZERO;
+                for b in bases {
+                    sum = sum.exact_add(val(*b)?)?;
+                }
+                rate.exact_mul(sum)?.checked_div(hundred)?
+            } else {
+                let mut rest = val(*result)?.exact_mul(hundred)?.checked_div(*rate)?;
+                for b in bases.iter().filter(|b| **b != at) {
+                    rest = rest.exact_sub(val(*b)?)?;
+                }
+                rest
             }
         }
         Expr::PartOf {

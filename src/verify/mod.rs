@@ -41,6 +41,7 @@ pub mod key_figures;
 pub mod label_column;
 pub mod label_rates;
 pub mod memo;
+pub mod moms_rows;
 pub mod named_operands;
 pub mod netted_totals;
 pub mod non_additive;

@@ -1,0 +1,273 @@
+//! Moms rows (issue 9): in a price list (`takstblad`) the moms is often a
+//! row of its own under the price it is charged on, then the price with
+//! moms: `Fast afgift kr. pr. måler 348,00` / `Moms kr. pr. måler 87,00` /
+//! `Forbrugerpris kr. pr. måler 435,00`, or `Pris/kWh uden moms 117,75` /
+//! `Moms 25% 29,44` / `Pris/kWh med moms 147,19`. The total below is a sum
+//! the labelled totals judge; the moms row itself is 25 % (Danish moms) of
+//! the row directly above it.
+//!
+//! The label says moms, the figures decide: a row whose label begins with
+//! `moms` (or `25% moms`), saying no other rate, is read as 25 % of the
+//! row above it in every amount column. Taken over every moms row of the
+//! table, the reading must hold somewhere and be unlikely to hold by
+//! coincidence (below 1 %); it is then judged where it fails only when it
+//! holds in at least two places and in more places than it fails (a
+//! structure the table's own figures establish). Otherwise — a budget's
+//! `Moms` line that is a refund, a moms charged on more than the row above
+//! (`Alm. vandafgift` + `Statsafgift`) — the rows are reported not
+//! understood, never an error.
+//!
+//! Cheap where no label says moms: a look at each label's first bytes.
+
+use super::engine::{has_figs, push, State};
+use super::establish::{tally, Candidate, Expr, Instance, Kind};
+use super::figure::{Cell, Unit};
+use super::grid::{ColKind, Grid, Role};
+use crate::money::Decimal;
+
+/// Danish moms: 25 % of the price without it.
+const MOMS: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
+
+/// Whether a label is a moms row's: `Moms`, `Moms 25%`, `Moms 25 %`,
+/// `Moms (25%)`, `25% moms`, `Moms kr. pr. måler`, `+ moms`. A rate other
+/// than 25 % (`Moms 12,5%`), or a number other than the rate, is no moms
+/// row of this kind.
+pub fn moms_label(label: &str) -> bool {
+    let t = label.trim_start_matches(|c: char| c == '+' || c.is_whitespace());
+    let t = t
+        .strip_prefix("25%")
+        .or_else(|| t.strip_prefix("25 %"))
+        .map_or(t, str::trim_start);
+    let Some(head) = t.get(..4) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case("moms") {
+        return false;
+    }
+    let rest = &t[4..];
+    // `Momsrefusion`, `Momsudligning`: another word.
+    if rest.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    // At most the rate 25 %, once; no other figure.
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    match digits.as_str() {
+        "" => !rest.contains('%'),
+        "25" => {
+            let after = rest.split("25").nth(1).unwrap_or("");
+            after.trim_start().starts_with('%')
+                && !label.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// An amount: a figure that is no per cent.
+fn amount(g: &Grid, r: usize, c: usize) -> bool {
+    matches!(g.rows.get(r).and_then(|x| x.cells.get(c)), Some(Cell::Fig(f)) if f.unit != Some(Unit::Percent))
+}
+
+fn row_ok(g: &Grid, r: usize) -> bool {
+    has_figs(g, r) && !matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
+}
+
+/// The rows a moms row may be charged on: the rows with figures directly
+/// above it, back to a row without figures or another moms row. None where
+/// a row above holds text that is no figure (`1.959.48 kr.`, a copy's
+/// garbled price): what the moms is charged on is then not known.
+fn block_above(g: &Grid, r: usize) -> Option<Vec<usize>> {
+    let block: Vec<usize> = (0..r)
+        .rev()
+        .take_while(|&i| row_ok(g, i) && !moms_label(&g.rows[i].label))
+        .collect();
+    let stop = r.checked_sub(block.len() + 1);
+    let unreadable = stop.is_some_and(|i| {
+        let row = &g.rows[i];
+        !matches!(row.role, Role::Section | Role::HerafMarker)
+            && row.cells.iter().zip(&row.texts).any(|(cell, text)| {
+                matches!(cell, Cell::Text) && text.bytes().any(|b| b.is_ascii_digit())
+            })
+    });
+    (!unreadable).then_some(block)
+}
+
+fn instance(g: &Grid, r: usize, c: usize, bases: &[usize]) -> Instance {
+    let what = match bases {
+        [b] => Expr::Rate {
+            base: (*b, c),
+            rate: MOMS,
+            result: (r, c),
+        },
+        _ => Expr::RateOfSum {
+            bases: bases.iter().rev().map(|&b| (b, c)).collect(),
+            rate: MOMS,
+            result: (r, c),
+        },
+    };
+    let of = match bases {
+        [b] => g.rows[*b].label.clone(),
+        _ => format!("the {} rows above", bases.len()),
+    };
+    Instance {
+        kind: Kind::Formula,
+        name: format!(
+            "{} [{}]: moms, 25 % of {of}",
+            g.rows[r].label, g.cols[c].header
+        ),
+        at: (r, c),
+        what: Ok(what),
+    }
+}
+
+/// A moms row's instances on `bases`, in every column where all its
+/// figures are amounts.
+fn on(g: &Grid, r: usize, cols: &[usize], bases: &[usize]) -> Vec<Instance> {
+    cols.iter()
+        .filter(|&&c| amount(g, r, c) && bases.iter().all(|&b| amount(g, b, c)))
+        .map(|&c| instance(g, r, c, bases))
+        .collect()
+}
+
+fn holds(g: &Grid, instances: &[Instance]) -> usize {
+    let cand = Candidate {
+        instances: instances.to_vec(),
+        what: String::new(),
+        prefer: false,
+    };
+    tally(g, &cand).0
+}
+
+pub(super) fn find(g: &Grid, s: &mut State) {
+    let rows: Vec<usize> = (1..g.rows.len())
+        .filter(|&r| row_ok(g, r) && !s.explained[r] && moms_label(&g.rows[r].label))
+        .filter(|&r| row_ok(g, r - 1) && !moms_label(&g.rows[r - 1].label))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let cols: Vec<usize> = (0..g.cols.len())
+        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect();
+    // Each row's two readings: the row above, the block above (where it
+    // has two rows or more); the one that holds in more columns is the
+    // row's, the row above where neither holds or both hold alike.
+    let mut chosen: Vec<(usize, Vec<Instance>, Option<bool>)> = Vec::new();
+    for &r in &rows {
+        let above = on(g, r, &cols, &[r - 1]);
+        let block = block_above(g, r);
+        let of_block = match &block {
+            Some(b) if b.len() >= 2 => on(g, r, &cols, b),
+            _ => Vec::new(),
+        };
+        let (a, b) = (holds(g, &above), holds(g, &of_block));
+        let pick = if b > a {
+            Some(true)
+        } else if a > 0 {
+            Some(false)
+        } else {
+            None
+        };
+        chosen.push((r, if pick == Some(true) { of_block } else { above }, pick));
+    }
+    // A row that holds in neither way takes the table's way: the block
+    // above where more rows are charged so, so that its error is told
+    // against what the other moms rows are; where its block is not known
+    // (a garbled figure above it), it is not judged.
+    let by_block = chosen.iter().filter(|x| x.2 == Some(true)).count();
+    let by_row = chosen.iter().filter(|x| x.2 == Some(false)).count();
+    if by_block > by_row {
+        for (r, inst, pick) in &mut chosen {
+            if pick.is_none() {
+                *inst = match block_above(g, *r) {
+                    Some(b) if b.len() >= 2 => on(g, *r, &cols, &b),
+                    _ => Vec::new(),
+                };
+            }
+        }
+    }
+    // Likewise a row whose row above is known but whose block is not:
+    // judged by the row above only where it holds.
+    for (r, inst, pick) in &mut chosen {
+        if pick.is_none() && block_above(g, *r).is_none() {
+            inst.clear();
+        }
+    }
+    let mut instances = Vec::new();
+    let mut results = Vec::new();
+    for (r, inst, _) in chosen {
+        if !inst.is_empty() {
+            results.push(r);
+            instances.extend(inst);
+        }
+    }
+    if results.is_empty() {
+        return;
+    }
+    let cand = Candidate {
+        instances,
+        what: "each moms row 25 % of what it is charged on".to_string(),
+        prefer: false,
+    };
+    let (holds, fails, chance) = tally(g, &cand);
+    let unlikely = chance <= Decimal::new(1, 2);
+    if holds >= 1 && unlikely && (fails == 0 || (holds >= 2 && fails < holds)) {
+        for &r in &results {
+            s.explained[r] = true;
+        }
+        push(s, cand);
+        return;
+    }
+    // Holding nowhere, the label's moms is no moms of the rows above (a
+    // budget's `Moms` line): nothing to say.
+    if holds == 0 {
+        return;
+    }
+    let why = format!(
+        "not understood: the label says moms, and 25 % of the rows above holds in {holds} place(s) of the table's moms rows and fails in {fails}"
+    );
+    for r in results {
+        s.out.push(Instance {
+            kind: Kind::Formula,
+            name: format!("{}: moms of the rows above", g.rows[r].label),
+            at: (r, 0),
+            what: Err(why.clone()),
+        });
+        s.explained[r] = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moms_label;
+
+    #[test]
+    fn moms_labels_are_known_by_their_first_word_and_rate() {
+        for yes in [
+            "Moms",
+            "Moms 25%",
+            "Moms 25 %",
+            "Moms (25%)",
+            "25% moms",
+            "25 % moms",
+            "Moms kr. pr. måler",
+            "Moms kr. pr.stik",
+            "+ moms",
+            "MOMS",
+        ] {
+            assert!(moms_label(yes), "{yes}");
+        }
+        for no in [
+            "Momsrefusion",
+            "Moms 12,5%",
+            "Moms 2023",
+            "Pris inkl. moms",
+            "Heraf moms",
+            "Moms %",
+            "Udgifter",
+            "Mom",
+            "25% moms 2024",
+        ] {
+            assert!(!moms_label(no), "{no}");
+        }
+    }
+}
