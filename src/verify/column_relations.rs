@@ -426,7 +426,11 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
         let (a, b) = inner.rsplit_once('(')?;
         let (a, b) = (a.trim(), b.trim());
         let fig = |x: &str| matches!(super::figure::read_cell(x, style, None), Cell::Fig(_));
-        (!a.is_empty() && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
+        // `6.694 kroner (2023)`: the year the figure is for, no figure.
+        let year = b.len() == 4
+            && b.bytes().all(|c| c.is_ascii_digit())
+            && (b"1900".as_slice()..=b"2100".as_slice()).contains(&b.as_bytes());
+        (!a.is_empty() && !year && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
     };
     let pairs = rows
         .iter()

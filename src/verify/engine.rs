@@ -147,6 +147,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     columns(g, &mut s);
     super::grouped_cross::find(g, &mut s);
     super::key_figures::report_unjudged(g, &mut s);
+    own_part_added(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
     // error on the all-plus reading (`subtracted.rs`).
     super::subtracted::review(g, &mut s.out);
@@ -1189,6 +1190,45 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                 )),
             });
         }
+    }
+}
+
+/// A difference row read as a row plus its own total (`Årets resultat` =
+/// `Finansielle poster` + `Resultat før skat`, the first one of the three
+/// rows the second adds up): a row counted twice is no reading, however
+/// its figures fit (a small row and a result close to a total fit in most
+/// years by the economics, not the arithmetic — heldout13, Højgaard
+/// Holding). Known only once the totals by structure are found, after the
+/// difference rows: such a reading is taken back, and the row reported
+/// not understood.
+fn own_part_added(g: &Grid, s: &mut State) {
+    let part_of = |p: usize, t: usize| s.total_of[p] == Some(t) && p != t || s.parent[p] == Some(t);
+    let mut rows: Vec<usize> = Vec::new();
+    for i in &s.out {
+        let (Kind::Difference, Ok(Expr::Linear { terms, .. })) = (&i.kind, &i.what) else {
+            continue;
+        };
+        if let [(false, (a, _)), (false, (b, _))] = terms.as_slice() {
+            if (part_of(*a, *b) || part_of(*b, *a)) && !rows.contains(&i.at.0) {
+                rows.push(i.at.0);
+            }
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    s.out
+        .retain(|i| !(i.kind == Kind::Difference && rows.contains(&i.at.0)));
+    for r in rows {
+        s.out.push(Instance {
+            kind: Kind::Difference,
+            name: format!("{}: difference", g.rows[r].label),
+            at: (r, 0),
+            what: Err(format!(
+                "not understood: the only sum of rows above {:?} its figures fit adds a row to its own total",
+                g.rows[r].label
+            )),
+        });
     }
 }
 

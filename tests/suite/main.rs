@@ -41,6 +41,7 @@ mod verify_dash_marks;
 mod verify_documents;
 mod verify_false_alarms;
 mod verify_heldout12;
+mod verify_heldout13;
 mod verify_heldout5;
 mod verify_heldout6;
 mod verify_heldout_prose;
