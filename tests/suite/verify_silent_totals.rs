@@ -93,13 +93,18 @@ fn a_total_word_inside_the_label_gets_a_line() {
         "heldout11",
         "frederiksberg-forsyning-vand-spildevand-pris-pr-m3-2024",
     ));
+    // (The moms row above the total is 25 % of the three prices above it:
+    // moms_rows.rs.)
     assert_eq!(
         lines(&c),
-        [(
-            "Pr. 1. januar 2024: Samlet pris pr. m³ - inkl. moms".to_string(),
-            "column 2".to_string(),
-            Skipped
-        )]
+        [
+            ("Moms 25%".to_string(), "column 2".to_string(), Exact),
+            (
+                "Pr. 1. januar 2024: Samlet pris pr. m³ - inkl. moms".to_string(),
+                "column 2".to_string(),
+                Skipped
+            )
+        ]
     );
     // A row without a total word gets no such line.
     let plain = "Pris pr. m3\t53,70 kr.\nVandpris\t15,30 kr.\nAfgift\t6,37 kr.\n";
