@@ -23,8 +23,12 @@ const PAIR_REACH: usize = 6;
 /// The relations of a table, in row order, with the grid they refer to.
 /// `counts_exact`: whole counts (`sager`, `personer`) have no rounding
 /// interval; off, every figure is read as rounded to its digits.
-pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid, Vec<Instance>) {
-    let mut g = super::grid::read(table, style);
+pub fn relations(
+    table: std::borrow::Cow<'_, Table>,
+    style: NumberStyle,
+    counts_exact: bool,
+) -> (Grid, Vec<Instance>) {
+    let mut g = super::grid::read_table(table, style);
     if !counts_exact {
         for r in &mut g.rows {
             for c in &mut r.cells {

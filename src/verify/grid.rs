@@ -11,9 +11,10 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
-use crate::document::{Loc, Table};
+use crate::document::{Cell as DocCell, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
+use std::borrow::Cow;
 
 /// What a row is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -516,23 +517,31 @@ struct RawGrid {
     rows: Vec<RawRow>,
 }
 
-fn raw(table: &Table) -> RawGrid {
-    let rows = table
-        .rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty()))
-        .map(|r| {
-            let indent = r.cells.first().map_or(0, |c| c.hints.indent);
-            (
-                r.loc.clone(),
-                r.cells
-                    .iter()
-                    .map(|c| (c.text.trim().to_string(), c.loc.clone()))
-                    .collect(),
-                indent,
-            )
-        })
-        .collect();
+/// The rows with a visible cell, their cells' texts trimmed: moved out of
+/// a table the caller gave away, copied out of one it lent.
+fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
+    let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
+    let cell = |c: DocCell| {
+        let trimmed = c.text.trim();
+        let text = if trimmed.len() == c.text.len() {
+            c.text
+        } else {
+            trimmed.to_string()
+        };
+        (text, c.loc)
+    };
+    let row = |r: Row| {
+        let indent = r.cells.first().map_or(0, |c| c.hints.indent);
+        (r.loc, r.cells.into_iter().map(cell).collect(), indent)
+    };
+    let rows = match rows {
+        Cow::Owned(rows) => rows.into_iter().filter(visible).map(row).collect(),
+        Cow::Borrowed(rows) => rows
+            .iter()
+            .filter(|r| visible(r))
+            .map(|r| row(r.clone()))
+            .collect(),
+    };
     RawGrid { rows }
 }
 
@@ -799,8 +808,17 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
 
 /// Reads a table's structure.
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
+    read_table(Cow::Borrowed(table), style)
+}
+
+/// [`read`], the cells' texts moved out of the table when it is given away.
+pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
-    let mut g = raw(table);
+    let title_unit = table.title.as_deref().and_then(unit_in);
+    let mut g = raw(match table {
+        Cow::Owned(t) => Cow::Owned(t.rows),
+        Cow::Borrowed(t) => Cow::Borrowed(t.rows.as_slice()),
+    });
     super::column_relations::split_paired_figures(&mut g.rows, style);
     merge_account_numbers(&mut g.rows, style);
     if !super::label_column::labels_first(&mut g.rows, style) {
@@ -901,10 +919,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         .and_then(|(_, c, _)| c.first())
         .map(|(t, _)| strip_emphasis(t).to_string())
         .unwrap_or_default();
-    let table_unit = table
-        .title
-        .as_deref()
-        .and_then(unit_in)
+    let table_unit = title_unit
         .or_else(|| unit_in(&corner))
         .filter(|u| *u != Unit::Percent);
     // Several header rows: an upper cell spans the empty ones to its right
