@@ -1454,7 +1454,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     let grand = (0..g.rows.len())
         .rev()
         .find(|&t| matches!(g.rows[t].role, Role::Total { strong: true }) && s.parent[t].is_none());
-    let mut instances = Vec::new();
+    let mut instances = Vec::with_capacity(g.rows.len());
     for (r, row) in g.rows.iter().enumerate() {
         if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
             continue;
