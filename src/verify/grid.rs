@@ -927,7 +927,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // joined with ` / `.
     // A cell of the last header row spans a run of periods the row above
     // names (`header_spans.rs`).
-    let mut raw_header: Vec<Vec<String>> = Vec::new();
+    let mut raw_header: Vec<Vec<String>> = Vec::with_capacity(header_rows);
     for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
         if numbering_rows.contains(&k) {
             continue;
@@ -978,10 +978,11 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .or(table_unit)
         })
         .collect();
-    let mut rows: Vec<GRow> = Vec::new();
+    let mut rows: Vec<GRow> = Vec::with_capacity(g.rows.len().saturating_sub(header_rows));
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
-    let mut from_column: Vec<bool> = Vec::new();
+    let mut from_column: Vec<bool> =
+        Vec::with_capacity(g.rows.len().saturating_sub(header_rows) * width);
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
         // How many figure cells the source row had, before they are moved.
@@ -1152,9 +1153,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             .zip(&r.cells)
             .filter(|(t, _)| !t.is_empty())
             .all(|(t, c)| {
-                year_of(t).is_some()
-                    && (t.len() <= 5
-                        || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                // The shape first: most cells are figures longer than a year.
+                (t.len() <= 5 || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                    && year_of(t).is_some()
             });
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
