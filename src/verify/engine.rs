@@ -1478,7 +1478,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     }
     Candidate {
         instances,
-        what: format!("share of {}'s total", g.cols[a].header),
+        what: ["share of ", &g.cols[a].header, "'s total"].concat(),
         prefer: false,
     }
 }
