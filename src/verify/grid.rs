@@ -81,6 +81,8 @@ pub struct Col {
 #[derive(Clone, Debug)]
 pub struct GRow {
     pub label: String,
+    /// [`total_label`] of `label`, asked once here (many stages ask it).
+    pub total_word: Option<bool>,
     /// `A`, `B`, `1`, `2`: the id a formula refers to.
     pub id: Option<String>,
     pub loc: Loc,
@@ -1024,6 +1026,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             loc: loc.clone(),
             id,
             role: Role::Item,
+            total_word: total_label(&label),
             label,
             cells: vals,
             texts,

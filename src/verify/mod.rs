@@ -525,7 +525,7 @@ fn unjudged_labelled_totals(
         // row worded as a total that the figures made an ordinary part of
         // its block (`cues::overrule`) is judged as a part, not passed over.
         let worded = |t: &str| grid::total_label(t) == Some(true);
-        let labelled = (worded(&row.label) && row.role != grid::Role::Item)
+        let labelled = (row.total_word == Some(true) && row.role != grid::Role::Item)
             || matches!(
                 row.role,
                 grid::Role::Total { strong: true } | grid::Role::Formula(_)

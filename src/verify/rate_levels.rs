@@ -13,7 +13,7 @@
 //! Cheap: a label test on the rows, made only when a column of per cents
 //! is there to read otherwise.
 
-use super::grid::{total_label, ColKind, GRow};
+use super::grid::{ColKind, GRow};
 
 /// Whether the label names a tax rate (`Kommuneskatteprocent`,
 /// `Primærkommunal udskrivningsprocent`, `Kirkeskatteprocent, afrundet`).
@@ -36,7 +36,7 @@ pub fn rate_levels(rows: &[GRow]) -> bool {
     {
         if tax_rate(&r.label) {
             rates += 1;
-        } else if total_label(&r.label) != Some(true) {
+        } else if r.total_word != Some(true) {
             return false;
         }
     }

@@ -164,7 +164,7 @@ fn section_totals(g: &Grid, s: &mut State) {
     let key = |r: usize| g.rows[r].label.trim().to_lowercase();
     for (k, head) in heads.iter().enumerate() {
         let Some(h) = *head else { continue };
-        if super::grid::total_label(&g.rows[h].label) != Some(true) {
+        if g.rows[h].total_word != Some(true) {
             continue;
         }
         let mut held = 0;
