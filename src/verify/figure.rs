@@ -16,7 +16,7 @@
 //! counts (`fuldtidspersoner`, `helårspersoner`, averages) are rounded.
 
 use crate::money::Decimal;
-use crate::numfmt::{parse_number, NumberStyle, PrintedNumber};
+use crate::numfmt::{parse_number, plain_number, NumberStyle, PrintedNumber};
 
 /// What a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -322,6 +322,29 @@ pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -
         || t.starts_with(['\u{2212}', '\u{2013}']))
     {
         return (Cell::Text, false);
+    }
+    // Most cells are a plain figure (`-1.281,8`, `57,4%`): nothing before or
+    // after it, no space to drop, read in one pass. The general way below
+    // reads it the same (`parse_number` tries the one pass first, and no
+    // unit word follows).
+    if unit_before.is_none() {
+        if let Some(p) = plain_number(t, style) {
+            let unit = if p.percent {
+                Some(Unit::Percent)
+            } else {
+                column_unit
+            };
+            return (
+                Cell::Fig(Figure {
+                    value: p.value,
+                    decimals: p.decimals,
+                    unit,
+                    exact: unit == Some(Unit::Count) && p.decimals == 0,
+                    coarse: 0,
+                }),
+                !p.percent,
+            );
+        }
     }
     // Parentheses negative: `(1.234)`, `(1.234) t. kr.`
     let (negative, body) = match t.strip_prefix('(') {
