@@ -81,7 +81,8 @@ pub struct Col {
 #[derive(Clone, Debug)]
 pub struct GRow {
     pub label: String,
-    /// [`total_label`] of `label`, asked once here (many stages ask it).
+    /// [`total_label`] of `label`, asked once with its role (many stages
+    /// ask it); `None` until the roles are assigned.
     pub total_word: Option<bool>,
     /// `A`, `B`, `1`, `2`: the id a formula refers to.
     pub id: Option<String>,
@@ -1026,7 +1027,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             loc: loc.clone(),
             id,
             role: Role::Item,
-            total_word: total_label(&label),
+            total_word: None,
             label,
             cells: vals,
             texts,
@@ -1237,12 +1238,13 @@ enum Named {
     Item,
 }
 
-/// [`Named`] for a label, remembered for the labels seen last.
-fn named(label: &str) -> Named {
+/// [`Named`] for a label, with its total words ([`total_label`]),
+/// remembered for the labels seen last.
+fn named(label: &str) -> (Named, Option<bool>) {
     thread_local! {
-        static SEEN: super::memo::Memo<Named> = super::memo::Memo::new(1024);
+        static SEEN: super::memo::Memo<(Named, Option<bool>)> = super::memo::Memo::new(1024);
     }
-    SEEN.with(|m| m.get(label, named_now))
+    SEEN.with(|m| m.get(label, |l| (named_now(l), total_label(l))))
 }
 
 fn named_now(label: &str) -> Named {
@@ -1265,7 +1267,8 @@ fn named_now(label: &str) -> Named {
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
-        let named = named(&rows[i].label);
+        let (named, total_word) = named(&rows[i].label);
+        rows[i].total_word = total_word;
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
         let role = match named {

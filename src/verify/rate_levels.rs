@@ -13,7 +13,7 @@
 //! Cheap: a label test on the rows, made only when a column of per cents
 //! is there to read otherwise.
 
-use super::grid::{ColKind, GRow};
+use super::grid::{total_label, ColKind, GRow};
 
 /// Whether the label names a tax rate (`Kommuneskatteprocent`,
 /// `Primærkommunal udskrivningsprocent`, `Kirkeskatteprocent, afrundet`).
@@ -29,14 +29,15 @@ fn tax_rate(label: &str) -> bool {
 pub fn rate_levels(rows: &[GRow]) -> bool {
     let mut rates = 0usize;
     // A header repeated inside the table (its label empty) is no row of
-    // figures (it becomes a section).
+    // figures (it becomes a section). Total words are asked of the label:
+    // the grid asks this before its rows' `total_word` is set.
     for r in rows
         .iter()
         .filter(|r| r.has_figures() && !r.label.trim().is_empty())
     {
         if tax_rate(&r.label) {
             rates += 1;
-        } else if r.total_word != Some(true) {
+        } else if total_label(&r.label) != Some(true) {
             return false;
         }
     }
