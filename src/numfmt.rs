@@ -159,7 +159,7 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
 /// decimals, a `%`, nothing else), read in one pass over its bytes; `None`
 /// for anything else, which [`parse_number_general`] reads (or refuses).
 /// Gives exactly what the general way gives wherever it gives anything.
-fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
+pub fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
     let ascii = |c: char| u8::try_from(c).ok().filter(u8::is_ascii);
     let decimal = ascii(style.decimal)?;
     let thousands = match style.thousands {

@@ -23,8 +23,12 @@ const PAIR_REACH: usize = 6;
 /// The relations of a table, in row order, with the grid they refer to.
 /// `counts_exact`: whole counts (`sager`, `personer`) have no rounding
 /// interval; off, every figure is read as rounded to its digits.
-pub fn relations(table: &Table, style: NumberStyle, counts_exact: bool) -> (Grid, Vec<Instance>) {
-    let mut g = super::grid::read(table, style);
+pub fn relations(
+    table: std::borrow::Cow<'_, Table>,
+    style: NumberStyle,
+    counts_exact: bool,
+) -> (Grid, Vec<Instance>) {
+    let mut g = super::grid::read_table(table, style);
     if !counts_exact {
         for r in &mut g.rows {
             for c in &mut r.cells {
@@ -1491,7 +1495,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     let grand = (0..g.rows.len())
         .rev()
         .find(|&t| matches!(g.rows[t].role, Role::Total { strong: true }) && s.parent[t].is_none());
-    let mut instances = Vec::new();
+    let mut instances = Vec::with_capacity(g.rows.len());
     for (r, row) in g.rows.iter().enumerate() {
         if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
             continue;
@@ -1515,7 +1519,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     }
     Candidate {
         instances,
-        what: format!("share of {}'s total", g.cols[a].header),
+        what: ["share of ", &g.cols[a].header, "'s total"].concat(),
         prefer: false,
     }
 }

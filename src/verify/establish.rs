@@ -1164,7 +1164,9 @@ fn running_balance_now(header: &str) -> bool {
 /// straight into one string (no formatting machinery: a table names a
 /// relation for every cell it judges).
 pub fn relation_name(label: &str, header: &str, what: &[&str]) -> String {
-    let len = label.len() + header.len() + 4 + what.iter().map(|w| w.len()).sum::<usize>();
+    // ` [` and `]: `: five bytes besides the parts (one short, and every
+    // name was copied once more to grow).
+    let len = label.len() + header.len() + 5 + what.iter().map(|w| w.len()).sum::<usize>();
     let mut s = String::with_capacity(len);
     s.push_str(label);
     s.push_str(" [");

@@ -16,7 +16,7 @@
 //! counts (`fuldtidspersoner`, `helårspersoner`, averages) are rounded.
 
 use crate::money::Decimal;
-use crate::numfmt::{parse_number, NumberStyle, PrintedNumber};
+use crate::numfmt::{parse_number, plain_number, NumberStyle, PrintedNumber};
 
 /// What a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -323,6 +323,41 @@ pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -
     {
         return (Cell::Text, false);
     }
+    // Most cells are a plain figure (`-1.281,8`, `57,4%`): nothing before or
+    // after it, no space to drop, read in one pass. The general way below
+    // reads it the same (`parse_number` tries the one pass first, and no
+    // unit word follows).
+    if unit_before.is_none() {
+        if let Some(p) = plain_number(t, style) {
+            let unit = if p.percent {
+                Some(Unit::Percent)
+            } else {
+                column_unit
+            };
+            return (
+                Cell::Fig(Figure {
+                    value: p.value,
+                    decimals: p.decimals,
+                    unit,
+                    exact: unit == Some(Unit::Count) && p.decimals == 0,
+                    coarse: 0,
+                }),
+                !p.percent,
+            );
+        }
+    }
+    figure_cell(t, unit_before, style, column_unit)
+}
+
+/// [`read_cell_in`]'s general way, for a text that starts as a figure does
+/// (a digit, a sign or a parenthesis), after a unit written before it
+/// (`unit_before`, `kr. 1.500,-`) if any.
+fn figure_cell(
+    t: &str,
+    unit_before: Option<Unit>,
+    style: NumberStyle,
+    column_unit: Option<Unit>,
+) -> (Cell, bool) {
     // Parentheses negative: `(1.234)`, `(1.234) t. kr.`
     let (negative, body) = match t.strip_prefix('(') {
         Some(rest) => match rest.split_once(')') {
@@ -654,5 +689,48 @@ mod tests {
         assert_eq!(years_in("B2026"), vec![2026]);
         assert_eq!(years_in("-1.500,0"), Vec::<i32>::new());
         assert_eq!(year_of("Regnskab 2024"), Some(2024));
+    }
+
+    #[test]
+    fn plain_figures_are_read_in_one_pass() {
+        assert_eq!(
+            read_cell_in("-1.281,8", NumberStyle::DANISH, Some(Unit::Money(6))),
+            (
+                Cell::Fig(Figure {
+                    value: d("-1281.8"),
+                    decimals: 1,
+                    unit: Some(Unit::Money(6)),
+                    exact: false,
+                    coarse: 0,
+                }),
+                true
+            )
+        );
+        let (share, from_column) = read_cell_in("39,8%", NumberStyle::DANISH, None);
+        assert!(matches!(share, Cell::Fig(f) if f.unit == Some(Unit::Percent)));
+        assert!(!from_column);
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of a plain figure gives what the general
+        /// way gives: the same figure, unit and column flag, in every style
+        /// and under every column unit.
+        #[test]
+        fn plain_figures_read_as_the_general_way_reads_them(
+            text in "[-+]?([0-9]{1,4}|[.,]|[0-9]{3}|%| |a){1,7}",
+            style in 0usize..3,
+            unit in 0usize..5,
+        ) {
+            let style = [NumberStyle::DANISH, NumberStyle::ENGLISH, NumberStyle::DANISH_UNGROUPED][style];
+            let unit = [None, Some(Unit::Percent), Some(Unit::Count), Some(Unit::Money(6)), Some(Unit::Derived)][unit];
+            if plain_number(&text, style).is_some() {
+                let fast = read_cell_in(&text, style, unit);
+                let general = figure_cell(&text, None, style, unit);
+                proptest::prop_assert_eq!(&fast, &general, "{:?}", text);
+                if let (Cell::Fig(a), Cell::Fig(b)) = (fast.0, general.0) {
+                    proptest::prop_assert_eq!(a.value.scale(), b.value.scale());
+                }
+            }
+        }
     }
 }

@@ -11,9 +11,10 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
-use crate::document::{Loc, Table};
+use crate::document::{Cell as DocCell, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
+use std::borrow::Cow;
 
 /// What a row is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +81,9 @@ pub struct Col {
 #[derive(Clone, Debug)]
 pub struct GRow {
     pub label: String,
+    /// [`total_label`] of `label`, asked once with its role (many stages
+    /// ask it); `None` until the roles are assigned.
+    pub total_word: Option<bool>,
     /// `A`, `B`, `1`, `2`: the id a formula refers to.
     pub id: Option<String>,
     pub loc: Loc,
@@ -516,23 +520,31 @@ struct RawGrid {
     rows: Vec<RawRow>,
 }
 
-fn raw(table: &Table) -> RawGrid {
-    let rows = table
-        .rows
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty()))
-        .map(|r| {
-            let indent = r.cells.first().map_or(0, |c| c.hints.indent);
-            (
-                r.loc.clone(),
-                r.cells
-                    .iter()
-                    .map(|c| (c.text.trim().to_string(), c.loc.clone()))
-                    .collect(),
-                indent,
-            )
-        })
-        .collect();
+/// The rows with a visible cell, their cells' texts trimmed: moved out of
+/// a table the caller gave away, copied out of one it lent.
+fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
+    let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
+    let cell = |c: DocCell| {
+        let trimmed = c.text.trim();
+        let text = if trimmed.len() == c.text.len() {
+            c.text
+        } else {
+            trimmed.to_string()
+        };
+        (text, c.loc)
+    };
+    let row = |r: Row| {
+        let indent = r.cells.first().map_or(0, |c| c.hints.indent);
+        (r.loc, r.cells.into_iter().map(cell).collect(), indent)
+    };
+    let rows = match rows {
+        Cow::Owned(rows) => rows.into_iter().filter(visible).map(row).collect(),
+        Cow::Borrowed(rows) => rows
+            .iter()
+            .filter(|r| visible(r))
+            .map(|r| row(r.clone()))
+            .collect(),
+    };
     RawGrid { rows }
 }
 
@@ -799,8 +811,17 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
 
 /// Reads a table's structure.
 pub fn read(table: &Table, style: NumberStyle) -> Grid {
+    read_table(Cow::Borrowed(table), style)
+}
+
+/// [`read`], the cells' texts moved out of the table when it is given away.
+pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
-    let mut g = raw(table);
+    let title_unit = table.title.as_deref().and_then(unit_in);
+    let mut g = raw(match table {
+        Cow::Owned(t) => Cow::Owned(t.rows),
+        Cow::Borrowed(t) => Cow::Borrowed(t.rows.as_slice()),
+    });
     super::column_relations::split_paired_figures(&mut g.rows, style);
     merge_account_numbers(&mut g.rows, style);
     if !super::label_column::labels_first(&mut g.rows, style) {
@@ -901,10 +922,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
         .and_then(|(_, c, _)| c.first())
         .map(|(t, _)| strip_emphasis(t).to_string())
         .unwrap_or_default();
-    let table_unit = table
-        .title
-        .as_deref()
-        .and_then(unit_in)
+    let table_unit = title_unit
         .or_else(|| unit_in(&corner))
         .filter(|u| *u != Unit::Percent);
     // Several header rows: an upper cell spans the empty ones to its right
@@ -912,7 +930,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
     // joined with ` / `.
     // A cell of the last header row spans a run of periods the row above
     // names (`header_spans.rs`).
-    let mut raw_header: Vec<Vec<String>> = Vec::new();
+    let mut raw_header: Vec<Vec<String>> = Vec::with_capacity(header_rows);
     for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
         if numbering_rows.contains(&k) {
             continue;
@@ -963,10 +981,11 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
                 .or(table_unit)
         })
         .collect();
-    let mut rows: Vec<GRow> = Vec::new();
+    let mut rows: Vec<GRow> = Vec::with_capacity(g.rows.len().saturating_sub(header_rows));
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
-    let mut from_column: Vec<bool> = Vec::new();
+    let mut from_column: Vec<bool> =
+        Vec::with_capacity(g.rows.len().saturating_sub(header_rows) * width);
     let mut prev_indent = 0u8;
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
         // How many figure cells the source row had, before they are moved.
@@ -1008,6 +1027,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             loc: loc.clone(),
             id,
             role: Role::Item,
+            total_word: None,
             label,
             cells: vals,
             texts,
@@ -1137,9 +1157,9 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
             .zip(&r.cells)
             .filter(|(t, _)| !t.is_empty())
             .all(|(t, c)| {
-                year_of(t).is_some()
-                    && (t.len() <= 5
-                        || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                // The shape first: most cells are figures longer than a year.
+                (t.len() <= 5 || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                    && year_of(t).is_some()
             });
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
@@ -1218,12 +1238,13 @@ enum Named {
     Item,
 }
 
-/// [`Named`] for a label, remembered for the labels seen last.
-fn named(label: &str) -> Named {
+/// [`Named`] for a label, with its total words ([`total_label`]),
+/// remembered for the labels seen last.
+fn named(label: &str) -> (Named, Option<bool>) {
     thread_local! {
-        static SEEN: super::memo::Memo<Named> = super::memo::Memo::new(1024);
+        static SEEN: super::memo::Memo<(Named, Option<bool>)> = super::memo::Memo::new(1024);
     }
-    SEEN.with(|m| m.get(label, named_now))
+    SEEN.with(|m| m.get(label, |l| (named_now(l), total_label(l))))
 }
 
 fn named_now(label: &str) -> Named {
@@ -1246,7 +1267,8 @@ fn named_now(label: &str) -> Named {
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
-        let named = named(&rows[i].label);
+        let (named, total_word) = named(&rows[i].label);
+        rows[i].total_word = total_word;
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
         let role = match named {

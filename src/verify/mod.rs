@@ -73,6 +73,7 @@ use crate::read::{Reader, Source};
 pub use judge::Verdict;
 use judge::{Evidence, Relation};
 pub use relations::Options;
+use std::borrow::Cow;
 
 /// The verdict on one relation, with its evidence and its words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -361,8 +362,28 @@ pub fn verify_table(
     style: NumberStyle,
     options: &Options,
 ) -> TableReport {
-    let name = structure::table_name(table);
-    if let Some((loc, why)) = structure::refusal(table) {
+    judge_table(file, Cow::Borrowed(table), style, options)
+}
+
+/// [`verify_table`] on a table the caller has no more use for: its cells'
+/// texts are moved into the grid, not copied.
+pub fn verify_table_taken(
+    file: &str,
+    table: crate::document::Table,
+    style: NumberStyle,
+    options: &Options,
+) -> TableReport {
+    judge_table(file, Cow::Owned(table), style, options)
+}
+
+fn judge_table(
+    file: &str,
+    table: Cow<'_, crate::document::Table>,
+    style: NumberStyle,
+    options: &Options,
+) -> TableReport {
+    let name = structure::table_name(&table);
+    if let Some((loc, why)) = structure::refusal(&table) {
         // Too wide or too large to understand: said, never judged in part,
         // and never padded into a grid.
         return TableReport {
@@ -379,6 +400,7 @@ pub fn verify_table(
             )],
         };
     }
+    let table_loc = table.loc.clone();
     let (grid, found) = engine::relations(table, style, options.counts_exact);
     let judged = attribute::judge_all(&grid, found, options, style);
     let place = |at: establish::At| {
@@ -409,7 +431,7 @@ pub fn verify_table(
             let loc = grid
                 .rows
                 .get(j.at.0)
-                .map_or_else(|| table.loc.clone(), |r| r.loc.clone());
+                .map_or_else(|| table_loc.clone(), |r| r.loc.clone());
             // Under `--quiet` a check whose words are not wanted is never
             // printed: its verdict is counted, and it carries no names.
             let lean =
@@ -481,7 +503,7 @@ pub fn verify_table(
     checks.extend(more);
     TableReport {
         file: file.to_string(),
-        loc: table.loc.clone(),
+        loc: table_loc,
         name,
         checks,
     }
@@ -504,7 +526,7 @@ fn unjudged_labelled_totals(
         // row worded as a total that the figures made an ordinary part of
         // its block (`cues::overrule`) is judged as a part, not passed over.
         let worded = |t: &str| grid::total_label(t) == Some(true);
-        let labelled = (worded(&row.label) && row.role != grid::Role::Item)
+        let labelled = (row.total_word == Some(true) && row.role != grid::Role::Item)
             || matches!(
                 row.role,
                 grid::Role::Total { strong: true } | grid::Role::Formula(_)

@@ -38,13 +38,13 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             .filter(|&i| {
                 !matches!(g.rows[i].role, Role::Section | Role::HerafMarker)
                     && s.parent[i].is_none()
-                    && total_label(&g.rows[i].label).is_none()
+                    && g.rows[i].total_word.is_none()
             })
             .collect();
         // The total it names, above the block.
         let named = (0..start).rev().find(|&i| {
             has_figs(g, i)
-                && total_label(&g.rows[i].label) == Some(true)
+                && g.rows[i].total_word == Some(true)
                 && g.rows[i].label.to_lowercase().starts_with(other.as_str())
         });
         let (Some(named), false) = (named, parts.is_empty()) else {

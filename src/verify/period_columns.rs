@@ -40,6 +40,15 @@ impl Period {
 /// The one period a header names (`pr. år`, `årlig`, `pr. md.`, `pr.
 /// måned`, `månedlig`, `pr. kvartal`); `None` for none or several.
 fn period(header: &str) -> Option<Period> {
+    // Asked of every amount column's header in every table (and of the
+    // others beside a period's): remembered for the headers seen last.
+    thread_local! {
+        static SEEN: super::memo::Memo<Option<Period>> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| m.get(header, period_now))
+}
+
+fn period_now(header: &str) -> Option<Period> {
     // Most headers name no period; answered without a new string.
     let b = header.as_bytes();
     let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));

@@ -29,7 +29,8 @@ fn tax_rate(label: &str) -> bool {
 pub fn rate_levels(rows: &[GRow]) -> bool {
     let mut rates = 0usize;
     // A header repeated inside the table (its label empty) is no row of
-    // figures (it becomes a section).
+    // figures (it becomes a section). Total words are asked of the label:
+    // the grid asks this before its rows' `total_word` is set.
     for r in rows
         .iter()
         .filter(|r| r.has_figures() && !r.label.trim().is_empty())

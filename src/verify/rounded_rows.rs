@@ -15,7 +15,7 @@
 use super::engine::{has_figs, push, State};
 use super::establish::{tally, Candidate, Expr, Instance, Kind};
 use super::figure::Cell;
-use super::grid::{total_label, Grid, Role};
+use super::grid::{Grid, Role};
 
 /// `Kommuneskatteprocent, afrundet` -> `kommuneskatteprocent`;
 /// `Tilskud (afrundet)` -> `tilskud`.
@@ -72,7 +72,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         if s.explained[r]
             || !has_figs(g, r)
             || matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
-            || total_label(&g.rows[r].label).is_some()
+            || g.rows[r].total_word.is_some()
         {
             continue;
         }

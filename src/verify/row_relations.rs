@@ -164,7 +164,7 @@ fn section_totals(g: &Grid, s: &mut State) {
     let key = |r: usize| g.rows[r].label.trim().to_lowercase();
     for (k, head) in heads.iter().enumerate() {
         let Some(h) = *head else { continue };
-        if super::grid::total_label(&g.rows[h].label) != Some(true) {
+        if g.rows[h].total_word != Some(true) {
             continue;
         }
         let mut held = 0;
@@ -239,7 +239,17 @@ fn year_steps(g: &Grid) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether a label opens a year (see [`carries`]); asked of every row with
+/// figures in a table with adjacent years, so remembered for the labels
+/// seen last.
 fn opening(label: &str) -> bool {
+    thread_local! {
+        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(1024);
+    }
+    SEEN.with(|m| m.get(label, opening_now))
+}
+
+fn opening_now(label: &str) -> bool {
     let l = label.to_lowercase();
     ["1. januar", "primo", "begyndelse", "åbningsbalance"]
         .iter()

@@ -50,7 +50,7 @@ fn date_like(tok: &str) -> bool {
 /// (`Total omlægning af indsatsen`, `Vandpris i alt pr. m3`); a label-less
 /// row by the text cells before its first figure.
 fn worded_total(row: &grid::GRow) -> bool {
-    if grid::total_label(&row.label).is_some() {
+    if row.total_word.is_some() {
         return true;
     }
     row.label.trim().is_empty()

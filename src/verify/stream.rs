@@ -11,7 +11,7 @@
 //! then the document is read once more for the claims alone, its tables
 //! visited one by one and dropped ([`claims::read_with`]).
 
-use super::{claims, verify_table, verify_text, Options, TableReport, TextReport};
+use super::{claims, verify_table_taken, verify_text, Options, TableReport, TextReport};
 use crate::document::{Block, Document, Notice, Table};
 use crate::error::InputError;
 use crate::read::text::read_each;
@@ -89,9 +89,9 @@ pub fn verify_text_tables_in(
     let mut running = Document::new(source.name, source.style);
     let mut reads_figures = false;
     let mut notices: Vec<Notice> = decoded.notice.clone().into_iter().collect();
-    let judge = |t: &Table| {
+    let judge = |t: Table| {
         let style = t.style.unwrap_or(source.style);
-        verify_table(source.name, t, style, options)
+        verify_table_taken(source.name, t, style, options)
     };
     let mut paragraph = |p: crate::document::Paragraph| match claims::reading(&p, source.style) {
         claims::Reading::Passed => {}
@@ -103,7 +103,7 @@ pub fn verify_text_tables_in(
     };
     let found = if lanes.threads < 2 {
         read_each(&decoded.text, |b| match b {
-            Block::Table(t) => sink(judge(&t)),
+            Block::Table(t) => sink(judge(t)),
             Block::Paragraph(p) => paragraph(p),
         })
     } else {
@@ -159,7 +159,7 @@ impl<'scope> Pool<'scope> {
         judge: &'scope J,
     ) -> Pool<'scope>
     where
-        J: Fn(&Table) -> TableReport + Sync,
+        J: Fn(Table) -> TableReport + Sync,
     {
         let mut lanes = Vec::new();
         for _ in 0..threads {
@@ -169,7 +169,7 @@ impl<'scope> Pool<'scope> {
                 .name("verify".to_string())
                 .spawn_scoped(scope, move || {
                     for batch in tables {
-                        let out: Vec<TableReport> = batch.iter().map(judge).collect();
+                        let out: Vec<TableReport> = batch.into_iter().map(judge).collect();
                         if reports_out.send(out).is_err() {
                             break;
                         }
@@ -210,7 +210,7 @@ impl<'scope> Pool<'scope> {
     fn send(
         &mut self,
         batch: Vec<Table>,
-        judge: &impl Fn(&Table) -> TableReport,
+        judge: &impl Fn(Table) -> TableReport,
         sink: &mut impl FnMut(TableReport),
     ) {
         if batch.is_empty() {
@@ -218,7 +218,7 @@ impl<'scope> Pool<'scope> {
         }
         let n = self.lanes.len();
         if n == 0 {
-            batch.iter().map(judge).for_each(sink);
+            batch.into_iter().map(judge).for_each(sink);
             return;
         }
         while self.received + n <= self.sent {
@@ -234,7 +234,7 @@ impl<'scope> Pool<'scope> {
             Err(std::sync::mpsc::SendError(batch)) => {
                 // The thread is gone: judge here, after what is in flight.
                 while self.receive(sink) {}
-                batch.iter().map(judge).for_each(sink);
+                batch.into_iter().map(judge).for_each(sink);
             }
         }
     }

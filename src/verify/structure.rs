@@ -49,7 +49,21 @@ pub fn table_name(t: &Table) -> String {
         .find(|r| r.cells.len() > 1 && r.cells.iter().skip(1).all(|c| c.text.is_empty()))
         .map(|r| text(r, 0))
         .filter(|s| !s.is_empty())
-        .map(|section| format!("{section}: {}", columns.join(" | ")))
+        .map(|section| {
+            // `{section}: {columns joined by " | "}`, without `format!`.
+            let mut name = String::with_capacity(
+                section.len() + 2 + columns.iter().map(|c| c.len() + 3).sum::<usize>(),
+            );
+            name.push_str(section);
+            name.push_str(": ");
+            for (k, column) in columns.iter().enumerate() {
+                if k > 0 {
+                    name.push_str(" | ");
+                }
+                name.push_str(column);
+            }
+            name
+        })
         .unwrap_or_else(|| match t.loc.line_number() {
             Some(line) => format!("table at line {line}"),
             None => format!("table at {}", t.loc),

@@ -17,7 +17,7 @@
 use super::engine::{has_figs, push, State, BLOCK};
 use super::establish::{quick_rows, row_sum, Candidate, Kind};
 use super::figure::Cell;
-use super::grid::{self, Grid, Role};
+use super::grid::{Grid, Role};
 
 /// A total's reading: the subtotal, the run it adds up, and the rows
 /// between the subtotal and the total.
@@ -46,7 +46,7 @@ fn fits((holds, fails): (usize, usize)) -> bool {
 }
 
 fn chain(g: &Grid, t: usize) -> Option<Chain> {
-    if grid::total_label(&g.rows[t].label).is_none() || !unit(g, t) {
+    if g.rows[t].total_word.is_none() || !unit(g, t) {
         return None;
     }
     // The block: the rows with figures just above the total.
@@ -87,9 +87,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let judged = |s: &State, r: usize| s.out.iter().any(|i| i.at.0 == r && i.what.is_ok());
     // Most tables' totals are judged by now: then there is nothing to look
     // for (a judged total stays judged below, so none would be taken).
-    if !(0..g.rows.len())
-        .any(|t| grid::total_label(&g.rows[t].label).is_some() && unit(g, t) && !judged(s, t))
-    {
+    if !(0..g.rows.len()).any(|t| g.rows[t].total_word.is_some() && unit(g, t) && !judged(s, t)) {
         return;
     }
     let chains: Vec<(Chain, (usize, usize))> = (0..g.rows.len())
