@@ -84,6 +84,10 @@ pub struct GRow {
     /// [`total_label`] of `label`, asked once with its role (many stages
     /// ask it); `None` until the roles are assigned.
     pub total_word: Option<bool>,
+    /// The label names a per cent (`Likviditetsgrad [%]`, `Overskud i
+    /// pct.`: [`super::row_relations::percent_label`]), asked once with its
+    /// role; `false` until the roles are assigned.
+    pub percent_word: bool,
     /// `A`, `B`, `1`, `2`: the id a formula refers to.
     pub id: Option<String>,
     pub loc: Loc,
@@ -1028,6 +1032,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             id,
             role: Role::Item,
             total_word: None,
+            percent_word: false,
             label,
             cells: vals,
             texts,
@@ -1238,13 +1243,28 @@ enum Named {
     Item,
 }
 
-/// [`Named`] for a label, with its total words ([`total_label`]),
+/// What a row's label alone says of it, asked once per row and
 /// remembered for the labels seen last.
-fn named(label: &str) -> (Named, Option<bool>) {
+#[derive(Clone)]
+struct LabelWords {
+    named: Named,
+    /// [`total_label`].
+    total: Option<bool>,
+    /// [`super::row_relations::percent_label`].
+    percent: bool,
+}
+
+fn label_words(label: &str) -> LabelWords {
     thread_local! {
-        static SEEN: super::memo::Memo<(Named, Option<bool>)> = super::memo::Memo::new(1024);
+        static SEEN: super::memo::Memo<LabelWords> = super::memo::Memo::new(1024);
     }
-    SEEN.with(|m| m.get(label, |l| (named_now(l), total_label(l))))
+    SEEN.with(|m| {
+        m.get(label, |l| LabelWords {
+            named: named_now(l),
+            total: total_label(l),
+            percent: super::row_relations::percent_label(l),
+        })
+    })
 }
 
 fn named_now(label: &str) -> Named {
@@ -1267,8 +1287,13 @@ fn named_now(label: &str) -> Named {
 fn assign_roles(rows: &mut [GRow]) {
     let mut in_heraf: Option<usize> = None;
     for i in 0..rows.len() {
-        let (named, total_word) = named(&rows[i].label);
-        rows[i].total_word = total_word;
+        let LabelWords {
+            named,
+            total,
+            percent,
+        } = label_words(&rows[i].label);
+        rows[i].total_word = total;
+        rows[i].percent_word = percent;
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
         let role = match named {

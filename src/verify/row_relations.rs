@@ -335,19 +335,12 @@ pub fn percent_row(g: &Grid, r: usize) -> bool {
         _ => None,
     });
     let all_percent = figs.next().is_some_and(Figure::percent) && figs.all(Figure::percent);
-    all_percent || percent_label(&row.label)
+    all_percent || row.percent_word
 }
 
 /// A per-cent row's label (see [`percent_row`]); asked of each row many
-/// times, so remembered for the labels seen last.
-fn percent_label(label: &str) -> bool {
-    thread_local! {
-        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(1024);
-    }
-    SEEN.with(|m| m.get(label, percent_label_now))
-}
-
-fn percent_label_now(label: &str) -> bool {
+/// times, so asked once when the grid is read (`GRow::percent_word`).
+pub(super) fn percent_label(label: &str) -> bool {
     let l = label.to_lowercase();
     l.contains('%')
         || contains_word(&l, "pct.")
