@@ -55,6 +55,8 @@ enum Concept {
     Gross,
     Ebitda,
     Ebit,
+    /// The result before tax (EBT).
+    Ebt,
     NetResult,
     Equity,
     Balance,
@@ -71,6 +73,7 @@ impl Concept {
             Concept::Gross => "the gross profit (Bruttoresultat)",
             Concept::Ebitda => "the result before depreciation (EBITDA)",
             Concept::Ebit => "the operating result (EBIT, Resultat af primær drift)",
+            Concept::Ebt => "the result before tax (EBT, Resultat før skat)",
             Concept::NetResult => "the year's result (Årets resultat)",
             Concept::Equity => "the equity (Egenkapital)",
             Concept::Balance => "the balance sum (Balancesum, Aktiver i alt)",
@@ -161,9 +164,19 @@ fn names(label: &str, c: Concept) -> bool {
                     "resultat af ordinær primær drift",
                 ])
         }
+        Concept::Ebt => {
+            w().iter().any(|x| x == "ebt")
+                || one_of(&[
+                    "resultat før skat",
+                    "koncernresultat før skat",
+                    "ordinært resultat før skat",
+                    "resultat før skat i alt",
+                ])
+        }
         Concept::NetResult => one_of(&[
             "årets resultat",
             "resultat efter skat",
+            "koncernresultat efter skat",
             "periodens resultat",
             "nettoresultat",
         ]),
@@ -243,7 +256,22 @@ fn named_now(label: &str) -> Option<Named> {
     if has("nettomargin") {
         return ratio(Concept::NetResult, Concept::Revenue);
     }
-    if has("soliditetsgrad") || b == "soliditet" || has("egenkapitalandel") {
+    // `Før-skat margin (EBT-margin)`: the result before tax over the
+    // revenue.
+    if has("ebt-margin") || has("ebt margin") || has("før-skat margin") || has("før skat-margin")
+    {
+        return ratio(Concept::Ebt, Concept::Revenue);
+    }
+    // `Soliditet i procent`, `Soliditet i pct.`: the same as `Soliditetsgrad`.
+    let soliditet = b == "soliditet"
+        || [
+            "soliditet i procent",
+            "soliditet i pct.",
+            "soliditet i pct",
+            "soliditet i %",
+        ]
+        .contains(&b.as_str());
+    if has("soliditetsgrad") || soliditet || has("egenkapitalandel") {
         return ratio(Concept::Equity, Concept::Balance);
     }
     if has("likviditetsgrad") {

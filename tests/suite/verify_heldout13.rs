@@ -53,3 +53,48 @@ fn a_row_added_to_its_own_total_is_no_reading() {
         .count();
     assert_eq!(before_tax, 5);
 }
+
+#[test]
+fn soliditet_i_procent_is_the_equity_over_the_balance_and_finds_the_published_error() {
+    // Danish Agro's five years: 2017 prints 31,3 where 4.895 / 15.568 =
+    // 31,44 % (the collector's published error).
+    let c = common::checks_of_tsv(&common::data_tsv(
+        "heldout13",
+        "landbrugnet-danish-agro-i-tal-2015-2019-soliditet",
+    ));
+    let got: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.relation.starts_with("Soliditet i procent ["))
+        .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+        .collect();
+    let want: Vec<(String, Verdict)> = [
+        ("2015", Verdict::Rounding),
+        ("2016", Verdict::Rounding),
+        ("2017", Verdict::Error),
+        ("2018", Verdict::Rounding),
+        ("2019", Verdict::Rounding),
+    ]
+    .iter()
+    .map(|(y, v)| (y.to_string(), *v))
+    .collect();
+    assert_eq!(got, want, "{c:#?}");
+    let f = common::findings(&c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3, "31,4");
+}
+
+#[test]
+fn an_ebt_margin_is_the_result_before_tax_over_the_revenue() {
+    // Royal Greenland's `Før-skat margin (EBT-margin)`, five years.
+    let c = common::checks_of_tsv(&common::data_tsv(
+        "heldout13",
+        "royal-greenland-noegletal-2011-12-2015-16-ebit-margin-parenteser",
+    ));
+    let got: Vec<Verdict> = c
+        .iter()
+        .filter(|c| c.relation.starts_with("Før-skat margin (EBT-margin) ["))
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(got, vec![Verdict::Rounding; 5], "{c:#?}");
+    assert!(common::errors(&c).is_empty());
+}
