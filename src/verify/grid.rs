@@ -592,7 +592,12 @@ fn header_words_now(header: &str) -> HeaderWords {
             || has("mer-/mindre")
             || has("change"),
         pct_word: has("pct") || has("%") || has("procent"),
-        share: has("andel") || has("share") || has("fordeling"),
+        // `Andel`, `Kvindeandel`, `Markedsandel`, not `Handel med biler`.
+        share: h
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.starts_with("andel") || w.ends_with("andel") && !w.ends_with("handel"))
+            || has("share")
+            || has("fordeling"),
         named_change: rise || has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
@@ -1508,5 +1513,22 @@ mod tests {
         let g = read(&t, NumberStyle::DANISH);
         assert_eq!(g.rows[1].label, "2025");
         assert_eq!(g.cols[2].kind, ColKind::RowTotal);
+    }
+
+    #[test]
+    fn a_share_is_named_by_the_word_andel_not_by_handel() {
+        // DST's Statistisk Årbog 2002, table 270: `Handel med biler, …` is
+        // an industry, not a share (heldout).
+        for (h, share) in [
+            ("Andel", true),
+            ("Andel i pct.", true),
+            ("Kvindeandel", true),
+            ("Markedsandel 2024", true),
+            ("Handel med biler, autorep. og servicestationer", false),
+            ("Detailhandel", false),
+            ("Engroshandel og agenturhandel", false),
+        ] {
+            assert_eq!(header_words_now(h).share, share, "{h}");
+        }
     }
 }
