@@ -316,23 +316,17 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
     }
 }
 
-/// The judge's quotient for a share of a row's parts.
-fn part_of(
+/// The figures of `first` and `rest`, in that order, printed in their
+/// common unit, converted exactly: the terms of a quotient of sums.
+fn figures_in_common_unit(
     g: &Grid,
-    part: At,
-    others: &[At],
-    result: At,
+    first: At,
+    rest: &[At],
     o: &Overrides,
-) -> Result<Relation, String> {
-    let get = |at: At| -> Result<Figure, String> {
-        match fig(g, at, o) {
-            Some(Cell::Fig(f)) => Ok(f),
-            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
-        }
-    };
-    let mut figs = vec![get(part)?];
-    for &x in others {
-        figs.push(get(x)?);
+) -> Result<Vec<PrintedNumber>, String> {
+    let mut figs = Vec::with_capacity(rest.len() + 1);
+    for &at in std::iter::once(&first).chain(rest) {
+        figs.push(figure_at(g, at, o)?);
     }
     let u = common_unit(&figs);
     let mut figures = Vec::with_capacity(figs.len());
@@ -342,7 +336,26 @@ fn part_of(
                 .ok_or_else(|| "the units cannot be converted exactly".to_string())?,
         );
     }
-    let r = get(result)?;
+    Ok(figures)
+}
+
+fn figure_at(g: &Grid, at: At, o: &Overrides) -> Result<Figure, String> {
+    match fig(g, at, o) {
+        Some(Cell::Fig(f)) => Ok(f),
+        _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+    }
+}
+
+/// The judge's quotient for a share of a row's parts.
+fn part_of(
+    g: &Grid,
+    part: At,
+    others: &[At],
+    result: At,
+    o: &Overrides,
+) -> Result<Relation, String> {
+    let figures = figures_in_common_unit(g, part, others, o)?;
+    let r = figure_at(g, result, o)?;
     let result = PrintedNumber {
         percent: true,
         ..r.printed_in(None).ok_or("no figure")?
@@ -365,24 +378,7 @@ fn rate_of_sum(
     result: At,
     o: &Overrides,
 ) -> Result<Relation, String> {
-    let get = |at: At| -> Result<Figure, String> {
-        match fig(g, at, o) {
-            Some(Cell::Fig(f)) => Ok(f),
-            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
-        }
-    };
-    let mut figs = vec![get(result)?];
-    for &b in bases {
-        figs.push(get(b)?);
-    }
-    let u = common_unit(&figs);
-    let mut figures = Vec::with_capacity(figs.len());
-    for f in &figs {
-        figures.push(
-            f.printed_in(u)
-                .ok_or_else(|| "the units cannot be converted exactly".to_string())?,
-        );
-    }
+    let figures = figures_in_common_unit(g, result, bases, o)?;
     if figures[1..].iter().all(|f| f.value.is_zero()) {
         return Err(format!("{:?}: divides by 0", label_of(g, result.0)));
     }
