@@ -4,18 +4,22 @@
 //! `Forbrugerpris kr. pr. måler 435,00`, or `Pris/kWh uden moms 117,75` /
 //! `Moms 25% 29,44` / `Pris/kWh med moms 147,19`. The total below is a sum
 //! the labelled totals judge; the moms row itself is 25 % (Danish moms) of
-//! the row directly above it.
+//! the row directly above it, or of the block of rows above it (`Vandpris`
+//! + `Vandafgift` + `Vandafledningsafgift` / `Moms 25%`).
 //!
 //! The label says moms, the figures decide: a row whose label begins with
 //! `moms` (or `25% moms`), saying no other rate, is read as 25 % of the
-//! row above it in every amount column. Taken over every moms row of the
-//! table, the reading must hold somewhere and be unlikely to hold by
-//! coincidence (below 1 %); it is then judged where it fails only when it
-//! holds in at least two places and in more places than it fails (a
-//! structure the table's own figures establish). Otherwise — a budget's
-//! `Moms` line that is a refund, a moms charged on more than the row above
-//! (`Alm. vandafgift` + `Statsafgift`) — the rows are reported not
-//! understood, never an error.
+//! row above it or of the block above it in every amount column, whichever
+//! holds in more columns; a row that fits neither is read the way most of
+//! the table's moms rows are (so that its error is told against them), and
+//! not at all where a garbled figure above it hides its block. Taken over
+//! every moms row of the table, the reading must hold somewhere and be
+//! unlikely to hold by coincidence (below 1 %); it is then judged where it
+//! fails only when it holds in at least two places and in more places than
+//! it fails (a structure the table's own figures establish). Holding
+//! somewhere but not so established, the rows are reported not understood;
+//! holding nowhere (a budget's `Moms` line, a refund), nothing is said.
+//! Never an error on a guess.
 //!
 //! Cheap where no label says moms: a look at each label's first bytes.
 
