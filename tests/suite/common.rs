@@ -242,3 +242,20 @@ pub fn errors(c: &[sparekrav::verify::Check]) -> Vec<String> {
         .map(|c| format!("{}: {}", c.relation, c.detail))
         .collect()
 }
+
+/// A whole number with Danish thousands separators (`-1.234.567`).
+pub fn dk_int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}

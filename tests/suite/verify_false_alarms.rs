@@ -5,7 +5,7 @@
 //! all). Each case found is reduced to a small table here with its exact
 //! verdicts; figures computed by hand (the sums are written beside them).
 
-use crate::common::{errors, verdicts};
+use crate::common::{dk_int, errors, verdicts};
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -430,23 +430,6 @@ fn a_reversed_afvigelse_gives_no_false_error() {
             .all(|r| r.contains("Afvigelse / Korrigeret budget")),
         "{judged:?}"
     );
-}
-
-/// A Danish figure with a thousands separator: 2004 -> `2.004`.
-fn dk_int(n: i64) -> String {
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
 }
 
 /// Tenths as a Danish figure: 123 -> `12,3`.

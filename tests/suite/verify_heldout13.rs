@@ -100,23 +100,6 @@ fn an_ebt_margin_is_the_result_before_tax_over_the_revenue() {
     assert!(common::errors(&c).is_empty());
 }
 
-/// Whole millions, Danish thousands separators.
-fn dk(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -157,7 +140,7 @@ proptest! {
         }
         let mut t = format!("Mio. DKK\t{}\n", header.join("\t"));
         for (label, v) in &rows {
-            let cells: Vec<String> = v.iter().map(|x| dk(*x)).collect();
+            let cells: Vec<String> = v.iter().map(|x| common::dk_int(*x)).collect();
             t.push_str(&format!("{label}\t{}\n", cells.join("\t")));
         }
         let c = common::checks_of_tsv(&t);

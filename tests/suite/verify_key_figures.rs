@@ -313,19 +313,7 @@ fn a_growth_rate_oldest_first_is_against_the_column_to_its_left() {
 
 /// Figures of a whole number of mio. kr. with Danish separators.
 fn amount(v: i64) -> String {
-    let s = v.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if v < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+    crate::common::dk_int(v)
 }
 
 /// 100 · num / den rounded half away from zero to one decimal, printed
