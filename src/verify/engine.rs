@@ -75,6 +75,25 @@ pub(super) fn push(s: &mut State, c: Candidate) {
     s.out.extend(c.instances);
 }
 
+/// A row said, not judged: `{label}: {what}`, not understood because
+/// `why`; its own relation is accounted for (not reported again).
+pub(super) fn said_not_understood(
+    g: &Grid,
+    s: &mut State,
+    r: usize,
+    kind: Kind,
+    what: &str,
+    why: &str,
+) {
+    s.out.push(Instance {
+        kind,
+        name: format!("{}: {what}", g.rows[r].label),
+        at: (r, 0),
+        what: Err(format!("not understood: {why}")),
+    });
+    s.explained[r] = true;
+}
+
 fn record_block(s: &mut State, total: usize, parts: &[(bool, usize)]) {
     for &(_, p) in parts {
         if s.total_of[p].is_none() {
@@ -1224,15 +1243,11 @@ fn own_part_added(g: &Grid, s: &mut State) {
     s.out
         .retain(|i| !(i.kind == Kind::Difference && rows.contains(&i.at.0)));
     for r in rows {
-        s.out.push(Instance {
-            kind: Kind::Difference,
-            name: format!("{}: difference", g.rows[r].label),
-            at: (r, 0),
-            what: Err(format!(
-                "not understood: the only sum of rows above {:?} its figures fit adds a row to its own total",
-                g.rows[r].label
-            )),
-        });
+        let why = format!(
+            "the only sum of rows above {:?} its figures fit adds a row to its own total",
+            g.rows[r].label
+        );
+        said_not_understood(g, s, r, Kind::Difference, "difference", &why);
     }
 }
 

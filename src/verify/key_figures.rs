@@ -607,13 +607,7 @@ fn choose(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
 
 /// A row said, not judged.
 fn not_understood(g: &Grid, s: &mut State, r: usize, kind: Kind, why: &str) {
-    s.out.push(Instance {
-        kind,
-        name: format!("{}: key figure", g.rows[r].label),
-        at: (r, 0),
-        what: Err(format!("not understood: {why}")),
-    });
-    s.explained[r] = true;
+    super::engine::said_not_understood(g, s, r, kind, "key figure", why);
 }
 
 fn kind_of(n: &Named) -> Kind {

@@ -25,7 +25,7 @@
 //!
 //! Cheap where no label names a rate: a remembered look at each label.
 
-use super::engine::{has_figs, push, State};
+use super::engine::{has_figs, push, said_not_understood, State};
 use super::establish::{tally, Candidate, Expr, Instance, Kind};
 use super::figure::{Cell, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -188,13 +188,7 @@ fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> In
 }
 
 fn said(g: &Grid, s: &mut State, r: usize, why: &str) {
-    s.out.push(Instance {
-        kind: Kind::Formula,
-        name: format!("{}: rate named by the label", g.rows[r].label),
-        at: (r, 0),
-        what: Err(format!("not understood: {why}")),
-    });
-    s.explained[r] = true;
+    said_not_understood(g, s, r, Kind::Formula, "rate named by the label", why);
 }
 
 /// Rows `a` and `b` stand in one block: every row between them has figures.

@@ -23,7 +23,7 @@
 //!
 //! Cheap where no label says moms: a look at each label's first bytes.
 
-use super::engine::{has_figs, push, State};
+use super::engine::{has_figs, push, said_not_understood, State};
 use super::establish::{tally, Candidate, Expr, Instance, Kind};
 use super::figure::{Cell, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -153,52 +153,65 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
         .collect();
     // Each row's two readings: the row above, the block above (where it
-    // has two rows or more); the one that holds in more columns is the
-    // row's, the row above where neither holds or both hold alike.
-    let mut chosen: Vec<(usize, Vec<Instance>, Option<bool>)> = Vec::new();
-    for &r in &rows {
-        let above = on(g, r, &cols, &[r - 1]);
-        let block = block_above(g, r);
-        let of_block = match &block {
-            Some(b) if b.len() >= 2 => on(g, r, &cols, b),
-            _ => Vec::new(),
-        };
-        let (a, b) = (holds(g, &above), holds(g, &of_block));
-        let pick = if b > a {
-            Some(true)
-        } else if a > 0 {
-            Some(false)
-        } else {
-            None
-        };
-        chosen.push((r, if pick == Some(true) { of_block } else { above }, pick));
+    // has two rows or more; `None` where a garbled figure hides it); the
+    // one that holds in more columns is the row's (`Some(true)`: the
+    // block), the row above where both hold alike, none where neither
+    // holds.
+    struct Readings {
+        r: usize,
+        above: Vec<Instance>,
+        of_block: Option<Vec<Instance>>,
+        pick: Option<bool>,
     }
-    // A row that holds in neither way takes the table's way: the block
-    // above where more rows are charged so, so that its error is told
+    let readings: Vec<Readings> = rows
+        .iter()
+        .map(|&r| {
+            let above = on(g, r, &cols, &[r - 1]);
+            let of_block = block_above(g, r).map(|b| {
+                if b.len() >= 2 {
+                    on(g, r, &cols, &b)
+                } else {
+                    Vec::new()
+                }
+            });
+            let (a, b) = (
+                holds(g, &above),
+                of_block.as_deref().map_or(0, |i| holds(g, i)),
+            );
+            let pick = if b > a {
+                Some(true)
+            } else if a > 0 {
+                Some(false)
+            } else {
+                None
+            };
+            Readings {
+                r,
+                above,
+                of_block,
+                pick,
+            }
+        })
+        .collect();
+    // A row that holds in neither way takes the table's way (the block
+    // above where more rows are charged so), so that its error is told
     // against what the other moms rows are; where its block is not known
     // (a garbled figure above it), it is not judged.
-    let by_block = chosen.iter().filter(|x| x.2 == Some(true)).count();
-    let by_row = chosen.iter().filter(|x| x.2 == Some(false)).count();
-    if by_block > by_row {
-        for (r, inst, pick) in &mut chosen {
-            if pick.is_none() {
-                *inst = match block_above(g, *r) {
-                    Some(b) if b.len() >= 2 => on(g, *r, &cols, &b),
-                    _ => Vec::new(),
-                };
-            }
-        }
-    }
-    // Likewise a row whose row above is known but whose block is not:
-    // judged by the row above only where it holds.
-    for (r, inst, pick) in &mut chosen {
-        if pick.is_none() && block_above(g, *r).is_none() {
-            inst.clear();
-        }
-    }
+    let by_block = readings.iter().filter(|x| x.pick == Some(true)).count();
+    let by_row = readings.iter().filter(|x| x.pick == Some(false)).count();
+    let chosen = readings.into_iter().map(|x| {
+        let inst = match (x.pick, x.of_block) {
+            (Some(true), Some(b)) => b,
+            (Some(false), _) => x.above,
+            (_, None) => Vec::new(),
+            (_, Some(b)) if by_block > by_row => b,
+            (_, Some(_)) => x.above,
+        };
+        (x.r, inst)
+    });
     let mut instances = Vec::new();
     let mut results = Vec::new();
-    for (r, inst, _) in chosen {
+    for (r, inst) in chosen {
         if !inst.is_empty() {
             results.push(r);
             instances.extend(inst);
@@ -227,16 +240,10 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         return;
     }
     let why = format!(
-        "not understood: the label says moms, and 25 % of the rows above holds in {holds} place(s) of the table's moms rows and fails in {fails}"
+        "the label says moms, and 25 % of the rows above holds in {holds} place(s) of the table's moms rows and fails in {fails}"
     );
     for r in results {
-        s.out.push(Instance {
-            kind: Kind::Formula,
-            name: format!("{}: moms of the rows above", g.rows[r].label),
-            at: (r, 0),
-            what: Err(why.clone()),
-        });
-        s.explained[r] = true;
+        said_not_understood(g, s, r, Kind::Formula, "moms of the rows above", &why);
     }
 }
 

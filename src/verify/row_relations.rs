@@ -1103,13 +1103,7 @@ fn multiple_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> 
 
 /// A row that is said, not judged: `why` (not understood).
 fn not_understood(g: &Grid, s: &mut State, r: usize, why: String) {
-    s.out.push(Instance {
-        kind: Kind::Ratio,
-        name: format!("{}: ratio", g.rows[r].label),
-        at: (r, 0),
-        what: Err(format!("not understood: {why}")),
-    });
-    s.explained[r] = true;
+    super::engine::said_not_understood(g, s, r, Kind::Ratio, "ratio", &why);
 }
 
 /// A nøgletal row whose label names its ratio by the abbreviations other

@@ -56,13 +56,7 @@ fn fig(g: &Grid, r: usize, c: usize) -> Option<&super::figure::Figure> {
 }
 
 fn said(g: &Grid, s: &mut State, r: usize, why: String) {
-    s.out.push(Instance {
-        kind: Kind::Change,
-        name: format!("{}: difference between the years", g.rows[r].label),
-        at: (r, 0),
-        what: Err(format!("not understood: {why}")),
-    });
-    s.explained[r] = true;
+    super::engine::said_not_understood(g, s, r, Kind::Change, "difference between the years", &why);
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
