@@ -109,19 +109,18 @@ pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
         return false;
     };
     let width = head.1.len();
-    let words = |t: &str| strip_emphasis(t).chars().any(char::is_alphabetic);
+    let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
+    let empty = |t: &str| strip_emphasis(t).trim().is_empty();
     if width < 3
         || body.len() < 3
-        || !head.1.iter().all(|(t, _)| {
-            !strip_emphasis(t).trim().is_empty() && !matches!(kind(t, style), Cell::Fig(_))
-        })
+        || !head.1.iter().all(|(t, _)| !empty(t) && !is_fig(t))
         || body.iter().any(|(_, c, _)| c.len() > width)
     {
         return false;
     }
     // Per column: figures only, words only (empty cells allowed).
-    let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
-    let empty = |t: &str| strip_emphasis(t).trim().is_empty();
+    // A label: words, and no figure with a note mark (`8,32**`).
+    let label = |t: &str| strip_emphasis(t).chars().any(char::is_alphabetic) && !is_fig(t);
     let figures_only = |i: usize| {
         body.iter().all(|(_, c, _)| {
             let t = text_at(c, i);
@@ -132,26 +131,15 @@ pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
         return false;
     }
     let word_columns: Vec<usize> = (1..width)
-        .filter(|&i| {
-            body.iter().any(|(_, c, _)| {
-                let t = text_at(c, i);
-                words(t) && !is_fig(t)
-            })
-        })
+        .filter(|&i| body.iter().any(|(_, c, _)| label(text_at(c, i))))
         .collect();
     let [k] = word_columns[..] else {
         return false;
     };
-    let labelled = body
-        .iter()
-        .filter(|(_, c, _)| {
-            let t = text_at(c, k);
-            words(t) && !is_fig(t)
-        })
-        .count();
+    let labelled = body.iter().filter(|(_, c, _)| label(text_at(c, k))).count();
     let only_words = body.iter().all(|(_, c, _)| {
         let t = text_at(c, k);
-        empty(t) || (words(t) && !is_fig(t))
+        empty(t) || label(t)
     });
     if labelled < 3 || !only_words {
         return false;
@@ -160,8 +148,8 @@ pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
         while c.len() <= k {
             c.push((String::new(), loc.clone()));
         }
-        let label = c.remove(k);
-        c.insert(0, label);
+        let moved = c.remove(k);
+        c.insert(0, moved);
     }
     true
 }
