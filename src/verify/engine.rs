@@ -1225,7 +1225,29 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
 /// difference rows: such a reading is taken back, and the row reported
 /// not understood.
 fn own_part_added(g: &Grid, s: &mut State) {
-    let part_of = |p: usize, t: usize| s.total_of[p] == Some(t) && p != t || s.parent[p] == Some(t);
+    // The rows a row's own reading spans (its first operand's row to its
+    // last, all above it): a row between them that the reading left out
+    // is still inside its block (`Resultat før skat` read as `Resultat af
+    // primær drift` + `Andel af resultat …` within the rounding of whole
+    // millions, `Finansielle poster` of 1 between them).
+    let span_of = |t: usize| {
+        s.out.iter().find_map(|i| match &i.what {
+            Ok(Expr::Linear { terms, result, .. }) if result.0 == t && terms.len() >= 2 => {
+                let lo = terms.iter().map(|&(_, (r, _))| r).min()?;
+                let hi = terms.iter().map(|&(_, (r, _))| r).max()?;
+                (hi < t).then_some((lo, hi, terms))
+            }
+            _ => None,
+        })
+    };
+    let inside = |p: usize, t: usize| {
+        span_of(t).is_some_and(|(lo, hi, terms)| {
+            lo < p && p < hi && !terms.iter().any(|&(_, (r, _))| r == p)
+        })
+    };
+    let part_of = |p: usize, t: usize| {
+        s.total_of[p] == Some(t) && p != t || s.parent[p] == Some(t) || inside(p, t)
+    };
     let mut rows: Vec<usize> = Vec::new();
     for i in &s.out {
         let (Kind::Difference, Ok(Expr::Linear { terms, .. })) = (&i.kind, &i.what) else {
