@@ -19,6 +19,16 @@
 //!   figures choose: the base with which the most hold. A failing row is an
 //!   error where at least two places hold and more hold than fail;
 //!   otherwise the rows are said, not judged.
+//! - **A percentage of a row the figures choose** (`82% - dimittendsats`
+//!   under `Dagpenge (100%)`, `Ungesats (50% sats)` under `Maksimal
+//!   dagpengesats`, `100 pct. sats, fuldtidsforsikret` under
+//!   `Fuldtidsforsikret`): a row whose label names a percentage and that
+//!   no pair above explains is, in each column, that percentage of the row
+//!   (naming no percentage, or 100 % for a rate below 100 %) with which it
+//!   holds there, unlikely by coincidence among the rows tried. Judged only
+//!   where it holds, so only a confirmation, never an error: where no row
+//!   fits (a yearly column of twelve rounded months, a misprinted base)
+//!   nothing is said of it — the labels name the rate, not its base.
 //! - Prices with moms beside prices without (`Incl. moms` | `Excl. moms`):
 //!   judged in the column without moms only — the other is 125 % of it by
 //!   the column's own relation, and a wrong band would be wrong twice.
@@ -83,7 +93,8 @@ fn named_now(label: &str) -> Option<Named> {
         return None;
     }
     let at = l.find('%')?;
-    let head = l.get(..at)?;
+    // `62,11 %`, `(91 %)`: a space may stand before the sign.
+    let head = l.get(..at)?.trim_end();
     let start = head
         .char_indices()
         .rev()
@@ -211,6 +222,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let cols = columns(g);
     percent_pairs(g, s, &rows, &cols);
     multipliers(g, s, &rows, &cols);
+    percent_of_a_row(g, s, &rows, &cols);
 }
 
 /// The percentage pairs of the table: see the module.
@@ -275,6 +287,94 @@ fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize
     );
     for r in results {
         said(g, s, r, &why);
+    }
+}
+
+/// The rows whose label names a percentage of a row the figures choose:
+/// see the module.
+fn percent_of_a_row(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize]) {
+    let hundred = Decimal::ONE_HUNDRED;
+    let rate_of = |r: usize| match rows.iter().find(|(i, _)| *i == r) {
+        Some((_, Named::Percent { pct, .. })) => Some(*pct),
+        Some((_, Named::Times { .. })) => Some(Decimal::ZERO),
+        None => None,
+    };
+    for (r, n) in rows {
+        let (r, Named::Percent { pct, .. }) = (*r, n) else {
+            continue;
+        };
+        // Moms rows are the moms pass's (`moms_rows.rs`).
+        if s.explained[r]
+            || g.rows[r].total_word.is_some()
+            || matches!(g.rows[r].role, Role::Total { .. })
+            || super::moms_rows::moms_label(&g.rows[r].label)
+        {
+            continue;
+        }
+        // Bases: rows naming no rate; for a rate below 100 %, also the
+        // rows of 100 %.
+        let bases: Vec<usize> = (0..g.rows.len())
+            .filter(|&b| b != r && row_ok(g, b))
+            .filter(|&b| g.rows[b].total_word.is_none())
+            .filter(|&b| match rate_of(b) {
+                None => true,
+                Some(p) => p == hundred && *pct != hundred,
+            })
+            .collect();
+        if bases.is_empty() {
+            continue;
+        }
+        let limit = Decimal::new(1, 2)
+            .checked_div(Decimal::from(bases.len()))
+            .unwrap_or(Decimal::ZERO);
+        let mut judged = Vec::new();
+        for &c in cols.iter().filter(|&&c| amount(g, r, c)) {
+            let fitting: Vec<(usize, Instance)> = bases
+                .iter()
+                .filter(|&&b| amount(g, b, c))
+                .map(|&b| (b, rate_instance(g, r, b, c, *pct)))
+                .filter(|(_, i)| {
+                    let one = Candidate {
+                        instances: vec![i.clone()],
+                        what: String::new(),
+                        prefer: false,
+                    };
+                    let (holds, fails, chance) = tally(g, &one);
+                    holds == 1 && fails == 0 && chance <= limit
+                })
+                .collect();
+            // Rows of different figures that both fit: which is the base,
+            // the figures cannot say.
+            let value = |b: usize| match g.rows[b].cells.get(c) {
+                Some(Cell::Fig(f)) => Some(f.value),
+                _ => None,
+            };
+            match fitting.first() {
+                Some((b, _)) if fitting.iter().all(|(x, _)| value(*x) == value(*b)) => {
+                    // Among rows of the same figure, the nearest above.
+                    let pick = fitting
+                        .iter()
+                        .filter(|(x, _)| *x < r)
+                        .max_by_key(|(x, _)| *x)
+                        .or_else(|| fitting.first())
+                        .map(|(_, i)| i.clone());
+                    judged.extend(pick);
+                }
+                _ => {}
+            }
+        }
+        if judged.is_empty() {
+            continue;
+        }
+        s.explained[r] = true;
+        push(
+            s,
+            Candidate {
+                instances: judged,
+                what: "the percentage its label names of a row".to_string(),
+                prefer: false,
+            },
+        );
     }
 }
 
@@ -438,6 +538,14 @@ mod tests {
                 assert_eq!(pct, Decimal::from(91));
                 assert_eq!(rest, "fuldtidsforsikrede (# sats)");
             }
+            other => panic!("{other:?}"),
+        }
+        match named("Efterløn (91 %) når 2 årsregel ikke er opfyldt, fuldtid") {
+            Some(Named::Percent { pct, .. }) => assert_eq!(pct, Decimal::from(91)),
+            other => panic!("{other:?}"),
+        }
+        match named("62,11 % dimittendsats (dimittender over 30 år)") {
+            Some(Named::Percent { pct, .. }) => assert_eq!(pct, Decimal::new(6211, 2)),
             other => panic!("{other:?}"),
         }
         assert_eq!(

@@ -42,6 +42,7 @@ mod verify_documents;
 mod verify_false_alarms;
 mod verify_heldout12;
 mod verify_heldout13;
+mod verify_heldout14;
 mod verify_heldout5;
 mod verify_heldout6;
 mod verify_heldout_prose;
