@@ -15,6 +15,15 @@ type Letter = (char, Vec<(bool, char)>);
 
 /// `F=(D-E)` -> `F`, [(+, D), (-, E)]; `A` -> `A`, [].
 fn letter_cell(text: &str) -> Option<Letter> {
+    // Only capitals, signs and brackets can make one: most cells are words
+    // and are let go before anything is copied.
+    let signs = |c: char| matches!(c, '=' | '(' | ')' | '+' | '-' | '\u{2212}' | '–');
+    if !text
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_uppercase() || signs(c))
+    {
+        return None;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut chars = t.chars();
     let id = chars.next().filter(char::is_ascii_uppercase)?;
@@ -55,6 +64,12 @@ fn letter_cell(text: &str) -> Option<Letter> {
 fn letter_row(g: &Grid) -> Option<(usize, Vec<Option<Letter>>)> {
     g.rows.iter().enumerate().find_map(|(r, row)| {
         if row.has_figures() {
+            return None;
+        }
+        // At least three cells of capitals: looked at before anything is
+        // built (most rows without figures are section labels).
+        let capitals = |t: &&String| t.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
+        if row.texts.iter().filter(capitals).nth(2).is_none() {
             return None;
         }
         let cells: Vec<Option<Letter>> = (0..g.cols.len())
