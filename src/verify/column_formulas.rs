@@ -69,9 +69,7 @@ fn letter_row(g: &Grid) -> Option<(usize, Vec<Option<Letter>>)> {
         // At least three cells of capitals: looked at before anything is
         // built (most rows without figures are section labels).
         let capitals = |t: &&String| t.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
-        if row.texts.iter().filter(capitals).nth(2).is_none() {
-            return None;
-        }
+        row.texts.iter().filter(capitals).nth(2)?;
         let cells: Vec<Option<Letter>> = (0..g.cols.len())
             .map(|c| row.texts.get(c).and_then(|t| letter_cell(t)))
             .collect();

@@ -169,6 +169,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
     super::outer_subtotals::find(g, &mut s);
     columns(g, &mut s);
     super::grouped_cross::find(g, &mut s);
+    // Rows naming a percentage that no reading above explains: that
+    // percentage of the row the figures choose (a confirmation only).
+    super::label_rates::percent_rows(g, &mut s);
     super::key_figures::report_unjudged(g, &mut s);
     own_part_added(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
@@ -1230,9 +1233,15 @@ fn own_part_added(g: &Grid, s: &mut State) {
     // is still inside its block (`Resultat før skat` read as `Resultat af
     // primær drift` + `Andel af resultat …` within the rounding of whole
     // millions, `Finansielle poster` of 1 between them).
+    // Only a reading that adds its rows: in `Indtægter i alt` −
+    // `Udgifter i alt` a row between them is a part of what is
+    // subtracted, and a result before it (`Resultat før renter` =
+    // `Renteudgifter` + `Årets resultat`) adds it back rightly.
     let span_of = |t: usize| {
         s.out.iter().find_map(|i| match &i.what {
-            Ok(Expr::Linear { terms, result, .. }) if result.0 == t && terms.len() >= 2 => {
+            Ok(Expr::Linear { terms, result, .. })
+                if result.0 == t && terms.len() >= 2 && terms.iter().all(|&(neg, _)| !neg) =>
+            {
                 let lo = terms.iter().map(|&(_, (r, _))| r).min()?;
                 let hi = terms.iter().map(|&(_, (r, _))| r).max()?;
                 (hi < t).then_some((lo, hi, terms))

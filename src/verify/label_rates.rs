@@ -23,12 +23,14 @@
 //!   under `Dagpenge (100%)`, `Ungesats (50% sats)` under `Maksimal
 //!   dagpengesats`, `100 pct. sats, fuldtidsforsikret` under
 //!   `Fuldtidsforsikret`): a row whose label names a percentage and that
-//!   no pair above explains is, in each column, that percentage of the row
-//!   (naming no percentage, or 100 % for a rate below 100 %) with which it
-//!   holds there, unlikely by coincidence among the rows tried. Judged only
-//!   where it holds, so only a confirmation, never an error: where no row
-//!   fits (a yearly column of twelve rounded months, a misprinted base)
-//!   nothing is said of it — the labels name the rate, not its base.
+//!   no other reading of the table explains (run last, [`percent_rows`])
+//!   is that percentage of one row (naming no percentage, or 100 % for
+//!   another rate): the row with which it holds in the most columns,
+//!   unlikely by coincidence among the rows tried, the same in every
+//!   column. A confirmation, never an error: judged where it holds, and
+//!   where it fails (a yearly column of twelve rounded months, or a
+//!   misprint) said not understood — the labels name the rate, not its
+//!   base. Rows of different figures that fit as often: nothing is said.
 //! - Prices with moms beside prices without (`Incl. moms` | `Excl. moms`):
 //!   judged in the column without moms only — the other is 125 % of it by
 //!   the column's own relation, and a wrong band would be wrong twice.
@@ -222,7 +224,6 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let cols = columns(g);
     percent_pairs(g, s, &rows, &cols);
     multipliers(g, s, &rows, &cols);
-    percent_of_a_row(g, s, &rows, &cols);
 }
 
 /// The percentage pairs of the table: see the module.
@@ -290,16 +291,27 @@ fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize
     }
 }
 
-/// The rows whose label names a percentage of a row the figures choose:
-/// see the module.
-fn percent_of_a_row(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize]) {
+/// The rows whose label names a percentage of a row the figures choose
+/// (see the module). Run after every other reading of rows, on the rows
+/// none of them explains: a confirmation never stands in the way of a
+/// reading that can find an error (`Rammebesparelse 2 %` over the rows
+/// that split it, `Resultat (5 % af salg)` = income less costs).
+pub(super) fn percent_rows(g: &Grid, s: &mut State) {
+    let rows: Vec<(usize, Named)> = (0..g.rows.len())
+        .filter(|&r| row_ok(g, r))
+        .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
+        .collect();
+    if !rows.iter().any(|(_, n)| matches!(n, Named::Percent { .. })) {
+        return;
+    }
+    let cols = columns(g);
     let hundred = Decimal::ONE_HUNDRED;
     let rate_of = |r: usize| match rows.iter().find(|(i, _)| *i == r) {
         Some((_, Named::Percent { pct, .. })) => Some(*pct),
         Some((_, Named::Times { .. })) => Some(Decimal::ZERO),
         None => None,
     };
-    for (r, n) in rows {
+    for (r, n) in &rows {
         let (r, Named::Percent { pct, .. }) = (*r, n) else {
             continue;
         };
@@ -311,8 +323,8 @@ fn percent_of_a_row(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[us
         {
             continue;
         }
-        // Bases: rows naming no rate; for a rate below 100 %, also the
-        // rows of 100 %.
+        // Bases: rows naming no rate; for a rate other than 100 %, also
+        // the rows of 100 %.
         let bases: Vec<usize> = (0..g.rows.len())
             .filter(|&b| b != r && row_ok(g, b))
             .filter(|&b| g.rows[b].total_word.is_none())
@@ -321,56 +333,100 @@ fn percent_of_a_row(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[us
                 Some(p) => p == hundred && *pct != hundred,
             })
             .collect();
-        if bases.is_empty() {
+        let limit = Decimal::new(1, 2)
+            .checked_div(Decimal::from(bases.len().max(1)))
+            .unwrap_or(Decimal::ZERO);
+        // One base for the row, in every column: the row with which it
+        // holds in the most columns, unlikely by coincidence there.
+        let scored: Vec<(usize, Candidate, usize, usize)> = bases
+            .iter()
+            .filter_map(|&b| {
+                let cand = Candidate {
+                    instances: cols
+                        .iter()
+                        .filter(|&&c| amount(g, r, c) && amount(g, b, c))
+                        .map(|&c| rate_instance(g, r, b, c, *pct))
+                        .collect(),
+                    what: format!("{pct}% of {}", g.rows[b].label),
+                    prefer: false,
+                };
+                let holding = Candidate {
+                    instances: cand
+                        .instances
+                        .iter()
+                        .filter(|i| {
+                            i.what
+                                .as_ref()
+                                .is_ok_and(|e| !super::establish::fails(g, e))
+                        })
+                        .cloned()
+                        .collect(),
+                    what: String::new(),
+                    prefer: false,
+                };
+                let (holds, _, chance) = tally(g, &holding);
+                let (_, fails, _) = tally(g, &cand);
+                (holds >= 1 && chance <= limit).then_some((b, cand, holds, fails))
+            })
+            .collect();
+        let Some(most) = scored.iter().map(|x| x.2).max() else {
+            continue;
+        };
+        let best: Vec<&(usize, Candidate, usize, usize)> =
+            scored.iter().filter(|x| x.2 == most).collect();
+        // Bases of different figures that fit as often: which one, the
+        // figures cannot say. Of the same figures: the nearest above.
+        let figures = |b: usize| -> Vec<Option<Decimal>> {
+            cols.iter()
+                .map(|&c| match g.rows[b].cells.get(c) {
+                    Some(Cell::Fig(f)) => Some(f.value),
+                    _ => None,
+                })
+                .collect()
+        };
+        let Some(first) = best.first() else { continue };
+        if best.iter().any(|x| figures(x.0) != figures(first.0)) {
             continue;
         }
-        let limit = Decimal::new(1, 2)
-            .checked_div(Decimal::from(bases.len()))
-            .unwrap_or(Decimal::ZERO);
-        let mut judged = Vec::new();
-        for &c in cols.iter().filter(|&&c| amount(g, r, c)) {
-            let fitting: Vec<(usize, Instance)> = bases
-                .iter()
-                .filter(|&&b| amount(g, b, c))
-                .map(|&b| (b, rate_instance(g, r, b, c, *pct)))
-                .filter(|(_, i)| {
-                    let one = Candidate {
-                        instances: vec![i.clone()],
-                        what: String::new(),
-                        prefer: false,
-                    };
-                    let (holds, fails, chance) = tally(g, &one);
-                    holds == 1 && fails == 0 && chance <= limit
-                })
-                .collect();
-            // Rows of different figures that both fit: which is the base,
-            // the figures cannot say.
-            let value = |b: usize| match g.rows[b].cells.get(c) {
-                Some(Cell::Fig(f)) => Some(f.value),
-                _ => None,
-            };
-            match fitting.first() {
-                Some((b, _)) if fitting.iter().all(|(x, _)| value(*x) == value(*b)) => {
-                    // Among rows of the same figure, the nearest above.
-                    let pick = fitting
-                        .iter()
-                        .filter(|(x, _)| *x < r)
-                        .max_by_key(|(x, _)| *x)
-                        .or_else(|| fitting.first())
-                        .map(|(_, i)| i.clone());
-                    judged.extend(pick);
-                }
-                _ => {}
+        let Some((base, cand, _, fails)) = best
+            .iter()
+            .filter(|x| x.0 < r)
+            .max_by_key(|x| x.0)
+            .or(best.first())
+            .copied()
+        else {
+            continue;
+        };
+        let (holding, failing): (Vec<Instance>, Vec<Instance>) =
+            cand.instances.iter().cloned().partition(|i| {
+                i.what
+                    .as_ref()
+                    .is_ok_and(|e| !super::establish::fails(g, e))
+            });
+        s.explained[r] = true;
+        // Where it fails, said: the label names the rate, not its base
+        // (a yearly column of twelve rounded months fails by the
+        // rounding), so never an error.
+        if *fails > 0 {
+            // Not where another reading judges the cell (`12 × Pr. måned`).
+            let judged = |at: (usize, usize)| s.out.iter().any(|o| o.at == at && o.what.is_ok());
+            let failing: Vec<Instance> = failing.into_iter().filter(|i| !judged(i.at)).collect();
+            for i in failing {
+                s.out.push(Instance {
+                    what: Err(format!(
+                        "not understood: the label names {}%, which is {}% of {:?} in {most} other column(s), not here",
+                        pct.normalize().to_string().replace('.', ","),
+                        pct.normalize().to_string().replace('.', ","),
+                        g.rows[*base].label
+                    )),
+                    ..i
+                });
             }
         }
-        if judged.is_empty() {
-            continue;
-        }
-        s.explained[r] = true;
         push(
             s,
             Candidate {
-                instances: judged,
+                instances: holding,
                 what: "the percentage its label names of a row".to_string(),
                 prefer: false,
             },
