@@ -12,9 +12,9 @@
 //! visited one by one and dropped ([`claims::read_with`]).
 
 use super::{claims, verify_table_taken, verify_text, Options, TableReport, TextReport};
-use crate::document::{Block, Document, Notice, Table};
+use crate::document::{Block, Document, Notice};
 use crate::error::InputError;
-use crate::read::text::read_each;
+use crate::read::text::{read_each, read_found, FoundTable, Piece};
 use crate::read::{text_of, Source};
 
 /// What judging a text document's tables leaves for its running text.
@@ -89,7 +89,9 @@ pub fn verify_text_tables_in(
     let mut running = Document::new(source.name, source.style);
     let mut reads_figures = false;
     let mut notices: Vec<Notice> = decoded.notice.clone().into_iter().collect();
-    let judge = |t: Table| {
+    let judge = |t: FoundTable| {
+        // A tab table's cells are made here, on the judging thread.
+        let t = t.table();
         let style = t.style.unwrap_or(source.style);
         verify_table_taken(source.name, t, style, options)
     };
@@ -102,25 +104,25 @@ pub fn verify_text_tables_in(
         }
     };
     let found = if lanes.threads < 2 {
-        read_each(&decoded.text, |b| match b {
-            Block::Table(t) => sink(judge(t)),
-            Block::Paragraph(p) => paragraph(p),
+        read_found(&decoded.text, |b| match b {
+            Piece::Table(t) => sink(judge(t)),
+            Piece::Paragraph(p) => paragraph(p),
         })
     } else {
         std::thread::scope(|scope| {
             let mut pool = Pool::start(scope, lanes.threads, &judge);
-            let mut batch: Vec<Table> = Vec::new();
+            let mut batch: Vec<FoundTable> = Vec::new();
             let mut cells = 0usize;
-            let found = read_each(&decoded.text, |b| match b {
-                Block::Table(t) => {
-                    cells += t.rows.iter().map(|r| r.cells.len()).sum::<usize>();
+            let found = read_found(&decoded.text, |b| match b {
+                Piece::Table(t) => {
+                    cells += t.cells();
                     batch.push(t);
                     if batch.len() >= lanes.batch.max(1) || cells >= BATCH_CELLS {
                         cells = 0;
                         pool.send(std::mem::take(&mut batch), &judge, &mut sink);
                     }
                 }
-                Block::Paragraph(p) => paragraph(p),
+                Piece::Paragraph(p) => paragraph(p),
             });
             pool.send(batch, &judge, &mut sink);
             pool.finish(&mut sink);
@@ -140,30 +142,30 @@ pub fn verify_text_tables_in(
 /// batch k − n's reports (the same thread's last) are taken and passed on.
 /// A thread that cannot be started is done without: its batches are judged
 /// on the reader's thread.
-struct Pool<'scope> {
-    lanes: Vec<Lane>,
+struct Pool<'scope, T> {
+    lanes: Vec<Lane<T>>,
     sent: usize,
     received: usize,
     _scope: std::marker::PhantomData<&'scope ()>,
 }
 
-type Lane = (
-    std::sync::mpsc::SyncSender<Vec<Table>>,
+type Lane<T> = (
+    std::sync::mpsc::SyncSender<Vec<T>>,
     std::sync::mpsc::Receiver<Vec<TableReport>>,
 );
 
-impl<'scope> Pool<'scope> {
+impl<'scope, T: Send + 'scope> Pool<'scope, T> {
     fn start<'env, J>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         threads: usize,
         judge: &'scope J,
-    ) -> Pool<'scope>
+    ) -> Pool<'scope, T>
     where
-        J: Fn(Table) -> TableReport + Sync,
+        J: Fn(T) -> TableReport + Sync,
     {
         let mut lanes = Vec::new();
         for _ in 0..threads {
-            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<Table>>(1);
+            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
             let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<TableReport>>(1);
             let started = std::thread::Builder::new()
                 .name("verify".to_string())
@@ -209,8 +211,8 @@ impl<'scope> Pool<'scope> {
 
     fn send(
         &mut self,
-        batch: Vec<Table>,
-        judge: &impl Fn(Table) -> TableReport,
+        batch: Vec<T>,
+        judge: &impl Fn(T) -> TableReport,
         sink: &mut impl FnMut(TableReport),
     ) {
         if batch.is_empty() {
