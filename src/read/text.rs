@@ -400,9 +400,14 @@ impl Piece<'_> {
 /// Builds the blocks of a document in reading order (into `out`, which the
 /// caller drains as it likes: [`read_each`] after every line).
 struct Blocks<'t> {
-    out: Vec<Piece<'t>>,
-    /// The paragraph being collected: its first line and its lines.
-    paragraph: Option<(usize, String)>,
+    /// The text read.
+    text: &'t str,
+    /// Blocks, each a paragraph with the byte where it starts in `text`
+    /// when that is known.
+    out: Vec<(Piece<'t>, Option<usize>)>,
+    /// The paragraph being collected: its first line, the byte where that
+    /// starts, and its lines.
+    paragraph: Option<(usize, usize, String)>,
     /// The table being collected.
     table: Option<(Family, FoundTable<'t>)>,
     /// The last non-empty line outside a table, and its line number.
@@ -415,12 +420,13 @@ struct Blocks<'t> {
 
 impl<'t> Blocks<'t> {
     fn end_paragraph(&mut self) {
-        if let Some((line, text)) = self.paragraph.take() {
-            self.out.push(Piece::Paragraph(Paragraph {
+        if let Some((line, at, text)) = self.paragraph.take() {
+            let p = Paragraph {
                 text,
                 loc: Loc::Line { line, column: 1 },
                 heading: false,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), Some(at)));
         }
     }
 
@@ -429,7 +435,7 @@ impl<'t> Blocks<'t> {
             return;
         };
         if t.stands() {
-            self.out.push(Piece::Table(t));
+            self.out.push((Piece::Table(t), None));
         } else {
             // A lone line with a tab is running text, not a table.
             let t = t.table();
@@ -445,11 +451,12 @@ impl<'t> Blocks<'t> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            self.out.push(Piece::Paragraph(Paragraph {
+            let p = Paragraph {
                 text,
                 loc: t.loc,
                 heading: false,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), None));
         }
     }
 
@@ -577,22 +584,27 @@ impl<'t> Blocks<'t> {
             let column = line
                 .get(..line.len() - rest.len())
                 .map_or(1, |lead| lead.chars().count() + 1);
-            self.out.push(Piece::Paragraph(Paragraph {
+            let p = Paragraph {
                 text: text.to_string(),
                 loc: Loc::Line {
                     line: line_no,
                     column,
                 },
                 heading: true,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), None));
             return;
         }
         match &mut self.paragraph {
-            Some((_, text)) => {
+            Some((_, _, text)) => {
                 text.push('\n');
                 text.push_str(line);
             }
-            None => self.paragraph = Some((line_no, line.to_string())),
+            None => {
+                // `line` is a slice of `text`: where it starts in it.
+                let at = (line.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+                self.paragraph = Some((line_no, at, line.to_string()));
+            }
         }
     }
 }
@@ -625,6 +637,7 @@ pub fn read_found<'t>(
     mut sink: impl FnMut(Piece<'t>),
 ) -> Vec<crate::document::Notice> {
     let mut b = Blocks {
+        text,
         out: Vec::new(),
         paragraph: None,
         table: None,
@@ -652,15 +665,15 @@ pub fn read_found<'t>(
             LineKind::Rule => b.rule(line_no),
             LineKind::Other => b.other(line, line_no),
         }
-        for block in b.out.drain(..) {
-            running.push(block, &mut sink);
+        for (block, at) in b.out.drain(..) {
+            running.push(block, at, &mut sink);
         }
     }
     b.end_table();
     b.flush_pending();
     b.end_paragraph();
-    for block in b.out.drain(..) {
-        running.push(block, &mut sink);
+    for (block, at) in b.out.drain(..) {
+        running.push(block, at, &mut sink);
     }
     running.flush(&mut sink);
     running.notices
@@ -697,9 +710,21 @@ struct Running<'t> {
 }
 
 impl<'t> Running<'t> {
-    fn push(&mut self, b: Piece<'t>, sink: &mut impl FnMut(Piece<'t>)) {
+    /// Adds a block; `at`, the byte where a paragraph starts, when known,
+    /// spares looking for the line a run starts at.
+    fn push(&mut self, b: Piece<'t>, at: Option<usize>, sink: &mut impl FnMut(Piece<'t>)) {
         match b {
-            Piece::Paragraph(p) if !p.heading => self.run.push(p),
+            Piece::Paragraph(p) if !p.heading => {
+                if self.run.is_empty() {
+                    if let (Some(at), Some(line)) = (at, p.loc.line_number()) {
+                        // Runs come in reading order: the cursor only moves on.
+                        if line >= self.cursor.0 && at >= self.cursor.1 && at <= self.text.len() {
+                            self.cursor = (line, at);
+                        }
+                    }
+                }
+                self.run.push(p)
+            }
             other => {
                 self.flush(sink);
                 sink(other);
