@@ -62,18 +62,31 @@ pub fn verify_text_tables(
     options: &Options,
     sink: impl FnMut(TableReport),
 ) -> Result<Streamed, InputError> {
+    verify_text_tables_as(source, options, |t| t, sink)
+}
+
+/// As [`verify_text_tables`], each table's report first passed through
+/// `prepare` on the thread that judged it: what the sink does not need is
+/// then freed there, not on the reader's thread.
+pub fn verify_text_tables_as<R: Send>(
+    source: &Source,
+    options: &Options,
+    prepare: impl Fn(TableReport) -> R + Sync,
+    sink: impl FnMut(R),
+) -> Result<Streamed, InputError> {
     let threads = if source.bytes.len() >= PARALLEL_FROM_BYTES {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     } else {
         1
     };
-    verify_text_tables_in(
+    verify_text_tables_in_as(
         source,
         options,
         Lanes {
             threads,
             batch: BATCH_TABLES,
         },
+        prepare,
         sink,
     )
 }
@@ -83,7 +96,18 @@ pub fn verify_text_tables_in(
     source: &Source,
     options: &Options,
     lanes: Lanes,
-    mut sink: impl FnMut(TableReport),
+    sink: impl FnMut(TableReport),
+) -> Result<Streamed, InputError> {
+    verify_text_tables_in_as(source, options, lanes, |t| t, sink)
+}
+
+/// As [`verify_text_tables_in`], with [`verify_text_tables_as`]'s `prepare`.
+fn verify_text_tables_in_as<R: Send>(
+    source: &Source,
+    options: &Options,
+    lanes: Lanes,
+    prepare: impl Fn(TableReport) -> R + Sync,
+    mut sink: impl FnMut(R),
 ) -> Result<Streamed, InputError> {
     let decoded = text_of(source)?;
     let mut running = Document::new(source.name, source.style);
@@ -93,7 +117,7 @@ pub fn verify_text_tables_in(
         // A tab table's cells are made here, on the judging thread.
         let t = t.table();
         let style = t.style.unwrap_or(source.style);
-        verify_table_taken(source.name, t, style, options)
+        prepare(verify_table_taken(source.name, t, style, options))
     };
     let mut paragraph = |p: crate::document::Paragraph| match claims::reading(&p, source.style) {
         claims::Reading::Passed => {}
@@ -142,36 +166,36 @@ pub fn verify_text_tables_in(
 /// batch k − n's reports (the same thread's last) are taken and passed on.
 /// A thread that cannot be started is done without: its batches are judged
 /// on the reader's thread.
-struct Pool<'scope, T> {
-    lanes: Vec<Lane<T>>,
+struct Pool<'scope, T, R> {
+    lanes: Vec<Lane<T, R>>,
     sent: usize,
     received: usize,
     _scope: std::marker::PhantomData<&'scope ()>,
 }
 
-type Lane<T> = (
+type Lane<T, R> = (
     std::sync::mpsc::SyncSender<Vec<T>>,
-    std::sync::mpsc::Receiver<Vec<TableReport>>,
+    std::sync::mpsc::Receiver<Vec<R>>,
 );
 
-impl<'scope, T: Send + 'scope> Pool<'scope, T> {
+impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
     fn start<'env, J>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         threads: usize,
         judge: &'scope J,
-    ) -> Pool<'scope, T>
+    ) -> Pool<'scope, T, R>
     where
-        J: Fn(T) -> TableReport + Sync,
+        J: Fn(T) -> R + Sync,
     {
         let mut lanes = Vec::new();
         for _ in 0..threads {
             let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
-            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<TableReport>>(1);
+            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
             let started = std::thread::Builder::new()
                 .name("verify".to_string())
                 .spawn_scoped(scope, move || {
                     for batch in tables {
-                        let out: Vec<TableReport> = batch.into_iter().map(judge).collect();
+                        let out: Vec<R> = batch.into_iter().map(judge).collect();
                         if reports_out.send(out).is_err() {
                             break;
                         }
@@ -191,7 +215,7 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
     }
 
     /// Takes the next batch's reports, in order.
-    fn receive(&mut self, sink: &mut impl FnMut(TableReport)) -> bool {
+    fn receive(&mut self, sink: &mut impl FnMut(R)) -> bool {
         let n = self.lanes.len();
         if self.received >= self.sent || n == 0 {
             return false;
@@ -209,12 +233,7 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
         true
     }
 
-    fn send(
-        &mut self,
-        batch: Vec<T>,
-        judge: &impl Fn(T) -> TableReport,
-        sink: &mut impl FnMut(TableReport),
-    ) {
+    fn send(&mut self, batch: Vec<T>, judge: &impl Fn(T) -> R, sink: &mut impl FnMut(R)) {
         if batch.is_empty() {
             return;
         }
@@ -242,7 +261,7 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
     }
 
     /// Every report still in flight, in order; the threads then end.
-    fn finish(mut self, sink: &mut impl FnMut(TableReport)) {
+    fn finish(mut self, sink: &mut impl FnMut(R)) {
         while self.receive(sink) {}
         self.lanes.clear();
     }
