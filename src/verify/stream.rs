@@ -12,7 +12,7 @@
 //! visited one by one and dropped ([`claims::read_with`]).
 
 use super::{claims, verify_table_taken, verify_text, Options, TableReport, TextReport};
-use crate::document::{Block, Document, Notice};
+use crate::document::{Block, Document, Notice, Paragraph};
 use crate::error::InputError;
 use crate::read::text::{read_each, read_found, FoundTable, Piece};
 use crate::read::{text_of, Source};
@@ -51,6 +51,26 @@ pub const MAX_THREADS: usize = 12;
 /// batches in flight, whatever the document's size.
 const BATCH_TABLES: usize = 64;
 const BATCH_CELLS: usize = 100_000;
+/// And the most bytes of running text in one batch (the paragraphs go
+/// with the tables, see [`Item`]).
+const BATCH_TEXT: usize = 256 * 1024;
+
+/// What the reader's thread hands a judging thread: a table, or a
+/// paragraph for the claim reader's look.
+enum Item<'t> {
+    Table(FoundTable<'t>),
+    Paragraph(Paragraph),
+}
+
+/// What a judging thread hands back, in the items' order.
+enum Judged<R> {
+    /// A table's report.
+    Report(R),
+    /// A paragraph the claim reader reads, and whether it reads its figures.
+    Kept(Paragraph, bool),
+    /// A paragraph it passes over.
+    Passed,
+}
 
 /// Reads a text document and judges its tables one by one, calling `sink`
 /// as [`super::verify`] does, in the document's order. A document of a
@@ -119,37 +139,66 @@ fn verify_text_tables_in_as<R: Send>(
         let style = t.style.unwrap_or(source.style);
         prepare(verify_table_taken(source.name, t, style, options))
     };
-    let mut paragraph = |p: crate::document::Paragraph| match claims::reading(&p, source.style) {
-        claims::Reading::Passed => {}
-        claims::Reading::TooLong => running.blocks.push(Block::Paragraph(p)),
-        claims::Reading::Read(_) => {
-            reads_figures = true;
-            running.blocks.push(Block::Paragraph(p));
-        }
+    // Which paragraphs the claim reader reads ([`claims::reading`]), and
+    // whether it reads their figures.
+    let look = |p: &Paragraph| match claims::reading(p, source.style) {
+        claims::Reading::Passed => None,
+        claims::Reading::TooLong => Some(false),
+        claims::Reading::Read(_) => Some(true),
+    };
+    let mut keep = |p: Paragraph, figures: bool| {
+        reads_figures |= figures;
+        running.blocks.push(Block::Paragraph(p));
     };
     let found = if lanes.threads < 2 {
         read_found(&decoded.text, |b| match b {
             Piece::Table(t) => sink(judge(t)),
-            Piece::Paragraph(p) => paragraph(p),
+            Piece::Paragraph(p) => {
+                if let Some(figures) = look(&p) {
+                    keep(p, figures);
+                }
+            }
         })
     } else {
+        // The paragraphs go with the tables, in order: the judging threads
+        // take the claim reader's look at them too.
+        let work = |item: Item| match item {
+            Item::Table(t) => Judged::Report(judge(t)),
+            Item::Paragraph(p) => match look(&p) {
+                Some(figures) => Judged::Kept(p, figures),
+                None => Judged::Passed,
+            },
+        };
+        let mut take = |j: Judged<R>| match j {
+            Judged::Report(r) => sink(r),
+            Judged::Kept(p, figures) => keep(p, figures),
+            Judged::Passed => {}
+        };
         std::thread::scope(|scope| {
-            let mut pool = Pool::start(scope, lanes.threads, &judge);
-            let mut batch: Vec<FoundTable> = Vec::new();
+            let mut pool = Pool::start(scope, lanes.threads, &work);
+            let mut batch: Vec<Item> = Vec::new();
+            let mut tables = 0usize;
             let mut cells = 0usize;
-            let found = read_found(&decoded.text, |b| match b {
-                Piece::Table(t) => {
-                    cells += t.cells();
-                    batch.push(t);
-                    if batch.len() >= lanes.batch.max(1) || cells >= BATCH_CELLS {
-                        cells = 0;
-                        pool.send(std::mem::take(&mut batch), &judge, &mut sink);
+            let mut text = 0usize;
+            let found = read_found(&decoded.text, |b| {
+                match b {
+                    Piece::Table(t) => {
+                        tables += 1;
+                        cells += t.cells();
+                        batch.push(Item::Table(t));
+                    }
+                    Piece::Paragraph(p) => {
+                        text += p.text.len();
+                        batch.push(Item::Paragraph(p));
                     }
                 }
-                Piece::Paragraph(p) => paragraph(p),
+                if tables >= lanes.batch.max(1) || cells >= BATCH_CELLS || text >= BATCH_TEXT {
+                    (tables, cells, text) = (0, 0, 0);
+                    pool.send(std::mem::take(&mut batch), &work, &mut take);
+                }
             });
-            pool.send(batch, &judge, &mut sink);
-            pool.finish(&mut sink);
+            pool.send(batch, &work, &mut take);
+            pool.finish(&mut take);
             found
         })
     };
@@ -161,8 +210,9 @@ fn verify_text_tables_in_as<R: Send>(
     })
 }
 
-/// Threads judging batches of tables; batch k goes to thread k mod n, and
-/// the reports come back in the batches' order: before batch k is sent,
+/// Threads judging batches of tables (and taking the claim reader's look at
+/// paragraphs); batch k goes to thread k mod n, and the reports come back
+/// in the batches' order: before batch k is sent,
 /// batch k − n's reports (the same thread's last) are taken and passed on.
 /// A thread that cannot be started is done without: its batches are judged
 /// on the reader's thread.
