@@ -269,7 +269,8 @@ impl<'t> FoundTable<'t> {
         let mut lines = TabLines {
             line: line_no,
             title,
-            rows: Vec::new(),
+            // Room for a small table's rows at once.
+            rows: Vec::with_capacity(8),
             pushed_width: 0,
             widest: 0,
             cells: 0,
@@ -546,17 +547,21 @@ impl<'t> Blocks<'t> {
     }
 
     fn other(&mut self, line: &'t str, line_no: usize) {
-        let t = line.trim();
         // A short label: letters, digits and the punctuation of a heading,
-        // not a sentence, not markup or junk.
-        let section_like = t.is_empty()
-            || (t.chars().count() <= 60
-                && !t.ends_with('.')
-                && !t.ends_with(':')
-                && t.chars().any(char::is_alphabetic)
-                && t.chars()
-                    .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)));
-        if self.pending.is_none() && section_like && matches!(self.table, Some((Family::Tabs, _))) {
+        // not a sentence, not markup or junk (looked at only right after a
+        // tab table).
+        let section_like = || {
+            let t = line.trim();
+            t.is_empty()
+                || (t.chars().nth(60).is_none()
+                    && !t.ends_with('.')
+                    && !t.ends_with(':')
+                    && t.chars().any(char::is_alphabetic)
+                    && t.chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)))
+        };
+        if self.pending.is_none() && matches!(self.table, Some((Family::Tabs, _))) && section_like()
+        {
             self.pending = Some((line_no, line));
             return;
         }
