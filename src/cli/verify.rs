@@ -168,12 +168,73 @@ struct Printer<W: Write> {
     skipped_by: std::collections::BTreeMap<&'static str, usize>,
 }
 
+/// Whether a verdict makes the run fail: an error, with `--strict` a
+/// rounding, with `--fail-on skipped` a skipped check.
+#[derive(Clone, Copy, Debug)]
+struct Failing {
+    strict: bool,
+    skipped: bool,
+}
+
+impl Failing {
+    fn fails(self, v: Verdict) -> bool {
+        v == Verdict::Error
+            || (self.strict && v == Verdict::Rounding)
+            || (self.skipped && v == Verdict::Skipped)
+    }
+}
+
+/// A table's report as a judging thread hands it to the printer: under
+/// `--quiet` (text) only the checks that are printed, with the counts of
+/// all, so the rest is freed on the judging thread.
+struct Digest {
+    report: TableReport,
+    /// The counts of every check, when `report` keeps only those printed.
+    counted: Option<(Summary, Vec<&'static str>)>,
+}
+
+impl Digest {
+    /// `report` as the printer needs it; `quiet`: which checks it prints
+    /// under `--quiet` (text), `None` when it prints every one.
+    fn of(mut report: TableReport, quiet: Option<Failing>) -> Digest {
+        let Some(failing) = quiet else {
+            return Digest {
+                report,
+                counted: None,
+            };
+        };
+        let mut summary = Summary::default();
+        let mut skipped_by = Vec::new();
+        for c in &report.checks {
+            summary.add_check(c);
+            if c.verdict == Verdict::Skipped {
+                skipped_by.push(c.skip_reason());
+            }
+        }
+        report.checks.retain(|c| failing.fails(c.verdict));
+        Digest {
+            report,
+            counted: Some((summary, skipped_by)),
+        }
+    }
+}
+
 impl<W: Write> Printer<W> {
     fn check(&mut self, c: &Check) -> std::io::Result<()> {
+        self.count(c);
+        self.write_check(c)
+    }
+
+    /// Counts a check in the summary.
+    fn count(&mut self, c: &Check) {
         self.summary.add_check(c);
         if c.verdict == Verdict::Skipped {
             *self.skipped_by.entry(c.skip_reason()).or_default() += 1;
         }
+    }
+
+    /// Prints a check (counted already), when it is printed.
+    fn write_check(&mut self, c: &Check) -> std::io::Result<()> {
         match self.format {
             VerifyFormat::Json => {
                 self.out.write_all(if self.first_json {
@@ -208,9 +269,46 @@ impl<W: Write> Printer<W> {
 
     /// Whether a verdict makes the run fail.
     fn fails(&self, v: Verdict) -> bool {
-        v == Verdict::Error
-            || (self.strict && v == Verdict::Rounding)
-            || (self.fail_on_skipped && v == Verdict::Skipped)
+        self.failing().fails(v)
+    }
+
+    fn failing(&self) -> Failing {
+        Failing {
+            strict: self.strict,
+            skipped: self.fail_on_skipped,
+        }
+    }
+
+    /// Which checks a table's printed lines need: under `--quiet` (text)
+    /// only those that fail (see [`Digest`]).
+    fn quiet(&self) -> Option<Failing> {
+        (self.quiet && self.format == VerifyFormat::Text).then(|| self.failing())
+    }
+
+    /// A table's report from a judging thread ([`Digest`]).
+    fn digest(&mut self, d: &Digest) -> std::io::Result<()> {
+        let Some((summary, skipped_by)) = &d.counted else {
+            return self.table(&d.report);
+        };
+        let t = &d.report;
+        self.tables += 1;
+        let s = &mut self.summary;
+        s.exact += summary.exact;
+        s.rounding += summary.rounding;
+        s.error += summary.error;
+        s.skipped += summary.skipped;
+        s.consequences += summary.consequences;
+        for reason in skipped_by {
+            *self.skipped_by.entry(reason).or_default() += 1;
+        }
+        // Only failures are kept, and a table is shown when one fails.
+        if !t.checks.is_empty() {
+            writeln!(self.out, "{}:{}: table {:?}", t.file, t.loc, t.name)?;
+        }
+        for c in &t.checks {
+            self.write_check(c)?;
+        }
+        Ok(())
     }
 
     /// The last lines: counts of files, tables and verdicts.
@@ -830,9 +928,11 @@ fn judge_text<W: Write>(
 ) -> Result<(), CliError> {
     let io = |e: std::io::Error| CliError::io("<stdout>", e);
     let mut failed = None;
-    let streamed = stream::verify_text_tables(source, &settings.options, |t| {
+    let quiet = p.quiet();
+    let prepare = |t: TableReport| Digest::of(t, quiet);
+    let streamed = stream::verify_text_tables_as(source, &settings.options, prepare, |d| {
         if failed.is_none() {
-            failed = p.table(&t).err();
+            failed = p.digest(&d).err();
         }
     })?;
     if let Some(e) = failed {
@@ -846,4 +946,86 @@ fn judge_text<W: Write>(
         p.text(&report).map_err(io)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printer(quiet: bool, strict: bool, fail_on_skipped: bool) -> Printer<Vec<u8>> {
+        Printer {
+            out: Vec::new(),
+            format: VerifyFormat::Text,
+            quiet,
+            strict,
+            first_json: true,
+            summary: Summary::default(),
+            tables: 0,
+            notices: Vec::new(),
+            per_file: Vec::new(),
+            skipped: Vec::new(),
+            unreadable: 0,
+            verbose: false,
+            not_understood: Vec::new(),
+            fail_on_skipped,
+            skipped_by: Default::default(),
+        }
+    }
+
+    /// A table's report handed over as a [`Digest`] prints and counts what
+    /// the whole report does, whichever verdicts fail the run.
+    #[test]
+    fn a_digest_prints_and_counts_as_the_whole_report() {
+        // An error (row B), a rounding (I alt 2027), exact sums and a
+        // labelled total not understood (skipped).
+        let doc = "Mio. kr.\t2026\t2027\nA\t1,0\t2,0\nB\t2,0\t3,0\nI alt\t4,0\t5,1\n\nMio. kr.\t2026\nx\ttekst\nI alt\t7,0\n";
+        let source = Source {
+            name: "d.txt",
+            bytes: doc.as_bytes(),
+            style: NumberStyle::DANISH,
+        };
+        for (quiet, strict, skipped) in [
+            (true, false, false),
+            (true, true, false),
+            (true, false, true),
+            (false, true, true),
+        ] {
+            let options = Options {
+                allocated_shares: false,
+                describe_exact: !quiet,
+                describe_rounding: !quiet || strict,
+                structured: false,
+                counts_exact: true,
+                lean: quiet,
+            };
+            let mut reports = Vec::new();
+            stream::verify_text_tables(&source, &options, |t| reports.push(t)).unwrap();
+            let mut whole = printer(quiet, strict, skipped);
+            let mut digested = printer(quiet, strict, skipped);
+            for t in reports {
+                whole.table(&t).unwrap();
+                let d = Digest::of(t, digested.quiet());
+                assert_eq!(d.counted.is_some(), quiet);
+                digested.digest(&d).unwrap();
+            }
+            assert_eq!(
+                String::from_utf8_lossy(&digested.out),
+                String::from_utf8_lossy(&whole.out)
+            );
+            assert_eq!(digested.summary, whole.summary);
+            assert_eq!(digested.skipped_by, whole.skipped_by);
+            assert_eq!(digested.tables, 2);
+            assert_eq!(
+                whole.summary.error,
+                1,
+                "{}",
+                String::from_utf8_lossy(&whole.out)
+            );
+            assert!(
+                whole.summary.rounding >= 1 && whole.summary.skipped >= 1,
+                "{:?}",
+                whole.summary
+            );
+        }
+    }
 }

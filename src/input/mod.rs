@@ -73,38 +73,49 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads `reader` to its end, refusing more than `max_bytes`. Memory stays
-/// within about 1,5 × `max_bytes` while the buffer grows, never more.
+/// within about 1,5 × `max_bytes` while the buffer grows, never more. The
+/// bytes are read straight into the buffer's spare room (no chunk copied);
+/// a regular file whose size is `expected` fits the first allocation.
 pub fn read_bounded_from(
     name: &str,
     mut reader: impl std::io::Read,
     expected: u64,
     max_bytes: u64,
 ) -> Result<Vec<u8>, InputError> {
+    use std::io::Read as _;
     let cap = usize::try_from(max_bytes.saturating_add(1)).unwrap_or(usize::MAX);
     let mut bytes: Vec<u8> = Vec::new();
     let first = usize::try_from(expected.saturating_add(1))
         .unwrap_or(cap)
-        .clamp(64 * 1024, cap.max(1));
+        .max(64 * 1024)
+        .min(cap.max(1));
     bytes.reserve_exact(first);
-    let mut chunk = vec![0u8; 64 * 1024];
     loop {
-        let n = match reader.read(&mut chunk) {
-            Ok(0) => break,
+        if bytes.len() == bytes.capacity() {
+            // Grow by doubling, but never past the limit (+1 to see it
+            // passed: the length is at most `max_bytes` here, so there is
+            // room for one byte more).
+            let want = bytes
+                .capacity()
+                .saturating_mul(2)
+                .min(cap)
+                .max(bytes.len() + 1);
+            bytes.reserve_exact(want - bytes.len());
+        }
+        // At most the spare room: `read_to_end` then never grows the buffer
+        // itself (it reads into the spare room and stops when it is full).
+        let room = (bytes.capacity() - bytes.len()) as u64;
+        let n = match (&mut reader).take(room).read_to_end(&mut bytes) {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(InputError::new(name, io_message(&e))),
         };
-        let got = chunk.get(..n).unwrap_or(&[]);
-        if bytes.len() + got.len() > bytes.capacity() {
-            // Grow by doubling, but never past the limit (+1 to see it passed).
-            let want = (bytes.capacity().saturating_mul(2))
-                .max(bytes.len() + got.len())
-                .min(cap.max(bytes.len() + got.len()));
-            bytes.reserve_exact(want - bytes.len());
-        }
-        bytes.extend_from_slice(got);
         if bytes.len() as u64 > max_bytes {
             return Err(too_large(name, max_bytes));
+        }
+        // Fewer bytes than there was room for: the end of the input.
+        if (n as u64) < room {
+            break;
         }
     }
     Ok(bytes)
@@ -283,4 +294,90 @@ fn split_path(message: &str) -> (Option<&str>, &str) {
         }
     }
     (None, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stream that hands out `len` bytes of `b'x'`, at most `step` a read.
+    struct Stream {
+        len: usize,
+        step: usize,
+    }
+
+    impl std::io::Read for Stream {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.step).min(self.len);
+            buf[..n].fill(b'x');
+            self.len -= n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_stream_is_read_whole_up_to_the_limit_and_refused_past_it() {
+        for (len, step) in [
+            (0, 7),
+            (1, 1),
+            (65_535, 4096),
+            (65_536, 65_536),
+            (300_000, 9_999),
+        ] {
+            let bytes = read_bounded_from("s", Stream { len, step }, 0, 300_000).unwrap();
+            assert_eq!(bytes.len(), len);
+            assert!(bytes.iter().all(|&b| b == b'x'));
+            // Never more room than the limit and the byte that sees it passed.
+            assert!(bytes.capacity() <= 300_001, "{}", bytes.capacity());
+        }
+        let err = read_bounded_from(
+            "s",
+            Stream {
+                len: 300_001,
+                step: 4096,
+            },
+            0,
+            300_000,
+        );
+        assert!(err
+            .unwrap_err()
+            .to_string()
+            .contains("more than 300000 bytes"));
+        // A limit below the first allocation's 64 KiB.
+        assert_eq!(
+            read_bounded_from("s", Stream { len: 10, step: 3 }, 0, 10)
+                .unwrap()
+                .len(),
+            10
+        );
+        assert!(read_bounded_from("s", Stream { len: 11, step: 3 }, 0, 10).is_err());
+    }
+
+    #[test]
+    fn a_file_of_the_size_expected_fits_the_first_allocation() {
+        let bytes = read_bounded_from(
+            "f",
+            Stream {
+                len: 100_000,
+                step: 8192,
+            },
+            100_000,
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(bytes.len(), 100_000);
+        assert_eq!(bytes.capacity(), 100_001);
+        // A file that grew since its size was read is still read whole.
+        let bytes = read_bounded_from(
+            "f",
+            Stream {
+                len: 150_000,
+                step: 8192,
+            },
+            100_000,
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(bytes.len(), 150_000);
+    }
 }

@@ -41,7 +41,8 @@ pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError>
             }
         }
     };
-    if let Some(at) = text.find('\0') {
+    // A NUL is one byte in UTF-8 (memchr finds it faster than `find`).
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(InputError::new(
             name,
             format!("binary data (a NUL byte at offset {at}), not a document"),

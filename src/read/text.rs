@@ -146,14 +146,271 @@ fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
     cells
 }
 
+/// The number of cells [`tab_cells`] makes of a line, without making them.
+fn tab_count(line: &str) -> usize {
+    memchr::memchr_iter(b'\t', line.as_bytes())
+        .take(MAX_CELLS_PER_ROW)
+        .count()
+        + 1
+}
+
+/// The row a line held after a tab table makes when the table turns out to
+/// go on below it (a section row pasted without its tab): its text in the
+/// first cell, the other `width - 1` columns empty, placed at its end.
+fn held_row(at: usize, held: &str, width: usize) -> Row {
+    let text = held.trim();
+    let column = held.chars().count() - held.trim_start().chars().count() + 1;
+    let end = held.chars().count() + 1;
+    let mut cells = vec![cell(text, at, column)];
+    while cells.len() < width {
+        cells.push(cell("", at, end));
+    }
+    Row {
+        loc: Loc::line(at),
+        cells,
+    }
+}
+
+/// A tab table's rows as their lines, split into cells only when the table
+/// is built ([`FoundTable::table`]): `verify` builds it on a judging thread,
+/// so the reader's thread does not make a string per cell.
+struct TabLines<'t> {
+    /// The first row's line number.
+    line: usize,
+    /// The line above the table that may title it ([`title_of`]).
+    title: Option<&'t str>,
+    rows: Vec<RowLine<'t>>,
+    /// Cells of the widest row added through [`Table::push_row`]
+    /// ([`Table::width`]).
+    pushed_width: usize,
+    /// Cells of the widest row, held rows too.
+    widest: usize,
+    /// Cells in all.
+    cells: usize,
+}
+
+enum RowLine<'t> {
+    /// A tab row: its line number and text.
+    Tabs(usize, &'t str),
+    /// A held line that belongs to the table ([`held_row`]): its line
+    /// number, its text and the table's width then.
+    Held(usize, &'t str, usize),
+}
+
+/// While a table is far below [`Table::push_row`]'s limits (half of them)
+/// its rows are kept as lines: the lines build the same table, as no row
+/// of it can be refused. Past them it is built as it is read.
+const LINES_ROW_CELLS: usize = MAX_CELLS_PER_ROW / 2;
+const LINES_TABLE_CELLS: usize = crate::document::MAX_CELLS_PER_TABLE / 2;
+
+impl<'t> TabLines<'t> {
+    /// Whether a row of `count` cells keeps the table well inside the limits.
+    fn fits(&self, count: usize) -> bool {
+        count <= LINES_ROW_CELLS
+            && self
+                .pushed_width
+                .max(count)
+                .saturating_mul(self.rows.len() + 1)
+                <= LINES_TABLE_CELLS
+    }
+
+    fn push(&mut self, line_no: usize, line: &'t str, count: usize) {
+        self.rows.push(RowLine::Tabs(line_no, line));
+        self.pushed_width = self.pushed_width.max(count);
+        self.widest = self.widest.max(count);
+        self.cells += count;
+    }
+
+    /// The table the lines make, as [`Blocks`] built it row by row before.
+    fn table(self) -> Table {
+        let mut t: Option<Table> = None;
+        for r in self.rows {
+            match (r, &mut t) {
+                (RowLine::Tabs(line_no, line), None) => {
+                    let row = Row {
+                        loc: Loc::line(line_no),
+                        cells: tab_cells(line, line_no),
+                    };
+                    let title = self.title.and_then(title_of);
+                    t = Some(Table::new(Loc::line(self.line), title, None, row));
+                }
+                (RowLine::Tabs(line_no, line), Some(t)) => t.push_row(Row {
+                    loc: Loc::line(line_no),
+                    cells: tab_cells(line, line_no),
+                }),
+                (RowLine::Held(at, held, width), Some(t)) => t.rows.push(held_row(at, held, width)),
+                // The first row is a tab row.
+                (RowLine::Held(..), None) => {}
+            }
+        }
+        t.unwrap_or_else(|| Table::from_rows(Loc::line(self.line), None, None, Vec::new()))
+    }
+}
+
+/// A table as the text reader found it: a tab table as its lines (while it
+/// is small enough, see [`TabLines`]), any other built.
+pub struct FoundTable<'t>(Found<'t>);
+
+enum Found<'t> {
+    Lines(TabLines<'t>),
+    Built(Table),
+}
+
+impl<'t> FoundTable<'t> {
+    /// A table started by a tab row, `count` cells of `line`, with its
+    /// cells when they were made already.
+    fn tabs(
+        line_no: usize,
+        line: &'t str,
+        title: Option<&'t str>,
+        cells: Option<Vec<Cell>>,
+    ) -> Self {
+        let count = cells.as_ref().map_or_else(|| tab_count(line), Vec::len);
+        let mut lines = TabLines {
+            line: line_no,
+            title,
+            // Room for a small table's rows at once.
+            rows: Vec::with_capacity(8),
+            pushed_width: 0,
+            widest: 0,
+            cells: 0,
+        };
+        if lines.fits(count) {
+            lines.push(line_no, line, count);
+            return FoundTable(Found::Lines(lines));
+        }
+        let row = Row {
+            loc: Loc::line(line_no),
+            cells: cells.unwrap_or_else(|| tab_cells(line, line_no)),
+        };
+        let title = title.and_then(title_of);
+        FoundTable(Found::Built(Table::new(
+            Loc::line(line_no),
+            title,
+            None,
+            row,
+        )))
+    }
+
+    fn built(t: Table) -> Self {
+        FoundTable(Found::Built(t))
+    }
+
+    /// Adds a tab row (`cells`, when they were made already).
+    fn push_tabs(&mut self, line_no: usize, line: &'t str, cells: Option<Vec<Cell>>) {
+        if let Found::Lines(lines) = &mut self.0 {
+            let count = cells.as_ref().map_or_else(|| tab_count(line), Vec::len);
+            if lines.fits(count) {
+                lines.push(line_no, line, count);
+                return;
+            }
+            // Near the limits: built from here on, as it is read.
+            let Found::Lines(lines) = std::mem::replace(&mut self.0, Found::Built(empty_table()))
+            else {
+                return;
+            };
+            self.0 = Found::Built(lines.table());
+        }
+        if let Found::Built(t) = &mut self.0 {
+            t.push_row(Row {
+                loc: Loc::line(line_no),
+                cells: cells.unwrap_or_else(|| tab_cells(line, line_no)),
+            });
+        }
+    }
+
+    /// Adds a built row.
+    fn push_row(&mut self, row: Row) {
+        match &mut self.0 {
+            Found::Built(t) => t.push_row(row),
+            // Only pipe rows come built, and pipe tables are built.
+            Found::Lines(_) => {}
+        }
+    }
+
+    /// Adds a held line as a row of the table's width ([`held_row`]).
+    fn hold(&mut self, at: usize, held: &'t str) {
+        match &mut self.0 {
+            Found::Lines(lines) => {
+                let width = lines.widest.max(1);
+                lines.rows.push(RowLine::Held(at, held, width));
+                lines.cells += width;
+            }
+            Found::Built(t) => {
+                let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
+                t.rows.push(held_row(at, held, width));
+            }
+        }
+    }
+
+    /// Cells of the widest row (0 without rows).
+    fn widest(&self) -> usize {
+        match &self.0 {
+            Found::Lines(lines) => lines.widest,
+            Found::Built(t) => t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether the rows make a table ([`is_table`]), or it was refused.
+    fn stands(&self) -> bool {
+        match &self.0 {
+            Found::Lines(lines) => lines.rows.len() >= 2 && lines.widest >= 2,
+            Found::Built(t) => t.refused.is_some() || is_table(&t.rows),
+        }
+    }
+
+    /// How many cells the table has (as read: rows of different lengths
+    /// are not padded).
+    pub fn cells(&self) -> usize {
+        match &self.0 {
+            Found::Lines(lines) => lines.cells,
+            Found::Built(t) => t.rows.iter().map(|r| r.cells.len()).sum(),
+        }
+    }
+
+    /// The table: a tab table's lines split into cells now.
+    pub fn table(self) -> Table {
+        match self.0 {
+            Found::Lines(lines) => lines.table(),
+            Found::Built(t) => t,
+        }
+    }
+}
+
+fn empty_table() -> Table {
+    Table::from_rows(Loc::line(0), None, None, Vec::new())
+}
+
+/// A block of a text document as [`read_found`] hands it out: a table not
+/// yet split into cells.
+pub enum Piece<'t> {
+    Paragraph(Paragraph),
+    Table(FoundTable<'t>),
+}
+
+impl Piece<'_> {
+    /// The document model's block.
+    pub fn block(self) -> Block {
+        match self {
+            Piece::Paragraph(p) => Block::Paragraph(p),
+            Piece::Table(t) => Block::Table(t.table()),
+        }
+    }
+}
+
 /// Builds the blocks of a document in reading order (into `out`, which the
 /// caller drains as it likes: [`read_each`] after every line).
 struct Blocks<'t> {
-    out: Vec<Block>,
-    /// The paragraph being collected: its first line and its lines.
-    paragraph: Option<(usize, String)>,
+    /// The text read.
+    text: &'t str,
+    /// Blocks, each a paragraph with the byte where it starts in `text`
+    /// when that is known.
+    out: Vec<(Piece<'t>, Option<usize>)>,
+    /// The paragraph being collected: its first line, the byte where that
+    /// starts, and its lines.
+    paragraph: Option<(usize, usize, String)>,
     /// The table being collected.
-    table: Option<(Family, Table)>,
+    table: Option<(Family, FoundTable<'t>)>,
     /// The last non-empty line outside a table, and its line number.
     last_text: Option<(usize, &'t str)>,
     /// One line after a tab table that may still belong to it: a blank
@@ -164,12 +421,13 @@ struct Blocks<'t> {
 
 impl<'t> Blocks<'t> {
     fn end_paragraph(&mut self) {
-        if let Some((line, text)) = self.paragraph.take() {
-            self.out.push(Block::Paragraph(Paragraph {
+        if let Some((line, at, text)) = self.paragraph.take() {
+            let p = Paragraph {
                 text,
                 loc: Loc::Line { line, column: 1 },
                 heading: false,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), Some(at)));
         }
     }
 
@@ -177,10 +435,11 @@ impl<'t> Blocks<'t> {
         let Some((_, t)) = self.table.take() else {
             return;
         };
-        if t.refused.is_some() || is_table(&t.rows) {
-            self.out.push(Block::Table(t));
+        if t.stands() {
+            self.out.push((Piece::Table(t), None));
         } else {
             // A lone line with a tab is running text, not a table.
+            let t = t.table();
             let text = t
                 .rows
                 .iter()
@@ -193,11 +452,12 @@ impl<'t> Blocks<'t> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            self.out.push(Block::Paragraph(Paragraph {
+            let p = Paragraph {
                 text,
                 loc: t.loc,
                 heading: false,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), None));
         }
     }
 
@@ -208,15 +468,18 @@ impl<'t> Blocks<'t> {
         }
     }
 
-    fn row(&mut self, family: Family, line: &str, line_no: usize) {
-        let cells = match family {
-            Family::Tabs => tab_cells(line, line_no),
-            Family::Pipes => pipe_cells(line, line_no),
+    fn row(&mut self, family: Family, line: &'t str, line_no: usize) {
+        // A pipe row is split now; a tab row when its cells are looked at
+        // (or its table built).
+        let mut cells = match family {
+            Family::Tabs => None,
+            Family::Pipes => Some(pipe_cells(line, line_no)),
         };
         if let Some((at, held)) = self.pending.take() {
             let continues = match &self.table {
                 Some((Family::Tabs, t)) if family == Family::Tabs => {
-                    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+                    let width = t.widest();
+                    let cells = cells.get_or_insert_with(|| tab_cells(line, line_no));
                     cells.len() == width
                         && cells
                             .iter()
@@ -227,21 +490,8 @@ impl<'t> Blocks<'t> {
             };
             if continues {
                 if let Some((_, t)) = &mut self.table {
-                    let text = held.trim();
-                    if !text.is_empty() {
-                        let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
-                        let column = held.chars().count() - held.trim_start().chars().count() + 1;
-                        let end = held.chars().count() + 1;
-                        let mut row_cells = vec![cell(text, at, column)];
-                        while row_cells.len() < width {
-                            // The columns the line does not have: empty,
-                            // placed at its end.
-                            row_cells.push(cell("", at, end));
-                        }
-                        t.rows.push(Row {
-                            loc: Loc::line(at),
-                            cells: row_cells,
-                        });
+                    if !held.trim().is_empty() {
+                        t.hold(at, held);
                     }
                 }
             } else {
@@ -250,19 +500,32 @@ impl<'t> Blocks<'t> {
             }
         }
         self.end_paragraph();
-        let row = Row {
-            loc: Loc::line(line_no),
-            cells,
-        };
         match &mut self.table {
-            Some((f, t)) if *f == family => t.push_row(row),
+            Some((f, t)) if *f == family => match family {
+                Family::Tabs => t.push_tabs(line_no, line, cells),
+                Family::Pipes => t.push_row(Row {
+                    loc: Loc::line(line_no),
+                    cells: cells.unwrap_or_default(),
+                }),
+            },
             _ => {
                 self.end_table();
                 let title = self
                     .last_text
                     .filter(|(at, _)| line_no - at <= 2)
-                    .and_then(|(_, l)| title_of(l));
-                self.table = Some((family, Table::new(Loc::line(line_no), title, None, row)));
+                    .map(|(_, l)| l);
+                let found = match family {
+                    Family::Tabs => FoundTable::tabs(line_no, line, title, cells),
+                    Family::Pipes => {
+                        let row = Row {
+                            loc: Loc::line(line_no),
+                            cells: cells.unwrap_or_default(),
+                        };
+                        let title = title.and_then(title_of);
+                        FoundTable::built(Table::new(Loc::line(line_no), title, None, row))
+                    }
+                };
+                self.table = Some((family, found));
             }
         }
     }
@@ -284,17 +547,21 @@ impl<'t> Blocks<'t> {
     }
 
     fn other(&mut self, line: &'t str, line_no: usize) {
-        let t = line.trim();
         // A short label: letters, digits and the punctuation of a heading,
-        // not a sentence, not markup or junk.
-        let section_like = t.is_empty()
-            || (t.chars().count() <= 60
-                && !t.ends_with('.')
-                && !t.ends_with(':')
-                && t.chars().any(char::is_alphabetic)
-                && t.chars()
-                    .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)));
-        if self.pending.is_none() && section_like && matches!(self.table, Some((Family::Tabs, _))) {
+        // not a sentence, not markup or junk (looked at only right after a
+        // tab table).
+        let section_like = || {
+            let t = line.trim();
+            t.is_empty()
+                || (t.chars().nth(60).is_none()
+                    && !t.ends_with('.')
+                    && !t.ends_with(':')
+                    && t.chars().any(char::is_alphabetic)
+                    && t.chars()
+                        .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)))
+        };
+        if self.pending.is_none() && matches!(self.table, Some((Family::Tabs, _))) && section_like()
+        {
             self.pending = Some((line_no, line));
             return;
         }
@@ -322,22 +589,27 @@ impl<'t> Blocks<'t> {
             let column = line
                 .get(..line.len() - rest.len())
                 .map_or(1, |lead| lead.chars().count() + 1);
-            self.out.push(Block::Paragraph(Paragraph {
+            let p = Paragraph {
                 text: text.to_string(),
                 loc: Loc::Line {
                     line: line_no,
                     column,
                 },
                 heading: true,
-            }));
+            };
+            self.out.push((Piece::Paragraph(p), None));
             return;
         }
         match &mut self.paragraph {
-            Some((_, text)) => {
+            Some((_, _, text)) => {
                 text.push('\n');
                 text.push_str(line);
             }
-            None => self.paragraph = Some((line_no, line.to_string())),
+            None => {
+                // `line` is a slice of `text`: where it starts in it.
+                let at = (line.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+                self.paragraph = Some((line_no, at, line.to_string()));
+            }
         }
     }
 }
@@ -360,7 +632,17 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
 /// Returns the notices of tables found in the running text (after the
 /// decoding's own notice, which the caller has).
 pub fn read_each(text: &str, mut sink: impl FnMut(Block)) -> Vec<crate::document::Notice> {
+    read_found(text, |p| sink(p.block()))
+}
+
+/// As [`read_each`], each table handed out before it is split into cells
+/// ([`FoundTable::table`] splits it, on whichever thread calls it).
+pub fn read_found<'t>(
+    text: &'t str,
+    mut sink: impl FnMut(Piece<'t>),
+) -> Vec<crate::document::Notice> {
     let mut b = Blocks {
+        text,
         out: Vec::new(),
         paragraph: None,
         table: None,
@@ -388,15 +670,15 @@ pub fn read_each(text: &str, mut sink: impl FnMut(Block)) -> Vec<crate::document
             LineKind::Rule => b.rule(line_no),
             LineKind::Other => b.other(line, line_no),
         }
-        for block in b.out.drain(..) {
-            running.push(block, &mut sink);
+        for (block, at) in b.out.drain(..) {
+            running.push(block, at, &mut sink);
         }
     }
     b.end_table();
     b.flush_pending();
     b.end_paragraph();
-    for block in b.out.drain(..) {
-        running.push(block, &mut sink);
+    for (block, at) in b.out.drain(..) {
+        running.push(block, at, &mut sink);
     }
     running.flush(&mut sink);
     running.notices
@@ -432,10 +714,22 @@ struct Running<'t> {
     notices: Vec<crate::document::Notice>,
 }
 
-impl Running<'_> {
-    fn push(&mut self, b: Block, sink: &mut impl FnMut(Block)) {
+impl<'t> Running<'t> {
+    /// Adds a block; `at`, the byte where a paragraph starts, when known,
+    /// spares looking for the line a run starts at.
+    fn push(&mut self, b: Piece<'t>, at: Option<usize>, sink: &mut impl FnMut(Piece<'t>)) {
         match b {
-            Block::Paragraph(p) if !p.heading => self.run.push(p),
+            Piece::Paragraph(p) if !p.heading => {
+                if self.run.is_empty() {
+                    if let (Some(at), Some(line)) = (at, p.loc.line_number()) {
+                        // Runs come in reading order: the cursor only moves on.
+                        if line >= self.cursor.0 && at >= self.cursor.1 && at <= self.text.len() {
+                            self.cursor = (line, at);
+                        }
+                    }
+                }
+                self.run.push(p)
+            }
             other => {
                 self.flush(sink);
                 sink(other);
@@ -465,7 +759,7 @@ impl Running<'_> {
         out
     }
 
-    fn flush(&mut self, sink: &mut impl FnMut(Block)) {
+    fn flush(&mut self, sink: &mut impl FnMut(Piece<'t>)) {
         if self.run.is_empty() {
             return;
         }
@@ -496,13 +790,18 @@ impl Running<'_> {
                 .collect();
             let (blocks, found) = super::pasted::stretch(&numbered);
             if blocks.iter().any(|b| matches!(b, Block::Table(_))) || !found.is_empty() {
-                blocks.into_iter().for_each(&mut *sink);
+                for b in blocks {
+                    sink(match b {
+                        Block::Paragraph(p) => Piece::Paragraph(p),
+                        Block::Table(t) => Piece::Table(FoundTable::built(t)),
+                    });
+                }
                 self.notices.extend(found);
                 self.run.clear();
                 return;
             }
         }
-        self.run.drain(..).map(Block::Paragraph).for_each(sink);
+        self.run.drain(..).map(Piece::Paragraph).for_each(sink);
     }
 }
 
@@ -577,6 +876,61 @@ mod tests {
         assert_eq!(t[1].title.as_deref(), Some("Title"));
         assert_eq!(t[1].rows.len(), 2);
         assert_eq!(t[1].loc, Loc::line(9));
+    }
+
+    /// A line held after a tab table that the next row shows to belong to
+    /// it: a row of the table's width, its text placed where it stands.
+    #[test]
+    fn a_held_section_line_becomes_a_row_of_the_table() {
+        let t = tables("Mio. kr.\t2026\t2027\n  Konto 6 (service)\nA\t1\t2\nI alt\t1\t2\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(texts(&t[0].rows[1]), vec!["Konto 6 (service)", "", ""]);
+        assert_eq!(t[0].rows[1].cells[0].loc, Loc::Line { line: 2, column: 3 });
+        assert_eq!(
+            t[0].rows[1].cells[2].loc,
+            Loc::Line {
+                line: 2,
+                column: 20
+            }
+        );
+        // Held rows are not counted in the width rows added one by one make.
+        assert_eq!(t[0].width, 3);
+        // A held line not followed by figures in the table's columns is text.
+        let d = doc("Mio. kr.\t2026\nA\t1\nNoter\nx\ty\tz\nb\tc\td\n");
+        assert_eq!(d.tables().count(), 2);
+        assert_eq!(
+            d.paragraphs().map(|p| p.text.as_str()).collect::<Vec<_>>(),
+            vec!["Noter"]
+        );
+    }
+
+    /// A tab table kept as lines builds the table a row at a time would:
+    /// the same rows, and the same refusal once it passes the cells limit
+    /// (past half of it the table is built as it is read).
+    #[test]
+    fn a_large_tab_table_is_built_and_refused_as_read() {
+        let row = |i: usize| format!("Post {i}{}\n", "\t1".repeat(599));
+        let head: String = (0..800).map(row).collect();
+        let t = tables(&format!("Mio. kr.{}\n{head}", "\t2026".repeat(599)));
+        assert_eq!(t[0].rows.len(), 801);
+        assert_eq!(t[0].width, 600);
+        assert!(t[0].refused.is_none());
+        assert_eq!(texts(&t[0].rows[800])[..2], ["Post 799", "1"]);
+        let all: String = (0..1700).map(row).collect();
+        let t = tables(&format!("Mio. kr.{}\n{all}", "\t2026".repeat(599)));
+        assert!(t[0].rows.is_empty());
+        let (loc, why) = t[0].refused.clone().unwrap();
+        // The 1 667th row (line 1667) is the first past 1 000 000 cells:
+        // 600 × 1 667 = 1 000 200.
+        assert_eq!(
+            loc,
+            Loc::Line {
+                line: 1667,
+                column: 1
+            }
+        );
+        assert!(why.contains("more than 1000000 cells"), "{why}");
     }
 
     #[test]

@@ -12,9 +12,9 @@
 //! visited one by one and dropped ([`claims::read_with`]).
 
 use super::{claims, verify_table_taken, verify_text, Options, TableReport, TextReport};
-use crate::document::{Block, Document, Notice, Table};
+use crate::document::{Block, Document, Notice, Paragraph};
 use crate::error::InputError;
-use crate::read::text::read_each;
+use crate::read::text::{read_each, read_found, FoundTable, Piece};
 use crate::read::{text_of, Source};
 
 /// What judging a text document's tables leaves for its running text.
@@ -51,6 +51,26 @@ pub const MAX_THREADS: usize = 12;
 /// batches in flight, whatever the document's size.
 const BATCH_TABLES: usize = 64;
 const BATCH_CELLS: usize = 100_000;
+/// And the most bytes of running text in one batch (the paragraphs go
+/// with the tables, see [`Item`]).
+const BATCH_TEXT: usize = 256 * 1024;
+
+/// What the reader's thread hands a judging thread: a table, or a
+/// paragraph for the claim reader's look.
+enum Item<'t> {
+    Table(FoundTable<'t>),
+    Paragraph(Paragraph),
+}
+
+/// What a judging thread hands back, in the items' order.
+enum Judged<R> {
+    /// A table's report.
+    Report(R),
+    /// A paragraph the claim reader reads, and whether it reads its figures.
+    Kept(Paragraph, bool),
+    /// A paragraph it passes over.
+    Passed,
+}
 
 /// Reads a text document and judges its tables one by one, calling `sink`
 /// as [`super::verify`] does, in the document's order. A document of a
@@ -62,18 +82,31 @@ pub fn verify_text_tables(
     options: &Options,
     sink: impl FnMut(TableReport),
 ) -> Result<Streamed, InputError> {
+    verify_text_tables_as(source, options, |t| t, sink)
+}
+
+/// As [`verify_text_tables`], each table's report first passed through
+/// `prepare` on the thread that judged it: what the sink does not need is
+/// then freed there, not on the reader's thread.
+pub fn verify_text_tables_as<R: Send>(
+    source: &Source,
+    options: &Options,
+    prepare: impl Fn(TableReport) -> R + Sync,
+    sink: impl FnMut(R),
+) -> Result<Streamed, InputError> {
     let threads = if source.bytes.len() >= PARALLEL_FROM_BYTES {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     } else {
         1
     };
-    verify_text_tables_in(
+    verify_text_tables_in_as(
         source,
         options,
         Lanes {
             threads,
             batch: BATCH_TABLES,
         },
+        prepare,
         sink,
     )
 }
@@ -83,47 +116,89 @@ pub fn verify_text_tables_in(
     source: &Source,
     options: &Options,
     lanes: Lanes,
-    mut sink: impl FnMut(TableReport),
+    sink: impl FnMut(TableReport),
+) -> Result<Streamed, InputError> {
+    verify_text_tables_in_as(source, options, lanes, |t| t, sink)
+}
+
+/// As [`verify_text_tables_in`], with [`verify_text_tables_as`]'s `prepare`.
+fn verify_text_tables_in_as<R: Send>(
+    source: &Source,
+    options: &Options,
+    lanes: Lanes,
+    prepare: impl Fn(TableReport) -> R + Sync,
+    mut sink: impl FnMut(R),
 ) -> Result<Streamed, InputError> {
     let decoded = text_of(source)?;
     let mut running = Document::new(source.name, source.style);
     let mut reads_figures = false;
     let mut notices: Vec<Notice> = decoded.notice.clone().into_iter().collect();
-    let judge = |t: Table| {
+    let judge = |t: FoundTable| {
+        // A tab table's cells are made here, on the judging thread.
+        let t = t.table();
         let style = t.style.unwrap_or(source.style);
-        verify_table_taken(source.name, t, style, options)
+        prepare(verify_table_taken(source.name, t, style, options))
     };
-    let mut paragraph = |p: crate::document::Paragraph| match claims::reading(&p, source.style) {
-        claims::Reading::Passed => {}
-        claims::Reading::TooLong => running.blocks.push(Block::Paragraph(p)),
-        claims::Reading::Read(_) => {
-            reads_figures = true;
-            running.blocks.push(Block::Paragraph(p));
-        }
+    // Which paragraphs the claim reader reads ([`claims::reading`]), and
+    // whether it reads their figures.
+    let look = |p: &Paragraph| match claims::reading(p, source.style) {
+        claims::Reading::Passed => None,
+        claims::Reading::TooLong => Some(false),
+        claims::Reading::Read(_) => Some(true),
+    };
+    let mut keep = |p: Paragraph, figures: bool| {
+        reads_figures |= figures;
+        running.blocks.push(Block::Paragraph(p));
     };
     let found = if lanes.threads < 2 {
-        read_each(&decoded.text, |b| match b {
-            Block::Table(t) => sink(judge(t)),
-            Block::Paragraph(p) => paragraph(p),
+        read_found(&decoded.text, |b| match b {
+            Piece::Table(t) => sink(judge(t)),
+            Piece::Paragraph(p) => {
+                if let Some(figures) = look(&p) {
+                    keep(p, figures);
+                }
+            }
         })
     } else {
+        // The paragraphs go with the tables, in order: the judging threads
+        // take the claim reader's look at them too.
+        let work = |item: Item| match item {
+            Item::Table(t) => Judged::Report(judge(t)),
+            Item::Paragraph(p) => match look(&p) {
+                Some(figures) => Judged::Kept(p, figures),
+                None => Judged::Passed,
+            },
+        };
+        let mut take = |j: Judged<R>| match j {
+            Judged::Report(r) => sink(r),
+            Judged::Kept(p, figures) => keep(p, figures),
+            Judged::Passed => {}
+        };
         std::thread::scope(|scope| {
-            let mut pool = Pool::start(scope, lanes.threads, &judge);
-            let mut batch: Vec<Table> = Vec::new();
+            let mut pool = Pool::start(scope, lanes.threads, &work);
+            let mut batch: Vec<Item> = Vec::new();
+            let mut tables = 0usize;
             let mut cells = 0usize;
-            let found = read_each(&decoded.text, |b| match b {
-                Block::Table(t) => {
-                    cells += t.rows.iter().map(|r| r.cells.len()).sum::<usize>();
-                    batch.push(t);
-                    if batch.len() >= lanes.batch.max(1) || cells >= BATCH_CELLS {
-                        cells = 0;
-                        pool.send(std::mem::take(&mut batch), &judge, &mut sink);
+            let mut text = 0usize;
+            let found = read_found(&decoded.text, |b| {
+                match b {
+                    Piece::Table(t) => {
+                        tables += 1;
+                        cells += t.cells();
+                        batch.push(Item::Table(t));
+                    }
+                    Piece::Paragraph(p) => {
+                        text += p.text.len();
+                        batch.push(Item::Paragraph(p));
                     }
                 }
-                Block::Paragraph(p) => paragraph(p),
+                if tables >= lanes.batch.max(1) || cells >= BATCH_CELLS || text >= BATCH_TEXT {
+                    (tables, cells, text) = (0, 0, 0);
+                    pool.send(std::mem::take(&mut batch), &work, &mut take);
+                }
             });
-            pool.send(batch, &judge, &mut sink);
-            pool.finish(&mut sink);
+            pool.send(batch, &work, &mut take);
+            pool.finish(&mut take);
             found
         })
     };
@@ -135,41 +210,42 @@ pub fn verify_text_tables_in(
     })
 }
 
-/// Threads judging batches of tables; batch k goes to thread k mod n, and
-/// the reports come back in the batches' order: before batch k is sent,
+/// Threads judging batches of tables (and taking the claim reader's look at
+/// paragraphs); batch k goes to thread k mod n, and the reports come back
+/// in the batches' order: before batch k is sent,
 /// batch k − n's reports (the same thread's last) are taken and passed on.
 /// A thread that cannot be started is done without: its batches are judged
 /// on the reader's thread.
-struct Pool<'scope> {
-    lanes: Vec<Lane>,
+struct Pool<'scope, T, R> {
+    lanes: Vec<Lane<T, R>>,
     sent: usize,
     received: usize,
     _scope: std::marker::PhantomData<&'scope ()>,
 }
 
-type Lane = (
-    std::sync::mpsc::SyncSender<Vec<Table>>,
-    std::sync::mpsc::Receiver<Vec<TableReport>>,
+type Lane<T, R> = (
+    std::sync::mpsc::SyncSender<Vec<T>>,
+    std::sync::mpsc::Receiver<Vec<R>>,
 );
 
-impl<'scope> Pool<'scope> {
+impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
     fn start<'env, J>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         threads: usize,
         judge: &'scope J,
-    ) -> Pool<'scope>
+    ) -> Pool<'scope, T, R>
     where
-        J: Fn(Table) -> TableReport + Sync,
+        J: Fn(T) -> R + Sync,
     {
         let mut lanes = Vec::new();
         for _ in 0..threads {
-            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<Table>>(1);
-            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<TableReport>>(1);
+            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
             let started = std::thread::Builder::new()
                 .name("verify".to_string())
                 .spawn_scoped(scope, move || {
                     for batch in tables {
-                        let out: Vec<TableReport> = batch.into_iter().map(judge).collect();
+                        let out: Vec<R> = batch.into_iter().map(judge).collect();
                         if reports_out.send(out).is_err() {
                             break;
                         }
@@ -189,7 +265,7 @@ impl<'scope> Pool<'scope> {
     }
 
     /// Takes the next batch's reports, in order.
-    fn receive(&mut self, sink: &mut impl FnMut(TableReport)) -> bool {
+    fn receive(&mut self, sink: &mut impl FnMut(R)) -> bool {
         let n = self.lanes.len();
         if self.received >= self.sent || n == 0 {
             return false;
@@ -207,12 +283,7 @@ impl<'scope> Pool<'scope> {
         true
     }
 
-    fn send(
-        &mut self,
-        batch: Vec<Table>,
-        judge: &impl Fn(Table) -> TableReport,
-        sink: &mut impl FnMut(TableReport),
-    ) {
+    fn send(&mut self, batch: Vec<T>, judge: &impl Fn(T) -> R, sink: &mut impl FnMut(R)) {
         if batch.is_empty() {
             return;
         }
@@ -240,7 +311,7 @@ impl<'scope> Pool<'scope> {
     }
 
     /// Every report still in flight, in order; the threads then end.
-    fn finish(mut self, sink: &mut impl FnMut(TableReport)) {
+    fn finish(mut self, sink: &mut impl FnMut(R)) {
         while self.receive(sink) {}
         self.lanes.clear();
     }
