@@ -42,9 +42,11 @@ pub struct Lanes {
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// The most threads judging tables (ripgrep's bound too): memory grows with
-/// the batches in flight, up to three per thread. The reader's thread reads
-/// and prints alone, about a fifth of the CPU time on the table-dense
-/// benchmark, so beyond about five cores it, not judging, sets the pace.
+/// the batches in flight, up to three per thread. The reader's thread
+/// finds the blocks and prints alone, about a tenth of the CPU time on the
+/// table-dense benchmark (tables are split into cells and reports digested
+/// on the judging threads), so beyond about ten cores it, not judging,
+/// sets the pace.
 pub const MAX_THREADS: usize = 12;
 
 /// The most tables and cells in one batch: memory stays bounded by a few
