@@ -219,7 +219,35 @@ impl Digest {
     }
 }
 
+/// The switches a printer's output and exit code follow.
+struct Flags {
+    quiet: bool,
+    strict: bool,
+    verbose: bool,
+    fail_on_skipped: bool,
+}
+
 impl<W: Write> Printer<W> {
+    fn new(out: W, format: VerifyFormat, flags: Flags) -> Printer<W> {
+        Printer {
+            out,
+            format,
+            quiet: flags.quiet,
+            strict: flags.strict,
+            first_json: true,
+            summary: Summary::default(),
+            tables: 0,
+            notices: Vec::new(),
+            per_file: Vec::new(),
+            skipped: Vec::new(),
+            unreadable: 0,
+            verbose: flags.verbose,
+            not_understood: Vec::new(),
+            fail_on_skipped: flags.fail_on_skipped,
+            skipped_by: Default::default(),
+        }
+    }
+
     fn check(&mut self, c: &Check) -> std::io::Result<()> {
         self.count(c);
         self.write_check(c)
@@ -497,23 +525,16 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         }
     }
     let stdout = std::io::stdout();
-    let mut p = Printer {
-        out: BufWriter::with_capacity(1 << 16, stdout.lock()),
-        format: args.format,
-        quiet: args.quiet,
-        strict: args.strict || args.fail_on.contains(&FailOn::Rounding),
-        first_json: true,
-        summary: Summary::default(),
-        tables: 0,
-        notices: Vec::new(),
-        per_file: Vec::new(),
-        skipped: Vec::new(),
-        unreadable: 0,
-        verbose: args.verbose,
-        not_understood: Vec::new(),
-        fail_on_skipped: args.fail_on.contains(&FailOn::Skipped),
-        skipped_by: Default::default(),
-    };
+    let mut p = Printer::new(
+        BufWriter::with_capacity(1 << 16, stdout.lock()),
+        args.format,
+        Flags {
+            quiet: args.quiet,
+            strict: args.strict || args.fail_on.contains(&FailOn::Rounding),
+            verbose: args.verbose,
+            fail_on_skipped: args.fail_on.contains(&FailOn::Skipped),
+        },
+    );
     let files = documents
         .iter()
         .filter(|d| !matches!(d, Input::Skipped(..)))
@@ -953,23 +974,16 @@ mod tests {
     use super::*;
 
     fn printer(quiet: bool, strict: bool, fail_on_skipped: bool) -> Printer<Vec<u8>> {
-        Printer {
-            out: Vec::new(),
-            format: VerifyFormat::Text,
-            quiet,
-            strict,
-            first_json: true,
-            summary: Summary::default(),
-            tables: 0,
-            notices: Vec::new(),
-            per_file: Vec::new(),
-            skipped: Vec::new(),
-            unreadable: 0,
-            verbose: false,
-            not_understood: Vec::new(),
-            fail_on_skipped,
-            skipped_by: Default::default(),
-        }
+        Printer::new(
+            Vec::new(),
+            VerifyFormat::Text,
+            Flags {
+                quiet,
+                strict,
+                verbose: false,
+                fail_on_skipped,
+            },
+        )
     }
 
     /// A table's report handed over as a [`Digest`] prints and counts what

@@ -200,6 +200,13 @@ fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> In
     }
 }
 
+/// Whether an instance holds on the printed figures (judged, not failing).
+fn instance_holds(g: &Grid, i: &Instance) -> bool {
+    i.what
+        .as_ref()
+        .is_ok_and(|e| !super::establish::fails(g, e))
+}
+
 fn said(g: &Grid, s: &mut State, r: usize, why: &str) {
     said_not_understood(g, s, r, Kind::Formula, "rate named by the label", why);
 }
@@ -354,11 +361,7 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
                     instances: cand
                         .instances
                         .iter()
-                        .filter(|i| {
-                            i.what
-                                .as_ref()
-                                .is_ok_and(|e| !super::establish::fails(g, e))
-                        })
+                        .filter(|i| instance_holds(g, i))
                         .cloned()
                         .collect(),
                     what: String::new(),
@@ -397,12 +400,11 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
         else {
             continue;
         };
-        let (holding, failing): (Vec<Instance>, Vec<Instance>) =
-            cand.instances.iter().cloned().partition(|i| {
-                i.what
-                    .as_ref()
-                    .is_ok_and(|e| !super::establish::fails(g, e))
-            });
+        let (holding, failing): (Vec<Instance>, Vec<Instance>) = cand
+            .instances
+            .iter()
+            .cloned()
+            .partition(|i| instance_holds(g, i));
         s.explained[r] = true;
         // Where it fails, said: the label names the rate, not its base
         // (a yearly column of twelve rounded months fails by the
@@ -525,11 +527,7 @@ fn choose(g: &Grid, cands: &[Candidate]) -> Result<usize, String> {
         let mut v: Vec<(usize, usize)> = c
             .instances
             .iter()
-            .filter(|i| {
-                i.what
-                    .as_ref()
-                    .is_ok_and(|e| !super::establish::fails(g, e))
-            })
+            .filter(|i| instance_holds(g, i))
             .map(|i| i.at)
             .collect();
         v.sort_unstable();
