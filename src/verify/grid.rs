@@ -383,16 +383,20 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
                 }
                 j = k;
             }
-            // `18-19 år`, `Børn 1-2 år`: a range of ages or amounts, no
-            // formula (a formula's digits name rows: `DAU-saldo (5-6)`).
+            // `18-19 år`, `Børn 1-2 år`, `0 - 25 %`: a range of ages,
+            // amounts or per cents, no formula (a formula's digits name
+            // rows: `DAU-saldo (5-6)`).
+            let number = |t: &str| t.parse::<u32>().ok();
+            let after = chars[j..].iter().find(|c| **c != ' ');
             let range = terms.len() == 2
                 && terms
                     .iter()
                     .all(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()))
                 && terms[1].0
-                && !chars[i..j].contains(&' ')
-                && chars.get(j) == Some(&' ')
-                && chars.get(j + 1).is_some_and(|c| c.is_lowercase());
+                && ((!chars[i..j].contains(&' ')
+                    && chars.get(j) == Some(&' ')
+                    && chars.get(j + 1).is_some_and(|c| c.is_lowercase()))
+                    || (after == Some(&'%') && number(&terms[0].1) < number(&terms[1].1)));
             if terms.len() >= 2 && !range {
                 return Some(terms);
             }
@@ -1449,6 +1453,16 @@ mod tests {
         assert_eq!(formula_of("18-19 år"), None);
         assert_eq!(formula_of("Alle (18-65 år)"), None);
         assert_eq!(formula_of("Børn 1-2 år"), None);
+        // Bands of per cents (a reviewer's table: `0 - 25 %` stopped the
+        // block of `I alt` below it).
+        assert_eq!(formula_of("0 - 25 %"), None);
+        assert_eq!(formula_of("76 - 100 %"), None);
+        assert_eq!(formula_of("Ledighed 26-50%"), None);
+        assert_eq!(
+            formula_of("5 - 3 %").map(|f| f.len()),
+            Some(2),
+            "not a band: a formula's place"
+        );
         assert_eq!(
             formula_of("DAU-saldo (5-6)"),
             Some(vec![(false, "5".into()), (true, "6".into())])

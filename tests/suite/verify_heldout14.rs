@@ -245,3 +245,35 @@ Feriepenge 12,5 %\t75.000\t77.500\t80.000\n";
         ]
     );
 }
+
+/// Bands of per cents (`0 - 25 %` … `76 - 100 %`) are no formula rows
+/// naming rows 0 and 25: the `I alt` under them is their sum (a
+/// reviewer's table; before, every row was said not understood).
+#[test]
+fn bands_of_per_cents_are_no_formulas() {
+    let t = "Ledighedsgrad\tAntal 2024\tAntal 2025\n\
+0 - 25 %\t1.240\t1.180\n\
+26 - 50 %\t620\t590\n\
+51 - 75 %\t413\t380\n\
+76 - 100 %\t307\t322\n\
+I alt\t2.580\t2.472\n";
+    let c = common::checks_of_tsv(t);
+    let v: Vec<(String, Verdict)> = c.iter().map(|c| (c.relation.clone(), c.verdict)).collect();
+    assert_eq!(
+        v,
+        vec![
+            (
+                "I alt [Antal 2024]: sum of 4 rows".to_string(),
+                Verdict::Exact
+            ),
+            (
+                "I alt [Antal 2025]: sum of 4 rows".to_string(),
+                Verdict::Exact
+            )
+        ]
+    );
+    // 413 misprinted 431 in 2024: that one found.
+    let f = common::findings(&common::checks_of_tsv(&t.replace("413", "431")));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].1, "Antal 2024");
+}
