@@ -413,12 +413,11 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
             // Not where another reading judges the cell (`12 × Pr. måned`).
             let judged = |at: (usize, usize)| s.out.iter().any(|o| o.at == at && o.what.is_ok());
             let failing: Vec<Instance> = failing.into_iter().filter(|i| !judged(i.at)).collect();
+            let shown = pct.normalize().to_string().replace('.', ",");
             for i in failing {
                 s.out.push(Instance {
                     what: Err(format!(
-                        "not understood: the label names {}%, which is {}% of {:?} in {most} other column(s), not here",
-                        pct.normalize().to_string().replace('.', ","),
-                        pct.normalize().to_string().replace('.', ","),
+                        "not understood: the label names {shown}%, which is {shown}% of {:?} in {most} other column(s), not here",
                         g.rows[*base].label
                     )),
                     ..i
