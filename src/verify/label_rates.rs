@@ -344,39 +344,30 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
             .checked_div(Decimal::from(bases.len().max(1)))
             .unwrap_or(Decimal::ZERO);
         // One base for the row, in every column: the row with which it
-        // holds in the most columns, unlikely by coincidence there.
-        let scored: Vec<(usize, Candidate, usize, usize)> = bases
+        // holds in the most columns, unlikely by coincidence there. Each
+        // base: (row, holds, where it holds, where it fails).
+        let scored: Vec<(usize, usize, Candidate, Vec<Instance>)> = bases
             .iter()
             .filter_map(|&b| {
-                let cand = Candidate {
-                    instances: cols
-                        .iter()
-                        .filter(|&&c| amount(g, r, c) && amount(g, b, c))
-                        .map(|&c| rate_instance(g, r, b, c, *pct))
-                        .collect(),
-                    what: format!("{pct}% of {}", g.rows[b].label),
-                    prefer: false,
-                };
+                let (holding, failing): (Vec<Instance>, Vec<Instance>) = cols
+                    .iter()
+                    .filter(|&&c| amount(g, r, c) && amount(g, b, c))
+                    .map(|&c| rate_instance(g, r, b, c, *pct))
+                    .partition(|i| instance_holds(g, i));
                 let holding = Candidate {
-                    instances: cand
-                        .instances
-                        .iter()
-                        .filter(|i| instance_holds(g, i))
-                        .cloned()
-                        .collect(),
-                    what: String::new(),
+                    instances: holding,
+                    what: "the percentage its label names of a row".to_string(),
                     prefer: false,
                 };
                 let (holds, _, chance) = tally(g, &holding);
-                let (_, fails, _) = tally(g, &cand);
-                (holds >= 1 && chance <= limit).then_some((b, cand, holds, fails))
+                (holds >= 1 && chance <= limit).then_some((b, holds, holding, failing))
             })
             .collect();
-        let Some(most) = scored.iter().map(|x| x.2).max() else {
+        let Some(most) = scored.iter().map(|x| x.1).max() else {
             continue;
         };
-        let best: Vec<&(usize, Candidate, usize, usize)> =
-            scored.iter().filter(|x| x.2 == most).collect();
+        let best: Vec<&(usize, usize, Candidate, Vec<Instance>)> =
+            scored.iter().filter(|x| x.1 == most).collect();
         // Bases of different figures that fit as often: which one, the
         // figures cannot say. Of the same figures: the nearest above.
         let figures = |b: usize| -> Vec<Option<Decimal>> {
@@ -391,47 +382,33 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
         if best.iter().any(|x| figures(x.0) != figures(first.0)) {
             continue;
         }
-        let Some((base, cand, _, fails)) = best
+        let Some((base, _, holding, failing)) = best
             .iter()
             .filter(|x| x.0 < r)
             .max_by_key(|x| x.0)
             .or(best.first())
-            .copied()
+            .map(|&x| x.clone())
         else {
             continue;
         };
-        let (holding, failing): (Vec<Instance>, Vec<Instance>) = cand
-            .instances
-            .iter()
-            .cloned()
-            .partition(|i| instance_holds(g, i));
         s.explained[r] = true;
         // Where it fails, said: the label names the rate, not its base
         // (a yearly column of twelve rounded months fails by the
-        // rounding), so never an error.
-        if *fails > 0 {
-            // Not where another reading judges the cell (`12 × Pr. måned`).
-            let judged = |at: (usize, usize)| s.out.iter().any(|o| o.at == at && o.what.is_ok());
-            let failing: Vec<Instance> = failing.into_iter().filter(|i| !judged(i.at)).collect();
-            let shown = pct.normalize().to_string().replace('.', ",");
-            for i in failing {
-                s.out.push(Instance {
-                    what: Err(format!(
-                        "not understood: the label names {shown}%, which is {shown}% of {:?} in {most} other column(s), not here",
-                        g.rows[*base].label
-                    )),
-                    ..i
-                });
-            }
+        // rounding), so never an error; not where another reading judges
+        // the cell (`12 × Pr. måned`).
+        let judged = |at: (usize, usize)| s.out.iter().any(|o| o.at == at && o.what.is_ok());
+        let failing: Vec<Instance> = failing.into_iter().filter(|i| !judged(i.at)).collect();
+        let shown = pct.normalize().to_string().replace('.', ",");
+        for i in failing {
+            s.out.push(Instance {
+                what: Err(format!(
+                    "not understood: the label names {shown}%, which is {shown}% of {:?} in {most} other column(s), not here",
+                    g.rows[base].label
+                )),
+                ..i
+            });
         }
-        push(
-            s,
-            Candidate {
-                instances: holding,
-                what: "the percentage its label names of a row".to_string(),
-                prefer: false,
-            },
-        );
+        push(s, holding);
     }
 }
 
