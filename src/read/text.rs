@@ -171,6 +171,12 @@ fn held_row(at: usize, held: &str, width: usize) -> Row {
     }
 }
 
+/// A table begun by its first row at `line_no`, titled by the line above
+/// it when that can title it ([`title_of`]).
+fn first_row_table(line_no: usize, title: Option<&str>, row: Row) -> Table {
+    Table::new(Loc::line(line_no), title.and_then(title_of), None, row)
+}
+
 /// A tab table's rows as their lines, split into cells only when the table
 /// is built ([`FoundTable::table`]): `verify` builds it on a judging thread,
 /// so the reader's thread does not make a string per cell.
@@ -231,8 +237,7 @@ impl<'t> TabLines<'t> {
                         loc: Loc::line(line_no),
                         cells: tab_cells(line, line_no),
                     };
-                    let title = self.title.and_then(title_of);
-                    t = Some(Table::new(Loc::line(self.line), title, None, row));
+                    t = Some(first_row_table(self.line, self.title, row));
                 }
                 (RowLine::Tabs(line_no, line), Some(t)) => t.push_row(Row {
                     loc: Loc::line(line_no),
@@ -283,13 +288,7 @@ impl<'t> FoundTable<'t> {
             loc: Loc::line(line_no),
             cells: cells.unwrap_or_else(|| tab_cells(line, line_no)),
         };
-        let title = title.and_then(title_of);
-        FoundTable(Found::Built(Table::new(
-            Loc::line(line_no),
-            title,
-            None,
-            row,
-        )))
+        FoundTable(Found::Built(first_row_table(line_no, title, row)))
     }
 
     fn built(t: Table) -> Self {
@@ -330,16 +329,13 @@ impl<'t> FoundTable<'t> {
 
     /// Adds a held line as a row of the table's width ([`held_row`]).
     fn hold(&mut self, at: usize, held: &'t str) {
+        let width = self.widest().max(1);
         match &mut self.0 {
             Found::Lines(lines) => {
-                let width = lines.widest.max(1);
                 lines.rows.push(RowLine::Held(at, held, width));
                 lines.cells += width;
             }
-            Found::Built(t) => {
-                let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(1);
-                t.rows.push(held_row(at, held, width));
-            }
+            Found::Built(t) => t.rows.push(held_row(at, held, width)),
         }
     }
 
@@ -521,8 +517,7 @@ impl<'t> Blocks<'t> {
                             loc: Loc::line(line_no),
                             cells: cells.unwrap_or_default(),
                         };
-                        let title = title.and_then(title_of);
-                        FoundTable::built(Table::new(Loc::line(line_no), title, None, row))
+                        FoundTable::built(first_row_table(line_no, title, row))
                     }
                 };
                 self.table = Some((family, found));
