@@ -148,7 +148,8 @@ struct Printer<W: Write> {
     out: W,
     format: VerifyFormat,
     quiet: bool,
-    strict: bool,
+    /// Which verdicts make the run fail.
+    failing: Failing,
     first_json: bool,
     summary: Summary,
     tables: usize,
@@ -164,8 +165,19 @@ struct Printer<W: Write> {
     verbose: bool,
     /// Sentences not understood, for JSON's `not_understood`.
     not_understood: Vec<serde_json::Value>,
-    fail_on_skipped: bool,
-    skipped_by: std::collections::BTreeMap<&'static str, usize>,
+    skipped_by: SkippedBy,
+}
+
+/// Skipped checks counted by their reason.
+type SkippedBy = std::collections::BTreeMap<&'static str, usize>;
+
+/// Counts a check: in the verdicts' summary, and a skipped one by its
+/// reason.
+fn count_check(summary: &mut Summary, skipped_by: &mut SkippedBy, c: &Check) {
+    summary.add_check(c);
+    if c.verdict == Verdict::Skipped {
+        *skipped_by.entry(c.skip_reason()).or_default() += 1;
+    }
 }
 
 /// Whether a verdict makes the run fail: an error, with `--strict` a
@@ -190,7 +202,7 @@ impl Failing {
 struct Digest {
     report: TableReport,
     /// The counts of every check, when `report` keeps only those printed.
-    counted: Option<(Summary, Vec<&'static str>)>,
+    counted: Option<(Summary, SkippedBy)>,
 }
 
 impl Digest {
@@ -204,12 +216,9 @@ impl Digest {
             };
         };
         let mut summary = Summary::default();
-        let mut skipped_by = Vec::new();
+        let mut skipped_by = SkippedBy::new();
         for c in &report.checks {
-            summary.add_check(c);
-            if c.verdict == Verdict::Skipped {
-                skipped_by.push(c.skip_reason());
-            }
+            count_check(&mut summary, &mut skipped_by, c);
         }
         report.checks.retain(|c| failing.fails(c.verdict));
         Digest {
@@ -233,7 +242,10 @@ impl<W: Write> Printer<W> {
             out,
             format,
             quiet: flags.quiet,
-            strict: flags.strict,
+            failing: Failing {
+                strict: flags.strict,
+                skipped: flags.fail_on_skipped,
+            },
             first_json: true,
             summary: Summary::default(),
             tables: 0,
@@ -243,8 +255,7 @@ impl<W: Write> Printer<W> {
             unreadable: 0,
             verbose: flags.verbose,
             not_understood: Vec::new(),
-            fail_on_skipped: flags.fail_on_skipped,
-            skipped_by: Default::default(),
+            skipped_by: SkippedBy::new(),
         }
     }
 
@@ -255,10 +266,7 @@ impl<W: Write> Printer<W> {
 
     /// Counts a check in the summary.
     fn count(&mut self, c: &Check) {
-        self.summary.add_check(c);
-        if c.verdict == Verdict::Skipped {
-            *self.skipped_by.entry(c.skip_reason()).or_default() += 1;
-        }
+        count_check(&mut self.summary, &mut self.skipped_by, c);
     }
 
     /// Prints a check (counted already), when it is printed.
@@ -297,20 +305,13 @@ impl<W: Write> Printer<W> {
 
     /// Whether a verdict makes the run fail.
     fn fails(&self, v: Verdict) -> bool {
-        self.failing().fails(v)
-    }
-
-    fn failing(&self) -> Failing {
-        Failing {
-            strict: self.strict,
-            skipped: self.fail_on_skipped,
-        }
+        self.failing.fails(v)
     }
 
     /// Which checks a table's printed lines need: under `--quiet` (text)
     /// only those that fail (see [`Digest`]).
     fn quiet(&self) -> Option<Failing> {
-        (self.quiet && self.format == VerifyFormat::Text).then(|| self.failing())
+        (self.quiet && self.format == VerifyFormat::Text).then_some(self.failing)
     }
 
     /// A table's report from a judging thread ([`Digest`]).
@@ -320,14 +321,9 @@ impl<W: Write> Printer<W> {
         };
         let t = &d.report;
         self.tables += 1;
-        let s = &mut self.summary;
-        s.exact += summary.exact;
-        s.rounding += summary.rounding;
-        s.error += summary.error;
-        s.skipped += summary.skipped;
-        s.consequences += summary.consequences;
-        for reason in skipped_by {
-            *self.skipped_by.entry(reason).or_default() += 1;
+        self.summary.merge(summary);
+        for (reason, n) in skipped_by {
+            *self.skipped_by.entry(reason).or_default() += n;
         }
         // Only failures are kept, and a table is shown when one fails.
         if !t.checks.is_empty() {
@@ -582,8 +578,8 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
         // bad input, after every other document was judged.
         Outcome::BadInput
     } else if s.error > 0
-        || (p.strict && s.rounding > 0)
-        || (p.fail_on_skipped && s.skipped > 0)
+        || (p.failing.strict && s.rounding > 0)
+        || (p.failing.skipped && s.skipped > 0)
         || nothing_verified
     {
         Outcome::CheckFailed

@@ -252,6 +252,15 @@ impl Summary {
         }
     }
 
+    /// Adds another summary's counts (a table's, to the run's).
+    pub fn merge(&mut self, o: &Summary) {
+        self.exact += o.exact;
+        self.rounding += o.rounding;
+        self.error += o.error;
+        self.skipped += o.skipped;
+        self.consequences += o.consequences;
+    }
+
     pub fn total(&self) -> usize {
         self.exact + self.rounding + self.error + self.skipped + self.consequences
     }
