@@ -1232,7 +1232,9 @@ fn own_part_added(g: &Grid, s: &mut State) {
     // last, all above it): a row between them that the reading left out
     // is still inside its block (`Resultat før skat` read as `Resultat af
     // primær drift` + `Andel af resultat …` within the rounding of whole
-    // millions, `Finansielle poster` of 1 between them).
+    // millions, `Finansielle poster` of 1 between them), and so is each
+    // of its operands (`Årets resultat` = `Andel af resultat …` +
+    // `Resultat før skat`).
     // Only a reading that adds its rows: in `Indtægter i alt` −
     // `Udgifter i alt` a row between them is a part of what is
     // subtracted, and a result before it (`Resultat før renter` =
@@ -1249,11 +1251,7 @@ fn own_part_added(g: &Grid, s: &mut State) {
             _ => None,
         })
     };
-    let inside = |p: usize, t: usize| {
-        span_of(t).is_some_and(|(lo, hi, terms)| {
-            lo < p && p < hi && !terms.iter().any(|&(_, (r, _))| r == p)
-        })
-    };
+    let inside = |p: usize, t: usize| span_of(t).is_some_and(|(lo, hi, _)| lo <= p && p <= hi);
     let part_of = |p: usize, t: usize| {
         s.total_of[p] == Some(t) && p != t || s.parent[p] == Some(t) || inside(p, t)
     };
