@@ -269,6 +269,14 @@ fn heraf_label(label: &str) -> bool {
 
 fn difference_label(label: &str) -> bool {
     let l = clean_label(label);
+    // A thing taken of a result is no result (`Skat af årets resultat`,
+    // `Andel af resultat i associerede virksomheder`, `Overførsel af
+    // overskud`): only the words before the first `af` count, where they
+    // are words (`Resultat af primær drift` is a result).
+    let l = match l.split_once(" af ") {
+        Some((head, _)) if !head.is_empty() => head.to_string(),
+        _ => l,
+    };
     [
         "saldo",
         "netto",
@@ -1477,6 +1485,21 @@ mod tests {
         assert_eq!(id_of("3 BFI (1+2)").as_deref(), Some("3"));
         assert_eq!(id_of("A+B. Resultat"), None);
         assert_eq!(id_of("Anlæg"), None);
+    }
+
+    #[test]
+    fn a_thing_taken_of_a_result_is_no_result_row() {
+        assert!(difference_label("Resultat af primær drift (EBIT)"));
+        assert!(difference_label(
+            "Årets resultat af fortsættende aktiviteter"
+        ));
+        assert!(difference_label("Driftsresultat"));
+        assert!(difference_label("Afvigelse af forbruget"));
+        assert!(!difference_label("Skat af årets resultat"));
+        assert!(!difference_label(
+            "Andel af resultat i associerede virksomheder"
+        ));
+        assert!(!difference_label("Overførsel af overskud"));
     }
 
     #[test]
