@@ -13,6 +13,12 @@
 //! by chance at most 1 ‰) confirms it; where one does, the table's other
 //! such blocks are judged by it too (a failing one an error) as long as no
 //! more fail than hold. Where none adds up, nothing is said.
+//!
+//! A detail whose label opens with the deduction sign `÷`, or its OCR
+//! (`-f-`, `—t—`, `-:-`: the Faroese finance acts, heldout15), is taken
+//! away (`5. -f- skolepenge`). A block that opens the table with an item
+//! numbered past 1 (`6. …`, `7. …`, `8. …` under a page number) began on
+//! an earlier page: its total is said not understood, never judged.
 
 use super::engine::State;
 use super::establish::{relation_name, summable, tally, Candidate, Expr, Instance, Kind};
@@ -47,6 +53,49 @@ fn blocks(g: &Grid, inner: usize, outer: usize) -> Vec<(usize, Vec<usize>)> {
     out
 }
 
+/// Whether a detail's label opens, after its item number, with the
+/// deduction sign: `÷ Afgifter`, or that sign as OCR reads it, a letter or
+/// colon between two dashes (`6. -f- indkommet ved entre`, `10. —t—
+/// lejeindtægt`, `-:- refusion`).
+fn deducted(label: &str) -> bool {
+    let l = label.trim_start();
+    let l = match l.split_once(". ") {
+        Some((n, rest))
+            if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest.trim_start()
+        }
+        _ => l,
+    };
+    if l.starts_with("÷") {
+        return true;
+    }
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let mut cs = l.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next(), cs.next()),
+        (Some(a), Some(m), Some(b), Some(' '))
+            if dash(a) && dash(b) && matches!(m, 'f' | 't' | ':' | 'i' | 'r')
+    )
+}
+
+/// The item number a label opens with (`6. -f- indkommet` -> 6).
+fn item_number(label: &str) -> Option<u32> {
+    let (n, _) = label.trim_start().split_once(". ")?;
+    (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// A block that opens the table (no row above it has a figure) with an
+/// item numbered past 1: its first items are on an earlier page.
+fn begun_before(g: &Grid, rows: &[usize]) -> Option<u32> {
+    let first = *rows.first()?;
+    let opens = (0..first).all(|r| !g.rows[r].has_figures());
+    let n = item_number(&g.rows[first].label)?;
+    (opens && n > 1).then_some(n)
+}
+
 pub(super) fn find(g: &Grid, s: &mut State) {
     let ncols = g.cols.len();
     for outer in 1..ncols {
@@ -60,13 +109,34 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         }
         let taken = |r: usize| s.out.iter().any(|i| i.at == (r, outer));
         let mut insts = Vec::new();
+        let mut skipped = Vec::new();
         let (mut holds, mut fails, mut sure) = (0usize, 0usize, false);
         for (r, rows) in found {
             if taken(r) {
                 continue;
             }
+            if let Some(n) = begun_before(g, &rows) {
+                let what = format!(
+                    "sum of {} rows in {:?} beside them",
+                    rows.len(),
+                    g.cols[inner].header
+                );
+                let why = format!(
+                    "not understood: the block opens the table with item {n}: the items before it are not in the table"
+                );
+                skipped.push(Instance {
+                    kind: Kind::Sum,
+                    name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]),
+                    at: (r, outer),
+                    what: Err(why),
+                });
+                continue;
+            }
             let e = Expr::Linear {
-                terms: rows.iter().map(|&i| (false, (i, inner))).collect(),
+                terms: rows
+                    .iter()
+                    .map(|&i| (deducted(&g.rows[i].label), (i, inner)))
+                    .collect(),
                 result: (r, outer),
                 shares: false,
             };
@@ -102,5 +172,26 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 s.out.push(inst);
             }
         }
+        s.out.extend(skipped);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_deduction_sign_and_its_ocr() {
+        assert!(deducted("5. -f- skolepenge................."));
+        assert!(deducted("10. —t— lejeindtægt ................."));
+        assert!(deducted("÷ Refusion"));
+        assert!(deducted("-:- refusion"));
+        assert!(!deducted("1. Lønninger ....................."));
+        assert!(!deducted("- antal sager med fejl"));
+        assert!(!deducted("-fx- noget"));
+        assert!(!deducted("2. Ferða-og dagpeningur"));
+        assert_eq!(item_number("6. -f- indkommet ved entre"), Some(6));
+        assert_eq!(item_number("Lønninger"), None);
+        assert_eq!(item_number("2026. Budget"), None);
     }
 }
