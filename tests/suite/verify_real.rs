@@ -713,6 +713,14 @@ fn the_fourteenth_held_out_tables_have_no_false_error() {
     no_false_error_among("heldout14", 140);
 }
 
+/// The fifteenth held-out set (Greenland's and the Faroes' public finances,
+/// a municipal follow-up and news figures; first run in
+/// `tests/data/heldout15/SOURCES.md`).
+#[test]
+fn the_fifteenth_held_out_tables_have_no_false_error() {
+    no_false_error_among("heldout15", 100);
+}
+
 /// The judged counts and published errors found that the key figures, the
 /// rates and `forskel` rows their labels name, and a total column that is a
 /// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
