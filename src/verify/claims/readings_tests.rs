@@ -859,3 +859,165 @@ proptest! {
         prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
     }
 }
+
+// --- heldout15's news sentences: a remainder, a difference so named, and
+// --- the figure of the sentence before, now at another level -----------
+
+/// tests/data/heldout15/gladsaxebladet-mindreforbrug-2017-videreforsel-prosa-fejl.pasted.txt
+const GLADSAXE_REST: &str = "Økonomiudvalget har besluttet, at 59,8 mio. kr. af de 102 mio kr. videreføres til det korrigerede budget for 2018, mens det resterende mindreforbrug på 43,2 mio. kr. ikke videreføres, men tilføres kommunekassen.";
+
+/// The same file.
+const GLADSAXE_LESS: &str = "Budgettet for 2017 var sat til 612,4 mio. kr., og driftsregnskabet udgjorde 567,3 mio. kr. – altså et mindreforbrug på 45,1 mio. kr.";
+
+/// tests/data/heldout15/sermitsiaq-offentlig-hjaelp-2014-2021-fald-i-procent-prosa-fejl.pasted.txt
+const SERMITSIAQ: &str = "I 2014 modtog 7.887 personer på et eller andet tidspunkt af året offentlig hjælp. I 2021 var det tal nede på 3.749 - et fald på 53 procent. For at være talt med i statistikken skal en borger have modtaget 500 kroner eller derover i offentlig hjælp i løbet af året.";
+
+#[test]
+fn what_is_left_of_an_amount_when_a_part_is_taken() {
+    // The published error: 102 − 59,8 = 42,2, printed 43,2.
+    assert_eq!(
+        one(GLADSAXE_REST),
+        Some((
+            Kind::Difference,
+            "102 - 59,8 = 43,2".to_string(),
+            Verdict::Error
+        )),
+        "{}",
+        show(&claims_of(GLADSAXE_REST))
+    );
+    let right = GLADSAXE_REST.replace("43,2", "42,2");
+    assert_eq!(verdicts(&right), [Verdict::Exact]);
+    // No `af de` between the first two: which is the whole is not said.
+    let other = GLADSAXE_REST.replace("af de 102 mio kr.", "og 102 mio kr.");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // No `resterende`: the third amount is not what is left.
+    let other = GLADSAXE_REST.replace("det resterende mindreforbrug", "et nyt mindreforbrug");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+#[test]
+fn a_difference_the_sentence_draws_from_its_two_amounts() {
+    assert_eq!(
+        one(GLADSAXE_LESS),
+        Some((
+            Kind::Difference,
+            "612,4 - 567,3 = 45,1".to_string(),
+            Verdict::Exact
+        )),
+        "{}",
+        show(&claims_of(GLADSAXE_LESS))
+    );
+    let wrong = GLADSAXE_LESS.replace("45,1", "54,1");
+    assert_eq!(verdicts(&wrong), [Verdict::Error]);
+    // Without `altså` the third amount may be another year's mindreforbrug.
+    let other = GLADSAXE_LESS.replace("– altså et", "og der var et");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // A difference not named as one (`et resultat`): not read.
+    let other = GLADSAXE_LESS.replace("mindreforbrug", "resultat");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+#[test]
+fn the_figure_of_the_sentence_before_now_at_another_level() {
+    // The published error: 7.887 to 3.749 is −52,5 %, printed a fall of 53.
+    assert_eq!(
+        one(SERMITSIAQ),
+        Some((
+            Kind::Change,
+            "(3.749 - 7.887) / 7.887 = -53%".to_string(),
+            Verdict::Error
+        )),
+        "{}",
+        show(&claims_of(SERMITSIAQ))
+    );
+    let right = SERMITSIAQ.replace("53 procent", "52 procent");
+    assert_eq!(verdicts(&right), [Verdict::Rounding]);
+    // A rise named for a level that fell: not read.
+    let other = SERMITSIAQ.replace("et fald på", "en stigning på");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // Two levels in the sentence before: which one is `det tal` is not said.
+    let other = SERMITSIAQ.replace("7.887 personer", "7.887 personer og 1.204 børn");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+    // The sentence before of a later year: no change since then.
+    let other = SERMITSIAQ.replace("I 2014", "I 2022");
+    assert!(
+        claims_of(&other).judged.is_empty(),
+        "{}",
+        show(&claims_of(&other))
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `X af de Y …, mens det resterende … på Z`: Z = Y − X exact; Z moved
+    /// by 0,2 or more is an error.
+    #[test]
+    fn a_remainder(
+        x in 1i64..50_000,
+        rest in 1i64..50_000,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let (x, y) = (Decimal::new(x, 1), Decimal::new(x + rest, 1));
+        let z = y - x + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(z > Decimal::ZERO);
+        let text = format!(
+            "Udvalget har besluttet, at {} mio. kr. af de {} mio. kr. overføres til 2027, mens det resterende beløb på {} mio. kr. tilføres kassen.",
+            p1(x), p1(y), p1(z)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+
+    /// `I Y0 var der X ledige. I Y1 var antallet nede på Y - et fald på P
+    /// procent`: P rounded from (Y − X) / X is never an error; moved by 2
+    /// or more it is.
+    #[test]
+    fn the_change_of_the_figure_before(
+        x in 200i64..20_000,
+        f in 5i64..90,
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let y = x - x * f / 100;
+        prop_assume!(y > 0 && y < x);
+        let p = round_half_away(Decimal::from(x - y) * Decimal::ONE_HUNDRED / Decimal::from(x), 0)
+            + if moved { Decimal::from(shift) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let text = format!(
+            "I 2019 var der {} ledige i kommunen. I 2024 var antallet nede på {} - et fald på {} procent.",
+            int(x), int(y), format_number(p, 0, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+}
