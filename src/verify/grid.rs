@@ -271,12 +271,25 @@ fn difference_label(label: &str) -> bool {
     let l = clean_label(label);
     // A thing taken of a result is no result (`Skat af årets resultat`,
     // `Andel af resultat i associerede virksomheder`, `Overførsel af
-    // overskud`): only the words before the first `af` count, where they
-    // are words (`Resultat af primær drift` is a result).
-    let l = match l.split_once(" af ") {
-        Some((head, _)) if !head.is_empty() => head.to_string(),
-        _ => l,
-    };
+    // overskud`): a label opening with such a thing and `af`. Other words
+    // before `af` keep the result after it (`Køb og salg af
+    // værdipapirer, netto`, `Opgørelse af årets resultat`).
+    if let Some((head, _)) = l.split_once(" af ") {
+        let taken = [
+            "skat",
+            "andel",
+            "andele",
+            "overførsel",
+            "overførsler",
+            "udbytte",
+            "udlodning",
+            "henlæggelse",
+            "hensættelse",
+        ];
+        if taken.contains(&head) {
+            return false;
+        }
+    }
     [
         "saldo",
         "netto",
@@ -1500,6 +1513,12 @@ mod tests {
             "Andel af resultat i associerede virksomheder"
         ));
         assert!(!difference_label("Overførsel af overskud"));
+        // Other words before `af`: the result after it counts (the
+        // adversarial review's cash-flow rows).
+        assert!(difference_label("Køb og salg af værdipapirer, netto"));
+        assert!(difference_label("Renter af lån, netto"));
+        assert!(difference_label("Opgørelse af årets resultat"));
+        assert!(difference_label("Bidrag af driften, overskud"));
     }
 
     #[test]
