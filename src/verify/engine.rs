@@ -1199,7 +1199,10 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
             }
         }
         pad(&mut cands, tried);
-        if let Some(c) = pick_figures(g, cands, cue).map(|c| with_left_out_row(g, r, &above, c)) {
+        let picked = pick_figures(g, cands, cue).map(|c| with_left_out_row(g, r, &above, c));
+        if let Some(Err(why)) = picked {
+            said_not_understood(g, s, r, Kind::Difference, "difference", &why);
+        } else if let Some(Ok(c)) = picked {
             s.explained[r] = true;
             for &(_, p) in &parts_of(&c) {
                 s.operand_of[p].push(r);
@@ -1225,20 +1228,35 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
 /// aktier` − `Ekstraordinære poster`, the last 0 in four years of five,
 /// 26 in the fifth — Greenland's Landskasse, heldout15). Taken only where
 /// one such row, with one sign, makes the reading hold in every place;
-/// where two would, neither is, and the pair fails as it did.
-fn with_left_out_row(g: &Grid, r: usize, above: &[usize], c: Candidate) -> Candidate {
+/// where two would, the pair's failures are not understood (`Err`), for
+/// which row is left out is not said. A `Heraf` row (`heraf
+/// engangsudgifter`) is a part of the row above, never a third operand:
+/// with it a double count would pass (the adversarial review).
+fn with_left_out_row(
+    g: &Grid,
+    r: usize,
+    above: &[usize],
+    c: Candidate,
+) -> Result<Candidate, String> {
     let (holds, fails, _) = super::establish::tally(g, &c);
     if fails == 0 {
-        return c;
+        return Ok(c);
     }
     let parts = parts_of(&c);
     let Some(first) = parts.iter().map(|&(_, p)| p).min() else {
-        return c;
+        return Ok(c);
+    };
+    let sub_item = |m: usize| {
+        let l = g.rows[m].label.to_lowercase();
+        matches!(g.rows[m].role, Role::Heraf | Role::HerafMarker)
+            || ["heraf", "deraf", "herunder", "hvoraf"]
+                .iter()
+                .any(|w| super::figure::contains_word(&l, w))
     };
     let mut found = Vec::new();
     for &m in above
         .iter()
-        .filter(|&&m| m > first && !parts.iter().any(|&(_, p)| p == m))
+        .filter(|&&m| m > first && !parts.iter().any(|&(_, p)| p == m) && !sub_item(m))
     {
         for neg in [false, true] {
             let mut with = parts.clone();
@@ -1261,10 +1279,13 @@ fn with_left_out_row(g: &Grid, r: usize, above: &[usize], c: Candidate) -> Candi
             }
         }
     }
-    if found.len() == 1 {
-        found.pop().unwrap_or(c)
-    } else {
-        c
+    match found.len() {
+        0 => Ok(c),
+        1 => Ok(found.pop().unwrap_or(c)),
+        n => Err(format!(
+            "{:?} fails as a pair of rows where {n} rows left out between them would each make it hold",
+            g.rows[r].label
+        )),
     }
 }
 
