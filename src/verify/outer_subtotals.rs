@@ -15,10 +15,13 @@
 //! more fail than hold. Where none adds up, nothing is said.
 //!
 //! A detail whose label opens with the deduction sign `÷`, or its OCR
-//! (`-f-`, `—t—`, `-:-`: the Faroese finance acts, heldout15), is taken
-//! away (`5. -f- skolepenge`). A block that opens the table with an item
-//! numbered past 1 (`6. …`, `7. …`, `8. …` under a page number) began on
-//! an earlier page: its total is said not understood, never judged.
+//! (`-f-`, `—t—`, `-:-`: the Faroese finance acts, heldout15), and whose
+//! figure is printed without a sign, is taken away (`5. -f- skolepenge`),
+//! in a block with other details (a block of deductions alone adds them
+//! as printed). A block that opens the table with an item numbered past 1
+//! (`6. …`, `7. …`, `8. …` under a page number), in a table whose other
+//! blocks number their items from 1, began on an earlier page: its total
+//! is said not understood, never judged.
 
 use super::engine::State;
 use super::establish::{relation_name, summable, tally, Candidate, Expr, Instance, Kind};
@@ -54,9 +57,9 @@ fn blocks(g: &Grid, inner: usize, outer: usize) -> Vec<(usize, Vec<usize>)> {
 }
 
 /// Whether a detail's label opens, after its item number, with the
-/// deduction sign: `÷ Afgifter`, or that sign as OCR reads it, a letter or
-/// colon between two dashes (`6. -f- indkommet ved entre`, `10. —t—
-/// lejeindtægt`, `-:- refusion`).
+/// deduction sign: `÷ Afgifter`, or that sign as OCR reads it, `f`, `t`
+/// or a colon between two dashes (`6. -f- indkommet ved entre`, `10. —t—
+/// lejeindtægt`, `-:- refusion`; other letters are not known to be it).
 fn deducted(label: &str) -> bool {
     let l = label.trim_start();
     let l = match l.split_once(". ") {
@@ -75,7 +78,7 @@ fn deducted(label: &str) -> bool {
     matches!(
         (cs.next(), cs.next(), cs.next(), cs.next()),
         (Some(a), Some(m), Some(b), Some(' '))
-            if dash(a) && dash(b) && matches!(m, 'f' | 't' | ':' | 'i' | 'r')
+            if dash(a) && dash(b) && matches!(m, 'f' | 't' | ':')
     )
 }
 
@@ -88,12 +91,34 @@ fn item_number(label: &str) -> Option<u32> {
 }
 
 /// A block that opens the table (no row above it has a figure) with an
-/// item numbered past 1: its first items are on an earlier page.
-fn begun_before(g: &Grid, rows: &[usize]) -> Option<u32> {
+/// item numbered past 1, not under its item before (`1. Lønninger` with
+/// no amount this year), where another block numbers its items from 1:
+/// its first items are on an earlier page. Account numbers (`11.`, `12.`,
+/// then `21.`, `22.`) never restart at 1.
+fn begun_before(g: &Grid, rows: &[usize], restarts: bool) -> Option<u32> {
     let first = *rows.first()?;
     let opens = (0..first).all(|r| !g.rows[r].has_figures());
     let n = item_number(&g.rows[first].label)?;
-    (opens && n > 1).then_some(n)
+    let under_its_item_before =
+        first > 0 && item_number(&g.rows[first - 1].label) == Some(n.saturating_sub(1));
+    (restarts && opens && n > 1 && !under_its_item_before).then_some(n)
+}
+
+/// The signs of a block's details: a deduction-marked detail printed
+/// without a sign is taken away, in a block with other details.
+fn signs(g: &Grid, rows: &[usize], inner: usize) -> Vec<bool> {
+    let marked: Vec<bool> = rows
+        .iter()
+        .map(|&i| {
+            deducted(&g.rows[i].label)
+                && matches!(g.rows[i].cells.get(inner), Some(Cell::Fig(f)) if f.value > Decimal::ZERO)
+        })
+        .collect();
+    if marked.iter().all(|&m| m) {
+        vec![false; rows.len()]
+    } else {
+        marked
+    }
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
@@ -108,6 +133,9 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             continue;
         }
         let taken = |r: usize| s.out.iter().any(|i| i.at == (r, outer));
+        let restarts = found
+            .iter()
+            .any(|(_, rows)| rows.first().and_then(|&i| item_number(&g.rows[i].label)) == Some(1));
         let mut insts = Vec::new();
         let mut skipped = Vec::new();
         let (mut holds, mut fails, mut sure) = (0usize, 0usize, false);
@@ -115,7 +143,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             if taken(r) {
                 continue;
             }
-            if let Some(n) = begun_before(g, &rows) {
+            if let Some(n) = begun_before(g, &rows, restarts) {
                 let what = format!(
                     "sum of {} rows in {:?} beside them",
                     rows.len(),
@@ -135,7 +163,8 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             let e = Expr::Linear {
                 terms: rows
                     .iter()
-                    .map(|&i| (deducted(&g.rows[i].label), (i, inner)))
+                    .zip(signs(g, &rows, inner))
+                    .map(|(&i, neg)| (neg, (i, inner)))
                     .collect(),
                 result: (r, outer),
                 shares: false,
@@ -189,6 +218,7 @@ mod tests {
         assert!(!deducted("1. Lønninger ....................."));
         assert!(!deducted("- antal sager med fejl"));
         assert!(!deducted("-fx- noget"));
+        assert!(!deducted("2. -i- Kontorartikler"));
         assert!(!deducted("2. Ferða-og dagpeningur"));
         assert_eq!(item_number("6. -f- indkommet ved entre"), Some(6));
         assert_eq!(item_number("Lønninger"), None);
