@@ -468,6 +468,11 @@ struct Fare {
 enum Odds {
     One,
     Ratio(Decimal, Decimal),
+    /// A sum that holds, not trivially, on the printed figures: its
+    /// intervals' width over its largest figure ([`sum_odds`]), worked out
+    /// from the relation again only when the chance is asked for (most
+    /// callers never ask).
+    Sum,
     /// A printed figure's own interval over it, at least one unit of its
     /// last digit.
     Printed(PrintedNumber),
@@ -479,12 +484,20 @@ enum Odds {
 }
 
 impl Fare {
-    /// The chance the relation holds by coincidence (1 where it does not
-    /// hold, or trivially: no caller reads it there).
-    fn chance(&self) -> Decimal {
+    /// The chance the relation `e` holds by coincidence on `g`'s printed
+    /// figures (1 where it does not hold, or trivially: no caller reads it
+    /// there).
+    fn chance(&self, g: &Grid, e: &Expr) -> Decimal {
         match self.odds {
             Odds::One => Decimal::ONE,
             Odds::Ratio(w, s) => ratio_of(w, s),
+            Odds::Sum => match relation(g, e, &Overrides::new()) {
+                Ok(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) => {
+                    let (w, s) = sum_odds(&terms, &total);
+                    ratio_of(w, s)
+                }
+                _ => Decimal::ONE,
+            },
             Odds::Printed(p) => ratio_of(
                 (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
                 p.value,
@@ -603,6 +616,19 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     f
 }
 
+/// A sum's intervals' width (at least one unit of the total's last digit)
+/// and its largest figure's size: the operands of its chance.
+fn sum_odds(terms: &[Term], total: &PrintedNumber) -> (Decimal, Decimal) {
+    let mut width = total.half_unit() * Decimal::TWO;
+    let unit = Decimal::new(1, total.decimals);
+    let mut size = total.value.abs();
+    for t in terms {
+        width += t.figure.half_unit() * Decimal::TWO;
+        size = size.max(t.figure.value.abs());
+    }
+    (width.max(unit), size)
+}
+
 fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     let Ok(rel) = relation(g, e, o) else {
         return Fare {
@@ -625,14 +651,12 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             // A zero from two equal figures (`x - x = 0`) proves nothing.
             let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
             let odds = if holds && !trivial {
-                let mut width = total.half_unit() * Decimal::TWO;
-                let unit = Decimal::new(1, total.decimals);
-                let mut size = total.value.abs();
-                for t in terms {
-                    width += t.figure.half_unit() * Decimal::TWO;
-                    size = size.max(t.figure.value.abs());
+                if o.is_empty() {
+                    Odds::Sum
+                } else {
+                    let (w, s) = sum_odds(terms, total);
+                    Odds::Ratio(w, s)
                 }
-                Odds::Ratio(width.max(unit), size)
             } else {
                 Odds::One
             };
@@ -727,7 +751,10 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
                     // A chance is a score, not an amount: a product past 28
                     // digits is a chance of almost zero either way.
                     #[allow(clippy::disallowed_methods)]
-                    let p = s.chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
+                    let p = s
+                        .chance
+                        .checked_mul(f.chance(g, e))
+                        .unwrap_or(Decimal::ZERO);
                     s.chance = p;
                 }
             }
@@ -1079,7 +1106,7 @@ pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)>
                         exact += 1;
                         // A chance is a score, not an amount (as in `score`).
                         #[allow(clippy::disallowed_methods)]
-                        let p = chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
+                        let p = chance.checked_mul(f.chance(g, e)).unwrap_or(Decimal::ZERO);
                         chance = p;
                     }
                 }
@@ -1558,23 +1585,23 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     if failing.is_empty() {
         return false;
     }
-    let fares: Vec<(At, Fare)> = other
+    let fares: Vec<(At, &Expr, Fare)> = other
         .instances
         .iter()
-        .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, fare(g, e, &none))))
+        .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, e, fare(g, e, &none))))
         .collect();
     // Holding there is no coincidence of the rounding: its interval is at
     // most 1 % of its figures (`5,5 + 0,1` "holds" for `5,5` with one
     // decimal, and explains nothing).
-    let telling = |f: &Fare| {
+    let telling = |e: &Expr, f: &Fare| {
         !f.trivial
             && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
-            && f.chance() <= Decimal::new(1, 2)
+            && f.chance(g, e) <= Decimal::new(1, 2)
     };
-    fares.iter().all(|(_, f)| f.verdict != Verdict::Error)
+    fares.iter().all(|(_, _, f)| f.verdict != Verdict::Error)
         && failing
             .iter()
-            .all(|at| fares.iter().any(|(a, f)| a == at && telling(f)))
+            .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(e, f)))
 }
 
 /// Worth building as a figure-only candidate.
