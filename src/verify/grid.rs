@@ -528,19 +528,28 @@ struct RawGrid {
     rows: Vec<RawRow>,
 }
 
+/// `text` trimmed, moved when there is nothing to trim. A text that starts
+/// and ends with a visible ASCII character (most cells; the text reader
+/// hands them over trimmed) is so without decoding a character: no
+/// whitespace is ASCII above the space.
+fn trimmed(text: String) -> String {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
+        return text;
+    }
+    let t = text.trim();
+    if t.len() == text.len() {
+        text
+    } else {
+        t.to_string()
+    }
+}
+
 /// The rows with a visible cell, their cells' texts trimmed: moved out of
 /// a table the caller gave away, copied out of one it lent.
 fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
-    let cell = |c: DocCell| {
-        let trimmed = c.text.trim();
-        let text = if trimmed.len() == c.text.len() {
-            c.text
-        } else {
-            trimmed.to_string()
-        };
-        (text, c.loc)
-    };
+    let cell = |c: DocCell| (trimmed(c.text), c.loc);
     let row = |r: Row| {
         let indent = r.cells.first().map_or(0, |c| c.hints.indent);
         (r.loc, r.cells.into_iter().map(cell).collect(), indent)
@@ -1368,6 +1377,15 @@ mod tests {
                 proptest::prop_assert!(!slow, "{:?}", label);
                 proptest::prop_assert_eq!(total_label(&label), None);
             }
+        }
+
+        /// A cell's text trimmed the quick way is `str::trim`'s, whatever
+        /// whitespace (ASCII or not) surrounds it.
+        #[test]
+        fn trimmed_is_trim(
+            text in "[ \t\u{a0}\u{2003}\u{3000}\u{b}\u{1f}]{0,2}[-a-zæ0-9,.%()\u{a0} ]{0,8}[ \t\r\n\u{a0}\u{2003}\u{85}\u{1c}]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(trimmed(text.clone()), text.trim());
         }
     }
 
