@@ -1156,24 +1156,23 @@ pub fn row_sum(
         if !summable(g, c) {
             continue;
         }
-        let cells: Vec<&Cell> = std::iter::once(total)
-            .chain(parts.iter().map(|p| p.1))
-            .filter_map(|r| g.rows[r].cells.get(c))
-            .collect();
-        if cells.iter().all(|v| matches!(v, Cell::Empty)) {
+        // The total's and the parts' cells in this column, looked through
+        // where asked (not gathered into a list for each column).
+        let cells = || {
+            std::iter::once(total)
+                .chain(parts.iter().map(|p| p.1))
+                .filter_map(|r| g.rows[r].cells.get(c))
+        };
+        if cells().all(|v| matches!(v, Cell::Empty)) {
             continue;
         }
         // Percentages outside a share column are rates, not parts of a sum.
         let share_col = matches!(g.cols[c].kind, ColKind::Share | ColKind::ShareOfChange);
-        if !share_col
-            && cells
-                .iter()
-                .any(|v| matches!(v, Cell::Fig(f) if f.percent()))
-        {
+        if !share_col && cells().any(|v| matches!(v, Cell::Fig(f) if f.percent())) {
             continue;
         }
         let name = relation_name(&g.rows[total].label, &g.cols[c].header, &[what]);
-        let what = if cells.iter().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
+        let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if running_balance(&g.cols[c].header) {
             Err(format!(
