@@ -438,7 +438,7 @@ pub fn in_column_unit(cell: &mut Cell, from_column: bool, unit: Option<Unit>) {
 /// year, when the text is one.
 pub fn year_of(text: &str) -> Option<i32> {
     // `2.016`: a year printed with a thousands separator.
-    let t = text.trim();
+    let t = crate::document::trim_text(text);
     if t.len() == 5 && t.as_bytes()[1] == b'.' && t.bytes().filter(u8::is_ascii_digit).count() == 4
     {
         let y: String = t.chars().filter(char::is_ascii_digit).collect();

@@ -11,7 +11,7 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
-use crate::document::{Cell as DocCell, Loc, Row, Table};
+use crate::document::{trim_text, Cell as DocCell, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 use std::borrow::Cow;
@@ -528,16 +528,10 @@ struct RawGrid {
     rows: Vec<RawRow>,
 }
 
-/// `text` trimmed, moved when there is nothing to trim. A text that starts
-/// and ends with a visible ASCII character (most cells; the text reader
-/// hands them over trimmed) is so without decoding a character: no
-/// whitespace is ASCII above the space.
+/// `text` trimmed ([`trim_text`]), moved when there is nothing to trim
+/// (most cells: the text reader hands them over trimmed).
 fn trimmed(text: String) -> String {
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
-        return text;
-    }
-    let t = text.trim();
+    let t = trim_text(&text);
     if t.len() == text.len() {
         text
     } else {
@@ -705,7 +699,7 @@ fn durations(rows: &[GRow], c: usize) -> bool {
 /// is meaningless, and a total row has none ("has no figure" on every
 /// total would be noise).
 fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
-    let h = header.trim().trim_end_matches(['.', ':']).trim();
+    let h = trim_text(trim_text(header).trim_end_matches(['.', ':']));
     let named = ["note", "noter", "note nr", "henv", "henvisning"]
         .iter()
         .any(|w| h.eq_ignore_ascii_case(w));
@@ -902,7 +896,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             .filter(|t| !strip_emphasis(t).is_empty())
             .count();
         // A row numbering the columns (`1 2 3 … 14`) under a header.
-        let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
+        let numbering = k > 0 && header_rows == k && trim_text(label).is_empty() && {
             let nums: Vec<i64> = rest
                 .iter()
                 .filter(|t| !t.trim().is_empty())

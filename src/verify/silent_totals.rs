@@ -13,6 +13,7 @@
 use super::figure::Cell;
 use super::grid::{self, ColKind, Grid, Role};
 use super::Check;
+use crate::document::trim_text;
 use crate::numfmt::NumberStyle;
 
 /// Where a cell's text holds a figure among words: a token of digits (with
@@ -53,7 +54,7 @@ fn worded_total(row: &grid::GRow) -> bool {
     if row.total_word.is_some() {
         return true;
     }
-    row.label.trim().is_empty()
+    crate::document::trim_text(&row.label).is_empty()
         && row
             .cells
             .iter()
@@ -116,7 +117,7 @@ pub fn unsaid(grid: &Grid, judged: &[(usize, usize)]) -> Vec<Unsaid> {
                 }
                 Cell::Text
                     if by_row
-                        && text.trim() != row.label.trim()
+                        && trim_text(text) != trim_text(&row.label)
                         && !text.contains('=')
                         && worded_figure(text) =>
                 {
