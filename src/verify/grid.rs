@@ -961,7 +961,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .collect(),
         );
     }
-    let spans = super::header_spans::spread(&raw_header);
+    let spans = super::header_spans::spread(raw_header);
     let headers: Vec<String> = (1..=width)
         .map(|c| {
             let parts: Vec<&str> = spans
