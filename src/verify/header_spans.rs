@@ -23,19 +23,19 @@ pub fn spread(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
         let mut carry: Option<String> = None;
         // A cell is read before it is written (only cells to its left
         // have been), so each is read as printed.
-        for c in 1..row.len() {
+        for (c, cell) in row.iter_mut().enumerate().skip(1) {
             let named_above = above.get(c).is_some_and(|t| !t.trim().is_empty());
             // A column whose own header names its measure or unit
             // (`Ændring i pct.`, `mio. kr.`) takes no other one from below.
-            if above.get(c).is_some_and(|t| own_measure(t)) && row[c].trim().is_empty() {
+            if above.get(c).is_some_and(|t| own_measure(t)) && cell.trim().is_empty() {
                 carry = None;
                 continue;
             }
-            if !row[c].trim().is_empty() {
-                carry = named_above.then(|| row[c].clone());
+            if !cell.trim().is_empty() {
+                carry = named_above.then(|| cell.clone());
             } else if named_above {
                 if let Some(t) = &carry {
-                    row[c] = t.clone();
+                    *cell = t.clone();
                 }
             } else {
                 carry = None;
