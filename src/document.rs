@@ -102,6 +102,19 @@ pub struct CellHints {
     pub span: u32,
 }
 
+/// `text` without the whitespace around it, as `str::trim` gives it, but
+/// quicker for the usual cell or label that starts and ends with a visible
+/// ASCII character: no whitespace is ASCII above the space, so there is
+/// nothing to decode at either end.
+pub fn trim_text(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// One cell: its text as the document shows it, and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
@@ -322,6 +335,17 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The quick trim is `str::trim`, whatever whitespace (ASCII or
+        /// not) surrounds the text.
+        #[test]
+        fn trim_text_is_trim(
+            text in "[ \t\u{a0}\u{2003}\u{3000}\u{b}\u{1f}]{0,2}[-a-zæ0-9,.%()\u{a0} ]{0,8}[ \t\r\n\u{a0}\u{2003}\u{85}\u{1c}]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(trim_text(&text), text.trim());
+        }
+    }
 
     #[test]
     fn places_print_as_messages_want_them() {

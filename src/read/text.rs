@@ -140,7 +140,11 @@ fn tab_cells(line: &str, line_no: usize) -> Vec<Cell> {
             let lead = field.chars().take_while(|c| c.is_whitespace()).count();
             (lead, field.chars().count())
         };
-        cells.push(cell(field.trim(), line_no, column + lead));
+        cells.push(cell(
+            crate::document::trim_text(field),
+            line_no,
+            column + lead,
+        ));
         column += chars + 1;
     }
     cells

@@ -417,7 +417,7 @@ pub type RawRow = (
 /// around a lone figure stay a negative.
 pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
     let paired = |t: &str| -> Option<(String, String)> {
-        let t = t.trim();
+        let t = crate::document::trim_text(t);
         // Cheap first: a figure, then one in parentheses.
         if !t.ends_with(')') || t.starts_with('(') {
             return None;

@@ -468,6 +468,11 @@ struct Fare {
 enum Odds {
     One,
     Ratio(Decimal, Decimal),
+    /// A sum that holds, not trivially, on the printed figures: its
+    /// intervals' width over its largest figure ([`sum_odds`]), worked out
+    /// from the relation again only when the chance is asked for (most
+    /// callers never ask).
+    Sum,
     /// A printed figure's own interval over it, at least one unit of its
     /// last digit.
     Printed(PrintedNumber),
@@ -479,12 +484,20 @@ enum Odds {
 }
 
 impl Fare {
-    /// The chance the relation holds by coincidence (1 where it does not
-    /// hold, or trivially: no caller reads it there).
-    fn chance(&self) -> Decimal {
+    /// The chance the relation `e` holds by coincidence on `g`'s printed
+    /// figures (1 where it does not hold, or trivially: no caller reads it
+    /// there).
+    fn chance(&self, g: &Grid, e: &Expr) -> Decimal {
         match self.odds {
             Odds::One => Decimal::ONE,
             Odds::Ratio(w, s) => ratio_of(w, s),
+            Odds::Sum => match relation(g, e, &Overrides::new()) {
+                Ok(Relation::Sum { terms, total } | Relation::ShareSum { terms, total }) => {
+                    let (w, s) = sum_odds(&terms, &total);
+                    ratio_of(w, s)
+                }
+                _ => Decimal::ONE,
+            },
             Odds::Printed(p) => ratio_of(
                 (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
                 p.value,
@@ -516,11 +529,50 @@ fn ratio_of(width: Decimal, size: Decimal) -> Decimal {
 /// (`attribute::lean_verdict`): 1 % fewer instructions there, 0,6 % more
 /// where every check is worded.
 #[derive(Clone, Debug, Default)]
-pub struct Fares(
-    std::cell::RefCell<
-        std::collections::HashMap<Expr, Fare, std::hash::BuildHasherDefault<CellHasher>>,
-    >,
-);
+pub struct Fares(std::cell::RefCell<FareMemo>);
+
+/// The remembered fares of one grid: a small table's few relations in a
+/// list looked through (each compared by its result cell first, so a look-up
+/// costs a few comparisons, less than hashing a sum's terms), a larger
+/// table's in a hash map (so time stays linear in its relations).
+#[derive(Clone, Debug, Default)]
+struct FareMemo {
+    few: Vec<(Expr, Fare)>,
+    many: std::collections::HashMap<Expr, Fare, std::hash::BuildHasherDefault<CellHasher>>,
+}
+
+impl FareMemo {
+    /// How many fares the list holds before they move into the map.
+    const FEW: usize = 32;
+
+    fn get(&self, e: &Expr) -> Option<Fare> {
+        if self.many.is_empty() {
+            let result = e.result();
+            self.few
+                .iter()
+                .find(|(k, _)| k.result() == result && k == e)
+                .map(|(_, f)| *f)
+        } else {
+            self.many.get(e).copied()
+        }
+    }
+
+    fn insert(&mut self, e: &Expr, f: Fare) {
+        if !self.many.is_empty() {
+            self.many.insert(e.clone(), f);
+        } else if self.few.len() < Self::FEW {
+            if self.few.capacity() == 0 {
+                // Room for a small table's relations at once.
+                self.few.reserve(16);
+            }
+            self.few.push((e.clone(), f));
+        } else {
+            self.many.reserve(2 * Self::FEW);
+            self.many.extend(self.few.drain(..));
+            self.many.insert(e.clone(), f);
+        }
+    }
+}
 
 /// A hasher for cell positions (small integers), much cheaper than the
 /// default SipHash; the keys are positions in one table, not chosen freely.
@@ -554,19 +606,27 @@ fn fare(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     let keep = o.is_empty();
     if keep {
         if let Some(f) = g.fares.0.borrow().get(e) {
-            return *f;
+            return f;
         }
     }
     let f = fare_now(g, e, o);
     if keep {
-        let mut fares = g.fares.0.borrow_mut();
-        // Room for a small table's sums at once, not grown step by step.
-        if fares.capacity() == 0 {
-            fares.reserve(16);
-        }
-        fares.insert(e.clone(), f);
+        g.fares.0.borrow_mut().insert(e, f);
     }
     f
+}
+
+/// A sum's intervals' width (at least one unit of the total's last digit)
+/// and its largest figure's size: the operands of its chance.
+fn sum_odds(terms: &[Term], total: &PrintedNumber) -> (Decimal, Decimal) {
+    let mut width = total.half_unit() * Decimal::TWO;
+    let unit = Decimal::new(1, total.decimals);
+    let mut size = total.value.abs();
+    for t in terms {
+        width += t.figure.half_unit() * Decimal::TWO;
+        size = size.max(t.figure.value.abs());
+    }
+    (width.max(unit), size)
 }
 
 fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
@@ -591,14 +651,12 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             // A zero from two equal figures (`x - x = 0`) proves nothing.
             let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
             let odds = if holds && !trivial {
-                let mut width = total.half_unit() * Decimal::TWO;
-                let unit = Decimal::new(1, total.decimals);
-                let mut size = total.value.abs();
-                for t in terms {
-                    width += t.figure.half_unit() * Decimal::TWO;
-                    size = size.max(t.figure.value.abs());
+                if o.is_empty() {
+                    Odds::Sum
+                } else {
+                    let (w, s) = sum_odds(terms, total);
+                    Odds::Ratio(w, s)
                 }
-                Odds::Ratio(width.max(unit), size)
             } else {
                 Odds::One
             };
@@ -693,7 +751,10 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
                     // A chance is a score, not an amount: a product past 28
                     // digits is a chance of almost zero either way.
                     #[allow(clippy::disallowed_methods)]
-                    let p = s.chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
+                    let p = s
+                        .chance
+                        .checked_mul(f.chance(g, e))
+                        .unwrap_or(Decimal::ZERO);
                     s.chance = p;
                 }
             }
@@ -1045,7 +1106,7 @@ pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)>
                         exact += 1;
                         // A chance is a score, not an amount (as in `score`).
                         #[allow(clippy::disallowed_methods)]
-                        let p = chance.checked_mul(f.chance()).unwrap_or(Decimal::ZERO);
+                        let p = chance.checked_mul(f.chance(g, e)).unwrap_or(Decimal::ZERO);
                         chance = p;
                     }
                 }
@@ -1095,24 +1156,23 @@ pub fn row_sum(
         if !summable(g, c) {
             continue;
         }
-        let cells: Vec<&Cell> = std::iter::once(total)
-            .chain(parts.iter().map(|p| p.1))
-            .filter_map(|r| g.rows[r].cells.get(c))
-            .collect();
-        if cells.iter().all(|v| matches!(v, Cell::Empty)) {
+        // The total's and the parts' cells in this column, looked through
+        // where asked (not gathered into a list for each column).
+        let cells = || {
+            std::iter::once(total)
+                .chain(parts.iter().map(|p| p.1))
+                .filter_map(|r| g.rows[r].cells.get(c))
+        };
+        if cells().all(|v| matches!(v, Cell::Empty)) {
             continue;
         }
         // Percentages outside a share column are rates, not parts of a sum.
         let share_col = matches!(g.cols[c].kind, ColKind::Share | ColKind::ShareOfChange);
-        if !share_col
-            && cells
-                .iter()
-                .any(|v| matches!(v, Cell::Fig(f) if f.percent()))
-        {
+        if !share_col && cells().any(|v| matches!(v, Cell::Fig(f) if f.percent())) {
             continue;
         }
         let name = relation_name(&g.rows[total].label, &g.cols[c].header, &[what]);
-        let what = if cells.iter().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
+        let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if running_balance(&g.cols[c].header) {
             Err(format!(
@@ -1524,23 +1584,23 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     if failing.is_empty() {
         return false;
     }
-    let fares: Vec<(At, Fare)> = other
+    let fares: Vec<(At, &Expr, Fare)> = other
         .instances
         .iter()
-        .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, fare(g, e, &none))))
+        .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, e, fare(g, e, &none))))
         .collect();
     // Holding there is no coincidence of the rounding: its interval is at
     // most 1 % of its figures (`5,5 + 0,1` "holds" for `5,5` with one
     // decimal, and explains nothing).
-    let telling = |f: &Fare| {
+    let telling = |e: &Expr, f: &Fare| {
         !f.trivial
             && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
-            && f.chance() <= Decimal::new(1, 2)
+            && f.chance(g, e) <= Decimal::new(1, 2)
     };
-    fares.iter().all(|(_, f)| f.verdict != Verdict::Error)
+    fares.iter().all(|(_, _, f)| f.verdict != Verdict::Error)
         && failing
             .iter()
-            .all(|at| fares.iter().any(|(a, f)| a == at && telling(f)))
+            .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(e, f)))
 }
 
 /// Worth building as a figure-only candidate.

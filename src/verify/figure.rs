@@ -438,15 +438,20 @@ pub fn in_column_unit(cell: &mut Cell, from_column: bool, unit: Option<Unit>) {
 /// year, when the text is one.
 pub fn year_of(text: &str) -> Option<i32> {
     // `2.016`: a year printed with a thousands separator.
-    let t = text.trim();
+    let t = crate::document::trim_text(text);
     if t.len() == 5 && t.as_bytes()[1] == b'.' && t.bytes().filter(u8::is_ascii_digit).count() == 4
     {
         let y: String = t.chars().filter(char::is_ascii_digit).collect();
         return y.parse().ok().filter(|y| (1950..=2100).contains(y));
     }
-    let years = years_in(text);
-    if years.len() == 1 {
-        years.first().copied()
+    // The one year named, counted without a list of them.
+    let (mut first, mut named) = (None, 0);
+    each_year(text, |y| {
+        first.get_or_insert(y);
+        named += 1;
+    });
+    if named == 1 {
+        first
     } else {
         None
     }
@@ -455,8 +460,16 @@ pub fn year_of(text: &str) -> Option<i32> {
 /// The years a header names: `Ændring 2025-26` -> [2025, 2026],
 /// `Udvikling fra 2018-2019` -> [2018, 2019], `2026` -> [2026].
 pub fn years_in(text: &str) -> Vec<i32> {
-    let b = text.as_bytes();
     let mut out: Vec<i32> = Vec::new();
+    each_year(text, |y| out.push(y));
+    out
+}
+
+/// [`years_in`]'s years, each handed to `found` in order.
+fn each_year(text: &str, mut found: impl FnMut(i32)) {
+    let b = text.as_bytes();
+    // The year found last (`2025-26` takes its century).
+    let mut last: Option<i32> = None;
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() {
@@ -474,16 +487,18 @@ pub fn years_in(text: &str) -> Vec<i32> {
                 4 => {
                     if let Ok(y) = digits.parse::<i32>() {
                         if (1950..=2100).contains(&y) {
-                            out.push(y);
+                            found(y);
+                            last = Some(y);
                         }
                     }
                 }
                 2 if start > 0 && matches!(b[start - 1], b'-' | b'/') => {
                     // `2025-26`: the century of the year before.
-                    if let (Some(&prev), Ok(yy)) = (out.last(), digits.parse::<i32>()) {
+                    if let (Some(prev), Ok(yy)) = (last, digits.parse::<i32>()) {
                         let y = prev / 100 * 100 + yy;
                         if y > prev {
-                            out.push(y);
+                            found(y);
+                            last = Some(y);
                         }
                     }
                 }
@@ -493,7 +508,6 @@ pub fn years_in(text: &str) -> Vec<i32> {
             i += 1;
         }
     }
-    out
 }
 
 /// A cell that was meant as a figure but cannot be read as one: only digits

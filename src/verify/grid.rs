@@ -11,7 +11,7 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
-use crate::document::{Cell as DocCell, Loc, Row, Table};
+use crate::document::{trim_text, Cell as DocCell, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 use std::borrow::Cow;
@@ -549,19 +549,22 @@ struct RawGrid {
     rows: Vec<RawRow>,
 }
 
+/// `text` trimmed ([`trim_text`]), moved when there is nothing to trim
+/// (most cells: the text reader hands them over trimmed).
+fn trimmed(text: String) -> String {
+    let t = trim_text(&text);
+    if t.len() == text.len() {
+        text
+    } else {
+        t.to_string()
+    }
+}
+
 /// The rows with a visible cell, their cells' texts trimmed: moved out of
 /// a table the caller gave away, copied out of one it lent.
 fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
-    let cell = |c: DocCell| {
-        let trimmed = c.text.trim();
-        let text = if trimmed.len() == c.text.len() {
-            c.text
-        } else {
-            trimmed.to_string()
-        };
-        (text, c.loc)
-    };
+    let cell = |c: DocCell| (trimmed(c.text), c.loc);
     let row = |r: Row| {
         let indent = r.cells.first().map_or(0, |c| c.hints.indent);
         (r.loc, r.cells.into_iter().map(cell).collect(), indent)
@@ -717,7 +720,7 @@ fn durations(rows: &[GRow], c: usize) -> bool {
 /// is meaningless, and a total row has none ("has no figure" on every
 /// total would be noise).
 fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
-    let h = header.trim().trim_end_matches(['.', ':']).trim();
+    let h = trim_text(trim_text(header).trim_end_matches(['.', ':']));
     let named = ["note", "noter", "note nr", "henv", "henvisning"]
         .iter()
         .any(|w| h.eq_ignore_ascii_case(w));
@@ -914,7 +917,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             .filter(|t| !strip_emphasis(t).is_empty())
             .count();
         // A row numbering the columns (`1 2 3 … 14`) under a header.
-        let numbering = k > 0 && header_rows == k && label.trim().is_empty() && {
+        let numbering = k > 0 && header_rows == k && trim_text(label).is_empty() && {
             let nums: Vec<i64> = rest
                 .iter()
                 .filter(|t| !t.trim().is_empty())
@@ -979,7 +982,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .collect(),
         );
     }
-    let spans = super::header_spans::spread(&raw_header);
+    let spans = super::header_spans::spread(raw_header);
     let headers: Vec<String> = (1..=width)
         .map(|c| {
             let parts: Vec<&str> = spans
@@ -1389,6 +1392,15 @@ mod tests {
                 proptest::prop_assert!(!slow, "{:?}", label);
                 proptest::prop_assert_eq!(total_label(&label), None);
             }
+        }
+
+        /// A cell's text trimmed the quick way is `str::trim`'s, whatever
+        /// whitespace (ASCII or not) surrounds it.
+        #[test]
+        fn trimmed_is_trim(
+            text in "[ \t\u{a0}\u{2003}\u{3000}\u{b}\u{1f}]{0,2}[-a-zæ0-9,.%()\u{a0} ]{0,8}[ \t\r\n\u{a0}\u{2003}\u{85}\u{1c}]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(trimmed(text.clone()), text.trim());
         }
     }
 

@@ -7,6 +7,7 @@
 //! whole word of every row of the run under it, at least two rows, counts.
 
 use super::grid::{GRow, Role};
+use crate::document::trim_text;
 
 /// The longest run of rows looked at under a group's row.
 const RUN: usize = 60;
@@ -35,8 +36,9 @@ fn words(label: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The group word of a label: one word of letters, four or more.
 fn group_word(label: &str) -> Option<String> {
-    let l = label.trim().trim_end_matches(':').trim();
-    (l.chars().count() >= 4 && l.chars().all(char::is_alphabetic)).then(|| l.to_lowercase())
+    let l = trim_text(trim_text(label).trim_end_matches(':'));
+    // Letters first: most labels stop at their first space or digit.
+    (l.chars().all(char::is_alphabetic) && l.chars().count() >= 4).then(|| l.to_lowercase())
 }
 
 /// Marks as a total every row with figures whose one-word label names the

@@ -16,6 +16,11 @@ use super::establish::{pick_labelled, quick_cols, Kind};
 use super::grid::{self, ColKind, Grid};
 
 fn parts(header: &str) -> Option<(&str, &str)> {
+    // Most headers have no slash: nothing to split, without building a
+    // searcher for ` / `.
+    if !header.as_bytes().contains(&b'/') {
+        return None;
+    }
     let (top, sub) = header.split_once(" / ")?;
     (!sub.contains(" / ") && !top.trim().is_empty() && !sub.trim().is_empty())
         .then(|| (top.trim(), sub.trim()))

@@ -110,7 +110,7 @@ pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
     };
     let width = head.1.len();
     let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
-    let empty = |t: &str| strip_emphasis(t).trim().is_empty();
+    let empty = |t: &str| crate::document::trim_text(strip_emphasis(t)).is_empty();
     if width < 3
         || body.len() < 3
         || !head.1.iter().all(|(t, _)| !empty(t) && !is_fig(t))

@@ -1062,7 +1062,7 @@ fn row_times(g: &Grid, r: usize) -> Option<Times> {
 /// The abbreviation a label ends with in brackets: `Aktiepris 31.12 (P)`
 /// -> `P`, `Kurs / indre værdi (P/BV)` -> `P/BV`: one word, no spaces.
 fn bracketed(label: &str) -> Option<&str> {
-    let t = label.trim().strip_suffix(')')?;
+    let t = crate::document::trim_text(label).strip_suffix(')')?;
     let open = t.rfind('(')?;
     let inner = t.get(open + 1..)?.trim();
     (!inner.is_empty() && inner.chars().count() <= 12 && !inner.contains(char::is_whitespace))

@@ -13,6 +13,7 @@
 use super::figure::Cell;
 use super::grid::{self, ColKind, Grid, Role};
 use super::Check;
+use crate::document::trim_text;
 use crate::numfmt::NumberStyle;
 
 /// Where a cell's text holds a figure among words: a token of digits (with
@@ -53,7 +54,7 @@ fn worded_total(row: &grid::GRow) -> bool {
     if row.total_word.is_some() {
         return true;
     }
-    row.label.trim().is_empty()
+    crate::document::trim_text(&row.label).is_empty()
         && row
             .cells
             .iter()
@@ -67,10 +68,14 @@ fn worded_total(row: &grid::GRow) -> bool {
 fn total_column(col: &grid::Col) -> bool {
     matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
         && (col.kind == ColKind::RowTotal
-            || col
-                .header
-                .split(" / ")
-                .any(|part| grid::total_label(part) == Some(true)))
+            || if col.header.as_bytes().contains(&b'/') {
+                col.header
+                    .split(" / ")
+                    .any(|part| grid::total_label(part) == Some(true))
+            } else {
+                // One part, the whole header (no searcher for ` / ` built).
+                grid::total_label(&col.header) == Some(true)
+            })
 }
 
 /// A figure of a labelled total no check judged: (row, column, why).
@@ -112,7 +117,7 @@ pub fn unsaid(grid: &Grid, judged: &[(usize, usize)]) -> Vec<Unsaid> {
                 }
                 Cell::Text
                     if by_row
-                        && text.trim() != row.label.trim()
+                        && trim_text(text) != trim_text(&row.label)
                         && !text.contains('=')
                         && worded_figure(text) =>
                 {

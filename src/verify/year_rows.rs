@@ -18,13 +18,13 @@ use super::figure::{year_of, years_in};
 
 /// A cell written as a year with a thousands separator: `2.004`.
 fn dotted_year(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::document::trim_text(t);
     t.len() == 5 && t.as_bytes().get(1) == Some(&b'.') && year_of(t).is_some()
 }
 
 /// A cell that is a bare year and nothing else: `2004`, `2.004`.
 fn bare_year(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::document::trim_text(t);
     (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && year_of(t).is_some())
         || dotted_year(t)
 }
