@@ -454,6 +454,13 @@ proptest! {
         off in 3i64..10,
         col in 0usize..2,
     ) {
+        // Not a table where one part is another plus `Øvrige` within the
+        // rounding in both columns (2061 = 2005 + 55, 2085 = 2069 + 15):
+        // that reading competes with `I alt` once the total is moved.
+        let coincide = |i: usize, j: usize| {
+            i != j && (0..2).all(|c| (parts[i][c] - parts[j][c] - small[c]).abs() <= 2)
+        };
+        prop_assume!(!(0..parts.len()).any(|i| (0..parts.len()).any(|j| coincide(i, j))));
         let fmt = |n: i64| if dotted { dk_int(n) } else { n.to_string() };
         let mut t = String::from("Antal\t2024\t2025\n");
         for (i, p) in parts.iter().enumerate() {

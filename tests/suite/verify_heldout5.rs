@@ -417,7 +417,9 @@ proptest! {
     fn a_misprinted_account_is_named_where_its_groupings_and_the_account_above_agree(
         accounts in prop::collection::vec(prop::collection::vec(1_000u64..900_000, 2..4), 2..4),
         pick in 0usize..10,
-        delta in 1u64..5_000,
+        // Past the rounding of four whole figures (a misprint of 1 is
+        // within it: no error is right there).
+        delta in 3u64..5_000,
     ) {
         let wrong = pick % accounts.len();
         let (tsv, line, truth) = two_levels(&accounts, wrong, delta);
