@@ -797,6 +797,13 @@ fn the_judged_counts_of_the_seventh_session_do_not_fall() {
     ]);
 }
 
+/// The judged counts after the eighth session's rules (a third operand of
+/// 0 but once, the deduction sign, a block begun on an earlier page).
+#[test]
+fn the_judged_counts_of_the_eighth_session_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout15", 80, 0)]);
+}
+
 /// Each folder's judged count and published errors found are at least the
 /// figures given.
 fn judged_counts_do_not_fall(floors: &[(&str, usize, usize)]) {
