@@ -192,6 +192,21 @@ fn net_of_gross(ctx: &mut Ctx, pi: usize, si: usize) {
     ctx.claim(pi, si, off, Kind::Difference, rel);
 }
 
+/// The change printed after the new level `y`: the next quantity, `en
+/// stigning` / `et fald på C` (its direction `rise`), within ten tokens,
+/// not approximate.
+fn change_after<'a>(s: &'a Sentence, y: &Fig, rise: bool) -> Option<&'a Fig> {
+    let c = s
+        .figs
+        .iter()
+        .find(|f| f.token > y.token && !matches!(f.unit, Unit::Year | Unit::Other))?;
+    let stated = c.token >= 3
+        && s.word(c.token - 1) == Some("på")
+        && matches!(s.word(c.token - 3), Some("en" | "et"))
+        && s.word(c.token - 2).and_then(direction) == Some(rise);
+    (stated && !c.approx && c.token <= y.token + 10).then_some(c)
+}
+
 /// Verbs of a level that changed (`vokset til`, `faldet til`).
 fn moved(w: &str) -> Option<bool> {
     match w {
@@ -237,24 +252,9 @@ fn grown_to(ctx: &mut Ctx, pi: usize, si: usize) {
     if x.approx || y.approx || !is_level(x) || !same_unit(x, y) {
         return;
     }
-    // The change: the next quantity, `en stigning/et fald på C`, with no
-    // other quantity between.
-    let Some(c) = s
-        .figs
-        .iter()
-        .find(|f| f.token > y.token && !matches!(f.unit, Unit::Year | Unit::Other))
-    else {
+    let Some(c) = change_after(s, y, rise) else {
         return;
     };
-    if c.approx
-        || c.token < 3
-        || s.word(c.token - 1) != Some("på")
-        || !matches!(s.word(c.token - 3), Some("en" | "et"))
-        || s.word(c.token - 2).and_then(direction) != Some(rise)
-        || c.token > y.token + 10
-    {
-        return;
-    }
     if levels(s).count() != 2 + usize::from(!c.is_percent()) {
         return;
     }
@@ -687,23 +687,10 @@ fn that_figure_now(ctx: &mut Ctx, pi: usize, si: usize) {
         return;
     };
     let Some(y) = s.fig_at(k + 2) else { return };
-    let Some(c) = s
-        .figs
-        .iter()
-        .find(|f| f.token > y.token && !matches!(f.unit, Unit::Year | Unit::Other))
-    else {
+    let Some(c) = change_after(s, y, rise) else {
         return;
     };
-    if !c.is_percent()
-        || c.approx
-        || c.token > y.token + 8
-        || s.word(c.token - 1) != Some("på")
-        || !matches!(s.word(c.token.wrapping_sub(3)), Some("en" | "et"))
-        || s.word(c.token - 2).and_then(direction) != Some(rise)
-        || levels(s).count() != 1
-        || hedged(s)
-        || hedged(before)
-    {
+    if !c.is_percent() || levels(s).count() != 1 || hedged(s) || hedged(before) {
         return;
     }
     // The one level, and the one year, of the sentence before: earlier
