@@ -1316,12 +1316,12 @@ fn own_part_added(g: &Grid, s: &mut State) {
             {
                 let lo = terms.iter().map(|&(_, (r, _))| r).min()?;
                 let hi = terms.iter().map(|&(_, (r, _))| r).max()?;
-                (hi < t).then_some((lo, hi, terms))
+                (hi < t).then_some((lo, hi))
             }
             _ => None,
         })
     };
-    let inside = |p: usize, t: usize| span_of(t).is_some_and(|(lo, hi, _)| lo <= p && p <= hi);
+    let inside = |p: usize, t: usize| span_of(t).is_some_and(|(lo, hi)| lo <= p && p <= hi);
     let part_of = |p: usize, t: usize| {
         s.total_of[p] == Some(t) && p != t || s.parent[p] == Some(t) || inside(p, t)
     };

@@ -61,15 +61,7 @@ fn blocks(g: &Grid, inner: usize, outer: usize) -> Vec<(usize, Vec<usize>)> {
 /// or a colon between two dashes (`6. -f- indkommet ved entre`, `10. —t—
 /// lejeindtægt`, `-:- refusion`; other letters are not known to be it).
 fn deducted(label: &str) -> bool {
-    let l = label.trim_start();
-    let l = match l.split_once(". ") {
-        Some((n, rest))
-            if !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            rest.trim_start()
-        }
-        _ => l,
-    };
+    let l = numbered(label).map_or(label.trim_start(), |(_, rest)| rest.trim_start());
     if l.starts_with("÷") {
         return true;
     }
@@ -82,12 +74,17 @@ fn deducted(label: &str) -> bool {
     )
 }
 
+/// The item number a label opens with, and the rest of it (`6. -f-
+/// indkommet` -> 6, `-f- indkommet`).
+fn numbered(label: &str) -> Option<(u32, &str)> {
+    let (n, rest) = label.trim_start().split_once(". ")?;
+    let digits = !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit());
+    Some((n.parse().ok().filter(|_| digits)?, rest))
+}
+
 /// The item number a label opens with (`6. -f- indkommet` -> 6).
 fn item_number(label: &str) -> Option<u32> {
-    let (n, _) = label.trim_start().split_once(". ")?;
-    (!n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| n.parse().ok())
-        .flatten()
+    numbered(label).map(|(n, _)| n)
 }
 
 /// A block that opens the table (no row above it has a figure) with an
@@ -143,12 +140,12 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             if taken(r) {
                 continue;
             }
+            let what = format!(
+                "sum of {} rows in {:?} beside them",
+                rows.len(),
+                g.cols[inner].header
+            );
             if let Some(n) = begun_before(g, &rows, restarts) {
-                let what = format!(
-                    "sum of {} rows in {:?} beside them",
-                    rows.len(),
-                    g.cols[inner].header
-                );
                 let why = format!(
                     "not understood: the block opens the table with item {n}: the items before it are not in the table"
                 );
@@ -169,11 +166,6 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 result: (r, outer),
                 shares: false,
             };
-            let what = format!(
-                "sum of {} rows in {:?} beside them",
-                rows.len(),
-                g.cols[inner].header
-            );
             let inst = Instance {
                 kind: Kind::Sum,
                 name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]),
