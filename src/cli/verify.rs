@@ -194,6 +194,17 @@ impl Failing {
             || (self.strict && v == Verdict::Rounding)
             || (self.skipped && v == Verdict::Skipped)
     }
+
+    /// Whether a run's counts hold a verdict that fails it ([`Failing::fails`]).
+    fn fails_run(self, s: &Summary) -> bool {
+        [
+            (Verdict::Error, s.error),
+            (Verdict::Rounding, s.rounding),
+            (Verdict::Skipped, s.skipped),
+        ]
+        .into_iter()
+        .any(|(v, n)| n > 0 && self.fails(v))
+    }
 }
 
 /// A table's report as a judging thread hands it to the printer: under
@@ -571,17 +582,12 @@ pub fn run(args: &VerifyArgs) -> Result<Outcome, CliError> {
             if args.lang == super::LangArg::En { "en" } else { "da" }
         ));
     }
-    let s = p.summary;
     let nothing_verified = (!unjudged.is_empty() || files == 0) && !args.allow_empty;
     Ok(if p.unreadable > 0 {
         // A document of a folder could not be read (said in the output):
         // bad input, after every other document was judged.
         Outcome::BadInput
-    } else if s.error > 0
-        || (p.failing.strict && s.rounding > 0)
-        || (p.failing.skipped && s.skipped > 0)
-        || nothing_verified
-    {
+    } else if p.failing.fails_run(&p.summary) || nothing_verified {
         Outcome::CheckFailed
     } else {
         Outcome::Ok
@@ -886,18 +892,9 @@ fn print_all<W: Write>(
         if judged(p.summary) == judged(before) {
             unjudged.push(name.clone());
         }
-        let s = p.summary;
-        p.per_file.push((
-            name.clone(),
-            p.tables - tables_before,
-            Summary {
-                exact: s.exact - before.exact,
-                rounding: s.rounding - before.rounding,
-                error: s.error - before.error,
-                skipped: s.skipped - before.skipped,
-                consequences: s.consequences - before.consequences,
-            },
-        ));
+        let file = p.summary.since(&before);
+        p.per_file
+            .push((name.clone(), p.tables - tables_before, file));
     }
     progress.finish();
     for c in checks {

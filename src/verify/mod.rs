@@ -261,6 +261,18 @@ impl Summary {
         self.consequences += o.consequences;
     }
 
+    /// The counts added since `before` (a file's, from the run's before and
+    /// after it): what [`Summary::merge`] added.
+    pub fn since(&self, before: &Summary) -> Summary {
+        Summary {
+            exact: self.exact - before.exact,
+            rounding: self.rounding - before.rounding,
+            error: self.error - before.error,
+            skipped: self.skipped - before.skipped,
+            consequences: self.consequences - before.consequences,
+        }
+    }
+
     pub fn total(&self) -> usize {
         self.exact + self.rounding + self.error + self.skipped + self.consequences
     }
