@@ -181,6 +181,13 @@ fn columns(g: &Grid) -> Vec<usize> {
     }
 }
 
+/// A rate as a message writes it: as many decimals as it has (`62,11`,
+/// `50`), no thousands separator.
+fn shown_rate(rate: Decimal) -> String {
+    let r = rate.normalize();
+    crate::numfmt::format_number(r, r.scale(), crate::numfmt::NumberStyle::DANISH_UNGROUPED)
+}
+
 fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> Instance {
     Instance {
         kind: Kind::Formula,
@@ -188,7 +195,7 @@ fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> In
             "{} [{}]: {}% of {}",
             g.rows[r].label,
             g.cols[c].header,
-            rate.normalize().to_string().replace('.', ","),
+            shown_rate(rate),
             g.rows[base].label
         ),
         at: (r, c),
@@ -398,7 +405,7 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
         // the cell (`12 × Pr. måned`).
         let judged = |at: (usize, usize)| s.out.iter().any(|o| o.at == at && o.what.is_ok());
         let failing: Vec<Instance> = failing.into_iter().filter(|i| !judged(i.at)).collect();
-        let shown = pct.normalize().to_string().replace('.', ",");
+        let shown = shown_rate(*pct);
         for i in failing {
             s.out.push(Instance {
                 what: Err(format!(

@@ -54,7 +54,7 @@ fn worded_total(row: &grid::GRow) -> bool {
     if row.total_word.is_some() {
         return true;
     }
-    crate::document::trim_text(&row.label).is_empty()
+    trim_text(&row.label).is_empty()
         && row
             .cells
             .iter()
