@@ -111,13 +111,13 @@ fn last_word(label: &str) -> String {
 }
 
 /// Income by its label: the last word ends in `indtægter`/`indtægt`.
-fn income(label: &str) -> bool {
+pub(super) fn income(label: &str) -> bool {
     let w = last_word(label);
     w.ends_with("indtægter") || w.ends_with("indtægt")
 }
 
 /// Costs by their label: the last word ends in `omkostninger`/`udgifter`.
-fn costs(label: &str) -> bool {
+pub(super) fn costs(label: &str) -> bool {
     let w = last_word(label);
     w.ends_with("omkostninger") || w.ends_with("udgifter")
 }

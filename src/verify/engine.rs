@@ -420,14 +420,14 @@ fn structural_totals(g: &Grid, s: &mut State) {
                 .map(|&i| (false, i))
                 .collect();
             tried += 1;
-            if promising(quick_rows(g, r, &parts)) {
+            if promising(quick_rows(g, r, &parts)) && !ruled_out(g, s, r, &parts) {
                 cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
             }
         }
         for len in 2..=below.len() {
             let parts: Vec<(bool, usize)> = below[..len].iter().map(|&i| (false, i)).collect();
             tried += 1;
-            if promising(quick_rows(g, r, &parts)) {
+            if promising(quick_rows(g, r, &parts)) && !ruled_out(g, s, r, &parts) {
                 cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
             }
         }
@@ -465,6 +465,28 @@ fn structural_totals(g: &Grid, s: &mut State) {
             push(s, c);
         }
     }
+}
+
+/// Whether a sum or difference of rows found by the figures is ruled out
+/// whatever they are: it would add costs into an income row or income
+/// into a cost row (`Driftsindtægter` as `Driftsudgifter` +
+/// `Renteindtægter` + `Renteudgifter`, or a cost row as an income row less
+/// another cost row: coincidences of the figures in two years of three),
+/// or add a result together with its own operands (`Renteindtægter` +
+/// `Renteudgifter` + `Renter, netto`, where the last is the difference of
+/// the first two: a double count). Taking away is no such mix
+/// (`Nettoudgifter` = `Udgifter` − `Indtægter`).
+fn ruled_out(g: &Grid, s: &State, t: usize, parts: &[(bool, usize)]) -> bool {
+    use super::before_rows::{costs, income};
+    let label = |r: usize| g.rows[r].label.as_str();
+    let (t_income, t_costs) = (income(label(t)), costs(label(t)));
+    let opposite = parts.iter().any(|&(minus, p)| {
+        !minus && ((t_income && costs(label(p))) || (t_costs && income(label(p))))
+    });
+    let double_count = parts
+        .iter()
+        .any(|&(_, p)| parts.iter().any(|&(_, q)| s.operand_of[p].contains(&q)));
+    opposite || double_count
 }
 
 /// `I alt`, `Samlet`, `Branche i alt` …: the block above back to the previous
@@ -1170,7 +1192,7 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                     // another reading fails (`pick_figures`).
                     let quick = quick_rows(g, r, &parts);
                     let holds_once = quick.0 >= 1 && quick.1 == 0;
-                    if !(promising(quick) || holds_once) {
+                    if !(promising(quick) || holds_once) || ruled_out(g, s, r, &parts) {
                         continue;
                     }
                     let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);

@@ -61,6 +61,7 @@ mod verify_silent_totals;
 mod verify_stream;
 mod verify_subtotal_pattern;
 mod verify_subtracted;
+mod verify_sums_ruled_out;
 mod verify_tables;
 mod verify_text;
 mod yaml_exact;
