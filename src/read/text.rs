@@ -199,6 +199,10 @@ struct TabLines<'t> {
     cells: usize,
 }
 
+/// How many lines after a tab table may be held for it ([`Blocks::pending`]):
+/// a section's name over a subsection's (`Udgifter:`, `Forsyningsnet:`).
+const HELD_LINES: usize = 2;
+
 enum RowLine<'t> {
     /// A tab row: its line number and text.
     Tabs(usize, &'t str),
@@ -413,10 +417,12 @@ struct Blocks<'t> {
     table: Option<(Family, FoundTable<'t>)>,
     /// The last non-empty line outside a table, and its line number.
     last_text: Option<(usize, &'t str)>,
-    /// One line after a tab table that may still belong to it: a blank
-    /// line, or a section row pasted without its tab (`Konto 6 (service)`).
-    /// It does when the next line continues the table's columns with figures.
-    pending: Option<(usize, &'t str)>,
+    /// Lines after a tab table that may still belong to it (at most
+    /// [`HELD_LINES`], at most one of them blank): a blank line, or section
+    /// rows pasted without their tab (`Konto 6 (service)`, `Udgifter:` over
+    /// `Forsyningsnet:`). They do when the next line continues the table's
+    /// columns with figures.
+    pending: Vec<(usize, &'t str)>,
 }
 
 impl<'t> Blocks<'t> {
@@ -463,7 +469,7 @@ impl<'t> Blocks<'t> {
 
     /// The held line, as running text (the table it followed has ended).
     fn flush_pending(&mut self) {
-        if let Some((at, held)) = self.pending.take() {
+        for (at, held) in std::mem::take(&mut self.pending) {
             self.other_now(held, at);
         }
     }
@@ -475,7 +481,7 @@ impl<'t> Blocks<'t> {
             Family::Tabs => None,
             Family::Pipes => Some(pipe_cells(line, line_no)),
         };
-        if let Some((at, held)) = self.pending.take() {
+        if !self.pending.is_empty() {
             let continues = match &self.table {
                 Some((Family::Tabs, t)) if family == Family::Tabs => {
                     let width = t.widest();
@@ -490,13 +496,15 @@ impl<'t> Blocks<'t> {
             };
             if continues {
                 if let Some((_, t)) = &mut self.table {
-                    if !held.trim().is_empty() {
-                        t.hold(at, held);
+                    for (at, held) in self.pending.drain(..) {
+                        if !held.trim().is_empty() {
+                            t.hold(at, held);
+                        }
                     }
                 }
             } else {
                 self.end_table();
-                self.other_now(held, at);
+                self.flush_pending();
             }
         }
         self.end_paragraph();
@@ -530,7 +538,7 @@ impl<'t> Blocks<'t> {
     }
 
     fn rule(&mut self, line_no: usize) {
-        if self.pending.is_some() {
+        if !self.pending.is_empty() {
             self.end_table();
             self.flush_pending();
         }
@@ -548,23 +556,32 @@ impl<'t> Blocks<'t> {
     fn other(&mut self, line: &'t str, line_no: usize) {
         // A short label: letters, digits and the punctuation of a heading,
         // not a sentence, not markup or junk (looked at only right after a
-        // tab table).
+        // tab table). A colon may end it (`Udgifter:`, `Hovedanlæg:`), one
+        // word or two before it: a longer line ending so introduces what
+        // follows (`Tabellen nedenfor viser udgifterne:`).
+        let t = line.trim();
         let section_like = || {
-            let t = line.trim();
+            let head = t.strip_suffix(':').unwrap_or(t);
             t.is_empty()
                 || (t.chars().nth(60).is_none()
-                    && !t.ends_with('.')
-                    && !t.ends_with(':')
-                    && t.chars().any(char::is_alphabetic)
-                    && t.chars()
+                    && !head.ends_with('.')
+                    && !head.ends_with(':')
+                    && (head.len() == t.len() || head.split_whitespace().nth(2).is_none())
+                    && head.chars().any(char::is_alphabetic)
+                    && head
+                        .chars()
                         .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)))
         };
-        if self.pending.is_none() && matches!(self.table, Some((Family::Tabs, _))) && section_like()
+        let blank_held = self.pending.iter().any(|(_, l)| l.trim().is_empty());
+        if self.pending.len() < HELD_LINES
+            && !(t.is_empty() && blank_held)
+            && matches!(self.table, Some((Family::Tabs, _)))
+            && section_like()
         {
-            self.pending = Some((line_no, line));
+            self.pending.push((line_no, line));
             return;
         }
-        if self.pending.is_some() {
+        if !self.pending.is_empty() {
             self.end_table();
             self.flush_pending();
         }
@@ -646,7 +663,7 @@ pub fn read_found<'t>(
         paragraph: None,
         table: None,
         last_text: None,
-        pending: None,
+        pending: Vec::new(),
     };
     let mut running = Running {
         text,
@@ -902,6 +919,39 @@ mod tests {
             d.paragraphs().map(|p| p.text.as_str()).collect::<Vec<_>>(),
             vec!["Noter"]
         );
+    }
+
+    /// Section names ending in a colon, one over the other (`Udgifter:`
+    /// over `Forsyningsnet:`), are rows of the table when figures in its
+    /// columns follow; a longer line ending so introduces what follows, and
+    /// two blank lines, or three held lines, end the table.
+    #[test]
+    fn section_names_with_a_colon_over_each_other_are_rows_of_the_table() {
+        let t = tables("Indtægter:\t2010\t2011\nA\t1\t2\nUdgifter:\nForsyningsnet: \nB\t3\t4\nHovedanlæg:\nC\t5\t6\n");
+        assert_eq!(t.len(), 1);
+        let labels: Vec<&str> = t[0].rows.iter().map(|r| texts(r)[0]).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Indtægter:",
+                "A",
+                "Udgifter:",
+                "Forsyningsnet:",
+                "B",
+                "Hovedanlæg:",
+                "C"
+            ]
+        );
+        for text in [
+            "Mio. kr.\t2026\nA\t1\nTabellen nedenfor viser udgifterne:\nB\t2\nC\t3\n",
+            "Mio. kr.\t2026\nA\t1\n\n\nB\t2\nC\t3\n",
+            "Mio. kr.\t2026\nA\t1\nUdgifter:\nDrift:\nLøn:\nB\t2\nC\t3\n",
+            "Mio. kr.\t2026\nA\t1\nUdgifter: løn:\nB\t2\nC\t3\n",
+        ] {
+            assert_eq!(tables(text).len(), 2, "{text:?}");
+        }
+        // One blank line and one section name still hold.
+        assert_eq!(tables("Mio. kr.\t2026\nA\t1\n\nUdgifter:\nB\t2\n").len(), 1);
     }
 
     /// A tab table kept as lines builds the table a row at a time would:

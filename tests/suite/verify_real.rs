@@ -721,6 +721,14 @@ fn the_fifteenth_held_out_tables_have_no_false_error() {
     no_false_error_among("heldout15", 100);
 }
 
+/// The sixteenth held-out set (waterworks' accounts and budgets, Greenland's
+/// social statistics, a ministry's and Danmarks Statistik's figures; first
+/// run in `tests/data/heldout16/SOURCES.md`).
+#[test]
+fn the_sixteenth_held_out_tables_have_no_false_error() {
+    no_false_error_among("heldout16", 300);
+}
+
 /// The judged counts and published errors found that the key figures, the
 /// rates and `forskel` rows their labels name, and a total column that is a
 /// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
