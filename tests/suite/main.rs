@@ -44,6 +44,7 @@ mod verify_heldout12;
 mod verify_heldout13;
 mod verify_heldout14;
 mod verify_heldout15;
+mod verify_heldout16;
 mod verify_heldout5;
 mod verify_heldout6;
 mod verify_heldout_prose;

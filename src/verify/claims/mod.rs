@@ -198,12 +198,13 @@ pub fn read_with(doc: &Document, tables: impl FnOnce(&mut dyn FnMut(&Table))) ->
                     for s in &mut sents {
                         facts::resolve_bare(s);
                     }
-                    shapes::coarse_counts(&mut sents);
+                    shapes::coarse_counts(&p.text, &mut sents);
                     ctx.paras.push(Para { p, sents });
                 }
             }
         }
     }
+    shapes::coarse_document(&mut ctx.paras);
     ctx.facts = facts::collect(&ctx.paras);
     patterns::read_all(&mut ctx);
     shapes::read_all(&mut ctx);

@@ -1021,3 +1021,86 @@ proptest! {
         prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
     }
 }
+
+// --- Counts rounded to hundreds shown by the document, not the paragraph --
+
+/// tests/data/heldout16/dst-nyt-offentligt-forsoergede-2-kvt-2021-aendring-og-pct-prosa.pasted.txt
+/// (two of its paragraphs): the second's counts are too few and too small
+/// to show their rounding; the document's show it (`COVID-19` is a name).
+const DST_33301: &str = "Fra andet kvartal 2020 til andet kvartal 2021 faldt antallet af ledige, der ikke var i aktivering (nettoledige), med 39.300 til 104.100, svarende til et fald på 27 pct. Samtidig steg antallet af sygedagpengemodtagere med 19.100 til 86.700, svarende til en stigning på 28 pct., hvilket hænger sammen med den lempeligere adgang til sygedagpenge som led i håndteringen af COVID-19-krisen.
+
+Fra første til andet kvartal 2021 steg antallet af personer i virksomhedspraktik med 1.500 til 8.200, svarende til en stigning på 23 pct. I samme periode faldt antallet af personer ansat med løntilskud med 600 til 2.100, svarende til et fald på 22 pct.";
+
+#[test]
+fn a_paragraphs_counts_take_the_documents_rounding_to_hundreds() {
+    // 1.500 / 6.700 = 22,39 % on the printed counts; from counts rounded
+    // to hundreds it may be up to 1.550 / 6.600 = 23,48 %: 23 is no error.
+    let c = claims_of(DST_33301);
+    let got: Vec<(String, Verdict)> = c.judged.iter().map(|j| (j.formula(), j.verdict)).collect();
+    // (The two falls, `faldt antallet af ledige, der …, med` and `ansat med
+    // løntilskud med`, are said not understood.)
+    assert_eq!(got.len(), 2, "{}", show(&c));
+    assert!(
+        got.iter().all(|(_, v)| *v == Verdict::Rounding),
+        "{}",
+        show(&c)
+    );
+    assert_eq!(got[1].0, "1.500 / (8.200 - 1.500) = 23%");
+    // Beyond what the rounding allows: an error still.
+    assert!(verdicts(&DST_33301.replace("på 23 pct.", "på 26 pct.")).contains(&Verdict::Error));
+    // A paragraph whose own counts are not all whole hundreds keeps them
+    // exact: 1.510 / 6.690 = 22,57 %, printed 25.
+    let own = DST_33301
+        .replace("med 1.500 til 8.200", "med 1.510 til 8.200")
+        .replace("på 23 pct.", "på 25 pct.");
+    assert!(
+        verdicts(&own).contains(&Verdict::Error),
+        "{}",
+        show(&claims_of(&own))
+    );
+    // Without the first paragraph, nothing shows the rounding: 23 is an
+    // error on the printed counts.
+    let alone = DST_33301.split("\n\n").nth(1).unwrap_or_default();
+    assert!(
+        verdicts(alone).contains(&Verdict::Error),
+        "{}",
+        show(&claims_of(alone))
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A release whose counts are all printed in hundreds, its percentages
+    /// computed from the unrounded counts: no percentage is an error, in a
+    /// paragraph of small counts too.
+    #[test]
+    fn percentages_of_counts_printed_in_hundreds_are_never_errors(
+        big in prop::collection::vec((20_000i64..900_000, 500i64..20_000), 2),
+        small in prop::collection::vec((1_000i64..9_000, 100i64..900, any::<bool>()), 1..3),
+    ) {
+        let hundreds = |n: i64| int(((n + 50) / 100) * 100);
+        let pct = |d: i64, old: i64| {
+            let p = Decimal::from(d) * Decimal::ONE_HUNDRED / Decimal::from(old);
+            format_number(round_half_away(p, 0), 0, NumberStyle::DANISH)
+        };
+        let mut text = String::new();
+        for &(old, d) in &big {
+            text.push_str(&format!(
+                "Samtidig steg antallet af modtagere med {} til {}, svarende til en stigning på {} pct. ",
+                hundreds(d), hundreds(old + d), pct(d, old)
+            ));
+        }
+        text.push_str("Det hænger sammen med COVID-19-krisen.\n\n");
+        for &(old, d, rise) in &small {
+            prop_assume!(hundreds(d) != "0");
+            let (verb, noun, new) = if rise { ("steg", "en stigning", old + d) } else { ("faldt", "et fald", old - d) };
+            text.push_str(&format!(
+                "I samme periode {verb} antallet af personer i praktik med {} til {}, svarende til {noun} på {} pct. ",
+                hundreds(d), hundreds(new), pct(d, old)
+            ));
+        }
+        let c = claims_of(&text);
+        prop_assert!(!c.judged.iter().any(|j| j.verdict == Verdict::Error), "{}\n{}", text, show(&c));
+    }
+}

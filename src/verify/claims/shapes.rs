@@ -13,6 +13,7 @@
 use super::patterns::{abs, difference, direction, is_level, neg, same_unit, signed_sum};
 use super::prose::{Fig, Sentence, Unit};
 use super::{Ctx, Kind};
+use crate::money::Decimal;
 use crate::numfmt::PrintedNumber;
 use crate::verify::judge::{judge, Quotient, Relation, Term, Verdict};
 
@@ -184,7 +185,7 @@ fn short_of_whole(rel: &Relation) -> bool {
     if judge(rel, false).verdict != Verdict::Error {
         return false;
     }
-    let mut sum = crate::money::Decimal::ZERO;
+    let mut sum = Decimal::ZERO;
     for t in terms {
         let v = if t.negative {
             -t.figure.value
@@ -888,36 +889,97 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
 /// Danmarks Statistik rounds persons: its counts get that interval and are
 /// no exact counts (`5.200 færre` against 156.500 and 151.200). Likewise
 /// tens for counts all ending in 0.
-pub fn coarse_counts(sents: &mut [Sentence]) {
-    let counts = |s: &Sentence| -> Vec<crate::money::Decimal> {
-        s.figs
-            .iter()
-            .filter(|f| matches!(f.unit, Unit::Count(_) | Unit::Bare))
-            .filter(|f| f.num.decimals == 0 && !f.num.value.is_zero())
-            .map(|f| f.num.value.abs())
-            .collect()
-    };
-    let all: Vec<crate::money::Decimal> = sents.iter().flat_map(counts).collect();
-    let thousand = crate::money::Decimal::from(1000);
-    if all.len() < 3
-        || all.iter().any(|v| *v < thousand)
-        || !all
-            .iter()
-            .any(|v| *v >= crate::money::Decimal::from(10_000))
-    {
+pub fn coarse_counts(text: &str, sents: &mut [Sentence]) {
+    let all: Vec<Decimal> = sents.iter().flat_map(|s| whole_counts(text, s)).collect();
+    let thousand = Decimal::from(1000);
+    if all.iter().any(|v| *v < thousand) {
         return;
     }
-    let ends = |k: i64| {
-        all.iter()
-            .all(|v| (*v % crate::money::Decimal::from(k)).is_zero())
-    };
-    let coarse = if ends(100) {
-        2
-    } else if ends(10) {
-        1
-    } else {
+    if let Some(coarse) = coarse_level(&all) {
+        make_coarse(sents, coarse);
+    }
+}
+
+/// A paragraph whose own counts are too few or too small to show their
+/// rounding (`med 600 til 2.100`) takes the document's: where every whole
+/// count of the document ends in 00 (at least three, one of at least
+/// 10.000) and so do the paragraph's, they are rounded to hundreds too
+/// (Danmarks Statistik's release, `med 1.500 til 8.200, svarende til en
+/// stigning på 23 pct.`: 1.500 / 6.700 = 22,4 %, from unrounded counts 23).
+pub fn coarse_document(paras: &mut [super::Para]) {
+    let all: Vec<Decimal> = paras
+        .iter()
+        .flat_map(|p| p.sents.iter().flat_map(|s| whole_counts(&p.p.text, s)))
+        .collect();
+    let Some(coarse) = coarse_level(&all) else {
         return;
     };
+    for p in paras.iter_mut() {
+        let own: Vec<Decimal> = p
+            .sents
+            .iter()
+            .flat_map(|s| whole_counts(&p.p.text, s))
+            .collect();
+        let already = p
+            .sents
+            .iter()
+            .flat_map(|s| &s.figs)
+            .any(|f| f.num.coarse > 0);
+        if !own.is_empty() && !already && ends_in(&own, 10i64.pow(coarse)) {
+            make_coarse(&mut p.sents, coarse);
+        }
+    }
+}
+
+/// A sentence's whole counts (and bare whole figures), not 0, as absolute
+/// values; not a figure glued to a word by a hyphen, part of a name
+/// (`COVID-19-krisen`).
+fn whole_counts(text: &str, s: &Sentence) -> Vec<Decimal> {
+    let bytes = text.as_bytes();
+    let glued = |f: &Fig| {
+        let letter = |i: Option<usize>| {
+            i.and_then(|i| text.get(..i.min(text.len())))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_alphabetic)
+        };
+        let after = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+        (f.start >= 1 && bytes.get(f.start - 1) == Some(&b'-') && letter(f.start.checked_sub(1)))
+            || (after(f.end) == Some('-')
+                && text
+                    .get(f.end + 1..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_alphabetic))
+    };
+    s.figs
+        .iter()
+        .filter(|f| matches!(f.unit, Unit::Count(_) | Unit::Bare))
+        .filter(|f| f.num.decimals == 0 && !f.num.value.is_zero() && !glued(f))
+        .map(|f| f.num.value.abs())
+        .collect()
+}
+
+/// The rounding whole counts show (2: hundreds, 1: tens): at least three,
+/// one of at least 10.000, all ending in 00 (or in 0).
+fn coarse_level(all: &[Decimal]) -> Option<u32> {
+    if all.len() < 3 || !all.iter().any(|v| *v >= Decimal::from(10_000)) {
+        return None;
+    }
+    if ends_in(all, 100) {
+        Some(2)
+    } else if ends_in(all, 10) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Whether every one of the counts is a multiple of `k`.
+fn ends_in(counts: &[Decimal], k: i64) -> bool {
+    counts.iter().all(|v| (*v % Decimal::from(k)).is_zero())
+}
+
+/// Every whole count of the sentences read as rounded to 10^coarse.
+fn make_coarse(sents: &mut [Sentence], coarse: u32) {
     for s in sents.iter_mut() {
         for f in s.figs.iter_mut() {
             if matches!(f.unit, Unit::Count(_) | Unit::Bare) && f.num.decimals == 0 {
