@@ -468,25 +468,60 @@ fn structural_totals(g: &Grid, s: &mut State) {
 }
 
 /// Whether a sum or difference of rows found by the figures is ruled out
-/// whatever they are: it would add costs into an income row or income
-/// into a cost row (`Driftsindtægter` as `Driftsudgifter` +
-/// `Renteindtægter` + `Renteudgifter`, or a cost row as an income row less
-/// another cost row: coincidences of the figures in two years of three),
-/// or add a result together with its own operands (`Renteindtægter` +
-/// `Renteudgifter` + `Renter, netto`, where the last is the difference of
-/// the first two: a double count). Taking away is no such mix
-/// (`Nettoudgifter` = `Udgifter` − `Indtægter`).
+/// whatever they are: a row whose label names no result (no `netto`,
+/// `saldo`, `resultat` …: no difference cue) would add costs into an
+/// income row or income into a cost row (`Driftsindtægter` as
+/// `Driftsudgifter` + `Renteindtægter` + `Renteudgifter`, or a cost row as
+/// an income row less another cost row: coincidences of the figures in two
+/// years of three); or any row would add a result together with its own
+/// operands (`Renteindtægter` + `Renteudgifter` + `Renter, netto`, where
+/// the last is the difference of the first two: a double count). Taking
+/// away is no such mix (`Udgifter` − `Indtægter`), and a row that names
+/// both flows (`Udgifter og indtægter`, `Refusion af udgifter`) neither.
 fn ruled_out(g: &Grid, s: &State, t: usize, parts: &[(bool, usize)]) -> bool {
-    use super::before_rows::{costs, income};
-    let label = |r: usize| g.rows[r].label.as_str();
-    let (t_income, t_costs) = (income(label(t)), costs(label(t)));
-    let opposite = parts.iter().any(|&(minus, p)| {
-        !minus && ((t_income && costs(label(p))) || (t_costs && income(label(p))))
-    });
+    let flow = |r: usize| flow_of(&g.rows[r].label);
+    let opposite = g.rows[t].role != Role::Difference
+        && flow(t).is_some_and(|ft| {
+            parts
+                .iter()
+                .any(|&(minus, p)| !minus && flow(p).is_some_and(|fp| fp != ft))
+        });
     let double_count = parts
         .iter()
         .any(|&(_, p)| parts.iter().any(|&(_, q)| s.operand_of[p].contains(&q)));
     opposite || double_count
+}
+
+/// Income (`true`) or costs (`false`) by a label's last word
+/// (`Driftsindtægter`, `Renteudgifter`, `Omkostninger`); none for a label
+/// that names a net figure or both flows (`Nettoudgifter`, `Renteindtægter
+/// og -udgifter`, `Refusion af udgifter`, `Salg af ydelser`).
+fn flow_of(label: &str) -> Option<bool> {
+    use super::before_rows::{costs, income};
+    let l = label.to_lowercase();
+    const BOTH: [&str; 8] = [
+        "netto",
+        " og ",
+        "-udgift",
+        "-indtægt",
+        "refusion",
+        "tilskud",
+        "salg",
+        "fratrukket",
+    ];
+    let mentions = |w: &str| l.contains(w);
+    if BOTH.iter().any(|w| mentions(w))
+        || (mentions("indtægt") && (mentions("udgift") || mentions("omkostning")))
+    {
+        return None;
+    }
+    if income(label) {
+        Some(true)
+    } else if costs(label) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// `I alt`, `Samlet`, `Branche i alt` …: the block above back to the previous

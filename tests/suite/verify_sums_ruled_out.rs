@@ -100,6 +100,56 @@ Renteindtægter\t150\t160\t170
     assert_eq!(f[0].3, "540");
 }
 
+/// The review of the first version of the rule: net rows and rows that
+/// name both flows combine income and costs, and their misprints are still
+/// found (the first version said them not understood, or nothing).
+#[test]
+fn net_rows_and_rows_naming_both_flows_still_find_their_misprint() {
+    let cases = [
+        (
+            "1.000 kr.\tRegnskab 2023\tBudget 2024\tRegnskab 2024
+Børn og unge\t\t\t
+Udgifter\t512.300\t520.100\t524.800
+Indtægter\t-98.200\t-95.000\t-101.300
+Nettoudgifter\t414.100\t425.100\t423.500
+Ældre\t\t\t
+Udgifter\t1.020.800\t1.050.000\t1.061.200
+Indtægter\t-210.300\t-205.000\t-214.900
+Nettoudgifter\t810.500\t845.000\t864.300
+Nettoudgifter i alt\t1.224.600\t1.270.100\t1.287.800
+",
+            ("Nettoudgifter", "Regnskab 2024", "846.300"),
+        ),
+        (
+            "1.000 kr.\t2024\t2025\t2026
+Brugerbetaling\t-400\t-410\t-420
+Refusion af udgifter\t-500\t-540\t-560
+Salg af ydelser\t-300\t-310\t-320
+Indtægter\t-1.200\t-1.620\t-1.300
+",
+            ("Indtægter", "2025", "-1.260"),
+        ),
+        (
+            "Mio. kr.\t2023\t2024\t2025
+Renteindtægter\t-18,2\t-15,0\t-21,4
+Renteudgifter\t9,7\t11,0\t10,3
+Renteindtægter og -udgifter\t-8,5\t-4,0\t-11,4
+",
+            ("Renteindtægter og -udgifter", "2025", "-11,1"),
+        ),
+    ];
+    for (t, (row, col, should)) in cases {
+        let c = common::checks_of_tsv(t);
+        let f = common::findings(&c);
+        assert_eq!(f.len(), 1, "{t}\n{c:#?}");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+            (row, col, should),
+            "{t}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
