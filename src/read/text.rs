@@ -199,6 +199,24 @@ struct TabLines<'t> {
     cells: usize,
 }
 
+/// Whether a row is a header of years (`Mio. kr.  2024  2025  2026`): two or
+/// more cells after the first, each a year written without a separator
+/// (1900-2100). Such a row after held lines starts a table of its own.
+fn years_row(cells: &[Cell]) -> bool {
+    let rest: Vec<&str> = cells
+        .iter()
+        .skip(1)
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    rest.len() >= 2
+        && rest.iter().all(|t| {
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+        })
+}
+
 /// How many lines after a tab table may be held for it ([`Blocks::pending`]):
 /// a section's name over a subsection's (`Udgifter:`, `Forsyningsnet:`).
 const HELD_LINES: usize = 2;
@@ -347,6 +365,28 @@ impl<'t> FoundTable<'t> {
         }
     }
 
+    /// Whether the table names its sections with a colon already (a row's
+    /// label ends in one: `Indtægter:` heading the first column), or has
+    /// only its header row yet: a section name with a colon below it is
+    /// then one of its sections (`Udgifter:`), not the heading of what
+    /// follows it.
+    fn colon_sections(&self) -> bool {
+        let label_colon = |l: &str| l.split('\t').next().unwrap_or("").trim().ends_with(':');
+        match &self.0 {
+            Found::Lines(lines) => {
+                lines.rows.len() == 1
+                    || lines.rows.iter().any(|r| match r {
+                        RowLine::Tabs(_, l) | RowLine::Held(_, l, _) => label_colon(l),
+                    })
+            }
+            Found::Built(t) => t.rows.iter().any(|r| {
+                r.cells
+                    .first()
+                    .is_some_and(|c| c.text.trim().ends_with(':'))
+            }),
+        }
+    }
+
     /// Cells of the widest row (0 without rows).
     fn widest(&self) -> usize {
         match &self.0 {
@@ -491,6 +531,7 @@ impl<'t> Blocks<'t> {
                             .iter()
                             .skip(1)
                             .any(|c| c.text.bytes().any(|b| b.is_ascii_digit()))
+                        && !years_row(cells)
                 }
                 _ => false,
             };
@@ -556,9 +597,10 @@ impl<'t> Blocks<'t> {
     fn other(&mut self, line: &'t str, line_no: usize) {
         // A short label: letters, digits and the punctuation of a heading,
         // not a sentence, not markup or junk (looked at only right after a
-        // tab table). A colon may end it (`Udgifter:`, `Hovedanlæg:`), one
-        // word or two before it: a longer line ending so introduces what
-        // follows (`Tabellen nedenfor viser udgifterne:`).
+        // tab table). A colon may end it (`Udgifter:`, `Afskrivninger og
+        // henlæggelser:`), three words at most before it: a longer line
+        // ending so introduces what follows (`Tabellen nedenfor viser
+        // udgifterne:`).
         let t = line.trim();
         let section_like = || {
             let head = t.strip_suffix(':').unwrap_or(t);
@@ -566,18 +608,29 @@ impl<'t> Blocks<'t> {
                 || (t.chars().nth(60).is_none()
                     && !head.ends_with('.')
                     && !head.ends_with(':')
-                    && (head.len() == t.len() || head.split_whitespace().nth(2).is_none())
+                    && (head.len() == t.len() || head.split_whitespace().nth(3).is_none())
                     && head.chars().any(char::is_alphabetic)
                     && head
                         .chars()
                         .all(|c| c.is_alphanumeric() || c == ' ' || "()-–,./&%'\"+;".contains(c)))
         };
-        let blank_held = self.pending.iter().any(|(_, l)| l.trim().is_empty());
-        if self.pending.len() < HELD_LINES
-            && !(t.is_empty() && blank_held)
-            && matches!(self.table, Some((Family::Tabs, _)))
-            && section_like()
-        {
+        // Held: one blank line, or one or two section names (no blank
+        // with them: a heading and a blank line introduce what follows);
+        // a name with a colon only in a table that names its sections so.
+        let holds = match &self.table {
+            Some((Family::Tabs, table)) => {
+                let blank_held = self.pending.iter().any(|(_, l)| l.trim().is_empty());
+                if t.is_empty() {
+                    self.pending.is_empty()
+                } else {
+                    self.pending.len() < HELD_LINES
+                        && !blank_held
+                        && (!t.ends_with(':') || table.colon_sections())
+                }
+            }
+            _ => false,
+        };
+        if holds && section_like() {
             self.pending.push((line_no, line));
             return;
         }
@@ -922,12 +975,15 @@ mod tests {
     }
 
     /// Section names ending in a colon, one over the other (`Udgifter:`
-    /// over `Forsyningsnet:`), are rows of the table when figures in its
-    /// columns follow; a longer line ending so introduces what follows, and
-    /// two blank lines, or three held lines, end the table.
+    /// over `Forsyningsnet:`), are rows of a table that names its sections
+    /// so (`Indtægter:` heads its first column) when figures in its columns
+    /// follow; a longer line ending so introduces what follows, and so does
+    /// such a name in a table that does not name its sections with a colon
+    /// (`Nøgletal:` under a total), a name with a blank line, two blank
+    /// lines, three held lines, or a header of years after them.
     #[test]
     fn section_names_with_a_colon_over_each_other_are_rows_of_the_table() {
-        let t = tables("Indtægter:\t2010\t2011\nA\t1\t2\nUdgifter:\nForsyningsnet: \nB\t3\t4\nHovedanlæg:\nC\t5\t6\n");
+        let t = tables("Indtægter:\t2010\t2011\nA\t1\t2\nUdgifter:\nForsyningsnet: \nB\t3\t4\nAfskrivninger og henlæggelser:\nC\t5\t6\n");
         assert_eq!(t.len(), 1);
         let labels: Vec<&str> = t[0].rows.iter().map(|r| texts(r)[0]).collect();
         assert_eq!(
@@ -938,20 +994,44 @@ mod tests {
                 "Udgifter:",
                 "Forsyningsnet:",
                 "B",
-                "Hovedanlæg:",
+                "Afskrivninger og henlæggelser:",
                 "C"
             ]
         );
+        // Right under the header row, a table's first section.
+        assert_eq!(
+            tables("Driftsbudget\t2010\nDriftsindtægter:\nA\t1\n").len(),
+            1
+        );
         for text in [
-            "Mio. kr.\t2026\nA\t1\nTabellen nedenfor viser udgifterne:\nB\t2\nC\t3\n",
+            "Indtægter:\t2026\nA\t1\nTabellen nedenfor viser udgifterne:\nB\t2\nC\t3\n",
+            "Mio. kr.\t2026\nA\t1\nI alt\t1\nNøgletal:\nB\t2\nC\t3\n",
+            "Indtægter:\t2026\nA\t1\nUdgifter:\n\nB\t2\nC\t3\n",
+            "Indtægter:\t2026\nA\t1\n\nUdgifter:\nB\t2\nC\t3\n",
             "Mio. kr.\t2026\nA\t1\n\n\nB\t2\nC\t3\n",
-            "Mio. kr.\t2026\nA\t1\nUdgifter:\nDrift:\nLøn:\nB\t2\nC\t3\n",
-            "Mio. kr.\t2026\nA\t1\nUdgifter: løn:\nB\t2\nC\t3\n",
+            "Indtægter:\t2026\nA\t1\nUdgifter:\nDrift:\nLøn:\nB\t2\nC\t3\n",
+            "Indtægter:\t2026\nA\t1\nUdgifter: løn:\nB\t2\nC\t3\n",
+            "Mio. kr.\t2024\t2025\nA\t1\t2\nTabel 2\nMio. kr.\t2024\t2025\nB\t2\t3\n",
+            "Mio. kr.\t2024\t2025\nA\t1\t2\n\nMio. kr.\t2024\t2025\nB\t2\t3\n",
         ] {
             assert_eq!(tables(text).len(), 2, "{text:?}");
         }
-        // One blank line and one section name still hold.
-        assert_eq!(tables("Mio. kr.\t2026\nA\t1\n\nUdgifter:\nB\t2\n").len(), 1);
+        // One blank line, or one section name without a colon, still holds.
+        assert_eq!(tables("Mio. kr.\t2026\nA\t1\n\nB\t2\n").len(), 1);
+        assert_eq!(tables("Mio. kr.\t2026\nA\t1\nKonto 6\nB\t2\n").len(), 1);
+    }
+
+    /// A header of years: two or more years after the first cell, written
+    /// without a separator; figures, labels or one year are not one.
+    #[test]
+    fn a_header_of_years_is_told_from_a_row_of_figures() {
+        let row = |l: &str| tab_cells(l, 1);
+        assert!(years_row(&row("Mio. kr.\t2024\t2025\t2026")));
+        assert!(years_row(&row("\t2019\t\t2020")));
+        assert!(!years_row(&row("Indbyggere\t2.024\t2.025")));
+        assert!(!years_row(&row("Antal\t1850\t2150\t3000")));
+        assert!(!years_row(&row("Mio. kr.\tBudget 2024\tRegnskab 2024")));
+        assert!(!years_row(&row("Mio. kr.\t2024")));
     }
 
     /// A tab table kept as lines builds the table a row at a time would:

@@ -75,7 +75,55 @@ fn the_statistics_release_percentages_are_within_the_rounding_of_its_counts() {
         "{out}"
     );
     assert!(
-        out.contains("7 relations: 0 exact, 7 rounding, 0 errors"),
+        out.contains("9 relations: 0 exact, 9 rounding, 0 errors"),
         "{out}"
+    );
+}
+
+/// The review of the first version of the section rule: a heading with a
+/// blank line, or a colon heading under a table that does not name its
+/// sections so, introduces a table of its own; the first version merged
+/// them and judged the second table's rows by the first's columns.
+#[test]
+fn a_heading_between_two_tables_keeps_them_apart() {
+    let first = "Mio. kr.\tBudget\tForbrug\tRest
+Løn\t98,6\t77,9\t20,7
+Drift\t129,2\t58,0\t71,2
+I alt\t227,8\t135,9\t91,9
+";
+    for between in [
+        "Forsyningsnet:\n\n",
+        "Tabel 2\n\n",
+        "\nUdgifter:\n",
+        "Udgifter:\n",
+    ] {
+        let doc = format!(
+            "{first}{between}Mio. kr.\t2024\t2025\t2026\nVand\t12,0\t13,0\t14,0\nSpildevand\t22,0\t23,0\t24,0\n"
+        );
+        let c = common::checks_of_text(&doc);
+        assert!(
+            common::errors(&c).is_empty(),
+            "{doc}\n{:#?}",
+            common::errors(&c)
+        );
+        // Its rows are judged by no column of the first table's.
+        assert!(
+            !c.iter()
+                .any(|c| matches!(c.row.as_deref(), Some("Vand" | "Spildevand"))),
+            "{doc}\n{c:#?}"
+        );
+        assert_eq!(
+            c.iter().filter(|c| c.verdict == Verdict::Exact).count(),
+            common::checks_of_text(first).len(),
+            "{doc}"
+        );
+    }
+    // A count under a colon heading below the total: no row of the table.
+    let doc = format!("{first}Nøgletal:\nAntal ansatte\t210\t215\t220\n");
+    let c = common::checks_of_text(&doc);
+    assert!(common::errors(&c).is_empty(), "{c:#?}");
+    assert!(
+        !c.iter().any(|c| c.row.as_deref() == Some("Antal ansatte")),
+        "{c:#?}"
     );
 }
