@@ -16,6 +16,9 @@ use crate::verify::judge::{Quotient, Relation, Term};
 /// Figures in one sentence read, at most (bounded time on hostile input).
 const MAX_FIGURES: usize = 60;
 
+/// How far before `med D til Y` its verb (`steg`, `faldt`) may stand.
+const MED_REACH: usize = 16;
+
 /// Runs every pattern over every sentence.
 pub fn read_all(ctx: &mut Ctx) {
     for pi in 0..ctx.paras.len() {
@@ -741,14 +744,23 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
             }
         }
     } else {
-        // med D til Y (, svarende til P%)
+        // med D til Y (, svarende til P%). The verb may stand further
+        // back, past what it counts (`faldt antallet af ledige, der ikke
+        // var i aktivering (nettoledige), med D til Y`, `faldt antallet af
+        // personer ansat med løntilskud med D til Y`), with no figure
+        // between.
+        let verb_before = |i: usize| {
+            (i.saturating_sub(MED_REACH)..i)
+                .rev()
+                .take_while(|&k| s.fig_at(k).is_none())
+                .filter_map(|k| s.word(k))
+                .find_map(direction)
+        };
         let med = (0..s.tokens.len()).find(|&i| {
             s.word(i) == Some("med")
                 && s.fig_at(i + 1).is_some_and(is_level)
                 && i > 0
-                && (i.saturating_sub(6)..i)
-                    .filter_map(|k| s.word(k))
-                    .any(|w| direction(w).is_some())
+                && verb_before(i).is_some()
         });
         if let Some(med) = med {
             let Some(d) = s.fig_at(med + 1) else { return };
@@ -767,9 +779,7 @@ fn change(ctx: &mut Ctx, pi: usize, si: usize) {
                 })
                 .and_then(|t| s.fig_at(t))
                 .filter(|y| same_unit(d, y) && !y.approx);
-            let rise = (med.saturating_sub(6)..med)
-                .filter_map(|k| s.word(k))
-                .find_map(direction);
+            let rise = verb_before(med);
             if let (Some(y), Some(rise), Some(p)) = (y, rise, y.and_then(|y| pct_after(s, y))) {
                 if !d.approx && !p.approx {
                     // P = D / X with X = Y − D (rise) or Y + D (fall).

@@ -905,12 +905,26 @@ pub fn coarse_counts(text: &str, sents: &mut [Sentence]) {
 /// count of the document ends in 00 (at least three, one of at least
 /// 10.000) and so do the paragraph's, they are rounded to hundreds too
 /// (Danmarks Statistik's release, `med 1.500 til 8.200, svarende til en
-/// stigning på 23 pct.`: 1.500 / 6.700 = 22,4 %, from unrounded counts 23).
+/// stigning på 23 pct.`: 1.500 / 6.700 = 22,4 %, from unrounded counts
+/// 23). Only in a statistics release, not a plan's few round figures
+/// (`fra 1.200 til 1.500 pladser`): the document has at least six such
+/// counts, or names its counts as derived ones (`fuldtidsledige`,
+/// `omregnet til fuldtidsmodtagere`, `helårspersoner`), which are
+/// rounded.
 pub fn coarse_document(paras: &mut [super::Para]) {
     let all: Vec<Decimal> = paras
         .iter()
         .flat_map(|p| p.sents.iter().flat_map(|s| whole_counts(&p.p.text, s)))
         .collect();
+    let derived = || {
+        paras.iter().any(|p| {
+            let l = p.p.text.to_lowercase();
+            l.contains("fuldtids") || l.contains("helårs")
+        })
+    };
+    if all.len() < DOCUMENT_COUNTS && !derived() {
+        return;
+    }
     let Some(coarse) = coarse_level(&all) else {
         return;
     };
@@ -930,6 +944,10 @@ pub fn coarse_document(paras: &mut [super::Para]) {
         }
     }
 }
+
+/// How many whole counts a document needs to show its rounding
+/// ([`coarse_document`]).
+const DOCUMENT_COUNTS: usize = 6;
 
 /// A sentence's whole counts (and bare whole figures), not 0, as absolute
 /// values; not a figure glued to a word by a hyphen, part of a name
