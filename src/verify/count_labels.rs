@@ -95,13 +95,16 @@ fn counted_words(label: &str) -> bool {
 /// case: never false where [`counted_words`] is true (each of its words is
 /// those bytes), and cheaper to ask.
 fn may_count(label: &str) -> bool {
+    // A plain loop: a label is a few bytes, where `memchr` costs more to
+    // set up than it saves.
     let b = label.as_bytes();
-    memchr::memchr2(b'1', b'2', b).is_some()
-        || memchr::memchr2_iter(b'k', b'K', b).any(|k| {
-            k >= 1
+    b.iter().enumerate().any(|(k, &c)| {
+        matches!(c, b'1' | b'2')
+            || (matches!(c, b'k' | b'K')
+                && k >= 1
                 && b.get(k - 1..k + 5)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ekstra"))
-        })
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ekstra")))
+    })
 }
 
 /// Every set of three rows (one, two, extra) with their place in the
