@@ -191,7 +191,13 @@ fn clean_label(label: &str) -> String {
 /// string: ASCII letters in any case (no other character lowercases to one
 /// of these letters; UTF-8's other bytes are no ASCII letters).
 fn may_name_total(label: &str) -> bool {
+    // Each word looked for starts with `a`, `t`, `s`, `h` or `d` (in any
+    // case): only a window starting with one of those is compared.
+    let first = |b: u8| matches!(b | 0x20, b'a' | b't' | b's' | b'h' | b'd');
     label.as_bytes().windows(3).any(|w| {
+        if !first(w[0]) {
+            return false;
+        }
         let w = [
             w[0].to_ascii_lowercase(),
             w[1].to_ascii_lowercase(),
@@ -536,7 +542,7 @@ fn year_head(t: &str) -> Option<&str> {
 fn is_dashed(label: &str) -> bool {
     // The dash is a byte of the label (`-`, or the lead byte 0xE2 of `–`,
     // `•` and `−`): most labels have neither, and are no dashed row.
-    if memchr::memchr2(b'-', 0xE2, label.as_bytes()).is_none() {
+    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
         return false;
     }
     let t = without_number(strip_emphasis(label));
@@ -1066,7 +1072,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         prev_indent = indent;
         rows.push(GRow {
             line: loc.line_number().unwrap_or(0),
-            loc: loc.clone(),
+            loc,
             id,
             role: Role::Item,
             total_word: None,
