@@ -455,7 +455,16 @@ fn id_of(label: &str) -> Option<String> {
 }
 
 fn running_number(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim_text(s);
+    // Both readings start with a digit or a lowercase letter: most labels
+    // and cells do not, and need no more looking at.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    {
+        return false;
+    }
     // A note letter: `a)`, `b)`.
     if let [l, b')'] = s.as_bytes() {
         return l.is_ascii_lowercase();
@@ -1403,6 +1412,24 @@ mod tests {
                 proptest::prop_assert!(!slow, "{:?}", label);
                 proptest::prop_assert_eq!(total_label(&label), None);
             }
+        }
+
+        /// The quick look at a running number's first byte agrees with the
+        /// full test.
+        #[test]
+        fn running_number_quick_look_is_exact(
+            s in "[ \u{a0}]{0,2}[0-9a-zA-Zæ.)( ]{0,5}[ \u{2003}]{0,2}"
+        ) {
+            let slow = {
+                let s = s.trim();
+                if let [l, b')'] = s.as_bytes() {
+                    l.is_ascii_lowercase()
+                } else {
+                    let t = s.trim_end_matches(['.', ')']);
+                    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+                }
+            };
+            proptest::prop_assert_eq!(running_number(&s), slow, "{:?}", s);
         }
 
         /// The quick look for a dash byte never refuses a dashed label.
