@@ -571,6 +571,7 @@ struct RawGrid {
 
 /// `text` trimmed ([`trim_text`]), moved when there is nothing to trim
 /// (most cells: the text reader hands them over trimmed).
+#[inline]
 fn trimmed(text: String) -> String {
     let t = trim_text(&text);
     if t.len() == text.len() {
