@@ -31,7 +31,7 @@ enum LineKind {
 }
 
 fn classify(line: &str) -> LineKind {
-    let t = line.trim_start();
+    let t = crate::document::trim_start_text(line);
     match t.as_bytes().first() {
         Some(b'|') => {
             if t.bytes()
