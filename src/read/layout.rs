@@ -32,7 +32,7 @@ pub struct Line {
 /// Whether a segment reads as a figure: an amount, a percentage, a
 /// placeholder dash, or a year.
 pub fn is_figure(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::document::trim_text(s);
     let t = t.trim_end_matches('%').trim_end();
     let t = t
         .strip_prefix('(')

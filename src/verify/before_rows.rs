@@ -348,7 +348,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 /// a label without one. `Err` for an operator this reader does not know
 /// (`+/- Evt. korrektioner`, `+/, …`: either sign).
 fn operator(label: &str) -> Result<Option<bool>, ()> {
-    let t = label.trim_start();
+    let t = crate::document::trim_start_text(label);
     if let Some(rest) = t.strip_prefix("+ ") {
         return if rest.trim().is_empty() {
             Err(())

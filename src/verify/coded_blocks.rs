@@ -43,7 +43,7 @@ use crate::money::Exact;
 /// word (`569200 NYT SYSTEM`, `001 Højeste …`, `71 Sygedagpenge`). A year
 /// (`2025 Budget`) is no code.
 pub(super) fn code(label: &str) -> Option<&str> {
-    let t = label.trim_start();
+    let t = crate::document::trim_start_text(label);
     let end = t
         .char_indices()
         .find(|&(_, c)| !c.is_ascii_digit())

@@ -82,18 +82,39 @@ fn alike(a: &[String], b: &[String]) -> Option<(usize, Count, Count)> {
     Some((i, ca, cb))
 }
 
+/// Whether a word of the label (among its first words) is a count: `1`,
+/// `2` or `ekstra` in any case.
+fn counted_words(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .take(MAX_WORDS + 1)
+        .any(|w| matches!(w, "1" | "2") || w.eq_ignore_ascii_case("ekstra"))
+}
+
+/// Whether the label's bytes hold a `1`, a `2` or `ekstra` in any ASCII
+/// case: never false where [`counted_words`] is true (each of its words is
+/// those bytes), and cheaper to ask.
+fn may_count(label: &str) -> bool {
+    // A plain loop: a label is a few bytes, where `memchr` costs more to
+    // set up than it saves.
+    let b = label.as_bytes();
+    b.iter().enumerate().any(|(k, &c)| {
+        matches!(c, b'1' | b'2')
+            || (matches!(c, b'k' | b'K')
+                && k >= 1
+                && b.get(k - 1..k + 5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"ekstra")))
+    })
+}
+
 /// Every set of three rows (one, two, extra) with their place in the
 /// table, in row order of the `2` row.
 fn triples(g: &Grid) -> Vec<(usize, usize, usize)> {
     // Two sets need four rows with a count in their label at least (two
     // `2 X` rows may share their `1 X` and `ekstra X`), or none is looked
-    // for (most tables: no words are split).
-    let counted = |label: &str| {
-        label
-            .split_whitespace()
-            .take(MAX_WORDS + 1)
-            .any(|w| matches!(w, "1" | "2") || w.eq_ignore_ascii_case("ekstra"))
-    };
+    // for (most tables: no words are split). The label's bytes are looked
+    // through first: most have no `1`, `2` or `ekstra` at all.
+    let counted = |label: &str| may_count(label) && counted_words(label);
     if g.rows
         .iter()
         .filter(|r| r.has_figures() && counted(&r.label))
@@ -199,5 +220,28 @@ mod tests {
             None
         );
         assert_eq!(alike(&w("Hæk to pladser"), &w("Hæk en plads")), None);
+    }
+
+    #[test]
+    fn the_quick_look_for_counts() {
+        assert!(may_count("Hæk 2 gravpladser"));
+        assert!(may_count("Hæk EKSTRA gravplads"));
+        assert!(may_count("Center 1"));
+        assert!(!may_count("Center 3"));
+        assert!(!may_count("Konto 6 (service)"));
+        assert!(!may_count("Kstra"));
+    }
+
+    proptest::proptest! {
+        /// The quick look on the label's bytes never refuses a label whose
+        /// words hold a count (`1`, `2`, `ekstra` in any case).
+        #[test]
+        fn quick_look_for_counts_is_exact(
+            label in "(Hæk|ekstra|EkStRa|kstra|e|k|K|1|2|12|21|3|Center|æ|É| |\t|\u{a0}|,|-){0,8}"
+        ) {
+            if counted_words(&label) {
+                proptest::prop_assert!(may_count(&label), "{:?}", label);
+            }
+        }
     }
 }

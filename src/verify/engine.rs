@@ -124,7 +124,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
         explained: vec![false; n],
         change_old: Default::default(),
         operand_of: vec![Vec::new(); n],
-        out: Vec::new(),
+        // Room for a small table's relations at once (a few a row), so
+        // the list is not grown and copied while the readings add to it.
+        out: Vec::with_capacity(2 * n.min(STRUCTURE_ROWS) + 4),
     };
     heraf_blocks(g, &mut s);
     let confirmed = super::column_relations::confirmed_blocks(g, &s.parent, &s.explained);

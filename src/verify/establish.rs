@@ -740,9 +740,10 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
         chance: Decimal::ONE,
         ..Score::default()
     };
+    let printed = Overrides::new();
     for i in &c.instances {
         let Ok(e) = &i.what else { continue };
-        let f = fare(g, e, &Overrides::new());
+        let f = fare(g, e, &printed);
         match f.verdict {
             Verdict::Exact | Verdict::Rounding if f.trivial => s.trivial += 1,
             Verdict::Exact | Verdict::Rounding => {
@@ -1085,9 +1086,10 @@ pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)>
     let mut seen: std::collections::BTreeSet<Vec<(Decimal, u32)>> = Default::default();
     let (mut exact, mut exact_places, mut judged, mut fails) = (0usize, 0usize, 0usize, 0usize);
     let mut chance = Decimal::ONE;
+    let printed = Overrides::new();
     for i in &c.instances {
         let Ok(e) = &i.what else { continue };
-        let f = fare(g, e, &Overrides::new());
+        let f = fare(g, e, &printed);
         match f.verdict {
             Verdict::Skipped => continue,
             Verdict::Error => fails += 1,

@@ -88,10 +88,14 @@ impl Figure {
 }
 
 /// `**I alt**`, `__-4.350__`, `*x*` -> the text inside, trimmed.
+///
+/// Inlined where it is asked (some fifty times a table): most texts have
+/// no emphasis, and the call cost as much as the look.
+#[inline]
 pub fn strip_emphasis(s: &str) -> &str {
     // Most texts start and end with a visible ASCII character: nothing to trim.
     let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    let mut t = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+    let t = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
         s
     } else {
         s.trim()
@@ -100,6 +104,12 @@ pub fn strip_emphasis(s: &str) -> &str {
     if !marked(t) {
         return t;
     }
+    without_marks(t)
+}
+
+/// A trimmed text that starts with `*` or `_` without the emphasis marks
+/// around it ([`strip_emphasis`]).
+fn without_marks(mut t: &str) -> &str {
     loop {
         let before = t;
         for m in ["**", "__", "*", "_"] {

@@ -191,7 +191,13 @@ fn clean_label(label: &str) -> String {
 /// string: ASCII letters in any case (no other character lowercases to one
 /// of these letters; UTF-8's other bytes are no ASCII letters).
 fn may_name_total(label: &str) -> bool {
+    // Each word looked for starts with `a`, `t`, `s`, `h` or `d` (in any
+    // case): only a window starting with one of those is compared.
+    let first = |b: u8| matches!(b | 0x20, b'a' | b't' | b's' | b'h' | b'd');
     label.as_bytes().windows(3).any(|w| {
+        if !first(w[0]) {
+            return false;
+        }
         let w = [
             w[0].to_ascii_lowercase(),
             w[1].to_ascii_lowercase(),
@@ -449,7 +455,16 @@ fn id_of(label: &str) -> Option<String> {
 }
 
 fn running_number(s: &str) -> bool {
-    let s = s.trim();
+    let s = trim_text(s);
+    // Both readings start with a digit or a lowercase letter: most labels
+    // and cells do not, and need no more looking at.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    {
+        return false;
+    }
     // A note letter: `a)`, `b)`.
     if let [l, b')'] = s.as_bytes() {
         return l.is_ascii_lowercase();
@@ -534,6 +549,11 @@ fn year_head(t: &str) -> Option<&str> {
 }
 
 fn is_dashed(label: &str) -> bool {
+    // The dash is a byte of the label (`-`, or the lead byte 0xE2 of `–`,
+    // `•` and `−`): most labels have neither, and are no dashed row.
+    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return false;
+    }
     let t = without_number(strip_emphasis(label));
     (t.starts_with("- ")
         || t.starts_with("– ")
@@ -551,6 +571,7 @@ struct RawGrid {
 
 /// `text` trimmed ([`trim_text`]), moved when there is nothing to trim
 /// (most cells: the text reader hands them over trimmed).
+#[inline]
 fn trimmed(text: String) -> String {
     let t = trim_text(&text);
     if t.len() == text.len() {
@@ -1061,7 +1082,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         prev_indent = indent;
         rows.push(GRow {
             line: loc.line_number().unwrap_or(0),
-            loc: loc.clone(),
+            loc,
             id,
             role: Role::Item,
             total_word: None,
@@ -1392,6 +1413,38 @@ mod tests {
                 proptest::prop_assert!(!slow, "{:?}", label);
                 proptest::prop_assert_eq!(total_label(&label), None);
             }
+        }
+
+        /// The quick look at a running number's first byte agrees with the
+        /// full test.
+        #[test]
+        fn running_number_quick_look_is_exact(
+            s in "[ \u{a0}]{0,2}[0-9a-zA-Zæ.)( ]{0,5}[ \u{2003}]{0,2}"
+        ) {
+            let slow = {
+                let s = s.trim();
+                if let [l, b')'] = s.as_bytes() {
+                    l.is_ascii_lowercase()
+                } else {
+                    let t = s.trim_end_matches(['.', ')']);
+                    !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+                }
+            };
+            proptest::prop_assert_eq!(running_number(&s), slow, "{:?}", s);
+        }
+
+        /// The quick look for a dash byte never refuses a dashed label.
+        #[test]
+        fn dashed_quick_look_is_exact(
+            label in "[-*_ .0-9]{0,3}(- |– |• |\u{2212} |−|–|a|Ø|é| |\t|\u{a0}|\\*\\*|1\\.2 ){0,5}"
+        ) {
+            let t = without_number(strip_emphasis(&label));
+            let slow = (t.starts_with("- ")
+                || t.starts_with("– ")
+                || t.starts_with("• ")
+                || t.starts_with("\u{2212} "))
+                && t.len() > 2;
+            proptest::prop_assert_eq!(is_dashed(&label), slow, "{:?}", label);
         }
 
         /// A cell's text trimmed the quick way is `str::trim`'s, whatever

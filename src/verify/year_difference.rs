@@ -28,7 +28,7 @@ use super::judge::Verdict;
 /// `Some(Some(word))` `forskel i <word>`.
 fn difference_of(label: &str) -> Option<Option<String>> {
     // Asked of every row: most start with another letter.
-    let t = label.trim_start();
+    let t = crate::document::trim_start_text(label);
     if !matches!(t.as_bytes().first(), Some(b'f' | b'F' | b'd' | b'D')) {
         return None;
     }
