@@ -812,6 +812,13 @@ fn the_judged_counts_of_the_eighth_session_do_not_fall() {
     judged_counts_do_not_fall(&[("heldout15", 80, 0)]);
 }
 
+/// The sixteenth held-out set at its first run (344 of 377 judged, all
+/// eight published errors found): they may rise, never fall.
+#[test]
+fn the_judged_counts_of_the_ninth_session_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout16", 344, 8)]);
+}
+
 /// Each folder's judged count and published errors found are at least the
 /// figures given.
 fn judged_counts_do_not_fall(floors: &[(&str, usize, usize)]) {
