@@ -185,6 +185,10 @@ proptest! {
         odd in 0usize..3,
         off in 1i64..200,
     ) {
+        // Income and costs apart by more than the rounding of three whole
+        // figures: else the pair alone, `Renteindtægter` + `Renteudgifter`,
+        // is twice the income within rounding, a reading of its own.
+        prop_assume!(years.iter().all(|&(a, b)| (a - b).abs() >= 3));
         let netto: Vec<i64> = years.iter().map(|&(a, b)| a - b).collect();
         let mut result: Vec<i64> = years.iter().map(|&(a, _)| 2 * a).collect();
         result[odd] += off;
