@@ -8,19 +8,6 @@ use crate::common;
 use proptest::prelude::*;
 use sparekrav::verify::Verdict;
 
-/// The (row, column, verdict) of every check.
-fn lines(c: &[sparekrav::verify::Check]) -> Vec<(String, String, Verdict)> {
-    c.iter()
-        .map(|c| {
-            (
-                c.row.clone().unwrap_or_default(),
-                c.column.clone().unwrap_or_default(),
-                c.verdict,
-            )
-        })
-        .collect()
-}
-
 const REVIEWED: &str = "Mio. kr.\t2021\t2022\t2023
 Driftsindtægter\t500\t520\t540
 Driftsudgifter\t450\t470\t480
@@ -40,7 +27,7 @@ fn an_income_row_is_no_sum_of_costs_and_a_result_no_sum_with_its_own_operands() 
     assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
     let netto = "Renter af lån, netto".to_string();
     assert_eq!(
-        lines(&c),
+        common::verdicts(&c),
         vec![
             (netto.clone(), "2021".into(), Verdict::Exact),
             (netto.clone(), "2022".into(), Verdict::Exact),
