@@ -796,6 +796,18 @@ pub fn tally(g: &Grid, c: &Candidate) -> (usize, usize, Decimal) {
     (s.holds, s.fails, s.chance)
 }
 
+/// Whether a candidate holds EXACTLY (not only within rounding, not
+/// trivially) in at least one place on the printed figures.
+pub fn exact_somewhere(g: &Grid, c: &Candidate) -> bool {
+    let printed = Overrides::new();
+    c.instances.iter().any(|i| {
+        i.what.as_ref().is_ok_and(|e| {
+            let f = fare(g, e, &printed);
+            f.verdict == Verdict::Exact && !f.trivial
+        })
+    })
+}
+
 /// Whether one instance fails on the printed figures.
 pub fn fails(g: &Grid, e: &Expr) -> bool {
     fare(g, e, &Overrides::new()).verdict == Verdict::Error

@@ -15,7 +15,7 @@
 //! is judged with it (it holds, or the reading was not taken).
 
 use super::engine::{has_figs, push, State, BLOCK};
-use super::establish::{quick_rows, row_sum, Candidate, Kind};
+use super::establish::{exact_somewhere, quick_rows, row_sum, Candidate, Kind};
 use super::figure::Cell;
 use super::grid::{Grid, Role};
 
@@ -58,7 +58,14 @@ fn chain(g: &Grid, t: usize) -> Option<Chain> {
     for sub in start + 2..t.saturating_sub(1) {
         for from in start..sub - 1 {
             let parts: Vec<(bool, usize)> = (from..sub).map(|r| (false, r)).collect();
-            if fits(quick_rows(g, sub, &parts)) {
+            // The subtotal holds exactly somewhere: a fit only within
+            // rounding is too weak to build a total on (`Ydelse 5` 353 =
+            // `Ydelse 3` + `Ydelse 4` 59 + 295 within the rounding of
+            // whole kroner, `I alt` then `Ydelse 5` + `Ydelse 6` with
+            // `Ydelse 1` and `Ydelse 2` left out).
+            if fits(quick_rows(g, sub, &parts))
+                && exact_somewhere(g, &row_sum(g, sub, &parts, Kind::Sum, ""))
+            {
                 if found.is_some() {
                     return None;
                 }
