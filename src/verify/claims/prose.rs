@@ -252,48 +252,58 @@ pub fn may_have_quantity(text: &str) -> bool {
             };
             continue;
         }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        let run = i - start;
-        let next = b.get(i).copied();
-        // A decimal comma, a thousands point or a percent: a quantity.
-        if matches!(next, Some(b',' | b'%'))
-            && b.get(i + 1)
-                .is_some_and(|c| c.is_ascii_digit() || next == Some(b'%'))
-        {
+        let (quantity, end) = digit_run(text, i);
+        if quantity {
             return true;
         }
-        if next == Some(b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            return true;
-        }
-        let year = run == 4
-            && text
-                .get(start..i)
-                .and_then(|s| s.parse::<u32>().ok())
-                .is_some_and(|y| (1900..=2100).contains(&y));
-        let ordinal = run <= 2 && next == Some(b'.') && b.get(i + 1) == Some(&b' ');
-        if year || ordinal {
-            continue;
-        }
-        // The word just before (a few bytes back is enough), compared
-        // without a lowercased copy: the words are ASCII (and `§`), so a
-        // letter outside ASCII before a number at most makes it a quantity.
-        let before = b[start.saturating_sub(8)..start].trim_ascii_end();
-        let reference = [
-            "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
-        ]
-        .iter()
-        .any(|w| {
-            before.len() >= w.len()
-                && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-        });
-        if !reference {
-            return true;
-        }
+        i = end;
     }
     false
+}
+
+/// The digit run starting at byte `start` of `text` (an ASCII digit): whether
+/// it could be a quantity ([`may_have_quantity`]), and where it ends.
+#[inline]
+fn digit_run(text: &str, start: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let run = i - start;
+    let next = b.get(i).copied();
+    // A decimal comma, a thousands point or a percent: a quantity.
+    if matches!(next, Some(b',' | b'%'))
+        && b.get(i + 1)
+            .is_some_and(|c| c.is_ascii_digit() || next == Some(b'%'))
+    {
+        return (true, i);
+    }
+    if next == Some(b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        return (true, i);
+    }
+    let year = run == 4
+        && text
+            .get(start..i)
+            .and_then(|s| s.parse::<u32>().ok())
+            .is_some_and(|y| (1900..=2100).contains(&y));
+    let ordinal = run <= 2 && next == Some(b'.') && b.get(i + 1) == Some(&b' ');
+    if year || ordinal {
+        return (false, i);
+    }
+    // The word just before (a few bytes back is enough), compared
+    // without a lowercased copy: the words are ASCII (and `§`), so a
+    // letter outside ASCII before a number at most makes it a quantity.
+    let before = b[start.saturating_sub(8)..start].trim_ascii_end();
+    let reference = [
+        "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
+    ]
+    .iter()
+    .any(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    });
+    (!reference, i)
 }
 
 /// Whether one of eight bytes is an ASCII digit, all eight asked at once
@@ -643,7 +653,8 @@ mod tests {
             .collect()
     }
 
-    /// The quick look as it was, byte by byte.
+    /// The quick look byte by byte (every digit run judged by the same
+    /// `digit_run`): the skipping of eight bytes at once changes nothing.
     fn may_have_quantity_bytewise(text: &str) -> bool {
         let b = text.as_bytes();
         let mut i = 0;
@@ -652,42 +663,11 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            let run = i - start;
-            let next = b.get(i).copied();
-            if matches!(next, Some(b',' | b'%'))
-                && b.get(i + 1)
-                    .is_some_and(|c| c.is_ascii_digit() || next == Some(b'%'))
-            {
+            let (quantity, end) = digit_run(text, i);
+            if quantity {
                 return true;
             }
-            if next == Some(b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                return true;
-            }
-            let year = run == 4
-                && text
-                    .get(start..i)
-                    .and_then(|s| s.parse::<u32>().ok())
-                    .is_some_and(|y| (1900..=2100).contains(&y));
-            let ordinal = run <= 2 && next == Some(b'.') && b.get(i + 1) == Some(&b' ');
-            if year || ordinal {
-                continue;
-            }
-            let before = b[start.saturating_sub(8)..start].trim_ascii_end();
-            let reference = [
-                "konto", "nr.", "§", "sag", "punkt", "bilag", "kl.", "stk.", "side",
-            ]
-            .iter()
-            .any(|w| {
-                before.len() >= w.len()
-                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-            });
-            if !reference {
-                return true;
-            }
+            i = end;
         }
         false
     }
