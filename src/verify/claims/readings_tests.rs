@@ -1113,6 +1113,32 @@ fn few_round_counts_are_rounded_only_where_the_text_names_them_derived() {
     );
 }
 
+/// Counts printed in thousands (as releases of the labour force survey
+/// print them) take that rounding, not hundreds: 2,5 % is 2.600 / 102.600
+/// before rounding, printed `med 3.000 til 105.000`; read as hundreds it
+/// could be no more than 3.050 / 101.900 = 2,99 % and would be called wrong.
+#[test]
+fn counts_printed_in_thousands_are_rounded_to_thousands() {
+    let text = "Antallet af fuldtidsledige steg med 3.000 til 105.000 personer, svarende til en stigning på 2,5 pct. Blandt kvinderne steg ledigheden med 1.000 til 48.000 personer, svarende til 3,0 pct.";
+    assert_eq!(
+        verdicts(text),
+        [Verdict::Rounding, Verdict::Rounding],
+        "{}",
+        show(&claims_of(text))
+    );
+    // Beyond even the thousands' rounding (at most 3.500 / 101.000 = 3,47 %).
+    assert_eq!(
+        verdicts(&text.replace("2,5 pct.", "3,9 pct.")),
+        [Verdict::Error, Verdict::Rounding]
+    );
+    // One count in hundreds: the paragraph is rounded to hundreds, and
+    // 1.050 / 46.950 = 2,24 % at most is no 3,0.
+    assert_eq!(
+        verdicts(&text.replace("til 48.000", "til 48.100")),
+        [Verdict::Error, Verdict::Error]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -1177,5 +1203,38 @@ proptest! {
         }
         let c = claims_of(&text);
         prop_assert!(!c.judged.iter().any(|j| j.verdict == Verdict::Error), "{}\n{}", text, show(&c));
+    }
+
+    /// A paragraph whose counts are all printed in thousands, its
+    /// percentages (one decimal) computed from the unrounded counts: none is
+    /// an error; moved by a point more than the thousands allow, each is.
+    #[test]
+    fn percentages_of_counts_printed_in_thousands_are_never_errors(
+        changes in prop::collection::vec((40_000i64..900_000, 1_000i64..30_000, any::<bool>()), 2..4),
+        moved in any::<bool>(),
+    ) {
+        let thousands = |n: i64| ((n + 500) / 1000) * 1000;
+        let mut text = String::new();
+        for &(old, d, rise) in &changes {
+            let new = if rise { old + d } else { old - d };
+            let p = Decimal::from(d) * Decimal::ONE_HUNDRED / Decimal::from(old);
+            let p = if moved {
+                // Beyond the widest reading: (D + 500) / (Y ∓ D − 1.000).
+                let (pd, py) = (thousands(d), thousands(new));
+                let base = if rise { py - pd - 1000 } else { py + pd - 1000 };
+                Decimal::from(pd + 500) * Decimal::ONE_HUNDRED / Decimal::from(base) + Decimal::ONE
+            } else {
+                p
+            };
+            let (verb, noun) = if rise { ("steg", "en stigning") } else { ("faldt", "et fald") };
+            text.push_str(&format!(
+                "Blandt de ledige {verb} antallet med {} til {} personer, svarende til {noun} på {} pct. ",
+                int(thousands(d)), int(thousands(new)), p1(p)
+            ));
+        }
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), changes.len(), "{}\n{}", text, show(&c));
+        prop_assert!(v.iter().all(|v| (*v == Verdict::Error) == moved), "{}\n{}", text, show(&c));
     }
 }

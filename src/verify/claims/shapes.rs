@@ -888,7 +888,7 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
 /// at least 1.000, one of at least 10.000) is rounded to hundreds, as
 /// Danmarks Statistik rounds persons: its counts get that interval and are
 /// no exact counts (`5.200 færre` against 156.500 and 151.200). Likewise
-/// tens for counts all ending in 0.
+/// thousands for counts all ending in 000, tens for counts all ending in 0.
 pub fn coarse_counts(text: &str, sents: &mut [Sentence]) {
     let all: Vec<Decimal> = sents.iter().flat_map(|s| whole_counts(text, s)).collect();
     let thousand = Decimal::from(1000);
@@ -976,13 +976,17 @@ fn whole_counts(text: &str, s: &Sentence) -> Vec<Decimal> {
         .collect()
 }
 
-/// The rounding whole counts show (2: hundreds, 1: tens): at least three,
-/// one of at least 10.000, all ending in 00 (or in 0).
+/// The rounding whole counts show (3: thousands, 2: hundreds, 1: tens): at
+/// least three, one of at least 10.000, all ending in 000 (00, 0). Counts
+/// printed in thousands (`med 3.000 til 105.000`) read as hundreds would
+/// call a percentage from the unrounded counts wrong.
 fn coarse_level(all: &[Decimal]) -> Option<u32> {
     if all.len() < 3 || !all.iter().any(|v| *v >= Decimal::from(10_000)) {
         return None;
     }
-    if ends_in(all, 100) {
+    if ends_in(all, 1000) {
+        Some(3)
+    } else if ends_in(all, 100) {
         Some(2)
     } else if ends_in(all, 10) {
         Some(1)
