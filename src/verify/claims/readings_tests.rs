@@ -1088,6 +1088,54 @@ fn a_paragraphs_counts_take_the_documents_rounding_to_hundreds() {
     );
 }
 
+/// Ages, ranks and other small figures (`de 16-24-årige`, `under 25 år`,
+/// `de 5 største kommuner`) neither hide a release's rounding to hundreds
+/// nor take it.
+#[test]
+fn small_figures_neither_hide_nor_take_the_documents_rounding() {
+    for small in [
+        " Blandt de 16-24-årige faldt ledigheden mest.",
+        " Blandt unge under 25 år faldt ledigheden mest i de 5 største kommuner.",
+    ] {
+        let text = DST_33301.replace("COVID-19-krisen.", &format!("COVID-19-krisen.{small}"));
+        let c = claims_of(&text);
+        assert_eq!(c.judged.len(), 4, "{}", show(&c));
+        assert!(
+            c.judged.iter().all(|j| j.verdict == Verdict::Rounding),
+            "{small}\n{}",
+            show(&c)
+        );
+    }
+    // In the paragraph of the percentage itself too.
+    let text = DST_33301.replace("på 23 pct.", "på 23 pct., især blandt unge under 30 år.");
+    assert!(
+        claims_of(&text)
+            .judged
+            .iter()
+            .all(|j| j.verdict == Verdict::Rounding),
+        "{}",
+        show(&claims_of(&text))
+    );
+    // A small count stays exact: 40 / 8.160 = 0,49 %, which 40 read as
+    // rounded to hundreds (up to 90 / 8.110 = 1,1 %) would let pass as 1.
+    let text = DST_33301.replace(
+        "med 1.500 til 8.200, svarende til en stigning på 23 pct.",
+        "med 40 til 8.200, svarende til en stigning på 1 pct.",
+    );
+    let c = claims_of(&text);
+    assert_eq!(
+        c.judged.iter().map(|j| j.verdict).collect::<Vec<_>>(),
+        [
+            Verdict::Rounding,
+            Verdict::Rounding,
+            Verdict::Error,
+            Verdict::Rounding
+        ],
+        "{}",
+        show(&c)
+    );
+}
+
 /// The review: a plan's few round counts are no statistics release (`fra
 /// 1.200 til 1.500`, a wrong percentage still an error), but a release that
 /// names its counts as derived (`fuldtidsledige`) rounds them, however few.

@@ -949,9 +949,12 @@ pub fn coarse_document(paras: &mut [super::Para]) {
 /// ([`coarse_document`]).
 const DOCUMENT_COUNTS: usize = 6;
 
-/// A sentence's whole counts (and bare whole figures), not 0, as absolute
-/// values; not a figure glued to a word by a hyphen, part of a name
-/// (`COVID-19-krisen`).
+/// A sentence's whole counts (and bare whole figures) of at least 100, as
+/// absolute values; not a figure glued to a word by a hyphen, part of a
+/// name (`COVID-19-krisen`). A figure below 100 cannot show a rounding to
+/// hundreds and is mostly no count of the release (`de 16-24-årige`, `under
+/// 25 år`, `de 5 største kommuner`): it neither decides the rounding nor
+/// takes it ([`make_coarse`]).
 fn whole_counts(text: &str, s: &Sentence) -> Vec<Decimal> {
     let bytes = text.as_bytes();
     let glued = |f: &Fig| {
@@ -971,7 +974,7 @@ fn whole_counts(text: &str, s: &Sentence) -> Vec<Decimal> {
     s.figs
         .iter()
         .filter(|f| matches!(f.unit, Unit::Count(_) | Unit::Bare))
-        .filter(|f| f.num.decimals == 0 && !f.num.value.is_zero() && !glued(f))
+        .filter(|f| f.num.decimals == 0 && f.num.value.abs() >= SMALL_COUNT && !glued(f))
         .map(|f| f.num.value.abs())
         .collect()
 }
@@ -1000,11 +1003,18 @@ fn ends_in(counts: &[Decimal], k: i64) -> bool {
     counts.iter().all(|v| (*v % Decimal::from(k)).is_zero())
 }
 
-/// Every whole count of the sentences read as rounded to 10^coarse.
+/// The smallest whole count that can show a rounding ([`whole_counts`]).
+const SMALL_COUNT: Decimal = Decimal::ONE_HUNDRED;
+
+/// Every whole count of the sentences of at least 100 read as rounded to
+/// 10^coarse.
 fn make_coarse(sents: &mut [Sentence], coarse: u32) {
     for s in sents.iter_mut() {
         for f in s.figs.iter_mut() {
-            if matches!(f.unit, Unit::Count(_) | Unit::Bare) && f.num.decimals == 0 {
+            if matches!(f.unit, Unit::Count(_) | Unit::Bare)
+                && f.num.decimals == 0
+                && f.num.value.abs() >= SMALL_COUNT
+            {
                 f.num.coarse = coarse;
                 f.num.exact = false;
             }
