@@ -888,44 +888,47 @@ fn share_of_named(ctx: &mut Ctx, pi: usize, si: usize) {
 /// at least 1.000, one of at least 10.000) is rounded to hundreds, as
 /// Danmarks Statistik rounds persons: its counts get that interval and are
 /// no exact counts (`5.200 færre` against 156.500 and 151.200). Likewise
-/// thousands for counts all ending in 000, tens for counts all ending in 0.
+/// tens for counts all ending in 0; thousands only with six counts all
+/// ending in 000 (three are a plan's round figures as often: `fra 10.000
+/// til 12.000 pladser`).
 pub fn coarse_counts(text: &str, sents: &mut [Sentence]) {
     let all: Vec<Decimal> = sents.iter().flat_map(|s| whole_counts(text, s)).collect();
     let thousand = Decimal::from(1000);
     if all.iter().any(|v| *v < thousand) {
         return;
     }
-    if let Some(coarse) = coarse_level(&all) {
-        make_coarse(sents, coarse);
+    if let Some(coarse) = coarse_level(&all, false) {
+        make_coarse(text, sents, coarse);
     }
 }
 
 /// A paragraph whose own counts are too few or too small to show their
 /// rounding (`med 600 til 2.100`) takes the document's: where every whole
-/// count of the document ends in 00 (at least three, one of at least
-/// 10.000) and so do the paragraph's, they are rounded to hundreds too
-/// (Danmarks Statistik's release, `med 1.500 til 8.200, svarende til en
-/// stigning på 23 pct.`: 1.500 / 6.700 = 22,4 %, from unrounded counts
-/// 23). Only in a statistics release, not a plan's few round figures
-/// (`fra 1.200 til 1.500 pladser`): the document has at least six such
-/// counts, or names its counts as derived ones (`fuldtidsledige`,
-/// `omregnet til fuldtidsmodtagere`, `helårspersoner`), which are
-/// rounded.
+/// count of the document of at least 100 ends in 00 (at least three, one
+/// of at least 10.000) and so do all the paragraph's own counts, they are
+/// rounded to hundreds too (Danmarks Statistik's release, `med 1.500 til
+/// 8.200, svarende til en stigning på 23 pct.`: 1.500 / 6.700 = 22,4 %,
+/// from unrounded counts 23). A count below 100 shows no rounding to
+/// hundreds for the document, but keeps its own paragraph exact (`steg med
+/// 50 til 1.200 personer`); ages, ranks and ranges are no counts at all
+/// ([`not_a_count`]). Only in a statistics release, not a plan's few round
+/// figures (`fra 1.200 til 1.500 pladser`): the document has at least six
+/// such counts, or names its counts as derived ones (`fuldtidsledige`,
+/// `omregnet til fuldtidsmodtagere`, `helårspersoner`), which are rounded
+/// however few (two will do).
 pub fn coarse_document(paras: &mut [super::Para]) {
+    let hundred = Decimal::ONE_HUNDRED;
     let all: Vec<Decimal> = paras
         .iter()
         .flat_map(|p| p.sents.iter().flat_map(|s| whole_counts(&p.p.text, s)))
+        .filter(|v| *v >= hundred)
         .collect();
-    let derived = || {
-        paras.iter().any(|p| {
-            let l = p.p.text.to_lowercase();
-            l.contains("fuldtids") || l.contains("helårs")
-        })
-    };
-    if all.len() < DOCUMENT_COUNTS && !derived() {
+    // Fewer counts than a release prints: only where it names them derived.
+    let few = all.len() < DOCUMENT_COUNTS;
+    if few && !paras.iter().any(|p| names_derived_counts(&p.p.text)) {
         return;
     }
-    let Some(coarse) = coarse_level(&all) else {
+    let Some(coarse) = coarse_level(&all, few) else {
         return;
     };
     for p in paras.iter_mut() {
@@ -938,9 +941,9 @@ pub fn coarse_document(paras: &mut [super::Para]) {
             .sents
             .iter()
             .flat_map(|s| &s.figs)
-            .any(|f| f.num.coarse > 0);
+            .any(|f| f.num.coarse >= coarse);
         if !own.is_empty() && !already && ends_in(&own, 10i64.pow(coarse)) {
-            make_coarse(&mut p.sents, coarse);
+            make_coarse(&p.p.text, &mut p.sents, coarse);
         }
     }
 }
@@ -949,45 +952,103 @@ pub fn coarse_document(paras: &mut [super::Para]) {
 /// ([`coarse_document`]).
 const DOCUMENT_COUNTS: usize = 6;
 
-/// A sentence's whole counts (and bare whole figures) of at least 100, as
-/// absolute values; not a figure glued to a word by a hyphen, part of a
-/// name (`COVID-19-krisen`). A figure below 100 cannot show a rounding to
-/// hundreds and is mostly no count of the release (`de 16-24-årige`, `under
-/// 25 år`, `de 5 største kommuner`): it neither decides the rounding nor
-/// takes it ([`make_coarse`]).
+/// Whether a text names its counts as derived ones, which are rounded:
+/// full-time and full-year persons (`fuldtidsledige`, `omregnet til
+/// fuldtidspersoner`, `helårsmodtagere`), not full-time posts or homes
+/// (`fuldtidsstillinger`, `helårsbolig`).
+fn names_derived_counts(text: &str) -> bool {
+    let l = text.to_lowercase();
+    [
+        "fuldtidsledig",
+        "fuldtidsperson",
+        "fuldtidsmodtager",
+        "fuldtidsbeskæftig",
+        "helårsperson",
+        "helårsmodtager",
+        "omregnet til fuldtid",
+        "omregnet til helår",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// A sentence's whole counts (and bare whole figures), not 0, as absolute
+/// values; not what is no count ([`not_a_count`]).
 fn whole_counts(text: &str, s: &Sentence) -> Vec<Decimal> {
-    let bytes = text.as_bytes();
-    let glued = |f: &Fig| {
-        let letter = |i: Option<usize>| {
-            i.and_then(|i| text.get(..i.min(text.len())))
-                .and_then(|t| t.chars().next_back())
-                .is_some_and(char::is_alphabetic)
-        };
-        let after = |i: usize| text.get(i..).and_then(|t| t.chars().next());
-        (f.start >= 1 && bytes.get(f.start - 1) == Some(&b'-') && letter(f.start.checked_sub(1)))
-            || (after(f.end) == Some('-')
-                && text
-                    .get(f.end + 1..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_alphabetic))
-    };
     s.figs
         .iter()
-        .filter(|f| matches!(f.unit, Unit::Count(_) | Unit::Bare))
-        .filter(|f| f.num.decimals == 0 && f.num.value.abs() >= SMALL_COUNT && !glued(f))
+        .filter(|f| is_whole_count(text, f))
         .map(|f| f.num.value.abs())
         .collect()
 }
 
+fn is_whole_count(text: &str, f: &Fig) -> bool {
+    matches!(f.unit, Unit::Count(_) | Unit::Bare)
+        && f.num.decimals == 0
+        && !f.num.value.is_zero()
+        && !not_a_count(text, f)
+}
+
+/// A whole figure that counts nothing a release rounds: glued to a word by
+/// a hyphen, part of a name (`COVID-19-krisen`); one end of a range
+/// (`16-24-årige`, `2019-2020`); an age or a span of time (`under 25 år`,
+/// `i 12 måneder`); a rank (`de 5 største kommuner`).
+fn not_a_count(text: &str, f: &Fig) -> bool {
+    let before = text.get(..f.start.min(text.len())).unwrap_or("");
+    let after = text.get(f.end.min(text.len())..).unwrap_or("");
+    let dash = |c: char| matches!(c, '-' | '\u{2013}');
+    let mut back = before.chars().rev();
+    let glued_before = back.next().is_some_and(dash)
+        && back
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit());
+    let mut on = after.chars();
+    let glued_after = on.next().is_some_and(dash)
+        && on
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c.is_ascii_digit());
+    if glued_before || glued_after {
+        return true;
+    }
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let time = [
+        "år", "års", "årig", "årige", "måned", "måneder", "uge", "uger", "dage", "døgn",
+    ];
+    let rank = [
+        "største",
+        "mindste",
+        "første",
+        "sidste",
+        "bedste",
+        "højeste",
+        "laveste",
+        "vigtigste",
+        "yngste",
+        "ældste",
+        "nyeste",
+        "seneste",
+    ];
+    time.contains(&next.as_str()) || rank.contains(&next.as_str())
+}
+
 /// The rounding whole counts show (3: thousands, 2: hundreds, 1: tens): at
-/// least three, one of at least 10.000, all ending in 000 (00, 0). Counts
-/// printed in thousands (`med 3.000 til 105.000`) read as hundreds would
-/// call a percentage from the unrounded counts wrong.
-fn coarse_level(all: &[Decimal]) -> Option<u32> {
-    if all.len() < 3 || !all.iter().any(|v| *v >= Decimal::from(10_000)) {
+/// least three, one of at least 10.000, all ending in 00 (or in 0);
+/// thousands only where there are six, all ending in 000. Counts named as
+/// derived (`derived`) need only two, of any size.
+fn coarse_level(all: &[Decimal], derived: bool) -> Option<u32> {
+    if derived {
+        if all.len() < 2 {
+            return None;
+        }
+    } else if all.len() < 3 || !all.iter().any(|v| *v >= Decimal::from(10_000)) {
         return None;
     }
-    if ends_in(all, 1000) {
+    if all.len() >= DOCUMENT_COUNTS && ends_in(all, 1000) {
         Some(3)
     } else if ends_in(all, 100) {
         Some(2)
@@ -1003,18 +1064,11 @@ fn ends_in(counts: &[Decimal], k: i64) -> bool {
     counts.iter().all(|v| (*v % Decimal::from(k)).is_zero())
 }
 
-/// The smallest whole count that can show a rounding ([`whole_counts`]).
-const SMALL_COUNT: Decimal = Decimal::ONE_HUNDRED;
-
-/// Every whole count of the sentences of at least 100 read as rounded to
-/// 10^coarse.
-fn make_coarse(sents: &mut [Sentence], coarse: u32) {
+/// Every whole count of the sentences read as rounded to 10^coarse.
+fn make_coarse(text: &str, sents: &mut [Sentence], coarse: u32) {
     for s in sents.iter_mut() {
         for f in s.figs.iter_mut() {
-            if matches!(f.unit, Unit::Count(_) | Unit::Bare)
-                && f.num.decimals == 0
-                && f.num.value.abs() >= SMALL_COUNT
-            {
+            if is_whole_count(text, f) {
                 f.num.coarse = coarse;
                 f.num.exact = false;
             }
