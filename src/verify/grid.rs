@@ -1031,14 +1031,19 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         })
         .unwrap_or_default();
     // A rate in a header (`Afskrivning 2,5%`) is no unit of its figures.
-    let col_units: Vec<Option<Unit>> = headers
+    // A column's own unit (its header's), and the unit its figures take
+    // (its own, or the table's: the title's or the corner's).
+    let own_units: Vec<Option<Unit>> = headers
         .iter()
         .map(|h| {
             unit_in(h)
                 .filter(|u| *u != Unit::Percent || super::column_relations::rate_in(h).is_none())
-                .or(table_unit)
         })
         .collect();
+    let col_units: Vec<Option<Unit>> = own_units.iter().map(|u| u.or(table_unit)).collect();
+    // The amount unit a section row names (`Beløb (1.000 DKK)`, a label
+    // alone on its row) holds for the rows under it, to the next such row.
+    let mut section_unit: Option<Unit> = None;
     let mut rows: Vec<GRow> = Vec::with_capacity(g.rows.len().saturating_sub(header_rows));
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
@@ -1048,6 +1053,10 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
         // How many figure cells the source row had, before they are moved.
         let printed = cells.len().saturating_sub(1);
+        let only_label = cells
+            .iter()
+            .skip(1)
+            .all(|(t, _)| strip_emphasis(t).is_empty());
         let mut cells = cells.into_iter();
         // The cells' texts are moved, not copied, when there is no emphasis
         // to strip.
@@ -1060,13 +1069,22 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             }
         };
         let label = cells.next().map(|(t, _)| stripped(t)).unwrap_or_default();
-        let row_unit = super::label_column::label_unit(&label);
+        if only_label && !label.is_empty() {
+            section_unit = unit_in(&label).filter(|u| matches!(u, Unit::Money(_)));
+        }
+        let row_unit = super::label_column::label_unit(&label).or(section_unit);
         let mut vals = Vec::with_capacity(width);
         let mut texts = Vec::with_capacity(width);
         let mut locs = Vec::with_capacity(width);
         for c in 1..=width {
             let (t, l) = cells.next().unwrap_or_else(|| (String::new(), loc.clone()));
-            let unit = super::label_column::cell_unit(row_unit, col_units[c - 1]);
+            // The row's (or its section's) amount unit over the table's: a
+            // title naming `personer` does not make the amounts under
+            // `Beløb (1.000 DKK)` counts; a column's own unit as before.
+            let unit = match own_units[c - 1] {
+                Some(_) => super::label_column::cell_unit(row_unit, col_units[c - 1]),
+                None => row_unit.or(col_units[c - 1]),
+            };
             let (cell, col_unit) = read_cell_in(&t, style, unit);
             vals.push(cell);
             from_column.push(col_unit);
