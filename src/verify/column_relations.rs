@@ -1290,6 +1290,7 @@ pub fn by_figures(
             picks.push((c, cand, terms, group));
         }
     }
+    drop_twins(g, &mut picks, reported);
     picks.sort_by_key(|p| p.0);
     let mut out = Vec::new();
     let mut done: std::collections::BTreeSet<Vec<usize>> = Default::default();
@@ -1337,6 +1338,99 @@ pub fn by_figures(
         out.push(chosen.unwrap_or_else(|| base.1.clone()));
     }
     out
+}
+
+/// A reading that is another reading with one column put in place of
+/// another (`budget 2013 = regnskab 2012 - difference` beside `budget 2012
+/// = regnskab 2012 - difference`) holds just where the two columns print
+/// the same figure: it says that they are equal, no arithmetic of its own.
+/// Where it fails more often than the other (another reading by the
+/// figures, or one already reported), it is dropped: a headerless table
+/// continued on a new page called next year's budget wrong wherever it
+/// differed from this year's.
+fn drop_twins(g: &Grid, picks: &mut Vec<Pick>, reported: &[Instance]) {
+    let mut shapes: Vec<(Coefficients, usize)> = picks
+        .iter()
+        .map(|p| {
+            let mut coef: Vec<(usize, i8)> = vec![(p.0, 1)];
+            coef.extend(p.2.iter().map(|&(neg, k)| (k, if neg { 1 } else { -1 })));
+            (coef, holds_fails(g, &p.1).1)
+        })
+        .collect();
+    let picked = shapes.len();
+    if picked == 0 {
+        return;
+    }
+    // The reported relations along rows, one shape per set of coefficients.
+    let mut seen: Vec<(Coefficients, Vec<Instance>)> = Vec::new();
+    for i in reported {
+        let Ok(Expr::Linear { terms, result, .. }) = &i.what else {
+            continue;
+        };
+        if terms.iter().any(|t| t.1 .0 != result.0) {
+            continue;
+        }
+        let mut coef: Vec<(usize, i8)> = vec![(result.1, 1)];
+        coef.extend(
+            terms
+                .iter()
+                .map(|&(neg, at)| (at.1, if neg { 1 } else { -1 })),
+        );
+        match seen.iter_mut().find(|s| s.0 == coef) {
+            Some(s) => s.1.push(i.clone()),
+            None => seen.push((coef, vec![i.clone()])),
+        }
+    }
+    if picked < 2 && seen.is_empty() {
+        return;
+    }
+    for (coef, instances) in seen {
+        let cand = Candidate {
+            instances,
+            what: String::new(),
+            prefer: false,
+        };
+        shapes.push((coef, holds_fails(g, &cand).1));
+    }
+    let dropped: Vec<bool> = (0..picked)
+        .map(|i| {
+            let (ci, fi) = &shapes[i];
+            *fi > 0
+                && shapes
+                    .iter()
+                    .enumerate()
+                    .any(|(j, (cj, fj))| j != i && fj < fi && twins(ci, cj))
+        })
+        .collect();
+    let mut k = 0;
+    picks.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+}
+
+/// A relation along rows as `0 = Σ coef·column`: (column, ±1).
+type Coefficients = Vec<(usize, i8)>;
+
+/// Whether two relations (coefficients of `0 = Σ coef·column`) are one
+/// relation with a column of the first put in place of a column of the
+/// second: they differ in exactly one column each, and their coefficients
+/// agree (up to the sign of the whole) with those two columns matched.
+fn twins(a: &[(usize, i8)], b: &[(usize, i8)]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let only_a: Vec<&(usize, i8)> = a.iter().filter(|x| !b.iter().any(|y| y.0 == x.0)).collect();
+    let only_b: Vec<&(usize, i8)> = b.iter().filter(|y| !a.iter().any(|x| x.0 == y.0)).collect();
+    let ([ra], [xb]) = (only_a.as_slice(), only_b.as_slice()) else {
+        return false;
+    };
+    [1i8, -1].into_iter().any(|sign| {
+        ra.1 * sign == xb.1
+            && a.iter()
+                .filter(|x| x.0 != ra.0)
+                .all(|x| b.iter().any(|y| y.0 == x.0 && y.1 == x.1 * sign))
+    })
 }
 
 /// `c = Σ ±terms` solved for column `r` (one of the terms), the terms in
