@@ -39,6 +39,7 @@ mod verify_change_rows;
 mod verify_columns;
 mod verify_dash_marks;
 mod verify_documents;
+mod verify_documents_real;
 mod verify_false_alarms;
 mod verify_heldout12;
 mod verify_heldout13;
