@@ -27,6 +27,9 @@ pub struct Seg {
 pub struct Line {
     pub loc: Loc,
     pub segs: Vec<Seg>,
+    /// A wide space above it (a PDF's paragraph or table end, a heading's
+    /// margin), where the text has no empty line to say so.
+    pub space_before: bool,
 }
 
 /// Whether a segment reads as a figure: an amount, a percentage, a
@@ -260,7 +263,14 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
                     })
             })
             .count();
+        // A line of text with a wide space above or below it in a PDF is a
+        // heading between two tables, not a section row.
+        let gap_lines = &lines[j..j + gap];
+        let heading = gap_lines.iter().any(|g| !g.segs.is_empty())
+            && (gap_lines.iter().any(|g| g.space_before)
+                || lines.get(j + gap).is_some_and(|n| n.space_before));
         let resumes = gap <= 2
+            && !heading
             && lines
                 .get(j + gap)
                 .is_some_and(|n| multi(n) && has_figure(n));
@@ -460,7 +470,7 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
             continue;
         }
         let (line, spans) = slots(l, &cols_of(page_of(&l.loc)));
-        let adjacent = last_index.is_some_and(|j| j + 1 == i);
+        let adjacent = last_index.is_some_and(|j| j + 1 == i) && !l.space_before;
         last_index = Some(i);
         let header = folded.len() == 1;
         if let Some((_, above, _)) = folded.last_mut() {
@@ -532,6 +542,7 @@ pub fn text_lines(text: &str) -> Vec<Line> {
         out.push(Line {
             loc,
             segs: segments(raw),
+            space_before: false,
         });
     }
     out

@@ -664,6 +664,7 @@ pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
         .map(|(loc, text)| layout::Line {
             loc: loc.clone(),
             segs: layout::segments(text),
+            space_before: false,
         })
         .collect();
     split_single_spaced(&mut laid);

@@ -291,8 +291,26 @@ fn page_lines(page: usize, mut chars: Vec<Ch>) -> Vec<Line> {
             }
         }
     }
+    // Where the space above a line is well over the page's usual line
+    // spacing (a table's end, a heading's margins), the line says so: the
+    // layout reader ends a table there and folds no heading into its last
+    // row (paragraphs are cut as before).
+    let bases: Vec<i64> = rows.iter().map(|r| r.first().map_or(0, |c| c.y)).collect();
+    let mut steps: Vec<i64> = bases
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0)
+        .collect();
+    steps.sort_unstable();
+    let usual = steps.get(steps.len() / 2).copied();
     let mut lines = Vec::new();
     for (n, mut row) in rows.into_iter().enumerate() {
+        let space_before = match (usual, n.checked_sub(1).and_then(|k| bases.get(k))) {
+            (Some(usual), Some(prev)) => {
+                (bases[n] - prev).saturating_mul(10) > usual.saturating_mul(17)
+            }
+            _ => false,
+        };
         row.sort_by_key(|c| c.x);
         let mut segs: Vec<Seg> = Vec::new();
         let mut end: Option<i64> = None;
@@ -325,6 +343,7 @@ fn page_lines(page: usize, mut chars: Vec<Ch>) -> Vec<Line> {
         lines.push(Line {
             loc: Loc::Page { page, line: n + 1 },
             segs,
+            space_before,
         });
     }
     lines
@@ -426,6 +445,20 @@ mod tests {
         let t: Vec<&str> = lines[0].segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(t, vec!["I alt", "-6,1", "-8,0"]);
         assert_eq!(lines[1].loc, Loc::Page { page: 2, line: 2 });
+    }
+
+    /// A line with more than 1,7 times the page's usual line spacing above
+    /// it says so (a heading between two tables); the others do not.
+    #[test]
+    fn a_wide_space_above_a_line_is_marked() {
+        let mut chars = Vec::new();
+        for (i, y) in [100, 112, 124, 136, 160, 172, 184].into_iter().enumerate() {
+            chars.extend(word(50, y, &format!("Række {i}")));
+            chars.extend(word(200, y, "1,0"));
+        }
+        let lines = page_lines(1, chars);
+        let wide: Vec<bool> = lines.iter().map(|l| l.space_before).collect();
+        assert_eq!(wide, [false, false, false, false, true, false, false]);
     }
 
     #[test]

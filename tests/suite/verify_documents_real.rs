@@ -127,13 +127,15 @@ fn pdf_only(folder: &str) -> Vec<Finding> {
 
 /// The PDFs are read from positioned text alone: where the reader joins two
 /// tables or a heading and a row, columns fall out of line. Their findings
-/// beyond the Word documents' are held at the first run's count per
-/// folder (44 in all, 2026-12-02), and may only fall.
+/// beyond the Word documents' were 44 at the first run (2026-12-02); a
+/// line with a wide space above it ending a table before a heading (and
+/// never folded into a row) brought them to 36. Held per folder; they may
+/// only fall.
 #[test]
 fn the_pdfs_of_the_real_tables_find_no_more_than_their_word_documents_did_at_first() {
     let known: BTreeMap<&str, usize> = [
-        ("real", 24),
-        ("heldout", 3),
+        ("real", 17),
+        ("heldout", 2),
         ("heldout4", 1),
         ("heldout6", 5),
         ("heldout11", 2),
