@@ -739,19 +739,31 @@ fn durations(rows: &[GRow], c: usize) -> bool {
 /// A column of note references (`Note` over `7`, `14`): small whole numbers
 /// that point into the notes of an annual report, no amounts. Summing them
 /// is meaningless, and a total row has none ("has no figure" on every
-/// total would be noise).
+/// total would be noise). Likewise a column of codes or numbers (`Kode`
+/// over `101`, `084`; `Nr.`, `Kontonr.`).
 fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
     let h = trim_text(trim_text(header).trim_end_matches(['.', ':']));
-    let named = ["note", "noter", "note nr", "henv", "henvisning"]
-        .iter()
-        .any(|w| h.eq_ignore_ascii_case(w));
-    named
-        && nums.iter().all(|f| {
-            f.decimals == 0
-                && f.unit.is_none()
-                && f.value.is_sign_positive()
-                && f.value < Decimal::from(1000)
-        })
+    let named = |words: &[&str]| words.iter().any(|w| h.eq_ignore_ascii_case(w));
+    // Whole, not negative, no per cent (a unit from the table's title, as
+    // `Resultatopgørelse (mio. kr.)` over a `Note` column, is no unit of
+    // them); notes are small, codes any size.
+    let whole =
+        |f: &&super::figure::Figure| f.decimals == 0 && !f.percent() && f.value.is_sign_positive();
+    (named(&["note", "noter", "note nr", "henv", "henvisning"])
+        && nums
+            .iter()
+            .all(|f| whole(f) && f.value < Decimal::from(1000)))
+        || (named(&[
+            "kode",
+            "kommunekode",
+            "regionskode",
+            "nr",
+            "nummer",
+            "løbenr",
+            "kontonr",
+            "kontonummer",
+            "id",
+        ]) && nums.iter().all(whole))
 }
 
 /// A header row that names every figure column but has no cell over the

@@ -410,6 +410,41 @@ fn rate_table(bases: &[i64], wrong: Option<(usize, i64)>) -> String {
     s
 }
 
+/// The tenth session's review: a `Note` column under a title naming `mio.
+/// kr.` and a `Kode` column (`101`, `084`) were summed into their totals
+/// (`1 + 2 + 3 + 4 = 10, not 5`); they are references, no amounts.
+#[test]
+fn note_and_code_columns_are_no_amounts() {
+    let note = "Resultatopgørelse (mio. kr.)\n\nTekst\tNote\tRegnskab 2025\tBudget 2025\nSkatter\t1\t3.412,5\t3.398,0\nGenerelle tilskud\t2\t1.210,3\t1.205,0\nDriftsudgifter\t3\t-4.301,2\t-4.330,4\nRenter\t4\t-12,1\t-15,0\nResultat i alt\t5\t309,5\t257,6\n";
+    let c = common::checks_of_text(note);
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+    let judged: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.verdict != Verdict::Skipped)
+        .map(|c| (c.column.clone().unwrap_or_default(), c.verdict))
+        .collect();
+    assert_eq!(
+        judged,
+        [
+            ("Regnskab 2025".to_string(), Verdict::Exact),
+            ("Budget 2025".to_string(), Verdict::Exact)
+        ]
+    );
+    // A wrong result is still found.
+    let c = common::checks_of_text(&note.replace("309,5", "319,5"));
+    assert_eq!(common::findings(&c).len(), 1, "{:#?}", common::findings(&c));
+    let code = "Folketal 1. januar 2026\n\nKode\tKommune\tMænd\tKvinder\tI alt\n101\tKøbenhavn\t328.412\t338.687\t667.099\n147\tFrederiksberg\t49.560\t54.745\t104.305\n151\tBallerup\t25.701\t26.559\t52.260\n084\tRegion Hovedstaden\t403.673\t419.991\t823.664\n";
+    let c = common::checks_of_text(code);
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+    assert!(c.iter().all(|c| c.column.as_deref() != Some("Kode")));
+    assert_eq!(
+        c.iter().filter(|c| c.verdict == Verdict::Exact).count(),
+        7,
+        "{:#?}",
+        common::verdicts(&c)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
