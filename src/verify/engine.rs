@@ -833,6 +833,8 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
                                 g.cols[x].header, g.cols[y].header
                             ));
                         }
+                    } else if super::establish::fails(g, e) && between_parts(g, e) {
+                        i.what = Err("not understood: the total lies between its smallest and largest row, as an average or a rate does, never a sum of them".into());
                     }
                 }
                 i
@@ -857,6 +859,31 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
         instances: out,
         ..c
     })
+}
+
+/// Whether a sum's total lies between its smallest and largest part, all
+/// of at least two parts positive: no sum of them does (the total row of a
+/// column of class sizes is the overall class size, 23,0 over 23,3, 22,8,
+/// 23,7 and 20,5).
+fn between_parts(g: &Grid, e: &Expr) -> bool {
+    let Expr::Linear { terms, result, .. } = e else {
+        return false;
+    };
+    let val = |at: (usize, usize)| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    let Some(total) = val(*result) else {
+        return false;
+    };
+    let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
+    let zero = crate::money::Decimal::ZERO;
+    parts.len() >= 2
+        && parts.len() == terms.len()
+        && terms.iter().all(|t| !t.0)
+        && parts.iter().all(|p| *p > zero)
+        && parts.iter().any(|p| *p <= total)
+        && parts.iter().any(|p| *p >= total)
 }
 
 /// A column without a heading (a table without a header row, or a column

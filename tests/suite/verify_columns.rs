@@ -445,6 +445,30 @@ fn note_and_code_columns_are_no_amounts() {
     );
 }
 
+/// The review: the total row of a column of ratios is the overall ratio
+/// (1.746 elever / 76 klasser = 23,0), not the sum of the rows; the other
+/// columns' sums established it as a sum and called 23,0 wrong.
+#[test]
+fn a_total_between_its_smallest_and_largest_row_is_no_sum() {
+    let doc = "Klassekvotienter 2026/27\n\nSkole\tElever\tKlasser\tKlassekvotient\nNordskolen\t512\t22\t23,3\nSøndre Skole\t388\t17\t22,8\nVestbyskolen\t641\t27\t23,7\nØstervang Skole\t205\t10\t20,5\nI alt\t1.746\t76\t23,0\n";
+    let c = common::checks_of_text(doc);
+    assert_eq!(
+        common::verdicts(&c),
+        [
+            ("I alt".to_string(), "Elever".to_string(), Verdict::Exact),
+            ("I alt".to_string(), "Klasser".to_string(), Verdict::Exact),
+            (
+                "I alt".to_string(),
+                "Klassekvotient".to_string(),
+                Verdict::Skipped
+            ),
+        ]
+    );
+    // A total beyond its largest row is still judged as a sum.
+    let c = common::checks_of_text(&doc.replace("\t23,0\n", "\t24,0\n"));
+    assert_eq!(common::findings(&c).len(), 1, "{:#?}", common::verdicts(&c));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
