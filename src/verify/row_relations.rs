@@ -151,7 +151,9 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 fn section_totals(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut section = vec![0usize; n];
-    let mut heads: Vec<Option<usize>> = vec![None];
+    // Room for a few sections (a table with one heading grew it at once).
+    let mut heads: Vec<Option<usize>> = Vec::with_capacity(4);
+    heads.push(None);
     for (r, row) in g.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             heads.push(Some(r));
