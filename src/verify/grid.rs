@@ -601,6 +601,36 @@ fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     RawGrid { rows }
 }
 
+/// The headers of columns 1 to `width` from the spread header rows (each
+/// `width + 1` cells, the corner first): a column's non-empty cells joined
+/// with ` / `, or `column N` where all are empty. Under one header row (the
+/// usual table) its cells are moved, not copied.
+fn column_headers(mut spans: Vec<Vec<String>>, width: usize) -> Vec<String> {
+    let unnamed = |c: usize| format!("column {}", c + 1);
+    if let [row] = spans.as_mut_slice() {
+        return (1..=width)
+            .map(|c| match std::mem::take(&mut row[c]) {
+                t if t.is_empty() => unnamed(c),
+                t => t,
+            })
+            .collect();
+    }
+    (1..=width)
+        .map(|c| {
+            let parts: Vec<&str> = spans
+                .iter()
+                .map(|r| r[c].as_str())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if parts.is_empty() {
+                unnamed(c)
+            } else {
+                parts.join(" / ")
+            }
+        })
+        .collect()
+}
+
 /// What a column's header says of its kind (`col_kind` adds its figures).
 #[derive(Clone, Copy)]
 struct HeaderWords {
@@ -1003,21 +1033,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .collect(),
         );
     }
-    let spans = super::header_spans::spread(raw_header);
-    let headers: Vec<String> = (1..=width)
-        .map(|c| {
-            let parts: Vec<&str> = spans
-                .iter()
-                .map(|r| r[c].as_str())
-                .filter(|t| !t.is_empty())
-                .collect();
-            if parts.is_empty() {
-                format!("column {}", c + 1)
-            } else {
-                parts.join(" / ")
-            }
-        })
-        .collect();
+    let headers = column_headers(super::header_spans::spread(raw_header), width);
     let header_texts: Vec<String> = g
         .rows
         .get(header_rows.saturating_sub(1))
@@ -1445,6 +1461,30 @@ mod tests {
                 || t.starts_with("\u{2212} "))
                 && t.len() > 2;
             proptest::prop_assert_eq!(is_dashed(&label), slow, "{:?}", label);
+        }
+
+        /// The headers are the header rows' non-empty cells joined, as
+        /// they were before one header row's cells were moved.
+        #[test]
+        fn column_headers_join_the_non_empty_cells(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("|a|Mio\\. kr\\.|2026| / |Andel", 4),
+                0..4,
+            )
+        ) {
+            let width = 3;
+            let joined: Vec<String> = (1..=width)
+                .map(|c| {
+                    let parts: Vec<&str> =
+                        rows.iter().map(|r| r[c].as_str()).filter(|t| !t.is_empty()).collect();
+                    if parts.is_empty() {
+                        format!("column {}", c + 1)
+                    } else {
+                        parts.join(" / ")
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(column_headers(rows, width), joined);
         }
 
         /// A cell's text trimmed the quick way is `str::trim`'s, whatever
