@@ -269,8 +269,16 @@ impl<'t> TabLines<'t> {
                         loc: Loc::line(line_no),
                         cells: tab_cells(line, line_no),
                     };
-                    let mut first = first_row_table(self.line, self.title, row);
-                    first.rows.reserve(rows.saturating_sub(first.rows.len()));
+                    // `first_row_table`'s table, its list made with room
+                    // for every row before the first is added.
+                    let mut first = Table::from_rows(
+                        Loc::line(self.line),
+                        self.title.and_then(title_of),
+                        None,
+                        Vec::new(),
+                    );
+                    first.rows.reserve(rows);
+                    first.push_row(row);
                     t = Some(first);
                 }
                 (RowLine::Tabs(line_no, line), Some(t)) => t.push_row(Row {
