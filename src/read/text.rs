@@ -259,6 +259,9 @@ impl<'t> TabLines<'t> {
     /// The table the lines make, as [`Blocks`] built it row by row before.
     fn table(self) -> Table {
         let mut t: Option<Table> = None;
+        // Room for every row at once (a small table's rows were copied
+        // twice as its list grew).
+        let rows = self.rows.len().min(1024);
         for r in self.rows {
             match (r, &mut t) {
                 (RowLine::Tabs(line_no, line), None) => {
@@ -266,7 +269,17 @@ impl<'t> TabLines<'t> {
                         loc: Loc::line(line_no),
                         cells: tab_cells(line, line_no),
                     };
-                    t = Some(first_row_table(self.line, self.title, row));
+                    // `first_row_table`'s table, its list made with room
+                    // for every row before the first is added.
+                    let mut first = Table::from_rows(
+                        Loc::line(self.line),
+                        self.title.and_then(title_of),
+                        None,
+                        Vec::new(),
+                    );
+                    first.rows.reserve(rows);
+                    first.push_row(row);
+                    t = Some(first);
                 }
                 (RowLine::Tabs(line_no, line), Some(t)) => t.push_row(Row {
                     loc: Loc::line(line_no),

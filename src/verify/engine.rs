@@ -322,7 +322,7 @@ fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
                 | Role::ChangeRow { .. }
         )
     };
-    let mut above = Vec::new();
+    let mut above = Vec::with_capacity(r.min(BLOCK));
     let mut i = r;
     while i > 0 && above.len() < BLOCK {
         i -= 1;
@@ -556,7 +556,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             s.explained[t] = true;
             continue;
         }
-        let mut cands: Vec<Vec<usize>> = Vec::new();
+        let mut cands: Vec<Vec<usize>> = Vec::with_capacity(4);
         if !above.is_empty() {
             cands.push(above.clone());
         }
@@ -1443,7 +1443,9 @@ fn own_part_added(g: &Grid, s: &mut State) {
 fn section_sums(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut section = vec![0usize; n];
-    let mut names: Vec<Option<usize>> = vec![None];
+    // Room for a few sections (a table with one heading grew it at once).
+    let mut names: Vec<Option<usize>> = Vec::with_capacity(4);
+    names.push(None);
     for (r, row) in g.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             names.push(Some(r));

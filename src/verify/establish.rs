@@ -1165,7 +1165,7 @@ pub fn row_sum(
     kind: Kind,
     what: &str,
 ) -> Candidate {
-    let mut instances = Vec::new();
+    let mut instances = Vec::with_capacity(g.cols.len());
     for c in 0..g.cols.len() {
         if !summable(g, c) {
             continue;

@@ -72,6 +72,10 @@ pub enum ColKind {
 #[derive(Clone, Debug)]
 pub struct Col {
     pub header: String,
+    /// The header names a total (`I alt`, `Region Midtjylland i alt / R
+    /// 2010`: [`total_label`] of the header or of one of its ` / ` parts),
+    /// asked once when the grid is read.
+    pub total: bool,
     pub kind: ColKind,
     /// The year the header names, for an amount column.
     pub year: Option<i32>,
@@ -601,6 +605,49 @@ fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     RawGrid { rows }
 }
 
+/// Whether a header names a total ([`Col::total`]); `words`: its
+/// [`HeaderWords`], which say so of the whole header.
+fn names_total(header: &str, words: HeaderWords) -> bool {
+    if header.as_bytes().contains(&b'/') {
+        header
+            .split(" / ")
+            .any(|part| total_label(part) == Some(true))
+    } else {
+        // One part, the whole header (no searcher for ` / ` built).
+        words.total
+    }
+}
+
+/// The headers of columns 1 to `width` from the spread header rows (each
+/// `width + 1` cells, the corner first): a column's non-empty cells joined
+/// with ` / `, or `column N` where all are empty. Under one header row (the
+/// usual table) its cells are moved, not copied.
+fn column_headers(mut spans: Vec<Vec<String>>, width: usize) -> Vec<String> {
+    let unnamed = |c: usize| format!("column {}", c + 1);
+    if let [row] = spans.as_mut_slice() {
+        return (1..=width)
+            .map(|c| match std::mem::take(&mut row[c]) {
+                t if t.is_empty() => unnamed(c),
+                t => t,
+            })
+            .collect();
+    }
+    (1..=width)
+        .map(|c| {
+            let parts: Vec<&str> = spans
+                .iter()
+                .map(|r| r[c].as_str())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if parts.is_empty() {
+                unnamed(c)
+            } else {
+                parts.join(" / ")
+            }
+        })
+        .collect()
+}
+
 /// What a column's header says of its kind (`col_kind` adds its figures).
 #[derive(Clone, Copy)]
 struct HeaderWords {
@@ -1015,21 +1062,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .collect(),
         );
     }
-    let spans = super::header_spans::spread(raw_header);
-    let headers: Vec<String> = (1..=width)
-        .map(|c| {
-            let parts: Vec<&str> = spans
-                .iter()
-                .map(|r| r[c].as_str())
-                .filter(|t| !t.is_empty())
-                .collect();
-            if parts.is_empty() {
-                format!("column {}", c + 1)
-            } else {
-                parts.join(" / ")
-            }
-        })
-        .collect();
+    let headers = column_headers(super::header_spans::spread(raw_header), width);
     let header_texts: Vec<String> = g
         .rows
         .get(header_rows.saturating_sub(1))
@@ -1128,7 +1161,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let cols: Vec<Col> = (0..width)
         .map(|c| {
             let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
-            let own_kroner = header_words(&headers[c]).share && {
+            let words = header_words(&headers[c]);
+            let own_kroner = words.share && {
                 let mut figs = rows
                     .iter()
                     .enumerate()
@@ -1160,6 +1194,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             };
             Col {
                 header: headers[c].clone(),
+                total: names_total(&headers[c], words),
                 kind,
                 year,
                 unit,
@@ -1475,6 +1510,42 @@ mod tests {
                 || t.starts_with("\u{2212} "))
                 && t.len() > 2;
             proptest::prop_assert_eq!(is_dashed(&label), slow, "{:?}", label);
+        }
+
+        /// A column's total word is asked of its header as the silent
+        /// totals asked it (each ` / ` part, or the whole header).
+        #[test]
+        fn names_total_asks_each_part(
+            header in "(I alt|i alt|Total|Realiserede besparelser|2026|Region Midtjylland i alt|R 2010| / |/|Andel| ){0,5}"
+        ) {
+            let asked = header
+                .split(" / ")
+                .any(|part| total_label(part) == Some(true));
+            proptest::prop_assert_eq!(names_total(&header, header_words(&header)), asked, "{:?}", header);
+        }
+
+        /// The headers are the header rows' non-empty cells joined, as
+        /// they were before one header row's cells were moved.
+        #[test]
+        fn column_headers_join_the_non_empty_cells(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("|a|Mio\\. kr\\.|2026| / |Andel", 4),
+                0..4,
+            )
+        ) {
+            let width = 3;
+            let joined: Vec<String> = (1..=width)
+                .map(|c| {
+                    let parts: Vec<&str> =
+                        rows.iter().map(|r| r[c].as_str()).filter(|t| !t.is_empty()).collect();
+                    if parts.is_empty() {
+                        format!("column {}", c + 1)
+                    } else {
+                        parts.join(" / ")
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(column_headers(rows, width), joined);
         }
 
         /// A cell's text trimmed the quick way is `str::trim`'s, whatever

@@ -53,10 +53,24 @@ enum Named {
 }
 
 fn named(label: &str) -> Option<Named> {
+    if !may_name_rate(label) {
+        return None;
+    }
     thread_local! {
         static SEEN: super::memo::Memo<Option<Named>> = super::memo::Memo::new(1024);
     }
     SEEN.with(|m| m.get(label, named_now))
+}
+
+/// A quick look before the remembered one: a label names a rate only with
+/// `%`, `pct`, `procent`, `x`, `×` or `gange` in it (in any case), so
+/// without any of the bytes `%`, `p`, `x`, `g` (either case) and `×`'s last
+/// byte it names none (no other character lowercases to one of those
+/// letters). Most labels (`Center 1`, `I alt`) are let go here.
+fn may_name_rate(label: &str) -> bool {
+    label
+        .bytes()
+        .any(|b| matches!(b, b'%' | b'p' | b'P' | b'x' | b'X' | b'g' | b'G' | 0x97))
 }
 
 /// A Danish factor or percentage as printed in a label: `1,5`, `2`, `91`,
@@ -603,6 +617,48 @@ mod tests {
             "Fast årligt abonnement pr. ejendom pr. boligenhed",
         ] {
             assert_eq!(named(plain), None, "{plain}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick look never lets a label naming a rate go.
+        #[test]
+        fn quick_look_for_rates_is_exact(
+            label in "[-*_ .,:()0-9a-zæøåA-ZÆØÅ]{0,3}(91|1,5|2|100|½| |%|Pct\\.|PCT|pct|procent|PROCENT|Procent|x|X|×|gange|GANGE|Gange|bidrag|sats|K|k|İ|ı|ﬀ| \\(|\\)|-){0,7}"
+        ) {
+            if !may_name_rate(&label) {
+                proptest::prop_assert_eq!(named_now(&label), None, "{:?}", label);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same, for labels built as rates are named (`Efterløn 91 pct.
+        /// sats`, `(1,5 x bidrag)`, `4 GANGE bidrag`), most of which name one.
+        #[test]
+        fn quick_look_lets_rate_labels_through(
+            label in "[a-zA-Zæø (]{0,4}(91|1,5|2|4|100)( )?(%|pct\\.|PCT|Pct|procent|PROCENT|x|X|×|gange|GANGE)( )?(bidrag|BIDRAG|sats|-sats)?[a-z )]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(
+                may_name_rate(&label) || named_now(&label).is_none(),
+                true,
+                "{:?}",
+                label
+            );
+        }
+    }
+
+    /// No character but the ASCII letters lowercases to one of the letters
+    /// the quick look passes over.
+    #[test]
+    fn only_ascii_letters_lowercase_to_the_letters_of_rate_words() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                assert!(
+                    !c.to_lowercase().any(|l| "%pxg".contains(l)),
+                    "{c:?} lowercases to one of the letters"
+                );
+            }
         }
     }
 }

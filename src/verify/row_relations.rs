@@ -151,7 +151,9 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 fn section_totals(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut section = vec![0usize; n];
-    let mut heads: Vec<Option<usize>> = vec![None];
+    // Room for a few sections (a table with one heading grew it at once).
+    let mut heads: Vec<Option<usize>> = Vec::with_capacity(4);
+    heads.push(None);
     for (r, row) in g.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             heads.push(Some(r));
@@ -243,10 +245,23 @@ fn year_steps(g: &Grid) -> Vec<(usize, usize)> {
 /// figures in a table with adjacent years, so remembered for the labels
 /// seen last.
 fn opening(label: &str) -> bool {
+    if !may_open(label) {
+        return false;
+    }
     thread_local! {
         static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(1024);
     }
     SEEN.with(|m| m.get(label, opening_now))
+}
+
+/// A quick look before the remembered one: each of [`opening_now`]'s words
+/// has a `j`, `p` or `b` (`1. januar`, `primo`, `begyndelse`,
+/// `åbningsbalance`), and no other character lowercases to one of them, so
+/// a label without any of them in either case opens no year.
+fn may_open(label: &str) -> bool {
+    label
+        .bytes()
+        .any(|b| matches!(b, b'j' | b'J' | b'p' | b'P' | b'b' | b'B'))
 }
 
 fn opening_now(label: &str) -> bool {
@@ -1255,5 +1270,46 @@ fn multiple_rows(g: &Grid, s: &mut State) {
             )
         };
         not_understood(g, s, r, why);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The quick look never lets a label that opens a year go.
+        #[test]
+        fn quick_look_for_opening_words_is_exact(
+            label in "[-*_ .,:()0-9a-zæøåA-ZÆØÅ]{0,3}(1\\. januar|1\\. JANUAR|Primo|PRIMO|primo|begyndelse|Begyndelse|BEGYNDELSE|åbningsbalance|Åbningsbalance|ÅBNINGSBALANCE|ved årets |K|İ| |-|saldo){0,6}"
+        ) {
+            if !may_open(&label) {
+                proptest::prop_assert!(!opening_now(&label), "{:?}", label);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same, for labels built as opening rows are named.
+        #[test]
+        fn quick_look_lets_opening_labels_through(
+            label in "[a-zA-Zæø ]{0,6}(1\\. januar|1\\. JANUAR|Primo|PRIMO|begyndelse|BEGYNDELSE|Åbningsbalance|ÅBNINGSBALANCE)[a-z ]{0,4}"
+        ) {
+            proptest::prop_assert!(opening_now(&label), "{:?}", label);
+            proptest::prop_assert!(may_open(&label), "{:?}", label);
+        }
+    }
+
+    /// No character but the ASCII letters lowercases to `j`, `p` or `b`.
+    #[test]
+    fn only_ascii_letters_lowercase_to_the_letters_of_opening_words() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                assert!(
+                    !c.to_lowercase().any(|l| "jpb".contains(l)),
+                    "{c:?} lowercases to one of the letters"
+                );
+            }
+        }
     }
 }

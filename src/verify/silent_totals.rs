@@ -67,15 +67,7 @@ fn worded_total(row: &grid::GRow) -> bool {
 /// alt / R 2010`: the group over the period).
 fn total_column(col: &grid::Col) -> bool {
     matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
-        && (col.kind == ColKind::RowTotal
-            || if col.header.as_bytes().contains(&b'/') {
-                col.header
-                    .split(" / ")
-                    .any(|part| grid::total_label(part) == Some(true))
-            } else {
-                // One part, the whole header (no searcher for ` / ` built).
-                grid::total_label(&col.header) == Some(true)
-            })
+        && (col.kind == ColKind::RowTotal || col.total)
 }
 
 /// A figure of a labelled total no check judged: (row, column, why).

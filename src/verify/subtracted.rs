@@ -74,15 +74,16 @@ fn cost_total(label: &str) -> bool {
 /// The term rows of a plain (all-plus) sum of rows down one column.
 fn plain_rows(e: &Expr) -> Option<Vec<usize>> {
     match e {
-        Expr::Linear {
-            terms,
-            shares: false,
-            ..
-        } if terms.len() >= 2 && terms.iter().all(|t| !t.0) => {
-            Some(terms.iter().map(|t| t.1 .0).collect())
-        }
+        Expr::Linear { terms, .. } if plain(e) => Some(terms.iter().map(|t| t.1 .0).collect()),
         _ => None,
     }
+}
+
+/// Whether `e` is a plain sum ([`plain_rows`] gives its rows), without
+/// gathering them.
+fn plain(e: &Expr) -> bool {
+    matches!(e, Expr::Linear { terms, shares: false, .. }
+        if terms.len() >= 2 && terms.iter().all(|t| !t.0))
 }
 
 /// `e` with the term of row `k` subtracted.
@@ -155,6 +156,22 @@ type Group = ((usize, Vec<usize>), Vec<usize>);
 /// words): a failing column that one part subtracted explains is judged
 /// with that sign where the part is a cost, else not understood.
 pub(super) fn review(g: &Grid, out: &mut [Instance]) {
+    // Only a reading with a failing column is reviewed below: where no plain
+    // sum of a labelled total fails (the usual table), nothing is grouped.
+    let reviewed = |inst: &Instance| {
+        inst.kind == Kind::Sum
+            && inst.what.as_ref().is_ok_and(|e| {
+                plain(e)
+                    && matches!(
+                        g.rows.get(e.result().0).map(|r| &r.role),
+                        Some(Role::Total { .. })
+                    )
+                    && fails(g, e)
+            })
+    };
+    if !out.iter().any(reviewed) {
+        return;
+    }
     // The instances of one reading: the same total row and the same rows.
     let mut groups: Vec<Group> = Vec::new();
     for (i, inst) in out.iter().enumerate() {
