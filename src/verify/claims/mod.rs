@@ -281,6 +281,32 @@ pub fn resolve(doc: &Document, r: &super::expr::FigureRef) -> Result<PrintedNumb
 }
 
 impl Ctx<'_> {
+    /// Whether the words just around a percentage of sentence `si` name a
+    /// yearly or average rate (`en gennemsnitlig årlig stigning på 4,0
+    /// pct.`, `3,9 pct. pr. år`, `om året`): compounded over the years, no
+    /// change from the first level to the last.
+    fn yearly_rate(&self, pi: usize, si: usize, offset: usize) -> bool {
+        let Some(para) = self.paras.get(pi) else {
+            return false;
+        };
+        let Some(s) = para.sents.get(si) else {
+            return false;
+        };
+        let text = para.p.text.as_str();
+        let mut from = offset.saturating_sub(80).max(s.start).min(text.len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = offset.saturating_add(30).min(s.end).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let near = text.get(from.min(to)..to).unwrap_or("").to_lowercase();
+        ["årlig", "om året", "pr. år", "per år", "gennemsnitlig"]
+            .iter()
+            .any(|w| near.contains(w))
+    }
+
     pub fn sentence_text(&self, pi: usize, si: usize) -> String {
         let Some(para) = self.paras.get(pi) else {
             return String::new();
@@ -314,6 +340,21 @@ impl Ctx<'_> {
         relation: Relation,
         note: &str,
     ) {
+        if kind == Kind::Change
+            && matches!(
+                relation,
+                Relation::PercentChange { .. } | Relation::Quotient(_)
+            )
+            && self.yearly_rate(pi, si, offset)
+        {
+            self.not_understood(
+                pi,
+                si,
+                offset,
+                "a yearly or average rate (`gennemsnitlig årlig stigning`, `pct. pr. år`) is no change between the two levels",
+            );
+            return;
+        }
         self.used.insert((pi, si));
         let loc = self.loc(pi, offset);
         let style = self.doc.style;

@@ -1194,6 +1194,42 @@ fn small_counts_and_derived_persons_of_the_review() {
     );
 }
 
+/// The review: an average yearly growth rate is no change from the first
+/// level to the last (100,0 to 121,7 over five years is 4,0 % a year,
+/// 21,7 % in all): not understood, never wrong; the total change is still
+/// judged.
+#[test]
+fn a_yearly_rate_is_no_change_between_the_levels() {
+    for text in [
+        "Udgifterne til det specialiserede socialområde steg fra 100,0 mio. kr. i 2020 til 121,7 mio. kr. i 2025, svarende til en gennemsnitlig årlig stigning på 4,0 pct.",
+        "Antallet af borgere over 80 år forventes at stige fra 3.120 i 2026 til 4.410 i 2035, svarende til en gennemsnitlig stigning på 3,9 pct. pr. år.",
+        "Udgifterne steg fra 100,0 mio. kr. i 2020 til 121,7 mio. kr. i 2025, eller 4,0 pct. om året.",
+    ] {
+        let c = claims_of(text);
+        assert!(
+            c.judged.iter().all(|j| j.verdict != Verdict::Error),
+            "{text}\n{}",
+            show(&c)
+        );
+        assert!(
+            c.not_understood.iter().any(|u| u.why.contains("yearly")),
+            "{text}\n{}",
+            show(&c)
+        );
+    }
+    let total = "Udgifterne steg fra 100,0 mio. kr. i 2020 til 121,7 mio. kr. i 2025, svarende til en stigning på 21,7 pct.";
+    assert_eq!(
+        verdicts(total),
+        [Verdict::Exact],
+        "{}",
+        show(&claims_of(total))
+    );
+    assert_eq!(
+        verdicts(&total.replace("21,7 pct.", "4,0 pct.")),
+        [Verdict::Error]
+    );
+}
+
 /// The review: a plan's few round counts are no statistics release (`fra
 /// 1.200 til 1.500`, a wrong percentage still an error), but a release that
 /// names its counts as derived (`fuldtidsledige`) rounds them, however few.
