@@ -1230,6 +1230,33 @@ fn a_yearly_rate_is_no_change_between_the_levels() {
     );
 }
 
+/// The review: a merforbrug of another scope than the budget and accounts
+/// beside it (the committee's `samlet merforbrug` against one area's
+/// figures, another area's `mindreforbrug`, `et merforbrug på
+/// hjemmeplejen` against the whole area's, one of several areas'
+/// merforbrug) is not read as budget + merforbrug = regnskab: never wrong.
+#[test]
+fn a_deviation_of_another_scope_is_not_read() {
+    for text in [
+        "Budgetopfølgning pr. 30. september 2026\n\nUdvalget forventer et samlet merforbrug på 8,3 mio. kr. i 2026. Merforbruget skyldes primært dagtilbud, hvor det forventede regnskab er 248,1 mio. kr. mod et korrigeret budget på 239,6 mio. kr.",
+        "Budgetopfølgning pr. 30. september 2026\n\nPå dagtilbud er det forventede regnskab 248,1 mio. kr. mod et korrigeret budget på 239,6 mio. kr. På skoleområdet forventes et mindreforbrug på 2,1 mio. kr.",
+        "Budgetopfølgning\n\nÆldreområdet har et budget på 612,4 mio. kr. og et forventet forbrug på 618,9 mio. kr. Hertil kommer et merforbrug på hjemmeplejen på 3,2 mio. kr.",
+        "Budgetopfølgning 2, 2026\n\nUdvalget forventer samlet et mindreforbrug på 8,0 mio. kr. i 2026.\n\nSygedagpenge har et merforbrug på 8,1 mio. kr. Hjemmeplejen forventer et regnskab på 477,5 mio. kr. mod et korrigeret budget på 482,1 mio. kr. Skoleområdet har et mindreforbrug på 11,6 mio. kr.",
+    ] {
+        let c = claims_of(text);
+        assert!(
+            c.judged.iter().all(|j| j.verdict != Verdict::Error),
+            "{text}\n{}",
+            show(&c)
+        );
+    }
+    // One area's own merforbrug, after its figures: judged, and wrong when
+    // it is.
+    let own = "Ældreområdet: Det korrigerede budget er 612,4 mio. kr. Det forventede regnskab er 621,0 mio. kr. Merforbruget på 8,6 mio. kr. skyldes flere visiterede timer.";
+    assert_eq!(verdicts(own), [Verdict::Exact], "{}", show(&claims_of(own)));
+    assert_eq!(verdicts(&own.replace("8,6", "6,8")), [Verdict::Error]);
+}
+
 /// The review: a plan's few round counts are no statistics release (`fra
 /// 1.200 til 1.500`, a wrong percentage still an error), but a release that
 /// names its counts as derived (`fuldtidsledige`) rounds them, however few.

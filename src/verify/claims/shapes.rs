@@ -554,6 +554,20 @@ fn qualifiers(s: &Sentence, f: &Fig, pred: &dyn Fn(&str) -> bool) -> Vec<String>
     out
 }
 
+/// The area a sentence opens with as its subject (`Skoleområdet har et
+/// merforbrug`, `Hjemmeplejen forventer et regnskab`), as a qualifier
+/// `@skoleområdet`: a word of five letters or more, not a filler, not one
+/// of the words naming the operands (`named`).
+fn subject(s: &Sentence, named: &dyn Fn(&str) -> bool) -> Option<String> {
+    let w = s.word(0)?;
+    (w.chars().count() >= 5
+        && w.chars().all(char::is_alphabetic)
+        && !FILLERS.contains(&w)
+        && !NOT_SUBJECTS.contains(&w)
+        && !named(w))
+    .then(|| format!("@{w}"))
+}
+
 /// Whether operands (in the order the text states them, with their
 /// qualifiers) are of one scope: the first sets it; a later one may repeat
 /// it or leave it unsaid, never narrow it (`budget … 100,0`, then
@@ -729,9 +743,70 @@ fn budget_deviation(ctx: &mut Ctx, pi: usize, si: usize) {
     let Some(rsent) = sentence(ctx, pi, rs) else {
         return;
     };
+    // The deviation's own scope too (`På skoleområdet forventes et
+    // mindreforbrug`, `et merforbrug på hjemmeplejen` against the whole
+    // area's budget); and a `samlet` deviation is the whole's, not that of
+    // an area whose figures another sentence gives (`Merforbruget skyldes
+    // primært dagtilbud, hvor …`).
+    let is_deviation = |w: &str| {
+        ["merforbrug", "merudgift", "mindreforbrug", "mindreudgift"]
+            .iter()
+            .any(|x| w.starts_with(x))
+    };
+    if (bs != si || rs != si) && s.has_word(|w| w == "samlet" || w == "samlede") {
+        return;
+    }
+    // The deviation, too, is the one the paragraph names: beside another
+    // area's merforbrug, the budget and accounts may be either's.
+    let deviations = ctx.paras.get(pi).map_or(0, |p| {
+        near(si, n)
+            .filter_map(|k| p.sents.get(k))
+            .map(|x| {
+                x.figs
+                    .iter()
+                    .filter(|f| f.is_amount() && named_by(x, f, &is_deviation))
+                    .count()
+            })
+            .sum::<usize>()
+    });
+    if deviations > 1 {
+        return;
+    }
+    // A subject that is itself a figure's name (`Nettobevillingen var …
+    // fastlagt til`) narrows nothing.
+    let named = |w: &str| {
+        is_budget(w)
+            || is_accounts(w)
+            || is_deviation(w)
+            || [
+                "budget",
+                "bevilling",
+                "regnskab",
+                "forbrug",
+                "resultat",
+                "udgift",
+                "indtægt",
+            ]
+            .iter()
+            .any(|x| w.contains(x))
+    };
+    let with_subject = |x: &Sentence, mut q: Vec<String>| {
+        q.extend(subject(x, &named));
+        q
+    };
     let mut ops = vec![
-        ((bs, b.token), qualifiers(bsent, b, &|w| is_budget(w))),
-        ((rs, r.token), qualifiers(rsent, r, &is_accounts)),
+        (
+            (bs, b.token),
+            with_subject(bsent, qualifiers(bsent, b, &|w| is_budget(w))),
+        ),
+        (
+            (rs, r.token),
+            with_subject(rsent, qualifiers(rsent, r, &is_accounts)),
+        ),
+        (
+            (si, d.token),
+            with_subject(s, qualifiers(s, d, &is_deviation)),
+        ),
     ];
     if let Some((es, e)) = extra {
         let Some(x) = sentence(ctx, pi, es) else {
