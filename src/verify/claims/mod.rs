@@ -155,6 +155,12 @@ pub fn reading(p: &Paragraph, style: NumberStyle) -> Reading {
     // No figure that could be a quantity: nothing to read (most
     // running text; years and account numbers are not quantities).
     if !prose::may_have_quantity(&p.text) {
+        // A note on how the document's counts are made (`Tallene er
+        // afrundet til nærmeste tusinde`, `opgjort som fuldtidspersoner`)
+        // is kept for the rounding it states ([`shapes::coarse_document`]).
+        if shapes::notes_counts(&p.text) {
+            return Reading::Read(prose::sentences(&p.text, style));
+        }
         return Reading::Passed;
     }
     let sents = prose::sentences(&p.text, style);

@@ -1257,6 +1257,43 @@ fn a_deviation_of_another_scope_is_not_read() {
     assert_eq!(verdicts(&own.replace("8,6", "6,8")), [Verdict::Error]);
 }
 
+/// A release that says how it rounds (`Tallene er afrundet til nærmeste
+/// tusinde`) is read so, however few its counts: 15.000 / 250.000 = 6,0 %
+/// on the printed counts, 5,9 % before rounding.
+#[test]
+fn a_stated_rounding_is_read() {
+    let text = "Antallet af personer i fleksjob steg med 15.000 til 265.000 i 3. kvartal. Det svarer til en stigning på 5,9 pct.\n\nTallene er afrundet til nærmeste tusinde.";
+    assert_eq!(
+        verdicts(text),
+        [Verdict::Rounding],
+        "{}",
+        show(&claims_of(text))
+    );
+    // Without the note: exact counts, 6,0 % is no 5,9.
+    let bare = text.split("\n\n").next().unwrap_or_default();
+    assert_eq!(
+        verdicts(bare),
+        [Verdict::Error],
+        "{}",
+        show(&claims_of(bare))
+    );
+    // Beyond the thousands (at most 15.500 / 249.000 = 6,2 %): wrong still.
+    assert_eq!(
+        verdicts(&text.replace("5,9 pct.", "7,9 pct.")),
+        [Verdict::Error]
+    );
+    // A paragraph of its own that names the counts derived (the review):
+    // 6.800 / 94.700 = 7,18 % on the printed counts, 7,1 possible within
+    // hundreds.
+    let derived = "I september var der 101.500 personer på sygedagpenge, hvilket er 7,1 pct. eller 6.800 flere end i august.\n\nI 3. kvartal faldt antallet af personer i fleksjob med 1.400 personer til 32.500, svarende til et fald på 4,0 pct.\n\nTallene er opgjort som fuldtidspersoner.";
+    let c = claims_of(derived);
+    assert!(
+        !c.judged.is_empty() && c.judged.iter().all(|j| j.verdict == Verdict::Rounding),
+        "{}",
+        show(&c)
+    );
+}
+
 /// The review: a plan's few round counts are no statistics release (`fra
 /// 1.200 til 1.500`, a wrong percentage still an error), but a release that
 /// names its counts as derived (`fuldtidsledige`) rounds them, however few.

@@ -998,13 +998,22 @@ pub fn coarse_document(paras: &mut [super::Para]) {
         .flat_map(|p| p.sents.iter().flat_map(|s| whole_counts(&p.p.text, s)))
         .filter(|v| *v >= hundred)
         .collect();
-    // Fewer counts than a release prints: only where it names them derived.
-    let few = all.len() < DOCUMENT_COUNTS;
-    if few && !paras.iter().any(|p| names_derived_counts(&p.p.text)) {
-        return;
-    }
-    let Some(coarse) = coarse_level(&all, few) else {
-        return;
+    let coarse = match paras.iter().find_map(|p| stated_rounding(&p.p.text)) {
+        // The document says how it rounds (`Tallene er afrundet til
+        // nærmeste tusinde`).
+        Some(level) => level,
+        None => {
+            // Fewer counts than a release prints: only where it names them
+            // derived.
+            let few = all.len() < DOCUMENT_COUNTS;
+            if few && !paras.iter().any(|p| names_derived_counts(&p.p.text)) {
+                return;
+            }
+            let Some(level) = coarse_level(&all, few) else {
+                return;
+            };
+            level
+        }
     };
     for p in paras.iter_mut() {
         let own: Vec<Decimal> = p
@@ -1020,6 +1029,34 @@ pub fn coarse_document(paras: &mut [super::Para]) {
         if !own.is_empty() && !already && ends_in(&own, 10i64.pow(coarse)) {
             make_coarse(&p.p.text, &mut p.sents, coarse);
         }
+    }
+}
+
+/// Whether a text says how its counts are made: rounded (`afrundet til
+/// nærmeste`) or derived ([`names_derived_counts`]). A byte look first:
+/// most paragraphs say neither.
+pub fn notes_counts(text: &str) -> bool {
+    let b = text.as_bytes();
+    let has = |w: &str| memchr::memmem::find(b, w.as_bytes()).is_some();
+    (has("afrundet") || has("uldtid") || has("elårs"))
+        && (stated_rounding(text).is_some() || names_derived_counts(text))
+}
+
+/// The rounding a text states for its figures: `afrundet til nærmeste
+/// tusinde` (3), `hundrede` (2), `10` (1).
+fn stated_rounding(text: &str) -> Option<u32> {
+    let l = text.to_lowercase();
+    let at = l.find("afrundet til nærmeste")? + "afrundet til nærmeste".len();
+    let next: String = l[at..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    match next.trim_end_matches('.') {
+        "tusinde" | "tusind" | "1.000" => Some(3),
+        "hundrede" | "100" => Some(2),
+        "ti" | "10" => Some(1),
+        _ => None,
     }
 }
 
