@@ -866,17 +866,12 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
 /// column of class sizes is the overall class size, 23,0 over 23,3, 22,8,
 /// 23,7 and 20,5).
 fn between_parts(g: &Grid, e: &Expr) -> bool {
-    let Expr::Linear { terms, result, .. } = e else {
+    let Expr::Linear { terms, .. } = e else {
         return false;
     };
-    let val = |at: (usize, usize)| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
-        Some(Cell::Fig(f)) => Some(f.value),
-        _ => None,
-    };
-    let Some(total) = val(*result) else {
+    let Some((total, parts)) = sum_figures(g, e) else {
         return false;
     };
-    let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
     let zero = crate::money::Decimal::ZERO;
     parts.len() >= 2
         && parts.len() == terms.len()
@@ -1105,7 +1100,10 @@ fn holds_a_subtotal(parts: &[crate::money::Decimal]) -> bool {
     })
 }
 
-fn doubt(g: &Grid, e: &Expr) -> Option<String> {
+/// A sum's printed total and the printed figures of its parts (those that
+/// are figures), for the doubts about a reading as a sum ([`doubt`],
+/// [`between_parts`]).
+fn sum_figures(g: &Grid, e: &Expr) -> Option<(crate::money::Decimal, Vec<crate::money::Decimal>)> {
     let Expr::Linear { terms, result, .. } = e else {
         return None;
     };
@@ -1114,7 +1112,14 @@ fn doubt(g: &Grid, e: &Expr) -> Option<String> {
         _ => None,
     };
     let total = val(*result)?;
-    let parts: Vec<_> = terms.iter().filter_map(|&(_, at)| val(at)).collect();
+    Some((total, terms.iter().filter_map(|&(_, at)| val(at)).collect()))
+}
+
+fn doubt(g: &Grid, e: &Expr) -> Option<String> {
+    let Expr::Linear { terms, result, .. } = e else {
+        return None;
+    };
+    let (total, parts) = sum_figures(g, e)?;
     // Amounts in kroner and things counted (`sager`, `personer`, read as
     // exact counts) add up; derived and unnamed figures may be averages.
     let money = matches!(
