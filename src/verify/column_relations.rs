@@ -1349,15 +1349,7 @@ pub fn by_figures(
 /// continued on a new page called next year's budget wrong wherever it
 /// differed from this year's.
 fn drop_twins(g: &Grid, picks: &mut Vec<Pick>, reported: &[Instance]) {
-    let mut shapes: Vec<(Coefficients, usize)> = picks
-        .iter()
-        .map(|p| {
-            let mut coef: Vec<(usize, i8)> = vec![(p.0, 1)];
-            coef.extend(p.2.iter().map(|&(neg, k)| (k, if neg { 1 } else { -1 })));
-            (coef, holds_fails(g, &p.1).1)
-        })
-        .collect();
-    let picked = shapes.len();
+    let picked = picks.len();
     if picked == 0 {
         return;
     }
@@ -1384,6 +1376,15 @@ fn drop_twins(g: &Grid, picks: &mut Vec<Pick>, reported: &[Instance]) {
     if picked < 2 && seen.is_empty() {
         return;
     }
+    // Each relation's coefficients and how often it fails, the picks first.
+    let mut shapes: Vec<(Coefficients, usize)> = picks
+        .iter()
+        .map(|p| {
+            let mut coef: Vec<(usize, i8)> = vec![(p.0, 1)];
+            coef.extend(p.2.iter().map(|&(neg, k)| (k, if neg { 1 } else { -1 })));
+            (coef, holds_fails(g, &p.1).1)
+        })
+        .collect();
     for (coef, instances) in seen {
         let cand = Candidate {
             instances,
