@@ -1282,6 +1282,17 @@ fn a_stated_rounding_is_read() {
         verdicts(&text.replace("5,9 pct.", "7,9 pct.")),
         [Verdict::Error]
     );
+    // In any case (the quick look at the note's bytes ignores it).
+    let upper = text.replace(
+        "Tallene er afrundet til nærmeste tusinde.",
+        "Tallene er AFRUNDET til nærmeste 1.000.",
+    );
+    assert_eq!(
+        verdicts(&upper),
+        [Verdict::Rounding],
+        "{}",
+        show(&claims_of(&upper))
+    );
     // A paragraph of its own that names the counts derived (the review):
     // 6.800 / 94.700 = 7,18 % on the printed counts, 7,1 possible within
     // hundreds.
@@ -1292,6 +1303,20 @@ fn a_stated_rounding_is_read() {
         "{}",
         show(&c)
     );
+}
+
+/// No character but the ASCII letters lowercases to a letter of `frundet`:
+/// the quick look for a stated rounding may compare bytes in ASCII case.
+#[test]
+fn only_ascii_letters_lowercase_to_the_letters_of_afrundet() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if !c.is_ascii() {
+            assert!(
+                !c.to_lowercase().any(|l| "frundet".contains(l)),
+                "{c:?} lowercases to one of the letters"
+            );
+        }
+    }
 }
 
 /// The review: a plan's few round counts are no statistics release (`fra

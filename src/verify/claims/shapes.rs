@@ -992,10 +992,21 @@ pub fn coarse_counts(text: &str, sents: &mut [Sentence]) {
 /// `omregnet til fuldtidsmodtagere`, `helårspersoner`), which are rounded
 /// however few (two will do).
 pub fn coarse_document(paras: &mut [super::Para]) {
-    let hundred = Decimal::ONE_HUNDRED;
-    let all: Vec<Decimal> = paras
+    // Each paragraph's own whole counts, looked for once.
+    let owns: Vec<Vec<Decimal>> = paras
         .iter()
-        .flat_map(|p| p.sents.iter().flat_map(|s| whole_counts(&p.p.text, s)))
+        .map(|p| {
+            p.sents
+                .iter()
+                .flat_map(|s| whole_counts(&p.p.text, s))
+                .collect()
+        })
+        .collect();
+    let hundred = Decimal::ONE_HUNDRED;
+    let all: Vec<Decimal> = owns
+        .iter()
+        .flatten()
+        .copied()
         .filter(|v| *v >= hundred)
         .collect();
     let coarse = match paras.iter().find_map(|p| stated_rounding(&p.p.text)) {
@@ -1015,18 +1026,13 @@ pub fn coarse_document(paras: &mut [super::Para]) {
             level
         }
     };
-    for p in paras.iter_mut() {
-        let own: Vec<Decimal> = p
-            .sents
-            .iter()
-            .flat_map(|s| whole_counts(&p.p.text, s))
-            .collect();
+    for (p, own) in paras.iter_mut().zip(&owns) {
         let already = p
             .sents
             .iter()
             .flat_map(|s| &s.figs)
             .any(|f| f.num.coarse >= coarse);
-        if !own.is_empty() && !already && ends_in(&own, 10i64.pow(coarse)) {
+        if !own.is_empty() && !already && ends_in(own, 10i64.pow(coarse)) {
             make_coarse(&p.p.text, &mut p.sents, coarse);
         }
     }
@@ -1045,6 +1051,18 @@ pub fn notes_counts(text: &str) -> bool {
 /// The rounding a text states for its figures: `afrundet til nærmeste
 /// tusinde` (3), `hundrede` (2), `10` (1).
 fn stated_rounding(text: &str) -> Option<u32> {
+    // Asked of every paragraph of a document: a look at the bytes first
+    // (`frundet` in any ASCII case, found from its `u`; no other character
+    // lowercases to one of its letters), the lowercased copy only where it
+    // may say so.
+    let b = text.as_bytes();
+    if !memchr::memchr2_iter(b'u', b'U', b).any(|i| {
+        i >= 2
+            && b.get(i - 2..i + 5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"frundet"))
+    }) {
+        return None;
+    }
     let l = text.to_lowercase();
     let at = l.find("afrundet til nærmeste")? + "afrundet til nærmeste".len();
     let next: String = l[at..]
