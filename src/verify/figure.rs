@@ -321,6 +321,16 @@ pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -
     if is_dash(t) {
         return (Cell::Dash, false);
     }
+    // `÷ 3.972`, `÷33`: the division sign, which Danish accounts print as
+    // the minus sign. Read as the figure after it, negated.
+    if let Some(rest) = t.strip_prefix('÷') {
+        let rest = rest.trim_start();
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return (Cell::Text, false);
+        }
+        let (cell, from_column) = read_cell_in(rest, style, column_unit);
+        return (negated(cell), from_column);
+    }
     // `kr. 1.500,-`: the unit before the figure.
     let (t, unit_before) = match money_before(t) {
         Some(rest) => (rest, Some(Unit::Money(0))),
@@ -357,6 +367,19 @@ pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -
         }
     }
     figure_cell(t, unit_before, style, column_unit)
+}
+
+/// `cell` with its figure's sign turned (a zero stays `0`, never `-0`).
+fn negated(cell: Cell) -> Cell {
+    match cell {
+        Cell::Fig(mut f) => {
+            if !f.value.is_zero() {
+                f.value = -f.value;
+            }
+            Cell::Fig(f)
+        }
+        other => other,
+    }
 }
 
 /// [`read_cell_in`]'s general way, for a text that starts as a figure does
@@ -588,6 +611,34 @@ mod tests {
         assert_eq!(read_cell(" ", NumberStyle::DANISH, None), Cell::Empty);
         // Two numbers side by side are not one.
         assert_eq!(read_cell("12 34", NumberStyle::DANISH, None), Cell::Text);
+    }
+
+    #[test]
+    fn the_division_sign_is_the_danish_minus() {
+        // As Danish accounts print negatives (FA's Årsberetning 2017:
+        // `Uddannelsesvirksomhed  34  ÷ 33`, `Resultat før skat  ÷ 3.972`).
+        assert_eq!(fig("÷ 33").value, d("-33"));
+        assert_eq!(fig("÷ 3.972").value, d("-3972"));
+        assert_eq!(fig("÷8,3").value, d("-8.3"));
+        assert_eq!(fig("**÷ 1.500**").value, d("-1500"));
+        let p = fig("÷2,8 pct.");
+        assert_eq!((p.value, p.unit), (d("-2.8"), Some(Unit::Percent)));
+        let t = fig("÷ 500 t. kr.");
+        assert_eq!((t.value, t.unit), (d("-500"), Some(Unit::Money(3))));
+        let c = fig("÷ 4 sager");
+        assert_eq!((c.value, c.exact), (d("-4"), true));
+        // Nought has no sign.
+        let z = fig("÷ 0");
+        assert_eq!(z.value, d("0"));
+        assert!(z.value.is_sign_positive());
+        // Alone, the sign is the dash of an empty cell; before no figure,
+        // or before a sign of its own, it is text.
+        let da = NumberStyle::DANISH;
+        assert_eq!(read_cell("÷", da, None), Cell::Dash);
+        assert_eq!(read_cell("÷ a", da, None), Cell::Text);
+        assert_eq!(read_cell("÷ -5", da, None), Cell::Text);
+        assert_eq!(read_cell("÷ (5)", da, None), Cell::Text);
+        assert_eq!(read_cell("÷÷5", da, None), Cell::Text);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Soundness and completeness of `verify` over generated tables that use
 //! every cell form of issue 9: thousands separators `.`, space, NBSP and
-//! U+202F; minus as `-`, U+2212, en dash and parentheses; bold totals
+//! U+202F; minus as `-`, U+2212, en dash, parentheses and the Danish
+//! accounts' `÷` (with or without a space after it); bold totals
 //! (`**…**`, `__…__`); units after the figures; exact counts.
 
 use crate::common::verify_text;
@@ -34,7 +35,7 @@ struct Form {
 fn forms() -> impl Strategy<Value = Form> {
     (
         prop_oneof![Just('.'), Just(' '), Just('\u{a0}'), Just('\u{202f}')],
-        0u8..4,
+        0u8..6,
         0u8..3,
         any::<bool>(),
     )
@@ -61,6 +62,8 @@ fn print(v: Decimal, decimals: u32, f: Form, bold: bool) -> String {
             0 => format!("-{abs}"),
             1 => format!("\u{2212}{abs}"),
             2 => format!("\u{2013}{abs}"),
+            3 => format!("÷ {abs}"),
+            4 => format!("÷{abs}"),
             _ => format!("({abs})"),
         }
     };
