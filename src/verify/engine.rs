@@ -603,6 +603,17 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
                     && (s.total_of[i].is_none() || s.total_of[i] == Some(i))
             })
             .collect();
+        // The section the total closes (`Passiver` over `Passiver i alt`):
+        // its own subtotals and top-level rows, not those of the sections
+        // before it (`Aktiver i alt`).
+        if let Some(open) = opening_section(g, t) {
+            for set in [&subtotals, &tops] {
+                let own: Vec<usize> = set.iter().copied().filter(|&i| i > open).collect();
+                if own.len() >= 2 && own.len() < set.len() && !cands.contains(&own) {
+                    cands.push(own);
+                }
+            }
+        }
         if tops.len() >= 2 && !cands.contains(&tops) {
             cands.push(tops);
         }
@@ -665,6 +676,23 @@ fn total_stem(label: &str) -> Option<String> {
         .or_else(|| l.strip_suffix(" ialt"))?
         .trim();
     (stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic)).then(|| stem.to_string())
+}
+
+/// The section row a `… i alt` total closes: the nearest row above it with
+/// no figures whose label is the total's stem (`Passiver` or `Passiver:`
+/// over `Passiver i alt`).
+fn opening_section(g: &Grid, t: usize) -> Option<usize> {
+    let stem = total_stem(&g.rows[t].label)?;
+    (0..t).rev().find(|&i| {
+        g.rows[i].role == Role::Section
+            && g.rows[i]
+                .label
+                .trim()
+                .trim_end_matches(':')
+                .trim_end()
+                .to_lowercase()
+                == stem
+    })
 }
 
 /// A labelled total whose rows fail in every column it is judged in, where

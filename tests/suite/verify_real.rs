@@ -834,6 +834,19 @@ fn the_judged_counts_of_the_tenth_session_do_not_fall() {
     judged_counts_do_not_fall(&[("heldout17", 174, 4)]);
 }
 
+/// The eleventh session: `÷` read as the minus sign and a `… i alt` total
+/// summing the subtotals of the section it closes (`Passiver` over
+/// `Passiver i alt`): heldout4 121 -> 122, heldout7 279 -> 280, heldout10
+/// 81 -> 83.
+#[test]
+fn the_judged_counts_of_the_eleventh_session_do_not_fall() {
+    judged_counts_do_not_fall(&[
+        ("heldout4", 122, 7),
+        ("heldout7", 280, 7),
+        ("heldout10", 83, 2),
+    ]);
+}
+
 /// Each folder's judged count and published errors found are at least the
 /// figures given.
 fn judged_counts_do_not_fall(floors: &[(&str, usize, usize)]) {
