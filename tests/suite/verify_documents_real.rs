@@ -18,7 +18,7 @@ use sparekrav::verify::Verdict;
 use crate::common::{checks_of_tsv, data_tsv, dk_int, findings, root, run, tsv_table};
 
 /// The folders of real tables with documents made of them.
-const FOLDERS: [&str; 17] = [
+const FOLDERS: [&str; 18] = [
     "real",
     "heldout",
     "heldout2",
@@ -36,6 +36,7 @@ const FOLDERS: [&str; 17] = [
     "heldout14",
     "heldout15",
     "heldout16",
+    "heldout17",
 ];
 
 /// A finding of `verify --format json`: (table, printed, should read).

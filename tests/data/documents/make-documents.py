@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
 
 # The folders of real tables (each .tsv with its .expect).
-FOLDERS = ["real"] + ["heldout"] + [f"heldout{i}" for i in range(2, 17)]
+FOLDERS = ["real"] + ["heldout"] + [f"heldout{i}" for i in range(2, 18)]
 
 TOTAL_WORDS = ("i alt", "ialt", "total", "samlet", "sum")
 
