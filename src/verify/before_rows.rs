@@ -375,6 +375,14 @@ fn operator(label: &str) -> Result<Option<bool>, ()> {
     Ok(None)
 }
 
+/// A row with a figure below nought.
+fn signed_figure(g: &Grid, r: usize) -> bool {
+    g.rows[r]
+        .cells
+        .iter()
+        .any(|c| matches!(c, Cell::Fig(f) if f.value.is_sign_negative() && !f.value.is_zero()))
+}
+
 /// A row with no figure, every cell printed empty.
 fn printed_nothing(g: &Grid, r: usize) -> bool {
     g.rows[r].cells.iter().all(|c| matches!(c, Cell::Empty))
@@ -406,6 +414,13 @@ pub(super) fn written_sums(g: &Grid, s: &mut State) {
         let mut known = true;
         while i < n {
             match operator(&g.rows[i].label) {
+                // `÷ Af- og nedskrivninger  ÷ 19,41`: the label's sign and
+                // the figure's both say minus; whether it is taken away
+                // once or twice, the row does not say.
+                Ok(Some(true)) if has_figs(g, i) && signed_figure(g, i) => {
+                    known = false;
+                    break;
+                }
                 Ok(Some(neg)) if has_figs(g, i) => terms.push((neg, i)),
                 // Printed empty, a row is nothing whatever its sign.
                 Ok(Some(_)) | Err(()) if printed_nothing(g, i) => {}

@@ -605,11 +605,17 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             .collect();
         // The section the total closes (`Passiver` over `Passiver i alt`):
         // its own subtotals and top-level rows, not those of the sections
-        // before it (`Aktiver i alt`).
+        // before it (`Aktiver i alt`); only where they cover every row of
+        // figures in the section (a row left out, or a subtotal whose own
+        // rows fail, leaves what the total adds unknown).
         if let Some(open) = opening_section(g, t) {
             for set in [&subtotals, &tops] {
                 let own: Vec<usize> = set.iter().copied().filter(|&i| i > open).collect();
-                if own.len() >= 2 && own.len() < set.len() && !cands.contains(&own) {
+                if own.len() >= 2
+                    && own.len() < set.len()
+                    && !cands.contains(&own)
+                    && (open + 1..t).all(|i| !has_figs(g, i) || covered(s, i, &own))
+                {
                     cands.push(own);
                 }
             }
@@ -644,6 +650,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         match pick_labelled(g, cands, strong)
             .and_then(|c| guard_total(g, c))
             .and_then(|c| guard_block(g, t, c))
+            .and_then(|c| guard_gaps(g, s, t, c))
         {
             Ok(c) => {
                 let parts = parts_of(&c);
@@ -693,6 +700,48 @@ fn opening_section(g: &Grid, t: usize) -> Option<usize> {
                 .to_lowercase()
                 == stem
     })
+}
+
+/// A labelled total's reading that holds nowhere, whose rows leave out a
+/// row of figures between its first row and the total that is no part of
+/// them (`AKTIVER I ALT` read as three subtotals, where `Anlægsaktiver i
+/// alt`, whose own rows fail, sits among them): which rows it covers is
+/// not established, and a wrong figure may be the row left out's, not the
+/// total's: not understood.
+fn guard_gaps(g: &Grid, s: &State, t: usize, c: Candidate) -> Result<Candidate, String> {
+    let (holds, fails) = super::establish::holds_fails(g, &c);
+    if holds > 0 || fails == 0 {
+        return Ok(c);
+    }
+    let rows: Vec<usize> = parts_of(&c).iter().map(|p| p.1).collect();
+    let Some(&first) = rows.iter().min() else {
+        return Ok(c);
+    };
+    match (first + 1..t).find(|&i| has_figs(g, i) && !covered(s, i, &rows)) {
+        None => Ok(c),
+        Some(gap) => Err(format!(
+            "not understood: its rows fail in every column, and they leave out {:?}, which is \
+             no part of them: which rows it covers is not established",
+            g.rows[gap].label
+        )),
+    }
+}
+
+/// Whether row `r` is one of `rows` or, through the blocks and parts the
+/// engine has found (each row's total, else the row it is a part of), a
+/// row under one of them.
+fn covered(s: &State, mut r: usize, rows: &[usize]) -> bool {
+    // Each step goes to another row: at most as many steps as rows.
+    for _ in 0..s.parent.len() {
+        if rows.contains(&r) {
+            return true;
+        }
+        match s.total_of[r].filter(|&p| p != r).or(s.parent[r]) {
+            Some(p) if p != r => r = p,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A labelled total whose rows fail in every column it is judged in, where
