@@ -145,9 +145,51 @@ impl Expr {
 pub struct Instance {
     pub kind: Kind,
     /// `I alt [2025]: sum of 2 rows`
-    pub name: String,
+    pub name: Name,
     pub at: At,
     pub what: Result<Expr, String>,
+}
+
+/// A relation's name, written out only where it is printed ([`Name::text`]):
+/// under `--quiet` most relations hold and are never named, and a table
+/// names a relation for every cell it judges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Name {
+    /// Written out already.
+    Text(String),
+    /// [`relation_name`] of the label of the relation's row, the header of
+    /// its column, and this (`sum of 2 rows`), shared by the relations of
+    /// one reading.
+    At(std::sync::Arc<str>),
+    /// A share of the total in row `total`: `Center 1 [Andel]: share of
+    /// "I alt"`.
+    ShareOf { total: usize },
+}
+
+impl Name {
+    /// The name written out for a relation at `at` of `g`.
+    pub fn text(self, g: &Grid, at: At) -> String {
+        let label = |r: usize| g.rows.get(r).map_or("", |row| row.label.as_str());
+        let header = g.cols.get(at.1).map_or("", |c| c.header.as_str());
+        match self {
+            Name::Text(t) => t,
+            Name::At(what) => relation_name(label(at.0), header, &[&what]),
+            Name::ShareOf { total } => {
+                relation_name(label(at.0), header, &["share of ", &quoted(label(total))])
+            }
+        }
+    }
+
+    /// Not named yet (`share_cand`'s readings, named once chosen).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Name::Text(t) if t.is_empty())
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name::Text(text)
+    }
 }
 
 /// Figures substituted for the printed ones (attribution tries corrections).
@@ -1166,6 +1208,8 @@ pub fn row_sum(
     what: &str,
 ) -> Candidate {
     let mut instances = Vec::with_capacity(g.cols.len());
+    // The name's words, shared by the columns' relations.
+    let mut shared: Option<std::sync::Arc<str>> = None;
     for c in 0..g.cols.len() {
         if !summable(g, c) {
             continue;
@@ -1185,7 +1229,7 @@ pub fn row_sum(
         if !share_col && cells().any(|v| matches!(v, Cell::Fig(f) if f.percent())) {
             continue;
         }
-        let name = relation_name(&g.rows[total].label, &g.cols[c].header, &[what]);
+        let name = Name::At(shared.get_or_insert_with(|| what.into()).clone());
         let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if running_balance(&g.cols[c].header) {
@@ -1279,6 +1323,8 @@ pub fn col_relation(
     make: &dyn Fn(usize) -> Option<Expr>,
 ) -> Candidate {
     let mut instances = Vec::new();
+    // The name's words, shared by the rows' relations.
+    let mut shared: Option<std::sync::Arc<str>> = None;
     for (r, row) in g.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             continue;
@@ -1293,7 +1339,7 @@ pub fn col_relation(
         }
         instances.push(Instance {
             kind,
-            name: format!("{} [{}]: {what}", row.label, g.cols[result].header),
+            name: Name::At(shared.get_or_insert_with(|| what.into()).clone()),
             at: (r, result),
             what: Ok(e),
         });
