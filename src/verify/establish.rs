@@ -1310,8 +1310,30 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// `sum of {n} row(s)`, written straight into one string (asked for every
+/// reading of a total tried; the formatting machinery cost more than the
+/// rest of the name).
 pub fn sum_name(n: usize) -> String {
-    format!("sum of {n} row{}", plural(n))
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit: `rest % 10` is below 10.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(12 + digits.len() - at);
+    s.push_str("sum of ");
+    for &d in &digits[at..] {
+        s.push(char::from(d));
+    }
+    s.push_str(" row");
+    s.push_str(plural(n));
+    s
 }
 
 /// A relation along every row with a figure in `result`: one per row.
@@ -1681,11 +1703,29 @@ mod tests {
         assert_eq!(relation_name("", "", &[]), " []: ");
     }
 
+    #[test]
+    fn a_sum_is_named_by_its_count_of_rows() {
+        assert_eq!(sum_name(0), "sum of 0 rows");
+        assert_eq!(sum_name(1), "sum of 1 row");
+        assert_eq!(sum_name(2), "sum of 2 rows");
+        assert_eq!(sum_name(10), "sum of 10 rows");
+        assert_eq!(sum_name(usize::MAX), format!("sum of {} rows", usize::MAX));
+    }
+
     proptest::proptest! {
         /// The quick quoting is `{:?}`'s, escapes and all.
         #[test]
         fn quoted_is_debug_quoting(text in "(I alt|Æøå|\"|\\\\|\t|\n|\u{a0}|\u{301}|é|e\u{301}|\u{202f}|\u{ff}|\u{100}|~| |[ -~]|.){0,8}") {
             proptest::prop_assert_eq!(quoted(&text), format!("{text:?}"));
+        }
+
+        /// The quick name of a sum is the one formatting writes.
+        #[test]
+        fn sum_name_is_formatted_s(n in proptest::prelude::any::<usize>(), small in 0usize..1000) {
+            for n in [n, small] {
+                let s = if n == 1 { "" } else { "s" };
+                proptest::prop_assert_eq!(sum_name(n), format!("sum of {n} row{s}"));
+            }
         }
     }
 }
