@@ -5,7 +5,7 @@
 //! relations that fail only through it are its consequences.
 
 use super::establish::{
-    implied, printed_empty, relation, verdict_with, At, Expr, Instance, Kind, Overrides,
+    implied, printed_empty, relation, verdict_with, At, Expr, Instance, Kind, Name, Overrides,
 };
 use super::explain;
 use super::figure::{Cell, Figure};
@@ -18,7 +18,7 @@ use crate::numfmt::{format_number, NumberStyle};
 #[derive(Clone, Debug)]
 pub struct Judged {
     pub kind: Kind,
-    pub name: String,
+    pub name: Name,
     pub at: At,
     pub verdict: Verdict,
     pub detail: String,
@@ -317,7 +317,7 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             );
         }
         assigned[primary] = true;
-        let primary_name = out[primary].name.clone();
+        let primary_name = out[primary].name.clone().text(g, out[primary].at);
         for &k in &fixes {
             if k == primary {
                 continue;
@@ -367,7 +367,7 @@ fn same_relation_once(g: &Grid, out: &mut [Judged], fixes: &[usize], assigned: &
     else {
         return;
     };
-    let name = out[primary].name.clone();
+    let name = out[primary].name.clone().text(g, out[primary].at);
     let what = cell_name(g, out[primary].at);
     for &k in fixes {
         assigned[k] = true;

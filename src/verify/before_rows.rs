@@ -183,7 +183,7 @@ fn candidate(g: &Grid, result: usize, operands: &[(bool, usize)], what: &str) ->
                 let c = e.result().1;
                 Instance {
                     kind: Kind::Difference,
-                    name: format!("{} [{}]: {what}", g.rows[result].label, g.cols[c].header),
+                    name: format!("{} [{}]: {what}", g.rows[result].label, g.cols[c].header).into(),
                     at: (result, c),
                     what: Ok(e),
                 }

@@ -229,7 +229,7 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
             if let Some(p) = prev.filter(|_| fig_at(g, r, c)) {
                 instances.push(Instance {
                     kind: Kind::Formula,
-                    name: name(g, r, c, "the balance of the last row it closes"),
+                    name: name(g, r, c, "the balance of the last row it closes").into(),
                     at: (r, c),
                     what: Ok(repeat(p)),
                 });
@@ -251,7 +251,8 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
                         r,
                         c,
                         &format!("the first balance = {}", g.cols[inc].header),
-                    ),
+                    )
+                    .into(),
                     at: (r, c),
                     what: Ok(first.clone()),
                 };
@@ -284,7 +285,7 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
         if printed_same && fails(g, &carried) {
             instances.push(Instance {
                 kind: Kind::Formula,
-                name: name(g, r, c, "the balance of the last row it closes"),
+                name: name(g, r, c, "the balance of the last row it closes").into(),
                 at: (r, c),
                 what: Ok(repeat(p)),
             });
@@ -299,7 +300,7 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
         }
         instances.push(Instance {
             kind: Kind::Formula,
-            name: name(g, r, c, &what),
+            name: name(g, r, c, &what).into(),
             at: (r, c),
             what: Ok(carried),
         });
@@ -719,7 +720,7 @@ fn rated(
             };
             instances.push(Instance {
                 kind: Kind::Formula,
-                name: name(g, r, c, &what),
+                name: name(g, r, c, &what).into(),
                 at: (r, c),
                 what: what_is,
             });

@@ -5,7 +5,7 @@
 
 use super::establish::{
     col_relation, pick_figures, pick_labelled, promising, quick_rows, row_sum, sum_name, summable,
-    Candidate, Expr, Instance, Kind,
+    Candidate, Expr, Instance, Kind, Name,
 };
 use super::figure::Cell;
 use super::grid::{ColKind, Grid, Role};
@@ -87,7 +87,7 @@ pub(super) fn said_not_understood(
 ) {
     s.out.push(Instance {
         kind,
-        name: format!("{}: {what}", g.rows[r].label),
+        name: format!("{}: {what}", g.rows[r].label).into(),
         at: (r, 0),
         what: Err(format!("not understood: {why}")),
     });
@@ -545,7 +545,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if let Some((p, c)) = garbled_part(g, t) {
             s.out.push(Instance {
                 kind: Kind::Sum,
-                name: format!("{}: total", g.rows[t].label),
+                name: format!("{}: total", g.rows[t].label).into(),
                 at: (t, 0),
                 what: Err(format!(
                     "a row of its block, {:?}, is printed {:?}, which is no figure: its sum is unknown",
@@ -627,7 +627,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             if strong && has_figs(g, t) {
                 s.out.push(Instance {
                     kind: Kind::Sum,
-                    name: format!("{}: total", g.rows[t].label),
+                    name: format!("{}: total", g.rows[t].label).into(),
                     at: (t, 0),
                     what: Err("no rows to add: the total stands alone in its table".to_string()),
                 });
@@ -664,7 +664,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             }
             Err(why) if strong || why.contains("which rows it covers") => s.out.push(Instance {
                 kind: Kind::Sum,
-                name: format!("{}: total", g.rows[t].label),
+                name: format!("{}: total", g.rows[t].label).into(),
                 at: (t, 0),
                 what: Err(why),
             }),
@@ -1267,7 +1267,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
         if !missing.is_empty() {
             s.out.push(Instance {
                 kind: Kind::Formula,
-                name: format!("{}: formula", g.rows[r].label),
+                name: format!("{}: formula", g.rows[r].label).into(),
                 at: (r, 0),
                 what: Err(format!(
                     "the label names rows {} that the table does not have",
@@ -1379,7 +1379,7 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
         } else if cue && !cues_only && g.rows[r].has_figures() {
             s.out.push(Instance {
                 kind: Kind::Difference,
-                name: format!("{}: difference", g.rows[r].label),
+                name: format!("{}: difference", g.rows[r].label).into(),
                 at: (r, 0),
                 what: Err(format!(
                     "not understood: {:?} fits no sum or difference of the rows above it",
@@ -1627,7 +1627,8 @@ fn carried_rows(g: &Grid, s: &mut State) {
                     name: format!(
                         "{} [{}]: carried over from {} [{}]",
                         g.rows[r].label, g.cols[cur].header, g.rows[y].label, g.cols[prev].header
-                    ),
+                    )
+                    .into(),
                     at: (r, cur),
                     what: Ok(Expr::Linear {
                         terms: vec![(false, (y, prev))],
@@ -1790,7 +1791,7 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
             kind,
             // Named by `share_names` once chosen: most readings tried are
             // dropped.
-            name: String::new(),
+            name: Name::Text(String::new()),
             at: (r, c),
             what: Ok(Expr::Ratio {
                 num: (r, a),
@@ -1810,23 +1811,13 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
 
 /// Names a chosen share reading's instances (`share_cand` leaves them
 /// unnamed): `Center 1 [Andel]: share of "I alt"`.
-fn share_names(g: &Grid, mut cand: Candidate) -> Candidate {
-    // The total's label quoted once for the rows sharing it.
-    let mut quoted: Option<(usize, String)> = None;
+fn share_names(mut cand: Candidate) -> Candidate {
     for i in &mut cand.instances {
         if let (true, Kind::Share, Ok(Expr::Ratio { den, .. })) =
             (i.name.is_empty(), i.kind, &i.what)
         {
-            let (r, c) = i.at;
-            if quoted.as_ref().is_none_or(|q| q.0 != den.0) {
-                quoted = Some((den.0, super::establish::quoted(&g.rows[den.0].label)));
-            }
-            let total = quoted.as_ref().map_or("", |q| q.1.as_str());
-            i.name = super::establish::relation_name(
-                &g.rows[r].label,
-                &g.cols[c].header,
-                &["share of ", total],
-            );
+            // Written out where it is printed (`Name::text`).
+            i.name = Name::ShareOf { total: den.0 };
         }
     }
     cand
@@ -1856,7 +1847,7 @@ fn skipped_col(g: &Grid, s: &mut State, c: usize, kind: Kind, why: String) {
     };
     s.out.push(Instance {
         kind,
-        name: format!("[{}]: column", g.cols[c].header),
+        name: format!("[{}]: column", g.cols[c].header).into(),
         at: (r, c),
         what: Err(why),
     });
@@ -2020,7 +2011,7 @@ fn columns(g: &Grid, s: &mut State) {
                     pick_labelled(g, cands, strong)
                 };
                 match picked {
-                    Ok(cand) => push(s, share_names(g, cand)),
+                    Ok(cand) => push(s, share_names(cand)),
                     Err(why) => skipped_col(g, s, c, Kind::Share, why),
                 }
             }
@@ -2061,7 +2052,7 @@ fn columns(g: &Grid, s: &mut State) {
                     continue;
                 }
                 match pick_labelled(g, cands, false) {
-                    Ok(cand) => push(s, share_names(g, cand)),
+                    Ok(cand) => push(s, share_names(cand)),
                     Err(_) => skipped_col(
                         g,
                         s,
@@ -2244,7 +2235,8 @@ fn change_rows(g: &Grid, s: &mut State) {
                     name: format!(
                         "{} [{}]: {what} {} - {}",
                         g.rows[r].label, g.cols[new].header, g.cols[new].header, g.cols[old].header
-                    ),
+                    )
+                    .into(),
                     at,
                     what: Ok(e),
                 });
@@ -2275,7 +2267,7 @@ fn change_rows(g: &Grid, s: &mut State) {
                 } else {
                     Kind::Change
                 },
-                name: format!("{}: change row", g.rows[r].label),
+                name: format!("{}: change row", g.rows[r].label).into(),
                 at: (r, 0),
                 what: Err(why),
             }),

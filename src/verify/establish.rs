@@ -145,9 +145,51 @@ impl Expr {
 pub struct Instance {
     pub kind: Kind,
     /// `I alt [2025]: sum of 2 rows`
-    pub name: String,
+    pub name: Name,
     pub at: At,
     pub what: Result<Expr, String>,
+}
+
+/// A relation's name, written out only where it is printed ([`Name::text`]):
+/// under `--quiet` most relations hold and are never named, and a table
+/// names a relation for every cell it judges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Name {
+    /// Written out already.
+    Text(String),
+    /// [`relation_name`] of the label of the relation's row, the header of
+    /// its column, and this (`sum of 2 rows`), shared by the relations of
+    /// one reading.
+    At(std::sync::Arc<str>),
+    /// A share of the total in row `total`: `Center 1 [Andel]: share of
+    /// "I alt"`.
+    ShareOf { total: usize },
+}
+
+impl Name {
+    /// The name written out for a relation at `at` of `g`.
+    pub fn text(self, g: &Grid, at: At) -> String {
+        let label = |r: usize| g.rows.get(r).map_or("", |row| row.label.as_str());
+        let header = g.cols.get(at.1).map_or("", |c| c.header.as_str());
+        match self {
+            Name::Text(t) => t,
+            Name::At(what) => relation_name(label(at.0), header, &[&what]),
+            Name::ShareOf { total } => {
+                relation_name(label(at.0), header, &["share of ", &quoted(label(total))])
+            }
+        }
+    }
+
+    /// Not named yet (`share_cand`'s readings, named once chosen).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Name::Text(t) if t.is_empty())
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name::Text(text)
+    }
 }
 
 /// Figures substituted for the printed ones (attribution tries corrections).
@@ -1166,6 +1208,8 @@ pub fn row_sum(
     what: &str,
 ) -> Candidate {
     let mut instances = Vec::with_capacity(g.cols.len());
+    // The name's words, shared by the columns' relations.
+    let mut shared: Option<std::sync::Arc<str>> = None;
     for c in 0..g.cols.len() {
         if !summable(g, c) {
             continue;
@@ -1185,7 +1229,7 @@ pub fn row_sum(
         if !share_col && cells().any(|v| matches!(v, Cell::Fig(f) if f.percent())) {
             continue;
         }
-        let name = relation_name(&g.rows[total].label, &g.cols[c].header, &[what]);
+        let name = Name::At(shared.get_or_insert_with(|| what.into()).clone());
         let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if running_balance(&g.cols[c].header) {
@@ -1266,8 +1310,30 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// `sum of {n} row(s)`, written straight into one string (asked for every
+/// reading of a total tried; the formatting machinery cost more than the
+/// rest of the name).
 pub fn sum_name(n: usize) -> String {
-    format!("sum of {n} row{}", plural(n))
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit: `rest % 10` is below 10.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(12 + digits.len() - at);
+    s.push_str("sum of ");
+    for &d in &digits[at..] {
+        s.push(char::from(d));
+    }
+    s.push_str(" row");
+    s.push_str(plural(n));
+    s
 }
 
 /// A relation along every row with a figure in `result`: one per row.
@@ -1279,6 +1345,8 @@ pub fn col_relation(
     make: &dyn Fn(usize) -> Option<Expr>,
 ) -> Candidate {
     let mut instances = Vec::new();
+    // The name's words, shared by the rows' relations.
+    let mut shared: Option<std::sync::Arc<str>> = None;
     for (r, row) in g.rows.iter().enumerate() {
         if matches!(row.role, Role::Section | Role::HerafMarker) {
             continue;
@@ -1293,7 +1361,7 @@ pub fn col_relation(
         }
         instances.push(Instance {
             kind,
-            name: format!("{} [{}]: {what}", row.label, g.cols[result].header),
+            name: Name::At(shared.get_or_insert_with(|| what.into()).clone()),
             at: (r, result),
             what: Ok(e),
         });
@@ -1635,11 +1703,29 @@ mod tests {
         assert_eq!(relation_name("", "", &[]), " []: ");
     }
 
+    #[test]
+    fn a_sum_is_named_by_its_count_of_rows() {
+        assert_eq!(sum_name(0), "sum of 0 rows");
+        assert_eq!(sum_name(1), "sum of 1 row");
+        assert_eq!(sum_name(2), "sum of 2 rows");
+        assert_eq!(sum_name(10), "sum of 10 rows");
+        assert_eq!(sum_name(usize::MAX), format!("sum of {} rows", usize::MAX));
+    }
+
     proptest::proptest! {
         /// The quick quoting is `{:?}`'s, escapes and all.
         #[test]
         fn quoted_is_debug_quoting(text in "(I alt|Æøå|\"|\\\\|\t|\n|\u{a0}|\u{301}|é|e\u{301}|\u{202f}|\u{ff}|\u{100}|~| |[ -~]|.){0,8}") {
             proptest::prop_assert_eq!(quoted(&text), format!("{text:?}"));
+        }
+
+        /// The quick name of a sum is the one formatting writes.
+        #[test]
+        fn sum_name_is_formatted_s(n in proptest::prelude::any::<usize>(), small in 0usize..1000) {
+            for n in [n, small] {
+                let s = if n == 1 { "" } else { "s" };
+                proptest::prop_assert_eq!(sum_name(n), format!("sum of {n} row{s}"));
+            }
         }
     }
 }

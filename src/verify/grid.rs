@@ -702,18 +702,25 @@ fn header_words_now(header: &str) -> HeaderWords {
 
 /// `own_kroner`: every figure of the column says kroner in its own cell
 /// (`7.134 kr.`), not by the column's or the table's unit.
-fn col_kind(header: &str, figs: &[&Cell], own_kroner: bool) -> ColKind {
-    let w = header_words(header);
+/// `figs`: the column's cells; `w`: its header's [`HeaderWords`];
+/// `header_unit`: [`unit_in`] of its header.
+fn col_kind<'c>(
+    header: &str,
+    figs: impl Iterator<Item = &'c Cell> + Clone,
+    w: HeaderWords,
+    header_unit: Option<Unit>,
+    own_kroner: bool,
+) -> ColKind {
     let change = w.change;
     let pct_word = w.pct_word;
     let nums: Vec<_> = figs
-        .iter()
+        .clone()
         .filter_map(|c| match c {
             Cell::Fig(f) => Some(f),
             _ => None,
         })
         .collect();
-    if nums.is_empty() && figs.iter().any(|c| matches!(c, Cell::Text)) {
+    if nums.is_empty() && figs.into_iter().any(|c| matches!(c, Cell::Text)) {
         return ColKind::Text;
     }
     if note_references(header, &nums) {
@@ -723,7 +730,7 @@ fn col_kind(header: &str, figs: &[&Cell], own_kroner: bool) -> ColKind {
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
     // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
-    let in_kroner = !all_percent && (matches!(unit_in(header), Some(Unit::Money(_))) || own_kroner);
+    let in_kroner = !all_percent && (matches!(header_unit, Some(Unit::Money(_))) || own_kroner);
     if w.share && !in_kroner {
         return if change {
             ColKind::ShareOfChange
@@ -1078,11 +1085,13 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A rate in a header (`Afskrivning 2,5%`) is no unit of its figures.
     // A column's own unit (its header's), and the unit its figures take
     // (its own, or the table's: the title's or the corner's).
+    // Each header's unit, asked once (the column's kind asks it too).
+    let header_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h)).collect();
     let own_units: Vec<Option<Unit>> = headers
         .iter()
-        .map(|h| {
-            unit_in(h)
-                .filter(|u| *u != Unit::Percent || super::column_relations::rate_in(h).is_none())
+        .zip(&header_units)
+        .map(|(h, u)| {
+            u.filter(|u| *u != Unit::Percent || super::column_relations::rate_in(h).is_none())
         })
         .collect();
     let col_units: Vec<Option<Unit>> = own_units.iter().map(|u| u.or(table_unit)).collect();
@@ -1158,10 +1167,12 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             printed,
         });
     }
-    let cols: Vec<Col> = (0..width)
-        .map(|c| {
-            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).collect();
-            let words = header_words(&headers[c]);
+    let cols: Vec<Col> = headers
+        .into_iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let cells = rows.iter().filter_map(move |r| r.cells.get(c));
+            let words = header_words(&header);
             let own_kroner = words.share && {
                 let mut figs = rows
                     .iter()
@@ -1177,12 +1188,12 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                         && !from_column.get(k * width + c).copied().unwrap_or(true)
                 }) && any
             };
-            let mut kind = col_kind(&headers[c], &cells, own_kroner);
+            let mut kind = col_kind(&header, cells, words, header_units[c], own_kroner);
             if kind == ColKind::Amount && durations(&rows, c) {
                 kind = ColKind::Text;
             }
             let year = match kind {
-                ColKind::Amount | ColKind::RowTotal => year_of(&headers[c]),
+                ColKind::Amount | ColKind::RowTotal => year_of(&header),
                 _ => None,
             };
             let unit = match kind {
@@ -1193,8 +1204,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 _ => col_units[c],
             };
             Col {
-                header: headers[c].clone(),
-                total: names_total(&headers[c], words),
+                total: names_total(&header, words),
+                header,
                 kind,
                 year,
                 unit,

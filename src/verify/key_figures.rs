@@ -415,7 +415,8 @@ fn growth(g: &Grid, r: usize, of: usize, ys: &[(i32, usize)]) -> Candidate {
                 g.rows[of].label,
                 g.cols[cur].header,
                 g.cols[prev].header
-            ),
+            )
+            .into(),
             at: (r, cur),
             what: Ok(Expr::Ratio {
                 num: (of, cur),
@@ -652,7 +653,7 @@ fn unjudged_years(g: &Grid, r: usize, n: &Named, c: &Candidate) -> Vec<Instance>
         .filter(|&col| fig(g, r, col) && !c.instances.iter().any(|i| i.at == (r, col)))
         .map(|col| Instance {
             kind: Kind::PctChange,
-            name: format!("{} [{}]: key figure", g.rows[r].label, g.cols[col].header),
+            name: format!("{} [{}]: key figure", g.rows[r].label, g.cols[col].header).into(),
             at: (r, col),
             what: Err(format!(
                 "not understood: {}, and the figures it needs for {} are not all printed",

@@ -211,7 +211,8 @@ fn rate_instance(g: &Grid, r: usize, base: usize, c: usize, rate: Decimal) -> In
             g.cols[c].header,
             shown_rate(rate),
             g.rows[base].label
-        ),
+        )
+        .into(),
         at: (r, c),
         what: Ok(Expr::Rate {
             base: (base, c),

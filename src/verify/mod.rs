@@ -478,7 +478,12 @@ fn judge_table(
                 file: named(file),
                 loc,
                 table: named(&name),
-                relation: j.name,
+                // Written out only where it may be printed.
+                relation: if lean {
+                    String::new()
+                } else {
+                    j.name.text(&grid, j.at)
+                },
                 verdict: j.verdict,
                 detail: j.detail,
                 judged: j.relation,

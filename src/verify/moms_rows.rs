@@ -117,7 +117,8 @@ fn instance(g: &Grid, r: usize, c: usize, bases: &[usize]) -> Instance {
         name: format!(
             "{} [{}]: moms, 25 % of {of}",
             g.rows[r].label, g.cols[c].header
-        ),
+        )
+        .into(),
         at: (r, c),
         what: Ok(what),
     }

@@ -419,7 +419,7 @@ pub(super) fn settle(
         }
         Err(why) => s.out.push(Instance {
             kind: Kind::Difference,
-            name: format!("{}: difference", g.rows[r].label),
+            name: format!("{}: difference", g.rows[r].label).into(),
             at: (r, 0),
             what: Err(why),
         }),
@@ -505,7 +505,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         let Some(chosen) = choose(g, forward, backward, true) else {
             s.out.push(Instance {
                 kind: Kind::Difference,
-                name: format!("{}: difference", label(r)),
+                name: format!("{}: difference", label(r)).into(),
                 at: (r, 0),
                 what: Err(format!(
                     "not understood: the label names {:?} and {:?}, and the figures hold \

@@ -50,7 +50,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         let (Some(named), false) = (named, parts.is_empty()) else {
             s.out.push(Instance {
                 kind: Kind::Difference,
-                name: format!("{}: netted total", g.rows[t].label),
+                name: format!("{}: netted total", g.rows[t].label).into(),
                 at: (t, 0),
                 what: Err(format!(
                     "not understood: the label nets the block against {other:?}, and no such \
@@ -87,7 +87,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             Ok(cand) => push(s, cand),
             Err(why) => s.out.push(Instance {
                 kind: Kind::Difference,
-                name: format!("{}: netted total", g.rows[t].label),
+                name: format!("{}: netted total", g.rows[t].label).into(),
                 at: (t, 0),
                 what: Err(format!("not understood: {why}")),
             }),

@@ -151,7 +151,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 );
                 skipped.push(Instance {
                     kind: Kind::Sum,
-                    name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]),
+                    name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]).into(),
                     at: (r, outer),
                     what: Err(why),
                 });
@@ -168,7 +168,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             };
             let inst = Instance {
                 kind: Kind::Sum,
-                name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]),
+                name: relation_name(&g.rows[r].label, &g.cols[outer].header, &[&what]).into(),
                 at: (r, outer),
                 what: Ok(e),
             };

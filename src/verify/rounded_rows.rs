@@ -99,7 +99,8 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 name: format!(
                     "{} [{}]: {} rounded",
                     g.rows[r].label, g.cols[c].header, g.rows[base].label
-                ),
+                )
+                .into(),
                 at: (r, c),
                 what: Ok(Expr::Linear {
                     terms: vec![(false, (base, c))],
@@ -129,7 +130,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     for r in results {
         s.out.push(Instance {
             kind: Kind::Formula,
-            name: format!("{}: a rounded row named by the label", g.rows[r].label),
+            name: format!("{}: a rounded row named by the label", g.rows[r].label).into(),
             at: (r, 0),
             what: Err(format!(
                 "not understood: the label names a row it rounds, and over the table's such \

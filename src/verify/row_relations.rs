@@ -315,7 +315,8 @@ fn carries(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
                     name: format!(
                         "{} [{}]: carried over from {} [{}]",
                         g.rows[r].label, g.cols[cur].header, g.rows[x].label, g.cols[prev].header
-                    ),
+                    )
+                    .into(),
                     at: (r, cur),
                     what: Ok(Expr::Linear {
                         terms: vec![(false, (x, prev))],
@@ -853,7 +854,7 @@ pub(super) fn quotient_cand(
         })
         .map(|&c| Instance {
             kind: Kind::Ratio,
-            name: format!("{} [{}]: {what} {how}", g.rows[r].label, g.cols[c].header),
+            name: format!("{} [{}]: {what} {how}", g.rows[r].label, g.cols[c].header).into(),
             at: (r, c),
             what: Ok(if multiple {
                 Expr::Fraction {
@@ -1015,7 +1016,8 @@ fn chains(g: &Grid, s: &mut State, steps: &[(usize, usize)]) {
                             sign(neg),
                             g.rows[x].label,
                             g.cols[cur].header
-                        ),
+                        )
+                        .into(),
                         at: (r, cur),
                         what: Ok(Expr::Linear {
                             terms: vec![(false, (r, prev)), (neg, (x, cur))],

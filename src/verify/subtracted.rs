@@ -120,7 +120,7 @@ fn holds(g: &Grid, e: &Expr, tried: usize) -> bool {
     let one = Candidate {
         instances: vec![Instance {
             kind: Kind::Sum,
-            name: String::new(),
+            name: String::new().into(),
             at: e.result(),
             what: Ok(e.clone()),
         }],
@@ -254,7 +254,7 @@ pub(super) fn review(g: &Grid, out: &mut [Instance]) {
                             .get(e.result().1)
                             .map(|c| c.header.as_str())
                             .unwrap_or_default();
-                        out[i].name = relation_name(label(t), header, &[&what]);
+                        out[i].name = relation_name(label(t), header, &[&what]).into();
                         out[i].what = Ok(e);
                     }
                 }

@@ -121,7 +121,8 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 g.rows[b].label,
                 g.cols[new].header,
                 g.cols[old].header
-            ),
+            )
+            .into(),
             at: (r, *at),
             what: Ok(e),
         };

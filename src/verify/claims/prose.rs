@@ -243,13 +243,10 @@ pub fn may_have_quantity(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            // Eight bytes passed over at once where none is a digit (most
-            // of a paragraph is words).
-            i += if b.get(i..i + 8).is_some_and(|w| !has_digit(w)) {
-                8
-            } else {
-                1
-            };
+            // Eight bytes asked at once (most of a paragraph is words): the
+            // ones before the first digit among them are passed over (at
+            // least this one, no digit), all eight where none is a digit.
+            i += b.get(i..i + 8).map_or(1, |w| first_digit(w).unwrap_or(8));
             continue;
         }
         let (quantity, end) = digit_run(text, i);
@@ -306,20 +303,23 @@ fn digit_run(text: &str, start: usize) -> (bool, usize) {
     (!reference, i)
 }
 
-/// Whether one of eight bytes is an ASCII digit, all eight asked at once
+/// Where the first ASCII digit of eight bytes is, all eight asked at once
 /// (a byte between `/` and `:`, by the bit trick of Anderson's "Bit
-/// Twiddling Hacks", `hasbetween`: exact, as no byte's sum or difference
-/// carries into the next).
-fn has_digit(bytes: &[u8]) -> bool {
+/// Twiddling Hacks", `hasbetween`: exact for each byte, as no byte's sum or
+/// difference carries into the next, so the lowest marked byte is the
+/// first digit).
+fn first_digit(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let Ok(eight) = <[u8; 8]>::try_from(bytes) else {
-        return bytes.iter().any(u8::is_ascii_digit);
+        return bytes.iter().position(u8::is_ascii_digit);
     };
     let w = u64::from_le_bytes(eight);
     let low = w & (ONES * 127);
     let below_colon = (ONES * (127 + u64::from(b':'))).wrapping_sub(low);
     let above_slash = low + ONES * (127 - u64::from(b'/'));
-    (below_colon & !w & above_slash & (ONES * 128)) != 0
+    let marked = below_colon & !w & above_slash & (ONES * 128);
+    // The bytes are read little-endian: the first is the lowest.
+    (marked != 0).then(|| (marked.trailing_zeros() / 8) as usize)
 }
 
 /// Splits a paragraph into sentences of tokens and figures. Bounded: linear
@@ -674,16 +674,19 @@ mod tests {
 
     #[test]
     fn eight_bytes_asked_for_a_digit() {
-        assert!(!has_digit(b"abcdefgh"));
-        assert!(has_digit(b"abc5defg"));
-        assert!(has_digit(b"0bcdefgh"));
-        assert!(has_digit(b"abcdefg9"));
-        assert!(!has_digit(b"/:/:\xb0\xb9\xaf\xba"));
+        assert_eq!(first_digit(b"abcdefgh"), None);
+        assert_eq!(first_digit(b"abc5defg"), Some(3));
+        assert_eq!(first_digit(b"0bcdefgh"), Some(0));
+        assert_eq!(first_digit(b"abcdefg9"), Some(7));
+        assert_eq!(first_digit(b"ab1d2fg9"), Some(2));
+        assert_eq!(first_digit(b"/:/:\xb0\xb9\xaf\xba"), None);
+        assert_eq!(first_digit(b"ab1"), Some(2));
         for b in 0..=255u8 {
-            assert_eq!(has_digit(&[b; 8]), b.is_ascii_digit(), "{b}");
+            let digit = b.is_ascii_digit();
+            assert_eq!(first_digit(&[b; 8]), digit.then_some(0), "{b}");
             let mut w = *b"xxxxxxxx";
             w[5] = b;
-            assert_eq!(has_digit(&w), b.is_ascii_digit(), "{b}");
+            assert_eq!(first_digit(&w), digit.then_some(5), "{b}");
         }
     }
 
@@ -695,6 +698,13 @@ mod tests {
             text in "([a-zæ ]{0,12}|[0-9]{1,5}|konto |nr\\. |§ |[.,%:/ ]|\u{b9}|\u{660}){0,12}"
         ) {
             proptest::prop_assert_eq!(may_have_quantity(&text), may_have_quantity_bytewise(&text), "{:?}", text);
+        }
+
+        /// The first digit of eight bytes asked at once is the first one
+        /// found byte by byte, whatever the bytes.
+        #[test]
+        fn first_digit_is_the_bytewise_one(bytes in proptest::array::uniform8(proptest::prelude::any::<u8>())) {
+            proptest::prop_assert_eq!(first_digit(&bytes), bytes.iter().position(u8::is_ascii_digit));
         }
     }
 

@@ -1042,9 +1042,15 @@ pub fn coarse_document(paras: &mut [super::Para]) {
 /// nærmeste`) or derived ([`names_derived_counts`]). A byte look first:
 /// most paragraphs say neither.
 pub fn notes_counts(text: &str) -> bool {
+    // The searchers built once (`memmem::find` built one for each word of
+    // each paragraph, most of a look at a short paragraph).
+    static WORDS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        ["afrundet", "uldtid", "elårs"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+    });
     let b = text.as_bytes();
-    let has = |w: &str| memchr::memmem::find(b, w.as_bytes()).is_some();
-    (has("afrundet") || has("uldtid") || has("elårs"))
+    words.iter().any(|w| w.find(b).is_some())
         && (stated_rounding(text).is_some() || names_derived_counts(text))
 }
 
