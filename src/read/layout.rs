@@ -260,6 +260,18 @@ fn wrapped_cell_line(row: &Line, s: &Seg) -> bool {
         || note_mark(t)
 }
 
+/// A line of two or more years and nothing else (`2002  2003  2004  2005`,
+/// `2021  2022*`): a table's header without its corner label.
+fn years_alone(line: &Line) -> bool {
+    line.segs.len() >= 2
+        && line.segs.iter().all(|s| {
+            let t = s.text.trim().trim_end_matches('*');
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && (t.starts_with("19") || t.starts_with("20"))
+        })
+}
+
 /// Where a table starting at `start` ends (exclusive), if one starts there:
 /// a run of lines of two or more segments, at least two of them with
 /// figures; a header line without figures and single-segment section lines
@@ -315,9 +327,13 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
         // A line of text with a wide space above or below it in a PDF is a
         // heading between two tables, not a section row.
         let gap_lines = &lines[j..j + gap];
+        // So is one over a row of years alone: a new table's title and
+        // header (also where a page break hides the space above it).
         let heading = gap_lines.iter().any(|g| !g.segs.is_empty())
             && (gap_lines.iter().any(|g| g.space_before)
-                || lines.get(j + gap).is_some_and(|n| n.space_before));
+                || lines
+                    .get(j + gap)
+                    .is_some_and(|n| n.space_before || years_alone(n)));
         let resumes = (gap <= 2 || all_wrapped && gap <= 4)
             && !heading
             && lines
@@ -461,10 +477,12 @@ fn continues(above: &Slots, line: &Slots, above_is_header: bool) -> bool {
     }
 }
 
-fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
+/// A line's texts by column; `full` is the segment count of the lines the
+/// columns were found from (their one segment per column, in order).
+fn slots(l: &Line, cols: &[(i64, i64)], full: usize) -> (Slots, Vec<u32>) {
     let mut texts: Slots = vec![None; cols.len()];
     let mut spans = vec![1u32; cols.len()];
-    if l.segs.len() == cols.len() {
+    if l.segs.len() == cols.len() && cols.len() == full {
         // A full row: one segment per column, in order.
         for (t, s) in texts.iter_mut().zip(&l.segs) {
             *t = Some((s.text.clone(), s.bold, s.x0));
@@ -551,6 +569,29 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
             pages.push((p, columns(&lines, n)));
         }
     }
+    // Figures right of every column in rows of more segments than the
+    // fullest rows have (a subtotal set out to the right, as a
+    // likviditetsbudget's `9.098,00`) stand in a column of their own, not
+    // in the last column's cell.
+    let right_end = pages
+        .iter()
+        .filter_map(|(_, c)| c.as_ref()?.last().map(|c| c.1))
+        .max();
+    if let Some(right_end) = right_end {
+        let extra = region
+            .iter()
+            .filter(|l| l.segs.len() > n)
+            .flat_map(|l| &l.segs)
+            .filter(|s| s.x0 > right_end && is_figure_cell(&s.text))
+            .fold(None, |acc: Option<(i64, i64)>, s| {
+                Some(acc.map_or((s.x0, s.x1), |(a, b)| (a.min(s.x0), b.max(s.x1))))
+            });
+        if let Some(extra) = extra {
+            for cols in pages.iter_mut().filter_map(|(_, c)| c.as_mut()) {
+                cols.push(extra);
+            }
+        }
+    }
     let known: Vec<Vec<(i64, i64)>> = pages.iter().filter_map(|(_, c)| c.clone()).collect();
     let first_known = known.first()?.clone();
     let cols_of = |p: usize| -> Vec<(i64, i64)> {
@@ -580,7 +621,7 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
         if l.segs.is_empty() {
             continue;
         }
-        let (line, spans) = slots(l, &cols_of(page_of(&l.loc)));
+        let (line, spans) = slots(l, &cols_of(page_of(&l.loc)), n);
         let adjacent = last_index.is_some_and(|j| j + 1 == i) && !l.space_before && !set_apart[i];
         last_index = Some(i);
         let header = folded.len() == 1;
@@ -970,6 +1011,70 @@ mod pdf_table_tests {
             2,
         );
         assert!(matches!(blocks[1], Block::Paragraph(_)), "{blocks:#?}");
+    }
+
+    /// A short line over a row of years alone is the next table's title,
+    /// not a section of the table above, even with no space above it (a
+    /// page break): Aarhus University's two tables were one, and its
+    /// sections' incomes summed to the other's total.
+    #[test]
+    fn a_title_over_a_row_of_years_starts_a_new_table() {
+        let (found, _) = blocks(
+            &text_lines(
+                "Basisforskning                     51,9      50,5\n\
+                 Forskning i alt                    100,6     103,9\n\
+                 regnskab-uk\n\
+                 \x20                                  2002      2003\n\
+                 UK10 – ordinær virksomhed\n\
+                 Indtægter                          1.658     1.719\n\
+                 Udgifter                           1.612     1.711\n",
+            ),
+            2,
+        );
+        let tables: Vec<&Table> = found
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2, "{found:#?}");
+        assert_eq!(tables[0].rows.len(), 2);
+        assert_eq!(tables[1].title.as_deref(), Some("regnskab-uk"));
+        assert_eq!(rows(tables[1])[0], vec!["", "2002", "2003"]);
+        // A section row over figures stays in its table.
+        let t = only_table(
+            "Drift                 100      200\n\
+             Anlæg\n\
+             Skoler                50       60
+",
+        );
+        assert_eq!(t.rows.len(), 3);
+    }
+
+    /// A figure right of every column, in a row of more segments than the
+    /// fullest rows (a subtotal set out), is a column of its own; it was
+    /// joined to the cell left of it (`343,00 9.098,00`), and the total
+    /// under it was summed over the wrong rows (heldout4's budget).
+    #[test]
+    fn a_figure_right_of_every_column_gets_a_column() {
+        let t = only_table(
+            "Likviditetssaldo                   1.178,00\n\
+             Ejendomsskat                       5.355,00\n\
+             Brandforsikring                    700,00\n\
+             Diverse/afrunding                  343,00              6.398,00\n\
+             Samlet likviditetsbehov            5.220,00\n",
+        );
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["Likviditetssaldo", "1.178,00", ""],
+                vec!["Ejendomsskat", "5.355,00", ""],
+                vec!["Brandforsikring", "700,00", ""],
+                vec!["Diverse/afrunding", "343,00", "6.398,00"],
+                vec!["Samlet likviditetsbehov", "5.220,00", ""],
+            ]
+        );
     }
 
     fn line(n: usize, step: Option<i64>, segs: &[(&str, i64)]) -> Line {
