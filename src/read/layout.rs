@@ -148,21 +148,47 @@ pub fn segments(text: &str) -> Vec<Seg> {
 
 /// The units a figure cell may print after its figure (`18.403 kr.`,
 /// `13.250 kr. pr. præmieportion`, `5,0 mio. kr.`).
-const CELL_UNITS: [&str; 6] = [" kr.", " kr", " mio. kr.", " mia. kr.", " t.kr.", " pct."];
+const CELL_UNITS: [&str; 7] = [
+    " kr.",
+    " kr",
+    " kroner",
+    " mio. kr.",
+    " mia. kr.",
+    " t.kr.",
+    " pct.",
+];
+
+/// Words that may stand before a figure cell's figure (`Højst 6.928
+/// kroner`).
+const CELL_BOUNDS: [&str; 4] = ["Højst ", "højst ", "Mindst ", "mindst "];
 
 /// Whether a segment reads as a figure cell: a figure, or a figure and its
-/// unit (`18.403 kr.`), optionally per something (`13.250 kr. pr. måned`).
+/// unit (`18.403 kr.`), optionally per something (`13.250 kr. pr. måned`,
+/// `940 kroner per dag`),
+/// optionally a bound before it (`Højst 6.928 kroner`).
 /// Only for telling table lines from prose; a cell's text is kept whole.
 fn is_figure_cell(s: &str) -> bool {
     if is_figure(s) {
         return true;
     }
     let t = crate::document::trim_text(s);
-    // ` pr. måned`: one word after `pr.`.
-    let t = match t.rsplit_once(" pr. ") {
-        Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => head,
-        _ => t,
-    };
+    let t = CELL_BOUNDS
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .unwrap_or(t);
+    if is_figure(t) {
+        return true;
+    }
+    // ` pr. måned`, ` per dag`: one word after `pr.` or `per`.
+    let t = [" pr. ", " per "]
+        .iter()
+        .find_map(|p| match t.rsplit_once(p) {
+            Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => {
+                Some(head)
+            }
+            _ => None,
+        })
+        .unwrap_or(t);
     CELL_UNITS.iter().any(|u| {
         t.strip_suffix(u)
             .is_some_and(|f| !f.trim().is_empty() && f == f.trim_end() && is_figure(f))
@@ -426,6 +452,43 @@ fn unfinished(label: &str) -> bool {
         )
 }
 
+/// Whether a text is a whole number in groups of thousands, of at least
+/// three groups, split by one separator (`3.612.820.670`).
+fn grouped(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '−', '–']);
+    let Some(sep) = t.chars().find(|c| matches!(c, '.' | ',')) else {
+        return false;
+    };
+    let groups: Vec<&str> = t.split(sep).collect();
+    groups.len() >= 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// Whether a line without label holds only the rest of figures a narrow
+/// cell wrapped in the row above: each of its texts digits and separators
+/// that, put after the text above it, make a figure in groups of thousands
+/// where the one or the other alone is cut (`3.612.820.6` and `70`,
+/// `2.228.733.` and `272`, `11.953.282` and `.032`).
+fn figures_go_on(above: &Slots, line: &Slots) -> bool {
+    line[0].is_none()
+        && line.iter().any(Option::is_some)
+        && line.iter().zip(above).all(|(l, a)| match (l, a) {
+            (None, _) => true,
+            (Some((t, _, _)), Some((at, _, _))) => {
+                !t.is_empty()
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && (!grouped(at) || t.starts_with(['.', ',']))
+                    && grouped(&format!("{at}{t}"))
+            }
+            (Some(_), None) => false,
+        })
+}
+
 /// A note's mark: `1)`, `12)`, `*`, `**`.
 fn note_mark(t: &str) -> bool {
     let t = t.trim();
@@ -626,6 +689,14 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
         last_index = Some(i);
         let header = folded.len() == 1;
         if let Some((_, above, _)) = folded.last_mut() {
+            if adjacent && figures_go_on(above, &line) {
+                for (a, l) in above.iter_mut().zip(line) {
+                    if let (Some((at, _, _)), Some((lt, _, _))) = (a.as_mut(), l) {
+                        at.push_str(&lt);
+                    }
+                }
+                continue;
+            }
             if adjacent && continues(above, &line, header) {
                 for (a, l) in above.iter_mut().zip(line) {
                     if let (Some((at, ab, _)), Some((lt, lb, _))) = (a.as_mut(), l) {
@@ -915,10 +986,25 @@ mod pdf_table_tests {
                 vec!["Fuldtidsforsikret", "13.250 kr. pr. præmieportion"],
             ]
         );
-        for cell in ["18.403 kr.", "5,0 mio. kr.", "849 kr. pr. dag", "12 pct."] {
+        for cell in [
+            "18.403 kr.",
+            "5,0 mio. kr.",
+            "849 kr. pr. dag",
+            "12 pct.",
+            "Højst 6.928 kroner",
+            "940 kroner per dag",
+            "Højst 19.900",
+        ] {
             assert!(is_figure_cell(cell), "{cell}");
         }
-        for text in ["kr.", "Beløb pr. dag", "18.403 kroner om året", "2 timer"] {
+        for text in [
+            "kr.",
+            "Beløb pr. dag",
+            "18.403 kroner om året",
+            "2 timer",
+            "Højst",
+            "per måned før skat",
+        ] {
             assert!(!is_figure_cell(text), "{text}");
         }
     }
@@ -1075,6 +1161,36 @@ mod pdf_table_tests {
                 vec!["Samlet likviditetsbehov", "5.220,00", ""],
             ]
         );
+    }
+
+    /// A figure a narrow cell wrapped (`3.612.820.6` over `70`, `2.228.733.`
+    /// over `272`, `11.953.282` over `.032`) is read whole; its pieces were
+    /// a figure and a row of their own (heldout's building accounts).
+    #[test]
+    fn a_figure_wrapped_in_its_cell_is_read_whole() {
+        let t = only_table(
+            "ku           3.612.820.6     953.719.000     2.659.101.6\n\
+             \x20            70                              70\n\
+             sdu          916.242.851     105.673.200     810.569.651\n\
+             i alt        11.953.282      2.228.733.      9.724.548.\n\
+             \x20            .032            272             760\n",
+        );
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["ku", "3.612.820.670", "953.719.000", "2.659.101.670"],
+                vec!["sdu", "916.242.851", "105.673.200", "810.569.651"],
+                vec!["i alt", "11.953.282.032", "2.228.733.272", "9.724.548.760"],
+            ]
+        );
+        // A row of whole figures without label under whole figures, and a
+        // short figure under a decimal one, are rows of their own.
+        let t = only_table(
+            "Post         Beløb           Andel\n\
+             Løn          1.234.567       2,5\n\
+             \x20            100             10\n",
+        );
+        assert_eq!(t.rows.len(), 3);
     }
 
     fn line(n: usize, step: Option<i64>, segs: &[(&str, i64)]) -> Line {

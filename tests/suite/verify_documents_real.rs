@@ -135,12 +135,12 @@ fn pdf_only(folder: &str) -> Vec<Finding> {
 /// parenthesis or note mark, cells wrapped to a sentence's end, and a
 /// second header row told from a wrapped header by its spacing: 9. A
 /// title over a row of years alone starts a new table: 5. A figure right
-/// of every column gets a column: 4.
+/// of every column gets a column: 4. Figure cells with a bound and per
+/// unit (`Højst 6.928 kroner`, `940 kroner per dag`), and a figure wrapped
+/// in a narrow cell read whole: 2.
 #[test]
 fn the_pdfs_of_the_real_tables_find_no_more_than_their_word_documents_did_at_first() {
-    let known: BTreeMap<&str, usize> = [("heldout", 2), ("heldout13", 1), ("heldout14", 1)]
-        .into_iter()
-        .collect();
+    let known: BTreeMap<&str, usize> = [("heldout", 1), ("heldout13", 1)].into_iter().collect();
     let mut worse = Vec::new();
     for folder in FOLDERS {
         let extra = pdf_only(folder);
