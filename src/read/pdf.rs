@@ -344,6 +344,10 @@ fn page_lines(page: usize, mut chars: Vec<Ch>) -> Vec<Line> {
             loc: Loc::Page { page, line: n + 1 },
             segs,
             space_before,
+            step: n
+                .checked_sub(1)
+                .and_then(|k| bases.get(k))
+                .map(|prev| bases[n] - prev),
         });
     }
     lines

@@ -132,19 +132,16 @@ fn pdf_only(folder: &str) -> Vec<Finding> {
 /// line with a wide space above it ending a table before a heading (and
 /// never folded into a row) brought them to 36. Held per folder; they may
 /// only fall. A total between its smallest and largest row, no sum: 33.
+/// Figure cells with their unit (`18.403 kr.`), a label's closing
+/// parenthesis or note mark, cells wrapped to a sentence's end, and a
+/// second header row told from a wrapped header by its spacing: 9. A
+/// title over a row of years alone starts a new table: 5. A figure right
+/// of every column gets a column: 4. Figure cells with a bound and per
+/// unit (`Højst 6.928 kroner`, `940 kroner per dag`), and a figure wrapped
+/// in a narrow cell read whole: 2.
 #[test]
 fn the_pdfs_of_the_real_tables_find_no_more_than_their_word_documents_did_at_first() {
-    let known: BTreeMap<&str, usize> = [
-        ("real", 14),
-        ("heldout", 2),
-        ("heldout4", 1),
-        ("heldout6", 5),
-        ("heldout11", 2),
-        ("heldout13", 2),
-        ("heldout14", 7),
-    ]
-    .into_iter()
-    .collect();
+    let known: BTreeMap<&str, usize> = [("heldout", 1), ("heldout13", 1)].into_iter().collect();
     let mut worse = Vec::new();
     for folder in FOLDERS {
         let extra = pdf_only(folder);
