@@ -46,13 +46,14 @@ pub fn is_figure(s: &str) -> bool {
         .and_then(|x| x.strip_suffix(')'))
         .unwrap_or(t);
     let t = without_mark(t);
-    let t = t.trim_start_matches(['-', '−', '–', '+']).trim_start();
+    // `÷ 3.972`: the division sign Danish accounts print as the minus.
+    let t = t.trim_start_matches(['-', '−', '–', '+', '÷']).trim_start();
     if s.trim().is_empty() {
         return false;
     }
     if t.is_empty() {
         // A lone dash stands for "nothing" in a figure column.
-        return s.trim().chars().all(|c| matches!(c, '-' | '−' | '–'));
+        return s.trim().chars().all(|c| matches!(c, '-' | '−' | '–' | '÷'));
     }
     if !t.chars().next().is_some_and(|c| c.is_ascii_digit())
         || !t
@@ -815,9 +816,14 @@ mod tests {
             "300.000-",
             "1.234,50-",
             "300 000-",
+            "÷ 3.972",
+            "÷33",
+            "÷",
         ] {
             assert!(is_figure(f), "{f}");
         }
+        // The division sign before no figure: a label's operator.
+        assert!(!is_figure("÷ Afskrivninger"));
         // A range's open end, two minus signs, a mark after decimals.
         for f in ["65-", "2025-", "-300.000-", "1,5,-", "5-6", ",-"] {
             assert!(!is_figure(f), "{f}");

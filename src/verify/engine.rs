@@ -703,8 +703,8 @@ fn opening_section(g: &Grid, t: usize) -> Option<usize> {
 }
 
 /// A labelled total's reading that holds nowhere, whose rows leave out a
-/// row of figures between its first row and the total that is no part of
-/// them (`AKTIVER I ALT` read as three subtotals, where `Anlægsaktiver i
+/// row of figures between its first row (or the top of the section it
+/// closes) and the total that is no part of them (`AKTIVER I ALT` read as three subtotals, where `Anlægsaktiver i
 /// alt`, whose own rows fail, sits among them): which rows it covers is
 /// not established, and a wrong figure may be the row left out's, not the
 /// total's: not understood.
@@ -717,7 +717,10 @@ fn guard_gaps(g: &Grid, s: &State, t: usize, c: Candidate) -> Result<Candidate, 
     let Some(&first) = rows.iter().min() else {
         return Ok(c);
     };
-    match (first + 1..t).find(|&i| has_figs(g, i) && !covered(s, i, &rows)) {
+    // From the section the total closes, if it names one (`Goodwill` under
+    // `Anlægsaktiver`, above the two subtotals read as its rows).
+    let from = opening_section(g, t).map_or(first, |open| first.min(open + 1));
+    match (from..t).find(|&i| has_figs(g, i) && !covered(s, i, &rows)) {
         None => Ok(c),
         Some(gap) => Err(format!(
             "not understood: its rows fail in every column, and they leave out {:?}, which is \

@@ -250,8 +250,9 @@ fn a_total_that_closes_its_section_adds_that_sections_subtotals() {
 fn a_grand_total_over_a_failing_subtotal_is_not_called_wrong() {
     // An adversarial review's balance (its only wrong figure: `Anlægsaktiver
     // i alt` 2023, 17.528 for 17.518). The grand total's other readings
-    // leave that subtotal out and fail in both columns: not understood,
-    // never an error in the correct grand total.
+    // leave out that subtotal and `Goodwill` (a row of the section
+    // `AKTIVER` with no subtotal of its own) and fail in both columns: not
+    // understood, never an error in the correct grand total.
     let doc = "Balance (mio. kr.)\t2023\t2022\nAKTIVER\t\t\nAnlægsaktiver\t\t\n\
 Goodwill\t300\t502\nMaterielle anlægsaktiver\t\t\nGrunde og bygninger\t3.669\t835\n\
 Produktionsanlæg\t6.888\t2.361\nAndre anlæg\t6.174\t5.940\n\
@@ -273,7 +274,7 @@ AKTIVER I ALT\t26.827\t21.727\n";
     );
     assert!(verdict_of(&c, "AKTIVER I ALT")
         .iter()
-        .any(|(_, d)| d.contains("leave out \"Anlægsaktiver i alt\"")));
+        .any(|(_, d)| d.contains("leave out \"Goodwill\"")));
     // `Omsætningsaktiver i alt` closes the section `Omsætningsaktiver`: its
     // two subtotals and `Likvide beholdninger`, exact.
     assert_eq!(
@@ -322,6 +323,43 @@ fn a_row_printing_the_minus_in_its_label_and_its_figure_is_no_operand() {
         c.iter()
             .map(|c| (&c.relation, &c.detail))
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_space_aligned_table_with_the_division_sign_minus_is_read_whole() {
+    // An adversarial review's budget as text pastes it, space-aligned, its
+    // incomes printed `÷13.153`. The layout reader took `÷` figures for
+    // words: the incomes fell out of the table into running text, and the
+    // wrong `Indtægter i alt` (-13.153 - 2.247 = -15.400, printed ÷15.300)
+    // got no line. Read as the same table with `-`.
+    let doc = concat!(
+        "Udgiftsbudget (1.000 kr.)       Budget 2025    Budget 2026\n",
+        "Udgifter\n",
+        "Løn                                   2.605         15.576\n",
+        "Husleje                                 182         10.899\n",
+        "Udgifter i alt                        2.787         26.475\n",
+        "Indtægter\n",
+        "Brugerbetaling                      ÷13.153         ÷3.748\n",
+        "Refusion                             ÷2.247           ÷152\n",
+        "Indtægter i alt                     ÷15.300         ÷3.900\n",
+        "Nettoudgifter i alt                 ÷12.613         22.575\n",
+    );
+    let c = checks(doc);
+    let minus = checks(&doc.replace('÷', "-"));
+    let v = |c: &[Check]| {
+        c.iter()
+            .map(|c| (c.relation.clone(), c.verdict))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(v(&c), v(&minus));
+    assert_eq!(
+        verdict_of(&c, "Indtægter i alt [Budget 2025]"),
+        [(
+            Verdict::Error,
+            "-13.153 - 2.247 = -15.400, not -15.300: the true sum lies in [-15.401,0; -15.399,0], \
+             which -15.300 (allowing [-15.300,5; -15.299,5]) cannot reach; it should read -15.400"
+        )]
     );
 }
 
