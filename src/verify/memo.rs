@@ -41,6 +41,18 @@ impl<V: Clone> Memo<V> {
     }
 }
 
+/// A quick byte look before a memo's look-up (`may_open`, `may_name_rate`,
+/// …) lets a text go that has none of its words' ASCII letters in either
+/// case: sound only where no character outside ASCII lowercases to one of
+/// them. The first character that does, if any (asked by each quick look's
+/// test).
+#[cfg(test)]
+pub(crate) fn non_ascii_lowercasing_to(letters: &str) -> Option<char> {
+    (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .find(|c| !c.is_ascii() && c.to_lowercase().any(|l| letters.contains(l)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +73,14 @@ mod tests {
         assert!(m.seen.borrow().len() <= 2);
         assert_eq!(m.get("abc", len), 3);
         assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn a_character_outside_ascii_lowercasing_to_a_letter_is_found() {
+        // The Kelvin sign lowercases to `k`, the dotted capital I to `i`
+        // and a combining dot.
+        assert_eq!(non_ascii_lowercasing_to("k"), Some('\u{212a}'));
+        assert_eq!(non_ascii_lowercasing_to("i"), Some('\u{130}'));
+        assert_eq!(non_ascii_lowercasing_to("q"), None);
     }
 }
