@@ -579,16 +579,19 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if subtotals.len() >= 2 {
             cands.push(subtotals.clone());
         }
+        // What the label totals (`Passiver i alt` -> `passiver`), and the
+        // section row it closes, asked once for the candidates and the guard.
+        let stem = total_stem(&g.rows[t].label);
+        let open = stem.as_deref().and_then(|stem| opening_section(g, t, stem));
         // The subtotals the total's label names by their shared ending:
         // `Omkostninger i alt` over `Produktionsomkostninger i alt`,
         // `Distributionsomkostninger i alt`, … (not `Indtægter i alt`).
-        if let Some(stem) = total_stem(&g.rows[t].label) {
+        if let Some(stem) = stem.as_deref() {
             let named: Vec<usize> = subtotals
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    total_stem(&g.rows[i].label)
-                        .is_some_and(|s| s != stem && s.ends_with(stem.as_str()))
+                    total_stem(&g.rows[i].label).is_some_and(|s| s != stem && s.ends_with(stem))
                 })
                 .collect();
             if named.len() >= 2 && named.len() < subtotals.len() {
@@ -608,7 +611,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         // before it (`Aktiver i alt`); only where they cover every row of
         // figures in the section (a row left out, or a subtotal whose own
         // rows fail, leaves what the total adds unknown).
-        if let Some(open) = opening_section(g, t) {
+        if let Some(open) = open {
             for set in [&subtotals, &tops] {
                 let own: Vec<usize> = set.iter().copied().filter(|&i| i > open).collect();
                 if own.len() >= 2
@@ -650,7 +653,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         match pick_labelled(g, cands, strong)
             .and_then(|c| guard_total(g, c))
             .and_then(|c| guard_block(g, t, c))
-            .and_then(|c| guard_gaps(g, s, t, c))
+            .and_then(|c| guard_gaps(g, s, t, open, c))
         {
             Ok(c) => {
                 let parts = parts_of(&c);
@@ -685,11 +688,10 @@ fn total_stem(label: &str) -> Option<String> {
     (stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic)).then(|| stem.to_string())
 }
 
-/// The section row a `… i alt` total closes: the nearest row above it with
-/// no figures whose label is the total's stem (`Passiver` or `Passiver:`
-/// over `Passiver i alt`).
-fn opening_section(g: &Grid, t: usize) -> Option<usize> {
-    let stem = total_stem(&g.rows[t].label)?;
+/// The section row a `… i alt` total at row `t` closes: the nearest row
+/// above it with no figures whose label is the total's `stem` ([`total_stem`]:
+/// `Passiver` or `Passiver:` over `Passiver i alt`).
+fn opening_section(g: &Grid, t: usize, stem: &str) -> Option<usize> {
     (0..t).rev().find(|&i| {
         g.rows[i].role == Role::Section
             && g.rows[i]
@@ -704,11 +706,18 @@ fn opening_section(g: &Grid, t: usize) -> Option<usize> {
 
 /// A labelled total's reading that holds nowhere, whose rows leave out a
 /// row of figures between its first row (or the top of the section it
-/// closes) and the total that is no part of them (`AKTIVER I ALT` read as three subtotals, where `Anlægsaktiver i
-/// alt`, whose own rows fail, sits among them): which rows it covers is
-/// not established, and a wrong figure may be the row left out's, not the
+/// closes, the section row `open`) and the total that is no part of them
+/// (`AKTIVER I ALT` read as three subtotals, where `Anlægsaktiver i alt`,
+/// whose own rows fail, sits among them): which rows it covers is not
+/// established, and a wrong figure may be the row left out's, not the
 /// total's: not understood.
-fn guard_gaps(g: &Grid, s: &State, t: usize, c: Candidate) -> Result<Candidate, String> {
+fn guard_gaps(
+    g: &Grid,
+    s: &State,
+    t: usize,
+    open: Option<usize>,
+    c: Candidate,
+) -> Result<Candidate, String> {
     let (holds, fails) = super::establish::holds_fails(g, &c);
     if holds > 0 || fails == 0 {
         return Ok(c);
@@ -719,7 +728,7 @@ fn guard_gaps(g: &Grid, s: &State, t: usize, c: Candidate) -> Result<Candidate, 
     };
     // From the section the total closes, if it names one (`Goodwill` under
     // `Anlægsaktiver`, above the two subtotals read as its rows).
-    let from = opening_section(g, t).map_or(first, |open| first.min(open + 1));
+    let from = open.map_or(first, |open| first.min(open + 1));
     match (from..t).find(|&i| has_figs(g, i) && !covered(s, i, &rows)) {
         None => Ok(c),
         Some(gap) => Err(format!(
