@@ -179,9 +179,18 @@ fn held_row(at: usize, held: &str, width: usize) -> Row {
 }
 
 /// A table begun by its first row at `line_no`, titled by the line above
-/// it when that can title it ([`title_of`]).
-fn first_row_table(line_no: usize, title: Option<&str>, row: Row) -> Table {
-    Table::new(Loc::line(line_no), title.and_then(title_of), None, row)
+/// it when that can title it ([`title_of`]), its list made with room for
+/// `rows` rows before the first is added (0 where they are not known).
+fn first_row_table(line_no: usize, title: Option<&str>, row: Row, rows: usize) -> Table {
+    let mut t = Table::from_rows(
+        Loc::line(line_no),
+        title.and_then(title_of),
+        None,
+        Vec::new(),
+    );
+    t.rows.reserve(rows);
+    t.push_row(row);
+    t
 }
 
 /// A tab table's rows as their lines, split into cells only when the table
@@ -269,17 +278,7 @@ impl<'t> TabLines<'t> {
                         loc: Loc::line(line_no),
                         cells: tab_cells(line, line_no),
                     };
-                    // `first_row_table`'s table, its list made with room
-                    // for every row before the first is added.
-                    let mut first = Table::from_rows(
-                        Loc::line(self.line),
-                        self.title.and_then(title_of),
-                        None,
-                        Vec::new(),
-                    );
-                    first.rows.reserve(rows);
-                    first.push_row(row);
-                    t = Some(first);
+                    t = Some(first_row_table(self.line, self.title, row, rows));
                 }
                 (RowLine::Tabs(line_no, line), Some(t)) => t.push_row(Row {
                     loc: Loc::line(line_no),
@@ -330,7 +329,7 @@ impl<'t> FoundTable<'t> {
             loc: Loc::line(line_no),
             cells: cells.unwrap_or_else(|| tab_cells(line, line_no)),
         };
-        FoundTable(Found::Built(first_row_table(line_no, title, row)))
+        FoundTable(Found::Built(first_row_table(line_no, title, row, 0)))
     }
 
     fn built(t: Table) -> Self {
@@ -586,7 +585,7 @@ impl<'t> Blocks<'t> {
                             loc: Loc::line(line_no),
                             cells: cells.unwrap_or_default(),
                         };
-                        FoundTable::built(first_row_table(line_no, title, row))
+                        FoundTable::built(first_row_table(line_no, title, row, 0))
                     }
                 };
                 self.table = Some((family, found));
