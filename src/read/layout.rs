@@ -790,7 +790,8 @@ pub fn read(source: &super::Source) -> Result<crate::document::Document, crate::
 mod tests {
     use super::*;
 
-    fn cells(t: &Table) -> Vec<Vec<&str>> {
+    /// A table's cells' texts, row by row.
+    pub(super) fn cells(t: &Table) -> Vec<Vec<&str>> {
         t.rows
             .iter()
             .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
@@ -908,6 +909,7 @@ mod tests {
 
 #[cfg(test)]
 mod wrap_tests {
+    use super::tests::cells;
     use super::*;
 
     #[test]
@@ -943,18 +945,8 @@ mod wrap_tests {
             ]
         );
     }
-}
 
-#[cfg(test)]
-mod pdf_table_tests {
-    use super::*;
-
-    fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect()
-    }
+    // PDF tables: the readings that bring them close to their Word documents.
 
     fn only_table(text: &str) -> Table {
         let (blocks, notices) = blocks(&text_lines(text), 2);
@@ -983,7 +975,7 @@ mod pdf_table_tests {
              Fuldtidsforsikret             13.250 kr. pr. præmieportion\n",
         );
         assert_eq!(
-            rows(&t),
+            cells(&t),
             vec![
                 vec!["DAGPENGE", "Pr. måned"],
                 vec!["Fuldtidsforsikrede", "18.403 kr."],
@@ -1032,7 +1024,7 @@ mod pdf_table_tests {
              1)\n\
              - Støttet beskæftigelse                    73\n",
         );
-        let labels: Vec<&str> = rows(&t).iter().map(|r| r[0]).collect();
+        let labels: Vec<&str> = cells(&t).iter().map(|r| r[0]).collect();
         assert_eq!(
             labels,
             vec![
@@ -1050,7 +1042,7 @@ mod pdf_table_tests {
              Anlæg\n\
              Skoler                50\n",
         );
-        assert_eq!(rows(&t)[1], vec!["Anlæg", ""]);
+        assert_eq!(cells(&t)[1], vec!["Anlæg", ""]);
     }
 
     /// A cell wrapped under its row may end as a sentence does
@@ -1067,7 +1059,7 @@ mod pdf_table_tests {
              1. Renteindtægter m.v. i alt               93.017\n",
         );
         assert_eq!(
-            rows(&t)[0],
+            cells(&t)[0],
             vec![
                 "1.1 Rente af tilgodehavender hos kreditinstitutter m.v.",
                 "3.002"
@@ -1083,7 +1075,7 @@ mod pdf_table_tests {
              21.     Samlet indkomstskat                122.268,43\n",
         );
         assert_eq!(
-            rows(&t)[0],
+            cells(&t)[0],
             vec![
                 "17.",
                 "Kommunal indkomstskat og kirkeskat, grundlag: Skattepligtig indkomst, jf. (16): 24,32% af (16)",
@@ -1133,7 +1125,7 @@ mod pdf_table_tests {
         assert_eq!(tables.len(), 2, "{found:#?}");
         assert_eq!(tables[0].rows.len(), 2);
         assert_eq!(tables[1].title.as_deref(), Some("regnskab-uk"));
-        assert_eq!(rows(tables[1])[0], vec!["", "2002", "2003"]);
+        assert_eq!(cells(tables[1])[0], vec!["", "2002", "2003"]);
         // A section row over figures stays in its table.
         let t = only_table(
             "Drift                 100      200\n\
@@ -1158,7 +1150,7 @@ mod pdf_table_tests {
              Samlet likviditetsbehov            5.220,00\n",
         );
         assert_eq!(
-            rows(&t),
+            cells(&t),
             vec![
                 vec!["Likviditetssaldo", "1.178,00", ""],
                 vec!["Ejendomsskat", "5.355,00", ""],
@@ -1182,7 +1174,7 @@ mod pdf_table_tests {
              \x20            .032            272             760\n",
         );
         assert_eq!(
-            rows(&t),
+            cells(&t),
             vec![
                 vec!["ku", "3.612.820.670", "953.719.000", "2.659.101.670"],
                 vec!["sdu", "916.242.851", "105.673.200", "810.569.651"],
@@ -1266,7 +1258,7 @@ mod pdf_table_tests {
             panic!("{found:#?}")
         };
         assert_eq!(
-            rows(t)[..2],
+            cells(t)[..2],
             [
                 vec!["", "3. kvt.", "4. kvt.", "3. kvt.", "4. kvt."],
                 vec!["", "antal", "", "udvikling i pct. i forhold til", ""],
@@ -1282,7 +1274,7 @@ mod pdf_table_tests {
             panic!("{found:#?}")
         };
         assert_eq!(
-            rows(t)[0],
+            cells(t)[0],
             vec![
                 "",
                 "3. kvt. antal",
