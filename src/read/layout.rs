@@ -594,9 +594,9 @@ fn slots(l: &Line, cols: &[(i64, i64)], full: usize) -> (Slots, Vec<u32>) {
 /// than the region's closest lines do (by more than 4 %; positions are
 /// exact): the closest steps are lines of one wrapped cell, set at the
 /// paragraph's line spacing, the wider ones rows (a cell's padding, a
-/// border). Steps under
-/// half the usual one (a raised mark read as a line of its own) are not a
-/// measure. All `false` where the lines have no steps, or all are alike.
+/// border). Steps under half the usual one (a raised mark read as a line
+/// of its own) are not a measure. All `false` where the lines have no
+/// steps, or all are alike.
 fn set_apart_lines(region: &[Line]) -> Vec<bool> {
     let mut steps: Vec<i64> = region
         .iter()
