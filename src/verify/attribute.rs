@@ -197,6 +197,7 @@ pub fn judge_all(
     }
     super::non_additive::soften(g, &mut out);
     attribute(g, &mut out, style);
+    carried_into_totals(g, &mut out, style);
     out
 }
 
@@ -338,6 +339,119 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
                 show(&fixed, style)
             );
         }
+    }
+}
+
+/// The rows a relation at `at` adds up, down its column (`I alt` = the
+/// rows above it), as `(negated, row)`, where it holds: a sum that fails,
+/// or is not judged, carries nothing for certain.
+fn rows_summed(out: &[Judged], at: At) -> Option<Vec<(bool, usize)>> {
+    out.iter().find_map(|j| match &j.expr {
+        Some(Expr::Linear {
+            terms,
+            result,
+            shares: false,
+        }) if *result == at
+            && matches!(j.verdict, Verdict::Exact | Verdict::Rounding)
+            && terms.len() >= 2
+            && terms.iter().all(|&(_, (r, c))| c == at.1 && r != at.0) =>
+        {
+            Some(terms.iter().map(|&(n, (r, _))| (n, r)).collect())
+        }
+        _ => None,
+    })
+}
+
+/// A relation along a row (`Korrigeret budget` = `Oprindeligt budget` +
+/// `Tillægsbevillinger`) that fails in a total row because it fails in a
+/// row the total adds up. Where every figure of the relation in the total
+/// row is the sum of the same rows (and those sums hold), the relation's
+/// difference in the total is the sum of its differences in those rows:
+/// the total carries the part's mistake, and its failure is a consequence
+/// of that finding, not a second one. It is not said when any of those
+/// rows has the relation unjudged (nothing then accounts for the total's
+/// difference).
+fn carried_into_totals(g: &Grid, out: &mut [Judged], style: NumberStyle) {
+    for t in 0..out.len() {
+        if out[t].verdict != Verdict::Error
+            || out[t].consequence_of.is_some()
+            || out[t].blamed.is_some()
+        {
+            continue;
+        }
+        let Some(Expr::Linear {
+            terms,
+            result,
+            shares: false,
+        }) = out[t].expr.clone()
+        else {
+            continue;
+        };
+        let row = result.0;
+        if terms.iter().any(|&(_, (r, _))| r != row) {
+            continue;
+        }
+        let mut parts: Option<Vec<(bool, usize)>> = None;
+        let mut same_rows = true;
+        for c in terms.iter().map(|&(_, (_, c))| c).chain([result.1]) {
+            match (rows_summed(out, (row, c)), &parts) {
+                (Some(p), None) => parts = Some(p),
+                (Some(p), Some(q)) if p == *q => {}
+                _ => same_rows = false,
+            }
+        }
+        let Some(parts) = parts.filter(|_| same_rows) else {
+            continue;
+        };
+        // The same relation in each part row.
+        let in_row = |p: usize| {
+            out.iter().position(|j| {
+                matches!(&j.expr, Some(Expr::Linear { terms: pt, result: pr, shares: false })
+                    if *pr == (p, result.1)
+                        && pt.len() == terms.len()
+                        && pt.iter().zip(&terms).all(|(a, b)| a.0 == b.0 && a.1 == (p, b.1 .1)))
+            })
+        };
+        let Some(found) = parts
+            .iter()
+            .map(|&(_, p)| in_row(p))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            continue;
+        };
+        if found.iter().any(|&k| out[k].verdict == Verdict::Skipped) {
+            continue;
+        }
+        let Some(&k) = found.iter().find(|&&k| out[k].verdict == Verdict::Error) else {
+            continue;
+        };
+        let source = match (&out[k].blamed, &out[k].consequence_of) {
+            (Some((x, fixed)), _) => {
+                let printed = g.rows[x.0].texts.get(x.1).cloned().unwrap_or_default();
+                format!(
+                    "{} {printed}, which should read {}",
+                    cell_name(g, *x),
+                    show(fixed, style)
+                )
+            }
+            (None, Some(name)) => name.clone(),
+            (None, None) => out[k].name.clone().text(g, out[k].at),
+        };
+        let name = match &out[k].consequence_of {
+            Some(name) => name.clone(),
+            None => out[k].name.clone().text(g, out[k].at),
+        };
+        let base = out[t]
+            .detail
+            .split("; it should read")
+            .next()
+            .unwrap_or("")
+            .to_string();
+        out[t].consequence_of = Some(name);
+        out[t].detail = format!(
+            "{base}; a consequence of {source}, carried into {:?} by its sums",
+            g.rows.get(row).map_or("", |r| r.label.as_str())
+        );
     }
 }
 

@@ -15,11 +15,12 @@
 #![allow(clippy::disallowed_methods)]
 
 use super::establish::{
-    col_relation, fails, holds_fails, implied, pick_figures, promising, quick_cols,
-    running_balance, Candidate, Expr, Instance, Kind,
+    col_relation, fails, holds_as_printed, holds_fails, implied, pick_figures, promising,
+    quick_cols, running_balance, verdict_with, Candidate, Expr, Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
+use super::judge::Verdict;
 use crate::money::{Decimal, Exact as _};
 use crate::numfmt::{format_number, NumberStyle};
 
@@ -39,6 +40,9 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     let col = g.cols.get(c)?;
     if let Some(named) = super::column_formulas::claim(g, c) {
         return Some(named.map_err(|why| (Kind::Formula, why)));
+    }
+    if let Some(found) = super::corrected_budget::claim(g, c, &|r| !is_total(r)) {
+        return Some(Ok(found));
     }
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
         return Some(running(g, c, amounts, is_total));
@@ -530,7 +534,7 @@ fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
             })
         }));
     }
-    pick_figures(g, cands, cue)
+    pick_figures(g, cands, cue).filter(|c| cue || holds_as_printed(g, c) >= 2)
 }
 
 /// The rate a column header names, in percent: `Lineær afskrivning 2,5%`
@@ -1123,7 +1127,7 @@ fn figure_reading(
     g: &Grid,
     c: usize,
     amounts: &[usize],
-    evidence: &dyn Fn(&Candidate) -> Candidate,
+    counted: &dyn Fn(usize) -> bool,
     known: &std::collections::BTreeSet<Vec<usize>>,
 ) -> Option<(Candidate, Vec<(bool, usize)>)> {
     let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
@@ -1133,7 +1137,7 @@ fn figure_reading(
         for &b in &others[i + 1..] {
             for (na, nb) in [(false, false), (false, true), (true, false)] {
                 tried += 1;
-                let q = quick_cols(g, c, &[(na, a), (nb, b)]);
+                let q = quick_cols(g, c, &[(na, a), (nb, b)], counted);
                 if promising(q) || most_rows(q) {
                     readings.push(vec![(na, a), (nb, b)]);
                 }
@@ -1144,7 +1148,7 @@ fn figure_reading(
     for from in 0..left.len().saturating_sub(2) {
         tried += 1;
         let cols: Vec<(bool, usize)> = left[from..].iter().map(|&k| (false, k)).collect();
-        let q = quick_cols(g, c, &cols);
+        let q = quick_cols(g, c, &cols, counted);
         if promising(q) || most_rows(q) {
             readings.push(cols);
         }
@@ -1157,8 +1161,21 @@ fn figure_reading(
     }
     let cands: Vec<Candidate> = readings.iter().map(|t| linear_cand(g, c, t)).collect();
     // A row established as the sum of other rows holds wherever its parts
-    // do: no evidence of its own for a column relation.
-    let proof: Vec<Candidate> = cands.iter().map(evidence).collect();
+    // do, and fails wherever one of them fails: no evidence of its own for
+    // a column relation, in the quick look as here.
+    let proof: Vec<Candidate> = cands
+        .iter()
+        .map(|c| Candidate {
+            instances: c
+                .instances
+                .iter()
+                .filter(|i| counted(i.at.0))
+                .cloned()
+                .collect(),
+            what: c.what.clone(),
+            prefer: c.prefer,
+        })
+        .collect();
     let strict = {
         let mut padded = proof.clone();
         while padded.len() < tried {
@@ -1233,6 +1250,51 @@ fn group_of(e: &Expr) -> Option<Vec<usize>> {
     Some(cols)
 }
 
+/// Drops a reading that is a wider one with a term left out: `Korrigeret
+/// budget` = `Oprindeligt budget` + `Tillægsbevillinger` beside
+/// `Overførsler`, which is 0 in most rows, holds in those rows and fails
+/// just where `Overførsler` is not 0. Where a relation over more of the
+/// same columns was found (reported already, or another pick), a narrower
+/// reading that fails somewhere and holds in no row where a left-out column
+/// is not 0 was only ever seen where it is the wider one: no structure of
+/// its own, and its failures are no errors. (A subtotal column, `C` = `A` +
+/// `B` beside `D` = `A` + `B` + `C`, holds where `D` is not 0, and stays.)
+fn left_out_terms(g: &Grid, picks: &mut Vec<Pick>, reported: &[Instance]) {
+    let mut wider: Vec<Vec<usize>> = reported
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
+        .collect();
+    wider.extend(picks.iter().map(|p| p.3.clone()));
+    wider.sort();
+    wider.dedup();
+    let none = super::establish::Overrides::new();
+    let nonzero = |r: usize, k: usize| matches!(g.rows.get(r).and_then(|row| row.cells.get(k)), Some(Cell::Fig(f)) if !f.value.is_zero());
+    picks.retain(|p| {
+        let verdicts: Vec<(usize, Verdict)> =
+            p.1.instances
+                .iter()
+                .filter_map(|i| {
+                    i.what
+                        .as_ref()
+                        .ok()
+                        .map(|e| (i.at.0, verdict_with(g, e, &none)))
+                })
+                .collect();
+        if !verdicts.iter().any(|v| v.1 == Verdict::Error) {
+            return true;
+        }
+        !wider.iter().any(|group| {
+            let left: Vec<usize> = group.iter().copied().filter(|k| !p.3.contains(k)).collect();
+            group.len() > p.3.len()
+                && p.3.iter().all(|k| group.contains(k))
+                && !verdicts.iter().any(|&(r, v)| {
+                    matches!(v, Verdict::Exact | Verdict::Rounding)
+                        && left.iter().any(|&k| nonzero(r, k))
+                })
+        })
+    });
+}
+
 /// A column's reading by the figures: (column, reading, its terms
 /// `(negated, column)`, its group of columns sorted).
 type Pick = (usize, Candidate, Vec<(bool, usize)>, Vec<usize>);
@@ -1244,14 +1306,14 @@ type Pick = (usize, Candidate, Vec<(bool, usize)>, Vec<usize>);
 /// the rightmost of the group (the sum stands right of its parts). A group
 /// already related by another reading (`I alt` = the columns before it) is
 /// not reported again. `cols`: the columns no header reading claimed;
-/// `reported`: the relations found so far; `evidence`: a candidate's places
-/// that count as evidence.
+/// `reported`: the relations found so far; `counted`: the rows whose places
+/// count as evidence.
 pub fn by_figures(
     g: &Grid,
     cols: &[usize],
     amounts: &[usize],
     reported: &[Instance],
-    evidence: &dyn Fn(&Candidate) -> Candidate,
+    counted: &dyn Fn(usize) -> bool,
 ) -> Vec<Candidate> {
     let claimed: std::collections::BTreeSet<Vec<usize>> = reported
         .iter()
@@ -1260,7 +1322,7 @@ pub fn by_figures(
     let mut picks: Vec<Pick> = Vec::new();
     let none = std::collections::BTreeSet::new();
     for &c in cols {
-        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence, &none) {
+        if let Some((cand, terms)) = figure_reading(g, c, amounts, counted, &none) {
             let group = group_with(c, &terms);
             picks.push((c, cand, terms, group));
         }
@@ -1283,7 +1345,7 @@ pub fn by_figures(
         if mine.is_some_and(|i| !known.contains(&picks[i].3)) {
             continue;
         }
-        if let Some((cand, terms)) = figure_reading(g, c, amounts, evidence, &known) {
+        if let Some((cand, terms)) = figure_reading(g, c, amounts, counted, &known) {
             if let Some(i) = mine {
                 picks.remove(i);
             }
@@ -1291,6 +1353,7 @@ pub fn by_figures(
             picks.push((c, cand, terms, group));
         }
     }
+    left_out_terms(g, &mut picks, reported);
     drop_twins(g, &mut picks, reported);
     picks.sort_by_key(|p| p.0);
     let mut out = Vec::new();

@@ -2119,11 +2119,8 @@ fn columns(g: &Grid, s: &mut State) {
     // transposed table (`Ændring`, `Ændring i pct.`: figures derived from
     // the levels above them, where a sum of two years' changes can come
     // within rounding of a third by chance), is no evidence of its own.
-    let found = super::column_relations::by_figures(g, &by_figures, &amounts, &s.out, &|c| {
-        let mut e = without_totals(s, c);
-        e.instances
-            .retain(|i| !matches!(g.rows[i.at.0].role, Role::ChangeRow { .. }));
-        e
+    let found = super::column_relations::by_figures(g, &by_figures, &amounts, &s.out, &|r| {
+        s.total_of.get(r) != Some(&Some(r)) && !matches!(g.rows[r].role, Role::ChangeRow { .. })
     });
     for cand in found {
         push(s, cand);
@@ -2139,21 +2136,6 @@ fn pad(cands: &mut Vec<Candidate>, tried: usize) {
             what: String::new(),
             prefer: false,
         });
-    }
-}
-
-/// A candidate's instances outside the rows established as totals of
-/// others (`I alt` = the rows above it).
-fn without_totals(s: &State, c: &Candidate) -> Candidate {
-    Candidate {
-        instances: c
-            .instances
-            .iter()
-            .filter(|i| s.total_of.get(i.at.0) != Some(&Some(i.at.0)))
-            .cloned()
-            .collect(),
-        what: c.what.clone(),
-        prefer: c.prefer,
     }
 }
 

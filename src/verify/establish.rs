@@ -850,6 +850,34 @@ pub fn exact_somewhere(g: &Grid, c: &Candidate) -> bool {
     })
 }
 
+/// In how many places a candidate holds, not trivially, with every figure
+/// read to its last printed digit: a column whose whole figures all end in
+/// 0 is read as rounded to tens or hundreds (`coarse`, see
+/// [`super::grid`]), a guess from its digits, and a relation the figures
+/// alone establish does not rest on that guess (a first column of round
+/// budgets, `10.000`, is no total of `-3` and `9.997` within ±50).
+pub fn holds_as_printed(g: &Grid, c: &Candidate) -> usize {
+    let mut n = 0;
+    for i in &c.instances {
+        let Ok(e) = &i.what else { continue };
+        let mut o = Overrides::new();
+        for at in e.cells() {
+            if let Some(Cell::Fig(f)) = g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+                if f.coarse > 0 {
+                    let mut x = *f;
+                    x.coarse = 0;
+                    o.insert(at, x);
+                }
+            }
+        }
+        let f = fare(g, e, &o);
+        if matches!(f.verdict, Verdict::Exact | Verdict::Rounding) && !f.trivial {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Whether one instance fails on the printed figures.
 pub fn fails(g: &Grid, e: &Expr) -> bool {
     fare(g, e, &Overrides::new()).verdict == Verdict::Error
@@ -1606,11 +1634,18 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     (holds, fails)
 }
 
-/// The same along a column: `result = Σ ±cols` in every row.
-pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, usize) {
+/// The same along a column: `result = Σ ±cols` in every row `counted`
+/// says is evidence (a row established as the sum of others holds or fails
+/// only through its parts, see [`super::engine`]'s `by_figures` pass).
+pub fn quick_cols(
+    g: &Grid,
+    result: usize,
+    cols: &[(bool, usize)],
+    counted: &dyn Fn(usize) -> bool,
+) -> (usize, usize) {
     let (mut holds, mut fails) = (0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(cols.len());
-    for r in 0..g.rows.len() {
+    for r in (0..g.rows.len()).filter(|&r| counted(r)) {
         terms.clear();
         terms.extend(cols.iter().map(|&(n, c)| (n, (r, c))));
         match quick_linear(g, &terms, (r, result)) {

@@ -22,6 +22,7 @@ pub mod claims;
 pub mod coded_blocks;
 pub mod column_formulas;
 pub mod column_relations;
+pub mod corrected_budget;
 pub mod count_labels;
 pub mod cues;
 pub mod engine;

@@ -37,6 +37,7 @@ mod side_by_side;
 mod verify_cell_forms;
 mod verify_change_rows;
 mod verify_columns;
+mod verify_corrected_budget;
 mod verify_dash_marks;
 mod verify_documents;
 mod verify_documents_real;

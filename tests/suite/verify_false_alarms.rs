@@ -1421,3 +1421,72 @@ proptest! {
         prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:?}", verdicts(&c));
     }
 }
+
+/// Found by the corrected-budget property test (verify_corrected_budget.rs):
+/// a follow-up whose original budgets are round thousands. The column is
+/// then read as rounded to hundreds (its figures all end in 00), and as a
+/// total placed first it "held" as `Tillægsbevillinger` + `Overførsler` +
+/// `Korrigeret budget` in two rows within ±50 (−3 + 0 + 9.997 = 9.994
+/// against 10.000), failing in the third (0 + 26 + 30.026 = 30.052 against
+/// 30.000): an error on a correct table. A relation the figures alone
+/// establish must hold as the figures are printed, not only within a
+/// rounding guessed from their trailing zeros.
+#[test]
+fn round_budgets_are_no_total_of_the_columns_after_them() {
+    let doc = "Bevillingsområde\tOprindeligt budget\tTillægsbevillinger\tOverførsler fra 2025\tKorrigeret budget
+Område 1\t10.000\t-3\t0\t9.997
+Område 2\t20.000\t-5\t0\t19.995
+Område 3\t30.000\t0\t26\t30.026
+I alt\t60.000\t-8\t26\t60.018
+";
+    let c = checks(doc);
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    assert!(
+        !c.iter().any(|c| c.relation.contains("columns after it")),
+        "{:#?}",
+        verdicts(&c)
+    );
+    // Every corrected budget is judged by the headers' relation.
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.relation.contains(
+                "[Korrigeret budget]: Oprindeligt budget + Tillægsbevillinger + Overførsler fra 2025"
+            ) && c.verdict == Verdict::Exact)
+            .count(),
+        4
+    );
+}
+
+/// A follow-up with a column that is 0 in most rows (`Andet`): the figures
+/// relate `Korrigeret budget` to the three columns before it in every row,
+/// and `Tillægsbevillinger` = `Korrigeret budget` − `Oprindeligt budget`
+/// held in the two rows where `Andet` is 0 and failed in the third (base:
+/// two errors on a correct table, 26 for 0 and 18 for −8). The narrower
+/// reading is the wider one with a term left out: no structure of its own.
+#[test]
+fn a_reading_with_a_term_left_out_is_no_error_where_that_term_is_not_zero() {
+    for header in ["Andet", "Overførsler fra 2025"] {
+        let doc = format!(
+            "Bevillingsområde\tOprindeligt budget\tTillægsbevillinger\t{header}\tKorrigeret budget
+Område 1\t10.001\t-3\t0\t9.998
+Område 2\t20.003\t-5\t0\t19.998
+Område 3\t30.007\t0\t26\t30.033
+I alt\t60.011\t-8\t26\t60.029
+"
+        );
+        let c = checks(&doc);
+        assert!(errors(&c).is_empty(), "{header}: {:#?}", errors(&c));
+        // The wider relation is judged in every row (10.001 − 3 + 0 =
+        // 9.998, 30.007 + 0 + 26 = 30.033, 60.011 − 8 + 26 = 60.029).
+        assert_eq!(
+            c.iter()
+                .filter(|c| c.column.as_deref() == Some("Korrigeret budget")
+                    && !c.relation.contains("rows")
+                    && c.verdict == Verdict::Exact)
+                .count(),
+            4,
+            "{header}: {:#?}",
+            verdicts(&c)
+        );
+    }
+}
