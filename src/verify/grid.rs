@@ -11,7 +11,7 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_cell_in};
 use super::figure::{Cell, Unit};
-use crate::document::{trim_text, Cell as DocCell, Loc, Row, Table};
+use crate::document::{trim_text, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 use std::borrow::Cow;
@@ -483,6 +483,11 @@ fn running_number(s: &str) -> bool {
 /// three digits).
 fn account_number(s: &str) -> bool {
     let t = strip_emphasis(s);
+    // Every group is digits: most labels start with a letter, and are
+    // not split.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let groups = || t.split('.');
     (2..=5).contains(&groups().count())
         && groups().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
@@ -589,10 +594,15 @@ fn trimmed(text: String) -> String {
 /// a table the caller gave away, copied out of one it lent.
 fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
-    let cell = |c: DocCell| (trimmed(c.text), c.loc);
+    // Each row's cells into a list of their own: collected in place, the
+    // row's list was shrunk to the smaller pairs (a reallocation a row).
     let row = |r: Row| {
         let indent = r.cells.first().map_or(0, |c| c.hints.indent);
-        (r.loc, r.cells.into_iter().map(cell).collect(), indent)
+        let mut cells = Vec::with_capacity(r.cells.len());
+        for c in r.cells {
+            cells.push((trimmed(c.text), c.loc));
+        }
+        (r.loc, cells, indent)
     };
     let rows = match rows {
         Cow::Owned(rows) => rows.into_iter().filter(visible).map(row).collect(),
@@ -1070,15 +1080,17 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         );
     }
     let headers = column_headers(super::header_spans::spread(raw_header), width);
-    let header_texts: Vec<String> = g
-        .rows
-        .get(header_rows.saturating_sub(1))
-        .filter(|_| header_rows > 0)
+    // The header rows stay in the raw grid (the last one's texts are
+    // compared with the rows below, borrowed); the body rows' texts are
+    // moved out of it.
+    let (head_rows, body_rows) = g.rows.split_at_mut(header_rows);
+    let header_texts: Vec<&str> = head_rows
+        .last()
         .map(|(_, cells, _)| {
             cells
                 .iter()
                 .skip(1)
-                .map(|(t, _)| strip_emphasis(t).to_string())
+                .map(|(t, _)| strip_emphasis(t))
                 .collect()
         })
         .unwrap_or_default();
@@ -1098,13 +1110,18 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // The amount unit a section row names (`Beløb (1.000 DKK)`, a label
     // alone on its row) holds for the rows under it, to the next such row.
     let mut section_unit: Option<Unit> = None;
-    let mut rows: Vec<GRow> = Vec::with_capacity(g.rows.len().saturating_sub(header_rows));
+    let mut rows: Vec<GRow> = Vec::with_capacity(body_rows.len());
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
-    let mut from_column: Vec<bool> =
-        Vec::with_capacity(g.rows.len().saturating_sub(header_rows) * width);
+    let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
     let mut prev_indent = 0u8;
-    for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
+    for (i, (loc, cells, indent)) in body_rows.iter_mut().enumerate() {
+        let (i, loc, cells, indent) = (
+            header_rows + i,
+            std::mem::replace(loc, Loc::line(0)),
+            std::mem::take(cells),
+            *indent,
+        );
         // How many figure cells the source row had, before they are moved.
         let printed = cells.len().saturating_sub(1);
         let only_label = cells
@@ -1254,8 +1271,11 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     coarse_columns(&mut rows, width);
     // A numbered row whose number was lost between n and n + 2 is n + 1
     // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
+    // Only where some row is numbered (a row given a number here needs a
+    // numbered row on either side): most tables have none.
     let numeric = |r: &GRow| r.id.as_deref().and_then(|i| i.parse::<u32>().ok());
-    for i in 1..rows.len().saturating_sub(1) {
+    let numbered = rows.iter().any(|r| numeric(r).is_some());
+    for i in (1..rows.len().saturating_sub(1)).filter(|_| numbered) {
         if rows[i].id.is_some() || !rows[i].has_figures() {
             continue;
         }
@@ -1284,28 +1304,34 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
     for r in &mut rows {
-        // Bare years, or a year with words (`Budget 2015`, `Regnskab
-        // 2014`) that is no figure.
-        let years = r
-            .texts
-            .iter()
-            .zip(&r.cells)
-            .filter(|(t, _)| !t.is_empty())
-            .all(|(t, c)| {
-                // The shape first: most cells are figures longer than a year.
-                (t.len() <= 5 || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
-                    && year_of(t).is_some()
-            });
+        // A row of empty cells repeats nothing (most section rows).
+        let filled = r.texts.iter().filter(|t| !t.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
-        let years = years && {
-            let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
-            let above: Vec<&str> = header_texts.iter().map(String::as_str).collect();
-            !super::year_rows::figures_not_years(&r.label, &own, &above)
+        // Bare years, or a year with words (`Budget 2015`, `Regnskab
+        // 2014`) that is no figure; each test only where the ones before
+        // it pass (all are pure).
+        let years = || {
+            filled >= 2
+                && r.texts
+                    .iter()
+                    .zip(&r.cells)
+                    .filter(|(t, _)| !t.is_empty())
+                    .all(|(t, c)| {
+                        // The shape first: most cells are figures longer than a year.
+                        (t.len() <= 5
+                            || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                            && year_of(t).is_some()
+                    })
+                && {
+                    let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+                    !super::year_rows::figures_not_years(&r.label, &own, &header_texts)
+                }
         };
-        if r.texts.iter().any(|t| !t.is_empty())
-            && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
-        {
+        if same || years() {
             r.role = Role::Section;
             for c in &mut r.cells {
                 *c = Cell::Empty;
