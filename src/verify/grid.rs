@@ -723,20 +723,19 @@ fn col_kind<'c>(
 ) -> ColKind {
     let change = w.change;
     let pct_word = w.pct_word;
-    let nums: Vec<_> = figs
-        .clone()
-        .filter_map(|c| match c {
-            Cell::Fig(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    if nums.is_empty() && figs.into_iter().any(|c| matches!(c, Cell::Text)) {
+    // The column's figures, walked again where asked (no list made).
+    let nums = figs.clone().filter_map(|c| match c {
+        Cell::Fig(f) => Some(f),
+        _ => None,
+    });
+    let no_figures = nums.clone().next().is_none();
+    if no_figures && figs.into_iter().any(|c| matches!(c, Cell::Text)) {
         return ColKind::Text;
     }
-    if note_references(header, &nums) {
+    if note_references(header, nums.clone()) {
         return ColKind::Text;
     }
-    let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
+    let all_percent = !no_figures && nums.clone().all(|f| f.percent());
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
     // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
@@ -805,30 +804,59 @@ fn durations(rows: &[GRow], c: usize) -> bool {
 /// is meaningless, and a total row has none ("has no figure" on every
 /// total would be noise). Likewise a column of codes or numbers (`Kode`
 /// over `101`, `084`; `Nr.`, `Kontonr.`).
-fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
+fn note_references<'f>(
+    header: &str,
+    nums: impl Iterator<Item = &'f super::figure::Figure> + Clone,
+) -> bool {
     let h = trim_text(trim_text(header).trim_end_matches(['.', ':']));
+    // A header longer than every word is none of them (most are:
+    // `Realiserede besparelser 2026`).
+    if h.len() > NOTE_HEADER_BYTES {
+        return false;
+    }
     let named = |words: &[&str]| words.iter().any(|w| h.eq_ignore_ascii_case(w));
     // Whole, not negative, no per cent (a unit from the table's title, as
     // `Resultatopgørelse (mio. kr.)` over a `Note` column, is no unit of
     // them); notes are small, codes any size.
     let whole =
-        |f: &&super::figure::Figure| f.decimals == 0 && !f.percent() && f.value.is_sign_positive();
-    (named(&["note", "noter", "note nr", "henv", "henvisning"])
+        |f: &super::figure::Figure| f.decimals == 0 && !f.percent() && f.value.is_sign_positive();
+    (named(&NOTE_HEADERS)
         && nums
-            .iter()
+            .clone()
             .all(|f| whole(f) && f.value < Decimal::from(1000)))
-        || (named(&[
-            "kode",
-            "kommunekode",
-            "regionskode",
-            "nr",
-            "nummer",
-            "løbenr",
-            "kontonr",
-            "kontonummer",
-            "id",
-        ]) && nums.iter().all(whole))
+        || (named(&CODE_HEADERS) && nums.clone().all(whole))
 }
+
+/// Headers of a column of note references ([`note_references`]).
+const NOTE_HEADERS: [&str; 5] = ["note", "noter", "note nr", "henv", "henvisning"];
+/// Headers of a column of codes or numbers ([`note_references`]).
+const CODE_HEADERS: [&str; 9] = [
+    "kode",
+    "kommunekode",
+    "regionskode",
+    "nr",
+    "nummer",
+    "løbenr",
+    "kontonr",
+    "kontonummer",
+    "id",
+];
+/// Bytes of the longest of [`NOTE_HEADERS`] and [`CODE_HEADERS`].
+const NOTE_HEADER_BYTES: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < NOTE_HEADERS.len() + CODE_HEADERS.len() {
+        let w = if i < NOTE_HEADERS.len() {
+            NOTE_HEADERS[i]
+        } else {
+            CODE_HEADERS[i - NOTE_HEADERS.len()]
+        };
+        if w.len() > longest {
+            longest = w.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// A header row that names every figure column but has no cell over the
 /// labels (`| AR | ST | … | I alt | |` over `| Heraf løn | 1,2 | 29,3 | … |`,
