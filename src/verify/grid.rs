@@ -106,11 +106,24 @@ pub struct GRow {
     /// How many figure cells the source row had (a short row's missing
     /// cells are empty here, but were never printed as empty).
     pub printed: usize,
+    /// Whether a cell is a figure ([`GRow::has_figures`]), set wherever the
+    /// grid sets a cell.
+    figures: bool,
 }
 
 impl GRow {
+    /// Whether a cell of the row is a figure. Asked some seventy times a
+    /// table by the stages that find relations: answered from
+    /// [`GRow::figures`], which the grid keeps as it changes a cell's kind
+    /// (only it does: the stages after it change a figure's fields, never
+    /// what a cell is).
     pub fn has_figures(&self) -> bool {
-        self.cells.iter().any(|c| matches!(c, Cell::Fig(_)))
+        debug_assert_eq!(
+            self.figures,
+            self.cells.iter().any(|c| matches!(c, Cell::Fig(_))),
+            "a cell's kind changed outside the grid"
+        );
+        self.figures
     }
 }
 
@@ -968,6 +981,7 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
         && others.iter().all(|d| *d == others[0] && *d > last.decimals)
     {
         rows[r].cells[c] = Cell::Text;
+        rows[r].figures = rows[r].cells.iter().any(|c| matches!(c, Cell::Fig(_)));
     }
 }
 
@@ -1205,6 +1219,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             total_word: None,
             percent_word: false,
             label,
+            figures: vals.iter().any(|c| matches!(c, Cell::Fig(_))),
             cells: vals,
             texts,
             locs,
@@ -1364,6 +1379,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             for c in &mut r.cells {
                 *c = Cell::Empty;
             }
+            r.figures = false;
         }
     }
     Grid {
@@ -1617,6 +1633,27 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(trimmed(text.clone()), text.trim());
         }
+
+        /// Whether a row has a figure is kept as the grid reads it: every
+        /// row of a table (a header, years repeated inside it, a short last
+        /// figure, sections, numbered rows) says what its cells say.
+        #[test]
+        fn a_rows_figures_are_kept_as_its_cells_say(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(
+                    "|Mio\\. kr\\.|2026|2027|Center 1|I alt|1\\.|-|12,5|226,0|2|300|50 sager|Andel|5,0%|Heraf|- del",
+                    1..5,
+                ),
+                1..8,
+            )
+        ) {
+            let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+            let g = read(&table(&text), NumberStyle::DANISH);
+            for r in &g.rows {
+                let said = r.cells.iter().any(|c| matches!(c, Cell::Fig(_)));
+                proptest::prop_assert_eq!(r.has_figures(), said, "{:?}", r.label);
+            }
+        }
     }
 
     pub fn table(text: &str) -> Table {
@@ -1648,6 +1685,24 @@ mod tests {
             refused: None,
             width: 0,
         }
+    }
+
+    #[test]
+    fn a_repeated_header_and_a_short_last_figure_have_no_figures() {
+        // Years repeated inside the table start a section.
+        let t = table(
+            "Post\t2016\t2017\nA\t1,0\t2,0\nB\t3,0\t4,0\nPh.d.-studerende\t2016\t2017\nC\t5,0\t6,0\n",
+        );
+        let g = read(&t, NumberStyle::DANISH);
+        let figures: Vec<bool> = g.rows.iter().map(GRow::has_figures).collect();
+        assert_eq!(figures, vec![true, true, false, true]);
+        assert_eq!(g.rows[2].role, Role::Section);
+        // The copy that ends inside the last figure leaves no figure there.
+        let short = table("Post\t2016\nA\t1,0\nB\t3,0\nC\t2\n");
+        let g = read(&short, NumberStyle::DANISH);
+        let figures: Vec<bool> = g.rows.iter().map(GRow::has_figures).collect();
+        assert_eq!(figures, vec![true, true, false]);
+        assert_eq!(g.rows[2].cells[0], Cell::Text);
     }
 
     #[test]
