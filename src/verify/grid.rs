@@ -456,10 +456,16 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
 /// `1. Skatter` -> `1`, `3 BFI (1+2)` -> `3`.
 fn id_of(label: &str) -> Option<String> {
     let l = strip_emphasis(label);
+    // The token's end found by bytes (a character past ASCII starts with
+    // a byte that is neither, at the same place); an id is one or two
+    // bytes, so a longer token is none (`Center 1`).
     let end = l
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
-        .map_or(l.len(), |(i, _)| i);
+        .bytes()
+        .position(|b| !(b.is_ascii_uppercase() || b.is_ascii_digit()))
+        .unwrap_or(l.len());
+    if !(1..=2).contains(&end) {
+        return None;
+    }
     let tok = &l[..end];
     let rest = &l[end..];
     let ok_tok = (tok.len() == 1 && tok.chars().all(|c| c.is_ascii_uppercase()))
@@ -681,9 +687,14 @@ struct HeaderWords {
     named_change: bool,
     rate: bool,
     total: bool,
+    /// [`unit_in`] of the header.
+    unit: Option<Unit>,
+    /// [`year_of`] of the header (an amount column's year).
+    year: Option<i32>,
 }
 
-/// [`HeaderWords`] of a header, remembered for the headers seen last.
+/// [`HeaderWords`] of a header, remembered for the headers seen last (a
+/// document repeats its headers table after table).
 fn header_words(header: &str) -> HeaderWords {
     thread_local! {
         static SEEN: super::memo::Memo<HeaderWords> = super::memo::Memo::new(512);
@@ -720,6 +731,8 @@ fn header_words_now(header: &str) -> HeaderWords {
         named_change: rise || has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
+        unit: unit_in(header),
+        year: year_of(header),
     }
 }
 
@@ -800,6 +813,11 @@ fn durations(rows: &[GRow], c: usize) -> bool {
             continue;
         }
         let text = r.texts.get(c).map_or("", |t| t.as_str());
+        // A text with no letter (no ASCII letter, no byte of another
+        // character) has no word: the plain figure, decided at a glance.
+        if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return false;
+        }
         let word = text
             .trim_start_matches(|ch: char| !ch.is_alphabetic())
             .trim();
@@ -1140,7 +1158,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A column's own unit (its header's), and the unit its figures take
     // (its own, or the table's: the title's or the corner's).
     // Each header's unit, asked once (the column's kind asks it too).
-    let header_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h)).collect();
+    // What each header says, asked once (its unit and year with its words).
+    let words: Vec<HeaderWords> = headers.iter().map(|h| header_words(h)).collect();
+    let header_units: Vec<Option<Unit>> = words.iter().map(|w| w.unit).collect();
     let own_units: Vec<Option<Unit>> = headers
         .iter()
         .zip(&header_units)
@@ -1232,7 +1252,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         .enumerate()
         .map(|(c, header)| {
             let cells = rows.iter().filter_map(move |r| r.cells.get(c));
-            let words = header_words(&header);
+            let words = words[c];
             let own_kroner = words.share && {
                 let mut figs = rows
                     .iter()
@@ -1253,7 +1273,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 kind = ColKind::Text;
             }
             let year = match kind {
-                ColKind::Amount | ColKind::RowTotal => year_of(&header),
+                ColKind::Amount | ColKind::RowTotal => words.year,
                 _ => None,
             };
             let unit = match kind {
