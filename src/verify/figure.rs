@@ -314,7 +314,12 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
 /// (only then does another column unit read it otherwise: see
 /// [`in_column_unit`]).
 pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> (Cell, bool) {
-    let t = strip_emphasis(text);
+    read_stripped(strip_emphasis(text), style, column_unit)
+}
+
+/// [`read_cell_in`] of a text [`strip_emphasis`] gave already (the grid
+/// strips each cell once, for its reading and its kept text).
+pub fn read_stripped(t: &str, style: NumberStyle, column_unit: Option<Unit>) -> (Cell, bool) {
     if t.is_empty() {
         return (Cell::Empty, false);
     }

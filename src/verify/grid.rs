@@ -9,7 +9,7 @@
 //! Nothing here judges; [`super::establish`] decides from the figures.
 
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
-use super::figure::{in_column_unit, read_cell_in};
+use super::figure::{in_column_unit, read_stripped};
 use super::figure::{Cell, Unit};
 use crate::document::{trim_text, Loc, Row, Table};
 use crate::money::Decimal;
@@ -1186,10 +1186,6 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         );
         // How many figure cells the source row had, before they are moved.
         let printed = cells.len().saturating_sub(1);
-        let only_label = cells
-            .iter()
-            .skip(1)
-            .all(|(t, _)| strip_emphasis(t).is_empty());
         let mut cells = cells.into_iter();
         // The cells' texts are moved, not copied, when there is no emphasis
         // to strip.
@@ -1202,9 +1198,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             }
         };
         let label = cells.next().map(|(t, _)| stripped(t)).unwrap_or_default();
-        if only_label && !label.is_empty() {
-            section_unit = unit_in(&label).filter(|u| matches!(u, Unit::Money(_)));
-        }
+        // The section named by a row above; a row that names one itself has
+        // only empty cells, which read the same under any unit.
         let row_unit = super::label_column::label_unit(&label).or(section_unit);
         let mut vals = Vec::with_capacity(width);
         let mut texts = Vec::with_capacity(width);
@@ -1218,11 +1213,20 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 Some(_) => super::label_column::cell_unit(row_unit, col_units[c - 1]),
                 None => row_unit.or(col_units[c - 1]),
             };
-            let (cell, col_unit) = read_cell_in(&t, style, unit);
+            // The text stripped once: read, and kept (moved when there is
+            // no emphasis to strip).
+            let s = strip_emphasis(&t);
+            let (cell, col_unit) = read_stripped(s, style, unit);
+            let copy = (s.len() != t.len()).then(|| s.to_string());
             vals.push(cell);
             from_column.push(col_unit);
-            texts.push(stripped(t));
+            texts.push(copy.unwrap_or(t));
             locs.push(l);
+        }
+        // A label alone on its row (every cell empty) names the amount unit
+        // of the rows under it (or none).
+        if !label.is_empty() && vals.iter().all(|c| matches!(c, Cell::Empty)) {
+            section_unit = unit_in(&label).filter(|u| matches!(u, Unit::Money(_)));
         }
         let id = ids_from_numbers
             .get(i)
