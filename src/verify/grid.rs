@@ -577,9 +577,17 @@ fn year_head(t: &str) -> Option<&str> {
 }
 
 fn is_dashed(label: &str) -> bool {
-    // The dash is a byte of the label (`-`, or the lead byte 0xE2 of `–`,
-    // `•` and `−`): most labels have neither, and are no dashed row.
-    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
+    // The dash is the label's first byte past what the look below reads
+    // past (blanks, emphasis marks, a section number's digits and dots):
+    // `-`, or a byte of a character past ASCII (the lead byte 0xE2 of `–`,
+    // `•` and `−`, or of a blank such as U+2003, looked at in full). Most
+    // labels start with a letter, and are no dashed row.
+    // (Every byte up to the space is read past: the trims take some of
+    // them, and one they leave is no dash.)
+    let first = label
+        .bytes()
+        .find(|&b| !(b <= b' ' || b.is_ascii_digit() || matches!(b, b'*' | b'_' | b'.')));
+    if !first.is_some_and(|b| b == b'-' || b >= 0x80) {
         return false;
     }
     let t = without_number(strip_emphasis(label));
@@ -1602,7 +1610,7 @@ mod tests {
         /// The quick look for a dash byte never refuses a dashed label.
         #[test]
         fn dashed_quick_look_is_exact(
-            label in "[-*_ .0-9]{0,3}(- |– |• |\u{2212} |−|–|a|Ø|é| |\t|\u{a0}|\\*\\*|1\\.2 ){0,5}"
+            label in "[-*_ .0-9\u{b}\u{1f}]{0,3}(- |– |• |\u{2212} |−|–|a|Ø|é| |\t|\u{b}|\u{a0}|\u{2003}|\\*\\*|1\\.2 |_){0,5}"
         ) {
             let t = without_number(strip_emphasis(&label));
             let slow = (t.starts_with("- ")
