@@ -290,6 +290,10 @@ fn drop_space_groups(s: &str) -> std::borrow::Cow<'_, str> {
 /// a bare `Kr. 1.000` heads a column of thousands of kroner.
 fn money_before(t: &str) -> Option<&str> {
     let b = t.as_bytes();
+    // Most cells start with a digit or a sign: no `k` to compare further.
+    if !matches!(b.first(), Some(b'k' | b'K')) {
+        return None;
+    }
     let after = if b.len() > 3 && b[..3].eq_ignore_ascii_case(b"kr.") {
         3
     } else if b.len() > 2 && b[..2].eq_ignore_ascii_case(b"kr") && b[2] == b' ' {
