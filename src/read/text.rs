@@ -824,6 +824,14 @@ pub fn read_found<'t>(
     running.notices
 }
 
+/// How many lines `text` has after its first (`lines().count()` less one,
+/// none for an empty text): its line ends, less one that ends it. The ends
+/// found with `memchr` (splitting into lines looked for each end with a
+/// searcher set up per paragraph).
+fn lines_after_first(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() - usize::from(text.ends_with('\n'))
+}
+
 /// Whether a line may belong to a table that is not tab- or pipe-separated:
 /// columns aligned by runs of spaces, a lone figure (one cell per line), or
 /// a label followed by two or more figures (a row flattened to spaces).
@@ -911,11 +919,7 @@ impl<'t> Running<'t> {
         let last = self
             .run
             .last()
-            .and_then(|p| {
-                p.loc
-                    .line_number()
-                    .map(|l| l + p.text.lines().count().saturating_sub(1))
-            })
+            .and_then(|p| p.loc.line_number().map(|l| l + lines_after_first(&p.text)))
             .unwrap_or(first);
         let span = if first >= 1 {
             self.lines(first, last)
@@ -1201,6 +1205,13 @@ mod tests {
                 .count()
                 + 1;
             prop_assert_eq!(tab_count(&line), by_memchr);
+        }
+
+        /// A paragraph's lines after its first are counted as splitting it
+        /// into lines counts them.
+        #[test]
+        fn lines_after_first_is_lines_less_one(text in "[a\n\r ]{0,12}") {
+            prop_assert_eq!(lines_after_first(&text), text.lines().count().saturating_sub(1));
         }
 
         /// The tab found eight bytes at a time is the first one at or
