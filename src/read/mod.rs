@@ -242,7 +242,14 @@ pub fn text_of<'a>(source: &Source<'a>) -> Result<decode::Decoded<'a>, InputErro
 pub(crate) fn title_of(line: &str) -> Option<String> {
     let t = line.trim().trim_start_matches('#').trim();
     let t = t.trim_matches('*').trim();
-    if t.is_empty() || t.chars().count() > 120 || t.ends_with('.') || t.ends_with(':') {
+    // The characters counted last, and only past 120 bytes (no fewer
+    // bytes hold more characters): the line above a table is often a long
+    // sentence, ended by a full stop.
+    if t.is_empty()
+        || t.ends_with('.')
+        || t.ends_with(':')
+        || (t.len() > 120 && t.chars().count() > 120)
+    {
         return None;
     }
     Some(t.to_string())

@@ -290,6 +290,10 @@ fn drop_space_groups(s: &str) -> std::borrow::Cow<'_, str> {
 /// a bare `Kr. 1.000` heads a column of thousands of kroner.
 fn money_before(t: &str) -> Option<&str> {
     let b = t.as_bytes();
+    // Most cells start with a digit or a sign: no `k` to compare further.
+    if !matches!(b.first(), Some(b'k' | b'K')) {
+        return None;
+    }
     let after = if b.len() > 3 && b[..3].eq_ignore_ascii_case(b"kr.") {
         3
     } else if b.len() > 2 && b[..2].eq_ignore_ascii_case(b"kr") && b[2] == b' ' {
@@ -314,7 +318,12 @@ pub fn read_cell(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> C
 /// (only then does another column unit read it otherwise: see
 /// [`in_column_unit`]).
 pub fn read_cell_in(text: &str, style: NumberStyle, column_unit: Option<Unit>) -> (Cell, bool) {
-    let t = strip_emphasis(text);
+    read_stripped(strip_emphasis(text), style, column_unit)
+}
+
+/// [`read_cell_in`] of a text [`strip_emphasis`] gave already (the grid
+/// strips each cell once, for its reading and its kept text).
+pub fn read_stripped(t: &str, style: NumberStyle, column_unit: Option<Unit>) -> (Cell, bool) {
     if t.is_empty() {
         return (Cell::Empty, false);
     }

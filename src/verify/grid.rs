@@ -9,9 +9,9 @@
 //! Nothing here judges; [`super::establish`] decides from the figures.
 
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
-use super::figure::{in_column_unit, read_cell_in};
+use super::figure::{in_column_unit, read_stripped};
 use super::figure::{Cell, Unit};
-use crate::document::{trim_text, Cell as DocCell, Loc, Row, Table};
+use crate::document::{trim_text, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 use std::borrow::Cow;
@@ -106,11 +106,24 @@ pub struct GRow {
     /// How many figure cells the source row had (a short row's missing
     /// cells are empty here, but were never printed as empty).
     pub printed: usize,
+    /// Whether a cell is a figure ([`GRow::has_figures`]), set wherever the
+    /// grid sets a cell.
+    figures: bool,
 }
 
 impl GRow {
+    /// Whether a cell of the row is a figure. Asked some seventy times a
+    /// table by the stages that find relations: answered from
+    /// [`GRow::figures`], which the grid keeps as it changes a cell's kind
+    /// (only it does: the stages after it change a figure's fields, never
+    /// what a cell is).
     pub fn has_figures(&self) -> bool {
-        self.cells.iter().any(|c| matches!(c, Cell::Fig(_)))
+        debug_assert_eq!(
+            self.figures,
+            self.cells.iter().any(|c| matches!(c, Cell::Fig(_))),
+            "a cell's kind changed outside the grid"
+        );
+        self.figures
     }
 }
 
@@ -443,10 +456,16 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
 /// `1. Skatter` -> `1`, `3 BFI (1+2)` -> `3`.
 fn id_of(label: &str) -> Option<String> {
     let l = strip_emphasis(label);
+    // The token's end found by bytes (a character past ASCII starts with
+    // a byte that is neither, at the same place); an id is one or two
+    // bytes, so a longer token is none (`Center 1`).
     let end = l
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit()))
-        .map_or(l.len(), |(i, _)| i);
+        .bytes()
+        .position(|b| !(b.is_ascii_uppercase() || b.is_ascii_digit()))
+        .unwrap_or(l.len());
+    if !(1..=2).contains(&end) {
+        return None;
+    }
     let tok = &l[..end];
     let rest = &l[end..];
     let ok_tok = (tok.len() == 1 && tok.chars().all(|c| c.is_ascii_uppercase()))
@@ -483,6 +502,11 @@ fn running_number(s: &str) -> bool {
 /// three digits).
 fn account_number(s: &str) -> bool {
     let t = strip_emphasis(s);
+    // Every group is digits: most labels start with a letter, and are
+    // not split.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let groups = || t.split('.');
     (2..=5).contains(&groups().count())
         && groups().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
@@ -553,9 +577,17 @@ fn year_head(t: &str) -> Option<&str> {
 }
 
 fn is_dashed(label: &str) -> bool {
-    // The dash is a byte of the label (`-`, or the lead byte 0xE2 of `–`,
-    // `•` and `−`): most labels have neither, and are no dashed row.
-    if !label.bytes().any(|b| b == b'-' || b == 0xE2) {
+    // The dash is the label's first byte past what the look below reads
+    // past (blanks, emphasis marks, a section number's digits and dots):
+    // `-`, or a byte of a character past ASCII (the lead byte 0xE2 of `–`,
+    // `•` and `−`, or of a blank such as U+2003, looked at in full). Most
+    // labels start with a letter, and are no dashed row.
+    // (Every byte up to the space is read past: the trims take some of
+    // them, and one they leave is no dash.)
+    let first = label
+        .bytes()
+        .find(|&b| !(b <= b' ' || b.is_ascii_digit() || matches!(b, b'*' | b'_' | b'.')));
+    if !first.is_some_and(|b| b == b'-' || b >= 0x80) {
         return false;
     }
     let t = without_number(strip_emphasis(label));
@@ -589,10 +621,15 @@ fn trimmed(text: String) -> String {
 /// a table the caller gave away, copied out of one it lent.
 fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
-    let cell = |c: DocCell| (trimmed(c.text), c.loc);
+    // Each row's cells into a list of their own: collected in place, the
+    // row's list was shrunk to the smaller pairs (a reallocation a row).
     let row = |r: Row| {
         let indent = r.cells.first().map_or(0, |c| c.hints.indent);
-        (r.loc, r.cells.into_iter().map(cell).collect(), indent)
+        let mut cells = Vec::with_capacity(r.cells.len());
+        for c in r.cells {
+            cells.push((trimmed(c.text), c.loc));
+        }
+        (r.loc, cells, indent)
     };
     let rows = match rows {
         Cow::Owned(rows) => rows.into_iter().filter(visible).map(row).collect(),
@@ -658,9 +695,14 @@ struct HeaderWords {
     named_change: bool,
     rate: bool,
     total: bool,
+    /// [`unit_in`] of the header.
+    unit: Option<Unit>,
+    /// [`year_of`] of the header (an amount column's year).
+    year: Option<i32>,
 }
 
-/// [`HeaderWords`] of a header, remembered for the headers seen last.
+/// [`HeaderWords`] of a header, remembered for the headers seen last (a
+/// document repeats its headers table after table).
 fn header_words(header: &str) -> HeaderWords {
     thread_local! {
         static SEEN: super::memo::Memo<HeaderWords> = super::memo::Memo::new(512);
@@ -697,6 +739,8 @@ fn header_words_now(header: &str) -> HeaderWords {
         named_change: rise || has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
+        unit: unit_in(header),
+        year: year_of(header),
     }
 }
 
@@ -713,20 +757,19 @@ fn col_kind<'c>(
 ) -> ColKind {
     let change = w.change;
     let pct_word = w.pct_word;
-    let nums: Vec<_> = figs
-        .clone()
-        .filter_map(|c| match c {
-            Cell::Fig(f) => Some(f),
-            _ => None,
-        })
-        .collect();
-    if nums.is_empty() && figs.into_iter().any(|c| matches!(c, Cell::Text)) {
+    // The column's figures, walked again where asked (no list made).
+    let nums = figs.clone().filter_map(|c| match c {
+        Cell::Fig(f) => Some(f),
+        _ => None,
+    });
+    let no_figures = nums.clone().next().is_none();
+    if no_figures && figs.into_iter().any(|c| matches!(c, Cell::Text)) {
         return ColKind::Text;
     }
-    if note_references(header, &nums) {
+    if note_references(header, nums.clone()) {
         return ColKind::Text;
     }
-    let all_percent = !nums.is_empty() && nums.iter().all(|f| f.percent());
+    let all_percent = !no_figures && nums.clone().all(|f| f.percent());
     // `Kunstig fordeling af aftalt niveau (mio. kr)`: an allocation in
     // kroner, no share, unless its figures are percentages.
     // So is `Kommunal andel` over `7.134 kr.`: every figure says kroner.
@@ -778,6 +821,11 @@ fn durations(rows: &[GRow], c: usize) -> bool {
             continue;
         }
         let text = r.texts.get(c).map_or("", |t| t.as_str());
+        // A text with no letter (no ASCII letter, no byte of another
+        // character) has no word: the plain figure, decided at a glance.
+        if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return false;
+        }
         let word = text
             .trim_start_matches(|ch: char| !ch.is_alphabetic())
             .trim();
@@ -795,30 +843,59 @@ fn durations(rows: &[GRow], c: usize) -> bool {
 /// is meaningless, and a total row has none ("has no figure" on every
 /// total would be noise). Likewise a column of codes or numbers (`Kode`
 /// over `101`, `084`; `Nr.`, `Kontonr.`).
-fn note_references(header: &str, nums: &[&super::figure::Figure]) -> bool {
+fn note_references<'f>(
+    header: &str,
+    nums: impl Iterator<Item = &'f super::figure::Figure> + Clone,
+) -> bool {
     let h = trim_text(trim_text(header).trim_end_matches(['.', ':']));
+    // A header longer than every word is none of them (most are:
+    // `Realiserede besparelser 2026`).
+    if h.len() > NOTE_HEADER_BYTES {
+        return false;
+    }
     let named = |words: &[&str]| words.iter().any(|w| h.eq_ignore_ascii_case(w));
     // Whole, not negative, no per cent (a unit from the table's title, as
     // `Resultatopgørelse (mio. kr.)` over a `Note` column, is no unit of
     // them); notes are small, codes any size.
     let whole =
-        |f: &&super::figure::Figure| f.decimals == 0 && !f.percent() && f.value.is_sign_positive();
-    (named(&["note", "noter", "note nr", "henv", "henvisning"])
+        |f: &super::figure::Figure| f.decimals == 0 && !f.percent() && f.value.is_sign_positive();
+    (named(&NOTE_HEADERS)
         && nums
-            .iter()
+            .clone()
             .all(|f| whole(f) && f.value < Decimal::from(1000)))
-        || (named(&[
-            "kode",
-            "kommunekode",
-            "regionskode",
-            "nr",
-            "nummer",
-            "løbenr",
-            "kontonr",
-            "kontonummer",
-            "id",
-        ]) && nums.iter().all(whole))
+        || (named(&CODE_HEADERS) && nums.clone().all(whole))
 }
+
+/// Headers of a column of note references ([`note_references`]).
+const NOTE_HEADERS: [&str; 5] = ["note", "noter", "note nr", "henv", "henvisning"];
+/// Headers of a column of codes or numbers ([`note_references`]).
+const CODE_HEADERS: [&str; 9] = [
+    "kode",
+    "kommunekode",
+    "regionskode",
+    "nr",
+    "nummer",
+    "løbenr",
+    "kontonr",
+    "kontonummer",
+    "id",
+];
+/// Bytes of the longest of [`NOTE_HEADERS`] and [`CODE_HEADERS`].
+const NOTE_HEADER_BYTES: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < NOTE_HEADERS.len() + CODE_HEADERS.len() {
+        let w = if i < NOTE_HEADERS.len() {
+            NOTE_HEADERS[i]
+        } else {
+            CODE_HEADERS[i - NOTE_HEADERS.len()]
+        };
+        if w.len() > longest {
+            longest = w.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// A header row that names every figure column but has no cell over the
 /// labels (`| AR | ST | … | I alt | |` over `| Heraf løn | 1,2 | 29,3 | … |`,
@@ -930,6 +1007,7 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
         && others.iter().all(|d| *d == others[0] && *d > last.decimals)
     {
         rows[r].cells[c] = Cell::Text;
+        rows[r].figures = rows[r].cells.iter().any(|c| matches!(c, Cell::Fig(_)));
     }
 }
 
@@ -1070,15 +1148,17 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         );
     }
     let headers = column_headers(super::header_spans::spread(raw_header), width);
-    let header_texts: Vec<String> = g
-        .rows
-        .get(header_rows.saturating_sub(1))
-        .filter(|_| header_rows > 0)
+    // The header rows stay in the raw grid (the last one's texts are
+    // compared with the rows below, borrowed); the body rows' texts are
+    // moved out of it.
+    let (head_rows, body_rows) = g.rows.split_at_mut(header_rows);
+    let header_texts: Vec<&str> = head_rows
+        .last()
         .map(|(_, cells, _)| {
             cells
                 .iter()
                 .skip(1)
-                .map(|(t, _)| strip_emphasis(t).to_string())
+                .map(|(t, _)| strip_emphasis(t))
                 .collect()
         })
         .unwrap_or_default();
@@ -1086,7 +1166,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A column's own unit (its header's), and the unit its figures take
     // (its own, or the table's: the title's or the corner's).
     // Each header's unit, asked once (the column's kind asks it too).
-    let header_units: Vec<Option<Unit>> = headers.iter().map(|h| unit_in(h)).collect();
+    // What each header says, asked once (its unit and year with its words).
+    let words: Vec<HeaderWords> = headers.iter().map(|h| header_words(h)).collect();
+    let header_units: Vec<Option<Unit>> = words.iter().map(|w| w.unit).collect();
     let own_units: Vec<Option<Unit>> = headers
         .iter()
         .zip(&header_units)
@@ -1098,19 +1180,20 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // The amount unit a section row names (`Beløb (1.000 DKK)`, a label
     // alone on its row) holds for the rows under it, to the next such row.
     let mut section_unit: Option<Unit> = None;
-    let mut rows: Vec<GRow> = Vec::with_capacity(g.rows.len().saturating_sub(header_rows));
+    let mut rows: Vec<GRow> = Vec::with_capacity(body_rows.len());
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
-    let mut from_column: Vec<bool> =
-        Vec::with_capacity(g.rows.len().saturating_sub(header_rows) * width);
+    let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
     let mut prev_indent = 0u8;
-    for (i, (loc, cells, indent)) in g.rows.into_iter().enumerate().skip(header_rows) {
+    for (i, (loc, cells, indent)) in body_rows.iter_mut().enumerate() {
+        let (i, loc, cells, indent) = (
+            header_rows + i,
+            std::mem::replace(loc, Loc::line(0)),
+            std::mem::take(cells),
+            *indent,
+        );
         // How many figure cells the source row had, before they are moved.
         let printed = cells.len().saturating_sub(1);
-        let only_label = cells
-            .iter()
-            .skip(1)
-            .all(|(t, _)| strip_emphasis(t).is_empty());
         let mut cells = cells.into_iter();
         // The cells' texts are moved, not copied, when there is no emphasis
         // to strip.
@@ -1123,9 +1206,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             }
         };
         let label = cells.next().map(|(t, _)| stripped(t)).unwrap_or_default();
-        if only_label && !label.is_empty() {
-            section_unit = unit_in(&label).filter(|u| matches!(u, Unit::Money(_)));
-        }
+        // The section named by a row above; a row that names one itself has
+        // only empty cells, which read the same under any unit.
         let row_unit = super::label_column::label_unit(&label).or(section_unit);
         let mut vals = Vec::with_capacity(width);
         let mut texts = Vec::with_capacity(width);
@@ -1139,11 +1221,20 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 Some(_) => super::label_column::cell_unit(row_unit, col_units[c - 1]),
                 None => row_unit.or(col_units[c - 1]),
             };
-            let (cell, col_unit) = read_cell_in(&t, style, unit);
+            // The text stripped once: read, and kept (moved when there is
+            // no emphasis to strip).
+            let s = strip_emphasis(&t);
+            let (cell, col_unit) = read_stripped(s, style, unit);
+            let copy = (s.len() != t.len()).then(|| s.to_string());
             vals.push(cell);
             from_column.push(col_unit);
-            texts.push(stripped(t));
+            texts.push(copy.unwrap_or(t));
             locs.push(l);
+        }
+        // A label alone on its row (every cell empty) names the amount unit
+        // of the rows under it (or none).
+        if !label.is_empty() && vals.iter().all(|c| matches!(c, Cell::Empty)) {
+            section_unit = unit_in(&label).filter(|u| matches!(u, Unit::Money(_)));
         }
         let id = ids_from_numbers
             .get(i)
@@ -1160,6 +1251,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             total_word: None,
             percent_word: false,
             label,
+            figures: vals.iter().any(|c| matches!(c, Cell::Fig(_))),
             cells: vals,
             texts,
             locs,
@@ -1172,7 +1264,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         .enumerate()
         .map(|(c, header)| {
             let cells = rows.iter().filter_map(move |r| r.cells.get(c));
-            let words = header_words(&header);
+            let words = words[c];
             let own_kroner = words.share && {
                 let mut figs = rows
                     .iter()
@@ -1193,7 +1285,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 kind = ColKind::Text;
             }
             let year = match kind {
-                ColKind::Amount | ColKind::RowTotal => year_of(&header),
+                ColKind::Amount | ColKind::RowTotal => words.year,
                 _ => None,
             };
             let unit = match kind {
@@ -1254,8 +1346,11 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     coarse_columns(&mut rows, width);
     // A numbered row whose number was lost between n and n + 2 is n + 1
     // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
+    // Only where some row is numbered (a row given a number here needs a
+    // numbered row on either side): most tables have none.
     let numeric = |r: &GRow| r.id.as_deref().and_then(|i| i.parse::<u32>().ok());
-    for i in 1..rows.len().saturating_sub(1) {
+    let numbered = rows.iter().any(|r| numeric(r).is_some());
+    for i in (1..rows.len().saturating_sub(1)).filter(|_| numbered) {
         if rows[i].id.is_some() || !rows[i].has_figures() {
             continue;
         }
@@ -1284,32 +1379,39 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
     for r in &mut rows {
-        // Bare years, or a year with words (`Budget 2015`, `Regnskab
-        // 2014`) that is no figure.
-        let years = r
-            .texts
-            .iter()
-            .zip(&r.cells)
-            .filter(|(t, _)| !t.is_empty())
-            .all(|(t, c)| {
-                // The shape first: most cells are figures longer than a year.
-                (t.len() <= 5 || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
-                    && year_of(t).is_some()
-            });
+        // A row of empty cells repeats nothing (most section rows).
+        let filled = r.texts.iter().filter(|t| !t.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
         let same =
             !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
-        let years = years && {
-            let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
-            let above: Vec<&str> = header_texts.iter().map(String::as_str).collect();
-            !super::year_rows::figures_not_years(&r.label, &own, &above)
+        // Bare years, or a year with words (`Budget 2015`, `Regnskab
+        // 2014`) that is no figure; each test only where the ones before
+        // it pass (all are pure).
+        let years = || {
+            filled >= 2
+                && r.texts
+                    .iter()
+                    .zip(&r.cells)
+                    .filter(|(t, _)| !t.is_empty())
+                    .all(|(t, c)| {
+                        // The shape first: most cells are figures longer than a year.
+                        (t.len() <= 5
+                            || matches!(c, Cell::Text) && t.chars().any(char::is_alphabetic))
+                            && year_of(t).is_some()
+                    })
+                && {
+                    let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+                    !super::year_rows::figures_not_years(&r.label, &own, &header_texts)
+                }
         };
-        if r.texts.iter().any(|t| !t.is_empty())
-            && (same || years && r.texts.iter().filter(|t| !t.is_empty()).count() >= 2)
-        {
+        if same || years() {
             r.role = Role::Section;
             for c in &mut r.cells {
                 *c = Cell::Empty;
             }
+            r.figures = false;
         }
     }
     Grid {
@@ -1508,7 +1610,7 @@ mod tests {
         /// The quick look for a dash byte never refuses a dashed label.
         #[test]
         fn dashed_quick_look_is_exact(
-            label in "[-*_ .0-9]{0,3}(- |– |• |\u{2212} |−|–|a|Ø|é| |\t|\u{a0}|\\*\\*|1\\.2 ){0,5}"
+            label in "[-*_ .0-9\u{b}\u{1f}]{0,3}(- |– |• |\u{2212} |−|–|a|Ø|é| |\t|\u{b}|\u{a0}|\u{2003}|\\*\\*|1\\.2 |_){0,5}"
         ) {
             let t = without_number(strip_emphasis(&label));
             let slow = (t.starts_with("- ")
@@ -1563,6 +1665,27 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(trimmed(text.clone()), text.trim());
         }
+
+        /// Whether a row has a figure is kept as the grid reads it: every
+        /// row of a table (a header, years repeated inside it, a short last
+        /// figure, sections, numbered rows) says what its cells say.
+        #[test]
+        fn a_rows_figures_are_kept_as_its_cells_say(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(
+                    "|Mio\\. kr\\.|2026|2027|Center 1|I alt|1\\.|-|12,5|226,0|2|300|50 sager|Andel|5,0%|Heraf|- del",
+                    1..5,
+                ),
+                1..8,
+            )
+        ) {
+            let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+            let g = read(&table(&text), NumberStyle::DANISH);
+            for r in &g.rows {
+                let said = r.cells.iter().any(|c| matches!(c, Cell::Fig(_)));
+                proptest::prop_assert_eq!(r.has_figures(), said, "{:?}", r.label);
+            }
+        }
     }
 
     pub fn table(text: &str) -> Table {
@@ -1594,6 +1717,24 @@ mod tests {
             refused: None,
             width: 0,
         }
+    }
+
+    #[test]
+    fn a_repeated_header_and_a_short_last_figure_have_no_figures() {
+        // Years repeated inside the table start a section.
+        let t = table(
+            "Post\t2016\t2017\nA\t1,0\t2,0\nB\t3,0\t4,0\nPh.d.-studerende\t2016\t2017\nC\t5,0\t6,0\n",
+        );
+        let g = read(&t, NumberStyle::DANISH);
+        let figures: Vec<bool> = g.rows.iter().map(GRow::has_figures).collect();
+        assert_eq!(figures, vec![true, true, false, true]);
+        assert_eq!(g.rows[2].role, Role::Section);
+        // The copy that ends inside the last figure leaves no figure there.
+        let short = table("Post\t2016\nA\t1,0\nB\t3,0\nC\t2\n");
+        let g = read(&short, NumberStyle::DANISH);
+        let figures: Vec<bool> = g.rows.iter().map(GRow::has_figures).collect();
+        assert_eq!(figures, vec![true, true, false]);
+        assert_eq!(g.rows[2].cells[0], Cell::Text);
     }
 
     #[test]
