@@ -650,11 +650,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if only_fitting && !fits(g, &cands) {
             continue;
         }
-        match pick_labelled(g, cands, strong)
-            .and_then(|c| guard_total(g, c))
-            .and_then(|c| guard_block(g, t, c))
-            .and_then(|c| guard_gaps(g, s, t, open, c))
-        {
+        match pick_labelled(g, cands, strong).and_then(|c| guard_labelled(g, s, t, open, c)) {
             Ok(c) => {
                 let parts = parts_of(&c);
                 for &(_, p) in &parts {
@@ -674,6 +670,30 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// The guards of a labelled total's chosen reading, in turn: [`guard_total`],
+/// [`guard_block`], [`guard_gaps`]. Each leaves a reading that fails nowhere
+/// as it is, and the last two one that holds somewhere (`guard_total`
+/// changes only places that fail, so what holds still holds): the reading
+/// is scored once here, and the guards that would leave it as it is are not
+/// asked (each would score it again).
+fn guard_labelled(
+    g: &Grid,
+    s: &State,
+    t: usize,
+    open: Option<usize>,
+    c: Candidate,
+) -> Result<Candidate, String> {
+    let (holds, fails) = super::establish::holds_fails(g, &c);
+    if fails == 0 {
+        return Ok(c);
+    }
+    let c = guard_total(g, c)?;
+    if holds > 0 {
+        return Ok(c);
+    }
+    guard_block(g, t, c).and_then(|c| guard_gaps(g, s, t, open, c))
 }
 
 /// What a `… i alt` label totals, lowercased: `Omkostninger i alt` ->
