@@ -679,7 +679,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             odds: Odds::One,
         };
     };
-    let mut verdict = super::judge::judge(&rel, false).verdict;
+    let mut verdict = super::judge::verdict(&rel);
     if verdict == Verdict::Error && empty_part(g, e, o) {
         verdict = Verdict::Skipped;
     }
