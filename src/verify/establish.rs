@@ -503,9 +503,10 @@ struct Fare {
     odds: Odds,
 }
 
-/// The operands of [`Fare::chance`]: [`ratio_of`]'s width and size, one
-/// pair or (a quotient found from the figures) the result's own and its
-/// two operands' relative widths.
+/// The operands of [`Fare::chance`]: [`ratio_of`]'s width and size, or
+/// what tells where to find them. Small, as every fare remembered holds
+/// one (a quotient's three pairs of figures made a fare three times the
+/// size, copied in and out of the memo at every look-up).
 #[derive(Clone, Copy, Debug)]
 enum Odds {
     One,
@@ -518,11 +519,13 @@ enum Odds {
     /// A printed figure's own interval over it, at least one unit of its
     /// last digit.
     Printed(PrintedNumber),
-    Quotient {
-        own: (Decimal, Decimal),
-        part: (Decimal, Decimal),
-        whole: (Decimal, Decimal),
-    },
+    /// A quotient found from the figures alone (an [`Expr::Fraction`]) on
+    /// the printed figures: [`fraction_chance`] of the relation, worked out
+    /// again when the chance is asked for.
+    Fraction,
+    /// The chance itself (a fraction's on figures overridden, which are
+    /// not remembered).
+    Chance(Decimal),
 }
 
 impl Fare {
@@ -544,12 +547,28 @@ impl Fare {
                 (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
                 p.value,
             ),
-            Odds::Quotient { own, part, whole } => {
-                let own = ratio_of(own.0, own.1);
-                own.max((ratio_of(part.0, part.1) + ratio_of(whole.0, whole.1)).min(Decimal::ONE))
-            }
+            Odds::Fraction => match relation(g, e, &Overrides::new()) {
+                Ok(Relation::Share {
+                    part, whole, share, ..
+                }) => fraction_chance(&part, &whole, &share),
+                _ => Decimal::ONE,
+            },
+            Odds::Chance(p) => p,
         }
     }
+}
+
+/// The chance a quotient found from the figures alone holds by coincidence:
+/// as likely as the quotient's own interval is wide (a base of 9,4 årsværk
+/// carries ±0,5 %), not only the printed result's.
+fn fraction_chance(part: &PrintedNumber, whole: &PrintedNumber, share: &PrintedNumber) -> Decimal {
+    let own = ratio_of(
+        (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+        share.value,
+    );
+    let operands = ratio_of(part.half_unit() * Decimal::TWO, part.value)
+        + ratio_of(whole.half_unit() * Decimal::TWO, whole.value);
+    own.max(operands.min(Decimal::ONE))
 }
 
 /// A rough chance: the interval's width over the figure's size, in [1e-9, 1].
@@ -579,7 +598,8 @@ pub struct Fares(std::cell::RefCell<FareMemo>);
 /// table's in a hash map (so time stays linear in its relations).
 #[derive(Clone, Debug, Default)]
 struct FareMemo {
-    few: Vec<(Expr, Fare)>,
+    /// Each with its relation's result cell, compared first.
+    few: Vec<(At, Expr, Fare)>,
     many: std::collections::HashMap<Expr, Fare, std::hash::BuildHasherDefault<CellHasher>>,
 }
 
@@ -592,8 +612,8 @@ impl FareMemo {
             let result = e.result();
             self.few
                 .iter()
-                .find(|(k, _)| k.result() == result && k == e)
-                .map(|(_, f)| *f)
+                .find(|(at, k, _)| *at == result && k == e)
+                .map(|(_, _, f)| *f)
         } else {
             self.many.get(e).copied()
         }
@@ -607,10 +627,10 @@ impl FareMemo {
                 // Room for a small table's relations at once.
                 self.few.reserve(16);
             }
-            self.few.push((e.clone(), f));
+            self.few.push((e.result(), e.clone(), f));
         } else {
             self.many.reserve(2 * Self::FEW);
-            self.many.extend(self.few.drain(..));
+            self.many.extend(self.few.drain(..).map(|(_, k, f)| (k, f)));
             self.many.insert(e.clone(), f);
         }
     }
@@ -710,20 +730,15 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             part.value.is_zero() || share.value.is_zero(),
             Odds::Printed(*part),
         ),
-        // A quotient found from the figures alone: as likely by chance as
-        // the quotient's own interval is wide (a base of 9,4 årsværk
-        // carries ±0,5 %), not only the printed result's.
+        // A quotient found from the figures alone ([`fraction_chance`]).
         Relation::Share {
             part, whole, share, ..
         } if matches!(e, Expr::Fraction { .. }) => (
             part.value.is_zero() || share.value.is_zero(),
-            Odds::Quotient {
-                own: (
-                    (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
-                    share.value,
-                ),
-                part: (part.half_unit() * Decimal::TWO, part.value),
-                whole: (whole.half_unit() * Decimal::TWO, whole.value),
+            if o.is_empty() {
+                Odds::Fraction
+            } else {
+                Odds::Chance(fraction_chance(part, whole, share))
             },
         ),
         Relation::Share { part, share, .. } => (
