@@ -650,7 +650,9 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if only_fitting && !fits(g, &cands) {
             continue;
         }
-        match pick_labelled(g, cands, strong).and_then(|c| guard_labelled(g, s, t, open, c)) {
+        match super::establish::pick_labelled_tallied(g, cands, strong)
+            .and_then(|(c, tally)| guard_labelled(g, s, t, open, c, tally))
+        {
             Ok(c) => {
                 let parts = parts_of(&c);
                 for &(_, p) in &parts {
@@ -675,17 +677,17 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
 /// The guards of a labelled total's chosen reading, in turn: [`guard_total`],
 /// [`guard_block`], [`guard_gaps`]. Each leaves a reading that fails nowhere
 /// as it is, and the last two one that holds somewhere (`guard_total`
-/// changes only places that fail, so what holds still holds): the reading
-/// is scored once here, and the guards that would leave it as it is are not
-/// asked (each would score it again).
+/// changes only places that fail, so what holds still holds): with the
+/// reading's (holds, fails), as the pick scored it, the guards that would
+/// leave it as it is are not asked (each would score it again).
 fn guard_labelled(
     g: &Grid,
     s: &State,
     t: usize,
     open: Option<usize>,
     c: Candidate,
+    (holds, fails): (usize, usize),
 ) -> Result<Candidate, String> {
-    let (holds, fails) = super::establish::holds_fails(g, &c);
     if fails == 0 {
         return Ok(c);
     }

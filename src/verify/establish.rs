@@ -873,22 +873,44 @@ pub fn fails(g: &Grid, e: &Expr) -> bool {
 /// The figures' choice among readings a label allows. `strong`: the label
 /// alone establishes the first candidate, judged even when nothing fits.
 pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Candidate, String> {
-    pick(g, cands, strong, false)
+    pick(g, cands, strong, false).map(|(c, _)| c)
+}
+
+/// As [`pick_labelled`], with the reading's (holds, fails) on the printed
+/// figures as [`holds_fails`] gives them, scored once already by the pick
+/// (the guards of a labelled total ask them next).
+pub fn pick_labelled_tallied(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    strong: bool,
+) -> Result<(Candidate, (usize, usize)), String> {
+    pick(g, cands, strong, false).map(|(c, s)| (c, (s.holds, s.fails)))
 }
 
 /// As [`pick_labelled`], for a reading whose operands the label names
 /// outright (`Ændring 2025-26`, `A+B`): judged even where it holds nowhere.
 pub fn pick_named(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
-    pick(g, cands, true, true)
+    pick(g, cands, true, true).map(|(c, _)| c)
 }
 
-fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Candidate, String> {
+/// The reading chosen, with its score.
+fn pick(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    strong: bool,
+    named: bool,
+) -> Result<(Candidate, Score), String> {
     let scores: Vec<Score> = cands.iter().map(|c| score(g, c, false)).collect();
     let Some(first) = scores.first() else {
         return Err("nothing to relate".to_string());
     };
     if first.fails == 0 && first.holds + first.trivial > 0 && strong {
-        return cands.into_iter().next().ok_or_else(String::new);
+        let first = *first;
+        return cands
+            .into_iter()
+            .next()
+            .map(|c| (c, first))
+            .ok_or_else(String::new);
     }
     // A reading every figure supports; the most supported one.
     let best = |ok: &dyn Fn(&Score) -> bool| {
@@ -983,7 +1005,11 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     });
     let choice = perfect.or(near).or(fallback);
     match choice {
-        Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),
+        Some(i) => cands
+            .into_iter()
+            .nth(i)
+            .map(|c| (c, scores[i]))
+            .ok_or_else(String::new),
         None => {
             let tried: Vec<&str> = cands.iter().map(|c| c.what.as_str()).collect();
             Err(format!(
