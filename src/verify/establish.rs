@@ -1310,7 +1310,9 @@ pub fn running_balance(header: &str) -> bool {
     SEEN.with(|m| m.get(header, running_balance_now))
 }
 
-fn running_balance_now(header: &str) -> bool {
+/// [`running_balance`], not remembered (for a memo of several header
+/// tests at once).
+pub(super) fn running_balance_now(header: &str) -> bool {
     let h = header.to_lowercase();
     h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
 }
