@@ -218,21 +218,12 @@ fn label_of(g: &Grid, r: usize) -> &str {
 
 /// The judge's relation for an instance, with figures converted to one unit.
 pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
+    // A figure, the usual case, answered here; any other cell by
+    // `no_figure_at`, out of the way (a relation asks this of each cell).
     let get = |at: At, zero_dash: bool| -> Result<Option<Figure>, String> {
         match fig(g, at, o) {
             Some(Cell::Fig(f)) => Ok(Some(f)),
-            // An empty part, like `-`, is nothing; where reading it so
-            // makes the relation fail, it is not judged (see `fare` and
-            // attribute.rs): it may be a figure not printed.
-            Some(Cell::Dash) if zero_dash => Ok(None),
-            Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
-            Some(Cell::Text) => Err(format!(
-                "{:?} has {:?}, not a figure",
-                label_of(g, at.0),
-                g.rows[at.0].texts.get(at.1).map_or("", String::as_str)
-            )),
-            Some(Cell::Dash) => Err(format!("{:?} has no figure (-)", label_of(g, at.0))),
-            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+            other => no_figure_at(g, at, zero_dash, other),
         }
     };
     match e {
@@ -355,6 +346,31 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 allocated: false,
             })
         }
+    }
+}
+
+/// [`relation`]'s reading of a cell that holds no figure (`cell`): an empty
+/// part, like `-`, is nothing (`zero_dash`); where reading it so makes the
+/// relation fail, it is not judged (see `fare` and attribute.rs): it may be
+/// a figure not printed. Otherwise why the relation cannot be judged.
+#[cold]
+fn no_figure_at(
+    g: &Grid,
+    at: At,
+    zero_dash: bool,
+    cell: Option<Cell>,
+) -> Result<Option<Figure>, String> {
+    match cell {
+        Some(Cell::Fig(f)) => Ok(Some(f)),
+        Some(Cell::Dash) if zero_dash => Ok(None),
+        Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
+        Some(Cell::Text) => Err(format!(
+            "{:?} has {:?}, not a figure",
+            label_of(g, at.0),
+            g.rows[at.0].texts.get(at.1).map_or("", String::as_str)
+        )),
+        Some(Cell::Dash) => Err(format!("{:?} has no figure (-)", label_of(g, at.0))),
+        _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
     }
 }
 
