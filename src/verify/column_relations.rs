@@ -44,7 +44,13 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     if let Some(found) = super::corrected_budget::claim(g, c, &|r| !is_total(r)) {
         return Some(Ok(found));
     }
-    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && running_balance(&col.header) {
+    let amount = matches!(col.kind, ColKind::Amount | ColKind::RowTotal);
+    let cues = if amount {
+        header_cues(&col.header)
+    } else {
+        HeaderCues::default()
+    };
+    if amount && cues.running_balance {
         return Some(running(g, c, amounts, is_total));
     }
     if matches!(col.kind, ColKind::Share | ColKind::Pct) {
@@ -88,7 +94,7 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
     }
     if col.kind == ColKind::Amount {
-        if let Some(rate) = rate_in(&col.header) {
+        if let Some(rate) = cues.rate {
             return Some(rated(g, c, rate, amounts, is_total));
         }
         // `heraf moms` beside the price with moms: a fifth of it (25 % of
@@ -104,7 +110,7 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         if let Some((new, old)) = super::period_columns::index_of_years(g, c) {
             return Some(indexed(g, c, new, old, is_total));
         }
-        let cue = ratio_header(&col.header);
+        let cue = cues.ratio;
         if cue || fraction_column(g, c) {
             if let Some(found) = fraction(g, c, amounts, !cue) {
                 return Some(Ok(found));
@@ -112,6 +118,32 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
     }
     None
+}
+
+/// What [`claim`] asks of an amount column's header: whether it names a
+/// running balance ([`running_balance`]), the rate it names ([`rate_in`]),
+/// whether it names a quotient ([`ratio_header`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct HeaderCues {
+    running_balance: bool,
+    rate: Option<Decimal>,
+    ratio: bool,
+}
+
+/// [`HeaderCues`] of a header, remembered together: one look-up for the
+/// three (each remembered on its own cost a look-up apiece, for every
+/// amount column of every table).
+fn header_cues(header: &str) -> HeaderCues {
+    thread_local! {
+        static SEEN: super::memo::Memo<HeaderCues> = super::memo::Memo::new(512);
+    }
+    SEEN.with(|m| {
+        m.get(header, |h| HeaderCues {
+            running_balance: super::establish::running_balance_now(h),
+            rate: rate_in_now(h),
+            ratio: ratio_header_now(h),
+        })
+    })
 }
 
 fn fig_at(g: &Grid, r: usize, c: usize) -> bool {

@@ -650,10 +650,8 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         if only_fitting && !fits(g, &cands) {
             continue;
         }
-        match pick_labelled(g, cands, strong)
-            .and_then(|c| guard_total(g, c))
-            .and_then(|c| guard_block(g, t, c))
-            .and_then(|c| guard_gaps(g, s, t, open, c))
+        match super::establish::pick_labelled_tallied(g, cands, strong)
+            .and_then(|(c, tally)| guard_labelled(g, s, t, open, c, tally))
         {
             Ok(c) => {
                 let parts = parts_of(&c);
@@ -674,6 +672,30 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// The guards of a labelled total's chosen reading, in turn: [`guard_total`],
+/// [`guard_block`], [`guard_gaps`]. Each leaves a reading that fails nowhere
+/// as it is, and the last two one that holds somewhere (`guard_total`
+/// changes only places that fail, so what holds still holds): with the
+/// reading's (holds, fails), as the pick scored it, the guards that would
+/// leave it as it is are not asked (each would score it again).
+fn guard_labelled(
+    g: &Grid,
+    s: &State,
+    t: usize,
+    open: Option<usize>,
+    c: Candidate,
+    (holds, fails): (usize, usize),
+) -> Result<Candidate, String> {
+    if fails == 0 {
+        return Ok(c);
+    }
+    let c = guard_total(g, c)?;
+    if holds > 0 {
+        return Ok(c);
+    }
+    guard_block(g, t, c).and_then(|c| guard_gaps(g, s, t, open, c))
 }
 
 /// What a `… i alt` label totals, lowercased: `Omkostninger i alt` ->
@@ -1788,6 +1810,11 @@ fn change_cand(g: &Grid, c: usize, new: usize, old: usize, kind: Kind) -> Candid
     }
 }
 
+/// Column `c` as shares of column `a`'s totals: each row of `c` with a
+/// figure, over its total's (its block's, else the grand total's) figure
+/// in `a`. Its places are the same whichever column `a` is (`columns`
+/// builds the readings of other columns only where the first does not
+/// hold in all of them).
 fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate {
     let grand = (0..g.rows.len())
         .rev()
@@ -1994,12 +2021,17 @@ fn columns(g: &Grid, s: &mut State) {
                     left.extend(amounts.iter().copied().filter(|&a| a > c));
                     left
                 };
-                let cands: Vec<Candidate> = pool
-                    .iter()
+                // Every reading has the same places (the column's rows with a
+                // total, whichever column it takes the shares of), none
+                // preferred: there are readings for every column of the pool
+                // or for none, and where the first holds in all its places,
+                // `pick` takes it whatever the others score, so they are
+                // neither built nor scored.
+                let Some(first) = pool
+                    .first()
                     .map(|&a| share_cand(g, s, c, a, Kind::Share))
                     .filter(|c| !c.instances.is_empty())
-                    .collect();
-                if cands.is_empty() {
+                else {
                     skipped_col(
                         g,
                         s,
@@ -2008,18 +2040,18 @@ fn columns(g: &Grid, s: &mut State) {
                         "no total to take the shares of".into(),
                     );
                     continue;
-                }
-                let strong = cands.len() == 1;
-                // Every reading has the same places (the column's rows with a
-                // total), none preferred: where the first holds in all of
-                // them, `pick` takes it whatever the others score, so they
-                // are not scored.
-                let picked = if cands.len() > 1
-                    && cands.iter().all(|c| !c.prefer)
-                    && super::establish::holds_everywhere(g, &cands[0])
-                {
-                    cands.into_iter().next().ok_or_else(String::new)
+                };
+                let picked = if pool.len() > 1 && super::establish::holds_everywhere(g, &first) {
+                    Ok(first)
                 } else {
+                    let mut cands = vec![first];
+                    cands.extend(
+                        pool[1..]
+                            .iter()
+                            .map(|&a| share_cand(g, s, c, a, Kind::Share))
+                            .filter(|c| !c.instances.is_empty()),
+                    );
+                    let strong = cands.len() == 1;
                     pick_labelled(g, cands, strong)
                 };
                 match picked {

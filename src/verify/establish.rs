@@ -218,21 +218,12 @@ fn label_of(g: &Grid, r: usize) -> &str {
 
 /// The judge's relation for an instance, with figures converted to one unit.
 pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
+    // A figure, the usual case, answered here; any other cell by
+    // `no_figure_at`, out of the way (a relation asks this of each cell).
     let get = |at: At, zero_dash: bool| -> Result<Option<Figure>, String> {
         match fig(g, at, o) {
             Some(Cell::Fig(f)) => Ok(Some(f)),
-            // An empty part, like `-`, is nothing; where reading it so
-            // makes the relation fail, it is not judged (see `fare` and
-            // attribute.rs): it may be a figure not printed.
-            Some(Cell::Dash) if zero_dash => Ok(None),
-            Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
-            Some(Cell::Text) => Err(format!(
-                "{:?} has {:?}, not a figure",
-                label_of(g, at.0),
-                g.rows[at.0].texts.get(at.1).map_or("", String::as_str)
-            )),
-            Some(Cell::Dash) => Err(format!("{:?} has no figure (-)", label_of(g, at.0))),
-            _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
+            other => no_figure_at(g, at, zero_dash, other),
         }
     };
     match e {
@@ -355,6 +346,31 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
                 allocated: false,
             })
         }
+    }
+}
+
+/// [`relation`]'s reading of a cell that holds no figure (`cell`): an empty
+/// part, like `-`, is nothing (`zero_dash`); where reading it so makes the
+/// relation fail, it is not judged (see `fare` and attribute.rs): it may be
+/// a figure not printed. Otherwise why the relation cannot be judged.
+#[cold]
+fn no_figure_at(
+    g: &Grid,
+    at: At,
+    zero_dash: bool,
+    cell: Option<Cell>,
+) -> Result<Option<Figure>, String> {
+    match cell {
+        Some(Cell::Fig(f)) => Ok(Some(f)),
+        Some(Cell::Dash) if zero_dash => Ok(None),
+        Some(Cell::Empty | Cell::Text) if zero_dash && printed_empty(g, at) => Ok(None),
+        Some(Cell::Text) => Err(format!(
+            "{:?} has {:?}, not a figure",
+            label_of(g, at.0),
+            g.rows[at.0].texts.get(at.1).map_or("", String::as_str)
+        )),
+        Some(Cell::Dash) => Err(format!("{:?} has no figure (-)", label_of(g, at.0))),
+        _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
     }
 }
 
@@ -503,9 +519,10 @@ struct Fare {
     odds: Odds,
 }
 
-/// The operands of [`Fare::chance`]: [`ratio_of`]'s width and size, one
-/// pair or (a quotient found from the figures) the result's own and its
-/// two operands' relative widths.
+/// The operands of [`Fare::chance`]: [`ratio_of`]'s width and size, or
+/// what tells where to find them. Small, as every fare remembered holds
+/// one (a quotient's three pairs of figures made a fare three times the
+/// size, copied in and out of the memo at every look-up).
 #[derive(Clone, Copy, Debug)]
 enum Odds {
     One,
@@ -518,11 +535,13 @@ enum Odds {
     /// A printed figure's own interval over it, at least one unit of its
     /// last digit.
     Printed(PrintedNumber),
-    Quotient {
-        own: (Decimal, Decimal),
-        part: (Decimal, Decimal),
-        whole: (Decimal, Decimal),
-    },
+    /// A quotient found from the figures alone (an [`Expr::Fraction`]) on
+    /// the printed figures: [`fraction_chance`] of the relation, worked out
+    /// again when the chance is asked for.
+    Fraction,
+    /// The chance itself (a fraction's on figures overridden, which are
+    /// not remembered).
+    Chance(Decimal),
 }
 
 impl Fare {
@@ -544,12 +563,28 @@ impl Fare {
                 (p.half_unit() * Decimal::TWO).max(Decimal::new(1, p.decimals)),
                 p.value,
             ),
-            Odds::Quotient { own, part, whole } => {
-                let own = ratio_of(own.0, own.1);
-                own.max((ratio_of(part.0, part.1) + ratio_of(whole.0, whole.1)).min(Decimal::ONE))
-            }
+            Odds::Fraction => match relation(g, e, &Overrides::new()) {
+                Ok(Relation::Share {
+                    part, whole, share, ..
+                }) => fraction_chance(&part, &whole, &share),
+                _ => Decimal::ONE,
+            },
+            Odds::Chance(p) => p,
         }
     }
+}
+
+/// The chance a quotient found from the figures alone holds by coincidence:
+/// as likely as the quotient's own interval is wide (a base of 9,4 årsværk
+/// carries ±0,5 %), not only the printed result's.
+fn fraction_chance(part: &PrintedNumber, whole: &PrintedNumber, share: &PrintedNumber) -> Decimal {
+    let own = ratio_of(
+        (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
+        share.value,
+    );
+    let operands = ratio_of(part.half_unit() * Decimal::TWO, part.value)
+        + ratio_of(whole.half_unit() * Decimal::TWO, whole.value);
+    own.max(operands.min(Decimal::ONE))
 }
 
 /// A rough chance: the interval's width over the figure's size, in [1e-9, 1].
@@ -579,7 +614,8 @@ pub struct Fares(std::cell::RefCell<FareMemo>);
 /// table's in a hash map (so time stays linear in its relations).
 #[derive(Clone, Debug, Default)]
 struct FareMemo {
-    few: Vec<(Expr, Fare)>,
+    /// Each with its relation's result cell, compared first.
+    few: Vec<(At, Expr, Fare)>,
     many: std::collections::HashMap<Expr, Fare, std::hash::BuildHasherDefault<CellHasher>>,
 }
 
@@ -592,8 +628,8 @@ impl FareMemo {
             let result = e.result();
             self.few
                 .iter()
-                .find(|(k, _)| k.result() == result && k == e)
-                .map(|(_, f)| *f)
+                .find(|(at, k, _)| *at == result && k == e)
+                .map(|(_, _, f)| *f)
         } else {
             self.many.get(e).copied()
         }
@@ -607,10 +643,10 @@ impl FareMemo {
                 // Room for a small table's relations at once.
                 self.few.reserve(16);
             }
-            self.few.push((e.clone(), f));
+            self.few.push((e.result(), e.clone(), f));
         } else {
             self.many.reserve(2 * Self::FEW);
-            self.many.extend(self.few.drain(..));
+            self.many.extend(self.few.drain(..).map(|(_, k, f)| (k, f)));
             self.many.insert(e.clone(), f);
         }
     }
@@ -679,7 +715,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             odds: Odds::One,
         };
     };
-    let mut verdict = super::judge::judge(&rel, false).verdict;
+    let mut verdict = super::judge::verdict(&rel);
     if verdict == Verdict::Error && empty_part(g, e, o) {
         verdict = Verdict::Skipped;
     }
@@ -710,20 +746,15 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
             part.value.is_zero() || share.value.is_zero(),
             Odds::Printed(*part),
         ),
-        // A quotient found from the figures alone: as likely by chance as
-        // the quotient's own interval is wide (a base of 9,4 årsværk
-        // carries ±0,5 %), not only the printed result's.
+        // A quotient found from the figures alone ([`fraction_chance`]).
         Relation::Share {
             part, whole, share, ..
         } if matches!(e, Expr::Fraction { .. }) => (
             part.value.is_zero() || share.value.is_zero(),
-            Odds::Quotient {
-                own: (
-                    (share.half_unit() * Decimal::TWO).max(Decimal::new(1, share.decimals)),
-                    share.value,
-                ),
-                part: (part.half_unit() * Decimal::TWO, part.value),
-                whole: (whole.half_unit() * Decimal::TWO, whole.value),
+            if o.is_empty() {
+                Odds::Fraction
+            } else {
+                Odds::Chance(fraction_chance(part, whole, share))
             },
         ),
         Relation::Share { part, share, .. } => (
@@ -886,22 +917,44 @@ pub fn fails(g: &Grid, e: &Expr) -> bool {
 /// The figures' choice among readings a label allows. `strong`: the label
 /// alone establishes the first candidate, judged even when nothing fits.
 pub fn pick_labelled(g: &Grid, cands: Vec<Candidate>, strong: bool) -> Result<Candidate, String> {
-    pick(g, cands, strong, false)
+    pick(g, cands, strong, false).map(|(c, _)| c)
+}
+
+/// As [`pick_labelled`], with the reading's (holds, fails) on the printed
+/// figures as [`holds_fails`] gives them, scored once already by the pick
+/// (the guards of a labelled total ask them next).
+pub fn pick_labelled_tallied(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    strong: bool,
+) -> Result<(Candidate, (usize, usize)), String> {
+    pick(g, cands, strong, false).map(|(c, s)| (c, (s.holds, s.fails)))
 }
 
 /// As [`pick_labelled`], for a reading whose operands the label names
 /// outright (`Ændring 2025-26`, `A+B`): judged even where it holds nowhere.
 pub fn pick_named(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
-    pick(g, cands, true, true)
+    pick(g, cands, true, true).map(|(c, _)| c)
 }
 
-fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Candidate, String> {
+/// The reading chosen, with its score.
+fn pick(
+    g: &Grid,
+    cands: Vec<Candidate>,
+    strong: bool,
+    named: bool,
+) -> Result<(Candidate, Score), String> {
     let scores: Vec<Score> = cands.iter().map(|c| score(g, c, false)).collect();
     let Some(first) = scores.first() else {
         return Err("nothing to relate".to_string());
     };
     if first.fails == 0 && first.holds + first.trivial > 0 && strong {
-        return cands.into_iter().next().ok_or_else(String::new);
+        let first = *first;
+        return cands
+            .into_iter()
+            .next()
+            .map(|c| (c, first))
+            .ok_or_else(String::new);
     }
     // A reading every figure supports; the most supported one.
     let best = |ok: &dyn Fn(&Score) -> bool| {
@@ -996,7 +1049,11 @@ fn pick(g: &Grid, cands: Vec<Candidate>, strong: bool, named: bool) -> Result<Ca
     });
     let choice = perfect.or(near).or(fallback);
     match choice {
-        Some(i) => cands.into_iter().nth(i).ok_or_else(String::new),
+        Some(i) => cands
+            .into_iter()
+            .nth(i)
+            .map(|c| (c, scores[i]))
+            .ok_or_else(String::new),
         None => {
             let tried: Vec<&str> = cands.iter().map(|c| c.what.as_str()).collect();
             Err(format!(
@@ -1297,7 +1354,9 @@ pub fn running_balance(header: &str) -> bool {
     SEEN.with(|m| m.get(header, running_balance_now))
 }
 
-fn running_balance_now(header: &str) -> bool {
+/// [`running_balance`], not remembered (for a memo of several header
+/// tests at once).
+pub(super) fn running_balance_now(header: &str) -> bool {
     let h = header.to_lowercase();
     h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
 }

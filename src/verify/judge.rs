@@ -267,6 +267,18 @@ pub fn judge(relation: &Relation, evidence: bool) -> Judgment {
     }
 }
 
+/// The verdict on a relation alone, as [`judge`] gives it: a sum of the
+/// figures a table mostly has is judged in integers ([`small_sum_verdict`]),
+/// without the intervals its evidence needs.
+pub fn verdict(relation: &Relation) -> Verdict {
+    match relation {
+        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
+            small_sum_verdict(terms, total).unwrap_or_else(|| judge(relation, false).verdict)
+        }
+        _ => judge(relation, false).verdict,
+    }
+}
+
 fn try_judge(relation: &Relation, evidence: bool) -> Exact<Judgment> {
     match relation {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
@@ -535,6 +547,63 @@ fn judge_sum(terms: &[Term], total: &PrintedNumber, evidence: bool) -> Exact<Jud
             range,
             expected,
         },
+    })
+}
+
+/// [`judge_sum`]'s verdict in integers, for the figures a table mostly has
+/// (mantissas below 2⁴⁸, at most 9 decimals, at most 512 terms): every
+/// figure and half unit is an integer at one scale S ≤ 10, each below 2¹²⁰
+/// and their sum below 2¹²⁷, so the sum and the ends of its interval are
+/// the exact ones (and the decimal way, below 2⁹⁶ there, is never too
+/// large). `None` for any other sum.
+fn small_sum_verdict(terms: &[Term], total: &PrintedNumber) -> Option<Verdict> {
+    let fits = |p: &PrintedNumber| {
+        p.value.mantissa().unsigned_abs() < 1 << 48 && p.value.scale() <= 9 && p.decimals <= 9
+    };
+    if terms.len() > 512 || !fits(total) || !terms.iter().all(|t| fits(&t.figure)) {
+        return None;
+    }
+    let scale = 1 + std::iter::once(total)
+        .chain(terms.iter().map(|t| &t.figure))
+        .map(|p| p.value.scale().max(p.decimals))
+        .max()
+        .unwrap_or(0);
+    // Powers of ten up to the largest asked (a half of 10^12 at S = 10).
+    const POW10: [i128; 22] = {
+        let mut p = [1i128; 22];
+        let mut i = 1;
+        while i < p.len() {
+            p[i] = p[i - 1] * 10;
+            i += 1;
+        }
+        p
+    };
+    let pow10 = |e: u32| POW10.get(e as usize).copied();
+    let at = |p: &PrintedNumber| Some(p.value.mantissa() * pow10(scale - p.value.scale())?);
+    // `PrintedNumber::half_unit` at the scale: 5 · 10^(S - decimals - 1),
+    // or half of 10^coarse for a figure rounded coarser than its digits.
+    let half = |p: &PrintedNumber| -> Option<i128> {
+        if p.exact {
+            Some(0)
+        } else if p.coarse > 0 && p.decimals == 0 {
+            Some(5 * pow10(p.coarse.min(12) + scale - 1)?)
+        } else {
+            Some(5 * pow10(scale - p.decimals - 1)?)
+        }
+    };
+    let (mut sum, mut slack) = (0i128, 0i128);
+    for t in terms {
+        let v = at(&t.figure)?;
+        sum += if t.negative { -v } else { v };
+        slack += half(&t.figure)?;
+    }
+    let (tv, th) = (at(total)?, half(total)?);
+    Some(if sum == tv {
+        Verdict::Exact
+    } else if sum - slack <= tv + th && tv - th <= sum + slack {
+        Verdict::Rounding
+    } else {
+        Verdict::Error
     })
 }
 
@@ -1116,6 +1185,69 @@ mod tests {
             if plain(&a) && plain(&b) && plain(&r) {
                 proptest::prop_assert!(small.is_some());
             }
+        }
+
+        /// A sum's verdict in integers is the verdict its intervals give,
+        /// wherever the integers give one (and they give one for every sum of
+        /// figures of a few digits), for figures of any size, decimals, sign
+        /// and rounding.
+        #[test]
+        fn small_sum_verdicts_are_the_interval_ones(
+            parts in proptest::collection::vec(
+                (-3_000_000_000i64..3_000_000_000, 0u32..11, 0u32..11, 0u8..8, 0u32..14, proptest::bool::ANY), 1..8),
+            total in (-3_000_000_000i64..3_000_000_000, 0u32..11, 0u32..11, 0u8..8, 0u32..14),
+            exact in 0u8..5, huge in 0u8..8,
+        ) {
+            let fig = |(m, scale, decimals, exact, coarse): (i64, u32, u32, u8, u32)| {
+                // Mostly a figure printed to its own decimals, rounded.
+                let (m, decimals, coarse) = if exact > 2 {
+                    (m % 100_000, scale, 0)
+                } else if exact == 2 {
+                    (m, 0, coarse)
+                } else {
+                    (m, decimals, coarse)
+                };
+                // Now and then beyond the integers' bounds (2^48).
+                let m = if huge == 0 { i128::from(m) << 20 } else { i128::from(m) };
+                PrintedNumber {
+                    value: Decimal::from_i128_with_scale(m, scale),
+                    decimals,
+                    percent: false,
+                    exact: exact == 0,
+                    coarse,
+                }
+            };
+            let terms: Vec<Term> = parts
+                .iter()
+                .map(|&(m, s, d, e, c, negative)| Term { negative, figure: fig((m, s, d, e, c)) })
+                .collect();
+            let mut total = fig(total);
+            // Now and then the printed sum itself: exact, a last unit off,
+            // or where the intervals just touch.
+            if exact < 4 {
+                let mut sum = Decimal::ZERO;
+                let mut slack = total.half_unit();
+                for t in &terms {
+                    let v = if t.negative { -t.figure.value } else { t.figure.value };
+                    sum = sum.exact_add(v).unwrap();
+                    slack += t.figure.half_unit();
+                }
+                total.value = match exact {
+                    0 => sum,
+                    1 => sum + Decimal::new(1, sum.scale()),
+                    2 => sum + slack,
+                    _ => sum - slack,
+                };
+                if exact < 2 {
+                    total.decimals = sum.scale();
+                }
+            }
+            let small = small_sum_verdict(&terms, &total);
+            let r = Relation::Sum { terms, total };
+            if let Some(v) = small {
+                proptest::prop_assert_eq!(v, judge(&r, true).verdict);
+            }
+            proptest::prop_assert_eq!(verdict(&r), judge(&r, true).verdict);
         }
 
         /// A sum's verdict is the same whether its words are wanted or not
