@@ -40,6 +40,10 @@ fn plain(header: &str) -> String {
 /// `Korrigeret budget 2025`, `Korr. budget`; not `Afvigelse til korrigeret
 /// budget`, which only names it.
 fn corrected(header: &str) -> bool {
+    // Most headers are let go at their first letter, before one is copied.
+    if !matches!(header.trim_start().bytes().next(), Some(b'K' | b'k')) {
+        return false;
+    }
     let h = plain(header);
     h.starts_with("korrigeret") || h.starts_with("korr. ") || h.starts_with("korr.budget")
 }
