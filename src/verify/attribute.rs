@@ -368,9 +368,10 @@ fn rows_summed(out: &[Judged], at: At) -> Option<Vec<(bool, usize)>> {
 /// row is the sum of the same rows (and those sums hold), the relation's
 /// difference in the total is the sum of its differences in those rows:
 /// the total carries the part's mistake, and its failure is a consequence
-/// of that finding, not a second one. It is not said when any of those
-/// rows has the relation unjudged (nothing then accounts for the total's
-/// difference).
+/// of that finding, not a second one (where one part fails; two failing
+/// parts leave the total a finding of its own). Where one of those rows has
+/// the relation unjudged (a `-` that may be a figure not known) and none
+/// fails, the total's failure is not judged either.
 fn carried_into_totals(g: &Grid, out: &mut [Judged], style: NumberStyle) {
     for t in 0..out.len() {
         if out[t].verdict != Verdict::Error
@@ -419,10 +420,32 @@ fn carried_into_totals(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         else {
             continue;
         };
-        if found.iter().any(|&k| out[k].verdict == Verdict::Skipped) {
+        // A row it adds up with the relation unjudged (a `-` that may be a
+        // figure not known): the total's figures hold that unknown too, and
+        // its failure is not judged either (unknown is not zero).
+        if let Some(&k) = found.iter().find(|&&k| out[k].verdict == Verdict::Skipped) {
+            if found.iter().all(|&j| out[j].verdict != Verdict::Error) {
+                let why = format!(
+                    "{:?} adds up {:?}, whose relation is not judged: {}",
+                    g.rows.get(row).map_or("", |r| r.label.as_str()),
+                    g.rows.get(out[k].at.0).map_or("", |r| r.label.as_str()),
+                    out[k].detail
+                );
+                out[t].verdict = Verdict::Skipped;
+                out[t].detail = why.clone();
+                out[t].evidence = Evidence::Unjudged(Unjudged::Reason(why));
+            }
             continue;
         }
-        let Some(&k) = found.iter().find(|&&k| out[k].verdict == Verdict::Error) else {
+        // One failing part: the total carries its difference alone (where
+        // two fail, it carries the sum of theirs, and stays a finding of
+        // its own, as Herning's `I alt` afvigelse of two misprinted rows).
+        let failing: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&k| out[k].verdict == Verdict::Error)
+            .collect();
+        let [k] = failing[..] else {
             continue;
         };
         let source = match (&out[k].blamed, &out[k].consequence_of) {

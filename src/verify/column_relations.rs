@@ -1169,7 +1169,7 @@ fn figure_reading(
         for &b in &others[i + 1..] {
             for (na, nb) in [(false, false), (false, true), (true, false)] {
                 tried += 1;
-                let q = quick_cols(g, c, &[(na, a), (nb, b)], counted);
+                let q = quick_cols(g, c, &[(na, a), (nb, b)], &|_| true);
                 if promising(q) || most_rows(q) {
                     readings.push(vec![(na, a), (nb, b)]);
                 }
@@ -1180,7 +1180,7 @@ fn figure_reading(
     for from in 0..left.len().saturating_sub(2) {
         tried += 1;
         let cols: Vec<(bool, usize)> = left[from..].iter().map(|&k| (false, k)).collect();
-        let q = quick_cols(g, c, &cols, counted);
+        let q = quick_cols(g, c, &cols, &|_| true);
         if promising(q) || most_rows(q) {
             readings.push(cols);
         }

@@ -1490,3 +1490,43 @@ I alt\t60.011\t-8\t26\t60.029
         );
     }
 }
+
+/// The twelfth session's review of the corrected-budget relation
+/// (`tests/data/review12`): five follow-ups whose columns all add up, with
+/// `-` in change columns and carry-overs no column shows. Each gave a false
+/// error (a figure-only reading let through by a quick look that left the
+/// total rows out, or a total blamed for a `-` row's unknown); none may.
+#[test]
+fn the_twelfth_review_follow_ups_have_no_false_error() {
+    for f in [
+        "f1_dash_hidden",
+        "f2_subset_reading",
+        "f3_spurious_forv_reading",
+        "f4_hidden_two_rows_dash",
+        "f5_dash_row_blames_ialt",
+    ] {
+        let text = std::fs::read_to_string(
+            crate::common::root().join(format!("tests/data/review12/{f}.md")),
+        )
+        .expect("review12 file");
+        let c = crate::common::checks_of_text(&text);
+        assert!(errors(&c).is_empty(), "{f}: {:#?}", errors(&c));
+    }
+    // f5: the total adds up a row whose relation is not judged (its `-`
+    // may be a figure not known), so its own is not judged either.
+    let text = std::fs::read_to_string(
+        crate::common::root().join("tests/data/review12/f5_dash_row_blames_ialt.md"),
+    )
+    .expect("review12 file");
+    let c = crate::common::checks_of_text(&text);
+    let total = c
+        .iter()
+        .find(|c| c.row.as_deref() == Some("I alt") && c.relation.contains("Vedtaget budget +"))
+        .expect("the total's relation");
+    assert_eq!(total.verdict, Verdict::Skipped);
+    assert!(
+        total.detail.starts_with("\"I alt\" adds up \"Ældre\""),
+        "{}",
+        total.detail
+    );
+}
