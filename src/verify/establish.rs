@@ -1693,18 +1693,11 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     (holds, fails)
 }
 
-/// The same along a column: `result = Σ ±cols` in every row `counted`
-/// says is evidence (a row established as the sum of others holds or fails
-/// only through its parts, see [`super::engine`]'s `by_figures` pass).
-pub fn quick_cols(
-    g: &Grid,
-    result: usize,
-    cols: &[(bool, usize)],
-    counted: &dyn Fn(usize) -> bool,
-) -> (usize, usize) {
+/// The same along a column: `result = Σ ±cols` in every row.
+pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, usize) {
     let (mut holds, mut fails) = (0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(cols.len());
-    for r in (0..g.rows.len()).filter(|&r| counted(r)) {
+    for r in 0..g.rows.len() {
         terms.clear();
         terms.extend(cols.iter().map(|&(n, c)| (n, (r, c))));
         match quick_linear(g, &terms, (r, result)) {

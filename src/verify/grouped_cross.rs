@@ -75,7 +75,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             .any(|&k| matches!(g.cols[k].kind, ColKind::Change { .. }))
         {
             let terms: Vec<(bool, usize)> = cols.iter().map(|&k| (false, k)).collect();
-            let (holds, fails) = quick_cols(g, c, &terms, &|_| true);
+            let (holds, fails) = quick_cols(g, c, &terms);
             if holds < 3 || fails > 1 {
                 continue;
             }
