@@ -146,11 +146,9 @@ fn header_cues(header: &str) -> HeaderCues {
     })
 }
 
+/// Whether row `r`, column `c` holds a figure.
 fn fig_at(g: &Grid, r: usize, c: usize) -> bool {
-    matches!(
-        g.rows.get(r).and_then(|row| row.cells.get(c)),
-        Some(Cell::Fig(_))
-    )
+    super::row_relations::fig_at(g, r, c).is_some()
 }
 
 fn data_row(g: &Grid, r: usize) -> bool {
@@ -1302,7 +1300,9 @@ fn left_out_terms(g: &Grid, picks: &mut Vec<Pick>, reported: &[Instance]) {
     wider.sort();
     wider.dedup();
     let none = super::establish::Overrides::new();
-    let nonzero = |r: usize, k: usize| matches!(g.rows.get(r).and_then(|row| row.cells.get(k)), Some(Cell::Fig(f)) if !f.value.is_zero());
+    let nonzero = |r: usize, k: usize| {
+        super::row_relations::fig_at(g, r, k).is_some_and(|f| !f.value.is_zero())
+    };
     picks.retain(|p| {
         let verdicts: Vec<(usize, Verdict)> =
             p.1.instances

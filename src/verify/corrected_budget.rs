@@ -23,7 +23,6 @@
 //! are 0, the one row that tells is the wrong one.
 
 use super::establish::{col_relation, verdict_with, Candidate, Expr, Kind, Overrides};
-use super::figure::Cell;
 use super::grid::{ColKind, Grid};
 use super::judge::Verdict;
 
@@ -121,9 +120,10 @@ pub fn claim(g: &Grid, c: usize, counted: &dyn Fn(usize) -> bool) -> Option<Cand
         if !counted(i.at.0) {
             continue;
         }
-        let all_zero = e.cells().into_iter().all(|(r, k)| {
-            matches!(g.rows.get(r).and_then(|row| row.cells.get(k)), Some(Cell::Fig(f)) if f.value.is_zero())
-        });
+        let all_zero = e
+            .cells()
+            .into_iter()
+            .all(|(r, k)| super::row_relations::fig_at(g, r, k).is_some_and(|f| f.value.is_zero()));
         match verdict_with(g, e, &printed) {
             Verdict::Exact | Verdict::Rounding if !all_zero => confirms += 1,
             Verdict::Error => fails += 1,

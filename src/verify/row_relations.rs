@@ -781,7 +781,8 @@ fn degenerate(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
     })
 }
 
-fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
+/// The figure at row `r`, column `c`, if that cell holds one.
+pub(super) fn fig_at(g: &Grid, r: usize, c: usize) -> Option<&Figure> {
     match g.rows.get(r).and_then(|x| x.cells.get(c)) {
         Some(Cell::Fig(f)) => Some(f),
         _ => None,
