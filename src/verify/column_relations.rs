@@ -59,7 +59,7 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
     }
     if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) {
-        if let Some(found) = total_first(g, c, amounts) {
+        if let Some(found) = total_first(g, c, amounts, is_total) {
             return Some(Ok(found));
         }
     }
@@ -531,7 +531,18 @@ fn whole_header_now(header: &str) -> bool {
 /// next column that names a whole; found from the figures (the header's
 /// word is only a cue), so a total column after its parts is left to the
 /// engine's cross-casting.
-fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+///
+/// Found from the figures alone (no word for a whole in its header), it is
+/// not a column headed by a year over columns headed by other years (a
+/// year is no sum of others: `2026` = `2027` + `2028` held in two rows of
+/// a report by coincidence and rounding), and it may not fail only in
+/// total rows ([`only_totals_fail`]).
+fn total_first(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+) -> Option<Candidate> {
     let cue = whole_header(&g.cols[c].header);
     // Parts to its left: a total after its parts, the engine's to cast.
     let first = amounts
@@ -548,7 +559,7 @@ fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
         .take_while(|&k| !whole_header(&g.cols[k].header))
         .take(PAIR_COLS)
         .collect();
-    if right.len() < 2 {
+    if right.len() < 2 || (!cue && year_header(g, c) && right.iter().all(|&k| year_header(g, k))) {
         return None;
     }
     let mut cands = Vec::new();
@@ -564,7 +575,23 @@ fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
             })
         }));
     }
-    pick_figures(g, cands, cue).filter(|c| cue || holds_as_printed(g, c) >= 2)
+    pick_figures(g, cands, cue)
+        .filter(|c| cue || (holds_as_printed(g, c) >= 2 && !only_totals_fail(g, c, is_total)))
+}
+
+/// A column headed by nothing but a year (`2026`, `2.026`).
+fn year_header(g: &Grid, c: usize) -> bool {
+    let h = crate::document::trim_text(&g.cols[c].header);
+    g.cols[c].year.is_some() && h.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether a reading fails somewhere, and only in rows that are totals of
+/// others. Where it holds in every row a total adds up, it holds in the
+/// total too, within the total's rounding: failing there, it contradicts
+/// the total (whose own sums hold), and no one misprint explains both.
+fn only_totals_fail(g: &Grid, cand: &Candidate, is_total: &dyn Fn(usize) -> bool) -> bool {
+    let failing = super::establish::failing_places(g, cand);
+    !failing.is_empty() && failing.iter().all(|at| is_total(at.0))
 }
 
 /// The rate a column header names, in percent: `Lineær afskrivning 2,5%`
@@ -1219,6 +1246,7 @@ fn figure_reading(
         }
         pick_figures(g, padded, false)
     };
+    let by_most_rows = strict.is_none();
     let k = match strict {
         // By its cells as well as its words: two groups of columns under
         // the same headers (`Beskæftigede | Arbejdsløse | I arbejdsstyrken`
@@ -1254,6 +1282,29 @@ fn figure_reading(
             }
         }
     };
+    // Places left out because a cell prints `-`, where the reading fails
+    // with the `-` as nothing, count as failures
+    // ([`super::establish::dash_contradicts`]).
+    let dashed = (0..g.rows.len())
+        .filter(|&r| counted(r))
+        .filter(|&r| {
+            let at: Vec<(bool, super::establish::At)> =
+                readings[k].iter().map(|&(n, col)| (n, (r, col))).collect();
+            super::establish::dash_contradicts(g, &at, (r, c))
+        })
+        .count();
+    if dashed > 0 {
+        let (holds, fails) = holds_fails(g, &proof[k]);
+        let fails = fails + dashed;
+        let still = if by_most_rows {
+            holds * 3 >= (holds + fails) * 2
+        } else {
+            fails <= 1
+        };
+        if !still {
+            return None;
+        }
+    }
     let terms = readings.swap_remove(k);
     Some((cands.into_iter().nth(k)?, terms))
 }

@@ -1672,6 +1672,56 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
     Some(sum.exact_sub(r.value)?.abs() <= slack)
 }
 
+/// Whether `result = Σ ±terms` fails where a cell prints `-`, read as
+/// nothing: some cell is a `-`, every other one a figure of one unit, and
+/// with each `-` as 0 the sum misses the result by more than the printed
+/// figures' rounding. Such a place is not judged (the `-` may be a figure
+/// not printed, [`no_figure_at`]); but a reading the figures establish only
+/// by leaving these places out fails there if the `-` means nothing, as it
+/// mostly does in a budget table, and the total row, which adds the `-` as
+/// 0, then fails too. So it counts against establishing the reading.
+pub fn dash_contradicts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
+    let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+        Some(Cell::Fig(f)) => Some(Some(*f)),
+        Some(Cell::Dash) => Some(None),
+        _ => None,
+    };
+    let half = |f: &Figure| {
+        if f.exact {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, f.decimals + 1)
+        }
+    };
+    let mut dashes = 0;
+    let mut unit = None;
+    let mut sum = Decimal::ZERO;
+    let mut slack = Decimal::ZERO;
+    for (neg, at) in terms.iter().copied().chain([(true, result)]) {
+        let Some(cell) = get(at) else { return false };
+        let Some(f) = cell else {
+            dashes += 1;
+            continue;
+        };
+        if unit.get_or_insert(f.unit) != &f.unit {
+            return false;
+        }
+        let Some(next) = (if neg {
+            sum.exact_sub(f.value)
+        } else {
+            sum.exact_add(f.value)
+        }) else {
+            return false;
+        };
+        sum = next;
+        let Some(next) = slack.exact_add(half(&f)) else {
+            return false;
+        };
+        slack = next;
+    }
+    dashes > 0 && sum.abs() > slack
+}
+
 /// How many places a candidate holds and fails, quickly: rows `r` over the
 /// summable columns for a row relation.
 pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize) {

@@ -203,7 +203,7 @@ proptest! {
             })
             .unwrap();
             prop_assert!(judged > 0, "{:?}: nothing judged", format);
-            prop_assert!(errors.is_empty(), "{:?} {:?}: {:#?}", format, kind, errors);
+            prop_assert!(errors.is_empty(), "{:?} {:?}: {}\n{:#?}", format, kind, text, errors);
         }
     }
 }
