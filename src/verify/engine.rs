@@ -1848,6 +1848,15 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
     }
 }
 
+/// Whether a share reading fails in the total's own row, where it reads
+/// the total as a share of itself (100 %).
+fn own_share_fails(g: &Grid, cand: &Candidate) -> bool {
+    cand.instances.iter().any(|i| {
+        matches!(&i.what, Ok(e @ Expr::Ratio { num, den, .. }) if num == den
+            && super::establish::fails(g, e))
+    })
+}
+
 /// Names a chosen share reading's instances (`share_cand` leaves them
 /// unnamed): `Center 1 [Andel]: share of "I alt"`.
 fn share_names(mut cand: Candidate) -> Candidate {
@@ -2051,7 +2060,11 @@ fn columns(g: &Grid, s: &mut State) {
                             .map(|&a| share_cand(g, s, c, a, Kind::Share))
                             .filter(|c| !c.instances.is_empty()),
                     );
-                    let strong = cands.len() == 1;
+                    // The label alone establishes the one reading there is,
+                    // unless the total's own share says otherwise: a share
+                    // of the total is 100 % there (`Andel af befolkningen`
+                    // prints 0,1: shares of another whole).
+                    let strong = cands.len() == 1 && !own_share_fails(g, &cands[0]);
                     pick_labelled(g, cands, strong)
                 };
                 match picked {

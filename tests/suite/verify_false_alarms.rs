@@ -1692,3 +1692,49 @@ fn a_first_column_is_no_sum_of_the_next_where_the_total_row_contradicts_it() {
         );
     }
 }
+
+/// `Andel af befolkningen` beside the budget (found by
+/// `columns_that_do_not_add_are_never_an_error`): shares of another whole,
+/// whose `I alt` prints 0,1, not 100. The header's word alone made them
+/// shares of the budget's total: four errors on a correct table. A share
+/// column whose total row is no 100 % is judged by its figures, which fit
+/// in one row of five here: not understood.
+#[test]
+fn shares_whose_total_is_no_hundred_percent_are_judged_by_their_figures() {
+    let c = checks(
+        "Mio. kr.\tBudget\tAndel af befolkningen
+Område 1\t257,8\t0,1
+Område 2\t24,4\t0,1
+Område 3\t196,7\t23,0
+Område 4\t374,2\t0,1
+I alt\t853,1\t0,1
+",
+    );
+    assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+    assert_eq!(
+        verdicts(&c),
+        vec![
+            v("Område 1", "Andel af befolkningen", Verdict::Skipped),
+            v("I alt", "Budget", Verdict::Exact),
+            v("I alt", "Andel af befolkningen", Verdict::Skipped),
+        ]
+    );
+    assert!(skipped_details(&c)[0].starts_with("not understood: the figures fit none"));
+    // Shares of the total whose own 100 % is misprinted: the figures
+    // still establish them, and the misprint is the one error.
+    let c = checks(
+        "Mio. kr.\tBudget\tAndel
+Område 1\t257,8\t30,2%
+Område 2\t24,4\t2,9%
+Område 3\t196,7\t23,1%
+Område 4\t374,2\t43,9%
+I alt\t853,1\t10,0%
+",
+    );
+    let errs = errors(&c);
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].contains("I alt [Andel]") && errs[0].contains("should read 100,0%"),
+        "{errs:#?}"
+    );
+}
