@@ -1104,6 +1104,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             && rest.iter().all(|t| is_year_cell(t, style))
             && total_label(label) != Some(true)
             && !(k > 0 && super::year_rows::figures_not_years(label, &rest, &first))
+            && !(k == 0 && super::year_rows::first_row_adds_up(&g.rows, |r| &r.1, style))
         {
             header_rows += 1;
         } else {

@@ -14,7 +14,9 @@
 //!
 //! Cells with words (`Budget 2016`, `Regnskab 2017`) are headers as before.
 
-use super::figure::{year_of, years_in};
+use super::figure::{read_cell, year_of, years_in, Cell, Figure};
+use crate::money::{Decimal, Exact as _};
+use crate::numfmt::NumberStyle;
 
 /// A cell written as a year with a thousands separator: `2.004`.
 fn dotted_year(t: &str) -> bool {
@@ -54,6 +56,80 @@ pub fn figures_not_years(label: &str, texts: &[&str], header: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// Whether the table's first row, which reads as years
+/// (`Offentlige tilskud | 1.950`), is a part of the total below it: the
+/// first row labelled a total (`Indtægter i alt`) adds up with the first
+/// row's figures and does not without them, in every column where the
+/// first row has a bare year (within the printed figures' rounding).
+/// `rows`: each row's cells, the label first.
+pub fn first_row_adds_up<'a, R>(
+    rows: &'a [R],
+    cells: impl Fn(&'a R) -> &'a [(String, crate::document::Loc)],
+    style: NumberStyle,
+) -> bool {
+    let Some(first) = rows.first().map(&cells) else {
+        return false;
+    };
+    let Some(t) = rows.iter().skip(1).position(|r| {
+        cells(r)
+            .first()
+            .is_some_and(|(label, _)| super::grid::total_label(label) == Some(true))
+    }) else {
+        return false;
+    };
+    let (body, total) = (&rows[1..=t], cells(&rows[t + 1]));
+    let figure = |text: &str| match read_cell(text, style, None) {
+        Cell::Fig(f) => Some(Some(f)),
+        Cell::Dash | Cell::Empty => Some(None),
+        Cell::Text => None,
+    };
+    let mut columns = 0;
+    for (c, (text, _)) in first.iter().enumerate().skip(1) {
+        if !bare_year(text) {
+            continue;
+        }
+        let Some(Some(y)) = figure(text) else {
+            return false;
+        };
+        let Some(Some(Some(sum))) = total.get(c).map(|(t, _)| figure(t)) else {
+            return false;
+        };
+        let half = |f: &Figure| {
+            if f.exact {
+                Decimal::ZERO
+            } else {
+                Decimal::new(5, f.decimals + 1)
+            }
+        };
+        let mut without = Decimal::ZERO;
+        let mut slack = half(&sum);
+        for r in body {
+            match cells(r).get(c).map(|(t, _)| figure(t)) {
+                Some(Some(Some(f))) => {
+                    let (Some(w), Some(s)) =
+                        (without.exact_add(f.value), slack.exact_add(half(&f)))
+                    else {
+                        return false;
+                    };
+                    without = w;
+                    slack = s;
+                }
+                Some(Some(None)) | None => {}
+                Some(None) => return false,
+            }
+        }
+        let Some(with) = without.exact_add(y.value) else {
+            return false;
+        };
+        let off = |v: Decimal| v.exact_sub(sum.value).map(|d| d.abs());
+        match (off(with), off(without)) {
+            (Some(a), Some(b)) if a <= slack && b > slack => columns += 1,
+            _ => return false,
+        }
+    }
+    columns > 0
 }
 
 #[cfg(test)]
@@ -112,5 +188,50 @@ mod tests {
             &["2.016", "2.017"],
             &["2.016", "2.017"]
         ));
+    }
+
+    #[test]
+    fn a_first_row_of_years_that_the_total_adds_up() {
+        use super::first_row_adds_up;
+        use crate::document::Loc;
+        use crate::numfmt::NumberStyle;
+        let rows = |t: &[&[&str]]| -> Vec<Vec<(String, Loc)>> {
+            t.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| (c.to_string(), Loc::Line { line: 1, column: 0 }))
+                        .collect()
+                })
+                .collect()
+        };
+        let da = NumberStyle::DANISH;
+        let adds = |t: &[&[&str]]| first_row_adds_up(&rows(t), |r| r.as_slice(), da);
+        // 1.950 + 500 + 300 = 2.750; without it 800.
+        assert!(adds(&[
+            &["Tilskud", "1.950"],
+            &["Entré", "500"],
+            &["Butik", "300"],
+            &["I alt", "2.750"]
+        ]));
+        // The total adds up without the first row: a header.
+        assert!(!adds(&[
+            &["", "2024"],
+            &["Entré", "500"],
+            &["Butik", "300"],
+            &["I alt", "800"]
+        ]));
+        // No total row, or a total that adds up neither way.
+        assert!(!adds(&[&["Tilskud", "1.950"], &["Entré", "500"]]));
+        assert!(!adds(&[
+            &["Tilskud", "1.950"],
+            &["Entré", "500"],
+            &["I alt", "2.000"]
+        ]));
+        // Every column with a year must add up.
+        assert!(!adds(&[
+            &["Tilskud", "1.950", "2.010"],
+            &["Entré", "500", "20"],
+            &["I alt", "2.450", "30"]
+        ]));
     }
 }

@@ -1738,3 +1738,39 @@ I alt\t853,1\t10,0%
         "{errs:#?}"
     );
 }
+
+/// A headerless list whose first figures could be years (found by
+/// `single_spaced_rows_are_rows_of_their_table`): `Offentlige tilskud |
+/// 1.950` was read as the header row, and `Indtægter i alt` as the sum of
+/// the rows after it alone (500 + 300 = 800, not 2.750): a false error. The
+/// total adds up with the first row and not without it, so the first row
+/// is a part. Under a real header the years stay a header.
+#[test]
+fn a_first_row_the_total_adds_up_is_no_header() {
+    for (doc, sum) in [
+        (
+            "Offentlige tilskud\t1.950\nEntré\t500\nButiksdrift\t300\nIndtægter i alt\t2.750\n",
+            "1.950 + 500 + 300 = 2.750",
+        ),
+        (
+            "Offentlige tilskud\t2.010\nEntré\t2.000\nButiksdrift\t300\nIndtægter i alt\t4.310\n",
+            "2.010 + 2.000 + 300 = 4.310",
+        ),
+    ] {
+        let c = checks(doc);
+        assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
+        assert_eq!(c.len(), 1, "{:#?}", verdicts(&c));
+        assert_eq!(c[0].verdict, Verdict::Exact);
+        assert!(c[0].detail.ends_with(sum), "{}", c[0].detail);
+    }
+    let c = checks(
+        "Mio. kr.\t2024\t2025\nEntré\t500\t510\nButiksdrift\t300\t320\nIndtægter i alt\t800\t830\n",
+    );
+    assert_eq!(
+        verdicts(&c),
+        vec![
+            v("Indtægter i alt", "2024", Verdict::Exact),
+            v("Indtægter i alt", "2025", Verdict::Exact)
+        ]
+    );
+}
