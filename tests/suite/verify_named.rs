@@ -1173,12 +1173,14 @@ mod forms_props {
 
         /// A sum written out with its operators (`+ `, `÷ `) is exact
         /// printed right, and its result printed wrong is the one finding,
-        /// with its value.
+        /// with its value. Wrong means past the rounding of the figures in
+        /// 1.000 kr.: up to five terms and the result, each ±0,5, allow a
+        /// result up to 3 off (`1 + 1 + 1` printed `4` is rounding).
         #[test]
         fn a_written_sum_is_sound_and_names_a_wrong_result(
             first in 1i64..900_000,
             rest in proptest::collection::vec((any::<bool>(), 1i64..900_000), 1..5),
-            off in prop_oneof![-5_000i64..-1, 1i64..5_000],
+            off in prop_oneof![-5_000i64..-3, 4i64..5_000],
         ) {
             let total = rest
                 .iter()
