@@ -66,7 +66,9 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     // A price with moms beside the price without: 125 % of it. A total
     // column (`I alt kr. Incl. moms` beside `I alt kr. Excl. moms`) is read
     // so only where its figures show it; else it may be a sum of columns.
-    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms_column(g, c) == Some(true) {
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
+        && moms_column_said(g, c, cues.moms) == Some(true)
+    {
         let mut without: Vec<usize> = amounts
             .iter()
             .copied()
@@ -99,7 +101,7 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
         // `heraf moms` beside the price with moms: a fifth of it (25 % of
         // the price without is 20 % of the price with).
-        if moms_share(&col.header) {
+        if cues.moms_share {
             return Some(rated(g, c, MOMS_OF_PRICE, amounts, is_total));
         }
         // A yearly amount beside the monthly one: 12 × it.
@@ -107,7 +109,10 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
             return Some(rated(g, c, times, &shorter, is_total));
         }
         // `Indeks 2010/2009`: 100 × the first year's figure / the second's.
-        if let Some((new, old)) = super::period_columns::index_of_years(g, c) {
+        if let Some((new, old)) = cues
+            .index_years
+            .and_then(|years| super::period_columns::columns_of_years(g, c, years))
+        {
             return Some(indexed(g, c, new, old, is_total));
         }
         let cue = cues.ratio;
@@ -122,17 +127,22 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
 
 /// What [`claim`] asks of an amount column's header: whether it names a
 /// running balance ([`running_balance`]), the rate it names ([`rate_in`]),
-/// whether it names a quotient ([`ratio_header`]).
+/// whether it names a quotient ([`ratio_header`]), what it says of moms
+/// ([`moms`], [`moms_share`]), the two years an index names
+/// ([`super::period_columns::index_years`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct HeaderCues {
     running_balance: bool,
     rate: Option<Decimal>,
     ratio: bool,
+    moms: Option<bool>,
+    moms_share: bool,
+    index_years: Option<(i32, i32)>,
 }
 
-/// [`HeaderCues`] of a header, remembered together: one look-up for the
-/// three (each remembered on its own cost a look-up apiece, for every
-/// amount column of every table).
+/// [`HeaderCues`] of a header, remembered together: one look-up for them
+/// all (each remembered on its own, or looked through byte by byte, cost a
+/// look-up or a scan apiece, for every amount column of every table).
 fn header_cues(header: &str) -> HeaderCues {
     thread_local! {
         static SEEN: super::memo::Memo<HeaderCues> = super::memo::Memo::new(512);
@@ -142,6 +152,9 @@ fn header_cues(header: &str) -> HeaderCues {
             running_balance: super::establish::running_balance_now(h),
             rate: rate_in_now(h),
             ratio: ratio_header_now(h),
+            moms: moms(h),
+            moms_share: moms_share(h),
+            index_years: super::period_columns::index_years(h),
         })
     })
 }
@@ -691,7 +704,13 @@ fn moms_share(header: &str) -> bool {
 /// it (at least two) says the same (`62.716,38 ekskl. moms` down one
 /// column, `78.395,48 inkl. moms` down the next).
 fn moms_column(g: &Grid, c: usize) -> Option<bool> {
-    if let Some(said) = moms(&g.cols[c].header) {
+    moms_column_said(g, c, moms(&g.cols[c].header))
+}
+
+/// [`moms_column`], with what the column's header says of moms
+/// ([`moms`] of it) already known.
+fn moms_column_said(g: &Grid, c: usize, header_says: Option<bool>) -> Option<bool> {
+    if let Some(said) = header_says {
         return Some(said);
     }
     let mut said = None;

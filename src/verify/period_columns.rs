@@ -112,11 +112,11 @@ pub fn multiple(g: &Grid, c: usize, amounts: &[usize]) -> Option<(Decimal, Vec<u
     Some((Decimal::from(k) * Decimal::ONE_HUNDRED, cols))
 }
 
-/// For a column headed `Indeks` (or `Index`) that names two years
-/// (`Indeks 2010/2009`): the amount columns of the first and of the second
-/// year, each the only one of its year.
-pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
-    let header = &g.cols.get(c)?.header;
+/// The two years a header headed `Indeks` (or `Index`) names, the first
+/// and the second (`Indeks 2010/2009` -> (2010, 2009)); `None` for any
+/// other header. Of the header alone, so it is asked once per header
+/// (`column_relations`' header cues).
+pub fn index_years(header: &str) -> Option<(i32, i32)> {
     let b = header.as_bytes();
     if !b
         .windows(5)
@@ -124,10 +124,16 @@ pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let years = years_in(header);
-    let [new, old] = years.as_slice() else {
-        return None;
-    };
+    match years_in(header).as_slice() {
+        [new, old] => Some((*new, *old)),
+        _ => None,
+    }
+}
+
+/// For a column headed `Indeks` (or `Index`) that names two years
+/// (`Indeks 2010/2009`, [`index_years`]): the amount columns of the first
+/// and of the second year, each the only one of its year.
+pub fn columns_of_years(g: &Grid, c: usize, (new, old): (i32, i32)) -> Option<(usize, usize)> {
     let only = |y: i32| {
         let cols: Vec<usize> = (0..g.cols.len())
             .filter(|&k| {
@@ -139,7 +145,7 @@ pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
             _ => None,
         }
     };
-    Some((only(*new)?, only(*old)?))
+    Some((only(new)?, only(old)?))
 }
 
 #[cfg(test)]
