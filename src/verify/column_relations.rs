@@ -35,10 +35,17 @@ pub type Claim = Option<Result<Candidate, (Kind, String)>>;
 
 /// The relations of column `c` this module finds. `amounts`: the grid's
 /// amount columns; `is_total(r)`: row `r` is a total of a block of rows (by
-/// its label or by structure).
-pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> bool) -> Claim {
+/// its label or by structure); `letters`: the grid's letter row
+/// ([`super::column_formulas::letter_row`]).
+pub fn claim(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+    letters: Option<&super::column_formulas::LetterRow>,
+) -> Claim {
     let col = g.cols.get(c)?;
-    if let Some(named) = super::column_formulas::claim(g, c) {
+    if let Some(named) = super::column_formulas::claim(g, c, letters) {
         return Some(named.map_err(|why| (Kind::Formula, why)));
     }
     if let Some(found) = super::corrected_budget::claim(g, c, &|r| !is_total(r)) {
@@ -545,6 +552,11 @@ fn whole_header_now(header: &str) -> bool {
 /// word is only a cue), so a total column after its parts is left to the
 /// engine's cross-casting.
 fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
+    // Two amount columns right of it at least, or nothing to add up (most
+    // tables): let go before any header is asked.
+    if amounts.iter().filter(|&&k| k > c).nth(1).is_none() {
+        return None;
+    }
     let cue = whole_header(&g.cols[c].header);
     // Parts to its left: a total after its parts, the engine's to cast.
     let first = amounts
@@ -1179,6 +1191,13 @@ fn figure_reading(
     counted: &dyn Fn(usize) -> bool,
     known: &std::collections::BTreeSet<Vec<usize>>,
 ) -> Option<(Candidate, Vec<(bool, usize)>)> {
+    // No reading to try (most tables: one or two amount columns): two other
+    // columns make a pair, three to the left a run.
+    if amounts.iter().filter(|&&a| a != c).nth(1).is_none()
+        && amounts.iter().filter(|&&a| a < c).nth(2).is_none()
+    {
+        return None;
+    }
     let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
     let mut readings: Vec<Vec<(bool, usize)>> = Vec::new();
     let mut tried = 0;
@@ -1368,10 +1387,6 @@ pub fn by_figures(
     reported: &[Instance],
     counted: &dyn Fn(usize) -> bool,
 ) -> Vec<Candidate> {
-    let claimed: std::collections::BTreeSet<Vec<usize>> = reported
-        .iter()
-        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
-        .collect();
     let mut picks: Vec<Pick> = Vec::new();
     let none = std::collections::BTreeSet::new();
     for &c in cols {
@@ -1380,6 +1395,16 @@ pub fn by_figures(
             picks.push((c, cand, terms, group));
         }
     }
+    // Most tables have no column the figures alone read (the second look
+    // below is only at parts of another column's reading): the relations
+    // reported already are not gathered into groups for nothing.
+    if picks.is_empty() {
+        return Vec::new();
+    }
+    let claimed: std::collections::BTreeSet<Vec<usize>> = reported
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
+        .collect();
     // A second look at a column that is a part of another column's
     // reading, where it has none of its own or only that one rearranged:
     // the rearranged relation may have hidden its own (`Ny leje inkl. el`

@@ -1898,9 +1898,12 @@ fn columns(g: &Grid, s: &mut State) {
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
     let mut by_figures = Vec::new();
+    // The letter row of formula columns (`A`, `B`, `C=(A+B)`), looked for
+    // once for every column.
+    let letters = super::column_formulas::letter_row(g);
     for c in 0..g.cols.len() {
         let is_total = |r: usize| s.total_of[r] == Some(r);
-        match super::column_relations::claim(g, c, &amounts, &is_total) {
+        match super::column_relations::claim(g, c, &amounts, &is_total, letters.as_ref()) {
             Some(Ok(cand)) => {
                 push(s, cand);
                 continue;
