@@ -138,7 +138,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
-    super::label_rates::find(g, &mut s);
+    // The rows naming a rate, asked once for both of label_rates' passes.
+    let rate_rows = super::label_rates::rate_rows(g);
+    super::label_rates::find(g, &mut s, &rate_rows);
     super::moms_rows::find(g, &mut s);
     super::rounded_rows::find(g, &mut s);
     super::year_difference::find(g, &mut s);
@@ -173,7 +175,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     super::grouped_cross::find(g, &mut s);
     // Rows naming a percentage that no reading above explains: that
     // percentage of the row the figures choose (a confirmation only).
-    super::label_rates::percent_rows(g, &mut s);
+    super::label_rates::percent_rows(g, &mut s, &rate_rows);
     super::key_figures::report_unjudged(g, &mut s);
     own_part_added(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
