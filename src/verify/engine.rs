@@ -245,6 +245,11 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
 /// `3.2.` -> [3, 2].
 fn section_path(label: &str) -> Option<Vec<u32>> {
     let t = label.trim_start();
+    // Most labels open with a letter: let go before the number is looked
+    // for (it would be empty).
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
     let end = t
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
@@ -704,7 +709,13 @@ fn guard_labelled(
 /// `omkostninger`; `None` without the words `i alt`/`ialt` at its end or a
 /// stem of at least four letters.
 fn total_stem(label: &str) -> Option<String> {
-    let l = label.trim().to_lowercase();
+    let label = label.trim();
+    // Such a label ends in a `t` (no character but `t` and `T` lowercases
+    // to one): most are let go before a lowercased copy is made.
+    if !label.ends_with(['t', 'T']) {
+        return None;
+    }
+    let l = label.to_lowercase();
     let stem = l
         .strip_suffix(" i alt")
         .or_else(|| l.strip_suffix(" ialt"))?
@@ -2303,5 +2314,30 @@ fn change_rows(g: &Grid, s: &mut State) {
                 what: Err(why),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_stem;
+
+    #[test]
+    fn a_total_label_names_what_it_totals() {
+        assert_eq!(total_stem("Passiver i alt"), Some("passiver".to_string()));
+        assert_eq!(
+            total_stem(" Omkostninger IALT "),
+            Some("omkostninger".to_string())
+        );
+        assert_eq!(total_stem("I alt"), None);
+        assert_eq!(total_stem("I alt konto 6"), None);
+        assert_eq!(total_stem("Løn i alt:"), None);
+        assert_eq!(total_stem("Center 1"), None);
+    }
+
+    /// The quick look of [`total_stem`] at a label's last character is
+    /// sound: no character outside ASCII lowercases to a `t`.
+    #[test]
+    fn only_ascii_letters_lowercase_to_a_t() {
+        assert_eq!(crate::verify::memo::non_ascii_lowercasing_to("t"), None);
     }
 }
