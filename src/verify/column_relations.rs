@@ -112,7 +112,10 @@ pub fn claim(
             return Some(rated(g, c, MOMS_OF_PRICE, amounts, is_total));
         }
         // A yearly amount beside the monthly one: 12 × it.
-        if let Some((times, shorter)) = super::period_columns::multiple(g, c, amounts) {
+        if let Some((times, shorter)) = cues
+            .period
+            .and_then(|long| super::period_columns::multiple(g, c, long, amounts))
+        {
             return Some(rated(g, c, times, &shorter, is_total));
         }
         // `Indeks 2010/2009`: 100 × the first year's figure / the second's.
@@ -136,7 +139,8 @@ pub fn claim(
 /// running balance ([`running_balance`]), the rate it names ([`rate_in`]),
 /// whether it names a quotient ([`ratio_header`]), what it says of moms
 /// ([`moms`], [`moms_share`]), the two years an index names
-/// ([`super::period_columns::index_years`]).
+/// ([`super::period_columns::index_years`]), the period it names
+/// ([`super::period_columns::period_now`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct HeaderCues {
     running_balance: bool,
@@ -145,6 +149,7 @@ struct HeaderCues {
     moms: Option<bool>,
     moms_share: bool,
     index_years: Option<(i32, i32)>,
+    period: Option<super::period_columns::Period>,
 }
 
 /// [`HeaderCues`] of a header, remembered together: one look-up for them
@@ -162,6 +167,7 @@ fn header_cues(header: &str) -> HeaderCues {
             moms: moms(h),
             moms_share: moms_share(h),
             index_years: super::period_columns::index_years(h),
+            period: super::period_columns::period_now(h),
         })
     })
 }
@@ -554,9 +560,7 @@ fn whole_header_now(header: &str) -> bool {
 fn total_first(g: &Grid, c: usize, amounts: &[usize]) -> Option<Candidate> {
     // Two amount columns right of it at least, or nothing to add up (most
     // tables): let go before any header is asked.
-    if amounts.iter().filter(|&&k| k > c).nth(1).is_none() {
-        return None;
-    }
+    amounts.iter().filter(|&&k| k > c).nth(1)?;
     let cue = whole_header(&g.cols[c].header);
     // Parts to its left: a total after its parts, the engine's to cast.
     let first = amounts

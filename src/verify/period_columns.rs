@@ -20,7 +20,7 @@ use crate::money::Decimal;
 
 /// A period a header names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Period {
+pub(super) enum Period {
     Year,
     Quarter,
     Month,
@@ -48,7 +48,7 @@ fn period(header: &str) -> Option<Period> {
     SEEN.with(|m| m.get(header, period_now))
 }
 
-fn period_now(header: &str) -> Option<Period> {
+pub(super) fn period_now(header: &str) -> Option<Period> {
     // Most headers name no period; answered without a new string.
     let b = header.as_bytes();
     let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
@@ -88,11 +88,16 @@ fn period_now(header: &str) -> Option<Period> {
     found
 }
 
-/// For an amount column whose header names a period: how many times the
-/// amount of a shorter period it is, and the amount columns that name that
-/// period (`Kr. pr. år` -> 12, the `pr. måned` columns).
-pub fn multiple(g: &Grid, c: usize, amounts: &[usize]) -> Option<(Decimal, Vec<usize>)> {
-    let long = period(&g.cols.get(c)?.header)?;
+/// For an amount column whose header names a period (`long`, the
+/// [`period_now`] of its header): how many times the amount of a shorter
+/// period it is, and the amount columns that name that period (`Kr. pr. år`
+/// -> 12, the `pr. måned` columns).
+pub(super) fn multiple(
+    g: &Grid,
+    c: usize,
+    long: Period,
+    amounts: &[usize],
+) -> Option<(Decimal, Vec<usize>)> {
     let mut best: Option<(u32, Vec<usize>)> = None;
     for &b in amounts.iter().filter(|&&b| b != c) {
         let Some(short) = period(&g.cols[b].header) else {
