@@ -11,7 +11,11 @@ use super::grid::Grid;
 
 /// One cell of a letter row: a column's letter and, for a computed column,
 /// its terms, each (negative, letter).
-type Letter = (char, Vec<(bool, char)>);
+pub type Letter = (char, Vec<(bool, char)>);
+
+/// A table's letter row ([`letter_row`]): where it stands and each column's
+/// cell of it.
+pub type LetterRow = (usize, Vec<Option<Letter>>);
 
 /// `F=(D-E)` -> `F`, [(+, D), (-, E)]; `A` -> `A`, [].
 fn letter_cell(text: &str) -> Option<Letter> {
@@ -61,7 +65,7 @@ fn letter_cell(text: &str) -> Option<Letter> {
 
 /// The row of column letters (no figures, a letter or a formula of letters
 /// in at least three cells, every letter once) and each column's cell.
-fn letter_row(g: &Grid) -> Option<(usize, Vec<Option<Letter>>)> {
+pub fn letter_row(g: &Grid) -> Option<LetterRow> {
     g.rows.iter().enumerate().find_map(|(r, row)| {
         if row.has_figures() {
             return None;
@@ -87,9 +91,11 @@ fn letter_row(g: &Grid) -> Option<(usize, Vec<Option<Letter>>)> {
 }
 
 /// The relation a formula column's letters name, judged in every row under
-/// the letter row; `None` when column `c` has no formula there.
-pub fn claim(g: &Grid, c: usize) -> Option<Result<Candidate, String>> {
-    let (letters_at, cells) = letter_row(g)?;
+/// the letter row (`letters`, the table's [`letter_row`], looked for once
+/// for all its columns); `None` when column `c` has no formula there.
+pub fn claim(g: &Grid, c: usize, letters: Option<&LetterRow>) -> Option<Result<Candidate, String>> {
+    let (letters_at, cells) = letters?;
+    let letters_at = *letters_at;
     let (_, terms) = cells.get(c)?.as_ref()?;
     if terms.is_empty() {
         return None;

@@ -35,10 +35,17 @@ pub type Claim = Option<Result<Candidate, (Kind, String)>>;
 
 /// The relations of column `c` this module finds. `amounts`: the grid's
 /// amount columns; `is_total(r)`: row `r` is a total of a block of rows (by
-/// its label or by structure).
-pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> bool) -> Claim {
+/// its label or by structure); `letters`: the grid's letter row
+/// ([`super::column_formulas::letter_row`]).
+pub fn claim(
+    g: &Grid,
+    c: usize,
+    amounts: &[usize],
+    is_total: &dyn Fn(usize) -> bool,
+    letters: Option<&super::column_formulas::LetterRow>,
+) -> Claim {
     let col = g.cols.get(c)?;
-    if let Some(named) = super::column_formulas::claim(g, c) {
+    if let Some(named) = super::column_formulas::claim(g, c, letters) {
         return Some(named.map_err(|why| (Kind::Formula, why)));
     }
     if let Some(found) = super::corrected_budget::claim(g, c, &|r| !is_total(r)) {
@@ -66,7 +73,9 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
     // A price with moms beside the price without: 125 % of it. A total
     // column (`I alt kr. Incl. moms` beside `I alt kr. Excl. moms`) is read
     // so only where its figures show it; else it may be a sum of columns.
-    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal) && moms_column(g, c) == Some(true) {
+    if matches!(col.kind, ColKind::Amount | ColKind::RowTotal)
+        && moms_column_said(g, c, cues.moms) == Some(true)
+    {
         let mut without: Vec<usize> = amounts
             .iter()
             .copied()
@@ -99,15 +108,21 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
         }
         // `heraf moms` beside the price with moms: a fifth of it (25 % of
         // the price without is 20 % of the price with).
-        if moms_share(&col.header) {
+        if cues.moms_share {
             return Some(rated(g, c, MOMS_OF_PRICE, amounts, is_total));
         }
         // A yearly amount beside the monthly one: 12 × it.
-        if let Some((times, shorter)) = super::period_columns::multiple(g, c, amounts) {
+        if let Some((times, shorter)) = cues
+            .period
+            .and_then(|long| super::period_columns::multiple(g, c, long, amounts))
+        {
             return Some(rated(g, c, times, &shorter, is_total));
         }
         // `Indeks 2010/2009`: 100 × the first year's figure / the second's.
-        if let Some((new, old)) = super::period_columns::index_of_years(g, c) {
+        if let Some((new, old)) = cues
+            .index_years
+            .and_then(|years| super::period_columns::columns_of_years(g, c, years))
+        {
             return Some(indexed(g, c, new, old, is_total));
         }
         let cue = cues.ratio;
@@ -122,17 +137,24 @@ pub fn claim(g: &Grid, c: usize, amounts: &[usize], is_total: &dyn Fn(usize) -> 
 
 /// What [`claim`] asks of an amount column's header: whether it names a
 /// running balance ([`running_balance`]), the rate it names ([`rate_in`]),
-/// whether it names a quotient ([`ratio_header`]).
+/// whether it names a quotient ([`ratio_header`]), what it says of moms
+/// ([`moms`], [`moms_share`]), the two years an index names
+/// ([`super::period_columns::index_years`]), the period it names
+/// ([`super::period_columns::period_now`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct HeaderCues {
     running_balance: bool,
     rate: Option<Decimal>,
     ratio: bool,
+    moms: Option<bool>,
+    moms_share: bool,
+    index_years: Option<(i32, i32)>,
+    period: Option<super::period_columns::Period>,
 }
 
-/// [`HeaderCues`] of a header, remembered together: one look-up for the
-/// three (each remembered on its own cost a look-up apiece, for every
-/// amount column of every table).
+/// [`HeaderCues`] of a header, remembered together: one look-up for them
+/// all (each remembered on its own, or looked through byte by byte, cost a
+/// look-up or a scan apiece, for every amount column of every table).
 fn header_cues(header: &str) -> HeaderCues {
     thread_local! {
         static SEEN: super::memo::Memo<HeaderCues> = super::memo::Memo::new(512);
@@ -142,6 +164,10 @@ fn header_cues(header: &str) -> HeaderCues {
             running_balance: super::establish::running_balance_now(h),
             rate: rate_in_now(h),
             ratio: ratio_header_now(h),
+            moms: moms(h),
+            moms_share: moms_share(h),
+            index_years: super::period_columns::index_years(h),
+            period: super::period_columns::period_now(h),
         })
     })
 }
@@ -543,6 +569,9 @@ fn total_first(
     amounts: &[usize],
     is_total: &dyn Fn(usize) -> bool,
 ) -> Option<Candidate> {
+    // Two amount columns right of it at least, or nothing to add up (most
+    // tables): let go before any header is asked.
+    amounts.iter().filter(|&&k| k > c).nth(1)?;
     let cue = whole_header(&g.cols[c].header);
     // Parts to its left: a total after its parts, the engine's to cast.
     let first = amounts
@@ -718,7 +747,13 @@ fn moms_share(header: &str) -> bool {
 /// it (at least two) says the same (`62.716,38 ekskl. moms` down one
 /// column, `78.395,48 inkl. moms` down the next).
 fn moms_column(g: &Grid, c: usize) -> Option<bool> {
-    if let Some(said) = moms(&g.cols[c].header) {
+    moms_column_said(g, c, moms(&g.cols[c].header))
+}
+
+/// [`moms_column`], with what the column's header says of moms
+/// ([`moms`] of it) already known.
+fn moms_column_said(g: &Grid, c: usize, header_says: Option<bool>) -> Option<bool> {
+    if let Some(said) = header_says {
         return Some(said);
     }
     let mut said = None;
@@ -1187,6 +1222,13 @@ fn figure_reading(
     counted: &dyn Fn(usize) -> bool,
     known: &std::collections::BTreeSet<Vec<usize>>,
 ) -> Option<(Candidate, Vec<(bool, usize)>)> {
+    // No reading to try (most tables: one or two amount columns): two other
+    // columns make a pair, three to the left a run.
+    if amounts.iter().filter(|&&a| a != c).nth(1).is_none()
+        && amounts.iter().filter(|&&a| a < c).nth(2).is_none()
+    {
+        return None;
+    }
     let others: Vec<usize> = amounts.iter().copied().filter(|&a| a != c).collect();
     let mut readings: Vec<Vec<(bool, usize)>> = Vec::new();
     let mut tried = 0;
@@ -1400,10 +1442,6 @@ pub fn by_figures(
     reported: &[Instance],
     counted: &dyn Fn(usize) -> bool,
 ) -> Vec<Candidate> {
-    let claimed: std::collections::BTreeSet<Vec<usize>> = reported
-        .iter()
-        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
-        .collect();
     let mut picks: Vec<Pick> = Vec::new();
     let none = std::collections::BTreeSet::new();
     for &c in cols {
@@ -1412,6 +1450,16 @@ pub fn by_figures(
             picks.push((c, cand, terms, group));
         }
     }
+    // Most tables have no column the figures alone read (the second look
+    // below is only at parts of another column's reading): the relations
+    // reported already are not gathered into groups for nothing.
+    if picks.is_empty() {
+        return Vec::new();
+    }
+    let claimed: std::collections::BTreeSet<Vec<usize>> = reported
+        .iter()
+        .filter_map(|i| i.what.as_ref().ok().and_then(group_of))
+        .collect();
     // A second look at a column that is a part of another column's
     // reading, where it has none of its own or only that one rearranged:
     // the rearranged relation may have hidden its own (`Ny leje inkl. el`

@@ -138,7 +138,9 @@ fn propose(g: &Grid) -> Vec<Instance> {
     labelled_totals(g, &mut s, true);
     super::named_operands::find(g, &mut s);
     super::inclusive::find(g, &mut s);
-    super::label_rates::find(g, &mut s);
+    // The rows naming a rate, asked once for both of label_rates' passes.
+    let rate_rows = super::label_rates::rate_rows(g);
+    super::label_rates::find(g, &mut s, &rate_rows);
     super::moms_rows::find(g, &mut s);
     super::rounded_rows::find(g, &mut s);
     super::year_difference::find(g, &mut s);
@@ -173,7 +175,7 @@ fn propose(g: &Grid) -> Vec<Instance> {
     super::grouped_cross::find(g, &mut s);
     // Rows naming a percentage that no reading above explains: that
     // percentage of the row the figures choose (a confirmation only).
-    super::label_rates::percent_rows(g, &mut s);
+    super::label_rates::percent_rows(g, &mut s, &rate_rows);
     super::key_figures::report_unjudged(g, &mut s);
     own_part_added(g, &mut s);
     // A labelled total that holds only with one row subtracted: never an
@@ -243,6 +245,11 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
 /// `3.2.` -> [3, 2].
 fn section_path(label: &str) -> Option<Vec<u32>> {
     let t = label.trim_start();
+    // Most labels open with a letter: let go before the number is looked
+    // for (it would be empty).
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
     let end = t
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
@@ -702,7 +709,13 @@ fn guard_labelled(
 /// `omkostninger`; `None` without the words `i alt`/`ialt` at its end or a
 /// stem of at least four letters.
 fn total_stem(label: &str) -> Option<String> {
-    let l = label.trim().to_lowercase();
+    let label = label.trim();
+    // Such a label ends in a `t` (no character but `t` and `T` lowercases
+    // to one): most are let go before a lowercased copy is made.
+    if !label.ends_with(['t', 'T']) {
+        return None;
+    }
+    let l = label.to_lowercase();
     let stem = l
         .strip_suffix(" i alt")
         .or_else(|| l.strip_suffix(" ialt"))?
@@ -1907,9 +1920,12 @@ fn columns(g: &Grid, s: &mut State) {
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
     let mut by_figures = Vec::new();
+    // The letter row of formula columns (`A`, `B`, `C=(A+B)`), looked for
+    // once for every column.
+    let letters = super::column_formulas::letter_row(g);
     for c in 0..g.cols.len() {
         let is_total = |r: usize| s.total_of[r] == Some(r);
-        match super::column_relations::claim(g, c, &amounts, &is_total) {
+        match super::column_relations::claim(g, c, &amounts, &is_total, letters.as_ref()) {
             Some(Ok(cand)) => {
                 push(s, cand);
                 continue;
@@ -2311,5 +2327,30 @@ fn change_rows(g: &Grid, s: &mut State) {
                 what: Err(why),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_stem;
+
+    #[test]
+    fn a_total_label_names_what_it_totals() {
+        assert_eq!(total_stem("Passiver i alt"), Some("passiver".to_string()));
+        assert_eq!(
+            total_stem(" Omkostninger IALT "),
+            Some("omkostninger".to_string())
+        );
+        assert_eq!(total_stem("I alt"), None);
+        assert_eq!(total_stem("I alt konto 6"), None);
+        assert_eq!(total_stem("Løn i alt:"), None);
+        assert_eq!(total_stem("Center 1"), None);
+    }
+
+    /// The quick look of [`total_stem`] at a label's last character is
+    /// sound: no character outside ASCII lowercases to a `t`.
+    #[test]
+    fn only_ascii_letters_lowercase_to_a_t() {
+        assert_eq!(crate::verify::memo::non_ascii_lowercasing_to("t"), None);
     }
 }

@@ -242,17 +242,29 @@ fn row_ok(g: &Grid, r: usize) -> bool {
     has_figs(g, r) && !matches!(g.rows[r].role, Role::Section | Role::HerafMarker)
 }
 
-pub(super) fn find(g: &Grid, s: &mut State) {
-    let rows: Vec<(usize, Named)> = (0..g.rows.len())
-        .filter(|&r| row_ok(g, r))
-        .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
-        .collect();
+/// The rows of a table whose label names a rate, each with what it names:
+/// asked of the grid alone, once for both passes of this module ([`find`],
+/// [`percent_rows`]).
+pub(super) struct RateRows(Vec<(usize, Named)>);
+
+/// The table's [`RateRows`].
+pub(super) fn rate_rows(g: &Grid) -> RateRows {
+    RateRows(
+        (0..g.rows.len())
+            .filter(|&r| row_ok(g, r))
+            .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
+            .collect(),
+    )
+}
+
+pub(super) fn find(g: &Grid, s: &mut State, rows: &RateRows) {
+    let rows = rows.0.as_slice();
     if rows.is_empty() {
         return;
     }
     let cols = columns(g);
-    percent_pairs(g, s, &rows, &cols);
-    multipliers(g, s, &rows, &cols);
+    percent_pairs(g, s, rows, &cols);
+    multipliers(g, s, rows, &cols);
 }
 
 /// The percentage pairs of the table: see the module.
@@ -325,11 +337,8 @@ fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize
 /// none of them explains: a confirmation never stands in the way of a
 /// reading that can find an error (`Rammebesparelse 2 %` over the rows
 /// that split it, `Resultat (5 % af salg)` = income less costs).
-pub(super) fn percent_rows(g: &Grid, s: &mut State) {
-    let rows: Vec<(usize, Named)> = (0..g.rows.len())
-        .filter(|&r| row_ok(g, r))
-        .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
-        .collect();
+pub(super) fn percent_rows(g: &Grid, s: &mut State, rows: &RateRows) {
+    let rows = rows.0.as_slice();
     if !rows.iter().any(|(_, n)| matches!(n, Named::Percent { .. })) {
         return;
     }
@@ -340,7 +349,7 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State) {
         Some((_, Named::Times { .. })) => Some(Decimal::ZERO),
         None => None,
     };
-    for (r, n) in &rows {
+    for (r, n) in rows {
         let (r, Named::Percent { pct, .. }) = (*r, n) else {
             continue;
         };

@@ -103,6 +103,11 @@ fn between_parts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
 /// total (`Andel af befolkningen 16-66 år`: each row's share of its own
 /// population, the `I alt` the share of all, 1,9% over 1,7% and 2,0%).
 pub fn soften(g: &Grid, out: &mut [Judged]) {
+    // Only errors are softened: most tables have none, and their shares
+    // are not gathered.
+    if !out.iter().any(|j| j.verdict == Verdict::Error) {
+        return;
+    }
     let shares_of_total: Vec<usize> = out
         .iter()
         .filter(|j| {

@@ -20,7 +20,7 @@ use crate::money::Decimal;
 
 /// A period a header names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Period {
+pub(super) enum Period {
     Year,
     Quarter,
     Month,
@@ -48,7 +48,7 @@ fn period(header: &str) -> Option<Period> {
     SEEN.with(|m| m.get(header, period_now))
 }
 
-fn period_now(header: &str) -> Option<Period> {
+pub(super) fn period_now(header: &str) -> Option<Period> {
     // Most headers name no period; answered without a new string.
     let b = header.as_bytes();
     let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
@@ -88,11 +88,16 @@ fn period_now(header: &str) -> Option<Period> {
     found
 }
 
-/// For an amount column whose header names a period: how many times the
-/// amount of a shorter period it is, and the amount columns that name that
-/// period (`Kr. pr. år` -> 12, the `pr. måned` columns).
-pub fn multiple(g: &Grid, c: usize, amounts: &[usize]) -> Option<(Decimal, Vec<usize>)> {
-    let long = period(&g.cols.get(c)?.header)?;
+/// For an amount column whose header names a period (`long`, the
+/// [`period_now`] of its header): how many times the amount of a shorter
+/// period it is, and the amount columns that name that period (`Kr. pr. år`
+/// -> 12, the `pr. måned` columns).
+pub(super) fn multiple(
+    g: &Grid,
+    c: usize,
+    long: Period,
+    amounts: &[usize],
+) -> Option<(Decimal, Vec<usize>)> {
     let mut best: Option<(u32, Vec<usize>)> = None;
     for &b in amounts.iter().filter(|&&b| b != c) {
         let Some(short) = period(&g.cols[b].header) else {
@@ -112,11 +117,11 @@ pub fn multiple(g: &Grid, c: usize, amounts: &[usize]) -> Option<(Decimal, Vec<u
     Some((Decimal::from(k) * Decimal::ONE_HUNDRED, cols))
 }
 
-/// For a column headed `Indeks` (or `Index`) that names two years
-/// (`Indeks 2010/2009`): the amount columns of the first and of the second
-/// year, each the only one of its year.
-pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
-    let header = &g.cols.get(c)?.header;
+/// The two years a header headed `Indeks` (or `Index`) names, the first
+/// and the second (`Indeks 2010/2009` -> (2010, 2009)); `None` for any
+/// other header. Of the header alone, so it is asked once per header
+/// (`column_relations`' header cues).
+pub fn index_years(header: &str) -> Option<(i32, i32)> {
     let b = header.as_bytes();
     if !b
         .windows(5)
@@ -124,10 +129,16 @@ pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let years = years_in(header);
-    let [new, old] = years.as_slice() else {
-        return None;
-    };
+    match years_in(header).as_slice() {
+        [new, old] => Some((*new, *old)),
+        _ => None,
+    }
+}
+
+/// For a column headed `Indeks` (or `Index`) that names two years
+/// (`Indeks 2010/2009`, [`index_years`]): the amount columns of the first
+/// and of the second year, each the only one of its year.
+pub fn columns_of_years(g: &Grid, c: usize, (new, old): (i32, i32)) -> Option<(usize, usize)> {
     let only = |y: i32| {
         let cols: Vec<usize> = (0..g.cols.len())
             .filter(|&k| {
@@ -139,7 +150,7 @@ pub fn index_of_years(g: &Grid, c: usize) -> Option<(usize, usize)> {
             _ => None,
         }
     };
-    Some((only(*new)?, only(*old)?))
+    Some((only(new)?, only(old)?))
 }
 
 #[cfg(test)]
