@@ -11,7 +11,7 @@
 use super::figure::{contains_word, read_cell, strip_emphasis, unit_in, year_of, years_in};
 use super::figure::{in_column_unit, read_stripped};
 use super::figure::{Cell, Unit};
-use crate::document::{trim_text, Loc, Row, Table};
+use crate::document::{trim_text, Cell as DCell, Loc, Row, Table};
 use crate::money::Decimal;
 use crate::numfmt::NumberStyle;
 use std::borrow::Cow;
@@ -518,34 +518,36 @@ fn account_number(s: &str) -> bool {
 /// two make the row's label (`05.57.72 Sygedagpenge`, `I alt`). Only where at
 /// least two rows have a number beside a text, and the second column holds
 /// no figure in any row.
-fn merge_account_numbers(rows: &mut [RawRow], style: NumberStyle) {
-    let text_at = |cells: &[(String, Loc)], i: usize| {
+fn merge_account_numbers(rows: &mut [Row], style: NumberStyle) {
+    let text_at = |cells: &[DCell], i: usize| {
         cells
             .get(i)
-            .is_none_or(|(t, _)| !matches!(read_cell(t, style, None), Cell::Fig(_)))
+            .is_none_or(|c| !matches!(read_cell(&c.text, style, None), Cell::Fig(_)))
     };
     let numbered = rows
         .iter()
-        .filter(|(_, c, _)| {
+        .filter(|r| {
+            let c = &r.cells;
             c.len() >= 3
-                && account_number(&c[0].0)
-                && matches!(read_cell(&c[1].0, style, None), Cell::Text)
+                && account_number(&c[0].text)
+                && matches!(read_cell(&c[1].text, style, None), Cell::Text)
         })
         .count();
-    if numbered < 2 || !rows.iter().all(|(_, c, _)| text_at(c, 1)) {
+    if numbered < 2 || !rows.iter().all(|r| text_at(&r.cells, 1)) {
         return;
     }
-    for (_, cells, _) in rows.iter_mut() {
+    for r in rows.iter_mut() {
+        let cells = &mut r.cells;
         if cells.len() < 2 {
             continue;
         }
-        let (text, loc) = cells.remove(1);
-        let label = &mut cells[0].0;
+        let moved = cells.remove(1);
+        let label = &mut cells[0].text;
         if label.is_empty() {
-            cells[0] = (text, loc);
-        } else if !text.is_empty() {
+            cells[0] = moved;
+        } else if !moved.text.is_empty() {
             label.push(' ');
-            label.push_str(&text);
+            label.push_str(&moved.text);
         }
     }
 }
@@ -598,48 +600,83 @@ fn is_dashed(label: &str) -> bool {
         && t.len() > 2
 }
 
-/// A row as read: its place, its cells' text and places, its indentation.
-type RawRow = (Loc, Vec<(String, Loc)>, u8);
-
+/// The table's rows as the grid first reads them: the rows with a visible
+/// cell, their cells' texts trimmed, and each row's indentation.
 struct RawGrid {
-    rows: Vec<RawRow>,
+    /// The rows, kept as the table's (a row's cells are moved, merged or
+    /// dropped before the grid is built; their hints are no longer asked).
+    rows: Vec<Row>,
+    /// Each row's indentation: its first cell's, as the table had it
+    /// (before any column is moved to the front).
+    indents: Vec<u8>,
 }
 
-/// `text` trimmed ([`trim_text`]), moved when there is nothing to trim
-/// (most cells: the text reader hands them over trimmed).
+/// `text` trimmed ([`trim_text`]) where it stands, copied only when there
+/// is something to trim (most cells: the text reader hands them over
+/// trimmed).
 #[inline]
-fn trimmed(text: String) -> String {
-    let t = trim_text(&text);
-    if t.len() == text.len() {
-        text
-    } else {
-        t.to_string()
+fn trim_in_place(text: &mut String) {
+    let t = trim_text(text);
+    if t.len() != text.len() {
+        *text = t.to_string();
     }
 }
 
-/// The rows with a visible cell, their cells' texts trimmed: moved out of
-/// a table the caller gave away, copied out of one it lent.
+/// The rows with a visible cell, their cells' texts trimmed: kept as the
+/// rows of a table the caller gave away (no cell moved to a list of its
+/// own), copied out of one it lent.
 fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
     let visible = |r: &Row| r.cells.iter().any(|c| !strip_emphasis(&c.text).is_empty());
-    // Each row's cells into a list of their own: collected in place, the
-    // row's list was shrunk to the smaller pairs (a reallocation a row).
-    let row = |r: Row| {
-        let indent = r.cells.first().map_or(0, |c| c.hints.indent);
-        let mut cells = Vec::with_capacity(r.cells.len());
-        for c in r.cells {
-            cells.push((trimmed(c.text), c.loc));
+    let mut rows = match rows {
+        Cow::Owned(mut rows) => {
+            rows.retain(visible);
+            rows
         }
-        (r.loc, cells, indent)
+        Cow::Borrowed(rows) => rows.iter().filter(|r| visible(r)).cloned().collect(),
     };
-    let rows = match rows {
-        Cow::Owned(rows) => rows.into_iter().filter(visible).map(row).collect(),
-        Cow::Borrowed(rows) => rows
-            .iter()
-            .filter(|r| visible(r))
-            .map(|r| row(r.clone()))
-            .collect(),
+    let indents = rows
+        .iter()
+        .map(|r| r.cells.first().map_or(0, |c| c.hints.indent))
+        .collect();
+    for r in &mut rows {
+        for c in &mut r.cells {
+            trim_in_place(&mut c.text);
+        }
+    }
+    RawGrid { rows, indents }
+}
+
+/// [`super::column_relations::split_paired_figures`] on the raw rows, only
+/// where it can split: it needs at least four cells that end with a figure
+/// in parentheses (`3.020 (2.189)`), and most tables have none; the rows
+/// are turned into its pairs of text and place only then.
+fn split_paired_figures(rows: &mut Vec<Row>, style: NumberStyle) {
+    // The first test its pairs pass, asked of the cells it asks.
+    let may_pair = |c: &DCell| {
+        let t = trim_text(&c.text);
+        t.ends_with(')') && !t.starts_with('(')
     };
-    RawGrid { rows }
+    let candidates = rows
+        .iter()
+        .skip(1)
+        .flat_map(|r| r.cells.iter().skip(1))
+        .filter(|c| may_pair(c))
+        .count();
+    if candidates < 4 {
+        return;
+    }
+    let mut pairs: Vec<super::column_relations::RawRow> = rows
+        .drain(..)
+        .map(|r| {
+            let cells = r.cells.into_iter().map(|c| (c.text, c.loc)).collect();
+            (r.loc, cells, 0)
+        })
+        .collect();
+    super::column_relations::split_paired_figures(&mut pairs, style);
+    rows.extend(pairs.into_iter().map(|(loc, cells, _)| Row {
+        loc,
+        cells: cells.into_iter().map(|(t, l)| DCell::new(t, l)).collect(),
+    }));
 }
 
 /// Whether a header names a total ([`Col::total`]); `words`: its
@@ -907,21 +944,21 @@ const NOTE_HEADER_BYTES: usize = {
 /// ending in `:`), its last cells are empty where every row has a figure,
 /// and the rows below have their labels in the first column: the headings
 /// belong to the figure columns.
-fn stubless_header(rows: &[RawRow], width: usize, style: NumberStyle) -> bool {
-    let Some((_, head, _)) = rows.first() else {
+fn stubless_header(rows: &[Row], width: usize, style: NumberStyle) -> bool {
+    let Some(head) = rows.first().map(|r| &r.cells) else {
         return false;
     };
     let named = head
         .iter()
-        .rposition(|(t, _)| !strip_emphasis(t).is_empty())
+        .rposition(|c| !strip_emphasis(&c.text).is_empty())
         .map_or(0, |k| k + 1);
-    let first = head.first().map_or("", |(t, _)| strip_emphasis(t).trim());
+    let first = head.first().map_or("", |c| strip_emphasis(&c.text).trim());
     if width < 2
         || named != width
         || first.is_empty()
         || head
             .get(width)
-            .is_some_and(|(t, _)| !strip_emphasis(t).is_empty())
+            .is_some_and(|c| !strip_emphasis(&c.text).is_empty())
     {
         return false;
     }
@@ -956,16 +993,18 @@ fn stubless_header(rows: &[RawRow], width: usize, style: NumberStyle) -> bool {
     let body = &rows[1..];
     let full = body
         .iter()
-        .filter(|(_, c, _)| {
+        .filter(|r| {
+            let c = &r.cells;
             c.len() == width + 1
-                && matches!(read_cell(&c[0].0, style, None), Cell::Text)
-                && matches!(read_cell(&c[width].0, style, None), Cell::Fig(_))
+                && matches!(read_cell(&c[0].text, style, None), Cell::Text)
+                && matches!(read_cell(&c[width].text, style, None), Cell::Fig(_))
         })
         .count();
     full >= 2
-        && body.iter().all(|(_, c, _)| {
-            c.first()
-                .is_none_or(|(t, _)| !matches!(read_cell(t, style, None), Cell::Fig(_)))
+        && body.iter().all(|r| {
+            r.cells
+                .first()
+                .is_none_or(|c| !matches!(read_cell(&c.text, style, None), Cell::Fig(_)))
         })
 }
 
@@ -1024,32 +1063,35 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         Cow::Owned(t) => Cow::Owned(t.rows),
         Cow::Borrowed(t) => Cow::Borrowed(t.rows.as_slice()),
     });
-    super::column_relations::split_paired_figures(&mut g.rows, style);
+    split_paired_figures(&mut g.rows, style);
     merge_account_numbers(&mut g.rows, style);
     if !super::label_column::labels_first(&mut g.rows, style) {
         super::label_column::labels_inside(&mut g.rows, style);
     }
-    super::label_column::drop_title_rows(&mut g.rows, style);
+    let titles = super::label_column::drop_title_rows(&mut g.rows, style);
+    g.indents.drain(..titles);
     // A running-number column before the label.
     let numbered = g
         .rows
         .iter()
-        .filter(|(_, c, _)| {
+        .filter(|r| {
+            let c = &r.cells;
             c.len() >= 3
-                && running_number(&c[0].0)
-                && matches!(read_cell(&c[1].0, style, None), Cell::Text)
+                && running_number(&c[0].text)
+                && matches!(read_cell(&c[1].text, style, None), Cell::Text)
         })
         .count();
-    let blank_or_number = g.rows.iter().skip(1).all(|(_, c, _)| {
-        c.first()
-            .is_none_or(|(t, _)| t.is_empty() || running_number(t))
+    let blank_or_number = g.rows.iter().skip(1).all(|r| {
+        r.cells
+            .first()
+            .is_none_or(|c| c.text.is_empty() || running_number(&c.text))
     });
     let mut ids_from_numbers = Vec::new();
     if numbered >= 2 && blank_or_number {
-        for (_, cells, _) in &mut g.rows {
+        for Row { cells, .. } in &mut g.rows {
             let id = cells
                 .first()
-                .map(|(t, _)| t.trim_end_matches(['.', ')']).to_string());
+                .map(|c| c.text.trim_end_matches(['.', ')']).to_string());
             if !cells.is_empty() {
                 cells.remove(0);
             }
@@ -1059,7 +1101,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let width = g
         .rows
         .iter()
-        .map(|r| r.1.len().saturating_sub(1))
+        .map(|r| r.cells.len().saturating_sub(1))
         .max()
         .unwrap_or(0);
     // Header rows: text or years in every figure column, no total label.
@@ -1070,13 +1112,13 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let first: Vec<&str> = g
         .rows
         .first()
-        .map(|r| r.1.iter().skip(1).map(|(t, _)| t.as_str()).collect())
+        .map(|r| r.cells.iter().skip(1).map(|c| c.text.as_str()).collect())
         .unwrap_or_default();
     let mut rest: Vec<&str> = Vec::new();
-    for (k, (_, cells, _)) in g.rows.iter().take(5).enumerate() {
-        let label = cells.first().map_or("", |(t, _)| t.as_str());
+    for (k, Row { cells, .. }) in g.rows.iter().take(5).enumerate() {
+        let label = cells.first().map_or("", |c| c.text.as_str());
         rest.clear();
-        rest.extend(cells.iter().skip(1).map(|(t, _)| t.as_str()));
+        rest.extend(cells.iter().skip(1).map(|c| c.text.as_str()));
         let non_empty = rest
             .iter()
             .filter(|t| !strip_emphasis(t).is_empty())
@@ -1111,8 +1153,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         }
     }
     if header_rows == 1 && numbering_rows.is_empty() && stubless_header(&g.rows, width, style) {
-        if let Some((loc, cells, _)) = g.rows.first_mut() {
-            cells.insert(0, (String::new(), loc.clone()));
+        if let Some(Row { loc, cells }) = g.rows.first_mut() {
+            cells.insert(0, DCell::new(String::new(), loc.clone()));
             cells.truncate(width + 1);
         }
     }
@@ -1121,8 +1163,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         .rows
         .first()
         .filter(|_| has_header)
-        .and_then(|(_, c, _)| c.first())
-        .map(|(t, _)| strip_emphasis(t).to_string())
+        .and_then(|r| r.cells.first())
+        .map(|c| strip_emphasis(&c.text).to_string())
         .unwrap_or_default();
     let table_unit = title_unit
         .or_else(|| unit_in(&corner))
@@ -1133,7 +1175,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // A cell of the last header row spans a run of periods the row above
     // names (`header_spans.rs`).
     let mut raw_header: Vec<Vec<String>> = Vec::with_capacity(header_rows);
-    for (k, (_, cells, _)) in g.rows[..header_rows].iter().enumerate() {
+    for (k, Row { cells, .. }) in g.rows[..header_rows].iter().enumerate() {
         if numbering_rows.contains(&k) {
             continue;
         }
@@ -1142,7 +1184,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 .map(|c| {
                     cells
                         .get(c)
-                        .map_or(String::new(), |(t, _)| strip_emphasis(t).to_string())
+                        .map_or(String::new(), |c| strip_emphasis(&c.text).to_string())
                 })
                 .collect(),
         );
@@ -1154,11 +1196,11 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let (head_rows, body_rows) = g.rows.split_at_mut(header_rows);
     let header_texts: Vec<&str> = head_rows
         .last()
-        .map(|(_, cells, _)| {
-            cells
+        .map(|r| {
+            r.cells
                 .iter()
                 .skip(1)
-                .map(|(t, _)| strip_emphasis(t))
+                .map(|c| strip_emphasis(&c.text))
                 .collect()
         })
         .unwrap_or_default();
@@ -1185,7 +1227,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // (so a percentage column reads it as a percentage below).
     let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
     let mut prev_indent = 0u8;
-    for (i, (loc, cells, indent)) in body_rows.iter_mut().enumerate() {
+    let body_indents = &g.indents[header_rows..];
+    for (i, (Row { loc, cells }, indent)) in body_rows.iter_mut().zip(body_indents).enumerate() {
         let (i, loc, cells, indent) = (
             header_rows + i,
             std::mem::replace(loc, Loc::line(0)),
@@ -1205,7 +1248,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 s.to_string()
             }
         };
-        let label = cells.next().map(|(t, _)| stripped(t)).unwrap_or_default();
+        let label = cells.next().map(|c| stripped(c.text)).unwrap_or_default();
         // The section named by a row above; a row that names one itself has
         // only empty cells, which read the same under any unit.
         let row_unit = super::label_column::label_unit(&label).or(section_unit);
@@ -1213,7 +1256,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         let mut texts = Vec::with_capacity(width);
         let mut locs = Vec::with_capacity(width);
         for c in 1..=width {
-            let (t, l) = cells.next().unwrap_or_else(|| (String::new(), loc.clone()));
+            let (t, l) = cells
+                .next()
+                .map_or_else(|| (String::new(), loc.clone()), |c| (c.text, c.loc));
             // The row's (or its section's) amount unit over the table's: a
             // title naming `personer` does not make the amounts under
             // `Beløb (1.000 DKK)` counts; a column's own unit as before.
@@ -1663,7 +1708,9 @@ mod tests {
         fn trimmed_is_trim(
             text in "[ \t\u{a0}\u{2003}\u{3000}\u{b}\u{1f}]{0,2}[-a-zæ0-9,.%()\u{a0} ]{0,8}[ \t\r\n\u{a0}\u{2003}\u{85}\u{1c}]{0,2}"
         ) {
-            proptest::prop_assert_eq!(trimmed(text.clone()), text.trim());
+            let mut trimmed = text.clone();
+            trim_in_place(&mut trimmed);
+            proptest::prop_assert_eq!(trimmed, text.trim());
         }
 
         /// Whether a row has a figure is kept as the grid reads it: every
