@@ -39,6 +39,18 @@ fn alike(a: &str, b: &str) -> bool {
 /// Swaps the first two columns of `rows` where the labels stand second (see
 /// the module's words). Returns whether it did.
 pub(super) fn labels_first(rows: &mut [Row], style: NumberStyle) -> bool {
+    // The header row it needs has a text over the first column, none over
+    // the second and one further right: where no row does, no cell need
+    // be read as a figure (most tables).
+    let visible = |c: &DCell| !strip_emphasis(&c.text).trim().is_empty();
+    let may_head = |c: &[DCell]| {
+        c.first().is_some_and(visible)
+            && c.get(1).is_none_or(|c| !visible(c))
+            && c.iter().skip(2).any(visible)
+    };
+    if !rows.iter().any(|r| may_head(&r.cells)) {
+        return false;
+    }
     let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
     let Some(first_fig) = rows
         .iter()
@@ -110,16 +122,6 @@ pub(super) fn labels_inside(rows: &mut [Row], style: NumberStyle) -> bool {
     let width = head.cells.len();
     let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
     let empty = |t: &str| crate::document::trim_text(strip_emphasis(t)).is_empty();
-    if width < 3
-        || body.len() < 3
-        || !head
-            .cells
-            .iter()
-            .all(|c| !empty(&c.text) && !is_fig(&c.text))
-        || body.iter().any(|r| r.cells.len() > width)
-    {
-        return false;
-    }
     // Per column: figures only, words only (empty cells allowed).
     // A label: words, and no figure with a note mark (`8,32**`).
     let label = |t: &str| strip_emphasis(t).chars().any(char::is_alphabetic) && !is_fig(t);
@@ -129,7 +131,18 @@ pub(super) fn labels_inside(rows: &mut [Row], style: NumberStyle) -> bool {
             empty(t) || is_fig(t)
         })
     };
-    if !figures_only(0) {
+    // Every test must pass (all are pure): the first column's, which most
+    // tables fail at their first row's label, before the header's cells
+    // are read.
+    if width < 3
+        || body.len() < 3
+        || body.iter().any(|r| r.cells.len() > width)
+        || !figures_only(0)
+        || !head
+            .cells
+            .iter()
+            .all(|c| !empty(&c.text) && !is_fig(&c.text))
+    {
         return false;
     }
     let word_columns: Vec<usize> = (1..width)
