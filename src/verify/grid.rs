@@ -609,6 +609,9 @@ struct RawGrid {
     /// Each row's indentation: its first cell's, as the table had it
     /// (before any column is moved to the front).
     indents: Vec<u8>,
+    /// Cells past the first row and column that end with a bracket and do
+    /// not start with one ([`split_paired_figures`] needs four).
+    bracketed: usize,
 }
 
 /// `text` trimmed ([`trim_text`]) where it stands, copied only when there
@@ -638,33 +641,32 @@ fn raw(rows: Cow<'_, [Row]>) -> RawGrid {
         .iter()
         .map(|r| r.cells.first().map_or(0, |c| c.hints.indent))
         .collect();
-    for r in &mut rows {
-        for c in &mut r.cells {
+    let mut bracketed = 0;
+    for (k, r) in rows.iter_mut().enumerate() {
+        for (i, c) in r.cells.iter_mut().enumerate() {
             trim_in_place(&mut c.text);
+            bracketed +=
+                usize::from(k > 0 && i > 0 && c.text.ends_with(')') && !c.text.starts_with('('));
         }
     }
-    RawGrid { rows, indents }
+    RawGrid {
+        rows,
+        indents,
+        bracketed,
+    }
 }
 
 /// [`super::column_relations::split_paired_figures`] on the raw rows, only
 /// where it can split: it needs at least four cells that end with a figure
-/// in parentheses (`3.020 (2.189)`), and most tables have none; the rows
-/// are turned into its pairs of text and place only then.
-fn split_paired_figures(rows: &mut Vec<Row>, style: NumberStyle) {
-    // The first test its pairs pass, asked of the cells it asks.
-    let may_pair = |c: &DCell| {
-        let t = trim_text(&c.text);
-        t.ends_with(')') && !t.starts_with('(')
-    };
-    let candidates = rows
-        .iter()
-        .skip(1)
-        .flat_map(|r| r.cells.iter().skip(1))
-        .filter(|c| may_pair(c))
-        .count();
-    if candidates < 4 {
+/// in parentheses (`3.020 (2.189)`; the first test its pairs pass, counted
+/// as [`RawGrid::bracketed`] where the cells are trimmed), and most tables
+/// have none; the rows are turned into its pairs of text and place only
+/// then.
+fn split_paired_figures(g: &mut RawGrid, style: NumberStyle) {
+    if g.bracketed < 4 {
         return;
     }
+    let rows = &mut g.rows;
     let mut pairs: Vec<super::column_relations::RawRow> = rows
         .drain(..)
         .map(|r| {
@@ -952,7 +954,9 @@ fn stubless_header(rows: &[Row], width: usize, style: NumberStyle) -> bool {
         .iter()
         .rposition(|c| !strip_emphasis(&c.text).is_empty())
         .map_or(0, |k| k + 1);
-    let first = head.first().map_or("", |c| strip_emphasis(&c.text).trim());
+    let first = head
+        .first()
+        .map_or("", |c| trim_text(strip_emphasis(&c.text)));
     if width < 2
         || named != width
         || first.is_empty()
@@ -1027,24 +1031,35 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
     let Cell::Fig(last) = rows[r].cells[c] else {
         return;
     };
-    let others: Vec<u32> = rows[..r]
-        .iter()
-        .filter_map(|row| match row.cells.get(c) {
-            Some(Cell::Fig(f)) => Some(f.decimals),
-            _ => None,
-        })
-        .collect();
     let printed_last = rows[r].texts.get(c).is_some_and(|t| {
         // Nothing after it on its row: the copy ends here.
-        rows[r].texts[c + 1..].iter().all(|x| x.trim().is_empty())
+        rows[r].texts[c + 1..]
+            .iter()
+            .all(|x| trim_text(x).is_empty())
             && !t.is_empty()
-            && t.trim().bytes().all(|b| b.is_ascii_digit())
+            && trim_text(t).bytes().all(|b| b.is_ascii_digit())
     });
-    if others.len() >= 2
-        && printed_last
-        && last.unit.is_none()
-        && others.iter().all(|d| *d == others[0] && *d > last.decimals)
-    {
+    // The tests on the last figure first (all are pure): most tables end
+    // in a figure printed with decimals or a unit, and their columns need
+    // no look.
+    if !printed_last || last.unit.is_some() {
+        return;
+    }
+    // The decimals of the column's other figures: at least two, all
+    // alike, more than the last one's (walked once, no list made).
+    let mut others = rows[..r].iter().filter_map(|row| match row.cells.get(c) {
+        Some(Cell::Fig(f)) => Some(f.decimals),
+        _ => None,
+    });
+    let Some(first) = others.next() else {
+        return;
+    };
+    let mut more = 0usize;
+    let alike = others.all(|d| {
+        more += 1;
+        d == first
+    });
+    if alike && more >= 1 && first > last.decimals {
         rows[r].cells[c] = Cell::Text;
         rows[r].figures = rows[r].cells.iter().any(|c| matches!(c, Cell::Fig(_)));
     }
@@ -1063,7 +1078,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         Cow::Owned(t) => Cow::Owned(t.rows),
         Cow::Borrowed(t) => Cow::Borrowed(t.rows.as_slice()),
     });
-    split_paired_figures(&mut g.rows, style);
+    split_paired_figures(&mut g, style);
     merge_account_numbers(&mut g.rows, style);
     if !super::label_column::labels_first(&mut g.rows, style) {
         super::label_column::labels_inside(&mut g.rows, style);
@@ -1473,22 +1488,22 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
 /// often are: its figures get that interval, and are no exact counts.
 fn coarse_columns(rows: &mut [GRow], width: usize) {
     for c in 0..width {
-        let figs: Vec<Decimal> = rows
-            .iter()
-            .filter_map(|r| match r.cells.get(c) {
+        // The column's whole figures, walked where asked (no list made).
+        let figs = || {
+            rows.iter().filter_map(move |r| match r.cells.get(c) {
                 Some(Cell::Fig(f)) if f.decimals == 0 && !f.percent() && !f.value.is_zero() => {
                     Some(f.value)
                 }
                 _ => None,
             })
-            .collect();
-        if figs.len() < 3 {
+        };
+        if figs().nth(2).is_none() {
             continue;
         }
         // Only large figures: 100, 200, 300 are as likely exact.
         let ends = |k: i64| {
-            figs.iter()
-                .all(|v| (v % Decimal::from(k)).is_zero() && v.abs() >= Decimal::from(k * 100))
+            let (step, least) = (Decimal::from(k), Decimal::from(k * 100));
+            figs().all(|v| (v % step).is_zero() && v.abs() >= least)
         };
         let coarse = if ends(100) {
             2

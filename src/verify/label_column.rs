@@ -16,7 +16,7 @@
 //! have a figure in the first column and a label in the second.
 
 use super::figure::{read_cell, strip_emphasis, years_in, Cell, Unit};
-use crate::document::{Cell as DCell, Row};
+use crate::document::{trim_text, Cell as DCell, Row};
 use crate::numfmt::NumberStyle;
 
 fn kind(text: &str, style: NumberStyle) -> Cell {
@@ -42,7 +42,7 @@ pub(super) fn labels_first(rows: &mut [Row], style: NumberStyle) -> bool {
     // The header row it needs has a text over the first column, none over
     // the second and one further right: where no row does, no cell need
     // be read as a figure (most tables).
-    let visible = |c: &DCell| !strip_emphasis(&c.text).trim().is_empty();
+    let visible = |c: &DCell| !trim_text(strip_emphasis(&c.text)).is_empty();
     let may_head = |c: &[DCell]| {
         c.first().is_some_and(visible)
             && c.get(1).is_none_or(|c| !visible(c))
@@ -63,7 +63,7 @@ pub(super) fn labels_first(rows: &mut [Row], style: NumberStyle) -> bool {
     }
     let cell = |c: &[DCell], i: usize| -> String {
         c.get(i).map_or(String::new(), |c| {
-            strip_emphasis(&c.text).trim().to_string()
+            trim_text(strip_emphasis(&c.text)).to_string()
         })
     };
     // A header row over the first column and not the second, alike a later
@@ -184,7 +184,7 @@ pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize 
             .is_some_and(|c| strip_emphasis(&c.text).chars().any(char::is_alphabetic))
             && c.iter()
                 .skip(1)
-                .all(|c| strip_emphasis(&c.text).trim().is_empty())
+                .all(|c| trim_text(strip_emphasis(&c.text)).is_empty())
     };
     let titles = rows.iter().take_while(|r| only_first(&r.cells)).count();
     if titles == 0 || titles > 3 {
@@ -196,7 +196,7 @@ pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize 
     let heads: Vec<&str> = next
         .iter()
         .skip(1)
-        .map(|c| strip_emphasis(&c.text).trim())
+        .map(|c| trim_text(strip_emphasis(&c.text)))
         .filter(|t| !t.is_empty())
         .collect();
     let header = heads.len() >= 2
@@ -218,7 +218,7 @@ pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize 
 /// (Finansudvalget's L 210 bilag, heldout4, mixes the two in one column).
 /// Only amounts; `None` for anything else.
 pub(super) fn label_unit(label: &str) -> Option<Unit> {
-    let l = label.trim_end();
+    let l = crate::document::trim_end_text(label);
     let inner = l.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let unit = super::figure::unit_in(&inner[open + 1..])?;
