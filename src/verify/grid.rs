@@ -455,6 +455,24 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
 /// The id a label starts with: `A. Driftsresultat` -> `A`, `B Anlæg` -> `B`,
 /// `1. Skatter` -> `1`, `3 BFI (1+2)` -> `3`.
 fn id_of(label: &str) -> Option<String> {
+    // An id is one or two capitals or digits and then `.`, ` ` or `)`:
+    // most labels (`Center 0`, `Konto 6`) have none of these at their
+    // second and third byte, and need no more looking at. Only a label
+    // that starts with a visible ASCII character other than an emphasis
+    // mark is told so: its stripped text starts as it does.
+    let stop = |b: Option<&u8>| matches!(b, Some(b'.' | b' ' | b')'));
+    let bytes = label.as_bytes();
+    let plain_start = bytes
+        .first()
+        .is_some_and(|&b| b > b' ' && b < 0x80 && b != b'*' && b != b'_');
+    if plain_start && !stop(bytes.get(1)) && !stop(bytes.get(2)) {
+        return None;
+    }
+    id_of_now(label)
+}
+
+/// [`id_of`] without its quick look.
+fn id_of_now(label: &str) -> Option<String> {
     let l = strip_emphasis(label);
     // The token's end found by bytes (a character past ASCII starts with
     // a byte that is neither, at the same place); an id is one or two
@@ -1647,6 +1665,15 @@ mod tests {
                 proptest::prop_assert!(!slow, "{:?}", label);
                 proptest::prop_assert_eq!(total_label(&label), None);
             }
+        }
+
+        /// The quick look at a label's second and third byte for an id
+        /// agrees with the full reading.
+        #[test]
+        fn id_quick_look_is_exact(
+            label in "[ \u{a0}*_]{0,2}[0-9A-Za-zæ.)(+* ]{0,6}[ \u{2003}_*]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(id_of(&label), id_of_now(&label), "{:?}", label);
         }
 
         /// The quick look at a running number's first byte agrees with the
