@@ -105,12 +105,13 @@ pub struct CellHints {
 /// `text` without the whitespace around it, as `str::trim` gives it, but
 /// quicker for the usual cell or label that starts and ends with a visible
 /// ASCII character: no whitespace is ASCII above the space, so there is
-/// nothing to decode at either end. Inlined where it is asked: the look is
+/// nothing to decode at either end; and for an empty text (an empty cell),
+/// which has nothing to trim. Inlined where it is asked: the look is
 /// cheaper than the call.
 #[inline]
 pub fn trim_text(text: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
+    if text.is_empty() || visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
         text
     } else {
         text.trim()
@@ -118,18 +119,36 @@ pub fn trim_text(text: &str) -> &str {
 }
 
 /// `text` without the whitespace before it, as `str::trim_start` gives
-/// it, quicker for a text that starts with a visible ASCII character (as
-/// [`trim_text`]).
+/// it, quicker for a text that starts with a visible ASCII character or
+/// is empty (as [`trim_text`]).
 #[inline]
 pub fn trim_start_text(text: &str) -> &str {
-    if text
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b > b' ' && b < 0x80)
+    if text.is_empty()
+        || text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b > b' ' && b < 0x80)
     {
         text
     } else {
         text.trim_start()
+    }
+}
+
+/// `text` without the whitespace after it, as `str::trim_end` gives it,
+/// quicker for a text that ends with a visible ASCII character or is
+/// empty (as [`trim_text`]).
+#[inline]
+pub fn trim_end_text(text: &str) -> &str {
+    if text.is_empty()
+        || text
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| b > b' ' && b < 0x80)
+    {
+        text
+    } else {
+        text.trim_end()
     }
 }
 
@@ -370,6 +389,14 @@ mod tests {
             text in "[ \t\u{a0}\u{2003}\u{3000}\u{b}\u{1f}\u{85}!~\u{7f}]{0,2}[-a-zæ0-9,.%()\u{a0} ]{0,8}"
         ) {
             proptest::prop_assert_eq!(trim_start_text(&text), text.trim_start());
+        }
+
+        /// The quick trim of a text's end is `str::trim_end`.
+        #[test]
+        fn trim_end_text_is_trim_end(
+            text in "[-a-zæ0-9,.%()\u{a0} ]{0,8}[ \t\r\n\u{a0}\u{2003}\u{85}\u{1c}!~\u{7f}]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(trim_end_text(&text), text.trim_end());
         }
     }
 

@@ -155,6 +155,48 @@ pub fn parse_number(text: &str, style: NumberStyle) -> Result<PrintedNumber, Not
     }
 }
 
+/// The digits of a figure read so far ([`plain_number`]): in a machine
+/// word up to nineteen digits, in a wide word past them.
+#[derive(Default)]
+struct Mantissa {
+    word: u64,
+    wide: Option<i128>,
+    digits: u32,
+}
+
+impl Mantissa {
+    /// One more digit (at most 28 in all: the caller stops there).
+    #[inline]
+    fn push(&mut self, digit: u8) {
+        if self.digits < 19 {
+            self.word = self.word * 10 + u64::from(digit);
+        } else {
+            let wide = self.wide.get_or_insert(i128::from(self.word));
+            *wide = *wide * 10 + i128::from(digit);
+        }
+        self.digits += 1;
+    }
+
+    /// The figure with `decimals` of its digits after the comma; a zero is
+    /// never negative. `None` past what a decimal holds.
+    #[inline]
+    fn value(&self, negative: bool, decimals: u32) -> Option<Decimal> {
+        let Some(wide) = self.wide else {
+            // Scale at most 20 (the reader stops there), under the 28 a
+            // decimal takes; `from_parts` gives a zero no sign.
+            let (lo, mid) = (self.word as u32, (self.word >> 32) as u32);
+            return Some(Decimal::from_parts(lo, mid, 0, negative, decimals));
+        };
+        let mut value =
+            Decimal::try_from_i128_with_scale(if negative { -wide } else { wide }, decimals)
+                .ok()?;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        Some(value)
+    }
+}
+
 /// The usual figure, `-1.281,8` or `57,4%` (ASCII, a sign, grouped digits,
 /// decimals, a `%`, nothing else), read in one pass over its bytes; `None`
 /// for anything else, which [`parse_number_general`] reads (or refuses).
@@ -172,7 +214,11 @@ pub fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
         _ => 0,
     };
     let negative = b[0] == b'-';
-    let mut mantissa: i128 = 0;
+    // The digits in a machine word while they fit (any nineteen do), in a
+    // wide one past that (up to the 28 a decimal holds): most figures
+    // have a handful, and the wide word cost more per digit than the rest
+    // of the reading.
+    let mut mantissa = Mantissa::default();
     let mut digits = 0usize;
     // The integer part: a first group of any length without separators, or
     // of one to three digits followed by groups of exactly three.
@@ -180,7 +226,7 @@ pub fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
     let mut grouped = false;
     while let Some(&c) = b.get(i) {
         if c.is_ascii_digit() {
-            mantissa = mantissa * 10 + i128::from(c - b'0');
+            mantissa.push(c - b'0');
             digits += 1;
             group += 1;
             if digits > 28 {
@@ -204,7 +250,7 @@ pub fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
     if b.get(i) == Some(&decimal) {
         i += 1;
         while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
-            mantissa = mantissa * 10 + i128::from(c - b'0');
+            mantissa.push(c - b'0');
             decimals += 1;
             digits += 1;
             i += 1;
@@ -221,13 +267,7 @@ pub fn plain_number(text: &str, style: NumberStyle) -> Option<PrintedNumber> {
         [b'%'] => true,
         _ => return None,
     };
-    if negative {
-        mantissa = -mantissa;
-    }
-    let mut value = Decimal::try_from_i128_with_scale(mantissa, decimals).ok()?;
-    if value.is_zero() {
-        value.set_sign_positive(true);
-    }
+    let value = mantissa.value(negative, decimals)?;
     Some(PrintedNumber {
         value,
         decimals,

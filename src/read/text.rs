@@ -672,7 +672,7 @@ impl<'t> Blocks<'t> {
         // henlæggelser:`), three words at most before it: a longer line
         // ending so introduces what follows (`Tabellen nedenfor viser
         // udgifterne:`).
-        let t = line.trim();
+        let t = crate::document::trim_text(line);
         let section_like = || {
             let head = t.strip_suffix(':').unwrap_or(t);
             t.is_empty()
@@ -690,7 +690,10 @@ impl<'t> Blocks<'t> {
         // a name with a colon only in a table that names its sections so.
         let holds = match &self.table {
             Some((Family::Tabs, table)) => {
-                let blank_held = self.pending.iter().any(|(_, l)| l.trim().is_empty());
+                let blank_held = self
+                    .pending
+                    .iter()
+                    .any(|(_, l)| crate::document::trim_text(l).is_empty());
                 if t.is_empty() {
                     self.pending.is_empty()
                 } else {
@@ -714,7 +717,7 @@ impl<'t> Blocks<'t> {
 
     fn other_now(&mut self, line: &'t str, line_no: usize) {
         self.end_table();
-        let trimmed = line.trim();
+        let trimmed = crate::document::trim_text(line);
         if trimmed.is_empty() {
             self.end_paragraph();
             return;
@@ -836,7 +839,7 @@ fn lines_after_first(text: &str) -> usize {
 /// columns aligned by runs of spaces, a lone figure (one cell per line), or
 /// a label followed by two or more figures (a row flattened to spaces).
 fn may_be_table_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = crate::document::trim_text(line);
     if t.is_empty() {
         return false;
     }
@@ -926,7 +929,16 @@ impl<'t> Running<'t> {
         } else {
             Vec::new()
         };
-        if span.iter().filter(|l| may_be_table_line(l)).count() >= 2 {
+        // Two lines that may be a table's, looked for only where there are
+        // two (most runs are a paragraph on one line), and no further than
+        // the second.
+        if span.len() >= 2
+            && span
+                .iter()
+                .filter(|l| may_be_table_line(l))
+                .nth(1)
+                .is_some()
+        {
             let numbered: Vec<(Loc, String)> = span
                 .iter()
                 .enumerate()

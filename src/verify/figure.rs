@@ -93,13 +93,9 @@ impl Figure {
 /// no emphasis, and the call cost as much as the look.
 #[inline]
 pub fn strip_emphasis(s: &str) -> &str {
-    // Most texts start and end with a visible ASCII character: nothing to trim.
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-    let t = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
-        s
-    } else {
-        s.trim()
-    };
+    // Most texts start and end with a visible ASCII character, or are
+    // empty (an empty cell): nothing to trim.
+    let t = crate::document::trim_text(s);
     let marked = |t: &str| matches!(t.as_bytes().first(), Some(b'*' | b'_'));
     if !marked(t) {
         return t;

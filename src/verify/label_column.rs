@@ -16,10 +16,8 @@
 //! have a figure in the first column and a label in the second.
 
 use super::figure::{read_cell, strip_emphasis, years_in, Cell, Unit};
-use crate::document::Loc;
+use crate::document::{trim_text, Cell as DCell, Row};
 use crate::numfmt::NumberStyle;
-
-type RawRow = (Loc, Vec<(String, Loc)>, u8);
 
 fn kind(text: &str, style: NumberStyle) -> Cell {
     read_cell(strip_emphasis(text), style, None)
@@ -40,24 +38,37 @@ fn alike(a: &str, b: &str) -> bool {
 
 /// Swaps the first two columns of `rows` where the labels stand second (see
 /// the module's words). Returns whether it did.
-pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
+pub(super) fn labels_first(rows: &mut [Row], style: NumberStyle) -> bool {
+    // The header row it needs has a text over the first column, none over
+    // the second and one further right: where no row does, no cell need
+    // be read as a figure (most tables).
+    let visible = |c: &DCell| !trim_text(strip_emphasis(&c.text)).is_empty();
+    let may_head = |c: &[DCell]| {
+        c.first().is_some_and(visible)
+            && c.get(1).is_none_or(|c| !visible(c))
+            && c.iter().skip(2).any(visible)
+    };
+    if !rows.iter().any(|r| may_head(&r.cells)) {
+        return false;
+    }
     let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
     let Some(first_fig) = rows
         .iter()
-        .position(|(_, c, _)| c.iter().any(|(t, _)| is_fig(t)))
+        .position(|r| r.cells.iter().any(|c| is_fig(&c.text)))
     else {
         return false;
     };
     if first_fig == 0 {
         return false;
     }
-    let cell = |c: &[(String, Loc)], i: usize| -> String {
-        c.get(i)
-            .map_or(String::new(), |(t, _)| strip_emphasis(t).trim().to_string())
+    let cell = |c: &[DCell], i: usize| -> String {
+        c.get(i).map_or(String::new(), |c| {
+            trim_text(strip_emphasis(&c.text)).to_string()
+        })
     };
     // A header row over the first column and not the second, alike a later
     // column's header.
-    let header = rows[..first_fig].iter().any(|(_, c, _)| {
+    let header = rows[..first_fig].iter().any(|Row { cells: c, .. }| {
         let first = cell(c, 0);
         !first.is_empty()
             && cell(c, 1).is_empty()
@@ -70,7 +81,7 @@ pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
         return false;
     }
     let mut labelled = 0;
-    for (_, c, _) in &rows[first_fig..] {
+    for Row { cells: c, .. } in &rows[first_fig..] {
         let first = cell(c, 0);
         let second = cell(c, 1);
         if !matches!(kind(&first, style), Cell::Fig(_) | Cell::Empty | Cell::Dash) {
@@ -86,10 +97,10 @@ pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
     if labelled < 3 {
         return false;
     }
-    for (loc, c, _) in rows.iter_mut() {
+    for Row { loc, cells: c } in rows.iter_mut() {
         match c.len() {
             0 => {}
-            1 => c.insert(0, (String::new(), loc.clone())),
+            1 => c.insert(0, DCell::new(String::new(), loc.clone())),
             _ => c.swap(0, 1),
         }
     }
@@ -104,49 +115,53 @@ pub(super) fn labels_first(rows: &mut [RawRow], style: NumberStyle) -> bool {
 /// words (or nothing), words in at least three rows, and no other column
 /// holds words (a figure with a note mark, `8,32**`, is none). Returns
 /// whether it did.
-pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
+pub(super) fn labels_inside(rows: &mut [Row], style: NumberStyle) -> bool {
     let Some((head, body)) = rows.split_first() else {
         return false;
     };
-    let width = head.1.len();
+    let width = head.cells.len();
     let is_fig = |t: &str| matches!(kind(t, style), Cell::Fig(_));
     let empty = |t: &str| crate::document::trim_text(strip_emphasis(t)).is_empty();
-    if width < 3
-        || body.len() < 3
-        || !head.1.iter().all(|(t, _)| !empty(t) && !is_fig(t))
-        || body.iter().any(|(_, c, _)| c.len() > width)
-    {
-        return false;
-    }
     // Per column: figures only, words only (empty cells allowed).
     // A label: words, and no figure with a note mark (`8,32**`).
     let label = |t: &str| strip_emphasis(t).chars().any(char::is_alphabetic) && !is_fig(t);
     let figures_only = |i: usize| {
-        body.iter().all(|(_, c, _)| {
-            let t = text_at(c, i);
+        body.iter().all(|r| {
+            let t = text_at(&r.cells, i);
             empty(t) || is_fig(t)
         })
     };
-    if !figures_only(0) {
+    // Every test must pass (all are pure): the first column's, which most
+    // tables fail at their first row's label, before the header's cells
+    // are read.
+    if width < 3
+        || body.len() < 3
+        || body.iter().any(|r| r.cells.len() > width)
+        || !figures_only(0)
+        || !head
+            .cells
+            .iter()
+            .all(|c| !empty(&c.text) && !is_fig(&c.text))
+    {
         return false;
     }
     let word_columns: Vec<usize> = (1..width)
-        .filter(|&i| body.iter().any(|(_, c, _)| label(text_at(c, i))))
+        .filter(|&i| body.iter().any(|r| label(text_at(&r.cells, i))))
         .collect();
     let [k] = word_columns[..] else {
         return false;
     };
-    let labelled = body.iter().filter(|(_, c, _)| label(text_at(c, k))).count();
-    let only_words = body.iter().all(|(_, c, _)| {
-        let t = text_at(c, k);
+    let labelled = body.iter().filter(|r| label(text_at(&r.cells, k))).count();
+    let only_words = body.iter().all(|r| {
+        let t = text_at(&r.cells, k);
         empty(t) || label(t)
     });
     if labelled < 3 || !only_words {
         return false;
     }
-    for (loc, c, _) in rows.iter_mut() {
+    for Row { loc, cells: c } in rows.iter_mut() {
         while c.len() <= k {
-            c.push((String::new(), loc.clone()));
+            c.push(DCell::new(String::new(), loc.clone()));
         }
         let moved = c.remove(k);
         c.insert(0, moved);
@@ -154,8 +169,8 @@ pub(super) fn labels_inside(rows: &mut [RawRow], style: NumberStyle) -> bool {
     true
 }
 
-fn text_at(c: &[(String, Loc)], i: usize) -> &str {
-    c.get(i).map_or("", |(t, _)| t.as_str())
+fn text_at(c: &[DCell], i: usize) -> &str {
+    c.get(i).map_or("", |c| c.text.as_str())
 }
 
 /// Title lines pasted with the table (`Tabel 1`, `Samlede korrektioner af
@@ -163,25 +178,25 @@ fn text_at(c: &[(String, Loc)], i: usize) -> &str {
 /// above a header row (text or years over the figure columns, a figure
 /// nowhere). They are the table's title, not rows of it: dropped, so the
 /// header is read as the header. Returns how many.
-pub(super) fn drop_title_rows(rows: &mut Vec<RawRow>, style: NumberStyle) -> usize {
-    let only_first = |c: &[(String, Loc)]| {
+pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize {
+    let only_first = |c: &[DCell]| {
         c.first()
-            .is_some_and(|(t, _)| strip_emphasis(t).chars().any(char::is_alphabetic))
+            .is_some_and(|c| strip_emphasis(&c.text).chars().any(char::is_alphabetic))
             && c.iter()
                 .skip(1)
-                .all(|(t, _)| strip_emphasis(t).trim().is_empty())
+                .all(|c| trim_text(strip_emphasis(&c.text)).is_empty())
     };
-    let titles = rows.iter().take_while(|(_, c, _)| only_first(c)).count();
+    let titles = rows.iter().take_while(|r| only_first(&r.cells)).count();
     if titles == 0 || titles > 3 {
         return 0;
     }
-    let Some((_, next, _)) = rows.get(titles) else {
+    let Some(next) = rows.get(titles).map(|r| &r.cells) else {
         return 0;
     };
     let heads: Vec<&str> = next
         .iter()
         .skip(1)
-        .map(|(t, _)| strip_emphasis(t).trim())
+        .map(|c| trim_text(strip_emphasis(&c.text)))
         .filter(|t| !t.is_empty())
         .collect();
     let header = heads.len() >= 2
@@ -190,7 +205,7 @@ pub(super) fn drop_title_rows(rows: &mut Vec<RawRow>, style: NumberStyle) -> usi
             .all(|t| !years_in(t).is_empty() || matches!(kind(t, style), Cell::Text))
         && next
             .first()
-            .is_none_or(|(t, _)| !matches!(kind(t, style), Cell::Fig(_)));
+            .is_none_or(|c| !matches!(kind(&c.text, style), Cell::Fig(_)));
     if !header {
         return 0;
     }
@@ -203,7 +218,7 @@ pub(super) fn drop_title_rows(rows: &mut Vec<RawRow>, style: NumberStyle) -> usi
 /// (Finansudvalget's L 210 bilag, heldout4, mixes the two in one column).
 /// Only amounts; `None` for anything else.
 pub(super) fn label_unit(label: &str) -> Option<Unit> {
-    let l = label.trim_end();
+    let l = crate::document::trim_end_text(label);
     let inner = l.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let unit = super::figure::unit_in(&inner[open + 1..])?;
@@ -223,24 +238,24 @@ pub(super) fn cell_unit(row: Option<Unit>, col: Option<Unit>) -> Option<Unit> {
 mod tests {
     use super::*;
 
-    fn rows(text: &str) -> Vec<RawRow> {
+    use crate::document::Loc;
+
+    fn rows(text: &str) -> Vec<Row> {
         text.lines()
             .enumerate()
-            .map(|(i, l)| {
-                (
-                    Loc::line(i + 1),
-                    l.split('\t')
-                        .map(|t| (t.to_string(), Loc::line(i + 1)))
-                        .collect(),
-                    0,
-                )
+            .map(|(i, l)| Row {
+                loc: Loc::line(i + 1),
+                cells: l
+                    .split('\t')
+                    .map(|t| DCell::new(t, Loc::line(i + 1)))
+                    .collect(),
             })
             .collect()
     }
 
-    fn first_cells(r: &[RawRow]) -> Vec<String> {
+    fn first_cells(r: &[Row]) -> Vec<String> {
         r.iter()
-            .map(|(_, c, _)| c.first().map(|x| x.0.clone()).unwrap_or_default())
+            .map(|r| r.cells.first().map(|x| x.text.clone()).unwrap_or_default())
             .collect()
     }
 
@@ -264,8 +279,8 @@ mod tests {
                 "Indtægter i alt"
             ]
         );
-        assert_eq!(r[2].1[1].0, "59.950,00");
-        assert_eq!(r[0].1[1].0, "Regnskab 2002");
+        assert_eq!(r[2].cells[1].text, "59.950,00");
+        assert_eq!(r[0].cells[1].text, "Regnskab 2002");
     }
 
     #[test]
@@ -295,7 +310,7 @@ mod tests {
     fn title_lines_above_a_header_are_dropped() {
         let mut r = rows("Tabel 1\nSamlede korrektioner\n\t2021\t2022\nA (mia. kr.)\t1,0\t2,0\n");
         assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 2);
-        assert_eq!(r[0].1[1].0, "2021");
+        assert_eq!(r[0].cells[1].text, "2021");
         // A section row above figures is no title.
         let mut r = rows("Indtægter\nKontingent\t100\t200\n");
         assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0);
