@@ -618,9 +618,21 @@ fn is_dashed(label: &str) -> bool {
         && t.len() > 2
 }
 
-/// [`super::year_rows::first_row_adds_up`] of the rows' texts (asked only
-/// of a first row that reads as years).
+/// [`super::year_rows::first_row_adds_up`] of the rows' texts, for a
+/// first row whose cells past the label are all bare years (`1.950`) or
+/// empty: a row of figures that read as years. (Most first rows that read
+/// as years hold words: `Realiserede besparelser 2026 | 2027 | Andel`.)
 fn first_row_adds_up(rows: &[Row], style: NumberStyle) -> bool {
+    let years_only = rows.first().is_some_and(|r| {
+        let figures = r.cells.iter().skip(1).filter(|c| !c.text.is_empty());
+        figures.clone().next().is_some()
+            && figures
+                .into_iter()
+                .all(|c| super::year_rows::bare_year(&c.text))
+    });
+    if !years_only {
+        return false;
+    }
     let texts: Vec<Vec<&str>> = rows
         .iter()
         .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
