@@ -1641,15 +1641,8 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
         _ => None,
     };
     let r = get(result)??;
-    let half = |f: &Figure| {
-        if f.exact {
-            Decimal::ZERO
-        } else {
-            Decimal::new(5, f.decimals + 1)
-        }
-    };
     let mut sum = Decimal::ZERO;
-    let mut slack = half(&r);
+    let mut slack = r.half_printed_digit();
     let mut nonzero = 0;
     for &(neg, at) in terms {
         let Some(f) = get(at)? else { continue };
@@ -1664,7 +1657,7 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
         } else {
             sum.exact_add(f.value)?
         };
-        slack = slack.exact_add(half(&f))?;
+        slack = slack.exact_add(f.half_printed_digit())?;
     }
     if nonzero < 2 {
         return None;
@@ -1685,13 +1678,6 @@ pub fn dash_contradicts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
         Some(Cell::Fig(f)) => Some(Some(*f)),
         Some(Cell::Dash) => Some(None),
         _ => None,
-    };
-    let half = |f: &Figure| {
-        if f.exact {
-            Decimal::ZERO
-        } else {
-            Decimal::new(5, f.decimals + 1)
-        }
     };
     let mut dashes = 0;
     let mut unit = None;
@@ -1714,7 +1700,7 @@ pub fn dash_contradicts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
             return false;
         };
         sum = next;
-        let Some(next) = slack.exact_add(half(&f)) else {
+        let Some(next) = slack.exact_add(f.half_printed_digit()) else {
             return false;
         };
         slack = next;

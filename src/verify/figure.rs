@@ -60,6 +60,16 @@ impl Figure {
         self.unit == Some(Unit::Percent)
     }
 
+    /// Half the last printed digit (0 for a whole count): the slack of a
+    /// quick look, which does not widen a coarse column's figures.
+    pub fn half_printed_digit(&self) -> Decimal {
+        if self.exact {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, self.decimals + 1)
+        }
+    }
+
     /// The figure for judging, converted from `Money(from)` to `Money(to)`
     /// (to ≥ from: 500 t. kr. is 0,500 mio. kr., its interval scaled
     /// exactly). `None` if the conversion would lose digits.

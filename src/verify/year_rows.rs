@@ -14,7 +14,7 @@
 //!
 //! Cells with words (`Budget 2016`, `Regnskab 2017`) are headers as before.
 
-use super::figure::{read_cell, year_of, years_in, Cell, Figure};
+use super::figure::{read_cell, year_of, years_in, Cell};
 use crate::money::{Decimal, Exact as _};
 use crate::numfmt::NumberStyle;
 
@@ -94,21 +94,15 @@ pub fn first_row_adds_up(rows: &[Vec<&str>], style: NumberStyle) -> bool {
         let Some(Some(Some(sum))) = total.get(c).map(|t| figure(t)) else {
             return false;
         };
-        let half = |f: &Figure| {
-            if f.exact {
-                Decimal::ZERO
-            } else {
-                Decimal::new(5, f.decimals + 1)
-            }
-        };
         let mut without = Decimal::ZERO;
-        let mut slack = half(&sum);
+        let mut slack = sum.half_printed_digit();
         for r in body {
             match r.get(c).map(|t| figure(t)) {
                 Some(Some(Some(f))) => {
-                    let (Some(w), Some(s)) =
-                        (without.exact_add(f.value), slack.exact_add(half(&f)))
-                    else {
+                    let (Some(w), Some(s)) = (
+                        without.exact_add(f.value),
+                        slack.exact_add(f.half_printed_digit()),
+                    ) else {
                         return false;
                     };
                     without = w;
