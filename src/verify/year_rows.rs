@@ -10,7 +10,10 @@
 //! - a year written with a thousands separator (`2.004`) where the header
 //!   writes none: the table does not print its years so, its figures it does;
 //! - a bare year under a header cell naming another year (`1990` under
-//!   `2024`): a header repeated below repeats its years.
+//!   `2024`): a header repeated below repeats its years;
+//! - the table's first row, all bare years (`Offentlige tilskud | 1.950`),
+//!   that the first total row adds up with exactly and not without
+//!   ([`first_row_adds_up`]).
 //!
 //! Cells with words (`Budget 2016`, `Regnskab 2017`) are headers as before.
 
