@@ -1665,15 +1665,22 @@ pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> 
     Some(sum.exact_sub(r.value)?.abs() <= slack)
 }
 
-/// Whether `result = Σ ±terms` fails where a cell prints `-`, read as
-/// nothing: some cell is a `-`, every other one a figure of one unit, and
-/// with each `-` as 0 the sum misses the result by more than the printed
-/// figures' rounding. Such a place is not judged (the `-` may be a figure
-/// not printed, [`no_figure_at`]); but a reading the figures establish only
-/// by leaving these places out fails there if the `-` means nothing, as it
-/// mostly does in a budget table, and the total row, which adds the `-` as
-/// 0, then fails too. So it counts against establishing the reading.
+/// Whether `result = Σ ±terms` fails where its result prints `-`, read as
+/// nothing: the result is a `-`, every term a figure of one unit or a `-`,
+/// and with each `-` as 0 the sum misses by more than the printed figures'
+/// rounding. Such a place is not judged and not counted by [`score`] (a
+/// result with no figure; a `-` among the terms is read as nothing there,
+/// and counted). But a reading the figures establish only by leaving these
+/// places out fails there if the `-` means nothing, as it mostly does in a
+/// budget table, and the total row, which adds the `-` as 0, then fails
+/// too. So it counts against establishing the reading.
 pub fn dash_contradicts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
+    if !matches!(
+        g.rows.get(result.0).and_then(|r| r.cells.get(result.1)),
+        Some(Cell::Dash)
+    ) {
+        return false;
+    }
     let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
         Some(Cell::Fig(f)) => Some(Some(*f)),
         Some(Cell::Dash) => Some(None),

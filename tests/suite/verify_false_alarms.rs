@@ -1774,3 +1774,44 @@ fn a_first_row_the_total_adds_up_is_no_header() {
         ]
     );
 }
+
+/// The review of the `-` rule (`/tmp/review13`, neutral_k1_11): a `-`
+/// among a reading's terms is read as nothing and counted by the figures
+/// already, as a failure where it makes the reading fail; counted once
+/// more as a `-` failure, it dropped `Korrigeret budget` = `Opr. budget` +
+/// `Vedtaget`, and the wrong `Husleje` (49 + `-` against 47) lost its line.
+#[test]
+fn a_dash_among_the_terms_is_counted_once() {
+    let c = crate::common::checks_of_text(
+        "| Område | Opr. budget | Vedtaget | Korrigeret budget |
+|---|---|---|---|
+| Drift | 374 | 7 | 381 |
+| Anlæg | 304 | - | 304 |
+| Løn | 666 | - | 666 |
+| Husleje | 49 | - | 47 |
+| I alt | 1.393 | 7 | 1.400 |
+",
+    );
+    let husleje: Vec<(String, Verdict)> = c
+        .iter()
+        .filter(|c| c.row.as_deref() == Some("Husleje"))
+        .map(|c| (c.relation.clone(), c.verdict))
+        .collect();
+    assert_eq!(
+        husleje,
+        vec![(
+            "Husleje [Korrigeret budget]: Opr. budget + Vedtaget".to_string(),
+            Verdict::Skipped
+        )]
+    );
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.column.as_deref() == Some("Korrigeret budget")
+                && c.relation.contains("Opr. budget + Vedtaget")
+                && c.verdict == Verdict::Exact)
+            .count(),
+        4,
+        "{:#?}",
+        verdicts(&c)
+    );
+}
