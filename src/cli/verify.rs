@@ -226,7 +226,7 @@ impl Digest {
                 counted: None,
             };
         };
-        let mut summary = Summary::default();
+        let mut summary = report.held;
         let mut skipped_by = SkippedBy::new();
         for c in &report.checks {
             count_check(&mut summary, &mut skipped_by, c);
@@ -511,6 +511,7 @@ impl<W: Write> Printer<W> {
 
     fn table(&mut self, t: &TableReport) -> std::io::Result<()> {
         self.tables += 1;
+        self.summary.merge(&t.held);
         let shown = !self.quiet || t.checks.iter().any(|c| self.fails(c.verdict));
         if self.format == VerifyFormat::Text && shown {
             writeln!(self.out, "{}:{}: table {:?}", t.file, t.loc, t.name)?;

@@ -220,6 +220,10 @@ pub struct TableReport {
     pub loc: Loc,
     pub name: String,
     pub checks: Vec<Check>,
+    /// Under [`Options::lean`], the checks that held and whose words are not
+    /// wanted, counted instead of listed in `checks` (all zero otherwise).
+    /// A table's verdicts are `checks` and these together.
+    pub held: Summary,
 }
 
 /// Counts of verdicts.
@@ -420,6 +424,7 @@ fn judge_table(
                 why,
                 style,
             )],
+            held: Summary::default(),
         };
     }
     let table_loc = table.loc.clone();
@@ -447,24 +452,24 @@ fn judge_table(
             .collect();
         operand_cells.sort_unstable();
     }
+    // Under `--quiet` a check that holds and whose words are not wanted is
+    // never printed: it is counted, not listed.
+    let mut held = Summary::default();
     let mut checks: Vec<Check> = judged
         .into_iter()
+        .filter(|j| {
+            let counted_only =
+                options.lean && !options.structured && !attribute::wanted(j.verdict, options);
+            if counted_only {
+                held.add(j.verdict);
+            }
+            !counted_only
+        })
         .map(|j| {
             let loc = grid
                 .rows
                 .get(j.at.0)
                 .map_or_else(|| table_loc.clone(), |r| r.loc.clone());
-            // Under `--quiet` a check whose words are not wanted is never
-            // printed: its verdict is counted, and it carries no names.
-            let lean =
-                options.lean && !options.structured && !attribute::wanted(j.verdict, options);
-            let named = |text: &str| {
-                if lean {
-                    String::new()
-                } else {
-                    text.to_string()
-                }
-            };
             let correction = j.blamed.map(|(at, f)| Correction {
                 at: place(at),
                 printed: grid
@@ -476,15 +481,10 @@ fn judge_table(
                 should_read: attribute::show(&f, style),
             });
             Check {
-                file: named(file),
+                file: file.to_string(),
                 loc,
-                table: named(&name),
-                // Written out only where it may be printed.
-                relation: if lean {
-                    String::new()
-                } else {
-                    j.name.text(&grid, j.at)
-                },
+                table: name.clone(),
+                relation: j.name.text(&grid, j.at),
                 verdict: j.verdict,
                 detail: j.detail,
                 judged: j.relation,
@@ -494,16 +494,8 @@ fn judge_table(
                 kind: Some(j.kind),
                 consequence_of: j.consequence_of,
                 correction,
-                row: grid
-                    .rows
-                    .get(j.at.0)
-                    .filter(|_| !lean)
-                    .map(|r| r.label.clone()),
-                column: grid
-                    .cols
-                    .get(j.at.1)
-                    .filter(|_| !lean)
-                    .map(|c| c.header.clone()),
+                row: grid.rows.get(j.at.0).map(|r| r.label.clone()),
+                column: grid.cols.get(j.at.1).map(|c| c.header.clone()),
                 cells: if options.structured {
                     j.expr
                         .as_ref()
@@ -533,6 +525,7 @@ fn judge_table(
         loc: table_loc,
         name,
         checks,
+        held,
     }
 }
 

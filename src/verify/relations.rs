@@ -17,10 +17,10 @@ pub struct Options {
     /// Whole counts (`sager`, `personer`, `borgere`, `stk.`) are exact.
     pub counts_exact: bool,
     /// A table's check whose words are not wanted (see `describe_exact`,
-    /// `describe_rounding`) carries only its verdict, kind and place: no
-    /// relation name (never written out), judged relation, evidence, file,
-    /// table, row or column names (for `--quiet` text, which prints only
-    /// failures and counts the rest). Off where `structured` is on.
+    /// `describe_rounding`) is only counted, in [`super::TableReport::held`],
+    /// not listed with its names, relation and evidence (for `--quiet` text,
+    /// which prints only failures and counts the rest). Off where
+    /// `structured` is on.
     pub lean: bool,
 }
 
