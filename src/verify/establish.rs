@@ -216,6 +216,55 @@ fn label_of(g: &Grid, r: usize) -> &str {
     g.rows.get(r).map_or("", |r| r.label.as_str())
 }
 
+/// A sum's terms (each passed to `push`, in order) and its total, all
+/// printed in their common unit ([`relation`]'s `Expr::Linear`). The
+/// figures are looked up twice, once for the unit and once to convert them,
+/// so that no list is made between: [`fare_now`] keeps the terms on the
+/// stack.
+fn linear_parts(
+    g: &Grid,
+    terms: &[(bool, At)],
+    result: At,
+    o: &Overrides,
+    mut push: impl FnMut(Term),
+) -> Result<PrintedNumber, String> {
+    let get = |at: At, zero_dash: bool| -> Result<Option<Figure>, String> {
+        match fig(g, at, o) {
+            Some(Cell::Fig(f)) => Ok(Some(f)),
+            other => no_figure_at(g, at, zero_dash, other),
+        }
+    };
+    let tot = get(result, false)?.ok_or_else(|| "no total".to_string())?;
+    // The money unit of the figures and the total: the largest.
+    let mut u = common_unit([&tot]);
+    let mut any = false;
+    for (_, at) in terms {
+        if let Some(f) = get(*at, true)? {
+            let f = super::column_relations::counted_like(f, &tot);
+            u = u.max(common_unit([&f]));
+            any = true;
+        }
+    }
+    if !any {
+        return Err("no figures to add (-)".to_string());
+    }
+    let conv = |f: &Figure| {
+        f.printed_in(u)
+            .ok_or_else(|| "the units cannot be converted exactly".to_string())
+    };
+    let total = conv(&tot)?;
+    for (negative, at) in terms {
+        if let Some(f) = get(*at, true)? {
+            let f = super::column_relations::counted_like(f, &tot);
+            push(Term {
+                negative: *negative,
+                figure: conv(&f)?,
+            });
+        }
+    }
+    Ok(total)
+}
+
 /// The judge's relation for an instance, with figures converted to one unit.
 pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
     // A figure, the usual case, answered here; any other cell by
@@ -232,29 +281,8 @@ pub fn relation(g: &Grid, e: &Expr, o: &Overrides) -> Result<Relation, String> {
             result,
             shares,
         } => {
-            let tot = get(*result, false)?.ok_or_else(|| "no total".to_string())?;
-            let mut fs = Vec::with_capacity(terms.len());
-            for (neg, at) in terms {
-                if let Some(f) = get(*at, true)? {
-                    fs.push((*neg, super::column_relations::counted_like(f, &tot)));
-                }
-            }
-            if fs.is_empty() {
-                return Err("no figures to add (-)".to_string());
-            }
-            let u = common_unit(fs.iter().map(|x| &x.1).chain([&tot]));
-            let conv = |f: &Figure| {
-                f.printed_in(u)
-                    .ok_or_else(|| "the units cannot be converted exactly".to_string())
-            };
-            let total = conv(&tot)?;
-            let mut ts = Vec::with_capacity(fs.len());
-            for (negative, f) in &fs {
-                ts.push(Term {
-                    negative: *negative,
-                    figure: conv(f)?,
-                });
-            }
+            let mut ts = Vec::with_capacity(terms.len());
+            let total = linear_parts(g, terms, *result, o, |t| ts.push(t))?;
             Ok(if *shares {
                 Relation::ShareSum { terms: ts, total }
             } else {
@@ -708,38 +736,96 @@ fn sum_odds(terms: &[Term], total: &PrintedNumber) -> (Decimal, Decimal) {
 }
 
 fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
+    // A sum of a few terms, the usual relation, judged from terms kept on
+    // the stack: no relation is built (two lists a sum).
+    if let Expr::Linear { terms, result, .. } = e {
+        if terms.len() <= SUM_ON_STACK {
+            let mut buf = [Term {
+                negative: false,
+                figure: PrintedNumber {
+                    value: Decimal::ZERO,
+                    decimals: 0,
+                    percent: false,
+                    exact: false,
+                    coarse: 0,
+                },
+            }; SUM_ON_STACK];
+            let mut n = 0;
+            let parts = linear_parts(g, terms, *result, o, |t| {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = t;
+                }
+                n += 1;
+            });
+            let Ok(total) = parts else {
+                return SKIPPED_FARE;
+            };
+            let terms = buf.get(..n).unwrap_or_default();
+            let verdict = super::judge::sum_verdict(terms, &total);
+            return sum_fare(g, e, o, verdict, terms, &total);
+        }
+    }
     let Ok(rel) = relation(g, e, o) else {
-        return Fare {
-            verdict: Verdict::Skipped,
-            trivial: true,
-            odds: Odds::One,
-        };
+        return SKIPPED_FARE;
     };
-    let mut verdict = super::judge::verdict(&rel);
+    fare_of(g, e, o, super::judge::verdict(&rel), &rel)
+}
+
+/// The most terms [`fare_now`] keeps on the stack.
+const SUM_ON_STACK: usize = 16;
+
+/// How a relation that cannot be built fares.
+const SKIPPED_FARE: Fare = Fare {
+    verdict: Verdict::Skipped,
+    trivial: true,
+    odds: Odds::One,
+};
+
+/// How a sum fares, given its verdict ([`fare_now`]).
+fn sum_fare(
+    g: &Grid,
+    e: &Expr,
+    o: &Overrides,
+    mut verdict: Verdict,
+    terms: &[Term],
+    total: &PrintedNumber,
+) -> Fare {
     if verdict == Verdict::Error && empty_part(g, e, o) {
         verdict = Verdict::Skipped;
     }
     let holds = matches!(verdict, Verdict::Exact | Verdict::Rounding);
-    let (trivial, odds) = match &rel {
-        Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-            let nonzero = terms.iter().filter(|t| !t.figure.value.is_zero()).count();
-            // One term: a figure carried from another column (`Overført
-            // fra tidligere år` = last year's `Akkumuleret resultat`).
-            let carried = terms.len() == 1 && nonzero == 1 && !total.value.is_zero();
-            // A zero from two equal figures (`x - x = 0`) proves nothing.
-            let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
-            let odds = if holds && !trivial {
-                if o.is_empty() {
-                    Odds::Sum
-                } else {
-                    let (w, s) = sum_odds(terms, total);
-                    Odds::Ratio(w, s)
-                }
-            } else {
-                Odds::One
-            };
-            (trivial, odds)
+    let nonzero = terms.iter().filter(|t| !t.figure.value.is_zero()).count();
+    // One term: a figure carried from another column (`Overført fra
+    // tidligere år` = last year's `Akkumuleret resultat`).
+    let carried = terms.len() == 1 && nonzero == 1 && !total.value.is_zero();
+    // A zero from two equal figures (`x - x = 0`) proves nothing.
+    let trivial = (nonzero < 2 && !carried) || total.value.is_zero();
+    let odds = if holds && !trivial {
+        if o.is_empty() {
+            Odds::Sum
+        } else {
+            let (w, s) = sum_odds(terms, total);
+            Odds::Ratio(w, s)
         }
+    } else {
+        Odds::One
+    };
+    Fare {
+        verdict,
+        trivial,
+        odds,
+    }
+}
+
+/// How a relation fares, given its verdict ([`fare_now`]).
+fn fare_of(g: &Grid, e: &Expr, o: &Overrides, mut verdict: Verdict, rel: &Relation) -> Fare {
+    if let Relation::Sum { terms, total } | Relation::ShareSum { terms, total } = rel {
+        return sum_fare(g, e, o, verdict, terms, total);
+    }
+    if verdict == Verdict::Error && empty_part(g, e, o) {
+        verdict = Verdict::Skipped;
+    }
+    let (trivial, odds) = match rel {
         // A rate the header names is exact: the chance is the part's
         // interval over the part (66.455.062 to the krone).
         Relation::Share { part, share, .. } if share.exact => (
@@ -778,7 +864,11 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
         ),
         // The claim reader's relations; a table is never read into them, and
         // one that were would establish nothing.
-        Relation::Quotient(_) | Relation::SameWhole { .. } => (true, Odds::One),
+        // (Sums: [`sum_fare`], above.)
+        Relation::Quotient(_)
+        | Relation::SameWhole { .. }
+        | Relation::Sum { .. }
+        | Relation::ShareSum { .. } => (true, Odds::One),
     };
     Fare {
         verdict,
@@ -1842,7 +1932,60 @@ mod tests {
         assert_eq!(sum_name(usize::MAX), format!("sum of {} rows", usize::MAX));
     }
 
+    /// How a relation fares the general way: built, then judged.
+    fn fare_built(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
+        match relation(g, e, o) {
+            Ok(rel) => fare_of(g, e, o, super::super::judge::verdict(&rel), &rel),
+            Err(_) => SKIPPED_FARE,
+        }
+    }
+
     proptest::proptest! {
+        /// A sum judged from terms on the stack fares as the relation
+        /// built and judged: same verdict, triviality and odds, whatever
+        /// its cells hold (figures in units, dashes, blanks, words) and
+        /// however many terms it has (past [`SUM_ON_STACK`] the general
+        /// way is taken anyway).
+        #[test]
+        fn a_sum_on_the_stack_fares_as_the_built_relation(
+            cells in proptest::collection::vec(0usize..12, 1..20),
+            negs in proptest::collection::vec(proptest::bool::ANY, 20),
+            total in 0usize..12,
+            shares in proptest::bool::ANY,
+            overridden in proptest::option::of(0usize..20),
+        ) {
+            const TEXTS: [&str; 12] = [
+                "12", "3,5", "-1.234", "0", "-", "", "7 mio. kr.", "250 t. kr.",
+                "18 sager", "tekst", "57,4%", "1.281,8",
+            ];
+            let mut text = String::from("Post\t2026\n");
+            for (k, c) in cells.iter().enumerate() {
+                text.push_str(&format!("Række {k}\t{}\n", TEXTS[*c]));
+            }
+            text.push_str(&format!("I alt\t{}\n", TEXTS[total]));
+            let g = super::super::grid::read(
+                &super::super::grid::tests::table(&text),
+                crate::numfmt::NumberStyle::DANISH,
+            );
+            let n = cells.len();
+            let e = Expr::Linear {
+                terms: (0..n).map(|r| (negs[r], (r, 0))).collect(),
+                result: (n, 0),
+                shares,
+            };
+            // A figure corrected, as attribution tries (its sign turned).
+            let mut o = Overrides::new();
+            if let Some(r) = overridden.map(|r| r % n) {
+                if let Some(Cell::Fig(f)) = fig(&g, (r, 0), &o) {
+                    o.insert((r, 0), Figure { value: -f.value, ..f });
+                }
+            }
+            proptest::prop_assert_eq!(
+                format!("{:?}", fare_now(&g, &e, &o)),
+                format!("{:?}", fare_built(&g, &e, &o))
+            );
+        }
+
         /// The quick quoting is `{:?}`'s, escapes and all.
         #[test]
         fn quoted_is_debug_quoting(text in "(I alt|Æøå|\"|\\\\|\t|\n|\u{a0}|\u{301}|é|e\u{301}|\u{202f}|\u{ff}|\u{100}|~| |[ -~]|.){0,8}") {

@@ -1655,7 +1655,7 @@ fn assign_roles(rows: &mut [GRow]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::document::{Cell as DCell, Row};
 
@@ -1800,6 +1800,7 @@ mod tests {
         }
     }
 
+    /// A table of tab-separated lines, as a test writes it.
     pub fn table(text: &str) -> Table {
         let rows = text
             .lines()

@@ -273,10 +273,19 @@ pub fn judge(relation: &Relation, evidence: bool) -> Judgment {
 pub fn verdict(relation: &Relation) -> Verdict {
     match relation {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
-            small_sum_verdict(terms, total).unwrap_or_else(|| judge(relation, false).verdict)
+            sum_verdict(terms, total)
         }
         _ => judge(relation, false).verdict,
     }
+}
+
+/// [`verdict`] of a sum (or a share sum: judged alike) given by its terms
+/// and total, wherever they are kept (a caller's buffer on the stack).
+pub fn sum_verdict(terms: &[Term], total: &PrintedNumber) -> Verdict {
+    small_sum_verdict(terms, total).unwrap_or_else(|| match judge_sum(terms, total, false) {
+        Ok(j) => j.verdict,
+        Err(TooLarge) => Verdict::Skipped,
+    })
 }
 
 fn try_judge(relation: &Relation, evidence: bool) -> Exact<Judgment> {
