@@ -736,8 +736,8 @@ fn sum_odds(terms: &[Term], total: &PrintedNumber) -> (Decimal, Decimal) {
 }
 
 fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
-    // A sum of a few terms, the usual relation, judged from terms kept on
-    // the stack: no relation is built (two lists a sum).
+    // A sum of a few terms, the usual relation, judged from its terms kept
+    // on the stack: no relation is built (which took a list of its terms).
     if let Expr::Linear { terms, result, .. } = e {
         if terms.len() <= SUM_ON_STACK {
             let mut buf = [Term {
