@@ -275,7 +275,30 @@ pub fn verdict(relation: &Relation) -> Verdict {
         Relation::Sum { terms, total } | Relation::ShareSum { terms, total } => {
             sum_verdict(terms, total)
         }
+        // As [`judge_ratio`] decides it, without its judgment: skipped
+        // where the whole is 0, may be 0, or has too many digits.
+        Relation::Share {
+            part,
+            whole,
+            share,
+            allocated,
+        } => quotient_verdict(part, whole, share, false, *allocated),
+        Relation::PercentChange { new, old, pct } => quotient_verdict(new, old, pct, true, false),
         _ => judge(relation, false).verdict,
+    }
+}
+
+/// [`judge_ratio`]'s verdict alone.
+fn quotient_verdict(
+    a: &PrintedNumber,
+    b: &PrintedNumber,
+    result: &PrintedNumber,
+    change: bool,
+    allocated: bool,
+) -> Verdict {
+    match ratio_verdict(a, b, result, change, allocated) {
+        Ok(v) if !b.value.is_zero() => v,
+        _ => Verdict::Skipped,
     }
 }
 
@@ -1149,6 +1172,38 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The verdict alone is the judgment's verdict for shares and
+        /// percentage changes: figures of any size (past the integers' and
+        /// the decimals' bounds), a whole of 0, exact and rounded figures.
+        #[test]
+        fn a_quotients_verdict_alone_is_its_judgments(
+            figs in proptest::collection::vec(
+                (-3_000_000_000i64..3_000_000_000, 0u32..12, 0u32..12, 0u8..6, 0u32..3, 0u8..8), 3),
+            allocated in proptest::bool::ANY,
+        ) {
+            let fig = |&(m, scale, decimals, exact, coarse, size): &(i64, u32, u32, u8, u32, u8)| {
+                // Now and then 0, or a mantissa of up to 28 digits.
+                let m = match size {
+                    0 => 0i128,
+                    1 => i128::from(m) << 40,
+                    2 => i128::from(m) * 10i128.pow(18),
+                    _ => i128::from(m),
+                };
+                PrintedNumber {
+                    value: Decimal::from_i128_with_scale(m, scale),
+                    decimals,
+                    percent: false,
+                    exact: exact == 0,
+                    coarse,
+                }
+            };
+            let (a, b, r) = (fig(&figs[0]), fig(&figs[1]), fig(&figs[2]));
+            let share = Relation::Share { part: a, whole: b, share: r, allocated };
+            proptest::prop_assert_eq!(verdict(&share), judge(&share, false).verdict);
+            let change = Relation::PercentChange { new: a, old: b, pct: r };
+            proptest::prop_assert_eq!(verdict(&change), judge(&change, false).verdict);
+        }
+
         /// A share's or change's verdict in integers is the verdict in
         /// exact decimals, wherever the integers give one (and they give
         /// one for every figure of a few digits, rounded to its last).
