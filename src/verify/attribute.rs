@@ -201,6 +201,10 @@ pub fn judge_all(
     out
 }
 
+/// The most cells of a failing relation whose figures [`attribute`] tries
+/// to correct one by one.
+const MAX_ATTRIBUTED_CELLS: usize = 1_000;
+
 fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
     let failing: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].verdict == Verdict::Error)
@@ -209,6 +213,18 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         return;
     }
     let mut assigned = vec![false; out.len()];
+    // The relations each cell takes part in, in their order: asked for
+    // every figure of every failing relation (looking through all the
+    // relations each time was cubic in a long table's rows).
+    let mut by_cell: std::collections::HashMap<At, Vec<usize>> = std::collections::HashMap::new();
+    for (k, j) in out.iter().enumerate() {
+        for x in j.expr.iter().flat_map(Expr::cells) {
+            let ks = by_cell.entry(x).or_default();
+            if ks.last() != Some(&k) {
+                ks.push(k);
+            }
+        }
+    }
     for &e in &failing {
         if assigned[e] {
             continue;
@@ -216,6 +232,12 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         let Some(expr) = out[e].expr.clone() else {
             continue;
         };
+        // Each figure's correction is worked out over the whole relation:
+        // quadratic in its terms, so a sum of thousands of rows is said
+        // failing as it is, no figure of it singled out.
+        if expr.cells().len() > MAX_ATTRIBUTED_CELLS {
+            continue;
+        }
         // Each figure of the failing relation, corrected as it implies.
         // The best figure so far, with how many relations that held exactly
         // its correction leaves holding only within rounding: of two figures
@@ -240,11 +262,9 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             let mut fixes = Vec::new();
             let mut breaks = false;
             let mut loosens = 0usize;
-            for (k, j) in out.iter().enumerate() {
+            for &k in by_cell.get(&x).map_or(&[][..], Vec::as_slice) {
+                let j = &out[k];
                 let Some(ek) = &j.expr else { continue };
-                if !ek.cells().contains(&x) {
-                    continue;
-                }
                 let v = verdict_with(g, ek, &o);
                 if v == Verdict::Error {
                     breaks = true;

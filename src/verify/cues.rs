@@ -17,6 +17,10 @@ use super::grid::{Grid, Role};
 /// How far below a cued row its block's closing total is looked for.
 const REACH: usize = 40;
 
+/// The most rows of a block above a cued row that the figures may make it
+/// a part of.
+const MAX_BLOCK: usize = 200;
+
 /// Read as ordinary rows the cued rows the figures make parts of the block
 /// total below them.
 pub fn overrule(g: &mut Grid) {
@@ -64,6 +68,12 @@ fn everywhere(g: &Grid, total: usize, rows: &[usize]) -> bool {
 fn is_ordinary(g: &Grid, r: usize) -> bool {
     let mut start = r;
     while start > 0 && !breaks(g, start - 1) {
+        // A block longer than [`MAX_BLOCK`] rows above the cue: its cue
+        // stands (each cued row summed the whole run above it, quadratic in
+        // a long table's rows).
+        if r - start >= MAX_BLOCK {
+            return false;
+        }
         start -= 1;
     }
     let end = g.rows.len().min(r + 1 + REACH);

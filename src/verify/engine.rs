@@ -538,6 +538,9 @@ fn flow_of(label: &str) -> Option<bool> {
 /// where its parts end; else the subtotals above. The figures choose among
 /// these when the first does not fit.
 fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
+    // The rows looked at and added by the readings tried so far
+    // ([`MAX_TOTAL_TERMS`]); past it, each total left is said, not tried.
+    let mut spent = 0usize;
     for t in 0..g.rows.len() {
         let Role::Total { strong } = g.rows[t].role else {
             continue;
@@ -546,6 +549,14 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             || s.parent[t].is_some()
             || super::named_operands::exclusion(&g.rows[t].label).is_some()
         {
+            continue;
+        }
+        // Each total looks at the rows above it (quadratic in a long
+        // table's rows: a total every ten rows of 20 000 took 27 s and
+        // 1,6 GB); the budget is far above any real table's.
+        spent = spent.saturating_add(t);
+        if spent > MAX_TOTAL_TERMS {
+            too_long(g, s, t);
             continue;
         }
         let (above, below) = blocks_around(g, s, t);
@@ -569,6 +580,11 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         cands.extend(super::result_blocks::after_last_result(g, &above));
         if !below.is_empty() {
+            spent = spent.saturating_add(below.len().saturating_mul(below.len()) / 2);
+            if spent > MAX_TOTAL_TERMS {
+                too_long(g, s, t);
+                continue;
+            }
             cands.push(below.clone());
             for len in (1..below.len()).rev() {
                 cands.push(below[..len].to_vec());
@@ -647,6 +663,11 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             }
             continue;
         }
+        spent = spent.saturating_add(cands.iter().map(Vec::len).sum::<usize>());
+        if spent > MAX_TOTAL_TERMS {
+            too_long(g, s, t);
+            continue;
+        }
         let cands: Vec<Candidate> = cands
             .iter()
             .map(|rows| {
@@ -679,6 +700,24 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             Err(_) => {}
         }
     }
+}
+
+/// The most rows [`labelled_totals`] looks at and adds over one table's
+/// labelled totals (rows above each total, and its readings' rows).
+const MAX_TOTAL_TERMS: usize = 2_000_000;
+
+/// A labelled total past [`MAX_TOTAL_TERMS`]: said, never passed over.
+fn too_long(g: &Grid, s: &mut State, t: usize) {
+    s.out.push(Instance {
+        kind: Kind::Sum,
+        name: format!("{}: total", g.rows[t].label).into(),
+        at: (t, 0),
+        what: Err(format!(
+            "not understood: the table is too long to try the readings of all its labelled totals ({} rows)",
+            g.rows.len()
+        )),
+    });
+    s.explained[t] = true;
 }
 
 /// The guards of a labelled total's chosen reading, in turn: [`guard_total`],
