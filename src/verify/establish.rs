@@ -651,6 +651,9 @@ impl FareMemo {
     /// How many fares the list holds before they move into the map.
     const FEW: usize = 32;
 
+    /// How many fares the map holds at most (some 10 MB).
+    const MOST: usize = 65_536;
+
     fn get(&self, e: &Expr) -> Option<Fare> {
         if self.many.is_empty() {
             let result = e.result();
@@ -665,6 +668,11 @@ impl FareMemo {
 
     fn insert(&mut self, e: &Expr, f: Fare) {
         if !self.many.is_empty() {
+            // Full: what is not remembered is worked out again, the same
+            // (a long table's readings filled it with tens of MB).
+            if self.many.len() >= Self::MOST {
+                return;
+            }
             self.many.insert(e.clone(), f);
         } else if self.few.len() < Self::FEW {
             if self.few.capacity() == 0 {
