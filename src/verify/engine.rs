@@ -561,16 +561,12 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         let (above, below) = blocks_around(g, s, t);
         if let Some((p, c)) = garbled_part(g, t) {
-            s.out.push(Instance {
-                kind: Kind::Sum,
-                name: format!("{}: total", g.rows[t].label).into(),
-                at: (t, 0),
-                what: Err(format!(
-                    "a row of its block, {:?}, is printed {:?}, which is no figure: its sum is unknown",
-                    g.rows[p].label,
-                    g.rows[p].texts.get(c).map_or("", String::as_str)
-                )),
-            });
+            let why = format!(
+                "a row of its block, {:?}, is printed {:?}, which is no figure: its sum is unknown",
+                g.rows[p].label,
+                g.rows[p].texts.get(c).map_or("", String::as_str)
+            );
+            total_not_judged(g, s, t, why);
             s.explained[t] = true;
             continue;
         }
@@ -651,12 +647,8 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         if cands.is_empty() {
             if strong && has_figs(g, t) {
-                s.out.push(Instance {
-                    kind: Kind::Sum,
-                    name: format!("{}: total", g.rows[t].label).into(),
-                    at: (t, 0),
-                    what: Err("no rows to add: the total stands alone in its table".to_string()),
-                });
+                let why = "no rows to add: the total stands alone in its table".to_string();
+                total_not_judged(g, s, t, why);
                 // Said once: the second pass over the labelled totals
                 // (`only_fitting` off) must not say it again.
                 s.explained[t] = true;
@@ -691,12 +683,9 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
                 record_block(s, t, &parts);
                 push(s, c);
             }
-            Err(why) if strong || why.contains("which rows it covers") => s.out.push(Instance {
-                kind: Kind::Sum,
-                name: format!("{}: total", g.rows[t].label).into(),
-                at: (t, 0),
-                what: Err(why),
-            }),
+            Err(why) if strong || why.contains("which rows it covers") => {
+                total_not_judged(g, s, t, why);
+            }
             Err(_) => {}
         }
     }
@@ -708,16 +697,22 @@ const MAX_TOTAL_TERMS: usize = 2_000_000;
 
 /// A labelled total past [`MAX_TOTAL_TERMS`]: said, never passed over.
 fn too_long(g: &Grid, s: &mut State, t: usize) {
+    let why = format!(
+        "not understood: the table is too long to try the readings of all its labelled totals ({} rows)",
+        g.rows.len()
+    );
+    total_not_judged(g, s, t, why);
+    s.explained[t] = true;
+}
+
+/// The labelled total in row `t`, said not judged and why.
+fn total_not_judged(g: &Grid, s: &mut State, t: usize, why: String) {
     s.out.push(Instance {
         kind: Kind::Sum,
         name: format!("{}: total", g.rows[t].label).into(),
         at: (t, 0),
-        what: Err(format!(
-            "not understood: the table is too long to try the readings of all its labelled totals ({} rows)",
-            g.rows.len()
-        )),
+        what: Err(why),
     });
-    s.explained[t] = true;
 }
 
 /// The guards of a labelled total's chosen reading, in turn: [`guard_total`],

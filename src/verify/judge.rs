@@ -861,6 +861,17 @@ mod tests {
         parse_number(s, NumberStyle::DANISH).unwrap()
     }
 
+    /// A figure of mantissa `m` at `scale`, printed with `decimals`.
+    fn printed(m: i128, scale: u32, decimals: u32, exact: bool, coarse: u32) -> PrintedNumber {
+        PrintedNumber {
+            value: Decimal::from_i128_with_scale(m, scale),
+            decimals,
+            percent: false,
+            exact,
+            coarse,
+        }
+    }
+
     fn sum(parts: &[&str], total: &str) -> (Verdict, String) {
         Relation::Sum {
             terms: parts
@@ -1189,13 +1200,7 @@ mod tests {
                     2 => i128::from(m) * 10i128.pow(18),
                     _ => i128::from(m),
                 };
-                PrintedNumber {
-                    value: Decimal::from_i128_with_scale(m, scale),
-                    decimals,
-                    percent: false,
-                    exact: exact == 0,
-                    coarse,
-                }
+                printed(m, scale, decimals, exact == 0, coarse)
             };
             let (a, b, r) = (fig(&figs[0]), fig(&figs[1]), fig(&figs[2]));
             let share = Relation::Share { part: a, whole: b, share: r, allocated };
@@ -1273,13 +1278,7 @@ mod tests {
                 };
                 // Now and then beyond the integers' bounds (2^48).
                 let m = if huge == 0 { i128::from(m) << 20 } else { i128::from(m) };
-                PrintedNumber {
-                    value: Decimal::from_i128_with_scale(m, scale),
-                    decimals,
-                    percent: false,
-                    exact: exact == 0,
-                    coarse,
-                }
+                printed(m, scale, decimals, exact == 0, coarse)
             };
             let terms: Vec<Term> = parts
                 .iter()
