@@ -110,7 +110,8 @@ fn push_fixed(out: &mut String, value: Decimal, decimals: u32, style: NumberStyl
 }
 
 /// A number read from a document, with what its printing says about precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The default is a bare `0`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PrintedNumber {
     /// The value as printed (for a percentage: the percent figure, 57,4 for `57,4%`).
     pub value: Decimal,

@@ -235,7 +235,8 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         // Each figure's correction is worked out over the whole relation:
         // quadratic in its terms, so a sum of thousands of rows is said
         // failing as it is, no figure of it singled out.
-        if expr.cells().len() > MAX_ATTRIBUTED_CELLS {
+        let cells = expr.cells();
+        if cells.len() > MAX_ATTRIBUTED_CELLS {
             continue;
         }
         // Each figure of the failing relation, corrected as it implies.
@@ -247,7 +248,7 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         // sum of its rows).
         let mut best: Option<(At, Figure, Vec<usize>, usize)> = None;
         let mut tie = false;
-        for x in expr.cells() {
+        for x in cells {
             if !matches!(
                 g.rows.get(x.0).and_then(|r| r.cells.get(x.1)),
                 Some(Cell::Fig(_))

@@ -554,8 +554,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         // Each total looks at the rows above it (quadratic in a long
         // table's rows: a total every ten rows of 20 000 took 27 s and
         // 1,6 GB); the budget is far above any real table's.
-        spent = spent.saturating_add(t);
-        if spent > MAX_TOTAL_TERMS {
+        if over_budget(&mut spent, t) {
             too_long(g, s, t);
             continue;
         }
@@ -576,8 +575,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         cands.extend(super::result_blocks::after_last_result(g, &above));
         if !below.is_empty() {
-            spent = spent.saturating_add(below.len().saturating_mul(below.len()) / 2);
-            if spent > MAX_TOTAL_TERMS {
+            if over_budget(&mut spent, below.len().saturating_mul(below.len()) / 2) {
                 too_long(g, s, t);
                 continue;
             }
@@ -655,8 +653,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             }
             continue;
         }
-        spent = spent.saturating_add(cands.iter().map(Vec::len).sum::<usize>());
-        if spent > MAX_TOTAL_TERMS {
+        if over_budget(&mut spent, cands.iter().map(Vec::len).sum()) {
             too_long(g, s, t);
             continue;
         }
@@ -694,6 +691,13 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
 /// The most rows [`labelled_totals`] looks at and adds over one table's
 /// labelled totals (rows above each total, and its readings' rows).
 const MAX_TOTAL_TERMS: usize = 2_000_000;
+
+/// Adds `rows` to what [`labelled_totals`] has `spent`: whether that is
+/// past [`MAX_TOTAL_TERMS`].
+fn over_budget(spent: &mut usize, rows: usize) -> bool {
+    *spent = spent.saturating_add(rows);
+    *spent > MAX_TOTAL_TERMS
+}
 
 /// A labelled total past [`MAX_TOTAL_TERMS`]: said, never passed over.
 fn too_long(g: &Grid, s: &mut State, t: usize) {

@@ -748,16 +748,7 @@ fn fare_now(g: &Grid, e: &Expr, o: &Overrides) -> Fare {
     // on the stack: no relation is built (which took a list of its terms).
     if let Expr::Linear { terms, result, .. } = e {
         if terms.len() <= SUM_ON_STACK {
-            let mut buf = [Term {
-                negative: false,
-                figure: PrintedNumber {
-                    value: Decimal::ZERO,
-                    decimals: 0,
-                    percent: false,
-                    exact: false,
-                    coarse: 0,
-                },
-            }; SUM_ON_STACK];
+            let mut buf = [Term::default(); SUM_ON_STACK];
             let mut n = 0;
             let parts = linear_parts(g, terms, *result, o, |t| {
                 if let Some(slot) = buf.get_mut(n) {

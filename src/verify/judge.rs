@@ -128,7 +128,7 @@ pub(crate) fn exact_mul(x: Decimal, y: Decimal) -> Exact<Decimal> {
 }
 
 /// A term of a sum: a printed figure with its sign.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Term {
     pub negative: bool,
     pub figure: PrintedNumber,
