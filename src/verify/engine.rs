@@ -1952,6 +1952,67 @@ fn skipped_col(g: &Grid, s: &mut State, c: usize, kind: Kind, why: String) {
     });
 }
 
+/// The most relations the readings of one column may hold at once: its
+/// rows with a figure times the readings its kind tries. A % column tries
+/// each column in percent of each other three ways, so its readings grow
+/// with the square of the table's columns of figures, each along every
+/// row, and all are kept until one is picked: 83 000 rows of ten amount
+/// columns and a `%` took 4,1 GB and 15 s. About 110 MB at the limit; real
+/// tables stay far below it (a budget follow-up of 5 columns of figures
+/// reaches it at 10 000 rows).
+const MAX_COLUMN_READINGS: usize = 1_000_000;
+
+/// A column whose readings would hold more than [`MAX_COLUMN_READINGS`]
+/// relations: its kind and why it is said, not tried. `amounts` and
+/// `changes`: how many amount and change columns the table has. The
+/// readings are counted as the kind tries them (at most): a `%` column each
+/// column of figures in percent of each amount column three ways (as
+/// printed, over the base's size, the ratio's size), shares of each and
+/// percentage changes between each two; a share column shares and
+/// fractions of each two; a change or row total, pairs or runs of the
+/// amount columns. Amount columns try a few readings each (≤ one per
+/// amount column), which the table's cells already bound.
+fn too_many_readings(g: &Grid, c: usize, amounts: usize, changes: usize) -> Option<(Kind, String)> {
+    let figures = amounts.saturating_add(changes);
+    let (kind, readings) = match &g.cols[c].kind {
+        ColKind::Pct => (
+            Kind::Ratio,
+            (3 * figures * amounts)
+                .saturating_add(figures)
+                .saturating_add(amounts * amounts),
+        ),
+        ColKind::PctChange { .. } => (
+            Kind::PctChange,
+            (amounts * amounts).saturating_add(3 * changes * amounts),
+        ),
+        ColKind::Change { afvigelse, .. } => (
+            if *afvigelse {
+                Kind::Difference
+            } else {
+                Kind::Change
+            },
+            amounts * amounts,
+        ),
+        ColKind::RowTotal => (Kind::Cross, amounts * amounts),
+        ColKind::Share | ColKind::ShareOfChange => (Kind::Share, figures * figures),
+        ColKind::Amount | ColKind::Text => return None,
+    };
+    let rows = g
+        .rows
+        .iter()
+        .filter(|r| matches!(r.cells.get(c), Some(Cell::Fig(_))))
+        .count();
+    (rows.saturating_mul(readings) > MAX_COLUMN_READINGS).then(|| {
+        (
+            kind,
+            format!(
+                "not understood: the table is too long to try the readings of this column \
+                 ({rows} rows of figures × {readings} readings)"
+            ),
+        )
+    })
+}
+
 fn columns(g: &Grid, s: &mut State) {
     let amounts = amount_cols(g);
     let changes: Vec<usize> = (0..g.cols.len())
@@ -1962,6 +2023,10 @@ fn columns(g: &Grid, s: &mut State) {
     // once for every column.
     let letters = super::column_formulas::letter_row(g);
     for c in 0..g.cols.len() {
+        if let Some((kind, why)) = too_many_readings(g, c, amounts.len(), changes.len()) {
+            skipped_col(g, s, c, kind, why);
+            continue;
+        }
         let is_total = |r: usize| s.total_of[r] == Some(r);
         match super::column_relations::claim(g, c, &amounts, &is_total, letters.as_ref()) {
             Some(Ok(cand)) => {
