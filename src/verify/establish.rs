@@ -1512,6 +1512,10 @@ pub fn sum_name(n: usize) -> String {
     s
 }
 
+/// Tables of at most this many rows have room made for a relation in each
+/// row of a reading ([`col_relation`]) without counting.
+const SHORT_TABLE_ROWS: usize = 64;
+
 /// A relation along every row with a figure in `result`: one per row.
 pub fn col_relation(
     g: &Grid,
@@ -1520,17 +1524,22 @@ pub fn col_relation(
     what: &str,
     make: &dyn Fn(usize) -> Option<Expr>,
 ) -> Candidate {
-    // Room for every row that may take part, counted first: a reading of a
-    // long column grown by doubling kept up to half its room unused (a
-    // budget follow-up of 20 000 rows tries some thirty readings at once).
-    let room = g
-        .rows
-        .iter()
-        .filter(|row| {
-            !matches!(row.role, Role::Section | Role::HerafMarker)
-                && matches!(row.cells.get(result), Some(Cell::Fig(_)))
-        })
-        .count();
+    // Room for every row that may take part: a reading of a long column
+    // grown by doubling kept up to half its room unused (a budget follow-up
+    // of 20 000 rows tries some fifty readings at once), so a long table's
+    // rows are counted first; a short one's room is its rows (one
+    // allocation, no count).
+    let room = if g.rows.len() <= SHORT_TABLE_ROWS {
+        g.rows.len()
+    } else {
+        g.rows
+            .iter()
+            .filter(|row| {
+                !matches!(row.role, Role::Section | Role::HerafMarker)
+                    && matches!(row.cells.get(result), Some(Cell::Fig(_)))
+            })
+            .count()
+    };
     let mut instances = Vec::with_capacity(room);
     // The name's words, shared by the rows' relations.
     let mut shared: Option<std::sync::Arc<str>> = None;
