@@ -1952,17 +1952,19 @@ fn skipped_col(g: &Grid, s: &mut State, c: usize, kind: Kind, why: String) {
     });
 }
 
-/// The most relations the readings of one column may hold at once: its
-/// rows with a figure times the readings its kind tries. A % column tries
+/// The most relations the readings tried for one thing may hold at once
+/// (and, for the families that try each row against the rows above it,
+/// all their readings of one table together). For a column: its rows with
+/// a figure times the readings its kind tries. A % column tries
 /// each column in percent of each other three ways, so its readings grow
 /// with the square of the table's columns of figures, each along every
 /// row, and all are kept until one is picked: 83 000 rows of ten amount
 /// columns and a `%` took 4,1 GB and 15 s. About 110 MB at the limit; real
 /// tables stay far below it (a budget follow-up of three amount columns, an
 /// `Afvigelse` and a `%`, 49 readings, reaches it past 20 408 rows).
-const MAX_COLUMN_READINGS: usize = 1_000_000;
+pub(super) const MAX_READINGS_HELD: usize = 1_000_000;
 
-/// A column whose readings would hold more than [`MAX_COLUMN_READINGS`]
+/// A column whose readings would hold more than [`MAX_READINGS_HELD`]
 /// relations: its kind and why it is said, not tried. `amounts` and
 /// `changes`: how many amount and change columns the table has. The
 /// readings are counted as the kind tries them (at most): a `%` column each
@@ -1998,7 +2000,7 @@ fn too_many_readings(g: &Grid, c: usize, amounts: usize, changes: usize) -> Opti
         ColKind::Amount | ColKind::Text => return None,
     };
     // Within the limit whatever its cells (most tables): not counted.
-    if g.rows.len().saturating_mul(readings) <= MAX_COLUMN_READINGS {
+    if g.rows.len().saturating_mul(readings) <= MAX_READINGS_HELD {
         return None;
     }
     let rows = g
@@ -2006,7 +2008,7 @@ fn too_many_readings(g: &Grid, c: usize, amounts: usize, changes: usize) -> Opti
         .iter()
         .filter(|r| matches!(r.cells.get(c), Some(Cell::Fig(_))))
         .count();
-    (rows.saturating_mul(readings) > MAX_COLUMN_READINGS).then(|| {
+    (rows.saturating_mul(readings) > MAX_READINGS_HELD).then(|| {
         (
             kind,
             format!(
@@ -2347,11 +2349,33 @@ fn change_rows(g: &Grid, s: &mut State) {
     let years: Vec<usize> = (0..g.cols.len())
         .filter(|&c| summable(g, c) && g.cols[c].kind == ColKind::Amount)
         .collect();
+    // The relations the readings of the change rows hold together: each
+    // change row tries every row above it, so a long table of them grew
+    // with the square of its rows (16 000 rows, every other a `%` row: 19 s
+    // and 1,4 GB). Past the budget each change row left is said.
+    let mut spent = 0usize;
     for r in 0..g.rows.len() {
         let Role::ChangeRow { percent } = g.rows[r].role else {
             continue;
         };
         if s.explained[r] {
+            continue;
+        }
+        spent = spent.saturating_add(r.saturating_mul(years.len().saturating_sub(1)));
+        if spent > MAX_READINGS_HELD {
+            s.out.push(Instance {
+                kind: if percent {
+                    Kind::PctChange
+                } else {
+                    Kind::Change
+                },
+                name: format!("{}: change row", g.rows[r].label).into(),
+                at: (r, 0),
+                what: Err(format!(
+                    "not understood: the table is too long to try the readings of all its change rows ({} rows)",
+                    g.rows.len()
+                )),
+            });
             continue;
         }
         let mut cands = Vec::new();

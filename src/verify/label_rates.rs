@@ -448,6 +448,10 @@ fn multipliers(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize])
     // Sections: the rows since the last row without figures.
     let section = |r: usize| (0..r).rev().find(|&i| !has_figs(g, i)).map_or(0, |i| i + 1);
     let mut done: Vec<usize> = Vec::new();
+    // The relations the groups' readings hold together (each group's rows
+    // × the rows of its section × the columns): 4 000 rows, every other a
+    // `(2 x bidrag)` band, took 3,1 GB. Past the budget a group is said.
+    let mut spent = 0usize;
     for (r, n) in rows {
         let Named::Times { word, .. } = n else {
             continue;
@@ -474,6 +478,22 @@ fn multipliers(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize])
         let bases: Vec<usize> = (start..end)
             .filter(|&b| row_ok(g, b) && named(&g.rows[b].label).is_none())
             .collect();
+        spent = spent.saturating_add(
+            group
+                .len()
+                .saturating_mul(bases.len())
+                .saturating_mul(cols.len()),
+        );
+        if spent > super::engine::MAX_READINGS_HELD {
+            let why = format!(
+                "not understood: the table is too long to try the readings of all its rows naming a multiple ({} rows)",
+                g.rows.len()
+            );
+            for &(r, _) in &group {
+                said(g, s, r, &why);
+            }
+            continue;
+        }
         let cands: Vec<Candidate> = bases
             .iter()
             .map(|&b| Candidate {
