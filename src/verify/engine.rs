@@ -12,6 +12,7 @@ use super::grid::{ColKind, Grid, Role};
 use super::judge::Verdict as sparekrav_verdict;
 use crate::document::Table;
 use crate::numfmt::NumberStyle;
+use std::collections::HashMap;
 
 /// The largest table searched for totals by structure (rows); beyond it only
 /// what the labels state is judged, so time stays linear in the input.
@@ -540,7 +541,7 @@ fn flow_of(label: &str) -> Option<bool> {
 fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
     // The rows looked at and added by the readings tried so far
     // ([`MAX_TOTAL_TERMS`]); past it, each total left is said, not tried.
-    let mut spent = 0usize;
+    let mut budget = Budget::rows();
     for t in 0..g.rows.len() {
         let Role::Total { strong } = g.rows[t].role else {
             continue;
@@ -554,7 +555,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         // Each total looks at the rows above it (quadratic in a long
         // table's rows: a total every ten rows of 20 000 took 27 s and
         // 1,6 GB); the budget is far above any real table's.
-        if over_budget(&mut spent, t) {
+        if budget.spend(t) {
             too_long(g, s, t);
             continue;
         }
@@ -575,7 +576,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         cands.extend(super::result_blocks::after_last_result(g, &above));
         if !below.is_empty() {
-            if over_budget(&mut spent, below.len().saturating_mul(below.len()) / 2) {
+            if budget.spend(below.len().saturating_mul(below.len()) / 2) {
                 too_long(g, s, t);
                 continue;
             }
@@ -653,7 +654,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             }
             continue;
         }
-        if over_budget(&mut spent, cands.iter().map(Vec::len).sum()) {
+        if budget.spend(cands.iter().map(Vec::len).sum()) {
             too_long(g, s, t);
             continue;
         }
@@ -688,23 +689,63 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
     }
 }
 
-/// The most rows [`labelled_totals`] looks at and adds over one table's
-/// labelled totals (rows above each total, and its readings' rows).
+/// The most rows the readings of one family look at (and add) over one
+/// table: each labelled total the rows above it and its readings' rows;
+/// each row naming its operands or a key figure every row it might name.
 const MAX_TOTAL_TERMS: usize = 2_000_000;
 
-/// Adds `rows` to what [`labelled_totals`] has `spent`: whether that is
-/// past [`MAX_TOTAL_TERMS`].
-fn over_budget(spent: &mut usize, rows: usize) -> bool {
-    *spent = spent.saturating_add(rows);
-    *spent > MAX_TOTAL_TERMS
+/// What the readings one family tries over one table may cost together:
+/// rows looked at ([`MAX_TOTAL_TERMS`]) or relations held
+/// ([`MAX_READINGS_HELD`]). A family that tries each row against the rows
+/// above it grows with the square of a long table's rows (or faster);
+/// past its budget each row left is said, [`Budget::too_long`], never
+/// passed over. Real tables stay far below either.
+pub(super) struct Budget {
+    spent: usize,
+    most: usize,
+}
+
+impl Budget {
+    /// A budget of rows looked at: [`MAX_TOTAL_TERMS`].
+    pub(super) fn rows() -> Budget {
+        Budget {
+            spent: 0,
+            most: MAX_TOTAL_TERMS,
+        }
+    }
+
+    /// A budget of relations held: [`MAX_READINGS_HELD`].
+    pub(super) fn relations() -> Budget {
+        Budget {
+            spent: 0,
+            most: MAX_READINGS_HELD,
+        }
+    }
+
+    /// Spends `n`: whether the budget is now past its most (and stays so).
+    pub(super) fn spend(&mut self, n: usize) -> bool {
+        self.spent = self.spent.saturating_add(n);
+        self.is_spent()
+    }
+
+    /// Whether the budget is past its most.
+    pub(super) fn is_spent(&self) -> bool {
+        self.spent > self.most
+    }
+
+    /// Why a row past the budget is said, not understood: `the table is too
+    /// long to try the readings of all its {rows} ({n} rows)`.
+    pub(super) fn too_long(g: &Grid, rows: &str) -> String {
+        format!(
+            "the table is too long to try the readings of all its {rows} ({} rows)",
+            g.rows.len()
+        )
+    }
 }
 
 /// A labelled total past [`MAX_TOTAL_TERMS`]: said, never passed over.
 fn too_long(g: &Grid, s: &mut State, t: usize) {
-    let why = format!(
-        "not understood: the table is too long to try the readings of all its labelled totals ({} rows)",
-        g.rows.len()
-    );
+    let why = format!("not understood: {}", Budget::too_long(g, "labelled totals"));
     total_not_judged(g, s, t, why);
     s.explained[t] = true;
 }
@@ -1336,6 +1377,31 @@ fn fits(g: &Grid, cands: &[Candidate]) -> bool {
 
 /// Rows that name their formula: `A+B. Resultat`, `3 BFI (1+2)`.
 fn formula_rows(g: &Grid, s: &mut State) {
+    if !g.rows.iter().any(|x| matches!(x.role, Role::Formula(_))) {
+        return;
+    }
+    // The first two rows of each id: the row an id names is the first
+    // other than the formula's own (a look through every row for every
+    // operand took 12,8 s for 80 000 rows, every other a formula).
+    let mut by_id: HashMap<&str, [Option<usize>; 2]> = HashMap::new();
+    for (i, row) in g.rows.iter().enumerate() {
+        if let Some(id) = row.id.as_deref() {
+            let first = by_id.entry(id).or_default();
+            if first[0].is_none() {
+                first[0] = Some(i);
+            } else if first[1].is_none() {
+                first[1] = Some(i);
+            }
+        }
+    }
+    let named = |id: &str, r: usize| {
+        let [a, b] = by_id.get(id).copied().unwrap_or_default();
+        if a == Some(r) {
+            b
+        } else {
+            a
+        }
+    };
     for r in 0..g.rows.len() {
         let Role::Formula(f) = &g.rows[r].role else {
             continue;
@@ -1343,7 +1409,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
         let mut parts = Vec::new();
         let mut missing = Vec::new();
         for (neg, id) in f {
-            match (0..g.rows.len()).find(|&i| i != r && g.rows[i].id.as_deref() == Some(id)) {
+            match named(id, r) {
                 Some(i) => parts.push((*neg, i)),
                 None => missing.push(id.clone()),
             }
@@ -2353,7 +2419,7 @@ fn change_rows(g: &Grid, s: &mut State) {
     // change row tries every row above it, so a long table of them grew
     // with the square of its rows (16 000 rows, every other a `%` row: 19 s
     // and 1,4 GB). Past the budget each change row left is said.
-    let mut spent = 0usize;
+    let mut budget = Budget::relations();
     for r in 0..g.rows.len() {
         let Role::ChangeRow { percent } = g.rows[r].role else {
             continue;
@@ -2361,8 +2427,7 @@ fn change_rows(g: &Grid, s: &mut State) {
         if s.explained[r] {
             continue;
         }
-        spent = spent.saturating_add(r.saturating_mul(years.len().saturating_sub(1)));
-        if spent > MAX_READINGS_HELD {
+        if budget.spend(r.saturating_mul(years.len().saturating_sub(1))) {
             s.out.push(Instance {
                 kind: if percent {
                     Kind::PctChange
@@ -2372,8 +2437,8 @@ fn change_rows(g: &Grid, s: &mut State) {
                 name: format!("{}: change row", g.rows[r].label).into(),
                 at: (r, 0),
                 what: Err(format!(
-                    "not understood: the table is too long to try the readings of all its change rows ({} rows)",
-                    g.rows.len()
+                    "not understood: {}",
+                    Budget::too_long(g, "change rows")
                 )),
             });
             continue;

@@ -41,7 +41,7 @@
 //! Cheap where there is no key figure: a label look-up (remembered, see
 //! `memo.rs`) per row, and nothing else.
 
-use super::engine::{has_figs, push, State};
+use super::engine::{has_figs, push, Budget, State};
 use super::establish::{tally, Candidate, Expr, Instance, Kind};
 use super::figure::Cell;
 use super::grid::{ColKind, Grid, Role};
@@ -435,8 +435,16 @@ fn growth(g: &Grid, r: usize, of: usize, ys: &[(i32, usize)]) -> Candidate {
 }
 
 /// The readings a key figure's label allows on this table, and what they
-/// need when there are none.
-fn readings(g: &Grid, r: usize, n: &Named) -> Result<Vec<Candidate>, String> {
+/// need when there are none. Each is charged to `budget`: the rows looked
+/// at, and the relations its readings hold (a row for each operand row of
+/// the numerator and each of the denominator, in every column: 2 000 rows
+/// alternating `Nettoomsætning`, `Bruttoresultat`, `Bruttomargin (%)` and
+/// a row of figures took more than a minute). Past it: why, said.
+fn readings(g: &Grid, r: usize, n: &Named, budget: &mut Budget) -> Result<Vec<Candidate>, String> {
+    if budget.spend(g.rows.len()) {
+        return Err(Budget::too_long(g, "key figures"));
+    }
+    let held = |pairs: usize| pairs.saturating_mul(2).saturating_mul(g.cols.len());
     let rows = |ok: &dyn Fn(&str) -> bool| -> Vec<usize> {
         (0..g.rows.len())
             .filter(|&i| i != r && operand(g, i) && ok(&g.rows[i].label))
@@ -462,6 +470,9 @@ fn readings(g: &Grid, r: usize, n: &Named) -> Result<Vec<Candidate>, String> {
             // A row its label or figures give in per cent (`EBITDA-margin
             // (%)`) is no multiple: 0,1 read as 190 / 2.000 would have
             // "fit" the one year whose margin is wrong.
+            if budget.spend(held(nums.len().saturating_mul(dens.len()))) {
+                return Err(Budget::too_long(g, "key figures"));
+            }
             let per_cent = super::row_relations::percent_row(g, r);
             let mut out = Vec::new();
             for &a in &nums {
@@ -492,6 +503,9 @@ fn readings(g: &Grid, r: usize, n: &Named) -> Result<Vec<Candidate>, String> {
                     "a growth rate of {stem}, and the table's columns are not consecutive years"
                 ));
             }
+            if budget.spend(held(of.len())) {
+                return Err(Budget::too_long(g, "key figures"));
+            }
             Ok(of.into_iter().map(|o| growth(g, r, o, &ys)).collect())
         }
         Named::PerHead { of, per } => {
@@ -515,6 +529,9 @@ fn readings(g: &Grid, r: usize, n: &Named) -> Result<Vec<Candidate>, String> {
                         format!("counting {per}")
                     }
                 ));
+            }
+            if budget.spend(held(nums.len().saturating_mul(dens.len()))) {
+                return Err(Budget::too_long(g, "key figures"));
             }
             let mut out = Vec::new();
             for &a in &nums {
@@ -626,9 +643,17 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         .filter(|&r| !s.explained[r] && key_role(&g.rows[r].role) && has_figs(g, r))
         .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
         .collect();
+    let mut budget = Budget::relations();
     for (r, n) in keys {
-        let Ok(cands) = readings(g, r, &n) else {
-            continue;
+        let cands = match readings(g, r, &n, &mut budget) {
+            Ok(cands) => cands,
+            // Past the budget: said here; a row whose operands are not
+            // printed is left to the other passes and [`report_unjudged`].
+            Err(why) if budget.is_spent() => {
+                not_understood(g, s, r, kind_of(&n), &why);
+                continue;
+            }
+            Err(_) => continue,
         };
         match choose(g, cands) {
             Ok(c) => {
@@ -672,6 +697,7 @@ pub(super) fn report_unjudged(g: &Grid, s: &mut State) {
             *x = true;
         }
     }
+    let mut budget = Budget::relations();
     for (r, &done) in said.iter().enumerate() {
         if done || !has_figs(g, r) || !key_role(&g.rows[r].role) {
             continue;
@@ -679,7 +705,7 @@ pub(super) fn report_unjudged(g: &Grid, s: &mut State) {
         let Some(n) = named(&g.rows[r].label) else {
             continue;
         };
-        let why = match readings(g, r, &n) {
+        let why = match readings(g, r, &n, &mut budget) {
             Err(why) => why,
             Ok(cands) => match choose(g, cands) {
                 Err(why) => why,

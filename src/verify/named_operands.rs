@@ -22,7 +22,7 @@
 //! `nedskrivninger`) with only such rows between (`Afskrivninger på …`) is
 //! that result less them.
 
-use super::engine::{has_figs, push, State};
+use super::engine::{has_figs, push, said_not_understood, Budget, State};
 use super::establish::{holds_fails, pick_named, row_sum, Instance, Kind};
 use super::grid::{Grid, Role};
 
@@ -184,6 +184,9 @@ fn without_footnote(label: &str) -> String {
 /// it) where the named total's rows are not established or an item names
 /// no row or several.
 pub(super) fn exclusions(g: &Grid, s: &mut State) {
+    // Each looks at the rows above it, twice (40 000 rows, every other `I
+    // alt, ekskl. …`, took 11 s); past the budget each left is said.
+    let mut budget = Budget::rows();
     for r in 0..g.rows.len() {
         if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
             continue;
@@ -191,6 +194,11 @@ pub(super) fn exclusions(g: &Grid, s: &mut State) {
         let Some((base, items)) = exclusion(&g.rows[r].label) else {
             continue;
         };
+        if budget.spend(r.saturating_mul(2)) {
+            let why = Budget::too_long(g, "totals naming what they leave out");
+            said_not_understood(g, s, r, Kind::Formula, "total without what it names", &why);
+            continue;
+        }
         // The nearest total above named as the base.
         let Some(t) = (0..r)
             .rev()
@@ -495,14 +503,24 @@ fn both_ways(
 
 /// Judges every row whose label names the two rows it is the difference of.
 pub(super) fn find(g: &Grid, s: &mut State) {
+    // Each row naming its operands looks for them among the rows above it
+    // (20 000 rows, every other `Drifts- og anlægsudgifter`, or 40 000,
+    // every other `Forskel mellem budget og regnskab`, took 40 s); past the
+    // budget each left is said.
+    let mut budget = Budget::rows();
     for r in 0..g.rows.len() {
         if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
             continue;
         }
         let Some((a, b)) = operands(&g.rows[r].label) else {
-            compound_sum(g, s, r);
+            compound_sum(g, s, r, &mut budget);
             continue;
         };
+        if budget.spend(r.saturating_mul(2)) {
+            let why = Budget::too_long(g, "rows naming their operands");
+            said_not_understood(g, s, r, Kind::Difference, "difference", &why);
+            continue;
+        }
         let (Some(x), Some(y)) = (row_named(g, r, &a), row_named(g, r, &b)) else {
             continue;
         };
@@ -590,8 +608,18 @@ pub(super) fn section_differences(g: &Grid, s: &mut State) {
 /// A row whose label coordinates two rows above it (`Drifts- og
 /// anlægsudgifter` under `Driftsudgifter i alt` and `Anlægsudgifter i alt`)
 /// is their sum, judged in every column.
-fn compound_sum(g: &Grid, s: &mut State, r: usize) {
-    let Some((x, y)) = compound(&g.rows[r].label)
+fn compound_sum(g: &Grid, s: &mut State, r: usize, budget: &mut Budget) {
+    let readings = compound(&g.rows[r].label);
+    if readings.is_empty() {
+        return;
+    }
+    // Each reading looks at the rows above for both its rows.
+    if budget.spend(r.saturating_mul(2).saturating_mul(readings.len())) {
+        let why = Budget::too_long(g, "rows naming their operands");
+        said_not_understood(g, s, r, Kind::Formula, "sum", &why);
+        return;
+    }
+    let Some((x, y)) = readings
         .iter()
         .find_map(|(a, b)| Some((row_named(g, r, a)?, row_named(g, r, b)?)))
     else {
