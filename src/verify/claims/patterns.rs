@@ -14,7 +14,7 @@ use crate::numfmt::PrintedNumber;
 use crate::verify::judge::{Quotient, Relation, Term};
 
 /// Figures in one sentence read, at most (bounded time on hostile input).
-const MAX_FIGURES: usize = 60;
+pub(super) const MAX_FIGURES: usize = 60;
 
 /// How far before `med D til Y` its verb (`steg`, `faldt`) may stand.
 const MED_REACH: usize = 16;

@@ -58,6 +58,10 @@ fn signature(s: &Sentence, text: &str) -> Vec<Sig> {
 /// Sentences of one length compared pairwise, at most.
 const MAX_GROUP: usize = 256;
 
+/// The most figures of a paragraph compared with those of the paragraph it
+/// restates: as many as one sentence is read with.
+const MAX_RESTATED_FIGURES: usize = super::patterns::MAX_FIGURES;
+
 /// Figures times table rows tried for tick-and-tie, at most (bounded time).
 const MAX_TIE_WORK: usize = 4_000_000;
 
@@ -169,6 +173,26 @@ pub fn restatements(ctx: &mut Ctx) {
                 .and_then(|p| p.sents.get(si))
                 .and_then(|s| s.figs.get(k))
         };
+        // A restatement of more figures than a sentence is read with is
+        // said once, not figure by figure (twenty paragraphs of 1 600
+        // figures each, the same words: 30 400 lines, each with its
+        // sentence, 14 s and 1,8 GB of JSON).
+        if pairs.len() > MAX_RESTATED_FIGURES {
+            if let Some(&(_, b)) = pairs.first() {
+                let off = fig(p1, b).map_or(0, |f| f.start);
+                let where_first = ctx.paras.get(p0).map_or(Loc::line(0), |p| p.p.loc.clone());
+                ctx.not_understood(
+                    p1,
+                    b.0,
+                    off,
+                    format!(
+                        "restates the paragraph at line {where_first} word for word, and its {} figures are too many to compare",
+                        pairs.len()
+                    ),
+                );
+            }
+            continue;
+        }
         let mut todo = Vec::new();
         for (a, b) in pairs {
             let (Some(fa), Some(fb)) = (fig(p0, a), fig(p1, b)) else {
