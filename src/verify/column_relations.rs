@@ -16,7 +16,7 @@
 
 use super::establish::{
     col_relation, fails, holds_as_printed, holds_fails, implied, pick_figures, promising,
-    quick_cols, running_balance, verdict_with, Candidate, Expr, Instance, Kind,
+    quick_cols, verdict_with, Candidate, Expr, Instance, Kind,
 };
 use super::figure::{Cell, Figure, Unit};
 use super::grid::{ColKind, Grid, Role};
@@ -200,7 +200,7 @@ fn running(
     let mut cands = Vec::new();
     for &inc in amounts
         .iter()
-        .filter(|&&k| k != c && !running_balance(&g.cols[k].header))
+        .filter(|&&k| k != c && !g.cols[k].running_balance)
     {
         let mut cand = running_with(g, c, inc, is_total);
         let inc_header = g.cols[inc].header.to_lowercase();

@@ -1406,7 +1406,7 @@ pub fn row_sum(
         let name = Name::At(shared.get_or_insert_with(|| what.into()).clone());
         let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
-        } else if running_balance(&g.cols[c].header) {
+        } else if g.cols[c].running_balance {
             Err(format!(
                 "{:?} is a running balance: a period's figure is its last part's, not their sum",
                 g.cols[c].header
@@ -1831,7 +1831,7 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
         // A running balance is not added down its rows (see `row_sum`).
-        if !summable(g, c) || running_balance(&g.cols[c].header) {
+        if !summable(g, c) || g.cols[c].running_balance {
             continue;
         }
         terms.clear();

@@ -80,6 +80,10 @@ pub struct Col {
     /// The year the header names, for an amount column.
     pub year: Option<i32>,
     pub unit: Option<Unit>,
+    /// The header names a running balance (`Akkumuleret`, `Til dato`:
+    /// [`super::establish::running_balance`]), which is not added down its
+    /// rows; asked once when the grid is read.
+    pub running_balance: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -1398,6 +1402,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             };
             Col {
                 total: names_total(&header, words),
+                running_balance: super::establish::running_balance(&header),
                 header,
                 kind,
                 year,

@@ -61,9 +61,7 @@
 //! most `STRUCTURE_ROWS` rows.
 
 use super::engine::{has_figs, push, State, BLOCK};
-use super::establish::{
-    quick_linear, row_sum, running_balance, summable, tally, Candidate, Expr, Instance, Kind,
-};
+use super::establish::{quick_linear, row_sum, summable, tally, Candidate, Expr, Instance, Kind};
 use super::figure::{contains_word, Cell, Figure};
 use super::grid::{ColKind, Grid, Role};
 use super::judge::Verdict;
@@ -548,7 +546,7 @@ fn quick_rows_upto(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, u
     let (mut holds, mut fails, mut looked) = (0, 0, 0);
     let mut terms: Vec<(bool, (usize, usize))> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
-        if !summable(g, c) || running_balance(&g.cols[c].header) {
+        if !summable(g, c) || g.cols[c].running_balance {
             continue;
         }
         looked += 1;

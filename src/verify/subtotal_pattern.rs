@@ -32,7 +32,7 @@
 //! [`BLOCK`] units above each row, once down the table.
 
 use super::engine::{push, State, BLOCK};
-use super::establish::{row_sum, running_balance, sum_name, summable, tally, Kind};
+use super::establish::{row_sum, sum_name, summable, tally, Kind};
 use super::figure::{Cell, Unit};
 use super::grid::{ColKind, Grid, Role};
 use super::row_relations::percent_row;
@@ -102,7 +102,7 @@ fn columns(g: &Grid) -> Vec<usize> {
     (0..g.cols.len())
         .filter(|&c| {
             summable(g, c)
-                && !running_balance(&g.cols[c].header)
+                && !g.cols[c].running_balance
                 && !matches!(g.cols[c].kind, ColKind::Share | ColKind::ShareOfChange)
         })
         .collect()
