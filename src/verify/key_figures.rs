@@ -436,10 +436,10 @@ fn growth(g: &Grid, r: usize, of: usize, ys: &[(i32, usize)]) -> Candidate {
 
 /// The readings a key figure's label allows on this table, and what they
 /// need when there are none. Each is charged to `budget`: the rows looked
-/// at, and the relations its readings hold (a row for each operand row of
-/// the numerator and each of the denominator, in every column: 2 000 rows
-/// alternating `Nettoomsætning`, `Bruttoresultat`, `Bruttomargin (%)` and
-/// a row of figures took more than a minute). Past it: why, said.
+/// at, and the relations its readings hold (a reading for each pair of a
+/// numerator row and a denominator row, two ways, in every column: 2 000
+/// rows cycling `Nettoomsætning`, `Bruttoresultat`, `Bruttomargin (%)` and
+/// a row of figures took more than a minute). Past it: why, to be said.
 fn readings(g: &Grid, r: usize, n: &Named, budget: &mut Budget) -> Result<Vec<Candidate>, String> {
     if budget.spend(g.rows.len()) {
         return Err(Budget::too_long(g, "key figures"));
@@ -467,12 +467,12 @@ fn readings(g: &Grid, r: usize, n: &Named, budget: &mut Budget) -> Result<Vec<Ca
                     missing.join(" nor of ")
                 ));
             }
-            // A row its label or figures give in per cent (`EBITDA-margin
-            // (%)`) is no multiple: 0,1 read as 190 / 2.000 would have
-            // "fit" the one year whose margin is wrong.
             if budget.spend(held(nums.len().saturating_mul(dens.len()))) {
                 return Err(Budget::too_long(g, "key figures"));
             }
+            // A row its label or figures give in per cent (`EBITDA-margin
+            // (%)`) is no multiple: 0,1 read as 190 / 2.000 would have
+            // "fit" the one year whose margin is wrong.
             let per_cent = super::row_relations::percent_row(g, r);
             let mut out = Vec::new();
             for &a in &nums {

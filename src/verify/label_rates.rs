@@ -295,7 +295,7 @@ fn percent_pairs(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize
     let mut results = Vec::new();
     // The rows of 100 % by the rest of their label, in order (each rate
     // row looked through every rate row: 120 000 rows, every other `Moms
-    // 25%`, took 15 s).
+    // 25%`, took 11 s).
     let mut hundreds: HashMap<&str, Vec<usize>> = HashMap::new();
     for (b, m) in rows {
         if let Named::Percent { pct, rest } = m {

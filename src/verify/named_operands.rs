@@ -504,9 +504,9 @@ fn both_ways(
 /// Judges every row whose label names the two rows it is the difference of.
 pub(super) fn find(g: &Grid, s: &mut State) {
     // Each row naming its operands looks for them among the rows above it
-    // (20 000 rows, every other `Drifts- og anlægsudgifter`, or 40 000,
-    // every other `Forskel mellem budget og regnskab`, took 40 s); past the
-    // budget each left is said.
+    // (20 000 rows, every other `Drifts- og anlægsudgifter`, took more than
+    // 40 s; 40 000, every other `Forskel mellem budget og regnskab`, 39 s);
+    // past the budget each left is said.
     let mut budget = Budget::rows();
     for r in 0..g.rows.len() {
         if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
