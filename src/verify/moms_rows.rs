@@ -18,13 +18,14 @@
 //! fails only when it holds in at least two places and in more places than
 //! it fails (a structure the table's own figures establish). Holding
 //! somewhere but not so established, the rows are reported not understood;
-//! holding nowhere (a budget's `Moms` line, a refund), nothing is said.
-//! Never an error on a guess.
+//! holding nowhere, a row whose label names the rate (`Moms 25%`) is
+//! reported not understood, and a bare `Moms` (a budget's `Moms` line, a
+//! refund) is not read as a moms row at all. Never an error on a guess.
 //!
 //! Cheap where no label says moms: a look at each label's first bytes.
 
 use super::engine::{has_figs, push, said_not_understood, State};
-use super::establish::{tally, Candidate, Expr, Instance, Kind};
+use super::establish::{row_sum, tally, Candidate, Expr, Instance, Kind};
 use super::figure::{Cell, Unit};
 use super::grid::{ColKind, Grid, Role};
 use crate::money::Decimal;
@@ -64,6 +65,12 @@ pub fn moms_label(label: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether a moms row's label names its rate (`Moms 25%`, `25% moms`):
+/// the only figure [`moms_label`] lets a label name.
+fn names_rate(g: &Grid, r: usize) -> bool {
+    g.rows[r].label.contains("25")
 }
 
 /// An amount: a figure that is no per cent.
@@ -143,10 +150,20 @@ fn holds(g: &Grid, instances: &[Instance]) -> usize {
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
-    let rows: Vec<usize> = (1..g.rows.len())
-        .filter(|&r| row_ok(g, r) && !s.explained[r] && moms_label(&g.rows[r].label))
-        .filter(|&r| row_ok(g, r - 1) && !moms_label(&g.rows[r - 1].label))
-        .collect();
+    const NO_AMOUNT: &str = "the label says moms at 25 %, and no column of amounts holds both it and a row of figures above it";
+    let mut rows = Vec::new();
+    for r in 0..g.rows.len() {
+        if !(row_ok(g, r) && !s.explained[r] && moms_label(&g.rows[r].label)) {
+            continue;
+        }
+        if r > 0 && row_ok(g, r - 1) && !moms_label(&g.rows[r - 1].label) {
+            rows.push(r);
+        } else if names_rate(g, r) {
+            // A label naming the rate states the relation: said, though
+            // no row of figures above it is what it is charged on.
+            said_not_understood(g, s, r, Kind::Formula, "moms of the rows above", NO_AMOUNT);
+        }
+    }
     if rows.is_empty() {
         return;
     }
@@ -162,15 +179,17 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         r: usize,
         above: Vec<Instance>,
         of_block: Option<Vec<Instance>>,
+        block: Vec<usize>,
         pick: Option<bool>,
     }
     let readings: Vec<Readings> = rows
         .iter()
         .map(|&r| {
             let above = on(g, r, &cols, &[r - 1]);
-            let of_block = block_above(g, r).map(|b| {
+            let block = block_above(g, r);
+            let of_block = block.as_deref().map(|b| {
                 if b.len() >= 2 {
-                    on(g, r, &cols, &b)
+                    on(g, r, &cols, b)
                 } else {
                     Vec::new()
                 }
@@ -190,6 +209,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 r,
                 above,
                 of_block,
+                block: block.unwrap_or_default(),
                 pick,
             }
         })
@@ -201,21 +221,33 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     let by_block = readings.iter().filter(|x| x.pick == Some(true)).count();
     let by_row = readings.iter().filter(|x| x.pick == Some(false)).count();
     let chosen = readings.into_iter().map(|x| {
-        let inst = match (x.pick, x.of_block) {
-            (Some(true), Some(b)) => b,
-            (Some(false), _) => x.above,
-            (_, None) => Vec::new(),
-            (_, Some(b)) if by_block > by_row => b,
-            (_, Some(_)) => x.above,
+        let garbled = x.of_block.is_none();
+        let above = vec![x.r - 1];
+        let (inst, bases) = match (x.pick, x.of_block) {
+            (Some(true), Some(b)) => (b, x.block),
+            (Some(false), _) => (x.above, above),
+            (_, None) => (Vec::new(), Vec::new()),
+            // A block of one row is the row above.
+            (_, Some(b)) if by_block > by_row && !b.is_empty() => (b, x.block),
+            (_, Some(_)) => (x.above, above),
         };
-        (x.r, inst)
+        (x.r, inst, garbled, bases)
     });
     let mut instances = Vec::new();
     let mut results = Vec::new();
-    for (r, inst) in chosen {
+    let mut charged = Vec::new();
+    for (r, inst, garbled, bases) in chosen {
         if !inst.is_empty() {
             results.push(r);
+            charged.push((r, bases));
             instances.extend(inst);
+        } else if names_rate(g, r) {
+            let why = if garbled {
+                "the label says moms at 25 %, and a figure above it cannot be read, so what it is charged on is not known"
+            } else {
+                NO_AMOUNT
+            };
+            said_not_understood(g, s, r, Kind::Formula, "moms of the rows above", why);
         }
     }
     if results.is_empty() {
@@ -233,11 +265,20 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             s.explained[r] = true;
         }
         push(s, cand);
+        with_moms(g, s, &charged);
         return;
     }
-    // Holding nowhere, the label's moms is no moms of the rows above (a
-    // budget's `Moms` line): nothing to say.
+    // Holding nowhere, a bare `Moms` is no moms of the rows above (a
+    // budget's `Moms` line): nothing to say. A label naming the rate
+    // (`Moms 25%`, `25% moms`) states the relation, so a row of it that
+    // holds nowhere is said, never passed over in silence.
     if holds == 0 {
+        let why = "the label says moms at 25 %, and 25 % of neither the row above nor the rows above it holds in any column";
+        for r in results {
+            if names_rate(g, r) {
+                said_not_understood(g, s, r, Kind::Formula, "moms of the rows above", why);
+            }
+        }
         return;
     }
     let why = format!(
@@ -245,6 +286,94 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     );
     for r in results {
         said_not_understood(g, s, r, Kind::Formula, "moms of the rows above", &why);
+    }
+}
+
+/// Whether a label says it is a price with moms: `… incl. moms …`,
+/// `Pris/kWh med moms`, `Forbrugerpris …` (the consumer's price, moms
+/// included).
+fn says_with_moms(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.contains("forbrugerpris")
+        || [
+            "inkl. moms",
+            "incl. moms",
+            "inkl moms",
+            "incl moms",
+            "med moms",
+            "inklusive moms",
+            "inklusiv moms",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// The rows under established moms rows: the price with moms (the rows
+/// the moms is charged on plus the moms), `Forbrugerpris kr. pr. måler`
+/// under `Fast afgift kr. pr. måler` and `Moms kr. pr. måler`. A row whose
+/// label says so is judged where the table's own figures establish the
+/// reading (it holds in at least two places and in more than it fails, and
+/// is unlikely to hold by coincidence), and said not understood where they
+/// do not; a row whose label does not say so (any row may follow a moms
+/// row) is judged only where its own columns establish it (it holds in at
+/// least two and fails in fewer, or holds and fails nowhere): never an
+/// error on a guess. A row labelled a total is left to the labelled totals.
+fn with_moms(g: &Grid, s: &mut State, charged: &[(usize, Vec<usize>)]) {
+    let mut rows = Vec::new();
+    for (r, bases) in charged {
+        let n = r + 1;
+        if n >= g.rows.len()
+            || !row_ok(g, n)
+            || s.explained[n]
+            || s.parent[n].is_some()
+            || moms_label(&g.rows[n].label)
+            || bases.contains(&n)
+            // A labelled total (`Vandpris i alt pr. m3`) is the labelled
+            // totals' to read, with the subtotals its block holds.
+            || matches!(g.rows[n].role, Role::Total { .. })
+        {
+            continue;
+        }
+        let mut parts: Vec<(bool, usize)> = bases.iter().rev().map(|&b| (false, b)).collect();
+        parts.push((false, *r));
+        let what = match bases.as_slice() {
+            [b] => format!(
+                "price with moms, {} + {}",
+                g.rows[*b].label.trim(),
+                g.rows[*r].label.trim()
+            ),
+            _ => format!(
+                "price with moms, the {} rows above + {}",
+                bases.len(),
+                g.rows[*r].label.trim()
+            ),
+        };
+        let cand = row_sum(g, n, &parts, Kind::Sum, &what);
+        let (h, f, _) = tally(g, &cand);
+        rows.push((n, says_with_moms(&g.rows[n].label), cand, h, f));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let all = Candidate {
+        instances: rows.iter().flat_map(|x| x.2.instances.clone()).collect(),
+        what: "each price with moms the price and its moms".to_string(),
+        prefer: false,
+    };
+    let (holds, fails, chance) = tally(g, &all);
+    let unlikely = chance <= Decimal::new(1, 2);
+    let established = holds >= 1 && unlikely && (fails == 0 || (holds >= 2 && fails < holds));
+    for (n, said, cand, h, f) in rows {
+        let own = h >= 1 && (f == 0 || (h >= 2 && f < h));
+        if (said && established) || (own && unlikely) {
+            s.explained[n] = true;
+            push(s, cand);
+        } else if said {
+            let why = format!(
+                "the label says the price with moms, and the price and its moms add up to it in {holds} place(s) of the table's prices with moms and fail in {fails}"
+            );
+            said_not_understood(g, s, n, Kind::Sum, "price with moms", &why);
+        }
     }
 }
 

@@ -12,7 +12,8 @@ use sparekrav::verify::{Check, Verdict};
 fn moms_checks(c: &[Check]) -> Vec<(String, String, Verdict)> {
     c.iter()
         .filter(|c| {
-            c.relation.contains(": moms, 25 % of ") || c.relation.contains("moms of the row above")
+            c.relation.contains(": moms, 25 % of ")
+                || c.relation.contains(": moms of the rows above")
         })
         .map(|c| {
             (
@@ -190,14 +191,73 @@ I alt\t8,9\t12,4\n",
 #[test]
 fn one_moms_row_that_fails_alone_is_never_an_error() {
     // Nothing else in the table establishes the reading, and it holds
-    // nowhere: nothing is said of it.
+    // nowhere (25 % of 545,00 is 136,25): never an error, and, as its
+    // label names the rate, said not understood rather than passed over.
     let c = common::checks_of_tsv(
         "Takstblad 2024\t\n\
 Grundpris\t545,00 kr.\n\
 25% moms\t146,25 kr.\n",
     );
-    assert_eq!(moms_checks(&c), v(&[]), "{c:#?}");
+    assert_eq!(
+        moms_checks(&c),
+        v(&[("25% moms", "column 2", Verdict::Skipped)]),
+        "{c:#?}"
+    );
+    let said = c
+        .iter()
+        .find(|c| c.relation.starts_with("25% moms"))
+        .unwrap();
+    assert_eq!(
+        said.detail,
+        "not understood: the label says moms at 25 %, and 25 % of neither the row above nor the rows above it holds in any column"
+    );
     assert!(common::errors(&c).is_empty());
+}
+
+#[test]
+fn a_moms_row_naming_its_rate_is_said_where_it_holds_nowhere() {
+    // Radius Elnet's tariff with every moms figure wrong (true 29,44,
+    // 28,41, 38,64): 25 % of neither the price above nor the two rows
+    // above holds in any column. Said, not judged, and never silent.
+    let c = common::checks_of_tsv(&radius("31,00\t30,00\t40,00"));
+    assert_eq!(
+        moms_checks(&c),
+        v(&[("Moms 25%", "Skabelon", Verdict::Skipped)]),
+        "{c:#?}"
+    );
+    // The same rows under a bare `Moms` (a budget's line) say nothing.
+    let bare = radius("31,00\t30,00\t40,00").replace("Moms 25%", "Moms");
+    let c = common::checks_of_tsv(&bare);
+    assert_eq!(moms_checks(&c), v(&[]), "{c:#?}");
+}
+
+#[test]
+fn a_moms_row_naming_its_rate_over_no_amount_is_said() {
+    // The row above holds a text, not a price: nothing it can be 25 % of.
+    let c = common::checks_of_tsv(
+        "Takstblad 2024\tKr.\n\
+Grundpris\tefter regning\n\
+Tilslutning\t545,00\n\
+\t\n\
+Abonnement\t400,00\n\
+Moms 25%\t100,00\n\
+Serviceydelse\tefter regning\n\
+Moms 25%\t12,00\n",
+    );
+    let said: Vec<(String, String)> = c
+        .iter()
+        .filter(|c| c.relation.contains(": moms of the rows above"))
+        .map(|c| (c.row.clone().unwrap_or_default(), c.detail.clone()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![(
+            "Moms 25%".to_string(),
+            "not understood: the label says moms at 25 %, and no column of amounts holds both it and a row of figures above it".to_string()
+        )],
+        "{c:#?}"
+    );
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
 }
 
 /// Øre, printed with two decimals.
