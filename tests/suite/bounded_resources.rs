@@ -364,3 +364,33 @@ fn a_160_000_key_scenario_is_read_in_linear_time() {
         "check: 1 file, 0 reconciliations hold, 0 failed, 0 skipped\n"
     );
 }
+
+/// HTML: a header cell spanning 1 000 columns and 65 534 rows over 32 000
+/// short rows (1,1 MB) left 1 000 empty cells in each row below it, which
+/// the table's cell count did not see: 3,2 GB and 10 s, and an abort at
+/// 60 000 rows. Every placed cell now counts toward the million a table may
+/// hold, so the table is noticed and not read, under 512 MiB.
+#[test]
+fn an_html_span_over_many_short_rows_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut page = String::from(
+        "<html><body><p>Tabel</p><table><tr><th>Post</th><th colspan=1000 rowspan=65534>x</th><th>2024</th></tr>",
+    );
+    for i in 0..32_000 {
+        page.push_str(&format!("<tr><td>P{i}</td><td>{}</td></tr>", i % 97 + 1));
+    }
+    page.push_str("</table></body></html>");
+    fs::write(dir.path().join("span.html"), &page).unwrap();
+    let (code, out, err) = limited(
+        dir.path(),
+        "ulimit -v 524288; \"$BIN\" verify --allow-empty span.html",
+    );
+    assert_eq!(code, Some(0), "{out}{err}");
+    // Row 999: 998 rows of 1 002 cells under the header's 1 002 (1 000 000
+    // cells), and the 999th row's first cell is one too many.
+    assert!(
+        err.contains("span.html:table 1, row 999: a table with more than 1000000 cells was seen here but not read")
+            || out.contains("a table with more than 1000000 cells was seen here but not read"),
+        "{out}{err}"
+    );
+}

@@ -809,3 +809,54 @@ fn searches_by_the_figures_alone_stop_at_a_budget_of_cells() {
     assert_eq!(said.len(), 29, "{}", &out[..out.len().min(3_000)]);
     assert!(said[0].contains(" Netto 121: "), "{}", said[0]);
 }
+
+#[test]
+fn nested_html_tables_are_read_in_linear_time() {
+    // Found by an adversarial search: tables nested 8 000 deep (613 KB),
+    // each a row of a label, two figures and a cell holding the next, took
+    // 16 s (release build): every table walked its whole subtree, looking
+    // up each node's owning table, and each cell's text walked the tables
+    // inside it. Each table now walks only its own rows and cells; 0,2 s.
+    let depth = 8_000;
+    let mut page = String::from("<html><body>");
+    for i in 0..depth {
+        page.push_str(&format!(
+            "<table><tr><td>Post {i}</td><td>{i}</td><td>{}</td><td>",
+            i + 1
+        ));
+    }
+    page.push('x');
+    page.push_str(&"</td></tr></table>".repeat(depth));
+    page.push_str("</body></html>");
+    let (_dir, p) = write_temp("nested.html", page.as_bytes());
+    let (code, out, err) = run_cpu_bounded(&["verify", "--quiet", &p], 20);
+    assert_eq!(code, 1, "{out}{err}");
+    // Every one of the 8 000 tables is read (each a row of figures and no
+    // relation; the innermost's `x` is said).
+    assert!(
+        out.contains("verify: 1 file, 8000 tables, 1 relation:"),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn a_long_run_of_aligned_text_lines_is_scanned_once() {
+    // Found by an adversarial search: 20 000 lines of two text segments
+    // apart by spaces (349 KB), no figure, took 16 s (release build): the
+    // space-aligned reader looked for a table from each line, and each
+    // look scanned the whole rest of the run. A run without a figure is
+    // now scanned once. The table after it is still found and judged.
+    let mut doc: String = (0..20_000).map(|i| format!("Tekst{i}   ord0\n")).collect();
+    doc.push_str("\nMio. kr.     2025   2026\nDrift        10,0   12,0\nAnlæg         5,0    6,0\nI alt        15,0   19,0\n");
+    let (_dir, p) = write_temp("aligned.txt", doc.as_bytes());
+    let (code, out, err) = run_cpu_bounded(&["verify", &p], 20);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(":20005: exact    I alt [2025]: sum of 2 rows: 10,0 + 5,0 = 15,0\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(":20005: ERROR    I alt [2026]: sum of 2 rows: 12,0 + 6,0 = 18,0, not 19,0:"),
+        "{out}"
+    );
+}
