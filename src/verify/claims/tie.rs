@@ -65,6 +65,18 @@ const MAX_RESTATED_FIGURES: usize = super::patterns::MAX_FIGURES;
 /// Figures times table rows tried for tick-and-tie, at most (bounded time).
 const MAX_TIE_WORK: usize = 4_000_000;
 
+/// Rows looked at for the figures, at most: each a look-up of a table's
+/// facts read once ([`table_facts`]).
+const MAX_TIE_LOOKS: usize = 4 * MAX_TIE_WORK;
+
+/// Cells of the rows a figure's words name, read for the figures, at most
+/// (a cell read and scored is about a microsecond).
+const MAX_TIE_CELLS: usize = 2_000_000;
+
+/// A figure whose words fit more cells than this, all alike, is tied to
+/// none (it names no one cell).
+const MAX_CANDIDATES: usize = 256;
+
 /// At most one edit apart (a typo: `indsat` / `indsats`).
 fn near(a: &str, b: &str) -> bool {
     if a == b {
@@ -396,6 +408,8 @@ pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
         near_words: Vec<String>,
         sentence_measures: Vec<&'static str>,
         cands: Vec<Candidate>,
+        /// More cells fit it than [`MAX_CANDIDATES`]: tied to none.
+        overflow: bool,
     }
     let figs: usize = ctx
         .paras
@@ -427,6 +441,7 @@ pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
                     near_words,
                     sentence_measures,
                     cands: Vec::new(),
+                    overflow: false,
                 });
             }
         }
@@ -435,15 +450,29 @@ pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
     // stays within bounds (figures times rows).
     let style = ctx.doc.style;
     let (mut seen, mut rows) = (0usize, 0usize);
+    // Rows, and cells of named rows, looked at for the figures.
+    let (mut work, mut cells) = (0usize, 0usize);
     tables(&mut |t: &Table| {
         seen += 1;
         rows += t.rows.len();
         if rows.saturating_mul(figs) > MAX_TIE_WORK {
             return;
         }
+        // What the figures are compared with, read of the table once
+        // (its rows' labels, which columns hold amounts or per cents), when
+        // a first figure asks: not again for each figure (a table of 999
+        // columns of text and 20 000 per cents in the text took 82 s).
+        let facts = std::cell::OnceCell::new();
         for x in &mut tied {
-            candidates(
+            if work > MAX_TIE_LOOKS || cells > MAX_TIE_CELLS {
+                break;
+            }
+            if x.overflow {
+                continue;
+            }
+            let (w, c) = candidates(
                 t,
+                &facts,
                 x.fig,
                 x.year,
                 &x.near_words,
@@ -451,12 +480,18 @@ pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
                 style,
                 &mut x.cands,
             );
+            work += w;
+            cells += c;
+            if x.cands.len() > MAX_CANDIDATES {
+                x.cands = Vec::new();
+                x.overflow = true;
+            }
         }
     });
     if seen == 0 {
         return;
     }
-    if rows.saturating_mul(figs) > MAX_TIE_WORK {
+    if rows.saturating_mul(figs) > MAX_TIE_WORK || work > MAX_TIE_LOOKS || cells > MAX_TIE_CELLS {
         ctx.out.not_understood.push(super::Unread {
             loc: ctx.paras.first().map_or(Loc::line(0), |p| p.p.loc.clone()),
             sentence: String::new(),
@@ -507,92 +542,140 @@ pub fn tables(ctx: &mut Ctx, tables: impl FnOnce(&mut dyn FnMut(&Table))) {
     }
 }
 
-fn candidates(
-    t: &Table,
+/// What [`candidates`] reads of a table once, for every figure.
+struct TableFacts<'t> {
+    /// The rows with a figure: the row, its label cell, the label's content
+    /// words and those of the section it stands in.
+    rows: Vec<(
+        &'t crate::document::Row,
+        &'t crate::document::Cell,
+        Vec<String>,
+        Vec<String>,
+    )>,
+    /// The columns holding an amount (`[0]`) or a per cent (`[1]`).
+    kind_cols: [Vec<usize>; 2],
+    col_year: Vec<Option<u32>>,
+    /// Measures the title and headers name, and those with the row labels.
+    headers: Vec<&'static str>,
+    table_wide: Vec<&'static str>,
+}
+
+/// Measures a text names.
+fn measures_in(text: &str) -> Vec<&'static str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| measure_word(&w.to_lowercase()))
+        .map(facts::family_static)
+        .collect()
+}
+
+fn table_facts(t: &Table, style: crate::numfmt::NumberStyle) -> TableFacts<'_> {
+    let parse = |text: &str| parse_number(text.trim().trim_matches('*'), style).ok();
+    let header = t.rows.first();
+    let width = header.map_or(0, |h| h.cells.len());
+    let mut kinds = vec![[false; 2]; width];
+    let mut rows = Vec::new();
+    let mut section: Vec<String> = Vec::new();
+    for r in t.rows.iter().skip(1) {
+        let mut numeric = false;
+        for (j, c) in r.cells.iter().enumerate().skip(1) {
+            if let Some(n) = parse(&c.text) {
+                numeric = true;
+                if let Some(k) = kinds.get_mut(j) {
+                    k[usize::from(n.percent)] = true;
+                }
+            }
+        }
+        let Some(label) = r.cells.first() else {
+            continue;
+        };
+        if !numeric {
+            section = content_words(&label.text);
+            continue;
+        }
+        rows.push((r, label, content_words(&label.text), section.clone()));
+    }
+    let cols_of = |k: usize| -> Vec<usize> { (1..width).filter(|&j| kinds[j][k]).collect() };
+    let mut headers: Vec<&'static str> = measures_in(t.title.as_deref().unwrap_or(""));
+    for c in header.map_or(&[][..], |h| h.cells.as_slice()) {
+        headers.extend(measures_in(&c.text));
+    }
+    let mut table_wide = headers.clone();
+    for r in t.rows.iter().skip(1) {
+        if let Some(c) = r.cells.first() {
+            table_wide.extend(measures_in(&c.text));
+        }
+    }
+    TableFacts {
+        rows,
+        kind_cols: [cols_of(0), cols_of(1)],
+        col_year: header.map_or(Vec::new(), |h| {
+            h.cells.iter().map(|c| year_in(&c.text)).collect()
+        }),
+        headers,
+        table_wide,
+    }
+}
+
+/// The cells of `t` that figure `f` may name, of the best score found so
+/// far (the only ones the tie uses); returns the rows and the cells looked
+/// at, which the caller bounds.
+#[allow(clippy::too_many_arguments)]
+fn candidates<'t>(
+    t: &'t Table,
+    facts_once: &std::cell::OnceCell<TableFacts<'t>>,
     f: &Fig,
     year: Option<u32>,
     near_words: &[String],
     sentence_measures: &[&'static str],
     style: crate::numfmt::NumberStyle,
     out: &mut Vec<Candidate>,
-) {
-    let Some(header) = t.rows.first() else { return };
+) -> (usize, usize) {
+    let Some(header) = t.rows.first() else {
+        return (0, 0);
+    };
     if let Unit::Money(sc) = f.unit {
         if table_scale(t) != Some(sc) {
-            return;
+            return (1, 0);
         }
     }
     let style = t.style.unwrap_or(style);
+    let tf = facts_once.get_or_init(|| table_facts(t, style));
     let parse = |text: &str| parse_number(text.trim().trim_matches('*'), style).ok();
+    let work = tf.rows.len() + 1;
+    let mut cells = 0;
     // The rows the figure's words name (every content word of the label,
     // two words or a long one), with the section each stands in. Looked
     // for first: most tables name none, and the rest is not needed then.
-    let mut named = Vec::new();
-    let mut section: Vec<String> = Vec::new();
-    for r in t.rows.iter().skip(1) {
-        let Some(label) = r.cells.first() else {
-            continue;
-        };
-        let numeric = r.cells.iter().skip(1).any(|c| parse(&c.text).is_some());
-        if !numeric {
-            section = content_words(&label.text);
-            continue;
-        }
-        let words = content_words(&label.text);
-        if words.is_empty() || !words.iter().all(|w| covers(near_words, w)) {
-            continue;
-        }
-        let long_enough = words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 6);
-        if long_enough {
-            named.push((r, label, words, section.clone()));
-        }
-    }
-    if named.is_empty() {
-        return;
-    }
-    let col_year: Vec<Option<u32>> = header.cells.iter().map(|c| year_in(&c.text)).collect();
-    // Columns of the figure's kind, and the year they must have.
-    let kind_cols: Vec<usize> = (1..header.cells.len())
-        .filter(|&j| {
-            t.rows.iter().skip(1).any(|r| {
-                r.cells
-                    .get(j)
-                    .and_then(|c| parse(&c.text))
-                    .is_some_and(|n| n.percent == f.is_percent())
-            })
+    let named: Vec<_> = tf
+        .rows
+        .iter()
+        .filter(|(_, _, words, _)| {
+            !words.is_empty()
+                && words.iter().all(|w| covers(near_words, w))
+                && (words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 6))
         })
         .collect();
+    if named.is_empty() {
+        return (work, 0);
+    }
+    // Columns of the figure's kind, and the year they must have.
+    let kind_cols = &tf.kind_cols[usize::from(f.is_percent())];
     let cols: Vec<usize> = match year {
         Some(y) => kind_cols
             .iter()
             .copied()
-            .filter(|&j| col_year.get(j).copied().flatten() == Some(y))
+            .filter(|&j| tf.col_year.get(j).copied().flatten() == Some(y))
             .collect(),
         None if f.is_percent() || kind_cols.len() == 1 => kind_cols.clone(),
         None => Vec::new(),
     };
     if cols.is_empty() {
-        return;
+        return (work, 0);
     }
     // Measures the table names (title, headers, row labels): a figure whose
     // words name a measure must find it in its row, section, headers or title.
-    let measures_in = |text: &str| -> Vec<&'static str> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| measure_word(&w.to_lowercase()))
-            .map(facts::family_static)
-            .collect()
-    };
-    let mut table_wide: Vec<&str> = measures_in(t.title.as_deref().unwrap_or(""));
-    for c in &header.cells {
-        table_wide.extend(measures_in(&c.text));
-    }
-    let headers = table_wide.clone();
-    for r in t.rows.iter().skip(1) {
-        if let Some(c) = r.cells.first() {
-            table_wide.extend(measures_in(&c.text));
-        }
-    }
     for (r, label, words, section) in named {
+        cells += cols.len();
         for &j in &cols {
             let Some(cell) = r.cells.get(j) else { continue };
             let Some(value) = parse(&cell.text) else {
@@ -611,10 +694,15 @@ fn candidates(
             all.sort();
             all.dedup();
             let score = all.iter().filter(|w| covers(near_words, w)).count();
-            let mut own = headers.clone();
+            match out.first().map(|c| c.score) {
+                Some(best) if score < best => continue,
+                Some(best) if score > best => out.clear(),
+                _ => {}
+            }
+            let mut own = tf.headers.clone();
             own.extend(measures_in(&label.text));
             own.extend(measures_in(&section.join(" ")));
-            let measure_ok = table_wide.is_empty()
+            let measure_ok = tf.table_wide.is_empty()
                 || sentence_measures
                     .iter()
                     .all(|m| own.contains(&facts::family_static(m)));
@@ -625,8 +713,12 @@ fn candidates(
                 column,
                 score,
                 measure_ok,
-                unsure: sentence_measures.is_empty() && !table_wide.is_empty(),
+                unsure: sentence_measures.is_empty() && !tf.table_wide.is_empty(),
             });
+            if out.len() > MAX_CANDIDATES {
+                return (work, cells);
+            }
         }
     }
+    (work, cells)
 }
