@@ -1432,6 +1432,15 @@ pub const MAX_FIGURE_COLUMNS: usize = 24;
 /// largest is 41 160, 14 columns of 15 rows).
 pub const MAX_FIGURE_SEARCH: usize = 4_000_000;
 
+/// The search [`by_figures`] does on any table, however small (five times
+/// the real-data corpus's largest, 41 160).
+const FIGURE_SEARCH_FREE: usize = 200_000;
+
+/// The search [`by_figures`] does beyond [`FIGURE_SEARCH_FREE`], per cell
+/// of the table: the work per byte of a document stays bounded (about 1 µs
+/// a unit; a cell is a few bytes).
+const FIGURE_SEARCH_PER_CELL: usize = 32;
+
 /// A column's reading by the figures: (column, reading, its terms
 /// `(negated, column)`, its group of columns sorted).
 type Pick = (usize, Candidate, Vec<(bool, usize)>, Vec<usize>);
@@ -1478,7 +1487,13 @@ pub fn by_figures(
         .len()
         .saturating_mul(amounts.len().saturating_mul(amounts.len()))
         .saturating_mul(g.rows.len());
-    if amounts.len() > MAX_FIGURE_COLUMNS || search > MAX_FIGURE_SEARCH {
+    // And in proportion to the table: a few small tables of like figures
+    // each took the whole search (seconds for 16 KB, a minute for 231 KB of
+    // them).
+    let cells = g.rows.len().saturating_mul(g.cols.len());
+    let in_proportion =
+        FIGURE_SEARCH_FREE.saturating_add(FIGURE_SEARCH_PER_CELL.saturating_mul(cells));
+    if amounts.len() > MAX_FIGURE_COLUMNS || search > MAX_FIGURE_SEARCH.min(in_proportion) {
         return Vec::new();
     }
     let (cols, amounts) = (cols.as_slice(), amounts.as_slice());

@@ -4,8 +4,8 @@
 //! then attribute failures ([`super::attribute`]).
 
 use super::establish::{
-    col_relation, pick_figures, pick_labelled, promising, quick_rows, row_sum, sum_name, summable,
-    Candidate, Expr, Instance, Kind, Name,
+    col_relation, pick_figures, pick_labelled, promising, promising_rows, quick_rows,
+    quick_rows_within, row_sum, sum_name, summable, Candidate, Expr, Instance, Kind, Name,
 };
 use super::figure::Cell;
 use super::grid::{ColKind, Grid, Role};
@@ -444,14 +444,14 @@ fn structural_totals(g: &Grid, s: &mut State) {
                 .map(|&i| (false, i))
                 .collect();
             tried += 1;
-            if promising(quick_rows(g, r, &parts)) && !ruled_out(g, s, r, &parts) {
+            if promising_rows(g, r, &parts) && !ruled_out(g, s, r, &parts) {
                 cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
             }
         }
         for len in 2..=below.len() {
             let parts: Vec<(bool, usize)> = below[..len].iter().map(|&i| (false, i)).collect();
             tried += 1;
-            if promising(quick_rows(g, r, &parts)) && !ruled_out(g, s, r, &parts) {
+            if promising_rows(g, r, &parts) && !ruled_out(g, s, r, &parts) {
                 cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
             }
         }
@@ -1549,7 +1549,8 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                     // A pair holding in one place and failing in none is
                     // too little to be taken, but may explain where
                     // another reading fails (`pick_figures`).
-                    let quick = quick_rows(g, r, &parts);
+                    // Both ask at most one failure: looked at until two.
+                    let quick = quick_rows_within(g, r, &parts, 1);
                     let holds_once = quick.0 >= 1 && quick.1 == 0;
                     if !(promising(quick) || holds_once) || ruled_out(g, s, r, &parts) {
                         continue;
@@ -1573,7 +1574,7 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                 .collect();
             if totals.len() >= 3 {
                 tried += 1;
-                if promising(quick_rows(g, r, &totals)) {
+                if promising_rows(g, r, &totals) {
                     let what = format!("sum of the {} totals above", totals.len());
                     cands.push(row_sum(g, r, &totals, Kind::Sum, &what));
                 }

@@ -1845,6 +1845,44 @@ pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, us
     (holds, fails)
 }
 
+/// As [`quick_rows`], its columns looked at only until more than
+/// `most_fails` fail: (holds so far, fails), the fails past `most_fails`
+/// where it stopped. A run of rows that adds up nowhere is dropped after a
+/// column or two, not all of them.
+pub fn quick_rows_within(
+    g: &Grid,
+    total: usize,
+    parts: &[(bool, usize)],
+    most_fails: usize,
+) -> (usize, usize) {
+    let (mut holds, mut fails) = (0, 0);
+    let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
+    for c in 0..g.cols.len() {
+        if !summable(g, c) || g.cols[c].running_balance {
+            continue;
+        }
+        terms.clear();
+        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
+        match quick_linear(g, &terms, (total, c)) {
+            Some(true) => holds += 1,
+            Some(false) => {
+                fails += 1;
+                if fails > most_fails {
+                    break;
+                }
+            }
+            None => {}
+        }
+    }
+    (holds, fails)
+}
+
+/// Whether [`quick_rows`] is [`promising`] (which two failures rule out),
+/// looked at only until they do.
+pub fn promising_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> bool {
+    promising(quick_rows_within(g, total, parts, 1))
+}
+
 /// The same along a column: `result = Σ ±cols` in every row.
 pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, usize) {
     let (mut holds, mut fails) = (0, 0);
