@@ -1743,35 +1743,128 @@ pub fn verdict_with(g: &Grid, e: &Expr, o: &Overrides) -> Verdict {
 /// not converted here: figures of different units count as holding (the
 /// full judgement decides).
 pub fn quick_linear(g: &Grid, terms: &[(bool, At)], result: At) -> Option<bool> {
-    let get = |at: At| match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
-        Some(Cell::Fig(f)) => Some(Some(*f)),
-        Some(Cell::Dash) => Some(None),
-        Some(Cell::Empty | Cell::Text) if at != result && printed_empty(g, at) => Some(None),
-        _ => None,
-    };
-    let r = get(result)??;
-    let mut sum = Decimal::ZERO;
-    let mut slack = r.half_printed_digit();
-    let mut nonzero = 0;
+    let mut q = QuickSum::new(g, result);
     for &(neg, at) in terms {
-        let Some(f) = get(at)? else { continue };
-        if f.unit != r.unit {
-            return Some(true);
+        if !q.add(g, neg, at) {
+            break;
+        }
+    }
+    q.verdict()
+}
+
+/// [`quick_linear`] term by term: a sum whose terms are added one at a
+/// time, asked after each (a run of rows one longer each time is looked at
+/// once, not again from its first row).
+pub struct QuickSum {
+    result: At,
+    state: QuickState,
+}
+
+enum QuickState {
+    Adding {
+        total: Figure,
+        sum: Decimal,
+        slack: Decimal,
+        nonzero: usize,
+    },
+    /// Settled whatever terms follow: no figure (`None`), or figures of
+    /// another unit (`Some(true)`: the full judgement decides).
+    Settled(Option<bool>),
+}
+
+impl QuickSum {
+    pub fn new(g: &Grid, result: At) -> QuickSum {
+        let state = match g.rows.get(result.0).and_then(|r| r.cells.get(result.1)) {
+            Some(Cell::Fig(f)) => QuickState::Adding {
+                total: *f,
+                sum: Decimal::ZERO,
+                slack: f.half_printed_digit(),
+                nonzero: 0,
+            },
+            _ => QuickState::Settled(None),
+        };
+        QuickSum { result, state }
+    }
+
+    /// Adds `±at`; whether later terms may still change the verdict.
+    pub fn add(&mut self, g: &Grid, neg: bool, at: At) -> bool {
+        let QuickState::Adding {
+            total,
+            sum,
+            slack,
+            nonzero,
+        } = &mut self.state
+        else {
+            return false;
+        };
+        let f = match g.rows.get(at.0).and_then(|r| r.cells.get(at.1)) {
+            Some(Cell::Fig(f)) => *f,
+            Some(Cell::Dash) => return true,
+            Some(Cell::Empty | Cell::Text) if at != self.result && printed_empty(g, at) => {
+                return true
+            }
+            _ => {
+                self.state = QuickState::Settled(None);
+                return false;
+            }
+        };
+        if f.unit != total.unit {
+            self.state = QuickState::Settled(Some(true));
+            return false;
         }
         if !f.value.is_zero() {
-            nonzero += 1;
+            *nonzero += 1;
         }
-        sum = if neg {
-            sum.exact_sub(f.value)?
+        let added = if neg {
+            sum.exact_sub(f.value)
         } else {
-            sum.exact_add(f.value)?
+            sum.exact_add(f.value)
         };
-        slack = slack.exact_add(f.half_printed_digit())?;
+        match (added, slack.exact_add(f.half_printed_digit())) {
+            (Some(a), Some(b)) => {
+                *sum = a;
+                *slack = b;
+                true
+            }
+            _ => {
+                self.state = QuickState::Settled(None);
+                false
+            }
+        }
     }
-    if nonzero < 2 {
-        return None;
+
+    /// Whether the sum says nothing: a figure missing, or the result and
+    /// every term 0 (`0 = 0 + 0`, trivially true).
+    pub fn says_nothing(&self) -> bool {
+        match &self.state {
+            QuickState::Settled(v) => v.is_none(),
+            QuickState::Adding { total, nonzero, .. } => *nonzero == 0 && total.value.is_zero(),
+        }
     }
-    Some(sum.exact_sub(r.value)?.abs() <= slack)
+
+    /// The result's column.
+    pub fn column(&self) -> usize {
+        self.result.1
+    }
+
+    /// `None` when a figure is missing or fewer than two terms are not 0;
+    /// else whether the sum holds within the printed intervals.
+    pub fn verdict(&self) -> Option<bool> {
+        match &self.state {
+            QuickState::Settled(v) => *v,
+            QuickState::Adding {
+                total,
+                sum,
+                slack,
+                nonzero,
+            } => {
+                if *nonzero < 2 {
+                    return None;
+                }
+                Some(sum.exact_sub(total.value)?.abs() <= *slack)
+            }
+        }
+    }
 }
 
 /// Whether `result = Σ ±terms` fails where its result prints `-`, read as
