@@ -355,3 +355,167 @@ proptest! {
         prop_assert!(found[0].3.contains(&kr(quarter(p[b][col]))), "{:?}", found);
     }
 }
+
+/// (row, verdict) of the prices with moms (`…: price with moms, …`).
+fn with_moms_checks(c: &[Check]) -> Vec<(String, Verdict)> {
+    c.iter()
+        .filter(|c| c.relation.contains(": price with moms"))
+        .map(|c| (c.row.clone().unwrap_or_default(), c.verdict))
+        .collect()
+}
+
+#[test]
+fn the_row_under_a_moms_row_is_the_price_with_moms() {
+    // Frederikssund 2008: each `Forbrugerpris` / `… incl. moms` row is the
+    // price above the moms plus the moms (435 = 348 + 87; 4,80 = 3,84 +
+    // 0,96; 6,25 = 5,00 + 1,25; 31.583 = 25.266 + 6.317; 0,314 = 0,251 +
+    // 0,063), all exact; four of them were silent before.
+    let tsv = common::data_tsv(
+        "heldout12",
+        "frederikssund-kommune-takster-vand-2008-hele-kroner",
+    );
+    let c = common::checks_of_tsv(&tsv);
+    let exact = |r: &str| (r.to_string(), Verdict::Exact);
+    assert_eq!(
+        with_moms_checks(&c),
+        vec![
+            exact("Forbrugerpris kr. pr. måler"),
+            exact("Vandafgift incl. moms pr. kbm."),
+            exact("Vandforbrugsafgift til staten incl. moms pr. kbm."),
+            exact("Forbrugerpris kr. pr. stik"),
+            exact("Forbrugerpris kr. pr. kbm"),
+        ],
+        "{c:#?}"
+    );
+    let first = c
+        .iter()
+        .find(|c| c.relation.starts_with("Forbrugerpris kr. pr. måler"))
+        .unwrap();
+    assert_eq!(
+        first.relation,
+        "Forbrugerpris kr. pr. måler [column 2]: price with moms, Fast afgift kr. pr. måler + Moms kr. pr. måler"
+    );
+    assert_eq!(first.detail, "348 + 87 = 435");
+    // One consumer price printed 440: the one finding, should read 435
+    // (436 would be rounding: whole kroner are read as rounded).
+    let wrong = tsv.replace(
+        "Forbrugerpris kr. pr. måler\t435 kr.",
+        "Forbrugerpris kr. pr. måler\t440 kr.",
+    );
+    assert_ne!(wrong, tsv);
+    let c = common::checks_of_tsv(&wrong);
+    let f = common::findings(&c);
+    assert_eq!(f.len(), 1, "{c:#?}");
+    assert_eq!(f[0].0, "Forbrugerpris kr. pr. måler");
+    assert_eq!(f[0].3, "435");
+}
+
+#[test]
+fn a_row_under_a_moms_row_that_does_not_say_so_is_never_an_error() {
+    // Two prices with moms hold; the row under the third moms row is a fee
+    // of its own (its label says nothing of moms): nothing said of it.
+    let c = common::checks_of_tsv(
+        "Takster\tKr.\n\
+Fast afgift\t348,00\n\
+Moms\t87,00\n\
+Pris inkl. moms\t435,00\n\
+Vandafgift\t3,84\n\
+Moms\t0,96\n\
+Pris inkl. moms\t4,80\n\
+Gebyr\t100,00\n\
+Moms\t25,00\n\
+Rykkergebyr\t100,00\n",
+    );
+    assert_eq!(
+        with_moms_checks(&c),
+        vec![
+            ("Pris inkl. moms".to_string(), Verdict::Exact),
+            ("Pris inkl. moms".to_string(), Verdict::Exact),
+        ],
+        "{c:#?}"
+    );
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+}
+
+#[test]
+fn one_price_with_moms_that_fails_alone_is_said() {
+    // The only price with moms misses by 1 kr.: the table establishes
+    // nothing, so it is said, never an error.
+    let c = common::checks_of_tsv(
+        "Takster\tKr.\n\
+Fast afgift\t348,00\n\
+Moms\t87,00\n\
+Forbrugerpris\t436,00\n",
+    );
+    assert_eq!(
+        with_moms_checks(&c),
+        vec![("Forbrugerpris".to_string(), Verdict::Skipped)],
+        "{c:#?}"
+    );
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every price with moms of a correct price list is judged, exact, and
+    /// nothing is an error.
+    #[test]
+    fn correct_prices_with_moms_are_all_judged_exact(p in prices()) {
+        let c = common::checks_of_tsv(&price_list(&p, None));
+        let with = with_moms_checks(&c);
+        prop_assert_eq!(with.len(), p.len() * p[0].len(), "{:#?}", c);
+        prop_assert!(with.iter().all(|m| m.1 == Verdict::Exact), "{:#?}", c);
+        prop_assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+    }
+
+    /// One price with moms moved (the moms above it right) is the one
+    /// finding, with its value, where the table holds three such prices or
+    /// more (the others establish the reading); with fewer it is said,
+    /// never an error.
+    #[test]
+    fn a_moved_price_with_moms_is_the_one_finding(
+        p in prices(),
+        pick in any::<prop::sample::Index>(),
+        off in prop_oneof![-500i64..=-2, 2i64..=500],
+    ) {
+        let cols = p[0].len();
+        let at = pick.index(p.len() * cols);
+        let (b, col) = (at / cols, at % cols);
+        let right = p[b][col] + quarter(p[b][col]);
+        prop_assume!(right + off > 0);
+        let doc = price_list(&p, None);
+        // The price list's line of block b, its cell in column col.
+        let label = format!("Pris nr. {} inkl. moms", b + 1);
+        let moved: String = doc
+            .lines()
+            .map(|l| {
+                if l.starts_with(&format!("{label}\t")) {
+                    let mut cells: Vec<String> = l.split('\t').map(str::to_string).collect();
+                    cells[col + 1] = kr(right + off);
+                    cells.join("\t")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        let c = common::checks_of_tsv(&moved);
+        let found = common::findings(&c);
+        if p.len() * cols >= 3 {
+            prop_assert_eq!(found.len(), 1, "{:#?}", c);
+            prop_assert_eq!(&found[0].0, &label);
+            prop_assert_eq!(&found[0].1, &format!("Takst {}", 2020 + col));
+            prop_assert!(found[0].3.contains(&kr(right)), "{:?}", found);
+        } else {
+            // Holding in at most one place: not established, said.
+            prop_assert!(common::errors(&c).is_empty(), "{:#?}", c);
+            prop_assert!(
+                with_moms_checks(&c).contains(&(label.clone(), Verdict::Skipped)),
+                "{:#?}",
+                c
+            );
+        }
+    }
+}
