@@ -1920,22 +1920,7 @@ pub fn dash_contradicts(g: &Grid, terms: &[(bool, At)], result: At) -> bool {
 /// How many places a candidate holds and fails, quickly: rows `r` over the
 /// summable columns for a row relation.
 pub fn quick_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize) {
-    let (mut holds, mut fails) = (0, 0);
-    let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
-    for c in 0..g.cols.len() {
-        // A running balance is not added down its rows (see `row_sum`).
-        if !summable(g, c) || g.cols[c].running_balance {
-            continue;
-        }
-        terms.clear();
-        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
-        match quick_linear(g, &terms, (total, c)) {
-            Some(true) => holds += 1,
-            Some(false) => fails += 1,
-            None => {}
-        }
-    }
-    (holds, fails)
+    quick_rows_within(g, total, parts, usize::MAX)
 }
 
 /// As [`quick_rows`], its columns looked at only until more than
@@ -1951,6 +1936,7 @@ pub fn quick_rows_within(
     let (mut holds, mut fails) = (0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
+        // A running balance is not added down its rows (see `row_sum`).
         if !summable(g, c) || g.cols[c].running_balance {
             continue;
         }
