@@ -2093,16 +2093,6 @@ fn skipped_col(g: &Grid, s: &mut State, c: usize, kind: Kind, why: String) {
 /// `Afvigelse` and a `%`, 49 readings, reaches it past 20 408 rows).
 pub(super) const MAX_READINGS_HELD: usize = 1_000_000;
 
-/// A column whose readings would hold more than [`MAX_READINGS_HELD`]
-/// relations: its kind and why it is said, not tried. `amounts` and
-/// `changes`: how many amount and change columns the table has. The
-/// readings are counted as the kind tries them (at most): a `%` column each
-/// column of figures in percent of each amount column three ways (as
-/// printed, over the base's size, the ratio's size), shares of each and
-/// percentage changes between each two; a share column shares and
-/// fractions of each two; a change or row total, pairs or runs of the
-/// amount columns. Amount columns try a few readings each (≤ one per
-/// amount column), which the table's cells already bound.
 /// The readings tried on all of a table's columns, at most (rows × the
 /// readings each column's kind tries, summed): about half a microsecond
 /// each, two seconds in all. Each column is held to [`MAX_READINGS_HELD`]
@@ -2110,8 +2100,15 @@ pub(super) const MAX_READINGS_HELD: usize = 1_000_000;
 /// (62 s).
 const MAX_COLUMN_READINGS: usize = 4 * MAX_READINGS_HELD;
 
-/// The readings a column's kind tries (with the relation kind it says), as
-/// [`too_many_readings`] counts them; none for amounts and text.
+/// The readings a column's kind tries, and the relation kind it says; none
+/// for amounts and text. `amounts` and `changes`: how many amount and
+/// change columns the table has. The readings are counted as the kind
+/// tries them (at most): a `%` column each column of figures in percent of
+/// each amount column three ways (as printed, over the base's size, the
+/// ratio's size), shares of each and percentage changes between each two; a
+/// share column shares and fractions of each two; a change or row total,
+/// pairs or runs of the amount columns. Amount columns try a few readings
+/// each (≤ one per amount column), which the table's cells already bound.
 fn readings_of(g: &Grid, c: usize, amounts: usize, changes: usize) -> Option<(Kind, usize)> {
     let figures = amounts.saturating_add(changes);
     Some(match &g.cols[c].kind {
@@ -2139,8 +2136,9 @@ fn readings_of(g: &Grid, c: usize, amounts: usize, changes: usize) -> Option<(Ki
     })
 }
 
-fn too_many_readings(g: &Grid, c: usize, amounts: usize, changes: usize) -> Option<(Kind, String)> {
-    let (kind, readings) = readings_of(g, c, amounts, changes)?;
+/// Why a column whose `readings` ([`readings_of`]) would hold more than
+/// [`MAX_READINGS_HELD`] relations is said, not tried.
+fn too_many_readings(g: &Grid, c: usize, readings: usize) -> Option<String> {
     // Within the limit whatever its cells (most tables): not counted.
     if g.rows.len().saturating_mul(readings) <= MAX_READINGS_HELD {
         return None;
@@ -2151,12 +2149,9 @@ fn too_many_readings(g: &Grid, c: usize, amounts: usize, changes: usize) -> Opti
         .filter(|r| matches!(r.cells.get(c), Some(Cell::Fig(_))))
         .count();
     (rows.saturating_mul(readings) > MAX_READINGS_HELD).then(|| {
-        (
-            kind,
-            format!(
-                "not understood: the table is too long to try the readings of this column \
-                 ({rows} rows of figures × {readings} readings)"
-            ),
+        format!(
+            "not understood: the table is too long to try the readings of this column \
+             ({rows} rows of figures × {readings} readings)"
         )
     })
 }
@@ -2172,11 +2167,11 @@ fn columns(g: &Grid, s: &mut State) {
     let letters = super::column_formulas::letter_row(g);
     let mut budget = Budget::column_readings();
     for c in 0..g.cols.len() {
-        if let Some((kind, why)) = too_many_readings(g, c, amounts.len(), changes.len()) {
-            skipped_col(g, s, c, kind, why);
-            continue;
-        }
         if let Some((kind, readings)) = readings_of(g, c, amounts.len(), changes.len()) {
+            if let Some(why) = too_many_readings(g, c, readings) {
+                skipped_col(g, s, c, kind, why);
+                continue;
+            }
             if budget.spend(g.rows.len().saturating_mul(readings)) {
                 let why = format!("not understood: {}", Budget::too_large(g, "columns"));
                 skipped_col(g, s, c, kind, why);

@@ -1933,13 +1933,26 @@ pub fn quick_rows_within(
     parts: &[(bool, usize)],
     most_fails: usize,
 ) -> (usize, usize) {
-    let (mut holds, mut fails) = (0, 0);
+    let (holds, fails, _) = quick_rows_counted(g, total, parts, most_fails);
+    (holds, fails)
+}
+
+/// As [`quick_rows_within`], with the columns looked at: (holds, fails,
+/// columns looked at), which a caller metering its work counts.
+pub fn quick_rows_counted(
+    g: &Grid,
+    total: usize,
+    parts: &[(bool, usize)],
+    most_fails: usize,
+) -> (usize, usize, usize) {
+    let (mut holds, mut fails, mut looked) = (0, 0, 0);
     let mut terms: Vec<(bool, At)> = Vec::with_capacity(parts.len());
     for c in 0..g.cols.len() {
         // A running balance is not added down its rows (see `row_sum`).
         if !summable(g, c) || g.cols[c].running_balance {
             continue;
         }
+        looked += 1;
         terms.clear();
         terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
         match quick_linear(g, &terms, (total, c)) {
@@ -1953,7 +1966,7 @@ pub fn quick_rows_within(
             None => {}
         }
     }
-    (holds, fails)
+    (holds, fails, looked)
 }
 
 /// Whether [`quick_rows`] is [`promising`] (which two failures rule out),

@@ -61,7 +61,7 @@
 //! most `STRUCTURE_ROWS` rows.
 
 use super::engine::{has_figs, push, State, BLOCK};
-use super::establish::{quick_linear, row_sum, summable, tally, Candidate, Expr, Instance, Kind};
+use super::establish::{quick_linear, row_sum, tally, Candidate, Expr, Instance, Kind};
 use super::figure::{contains_word, Cell, Figure};
 use super::grid::{ColKind, Grid, Role};
 use super::judge::Verdict;
@@ -543,27 +543,7 @@ fn formula_text(g: &Grid, parts: &[(bool, usize)]) -> String {
 /// may have (most readings tried fail at once): (holds, fails, places
 /// looked at).
 fn quick_rows_upto(g: &Grid, total: usize, parts: &[(bool, usize)]) -> (usize, usize, usize) {
-    let (mut holds, mut fails, mut looked) = (0, 0, 0);
-    let mut terms: Vec<(bool, (usize, usize))> = Vec::with_capacity(parts.len());
-    for c in 0..g.cols.len() {
-        if !summable(g, c) || g.cols[c].running_balance {
-            continue;
-        }
-        looked += 1;
-        terms.clear();
-        terms.extend(parts.iter().map(|&(n, r)| (n, (r, c))));
-        match quick_linear(g, &terms, (total, c)) {
-            Some(true) => holds += 1,
-            Some(false) => {
-                fails += 1;
-                if fails > FORMULA_FAILS {
-                    break;
-                }
-            }
-            None => {}
-        }
-    }
-    (holds, fails, looked)
+    super::establish::quick_rows_counted(g, total, parts, FORMULA_FAILS)
 }
 
 /// Worth building: holds in two places within what may fail, or in its
