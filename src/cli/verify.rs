@@ -69,6 +69,10 @@ pub struct VerifyArgs {
     /// `indstillinger.antal` says, else exact]
     #[arg(long, value_enum)]
     pub counts: Option<CountsArg>,
+    /// Read every file into memory, never map a large one (a mapped file
+    /// that another program truncates meanwhile ends the process)
+    #[arg(long)]
+    pub no_mmap: bool,
 }
 
 /// How whole counts are read.
@@ -112,6 +116,8 @@ pub struct VerifySettings {
     pub style: NumberStyle,
     /// The reader `--input` names; `None` to detect.
     pub forced: Option<&'static Reader>,
+    /// Large files are read into memory, not mapped (`--no-mmap`).
+    pub no_mmap: bool,
 }
 
 impl VerifyArgs {
@@ -130,6 +136,7 @@ impl VerifyArgs {
             },
             style: crate::table::Lang::from(self.lang).number_style(),
             forced: crate::read::reader(&self.input),
+            no_mmap: self.no_mmap,
         }
     }
 }
@@ -602,7 +609,7 @@ enum Input {
     Read(Document),
     /// A text document, judged table by table as it is read
     /// ([`crate::verify::stream`]): its name and bytes (decodable: checked).
-    Text(String, Vec<u8>),
+    Text(String, crate::input::FileBytes),
     InFolder(PathBuf),
     /// A folder's file of no format verify reads: name and why.
     Skipped(String, String),
@@ -674,7 +681,7 @@ fn load_document(
     settings: &VerifySettings,
     stream: bool,
 ) -> Result<Input, crate::error::InputError> {
-    let (name, bytes) = crate::read::load(path)?;
+    let (name, bytes) = crate::read::load(path, !settings.no_mmap)?;
     let source = Source {
         name: &name,
         bytes: &bytes,

@@ -33,6 +33,7 @@ use std::path::Path;
 
 use crate::document::Document;
 use crate::error::InputError;
+use crate::input::FileBytes;
 use crate::numfmt::NumberStyle;
 
 /// One input as a reader receives it.
@@ -219,15 +220,17 @@ fn sniff_ods(bytes: &[u8]) -> Sniff {
 /// The bytes of a document and the name messages give it: a file, or
 /// standard input for `-` (named `<stdin>`). At most [`MAX_DOCUMENT_BYTES`]:
 /// the read itself is bounded (a pipe, FIFO or device stops at the limit).
-pub fn load(path: &Path) -> Result<(String, Vec<u8>), InputError> {
+/// A large regular file is mapped, not read, where `map` allows
+/// ([`crate::input::map_or_read`]).
+pub fn load(path: &Path, map: bool) -> Result<(String, FileBytes), InputError> {
     if path == Path::new("-") {
         let name = "<stdin>".to_string();
         let bytes =
             crate::input::read_bounded_from(&name, std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES)?;
-        return Ok((name, bytes));
+        return Ok((name, FileBytes::Read(bytes)));
     }
     let name = path.display().to_string();
-    let bytes = crate::input::read_bytes(path, MAX_DOCUMENT_BYTES)?;
+    let bytes = crate::input::map_or_read(path, MAX_DOCUMENT_BYTES, map)?;
     Ok((name, bytes))
 }
 
