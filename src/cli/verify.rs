@@ -690,7 +690,7 @@ fn load_document(
     let reader = crate::read::detect(&name, &bytes, settings.forced);
     if stream && reader.format == "text" {
         // Bad input is found now, before anything is judged.
-        crate::read::text_of(&source)?;
+        crate::read::check_text(&source)?;
         return Ok(Input::Text(name, bytes));
     }
     Ok(Input::Read((reader.read)(&source)?))

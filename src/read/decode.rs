@@ -62,6 +62,18 @@ pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError>
     })
 }
 
+/// Whether `bytes` decode: [`bytes`]'s error, if any, without the decoding
+/// where it is not needed. Text without a byte-order mark (UTF-8, else
+/// Windows-1252) always decodes unless it holds a NUL byte, since both
+/// encodings read a NUL byte, and only it, as a NUL; so only a NUL byte or
+/// a byte-order mark needs the text decoded (for the error's offset in it).
+pub fn check(name: &str, bytes: &[u8]) -> Result<(), InputError> {
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && memchr::memchr(0, bytes).is_none() {
+        return Ok(());
+    }
+    self::bytes(name, bytes).map(|_| ())
+}
+
 /// Decodes a source's bytes.
 pub fn text<'a>(source: &Source<'a>) -> Result<Decoded<'a>, InputError> {
     bytes(source.name, source.bytes)
@@ -97,5 +109,30 @@ mod tests {
     #[test]
     fn binary_is_bad_input() {
         assert!(bytes("f", b"a\nb\0c").is_err());
+        assert_eq!(
+            check("f", b"\xe6\xe6\0c").unwrap_err().to_string(),
+            bytes("f", b"\xe6\xe6\0c").unwrap_err().to_string()
+        );
+    }
+
+    proptest::proptest! {
+        /// `check` says what decoding says: the same error, or none, on
+        /// any bytes (UTF-8, Windows-1252, with a byte-order mark or a NUL).
+        #[test]
+        fn check_agrees_with_decoding(
+            head in proptest::sample::select(vec![
+                vec![], vec![0xEF, 0xBB, 0xBF], vec![0xFF, 0xFE], vec![0xFE, 0xFF],
+            ]),
+            body in proptest::collection::vec(
+                proptest::sample::select(vec![0u8, b'a', b'\n', 0xC3, 0xA6, 0xE6, 0x80, 0xD8, 0xDC]),
+                0..40,
+            ),
+        ) {
+            let mut b = head;
+            b.extend(body);
+            let checked = check("f", &b).map_err(|e| e.to_string());
+            let decoded = bytes("f", &b).map(|_| ()).map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(checked, decoded);
+        }
     }
 }

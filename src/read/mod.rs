@@ -241,6 +241,13 @@ pub fn text_of<'a>(source: &Source<'a>) -> Result<decode::Decoded<'a>, InputErro
     decode::text(source)
 }
 
+/// Whether [`text_of`] reads `source`, its error if not, without decoding
+/// the text where that is not needed ([`decode::check`]): a large text
+/// document is checked when it is named and read when its turn comes.
+pub fn check_text(source: &Source) -> Result<(), InputError> {
+    decode::check(source.name, source.bytes)
+}
+
 /// A text line that can title the table below it: short, not a sentence.
 pub(crate) fn title_of(line: &str) -> Option<String> {
     let t = line.trim().trim_start_matches('#').trim();
