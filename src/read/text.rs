@@ -924,7 +924,8 @@ impl<'t> Running<'t> {
             .last()
             .and_then(|p| p.loc.line_number().map(|l| l + lines_after_first(&p.text)))
             .unwrap_or(first);
-        let span = if first >= 1 {
+        // A run on one line (most are) has no two lines to look at.
+        let span = if first >= 1 && last > first {
             self.lines(first, last)
         } else {
             Vec::new()

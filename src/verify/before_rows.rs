@@ -347,6 +347,12 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 /// overskud` -> Some(false), `÷ Afskrivninger` -> Some(true); `None` for
 /// a label without one. `Err` for an operator this reader does not know
 /// (`+/- Evt. korrektioner`, `+/, …`: either sign).
+/// Whether a label starts with an operator, known or not ([`operator`]),
+/// asked once per row when the grid is read (`LabelCues::operator`).
+pub(super) fn has_operator(label: &str) -> bool {
+    operator(label) != Ok(None)
+}
+
 fn operator(label: &str) -> Result<Option<bool>, ()> {
     let t = crate::document::trim_start_text(label);
     if let Some(rest) = t.strip_prefix("+ ") {
@@ -396,6 +402,11 @@ fn printed_nothing(g: &Grid, r: usize) -> bool {
 /// whatever its operator (`+/, Evt. primokorrektioner`, one this reader
 /// does not know).
 pub(super) fn written_sums(g: &Grid, s: &mut State) {
+    // A sum needs a row with an operator after its first: most tables
+    // have none (`LabelCues::operator`).
+    if !g.rows.iter().any(|r| r.cues.operator) {
+        return;
+    }
     let n = g.rows.len();
     let mut r = 0;
     while r < n {

@@ -65,9 +65,13 @@ pub(super) fn code(label: &str) -> Option<&str> {
 /// A specification by codes: at least four rows with figures are coded,
 /// and two thirds of all rows with figures are.
 fn coded_table(g: &Grid) -> bool {
+    // Most tables have no coded row: then nothing is counted.
+    if !g.rows.iter().any(|r| r.cues.coded) {
+        return false;
+    }
     let with_figs = (0..g.rows.len()).filter(|&r| has_figs(g, r)).count();
     let coded = (0..g.rows.len())
-        .filter(|&r| has_figs(g, r) && code(&g.rows[r].label).is_some())
+        .filter(|&r| has_figs(g, r) && g.rows[r].cues.coded)
         .count();
     coded >= 4 && coded * 3 >= with_figs * 2
 }

@@ -107,17 +107,23 @@ fn may_count(label: &str) -> bool {
     })
 }
 
+/// Whether a label has a count among its words (`1`, `2`, `ekstra`),
+/// asked once per row when the grid is read (`LabelCues::count`). The
+/// label's bytes are looked through first: most have no `1`, `2` or
+/// `ekstra` at all.
+pub(super) fn counted(label: &str) -> bool {
+    may_count(label) && counted_words(label)
+}
+
 /// Every set of three rows (one, two, extra) with their place in the
 /// table, in row order of the `2` row.
 fn triples(g: &Grid) -> Vec<(usize, usize, usize)> {
     // Two sets need four rows with a count in their label at least (two
     // `2 X` rows may share their `1 X` and `ekstra X`), or none is looked
-    // for (most tables: no words are split). The label's bytes are looked
-    // through first: most have no `1`, `2` or `ekstra` at all.
-    let counted = |label: &str| may_count(label) && counted_words(label);
+    // for (most tables: no words are split).
     if g.rows
         .iter()
-        .filter(|r| r.has_figures() && counted(&r.label))
+        .filter(|r| r.has_figures() && r.cues.count)
         .nth(3)
         .is_none()
     {

@@ -560,10 +560,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         let Role::Total { strong } = g.rows[t].role else {
             continue;
         };
-        if s.explained[t]
-            || s.parent[t].is_some()
-            || super::named_operands::exclusion(&g.rows[t].label).is_some()
-        {
+        if s.explained[t] || s.parent[t].is_some() || g.rows[t].cues.excluding {
             continue;
         }
         // Each total looks at the rows above it (quadratic in a long

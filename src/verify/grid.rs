@@ -96,6 +96,9 @@ pub struct GRow {
     /// pct.`: [`super::row_relations::percent_label`]), asked once with its
     /// role; `false` until the roles are assigned.
     pub percent_word: bool,
+    /// What the label cues for the passes that look for rare rows, asked
+    /// once with its role; none until the roles are assigned.
+    pub cues: LabelCues,
     /// `A`, `B`, `1`, `2`: the id a formula refers to.
     pub id: Option<String>,
     pub loc: Loc,
@@ -1355,6 +1358,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             role: Role::Item,
             total_word: None,
             percent_word: false,
+            cues: LabelCues::default(),
             label,
             figures: vals.iter().any(|c| matches!(c, Cell::Fig(_))),
             cells: vals,
@@ -1581,6 +1585,52 @@ enum Named {
     Item,
 }
 
+/// What a row's label cues for the passes that look for rows most tables
+/// lack: asked of every row of every table, so asked once when the grid is
+/// read, with the label's other words ([`label_words`]), and not again by
+/// each pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LabelCues {
+    /// The label names a key figure (`EBITDA-margin`, `Omsætningsvækst`:
+    /// [`super::key_figures::names_key_figure`]).
+    pub key_figure: bool,
+    /// A word of the label is a count (`1`, `2`, `ekstra`:
+    /// [`super::count_labels::counted`]).
+    pub count: bool,
+    /// The label nets its block against a total (`I alt (sammenholdt med
+    /// indtægter)`: [`super::netted_totals::nets`]).
+    pub netted: bool,
+    /// The label is a moms row's (`Moms 25%`: [`super::moms_rows::moms_label`]).
+    pub moms: bool,
+    /// The label starts with an account code (`5200 Renter`:
+    /// [`super::coded_blocks::code`]).
+    pub coded: bool,
+    /// The label starts with an operator (`+ Renteindtægter`, `÷ Skat`:
+    /// [`super::before_rows::has_operator`]).
+    pub operator: bool,
+    /// The label names what a total leaves out (`I alt, ekskl. SU`:
+    /// [`super::named_operands::exclusion`]).
+    pub excluding: bool,
+    /// The label names its operands (`Forskel mellem budget og regnskab`,
+    /// `Drifts- og anlægsudgifter`: [`super::named_operands::names_operands`]).
+    pub operands: bool,
+}
+
+impl LabelCues {
+    fn of(label: &str) -> LabelCues {
+        LabelCues {
+            key_figure: super::key_figures::names_key_figure(label),
+            count: super::count_labels::counted(label),
+            netted: super::netted_totals::nets(label),
+            moms: super::moms_rows::moms_label(label),
+            coded: super::coded_blocks::code(label).is_some(),
+            operator: super::before_rows::has_operator(label),
+            excluding: super::named_operands::exclusion(label).is_some(),
+            operands: super::named_operands::names_operands(label),
+        }
+    }
+}
+
 /// What a row's label alone says of it, asked once per row and
 /// remembered for the labels seen last.
 #[derive(Clone)]
@@ -1590,6 +1640,7 @@ struct LabelWords {
     total: Option<bool>,
     /// [`super::row_relations::percent_label`].
     percent: bool,
+    cues: LabelCues,
 }
 
 fn label_words(label: &str) -> LabelWords {
@@ -1601,6 +1652,7 @@ fn label_words(label: &str) -> LabelWords {
             named: named_now(l),
             total: total_label(l),
             percent: super::row_relations::percent_label(l),
+            cues: LabelCues::of(l),
         })
     })
 }
@@ -1629,9 +1681,11 @@ fn assign_roles(rows: &mut [GRow]) {
             named,
             total,
             percent,
+            cues,
         } = label_words(&rows[i].label);
         rows[i].total_word = total;
         rows[i].percent_word = percent;
+        rows[i].cues = cues;
         let figures = rows[i].has_figures();
         let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
         let role = match named {

@@ -224,6 +224,22 @@ fn names(label: &str, c: Concept) -> bool {
     }
 }
 
+/// Whether a label names a key figure ([`named`]), asked once per row when
+/// the grid is read (`LabelCues::key_figure`): most rows name none, and are then
+/// not looked up again.
+pub(super) fn names_key_figure(label: &str) -> bool {
+    named_now(label).is_some()
+}
+
+/// What a row's label names as a key figure ([`named`], asked only of a row
+/// whose label was found to name one when the grid was read).
+fn row_named(g: &Grid, r: usize) -> Option<Named> {
+    g.rows
+        .get(r)
+        .filter(|row| row.cues.key_figure)
+        .and_then(|row| named(&row.label))
+}
+
 /// What a label names as a key figure, remembered per label.
 fn named(label: &str) -> Option<Named> {
     thread_local! {
@@ -337,7 +353,7 @@ fn operand(g: &Grid, i: usize) -> bool {
     has_figs(g, i)
         && !matches!(g.rows[i].role, Role::Section | Role::HerafMarker)
         && !super::row_relations::percent_row(g, i)
-        && named(&g.rows[i].label).is_none()
+        && !g.rows[i].cues.key_figure
 }
 
 fn key_role(role: &Role) -> bool {
@@ -641,7 +657,7 @@ fn kind_of(n: &Named) -> Kind {
 pub(super) fn find(g: &Grid, s: &mut State) {
     let keys: Vec<(usize, Named)> = (0..g.rows.len())
         .filter(|&r| !s.explained[r] && key_role(&g.rows[r].role) && has_figs(g, r))
-        .filter_map(|r| named(&g.rows[r].label).map(|n| (r, n)))
+        .filter_map(|r| row_named(g, r).map(|n| (r, n)))
         .collect();
     let mut budget = Budget::relations();
     for (r, n) in keys {
@@ -702,7 +718,7 @@ pub(super) fn report_unjudged(g: &Grid, s: &mut State) {
         if done || !has_figs(g, r) || !key_role(&g.rows[r].role) {
             continue;
         }
-        let Some(n) = named(&g.rows[r].label) else {
+        let Some(n) = row_named(g, r) else {
             continue;
         };
         let why = match readings(g, r, &n, &mut budget) {

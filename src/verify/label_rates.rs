@@ -395,7 +395,7 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State, rows: &RateRows) {
         if s.explained[r]
             || g.rows[r].total_word.is_some()
             || matches!(g.rows[r].role, Role::Total { .. })
-            || super::moms_rows::moms_label(&g.rows[r].label)
+            || g.rows[r].cues.moms
         {
             continue;
         }

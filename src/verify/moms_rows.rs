@@ -89,7 +89,7 @@ fn row_ok(g: &Grid, r: usize) -> bool {
 fn block_above(g: &Grid, r: usize) -> Option<Vec<usize>> {
     let block: Vec<usize> = (0..r)
         .rev()
-        .take_while(|&i| row_ok(g, i) && !moms_label(&g.rows[i].label))
+        .take_while(|&i| row_ok(g, i) && !g.rows[i].cues.moms)
         .collect();
     let stop = r.checked_sub(block.len() + 1);
     let unreadable = stop.is_some_and(|i| {
@@ -153,10 +153,10 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     const NO_AMOUNT: &str = "the label says moms at 25 %, and no column of amounts holds both it and a row of figures above it";
     let mut rows = Vec::new();
     for r in 0..g.rows.len() {
-        if !(row_ok(g, r) && !s.explained[r] && moms_label(&g.rows[r].label)) {
+        if !(row_ok(g, r) && !s.explained[r] && g.rows[r].cues.moms) {
             continue;
         }
-        if r > 0 && row_ok(g, r - 1) && !moms_label(&g.rows[r - 1].label) {
+        if r > 0 && row_ok(g, r - 1) && !g.rows[r - 1].cues.moms {
             rows.push(r);
         } else if names_rate(g, r) {
             // A label naming the rate states the relation: said, though
@@ -326,7 +326,7 @@ fn with_moms(g: &Grid, s: &mut State, charged: &[(usize, Vec<usize>)]) {
             || !row_ok(g, n)
             || s.explained[n]
             || s.parent[n].is_some()
-            || moms_label(&g.rows[n].label)
+            || g.rows[n].cues.moms
             || bases.contains(&n)
             // A labelled total (`Vandpris i alt pr. m3`) is the labelled
             // totals' to read, with the subtotals its block holds.

@@ -64,6 +64,13 @@ const MAX_COMPOUND_CHARS: usize = 60;
 /// The two rows a coordinated compound names: `Drifts- og anlægsudgifter`
 /// -> (`driftsudgifter`, `anlægsudgifter`), one reading per place the
 /// shared end may start (`udgifter`, `gifter`, …; at least four letters).
+/// Whether a label names its operands, as a difference ([`operands`]) or a
+/// compound ([`compound`]); asked once per row when the grid is read
+/// (`LabelCues::operands`): most labels name none.
+pub(super) fn names_operands(label: &str) -> bool {
+    operands(label).is_some() || !compound(label).is_empty()
+}
+
 pub(super) fn compound(label: &str) -> Vec<(String, String)> {
     let l = label.trim().to_lowercase();
     let Some((first, second)) = l.split_once("- og ") else {
@@ -188,7 +195,7 @@ pub(super) fn exclusions(g: &Grid, s: &mut State) {
     // alt, ekskl. …`, took 11 s); past the budget each left is said.
     let mut budget = Budget::rows();
     for r in 0..g.rows.len() {
-        if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
+        if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) || !g.rows[r].cues.excluding {
             continue;
         }
         let Some((base, items)) = exclusion(&g.rows[r].label) else {
@@ -509,7 +516,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     // past the budget each left is said.
     let mut budget = Budget::rows();
     for r in 0..g.rows.len() {
-        if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) {
+        if s.explained[r] || s.parent[r].is_some() || !has_figs(g, r) || !g.rows[r].cues.operands {
             continue;
         }
         let Some((a, b)) = operands(&g.rows[r].label) else {

@@ -24,8 +24,17 @@ fn netted_with(label: &str) -> Option<String> {
         .then(|| other.to_string())
 }
 
+/// Whether a label nets its block against a total ([`netted_with`]), asked
+/// once per row when the grid is read (`LabelCues::netted`).
+pub(super) fn nets(label: &str) -> bool {
+    netted_with(label).is_some()
+}
+
 pub(super) fn find(g: &Grid, s: &mut State) {
     for t in 0..g.rows.len() {
+        if !g.rows[t].cues.netted {
+            continue;
+        }
         let Some(other) = netted_with(&g.rows[t].label) else {
             continue;
         };
