@@ -1614,6 +1614,9 @@ pub struct LabelCues {
     /// The label names its operands (`Forskel mellem budget og regnskab`,
     /// `Drifts- og anlægsudgifter`: [`super::named_operands::names_operands`]).
     pub operands: bool,
+    /// The label is one word that may name a group (`Skoler`, `Regioner:`:
+    /// [`super::group_labels::may_name_group`]).
+    pub group: bool,
 }
 
 impl LabelCues {
@@ -1627,6 +1630,7 @@ impl LabelCues {
             operator: super::before_rows::has_operator(label),
             excluding: super::named_operands::exclusion(label).is_some(),
             operands: super::named_operands::names_operands(label),
+            group: super::group_labels::may_name_group(label),
         }
     }
 }

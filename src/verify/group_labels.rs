@@ -41,11 +41,18 @@ fn group_word(label: &str) -> Option<String> {
     (l.chars().all(char::is_alphabetic) && l.chars().count() >= 4).then(|| l.to_lowercase())
 }
 
+/// Whether a label has a group word ([`group_word`]), asked once per row
+/// when the grid is read (`LabelCues::group`): most labels are more than
+/// one word.
+pub(super) fn may_name_group(label: &str) -> bool {
+    group_word(label).is_some()
+}
+
 /// Marks as a total every row with figures whose one-word label names the
 /// group of the rows with figures under it.
 pub(super) fn mark(rows: &mut [GRow]) {
     for i in 0..rows.len() {
-        if rows[i].role != Role::Item || !rows[i].has_figures() {
+        if rows[i].role != Role::Item || !rows[i].has_figures() || !rows[i].cues.group {
             continue;
         }
         let Some(word) = group_word(&rows[i].label) else {
