@@ -249,33 +249,68 @@ impl Table {
                 .first()
                 .map_or_else(|| row.loc.clone(), |c| c.loc.clone())
         };
-        if row.cells.len() > MAX_CELLS_PER_ROW {
-            self.refuse(
-                loc(&row),
-                format!(
-                    "a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood"
-                ),
-            );
-            return;
+        match too_large(self.width, self.rows.len(), row.cells.len()) {
+            Some(why) => self.refuse(loc(&row), why),
+            None => {
+                self.width = self.width.max(row.cells.len());
+                self.rows.push(row);
+            }
         }
-        let width = self.width.max(row.cells.len());
-        if width.saturating_mul(self.rows.len() + 1) > MAX_CELLS_PER_TABLE {
-            self.refuse(
-                loc(&row),
-                format!(
-                    "more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood"
-                ),
-            );
-            return;
+    }
+
+    /// Where [`Table::push_row`] would refuse rows of these lengths: the
+    /// refusing row's index, why, and the width kept until then. For a
+    /// reader that knows its rows' lengths before it builds them (a
+    /// spreadsheet's cells, placed by row and column), so that a table too
+    /// large to understand is never built.
+    pub fn refusal(lengths: impl Iterator<Item = usize>) -> Option<(usize, String, usize)> {
+        let mut width = 0;
+        for (k, len) in lengths.enumerate() {
+            if let Some(why) = too_large(width, k, len) {
+                return Some((k, why, width));
+            }
+            width = width.max(len);
         }
-        self.width = width;
-        self.rows.push(row);
+        None
+    }
+
+    /// A table refused before its rows were built ([`Table::refusal`]).
+    pub fn refused(
+        loc: Loc,
+        style: Option<NumberStyle>,
+        at: Loc,
+        why: String,
+        width: usize,
+    ) -> Table {
+        Table {
+            loc,
+            title: None,
+            style,
+            rows: Vec::new(),
+            refused: Some((at, why)),
+            width,
+        }
     }
 
     fn refuse(&mut self, loc: Loc, why: String) {
         self.refused = Some((loc, why));
         self.rows = Vec::new();
     }
+}
+
+/// Why a row of `len` cells, after `rows` rows with at most `width` cells,
+/// makes a table too large to understand ([`Table::push_row`]).
+fn too_large(width: usize, rows: usize, len: usize) -> Option<String> {
+    if len > MAX_CELLS_PER_ROW {
+        return Some(format!(
+            "a row of more than {MAX_CELLS_PER_ROW} cells; the table is not understood"
+        ));
+    }
+    (width.max(len).saturating_mul(rows + 1) > MAX_CELLS_PER_TABLE).then(|| {
+        format!(
+            "more than {MAX_CELLS_PER_TABLE} cells (rows × columns); the table is not understood"
+        )
+    })
 }
 
 /// A paragraph of running text (a heading is a paragraph too).

@@ -12,7 +12,10 @@ use std::collections::HashSet;
 use super::package::Package;
 use super::xml::{self, Ev};
 use super::Source;
-use crate::document::{Block, Cell, CellHints, Document, Loc, Paragraph, Row, Table};
+use crate::document::{
+    Block, Cell, CellHints, Document, Loc, Paragraph, Row, Table, MAX_CELLS_PER_ROW,
+    MAX_CELLS_PER_TABLE,
+};
 use crate::error::InputError;
 
 const BODY: &str = "word/document.xml";
@@ -80,6 +83,9 @@ struct CellCtx {
 #[derive(Default)]
 struct TableCtx {
     rows: Vec<Row>,
+    /// Cells in `rows`: past [`MAX_CELLS_PER_TABLE`] no more rows are kept
+    /// (the table is refused for its size all the same, see [`State::end_row`]).
+    cells: usize,
     row: Vec<Cell>,
     row_header: bool,
     /// Grid columns skipped before the row's first cell.
@@ -108,6 +114,19 @@ struct State {
     in_t: bool,
 }
 
+/// The most characters of a heading kept with each table row's place: it
+/// names the place in messages, and is copied into every cell's.
+const HEADING_CHARS: usize = 200;
+
+/// A heading as a table's places keep it: its first [`HEADING_CHARS`]
+/// characters, `…` after them where it is longer.
+fn short_heading(heading: &str) -> String {
+    match heading.char_indices().nth(HEADING_CHARS) {
+        Some((end, _)) => format!("{}…", &heading[..end]),
+        None => heading.to_string(),
+    }
+}
+
 fn twips_to_steps(twips: i64) -> u8 {
     // One step is a quarter inch (360 twips), Word's usual indent step.
     u8::try_from((twips.max(0) + 180) / 360).unwrap_or(u8::MAX)
@@ -125,7 +144,7 @@ impl State {
                     };
                     self.table = Some(TableCtx {
                         title,
-                        heading: self.heading.clone(),
+                        heading: self.heading.as_deref().map(short_heading),
                         ..TableCtx::default()
                     });
                 }
@@ -299,11 +318,24 @@ impl State {
         };
         if let Some(c) = t.cell.take() {
             let loc = self.loc(&t);
+            // A row of more than MAX_CELLS_PER_ROW cells is refused whole
+            // (`Table::push_row`): the cells past one more than that are
+            // never made (spans of 1 000 columns, cell after cell, took a
+            // gigabyte for a 6 KB document).
+            let full = |row: &Vec<Cell>| row.len() > MAX_CELLS_PER_ROW;
             if t.row.is_empty() {
                 for _ in 0..t.grid_before {
+                    if full(&t.row) {
+                        break;
+                    }
                     t.row.push(Cell::new("", loc.clone()));
                 }
                 t.col = t.grid_before;
+            }
+            if full(&t.row) {
+                t.col = t.col.saturating_add(c.span);
+                self.table = Some(t);
+                return;
             }
             // A continued vertical merge shows nothing: its text stands in
             // the merge's first row.
@@ -324,6 +356,9 @@ impl State {
                 },
             });
             for _ in 1..c.span {
+                if full(&t.row) {
+                    break;
+                }
                 t.row.push(Cell::new("", loc.clone()));
             }
             t.col = t.col.saturating_add(c.span);
@@ -335,7 +370,13 @@ impl State {
         let loc = self.table.as_ref().map(|t| self.loc(t));
         if let (Some(t), Some(loc)) = (self.table.as_mut(), loc) {
             let cells = std::mem::take(&mut t.row);
-            t.rows.push(Row { loc, cells });
+            // Past MAX_CELLS_PER_TABLE cells the table is refused by the
+            // rows kept already (their width times their number is past
+            // it): the rows after them are not kept.
+            if t.cells <= MAX_CELLS_PER_TABLE {
+                t.cells += cells.len();
+                t.rows.push(Row { loc, cells });
+            }
         }
     }
 

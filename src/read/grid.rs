@@ -3,7 +3,50 @@
 //! ods readers; knows nothing of either format.
 
 use crate::document::{Block, Cell, CellHints, Loc, Row, Table};
+use crate::error::InputError;
 use crate::numfmt::NumberStyle;
+
+/// The most filled cells read from one workbook: far more than any budget
+/// workbook has, and a bound on the reader's memory however a file repeats
+/// or spreads its cells.
+pub const MAX_FILLED_CELLS: usize = 1_000_000;
+
+/// The most bytes of text those cells hold together (a long text repeated
+/// in many cells is counted each time).
+pub const MAX_CELL_TEXT_BYTES: usize = 64 << 20;
+
+/// What a workbook's filled cells have taken so far, counted before they
+/// are made ([`MAX_FILLED_CELLS`], [`MAX_CELL_TEXT_BYTES`]).
+#[derive(Debug, Default)]
+pub struct Filled {
+    cells: usize,
+    bytes: usize,
+}
+
+impl Filled {
+    /// Counts `cells` more cells holding `bytes` of text together: an error
+    /// past either limit, before the cells are made.
+    pub fn take(&mut self, name: &str, cells: usize, bytes: usize) -> Result<(), InputError> {
+        self.cells = self.cells.saturating_add(cells);
+        self.bytes = self.bytes.saturating_add(bytes);
+        if self.cells > MAX_FILLED_CELLS {
+            return Err(InputError::new(
+                name,
+                format!("the spreadsheet has more than {MAX_FILLED_CELLS} filled cells; not read"),
+            ));
+        }
+        if self.bytes > MAX_CELL_TEXT_BYTES {
+            return Err(InputError::new(
+                name,
+                format!(
+                    "the spreadsheet's cells hold more than {} MiB of text; not read",
+                    MAX_CELL_TEXT_BYTES >> 20
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// One non-empty cell of a sheet, 0-based.
 #[derive(Clone, Debug)]
@@ -92,6 +135,32 @@ fn table(sheet: &str, cells: &[&GridCell], lo: u32, hi: u32, style: NumberStyle)
         sheet: sheet.to_string(),
         cell: a1(row, col),
     };
+    // Each row's length once its empty cells at the end are dropped (every
+    // cell here has text): a table too large to understand is refused
+    // before its rows are built, so a few cells far apart (`A1` and
+    // `XFD1048576`) cost nothing.
+    let mut ends = cells.iter().map(|c| (c.row, c.col)).peekable();
+    let lengths = (first.row..=last.row).map(|r| {
+        let mut end = None;
+        while let Some(&(row, col)) = ends.peek() {
+            if row != r {
+                break;
+            }
+            end = Some(col);
+            ends.next();
+        }
+        end.map_or(0, |c| (c - lo) as usize + 1)
+    });
+    if let Some((k, why, width)) = Table::refusal(lengths) {
+        let at = loc(first.row.saturating_add(k as u32), lo);
+        return Some(Block::Table(Table::refused(
+            loc(first.row, lo),
+            Some(style),
+            at,
+            why,
+            width,
+        )));
+    }
     let mut rows = Vec::new();
     let mut i = 0;
     for r in first.row..=last.row {

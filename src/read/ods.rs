@@ -19,7 +19,7 @@ use super::grid::{self, GridCell};
 use super::package::Package;
 use super::xml::{self, Ev};
 use super::Source;
-use crate::document::{CellHints, Document, Notice};
+use crate::document::{CellHints, Document};
 use crate::error::InputError;
 
 /// The most cells a repeated row or cell is expanded to.
@@ -94,7 +94,7 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
     let mut row_cells: Vec<GridCell> = Vec::new();
     let mut cell: Option<CellCtx> = None;
     let mut in_p = false;
-    let mut notices: Vec<Notice> = Vec::new();
+    let mut filled = grid::Filled::default();
     xml::events(source.name, "content.xml", content, |ev| {
         match &ev {
             Ev::Start { name, .. } => match name.as_str() {
@@ -191,6 +191,9 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                                 None => (text, None),
                             };
                             let repeat = c.repeat.min(MAX_REPEAT);
+                            // Counted before the copies are made.
+                            let n = repeat as usize;
+                            filled.take(source.name, n, n.saturating_mul(text.len()))?;
                             for k in 0..repeat {
                                 row_cells.push(GridCell {
                                     row: 0,
@@ -214,6 +217,17 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                     } else {
                         row_repeat.min(MAX_REPEAT)
                     };
+                    // The row's cells were counted once; its copies are
+                    // counted before they are made.
+                    if repeat > 1 {
+                        let bytes: usize = row_cells.iter().map(|c| c.text.len()).sum();
+                        let copies = repeat as usize - 1;
+                        filled.take(
+                            source.name,
+                            copies.saturating_mul(row_cells.len()),
+                            copies.saturating_mul(bytes),
+                        )?;
+                    }
                     for k in 0..repeat {
                         for c in &row_cells {
                             let mut c = c.clone();
@@ -238,19 +252,8 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 _ => {}
             },
         }
-        if cells.len() > 20_000_000 {
-            notices.push(Notice {
-                loc: None,
-                message: "more than 20 million cells; the rest of the workbook is not read".into(),
-            });
-            return Err(InputError::new(
-                source.name,
-                "the spreadsheet has more than 20 million filled cells; not read",
-            ));
-        }
         Ok(())
     })?;
-    doc.notices = notices;
     Ok(doc)
 }
 

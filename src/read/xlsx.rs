@@ -12,7 +12,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{DataRef, Reader, Xlsx};
 
 use super::grid::{self, GridCell};
 use super::package::Package;
@@ -139,16 +139,21 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(source.bytes)).map_err(bad)?;
     let mut doc = Document::new(source.name, source.style);
     let sheet_style = grid::sheet_style(source.style);
+    // Counted before each cell is made: calamine's own range of a sheet
+    // is dense (rows × columns of its used area: two cells at `A1` and
+    // `XFD1048576` asked for 550 GB), so the cells are read as a stream.
+    let mut filled = grid::Filled::default();
     for sheet in book.sheet_names() {
-        let range = book.worksheet_range(&sheet).map_err(bad)?;
         let styles = book.worksheet_style(&sheet).map_err(bad)?;
+        let mut reader = match book.worksheet_cells_reader(&sheet) {
+            Ok(r) => r,
+            // A chart sheet: no cells.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+            Err(e) => return Err(bad(e)),
+        };
         let mut cells = Vec::new();
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        for (r, c, value) in range.used_cells() {
-            let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
-                continue;
-            };
-            let (row, col) = (r0.saturating_add(r), c0.saturating_add(c));
+        while let Some(cell) = reader.next_cell().map_err(bad)? {
+            let (row, col) = cell.get_position();
             let style = styles.get((row, col));
             let bold = style
                 .and_then(|s| s.font.as_ref())
@@ -158,16 +163,33 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 .map(|f| f.format_code.as_str())
                 .unwrap_or("General");
             let number = |(t, d): (String, Option<u32>)| (grid::localize(&t, sheet_style), d);
-            let (text, decimals) = match value {
-                Data::Float(f) => number(display(*f, shown(code))),
-                Data::Int(i) => number(display(*i as f64, shown(code))),
-                Data::String(s) => (s.clone(), None),
-                Data::Bool(b) => ((if *b { "SAND" } else { "FALSK" }).to_string(), None),
-                Data::Error(e) => (format!("#{e}"), None),
-                Data::DateTime(d) => (d.to_string(), None),
-                Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), None),
-                Data::Empty => continue,
+            let mut text_of = |s: &str| {
+                filled
+                    .take(source.name, 1, s.len())
+                    .map(|()| (s.to_string(), None))
             };
+            let (text, decimals) = match cell.get_value() {
+                DataRef::Float(f) => number(display(*f, shown(code))),
+                DataRef::Int(i) => number(display(*i as f64, shown(code))),
+                DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                    text_of(s)?
+                }
+                DataRef::SharedString(s) => text_of(s)?,
+                DataRef::Bool(b) => ((if *b { "SAND" } else { "FALSK" }).to_string(), None),
+                DataRef::Error(e) => (format!("#{e}"), None),
+                DataRef::DateTime(d) => (d.to_string(), None),
+                DataRef::Empty => continue,
+            };
+            // Texts are counted above; the other cells are a few bytes.
+            if !matches!(
+                cell.get_value(),
+                DataRef::String(_)
+                    | DataRef::SharedString(_)
+                    | DataRef::DateTimeIso(_)
+                    | DataRef::DurationIso(_)
+            ) {
+                filled.take(source.name, 1, text.len())?;
+            }
             cells.push(GridCell {
                 row,
                 col,
@@ -180,6 +202,10 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 },
             });
         }
+        // A cell written twice is its last value, as in calamine's range.
+        cells.reverse();
+        cells.sort_by_key(|c| (c.row, c.col));
+        cells.dedup_by_key(|c| (c.row, c.col));
         doc.blocks
             .extend(grid::titles(grid::tables(&sheet, cells, sheet_style)));
     }

@@ -452,3 +452,128 @@ fn per_cents_in_the_text_tied_to_a_wide_table_in_bounded_memory() {
         "{out}{err}"
     );
 }
+
+/// A zip package of the given parts (a Word document, an OpenDocument
+/// spreadsheet), stored as the readers unpack it.
+fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opt = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            z.start_file(*name, opt).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// The second adversarial search of the readers (helper 80): calamine's
+/// range of a sheet is dense, so two figures at `A1` and `XFD1048576` (a 6
+/// KB workbook) asked for 550 GB and aborted; a staircase of figures made
+/// rows × columns cells. The cells are now read as a stream and a table too
+/// large to understand is refused before it is built.
+#[test]
+fn a_workbook_of_cells_far_apart_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_number(0, 0, 1.0).unwrap();
+    sheet.write_number(1_048_575, 16_383, 2.0).unwrap();
+    // A staircase: row r has figures in columns r and r + 1.
+    let steps = book.add_worksheet();
+    for r in 0..3_000u32 {
+        let c = u16::try_from(r % 16_000).unwrap();
+        steps.write_number(r, c, 1.0).unwrap();
+        steps.write_number(r, c + 1, 2.0).unwrap();
+    }
+    book.save(dir.path().join("far.xlsx")).unwrap();
+    let (code, out, err) = limited(dir.path(), "\"$BIN\" verify --allow-empty far.xlsx");
+    assert_eq!(code, Some(0), "{err}");
+    // The staircase's rows grow to 3 001 cells wide: refused at its
+    // 1 000th row (1 001 cells), as the text reader refuses a row as wide.
+    assert!(
+        out.contains(
+            "far.xlsx:Ark2!A1000: skipped  table: a row of more than 1000 cells; the table is not understood"
+        ) || out.contains(
+            "far.xlsx:Sheet2!A1000: skipped  table: a row of more than 1000 cells; the table is not understood"
+        ),
+        "{out}"
+    );
+}
+
+/// One long text shared by many cells of a workbook: each cell held its own
+/// copy (a shared string of a million characters in 1 000 cells, an 11 KB
+/// file, took 3,3 GB). A workbook's cells may hold 64 MiB of text in all;
+/// here 3 000 cells of 32 000 characters (Excel's longest text is 32 767),
+/// 96 MB.
+#[test]
+fn a_long_text_shared_by_many_cells_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let text = "x".repeat(32_000);
+    for r in 0..3_000u32 {
+        sheet.write_string(r, 0, &text).unwrap();
+        sheet.write_number(r, 1, 1.0).unwrap();
+    }
+    book.save(dir.path().join("long.xlsx")).unwrap();
+    let (code, _, err) = limited(dir.path(), "\"$BIN\" verify long.xlsx");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("long.xlsx: the spreadsheet's cells hold more than 64 MiB of text; not read"),
+        "{err}"
+    );
+}
+
+/// An OpenDocument row of one figure repeated 10 000 times, itself repeated
+/// 10 000 times (a file of under 1 KB): every copy was made before the
+/// reader's limit was looked at (3,2 GB asked). Copies are counted before
+/// they are made, to a million filled cells.
+#[test]
+fn repeated_spreadsheet_cells_are_counted_before_they_are_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Ark1"><table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="10000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let ods = package(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content),
+    ]);
+    fs::write(dir.path().join("rep.ods"), ods).unwrap();
+    let (code, _, err) = limited(dir.path(), "\"$BIN\" verify rep.ods");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("rep.ods: the spreadsheet has more than 1000000 filled cells; not read"),
+        "{err}"
+    );
+}
+
+/// A Word table of 100 rows of 100 cells each spanning 1 000 columns (6
+/// KB): every spanned column became a cell with its own copy of the place,
+/// 1 GB. A row keeps at most one cell past what a row may have, and is
+/// refused for it as before.
+#[test]
+fn word_cells_spanning_many_columns_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"#;
+    let row = format!("<w:tr>{}</w:tr>", cell.repeat(100));
+    let body = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p><w:tbl>{}</w:tbl></w:body></w:document>"#,
+        "Overskrift ".repeat(1_000),
+        row.repeat(100)
+    );
+    let docx = package(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", &body),
+    ]);
+    fs::write(dir.path().join("span.docx"), docx).unwrap();
+    let (code, out, err) = limited(dir.path(), "\"$BIN\" verify --allow-empty span.docx");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("skipped  table: a row of more than 1000 cells; the table is not understood"),
+        "{out}"
+    );
+}
