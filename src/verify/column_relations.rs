@@ -638,20 +638,25 @@ fn rate_in_now(header: &str) -> Option<Decimal> {
     if !h.chars().any(char::is_alphabetic) {
         return None;
     }
-    let chars: Vec<char> = h.chars().collect();
+    // By bytes: digits, commas, blanks and brackets are ASCII, never a
+    // part of another character, so each number and what follows it are
+    // slices of the header (a copy of the rest for every number took
+    // quadratic time in a header of many numbers).
+    let b = h.as_bytes();
     let mut i = 0;
     let mut found = None;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && !matches!(chars[i - 1], ' ' | '(')) {
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && !matches!(b[i - 1], b' ' | b'(')) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
             i += 1;
         }
-        let num: String = chars[start..i].iter().collect();
-        let rest: String = chars[i..].iter().collect();
+        let (Some(num), Some(rest)) = (h.get(start..i), h.get(i..)) else {
+            return None;
+        };
         let rest = rest.trim_start();
         let is_rate = rest.starts_with('%')
             || rest.starts_with("pct")
@@ -1709,6 +1714,65 @@ fn rearranged(c: usize, terms: &[(bool, usize)], r: usize) -> Vec<(bool, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `rate_in_now` as it read a header before, by characters, copying
+    /// what follows each number: the oracle of the byte-wise reading.
+    fn rate_by_chars(header: &str) -> Option<Decimal> {
+        let h = header.to_lowercase();
+        if !h.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let chars: Vec<char> = h.chars().collect();
+        let mut i = 0;
+        let mut found = None;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() || (i > 0 && !matches!(chars[i - 1], ' ' | '(')) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == ',') {
+                i += 1;
+            }
+            let num: String = chars[start..i].iter().collect();
+            let rest: String = chars[i..].iter().collect();
+            let rest = rest.trim_start();
+            let is_rate = rest.starts_with('%')
+                || rest.starts_with("pct")
+                || rest.starts_with("procent")
+                || rest.starts_with("p.a.");
+            if !is_rate {
+                continue;
+            }
+            if num.ends_with(',') || num.matches(',').count() > 1 {
+                return None;
+            }
+            let value: Decimal = num.replace(',', ".").parse().ok()?;
+            if value <= Decimal::ZERO || value > Decimal::ONE_HUNDRED || found.is_some() {
+                return None;
+            }
+            found = Some(value);
+        }
+        found
+    }
+
+    proptest::proptest! {
+        /// Reading a header's rate by bytes finds what reading it by
+        /// characters found, on headers of numbers, rates and Danish words.
+        #[test]
+        fn a_rate_read_by_bytes_is_the_rate_read_by_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Moms", " ", "(", ")", "25", "2,5", "1,2,3", "100", "0", "%", " %", "pct.",
+                    "procent", "p.a.", "æ", "Ø", "\u{a0}", "2025", ",", "Afskrivning", "x",
+                ]),
+                0..12,
+            ),
+        ) {
+            let header: String = parts.concat();
+            proptest::prop_assert_eq!(rate_in_now(&header), rate_by_chars(&header));
+        }
+    }
 
     #[test]
     fn a_header_names_its_rate() {

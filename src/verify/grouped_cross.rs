@@ -27,8 +27,23 @@ fn parts(header: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn find(g: &Grid, s: &mut State) {
+    // Each header split once, and the columns of each group and sub-header
+    // in order: every total column looks at the columns left of it (500
+    // total columns over 500 groups split every header again for each, and
+    // took 10 s).
+    let heads: Vec<Option<(&str, &str)>> = g.cols.iter().map(|c| parts(&c.header)).collect();
+    if heads.iter().all(Option::is_none) {
+        return;
+    }
+    let mut by_part: std::collections::HashMap<(&str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, h) in heads.iter().enumerate() {
+        if let Some(p) = h {
+            by_part.entry(*p).or_default().push(k);
+        }
+    }
     for (c, col) in g.cols.iter().enumerate() {
-        let Some((top, sub)) = parts(&col.header) else {
+        let Some((top, sub)) = heads[c] else {
             continue;
         };
 
@@ -42,8 +57,8 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         }
         // The other groups, left of the total, in order.
         let mut groups: Vec<&str> = Vec::new();
-        for k in 0..c {
-            if let Some((t, _)) = parts(&g.cols[k].header) {
+        for head in &heads[..c] {
+            if let Some((t, _)) = *head {
                 if t != top && groups.last() != Some(&t) {
                     groups.push(t);
                 }
@@ -54,10 +69,11 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         }
         let mut cols = Vec::new();
         for t in &groups {
-            let same: Vec<usize> = (0..c)
-                .filter(|&k| parts(&g.cols[k].header) == Some((t, sub)))
-                .collect();
-            match same.as_slice() {
+            // The columns of this group and sub-header left of the total.
+            let same = by_part
+                .get(&(*t, sub))
+                .map_or(&[][..], |ks| &ks[..ks.partition_point(|&k| k < c)]);
+            match same {
                 [k] if matches!(g.cols[*k].kind, ColKind::Amount | ColKind::Change { .. }) => {
                     cols.push(*k)
                 }
