@@ -13,7 +13,7 @@
 use super::figure::Cell;
 use super::grid::{self, ColKind, Grid, Role};
 use super::Check;
-use crate::document::trim_text;
+use crate::document::{trim_text, Loc};
 use crate::numfmt::NumberStyle;
 
 /// Where a cell's text holds a figure among words: a token of digits (with
@@ -137,6 +137,16 @@ pub fn more(
     style: NumberStyle,
 ) -> Vec<Check> {
     let mut out = Vec::new();
+    if unsaid.is_empty() {
+        return out;
+    }
+    // The places and columns the checks name, looked up once each (every
+    // unsaid figure looked through every check: 40 000 rows of `I alt`
+    // took 54 s).
+    let said_at: std::collections::HashSet<(&Loc, &str)> = said
+        .iter()
+        .filter_map(|k| Some((&k.loc, k.column.as_deref()?)))
+        .collect();
     for &(r, c, why) in unsaid {
         let (Some(row), Some(col)) = (grid.rows.get(r), grid.cols.get(c)) else {
             continue;
@@ -147,10 +157,7 @@ pub fn more(
             continue;
         }
         let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
-        if said
-            .iter()
-            .any(|k| k.loc == loc && k.column.as_deref() == Some(&col.header))
-        {
+        if said_at.contains(&(&loc, col.header.as_str())) {
             continue;
         }
         // Named by its label, or by its text cells when the label is empty.
