@@ -488,9 +488,47 @@ pub(super) fn percent_rows(g: &Grid, s: &mut State, rows: &RateRows) {
 
 /// The multiplier rows of the table: see the module.
 fn multipliers(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize]) {
-    // Sections: the rows since the last row without figures.
-    let section = |r: usize| (0..r).rev().find(|&i| !has_figs(g, i)).map_or(0, |i| i + 1);
-    let mut done: Vec<usize> = Vec::new();
+    if !rows.iter().any(|(_, n)| matches!(n, Named::Times { .. })) {
+        return;
+    }
+    // Sections: the rows since the last row without figures. Each row's
+    // section, the rows naming a multiple of each word in each section, and
+    // the rows that name no rate, found once: each group looked through
+    // every row and asked every label again (10 000 rows of distinct words,
+    // 268 KB, took 27 s).
+    let len = g.rows.len();
+    let mut starts = vec![0usize; len];
+    let mut start = 0;
+    for (i, slot) in starts.iter_mut().enumerate() {
+        if !has_figs(g, i) {
+            start = i + 1;
+        }
+        *slot = start;
+    }
+    let mut ends = vec![len; len];
+    let mut end = len;
+    for i in (0..len).rev() {
+        if !has_figs(g, i) {
+            end = i;
+        }
+        ends[i] = end;
+    }
+    let section = |r: usize| if r > 0 { starts[r - 1] } else { 0 };
+    let mut rate_row = vec![false; len];
+    let mut by_word: std::collections::HashMap<(usize, &str), Vec<(usize, Decimal)>> =
+        std::collections::HashMap::new();
+    for (i, m) in rows {
+        if let Some(x) = rate_row.get_mut(*i) {
+            *x = true;
+        }
+        if let Named::Times { k, word } = m {
+            by_word
+                .entry((section(*i), word.as_str()))
+                .or_default()
+                .push((*i, *k));
+        }
+    }
+    let mut done = vec![false; len];
     // The relations the groups' readings hold together (each group's rows
     // × the rows of its section × the columns): 4 000 rows, every other a
     // `(2 x bidrag)` band, took 3,1 GB. Past the budget a group is said.
@@ -499,27 +537,30 @@ fn multipliers(g: &Grid, s: &mut State, rows: &[(usize, Named)], cols: &[usize])
         let Named::Times { word, .. } = n else {
             continue;
         };
-        if done.contains(r) {
+        if done.get(*r).copied().unwrap_or(true) {
             continue;
         }
         let start = section(*r);
-        let end = (*r..g.rows.len())
-            .find(|&i| !has_figs(g, i))
-            .unwrap_or(g.rows.len());
-        let group: Vec<(usize, Decimal)> = rows
-            .iter()
-            .filter(|(i, _)| (start..end).contains(i) && !s.explained[*i])
-            .filter_map(|(i, m)| match m {
-                Named::Times { k, word: w } if w == word => Some((*i, *k)),
-                _ => None,
+        let end = ends.get(*r).copied().unwrap_or(len);
+        let group: Vec<(usize, Decimal)> = by_word
+            .get(&(start, word.as_str()))
+            .map(|g| {
+                g.iter()
+                    .copied()
+                    .filter(|&(i, _)| (start..end).contains(&i) && !s.explained[i])
+                    .collect()
             })
-            .collect();
-        done.extend(group.iter().map(|x| x.0));
+            .unwrap_or_default();
+        for &(i, _) in &group {
+            done[i] = true;
+        }
         if group.is_empty() {
             continue;
         }
+        // Rows that are fine and name no rate (`rows` holds every fine row
+        // that names one).
         let bases: Vec<usize> = (start..end)
-            .filter(|&b| row_ok(g, b) && named(&g.rows[b].label).is_none())
+            .filter(|&b| row_ok(g, b) && !rate_row[b])
             .collect();
         if budget.spend(
             group
