@@ -608,11 +608,14 @@ fn choose(g: &Grid, cands: Vec<Candidate>) -> Result<Candidate, String> {
         m
     };
     let mine = verdicts(g, &cands[best]);
-    let mine_at = by_cell(&mine);
+    // Made only where another reading holds somewhere (most tables have
+    // one reading that does).
+    let mut mine_at = None;
     for (i, c) in cands.iter().enumerate() {
         if i == best || scored[i].0 == 0 {
             continue;
         }
+        let mine_at = mine_at.get_or_insert_with(|| by_cell(&mine));
         let theirs = verdicts(g, c);
         let theirs_at = by_cell(&theirs);
         let holds_where_mine_fails = mine.iter().any(|&(at, v)| {

@@ -121,9 +121,9 @@ fn signs(g: &Grid, rows: &[usize], inner: usize) -> Vec<bool> {
 pub(super) fn find(g: &Grid, s: &mut State) {
     let ncols = g.cols.len();
     // The cells a relation found judges, looked up once (each block looked
-    // through every relation: a wide table of blocks, 1,7 MB, took 5,8 s).
-    let mut judged: std::collections::HashSet<(usize, usize)> =
-        s.out.iter().map(|i| i.at).collect();
+    // through every relation: a wide table of blocks, 1,7 MB, took 5,8 s);
+    // made where a column has blocks (most tables have none).
+    let mut judged: Option<std::collections::HashSet<(usize, usize)>> = None;
     for outer in 1..ncols {
         let inner = outer - 1;
         if !summable(g, inner) || !summable(g, outer) {
@@ -133,6 +133,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         if found.is_empty() {
             continue;
         }
+        let judged = judged.get_or_insert_with(|| s.out.iter().map(|i| i.at).collect());
         let taken = |r: usize| judged.contains(&(r, outer));
         let restarts = found
             .iter()

@@ -143,10 +143,7 @@ pub fn more(
     // The places and columns the checks name, looked up once each (every
     // unsaid figure looked through every check: 40 000 rows of `I alt`
     // took 54 s).
-    let said_at: std::collections::HashSet<(&Loc, &str)> = said
-        .iter()
-        .filter_map(|k| Some((&k.loc, k.column.as_deref()?)))
-        .collect();
+    let mut said_at: Option<std::collections::HashSet<(&Loc, &str)>> = None;
     for &(r, c, why) in unsaid {
         let (Some(row), Some(col)) = (grid.rows.get(r), grid.cols.get(c)) else {
             continue;
@@ -157,6 +154,11 @@ pub fn more(
             continue;
         }
         let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
+        let said_at = said_at.get_or_insert_with(|| {
+            said.iter()
+                .filter_map(|k| Some((&k.loc, k.column.as_deref()?)))
+                .collect()
+        });
         if said_at.contains(&(&loc, col.header.as_str())) {
             continue;
         }
