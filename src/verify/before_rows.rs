@@ -343,16 +343,16 @@ pub(super) fn find(g: &Grid, s: &mut State) {
     written_sums(g, s);
 }
 
-/// The operator a statement prints before a row's label: `+ Årets
-/// overskud` -> Some(false), `÷ Afskrivninger` -> Some(true); `None` for
-/// a label without one. `Err` for an operator this reader does not know
-/// (`+/- Evt. korrektioner`, `+/, …`: either sign).
 /// Whether a label starts with an operator, known or not ([`operator`]),
 /// asked once per row when the grid is read (`LabelCues::operator`).
 pub(super) fn has_operator(label: &str) -> bool {
     operator(label) != Ok(None)
 }
 
+/// The operator a statement prints before a row's label: `+ Årets
+/// overskud` -> Some(false), `÷ Afskrivninger` -> Some(true); `None` for
+/// a label without one. `Err` for an operator this reader does not know
+/// (`+/- Evt. korrektioner`, `+/, …`: either sign).
 fn operator(label: &str) -> Result<Option<bool>, ()> {
     let t = crate::document::trim_start_text(label);
     if let Some(rest) = t.strip_prefix("+ ") {

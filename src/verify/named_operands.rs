@@ -61,9 +61,6 @@ pub(super) fn operands(label: &str) -> Option<(String, String)> {
 /// letters).
 const MAX_COMPOUND_CHARS: usize = 60;
 
-/// The two rows a coordinated compound names: `Drifts- og anlægsudgifter`
-/// -> (`driftsudgifter`, `anlægsudgifter`), one reading per place the
-/// shared end may start (`udgifter`, `gifter`, …; at least four letters).
 /// Whether a label names its operands, as a difference ([`operands`]) or a
 /// compound ([`compound`]); asked once per row when the grid is read
 /// (`LabelCues::operands`): most labels name none.
@@ -71,6 +68,9 @@ pub(super) fn names_operands(label: &str) -> bool {
     operands(label).is_some() || !compound(label).is_empty()
 }
 
+/// The two rows a coordinated compound names: `Drifts- og anlægsudgifter`
+/// -> (`driftsudgifter`, `anlægsudgifter`), one reading per place the
+/// shared end may start (`udgifter`, `gifter`, …; at least four letters).
 pub(super) fn compound(label: &str) -> Vec<(String, String)> {
     let l = label.trim().to_lowercase();
     let Some((first, second)) = l.split_once("- og ") else {
