@@ -10,7 +10,7 @@
 //! left alone: counting it with its parts gives a closing sum twice as
 //! large, which does not hold.
 
-use super::establish::quick_rows_within;
+use super::establish::fits_rows;
 use super::figure::Cell;
 use super::grid::{Grid, Role};
 
@@ -47,12 +47,11 @@ fn breaks(g: &Grid, r: usize) -> bool {
 /// total's unit (the quick look lets mixed units pass; a `- andel` row of
 /// percentages under counts is no part of their sum).
 fn everywhere(g: &Grid, total: usize, rows: &[usize]) -> bool {
-    // The sum first, looked at only until a column fails (most runs tried
-    // fail at once: `Post` and `I alt` rows over 999 columns took 10-13 s a
-    // MB when every column was added up).
+    // The sum first, looked at only until a column fails (`Post` and `I
+    // alt` rows over 999 columns took 10-13 s a MB when every column was
+    // added up).
     let parts: Vec<(bool, usize)> = rows.iter().map(|&p| (false, p)).collect();
-    let (holds, fails) = quick_rows_within(g, total, &parts, 0);
-    if holds == 0 || fails > 0 {
+    if !fits_rows(g, total, &parts) {
         return false;
     }
     let unit = |r: usize, c: usize| match g.rows.get(r).and_then(|row| row.cells.get(c)) {

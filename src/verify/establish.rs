@@ -1975,6 +1975,13 @@ pub fn promising_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> bool {
     promising(quick_rows_within(g, total, parts, 1))
 }
 
+/// Whether [`quick_rows`] holds somewhere and fails nowhere, looked at only
+/// until a column fails (most runs tried fail at once).
+pub fn fits_rows(g: &Grid, total: usize, parts: &[(bool, usize)]) -> bool {
+    let (holds, fails) = quick_rows_within(g, total, parts, 0);
+    holds > 0 && fails == 0
+}
+
 /// The same along a column: `result = Σ ±cols` in every row.
 pub fn quick_cols(g: &Grid, result: usize, cols: &[(bool, usize)]) -> (usize, usize) {
     let (mut holds, mut fails) = (0, 0);

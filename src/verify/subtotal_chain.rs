@@ -15,7 +15,7 @@
 //! is judged with it (it holds, or the reading was not taken).
 
 use super::engine::{has_figs, push, State, BLOCK};
-use super::establish::{exact_somewhere, quick_rows, quick_rows_within, row_sum, Candidate, Kind};
+use super::establish::{exact_somewhere, fits_rows, quick_rows, row_sum, Candidate, Kind};
 use super::figure::Cell;
 use super::grid::{Grid, Role};
 
@@ -66,7 +66,7 @@ fn chain(g: &Grid, t: usize) -> Option<Chain> {
             // Looked at only until a column fails (a fit fails nowhere):
             // each total tried every run of its 40-row block over every
             // column, 100 s a MB of `I alt` rows of random figures.
-            if fits(quick_rows_within(g, sub, &parts, 0))
+            if fits_rows(g, sub, &parts)
                 && exact_somewhere(g, &row_sum(g, sub, &parts, Kind::Sum, ""))
             {
                 if found.is_some() {
