@@ -127,6 +127,16 @@ fn short_heading(heading: &str) -> String {
     }
 }
 
+/// Adds `n` empty cells to a row, but none past one more than a row may
+/// have: such a row is refused whole (`Table::push_row`), so the cells past
+/// it are never made (spans of 1 000 columns, cell after cell, took a
+/// gigabyte for a 6 KB document).
+fn pad(row: &mut Vec<Cell>, n: u32, loc: &Loc) {
+    let room = (MAX_CELLS_PER_ROW + 1).saturating_sub(row.len());
+    let n = usize::try_from(n).unwrap_or(usize::MAX).min(room);
+    row.extend(std::iter::repeat_with(|| Cell::new("", loc.clone())).take(n));
+}
+
 fn twips_to_steps(twips: i64) -> u8 {
     // One step is a quarter inch (360 twips), Word's usual indent step.
     u8::try_from((twips.max(0) + 180) / 360).unwrap_or(u8::MAX)
@@ -318,21 +328,11 @@ impl State {
         };
         if let Some(c) = t.cell.take() {
             let loc = self.loc(&t);
-            // A row of more than MAX_CELLS_PER_ROW cells is refused whole
-            // (`Table::push_row`): the cells past one more than that are
-            // never made (spans of 1 000 columns, cell after cell, took a
-            // gigabyte for a 6 KB document).
-            let full = |row: &Vec<Cell>| row.len() > MAX_CELLS_PER_ROW;
             if t.row.is_empty() {
-                for _ in 0..t.grid_before {
-                    if full(&t.row) {
-                        break;
-                    }
-                    t.row.push(Cell::new("", loc.clone()));
-                }
+                pad(&mut t.row, t.grid_before, &loc);
                 t.col = t.grid_before;
             }
-            if full(&t.row) {
+            if t.row.len() > MAX_CELLS_PER_ROW {
                 t.col = t.col.saturating_add(c.span);
                 self.table = Some(t);
                 return;
@@ -355,12 +355,7 @@ impl State {
                     span: c.span,
                 },
             });
-            for _ in 1..c.span {
-                if full(&t.row) {
-                    break;
-                }
-                t.row.push(Cell::new("", loc.clone()));
-            }
+            pad(&mut t.row, c.span.saturating_sub(1), &loc);
             t.col = t.col.saturating_add(c.span);
         }
         self.table = Some(t);
