@@ -10,6 +10,7 @@
 //! is formatted once, here, to the displayed text; nothing after this module
 //! sees a float.
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
@@ -162,34 +163,24 @@ pub fn read(source: &Source) -> Result<Document, InputError> {
                 .and_then(|s| s.number_format.as_ref())
                 .map(|f| f.format_code.as_str())
                 .unwrap_or("General");
-            let number = |(t, d): (String, Option<u32>)| (grid::localize(&t, sheet_style), d);
-            let mut text_of = |s: &str| {
-                filled
-                    .take(source.name, 1, s.len())
-                    .map(|()| (s.to_string(), None))
-            };
-            let (text, decimals) = match cell.get_value() {
+            let number =
+                |(t, d): (String, Option<u32>)| (Cow::Owned(grid::localize(&t, sheet_style)), d);
+            // A text is borrowed until it is counted: one long shared text in
+            // many cells is refused before it is copied into each.
+            let (text, decimals): (Cow<str>, Option<u32>) = match cell.get_value() {
                 DataRef::Float(f) => number(display(*f, shown(code))),
                 DataRef::Int(i) => number(display(*i as f64, shown(code))),
                 DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                    text_of(s)?
+                    (Cow::Borrowed(s.as_str()), None)
                 }
-                DataRef::SharedString(s) => text_of(s)?,
-                DataRef::Bool(b) => ((if *b { "SAND" } else { "FALSK" }).to_string(), None),
-                DataRef::Error(e) => (format!("#{e}"), None),
-                DataRef::DateTime(d) => (d.to_string(), None),
+                DataRef::SharedString(s) => (Cow::Borrowed(*s), None),
+                DataRef::Bool(b) => (Cow::Borrowed(if *b { "SAND" } else { "FALSK" }), None),
+                DataRef::Error(e) => (Cow::Owned(format!("#{e}")), None),
+                DataRef::DateTime(d) => (Cow::Owned(d.to_string()), None),
                 DataRef::Empty => continue,
             };
-            // Texts are counted above; the other cells are a few bytes.
-            if !matches!(
-                cell.get_value(),
-                DataRef::String(_)
-                    | DataRef::SharedString(_)
-                    | DataRef::DateTimeIso(_)
-                    | DataRef::DurationIso(_)
-            ) {
-                filled.take(source.name, 1, text.len())?;
-            }
+            filled.take(source.name, 1, text.len())?;
+            let text = text.into_owned();
             cells.push(GridCell {
                 row,
                 col,
