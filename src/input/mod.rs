@@ -60,16 +60,26 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, InputError> {
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    read_file(&name, path, &meta, max_bytes)
+}
+
+/// [`read_bytes`], the file's metadata asked already.
+fn read_file(
+    name: &str,
+    path: &Path,
+    meta: &std::fs::Metadata,
+    max_bytes: u64,
+) -> Result<Vec<u8>, InputError> {
     if meta.is_dir() {
-        return Err(InputError::new(&name, "is a directory, not a file"));
+        return Err(InputError::new(name, "is a directory, not a file"));
     }
     if meta.is_file() && meta.len() > max_bytes {
-        return Err(too_large(&name, max_bytes));
+        return Err(too_large(name, max_bytes));
     }
-    let file = std::fs::File::open(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| InputError::new(name, io_message(&e)))?;
     // A regular file says how large it is; anything else is read as a stream.
     let expected = if meta.is_file() { meta.len() } else { 0 };
-    read_bounded_from(&name, file, expected, max_bytes)
+    read_bounded_from(name, file, expected, max_bytes)
 }
 
 /// A file's bytes: read into memory, or, for a large regular file, mapped
@@ -111,7 +121,7 @@ pub fn map_or_read(path: &Path, max_bytes: u64, map: bool) -> Result<FileBytes, 
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
     if !(map && meta.is_file() && meta.len() >= MAP_FROM_BYTES && meta.len() <= max_bytes) {
-        return read_bytes(path, max_bytes).map(FileBytes::Read);
+        return read_file(&name, path, &meta, max_bytes).map(FileBytes::Read);
     }
     let file = std::fs::File::open(path).map_err(|e| InputError::new(&name, io_message(&e)))?;
     // SAFETY: the map is read-only and private, and only ever read as bytes
@@ -126,7 +136,7 @@ pub fn map_or_read(path: &Path, max_bytes: u64, map: bool) -> Result<FileBytes, 
         Ok(_) => Err(too_large(&name, max_bytes)),
         // A file system that cannot map (some network and virtual ones):
         // read it.
-        Err(_) => read_bytes(path, max_bytes).map(FileBytes::Read),
+        Err(_) => read_file(&name, path, &meta, max_bytes).map(FileBytes::Read),
     }
 }
 
