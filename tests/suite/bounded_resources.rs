@@ -453,24 +453,6 @@ fn per_cents_in_the_text_tied_to_a_wide_table_in_bounded_memory() {
     );
 }
 
-/// A zip package of the given parts (a Word document, an OpenDocument
-/// spreadsheet), stored as the readers unpack it.
-fn package(parts: &[(&str, &str)]) -> Vec<u8> {
-    use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opt = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (name, text) in parts {
-            z.start_file(*name, opt).unwrap();
-            z.write_all(text.as_bytes()).unwrap();
-        }
-        z.finish().unwrap();
-    }
-    buf.into_inner()
-}
-
 /// The second adversarial search of the readers (helper 80): calamine's
 /// range of a sheet is dense, so two figures at `A1` and `XFD1048576` (a 6
 /// KB workbook) asked for 550 GB and aborted; a staircase of figures made
@@ -538,7 +520,7 @@ fn repeated_spreadsheet_cells_are_counted_before_they_are_made() {
     let dir = tempfile::tempdir().unwrap();
     let content = r#"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Ark1"><table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="10000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
-    let ods = package(&[
+    let ods = super::common::package(&[
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
         ("content.xml", content),
     ]);
@@ -565,7 +547,7 @@ fn word_cells_spanning_many_columns_in_bounded_memory() {
         "Overskrift ".repeat(1_000),
         row.repeat(100)
     );
-    let docx = package(&[
+    let docx = super::common::package(&[
         ("[Content_Types].xml", "<Types/>"),
         ("word/document.xml", &body),
     ]);

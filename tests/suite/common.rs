@@ -259,3 +259,21 @@ pub fn dk_int(n: i64) -> String {
         out
     }
 }
+
+/// A zip package of the given parts (a Word document, an OpenDocument
+/// spreadsheet), deflated as Word and LibreOffice write them.
+pub fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opt = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            z.start_file(*name, opt).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}

@@ -2,8 +2,6 @@
 //! (with a number format) and an HTML page is read as the same table as its
 //! text form, and gets the same verdicts (its total right, or one off).
 
-use std::io::Write;
-
 use proptest::prelude::*;
 use sparekrav::document::Document;
 use sparekrav::numfmt::NumberStyle;
@@ -113,18 +111,10 @@ fn docx(g: &Gen) -> Vec<u8> {
     let doc = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opt = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        z.start_file("[Content_Types].xml", opt).unwrap();
-        z.write_all(b"<Types/>").unwrap();
-        z.start_file("word/document.xml", opt).unwrap();
-        z.write_all(doc.as_bytes()).unwrap();
-        z.finish().unwrap();
-    }
-    buf.into_inner()
+    super::common::package(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", &doc),
+    ])
 }
 
 fn html(g: &Gen) -> Vec<u8> {
