@@ -477,10 +477,9 @@ fn a_workbook_of_cells_far_apart_in_bounded_memory() {
     assert_eq!(code, Some(0), "{err}");
     // The staircase's rows grow to 3 001 cells wide: refused at its
     // 1 000th row (1 001 cells), as the text reader refuses a row as wide.
+    // rust_xlsxwriter names the sheets `Sheet1`, `Sheet2`.
     assert!(
         out.contains(
-            "far.xlsx:Ark2!A1000: skipped  table: a row of more than 1000 cells; the table is not understood"
-        ) || out.contains(
             "far.xlsx:Sheet2!A1000: skipped  table: a row of more than 1000 cells; the table is not understood"
         ),
         "{out}"
