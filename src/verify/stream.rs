@@ -51,7 +51,7 @@ pub const MAX_THREADS: usize = 12;
 
 /// The most tables and cells in one batch: memory stays bounded by a few
 /// batches in flight, whatever the document's size.
-const BATCH_TABLES: usize = 64;
+const BATCH_TABLES: usize = 256;
 const BATCH_CELLS: usize = 100_000;
 /// And the most bytes of running text in one batch (the paragraphs go
 /// with the tables, see [`Item`]).
