@@ -32,11 +32,14 @@ pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError>
             ));
         }
         (text, (enc != encoding_rs::UTF_8).then(|| enc.name()))
+    } else if let Some(s) = utf8_without_nul(bytes, CHUNK) {
+        // The usual document: UTF-8 with no NUL, both asked in one pass.
+        return Ok(Decoded {
+            text: Cow::Borrowed(s),
+            encoding: None,
+            notice: None,
+        });
     } else {
-        // simdutf8: the one pass over a whole document before its first
-        // table is judged, several times faster than the standard check on
-        // Danish text (its letters leave the ASCII fast path); the same
-        // answer, and no position is wanted.
         match simdutf8::basic::from_utf8(bytes) {
             Ok(s) => (Cow::Borrowed(s), None),
             Err(_) => {
@@ -78,6 +81,43 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), InputError> {
     self::bytes(name, bytes).map(|_| ())
 }
 
+/// How many bytes [`utf8_without_nul`] looks at in one piece: small enough
+/// to stay in the processor's cache between its two looks.
+const CHUNK: usize = 256 * 1024;
+
+/// `bytes` as text when they are UTF-8 with no NUL byte, `None` otherwise.
+/// Both are looked for piece by piece (`chunk` bytes, each ended before a
+/// character's first byte), so that each piece is read from memory once:
+/// on the 50 MB benchmark document the separate look for a NUL cost about
+/// 3 ms before the first table. simdutf8 is several times faster than the
+/// standard check on Danish text (its letters leave the ASCII fast path).
+/// Pieces ended between characters are UTF-8 each exactly when the whole
+/// is (a character never spans two of them, and UTF-8 pieces join into
+/// UTF-8).
+fn utf8_without_nul(bytes: &[u8], chunk: usize) -> Option<&str> {
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut end = start.saturating_add(chunk.max(4)).min(bytes.len());
+        // Back to the first byte of a character (at most three steps in
+        // UTF-8; a longer run of continuation bytes is no UTF-8 anyway).
+        let mut back = 0;
+        while end < bytes.len() && back < 3 && bytes.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
+            end -= 1;
+            back += 1;
+        }
+        let piece = bytes.get(start..end)?;
+        if simdutf8::basic::from_utf8(piece).is_err() || memchr::memchr(0, piece).is_some() {
+            return None;
+        }
+        start = end;
+    }
+    // SAFETY: the pieces checked above follow one another from the first
+    // byte to the last (each starts where the one before ended, and each
+    // is at least one byte long), and each is UTF-8; UTF-8 pieces joined
+    // are UTF-8. The property test below holds this to the whole check.
+    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
 /// Decodes a source's bytes.
 pub fn text<'a>(source: &Source<'a>) -> Result<Decoded<'a>, InputError> {
     bytes(source.name, source.bytes)
@@ -111,6 +151,22 @@ mod tests {
     }
 
     #[test]
+    fn pieces_cut_inside_characters_are_read_whole() {
+        let text = "Ændring på 5 % – 1.281,8 € 😀\nI alt\t-6,1\n".repeat(7);
+        for chunk in 1..40 {
+            assert_eq!(
+                utf8_without_nul(text.as_bytes(), chunk),
+                Some(text.as_str())
+            );
+        }
+        let mut nul = text.clone().into_bytes();
+        nul[100] = 0;
+        assert_eq!(utf8_without_nul(&nul, 16), None);
+        assert_eq!(utf8_without_nul(b"\xe6ndring", 16), None);
+        assert_eq!(utf8_without_nul(b"", 16), Some(""));
+    }
+
+    #[test]
     fn binary_is_bad_input() {
         assert!(bytes("f", b"a\nb\0c").is_err());
         assert_eq!(
@@ -120,6 +176,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Looked at piece by piece, bytes are UTF-8 without a NUL exactly
+        /// when they are as a whole, for pieces of any size (a character
+        /// of up to four bytes cut anywhere, continuation bytes alone).
+        #[test]
+        fn pieces_are_read_as_the_whole(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, b'a', b'\n', 0xC3, 0xA6, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xBF, 0xFF,
+                ]),
+                0..60,
+            ),
+            chunk in 1usize..12,
+        ) {
+            let whole = std::str::from_utf8(&body).ok().filter(|s| !s.contains('\0'));
+            proptest::prop_assert_eq!(utf8_without_nul(&body, chunk), whole);
+        }
+
         /// `check` says what decoding says: the same error, or none, on
         /// any bytes (UTF-8, Windows-1252, with a byte-order mark or a NUL).
         #[test]
