@@ -32,20 +32,22 @@ pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError>
             ));
         }
         (text, (enc != encoding_rs::UTF_8).then(|| enc.name()))
-    } else if let Some(s) = utf8_without_nul(bytes, CHUNK) {
-        // The usual document: UTF-8 with no NUL, both asked in one pass.
-        return Ok(Decoded {
-            text: Cow::Borrowed(s),
-            encoding: None,
-            notice: None,
-        });
     } else {
-        match simdutf8::basic::from_utf8(bytes) {
-            Ok(s) => (Cow::Borrowed(s), None),
-            Err(_) => {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                (text, Some("windows-1252"))
+        match utf8_without_nul(bytes, CHUNK) {
+            // The usual document: UTF-8 with no NUL, both asked in one pass.
+            Pieces::Text(s) => {
+                return Ok(Decoded {
+                    text: Cow::Borrowed(s),
+                    encoding: None,
+                    notice: None,
+                })
             }
+            // A NUL in UTF-8 so far: the whole decides where it is said to be.
+            Pieces::Nul => match simdutf8::basic::from_utf8(bytes) {
+                Ok(s) => (Cow::Borrowed(s), None),
+                Err(_) => windows_1252(bytes),
+            },
+            Pieces::NotUtf8 => windows_1252(bytes),
         }
     };
     // A NUL is one byte in UTF-8 (memchr finds it faster than `find`).
@@ -94,7 +96,7 @@ const CHUNK: usize = 256 * 1024;
 /// Pieces ended between characters are UTF-8 each exactly when the whole
 /// is (a character never spans two of them, and UTF-8 pieces join into
 /// UTF-8).
-fn utf8_without_nul(bytes: &[u8], chunk: usize) -> Option<&str> {
+fn utf8_without_nul(bytes: &[u8], chunk: usize) -> Pieces<'_> {
     let mut start = 0;
     while start < bytes.len() {
         let mut end = start.saturating_add(chunk.max(4)).min(bytes.len());
@@ -105,9 +107,14 @@ fn utf8_without_nul(bytes: &[u8], chunk: usize) -> Option<&str> {
             end -= 1;
             back += 1;
         }
-        let piece = bytes.get(start..end)?;
-        if simdutf8::basic::from_utf8(piece).is_err() || memchr::memchr(0, piece).is_some() {
-            return None;
+        let Some(piece) = bytes.get(start..end) else {
+            return Pieces::NotUtf8;
+        };
+        if simdutf8::basic::from_utf8(piece).is_err() {
+            return Pieces::NotUtf8;
+        }
+        if memchr::memchr(0, piece).is_some() {
+            return Pieces::Nul;
         }
         start = end;
     }
@@ -115,7 +122,24 @@ fn utf8_without_nul(bytes: &[u8], chunk: usize) -> Option<&str> {
     // byte to the last (each starts where the one before ended, and each
     // is at least one byte long), and each is UTF-8; UTF-8 pieces joined
     // are UTF-8. The property test below holds this to the whole check.
-    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+    Pieces::Text(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
+/// What [`utf8_without_nul`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Pieces<'a> {
+    /// UTF-8 without a NUL: the text.
+    Text(&'a str),
+    /// Not UTF-8 (a piece is not).
+    NotUtf8,
+    /// A NUL in a piece, every piece before it UTF-8 (the rest not looked at).
+    Nul,
+}
+
+/// Bytes that are not UTF-8, read as Windows-1252 (which never fails).
+fn windows_1252(bytes: &[u8]) -> (Cow<'_, str>, Option<&'static str>) {
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (text, Some("windows-1252"))
 }
 
 /// Decodes a source's bytes.
@@ -156,14 +180,14 @@ mod tests {
         for chunk in 1..40 {
             assert_eq!(
                 utf8_without_nul(text.as_bytes(), chunk),
-                Some(text.as_str())
+                Pieces::Text(text.as_str())
             );
         }
         let mut nul = text.clone().into_bytes();
         nul[100] = 0;
-        assert_eq!(utf8_without_nul(&nul, 16), None);
-        assert_eq!(utf8_without_nul(b"\xe6ndring", 16), None);
-        assert_eq!(utf8_without_nul(b"", 16), Some(""));
+        assert_eq!(utf8_without_nul(&nul, 16), Pieces::Nul);
+        assert_eq!(utf8_without_nul(b"\xe6ndring", 16), Pieces::NotUtf8);
+        assert_eq!(utf8_without_nul(b"", 16), Pieces::Text(""));
     }
 
     #[test]
@@ -189,8 +213,46 @@ mod tests {
             ),
             chunk in 1usize..12,
         ) {
-            let whole = std::str::from_utf8(&body).ok().filter(|s| !s.contains('\0'));
-            proptest::prop_assert_eq!(utf8_without_nul(&body, chunk), whole);
+            let found = utf8_without_nul(&body, chunk);
+            match std::str::from_utf8(&body) {
+                Ok(s) if !s.contains('\0') => proptest::prop_assert_eq!(found, Pieces::Text(s)),
+                // A NUL in UTF-8: said as a NUL, or as no UTF-8 where a piece
+                // before the NUL's is not (then the whole is not either).
+                Ok(_) => proptest::prop_assert_eq!(found, Pieces::Nul),
+                // Not UTF-8: said so, or a NUL found in a piece before the
+                // first that is not.
+                Err(_) => proptest::prop_assert!(
+                    found == Pieces::NotUtf8 || (found == Pieces::Nul && body.contains(&0))
+                ),
+            }
+        }
+
+        /// Decoding piece by piece gives what decoding the whole did: the
+        /// text, its encoding and notice, or the same error.
+        #[test]
+        fn decoding_is_that_of_the_whole(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, b'a', b'\n', 0xC3, 0xA6, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xE6,
+                ]),
+                0..60,
+            ),
+        ) {
+            // The whole way, as `bytes` decoded before it looked by pieces.
+            let whole = |b: &[u8]| -> Result<(String, Option<&'static str>), String> {
+                let (text, enc) = match std::str::from_utf8(b) {
+                    Ok(s) => (s.to_string(), None),
+                    Err(_) => (encoding_rs::WINDOWS_1252.decode(b).0.into_owned(), Some("windows-1252")),
+                };
+                match text.find('\0') {
+                    Some(at) => Err(format!("f: binary data (a NUL byte at offset {at}), not a document")),
+                    None => Ok((text, enc)),
+                }
+            };
+            let got = bytes("f", &body)
+                .map(|d| (d.text.into_owned(), d.encoding))
+                .map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(got, whole(&body));
         }
 
         /// `check` says what decoding says: the same error, or none, on
