@@ -23,6 +23,16 @@ pub struct Decoded<'a> {
 /// Decodes `bytes`; never fails on well-formed input of the encodings above.
 /// A NUL byte in text that is not UTF-16 is bad input (a binary file).
 pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError> {
+    bytes_in_pieces(name, bytes, CHUNK)
+}
+
+/// [`bytes`], UTF-8 and NUL looked for `chunk` bytes at a time (tests ask
+/// small pieces, to cut characters anywhere).
+fn bytes_in_pieces<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    chunk: usize,
+) -> Result<Decoded<'a>, InputError> {
     let (text, encoding) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
@@ -33,7 +43,7 @@ pub fn bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, InputError>
         }
         (text, (enc != encoding_rs::UTF_8).then(|| enc.name()))
     } else {
-        match utf8_without_nul(bytes, CHUNK) {
+        match utf8_without_nul(bytes, chunk) {
             // The usual document: UTF-8 with no NUL, both asked in one pass.
             Pieces::Text(s) => {
                 return Ok(Decoded {
@@ -87,7 +97,7 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), InputError> {
 /// to stay in the processor's cache between its two looks.
 const CHUNK: usize = 256 * 1024;
 
-/// `bytes` as text when they are UTF-8 with no NUL byte, `None` otherwise.
+/// `bytes` as text when they are UTF-8 with no NUL byte ([`Pieces`]).
 /// Both are looked for piece by piece (`chunk` bytes, each ended before a
 /// character's first byte), so that each piece is read from memory once:
 /// on the 50 MB benchmark document the separate look for a NUL cost about
@@ -191,6 +201,38 @@ mod tests {
     }
 
     #[test]
+    fn a_nul_is_placed_in_the_text_it_is_read_as() {
+        let err = |at: usize| format!("f: binary data (a NUL byte at offset {at}), not a document");
+        // A NUL in a first piece of UTF-8, a byte that is none in a later one:
+        // the whole is Windows-1252, where `æ` is `Ã¦` (four bytes).
+        let mut b = "æ\0".as_bytes().to_vec();
+        b.resize(CHUNK + 10, b'a');
+        b.push(0xE6);
+        assert_eq!(utf8_without_nul(&b, CHUNK), Pieces::Nul);
+        assert_eq!(bytes("f", &b).unwrap_err().to_string(), err(4));
+        // A first piece that is no UTF-8, the NUL in a later one.
+        let mut c = vec![0xE6];
+        c.resize(CHUNK + 10, b'a');
+        c.push(0);
+        assert_eq!(utf8_without_nul(&c, CHUNK), Pieces::NotUtf8);
+        assert_eq!(bytes("f", &c).unwrap_err().to_string(), err(CHUNK + 11));
+    }
+
+    #[test]
+    fn any_piece_size_reads_the_whole() {
+        for chunk in [0, 1, 2, 3, 4, usize::MAX] {
+            assert_eq!(
+                utf8_without_nul("😀😀a😀".as_bytes(), chunk),
+                Pieces::Text("😀😀a😀")
+            );
+            assert_eq!(
+                utf8_without_nul(b"\x80\x80\x80\x80\x80", chunk),
+                Pieces::NotUtf8
+            );
+        }
+    }
+
+    #[test]
     fn binary_is_bad_input() {
         assert!(bytes("f", b"a\nb\0c").is_err());
         assert_eq!(
@@ -211,13 +253,12 @@ mod tests {
                 ]),
                 0..60,
             ),
-            chunk in 1usize..12,
+            chunk in 0usize..12,
         ) {
             let found = utf8_without_nul(&body, chunk);
             match std::str::from_utf8(&body) {
                 Ok(s) if !s.contains('\0') => proptest::prop_assert_eq!(found, Pieces::Text(s)),
-                // A NUL in UTF-8: said as a NUL, or as no UTF-8 where a piece
-                // before the NUL's is not (then the whole is not either).
+                // A NUL in UTF-8: said as a NUL.
                 Ok(_) => proptest::prop_assert_eq!(found, Pieces::Nul),
                 // Not UTF-8: said so, or a NUL found in a piece before the
                 // first that is not.
@@ -237,7 +278,23 @@ mod tests {
                 ]),
                 0..60,
             ),
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "\0", "æ", "€", "😀", "\n"]),
+                0..30,
+            ),
+            tail in proptest::sample::select(vec![vec![], vec![0xE6], vec![0xC3], vec![0x80]]),
+            text in proptest::bool::ANY,
+            chunk in 0usize..12,
         ) {
+            // Random bytes (seldom UTF-8 beyond ASCII), or whole characters
+            // with now and then a byte after them that is no UTF-8.
+            let body = if text {
+                let mut b = chars.concat().into_bytes();
+                b.extend(tail);
+                b
+            } else {
+                body
+            };
             // The whole way, as `bytes` decoded before it looked by pieces.
             let whole = |b: &[u8]| -> Result<(String, Option<&'static str>), String> {
                 let (text, enc) = match std::str::from_utf8(b) {
@@ -249,7 +306,7 @@ mod tests {
                     None => Ok((text, enc)),
                 }
             };
-            let got = bytes("f", &body)
+            let got = bytes_in_pieces("f", &body, chunk)
                 .map(|d| (d.text.into_owned(), d.encoding))
                 .map_err(|e| e.to_string());
             proptest::prop_assert_eq!(got, whole(&body));
