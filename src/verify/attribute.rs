@@ -188,7 +188,7 @@ pub fn judge_all(
             let why = format!(
                 "the parts ({}) exceed the total ({}): persons counted over a period may stand in several parts and once in the total",
                 show(&sum, style),
-                g.rows[r].texts.get(c).cloned().unwrap_or_default()
+                g.rows[r].text(c).map(str::to_string).unwrap_or_default()
             );
             j.verdict = Verdict::Skipped;
             j.detail = why.clone();
@@ -320,7 +320,10 @@ fn attribute(g: &Grid, out: &mut [Judged], style: NumberStyle) {
             .find(|&k| out[k].expr.as_ref().is_some_and(|ek| ek.result() == x))
             .unwrap_or(fixes[0]);
         let what = cell_name(g, x);
-        let printed = g.rows[x.0].texts.get(x.1).cloned().unwrap_or_default();
+        let printed = g.rows[x.0]
+            .text(x.1)
+            .map(str::to_string)
+            .unwrap_or_default();
         let is_result = out[primary]
             .expr
             .as_ref()
@@ -471,7 +474,10 @@ fn carried_into_totals(g: &Grid, out: &mut [Judged], style: NumberStyle) {
         };
         let source = match (&out[k].blamed, &out[k].consequence_of) {
             (Some((x, fixed)), _) => {
-                let printed = g.rows[x.0].texts.get(x.1).cloned().unwrap_or_default();
+                let printed = g.rows[x.0]
+                    .text(x.1)
+                    .map(str::to_string)
+                    .unwrap_or_default();
                 format!(
                     "{} {printed}, which should read {}",
                     cell_name(g, *x),

@@ -99,7 +99,7 @@ pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) ->
             if !matches!(cell, Cell::Text) {
                 continue;
             }
-            let Some(text) = row.texts.get(c) else {
+            let Some(text) = row.text(c) else {
                 continue;
             };
             let Some(relation) = stated(text) else {
@@ -116,7 +116,7 @@ pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) ->
             let judgment = judge::judge(&relation, true);
             let detail = explain::words(Some(&relation), &judgment, style);
             let column = grid.cols.get(c).map(|col| col.header.clone());
-            let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
+            let loc = row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone());
             let kind = match &relation {
                 Relation::Sum { terms, .. } if terms.iter().any(|t| t.negative) => Kind::Difference,
                 _ => Kind::Sum,
@@ -233,14 +233,12 @@ fn section_operands(
     let row = &grid.rows[at.0];
     let column = grid.cols.get(at.1).map(|col| col.header.clone());
     let loc = row
-        .locs
-        .get(at.1)
+        .cell_loc(at.1)
         .cloned()
         .unwrap_or_else(|| row.loc.clone());
     let place = |r: usize| {
         grid.rows[r]
-            .locs
-            .get(at.1)
+            .cell_loc(at.1)
             .map_or_else(String::new, ToString::to_string)
     };
     secs.iter()

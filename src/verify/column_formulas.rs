@@ -72,10 +72,10 @@ pub fn letter_row(g: &Grid) -> Option<LetterRow> {
         }
         // At least three cells of capitals: looked at before anything is
         // built (most rows without figures are section labels).
-        let capitals = |t: &&String| t.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
-        row.texts.iter().filter(capitals).nth(2)?;
+        let capitals = |t: &&str| t.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
+        row.texts().filter(capitals).nth(2)?;
         let cells: Vec<Option<Letter>> = (0..g.cols.len())
-            .map(|c| row.texts.get(c).and_then(|t| letter_cell(t)))
+            .map(|c| row.text(c).and_then(letter_cell))
             .collect();
         let ids: Vec<char> = cells.iter().flatten().map(|(id, _)| *id).collect();
         let mut unique = ids.clone();

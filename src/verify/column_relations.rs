@@ -767,7 +767,7 @@ fn moms_column_said(g: &Grid, c: usize, header_says: Option<bool>) -> Option<boo
         if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
             continue;
         }
-        let cell = moms(row.texts.get(c).map_or("", String::as_str))?;
+        let cell = moms(row.text(c).unwrap_or(""))?;
         if said.is_some_and(|s| s != cell) {
             return None;
         }
@@ -956,8 +956,8 @@ pub fn reword(g: &Grid, e: Option<&Expr>, words: String, style: NumberStyle) -> 
     let printed = g
         .rows
         .get(result.0)
-        .and_then(|r| r.texts.get(result.1))
-        .cloned()
+        .and_then(|r| r.text(result.1))
+        .map(str::to_string)
         .unwrap_or_default();
     let mut base = words
         .split("; it should read")

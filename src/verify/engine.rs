@@ -383,7 +383,7 @@ fn garbled_part(g: &Grid, t: usize) -> Option<(usize, usize)> {
         g.rows[i]
             .cells
             .iter()
-            .zip(&g.rows[i].texts)
+            .zip(g.rows[i].texts())
             .position(|(c, t)| matches!(c, Cell::Text) && super::figure::garbled(t))
             .map(|c| (i, c))
     })
@@ -575,7 +575,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             let why = format!(
                 "a row of its block, {:?}, is printed {:?}, which is no figure: its sum is unknown",
                 g.rows[p].label,
-                g.rows[p].texts.get(c).map_or("", String::as_str)
+                g.rows[p].text(c).unwrap_or("")
             );
             total_not_judged(g, s, t, why);
             s.explained[t] = true;

@@ -395,7 +395,7 @@ fn no_figure_at(
         Some(Cell::Text) => Err(format!(
             "{:?} has {:?}, not a figure",
             label_of(g, at.0),
-            g.rows[at.0].texts.get(at.1).map_or("", String::as_str)
+            g.rows[at.0].text(at.1).unwrap_or("")
         )),
         Some(Cell::Dash) => Err(format!("{:?} has no figure (-)", label_of(g, at.0))),
         _ => Err(format!("{:?} has no figure", label_of(g, at.0))),
@@ -521,7 +521,7 @@ fn fraction_in_percent(p: &PrintedNumber) -> Option<PrintedNumber> {
 pub fn printed_empty(g: &Grid, at: At) -> bool {
     g.rows.get(at.0).is_some_and(|r| match r.cells.get(at.1) {
         Some(Cell::Empty) => at.1 < r.printed,
-        Some(Cell::Text) => r.texts.get(at.1).is_some_and(|t| {
+        Some(Cell::Text) => r.text(at.1).is_some_and(|t| {
             let t = t.trim();
             !t.is_empty() && t.chars().all(|c| c == '.' || c == '…')
         }),

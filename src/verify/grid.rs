@@ -104,9 +104,12 @@ pub struct GRow {
     pub loc: Loc,
     pub line: usize,
     pub cells: Vec<Cell>,
-    /// The cells' text (emphasis stripped) and places.
-    pub texts: Vec<String>,
-    pub locs: Vec<Loc>,
+    /// The row as the document had it: its label's cell first (the label
+    /// moved out into [`GRow::label`]), then a cell for each column, each
+    /// with its text (emphasis stripped) and place ([`GRow::text`],
+    /// [`GRow::cell_loc`]). Kept as the table's own list, not copied into
+    /// lists of texts and places (two allocations a row fewer).
+    printed_cells: Vec<DCell>,
     pub role: Role,
     /// Dashed (`- delloft`) or indented deeper than the row above.
     pub sub: bool,
@@ -119,6 +122,24 @@ pub struct GRow {
 }
 
 impl GRow {
+    /// Column `c`'s text as printed (emphasis stripped).
+    #[inline]
+    pub fn text(&self, c: usize) -> Option<&str> {
+        self.printed_cells.get(c + 1).map(|d| d.text.as_str())
+    }
+
+    /// Every column's text, in order ([`GRow::text`]).
+    #[inline]
+    pub fn texts(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + Clone {
+        self.printed_cells.iter().skip(1).map(|d| d.text.as_str())
+    }
+
+    /// Where column `c`'s cell stands in the document.
+    #[inline]
+    pub fn cell_loc(&self, c: usize) -> Option<&Loc> {
+        self.printed_cells.get(c + 1).map(|d| &d.loc)
+    }
+
     /// Whether a cell of the row is a figure. Asked some seventy times a
     /// table by the stages that find relations: answered from
     /// [`GRow::figures`], which the grid keeps as it changes a cell's kind
@@ -906,7 +927,7 @@ fn durations(rows: &[GRow], c: usize) -> bool {
         if !matches!(r.cells.get(c), Some(Cell::Fig(_))) {
             continue;
         }
-        let text = r.texts.get(c).map_or("", |t| t.as_str());
+        let text = r.text(c).unwrap_or("");
         // A text with no letter (no ASCII letter, no byte of another
         // character) has no word: the plain figure, decided at a glance.
         if !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
@@ -1078,11 +1099,9 @@ fn cut_short_last_cell(rows: &mut [GRow]) {
     let Cell::Fig(last) = rows[r].cells[c] else {
         return;
     };
-    let printed_last = rows[r].texts.get(c).is_some_and(|t| {
+    let printed_last = rows[r].text(c).is_some_and(|t| {
         // Nothing after it on its row: the copy ends here.
-        rows[r].texts[c + 1..]
-            .iter()
-            .all(|x| trim_text(x).is_empty())
+        rows[r].texts().skip(c + 1).all(|x| trim_text(x).is_empty())
             && !t.is_empty()
             && trim_text(t).bytes().all(|b| b.is_ascii_digit())
     });
@@ -1298,10 +1317,10 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             std::mem::take(cells),
             *indent,
         );
-        // How many figure cells the source row had, before they are moved.
+        // How many figure cells the source row had, before it is padded.
         let printed = cells.len().saturating_sub(1);
-        let mut cells = cells.into_iter();
-        // The cells' texts are moved, not copied, when there is no emphasis
+        let mut cells = cells;
+        // The label's text is moved, not copied, when there is no emphasis
         // to strip.
         let stripped = |t: String| {
             let s = strip_emphasis(&t);
@@ -1311,17 +1330,24 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                 s.to_string()
             }
         };
-        let label = cells.next().map(|c| stripped(c.text)).unwrap_or_default();
+        let label = cells
+            .first_mut()
+            .map(|c| stripped(std::mem::take(&mut c.text)))
+            .unwrap_or_default();
+        // A cell for the label and each column; a short row's missing cells
+        // empty, placed at the row.
+        while cells.len() < width + 1 {
+            cells.push(DCell::new(String::new(), loc.clone()));
+        }
+        cells.truncate(width + 1);
         // The section named by a row above; a row that names one itself has
         // only empty cells, which read the same under any unit.
         let row_unit = super::label_column::label_unit(&label).or(section_unit);
         let mut vals = Vec::with_capacity(width);
-        let mut texts = Vec::with_capacity(width);
-        let mut locs = Vec::with_capacity(width);
         for c in 1..=width {
-            let (t, l) = cells
-                .next()
-                .map_or_else(|| (String::new(), loc.clone()), |c| (c.text, c.loc));
+            let Some(DCell { text: t, .. }) = cells.get_mut(c) else {
+                break;
+            };
             // The row's (or its section's) amount unit over the table's: a
             // title naming `personer` does not make the amounts under
             // `Beløb (1.000 DKK)` counts; a column's own unit as before.
@@ -1331,13 +1357,13 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             };
             // The text stripped once: read, and kept (moved when there is
             // no emphasis to strip).
-            let s = strip_emphasis(&t);
+            let s = strip_emphasis(t);
             let (cell, col_unit) = read_stripped(s, style, unit);
-            let copy = (s.len() != t.len()).then(|| s.to_string());
+            if s.len() != t.len() {
+                *t = s.to_string();
+            }
             vals.push(cell);
             from_column.push(col_unit);
-            texts.push(copy.unwrap_or(t));
-            locs.push(l);
         }
         // A label alone on its row (every cell empty) names the amount unit
         // of the rows under it (or none).
@@ -1362,8 +1388,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             label,
             figures: vals.iter().any(|c| matches!(c, Cell::Fig(_))),
             cells: vals,
-            texts,
-            locs,
+            printed_cells: cells,
             sub,
             printed,
         });
@@ -1490,19 +1515,17 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // starts a section; it is no row of figures.
     for r in &mut rows {
         // A row of empty cells repeats nothing (most section rows).
-        let filled = r.texts.iter().filter(|t| !t.is_empty()).count();
+        let filled = r.texts().filter(|t| !t.is_empty()).count();
         if filled == 0 {
             continue;
         }
-        let same =
-            !header_texts.is_empty() && r.texts.iter().zip(&header_texts).all(|(a, b)| a == b);
+        let same = !header_texts.is_empty() && r.texts().zip(&header_texts).all(|(a, b)| a == *b);
         // Bare years, or a year with words (`Budget 2015`, `Regnskab
         // 2014`) that is no figure; each test only where the ones before
         // it pass (all are pure).
         let years = || {
             filled >= 2
-                && r.texts
-                    .iter()
+                && r.texts()
                     .zip(&r.cells)
                     .filter(|(t, _)| !t.is_empty())
                     .all(|(t, c)| {
@@ -1512,7 +1535,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
                             && year_of(t).is_some()
                     })
                 && {
-                    let own: Vec<&str> = r.texts.iter().map(String::as_str).collect();
+                    let own: Vec<&str> = r.texts().collect();
                     !super::year_rows::figures_not_years(&r.label, &own, &header_texts)
                 }
         };

@@ -433,7 +433,7 @@ fn judge_table(
     let place = |at: establish::At| {
         grid.rows
             .get(at.0)
-            .and_then(|r| r.locs.get(at.1))
+            .and_then(|r| r.cell_loc(at.1))
             .map_or_else(String::new, |l| l.to_string())
     };
     // The cells judged, sorted for look-up (a hash set's hashing cost more).
@@ -475,8 +475,8 @@ fn judge_table(
                 printed: grid
                     .rows
                     .get(at.0)
-                    .and_then(|r| r.texts.get(at.1))
-                    .cloned()
+                    .and_then(|r| r.text(at.1))
+                    .map(str::to_string)
                     .unwrap_or_default(),
                 should_read: attribute::show(&f, style),
             });
@@ -554,7 +554,7 @@ fn unjudged_labelled_totals(
             || row
                 .cells
                 .iter()
-                .zip(&row.texts)
+                .zip(row.texts())
                 .take_while(|(c, _)| !matches!(c, figure::Cell::Fig(_)))
                 .any(|(c, t)| matches!(c, figure::Cell::Text) && worded(t));
         if !labelled {
@@ -564,9 +564,9 @@ fn unjudged_labelled_totals(
         let named = if row.label.trim().is_empty() {
             row.cells
                 .iter()
-                .zip(&row.texts)
+                .zip(row.texts())
                 .filter(|(c, _)| matches!(c, figure::Cell::Text))
-                .map(|(_, t)| t.as_str())
+                .map(|(_, t)| t)
                 .collect::<Vec<_>>()
                 .join(" ")
         } else {
@@ -586,7 +586,7 @@ fn unjudged_labelled_totals(
             let mut check = Check::skipped(
                 file,
                 name,
-                row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone()),
+                row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone()),
                 format!("{named} [{}]", column.as_deref().unwrap_or_default()),
                 "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
                 style,

@@ -95,7 +95,7 @@ fn block_above(g: &Grid, r: usize) -> Option<Vec<usize>> {
     let unreadable = stop.is_some_and(|i| {
         let row = &g.rows[i];
         !matches!(row.role, Role::Section | Role::HerafMarker)
-            && row.cells.iter().zip(&row.texts).any(|(cell, text)| {
+            && row.cells.iter().zip(row.texts()).any(|(cell, text)| {
                 matches!(cell, Cell::Text) && text.bytes().any(|b| b.is_ascii_digit())
             })
     });

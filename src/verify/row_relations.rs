@@ -1041,7 +1041,7 @@ fn row_times(g: &Grid, r: usize) -> Option<Times> {
         if col.kind != ColKind::Text {
             continue;
         }
-        let Some(t) = row.texts.get(c) else { continue };
+        let Some(t) = row.text(c) else { continue };
         let u = match t.trim().to_lowercase().as_str() {
             "x" | "gange" => Times::Multiple,
             "%" | "pct." | "pct" | "procent" => Times::Percent,

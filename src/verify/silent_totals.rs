@@ -58,7 +58,7 @@ fn worded_total(row: &grid::GRow) -> bool {
         && row
             .cells
             .iter()
-            .zip(&row.texts)
+            .zip(row.texts())
             .take_while(|(c, _)| !matches!(c, Cell::Fig(_)))
             .any(|(c, t)| matches!(c, Cell::Text) && grid::total_label(t).is_some())
 }
@@ -96,7 +96,7 @@ pub fn unsaid(grid: &Grid, judged: &[(usize, usize)]) -> Vec<Unsaid> {
             if judged.binary_search(&(r, c)).is_ok() {
                 continue;
             }
-            let text = row.texts.get(c).map_or("", String::as_str);
+            let text = row.text(c).unwrap_or("");
             let why = match cell {
                 Cell::Fig(f) if !f.percent() && by_row => match col.kind {
                     ColKind::Amount | ColKind::RowTotal | ColKind::Change { .. } => {
@@ -153,7 +153,7 @@ pub fn more(
         if worded_total(row) && operands.binary_search(&(r, c)).is_ok() {
             continue;
         }
-        let loc = row.locs.get(c).cloned().unwrap_or_else(|| row.loc.clone());
+        let loc = row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone());
         let said_at = said_at.get_or_insert_with(|| {
             said.iter()
                 .filter_map(|k| Some((&k.loc, k.column.as_deref()?)))
@@ -166,9 +166,9 @@ pub fn more(
         let named = if row.label.trim().is_empty() {
             row.cells
                 .iter()
-                .zip(&row.texts)
+                .zip(row.texts())
                 .filter(|(c, _)| matches!(c, Cell::Text))
-                .map(|(_, t)| t.as_str())
+                .map(|(_, t)| t)
                 .collect::<Vec<_>>()
                 .join(" ")
         } else {
