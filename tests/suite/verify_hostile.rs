@@ -268,15 +268,24 @@ fn a_ten_megabyte_document() {
     );
 }
 
-/// Figures from a fixed seed: `n` of them, `123,4`-like (a plain LCG, so
-/// the table is the same on every run).
-fn seeded_figures(n: usize, mut seed: u64) -> Vec<String> {
+/// A plain LCG from `seed`: each call the high bits of its next state, the
+/// same on every run.
+fn lcg(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    }
+}
+
+/// Figures from a fixed seed: `n` of them, `123,4`-like ([`lcg`], so the
+/// table is the same on every run).
+fn seeded_figures(n: usize, seed: u64) -> Vec<String> {
+    let mut next = lcg(seed);
     (0..n)
         .map(|_| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let v = (seed >> 33) % 100_000;
+            let v = next() % 100_000;
             format!("{},{}", v / 10, v % 10)
         })
         .collect()
@@ -1070,13 +1079,8 @@ fn rows_all_labelled_totals_are_tried_as_chains_in_bounded_time() {
     // every cued run likewise (`cues::everywhere`). A run is now dropped at
     // its first failing column; 0,2 s.
     let (rows, cols) = (100usize, 300usize);
-    let mut seed: u64 = 5;
-    let mut next = move || {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % 99 + 1
-    };
+    let mut figure = lcg(5);
+    let mut next = move || figure() % 99 + 1;
     let mut doc = String::from("Tabel 0\n\nPost");
     for c in 0..cols {
         doc.push_str(&format!("\tKol {c}"));
