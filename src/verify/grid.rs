@@ -1311,7 +1311,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let mut prev_indent = 0u8;
     let body_indents = &g.indents[header_rows..];
     for (i, (Row { loc, cells }, indent)) in body_rows.iter_mut().zip(body_indents).enumerate() {
-        let (i, loc, cells, indent) = (
+        let (i, loc, mut cells, indent) = (
             header_rows + i,
             std::mem::replace(loc, Loc::line(0)),
             std::mem::take(cells),
@@ -1319,7 +1319,6 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         );
         // How many figure cells the source row had, before it is padded.
         let printed = cells.len().saturating_sub(1);
-        let mut cells = cells;
         // The label's text is moved, not copied, when there is no emphasis
         // to strip.
         let stripped = |t: String| {
