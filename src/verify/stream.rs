@@ -42,7 +42,7 @@ pub struct Lanes {
 const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// The most threads judging tables (ripgrep's bound too): memory grows with
-/// the batches in flight, up to three per thread. The reader's thread
+/// the batches in flight, two per thread ([`Pool`]). The reader's thread
 /// finds the blocks and prints alone, about a tenth of the CPU time on the
 /// table-dense benchmark (tables are split into cells and reports digested
 /// on the judging threads), so beyond about ten cores it, not judging,
@@ -51,8 +51,8 @@ pub const MAX_THREADS: usize = 12;
 
 /// The most tables and cells in one batch: memory stays bounded by a few
 /// batches in flight, whatever the document's size. Each batch handed over
-/// wakes a sleeping thread: 64 tables a batch cost 4 % more CPU time on the
-/// table-dense benchmark than 256 (README, Speed).
+/// may wake a sleeping thread: 64 tables a batch cost 4 % more CPU time on
+/// the table-dense benchmark than 256 (README, Speed).
 const BATCH_TABLES: usize = 256;
 const BATCH_CELLS: usize = 100_000;
 /// And the most bytes of running text in one batch (the paragraphs go
@@ -215,22 +215,46 @@ fn verify_text_tables_in_as<R: Send>(
 }
 
 /// Threads judging batches of tables (and taking the claim reader's look at
-/// paragraphs); batch k goes to thread k mod n, and the reports come back
-/// in the batches' order: before batch k is sent,
-/// batch k − n's reports (the same thread's last) are taken and passed on.
-/// A thread that cannot be started is done without: its batches are judged
-/// on the reader's thread.
+/// paragraphs). The batches wait in one queue, each numbered, and whichever
+/// thread is free takes the next: a thread slowed down (sharing its core
+/// with the reader's thread) takes fewer. Their reports come back in any
+/// order and are passed on in the batches' order. At most `2 × threads`
+/// batches are in flight (sent and their reports not yet passed on), so
+/// memory stays bounded while a thread finishing its batch finds the next
+/// one waiting, not the reader's thread (README, Speed). A thread that
+/// cannot be started is done without; with none, the batches are judged on
+/// the reader's thread.
 struct Pool<'scope, T, R> {
-    lanes: Vec<Lane<T, R>>,
+    /// The queue of numbered batches; `None` when no thread started.
+    queue: Option<std::sync::mpsc::SyncSender<(usize, Vec<T>)>>,
+    /// Each batch's reports, with its number; `None` for a batch whose
+    /// thread panicked.
+    reports: std::sync::mpsc::Receiver<(usize, Option<Vec<R>>)>,
+    /// The most batches in flight.
+    in_flight: usize,
+    /// Batches sent.
     sent: usize,
-    received: usize,
+    /// The reports of the batches in flight, in the batches' order (the
+    /// first is batch `sent - waiting.len()`); `None` until they are back.
+    waiting: std::collections::VecDeque<Option<Vec<R>>>,
     _scope: std::marker::PhantomData<&'scope ()>,
 }
 
-type Lane<T, R> = (
-    std::sync::mpsc::SyncSender<Vec<T>>,
-    std::sync::mpsc::Receiver<Vec<R>>,
-);
+/// A judging thread's answer for one batch, sent when it is dropped: the
+/// reports, or, if judging panicked, `None`, so that the reader's thread
+/// does not wait for them.
+struct Answer<'a, R> {
+    to: &'a std::sync::mpsc::Sender<(usize, Option<Vec<R>>)>,
+    batch: usize,
+    reports: Option<Vec<R>>,
+}
+
+impl<R> Drop for Answer<'_, R> {
+    fn drop(&mut self) {
+        // The reader's thread has stopped listening only when it is done.
+        let _ = self.to.send((self.batch, self.reports.take()));
+    }
+}
 
 impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
     fn start<'env, J>(
@@ -241,49 +265,73 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
     where
         J: Fn(T) -> R + Sync,
     {
-        let mut lanes = Vec::new();
+        let in_flight = 2 * threads.max(1);
+        // Room for every batch in flight: sending never waits.
+        let (queue, batches) = std::sync::mpsc::sync_channel::<(usize, Vec<T>)>(in_flight);
+        let batches = std::sync::Arc::new(std::sync::Mutex::new(batches));
+        let (reports_out, reports) = std::sync::mpsc::channel();
+        let mut started = 0;
         for _ in 0..threads {
-            let (to_thread, tables) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
-            let (reports_out, reports) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
-            let started = std::thread::Builder::new()
+            let batches = std::sync::Arc::clone(&batches);
+            let reports_out = reports_out.clone();
+            let spawned = std::thread::Builder::new()
                 .name("verify".to_string())
-                .spawn_scoped(scope, move || {
-                    for batch in tables {
-                        let out: Vec<R> = batch.into_iter().map(judge).collect();
-                        if reports_out.send(out).is_err() {
-                            break;
-                        }
-                    }
+                .spawn_scoped(scope, move || loop {
+                    // One free thread waits for the next batch, the others
+                    // for the lock.
+                    let next = match batches.lock() {
+                        Ok(batches) => batches.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((batch, tables)) = next else {
+                        break;
+                    };
+                    let mut answer = Answer {
+                        to: &reports_out,
+                        batch,
+                        reports: None,
+                    };
+                    answer.reports = Some(tables.into_iter().map(judge).collect());
                 });
-            if started.is_err() {
+            if spawned.is_err() {
                 break;
             }
-            lanes.push((to_thread, reports));
+            started += 1;
         }
         Pool {
-            lanes,
+            queue: (started > 0).then_some(queue),
+            reports,
+            in_flight,
             sent: 0,
-            received: 0,
+            waiting: std::collections::VecDeque::new(),
             _scope: std::marker::PhantomData,
         }
     }
 
-    /// Takes the next batch's reports, in order.
+    /// Waits for one batch's reports, then passes on those now in order;
+    /// false when no thread is left to answer.
     fn receive(&mut self, sink: &mut impl FnMut(R)) -> bool {
-        let n = self.lanes.len();
-        if self.received >= self.sent || n == 0 {
+        let Ok((batch, reports)) = self.reports.recv() else {
             return false;
+        };
+        // Judging does not panic; were a thread to, its batch's reports are
+        // lost and the document cannot be reported whole (the scope then
+        // panics too, after every thread has ended).
+        let Some(reports) = reports else {
+            panic!("a thread judging tables panicked");
+        };
+        let first = self.sent - self.waiting.len();
+        if let Some(slot) = batch
+            .checked_sub(first)
+            .and_then(|i| self.waiting.get_mut(i))
+        {
+            *slot = Some(reports);
         }
-        let Some((_, reports)) = self.lanes.get(self.received % n) else {
-            return false;
-        };
-        // A thread always answers its batch (judging does not panic); were
-        // it gone, its batch could not be judged twice in order: stop.
-        let Ok(out) = reports.recv() else {
-            return false;
-        };
-        self.received += 1;
-        out.into_iter().for_each(sink);
+        while let Some(Some(_)) = self.waiting.front() {
+            if let Some(Some(reports)) = self.waiting.pop_front() {
+                reports.into_iter().for_each(&mut *sink);
+            }
+        }
         true
     }
 
@@ -291,24 +339,24 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
         if batch.is_empty() {
             return;
         }
-        let n = self.lanes.len();
-        if n == 0 {
-            batch.into_iter().map(judge).for_each(sink);
-            return;
-        }
-        while self.received + n <= self.sent {
+        while self.queue.is_some() && self.waiting.len() >= self.in_flight {
             if !self.receive(sink) {
-                break;
+                self.queue = None;
             }
         }
-        let Some((to_thread, _)) = self.lanes.get(self.sent % n) else {
+        let Some(queue) = &self.queue else {
+            batch.into_iter().map(judge).for_each(sink);
             return;
         };
-        match to_thread.send(batch) {
-            Ok(()) => self.sent += 1,
-            Err(std::sync::mpsc::SendError(batch)) => {
-                // The thread is gone: judge here, after what is in flight.
-                while self.receive(sink) {}
+        match queue.send((self.sent, batch)) {
+            Ok(()) => {
+                self.sent += 1;
+                self.waiting.push_back(None);
+            }
+            Err(std::sync::mpsc::SendError((_, batch))) => {
+                // Every thread is gone: judge here, after what is in flight.
+                self.queue = None;
+                while !self.waiting.is_empty() && self.receive(sink) {}
                 batch.into_iter().map(judge).for_each(sink);
             }
         }
@@ -316,8 +364,8 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
 
     /// Every report still in flight, in order; the threads then end.
     fn finish(mut self, sink: &mut impl FnMut(R)) {
-        while self.receive(sink) {}
-        self.lanes.clear();
+        while !self.waiting.is_empty() && self.receive(sink) {}
+        self.queue = None;
     }
 }
 
@@ -342,5 +390,108 @@ pub fn verify_text_claims(
         Ok(super::text_report(&streamed.running, found, options))
     } else {
         Ok(verify_text(&streamed.running, options))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pool;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Numbers `0..n` sent through a pool of `threads` in batches of the
+    /// given sizes (cycled), each "judged" to its double, the numbers in
+    /// `slow` after a pause; what the sink saw, and the most items ever
+    /// judged and not yet passed on. The sink pauses at the first report:
+    /// the threads go on with the batches waiting for them.
+    fn through_pool(
+        threads: usize,
+        n: usize,
+        sizes: &[usize],
+        slow: impl Fn(usize) -> bool + Sync,
+    ) -> (Vec<usize>, usize) {
+        let judged = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        let passed = AtomicUsize::new(0);
+        let judge = |x: usize| {
+            if slow(x) {
+                std::thread::sleep(std::time::Duration::from_micros(300));
+            }
+            let ahead = judged.fetch_add(1, Ordering::SeqCst) + 1 - passed.load(Ordering::SeqCst);
+            most.fetch_max(ahead, Ordering::SeqCst);
+            2 * x
+        };
+        let mut out = Vec::new();
+        let mut sink = |r: usize| {
+            if r == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            passed.fetch_add(1, Ordering::SeqCst);
+            out.push(r);
+        };
+        std::thread::scope(|scope| {
+            let mut pool = Pool::start(scope, threads, &judge);
+            let mut next = 0;
+            for &size in sizes.iter().cycle() {
+                if next >= n {
+                    break;
+                }
+                let end = (next + size).min(n);
+                pool.send((next..end).collect(), &judge, &mut sink);
+                next = end;
+            }
+            pool.finish(&mut sink);
+        });
+        (out, most.load(Ordering::SeqCst))
+    }
+
+    #[test]
+    fn reports_are_passed_on_in_the_batches_order_whichever_thread_is_slow() {
+        for threads in 0..5 {
+            for sizes in [&[1][..], &[3, 1, 7], &[50]] {
+                // A number now and then is slow: later batches overtake it.
+                let slow = |x: usize| x % 17 == 0;
+                let (out, _) = through_pool(threads, 300, sizes, slow);
+                let expected: Vec<usize> = (0..300).map(|x| 2 * x).collect();
+                assert_eq!(out, expected, "{threads} threads, batches {sizes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn at_most_twice_the_threads_batches_are_in_flight() {
+        for threads in 1..5 {
+            // A slow number holds its batch back while the others go on.
+            let (out, most) = through_pool(threads, 2_000, &[10], |x| x % 97 == 0);
+            assert_eq!(out.len(), 2_000);
+            assert!(
+                most <= 2 * threads * 10,
+                "{threads} threads: {most} numbers judged ahead of the sink"
+            );
+            // And the threads do run ahead of the reader's thread: while
+            // it passes on the first batch, the second is judged.
+            assert!(most > 10, "{threads} threads: only {most} ahead");
+        }
+    }
+
+    #[test]
+    fn a_thread_that_panics_ends_the_pool_with_a_panic_not_a_wait() {
+        let judge = |x: usize| {
+            assert!(x != 37, "planted");
+            x
+        };
+        let outcome = std::panic::catch_unwind(|| {
+            let mut out = Vec::new();
+            std::thread::scope(|scope| {
+                let mut pool = Pool::start(scope, 2, &judge);
+                for k in 0..20 {
+                    pool.send((10 * k..10 * k + 10).collect(), &judge, &mut |r| {
+                        out.push(r)
+                    });
+                }
+                pool.finish(&mut |r| out.push(r));
+            });
+            out
+        });
+        assert!(outcome.is_err());
     }
 }
