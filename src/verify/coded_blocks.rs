@@ -266,7 +266,7 @@ fn misprinted(g: &Grid, s: &mut State) {
 fn take(g: &Grid, s: &mut State, r: usize, parts: &[usize]) {
     let terms: Vec<(bool, usize)> = parts.iter().map(|&i| (false, i)).collect();
     let what = format!("{} (the coded lines under it)", sum_name(parts.len()));
-    let cand = row_sum(g, r, &terms, Kind::Sum, &what);
+    let cand = row_sum(g, r, &terms, Kind::Sum, what);
     for &p in parts {
         s.parent[p] = Some(r);
         if s.total_of[p].is_none() {
@@ -329,7 +329,7 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
             continue;
         }
         let what = format!("{} (the coded lines under it)", sum_name(len));
-        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        let cand = row_sum(g, r, &parts, Kind::Sum, what);
         let (holds, fails, chance) = tally(g, &cand);
         // A chance is a score, not an amount: a product past 28 digits is
         // a certainty either way.

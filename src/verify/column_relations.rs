@@ -394,7 +394,7 @@ pub fn confirmed_blocks(g: &Grid, parent: &[Option<usize>], explained: &[bool]) 
             continue;
         }
         let what = format!("sum of the {} rows under it", parts.len());
-        let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, &what);
+        let cand = super::establish::row_sum(g, p, &parts, Kind::Sum, what);
         // Rows whose label says they are parts of it (`- heraf …`): where
         // they add up to it exactly, that is confirmed however small the
         // figures (an exact sum, never an error).

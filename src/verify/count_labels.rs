@@ -192,7 +192,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         );
         push(
             s,
-            row_sum(g, two, &[(false, one), (false, extra)], Kind::Sum, &what),
+            row_sum(g, two, &[(false, one), (false, extra)], Kind::Sum, what),
         );
         s.explained[two] = true;
     }

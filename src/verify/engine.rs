@@ -225,7 +225,7 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
         let parts: Vec<(bool, usize)> = ch.iter().map(|&r| (false, r)).collect();
         let heraf = ch.iter().any(|&r| g.rows[r].role == Role::Heraf);
         let what = format!("{} (parts below it)", sum_name(parts.len()));
-        let cand = row_sum(g, p, &parts, Kind::Sum, &what);
+        let cand = row_sum(g, p, &parts, Kind::Sum, what);
         // One `heraf` row is a part, never the whole; several add up to a
         // total by its label, or where the figures show it.
         let chosen = match g.rows[p].role {
@@ -308,7 +308,7 @@ fn numbered_blocks(g: &Grid, s: &mut State) {
         }
         let parts: Vec<(bool, usize)> = parts.into_iter().map(|q| (false, q)).collect();
         let what = format!("{} (by its numbering)", sum_name(parts.len()));
-        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        let cand = row_sum(g, r, &parts, Kind::Sum, what);
         if let Ok(c) = pick_labelled(g, vec![cand], true).and_then(|c| guard_total(g, c)) {
             for &(_, q) in &parts {
                 s.parent[q] = Some(r);
@@ -445,14 +445,14 @@ fn structural_totals(g: &Grid, s: &mut State) {
                 .collect();
             tried += 1;
             if promising_rows(g, r, &parts) && !ruled_out(g, s, r, &parts) {
-                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+                cands.push(row_sum(g, r, &parts, Kind::Sum, sum_name(len)));
             }
         }
         for len in 2..=below.len() {
             let parts: Vec<(bool, usize)> = below[..len].iter().map(|&i| (false, i)).collect();
             tried += 1;
             if promising_rows(g, r, &parts) && !ruled_out(g, s, r, &parts) {
-                cands.push(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)));
+                cands.push(row_sum(g, r, &parts, Kind::Sum, sum_name(len)));
             }
         }
         if cands.is_empty() {
@@ -467,7 +467,7 @@ fn structural_totals(g: &Grid, s: &mut State) {
                     above.get(above.len().checked_sub(len)?..)?
                 };
                 let parts: Vec<(bool, usize)> = rows.iter().map(|&i| (false, i)).collect();
-                Some(row_sum(g, r, &parts, Kind::Sum, &sum_name(len)))
+                Some(row_sum(g, r, &parts, Kind::Sum, sum_name(len)))
             })
             .collect();
         pad(&mut cands, tried);
@@ -582,10 +582,11 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             continue;
         }
         let mut cands: Vec<Vec<usize>> = Vec::with_capacity(4);
+        let after_result = super::result_blocks::after_last_result(g, &above);
         if !above.is_empty() {
-            cands.push(above.clone());
+            cands.push(above);
         }
-        cands.extend(super::result_blocks::after_last_result(g, &above));
+        cands.extend(after_result);
         if !below.is_empty() {
             if budget.spend(below.len().saturating_mul(below.len()) / 2) {
                 too_long(g, s, t);
@@ -673,7 +674,7 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
             .iter()
             .map(|rows| {
                 let parts: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
-                row_sum(g, t, &parts, Kind::Sum, &sum_name(parts.len()))
+                row_sum(g, t, &parts, Kind::Sum, sum_name(parts.len()))
             })
             .collect();
         if only_fitting && !fits(g, &cands) {
@@ -940,7 +941,7 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
             return 0;
         }
         let (holds, _, chance) =
-            super::establish::tally(g, &row_sum(g, t, &p, Kind::Sum, &sum_name(p.len())));
+            super::establish::tally(g, &row_sum(g, t, &p, Kind::Sum, sum_name(p.len())));
         if chance > crate::money::Decimal::new(1, 2) {
             0
         } else {
@@ -988,7 +989,7 @@ fn guard_block(g: &Grid, t: usize, c: Candidate) -> Result<Candidate, String> {
         // One other reading the figures establish in every column: that one.
         [rows] => {
             let p: Vec<(bool, usize)> = rows.iter().map(|&r| (false, r)).collect();
-            Ok(row_sum(g, t, &p, Kind::Sum, &sum_name(p.len())))
+            Ok(row_sum(g, t, &p, Kind::Sum, sum_name(p.len())))
         }
         several => {
             let names: Vec<String> = several
@@ -1485,7 +1486,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
             .collect::<Vec<_>>()
             .join(" ");
         let what = format!("formula {}", what.trim_start_matches("+ "));
-        let cand = row_sum(g, r, &parts, Kind::Formula, &what);
+        let cand = row_sum(g, r, &parts, Kind::Formula, what);
         if let Ok(c) = super::establish::pick_named(g, vec![cand]) {
             push(s, c);
         }
@@ -1553,7 +1554,7 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                         continue;
                     }
                     let what = format!("{} {op} {}", g.rows[a].label, g.rows[b].label);
-                    cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
+                    cands.push(row_sum(g, r, &parts, Kind::Difference, what));
                 }
             }
         }
@@ -1573,7 +1574,7 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
                 tried += 1;
                 if promising_rows(g, r, &totals) {
                     let what = format!("sum of the {} totals above", totals.len());
-                    cands.push(row_sum(g, r, &totals, Kind::Sum, &what));
+                    cands.push(row_sum(g, r, &totals, Kind::Sum, what));
                 }
             }
         }
@@ -1651,7 +1652,7 @@ fn with_left_out_row(
                     (_, true) => format!(" - {}", g.rows[p].label),
                 })
                 .collect::<String>();
-            let cand = row_sum(g, r, &with, Kind::Difference, &what);
+            let cand = row_sum(g, r, &with, Kind::Difference, what);
             let (h, f, _) = super::establish::tally(g, &cand);
             if f == 0 && h >= holds + fails {
                 found.push(cand);
@@ -1805,7 +1806,7 @@ fn section_sums(g: &Grid, s: &mut State) {
             g.rows[r].label,
             parts.len()
         );
-        let cand = row_sum(g, r, &parts, Kind::Sum, &what);
+        let cand = row_sum(g, r, &parts, Kind::Sum, what);
         let chosen = if all_before && super::grid::total_label(sec_name) == Some(true) {
             pick_labelled(g, vec![cand], true)
                 .and_then(|c| guard_total(g, c))

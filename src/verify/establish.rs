@@ -1379,8 +1379,10 @@ pub fn row_sum(
     total: usize,
     parts: &[(bool, usize)],
     kind: Kind,
-    what: &str,
+    what: impl Into<String>,
 ) -> Candidate {
+    // Taken as it comes: a name made for the sum is moved, not copied.
+    let what: String = what.into();
     let mut instances = Vec::with_capacity(g.cols.len());
     // The name's words, shared by the columns' relations.
     let mut shared: Option<std::sync::Arc<str>> = None;
@@ -1403,7 +1405,7 @@ pub fn row_sum(
         if !share_col && cells().any(|v| matches!(v, Cell::Fig(f) if f.percent())) {
             continue;
         }
-        let name = Name::At(shared.get_or_insert_with(|| what.into()).clone());
+        let name = Name::At(shared.get_or_insert_with(|| what.as_str().into()).clone());
         let what = if cells().all(|v| matches!(v, Cell::Dash | Cell::Empty)) {
             Err("no figures to add (-)".to_string())
         } else if g.cols[c].running_balance {
@@ -1427,7 +1429,7 @@ pub fn row_sum(
     }
     Candidate {
         instances,
-        what: what.to_string(),
+        what,
         prefer: false,
     }
 }

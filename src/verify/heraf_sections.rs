@@ -107,7 +107,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             g.rows[*r].label,
             parts.len()
         );
-        push(s, row_sum(g, *r, &pairs, Kind::Sum, &what));
+        push(s, row_sum(g, *r, &pairs, Kind::Sum, what));
         s.explained[*r] = true;
     }
 }

@@ -54,7 +54,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             continue;
         }
         let what = format!("{} + {}", g.rows[p].label.trim(), g.rows[q].label.trim());
-        let c = row_sum(g, r, &[(false, p), (false, q)], Kind::Sum, &what);
+        let c = row_sum(g, r, &[(false, p), (false, q)], Kind::Sum, what);
         s.explained[r] = true;
         s.parent[p] = Some(r);
         s.parent[q] = Some(r);

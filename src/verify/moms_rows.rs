@@ -348,7 +348,7 @@ fn with_moms(g: &Grid, s: &mut State, charged: &[(usize, Vec<usize>)]) {
                 g.rows[*r].label.trim()
             ),
         };
-        let cand = row_sum(g, n, &parts, Kind::Sum, &what);
+        let cand = row_sum(g, n, &parts, Kind::Sum, what);
         let (h, f, _) = tally(g, &cand);
         rows.push((n, says_with_moms(&g.rows[n].label), cand, h, f));
     }

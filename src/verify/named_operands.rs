@@ -242,7 +242,7 @@ pub(super) fn exclusions(g: &Grid, s: &mut State) {
             r,
             &parts,
             Kind::Formula,
-            &format!(
+            format!(
                 "sum of the rows of {:?} without {}",
                 g.rows[t].label,
                 left_out
@@ -332,14 +332,14 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
                 r,
                 &[(false, i), (true, u)],
                 Kind::Difference,
-                &format!("{} - {}", label(i), label(u)),
+                format!("{} - {}", label(i), label(u)),
             );
             let plus = row_sum(
                 g,
                 r,
                 &[(false, i), (false, u)],
                 Kind::Difference,
-                &format!("{} + {}", label(i), label(u)),
+                format!("{} + {}", label(i), label(u)),
             );
             // Income − expenses holding in no column is a misreading (a
             // result with items the table does not show): not understood.
@@ -395,14 +395,14 @@ pub(super) fn result_rows(g: &Grid, s: &mut State) {
             r,
             &terms(true),
             Kind::Difference,
-            &format!("{} - {}", label(p), names.join(" - ")),
+            format!("{} - {}", label(p), names.join(" - ")),
         );
         let plus = row_sum(
             g,
             r,
             &terms(false),
             Kind::Difference,
-            &format!("{} + {}", label(p), names.join(" + ")),
+            format!("{} + {}", label(p), names.join(" + ")),
         );
         // Costs printed as positive amounts are taken away.
         let positive = between.iter().all(|&i| {
@@ -503,7 +503,7 @@ fn both_ways(
 ) -> (super::establish::Candidate, super::establish::Candidate) {
     let way = |a: usize, b: usize| {
         let what = format!("{} - {}", g.rows[a].label, g.rows[b].label);
-        row_sum(g, r, &[(false, a), (true, b)], Kind::Difference, &what)
+        row_sum(g, r, &[(false, a), (true, b)], Kind::Difference, what)
     };
     (way(x, y), way(y, x))
 }
@@ -638,7 +638,7 @@ fn compound_sum(g: &Grid, s: &mut State, r: usize, budget: &mut Budget) {
         r,
         &[(false, x), (false, y)],
         Kind::Formula,
-        &format!("{} + {}", label(x), label(y)),
+        format!("{} + {}", label(x), label(y)),
     );
     s.explained[r] = true;
     if let Ok(c) = pick_named(g, vec![cand]) {

@@ -81,14 +81,14 @@ pub(super) fn find(g: &Grid, s: &mut State) {
                 t,
                 &terms(true),
                 Kind::Difference,
-                &what(&g.rows[named].label),
+                what(&g.rows[named].label),
             ),
             row_sum(
                 g,
                 t,
                 &terms(false),
                 Kind::Difference,
-                &format!("{} rows − {}", parts.len(), g.rows[named].label),
+                format!("{} rows − {}", parts.len(), g.rows[named].label),
             ),
         ];
         s.explained[t] = true;

@@ -148,12 +148,18 @@ pub(super) fn find(g: &Grid, s: &mut State) {
 /// nowhere may be no sum). Rows of averages, rates or shares are left out.
 fn section_totals(g: &Grid, s: &mut State) {
     let n = g.rows.len();
+    // A total section needs two sections above it: no list is made for a
+    // table with fewer section rows (most tables).
+    let heading = |r: &super::grid::GRow| matches!(r.role, Role::Section | Role::HerafMarker);
+    if g.rows.iter().filter(|r| heading(r)).take(2).count() < 2 {
+        return;
+    }
     let mut section = vec![0usize; n];
     // Room for a few sections (a table with one heading grew it at once).
     let mut heads: Vec<Option<usize>> = Vec::with_capacity(4);
     heads.push(None);
     for (r, row) in g.rows.iter().enumerate() {
-        if matches!(row.role, Role::Section | Role::HerafMarker) {
+        if heading(row) {
             heads.push(Some(r));
         }
         section[r] = heads.len() - 1;
@@ -215,7 +221,7 @@ fn section_totals(g: &Grid, s: &mut State) {
                 parts.len(),
                 g.rows[h].label
             );
-            let c = with_results(g, row_sum(g, r, &parts, Kind::Sum, &what));
+            let c = with_results(g, row_sum(g, r, &parts, Kind::Sum, what));
             push(s, c);
         }
     }
@@ -600,7 +606,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 }
                 if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                     let what = format!("formula {}", formula_text(g, &parts));
-                    cands.push(row_sum(g, r, &parts, Kind::Formula, &what));
+                    cands.push(row_sum(g, r, &parts, Kind::Formula, what));
                 }
             }
         }
@@ -638,7 +644,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 tried += 1;
                 if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                     let what = format!("sum of {} rows across sub-headings", parts.len());
-                    cands.push(row_sum(g, r, &parts, Kind::Sum, &what));
+                    cands.push(row_sum(g, r, &parts, Kind::Sum, what));
                 }
             }
         }
@@ -667,7 +673,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                     }
                     if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
                         let what = formula_text(g, &parts);
-                        cands.push(row_sum(g, r, &parts, Kind::Difference, &what));
+                        cands.push(row_sum(g, r, &parts, Kind::Difference, what));
                     }
                 }
             }

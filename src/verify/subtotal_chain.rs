@@ -122,7 +122,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
         if !judged(s, c.sub) {
             let run: Vec<(bool, usize)> = c.run.iter().map(|&r| (false, r)).collect();
             let what = format!("sum of {} rows", run.len());
-            replace(s, c.sub, row_sum(g, c.sub, &run, Kind::Sum, &what));
+            replace(s, c.sub, row_sum(g, c.sub, &run, Kind::Sum, what));
         }
         let what = format!(
             "{:?} and the {} row{} after it",
@@ -130,7 +130,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             c.after.len(),
             if c.after.len() == 1 { "" } else { "s" }
         );
-        replace(s, c.total, row_sum(g, c.total, &terms(c), Kind::Sum, &what));
+        replace(s, c.total, row_sum(g, c.total, &terms(c), Kind::Sum, what));
     }
 }
 

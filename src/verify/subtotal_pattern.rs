@@ -275,7 +275,7 @@ fn parse(g: &Grid, s: &State, cols: &[usize], judge: bool) -> Parse {
         let reading = |len: usize, limit: Decimal| {
             let parts: Vec<usize> = units[units.len() - len..].to_vec();
             let p: Vec<(bool, usize)> = parts.iter().map(|&q| (false, q)).collect();
-            let cand = row_sum(g, r, &p, Kind::Sum, &sum_name(len));
+            let cand = row_sum(g, r, &p, Kind::Sum, sum_name(len));
             let (holds, fails, chance) = tally(g, &cand);
             let likely = Decimal::from(tried)
                 .exact_mul(chance)
@@ -374,7 +374,7 @@ pub(super) fn find(g: &Grid, s: &mut State) {
             if p.len() == 1 { "" } else { "s" },
             second.support
         );
-        let mut c = row_sum(g, r, &p, Kind::Sum, &what);
+        let mut c = row_sum(g, r, &p, Kind::Sum, what);
         // The columns with a figure to judge: the result's, and a part's
         // (a `Note` column beside the figures has none to add).
         let fig = |r: usize, c: usize| {
