@@ -219,13 +219,14 @@ fn verify_text_tables_in_as<R: Send>(
 /// thread is free takes the next: a thread slowed down (sharing its core
 /// with the reader's thread) takes fewer. Their reports come back in any
 /// order and are passed on in the batches' order. At most `2 × threads`
-/// batches are in flight (sent and their reports not yet passed on), so
+/// (the threads asked for) batches are in flight (sent and their reports not yet passed on), so
 /// memory stays bounded while a thread finishing its batch finds the next
 /// one waiting, not the reader's thread (README, Speed). A thread that
 /// cannot be started is done without; with none, the batches are judged on
 /// the reader's thread.
 struct Pool<'scope, T, R> {
-    /// The queue of numbered batches; `None` when no thread started.
+    /// The queue of numbered batches; `None` when no thread started (the
+    /// batches are then judged on the reader's thread), and once finished.
     queue: Option<std::sync::mpsc::SyncSender<(usize, Vec<T>)>>,
     /// Each batch's reports, with its number; `None` for a batch whose
     /// thread panicked.
@@ -251,7 +252,8 @@ struct Answer<'a, R> {
 
 impl<R> Drop for Answer<'_, R> {
     fn drop(&mut self) {
-        // The reader's thread has stopped listening only when it is done.
+        // The reader's thread stops listening only when it is done, or
+        // when it is panicking itself (its sink did, or it saw a `None`).
         let _ = self.to.send((self.batch, self.reports.take()));
     }
 }
@@ -308,11 +310,14 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
         }
     }
 
-    /// Waits for one batch's reports, then passes on those now in order;
-    /// false when no thread is left to answer.
-    fn receive(&mut self, sink: &mut impl FnMut(R)) -> bool {
+    /// Waits for one batch's reports, then passes on those now in order.
+    /// Asked only with batches in flight.
+    fn receive(&mut self, sink: &mut impl FnMut(R)) {
+        // A thread ends only when the queue closes or after answering
+        // `None` (below): no thread left with batches in flight means
+        // reports lost, never passed over in silence.
         let Ok((batch, reports)) = self.reports.recv() else {
-            return false;
+            panic!("the threads judging tables ended with batches in flight");
         };
         // Judging does not panic; were a thread to, its batch's reports are
         // lost and the document cannot be reported whole (the scope then
@@ -332,7 +337,6 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
                 reports.into_iter().for_each(&mut *sink);
             }
         }
-        true
     }
 
     fn send(&mut self, batch: Vec<T>, judge: &impl Fn(T) -> R, sink: &mut impl FnMut(R)) {
@@ -340,9 +344,7 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
             return;
         }
         while self.queue.is_some() && self.waiting.len() >= self.in_flight {
-            if !self.receive(sink) {
-                self.queue = None;
-            }
+            self.receive(sink);
         }
         let Some(queue) = &self.queue else {
             batch.into_iter().map(judge).for_each(sink);
@@ -354,9 +356,13 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
                 self.waiting.push_back(None);
             }
             Err(std::sync::mpsc::SendError((_, batch))) => {
-                // Every thread is gone: judge here, after what is in flight.
+                // Every thread is gone, which only a panic ends: the batches
+                // in flight are waited for (the panic's `None` among them),
+                // and this one judged here after them.
                 self.queue = None;
-                while !self.waiting.is_empty() && self.receive(sink) {}
+                while !self.waiting.is_empty() {
+                    self.receive(sink);
+                }
                 batch.into_iter().map(judge).for_each(sink);
             }
         }
@@ -364,7 +370,9 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Pool<'scope, T, R> {
 
     /// Every report still in flight, in order; the threads then end.
     fn finish(mut self, sink: &mut impl FnMut(R)) {
-        while !self.waiting.is_empty() && self.receive(sink) {}
+        while !self.waiting.is_empty() {
+            self.receive(sink);
+        }
         self.queue = None;
     }
 }
@@ -473,25 +481,188 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_thread_that_panics_ends_the_pool_with_a_panic_not_a_wait() {
-        let judge = |x: usize| {
-            assert!(x != 37, "planted");
-            x
-        };
-        let outcome = std::panic::catch_unwind(|| {
+    /// Runs `f` on a thread of its own and gives its outcome (`Err` if it
+    /// panicked); a test failure, not a hang, if it takes over 20 seconds.
+    fn within<T: Send + 'static>(
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Box<dyn std::any::Any + Send>> {
+        let (done, outcome) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
+        });
+        outcome
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the pool hung")
+    }
+
+    fn message(payload: &(dyn std::any::Any + Send)) -> String {
+        if let Some(s) = payload.downcast_ref::<&str>() {
+            (*s).to_string()
+        } else if let Some(s) = payload.downcast_ref::<String>() {
+            s.clone()
+        } else {
+            String::new()
+        }
+    }
+
+    /// `batches` batches of `size` numbers through a pool of `threads`,
+    /// the judge panicking on the numbers `bad` picks (after a pause on
+    /// the slow ones, so that other batches overtake them).
+    fn panicking_pool(
+        threads: usize,
+        batches: usize,
+        size: usize,
+        bad: fn(usize) -> bool,
+    ) -> Result<Vec<usize>, Box<dyn std::any::Any + Send>> {
+        within(move || {
+            let judge = move |x: usize| {
+                if x % 7 == 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                assert!(!bad(x), "planted");
+                x
+            };
             let mut out = Vec::new();
             std::thread::scope(|scope| {
-                let mut pool = Pool::start(scope, 2, &judge);
-                for k in 0..20 {
-                    pool.send((10 * k..10 * k + 10).collect(), &judge, &mut |r| {
+                let mut pool = Pool::start(scope, threads, &judge);
+                for k in 0..batches {
+                    pool.send((size * k..size * k + size).collect(), &judge, &mut |r| {
                         out.push(r)
                     });
                 }
                 pool.finish(&mut |r| out.push(r));
             });
             out
-        });
-        assert!(outcome.is_err());
+        })
+    }
+
+    #[test]
+    fn a_judge_panicking_on_the_first_middle_or_last_batch_or_every_one_ends_in_a_panic() {
+        type Bad = fn(usize) -> bool;
+        let cases: [(&str, Bad); 5] = [
+            ("first", |x| x == 0),
+            ("middle", |x| x == 105),
+            ("last", |x| x == 199),
+            ("every", |_| true),
+            ("every other batch", |x| (x / 10) % 2 == 1),
+        ];
+        for threads in 1..=6 {
+            for (name, bad) in cases {
+                let outcome = panicking_pool(threads, 20, 10, bad);
+                let payload = outcome.expect_err(name);
+                // The reader's thread saw the missing batch (not the
+                // scope's own panic after the threads ended).
+                assert_eq!(
+                    message(&*payload),
+                    "a thread judging tables panicked",
+                    "{threads} threads, {name}"
+                );
+            }
+        }
+        // With no thread the judge's own panic comes through.
+        let payload = panicking_pool(0, 20, 10, |x| x == 105).expect_err("no thread");
+        assert_eq!(message(&*payload), "planted");
+    }
+
+    #[test]
+    fn a_sink_that_panics_ends_the_pool_and_the_threads_stop_soon_after() {
+        for threads in 1..=6 {
+            for at in [0, 1, 55, 199] {
+                let judged = std::sync::Arc::new(AtomicUsize::new(0));
+                let counted = std::sync::Arc::clone(&judged);
+                let outcome = within(move || {
+                    let judge = |x: usize| {
+                        counted.fetch_add(1, Ordering::SeqCst);
+                        x
+                    };
+                    let mut sink = |r: usize| assert!(r != at, "sink");
+                    std::thread::scope(|scope| {
+                        let mut pool = Pool::start(scope, threads, &judge);
+                        for k in 0..1_000 {
+                            pool.send((10 * k..10 * k + 10).collect(), &judge, &mut sink);
+                        }
+                        pool.finish(&mut sink);
+                    });
+                });
+                let payload = outcome.expect_err("the sink panicked");
+                assert_eq!(message(&*payload), "sink");
+                // No batch is sent after the sink's: the threads judge at
+                // most what was in flight, then end.
+                let most = (at / 10 + 1 + 2 * threads) * 10;
+                let judged = judged.load(Ordering::SeqCst);
+                assert!(
+                    judged <= most,
+                    "{threads} threads, sink at {at}: {judged} judged"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any batch sizes (empty ones too), any slow numbers, 0 to 6
+        /// threads: every report once, in order, and no more than
+        /// `2 × threads` batches judged ahead of the sink.
+        #[test]
+        fn any_batches_and_slow_numbers_give_every_report_once_in_order(
+            threads in 0usize..=6,
+            n in 0usize..600,
+            sizes in proptest::collection::vec(0usize..40, 1..6),
+            slow_every in 1usize..30,
+            slow_offset in 0usize..30,
+        ) {
+            let mut sizes = sizes;
+            if sizes.iter().all(|&s| s == 0) {
+                sizes.push(1);
+            }
+            let biggest = sizes.iter().copied().max().unwrap_or(1);
+            let (out, most) =
+                through_pool(threads, n, &sizes, |x| x % slow_every == slow_offset % slow_every);
+            let expected: Vec<usize> = (0..n).map(|x| 2 * x).collect();
+            proptest::prop_assert_eq!(out, expected);
+            proptest::prop_assert!(most <= 2 * threads.max(1) * biggest, "{} ahead", most);
+        }
+    }
+
+    #[test]
+    fn a_thread_held_up_does_not_hold_up_the_others() {
+        for threads in 2..=6 {
+            // Batch 0 is held until every other batch in flight is judged:
+            // whichever thread is free must take them (dealt round, the
+            // held thread's next batch would wait for it), and two
+            // threads must judge at once (the lock is not held while
+            // judging).
+            let outcome = within(move || {
+                let others = AtomicUsize::new(0);
+                let others_in_flight = (2 * threads - 1) * 10;
+                let judge = |x: usize| {
+                    if x == 0 {
+                        let deadline =
+                            std::time::Instant::now() + std::time::Duration::from_secs(5);
+                        while others.load(Ordering::SeqCst) < others_in_flight {
+                            assert!(std::time::Instant::now() < deadline, "held up");
+                            std::thread::sleep(std::time::Duration::from_millis(1));
+                        }
+                    } else {
+                        others.fetch_add(1, Ordering::SeqCst);
+                    }
+                    x
+                };
+                let mut out = Vec::new();
+                std::thread::scope(|scope| {
+                    let mut pool = Pool::start(scope, threads, &judge);
+                    for k in 0..4 * threads {
+                        pool.send((10 * k..10 * k + 10).collect(), &judge, &mut |r| {
+                            out.push(r)
+                        });
+                    }
+                    pool.finish(&mut |r| out.push(r));
+                });
+                out
+            });
+            let out = outcome.unwrap_or_else(|p| panic!("{threads} threads: {}", message(&*p)));
+            assert_eq!(out, (0..40 * threads).collect::<Vec<_>>());
+        }
     }
 }
