@@ -219,11 +219,11 @@ fn verify_text_tables_in_as<R: Send>(
 /// thread is free takes the next: a thread slowed down (sharing its core
 /// with the reader's thread) takes fewer. Their reports come back in any
 /// order and are passed on in the batches' order. At most `2 × threads`
-/// (the threads asked for) batches are in flight (sent and their reports not yet passed on), so
-/// memory stays bounded while a thread finishing its batch finds the next
-/// one waiting, not the reader's thread (README, Speed). A thread that
-/// cannot be started is done without; with none, the batches are judged on
-/// the reader's thread.
+/// (the threads asked for) batches are in flight, sent and their reports
+/// not yet passed on: memory stays bounded, and a thread finishing its
+/// batch finds the next one waiting rather than waiting for the reader's
+/// thread (README, Speed). A thread that cannot be started is done
+/// without; with none, the batches are judged on the reader's thread.
 struct Pool<'scope, T, R> {
     /// The queue of numbered batches; `None` when no thread started (the
     /// batches are then judged on the reader's thread), and once finished.
