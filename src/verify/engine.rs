@@ -1890,12 +1890,6 @@ fn carried_rows(g: &Grid, s: &mut State) {
 }
 
 /// Amount columns in order, with their years.
-fn amount_cols(g: &Grid) -> Vec<usize> {
-    (0..g.cols.len())
-        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
-        .collect()
-}
-
 /// Pairs (new, old) a change column may relate: the years its header names;
 /// else pairs of year columns, later minus earlier, the nearest first; else
 /// any two amount columns in either order, the two just left of it first.
@@ -1905,7 +1899,7 @@ fn change_pairs(
     years: &[i32],
     either_sign: bool,
 ) -> (Vec<(usize, usize)>, bool) {
-    let amounts = amount_cols(g);
+    let amounts = g.amount_cols();
     // The part of a header below its year (`2015 / Total` -> `total`), to
     // match `Ændring 2015-2016 / Total %` with its own columns.
     let sub = |h: &str| -> String {
@@ -1971,7 +1965,11 @@ fn change_pairs(
         return (pairs, one);
     }
     let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
-    let pool = if left.len() >= 2 { left } else { amounts };
+    let pool = if left.len() >= 2 {
+        left
+    } else {
+        amounts.to_vec()
+    };
     let mut ps = Vec::new();
     for (i, &a) in pool.iter().enumerate() {
         for &b in &pool[i + 1..] {
@@ -2181,7 +2179,7 @@ fn too_many_readings(g: &Grid, c: usize, readings: usize) -> Option<String> {
 }
 
 fn columns(g: &Grid, s: &mut State) {
-    let amounts = amount_cols(g);
+    let amounts = g.amount_cols();
     let changes: Vec<usize> = (0..g.cols.len())
         .filter(|&c| matches!(g.cols[c].kind, ColKind::Change { .. }))
         .collect();
@@ -2203,7 +2201,7 @@ fn columns(g: &Grid, s: &mut State) {
             }
         }
         let is_total = |r: usize| s.total_of[r] == Some(r);
-        match super::column_relations::claim(g, c, &amounts, &is_total, letters.as_ref()) {
+        match super::column_relations::claim(g, c, amounts, &is_total, letters.as_ref()) {
             Some(Ok(cand)) => {
                 push(s, cand);
                 continue;
@@ -2216,7 +2214,7 @@ fn columns(g: &Grid, s: &mut State) {
         }
         // A change printed under a period: into that period, from the one
         // printed before it (`period_changes.rs`).
-        if let Some(p) = super::period_changes::pair(g, c, &amounts) {
+        if let Some(p) = super::period_changes::pair(g, c, amounts) {
             let kind = match g.cols[c].kind {
                 ColKind::PctChange { .. } => Kind::PctChange,
                 _ => Kind::Change,
@@ -2285,7 +2283,7 @@ fn columns(g: &Grid, s: &mut State) {
                 // `Afvigelse i %`: the afvigelse column in percent of the
                 // budget it was taken from, sign as printed or not.
                 for &x in &changes {
-                    for &y in &amounts {
+                    for &y in amounts {
                         let prefer = s.change_old.get(&x) == Some(&y);
                         for abs in [0, 1, 2] {
                             let mut rc = ratio_cand(g, c, x, y, abs);
@@ -2369,7 +2367,7 @@ fn columns(g: &Grid, s: &mut State) {
             ColKind::Pct => {
                 let mut cands = Vec::new();
                 for &x in changes.iter().chain(amounts.iter()) {
-                    for &y in &amounts {
+                    for &y in amounts {
                         if x != y {
                             let prefer = s.change_old.get(&x) == Some(&y);
                             for abs in [0, 1, 2] {
@@ -2458,7 +2456,7 @@ fn columns(g: &Grid, s: &mut State) {
     // transposed table (`Ændring`, `Ændring i pct.`: figures derived from
     // the levels above them, where a sum of two years' changes can come
     // within rounding of a third by chance), is no evidence of its own.
-    let found = super::column_relations::by_figures(g, &by_figures, &amounts, &s.out, &|r| {
+    let found = super::column_relations::by_figures(g, &by_figures, amounts, &s.out, &|r| {
         s.total_of.get(r) != Some(&Some(r)) && !matches!(g.rows[r].role, Role::ChangeRow { .. })
     });
     for cand in found {

@@ -164,6 +164,18 @@ pub struct Grid {
     pub corner: String,
     /// How the relations proposed on this grid fare (the engine's memo).
     pub fares: super::establish::Fares,
+    /// The columns of amounts and row totals, left to right
+    /// ([`Grid::amount_cols`]).
+    amounts: Vec<usize>,
+}
+
+impl Grid {
+    /// The columns of amounts and row totals, left to right: listed once
+    /// when the grid is read (the columns' kinds are final by then), not by
+    /// each pass that asks.
+    pub fn amount_cols(&self) -> &[usize] {
+        &self.amounts
+    }
 }
 
 const TOTAL_WORDS: [&str; 11] = [
@@ -1546,12 +1558,16 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             r.figures = false;
         }
     }
+    let amounts = (0..cols.len())
+        .filter(|&c| matches!(cols[c].kind, ColKind::Amount | ColKind::RowTotal))
+        .collect();
     Grid {
         cols,
         rows,
         has_header,
         corner,
         fares: Default::default(),
+        amounts,
     }
 }
 

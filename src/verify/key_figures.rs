@@ -401,16 +401,10 @@ fn fig(g: &Grid, r: usize, c: usize) -> bool {
     )
 }
 
-fn amount_cols(g: &Grid) -> Vec<usize> {
-    (0..g.cols.len())
-        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
-        .collect()
-}
-
 /// `r = num / den` in every amount column with the three figures, in per
 /// cent or as a multiple (as the row relations build it).
 fn quotient(g: &Grid, r: usize, num: usize, den: usize, multiple: bool) -> Candidate {
-    super::row_relations::quotient_cand(g, r, num, den, &amount_cols(g), multiple)
+    super::row_relations::quotient_cand(g, r, num, den, g.amount_cols(), multiple)
 }
 
 /// `r` = the per-cent change of `of` against the year before, in every
@@ -706,8 +700,9 @@ fn unjudged_years(g: &Grid, r: usize, n: &Named, c: &Candidate) -> Vec<Instance>
     if !matches!(n, Named::Growth { .. }) {
         return Vec::new();
     }
-    amount_cols(g)
-        .into_iter()
+    g.amount_cols()
+        .iter()
+        .copied()
         .filter(|&col| fig(g, r, col) && !c.instances.iter().any(|i| i.at == (r, col)))
         .map(|col| Instance {
             kind: Kind::PctChange,

@@ -868,9 +868,7 @@ pub(super) fn quotient_cand(
 /// Ratio rows (nøgletal): see the module.
 fn ratio_rows(g: &Grid, s: &mut State) {
     let mut work = Work::new(g);
-    let cols: Vec<usize> = (0..g.cols.len())
-        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
-        .collect();
+    let cols = g.amount_cols();
     for r in 0..g.rows.len() {
         if !matches!(g.rows[r].role, Role::Item | Role::Difference)
             || s.explained[r]
@@ -900,7 +898,7 @@ fn ratio_rows(g: &Grid, s: &mut State) {
                 }
                 tried += 1;
                 let (mut holds, mut fails) = (0, 0);
-                for &c in &cols {
+                for &c in cols {
                     match quick_ratio(g, a, b, r, c) {
                         Some(true) => holds += 1,
                         Some(false) => {
@@ -913,7 +911,7 @@ fn ratio_rows(g: &Grid, s: &mut State) {
                     }
                 }
                 if holds >= 2 && fails <= fails_allowed(holds, RATIO_FAILS) {
-                    cands.push(ratio_cand(g, r, a, b, &cols));
+                    cands.push(ratio_cand(g, r, a, b, cols));
                 }
             }
         }
@@ -1091,12 +1089,6 @@ fn abbreviated(g: &Grid, r: usize, abbr: &str) -> Option<usize> {
 }
 
 /// The amount columns a row relation is judged in.
-fn amount_cols(g: &Grid) -> Vec<usize> {
-    (0..g.cols.len())
-        .filter(|&c| matches!(g.cols[c].kind, ColKind::Amount | ColKind::RowTotal))
-        .collect()
-}
-
 /// `result = num / den` as a multiple in every column with the three
 /// figures.
 fn multiple_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {
@@ -1118,7 +1110,7 @@ fn not_understood(g: &Grid, s: &mut State, r: usize, why: String) {
 /// that holds in no column is not understood (the label may mean averages
 /// or another definition), never an error in every column.
 fn named_ratios(g: &Grid, s: &mut State) {
-    let cols = amount_cols(g);
+    let cols = g.amount_cols();
     for r in 0..g.rows.len() {
         if s.explained[r]
             || !has_figs(g, r)
@@ -1132,8 +1124,8 @@ fn named_ratios(g: &Grid, s: &mut State) {
         let (Some(num), Some(den)) = (abbreviated(g, r, a), abbreviated(g, r, b)) else {
             continue;
         };
-        let multiple = multiple_cand(g, r, num, den, &cols);
-        let percent = ratio_cand(g, r, num, den, &cols);
+        let multiple = multiple_cand(g, r, num, den, cols);
+        let percent = ratio_cand(g, r, num, den, cols);
         let chosen = match row_times(g, r) {
             Some(Times::Multiple) => Some(multiple),
             Some(Times::Percent) => Some(percent),
@@ -1193,7 +1185,7 @@ fn named_ratios(g: &Grid, s: &mut State) {
 /// here is ever an error. Otherwise the row is reported not understood.
 fn multiple_rows(g: &Grid, s: &mut State) {
     let mut work = Work::new(g);
-    let cols = amount_cols(g);
+    let cols = g.amount_cols();
     for r in 0..g.rows.len() {
         if !matches!(g.rows[r].role, Role::Item | Role::Difference)
             || s.explained[r]
