@@ -116,7 +116,7 @@ pub(super) fn checks(file: &str, name: &str, grid: &Grid, style: NumberStyle) ->
             let judgment = judge::judge(&relation, true);
             let detail = explain::words(Some(&relation), &judgment, style);
             let column = grid.cols.get(c).map(|col| col.header.clone());
-            let loc = row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone());
+            let loc = row.cell_loc_or_row(c);
             let kind = match &relation {
                 Relation::Sum { terms, .. } if terms.iter().any(|t| t.negative) => Kind::Difference,
                 _ => Kind::Sum,
@@ -232,10 +232,7 @@ fn section_operands(
     }
     let row = &grid.rows[at.0];
     let column = grid.cols.get(at.1).map(|col| col.header.clone());
-    let loc = row
-        .cell_loc(at.1)
-        .cloned()
-        .unwrap_or_else(|| row.loc.clone());
+    let loc = row.cell_loc_or_row(at.1);
     let place = |r: usize| {
         grid.rows[r]
             .cell_loc(at.1)

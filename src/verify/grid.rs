@@ -140,6 +140,12 @@ impl GRow {
         self.printed_cells.get(c + 1).map(|d| &d.loc)
     }
 
+    /// Where column `c`'s cell stands, else (past the row's columns) where
+    /// the row does: the place a check on that cell is reported at.
+    pub fn cell_loc_or_row(&self, c: usize) -> Loc {
+        self.cell_loc(c).unwrap_or(&self.loc).clone()
+    }
+
     /// Whether a cell of the row is a figure. Asked some seventy times a
     /// table by the stages that find relations: answered from
     /// [`GRow::figures`], which the grid keeps as it changes a cell's kind

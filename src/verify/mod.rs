@@ -586,7 +586,7 @@ fn unjudged_labelled_totals(
             let mut check = Check::skipped(
                 file,
                 name,
-                row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone()),
+                row.cell_loc_or_row(c),
                 format!("{named} [{}]", column.as_deref().unwrap_or_default()),
                 "a total by its label, but the rows it covers are not established by the table's figures: not understood".to_string(),
                 style,

@@ -1088,7 +1088,6 @@ fn abbreviated(g: &Grid, r: usize, abbr: &str) -> Option<usize> {
     rows.next().is_none().then_some(first)
 }
 
-/// The amount columns a row relation is judged in.
 /// `result = num / den` as a multiple in every column with the three
 /// figures.
 fn multiple_cand(g: &Grid, r: usize, num: usize, den: usize, cols: &[usize]) -> Candidate {

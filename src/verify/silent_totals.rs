@@ -153,7 +153,7 @@ pub fn more(
         if worded_total(row) && operands.binary_search(&(r, c)).is_ok() {
             continue;
         }
-        let loc = row.cell_loc(c).cloned().unwrap_or_else(|| row.loc.clone());
+        let loc = row.cell_loc_or_row(c);
         let said_at = said_at.get_or_insert_with(|| {
             said.iter()
                 .filter_map(|k| Some((&k.loc, k.column.as_deref()?)))
