@@ -76,6 +76,21 @@ fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
         .then_some(verdict)
 }
 
+/// Under [`Options::lean`], the counts of a table whose every relation
+/// holds and is not to be worded ([`lean_verdict`]): nothing of it is
+/// printed, and the passes after judging ([`judge_all`]'s) change only
+/// failures, so each is counted and no [`Judged`] is made. `None` when any
+/// relation is not such (one skipped, failing or wanted): the table is then
+/// judged whole, and the verdicts looked up here are looked up again.
+pub fn counted_only(g: &Grid, instances: &[Instance], options: &Options) -> Option<super::Summary> {
+    let mut held = super::Summary::default();
+    for i in instances {
+        let e = i.what.as_ref().ok()?;
+        held.add(lean_verdict(g, e, options)?);
+    }
+    Some(held)
+}
+
 /// Judges every instance (the judge stage), words what is wanted (the
 /// explain stage) and attributes the failures.
 pub fn judge_all(

@@ -429,21 +429,39 @@ fn judge_table(
     }
     let table_loc = table.loc.clone();
     let (grid, found) = engine::relations(table, style, options.counts_exact);
-    let judged = attribute::judge_all(&grid, found, options, style);
     let place = |at: establish::At| {
         grid.rows
             .get(at.0)
             .and_then(|r| r.cell_loc(at.1))
             .map_or_else(String::new, |l| l.to_string())
     };
-    // The cells judged, sorted for look-up (a hash set's hashing cost more).
-    let mut judged_cells: Vec<(usize, usize)> = judged.iter().map(|j| (j.at.0, j.at.1)).collect();
+    // The cells judged (each instance is judged at its cell), sorted for
+    // look-up (a hash set's hashing cost more).
+    let mut judged_cells: Vec<(usize, usize)> = found.iter().map(|i| (i.at.0, i.at.1)).collect();
     judged_cells.sort_unstable();
     // Figures of labelled totals no check judged; the cells judged
     // relations use are gathered only where there are such figures.
     let unsaid = silent_totals::unsaid(&grid, &judged_cells);
+    // Under `--quiet` a check that holds and whose words are not wanted is
+    // never printed: it is counted, not listed. A table whose every
+    // relation is such (most) is only counted: none is worded, and it has
+    // no failure to attribute.
+    let counted = attribute::counted_only(&grid, &found, options);
     let mut operand_cells: Vec<(usize, usize)> = Vec::new();
-    if !unsaid.is_empty() {
+    if !unsaid.is_empty() && counted.is_some() {
+        // Every relation holds: none is skipped.
+        operand_cells = found
+            .iter()
+            .filter_map(|i| i.what.as_ref().ok())
+            .flat_map(|e| e.cells())
+            .collect();
+        operand_cells.sort_unstable();
+    }
+    let judged = match counted {
+        Some(_) => Vec::new(),
+        None => attribute::judge_all(&grid, found, options, style),
+    };
+    if !unsaid.is_empty() && counted.is_none() {
         operand_cells = judged
             .iter()
             .filter(|j| j.verdict != Verdict::Skipped)
@@ -452,9 +470,7 @@ fn judge_table(
             .collect();
         operand_cells.sort_unstable();
     }
-    // Under `--quiet` a check that holds and whose words are not wanted is
-    // never printed: it is counted, not listed.
-    let mut held = Summary::default();
+    let mut held = counted.unwrap_or_default();
     let mut checks: Vec<Check> = judged
         .into_iter()
         .filter(|j| {

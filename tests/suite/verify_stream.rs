@@ -127,13 +127,9 @@ fn every_text_file_of_the_corpora_gives_the_same_results_streamed() {
 fn lean_checks_keep_every_verdict_and_every_failure() {
     let mut all = Vec::new();
     files(std::path::Path::new("tests/data"), &mut all);
-    let quiet = option_sets()[1];
-    let lean = Options {
-        lean: true,
-        ..quiet
-    };
-    assert!(!quiet.lean && !quiet.describe_exact && !quiet.structured);
+    let (quiet, lean) = quiet_and_lean();
     let mut counted = 0;
+    let mut only_counted = 0;
     for path in &all {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).expect("readable");
@@ -149,39 +145,109 @@ fn lean_checks_keep_every_verdict_and_every_failure() {
         }
         let (full, ..) = whole(&source, &quiet);
         let (bare, ..) = whole(&source, &lean);
-        assert_eq!(full.len(), bare.len(), "{name}");
-        for (f, b) in full.iter().zip(&bare) {
-            assert_eq!(
-                (&f.file, &f.name, &f.loc),
-                (&b.file, &b.name, &b.loc),
-                "{name}"
-            );
-            assert_eq!(f.held, Summary::default(), "{name}");
-            // The full list, with the lean one's checks in order in it and
-            // the rest holding.
-            let mut listed = b.checks.iter().peekable();
-            let mut held = Summary::default();
-            for cf in &f.checks {
-                if listed.peek() == Some(&cf) {
-                    listed.next();
-                } else {
-                    assert!(
-                        matches!(cf.verdict, Verdict::Exact | Verdict::Rounding),
-                        "{name}: {cf:?} is not listed under lean"
-                    );
-                    held.add(cf.verdict);
-                }
-            }
-            assert_eq!(
-                listed.next(),
-                None,
-                "{name}: a lean check not in the full list"
-            );
-            assert_eq!(b.held, held, "{name}");
-            counted += held.total();
+        if let Err(why) = same_but_counted(&full, &bare) {
+            panic!("{name}: {why}");
         }
+        counted += bare.iter().map(|t| t.held.total()).sum::<usize>();
+        only_counted += bare
+            .iter()
+            .filter(|t| t.checks.is_empty() && t.held.total() > 0)
+            .count();
     }
     assert!(counted > 2000, "{counted} checks that hold");
+    // Tables whose every relation holds are only counted
+    // (`attribute::counted_only`); the others are judged whole.
+    assert!(only_counted > 100, "{only_counted} tables only counted");
+}
+
+/// Under the lean checks a table whose every relation holds is counted and
+/// lists nothing; one wrong figure makes the table judged whole: the
+/// finding listed with the value it should have, the rest counted.
+#[test]
+fn lean_checks_count_a_table_that_holds_and_judge_one_that_fails_whole() {
+    let (quiet, lean) = quiet_and_lean();
+    let doc = "Mio. kr.\t2026\t2027\tAndel\n\
+               Skole\t4,3\t5,0\t29,4%\n\
+               Dagtilbud\t11,3\t12,0\t70,6%\n\
+               I alt\t15,6\t17,0\t100,0%\n\n\
+               Tekst mellem tabellerne.\n\n\
+               Mio. kr.\t2026\t2027\n\
+               Skole\t4,3\t5,0\n\
+               Dagtilbud\t11,3\t12,0\n\
+               I alt\t15,6\t18,0\n";
+    let source = Source {
+        name: "t.txt",
+        bytes: doc.as_bytes(),
+        style: NumberStyle::DANISH,
+    };
+    let (full, ..) = whole(&source, &quiet);
+    let (bare, ..) = whole(&source, &lean);
+    assert_eq!(same_but_counted(&full, &bare), Ok(()));
+    assert_eq!(bare.len(), 2);
+    // 2026 and 2027 add up; three shares of 17,0 and their sum.
+    assert!(bare[0].checks.is_empty(), "{:?}", bare[0].checks);
+    assert_eq!(bare[0].held.exact + bare[0].held.rounding, 6);
+    assert_eq!(bare[0].held.total(), 6);
+    // 2026 holds and is counted; 2027's total is the one error.
+    assert_eq!(bare[1].held.exact, 1);
+    assert_eq!(bare[1].held.total(), 1);
+    assert_eq!(bare[1].checks.len(), 1);
+    let c = &bare[1].checks[0];
+    assert_eq!(c.verdict, Verdict::Error);
+    assert_eq!(
+        c.correction.as_ref().map(|k| k.should_read.as_str()),
+        Some("17,0")
+    );
+}
+
+/// The option sets of `verify --quiet` without and with its lean checks.
+fn quiet_and_lean() -> (Options, Options) {
+    let quiet = option_sets()[1];
+    let lean = Options {
+        lean: true,
+        ..quiet
+    };
+    assert!(!quiet.lean && !quiet.describe_exact && !quiet.structured);
+    (quiet, lean)
+}
+
+/// Whether the lean reports `bare` list, table by table, the checks of the
+/// full ones `full` whose words are wanted, in order, and count the rest.
+fn same_but_counted(full: &[TableReport], bare: &[TableReport]) -> Result<(), String> {
+    if full.len() != bare.len() {
+        return Err(format!("{} tables, {} lean", full.len(), bare.len()));
+    }
+    for (f, b) in full.iter().zip(bare) {
+        if (&f.file, &f.name, &f.loc) != (&b.file, &b.name, &b.loc) {
+            return Err(format!("{:?} against {:?}", f.name, b.name));
+        }
+        if f.held != Summary::default() {
+            return Err(format!("{:?}: a full report counts {:?}", f.name, f.held));
+        }
+        // The full list, with the lean one's checks in order in it and the
+        // rest holding.
+        let mut listed = b.checks.iter().peekable();
+        let mut held = Summary::default();
+        for cf in &f.checks {
+            if listed.peek() == Some(&cf) {
+                listed.next();
+            } else if matches!(cf.verdict, Verdict::Exact | Verdict::Rounding) {
+                held.add(cf.verdict);
+            } else {
+                return Err(format!("{cf:?} is not listed under lean"));
+            }
+        }
+        if let Some(extra) = listed.next() {
+            return Err(format!("a lean check not in the full list: {extra:?}"));
+        }
+        if b.held != held {
+            return Err(format!(
+                "{:?}: counted {:?}, held {:?}",
+                f.name, b.held, held
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A line of a generated document.
@@ -267,5 +333,12 @@ proptest! {
                 prop_assert!(w == p, "on {} threads differs on {:?}", threads, text);
             }
         }
+        // `--quiet`'s lean checks: the same verdicts, the failures listed
+        // alike, those that hold counted.
+        let (quiet, lean) = quiet_and_lean();
+        let (full, ..) = whole(&source, &quiet);
+        let (bare, ..) = whole(&source, &lean);
+        let same = same_but_counted(&full, &bare);
+        prop_assert!(same.is_ok(), "{:?} on {:?}", same, text);
     }
 }
