@@ -83,6 +83,9 @@ fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
 /// relation is not such (one skipped, failing or wanted): the table is then
 /// judged whole, and the verdicts looked up here are looked up again.
 pub fn counted_only(g: &Grid, instances: &[Instance], options: &Options) -> Option<super::Summary> {
+    if !options.lean || options.structured {
+        return None;
+    }
     let mut held = super::Summary::default();
     for i in instances {
         let e = i.what.as_ref().ok()?;
