@@ -83,9 +83,9 @@ fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
 /// relation is not such (one skipped, failing or wanted): the table is then
 /// judged whole, and the verdicts looked up here are looked up again. A
 /// pass added there that changed a relation that holds would make the lean
-/// counts differ from the full verdicts, which the lean-against-full tests
-/// (`tests/suite/verify_stream.rs`, the corpora and generated documents)
-/// would find.
+/// counts differ from the full verdicts, which the lean-against-full test
+/// on the corpora finds (`tests/suite/verify_stream.rs`: a pass making
+/// every rounding exact fails it).
 pub fn counted_only(g: &Grid, instances: &[Instance], options: &Options) -> Option<super::Summary> {
     if !options.lean || options.structured {
         return None;
