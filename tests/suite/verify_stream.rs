@@ -200,19 +200,12 @@ fn lean_checks_keep_every_verdict_and_every_failure() {
 /// file showed it.
 #[test]
 fn lean_checks_count_a_holding_table_whose_labelled_total_is_only_an_operand() {
-    let (quiet, lean) = quiet_and_lean();
-    let doc = "Kr.\tRegnskab 2012\tBudget 2012\tDifference\n\
-               Vandafgifter\t98.043\t107.700\t-9.657\n\
-               Renter\t2.338\t8.000\t-5.662\n\
-               Vedligeholdelse ialt.\t3.047\t10.000\t-6.953\n";
-    let source = Source {
-        name: "t.txt",
-        bytes: doc.as_bytes(),
-        style: NumberStyle::DANISH,
-    };
-    let (full, ..) = whole(&source, &quiet);
-    let (bare, ..) = whole(&source, &lean);
-    assert_eq!(same_but_counted(&full, &bare), Ok(()));
+    let bare = lean_reports(
+        "Kr.\tRegnskab 2012\tBudget 2012\tDifference\n\
+         Vandafgifter\t98.043\t107.700\t-9.657\n\
+         Renter\t2.338\t8.000\t-5.662\n\
+         Vedligeholdelse ialt.\t3.047\t10.000\t-6.953\n",
+    );
     assert_eq!(bare.len(), 1);
     assert!(bare[0].checks.is_empty(), "{:?}", bare[0].checks);
     assert_eq!(bare[0].held.exact, 3);
@@ -224,24 +217,17 @@ fn lean_checks_count_a_holding_table_whose_labelled_total_is_only_an_operand() {
 /// finding listed with the value it should have, the rest counted.
 #[test]
 fn lean_checks_count_a_table_that_holds_and_judge_one_that_fails_whole() {
-    let (quiet, lean) = quiet_and_lean();
-    let doc = "Mio. kr.\t2026\t2027\tAndel\n\
-               Skole\t4,3\t5,0\t29,4%\n\
-               Dagtilbud\t11,3\t12,0\t70,6%\n\
-               I alt\t15,6\t17,0\t100,0%\n\n\
-               Tekst mellem tabellerne.\n\n\
-               Mio. kr.\t2026\t2027\n\
-               Skole\t4,3\t5,0\n\
-               Dagtilbud\t11,3\t12,0\n\
-               I alt\t15,6\t18,0\n";
-    let source = Source {
-        name: "t.txt",
-        bytes: doc.as_bytes(),
-        style: NumberStyle::DANISH,
-    };
-    let (full, ..) = whole(&source, &quiet);
-    let (bare, ..) = whole(&source, &lean);
-    assert_eq!(same_but_counted(&full, &bare), Ok(()));
+    let bare = lean_reports(
+        "Mio. kr.\t2026\t2027\tAndel\n\
+         Skole\t4,3\t5,0\t29,4%\n\
+         Dagtilbud\t11,3\t12,0\t70,6%\n\
+         I alt\t15,6\t17,0\t100,0%\n\n\
+         Tekst mellem tabellerne.\n\n\
+         Mio. kr.\t2026\t2027\n\
+         Skole\t4,3\t5,0\n\
+         Dagtilbud\t11,3\t12,0\n\
+         I alt\t15,6\t18,0\n",
+    );
     assert_eq!(bare.len(), 2);
     // 2026 and 2027 add up; three shares of 17,0 and their sum.
     assert!(bare[0].checks.is_empty(), "{:?}", bare[0].checks);
@@ -257,6 +243,21 @@ fn lean_checks_count_a_table_that_holds_and_judge_one_that_fails_whole() {
         c.correction.as_ref().map(|k| k.should_read.as_str()),
         Some("17,0")
     );
+}
+
+/// The lean reports of a text document, after asserting that they list
+/// the full reports' failures and count the rest ([`same_but_counted`]).
+fn lean_reports(doc: &str) -> Vec<TableReport> {
+    let (quiet, lean) = quiet_and_lean();
+    let source = Source {
+        name: "t.txt",
+        bytes: doc.as_bytes(),
+        style: NumberStyle::DANISH,
+    };
+    let (full, ..) = whole(&source, &quiet);
+    let (bare, ..) = whole(&source, &lean);
+    assert_eq!(same_but_counted(&full, &bare), Ok(()));
+    bare
 }
 
 /// The option sets of `verify --quiet` without and with its lean checks.
