@@ -161,7 +161,7 @@ fn header_cues(header: &str) -> HeaderCues {
     }
     SEEN.with(|m| {
         m.get(header, |h| HeaderCues {
-            running_balance: super::establish::running_balance_now(h),
+            running_balance: super::establish::running_balance(h),
             rate: rate_in_now(h),
             ratio: ratio_header_now(h),
             moms: moms(h),

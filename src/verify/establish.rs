@@ -1437,17 +1437,9 @@ pub fn row_sum(
 /// A column header naming a running (accumulated) balance
 /// (`Akkumuleret saldo`, `Kumuleret`, `År til dato`): down its rows each
 /// figure carries the ones before it, so a period's figure is not the sum
-/// of its months'.
+/// of its months'. Not remembered on its own: the memos of several header
+/// tests at once ask it (the grid's header words, a column's header cues).
 pub fn running_balance(header: &str) -> bool {
-    thread_local! {
-        static SEEN: super::memo::Memo<bool> = super::memo::Memo::new(512);
-    }
-    SEEN.with(|m| m.get(header, running_balance_now))
-}
-
-/// [`running_balance`], not remembered (for a memo of several header
-/// tests at once).
-pub(super) fn running_balance_now(header: &str) -> bool {
     let h = header.to_lowercase();
     h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
 }

@@ -824,6 +824,8 @@ struct HeaderWords {
     unit: Option<Unit>,
     /// [`year_of`] of the header (an amount column's year).
     year: Option<i32>,
+    /// [`super::establish::running_balance`] of the header.
+    running_balance: bool,
 }
 
 /// [`HeaderWords`] of a header, remembered for the headers seen last (a
@@ -866,6 +868,7 @@ fn header_words_now(header: &str) -> HeaderWords {
         total: total_label(header) == Some(true),
         unit: unit_in(header),
         year: year_of(header),
+        running_balance: super::establish::running_balance(header),
     }
 }
 
@@ -1448,7 +1451,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             };
             Col {
                 total: names_total(&header, words),
-                running_balance: super::establish::running_balance(&header),
+                running_balance: words.running_balance,
                 header,
                 kind,
                 year,
