@@ -1326,6 +1326,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // alone on its row) holds for the rows under it, to the next such row.
     let mut section_unit: Option<Unit> = None;
     let mut rows: Vec<GRow> = Vec::with_capacity(body_rows.len());
+    // Each row's label's words ([`label_words`]), for its role below.
+    let mut words_said: Vec<LabelWords> = Vec::with_capacity(body_rows.len());
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
     let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
@@ -1362,7 +1364,10 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
         cells.truncate(width + 1);
         // The section named by a row above; a row that names one itself has
         // only empty cells, which read the same under any unit.
-        let row_unit = super::label_column::label_unit(&label).or(section_unit);
+        // What the label says, looked up once for the row (its unit here, its
+        // role in `assign_roles`).
+        let said = label_words(&label);
+        let row_unit = said.unit.or(section_unit);
         let mut vals = Vec::with_capacity(width);
         for c in 1..=width {
             let Some(DCell { text: t, .. }) = cells.get_mut(c) else {
@@ -1395,7 +1400,8 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             .cloned()
             .flatten()
             .or_else(|| id_of(&label));
-        let sub = is_dashed(&label) || (indent > prev_indent && !rows.is_empty());
+        let sub = said.dashed || (indent > prev_indent && !rows.is_empty());
+        words_said.push(said);
         prev_indent = indent;
         rows.push(GRow {
             line: loc.line_number().unwrap_or(0),
@@ -1529,7 +1535,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             }
         }
     }
-    assign_roles(&mut rows);
+    assign_roles(&mut rows, words_said);
     super::group_labels::mark(&mut rows);
     // A header repeated inside the table (`Ph.d.-studerende | 2016 | 2017`)
     // starts a section; it is no row of figures.
@@ -1692,6 +1698,10 @@ struct LabelWords {
     /// [`super::row_relations::percent_label`].
     percent: bool,
     cues: LabelCues,
+    /// [`super::label_column::label_unit`].
+    unit: Option<Unit>,
+    /// [`is_dashed`].
+    dashed: bool,
 }
 
 fn label_words(label: &str) -> LabelWords {
@@ -1704,6 +1714,8 @@ fn label_words(label: &str) -> LabelWords {
             total: total_label(l),
             percent: super::row_relations::percent_label(l),
             cues: LabelCues::of(l),
+            unit: super::label_column::label_unit(l),
+            dashed: is_dashed(l),
         })
     })
 }
@@ -1724,16 +1736,19 @@ fn named_now(label: &str) -> Named {
     }
 }
 
+/// `said`: each row's [`label_words`], looked up as the row was read.
 #[allow(clippy::needless_range_loop)]
-fn assign_roles(rows: &mut [GRow]) {
+fn assign_roles(rows: &mut [GRow], said: Vec<LabelWords>) {
+    debug_assert_eq!(said.len(), rows.len(), "a label's words for each row");
     let mut in_heraf: Option<usize> = None;
-    for i in 0..rows.len() {
+    for (i, words) in said.into_iter().enumerate().take(rows.len()) {
         let LabelWords {
             named,
             total,
             percent,
             cues,
-        } = label_words(&rows[i].label);
+            ..
+        } = words;
         rows[i].total_word = total;
         rows[i].percent_word = percent;
         rows[i].cues = cues;
