@@ -1737,11 +1737,10 @@ fn named_now(label: &str) -> Named {
 }
 
 /// `said`: each row's [`label_words`], looked up as the row was read.
-#[allow(clippy::needless_range_loop)]
 fn assign_roles(rows: &mut [GRow], said: Vec<LabelWords>) {
     debug_assert_eq!(said.len(), rows.len(), "a label's words for each row");
     let mut in_heraf: Option<usize> = None;
-    for (i, words) in said.into_iter().enumerate().take(rows.len()) {
+    for (i, (row, words)) in rows.iter_mut().zip(said).enumerate() {
         let LabelWords {
             named,
             total,
@@ -1749,11 +1748,11 @@ fn assign_roles(rows: &mut [GRow], said: Vec<LabelWords>) {
             cues,
             ..
         } = words;
-        rows[i].total_word = total;
-        rows[i].percent_word = percent;
-        rows[i].cues = cues;
-        let figures = rows[i].has_figures();
-        let only_empty = rows[i].cells.iter().all(|c| matches!(c, Cell::Empty));
+        row.total_word = total;
+        row.percent_word = percent;
+        row.cues = cues;
+        let figures = row.has_figures();
+        let only_empty = row.cells.iter().all(|c| matches!(c, Cell::Empty));
         let role = match named {
             Named::Heraf if figures => Role::Heraf,
             Named::Heraf => {
@@ -1769,13 +1768,13 @@ fn assign_roles(rows: &mut [GRow], said: Vec<LabelWords>) {
         };
         // Rows after a heraf marker that are dashed or indented belong to it.
         if in_heraf.is_some_and(|m| m < i) {
-            if rows[i].sub && figures {
-                rows[i].role = Role::Heraf;
+            if row.sub && figures {
+                row.role = Role::Heraf;
                 continue;
             }
             in_heraf = None;
         }
-        rows[i].role = role;
+        row.role = role;
     }
 }
 
