@@ -60,7 +60,7 @@ pub(super) fn wanted(verdict: Verdict, options: &Options) -> bool {
 /// (a share judged as allocated by largest remainder, which the engine
 /// does not, is judged here).
 fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
-    if !options.lean || options.structured {
+    if !options.counts_holding() {
         return None;
     }
     let verdict = if !options.allocated_shares || matches!(e, Expr::Linear { .. }) {
@@ -87,7 +87,7 @@ fn lean_verdict(g: &Grid, e: &Expr, options: &Options) -> Option<Verdict> {
 /// on the corpora finds (`tests/suite/verify_stream.rs`: a pass making
 /// every rounding exact fails it).
 pub fn counted_only(g: &Grid, instances: &[Instance], options: &Options) -> Option<super::Summary> {
-    if !options.lean || options.structured {
+    if !options.counts_holding() {
         return None;
     }
     let mut held = super::Summary::default();

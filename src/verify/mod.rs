@@ -447,35 +447,44 @@ fn judge_table(
     // relation is such (most) is only counted: none is worded, and it has
     // no failure to attribute.
     let counted = attribute::counted_only(&grid, &found, options);
-    let mut operand_cells: Vec<(usize, usize)> = Vec::new();
-    if !unsaid.is_empty() && counted.is_some() {
-        // Every relation holds: none is skipped.
-        operand_cells = found
-            .iter()
-            .filter_map(|i| i.what.as_ref().ok())
-            .flat_map(|e| e.cells())
-            .collect();
-        operand_cells.sort_unstable();
-    }
-    let judged = match counted {
-        Some(_) => Vec::new(),
-        None => attribute::judge_all(&grid, found, options, style),
+    // The judged relations, and the cells those that are not skipped use
+    // (gathered only where a labelled total's figures are unsaid).
+    let (judged, mut operand_cells) = match counted {
+        // Every relation holds, none is skipped: nothing is judged whole,
+        // and the operands are the instances'.
+        Some(_) => {
+            let operands = if unsaid.is_empty() {
+                Vec::new()
+            } else {
+                found
+                    .iter()
+                    .filter_map(|i| i.what.as_ref().ok())
+                    .flat_map(|e| e.cells())
+                    .collect()
+            };
+            (Vec::new(), operands)
+        }
+        None => {
+            let judged = attribute::judge_all(&grid, found, options, style);
+            let operands = if unsaid.is_empty() {
+                Vec::new()
+            } else {
+                judged
+                    .iter()
+                    .filter(|j| j.verdict != Verdict::Skipped)
+                    .filter_map(|j| j.expr.as_ref())
+                    .flat_map(|e| e.cells())
+                    .collect()
+            };
+            (judged, operands)
+        }
     };
-    if !unsaid.is_empty() && counted.is_none() {
-        operand_cells = judged
-            .iter()
-            .filter(|j| j.verdict != Verdict::Skipped)
-            .filter_map(|j| j.expr.as_ref())
-            .flat_map(|e| e.cells())
-            .collect();
-        operand_cells.sort_unstable();
-    }
+    operand_cells.sort_unstable();
     let mut held = counted.unwrap_or_default();
     let mut checks: Vec<Check> = judged
         .into_iter()
         .filter(|j| {
-            let counted_only =
-                options.lean && !options.structured && !attribute::wanted(j.verdict, options);
+            let counted_only = options.counts_holding() && !attribute::wanted(j.verdict, options);
             if counted_only {
                 held.add(j.verdict);
             }

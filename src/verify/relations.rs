@@ -24,6 +24,14 @@ pub struct Options {
     pub lean: bool,
 }
 
+impl Options {
+    /// Whether a check that holds and whose words are not wanted is only
+    /// counted ([`Options::lean`], never where `structured` is on).
+    pub fn counts_holding(&self) -> bool {
+        self.lean && !self.structured
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
