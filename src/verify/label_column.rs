@@ -178,6 +178,15 @@ fn text_at(c: &[DCell], i: usize) -> &str {
 /// above a header row (text or years over the figure columns, a figure
 /// nowhere). They are the table's title, not rows of it: dropped, so the
 /// header is read as the header. Returns how many.
+///
+/// Lines stating a fact about the table may stand above its title
+/// (Danmarks Statistik's election pages: `Stemmeberettigede: ⇥ 53.731 ⇥
+/// Deltagelse: 60,4 %`, then the title `Stemmer`, then `Parti ⇥ Antal ⇥
+/// Pct.`): a label ending in a colon with something after it. With a title
+/// line between them and the header they are no rows of the table either
+/// (its blocks would start above its header), and are dropped with the
+/// title; the table is then read from its header, as the text reader reads
+/// it where the title line, with no tab, ends the lines above.
 pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize {
     let only_first = |c: &[DCell]| {
         c.first()
@@ -186,10 +195,21 @@ pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize 
                 .skip(1)
                 .all(|c| trim_text(strip_emphasis(&c.text)).is_empty())
     };
-    let titles = rows.iter().take_while(|r| only_first(&r.cells)).count();
-    if titles == 0 || titles > 3 {
+    let fact = |c: &[DCell]| {
+        c.first().is_some_and(|c| {
+            let t = trim_text(strip_emphasis(&c.text));
+            t.ends_with(':') && t.chars().any(char::is_alphabetic)
+        }) && !only_first(c)
+    };
+    let facts = rows.iter().take_while(|r| fact(&r.cells)).count();
+    let titles = rows[facts..]
+        .iter()
+        .take_while(|r| only_first(&r.cells))
+        .count();
+    if titles == 0 || facts + titles > 3 {
         return 0;
     }
+    let titles = facts + titles;
     let Some(next) = rows.get(titles).map(|r| &r.cells) else {
         return 0;
     };
@@ -313,6 +333,28 @@ mod tests {
         assert_eq!(r[0].cells[1].text, "2021");
         // A section row above figures is no title.
         let mut r = rows("Indtægter\nKontingent\t100\t200\n");
+        assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0);
+    }
+
+    #[test]
+    fn fact_lines_above_a_title_and_a_header_are_dropped_with_the_title() {
+        // Danmarks Statistik's election page, read as one table.
+        let text = "Stemmeberettigede:\t53.731\tDeltagelse: 60,4 %\nStemmer\n\
+                    Parti\tAntal\tPct.\nA. Socialdemokratiet\t6.049\t19,1%\n";
+        let mut r = rows(text);
+        assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 2);
+        assert_eq!(first_cells(&r), ["Parti", "A. Socialdemokratiet"]);
+        // Without a title line between them, a line ending in a colon is
+        // a row of the table (`Indtægter:` over its parts, or a section).
+        for text in [
+            "Indtægter:\t100\t200\nPost\tBudget\tRegnskab\nLøn\t50\t60\n",
+            "Stemmeberettigede:\t53.731\nParti\tAntal\nA\t6.049\n",
+        ] {
+            let mut r = rows(text);
+            assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0, "{text}");
+        }
+        // Nor above a title over figures rather than a header.
+        let mut r = rows("Indtægter:\t100\nUdgifter\nLøn\t50\t60\n");
         assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0);
     }
 

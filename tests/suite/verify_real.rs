@@ -847,6 +847,49 @@ fn the_judged_counts_of_the_eleventh_session_do_not_fall() {
     ]);
 }
 
+/// Lines stating a fact above a table's title and header (`Stemmeberettigede:
+/// ⇥ 53.731 ⇥ Deltagelse: 60,4 %`, `Stemmer`, `Parti ⇥ Antal ⇥ Pct.`:
+/// Danmarks Statistik's election pages) dropped with the title, so that the
+/// header is read as the header (`label_column::drop_title_rows`): heldout17
+/// 174 -> 224 of 270.
+#[test]
+fn the_judged_counts_with_fact_lines_above_the_title_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout17", 224, 4)]);
+}
+
+/// An election page read as one table, fact line and title above its
+/// header: every party's per cent judged as its share of the valid votes,
+/// and the three totals, as the text reader judges the table it finds
+/// under the title.
+#[test]
+fn an_election_table_under_a_fact_line_and_a_title_is_read_from_its_header() {
+    let slug = "dst-valg-1475795-opstillingskreds-20-folkebevaegelsen-deltagelse-60-4";
+    let checks = checks_of(&crate::common::data_tsv("heldout17", slug));
+    let said = |v: Verdict, col: &str| {
+        checks
+            .iter()
+            .filter(|c| c.verdict == v && c.column.as_deref() == Some(col))
+            .map(|c| c.row.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let parties = said(Verdict::Rounding, "Pct.");
+    assert_eq!(parties.len(), 8, "{checks:#?}");
+    assert_eq!(parties[0], "A. Socialdemokratiet");
+    assert!(checks
+        .iter()
+        .filter(|c| c.column.as_deref() == Some("Pct."))
+        .all(|c| c.relation.ends_with("share of \"I alt gyldige stemmer\"")));
+    assert_eq!(
+        said(Verdict::Exact, "Antal"),
+        [
+            "I alt gyldige stemmer",
+            "I alt ugyldige stemmer",
+            "I alt afgivne stemmer"
+        ]
+    );
+    assert_eq!(checks.len(), 11, "nothing else judged or said: {checks:#?}");
+}
+
 /// Each folder's judged count and published errors found are at least the
 /// figures given.
 fn judged_counts_do_not_fall(floors: &[(&str, usize, usize)]) {
