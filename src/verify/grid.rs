@@ -1491,6 +1491,19 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             }
         }
     }
+    // Columns worded as shares whose plain figures add up to the row's
+    // total column (`Lønmodtagers andel (1/3)` + `Arbejdsgivers andel
+    // (2/3)` = `Samlet bidrag`): portions in its unit, amounts
+    // (`share_portions.rs`).
+    if cols.iter().any(|c| c.kind == ColKind::RowTotal) {
+        let kinds: Vec<ColKind> = cols.iter().map(|c| c.kind.clone()).collect();
+        for c in super::share_portions::portions(&kinds, &rows) {
+            let col = &mut cols[c];
+            col.kind = ColKind::Amount;
+            col.year = words[c].year;
+            col.unit = col_units[c];
+        }
+    }
     // Cells of percentage columns read as percentages (as `read_cell` reads
     // them with that column unit, without reading them again).
     for (c, col) in cols.iter().enumerate() {
@@ -2084,6 +2097,46 @@ pub(crate) mod tests {
         assert_eq!(g.rows[1].role, Role::HerafMarker);
         assert_eq!(g.rows[2].role, Role::Heraf);
         assert!(matches!(g.rows[0].cells[0], Cell::Fig(f) if f.exact));
+    }
+
+    #[test]
+    fn shares_that_add_up_to_the_total_column_are_its_portions() {
+        let kinds = |text: &str| -> Vec<ColKind> {
+            read(&table(text), NumberStyle::DANISH)
+                .cols
+                .iter()
+                .map(|c| c.kind.clone())
+                .collect()
+        };
+        let portions = [ColKind::Amount, ColKind::Amount, ColKind::RowTotal];
+        let shares = [ColKind::Share, ColKind::Share, ColKind::RowTotal];
+        // ATP, bilag 1 (heldout13): `andel` in kroner, the employee's third
+        // and the employer's two thirds of `Samlet bidrag`.
+        let head =
+            "Lønperiode\tLønmodtagers andel (1/3)\tArbejdsgivers andel (2/3)\tSamlet bidrag\n";
+        let rows = [
+            "Mindst 117\t94,65\t189,35\t284,00\n",
+            "Mindst 78\t63,10\t126,25\t189,35\n",
+            "Mindst 39\t31,55\t63,10\t94,65\n",
+            "Mindst 9\t8,30\t16,60\t24,90\n",
+            "Under 9\t0,00\t0,00\t0,00\n",
+        ];
+        let atp = head.to_string() + &rows.concat();
+        assert_eq!(kinds(&atp), portions);
+        // One misprinted total (bilag 5: `15,20` for 115,20) leaves them
+        // portions: the cross total judges that row.
+        assert_eq!(kinds(&atp.replace("\t94,65\n", "\t4,65\n")), portions);
+        // Two failing rows, or two holding ones only: shares, as before.
+        let two_wrong = atp
+            .replace("\t94,65\n", "\t4,65\n")
+            .replace("\t24,90\n", "\t2,90\n");
+        assert_eq!(kinds(&two_wrong), shares);
+        let two = head.to_string() + &rows[..2].concat();
+        assert_eq!(kinds(&two), shares);
+        // Per cents printed are shares, whatever they add up to.
+        let pct = "Kommune\tAndel drift\tAndel anlæg\tSamlet\nA\t20,0%\t30,0%\t50,0%\n\
+                   B\t10,0%\t10,0%\t20,0%\nC\t15,0%\t15,0%\t30,0%\nI alt\t45,0%\t55,0%\t100,0%\n";
+        assert_eq!(kinds(pct)[..2], [ColKind::Share, ColKind::Share]);
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub mod relations;
 pub mod result_blocks;
 pub mod rounded_rows;
 pub mod row_relations;
+pub mod share_portions;
 pub mod silent_totals;
 pub mod stream;
 pub mod structure;

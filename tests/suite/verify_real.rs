@@ -857,6 +857,15 @@ fn the_judged_counts_with_fact_lines_above_the_title_do_not_fall() {
     judged_counts_do_not_fall(&[("heldout17", 224, 4)]);
 }
 
+/// Columns worded as shares whose plain figures add up to the row's total
+/// column read as its portions (`Lønmodtagers andel (1/3)` + `Arbejdsgivers
+/// andel (2/3)` = `Samlet bidrag`: `share_portions.rs`): heldout13 273 ->
+/// 293 of 439.
+#[test]
+fn the_judged_counts_with_share_portions_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout13", 293, 5)]);
+}
+
 /// An election page read as one table, fact line and title above its
 /// header: every party's per cent judged as its share of the valid votes,
 /// and the three totals, as the text reader judges the table it finds
