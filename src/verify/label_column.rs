@@ -179,14 +179,19 @@ fn text_at(c: &[DCell], i: usize) -> &str {
 /// nowhere). They are the table's title, not rows of it: dropped, so the
 /// header is read as the header. Returns how many.
 ///
-/// Lines stating a fact about the table may stand above its title
+/// Lines stating facts about the table may stand above its title
 /// (Danmarks Statistik's election pages: `Stemmeberettigede: ⇥ 53.731 ⇥
 /// Deltagelse: 60,4 %`, then the title `Stemmer`, then `Parti ⇥ Antal ⇥
-/// Pct.`): a label ending in a colon with something after it. With a title
-/// line between them and the header they are no rows of the table either
-/// (its blocks would start above its header), and are dropped with the
-/// title; the table is then read from its header, as the text reader reads
-/// it where the title line, with no tab, ends the lines above.
+/// Pct.`): a label ending in a colon, and another fact stated in a cell of
+/// its own (`Deltagelse: 60,4 %`: words, a colon, what they are), so that
+/// the line is no row of the table's columns. With a title line between
+/// them and the header they are no rows of the table either (its blocks
+/// would start above its header), and are dropped with the title; the
+/// table is then read from its header, as the text reader reads it where
+/// the title line, with no tab, ends the lines above. A line labelled with
+/// a colon whose other cells are figures (`Overført fra 2023: ⇥ 12 ⇥ 15`,
+/// `Antal sager i alt: ⇥ 250`) may be a part or the total of the rows
+/// under the header, and stays a row; so does any line labelled as a total.
 pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize {
     let only_first = |c: &[DCell]| {
         c.first()
@@ -195,11 +200,22 @@ pub(super) fn drop_title_rows(rows: &mut Vec<Row>, style: NumberStyle) -> usize 
                 .skip(1)
                 .all(|c| trim_text(strip_emphasis(&c.text)).is_empty())
     };
+    // `Deltagelse: 60,4 %`: words, a colon and what they say.
+    let stated = |t: &str| {
+        t.split_once(':').is_some_and(|(key, value)| {
+            key.chars().any(char::is_alphabetic) && !value.trim().is_empty()
+        })
+    };
     let fact = |c: &[DCell]| {
         c.first().is_some_and(|c| {
             let t = trim_text(strip_emphasis(&c.text));
-            t.ends_with(':') && t.chars().any(char::is_alphabetic)
-        }) && !only_first(c)
+            t.ends_with(':')
+                && t.chars().any(char::is_alphabetic)
+                && super::grid::total_label(t.trim_end_matches(':')) != Some(true)
+        }) && c
+            .iter()
+            .skip(1)
+            .any(|c| stated(trim_text(strip_emphasis(&c.text))))
     };
     let facts = rows.iter().take_while(|r| fact(&r.cells)).count();
     let titles = rows[facts..]
@@ -345,10 +361,17 @@ mod tests {
         assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 2);
         assert_eq!(first_cells(&r), ["Parti", "A. Socialdemokratiet"]);
         // Without a title line between them, a line ending in a colon is
-        // a row of the table (`Indtægter:` over its parts, or a section).
+        // a row of the table (`Indtægter:` over its parts, or a section);
+        // and with one, a line of figures only, or labelled as a total, may
+        // be a part or the total of the rows under the header (the
+        // sixteenth review's `k4`, `s1`, `m1`).
         for text in [
             "Indtægter:\t100\t200\nPost\tBudget\tRegnskab\nLøn\t50\t60\n",
-            "Stemmeberettigede:\t53.731\nParti\tAntal\nA\t6.049\n",
+            "Stemmeberettigede:\t53.731\tDeltagelse: 60,4 %\nParti\tAntal\tPct.\nA\t6.049\t19,1%\n",
+            "Overført fra 2023:\t12\t15\nBevilling\nPost\tBudget 2024\tBudget 2025\nLøn\t700\t750\n",
+            "Samlet budget:\t1.550\t1.600\nFordelt på poster\nPost\tBudget 2024\tBudget 2025\nLøn\t1.000\t1.100\n",
+            "Antal sager i alt:\t250\nFordeling på afgørelse\nAfgørelse\tAntal\tAndel\nBevilget\t150\t60%\n",
+            "I alt:\t250\tNote: se nedenfor\nFordeling\nAfgørelse\tAntal\tAndel\nBevilget\t150\t60%\n",
         ] {
             let mut r = rows(text);
             assert_eq!(drop_title_rows(&mut r, NumberStyle::DANISH), 0, "{text}");
