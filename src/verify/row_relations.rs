@@ -385,6 +385,8 @@ struct Fared {
 }
 
 fn fared(g: &Grid, c: &Candidate) -> Fared {
+    let independent = independent_places(g, c);
+    let c = independent.as_ref().unwrap_or(c);
     let (holds, fails, chance) = tally(g, c);
     let judged = c
         .instances
@@ -398,6 +400,101 @@ fn fared(g: &Grid, c: &Candidate) -> Fared {
         fails,
         chance,
     }
+}
+
+/// A reading's places without those whose column is, over the reading's
+/// rows, an affine image of a column where it holds already (`B = k × A +
+/// c` in every one of those rows: a price with moms beside the price
+/// without, a total that adds a fixed amount the table does not print, as
+/// `Samlet bidrag` = `Adm.-bidrag` + 4.260 for every a-kasse): a linear
+/// relation among the rows that holds in A holds in B as well, or in
+/// neither, so B is no second place for it, and its chance is not
+/// multiplied in (seven a-kasser related by alternating signs, a
+/// coincidence in `Adm.-bidrag` that `Samlet bidrag` repeated, were a
+/// formula established in two places). `None` where no place is dropped.
+fn independent_places(g: &Grid, c: &Candidate) -> Option<Candidate> {
+    // Each place's column and rows, where all its cells stand in one column
+    // (a chain across the years relates columns: left as it is).
+    let place = |i: &Instance| -> Option<(usize, Vec<usize>)> {
+        let e = i.what.as_ref().ok()?;
+        let cells = e.cells();
+        let col = cells.first()?.1;
+        if cells.iter().any(|at| at.1 != col) {
+            return None;
+        }
+        let mut rows: Vec<usize> = cells.iter().map(|at| at.0).collect();
+        rows.sort_unstable();
+        Some((col, rows))
+    };
+    let holds = |i: &Instance| {
+        i.what.as_ref().is_ok_and(|e| {
+            matches!(
+                super::establish::verdict_with(g, e, &Default::default()),
+                Verdict::Exact | Verdict::Rounding
+            )
+        })
+    };
+    let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut dropped = vec![false; c.instances.len()];
+    for (k, i) in c.instances.iter().enumerate() {
+        let Some((col, rows)) = place(i) else {
+            continue;
+        };
+        if !holds(i) {
+            continue;
+        }
+        if kept
+            .iter()
+            .any(|(a, rows_a)| *rows_a == rows && affine_image(g, &rows, *a, col))
+        {
+            dropped[k] = true;
+        } else {
+            kept.push((col, rows));
+        }
+    }
+    if !dropped.contains(&true) {
+        return None;
+    }
+    let mut fewer = c.clone();
+    let mut k = 0;
+    fewer.instances.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+    Some(fewer)
+}
+
+/// Whether column `b`'s figures in `rows` are `k × a + c` of column `a`'s,
+/// exactly, for some `k` and `c`: the points (a, b) of the rows on one
+/// line (compared by cross-multiplication, no division). Three rows at
+/// least (any two points are on a line), each with a figure in both.
+fn affine_image(g: &Grid, rows: &[usize], a: usize, b: usize) -> bool {
+    let fig = |r: usize, c: usize| match g.rows.get(r).and_then(|x| x.cells.get(c)) {
+        Some(Cell::Fig(f)) => Some(f.value),
+        _ => None,
+    };
+    let Some(points) = rows
+        .iter()
+        .map(|&r| Some((fig(r, a)?, fig(r, b)?)))
+        .collect::<Option<Vec<(Decimal, Decimal)>>>()
+    else {
+        return false;
+    };
+    if points.len() < 3 {
+        return false;
+    }
+    let (a1, b1) = points[0];
+    // All of `a` alike: `b` is no image of it unless alike too, which says
+    // nothing either way; left as a place of its own.
+    let Some(&(a2, b2)) = points.iter().find(|p| p.0 != a1) else {
+        return false;
+    };
+    let on_line = |&(ar, br): &(Decimal, Decimal)| -> Option<bool> {
+        let left = br.exact_sub(b1)?.exact_mul(a2.exact_sub(a1)?)?;
+        let right = b2.exact_sub(b1)?.exact_mul(ar.exact_sub(a1)?)?;
+        Some(left == right)
+    };
+    points.iter().all(|p| on_line(p) == Some(true))
 }
 
 /// The failures a reading holding in `holds` places may have and still be

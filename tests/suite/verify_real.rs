@@ -809,7 +809,7 @@ fn the_judged_counts_of_the_seventh_session_do_not_fall() {
     judged_counts_do_not_fall(&[
         ("heldout8", 108, 3),
         ("heldout13", 273, 5),
-        ("heldout14", 95, 0),
+        ("heldout14", 94, 0),
     ]);
 }
 
@@ -854,7 +854,7 @@ fn the_judged_counts_of_the_eleventh_session_do_not_fall() {
 /// 174 -> 224 of 270.
 #[test]
 fn the_judged_counts_with_fact_lines_above_the_title_do_not_fall() {
-    judged_counts_do_not_fall(&[("heldout17", 224, 4)]);
+    judged_counts_do_not_fall(&[("heldout17", 221, 4)]);
 }
 
 /// Columns worded as shares whose plain figures add up to the row's total
@@ -863,7 +863,7 @@ fn the_judged_counts_with_fact_lines_above_the_title_do_not_fall() {
 /// 293 of 439.
 #[test]
 fn the_judged_counts_with_share_portions_do_not_fall() {
-    judged_counts_do_not_fall(&[("heldout13", 293, 5)]);
+    judged_counts_do_not_fall(&[("heldout13", 290, 5)]);
 }
 
 /// An election page read as one table, fact line and title above its
@@ -899,6 +899,16 @@ fn an_election_table_under_a_fact_line_and_a_title_is_read_from_its_header() {
     assert_eq!(checks.len(), 11, "nothing else judged or said: {checks:#?}");
 }
 
+/// The floors above were lowered once, by the twenty-fifth session's rule
+/// that a column which is an affine image of another over a relation's rows
+/// (`Samlet bidrag` = `Adm.-bidrag` + 4.260, `Pr. år` = 12 × `Pr. måned`,
+/// the D'Hondt `/2` = `/1` ÷ 2) is no second place for it
+/// (`row_relations::independent_places`): eight relations were counted as
+/// judged because a formula found by coincidence (`FOA*` = seven other
+/// a-kasser with alternating signs) had the expected relation's result
+/// cell; each was the wrong relation, "confirmed" by a column that repeats
+/// the first (heldout13 -3, heldout14 -2, heldout17 -3).
+///
 /// Each folder's judged count and published errors found are at least the
 /// figures given.
 fn judged_counts_do_not_fall(floors: &[(&str, usize, usize)]) {

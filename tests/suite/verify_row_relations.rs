@@ -178,6 +178,51 @@ fn a_roll_forward_wrong_in_one_column_names_that_figure() {
     assert_eq!((f[0].2.as_str(), f[0].3.as_str()), ("5:3", "966"));
 }
 
+/// A column that is another column plus a fixed amount (`Samlet bidrag` =
+/// `Adm.-bidrag` + 4.260, the state's part only in the text: STAR's
+/// a-kasse fees, heldout13) or times a fixed factor (`Pr. år` = 12 × `Pr.
+/// måned`) is no second place for a relation among its rows: whatever
+/// holds in one holds in the other. Seven a-kasser related by alternating
+/// signs (`FOA*` = `Børne- og Ungdomspædagogernes` − `CA A-kasse` + …), a
+/// coincidence in the fees that the totals repeated, were judged as a
+/// formula established in two places; now nothing is.
+#[test]
+fn a_column_that_is_another_plus_a_fixed_amount_is_no_second_place() {
+    let c = checks(&crate::common::data_tsv(
+        "heldout13",
+        "star-a-kassernes-administrationsbidrag-2019-samlet-bidrag-konstant-i-teksten",
+    ));
+    let formulas: Vec<&str> = c
+        .iter()
+        .filter(|c| c.relation.contains("formula") && c.verdict != Verdict::Skipped)
+        .map(|c| c.relation.as_str())
+        .collect();
+    assert!(formulas.is_empty(), "{formulas:#?}");
+    // The roll-forward above in two columns that are affine images of
+    // each other (the second twice the first plus 100) is a formula of one
+    // place: a confirmation, judged where it holds (in both, as one holds
+    // wherever the other does), and never an error.
+    let doc = "1.000 kr.\t2024\t2025\n\
+               Kostpris 1. januar\t5.610\t11.320\n\
+               Tilgang\t240\t580\n\
+               Afgang\t15\t130\n\
+               Kostpris 31. december\t5.835\t11.770\n";
+    let c = checks(doc);
+    assert_eq!(errors(&c), 0, "{c:#?}");
+    assert_eq!(
+        of_row(&c, "Kostpris 31. december"),
+        [("2024", Verdict::Exact), ("2025", Verdict::Exact)]
+    );
+    // One figure off the line: two places, one failing, establish nothing.
+    let c = checks(&doc.replace("11.770", "11.790"));
+    assert_eq!(errors(&c), 0, "{c:#?}");
+    assert!(of_row(&c, "Kostpris 31. december").is_empty());
+    // Independent columns still establish it in two places, and the one
+    // wrong figure is named (as `a_roll_forward_wrong_in_one_column_names_that_figure`).
+    let c = checks(&ROLL.replace("5.835\t966", "5.835\t996"));
+    assert_eq!(findings(&c).len(), 1);
+}
+
 const NOTE: &str = "\t2015\t2014\n\
 Kostpris 1. januar\t97.131\t\n\
 Tilgang\t45.608\t\n\
