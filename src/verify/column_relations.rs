@@ -102,6 +102,34 @@ pub fn claim(
             }
         }
     }
+    // A second column with no header of its own beside the first (`ART |
+    // KRONER |` over `630.000,00 | 787.500,00`: Elnet Midt's connection
+    // fees): where its figures are 125 % of the column before it in three
+    // rows at least and fail in one at most, it is the price with moms, as
+    // a Danish reader takes it (`rated`'s rules: a fee printed the same in
+    // both carries no moms, and is said). Nothing is said where they are
+    // not: the header claimed nothing. Where a cell of either column
+    // speaks of moms, its words decide (above), not the figures.
+    if col.kind == ColKind::Amount && cues.moms.is_none() {
+        if let Some(b) = amounts.iter().copied().rfind(|&b| b < c) {
+            let speaks = |k: usize| {
+                g.rows
+                    .iter()
+                    .any(|r| r.text(k).is_some_and(|t| t.to_lowercase().contains("moms")))
+            };
+            if (super::engine::unnamed(g, c) || col.header.trim() == g.cols[b].header.trim())
+                && !speaks(c)
+                && !speaks(b)
+            {
+                if let Ok(found) = rated(g, c, MOMS_INCLUDED, &[b], is_total) {
+                    let (holds, fails) = holds_fails(g, &found);
+                    if holds >= 3 && fails <= 1 {
+                        return Some(Ok(found));
+                    }
+                }
+            }
+        }
+    }
     if col.kind == ColKind::Amount {
         if let Some(rate) = cues.rate {
             return Some(rated(g, c, rate, amounts, is_total));

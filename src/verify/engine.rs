@@ -1133,7 +1133,7 @@ fn between_parts(g: &Grid, e: &Expr) -> bool {
 
 /// A column without a heading (a table without a header row, or a column
 /// its header row leaves empty).
-fn unnamed(g: &Grid, c: usize) -> bool {
+pub(super) fn unnamed(g: &Grid, c: usize) -> bool {
     !g.has_header
         || g.cols
             .get(c)

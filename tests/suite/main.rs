@@ -68,4 +68,5 @@ mod verify_subtracted;
 mod verify_sums_ruled_out;
 mod verify_tables;
 mod verify_text;
+mod verify_unnamed_moms;
 mod yaml_exact;
