@@ -385,9 +385,20 @@ struct Fared {
 }
 
 fn fared(g: &Grid, c: &Candidate) -> Fared {
-    let independent = independent_places(g, c);
+    let (mut holds, mut fails, mut chance) = tally(g, c);
+    // A reading that fails nowhere is counted by its independent places
+    // only; one that fails somewhere as before: a copy of a holding column
+    // beside a failing one (`Moderselskab` = `Koncern` where the parent
+    // holds every asset) is what shows the failing figure is the wrong one.
+    let independent = if fails == 0 {
+        independent_places(g, c)
+    } else {
+        None
+    };
+    if let Some(fewer) = &independent {
+        (holds, fails, chance) = tally(g, fewer);
+    }
     let c = independent.as_ref().unwrap_or(c);
-    let (holds, fails, chance) = tally(g, c);
     let judged = c
         .instances
         .iter()
@@ -412,6 +423,7 @@ fn fared(g: &Grid, c: &Candidate) -> Fared {
 /// multiplied in (seven a-kasser related by alternating signs, a
 /// coincidence in `Adm.-bidrag` that `Samlet bidrag` repeated, were a
 /// formula established in two places). `None` where no place is dropped.
+/// Asked of a reading that fails nowhere ([`fared`]).
 fn independent_places(g: &Grid, c: &Candidate) -> Option<Candidate> {
     // Each place's column and rows, where all its cells stand in one column
     // (a chain across the years relates columns: left as it is).

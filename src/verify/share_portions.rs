@@ -7,8 +7,10 @@
 //! to the table's one row-total column exactly, they are amounts, and the
 //! total column is cast across them as any other. Read so only where it
 //! holds in at least three rows and fails in at most one (where it fails,
-//! the cross total judges that row); otherwise they stay shares, judged or
-//! said not understood as before.
+//! the cross total judges that row), in none where the total is the same
+//! in every row where they add up (`100`: per cents of each row's own
+//! whole); otherwise they
+//! stay shares, judged or said not understood as before.
 //!
 //! Cheap: asked only of a table with a row-total column and two
 //! share-worded columns.
@@ -35,6 +37,10 @@ pub fn portions(kinds: &[ColKind], rows: &[GRow]) -> Vec<usize> {
         return Vec::new();
     }
     let (mut holds, mut fails) = (0usize, 0usize);
+    // The totals of the rows where the portions add up, to tell a constant
+    // one (`100` in each: per cents of each row's own whole, which add up
+    // to it by construction).
+    let mut totals: Option<(Decimal, bool)> = None;
     for r in rows {
         let Some(Cell::Fig(whole)) = r.cells.get(t) else {
             continue;
@@ -61,11 +67,21 @@ pub fn portions(kinds: &[ColKind], rows: &[GRow]) -> Vec<usize> {
         }
         if sum == whole.value {
             holds += 1;
+            totals = match totals {
+                None => Some((whole.value, true)),
+                Some((v, same)) => Some((v, same && v == whole.value)),
+            };
         } else {
             fails += 1;
         }
     }
-    if holds >= 3 && fails <= 1 {
+    // Shares of each row's own whole (`Andel mænd | Andel kvinder | I alt`
+    // over `48 | 52 | 100`) add up to a constant total whatever they are:
+    // that is no evidence of portions, and a row off by an unprinted
+    // category would be read as an error. Such a table is read as portions
+    // only where every row adds up (then the columns may as well be).
+    let constant = totals.is_some_and(|(_, same)| same);
+    if holds >= 3 && (fails == 0 || (fails <= 1 && !constant)) {
         shares
     } else {
         Vec::new()

@@ -899,6 +899,14 @@ fn an_election_table_under_a_fact_line_and_a_title_is_read_from_its_header() {
     assert_eq!(checks.len(), 11, "nothing else judged or said: {checks:#?}");
 }
 
+/// A second price column with no header of its own read as the price with
+/// moms where its figures are 125 % of the column before it
+/// (`column_relations::claim`): heldout12 253 -> 265, heldout9 218 -> 221.
+#[test]
+fn the_judged_counts_with_unnamed_moms_columns_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout12", 265, 2), ("heldout9", 221, 1)]);
+}
+
 /// The floors above were lowered once, by the twenty-fifth session's rule
 /// that a column which is an affine image of another over a relation's rows
 /// (`Samlet bidrag` = `Adm.-bidrag` + 4.260, `Pr. år` = 12 × `Pr. måned`,

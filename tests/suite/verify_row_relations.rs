@@ -223,6 +223,26 @@ fn a_column_that_is_another_plus_a_fixed_amount_is_no_second_place() {
     assert_eq!(findings(&c).len(), 1);
 }
 
+/// A reading that fails somewhere keeps its copies as places: where the
+/// parent company holds every asset, `Moderselskab` prints `Koncern`'s
+/// figures, and its 2023 column holding beside `Koncern 2023` failing is
+/// what shows that `12.490` is the wrong figure (the review of 3d40385:
+/// copies dropped from the count left it unsaid).
+#[test]
+fn a_copy_of_a_column_beside_a_failing_one_still_names_the_wrong_figure() {
+    let doc = "t.kr.\tKoncern 2024\tKoncern 2023\tModerselskab 2024\tModerselskab 2023\n\
+               Kostpris 1. januar\t12.480\t11.905\t12.480\t11.905\n\
+               Tilgang\t1.310\t842\t1.310\t842\n\
+               Afgang\t220\t267\t220\t267\n\
+               Kostpris 31. december\t13.570\t12.490\t13.570\t12.480\n";
+    let f = findings(&checks(doc));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
+        ("Kostpris 31. december", "Koncern 2023", "12.480")
+    );
+}
+
 const NOTE: &str = "\t2015\t2014\n\
 Kostpris 1. januar\t97.131\t\n\
 Tilgang\t45.608\t\n\

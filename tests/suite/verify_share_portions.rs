@@ -73,6 +73,21 @@ fn the_atp_tables_misprinted_total_is_the_one_finding() {
     );
 }
 
+/// Per cents of each row's own whole, printed without `%`, add up to a
+/// constant total by construction: no evidence of portions, so a row that
+/// does not (an unprinted category, or a count in the total column) is no
+/// error (the review of 2c696b2: `h.txt`, `c1_coinc_min.txt`).
+#[test]
+fn shares_of_each_rows_own_whole_are_no_portions() {
+    for doc in [
+        "Kommune\tAndel mænd\tAndel kvinder\tI alt\nA\t48\t52\t100\nB\t50\t50\t100\nC\t47\t51\t100\nD\t49\t51\t100\n",
+        "Gruppe\tLønmodtagers andel\tArbejdsgivers andel\tI alt\nNord\t19\t81\t100\nSyd\t58\t42\t100\nØst\t58\t42\t100\nVest\t59\t41\t290\n",
+    ] {
+        let c = common::checks_of_tsv(doc);
+        assert!(common::errors(&c).is_empty(), "{doc}\n{:#?}", common::errors(&c));
+    }
+}
+
 /// An amount in øre as Danish kroner with two decimals (`1.234,56`).
 fn kr(ore: i64) -> String {
     let sign = if ore < 0 { "-" } else { "" };
