@@ -9,8 +9,8 @@
 //! holds in at least three rows and fails in at most one (where it fails,
 //! the cross total judges that row), in none where the total is the same
 //! in every row where they add up (`100`: per cents of each row's own
-//! whole); otherwise they
-//! stay shares, judged or said not understood as before.
+//! whole); otherwise they stay shares, judged or said not understood as
+//! before.
 //!
 //! Cheap: asked only of a table with a row-total column and two
 //! share-worded columns.
