@@ -243,6 +243,13 @@ pub fn errors(c: &[sparekrav::verify::Check]) -> Vec<String> {
         .collect()
 }
 
+/// An amount in øre as a Danish figure with two decimals: `81250` ->
+/// `812,50`, `-123456` -> `-1.234,56`.
+pub fn dk_ore(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    format!("{sign}{},{:02}", dk_int(v.abs() / 100), v.abs() % 100)
+}
+
 /// A whole number with Danish thousands separators (`-1.234.567`).
 pub fn dk_int(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -5,7 +5,7 @@
 //! all). Each case found is reduced to a small table here with its exact
 //! verdicts; figures computed by hand (the sums are written beside them).
 
-use crate::common::{dk_int, errors, verdicts};
+use crate::common::{dk_int, dk_ore, errors, verdicts};
 use proptest::prelude::*;
 use sparekrav::verify::{Check, Verdict};
 
@@ -846,12 +846,6 @@ proptest! {
         let c = checks(&t);
         prop_assert_eq!(errors(&c), Vec::<String>::new(), "{}", t);
     }
-}
-
-/// Øre, `v` in øre, as a Danish figure: 81250 -> `812,50`.
-fn dk_ore(v: i64) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    format!("{sign}{},{:02}", dk_int(v.abs() / 100), v.abs() % 100)
 }
 
 /// Haunstrup Vandværk's tariffs (heldout7): a price with moms is 125 % of the

@@ -88,17 +88,6 @@ fn shares_of_each_rows_own_whole_are_no_portions() {
     }
 }
 
-/// An amount in øre as Danish kroner with two decimals (`1.234,56`).
-fn kr(ore: i64) -> String {
-    let sign = if ore < 0 { "-" } else { "" };
-    let a = ore.unsigned_abs();
-    format!(
-        "{sign}{},{:02}",
-        common::dk_int(i64::try_from(a / 100).unwrap_or(i64::MAX)),
-        a % 100
-    )
-}
-
 /// A contribution table: each band's employee and employer portions, and
 /// their sum, one sum (`wrong`: row, øre added) misprinted.
 fn contributions(parts: &[(i64, i64)], wrong: Option<(usize, i64)>) -> String {
@@ -111,9 +100,9 @@ fn contributions(parts: &[(i64, i64)], wrong: Option<(usize, i64)>) -> String {
         t += &format!(
             "Gruppe {}\t{}\t{}\t{}\n",
             i + 1,
-            kr(e),
-            kr(r),
-            kr(e + r + off)
+            common::dk_ore(e),
+            common::dk_ore(r),
+            common::dk_ore(e + r + off)
         );
     }
     t
@@ -148,7 +137,7 @@ proptest! {
         prop_assert_eq!(f.len(), 1, "{:#?}\n{}", common::errors(&c), doc);
         let (e, r) = parts[w];
         let row = format!("Gruppe {}", w + 1);
-        let truth = kr(e + r);
+        let truth = common::dk_ore(e + r);
         prop_assert_eq!(
             (f[0].0.as_str(), f[0].1.as_str(), f[0].3.as_str()),
             (row.as_str(), "Samlet bidrag", truth.as_str()),

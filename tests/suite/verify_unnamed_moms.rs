@@ -50,11 +50,6 @@ fn prices_that_do_not_establish_moms_are_not_read_so() {
     assert_eq!((f[0].0.as_str(), f[0].3.as_str()), ("D", "50,00"));
 }
 
-/// An amount in øre as Danish kroner with two decimals (`1.234,56`).
-fn kr(ore: i64) -> String {
-    format!("{},{:02}", common::dk_int(ore / 100), ore % 100)
-}
-
 /// A price list without a header row: each fee without moms and with
 /// moms (125 %, rounded half up to the øre); one fee with moms (`wrong`:
 /// row, øre added) misprinted.
@@ -66,7 +61,12 @@ fn prices(fees: &[i64], wrong: Option<(usize, i64)>) -> String {
             Some((w, off)) if w == i => off,
             _ => 0,
         };
-        t += &format!("Gebyr {}\t{}\t{}\n", i + 1, kr(f), kr(with + off));
+        t += &format!(
+            "Gebyr {}\t{}\t{}\n",
+            i + 1,
+            common::dk_ore(f),
+            common::dk_ore(with + off)
+        );
     }
     t
 }
@@ -100,7 +100,7 @@ proptest! {
         let f = common::findings(&c);
         prop_assert_eq!(f.len(), 1, "{:#?}\n{}", common::errors(&c), doc);
         let row = format!("Gebyr {}", w + 1);
-        let truth = kr((fees[w] * 125 + 50) / 100);
+        let truth = common::dk_ore((fees[w] * 125 + 50) / 100);
         prop_assert_eq!((f[0].0.as_str(), f[0].3.as_str()), (row.as_str(), truth.as_str()), "{}", doc);
     }
 }
