@@ -1495,14 +1495,11 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // total column (`Lønmodtagers andel (1/3)` + `Arbejdsgivers andel
     // (2/3)` = `Samlet bidrag`): portions in its unit, amounts
     // (`share_portions.rs`).
-    if cols.iter().any(|c| c.kind == ColKind::RowTotal) {
-        let kinds: Vec<ColKind> = cols.iter().map(|c| c.kind.clone()).collect();
-        for c in super::share_portions::portions(&kinds, &rows) {
-            let col = &mut cols[c];
-            col.kind = ColKind::Amount;
-            col.year = words[c].year;
-            col.unit = col_units[c];
-        }
+    for c in super::share_portions::portions(&cols, &rows) {
+        let col = &mut cols[c];
+        col.kind = ColKind::Amount;
+        col.year = words[c].year;
+        col.unit = col_units[c];
     }
     // Cells of percentage columns read as percentages (as `read_cell` reads
     // them with that column unit, without reading them again).

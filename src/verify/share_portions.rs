@@ -16,22 +16,22 @@
 //! share-worded columns.
 
 use super::figure::Cell;
-use super::grid::{ColKind, GRow};
+use super::grid::{Col, ColKind, GRow};
 use crate::money::{Decimal, Exact};
 
-/// The share-worded columns of a table (their kinds `kinds`, the rows
+/// The share-worded columns of a table (its columns `cols`, its rows
 /// `rows`) that are portions of its row-total column (see the module); empty
 /// where there are none.
-pub fn portions(kinds: &[ColKind], rows: &[GRow]) -> Vec<usize> {
-    let mut total = kinds
+pub fn portions(cols: &[Col], rows: &[GRow]) -> Vec<usize> {
+    let mut total = cols
         .iter()
         .enumerate()
-        .filter(|(_, k)| **k == ColKind::RowTotal);
+        .filter(|(_, c)| c.kind == ColKind::RowTotal);
     let (Some((t, _)), None) = (total.next(), total.next()) else {
         return Vec::new();
     };
-    let shares: Vec<usize> = (0..kinds.len())
-        .filter(|&c| kinds[c] == ColKind::Share)
+    let shares: Vec<usize> = (0..cols.len())
+        .filter(|&c| cols[c].kind == ColKind::Share)
         .collect();
     if shares.len() < 2 {
         return Vec::new();
