@@ -38,7 +38,8 @@ impl Period {
 }
 
 /// The one period a header names (`pr. år`, `årlig`, `pr. md.`, `pr.
-/// måned`, `månedlig`, `pr. kvartal`); `None` for none or several.
+/// måned`, `månedlig`, `pr. kvartal`, and with a slash for `pr.`:
+/// `Pris/år`, `kr./md.`); `None` for none or several.
 fn period(header: &str) -> Option<Period> {
     // Asked of every amount column's header in every table (and of the
     // others beside a period's): remembered for the headers seen last.
@@ -53,10 +54,15 @@ pub(super) fn period_now(header: &str) -> Option<Period> {
     let b = header.as_bytes();
     let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     // `Årlig`, `Månedlig`: the letters after the first, whatever its case.
-    if !has(b"pr") && !has(b"rlig") && !has(b"nedlig") && !has(b"om ") {
+    if !has(b"pr") && !has(b"rlig") && !has(b"nedlig") && !has(b"om ") && !has(b"/") {
         return None;
     }
-    let h = header.to_lowercase().replace(['.', '(', ')', ','], " ");
+    // A slash reads as `pr.` (`Pris/måned`, `kr./år`): only a period word
+    // after it names a period (`Indeks 2010/2009` names none).
+    let h = header
+        .to_lowercase()
+        .replace(['.', '(', ')', ','], " ")
+        .replace('/', " pr ");
     let words: Vec<&str> = h.split_whitespace().collect();
     let mut found = None;
     let mut set = |p: Period| -> bool {
@@ -169,6 +175,13 @@ mod tests {
         assert_eq!(period("Pris pr. kvartal"), Some(Period::Quarter));
         assert_eq!(period("Pris pr. m3"), None);
         assert_eq!(period("Regnskab 2025"), None);
+        // A slash for `pr.` (Vonge Antennelaug's `Pris/måned`, `Pris/år`).
+        assert_eq!(period("Pris/måned"), Some(Period::Month));
+        assert_eq!(period("Pris/år"), Some(Period::Year));
+        assert_eq!(period("Kr./md."), Some(Period::Month));
+        assert_eq!(period("Forbrug m3/år"), Some(Period::Year));
+        assert_eq!(period("Indeks 2010/2009"), None);
+        assert_eq!(period("Kr. pr. md./år"), None);
         // Two periods in one header: which is not said.
         assert_eq!(period("Pr. md. / pr. år"), None);
     }

@@ -857,6 +857,15 @@ fn the_judged_counts_with_fact_lines_above_the_title_do_not_fall() {
     judged_counts_do_not_fall(&[("heldout17", 221, 4)]);
 }
 
+/// A slash read as `pr.` in a column's period (`Pris/måned`, `Pris/år`:
+/// Vonge Antennelaug's tv prices, the yearly price 12 × the monthly one,
+/// `period_columns::period_now`): heldout12 265 -> 274 of 370, 2 -> 3 of 7
+/// error verdicts (`Programafgift` 1.892 a year against 157 a month).
+#[test]
+fn the_judged_counts_with_periods_after_a_slash_do_not_fall() {
+    judged_counts_do_not_fall(&[("heldout12", 274, 3)]);
+}
+
 /// Columns worded as shares whose plain figures add up to the row's total
 /// column read as its portions (`Lønmodtagers andel (1/3)` + `Arbejdsgivers
 /// andel (2/3)` = `Samlet bidrag`: `share_portions.rs`): heldout13 273 ->
