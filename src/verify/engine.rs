@@ -1889,7 +1889,21 @@ fn carried_rows(g: &Grid, s: &mut State) {
     }
 }
 
-/// Amount columns in order, with their years.
+/// How firmly a change column's operands are named ([`change_pairs`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Operands {
+    /// By the years its header names, or the only pair of year columns:
+    /// judged even where it holds nowhere.
+    Named,
+    /// The only two amount columns left of it, which nothing names: taken
+    /// unless the figures contradict it. A reading that holds in no row and
+    /// is far off in several is no reading (`Stemmer | Pladser | Ændring`,
+    /// the change in seats since an election the table does not print).
+    Position,
+    /// Several pairs: the figures choose.
+    Open,
+}
+
 /// Pairs (new, old) a change column may relate: the years its header names;
 /// else pairs of year columns, later minus earlier, the nearest first; else
 /// any two amount columns in either order, the two just left of it first.
@@ -1898,7 +1912,7 @@ fn change_pairs(
     c: usize,
     years: &[i32],
     either_sign: bool,
-) -> (Vec<(usize, usize)>, bool) {
+) -> (Vec<(usize, usize)>, Operands) {
     let amounts = g.amount_cols();
     // The part of a header below its year (`2015 / Total` -> `total`), to
     // match `Ændring 2015-2016 / Total %` with its own columns.
@@ -1936,7 +1950,7 @@ fn change_pairs(
     };
     if let [y1, y2] = years {
         if let (Some(old), Some(new)) = (by_year(*y1.min(y2)), by_year(*y1.max(y2))) {
-            return (vec![(new, old)], true);
+            return (vec![(new, old)], Operands::Named);
         }
     }
     let with_years: Vec<usize> = amounts
@@ -1961,8 +1975,12 @@ fn change_pairs(
         }
         ps.sort_by_key(|p| p.2);
         pairs.extend(ps.into_iter().map(|(n, o, _)| (n, o)));
-        let one = pairs_len_one(&pairs);
-        return (pairs, one);
+        let named = if pairs.len() == 1 {
+            Operands::Named
+        } else {
+            Operands::Open
+        };
+        return (pairs, named);
     }
     let left: Vec<usize> = amounts.iter().copied().filter(|&a| a < c).collect();
     let pool = if left.len() >= 2 {
@@ -1979,12 +1997,21 @@ fn change_pairs(
     }
     ps.sort_by_key(|p| p.2);
     pairs.extend(ps.into_iter().map(|(n, o, _)| (n, o)));
-    let strong = pool.len() == 2 && !either_sign;
-    (pairs, strong)
+    let operands = if pool.len() == 2 && !either_sign {
+        Operands::Position
+    } else {
+        Operands::Open
+    };
+    (pairs, operands)
 }
 
-fn pairs_len_one(p: &[(usize, usize)]) -> bool {
-    p.len() == 1
+/// The reading of a change column its operands allow ([`Operands`]).
+fn pick_change(g: &Grid, cands: Vec<Candidate>, operands: Operands) -> Result<Candidate, String> {
+    match operands {
+        Operands::Named => super::establish::pick_named(g, cands),
+        Operands::Position => pick_labelled(g, cands, true),
+        Operands::Open => pick_labelled(g, cands, false),
+    }
 }
 
 fn change_cand(g: &Grid, c: usize, new: usize, old: usize, kind: Kind) -> Candidate {
@@ -2235,7 +2262,12 @@ fn columns(g: &Grid, s: &mut State) {
         }
         match g.cols[c].kind.clone() {
             ColKind::Change { years, afvigelse } => {
-                let (pairs, strong) = change_pairs(g, c, &years, afvigelse);
+                let (pairs, mut operands) = change_pairs(g, c, &years, afvigelse);
+                // `+/-` names no operands: the figures choose (a margin of
+                // error is headed so too).
+                if super::grid::signs_header(&g.cols[c].header) {
+                    operands = Operands::Open;
+                }
                 let kind = if afvigelse {
                     Kind::Difference
                 } else {
@@ -2255,12 +2287,7 @@ fn columns(g: &Grid, s: &mut State) {
                     );
                     continue;
                 }
-                let picked = if strong {
-                    super::establish::pick_named(g, cands)
-                } else {
-                    pick_labelled(g, cands, false)
-                };
-                match picked {
+                match pick_change(g, cands, operands) {
                     Ok(cand) => {
                         if let Some(Ok(Expr::Linear { terms, .. })) =
                             cand.instances.first().map(|i| &i.what)
@@ -2275,7 +2302,7 @@ fn columns(g: &Grid, s: &mut State) {
                 }
             }
             ColKind::PctChange { years } => {
-                let (pairs, mut strong) = change_pairs(g, c, &years, false);
+                let (pairs, mut operands) = change_pairs(g, c, &years, false);
                 let mut cands: Vec<Candidate> = pairs
                     .iter()
                     .map(|&(n, o)| change_cand(g, c, n, o, Kind::PctChange))
@@ -2289,7 +2316,7 @@ fn columns(g: &Grid, s: &mut State) {
                             let mut rc = ratio_cand(g, c, x, y, abs);
                             rc.prefer = prefer;
                             cands.push(rc);
-                            strong = false;
+                            operands = Operands::Open;
                         }
                     }
                 }
@@ -2303,12 +2330,7 @@ fn columns(g: &Grid, s: &mut State) {
                     );
                     continue;
                 }
-                let picked = if strong {
-                    super::establish::pick_named(g, cands)
-                } else {
-                    pick_labelled(g, cands, false)
-                };
-                match picked {
+                match pick_change(g, cands, operands) {
                     Ok(cand) => push(s, cand),
                     Err(why) => skipped_col(g, s, c, Kind::PctChange, why),
                 }

@@ -213,6 +213,12 @@ fn unit_in_now(text: &str) -> Option<Unit> {
         || has("børn")
         || has("modtagere")
         || has("ansøgninger")
+        // Elections: seats and votes are counted, never rounded.
+        || has("mandater")
+        || has("mandat")
+        || has("stemmer")
+        || has("vælgere")
+        || has("stemmeberettigede")
     {
         Some(Unit::Count)
     } else if has("antal") {

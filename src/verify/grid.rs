@@ -837,15 +837,29 @@ fn header_words(header: &str) -> HeaderWords {
     SEEN.with(|m| m.get(header, header_words_now))
 }
 
+/// A header that is only the signs of a change (`+/-`, `+/÷`: the seats
+/// won or lost since the last election beside `Mandater 2017 | Mandater
+/// 2021`). A change, but its operands are the figures' choice: the same
+/// signs head a margin of error in survey tables.
+pub(super) fn signs_header(header: &str) -> bool {
+    let t: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        t.as_str(),
+        "+/-" | "+/÷" | "+/−" | "+/–" | "-/+" | "÷/+" | "(+/-)" | "(+/÷)"
+    )
+}
+
 fn header_words_now(header: &str) -> HeaderWords {
     let h = header.to_lowercase();
     let has = |w: &str| h.contains(w);
+    let signs = signs_header(header);
     // `Stigning` / `Fald` as the header's first word, whole (not
     // `Faldskærme`): a change, as in a row label.
     let first: String = h.trim().chars().take_while(|c| c.is_alphabetic()).collect();
     let rise = ["stigning", "stigningen", "fald", "faldet"].contains(&first.as_str());
     HeaderWords {
         change: rise
+            || signs
             || has("ændring")
             || has("aendring")
             || has("udvikling")
@@ -863,7 +877,7 @@ fn header_words_now(header: &str) -> HeaderWords {
             .any(|w| w.starts_with("andel") || w.ends_with("andel") && !w.ends_with("handel"))
             || has("share")
             || has("fordeling"),
-        named_change: rise || has("ændring") || has("udvikling") || has("aendring"),
+        named_change: rise || signs || has("ændring") || has("udvikling") || has("aendring"),
         rate: super::column_relations::rate_in(header).is_some(),
         total: total_label(header) == Some(true),
         unit: unit_in(header),

@@ -35,6 +35,7 @@ mod scenario_gen;
 mod schema;
 mod side_by_side;
 mod verify_cell_forms;
+mod verify_change_operands;
 mod verify_change_rows;
 mod verify_columns;
 mod verify_corrected_budget;
