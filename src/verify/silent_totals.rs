@@ -37,6 +37,22 @@ pub fn worded_figure(text: &str) -> bool {
     })
 }
 
+/// A figure with a note mark glued to it (`15*`, `+1*`, `100**`, `175¹`).
+/// Not read as the figure (the mark often says it does not follow the
+/// table's arithmetic), but in a total's row it is said, never passed over.
+pub fn marked_figure(text: &str) -> bool {
+    let t = text.trim();
+    let core = t.trim_end_matches(['*', '¹', '²', '³', '†']);
+    if core.len() == t.len() {
+        return false;
+    }
+    let core = core.trim_start_matches(['+', '-', '−', '–', '÷']);
+    core.starts_with(|c: char| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
 /// `01.01.18`, `1.1.2024`: two separators of the same kind with short
 /// groups before the last.
 fn date_like(tok: &str) -> bool {
@@ -115,6 +131,9 @@ pub fn unsaid(grid: &Grid, judged: &[(usize, usize)]) -> Vec<Unsaid> {
                 {
                     "a total by its label, its figure printed with words around it: not read"
                 }
+                Cell::Text if by_row && marked_figure(text) => {
+                    "a total by its label, its figure marked with a note (`*`): not read"
+                }
                 _ => continue,
             };
             out.push((r, c, why));
@@ -187,4 +206,19 @@ pub fn more(
         out.push(check);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_with_a_note_mark_are_told_from_words_and_plain_figures() {
+        for marked in ["15*", "+1*", "100**", "1.234,5*", "-3*", "175¹"] {
+            assert!(marked_figure(marked), "{marked}");
+        }
+        for not in ["15", "*", "Note*", "ca. 7*", "7*a", "", "**"] {
+            assert!(!marked_figure(not), "{not}");
+        }
+    }
 }
