@@ -746,6 +746,15 @@ fn the_eighteenth_held_out_tables_have_no_false_error() {
     no_false_error_among("heldout18", 100);
 }
 
+/// The nineteenth held-out set (utilities' and a municipality's tariffs
+/// with and without moms, day-care rates, a construction account, a
+/// company's five-year figures, an antenna association's prices, public
+/// figures in prose; first run in `tests/data/heldout19/SOURCES.md`).
+#[test]
+fn the_nineteenth_held_out_tables_have_no_false_error() {
+    no_false_error_among("heldout19", 100);
+}
+
 /// The judged counts and published errors found that the key figures, the
 /// rates and `forskel` rows their labels name, and a total column that is a
 /// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
@@ -1271,12 +1280,19 @@ fn no_pasted_copy_has_an_error_its_table_has_not() {
         {
             let tsv =
                 std::path::PathBuf::from(pasted.to_string_lossy().replace(".pasted.txt", ".tsv"));
-            let (Ok(p), Ok(t)) = (
+            let (Ok(mut p), Ok(t)) = (
                 std::fs::read_to_string(pasted),
                 std::fs::read_to_string(&tsv),
             ) else {
                 continue;
             };
+            // The store keeps a page's first 2 000 characters or so: a copy
+            // that does not end its last line was cut inside it, and that
+            // line is not what the page printed (heldout19's `Skelrabat 40
+            // 40 5`, the page's `50` cut to `5`).
+            if !p.ends_with('\n') {
+                p.truncate(p.rfind('\n').map_or(0, |i| i + 1));
+            }
             pairs += 1;
             let errs = |text: &str| {
                 crate::common::checks_of_text(text)
