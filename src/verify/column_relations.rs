@@ -724,7 +724,16 @@ pub fn moms(header: &str) -> Option<bool> {
     let h = header.to_lowercase().replace(['/', '.'], " ");
     let words: Vec<&str> = h.split_whitespace().collect();
     let at = words.iter().position(|w| *w == "moms")?;
-    match at.checked_sub(1).and_then(|i| words.get(i)).copied()? {
+    // The rate may stand between (`Inkl. 25% Moms`, `inkl. 25 pct. moms`).
+    let rate_word = |w: &&str| {
+        matches!(*w, "%" | "pct" | "procent")
+            || w.trim_end_matches('%')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',')
+                && !w.is_empty()
+    };
+    let before = words[..at].iter().rev().find(|w| !rate_word(w)).copied()?;
+    match before {
         "inkl" | "incl" | "inklusiv" | "inklusive" | "med" | "m" | "plus" => Some(true),
         "ekskl" | "eksl" | "excl" | "eksklusiv" | "eksklusive" | "ex" | "eks" | "uden" | "u" => {
             Some(false)
@@ -1815,6 +1824,9 @@ mod tests {
             "Incl. moms",
             "Inkl. moms",
             "Pris inkl moms",
+            // Fensmark Vandværk's header (heldout19): the rate between.
+            "Inkl. 25% Moms",
+            "inkl. 25 pct. moms",
         ] {
             assert_eq!(moms(with), Some(true), "{with}");
         }
@@ -1824,6 +1836,7 @@ mod tests {
             "Excl. moms",
             "Ekskl. moms",
             "ex. moms",
+            "Ekskl. 25 % moms",
         ] {
             assert_eq!(moms(without), Some(false), "{without}");
         }
