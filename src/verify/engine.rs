@@ -2005,11 +2005,32 @@ fn change_pairs(
     (pairs, operands)
 }
 
-/// The reading of a change column its operands allow ([`Operands`]).
+/// The reading of a change column its operands allow ([`Operands`]). By
+/// position, a column with one printed change has nothing to contradict
+/// its reading: it is judged as named (`Ældre 120,0 | 126,0 | 9,0`, blanks
+/// for no change elsewhere, is an error, as a reader says).
 fn pick_change(g: &Grid, cands: Vec<Candidate>, operands: Operands) -> Result<Candidate, String> {
+    let places = |c: &Candidate| c.instances.iter().filter(|i| i.what.is_ok()).count();
     match operands {
         Operands::Named => super::establish::pick_named(g, cands),
-        Operands::Position => pick_labelled(g, cands, true),
+        Operands::Position if cands.first().is_some_and(|c| places(c) <= 1) => {
+            super::establish::pick_named(g, cands)
+        }
+        // Where it fails in more rows than it holds, the figures contradict
+        // the columns beside it (`Antal pladser | Udgift (1.000 kr.) |
+        // Ændring`, where only a new row's change from `-` fits): not
+        // understood, rather than every row wrong.
+        Operands::Position => {
+            let picked = pick_labelled(g, cands, true)?;
+            let (holds, fails) = super::establish::holds_fails(g, &picked);
+            if fails > holds {
+                return Err(format!(
+                    "not understood: {} fails in more rows than it holds ({fails} against {holds})",
+                    picked.what
+                ));
+            }
+            Ok(picked)
+        }
         Operands::Open => pick_labelled(g, cands, false),
     }
 }

@@ -213,12 +213,6 @@ fn unit_in_now(text: &str) -> Option<Unit> {
         || has("børn")
         || has("modtagere")
         || has("ansøgninger")
-        // Elections: seats and votes are counted, never rounded.
-        || has("mandater")
-        || has("mandat")
-        || has("stemmer")
-        || has("vælgere")
-        || has("stemmeberettigede")
     {
         Some(Unit::Count)
     } else if has("antal") {
@@ -226,6 +220,20 @@ fn unit_in_now(text: &str) -> Option<Unit> {
         Some(Unit::Derived)
     } else if l.trim() == "%" || has("pct.") || has("pct") || has("procent") || l.contains('%') {
         Some(Unit::Percent)
+    } else if (has("mandater")
+        || has("mandat")
+        || has("stemmer")
+        || has("vælgere")
+        || has("stemmeberettigede"))
+        && !l.contains("1.000")
+        && !l.contains("1000")
+        && !l.contains("1 000")
+        && !l.contains("tusind")
+    {
+        // Elections: seats and votes are counted, never rounded, unless
+        // the header says thousands (`Stemmer (1.000)`, `Stemmer i 1000`)
+        // or per cent (above: `Stemmer i procent`).
+        Some(Unit::Count)
     } else {
         None
     }

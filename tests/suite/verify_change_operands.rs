@@ -209,3 +209,64 @@ proptest! {
         }
     }
 }
+
+/// The review's cases (helper-88): where only one change is printed, the
+/// budgets beside it are its operands, and a wrong one is found; where a
+/// new row's change from `-` is the only row that fits two columns of other
+/// things, the column is not understood, not every row wrong.
+#[test]
+fn one_printed_change_is_judged_and_a_lone_fit_is_no_reading() {
+    let one = "Mio. kr.\tOprindeligt budget\tKorrigeret budget\tÆndring\n\
+        Skoler\t100,0\t100,0\t\n\
+        Dagtilbud\t80,0\t80,0\t\n\
+        Ældre\t120,0\t126,0\t9,0\n\
+        Veje\t40,0\t40,0\t\n";
+    let f = common::findings(&common::checks_of_tsv(one));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!((f[0].0.as_str(), f[0].3.as_str()), ("Ældre", "6,0"));
+
+    let lone = "Område\tAntal pladser\tUdgift (1.000 kr.)\tÆndring\n\
+        Vuggestuer\t420\t61.300\t+1.200\n\
+        Børnehaver\t980\t88.100\t-2.300\n\
+        Dagpleje\t150\t19.800\t-600\n\
+        Nyt tilbud: Naturbørnehave\t-\t4.500\t+4.500\n";
+    let c = common::checks_of_tsv(lone);
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+    assert!(
+        c.iter().any(|c| c.column.as_deref() == Some("Ændring")
+            && c.verdict == Verdict::Skipped
+            && c.detail.contains("fails in more rows than it holds")),
+        "{c:#?}"
+    );
+}
+
+/// Votes are exact counts, but not where the header says thousands or per
+/// cent (the review's `Stemmer (1.000)` and `Stemmer i procent`, both
+/// rounded: no error).
+#[test]
+fn votes_in_thousands_or_per_cent_are_rounded() {
+    for doc in [
+        "Parti\tStemmer (1.000)\nA\t334\nB\t333\nC\t334\nI alt\t1.000\n",
+        "Parti\tStemmer i 1000\nA\t334\nB\t333\nC\t334\nI alt\t1.000\n",
+    ] {
+        let c = common::checks_of_tsv(doc);
+        assert!(
+            common::errors(&c).is_empty(),
+            "{doc}\n{:#?}",
+            common::errors(&c)
+        );
+        assert!(
+            c.iter().any(|c| c.verdict == Verdict::Rounding),
+            "{doc}\n{c:#?}"
+        );
+    }
+    // Per cents of a column alone: not counted votes, no error.
+    let pct = "Parti\tStemmer i procent\nA\t33\nB\t33\nC\t33\nI alt\t100\n";
+    let c = common::checks_of_tsv(pct);
+    assert!(common::errors(&c).is_empty(), "{:#?}", common::errors(&c));
+    // Counted votes: one off is an error.
+    let exact = "Parti\tStemmer\nA\t334\nB\t333\nC\t334\nI alt\t1.000\n";
+    let f = common::findings(&common::checks_of_tsv(exact));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].3, "1.001");
+}
