@@ -112,11 +112,7 @@ pub fn claim(
     // speaks of moms, its words decide (above), not the figures.
     if col.kind == ColKind::Amount && cues.moms.is_none() {
         if let Some(b) = amounts.iter().copied().rfind(|&b| b < c) {
-            let speaks = |k: usize| {
-                g.rows
-                    .iter()
-                    .any(|r| r.text(k).is_some_and(|t| t.to_lowercase().contains("moms")))
-            };
+            let speaks = |k: usize| g.rows.iter().any(|r| r.text(k).is_some_and(says_moms));
             if (super::engine::unnamed(g, c) || col.header.trim() == g.cols[b].header.trim())
                 && !speaks(c)
                 && !speaks(b)
@@ -705,6 +701,14 @@ fn rate_in_now(header: &str) -> Option<Decimal> {
     found
 }
 
+/// Whether a text says `moms` anywhere, in any case (asked of every amount
+/// column's header, and of cells: answered without a new string).
+fn says_moms(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"moms"))
+}
+
 /// A price with Danish moms (25 %) in per cent of the price without.
 const MOMS_INCLUDED: Decimal = Decimal::from_parts(125, 0, 0, false, 0);
 
@@ -714,11 +718,7 @@ const MOMS_INCLUDED: Decimal = Decimal::from_parts(125, 0, 0, false, 0);
 pub fn moms(header: &str) -> Option<bool> {
     // Asked of every amount column's header: most name no moms, and are
     // answered without a new string.
-    if !header
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"moms"))
-    {
+    if !says_moms(header) {
         return None;
     }
     let h = header.to_lowercase().replace(['/', '.'], " ");
@@ -766,11 +766,7 @@ const MOMS_OF_PRICE: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 /// `deraf moms`, `Moms heraf`.
 fn moms_share(header: &str) -> bool {
     // Asked of every amount column's header: most name no moms.
-    if !header
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"moms"))
-    {
+    if !says_moms(header) {
         return false;
     }
     let h = header.trim().to_lowercase();

@@ -2021,8 +2021,7 @@ fn pick_change(g: &Grid, cands: Vec<Candidate>, operands: Operands) -> Result<Ca
         // Ændring`, where only a new row's change from `-` fits): not
         // understood, rather than every row wrong.
         Operands::Position => {
-            let picked = pick_labelled(g, cands, true)?;
-            let (holds, fails) = super::establish::holds_fails(g, &picked);
+            let (picked, (holds, fails)) = super::establish::pick_labelled_tallied(g, cands, true)?;
             if fails > holds {
                 return Err(format!(
                     "not understood: {} fails in more rows than it holds ({fails} against {holds})",
