@@ -729,9 +729,6 @@ proptest! {
         tax_year in 0usize..6,
         off in 50i64..500,
     ) {
-        // Moved off by exactly the tax, `Årets resultat` is `Resultat før
-        // skat` again and every year agrees with it: no error can be found.
-        prop_assume!(off != -tax);
         // Rows of zeros establish nothing (0 + 0 = 0 is no evidence): a
         // table whose years are mostly zero cannot show which figure moved
         // (drawn once: EBIT 0 in every year, financial items in one).
@@ -761,6 +758,19 @@ proptest! {
         prop_assert_eq!(errors(&c), Vec::<String>::new(), "{}", correct);
         let wrong = table(off);
         let f = crate::common::findings(&checks(&wrong));
+        // Moved off by the tax, or by twice the tax, to within the rounding
+        // of the figures (each in tDKK rounded by at most ½, four at most
+        // in a reading), `Årets resultat` is `Resultat før skat` with the
+        // tax left out or subtracted in every year: the figures may say so
+        // (seeds 1, 24, 27 and 32 drew it), and then no figure is wrong by
+        // them; an error, if any, is still the moved one.
+        if (off + tax).abs() <= 2 || (off + 2 * tax).abs() <= 2 {
+            prop_assert!(
+                f.iter().all(|(row, col, _, _)| row == "Årets resultat" && col == &header[tax_year]),
+                "{:?}\n{}", f, wrong
+            );
+            return Ok(());
+        }
         prop_assert_eq!(f.len(), 1, "{:?}\n{}", f, wrong);
         prop_assert!(
             f.iter().all(|(row, col, _, _)| row == "Årets resultat" && col == &header[tax_year]),
