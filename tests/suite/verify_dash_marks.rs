@@ -399,3 +399,33 @@ proptest! {
         prop_assert_eq!(&f[0].3, &plain(tb, d), "{}", doc);
     }
 }
+
+/// A wrong 2026 total that falls between its two rows (2.811.737 over
+/// 20.125 and 2.854.324, true 2.874.449), beside 2025's exact sum: the
+/// same amount in another year adds up, so it is a sum here too and the
+/// figure is wrong, not an average (seed 1005 of the property test above).
+#[test]
+fn a_wrong_total_between_its_rows_beside_another_years_sum_is_found() {
+    let doc = "Post\t2025\t2026\n\
+Post 0\t3.893.628-\t2.854.324\n\
+Post 1\t-258.793,-- kr.\t20.125,--\n\
+I alt\t4.152.421-\tkr. 2.811.737,–\n";
+    let c = checks_of_tsv(doc);
+    assert_eq!(
+        findings(&c),
+        vec![(
+            "I alt".to_string(),
+            "2026".to_string(),
+            "4:3".to_string(),
+            "2.874.449".to_string()
+        )]
+    );
+    // Columns of other things (`Klassekvotient` is no sum of its rows
+    // where `Elever` is): not understood, never an error.
+    let doc = "Skole\tElever 2025\tKlassekvotient 2025\n\
+A\t120\t24,0\n\
+B\t46\t23,0\n\
+I alt\t166\t23,5\n";
+    let c = checks_of_tsv(doc);
+    assert!(findings(&c).is_empty(), "{c:#?}");
+}

@@ -394,6 +394,32 @@ fn a_total_is_its_subtotal_and_the_rows_after_it() {
     assert!(errors(&c).is_empty(), "{:#?}", errors(&c));
 }
 
+/// A wrong `Vandpris i alt` that happens to equal `Pris pr. m3 ex. moms`
+/// + `Grundpris pr. m3` (1.248,68 + 319,13 = 1.567,81): that reading adds
+/// a row to its own total and is taken back; the build-up the next block
+/// shows then judges it, an error (seed 57 of the property test below).
+#[test]
+fn a_wrong_total_that_fits_a_row_counted_twice_is_judged_by_the_build_up() {
+    let doc = "Takstblad\t\n\
+Forbrug 0:\t\n\
+Grundpris pr. m3\t319,13 kr.\n\
+Vandskat\t929,55 kr.\n\
+Pris pr. m3 ex. moms\t1.248,68 kr.\n\
+25% moms\t312,17 kr.\n\
+Vandpris i alt pr. m3\t1.567,81 kr.\n\
+Forbrug 1:\t\n\
+Grundpris pr. m3\t31,42 kr.\n\
+Vandskat\t412,86 kr.\n\
+Pris pr. m3 ex. moms\t444,28 kr.\n\
+25% moms\t111,07 kr.\n\
+Vandpris i alt pr. m3\t555,35 kr.\n";
+    let c = checks(doc);
+    assert_eq!(verdicts(&c, VANDPRIS), [Error, Exact]);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].3, "1.560,85");
+}
+
 fn build_ups(blocks: &[(i64, i64)]) -> String {
     let mut doc = String::from("Takstblad\t\n");
     for (k, (base, tax)) in blocks.iter().enumerate() {
