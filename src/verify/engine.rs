@@ -39,6 +39,8 @@ pub fn relations(
             }
         }
     }
+    // Before the cues: a total whose figure is read keeps its role.
+    super::marked_totals::read_where_they_add_up(&mut g, style);
     super::cues::overrule(&mut g);
     // The figures may have changed above: nothing remembered of them.
     g.fares = Default::default();
@@ -368,6 +370,61 @@ fn blocks_around(g: &Grid, s: &State, r: usize) -> (Vec<usize>, Vec<usize>) {
     (above, below)
 }
 
+/// The rows above a total back to its section, through a total above it
+/// with no amount in any of its columns: that total's own parts are then
+/// its parts, with the rows around them (`I alt` stemmer under `I alt
+/// mandater` 175, which prints only seats and their per cents, over the
+/// parties' votes). `None` where no such total stands in the way.
+fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
+    // Per cents of 100,0 in both rows (each a column's whole) do not tie
+    // them: amounts do.
+    let amount = |c: &Cell| matches!(c, Cell::Fig(f) if !f.percent());
+    let disjoint = |i: usize| {
+        matches!(g.rows[i].role, Role::Total { .. })
+            && has_figs(g, i)
+            && g.rows[i]
+                .cells
+                .iter()
+                .zip(&g.rows[t].cells)
+                .all(|(a, b)| !(amount(a) && amount(b)))
+    };
+    if !g.rows[t].cells.iter().any(amount) {
+        return None;
+    }
+    let mut passed: Vec<usize> = Vec::new();
+    let mut rows = Vec::new();
+    let mut i = t;
+    while i > 0 && rows.len() < BLOCK {
+        i -= 1;
+        if let Some(p) = s.parent[i] {
+            if passed.contains(&p) {
+                rows.push(i);
+            }
+            continue;
+        }
+        if g.rows[i].role == Role::HerafMarker {
+            continue;
+        }
+        if disjoint(i) && s.explained[i] {
+            passed.push(i);
+            continue;
+        }
+        if matches!(
+            g.rows[i].role,
+            Role::Section | Role::Total { .. } | Role::Formula(_) | Role::ChangeRow { .. }
+        ) || !top_level(g, s, i)
+        {
+            break;
+        }
+        rows.push(i);
+    }
+    if passed.is_empty() || rows.len() < 2 {
+        return None;
+    }
+    rows.reverse();
+    Some(rows)
+}
+
 /// A row of a labelled total's block above it (back to the section, total
 /// or formula row before it) with no figure, only a cell that was meant as
 /// one and cannot be read (`1.959.48 kr.`): (row, column). Such a row is in
@@ -588,9 +645,11 @@ fn labelled_totals(g: &Grid, s: &mut State, only_fitting: bool) {
         }
         let mut cands: Vec<Vec<usize>> = Vec::with_capacity(4);
         let after_result = super::result_blocks::after_last_result(g, &above);
+        let through = through_other_totals(g, s, t);
         if !above.is_empty() {
             cands.push(above);
         }
+        cands.extend(through);
         cands.extend(after_result);
         if !below.is_empty() {
             if budget.spend(below.len().saturating_mul(below.len()) / 2) {
@@ -2104,7 +2163,14 @@ fn share_cand(g: &Grid, s: &State, c: usize, a: usize, kind: Kind) -> Candidate 
         if !matches!(row.cells.get(c), Some(Cell::Fig(_))) {
             continue;
         }
-        let t = s.total_of[r].or(grand);
+        // A block's total with no figure in the column the shares are of
+        // (`I alt mandater` 175 prints no votes) is no base for them: the
+        // table's whole is (`I alt` of the votes).
+        let fig_in_a = |t: usize| matches!(g.rows[t].cells.get(a), Some(Cell::Fig(_)));
+        let t = match s.total_of[r] {
+            Some(t) if !fig_in_a(t) && grand.is_some_and(fig_in_a) => grand,
+            t => t.or(grand),
+        };
         let Some(t) = t else { continue };
         instances.push(Instance {
             kind,

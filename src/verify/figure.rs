@@ -222,6 +222,7 @@ fn unit_in_now(text: &str) -> Option<Unit> {
         Some(Unit::Percent)
     } else if (has("mandater")
         || has("mandat")
+        || l.trim() == "pladser"
         || has("stemmer")
         || has("vælgere")
         || has("stemmeberettigede"))
@@ -230,7 +231,8 @@ fn unit_in_now(text: &str) -> Option<Unit> {
         && !l.contains("1 000")
         && !l.contains("tusind")
     {
-        // Elections: seats and votes are counted, never rounded, unless
+        // Elections: seats (a bare `Pladser` too) and votes are counted,
+        // never rounded, unless
         // the header says thousands (`Stemmer (1.000)`, `Stemmer i 1000`)
         // or per cent (above: `Stemmer i procent`).
         Some(Unit::Count)

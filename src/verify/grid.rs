@@ -122,6 +122,16 @@ pub struct GRow {
 }
 
 impl GRow {
+    /// Sets column `c`'s cell, keeping [`GRow::has_figures`] true to it
+    /// (the one way a pass after the grid changes a cell's kind:
+    /// [`super::marked_totals`]).
+    pub(super) fn set_cell(&mut self, c: usize, cell: Cell) {
+        if let Some(slot) = self.cells.get_mut(c) {
+            *slot = cell;
+            self.figures = self.cells.iter().any(|c| matches!(c, Cell::Fig(_)));
+        }
+    }
+
     /// Column `c`'s text as printed (emphasis stripped).
     #[inline]
     pub fn text(&self, c: usize) -> Option<&str> {

@@ -41,6 +41,7 @@ pub mod judge;
 pub mod key_figures;
 pub mod label_column;
 pub mod label_rates;
+pub mod marked_totals;
 pub mod memo;
 pub mod moms_rows;
 pub mod named_operands;

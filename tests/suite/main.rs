@@ -55,6 +55,7 @@ mod verify_hostile;
 mod verify_key_figures;
 mod verify_label_readings;
 mod verify_layouts;
+mod verify_marked_totals;
 mod verify_moms_rows;
 mod verify_named;
 mod verify_properties;

@@ -395,9 +395,10 @@ fn a_total_is_its_subtotal_and_the_rows_after_it() {
 }
 
 /// A wrong `Vandpris i alt` that happens to equal `Pris pr. m3 ex. moms`
-/// + `Grundpris pr. m3` (1.248,68 + 319,13 = 1.567,81): that reading adds
-/// a row to its own total and is taken back; the build-up the next block
-/// shows then judges it, an error (seed 57 of the property test below).
+/// plus `Grundpris pr. m3` (1.248,68 + 319,13 = 1.567,81): that reading
+/// adds a row to its own total and is taken back; the build-up the next
+/// block shows then judges it, an error (seed 57 of the property test
+/// below).
 #[test]
 fn a_wrong_total_that_fits_a_row_counted_twice_is_judged_by_the_build_up() {
     let doc = "Takstblad\t\n\
