@@ -1481,3 +1481,77 @@ proptest! {
         prop_assert!(v.iter().all(|v| (*v == Verdict::Error) == moved), "{}\n{}", text, show(&c));
     }
 }
+
+/// Efterskolerne 2022 (heldout20): `Helt præcist har 32.447 elever …` then
+/// `Det er … en fremgang på 702 elever … svarende til en stigning i
+/// elevtallet på 2,29 %`: 702 / (32.447 − 702) = 2,21 %, the published
+/// slip found. The 2021 page's `… en stigning på 1.076 elever eller 3,5
+/// procent` after `I alt 31.745 unge` holds.
+const EFTERSKOLER_2022: &str = "Helt præcist har 32.447 elever valgt at starte skoleåret 2022/23 på en efterskole. Det er – igen - rekord for skoleformen med en fremgang på 702 elever i forhold til sidste år svarende til en stigning i elevtallet på 2,29 % i forhold til sidste skoleår.";
+const EFTERSKOLER_2021: &str = "I alt 31.745 unge går i skoleåret 2021/22 på efterskole. Det er det højeste antal nogensinde og en stigning på 1.076 elever eller 3,5 procent.";
+
+#[test]
+fn a_rise_after_the_level_it_ends_at() {
+    assert_eq!(
+        one(EFTERSKOLER_2022),
+        Some((
+            Kind::Change,
+            "702 / (32.447 - 702) = 2,29%".to_string(),
+            Verdict::Error
+        )),
+        "{}",
+        show(&claims_of(EFTERSKOLER_2022))
+    );
+    assert_eq!(verdicts(EFTERSKOLER_2021), [Verdict::Rounding]);
+    // A fall named where the rise is meant: another change, not read.
+    let fall = EFTERSKOLER_2021.replace("en stigning på", "et fald på");
+    assert_eq!(
+        verdicts(&fall),
+        [Verdict::Error],
+        "a fall: 1.076 / (31.745 + 1.076)"
+    );
+    // `P procent af …` is a share of something else: not read.
+    let share = EFTERSKOLER_2021.replace("3,5 procent.", "3,5 procent af landets unge.");
+    assert!(
+        claims_of(&share).judged.is_empty(),
+        "{}",
+        show(&claims_of(&share))
+    );
+    // Two levels before: which one is not known, not read.
+    let two = EFTERSKOLER_2021.replace("I alt 31.745 unge", "I alt 31.745 unge og 1.200 lærere");
+    assert!(
+        claims_of(&two).judged.is_empty(),
+        "{}",
+        show(&claims_of(&two))
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// `I alt L elever …` then `Det er … en stigning/et fald på D elever
+    /// eller P procent`: P = D / (L ∓ D); P moved by 0,2 or more is an
+    /// error, never otherwise.
+    #[test]
+    fn a_rise_after_its_level_is_judged(
+        l in 10_000i64..90_000,
+        d in 100i64..3_000,
+        rise in any::<bool>(),
+        shift in prop_oneof![-9i64..=-2, 2i64..=9],
+        moved in any::<bool>(),
+    ) {
+        let old = if rise { l - d } else { l + d };
+        let p = Decimal::from(d) * Decimal::ONE_HUNDRED / Decimal::from(old);
+        let p = round_half_away(p, 1) + if moved { Decimal::new(shift, 1) } else { Decimal::ZERO };
+        prop_assume!(p > Decimal::ZERO);
+        let noun = if rise { "en stigning" } else { "et fald" };
+        let text = format!(
+            "I alt {} elever går i år på efterskole. Det er {noun} på {} elever eller {} procent.",
+            int(l), int(d), format_number(p, 1, NumberStyle::DANISH)
+        );
+        let c = claims_of(&text);
+        let v: Vec<Verdict> = c.judged.iter().map(|j| j.verdict).collect();
+        prop_assert_eq!(v.len(), 1, "{}\n{}", text, show(&c));
+        prop_assert_eq!(v[0] == Verdict::Error, moved, "{}\n{}", text, show(&c));
+    }
+}

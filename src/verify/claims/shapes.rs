@@ -55,6 +55,7 @@ pub fn read_all(ctx: &mut Ctx) {
             for shape in [
                 split_with as fn(&mut Ctx, usize, usize),
                 compared_with_level,
+                rise_after_level,
                 change_then_percent,
                 balance,
                 budget_deviation,
@@ -291,6 +292,87 @@ fn compared_with_level(ctx: &mut Ctx, pi: usize, si: usize) {
         ctx.used.insert((pi, si - 1));
     }
     ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// `L elever.` then `Det er … en stigning (fremgang) på D elever eller P
+/// procent` (or `… på D elever i forhold til sidste år svarende til en
+/// stigning … på P %`): L is the new level, the old L ∓ D, so P = D / (L ∓
+/// D). The sentence opens on the one before (`Det er`), which states one
+/// level in D's unit and no percentage; P is the sentence's one percentage.
+fn rise_after_level(ctx: &mut Ctx, pi: usize, si: usize) {
+    let Some(s) = sentence(ctx, pi, si) else {
+        return;
+    };
+    if !matches!(s.word(0), Some("det" | "dette")) || !matches!(s.word(1), Some("er" | "var")) {
+        return;
+    }
+    // `en stigning på D`, `en fremgang på D`: the change's noun, then `på`.
+    let Some(c) = (2..s.tokens.len()).find(|&i| {
+        s.word(i + 1) == Some("på") && s.word(i).is_some_and(|w| change_noun(w).is_some())
+    }) else {
+        return;
+    };
+    let Some(rise) = s.word(c).and_then(change_noun) else {
+        return;
+    };
+    let q: Vec<&Fig> = s.quantities().collect();
+    let [d, p] = q[..] else { return };
+    if d.token != c + 2 || !is_level(d) || !p.is_percent() || p.approx || d.approx {
+        return;
+    }
+    // D and P are one change: `D eller P`, or `D … svarende til (en
+    // stigning …) på P` with only words between and no other direction.
+    let mut between: Vec<&str> = (s.after_unit(d)..p.token)
+        .filter_map(|i| s.word(i))
+        .collect();
+    // D's own noun (`1.076 elever`) is no word between.
+    if let (Unit::Count(noun), Some(first)) = (&d.unit, between.first()) {
+        if first == noun {
+            between.remove(0);
+        }
+    }
+    let or = between == ["eller"];
+    let via = between.first().is_some_and(|w| *w != "eller")
+        && between.iter().any(|w| matches!(*w, "svarende" | "svarer"))
+        && between.last() == Some(&"på")
+        && between
+            .iter()
+            .filter_map(|w| change_noun(w).or(direction(w)))
+            .all(|r| r == rise);
+    if !(or || via) || s.word(s.after_unit(p)) == Some("af") {
+        return;
+    }
+    let Some(prev) = si.checked_sub(1).and_then(|k| sentence(ctx, pi, k)) else {
+        return;
+    };
+    if prev.figs.iter().any(Fig::is_percent) {
+        return;
+    }
+    let level: Vec<&Fig> = levels(prev).collect();
+    let [l] = level[..] else { return };
+    if l.approx || !same_unit(l, d) || l.num.value.is_sign_negative() {
+        return;
+    }
+    let rel = Relation::Quotient(Quotient {
+        figures: vec![abs(d.num), abs(l.num)],
+        num: vec![(0, false)],
+        den: vec![(1, false), (0, rise)],
+        result: abs(p.num),
+        change: false,
+    });
+    let off = p.start;
+    ctx.used.insert((pi, si - 1));
+    ctx.claim(pi, si, off, Kind::Change, rel);
+}
+
+/// A noun for a change and its direction: `stigning`, `fremgang`,
+/// `forøgelse` a rise, `fald`, `tilbagegang`, `nedgang` a fall.
+fn change_noun(w: &str) -> Option<bool> {
+    match w {
+        "stigning" | "fremgang" | "forøgelse" => Some(true),
+        "fald" | "tilbagegang" | "nedgang" => Some(false),
+        _ => None,
+    }
 }
 
 /// The percentage after a comparison (`… end i december året før`) that
