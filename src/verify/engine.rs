@@ -391,6 +391,20 @@ fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
     if !g.rows[t].cells.iter().any(amount) {
         return None;
     }
+    // Most totals stop at a heading or the header: the row they stop at is
+    // looked for first, with nothing kept (a total every few rows of a
+    // long document otherwise collected its rows to drop them).
+    let stop = (0..t).rev().find(|&i| {
+        s.parent[i].is_none()
+            && g.rows[i].role != Role::HerafMarker
+            && (matches!(
+                g.rows[i].role,
+                Role::Section | Role::Total { .. } | Role::Formula(_) | Role::ChangeRow { .. }
+            ) || !top_level(g, s, i))
+    });
+    if !stop.is_some_and(|i| s.explained[i] && disjoint(i)) {
+        return None;
+    }
     let mut passed: Vec<usize> = Vec::new();
     let mut rows = Vec::new();
     let mut i = t;
@@ -405,7 +419,7 @@ fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
         if g.rows[i].role == Role::HerafMarker {
             continue;
         }
-        if disjoint(i) && s.explained[i] {
+        if s.explained[i] && disjoint(i) {
             passed.push(i);
             continue;
         }
