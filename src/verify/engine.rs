@@ -394,7 +394,11 @@ fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
     // Most totals stop at a heading or the header: the row they stop at is
     // looked for first, with nothing kept (a total every few rows of a
     // long document otherwise collected its rows to drop them).
-    let stop = (0..t).rev().find(|&i| {
+    // Looked at over a few blocks at most, parts of other totals included
+    // (a long document's totals each walking back to its start would be
+    // quadratic).
+    let reach = t.saturating_sub(4 * BLOCK);
+    let stop = (reach..t).rev().find(|&i| {
         s.parent[i].is_none()
             && g.rows[i].role != Role::HerafMarker
             && (matches!(
@@ -408,7 +412,7 @@ fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
     let mut passed: Vec<usize> = Vec::new();
     let mut rows = Vec::new();
     let mut i = t;
-    while i > 0 && rows.len() < BLOCK {
+    while i > reach && rows.len() < BLOCK {
         i -= 1;
         if let Some(p) = s.parent[i] {
             if passed.contains(&p) {
