@@ -447,8 +447,13 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
     let is_tok = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit();
     let mut i = 0;
     while i < chars.len() {
-        // A token starting here (not preceded by a letter or digit).
-        if is_tok(chars[i]) && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+        // A token starting here (not preceded by a letter or digit, nor by
+        // a number and a `-`, `/`, `.` or `:` joining it: the month and day
+        // of `2020-02-29`, the minutes of `10.30-12.00`).
+        let joined = i >= 2
+            && matches!(chars[i - 1], '-' | '/' | '.' | ':')
+            && chars[i - 2].is_ascii_digit();
+        if is_tok(chars[i]) && (i == 0 || !chars[i - 1].is_alphanumeric()) && !joined {
             let mut terms = Vec::new();
             let mut j = i;
             let mut negative = false;
@@ -465,6 +470,11 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
                 let ok = (tok.len() == 1 && tok.chars().all(|c| c.is_ascii_uppercase()))
                     || (tok.len() <= 2 && tok.chars().all(|c| c.is_ascii_digit()));
                 if !ok || chars.get(j).is_some_and(|c| c.is_alphanumeric()) {
+                    // A longer number after an operator (`29-02-2020`): a
+                    // date or a figure, no formula.
+                    if !terms.is_empty() && tok.starts_with(|c: char| c.is_ascii_digit()) {
+                        terms.clear();
+                    }
                     break;
                 }
                 terms.push((negative, tok));
@@ -2078,6 +2088,12 @@ pub(crate) mod tests {
             Some(vec![(false, "A".into()), (true, "B".into())])
         );
         assert_eq!(formula_of("Drift 2026-2027"), None);
+        // Dates and times name no rows (SSI's test series, one row a day).
+        assert_eq!(formula_of("2020-02-29"), None);
+        assert_eq!(formula_of("29-02-2020"), None);
+        assert_eq!(formula_of("06/03/2020"), None);
+        assert_eq!(formula_of("Møde 10.30-12.00"), None);
+        assert_eq!(formula_of("Lån 1-100"), None);
         assert_eq!(formula_of("Resultat"), None);
         assert_eq!(id_of("A. Driftsresultat").as_deref(), Some("A"));
         assert_eq!(id_of("3 BFI (1+2)").as_deref(), Some("3"));
