@@ -228,7 +228,13 @@ fn running(
     {
         let mut cand = running_with(g, c, inc, is_total);
         let inc_header = g.cols[inc].header.to_lowercase();
-        cand.prefer = !inc_header.trim().is_empty() && header.ends_with(inc_header.trim());
+        // `Akkumuleret saldo` over `Saldo`, `Tested_kumulativ` over `Tested`.
+        let inc_header = inc_header.trim();
+        cand.prefer = !inc_header.is_empty()
+            && (header.ends_with(inc_header)
+                || header
+                    .strip_prefix(inc_header)
+                    .is_some_and(|rest| rest.starts_with(['_', ' ', '-'])));
         if !cand.instances.is_empty() {
             cands.push(cand);
         }
@@ -299,6 +305,9 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
     // The last row carried (not a total), if any.
     let mut prev: Option<usize> = None;
     let mut first_open: Option<Instance> = None;
+    // The first balance judged wrong: its place among the instances and
+    // the steps seen since (the step after it and the one after that).
+    let mut taken_first: Option<(usize, u8)> = None;
     for r in 0..g.rows.len() {
         if !data_row(g, r) {
             continue;
@@ -376,18 +385,38 @@ fn running_with(g: &Grid, c: usize, inc: usize, is_total: &dyn Fn(usize) -> bool
             continue;
         }
         // The first balance off its increment and the step after it
-        // failing too: the first figure is wrong, not an opening balance.
+        // failing too, where the first increment carried instead of the
+        // first balance makes that step hold: the first figure is wrong,
+        // not an opening balance (unless the step after that fails as
+        // well: then the second balance is the wrong one). Where the step
+        // fails otherwise, another figure of it is wrong (its increment),
+        // and the first balance stays an opening balance.
         if let Some(i) = first_open.take() {
-            if fails(g, &carried) {
+            let from_increments = Expr::Linear {
+                terms: vec![(false, (p, inc)), (false, (r, inc))],
+                result: (r, c),
+                shares: false,
+            };
+            if fails(g, &carried) && !fails(g, &from_increments) {
                 instances.push(i);
+                taken_first = Some((instances.len() - 1, 0));
             }
         }
+        let failing = fails(g, &carried);
         instances.push(Instance {
             kind: Kind::Formula,
             name: name(g, r, c, &what).into(),
             at: (r, c),
             what: Ok(carried),
         });
+        match taken_first {
+            Some((k, 1)) if failing => {
+                instances.remove(k);
+                taken_first = None;
+            }
+            Some((k, n)) if n < 2 => taken_first = Some((k, n + 1)),
+            _ => {}
+        }
         prev = Some(r);
     }
     Candidate {
@@ -497,9 +526,14 @@ pub type RawRow = (
 
 /// A table whose figure cells each hold two figures, the second in
 /// parentheses (`3.020 (2.189)`: this year's and, in parentheses, an
-/// earlier year's), is two tables side by side: the second figures are read
-/// as columns after the first ones, under the same headers. Parentheses
-/// around a lone figure stay a negative.
+/// earlier year's; `169.777 (48)` under `Kvinder_(procent)`: a count and
+/// its per cent), is two tables side by side: the second figures are read
+/// as columns after the first ones. A column is split where at least four
+/// in five of its figure cells are pairs; a column of single figures beside
+/// them (`I_alt`) stays one column. A header that ends in parentheses, as
+/// its cells do, names the two figures: `Kvinder_(procent)` heads
+/// `Kvinder` and `Kvinder (procent)`; any other header heads both.
+/// Parentheses around a lone figure stay a negative.
 pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
     let paired = |t: &str| -> Option<(String, String)> {
         let t = crate::document::trim_text(t);
@@ -517,37 +551,46 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
             && (b"1900".as_slice()..=b"2100".as_slice()).contains(&b.as_bytes());
         (!a.is_empty() && !year && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
     };
-    let pairs = rows
-        .iter()
-        .skip(1)
-        .flat_map(|r| r.1.iter().skip(1))
-        .filter(|(t, _)| paired(t).is_some())
-        .count();
-    if pairs < 4 {
-        return;
-    }
-    let singles = rows
-        .iter()
-        .skip(1)
-        .flat_map(|r| r.1.iter().skip(1))
-        .filter(|(t, _)| {
-            paired(t).is_none() && matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
-        })
-        .count();
-    if pairs < 4 * singles {
-        return;
-    }
+    let single = |t: &str| {
+        paired(t).is_none() && matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
+    };
     let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    // Pairs and single figures in each column, the first row left out.
+    let mut counts = vec![(0usize, 0usize); width];
+    for r in rows.iter().skip(1) {
+        for (c, (t, _)) in r.1.iter().enumerate().skip(1) {
+            if paired(t).is_some() {
+                counts[c].0 += 1;
+            } else if single(t) {
+                counts[c].1 += 1;
+            }
+        }
+    }
+    let pairs: usize = counts.iter().map(|c| c.0).sum();
+    // Every column with pairs is mostly pairs; otherwise the parentheses
+    // are something else (negatives, notes), and nothing is split.
+    if pairs < 4 || counts.iter().any(|&(p, s)| p > 0 && p < 4 * s) {
+        return;
+    }
+    let split: Vec<usize> = (1..width).filter(|&c| counts[c].0 > 0).collect();
     for (loc, cells, _) in rows.iter_mut() {
         cells.resize(width, (String::new(), loc.clone()));
-        // A row of words (the header, a section): the same over both.
+        // A row of words (the header, a section): the same over both, a
+        // header in parentheses parted as its figures are.
         let words = cells.iter().skip(1).all(|(t, _)| {
             paired(t).is_none() && !matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
         });
-        let mut second = Vec::with_capacity(width.saturating_sub(1));
-        for (t, l) in cells.iter_mut().skip(1) {
+        let mut second = Vec::with_capacity(split.len());
+        for &c in &split {
+            let (t, l) = &mut cells[c];
             if words {
-                second.push((t.clone(), l.clone()));
+                match named_pair(t) {
+                    Some((first, both)) => {
+                        second.push((both, l.clone()));
+                        *t = first;
+                    }
+                    None => second.push((t.clone(), l.clone())),
+                }
             } else if let Some((a, b)) = paired(t) {
                 *t = a;
                 second.push((b, l.clone()));
@@ -557,6 +600,21 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
         }
         cells.extend(second);
     }
+}
+
+/// A header ending in words in parentheses (`Kvinder_(procent)`, `Antal
+/// (pct.)`): the first figure's header and the second's (`Kvinder`,
+/// `Kvinder (procent)`). `None` for any other header, and for a year in
+/// parentheses (`Antal (2023)`: both figures' header).
+fn named_pair(header: &str) -> Option<(String, String)> {
+    let t = crate::document::trim_text(header);
+    let inner = t.strip_suffix(')')?;
+    let (a, b) = inner.rsplit_once('(')?;
+    let a = a.trim_end_matches(['_', ' ']).trim();
+    let b = b.trim();
+    (!a.is_empty() && b.chars().any(char::is_alphabetic) || b.contains('%'))
+        .then(|| (a.to_string(), format!("{a} ({b})")))
+        .filter(|_| !a.is_empty())
 }
 
 /// A header naming the whole of the columns beside it: a total word, or

@@ -593,7 +593,9 @@ fn ruled_out(g: &Grid, s: &State, t: usize, parts: &[(bool, usize)]) -> bool {
     let double_count = parts
         .iter()
         .any(|&(_, p)| parts.iter().any(|&(_, q)| s.operand_of[p].contains(&q)));
-    opposite || double_count
+    // A day or a year is no sum of other days or years (SSI's tests of
+    // `2020-03-10` held as those of the two days before in two columns).
+    opposite || double_count || super::row_relations::series(g, t, parts)
 }
 
 /// Income (`true`) or costs (`false`) by a label's last word

@@ -1435,13 +1435,14 @@ pub fn row_sum(
 }
 
 /// A column header naming a running (accumulated) balance
-/// (`Akkumuleret saldo`, `Kumuleret`, `År til dato`): down its rows each
+/// (`Akkumuleret saldo`, `Kumuleret`, `Tested_kumulativ`, `År til dato`):
+/// down its rows each
 /// figure carries the ones before it, so a period's figure is not the sum
 /// of its months'. Not remembered on its own: the memos of several header
 /// tests at once ask it (the grid's header words, a column's header cues).
 pub fn running_balance(header: &str) -> bool {
     let h = header.to_lowercase();
-    h.contains("akkumuler") || h.contains("kumuleret") || h.contains("til dato")
+    h.contains("kumul") || h.contains("til dato")
 }
 
 /// `label [header]: what…`, the name of a relation at a cell, written

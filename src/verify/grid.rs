@@ -507,7 +507,23 @@ pub fn formula_of(label: &str) -> Option<Vec<(bool, String)>> {
                     && chars.get(j) == Some(&' ')
                     && chars.get(j + 1).is_some_and(|c| c.is_lowercase()))
                     || (after == Some(&'%') && number(&terms[0].1) < number(&terms[1].1)));
-            if terms.len() >= 2 && !range {
+            // A label that is nothing but a band (`0-9`, `10-19`, `65-79`:
+            // age groups, the rows of SSI's cases by sex): a row naming
+            // its formula says what it is (`DAU-saldo (5-6)`, `3 (1-2)`).
+            let band = terms.len() == 2
+                && terms[1].0
+                && !terms[0].0
+                && terms
+                    .iter()
+                    .all(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()))
+                && number(&terms[0].1) < number(&terms[1].1)
+                && chars[..i]
+                    .iter()
+                    .all(|c| c.is_whitespace() || *c == '*' || *c == '_')
+                && chars[j..]
+                    .iter()
+                    .all(|c| c.is_whitespace() || *c == '*' || *c == '_');
+            if terms.len() >= 2 && !range && !band {
                 return Some(terms);
             }
             i = j.max(i + 1);
@@ -2094,6 +2110,12 @@ pub(crate) mod tests {
         assert_eq!(formula_of("06/03/2020"), None);
         assert_eq!(formula_of("Møde 10.30-12.00"), None);
         assert_eq!(formula_of("Lån 1-100"), None);
+        // Age bands as the whole label; a formula names more than a band.
+        assert_eq!(formula_of("0-9"), None);
+        assert_eq!(formula_of("10-19"), None);
+        assert_eq!(formula_of("**20-29**"), None);
+        assert_eq!(formula_of("2-1").map(|f| f.len()), Some(2));
+        assert_eq!(formula_of("(5-6)").map(|f| f.len()), Some(2));
         assert_eq!(formula_of("Resultat"), None);
         assert_eq!(id_of("A. Driftsresultat").as_deref(), Some("A"));
         assert_eq!(id_of("3 BFI (1+2)").as_deref(), Some("3"));

@@ -586,9 +586,9 @@ pub fn establish(
 /// place it holds and something where it fails: the places that hold say
 /// nothing of that term, neither whether it belongs nor with which sign,
 /// so the failing place is no error of the reading (the Finanslov's
-/// `031106 Medlemsboliger` read as `031` − `031101` − `031103` + `031105`
-/// + `03110510`, the last two 0,0 in the five years it held and 6,5 in the
-/// one it failed: the true reading subtracts `031105` once).
+/// `031106 Medlemsboliger` read as `031` − `031101` − `031103` plus
+/// `031105` and `03110510`, the last two 0,0 in the five years it held and
+/// 6,5 in the one it failed: the true reading subtracts `031105` once).
 fn untested_term(g: &Grid, c: &Candidate) -> bool {
     let none = Default::default();
     let mut holding: Vec<&[(bool, super::establish::At)]> = Vec::new();
@@ -915,13 +915,13 @@ fn degenerate(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
 
 /// Whether a reading relates only rows that are days or years of one
 /// series (`2020-03-06` from `2020-02-29` … `2020-03-05`, `2016` from
-/// `2014` and `2015`): observations, of which no table states a signed
-/// combination. Their columns move together (a count, its parts, its
+/// `2014` and `2015`): observations, of which no table states a sum or a
+/// signed combination. Their columns move together (a count, its parts, its
 /// running total), so a coincidence in one repeats in the others and the
 /// chance of it is far above what their widths say: SSI's daily tests, one
 /// row a day, were read as a formula of the six days above, holding within
 /// rounding in four columns and failing in the fifth.
-fn series(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
+pub(super) fn series(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
     dated(&g.rows[result].label) && parts.iter().all(|&(_, r)| dated(&g.rows[r].label))
 }
 

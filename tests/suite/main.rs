@@ -62,6 +62,7 @@ mod verify_properties;
 mod verify_real;
 mod verify_reference;
 mod verify_row_relations;
+mod verify_series;
 mod verify_share_portions;
 mod verify_silent_totals;
 mod verify_stream;
