@@ -278,6 +278,60 @@ fn take(g: &Grid, s: &mut State, r: usize, parts: &[usize]) {
     push(s, cand);
 }
 
+/// The lines of `run` whose codes extend line `r`'s code one level down
+/// (`0311` over `031101`, `031103`, `031105`, `031106`; not `03110510`,
+/// which extends `031105`): a chart of accounts printed with its full
+/// codes (the Finanslov's budget database) says where each block ends, so
+/// the one block its codes give is weighed as the only reading (a single
+/// line of 6,5 over one line of 6,5 is then no coincidence among a run's
+/// lengths). Taken only where it holds, as every block here; `None` where
+/// the codes do not nest or the block does not hold (the figures' search
+/// then goes on as for codes that do not nest).
+fn nested_block(
+    g: &Grid,
+    s: &mut State,
+    r: usize,
+    run: &[usize],
+    one_line: bool,
+) -> Option<Vec<usize>> {
+    let own = code(&g.rows[r].label)?;
+    let mut parts: Vec<usize> = Vec::new();
+    let mut codes: Vec<&str> = Vec::new();
+    for &i in run {
+        let Some(c) = code(&g.rows[i].label) else {
+            break;
+        };
+        if c.len() <= own.len() || !c.starts_with(own) {
+            break;
+        }
+        if codes.iter().any(|k| c.starts_with(k)) {
+            continue;
+        }
+        codes.push(c);
+        parts.push(i);
+    }
+    if parts.is_empty() || (parts.len() == 1) != one_line {
+        return None;
+    }
+    let terms: Vec<(bool, usize)> = parts.iter().map(|&i| (false, i)).collect();
+    let what = format!("{} (the coded lines under it)", sum_name(parts.len()));
+    let cand = row_sum(g, r, &terms, Kind::Sum, what);
+    let (holds, fails, chance) = tally(g, &cand);
+    if holds == 0 || fails > 0 || chance > limit() {
+        return None;
+    }
+    for &p in &parts {
+        s.parent[p] = Some(r);
+        if s.total_of[p].is_none() {
+            s.total_of[p] = Some(r);
+        }
+    }
+    s.total_of[r].get_or_insert(r);
+    s.explained[r] = true;
+    push(s, cand);
+    Some(parts)
+}
+
 /// The block of coded line `r`, taken (parts recorded, relation pushed).
 fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>> {
     let row = &g.rows[r];
@@ -292,6 +346,11 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
     }
     // The coded rows right under it, parts of inner blocks skipped.
     let run = run_of(g, s, r, &[]);
+    // Codes that extend the line's code say which lines are its accounts:
+    // that block alone is weighed, as one reading.
+    if let Some(taken) = nested_block(g, s, r, &run, one_line) {
+        return Some(taken);
+    }
     let least = if one_line { 1 } else { 2 };
     let lengths: Vec<usize> = (least..=run.len()).collect();
     let tried = Decimal::from(lengths.len().max(1));

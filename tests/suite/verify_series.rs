@@ -50,6 +50,19 @@ fn an_account_line_is_no_formula_of_terms_that_are_nothing_where_it_holds() {
     assert_eq!(folketinget.len(), 1, "{folketinget:#?}");
     assert_eq!(folketinget[0].verdict, Verdict::Rounding);
     assert!(folketinget[0].relation.contains("the coded lines under it"));
+    // The codes nest (`0311` over `031101` … `031106`, `03110510` under
+    // `031105`): each line is the sum of the lines one level down, the
+    // deeper ones left out, also where a level has one line of 6,5 over
+    // one line of 6,5.
+    let level = at(&c, "0311 Folketinget", "2014");
+    assert_eq!(level.len(), 1, "{level:#?}");
+    assert_eq!(level[0].verdict, Verdict::Exact);
+    assert!(level[0].relation.contains("sum of 4 rows"));
+    let top = at(&c, "03 Folketinget", "2014");
+    assert_eq!(top.len(), 1, "{top:#?}");
+    // 660,7 + 63,3 + 207,5 + 76,7 = 1.008,2, printed 1.008,3.
+    assert_eq!(top[0].verdict, Verdict::Rounding);
+    assert!(top[0].relation.contains("sum of 4 rows"));
 }
 
 /// The same table with `031101 Folketinget` 2016 printed 10,0 too high:
