@@ -374,6 +374,13 @@ pub fn read_stripped(t: &str, style: NumberStyle, column_unit: Option<Unit>) -> 
     {
         return (Cell::Text, false);
     }
+    // `0322`, `032201`: a digit after a leading zero is an account or
+    // function code (a `Konto` column beside the amounts), never an amount:
+    // no table prints its figures so.
+    let unsigned = t.trim_start_matches(['-', '+']).as_bytes();
+    if unsigned.first() == Some(&b'0') && unsigned.get(1).is_some_and(u8::is_ascii_digit) {
+        return (Cell::Text, false);
+    }
     // Most cells are a plain figure (`-1.281,8`, `57,4%`): nothing before or
     // after it, no space to drop, read in one pass. The general way below
     // reads it the same (`parse_number` tries the one pass first, and no
@@ -609,6 +616,17 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_code_with_a_leading_zero_is_no_figure() {
+        for t in ["0322", "032201", "03110110", "-0322", "00"] {
+            assert_eq!(read_cell(t, NumberStyle::DANISH, None), Cell::Text, "{t}");
+        }
+        assert_eq!(fig("0").value, d("0"));
+        assert_eq!(fig("0,5").value, d("0.5"));
+        assert_eq!(fig("-0,3").value, d("-0.3"));
+        assert_eq!(fig("0 %").value, d("0"));
     }
 
     #[test]

@@ -1819,3 +1819,58 @@ fn a_dash_among_the_terms_is_counted_once() {
         verdicts(&c)
     );
 }
+
+/// A reviewer's tables (session 28): a row with no total word that the
+/// counts show is the sum of the areas above it (`Kommunen`, a year) has
+/// a rate beside them that lies between the areas' rates: an average,
+/// not understood, never an error; the counts are still judged.
+#[test]
+fn a_rate_beside_counts_under_an_unworded_total_is_no_error() {
+    let absence = "Område\tMedarbejdere\tFraværsdage\tSygefravær\n\
+                   Skoler\t1.250\t15.100\t5,2\n\
+                   Dagtilbud\t980\t13.900\t6,1\n\
+                   Ældre\t1.420\t21.800\t6,6\n\
+                   Kommunen\t3.650\t50.800\t6,0\n";
+    let c = crate::common::checks_of_tsv(absence);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let v = verdicts(&c);
+    assert!(
+        v.contains(&("Kommunen".into(), "Medarbejdere".into(), Verdict::Exact)),
+        "{v:#?}"
+    );
+    assert!(
+        v.contains(&("Kommunen".into(), "Fraværsdage".into(), Verdict::Exact)),
+        "{v:#?}"
+    );
+    let cases = "Kvartal\tModtagne sager\tAfgjorte sager\tSagsbehandlingstid\n\
+                 K1\t310\t300\t42\nK2\t290\t280\t38\nK3\t260\t270\t45\nK4\t340\t330\t40\n\
+                 2024\t1.200\t1.180\t41\n";
+    assert_eq!(
+        errors(&crate::common::checks_of_tsv(cases)),
+        Vec::<String>::new()
+    );
+}
+
+/// An account code column beside the amounts (`0322`, `032201`): codes
+/// with a leading zero are no figures, so no sum of them is judged; the
+/// amounts are.
+#[test]
+fn an_account_code_column_is_not_summed() {
+    let doc = "Konto\tTekst\tR 2023\tB 2024\n\
+               0322\tFolkeskoler\t600,2\t612,0\n\
+               032201\tUndervisning\t590,0\t601,8\n\
+               032202\tFællesudgifter\t10,2\t10,2\n";
+    let c = crate::common::checks_of_tsv(doc);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert!(
+        !c.iter().any(|k| k.column.as_deref() == Some("Konto")),
+        "{c:#?}"
+    );
+    assert_eq!(
+        c.iter()
+            .filter(|k| k.verdict == Verdict::Exact && k.column.as_deref() != Some("Konto"))
+            .count(),
+        2,
+        "{c:#?}"
+    );
+}
