@@ -262,11 +262,15 @@ fn misprinted(g: &Grid, s: &mut State) {
     }
 }
 
-/// Records a block and pushes its relation.
-fn take(g: &Grid, s: &mut State, r: usize, parts: &[usize]) {
+/// Line `r` as the sum of the coded lines `parts`.
+fn coded_sum(g: &Grid, r: usize, parts: &[usize]) -> Candidate {
     let terms: Vec<(bool, usize)> = parts.iter().map(|&i| (false, i)).collect();
     let what = format!("{} (the coded lines under it)", sum_name(parts.len()));
-    let cand = row_sum(g, r, &terms, Kind::Sum, what);
+    row_sum(g, r, &terms, Kind::Sum, what)
+}
+
+/// Records line `r`'s block `parts` and pushes its relation `cand`.
+fn record(s: &mut State, r: usize, parts: &[usize], cand: Candidate) {
     for &p in parts {
         s.parent[p] = Some(r);
         if s.total_of[p].is_none() {
@@ -276,6 +280,11 @@ fn take(g: &Grid, s: &mut State, r: usize, parts: &[usize]) {
     s.total_of[r].get_or_insert(r);
     s.explained[r] = true;
     push(s, cand);
+}
+
+/// Records a block and pushes its relation.
+fn take(g: &Grid, s: &mut State, r: usize, parts: &[usize]) {
+    record(s, r, parts, coded_sum(g, r, parts));
 }
 
 /// The lines of `run` whose codes extend line `r`'s code one level down
@@ -313,22 +322,12 @@ fn nested_block(
     if parts.is_empty() || (parts.len() == 1) != one_line {
         return None;
     }
-    let terms: Vec<(bool, usize)> = parts.iter().map(|&i| (false, i)).collect();
-    let what = format!("{} (the coded lines under it)", sum_name(parts.len()));
-    let cand = row_sum(g, r, &terms, Kind::Sum, what);
+    let cand = coded_sum(g, r, &parts);
     let (holds, fails, chance) = tally(g, &cand);
     if holds == 0 || fails > 0 || chance > limit() {
         return None;
     }
-    for &p in &parts {
-        s.parent[p] = Some(r);
-        if s.total_of[p].is_none() {
-            s.total_of[p] = Some(r);
-        }
-    }
-    s.total_of[r].get_or_insert(r);
-    s.explained[r] = true;
-    push(s, cand);
+    record(s, r, &parts, cand);
     Some(parts)
 }
 
@@ -378,7 +377,6 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
         if len == 1 && s.parent[r].is_some() && s.explained[run[0]] {
             continue;
         }
-        let parts: Vec<(bool, usize)> = run[..len].iter().map(|&i| (false, i)).collect();
         // Taken only where it fails nowhere and says something: a run the
         // quick look finds failing, or of zeros and missing figures alone,
         // is not built and weighed (20 000 lines of 20 columns took 12 s).
@@ -387,8 +385,7 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
         {
             continue;
         }
-        let what = format!("{} (the coded lines under it)", sum_name(len));
-        let cand = row_sum(g, r, &parts, Kind::Sum, what);
+        let cand = coded_sum(g, r, &run[..len]);
         let (holds, fails, chance) = tally(g, &cand);
         // A chance is a score, not an amount: a product past 28 digits is
         // a certainty either way.
@@ -407,15 +404,7 @@ fn block(g: &Grid, s: &mut State, r: usize, one_line: bool) -> Option<Vec<usize>
         }
     }
     let (_, _, cand, parts) = best?;
-    for &p in &parts {
-        s.parent[p] = Some(r);
-        if s.total_of[p].is_none() {
-            s.total_of[p] = Some(r);
-        }
-    }
-    s.total_of[r].get_or_insert(r);
-    s.explained[r] = true;
-    push(s, cand);
+    record(s, r, &parts, cand);
     Some(parts)
 }
 

@@ -551,9 +551,6 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
             && (b"1900".as_slice()..=b"2100".as_slice()).contains(&b.as_bytes());
         (!a.is_empty() && !year && fig(a) && fig(b)).then(|| (a.to_string(), b.to_string()))
     };
-    let single = |t: &str| {
-        paired(t).is_none() && matches!(super::figure::read_cell(t, style, None), Cell::Fig(_))
-    };
     let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
     // Pairs and single figures in each column, the first row left out.
     let mut counts = vec![(0usize, 0usize); width];
@@ -561,7 +558,7 @@ pub fn split_paired_figures(rows: &mut [RawRow], style: NumberStyle) {
         for (c, (t, _)) in r.1.iter().enumerate().skip(1) {
             if paired(t).is_some() {
                 counts[c].0 += 1;
-            } else if single(t) {
+            } else if matches!(super::figure::read_cell(t, style, None), Cell::Fig(_)) {
                 counts[c].1 += 1;
             }
         }
@@ -612,9 +609,8 @@ fn named_pair(header: &str) -> Option<(String, String)> {
     let (a, b) = inner.rsplit_once('(')?;
     let a = a.trim_end_matches(['_', ' ']).trim();
     let b = b.trim();
-    (!a.is_empty() && b.chars().any(char::is_alphabetic) || b.contains('%'))
-        .then(|| (a.to_string(), format!("{a} ({b})")))
-        .filter(|_| !a.is_empty())
+    let names = b.chars().any(char::is_alphabetic) || b.contains('%');
+    (!a.is_empty() && names).then(|| (a.to_string(), format!("{a} ({b})")))
 }
 
 /// A header naming the whole of the columns beside it: a total word, or

@@ -732,6 +732,9 @@ fn formula_rows(g: &Grid, s: &mut State) {
         above.reverse();
         let mut cands = Vec::new();
         let mut tried = 0;
+        // A day or a year of a series is no formula of other days or years.
+        let result_dated = dated(&g.rows[r].label);
+        let series = |parts: &[(bool, usize)]| result_dated && dated_parts(g, parts);
         // An earlier row ± each row between it and this one.
         let m = above.len();
         for k in 2..=BETWEEN.min(m.saturating_sub(1)) {
@@ -749,7 +752,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                         .map(|(b, &row)| (mask & (1 << b) != 0, row)),
                 );
                 tried += 1;
-                if degenerate(g, r, &parts) || series(g, r, &parts) {
+                if degenerate(g, r, &parts) || series(&parts) {
                     continue;
                 }
                 if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
@@ -816,7 +819,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                 for (nj, nk) in [(false, false), (false, true), (true, false)] {
                     let parts = vec![(nj, j), (nk, k)];
                     tried += 1;
-                    if degenerate(g, r, &parts) || series(g, r, &parts) {
+                    if degenerate(g, r, &parts) || series(&parts) {
                         continue;
                     }
                     if work.left() && worth(work.look(quick_rows_upto(g, r, &parts))) {
@@ -922,18 +925,30 @@ fn degenerate(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
 /// row a day, were read as a formula of the six days above, holding within
 /// rounding in four columns and failing in the fifth.
 pub(super) fn series(g: &Grid, result: usize, parts: &[(bool, usize)]) -> bool {
-    dated(&g.rows[result].label) && parts.iter().all(|&(_, r)| dated(&g.rows[r].label))
+    dated(&g.rows[result].label) && dated_parts(g, parts)
+}
+
+/// Whether every row of `parts` is [`dated`] (the result asked once by
+/// the caller that tries many readings of one row).
+fn dated_parts(g: &Grid, parts: &[(bool, usize)]) -> bool {
+    parts.iter().all(|&(_, r)| dated(&g.rows[r].label))
 }
 
 /// A label that is a date (`2020-03-06`, `06-03-2020`, `6.3.2020`,
 /// `06/03/2020`) or a year (`2016`), and nothing else.
 pub(super) fn dated(label: &str) -> bool {
     let l = super::figure::strip_emphasis(crate::document::trim_text(label));
+    // Most labels start with a letter: no date, and nothing split.
+    if !l.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     if l.len() == 4 && l.bytes().all(|b| b.is_ascii_digit()) {
         return super::figure::year_of(l).is_some();
     }
-    let groups: Vec<&str> = l.split(['-', '/', '.']).collect();
-    let [a, b, c] = groups[..] else {
+    let mut groups = l.split(['-', '/', '.']);
+    let (Some(a), Some(b), Some(c), None) =
+        (groups.next(), groups.next(), groups.next(), groups.next())
+    else {
         return false;
     };
     let digits =
