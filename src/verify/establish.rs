@@ -928,6 +928,111 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
     s
 }
 
+/// The chance a reading that FAILS somewhere holds by coincidence where it
+/// holds, counting how round its figures are: figures that are all
+/// multiples of a step (a savings catalogue's `-250`, `-500`, `-750`) meet
+/// in a sum about once in `size / step` tries, not once in `size / width`
+/// (three proposals of `-250`/`-500` add up in most years by chance). An
+/// error is reported on such a reading only where this chance is small too;
+/// a reading that holds everywhere keeps [`score`]'s chance (it reports no
+/// error).
+/// A sum's place whose figures repeat a place already counted (the same
+/// proposal in every year) is no new evidence and counts once.
+fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
+    let printed = Overrides::new();
+    let mut seen: Vec<Vec<(Decimal, u32)>> = Vec::new();
+    let mut chance = Decimal::ONE;
+    for i in &c.instances {
+        let Ok(e) = &i.what else { continue };
+        let f = fare(g, e, &printed);
+        if f.trivial || !matches!(f.verdict, Verdict::Exact | Verdict::Rounding) {
+            continue;
+        }
+        let figures: Vec<(Decimal, u32)> = e
+            .cells()
+            .into_iter()
+            .filter_map(|at| match fig(g, at, &printed) {
+                Some(Cell::Fig(x)) => Some((x.value, x.decimals)),
+                _ => None,
+            })
+            .collect();
+        // Repeats count once in a sum only: a quotient's chance is already
+        // that of its own interval.
+        if matches!(e, Expr::Linear { .. }) {
+            if seen.contains(&figures) {
+                continue;
+            }
+            seen.push(figures);
+        }
+        // A chance is a score, not an amount (as in `score`).
+        #[allow(clippy::disallowed_methods)]
+        let q = chance
+            .checked_mul(stepped_place_chance(g, e, f))
+            .unwrap_or(Decimal::ZERO);
+        chance = q;
+    }
+    chance
+}
+
+/// One holding place's chance, counting its figures' step (a sum's; other
+/// relations keep their chance).
+fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
+    match relation(g, e, &Overrides::new()) {
+        Ok(Relation::Sum { terms, total }) => {
+            let (w, s) = sum_odds(&terms, &total);
+            let step = figure_step(terms.iter().map(|t| &t.figure).chain([&total]));
+            ratio_of(w.max(step), s)
+        }
+        _ => f.chance(g, e),
+    }
+}
+
+/// The largest ROUND step all these figures are multiples of: 1, 2, 2,5 or
+/// 5 times a power of ten, in units of the finest last digit among them
+/// (`-250`, `-500`, `-750`: 250; `32,4`, `29,4`, `3,0`: 0,1, though their
+/// common divisor is 0,6 - a divisor that is no round figure says nothing
+/// of how the figures were chosen); zero where none is non-zero or a figure
+/// is too long to tell.
+fn figure_step<'a>(figs: impl Iterator<Item = &'a PrintedNumber>) -> Decimal {
+    let figs: Vec<&PrintedNumber> = figs.collect();
+    let Some(scale) = figs.iter().map(|f| f.decimals).max() else {
+        return Decimal::ZERO;
+    };
+    let mut step: u128 = 0;
+    for f in figs {
+        let mut v = f.value;
+        v.rescale(scale);
+        if v.scale() != scale {
+            return Decimal::ZERO;
+        }
+        let mut a = v.mantissa().unsigned_abs();
+        let mut b = step;
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        step = a;
+    }
+    // The largest round divisor of the common one.
+    let mut round: u128 = u128::from(step != 0);
+    let mut power: u128 = 1;
+    while step != 0 && power <= step {
+        for k in [1, 2, 5, 10] {
+            let r = power.saturating_mul(k);
+            if r <= step && step % r == 0 {
+                round = round.max(r);
+            }
+        }
+        if power.saturating_mul(25) <= step && step % power.saturating_mul(25) == 0 {
+            round = round.max(power.saturating_mul(25));
+        }
+        power = power.saturating_mul(10);
+    }
+    let step = round;
+    i64::try_from(step)
+        .ok()
+        .map_or(Decimal::ZERO, |s| Decimal::new(s, scale))
+}
+
 /// A candidate that holds in exactly one place, fails in none, and is
 /// unlikely there by chance (at most `limit`): a structure seen in one
 /// column, which confirms and is never an error on its own.
@@ -955,7 +1060,12 @@ pub fn holds_fails(g: &Grid, c: &Candidate) -> (usize, usize) {
 /// it holds (the product over those places).
 pub fn tally(g: &Grid, c: &Candidate) -> (usize, usize, Decimal) {
     let s = score(g, c, true);
-    (s.holds, s.fails, s.chance)
+    let chance = if s.fails > 0 {
+        stepped_chance(g, c)
+    } else {
+        s.chance
+    };
+    (s.holds, s.fails, chance)
 }
 
 /// Whether a candidate holds EXACTLY (not only within rounding, not
@@ -1136,6 +1246,25 @@ fn pick(
                 .any(|c| !same_cells(&cands[i], c) && unknown_where_fails(g, &failing, c))
         }
     });
+    // The label's reading taken although it fails: not where another
+    // reading holds, telling, in a place where it fails (`I alt` under `I
+    // alt skole` is the whole block in `Budget` and the rows after the
+    // subtotal in `Regnskab`): the columns disagree on which rows it
+    // covers, and either figure may be the wrong one. Not understood.
+    if perfect.is_none() && near.is_none() {
+        if let Some(i) = fallback {
+            let failing = failing_places(g, &cands[i]);
+            if let Some(other) = cands
+                .iter()
+                .find(|c| !same_cells(&cands[i], c) && holds_where_fails(g, &failing, c))
+            {
+                return Err(format!(
+                    "not understood: its columns fit different readings ({} in a column where {} fails)",
+                    other.what, cands[i].what
+                ));
+            }
+        }
+    }
     let choice = perfect.or(near).or(fallback);
     match choice {
         Some(i) => cands
@@ -1243,19 +1372,28 @@ pub fn same_cells(a: &Candidate, b: &Candidate) -> bool {
     cells(a) == cells(b)
 }
 
+/// How likely by chance a reading the figures alone choose may be at most:
+/// 5 % with a cue in its label (`Total`, `Netto`), else 1 %.
+fn figures_limit(cue: bool) -> Decimal {
+    if cue {
+        Decimal::new(5, 2)
+    } else {
+        Decimal::new(1, 2)
+    }
+}
+
 /// The reading the figures alone establish, if any: it holds in at least two
 /// places, fails in at most one, and is unlikely to be chance.
 pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candidate> {
     let n = Decimal::from(cands.len().max(1));
-    let limit = if cue {
-        Decimal::new(5, 2)
-    } else {
-        Decimal::new(1, 2)
-    };
+    let limit = figures_limit(cue);
     let mut best: Option<(Score, usize)> = None;
     let mut tie = false;
     for (i, c) in cands.iter().enumerate() {
-        let s = score(g, c, true);
+        let mut s = score(g, c, true);
+        if s.fails > 0 {
+            s.chance = stepped_chance(g, c);
+        }
         // The chance times the readings tried: a score, which may round.
         #[allow(clippy::disallowed_methods)]
         let chance = s.chance.checked_mul(n).unwrap_or(Decimal::ONE);
@@ -1336,7 +1474,9 @@ pub fn majority(g: &Grid, c: &Candidate, tried: usize) -> Option<(usize, usize)>
                         exact += 1;
                         // A chance is a score, not an amount (as in `score`).
                         #[allow(clippy::disallowed_methods)]
-                        let p = chance.checked_mul(f.chance(g, e)).unwrap_or(Decimal::ZERO);
+                        let p = chance
+                            .checked_mul(stepped_place_chance(g, e, f))
+                            .unwrap_or(Decimal::ZERO);
                         chance = p;
                     }
                 }
@@ -2054,6 +2194,22 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
         && failing
             .iter()
             .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(e, f)))
+}
+
+/// Whether `other` holds, not trivially and not only within the rounding
+/// of small figures (as in [`explains_failures`]), in some place where a
+/// reading fails (`failing`), wherever else it fails.
+fn holds_where_fails(g: &Grid, failing: &[At], other: &Candidate) -> bool {
+    let none = Overrides::new();
+    other.instances.iter().any(|i| {
+        failing.contains(&i.at)
+            && i.what.as_ref().is_ok_and(|e| {
+                let f = fare(g, e, &none);
+                !f.trivial
+                    && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
+                    && f.chance(g, e) <= Decimal::new(1, 2)
+            })
+    })
 }
 
 /// Worth building as a figure-only candidate.
