@@ -445,7 +445,9 @@ fn through_other_totals(g: &Grid, s: &State, t: usize) -> Option<Vec<usize>> {
 
 /// A row of a labelled total's block above it (back to the section, total
 /// or formula row before it) with no figure, only a cell that was meant as
-/// one and cannot be read (`1.959.48 kr.`): (row, column). Such a row is in
+/// one and cannot be read (`1.959.48 kr.`), or, in a column where the total
+/// has a figure, an [`unknown_figure`] (`n.a.`, `ca. 124 mio.`): (row,
+/// column). Such a row is in
 /// no block of rows with figures, so the total would be judged without it.
 /// (A row with figures is a part as any other, its unreadable cell said
 /// where it is added.)
@@ -464,11 +466,63 @@ fn garbled_part(g: &Grid, t: usize) -> Option<(usize, usize)> {
             .cells
             .iter()
             .zip(g.rows[i].texts())
-            .position(|(c, t)| matches!(c, Cell::Text) && super::figure::garbled(t))
+            .enumerate()
+            .position(|(k, (c, text))| {
+                matches!(c, Cell::Text)
+                    && (super::figure::garbled(text)
+                        || (unknown_figure(text)
+                            && !heraf_like(g, i)
+                            && matches!(g.rows[t].cells.get(k), Some(Cell::Fig(_)))))
+            })
             .map(|c| (i, c))
     })
 }
 
+/// A row that is a part of the row above it, no part of a total's sum:
+/// `Heraf …` (with or without figures), dashed or indented.
+fn heraf_like(g: &Grid, i: usize) -> bool {
+    let row = &g.rows[i];
+    let l = row.label.to_lowercase();
+    matches!(row.role, Role::Heraf | Role::HerafMarker)
+        || row.sub
+        || ["heraf", "herunder", "deraf"]
+            .iter()
+            .any(|w| super::figure::contains_word(&l, w))
+}
+
+/// A text printed where a figure should be that stands for a figure not
+/// read: a figure with a footnote mark after it (`124 mio. *`, `11.665**`),
+/// an approximate one (`ca. 124 mio.`), or a mark of a figure withheld or
+/// missing (`n.a.`, `x`, `..`, `?`). A part printed so leaves its total
+/// unknown; it is no row to leave out of the sum (the total was judged
+/// without it, wrong by exactly that figure).
+fn unknown_figure(text: &str) -> bool {
+    const MARKS: [char; 11] = ['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
+    let t = text.trim();
+    let l = t.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "n.a." | "n/a" | "x" | ".." | "..." | "…" | "?" | "i.o." | "u.o."
+    ) {
+        return true;
+    }
+    let marked = t.trim_end_matches(MARKS).trim_end();
+    let about = l
+        .strip_prefix("ca.")
+        .or_else(|| l.strip_prefix("ca "))
+        .map(str::trim_start);
+    let core = if marked.len() < t.len() {
+        marked
+    } else if let Some(rest) = about {
+        rest
+    } else {
+        return false;
+    };
+    matches!(
+        super::figure::read_cell(core, NumberStyle::DANISH, None),
+        Cell::Fig(_)
+    )
+}
 /// Totals without a total word: a row that is the sum of the rows just above
 /// it (`Hele landet` under the regions) or just below it (`Skole` over its
 /// schools, `1. kvartal` over its months), in at least two columns.

@@ -2070,3 +2070,43 @@ proptest! {
         );
     }
 }
+
+/// A part printed with a footnote mark after its unit (`124 mio. *`, the
+/// Justice Ministry's Polsag table, heldout23), approximately (`ca. 124
+/// mio.`) or as a mark of a figure missing (`n.a.`): the total's sum is
+/// unknown. Before, the row was left out and the correct `I alt` 535 was an
+/// error (`350 + 94 + 7 - 40 = 411`, the first run on heldout23). A
+/// `Heraf` row printed so is no part of the sum and blocks nothing.
+#[test]
+fn a_part_that_is_no_readable_figure_leaves_its_total_unknown() {
+    let polsag = crate::common::data_tsv(
+        "heldout23",
+        "computerworld-polsag-tab-535-mio-justitsministeriet-tabel-med-negativ-kompensation",
+    );
+    for doc in [
+        polsag.clone(),
+        polsag.replace("124 mio. *", "ca. 124 mio."),
+        polsag.replace("124 mio. *", "n.a."),
+    ] {
+        let c = checks(&doc);
+        assert_eq!(errors(&c), Vec::<String>::new(), "{doc}");
+        let total: Vec<&Check> = c
+            .iter()
+            .filter(|k| k.row.as_deref() == Some("I alt"))
+            .collect();
+        assert_eq!(total.len(), 1, "{c:#?}");
+        assert_eq!(total[0].verdict, Verdict::Skipped);
+        assert!(
+            total[0]
+                .detail
+                .contains("which is no figure: its sum is unknown"),
+            "{}",
+            total[0].detail
+        );
+    }
+    let heraf = "Mio. kr.\tBeløb\nA\t350\nB\t94\nHeraf overhead\t11**\nC\t7\nI alt\t451\n";
+    assert_eq!(
+        verdicts(&checks(heraf)),
+        vec![v("I alt", "Beløb", Verdict::Exact)]
+    );
+}
