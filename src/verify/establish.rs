@@ -989,10 +989,10 @@ fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
 
 /// The largest ROUND step all these figures are multiples of: 1, 2, 2,5 or
 /// 5 times a power of ten, in units of the finest last digit among them
-/// (`-250`, `-500`, `-750`: 250; `32,4`, `29,4`, `3,0`: 0,1, though their
-/// common divisor is 0,6 - a divisor that is no round figure says nothing
-/// of how the figures were chosen); zero where none is non-zero or a figure
-/// is too long to tell.
+/// (`-250`, `-500`, `-750`: 250; `32,4`, `29,4`, `3,0`: 0,2, the round
+/// part of their common divisor 0,6 - a divisor that is no round figure
+/// says nothing of how the figures were chosen); zero where none is
+/// non-zero or a figure is too long to tell.
 fn figure_step<'a>(figs: impl Iterator<Item = &'a PrintedNumber>) -> Decimal {
     let figs: Vec<&PrintedNumber> = figs.collect();
     let Some(scale) = figs.iter().map(|f| f.decimals).max() else {
@@ -2228,6 +2228,32 @@ mod tests {
             "I alt [2026]: sum of 3 rows"
         );
         assert_eq!(relation_name("", "", &[]), " []: ");
+    }
+
+    #[test]
+    fn a_step_is_the_largest_round_divisor_of_the_figures() {
+        let n = |v: &str| {
+            let value: Decimal = v.parse().unwrap();
+            PrintedNumber {
+                value,
+                decimals: value.scale(),
+                percent: false,
+                exact: false,
+                coarse: 0,
+            }
+        };
+        let step = |vs: &[&str]| {
+            let figs: Vec<PrintedNumber> = vs.iter().map(|v| n(v)).collect();
+            figure_step(figs.iter()).to_string()
+        };
+        assert_eq!(step(&["-250", "-500", "-750"]), "250");
+        assert_eq!(step(&["-100", "-400", "-500"]), "100");
+        assert_eq!(step(&["-200", "-400", "-600"]), "200");
+        // Common divisor 0,6: its largest round divisor, 0,2.
+        assert_eq!(step(&["32.4", "29.4", "3.0"]), "0.2");
+        assert_eq!(step(&["1234", "2345", "3579"]), "1");
+        assert_eq!(step(&["15.0", "10.0", "5.0"]), "5.0");
+        assert_eq!(step(&["0", "0"]), "0");
     }
 
     #[test]
