@@ -495,7 +495,8 @@ fn heraf_like(g: &Grid, i: usize) -> bool {
 /// an approximate one (`ca. 124 mio.`), or a mark of a figure withheld or
 /// missing (`n.a.`, `x`, `..`, `?`). A part printed so leaves its total
 /// unknown; it is no row to leave out of the sum (the total was judged
-/// without it, wrong by exactly that figure).
+/// without it, wrong by exactly that figure). Read in the Danish number
+/// style whatever `--lang` says: only whether it is a figure is asked.
 fn unknown_figure(text: &str) -> bool {
     const MARKS: [char; 11] = ['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
     let t = text.trim();
@@ -523,6 +524,7 @@ fn unknown_figure(text: &str) -> bool {
         Cell::Fig(_)
     )
 }
+
 /// Totals without a total word: a row that is the sum of the rows just above
 /// it (`Hele landet` under the regions) or just below it (`Skole` over its
 /// schools, `1. kvartal` over its months), in at least two columns.

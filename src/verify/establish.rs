@@ -936,6 +936,7 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
 /// error is reported on such a reading only where this chance is small too;
 /// a reading that holds everywhere keeps [`score`]'s chance (it reports no
 /// error).
+///
 /// A sum's place whose figures repeat a place already counted (the same
 /// proposal in every year) is no new evidence and counts once.
 fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
@@ -1016,7 +1017,7 @@ fn figure_step<'a>(figs: impl Iterator<Item = &'a PrintedNumber>) -> Decimal {
     let mut round: u128 = u128::from(step != 0);
     let mut power: u128 = 1;
     while step != 0 && power <= step {
-        for k in [1, 2, 5, 10] {
+        for k in [1, 2, 5] {
             let r = power.saturating_mul(k);
             if r <= step && step % r == 0 {
                 round = round.max(r);
@@ -1372,21 +1373,15 @@ pub fn same_cells(a: &Candidate, b: &Candidate) -> bool {
     cells(a) == cells(b)
 }
 
-/// How likely by chance a reading the figures alone choose may be at most:
-/// 5 % with a cue in its label (`Total`, `Netto`), else 1 %.
-fn figures_limit(cue: bool) -> Decimal {
-    if cue {
-        Decimal::new(5, 2)
-    } else {
-        Decimal::new(1, 2)
-    }
-}
-
 /// The reading the figures alone establish, if any: it holds in at least two
 /// places, fails in at most one, and is unlikely to be chance.
 pub fn pick_figures(g: &Grid, cands: Vec<Candidate>, cue: bool) -> Option<Candidate> {
     let n = Decimal::from(cands.len().max(1));
-    let limit = figures_limit(cue);
+    let limit = if cue {
+        Decimal::new(5, 2)
+    } else {
+        Decimal::new(1, 2)
+    };
     let mut best: Option<(Score, usize)> = None;
     let mut tie = false;
     for (i, c) in cands.iter().enumerate() {
@@ -2182,33 +2177,31 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
         .iter()
         .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, e, fare(g, e, &none))))
         .collect();
-    // Holding there is no coincidence of the rounding: its interval is at
-    // most 1 % of its figures (`5,5 + 0,1` "holds" for `5,5` with one
-    // decimal, and explains nothing).
-    let telling = |e: &Expr, f: &Fare| {
-        !f.trivial
-            && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
-            && f.chance(g, e) <= Decimal::new(1, 2)
-    };
     fares.iter().all(|(_, _, f)| f.verdict != Verdict::Error)
         && failing
             .iter()
-            .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(e, f)))
+            .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(g, e, f)))
 }
 
-/// Whether `other` holds, not trivially and not only within the rounding
-/// of small figures (as in [`explains_failures`]), in some place where a
-/// reading fails (`failing`), wherever else it fails.
+/// Whether a relation holds in a place in a way that tells: not trivially,
+/// and no coincidence of the rounding: its interval is at most 1 % of its
+/// figures (`5,5 + 0,1` "holds" for `5,5` with one decimal, and explains
+/// nothing).
+fn telling(g: &Grid, e: &Expr, f: &Fare) -> bool {
+    !f.trivial
+        && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
+        && f.chance(g, e) <= Decimal::new(1, 2)
+}
+
+/// Whether `other` holds, [`telling`], in some place where a reading fails
+/// (`failing`), wherever else it fails.
 fn holds_where_fails(g: &Grid, failing: &[At], other: &Candidate) -> bool {
     let none = Overrides::new();
     other.instances.iter().any(|i| {
         failing.contains(&i.at)
-            && i.what.as_ref().is_ok_and(|e| {
-                let f = fare(g, e, &none);
-                !f.trivial
-                    && matches!(f.verdict, Verdict::Exact | Verdict::Rounding)
-                    && f.chance(g, e) <= Decimal::new(1, 2)
-            })
+            && i.what
+                .as_ref()
+                .is_ok_and(|e| telling(g, e, &fare(g, e, &none)))
     })
 }
 
