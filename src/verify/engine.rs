@@ -471,21 +471,21 @@ fn garbled_part(g: &Grid, t: usize) -> Option<(usize, usize)> {
                 matches!(c, Cell::Text)
                     && (super::figure::garbled(text)
                         || (unknown_figure(text)
-                            && !heraf_like(g, i)
+                            && !heraf_item(g, i)
+                            && !g.rows[i].sub
                             && matches!(g.rows[t].cells.get(k), Some(Cell::Fig(_)))))
             })
             .map(|c| (i, c))
     })
 }
 
-/// A row that is a part of the row above it, no part of a total's sum:
-/// `Heraf …` (with or without figures), dashed or indented.
-fn heraf_like(g: &Grid, i: usize) -> bool {
-    let row = &g.rows[i];
-    let l = row.label.to_lowercase();
-    matches!(row.role, Role::Heraf | Role::HerafMarker)
-        || row.sub
-        || ["heraf", "herunder", "deraf"]
+/// A row that is a part of the row above it by its label or role, no part
+/// of a total's sum: `Heraf …`, `deraf`, `herunder`, `hvoraf` anywhere in
+/// it (`B. Heraf overhead`), with or without figures.
+fn heraf_item(g: &Grid, m: usize) -> bool {
+    let l = g.rows[m].label.to_lowercase();
+    matches!(g.rows[m].role, Role::Heraf | Role::HerafMarker)
+        || ["heraf", "deraf", "herunder", "hvoraf"]
             .iter()
             .any(|w| super::figure::contains_word(&l, w))
 }
@@ -498,7 +498,6 @@ fn heraf_like(g: &Grid, i: usize) -> bool {
 /// without it, wrong by exactly that figure). Read in the Danish number
 /// style whatever `--lang` says: only whether it is a figure is asked.
 fn unknown_figure(text: &str) -> bool {
-    const MARKS: [char; 11] = ['*', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
     let t = text.trim();
     let l = t.to_lowercase();
     if matches!(
@@ -507,7 +506,8 @@ fn unknown_figure(text: &str) -> bool {
     ) {
         return true;
     }
-    let marked = t.trim_end_matches(MARKS).trim_end();
+    // The mark a label's footnote has too (`*`, `²`, ` 2)`).
+    let marked = super::footnotes::strip(t);
     let about = l
         .strip_prefix("ca.")
         .or_else(|| l.strip_prefix("ca "))
@@ -1796,17 +1796,10 @@ fn with_left_out_row(
     let Some(first) = parts.iter().map(|&(_, p)| p).min() else {
         return Ok(c);
     };
-    let sub_item = |m: usize| {
-        let l = g.rows[m].label.to_lowercase();
-        matches!(g.rows[m].role, Role::Heraf | Role::HerafMarker)
-            || ["heraf", "deraf", "herunder", "hvoraf"]
-                .iter()
-                .any(|w| super::figure::contains_word(&l, w))
-    };
     let mut found = Vec::new();
     for &m in above
         .iter()
-        .filter(|&&m| m > first && !parts.iter().any(|&(_, p)| p == m) && !sub_item(m))
+        .filter(|&&m| m > first && !parts.iter().any(|&(_, p)| p == m) && !heraf_item(g, m))
     {
         for neg in [false, true] {
             let mut with = parts.clone();
