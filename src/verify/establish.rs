@@ -938,7 +938,11 @@ fn score(g: &Grid, c: &Candidate, chance: bool) -> Score {
 /// error).
 ///
 /// A sum's place whose figures repeat a place already counted (the same
-/// proposal in every year) is no new evidence and counts once.
+/// proposal in every year) is no new evidence and counts once. A sum's
+/// place is no more telling than the change from the place counted before
+/// it: where one proposal is the same each year and the others grow by
+/// the same round `-100` (`-100 - 400 = -500`, then `-200 - 400 = -600`),
+/// the second place holds as soon as the first does ([`change_chance`]).
 fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
     let printed = Overrides::new();
     let mut seen: Vec<Vec<(Decimal, u32)>> = Vec::new();
@@ -959,17 +963,19 @@ fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
             .collect();
         // Repeats count once in a sum only: a quotient's chance is already
         // that of its own interval.
+        let mut place = stepped_place_chance(g, e, f);
         if matches!(e, Expr::Linear { .. }) {
             if seen.contains(&figures) {
                 continue;
+            }
+            if let Some(before) = seen.last() {
+                place = place.max(change_chance(g, e, before, &figures));
             }
             seen.push(figures);
         }
         // A chance is a score, not an amount (as in `score`).
         #[allow(clippy::disallowed_methods)]
-        let q = chance
-            .checked_mul(stepped_place_chance(g, e, f))
-            .unwrap_or(Decimal::ZERO);
+        let q = chance.checked_mul(place).unwrap_or(Decimal::ZERO);
         chance = q;
     }
     chance
@@ -988,6 +994,56 @@ fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
     }
 }
 
+/// The chance that a sum's place holds by coincidence GIVEN that the place
+/// `before` it (the same terms in another column) holds, where only ONE of
+/// its terms changed: that the total changed by as much, about once in
+/// `size / step` of the change (a proposal that grows by `-100` each year
+/// beside one that stays: near one; a budget line that grows by `32`: once
+/// in some ten). Where two terms or more change, the places are taken as
+/// independent (zero: the place keeps its own chance), and so where the two
+/// places' figures do not pair up.
+fn change_chance(
+    g: &Grid,
+    e: &Expr,
+    before: &[(Decimal, u32)],
+    figures: &[(Decimal, u32)],
+) -> Decimal {
+    let terms_changed = figures
+        .iter()
+        .zip(before)
+        .rev()
+        .skip(1)
+        .filter(|(now, then)| now.0 != then.0)
+        .count();
+    if before.len() != figures.len() || terms_changed > 1 {
+        return Decimal::ZERO;
+    }
+    let Ok(Relation::Sum { terms, total }) = relation(g, e, &Overrides::new()) else {
+        return Decimal::ZERO;
+    };
+    let (width, _) = sum_odds(&terms, &total);
+    // Only round figures: a budget's `29,4 + 3,0 = 32,4`, then `29,4 + 6,0
+    // = 35,4`, is two places of their own (a reader sees the total in
+    // both), while `-100 - 400 = -500`, then `-200 - 400 = -600`, is one
+    // round proposal growing beside another.
+    if figure_step(terms.iter().map(|t| &t.figure).chain([&total])) <= width {
+        return Decimal::ZERO;
+    }
+    let mut changes = Vec::with_capacity(figures.len());
+    for (&(now, d), &(then, e)) in figures.iter().zip(before) {
+        let Some(change) = now.exact_sub(then) else {
+            return Decimal::ZERO;
+        };
+        changes.push((change, d.max(e)));
+    }
+    let size = changes
+        .iter()
+        .map(|(c, _)| c.abs())
+        .max()
+        .unwrap_or(Decimal::ZERO);
+    ratio_of(width.max(round_step(&changes)), size)
+}
+
 /// The largest ROUND step all these figures are multiples of: 1, 2, 2,5 or
 /// 5 times a power of ten, in units of the finest last digit among them
 /// (`-250`, `-500`, `-750`: 250; `32,4`, `29,4`, `3,0`: 0,2, the round
@@ -995,13 +1051,18 @@ fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
 /// says nothing of how the figures were chosen); zero where none is
 /// non-zero or a figure is too long to tell.
 fn figure_step<'a>(figs: impl Iterator<Item = &'a PrintedNumber>) -> Decimal {
-    let figs: Vec<&PrintedNumber> = figs.collect();
-    let Some(scale) = figs.iter().map(|f| f.decimals).max() else {
+    let figs: Vec<(Decimal, u32)> = figs.map(|f| (f.value, f.decimals)).collect();
+    round_step(&figs)
+}
+
+/// [`figure_step`] of values with their printed decimals.
+fn round_step(figs: &[(Decimal, u32)]) -> Decimal {
+    let Some(scale) = figs.iter().map(|f| f.1).max() else {
         return Decimal::ZERO;
     };
     let mut step: u128 = 0;
-    for f in figs {
-        let mut v = f.value;
+    for &(value, _) in figs {
+        let mut v = value;
         v.rescale(scale);
         if v.scale() != scale {
             return Decimal::ZERO;

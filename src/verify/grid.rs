@@ -704,7 +704,18 @@ fn is_dashed(label: &str) -> bool {
 /// first row whose cells past the label are all bare years (`1.950`) or
 /// empty: a row of figures that read as years. (Most first rows that read
 /// as years hold words: `Realiserede besparelser 2026 | 2027 | Andel`.)
+///
+/// A first row labelled with nothing but a unit (`Antal sager | 2025`,
+/// `Mio. kr. | 2026`) is a header whatever its figures add up to: the
+/// corner of a table names no row of figures.
 fn first_row_adds_up(rows: &[Row], style: NumberStyle) -> bool {
+    if rows
+        .first()
+        .and_then(|r| r.cells.first())
+        .is_some_and(|c| only_a_unit(&c.text))
+    {
+        return false;
+    }
     let years_only = rows.first().is_some_and(|r| {
         let figures = r.cells.iter().skip(1).filter(|c| !c.text.is_empty());
         figures.clone().next().is_some()
@@ -720,6 +731,22 @@ fn first_row_adds_up(rows: &[Row], style: NumberStyle) -> bool {
         .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
         .collect();
     super::year_rows::first_row_adds_up(&texts, style)
+}
+
+/// A label that names a unit and nothing else (`Antal sager`, `Mio. kr.`,
+/// `(1.000 kr.)`, `Antal`): a table's corner.
+fn only_a_unit(label: &str) -> bool {
+    const WORDS: [&str; 20] = [
+        "antal", "i", "sager", "personer", "borgere", "stk.", "kr.", "kr", "mio.", "mio", "mia.",
+        "mia", "t.", "tkr.", "t.kr.", "1.000", "dkk", "pct.", "%", "beløb",
+    ];
+    let l = strip_emphasis(label).to_lowercase();
+    let mut words = l
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '(' || c == ')' || c == ','))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| WORDS.contains(&w))
 }
 
 /// The table's rows as the grid first reads them: the rows with a visible

@@ -1147,8 +1147,10 @@ mod forms_props {
         }
 
         /// The dashed rows under a colon label add up to it: printed right
-        /// it is confirmed exact; printed otherwise, never an error (one
-        /// column only confirms), whatever the label says.
+        /// it is confirmed exact where that is no likely coincidence (the
+        /// figures' rounding together at most a tenth of the largest: `0,1
+        /// - 0,3 = -0,2` is no evidence); printed otherwise, never an error
+        /// (one column only confirms), whatever the label says.
         #[test]
         fn a_colon_list_is_confirmed_and_never_an_error(
             parts in proptest::collection::vec(prop_oneof![-999i64..-1, 1i64..999], 2..7),
@@ -1156,6 +1158,9 @@ mod forms_props {
         ) {
             let total: i64 = parts.iter().sum();
             prop_assume!(total != 0 && total + off != 0);
+            // In tenths: each figure's rounding is one tenth wide.
+            let size = parts.iter().chain([&total]).map(|p| p.abs()).max().unwrap_or(0);
+            let telling = (parts.len() as i64 + 1) * 10 <= size;
             let table = |t: i64, label: &str| {
                 let mut s = format!("\tMio. kr.\n{label}\t{}\n", show(t, 1));
                 for (n, p) in parts.iter().enumerate() {
@@ -1164,7 +1169,11 @@ mod forms_props {
                 s
             };
             let c = checks(&table(total, "Ændringer vedr. reformen:"));
-            prop_assert_eq!(verdicts(&c), [v("Ændringer vedr. reformen:", "Mio. kr.", Verdict::Exact)]);
+            if telling {
+                prop_assert_eq!(verdicts(&c), [v("Ændringer vedr. reformen:", "Mio. kr.", Verdict::Exact)]);
+            } else {
+                prop_assert!(c.iter().all(|c| c.verdict == Verdict::Exact), "{:#?}", c);
+            }
             let c = checks(&table(total + off, "Ændringer vedr. reformen:"));
             prop_assert!(c.iter().all(|c| c.verdict != Verdict::Error), "{:#?}", c);
             let c = checks(&table(total + off, "Ændringer vedr. reformen, bl.a.:"));
