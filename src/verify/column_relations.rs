@@ -1347,6 +1347,13 @@ fn figure_reading(
     if !known.is_empty() {
         readings.retain(|t| !known.contains(&group_with(c, t)));
     }
+    // A year of a series is no sum or difference of other years (`2012` =
+    // `2013` - `2015` held within the rounding of small whole figures in
+    // four rows of five, and called the fifth wrong), as a dated row is no
+    // formula of other dated rows.
+    if year_header(g, c) {
+        readings.retain(|t| !t.iter().all(|&(_, k)| year_header(g, k)));
+    }
     if readings.is_empty() {
         return None;
     }

@@ -1779,7 +1779,9 @@ fn difference_rows(g: &Grid, s: &mut State, cues_only: bool) {
 /// 26 in the fifth — Greenland's Landskasse, heldout15). Taken only where
 /// one such row, with one sign, makes the reading hold in every place;
 /// where two would, the pair's failures are not understood (`Err`), for
-/// which row is left out is not said. A `Heraf` row (`heraf
+/// which row is left out is not said. The place where the third row has
+/// its figure may print a result of 0 (its figures cancel): it counts. A
+/// `Heraf` row (`heraf
 /// engangsudgifter`) is a part of the row above, never a third operand:
 /// with it a double count would pass (the adversarial review).
 fn with_left_out_row(
@@ -1816,7 +1818,10 @@ fn with_left_out_row(
                 })
                 .collect::<String>();
             let cand = row_sum(g, r, &with, Kind::Difference, what);
-            let (h, f, _) = super::establish::tally(g, &cand);
+            let (_, f, _) = super::establish::tally(g, &cand);
+            // A year whose result is 0 counts where the three figures
+            // cancel (`-231 + 258 - 27 = 0`: the third row's one figure).
+            let h = super::establish::holds_or_cancels(g, &cand);
             if f == 0 && h >= holds + fails {
                 found.push(cand);
             }

@@ -2239,9 +2239,44 @@ pub fn explains_failures(g: &Grid, failing: &[At], other: &Candidate) -> bool {
         .filter_map(|i| i.what.as_ref().ok().map(|e| (i.at, e, fare(g, e, &none))))
         .collect();
     fares.iter().all(|(_, _, f)| f.verdict != Verdict::Error)
-        && failing
-            .iter()
-            .all(|at| fares.iter().any(|(a, e, f)| a == at && telling(g, e, f)))
+        && failing.iter().all(|at| {
+            fares
+                .iter()
+                .any(|(a, e, f)| a == at && (telling(g, e, f) || cancels(g, e, f)))
+        })
+}
+
+/// In how many places a candidate holds, not trivially or by figures that
+/// [`cancels`] (`-231 + 258 - 27 = 0`), on the printed figures.
+pub fn holds_or_cancels(g: &Grid, c: &Candidate) -> usize {
+    let none = Overrides::new();
+    c.instances
+        .iter()
+        .filter(|i| {
+            i.what.as_ref().is_ok_and(|e| {
+                let f = fare(g, e, &none);
+                (!f.trivial && matches!(f.verdict, Verdict::Exact | Verdict::Rounding))
+                    || cancels(g, e, &f)
+            })
+        })
+        .count()
+}
+
+/// Whether a sum holds exactly at a result of zero with three figures or
+/// more that cancel (`-231 + 258 - 27 = 0`): no evidence that establishes
+/// it (a zero result is trivial: `x - x = 0` holds of any two equal
+/// figures, and an identity of other rows holds everywhere), but enough to
+/// explain why another reading fails there (the third row, 0 in every
+/// other year, is the one the shorter reading leaves out).
+fn cancels(g: &Grid, e: &Expr, f: &Fare) -> bool {
+    f.trivial
+        && f.verdict == Verdict::Exact
+        && matches!(
+            relation(g, e, &Overrides::new()),
+            Ok(Relation::Sum { terms, total })
+                if total.value.is_zero()
+                    && terms.iter().filter(|t| !t.figure.value.is_zero()).count() >= 3
+        )
 }
 
 /// Whether a relation holds in a place in a way that tells: not trivially,

@@ -553,7 +553,16 @@ pub fn establish(
         let several = f.holds >= 2
             && f.fails <= fails_allowed(f.holds, most_fails)
             && (f.fails == 0 || !untested_term(g, c));
-        let single = one_place && f.judged == 1 && f.holds == 1 && f.fails == 0;
+        // A reading of three or more rows with signs, seen in one place
+        // only, confirms where it holds exactly: within the rounding of
+        // many terms, one of the hundreds of signed readings tried comes
+        // near any figure (`19.140,26` as seven prices added and taken
+        // away, `19.140,30`).
+        let single = one_place
+            && f.judged == 1
+            && f.holds == 1
+            && f.fails == 0
+            && (terms_of(&cands[i]) <= 2 || super::establish::exact_somewhere(g, c));
         if likely && (several || single) {
             ok.push((i, f));
         }
@@ -580,6 +589,17 @@ pub fn establish(
         }
     }
     cands.into_iter().nth(*best)
+}
+
+/// How many terms a reading's first place has (a sum's or formula's).
+fn terms_of(c: &Candidate) -> usize {
+    c.instances
+        .iter()
+        .find_map(|i| match &i.what {
+            Ok(Expr::Linear { terms, .. }) => Some(terms.len()),
+            _ => None,
+        })
+        .unwrap_or(0)
 }
 
 /// Whether a reading has a term that is nothing (zero or empty) in every

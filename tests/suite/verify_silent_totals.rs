@@ -323,6 +323,40 @@ fn two_places_are_one_and_an_extra_one_where_another_set_shows_it() {
     );
 }
 
+/// Found by the property below (seed 188): four sets of grave prices, the
+/// last set's `2` row 655,14 kr. off, and `Takst 3 for 1 plads` was read
+/// as seven prices of the sets above added and taken away, 19.140,30
+/// "within rounding" of 19.140,26; the set was then explained and its
+/// misprint went unsaid. A signed reading of three rows or more seen in
+/// one place confirms only where it holds exactly.
+#[test]
+fn seven_prices_near_an_eighth_are_no_formula_and_the_misprint_is_found() {
+    let doc = "Priser\tPris\n\
+        Takst 0 for 1 gravplads\t18.742,05 kr.\n\
+        Takst 0 for 2 gravpladser\t33.189,99 kr.\n\
+        Takst 0 for ekstra gravplads\t14.447,94 kr.\n\
+        Takst 1 for 1 kisteplads\t14.912,54 kr.\n\
+        Takst 1 for 2 kistepladser\t29.319,90 kr.\n\
+        Takst 1 for ekstra kisteplads\t14.407,36 kr.\n\
+        Takst 2 for 1 urneplads\t12.061,18 kr.\n\
+        Takst 2 for 2 urnepladser\t23.425,85 kr.\n\
+        Takst 2 for ekstra urneplads\t11.364,67 kr.\n\
+        Takst 3 for 1 plads\t19.140,26 kr.\n\
+        Takst 3 for 2 pladser\t25.549,26 kr.\n\
+        Takst 3 for ekstra plads\t5.753,86 kr.\n";
+    let c = checks(doc);
+    assert!(
+        c.iter()
+            .all(|k| !k.relation.starts_with("Takst 3 for 1 plads")),
+        "{:#?}",
+        lines(&c)
+    );
+    assert_eq!(verdicts(&c, "Takst 3 for 2 pladser"), [Error]);
+    let f = findings(&c);
+    assert_eq!(f.len(), 1, "{:#?}", lines(&c));
+    assert_eq!(f[0].3, "24.894,12");
+}
+
 fn count_sets(prices: &[(i64, i64)]) -> String {
     let mut doc = String::from("Priser\tPris\n");
     let nouns = ["gravplads", "kisteplads", "urneplads", "plads"];
@@ -346,7 +380,9 @@ proptest! {
     fn two_places_are_one_plus_extra(
         prices in prop::collection::vec((1_000i64..2_000_000, 1_000i64..2_000_000), 2..=4),
         pick in 0usize..4,
-        ore in 1i64..100_000,
+        // Two øre at least: one øre is within the rounding of three
+        // figures printed to the øre (a true sum ± 0,01, the total ± 0,005).
+        ore in 2i64..100_000,
     ) {
         let doc = count_sets(&prices);
         let c = checks(&doc);
