@@ -2186,3 +2186,73 @@ fn a_part_that_is_no_readable_figure_leaves_its_total_unknown() {
         vec![v("I alt", "Beløb", Verdict::Exact)]
     );
 }
+
+/// Review of the thirtieth session, F3: a one-column count whose total's
+/// label says it counts each person once (`I alt (unikke borgere)` 903
+/// under offers that add up to 1.165, a person in several offers) is not
+/// understood, never an error; the same rows under a plain `I alt` are.
+#[test]
+fn a_total_of_unique_persons_is_no_sum_of_its_rows() {
+    let rows = "Antal borgere i tilbud\t2025\n\
+                Virksomhedspraktik\t412\n\
+                Løntilskud\t188\n\
+                Mentor\t260\n\
+                Vejledning og opkvalificering\t305\n";
+    for label in [
+        "I alt (unikke borgere)",
+        "I alt, unikke personer",
+        "Borgere i alt (en borger kan indgå i flere tilbud)",
+    ] {
+        let doc = format!("{rows}{label}\t903\n");
+        let c = checks(&doc);
+        assert_eq!(errors(&c), Vec::<String>::new(), "{doc}");
+        assert_eq!(
+            verdicts(&c),
+            vec![v(label, "2025", Verdict::Skipped)],
+            "{c:#?}"
+        );
+        assert!(
+            c[0].detail.contains("counts each one once"),
+            "{}",
+            c[0].detail
+        );
+    }
+    let c = checks(&format!("{rows}I alt\t903\n"));
+    assert_eq!(verdicts(&c), vec![v("I alt", "2025", Verdict::Error)]);
+}
+
+/// Review of the thirtieth session, F1: months with their quarters in one
+/// column, a quarter printed 10 off its months (152 for 38 + 44 + 60 =
+/// 142). `Hele året` 625 is right, and was an error "should read 1.260"
+/// (every case counted twice): the rows add up to near twice the total and
+/// hold subtotals of their own, so it is not understood.
+#[test]
+fn a_year_over_months_and_a_wrong_quarter_is_no_double_count_error() {
+    let months = [58, 61, 49, 52, 47, 55, 38, 44, 60, 63, 57, 41];
+    let quarters = [168, 154, 152, 161];
+    let mut doc = String::from("Modtagne ansøgninger om fleksjob\tAntal sager\n");
+    for (q, &total) in quarters.iter().enumerate() {
+        doc.push_str(&format!("{}. kvartal\t{total}\n", q + 1));
+        for m in &months[3 * q..3 * q + 3] {
+            doc.push_str(&format!("Måned\t{m}\n"));
+        }
+    }
+    doc.push_str("Hele året\t625\n");
+    let c = checks(&doc);
+    assert!(
+        !c.iter()
+            .any(|k| k.verdict == Verdict::Error && k.relation.starts_with("Hele året")),
+        "{c:#?}"
+    );
+    let year: Vec<&Check> = c
+        .iter()
+        .filter(|k| k.relation.starts_with("Hele året"))
+        .collect();
+    assert_eq!(year.len(), 1, "{c:#?}");
+    assert_eq!(year[0].verdict, Verdict::Skipped);
+    assert!(
+        year[0].detail.contains("twice the total"),
+        "{}",
+        year[0].detail
+    );
+}

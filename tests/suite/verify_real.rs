@@ -793,6 +793,15 @@ fn the_twenty_third_held_out_tables_have_no_false_error() {
     no_false_error_among("heldout23", 300);
 }
 
+/// The twenty-fourth held-out set (Danmarks Statistik's provisional
+/// results of seven voting districts, votes and per cents; a KMD paragraph
+/// with a `Heraf` sentence), collected without running the tool: its first
+/// run in `tests/data/heldout24/SOURCES.md`.
+#[test]
+fn the_twenty_fourth_held_out_tables_have_no_false_error() {
+    no_false_error_among("heldout24", 60);
+}
+
 /// The judged counts and published errors found that the key figures, the
 /// rates and `forskel` rows their labels name, and a total column that is a
 /// term of the next, brought (heldout4: 98 -> 113 of 130; heldout7: 253 ->
@@ -950,6 +959,8 @@ fn the_judged_counts_of_the_twenty_seventh_session_do_not_fall() {
         // Its first run.
         ("heldout22", 137, 0),
         ("heldout23", 305, 3),
+        // Its first run (the thirtieth session).
+        ("heldout24", 68, 0),
     ]);
 }
 
