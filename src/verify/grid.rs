@@ -1238,6 +1238,7 @@ pub fn read(table: &Table, style: NumberStyle) -> Grid {
 pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let style = table.style.unwrap_or(style);
     let title_unit = table.title.as_deref().and_then(unit_in);
+    let title_rounding = table.title.as_deref().and_then(stated_rounding);
     let mut g = raw(match table {
         Cow::Owned(t) => Cow::Owned(t.rows),
         Cow::Borrowed(t) => Cow::Borrowed(t.rows.as_slice()),
@@ -1592,6 +1593,15 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     }
     cut_short_last_cell(&mut rows);
     coarse_columns(&mut rows, width);
+    // A rounding the table states (`Antal personer (afrundet til nærmeste
+    // 10)`), in its title, its corner or a column's header, holds for its
+    // whole figures that fit it, however small.
+    let stated = title_rounding
+        .or_else(|| stated_rounding(&corner))
+        .or_else(|| cols.iter().find_map(|c| stated_rounding(&c.header)));
+    if let Some(k) = stated {
+        stated_coarse(&mut rows, k);
+    }
     // A numbered row whose number was lost between n and n + 2 is n + 1
     // (`7 …`, `BNI (6 -7)`, `9 …`: the `(8+9)` row refers to it).
     // Only where some row is numbered (a row given a number here needs a
@@ -1706,6 +1716,38 @@ fn coarse_columns(rows: &mut [GRow], width: usize) {
             if let Some(Cell::Fig(f)) = r.cells.get_mut(c) {
                 if f.decimals == 0 && !f.percent() {
                     f.coarse = coarse;
+                    f.exact = false;
+                }
+            }
+        }
+    }
+}
+
+/// The rounding a title or header states: `afrundet til nærmeste 10` (1:
+/// tens), `… 100` (2: hundreds). Cheap: one byte search for `afrund`.
+fn stated_rounding(text: &str) -> Option<u32> {
+    if !text.contains("afrund") && !text.contains("Afrund") {
+        return None;
+    }
+    let l = text.to_lowercase();
+    let (_, after) = l.split_once("nærmeste")?;
+    let word = after.split_whitespace().next()?;
+    match word.trim_end_matches(['.', ',', ')', ':']) {
+        "10" | "ti" | "tier" => Some(1),
+        "100" | "hundrede" => Some(2),
+        _ => None,
+    }
+}
+
+/// Whole figures that are multiples of the stated step (`k`: 1 tens, 2
+/// hundreds) get its interval and are no exact counts.
+fn stated_coarse(rows: &mut [GRow], k: u32) {
+    let step = Decimal::from(10i64.pow(k));
+    for r in rows.iter_mut() {
+        for cell in &mut r.cells {
+            if let Cell::Fig(f) = cell {
+                if f.decimals == 0 && !f.percent() && (f.value % step).is_zero() {
+                    f.coarse = f.coarse.max(k);
                     f.exact = false;
                 }
             }

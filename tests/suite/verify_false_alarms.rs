@@ -2256,3 +2256,33 @@ fn a_year_over_months_and_a_wrong_quarter_is_no_double_count_error() {
         year[0].detail
     );
 }
+
+/// Review of the thirtieth session, F2: counts whose header states they
+/// are rounded to the nearest 10 (as discretion rules print small counts)
+/// take that interval, however small: `40 + 130 + 1.250 = 1.420` against a
+/// printed 1.430 is rounding, not an error. Without the statement they
+/// are exact counts, and it is.
+#[test]
+fn counts_stated_as_rounded_to_tens_take_that_rounding() {
+    let body = "\t2024\t2025\n\
+                Under 30 år\t40\t60\n\
+                30-49 år\t130\t140\n\
+                50 år og derover\t1.250\t1.170\n\
+                I alt\t1.430\t1.360\n";
+    let c = checks(&format!("Antal personer (afrundet til nærmeste 10){body}"));
+    assert_eq!(
+        verdicts(&c),
+        vec![
+            v("I alt", "2024", Verdict::Rounding),
+            v("I alt", "2025", Verdict::Rounding)
+        ]
+    );
+    let c = checks(&format!("Antal personer{body}"));
+    assert_eq!(
+        verdicts(&c),
+        vec![
+            v("I alt", "2024", Verdict::Error),
+            v("I alt", "2025", Verdict::Error)
+        ]
+    );
+}
