@@ -591,6 +591,34 @@ pub fn establish(
     cands.into_iter().nth(*best)
 }
 
+/// A row with figures between a reading's first part and its result `r`
+/// that is no part of it, and no part of another row (`Heraf`, a block's
+/// part), nor a section, where the reading's parts are plain rows too (no
+/// totals, none a total by its figures): the reading leaves it out of a
+/// plain run.
+fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize> {
+    let parts: Vec<usize> = c.instances.iter().find_map(|i| match &i.what {
+        Ok(Expr::Linear { terms, .. }) => Some(terms.iter().map(|t| (t.1).0).collect()),
+        _ => None,
+    })?;
+    // Only a reading of plain rows: a reading of subtotals (`Anlægsaktiver
+    // i alt + Omsætningsaktiver i alt`) leaves their parts out rightly.
+    if parts
+        .iter()
+        .any(|&p| p > r || g.rows[p].role != Role::Item || s.explained[p])
+    {
+        return None;
+    }
+    let first = *parts.iter().min()?;
+    (first + 1..r).find(|&i| {
+        !parts.contains(&i)
+            && has_figs(g, i)
+            && s.parent[i].is_none()
+            && g.rows[i].role == Role::Item
+            && !g.rows[i].sub
+    })
+}
+
 /// How many terms a reading's first place has (a sum's or formula's).
 fn terms_of(c: &Candidate) -> usize {
     c.instances
@@ -867,6 +895,29 @@ fn formula_rows(g: &Grid, s: &mut State) {
         ) {
             let c = with_results(g, c);
             s.explained[r] = true;
+            // A total by its label read by the figures as a sum of rows
+            // above it that leaves out a row between its first part and
+            // itself (`I alt` = `Jobcenter + Kontanthjælp`, `Sygedagpenge`
+            // just above it left out: the SUM range not extended to a new
+            // row, or a part of the row above whose indent was lost) is not
+            // passed as exact: which rows it covers is not established.
+            if g.rows[r].role == (Role::Total { strong: true }) {
+                if let Some(left) = left_out_inside(g, s, r, &c) {
+                    s.out.retain(|i| !(i.at.0 == r && i.what.is_err()));
+                    super::engine::said_not_understood(
+                        g,
+                        s,
+                        r,
+                        Kind::Sum,
+                        "total",
+                        &format!(
+                            "its figures fit its rows without {:?}, which stands among them: which rows it covers is not established",
+                            g.rows[left].label
+                        ),
+                    );
+                    continue;
+                }
+            }
             for &(_, (p, _)) in c
                 .instances
                 .iter()

@@ -485,12 +485,14 @@ fn a_total_one_below_its_rows_in_one_column_is_no_silent_pass() {
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].verdict, Verdict::Skipped);
     assert!(c[0].detail.starts_with("not understood"), "{}", c[0].detail);
-    // Two columns where it holds establish the shorter block: the last row
-    // is no part of the total (a memo line), and the total is exact.
+    // Two columns where the shorter block holds: the last row may be a
+    // memo line, or the row the total's SUM range was not extended to (the
+    // thirtieth session's review, S1; before, this was passed as exact).
+    // Neither is established by plain rows: not understood, the row named.
     let c = checks("Antal sager\t2024\t2025\nEnhed 0\t2 sager\t7 sager\nEnhed 1\t98 sager\t40 sager\nEnhed 2\t1 sager\t3 sager\nI alt\t100 sager\t47 sager\n");
-    assert!(c.iter().all(|c| c.verdict == Verdict::Exact), "{c:#?}");
+    assert!(c.iter().all(|c| c.verdict == Verdict::Skipped), "{c:#?}");
     assert!(
-        c.iter().any(|c| c.detail.starts_with("2 + 98 = 100")),
+        c.iter().any(|c| c.detail.contains("without \"Enhed 2\"")),
         "{c:#?}"
     );
 }
