@@ -1263,7 +1263,11 @@ fn guard_total(g: &Grid, c: Candidate) -> Result<Candidate, String> {
 /// rows may overlap, so their sum is no test of it.
 fn counts_each_once(label: &str) -> bool {
     let l = label.to_lowercase();
-    l.contains("unik") || l.contains("kan indgå i flere") || l.contains("kan optræde i flere")
+    // A word that starts so (`unikke`, `unik`), not `kommunikation`.
+    l.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.starts_with("unik"))
+        || l.contains("kan indgå i flere")
+        || l.contains("kan optræde i flere")
 }
 
 /// Whether a sum's total lies between its smallest and largest part, all

@@ -2219,6 +2219,12 @@ fn a_total_of_unique_persons_is_no_sum_of_its_rows() {
     }
     let c = checks(&format!("{rows}I alt\t903\n"));
     assert_eq!(verdicts(&c), vec![v("I alt", "2025", Verdict::Error)]);
+    // A word that only holds the letters is no such label.
+    let c = checks(&format!("{rows}I alt kommunikation\t903\n"));
+    assert_eq!(
+        verdicts(&c),
+        vec![v("I alt kommunikation", "2025", Verdict::Error)]
+    );
 }
 
 /// Review of the thirtieth session, F1: months with their quarters in one
