@@ -107,7 +107,7 @@ fn record_block(s: &mut State, total: usize, parts: &[(bool, usize)]) {
     s.explained[total] = true;
 }
 
-fn parts_of(c: &Candidate) -> Vec<(bool, usize)> {
+pub(super) fn parts_of(c: &Candidate) -> Vec<(bool, usize)> {
     c.instances
         .iter()
         .find_map(|i| match &i.what {

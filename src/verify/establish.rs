@@ -963,13 +963,14 @@ fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
             .collect();
         // Repeats count once in a sum only: a quotient's chance is already
         // that of its own interval.
-        let mut place = stepped_place_chance(g, e, f);
+        let sum = sum_place(g, e);
+        let mut place = sum.map_or_else(|| f.chance(g, e), place_of_sum);
         if matches!(e, Expr::Linear { .. }) {
             if seen.contains(&figures) {
                 continue;
             }
-            if let Some(before) = seen.last() {
-                place = place.max(change_chance(g, e, before, &figures));
+            if let (Some(before), Some((width, _, step))) = (seen.last(), sum) {
+                place = place.max(change_chance(width, step, before, &figures));
             }
             seen.push(figures);
         }
@@ -984,14 +985,25 @@ fn stepped_chance(g: &Grid, c: &Candidate) -> Decimal {
 /// One holding place's chance, counting its figures' step (a sum's; other
 /// relations keep their chance).
 fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
+    sum_place(g, e).map_or_else(|| f.chance(g, e), place_of_sum)
+}
+
+/// A sum's (width, size, step) on the printed figures ([`sum_odds`],
+/// [`figure_step`]); none where the relation is no sum.
+fn sum_place(g: &Grid, e: &Expr) -> Option<(Decimal, Decimal, Decimal)> {
     match relation(g, e, &Overrides::new()) {
         Ok(Relation::Sum { terms, total }) => {
             let (w, s) = sum_odds(&terms, &total);
             let step = figure_step(terms.iter().map(|t| &t.figure).chain([&total]));
-            ratio_of(w.max(step), s)
+            Some((w, s, step))
         }
-        _ => f.chance(g, e),
+        _ => None,
     }
+}
+
+/// A sum's place chance from its [`sum_place`]: `max(width, step) / size`.
+fn place_of_sum((width, size, step): (Decimal, Decimal, Decimal)) -> Decimal {
+    ratio_of(width.max(step), size)
 }
 
 /// The chance that a sum's place holds by coincidence GIVEN that the place
@@ -1001,10 +1013,11 @@ fn stepped_place_chance(g: &Grid, e: &Expr, f: Fare) -> Decimal {
 /// beside one that stays: near one; a budget line that grows by `32`: once
 /// in some ten). Where two terms or more change, the places are taken as
 /// independent (zero: the place keeps its own chance), and so where the two
-/// places' figures do not pair up.
+/// places' figures do not pair up. `width` and `step`: the place's own
+/// ([`sum_place`]).
 fn change_chance(
-    g: &Grid,
-    e: &Expr,
+    width: Decimal,
+    step: Decimal,
     before: &[(Decimal, u32)],
     figures: &[(Decimal, u32)],
 ) -> Decimal {
@@ -1018,15 +1031,11 @@ fn change_chance(
     if before.len() != figures.len() || terms_changed > 1 {
         return Decimal::ZERO;
     }
-    let Ok(Relation::Sum { terms, total }) = relation(g, e, &Overrides::new()) else {
-        return Decimal::ZERO;
-    };
-    let (width, _) = sum_odds(&terms, &total);
     // Only round figures: a budget's `29,4 + 3,0 = 32,4`, then `29,4 + 6,0
     // = 35,4`, is two places of their own (a reader sees the total in
     // both), while `-100 - 400 = -500`, then `-200 - 400 = -600`, is one
     // round proposal growing beside another.
-    if figure_step(terms.iter().map(|t| &t.figure).chain([&total])) <= width {
+    if step <= width {
         return Decimal::ZERO;
     }
     let mut changes = Vec::with_capacity(figures.len());

@@ -562,7 +562,7 @@ pub fn establish(
             && f.judged == 1
             && f.holds == 1
             && f.fails == 0
-            && (terms_of(&cands[i]) <= 2 || super::establish::exact_somewhere(g, c));
+            && (super::engine::parts_of(c).len() <= 2 || super::establish::exact_somewhere(g, c));
         if likely && (several || single) {
             ok.push((i, f));
         }
@@ -597,10 +597,10 @@ pub fn establish(
 /// totals, none a total by its figures): the reading leaves it out of a
 /// plain run.
 fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize> {
-    let parts: Vec<usize> = c.instances.iter().find_map(|i| match &i.what {
-        Ok(Expr::Linear { terms, .. }) => Some(terms.iter().map(|t| (t.1).0).collect()),
-        _ => None,
-    })?;
+    let parts: Vec<usize> = super::engine::parts_of(c)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
     // Only a reading of plain rows: a reading of subtotals (`Anlægsaktiver
     // i alt + Omsætningsaktiver i alt`) leaves their parts out rightly.
     if parts
@@ -617,17 +617,6 @@ fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize
             && g.rows[i].role == Role::Item
             && !g.rows[i].sub
     })
-}
-
-/// How many terms a reading's first place has (a sum's or formula's).
-fn terms_of(c: &Candidate) -> usize {
-    c.instances
-        .iter()
-        .find_map(|i| match &i.what {
-            Ok(Expr::Linear { terms, .. }) => Some(terms.len()),
-            _ => None,
-        })
-        .unwrap_or(0)
 }
 
 /// Whether a reading has a term that is nothing (zero or empty) in every
