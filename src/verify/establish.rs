@@ -1269,6 +1269,16 @@ fn pick(
                     Some(preferred[0])
                 } else if sa.fails == 0 {
                     Some(*a)
+                } else if tied
+                    .iter()
+                    .all(|&i| failing_places(g, &cands[i]) == failing_places(g, &cands[*a]))
+                {
+                    // Tied readings failing in the same places agree on
+                    // what is wrong: the figure there fails under each
+                    // (`Ændring i pct.` as the change over the budget or
+                    // as the `Ændring` column over it, one per cent
+                    // misprinted; the thirty-first session's review, S1).
+                    Some(*a)
                 } else {
                     None
                 }
@@ -1751,8 +1761,13 @@ pub fn col_relation(
             continue;
         };
         let Some(e) = make(r) else { continue };
-        // A sum along a row of percentages is no sum (rates, not parts).
-        if kind == Kind::Cross && rf.percent() {
+        // A sum along a row of percentages is no sum (rates, not parts),
+        // also where only the label says so (`Andel konto 5 (pct.)`, each
+        // year's share of its own year): unless its total is the whole,
+        // 100, its figures then shares of one row (`(pct.)` under the
+        // water sources, `(98)` and `(2)` of `(100)`).
+        let shares_of_whole = rf.value.abs() == Decimal::ONE_HUNDRED;
+        if kind == Kind::Cross && (rf.percent() || (row.percent_word && !shares_of_whole)) {
             continue;
         }
         instances.push(Instance {

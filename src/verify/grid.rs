@@ -111,8 +111,13 @@ pub struct GRow {
     /// lists of texts and places (two allocations a row fewer).
     printed_cells: Vec<DCell>,
     pub role: Role,
-    /// Dashed (`- delloft`) or indented deeper than the row above.
+    /// Dashed (`- delloft`) or indented deeper than the last row above it
+    /// that is not.
     pub sub: bool,
+    /// How deep the row's label was indented (0 where the source has no
+    /// indentation): an indented row is a part of the nearest row above it
+    /// that is indented less.
+    pub indent: u8,
     /// How many figure cells the source row had (a short row's missing
     /// cells are empty here, but were never printed as empty).
     pub printed: usize,
@@ -774,6 +779,48 @@ fn trim_in_place(text: &mut String) {
     }
 }
 
+/// The rows' indents as their labels' structure: where the least indented
+/// labels all begin with a note number (`1 Færdiggjorte
+/// udviklingsprojekter`, a `Note` column read into the label, flush left
+/// in a PDF's text while every other label is indented), the number stands
+/// where the label would, and those rows take the least indent of the
+/// others.
+fn label_indents(rows: &[Row], indents: &[u8]) -> Vec<u8> {
+    fn label(r: &Row) -> &str {
+        r.cells.first().map_or("", |c| c.text.as_str())
+    }
+    let numbered = |r: &Row| {
+        let t = label(r);
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && t[digits..].starts_with(' ')
+    };
+    let labelled = || {
+        rows.iter()
+            .zip(indents)
+            .filter(|(r, _)| !label(r).is_empty())
+    };
+    let Some(least) = labelled().map(|(_, &i)| i).min() else {
+        return indents.to_vec();
+    };
+    let others = labelled()
+        .filter(|&(_, &i)| i > least)
+        .map(|(_, &i)| i)
+        .min();
+    match others {
+        Some(next)
+            if labelled()
+                .filter(|&(_, &i)| i == least)
+                .all(|(r, _)| numbered(r)) =>
+        {
+            rows.iter()
+                .zip(indents)
+                .map(|(r, &i)| if i == least && numbered(r) { next } else { i })
+                .collect()
+        }
+        _ => indents.to_vec(),
+    }
+}
+
 /// The rows with a visible cell, their cells' texts trimmed: kept as the
 /// rows of a table the caller gave away (no cell moved to a list of its
 /// own), copied out of one it lent.
@@ -1409,9 +1456,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     // Per row and column: whether the figure took its unit from the column
     // (so a percentage column reads it as a percentage below).
     let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
-    let mut prev_indent = 0u8;
-    let body_indents = &g.indents[header_rows..];
-    for (i, (Row { loc, cells }, indent)) in body_rows.iter_mut().zip(body_indents).enumerate() {
+    let mut top_indent = 0u8;
+    let body_indents = label_indents(body_rows, &g.indents[header_rows..]);
+    for (i, (Row { loc, cells }, indent)) in body_rows.iter_mut().zip(&body_indents).enumerate() {
         let (i, loc, mut cells, indent) = (
             header_rows + i,
             std::mem::replace(loc, Loc::line(0)),
@@ -1478,9 +1525,13 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             .cloned()
             .flatten()
             .or_else(|| id_of(&label));
-        let sub = said.dashed || (indent > prev_indent && !rows.is_empty());
+        // Deeper than the last row that is no part (a second part at the
+        // indent of the first is a part too, not a row of its own).
+        let sub = said.dashed || (indent > top_indent && !rows.is_empty());
         words_said.push(said);
-        prev_indent = indent;
+        if !sub {
+            top_indent = indent;
+        }
         rows.push(GRow {
             line: loc.line_number().unwrap_or(0),
             loc,
@@ -1494,6 +1545,7 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
             cells: vals,
             printed_cells: cells,
             sub,
+            indent,
             printed,
         });
     }
@@ -2051,6 +2103,24 @@ pub(crate) mod tests {
                 proptest::prop_assert_eq!(r.has_figures(), said, "{:?}", r.label);
             }
         }
+    }
+
+    /// A PDF's `Note` column read into the label: its numbered rows flush
+    /// left while every other label is indented 33 stand at 33 too; where
+    /// the least indented rows are not all numbered, nothing is moved.
+    #[test]
+    fn note_numbers_flush_left_take_the_labels_indent() {
+        let rows = |labels: &[&str]| -> Vec<Row> { table(&labels.join("\n")).rows };
+        let numbered = rows(&[
+            "I. Immaterielle",
+            "1 Færdiggjorte",
+            "Uudnyttede",
+            "3 Under udførelse",
+        ]);
+        assert_eq!(label_indents(&numbered, &[33, 0, 33, 0]), [33, 33, 33, 33]);
+        let mixed = rows(&["Drift", "1 Løn", "  Husleje"]);
+        assert_eq!(label_indents(&mixed, &[0, 0, 2]), [0, 0, 2]);
+        assert_eq!(label_indents(&mixed, &[]), Vec::<u8>::new());
     }
 
     /// A table of tab-separated lines, as a test writes it.

@@ -595,7 +595,8 @@ pub fn establish(
 /// that is no part of it, and no part of another row (`Heraf`, a block's
 /// part), nor a section, where the reading's parts are plain rows too (no
 /// totals, none a total by its figures): the reading leaves it out of a
-/// plain run.
+/// plain run. Under a bare total word, also such a row just above the
+/// reading's first part.
 fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize> {
     let parts: Vec<usize> = super::engine::parts_of(c)
         .into_iter()
@@ -610,13 +611,35 @@ fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize
         return None;
     }
     let first = *parts.iter().min()?;
-    (first + 1..r).find(|&i| {
-        !parts.contains(&i)
-            && has_figs(g, i)
-            && s.parent[i].is_none()
-            && g.rows[i].role == Role::Item
-            && !g.rows[i].sub
-    })
+    let plain = |i: usize| {
+        has_figs(g, i) && s.parent[i].is_none() && g.rows[i].role == Role::Item && !g.rows[i].sub
+    };
+    (first + 1..r)
+        .find(|&i| !parts.contains(&i) && plain(i))
+        // Or the plain row just above its first part, under a bare total
+        // word ([`bare_total`]: `I alt`, not `Udgifter i alt`, whose rows
+        // may begin after an `Indtægter` row): a catalogue's `I alt` whose SUM range begins
+        // one proposal late (the thirtieth session's review, t116).
+        .or_else(|| {
+            let above = first.checked_sub(1)?;
+            (bare_total(&g.rows[r].label) && plain(above)).then_some(above)
+        })
+}
+
+/// Whether a label is a total word and nothing else (`I alt`, `Total:`,
+/// `Samlet`): it names no rows of its own, so nothing sets apart the rows
+/// it covers (`Udgifter i alt`, `I alt pr. m3` and `Samlet pris per år`
+/// may leave out a row the label does not name).
+fn bare_total(label: &str) -> bool {
+    let l = label.to_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["i", "alt"] | ["ialt"] | ["total"] | ["totalt"] | ["samlet"] | ["sum"] | ["hovedtotal"]
+    )
 }
 
 /// Whether a reading has a term that is nothing (zero or empty) in every
@@ -900,7 +923,7 @@ fn formula_rows(g: &Grid, s: &mut State) {
                         Kind::Sum,
                         "total",
                         &format!(
-                            "its figures fit its rows without {:?}, which stands among them: which rows it covers is not established",
+                            "its figures fit its rows without {:?}, which nothing sets apart: which rows it covers is not established",
                             g.rows[left].label
                         ),
                     );
@@ -1507,6 +1530,30 @@ fn multiple_rows(g: &Grid, s: &mut State) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_total_is_a_total_word_and_nothing_else() {
+        for l in [
+            "I alt",
+            "i alt:",
+            "**I alt**",
+            "Total",
+            "Samlet",
+            "IALT",
+            "Sum",
+        ] {
+            assert!(bare_total(l), "{l}");
+        }
+        for l in [
+            "Udgifter i alt",
+            "I alt pr. m3",
+            "Samlet pris per år",
+            "I alt 2026",
+            "",
+        ] {
+            assert!(!bare_total(l), "{l}");
+        }
+    }
 
     proptest::proptest! {
         /// The quick look never lets a label that opens a year go.

@@ -34,6 +34,7 @@ mod scenario_errors;
 mod scenario_gen;
 mod schema;
 mod side_by_side;
+mod verify_budget_levels;
 mod verify_cell_forms;
 mod verify_change_operands;
 mod verify_change_rows;
