@@ -239,6 +239,8 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
             }
         }
     }
+    let mut shown_parts = 0usize;
+    let mut unshown = Vec::new();
     for (p, ch) in children.iter().enumerate() {
         if ch.is_empty() {
             continue;
@@ -250,15 +252,41 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
         // One `heraf` row is a part, never the whole; several add up to a
         // total by its label, or where the figures show it.
         let chosen = match g.rows[p].role {
-            Role::Total { strong: true } if parts.len() >= 2 => pick_labelled(g, vec![cand], true)
-                .and_then(|c| guard_total(g, c))
-                .ok(),
-            _ if parts.len() >= 2 => pick_figures(g, vec![cand], !heraf),
+            Role::Total { strong: true } if parts.len() >= 2 => {
+                pick_labelled(g, vec![cand.clone()], true)
+                    .and_then(|c| guard_total(g, c))
+                    .ok()
+            }
+            _ if parts.len() >= 2 => pick_figures(g, vec![cand.clone()], !heraf),
             _ => None,
         };
         if let Some(c) = chosen {
+            // An indented block that holds in every column, two at least:
+            // the table's own way of printing parts.
+            if !heraf && super::establish::holds_fails(g, &c) == (c.instances.len(), 0) {
+                shown_parts = shown_parts.max(c.instances.len());
+            }
             record_block(s, p, &parts);
             push(s, c);
+        } else if !heraf && parts.len() >= 2 && g.rows[p].role == Role::Item {
+            unshown.push((p, parts, cand));
+        }
+    }
+    // An indented block of two columns that holds in one and fails in the
+    // other, where another indented block of the table holds in every
+    // column (two at least): the table prints its parts so, the block holds
+    // where it holds, and the figure where it fails is wrong
+    // (`Uddannelseshjælp` 262 over 82 + 122 + 68 in 2024, 270 over 85 +
+    // 117 + 68 in 2025, beside `Kontanthjælp` exact in both; the
+    // thirty-second session's review, S1). Where it fails in every column
+    // it is a partial list (`heraf` unmarked), not judged.
+    if shown_parts >= 2 {
+        for (p, parts, cand) in unshown {
+            let (holds, fails) = super::establish::holds_fails(g, &cand);
+            if holds >= 1 && fails == 1 {
+                record_block(s, p, &parts);
+                push(s, cand);
+            }
         }
     }
 }

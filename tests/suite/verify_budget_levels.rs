@@ -224,7 +224,6 @@ fn a_misprinted_per_cent_change_beside_its_change_column_is_the_finding() {
 /// A budget of areas, each of two to four activities, in two years (whole
 /// t. kr.).
 fn areas() -> impl proptest::strategy::Strategy<Value = Vec<Vec<[i64; 2]>>> {
-    use proptest::prelude::*;
     proptest::collection::vec(
         proptest::collection::vec([100i64..50_000, 100i64..50_000], 2..5),
         2..4,
@@ -232,9 +231,10 @@ fn areas() -> impl proptest::strategy::Strategy<Value = Vec<Vec<[i64; 2]>>> {
 }
 
 /// The budget as layout text, totals placed first and the levels shown by
-/// indentation alone: `Beskæftigelse i alt`, each `Område N i alt` indented
-/// 2, its activities 4. Returns the text and each activity's line (1-based).
-fn layout(areas: &[Vec<[i64; 2]>]) -> (String, Vec<Vec<usize>>) {
+/// indentation alone: `Beskæftigelse i alt`, each `Område N i alt` (or,
+/// not `worded`, `Område N`) indented 2, its activities 4. Returns the text
+/// and each activity's line (1-based).
+fn layout(areas: &[Vec<[i64; 2]>], worded: bool) -> (String, Vec<Vec<usize>>) {
     let line = |label: String, v: [i64; 2]| {
         format!(
             "{label:<36}{:>12}{:>12}\n",
@@ -242,17 +242,15 @@ fn layout(areas: &[Vec<[i64; 2]>]) -> (String, Vec<Vec<usize>>) {
             crate::common::dk_int(v[1])
         )
     };
-    let sum = |vs: &[[i64; 2]]| {
-        vs.iter()
-            .fold([0, 0], |a, v| [a[0] + v[0], a[1] + v[1]])
-    };
+    let sum = |vs: &[[i64; 2]]| vs.iter().fold([0, 0], |a, v| [a[0] + v[0], a[1] + v[1]]);
     let area_totals: Vec<[i64; 2]> = areas.iter().map(|a| sum(a)).collect();
     let mut doc = format!("{:<36}{:>12}{:>12}\n", "1.000 kr.", "2026", "2027");
     doc.push_str(&line("Beskæftigelse i alt".into(), sum(&area_totals)));
     let mut lines = Vec::new();
     let mut n = 2;
     for (k, a) in areas.iter().enumerate() {
-        doc.push_str(&line(format!("  Område {} i alt", k + 1), area_totals[k]));
+        let area = if worded { " i alt" } else { "" };
+        doc.push_str(&line(format!("  Område {}{area}", k + 1), area_totals[k]));
         n += 1;
         let mut own = Vec::new();
         for (m, v) in a.iter().enumerate() {
@@ -271,20 +269,26 @@ proptest::proptest! {
     /// Every total of a correct budget shown by indentation alone is exact
     /// in both years, and nothing is said wrong; an activity moved by 50 t.
     /// kr. or more gives one finding, in its year: the activity, or its
-    /// area's total (the sum it breaks), never another level's figure.
+    /// area's total (the sum it breaks), never another level's figure;
+    /// also where the areas carry no total word (their indented blocks
+    /// hold in both years elsewhere in the table).
     #[test]
     fn levels_shown_by_indentation_alone_are_read_level_by_level(
         budget in areas(),
         which in proptest::prelude::any::<proptest::sample::Index>(),
         year in 0usize..2,
         delta in 50i64..5_000,
+        worded in proptest::prelude::any::<bool>(),
     ) {
-        let (doc, _) = layout(&budget);
+        let (doc, _) = layout(&budget, worded);
         let c = text(&doc);
         proptest::prop_assert_eq!(errors(&c), Vec::<String>::new());
         let exact_totals = c
             .iter()
-            .filter(|c| c.verdict == Verdict::Exact && c.row.as_deref().is_some_and(|r| r.ends_with(" i alt")))
+            .filter(|c| {
+                c.verdict == Verdict::Exact
+                    && c.row.as_deref().is_some_and(|r| r.ends_with(" i alt") || r.starts_with("Område"))
+            })
             .count();
         proptest::prop_assert_eq!(exact_totals, 2 * (1 + budget.len()), "{}", doc);
         let flat: Vec<(usize, usize)> = budget
@@ -297,7 +301,7 @@ proptest::proptest! {
         let right = planted[k][m][year];
         planted[k][m][year] += delta;
         // The totals stay as printed for the right figure.
-        let (wrong_doc, lines) = layout(&budget);
+        let (wrong_doc, lines) = layout(&budget, worded);
         let wrong_line = lines[k][m];
         let wrong_doc: String = wrong_doc
             .lines()
@@ -323,11 +327,59 @@ proptest::proptest! {
         // the area's activities is wrong the figures cannot tell), in the
         // year planted; the grand total is not touched.
         let leaf = format!("Aktivitet {}.{}", k + 1, m + 1);
-        let area = format!("Område {} i alt", k + 1);
+        let area = format!("Område {}{}", k + 1, if worded { " i alt" } else { "" });
         proptest::prop_assert!(f[0].0 == leaf || f[0].0 == area, "{}\n{:#?}", wrong_doc, f);
         proptest::prop_assert_eq!(&f[0].1, ["2026", "2027"][year]);
         if f[0].0 == leaf {
             proptest::prop_assert_eq!(&f[0].3, &crate::common::dk_int(right), "{}", wrong_doc);
         }
     }
+}
+
+/// Indented blocks under parents with no total word, in two years (the
+/// thirty-second session's review, S1): `Kontanthjælp` = 48 + 289 = 337
+/// and 55 + 296 = 351 shows how the table prints its parts;
+/// `Uddannelseshjælp` = 85 + 117 + 68 = 270 in 2025, and in 2024 82 + 122 +
+/// 68 = 272, not 262. Before, the failing block had no line at all.
+/// Where the block fails in both years it is a partial list (an unmarked
+/// `heraf`), and nothing is said of it.
+#[test]
+fn an_indented_block_that_fails_in_one_year_of_two_is_judged_where_the_table_shows_its_parts() {
+    let doc = "Antal sager                             2024          2025\n\
+               Kontanthjælp                             337           351\n  \
+               Jobparate                               48            55\n  \
+               Aktivitetsparate                       289           296\n\
+               Uddannelseshjælp                         262           270\n  \
+               Åbenlyst uddannelsesparate              82            85\n  \
+               Uddannelsesparate                      122           117\n  \
+               Aktivitetsparate unge                   68            68\n\
+               Sygedagpenge                             875           902\n\
+               I alt                                  1.474         1.523\n";
+    let c = text(doc);
+    let e = Verdict::Exact;
+    assert_eq!(
+        judged(&c),
+        [
+            v("Kontanthjælp", "2024", e),
+            v("Kontanthjælp", "2025", e),
+            v("Uddannelseshjælp", "2024", Verdict::Error),
+            v("Uddannelseshjælp", "2025", e),
+            v("I alt", "2024", e),
+            v("I alt", "2025", e),
+        ]
+    );
+    assert!(c
+        .iter()
+        .any(|c| c.detail.starts_with("82 + 122 + 68 = 272, not 262")));
+    // A partial list: 2025's parts printed 95 + 117 + 68 = 280, so the
+    // block fails in both years and is not judged.
+    let c = text(&doc.replace("85\n", "95\n"));
+    assert_eq!(errors(&c), Vec::<String>::new());
+    assert!(c
+        .iter()
+        .all(|c| c.row.as_deref() != Some("Uddannelseshjælp")));
+    // Without a block that holds in every year, one year's fit shows
+    // nothing: `Kontanthjælp`'s parts printed 48 + 279 (327, not 337).
+    let c = text(&doc.replace("289", "279"));
+    assert_eq!(errors(&c), Vec::<String>::new());
 }
