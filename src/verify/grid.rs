@@ -785,7 +785,7 @@ fn trim_in_place(text: &mut String) {
 /// in a PDF's text while every other label is indented), the number stands
 /// where the label would, and those rows take the least indent of the
 /// others.
-fn label_indents(rows: &[Row], indents: &[u8]) -> Vec<u8> {
+fn label_indents<'a>(rows: &[Row], indents: &'a [u8]) -> Cow<'a, [u8]> {
     fn label(r: &Row) -> &str {
         r.cells.first().map_or("", |c| c.text.as_str())
     }
@@ -799,9 +799,13 @@ fn label_indents(rows: &[Row], indents: &[u8]) -> Vec<u8> {
             .zip(indents)
             .filter(|(r, _)| !label(r).is_empty())
     };
+    // Most tables have no indentation at all: nothing to look at.
     let Some(least) = labelled().map(|(_, &i)| i).min() else {
-        return indents.to_vec();
+        return Cow::Borrowed(indents);
     };
+    if indents.iter().all(|&i| i == least) {
+        return Cow::Borrowed(indents);
+    }
     let others = labelled()
         .filter(|&(_, &i)| i > least)
         .map(|(_, &i)| i)
@@ -812,12 +816,14 @@ fn label_indents(rows: &[Row], indents: &[u8]) -> Vec<u8> {
                 .filter(|&(_, &i)| i == least)
                 .all(|(r, _)| numbered(r)) =>
         {
-            rows.iter()
-                .zip(indents)
-                .map(|(r, &i)| if i == least && numbered(r) { next } else { i })
-                .collect()
+            Cow::Owned(
+                rows.iter()
+                    .zip(indents)
+                    .map(|(r, &i)| if i == least && numbered(r) { next } else { i })
+                    .collect(),
+            )
         }
-        _ => indents.to_vec(),
+        _ => Cow::Borrowed(indents),
     }
 }
 
@@ -1458,7 +1464,9 @@ pub fn read_table(table: Cow<'_, Table>, style: NumberStyle) -> Grid {
     let mut from_column: Vec<bool> = Vec::with_capacity(body_rows.len() * width);
     let mut top_indent = 0u8;
     let body_indents = label_indents(body_rows, &g.indents[header_rows..]);
-    for (i, (Row { loc, cells }, indent)) in body_rows.iter_mut().zip(&body_indents).enumerate() {
+    for (i, (Row { loc, cells }, indent)) in
+        body_rows.iter_mut().zip(body_indents.iter()).enumerate()
+    {
         let (i, loc, mut cells, indent) = (
             header_rows + i,
             std::mem::replace(loc, Loc::line(0)),
@@ -2117,10 +2125,10 @@ pub(crate) mod tests {
             "Uudnyttede",
             "3 Under udførelse",
         ]);
-        assert_eq!(label_indents(&numbered, &[33, 0, 33, 0]), [33, 33, 33, 33]);
+        assert_eq!(*label_indents(&numbered, &[33, 0, 33, 0]), [33, 33, 33, 33]);
         let mixed = rows(&["Drift", "1 Løn", "  Husleje"]);
-        assert_eq!(label_indents(&mixed, &[0, 0, 2]), [0, 0, 2]);
-        assert_eq!(label_indents(&mixed, &[]), Vec::<u8>::new());
+        assert_eq!(*label_indents(&mixed, &[0, 0, 2]), [0, 0, 2]);
+        assert!(label_indents(&mixed, &[]).is_empty());
     }
 
     /// A table of tab-separated lines, as a test writes it.
