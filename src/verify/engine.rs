@@ -1044,7 +1044,7 @@ fn guard_labelled(
 /// What a `… i alt` label totals, lowercased: `Omkostninger i alt` ->
 /// `omkostninger`; `None` without the words `i alt`/`ialt` at its end or a
 /// stem of at least four letters.
-pub(super) fn total_stem(label: &str) -> Option<String> {
+fn total_stem(label: &str) -> Option<String> {
     let label = label.trim();
     // Such a label ends in a `t` (no character but `t` and `T` lowercases
     // to one): most are let go before a lowercased copy is made.

@@ -1252,14 +1252,21 @@ fn pick(
                 {
                     return Some(preferred[0]);
                 }
+                // Whether the tied readings fail in the places `a` fails in.
+                let fail_alike = || {
+                    let at_a = failing_places(g, &cands[*a]);
+                    tied.iter()
+                        .all(|&i| i == *a || failing_places(g, &cands[i]) == at_a)
+                };
                 // Readings that all hold everywhere agree on every figure:
                 // the first (the nearest columns) is taken. Tied readings
                 // that fail somewhere disagree on what is wrong: neither,
-                // unless the domain prefers one. A reading's other forms (its
-                // sign as printed or not) tie with it and are no other
-                // reading: `a` is compared with every tied reading of other
-                // cells, not only the next. (Where `a` is taken either way,
-                // the cells are not compared.)
+                // unless the domain prefers one or they fail in the same
+                // places. A reading's other forms (its sign as printed or
+                // not) tie with it and are no other reading: `a` is compared
+                // with every tied reading of other cells, not only the next.
+                // (Where `a` is taken either way, the cells are not
+                // compared.)
                 if (sa.holds, sa.fails) != (sb.holds, sb.fails)
                     || (sa.fails == 0 && preferred.len() != 1)
                     || tied.iter().all(|&i| same_cells(&cands[*a], &cands[i]))
@@ -1269,10 +1276,7 @@ fn pick(
                     Some(preferred[0])
                 } else if sa.fails == 0 {
                     Some(*a)
-                } else if tied
-                    .iter()
-                    .all(|&i| failing_places(g, &cands[i]) == failing_places(g, &cands[*a]))
-                {
+                } else if fail_alike() {
                     // Tied readings failing in the same places agree on
                     // what is wrong: the figure there fails under each
                     // (`Ændring i pct.` as the change over the budget or

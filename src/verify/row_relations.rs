@@ -618,8 +618,9 @@ fn left_out_inside(g: &Grid, s: &State, r: usize, c: &Candidate) -> Option<usize
         .find(|&i| !parts.contains(&i) && plain(i))
         // Or the plain row just above its first part, under a bare total
         // word ([`bare_total`]: `I alt`, not `Udgifter i alt`, whose rows
-        // may begin after an `Indtægter` row): a catalogue's `I alt` whose SUM range begins
-        // one proposal late (the thirtieth session's review, t116).
+        // may begin after an `Indtægter` row): a catalogue's `I alt` whose
+        // SUM range begins one proposal late (the thirtieth session's
+        // review, t116).
         .or_else(|| {
             let above = first.checked_sub(1)?;
             (bare_total(&g.rows[r].label) && plain(above)).then_some(above)
