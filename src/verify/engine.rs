@@ -201,8 +201,27 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
     let n = g.rows.len();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut last_top: Option<usize> = None;
+    // The rows above back to the last section whose indents rise strictly:
+    // after those no less indented than a row are let go, the last is the
+    // nearest row above it indented less (one pass, not a look back from
+    // every row).
+    let mut rising: Vec<usize> = Vec::new();
     for r in 0..n {
         let row = &g.rows[r];
+        let less_indented = if row.role == Role::Section {
+            rising.clear();
+            None
+        } else {
+            while rising
+                .last()
+                .is_some_and(|&i| g.rows[i].indent >= row.indent)
+            {
+                rising.pop();
+            }
+            let nearest = rising.last().copied();
+            rising.push(r);
+            nearest
+        };
         match row.role {
             Role::Heraf => {
                 if let Some(p) = last_top {
@@ -218,10 +237,7 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
                 // `Administration i alt`); dashed: of the last row that is
                 // no part.
                 let up = if row.indent > 0 {
-                    (0..r)
-                        .rev()
-                        .take_while(|&i| g.rows[i].role != Role::Section)
-                        .find(|&i| g.rows[i].indent < row.indent)
+                    less_indented
                         .filter(|&i| g.rows[i].has_figures())
                         .or(last_top)
                 } else {
@@ -252,12 +268,10 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
         // One `heraf` row is a part, never the whole; several add up to a
         // total by its label, or where the figures show it.
         let chosen = match g.rows[p].role {
-            Role::Total { strong: true } if parts.len() >= 2 => {
-                pick_labelled(g, vec![cand.clone()], true)
-                    .and_then(|c| guard_total(g, c))
-                    .ok()
-            }
-            _ if parts.len() >= 2 => pick_figures(g, vec![cand.clone()], !heraf),
+            Role::Total { strong: true } if parts.len() >= 2 => pick_labelled(g, vec![cand], true)
+                .and_then(|c| guard_total(g, c))
+                .ok(),
+            _ if parts.len() >= 2 => pick_figures(g, vec![cand], !heraf),
             _ => None,
         };
         if let Some(c) = chosen {
@@ -269,7 +283,7 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
             record_block(s, p, &parts);
             push(s, c);
         } else if !heraf && parts.len() >= 2 && g.rows[p].role == Role::Item {
-            unshown.push((p, parts, cand));
+            unshown.push((p, parts));
         }
     }
     // An indented block of two columns that holds in one and fails in the
@@ -281,7 +295,9 @@ fn heraf_blocks(g: &Grid, s: &mut State) {
     // thirty-second session's review, S1). Where it fails in every column
     // it is a partial list (`heraf` unmarked), not judged.
     if shown_parts >= 2 {
-        for (p, parts, cand) in unshown {
+        for (p, parts) in unshown {
+            let what = format!("{} (parts below it)", sum_name(parts.len()));
+            let cand = row_sum(g, p, &parts, Kind::Sum, what);
             let (holds, fails) = super::establish::holds_fails(g, &cand);
             if holds >= 1 && fails == 1 {
                 record_block(s, p, &parts);
@@ -1593,6 +1609,13 @@ fn other_rows_fit(
         // is not established (the thirtieth session's review, F4). Not
         // the first or last row: leaving those out is the SUM range's
         // slip, and the total is wrong (`2 + 98 = 100` over `2, 98, 1`).
+        // The run's sum and its non-zero rows, once: each row left out is
+        // that sum without it.
+        let whole = sum_of(&above);
+        let nonzero = above
+            .iter()
+            .filter(|&&(_, r)| fig(r).is_some_and(|f| !f.value.is_zero()))
+            .count();
         for k in 1..above.len().saturating_sub(1) {
             let (Some(up), Some(v)) = (fig(above[k - 1].1), fig(above[k].1)) else {
                 continue;
@@ -1600,21 +1623,12 @@ fn other_rows_fit(
             let (up, v) = (up.value, v.value);
             let part_of_above =
                 !v.is_zero() && up.is_sign_negative() == v.is_sign_negative() && v.abs() < up.abs();
-            let rest: Vec<(bool, usize)> = above
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != k)
-                .map(|(_, &x)| x)
-                .collect();
+            let signed = if above[k].0 { -v } else { v };
             if part_of_above
                 && above[k - 1].0 == above[k].0
-                && rest
-                    .iter()
-                    .filter(|&&(_, r)| fig(r).is_some_and(|f| !f.value.is_zero()))
-                    .count()
-                    >= 2
-                && sum_of(&rest) == Some(total)
-                && !fits(total + v, above.len())
+                && nonzero > 2
+                && whole.and_then(|w| w.exact_sub(signed)) == Some(total)
+                && !whole.is_some_and(|w| fits(w, above.len()))
             {
                 return Some(format!(
                     "its rows add up to it without {:?}, which may be a part of the row above it: which rows it covers is not established",
